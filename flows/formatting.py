@@ -1,0 +1,40 @@
+"""Vietnamese number and date formatting for the report.
+
+Numbers follow Vietnamese usage (``spec``/brief: ``1.129``, ``12,5%``) through Babel's
+``vi_VN`` locale. Dates follow Nghị định 30/2020/NĐ-CP, Phụ lục I: days below 10 and months
+1–2 are zero-padded ("ngày 05 tháng 02 năm 2024"), months 3–12 are not; Babel has no pattern
+for that rule, so it is written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "vi_VN"
+
+
+def number(value: int | float) -> str:
+    """``1129`` → ``"1.129"``; ``12.5`` → ``"12,5"`` (Babel, vi_VN)."""
+    return format_decimal(value, locale=LOCALE)
+
+
+def percent(part: int | float, whole: int | float, digits: int = 1) -> str:
+    """``part / whole`` as a Vietnamese percentage, ``"12,5%"``; ``"–"`` when ``whole`` is 0."""
+    if not whole:
+        return "–"
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return format_percent(part / whole, format=pattern, locale=LOCALE).replace("\xa0", "")
+
+
+def decree_date(day: dt.date, place: str = "Hà Nội") -> str:
+    """The place-and-date line of an official document (Nghị định 30/2020/NĐ-CP, Phụ lục I):
+    ``"Hà Nội, ngày 05 tháng 12 năm 2024"``."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    """``dd/mm/yyyy``, as dates are written in Vietnamese tables."""
+    return day.strftime("%d/%m/%Y")

@@ -1,0 +1,141 @@
+"""One unit file, from bytes to registrations and rejections, and the choice among a unit's files.
+
+This is the per-file step the flow maps over. It composes :mod:`flows.read`,
+:mod:`flows.identify`, :mod:`flows.normalise` and :mod:`flows.validate`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from flows.discover import InputFile
+from flows.identify import code_from_filename, parse_title, resolve_unit, resolve_year
+from flows.normalise import IGNORED_REASONS, classify_rows, normalise_rows
+from flows.read import FileRejected, raw_rows, read_sheet, title_lines
+from flows.validate import rejection_frame, validate_rows
+
+#: Statuses of an input file in the manifest (``spec/outputs.md``).
+USED, SUPERSEDED, REJECTED = "used", "superseded", "rejected"
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    """What a file is checked against: the report year and the registry's codes."""
+
+    year: int
+    known_codes: frozenset[str]
+    expected_codes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome of one input file.
+
+    ``registrations``: valid rows (:func:`flows.normalise.normalise_rows` columns plus
+    ``unit``, ``file``, ``sheet``; index: Excel row). ``rejections``: lines of ``rejected.csv``
+    (:data:`flows.validate.REJECTION_COLUMNS`). ``rows`` counts ``read, valid, rejected,
+    ignored`` and ``ignored`` splits the ignored rows by reason.
+    """
+
+    input: InputFile
+    status: str
+    unit: str | None = None
+    sent_date: dt.date | None = None
+    sheet: str = ""
+    problem: str | None = None
+    rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
+        ("read", "valid", "rejected", "ignored"), 0))
+    ignored: dict[str, int] = field(default_factory=dict)
+    registrations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rejections: pd.DataFrame = field(default_factory=lambda: rejection_frame([]))
+
+    @property
+    def file(self) -> str:
+        """The file's path relative to the raw folder."""
+        return self.input.file
+
+
+def _rejected_file(source: InputFile, reason: str, sheet: str = "",
+                   unit: str | None = None) -> FileResult:
+    line = {"file": source.file, "sheet": sheet, "row": None, "column": "", "value": "",
+            "error": f"Tệp bị từ chối: {reason}"}
+    return FileResult(source, REJECTED, unit=unit, sheet=sheet, problem=reason,
+                      rejections=rejection_frame([line]))
+
+
+def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
+    """Read, identify, normalise and validate one unit file.
+
+    Never raises for bad input: a file that cannot be used comes back with status
+    ``rejected`` and its reason (``problem``) in Vietnamese, also as one line of
+    ``rejections`` with an empty row number.
+    """
+    sheet_name = ""
+    try:
+        sheet = read_sheet(source.path)
+        sheet_name = sheet.sheet
+        raw = raw_rows(sheet)
+        title = parse_title(title_lines(sheet))
+        year = resolve_year(title, context.year)
+        labels = classify_rows(raw)
+        data = raw[labels == "data"]
+        unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
+                            title, source.path, set(context.known_codes),
+                            set(context.expected_codes), year)
+    except FileRejected as exc:
+        unit = code_from_filename(source.path, set(context.known_codes))
+        return _rejected_file(source, str(exc), sheet_name, unit)
+    rows = normalise_rows(data)
+    valid, rejections = validate_rows(rows, data, year=year, file=source.file, sheet=sheet.sheet)
+    valid = valid.assign(unit=unit, file=source.file, sheet=sheet.sheet)
+    ignored = labels[labels != "data"].value_counts()
+    counts = {"read": len(raw), "valid": len(valid),
+              "rejected": int(rejections["row"].nunique()), "ignored": int(ignored.sum())}
+    return FileResult(source, USED, unit=unit, sent_date=title.sent_date, sheet=sheet.sheet,
+                      rows=counts, ignored={r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
+                      registrations=valid, rejections=rejections)
+
+
+def _recency(result: FileResult) -> tuple:
+    """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name."""
+    sent = result.sent_date or result.input.modified.date()
+    return (sent, result.input.modified, result.file)
+
+
+def select_submissions(results: list[FileResult]) -> list[FileResult]:
+    """Mark all but the newest usable file of each unit as ``superseded``.
+
+    A rejected file never supersedes a usable one. Returns the results in the input order.
+    """
+    newest: dict[str, FileResult] = {}
+    for result in results:
+        if result.status == USED:
+            best = newest.get(result.unit)
+            if best is None or _recency(result) > _recency(best):
+                newest[result.unit] = result
+    chosen = {id(r) for r in newest.values()}
+    return [replace(r, status=SUPERSEDED) if r.status == USED and id(r) not in chosen else r
+            for r in results]
+
+
+FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "status", "sheet",
+                "problem", "read", "valid", "rejected", "ignored"]
+
+
+def file_table(results: list[FileResult]) -> pd.DataFrame:
+    """One row per input file, in input order, with :data:`FILE_COLUMNS`.
+
+    ``unit``, ``sent_date`` (ISO date str), ``sheet``, ``problem`` may be <NA>; the row
+    counts are int64 and are the file's own (also for superseded files).
+    """
+    records = [{
+        "file": r.file, "sha256": r.input.sha256, "size": r.input.size,
+        "modified": r.input.modified.isoformat(), "unit": r.unit,
+        "sent_date": r.sent_date.isoformat() if r.sent_date else None, "status": r.status,
+        "sheet": r.sheet, "problem": r.problem, **r.rows,
+    } for r in results]
+    frame = pd.DataFrame.from_records(records, columns=FILE_COLUMNS)
+    return frame.astype({k: "int64" for k in ("size", "read", "valid", "rejected", "ignored")})

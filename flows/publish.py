@@ -1,0 +1,107 @@
+"""Writing a run's outputs into ``data/out/<year>/`` (``spec/outputs.md``).
+
+Each file is written to a temporary name in the same folder and renamed into place, so a
+reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from flows import __version__
+from flows.figures import Figures, summary_dict
+from flows.settings import report_filename
+from flows.validate import REJECTION_COLUMNS
+
+SUMMARY, REJECTED, MANIFEST = "summary.json", "rejected.csv", "manifest.json"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def json_bytes(value: object) -> bytes:
+    """Pretty UTF-8 JSON (Vietnamese kept readable), keys in insertion order."""
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def rejected_csv_bytes(rejections: pd.DataFrame) -> bytes:
+    """``rejected.csv``: columns ``file, sheet, row, column, value, error``, UTF-8 with BOM.
+
+    One line per problem (a row with two problems has two lines; a rejected file one line
+    with an empty row). Values are written as text; a value starting with ``=``, ``+``, ``-``
+    or ``@`` is prefixed with ``'`` so that Excel shows it and never runs it.
+    """
+    frame = rejections[REJECTION_COLUMNS].copy()
+    for name in ("value", "error", "sheet", "file"):
+        frame[name] = frame[name].map(neutralise_formula)
+    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix ``'`` to text that a spreadsheet would read as a formula (CSV/XLSX injection)."""
+    return "'" + text if isinstance(text, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest_dict(figures: Figures, registry_sha256: str, outputs: dict[str, bytes],
+                  started: dt.datetime) -> dict:
+    """``manifest.json``: inputs (path, SHA-256, unit, sent date, status, rows, problem),
+    the registry's SHA-256, the program version, the time of the run, and each output's
+    SHA-256."""
+    inputs = figures.files.astype(object).where(figures.files.notna(), None)
+    return {
+        "year": figures.year,
+        "program_version": __version__,
+        "run_at": started.isoformat(timespec="seconds"),
+        "registry_sha256": registry_sha256,
+        "inputs": [
+            {"path": r["file"], "sha256": r["sha256"], "size": r["size"], "unit": r["unit"],
+             "sent_date": r["sent_date"], "modified": r["modified"], "status": r["status"],
+             "sheet": r["sheet"], "problem": r["problem"],
+             "rows": {k: r[k] for k in ("read", "valid", "rejected", "ignored")}}
+            for r in inputs.to_dict("records")
+        ],
+        "outputs": [{"path": name, "sha256": sha256_bytes(data)} for name, data in outputs.items()],
+    }
+
+
+def build_outputs(figures: Figures, pdf: bytes) -> dict[str, bytes]:
+    """The report's files (all but the manifest) as ``{file name: bytes}``."""
+    return {
+        report_filename(figures.year): pdf,
+        SUMMARY: json_bytes(summary_dict(figures)),
+        REJECTED: rejected_csv_bytes(figures.rejections),
+    }
+
+
+def write_outputs(out_dir: Path, outputs: dict[str, bytes]) -> list[Path]:
+    """Write every output atomically into ``out_dir``; returns the paths written.
+
+    Raises ``OSError`` when the folder is not writable.
+    """
+    paths = []
+    for name, data in outputs.items():
+        write_atomic(out_dir / name, data)
+        paths.append(out_dir / name)
+    return paths

@@ -1,0 +1,54 @@
+"""The unit registry: which units exist, and which are expected to submit for a year.
+
+Source: ``shared/spec/unit-registry.md``. The registry is validated with
+:data:`schemas.registry.REGISTRY_SCHEMA`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from schemas.registry import REGISTRY_SCHEMA
+
+
+class RegistryError(Exception):
+    """The registry cannot be used; ``str(exc)`` says why, in Vietnamese."""
+
+
+def load_registry(path: Path) -> pd.DataFrame:
+    """Read and validate the registry CSV.
+
+    Returns one row per unit and validity period with the columns of
+    ``spec/unit-registry.md``: ``code, name, level, kind`` (str), ``valid_from, valid_to``
+    (datetime64, ``valid_to`` NaT while the unit exists), ``successors`` (str or NaN),
+    ``members, grassroots_unions`` (int64). Raises :class:`RegistryError` when the file is
+    missing, unreadable or breaks the schema.
+    """
+    if not path.is_file():
+        raise RegistryError(f"Không tìm thấy danh mục đơn vị: {path}")
+    try:
+        frame = pd.read_csv(path, dtype="str", encoding="utf-8-sig", keep_default_na=False,
+                            na_values=[""])
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: {exc}") from exc
+    try:
+        return REGISTRY_SCHEMA.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.head(5)
+        detail = "; ".join(f"cột {c}: {k} ({v})" for c, k, v in
+                           cases[["column", "check", "failure_case"]].itertuples(index=False))
+        raise RegistryError(f"Danh mục đơn vị {path} không hợp lệ: {detail}") from exc
+
+
+def expected_units(registry: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The units expected to submit for ``year``: those whose validity period overlaps it.
+
+    Same columns as :func:`load_registry`, one row per code, in the registry's order (the
+    order of the report's tables).
+    """
+    start, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    live = (registry["valid_from"] <= end) & (registry["valid_to"].isna() | (registry["valid_to"] >= start))
+    return registry[live].drop_duplicates("code", keep="last").reset_index(drop=True)

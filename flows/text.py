@@ -1,0 +1,53 @@
+"""Text normalisation shared by every step (``spec/submission-form.md``, "Text").
+
+All text from spreadsheets is untrusted and arrives in many shapes: NFD or NFC, with
+non-breaking spaces, line breaks inside cells, numbers typed as floats. These helpers turn a cell
+into clean NFC text and into a *key* used only for matching (no accents, lower case).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+
+
+def clean_text(value: object) -> str:
+    """A cell as trimmed NFC text with runs of white space collapsed; ``""`` for empty.
+
+    Floats that hold whole numbers print without ``.0`` (``3.0`` → ``"3"``); dates print as
+    ``dd/mm/yyyy``.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    text = unicodedata.normalize("NFC", str(value))
+    return _SPACES.sub(" ", text).strip()
+
+
+def match_key(value: object) -> str:
+    """A matching key: no accents (``đ`` → ``d``), lower case, dashes unified, spaces collapsed.
+
+    ``"Văn hoá – Xã hội"`` and ``"VĂN HÓA - XÃ HỘI"`` give the same key ``"van hoa - xa hoi"``.
+    """
+    text = clean_text(value).translate(_DASHES).replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def compact_key(value: object) -> str:
+    """:func:`match_key` without spaces and punctuation: ``"VH - XH"`` → ``"vhxh"``."""
+    return re.sub(r"[^0-9a-z]", "", match_key(value))

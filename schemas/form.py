@@ -1,0 +1,127 @@
+"""Form DVK-01 as data: its columns, their header spellings and their accepted values.
+
+Source: ``shared/spec/submission-form.md`` ("The header row", "Rows that are not data").
+Every rule of the form that is a list lives here, so the reader, the validator and the error
+messages all use the same one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flows.text import compact_key, match_key
+
+
+@dataclass(frozen=True)
+class FormColumn:
+    """One column of the form.
+
+    ``name`` is the internal column name used in every DataFrame; ``header`` the canonical
+    Vietnamese header (used in messages and in ``rejected.csv``); ``aliases`` other spellings;
+    ``expected`` says in Vietnamese what a unit must write there.
+    """
+
+    name: str
+    header: str
+    required: bool
+    expected: str
+    aliases: tuple[str, ...] = field(default=())
+
+    def keys(self) -> set[str]:
+        """Header keys (see :func:`flows.text.match_key`) that identify this column."""
+        return {match_key(h) for h in (self.header, *self.aliases)}
+
+
+COLUMNS: tuple[FormColumn, ...] = (
+    FormColumn("stt", "STT", False, "số thứ tự (không bắt buộc)", ("TT", "Số TT", "Số thứ tự")),
+    FormColumn("unit_code", "Mã đơn vị", False, "mã đơn vị trong danh mục đơn vị", ("Mã ĐV",)),
+    FormColumn("model", "Tên mô hình", True, "tên mô hình, từ 5 đến 500 ký tự",
+               ("Tên mô hình Dân vận khéo", "Tên mô hình đăng ký")),
+    FormColumn("field", "Lĩnh vực", True,
+               "một trong: Kinh tế (KT), Văn hóa - xã hội (VHXH), An ninh - quốc phòng (ANQP), "
+               "Xây dựng hệ thống chính trị (XDHTCT)"),
+    FormColumn("type", "Hình thức", True, "Tập thể (TT) hoặc Cá nhân (CN)",
+               ("Hình thức đăng ký", "Tập thể/Cá nhân")),
+    FormColumn("registrant", "Tên tập thể/cá nhân", True, "tên tập thể hoặc cá nhân thực hiện",
+               ("Tên tập thể / cá nhân", "Tập thể/cá nhân thực hiện", "Tên tập thể, cá nhân",
+                "Họ tên/Tên tập thể", "Tên tập thể hoặc cá nhân")),
+    FormColumn("position", "Chức vụ", False, "chức vụ của cá nhân (bắt buộc với Cá nhân)",
+               ("Chức vụ (nếu là cá nhân)",)),
+    FormColumn("level", "Cấp công đoàn", False,
+               "Thành phố, Cấp trên trực tiếp cơ sở (Cấp trên cơ sở) hoặc Cơ sở", ("Cấp",)),
+    FormColumn("grassroots_union", "Công đoàn cơ sở", False, "tên công đoàn cơ sở",
+               ("CĐCS", "Thuộc công đoàn cơ sở", "Tên công đoàn cơ sở")),
+    FormColumn("period", "Thời gian thực hiện", False,
+               "dd/mm/yyyy - dd/mm/yyyy, mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo",
+               ("Thời gian", "Thời gian triển khai")),
+    FormColumn("result", "Kết quả", False,
+               "Chưa đánh giá, Hoàn thành, Tiêu biểu hoặc Không hoàn thành",
+               ("Kết quả đánh giá", "Kết quả thực hiện")),
+    FormColumn("note", "Ghi chú", False, "ghi chú (không bắt buộc)"),
+)
+BY_NAME: dict[str, FormColumn] = {c.name: c for c in COLUMNS}
+HEADER_TO_NAME: dict[str, str] = {k: c.name for c in COLUMNS for k in c.keys()}
+#: The two headers whose presence in one row marks the header row.
+HEADER_MARKERS = ("model", "field")
+
+# --- accepted values -------------------------------------------------------------------------
+FIELDS: dict[str, str] = {
+    "KT": "Kinh tế",
+    "VHXH": "Văn hóa - xã hội",
+    "ANQP": "An ninh - quốc phòng",
+    "XDHTCT": "Xây dựng hệ thống chính trị",
+}
+TYPES: dict[str, str] = {"collective": "Tập thể", "individual": "Cá nhân"}
+LEVELS: dict[str, str] = {
+    "thanh_pho": "Thành phố",
+    "cap_tren_co_so": "Cấp trên trực tiếp cơ sở",
+    "co_so": "Cơ sở",
+}
+RESULTS: dict[str, str] = {
+    "chua_danh_gia": "Chưa đánh giá",
+    "hoan_thanh": "Hoàn thành",
+    "tieu_bieu": "Tiêu biểu",
+    "khong_hoan_thanh": "Không hoàn thành",
+}
+
+_FIELD_SPELLINGS = {
+    "KT": ["KT", "Kinh tế", "Lĩnh vực kinh tế"],
+    "VHXH": ["VHXH", "Văn hóa - xã hội", "Văn hóa xã hội", "VH-XH", "VH XH", "Văn hóa, xã hội",
+             "Lĩnh vực văn hóa - xã hội"],
+    "ANQP": ["ANQP", "An ninh - quốc phòng", "Quốc phòng - an ninh", "QP-AN", "AN-QP", "QPAN",
+             "An ninh quốc phòng", "Quốc phòng an ninh", "Lĩnh vực an ninh - quốc phòng"],
+    "XDHTCT": ["XDHTCT", "Xây dựng hệ thống chính trị", "XD HTCT", "XD hệ thống chính trị",
+               "Lĩnh vực xây dựng hệ thống chính trị"],
+}
+_TYPE_SPELLINGS = {
+    "collective": ["Tập thể", "TT", "Tập thể (TT)"],
+    "individual": ["Cá nhân", "CN", "Cá nhân (CN)"],
+}
+_LEVEL_SPELLINGS = {
+    "thanh_pho": ["Thành phố", "TP", "Cấp thành phố", "LĐLĐ thành phố"],
+    "cap_tren_co_so": ["Cấp trên trực tiếp cơ sở", "Cấp trên cơ sở", "CĐ cấp trên trực tiếp cơ sở",
+                       "Công đoàn cấp trên trực tiếp cơ sở", "CTTCS", "Cấp trên"],
+    "co_so": ["Cơ sở", "CĐCS", "Công đoàn cơ sở", "Cấp cơ sở"],
+}
+_RESULT_SPELLINGS = {
+    "chua_danh_gia": ["Chưa đánh giá", "Chưa"],
+    "hoan_thanh": ["Hoàn thành", "HT", "Đạt"],
+    "tieu_bieu": ["Tiêu biểu", "TB", "Hoàn thành tiêu biểu", "Xuất sắc tiêu biểu"],
+    "khong_hoan_thanh": ["Không hoàn thành", "KHT", "Không đạt"],
+}
+
+
+def _spelling_map(spellings: dict[str, list[str]]) -> dict[str, str]:
+    return {compact_key(s): code for code, values in spellings.items() for s in values}
+
+
+FIELD_MAP = _spelling_map(_FIELD_SPELLINGS)
+TYPE_MAP = _spelling_map(_TYPE_SPELLINGS)
+LEVEL_MAP = _spelling_map(_LEVEL_SPELLINGS)
+RESULT_MAP = _spelling_map(_RESULT_SPELLINGS)
+
+# --- rows that are not data ------------------------------------------------------------------
+TOTAL_KEYS = ("tong cong", "cong", "tong so", "tong", "cong toan don vi")
+SIGNATURE_KEYS = ("nguoi lap bieu", "nguoi lap", "thu truong don vi", "thu truong co quan",
+                  "xac nhan cua", "ky, ghi ro ho ten", "ky ten", "ky va ghi ro ho ten",
+                  "chu tich", "t/m ban thuong vu", "tm ban thuong vu", "t/m ban chap hanh")

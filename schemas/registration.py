@@ -1,0 +1,65 @@
+"""The pandera schema of a registration: what a normalised data row must satisfy to be counted.
+
+Source: ``shared/spec/submission-form.md`` (the header table, "Errors"). Each column's
+``description`` is the form's own wording of what is expected; the validator quotes it in the
+Vietnamese message a unit reads. Input rows come from :func:`flows.normalise.normalise_rows`
+(index: Excel row number).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from schemas.form import BY_NAME, FIELDS, LEVELS, RESULTS, TYPES
+
+MODEL_MIN, MODEL_MAX = 5, 500
+
+
+def _column(name: str, *checks: pa.Check, nullable: bool) -> pa.Column:
+    return pa.Column("str", list(checks), nullable=nullable, description=BY_NAME[name].expected,
+                     title=BY_NAME[name].header)
+
+
+def _position_given(frame: pd.DataFrame) -> pd.Series:
+    return ~((frame["type"] == "individual") & frame["position"].isna())
+
+
+def _period_readable(frame: pd.DataFrame) -> pd.Series:
+    return frame["period"].isna() | frame["period_start"].notna()
+
+
+def registration_schema(year: int) -> pa.DataFrameSchema:
+    """The schema of valid registrations for report year ``year``.
+
+    Columns (``str`` dtype unless noted): ``model`` 5–500 characters; ``field`` one of
+    :data:`schemas.form.FIELDS`; ``type`` ``collective``/``individual``; ``registrant``;
+    ``position`` (required for ``individual``: dataframe check ``position_given``); ``level``,
+    ``result`` codes; ``period`` text, ``period_start``/``period_end`` datetime64 (check
+    ``period_readable``; check ``period_in_year``: the period must overlap ``year``).
+    """
+    start, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    return pa.DataFrameSchema(
+        {
+            "model": _column("model", pa.Check.str_length(MODEL_MIN, MODEL_MAX), nullable=False),
+            "field": _column("field", pa.Check.isin(list(FIELDS)), nullable=False),
+            "type": _column("type", pa.Check.isin(list(TYPES)), nullable=False),
+            "registrant": _column("registrant", nullable=False),
+            "position": _column("position", nullable=True),
+            "level": _column("level", pa.Check.isin(list(LEVELS)), nullable=False),
+            "result": _column("result", pa.Check.isin(list(RESULTS)), nullable=False),
+            "period": _column("period", nullable=True),
+            "period_start": pa.Column("datetime64[us]", nullable=True, coerce=True),
+            "period_end": pa.Column("datetime64[us]", nullable=True, coerce=True),
+        },
+        checks=[
+            pa.Check(_position_given, name="position_given"),
+            pa.Check(_period_readable, name="period_readable"),
+            pa.Check(lambda f: f["period_start"].isna()
+                     | ((f["period_start"] <= end) & (f["period_end"] >= start)),
+                     name="period_in_year"),
+        ],
+        index=pa.Index("int64", name="row"),
+        strict=False,
+        name="registration",
+    )

@@ -1,0 +1,69 @@
+"""Small builders of unit files for tests: a few lines of rows become a real workbook or CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+
+from flows.discover import InputFile, sha256_of
+
+HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
+          "Cấp công đoàn", "Công đoàn cơ sở", "Thời gian thực hiện", "Kết quả", "Ghi chú"]
+
+
+def row(model="Bữa cơm Công đoàn ấm áp", field="Kinh tế", type_="Tập thể",
+        registrant="CĐCS Công ty TNHH Ánh Dương", position=None, level="Cơ sở",
+        grassroots="CĐCS Công ty TNHH Ánh Dương", period="01/2024 - 12/2024",
+        result="Hoàn thành", note=None, stt=1) -> list:
+    """One data row of form DVK-01 in :data:`HEADER` order."""
+    return [stt, model, field, type_, registrant, position, level, grassroots, period, result, note]
+
+
+def write_xlsx(path: Path, rows: list[list], title: list[str] = (), header=HEADER,
+               sheet: str = "Danh sách") -> Path:
+    """A workbook: title lines (one per row, column A), a blank row, the header, then rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for line in title:
+        ws.append([line])
+    if title:
+        ws.append([])
+    ws.append(list(header))
+    for r in rows:
+        ws.append(list(r))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def input_file(path: Path, root: Path | None = None) -> InputFile:
+    """An :class:`InputFile` for a file built by a test."""
+    root = root or path.parent
+    stat = path.stat()
+    return InputFile(path, path.relative_to(root).as_posix(), sha256_of(path), stat.st_size,
+                     dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc))
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Text as Windows-1258 writes it: letters with a tone mark become the base letter
+    (precomposed when cp1258 has it, e.g. ``ơ``) followed by a combining tone mark."""
+    import unicodedata
+
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+        tones = "".join(c for c in parts if c in _TONES)
+        out += (base + tones).encode("cp1258")
+    return bytes(out)

@@ -1,0 +1,53 @@
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from flows.identify import TitleBlock, parse_title, resolve_unit, resolve_year
+from flows.read import FileRejected
+
+KNOWN = {"Q-DD", "Q-BD", "N-YT"}
+
+
+def test_title_block_lines_are_read_and_other_lines_ignored():
+    title = parse_title(["LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI",
+                         "DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2024",
+                         "Mã đơn vị: q-dd", "NĂM: 2024", "Ngày gửi: 5/12/2024"])
+    assert title == TitleBlock("Q-DD", 2024, dt.date(2024, 12, 5))
+
+
+def test_a_sent_date_that_is_not_a_date_rejects_the_file():
+    with pytest.raises(FileRejected, match="Ngày gửi: hôm qua"):
+        parse_title(["Ngày gửi: hôm qua"])
+
+
+def test_unit_from_column_then_title_then_file_name():
+    none = pd.Series(dtype="str")
+    assert resolve_unit(pd.Series(["N-YT", "N-YT"]), TitleBlock(), Path("x.xlsx"), KNOWN, KNOWN, 2024) == "N-YT"
+    assert resolve_unit(none, TitleBlock("Q-BD"), Path("danh-sach.xlsx"), KNOWN, KNOWN, 2024) == "Q-BD"
+    assert resolve_unit(none, TitleBlock(), Path("q-dd_dang-ky.xlsx"), KNOWN, KNOWN, 2024) == "Q-DD"
+
+
+def test_disagreeing_sources_are_an_error_naming_both():
+    with pytest.raises(FileRejected, match=r"dòng 'Mã đơn vị:' ở tiêu đề: Q-BD; tên tệp: Q-DD"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock("Q-BD"), Path("Q-DD_dk.xlsx"), KNOWN, KNOWN, 2024)
+
+
+def test_a_file_name_that_is_no_code_is_not_a_source():
+    assert resolve_unit(pd.Series(dtype="str"), TitleBlock("Q-BD"), Path("BaoCao_DVK.xlsx"),
+                        KNOWN, KNOWN, 2024) == "Q-BD"
+
+
+def test_unknown_code_for_the_year_and_no_code_at_all():
+    with pytest.raises(FileRejected, match="'P-KIMLIEN' không có trong danh mục đơn vị của năm 2024"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock("P-KIMLIEN"), Path("a.xlsx"), KNOWN, KNOWN, 2024)
+    with pytest.raises(FileRejected, match="Không xác định được đơn vị gửi"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock(), Path("a.xlsx"), KNOWN, KNOWN, 2024)
+
+
+def test_year_in_title_must_match_the_folder():
+    assert resolve_year(TitleBlock(year=2024), 2024) == 2024
+    assert resolve_year(TitleBlock(), 2024) == 2024
+    with pytest.raises(FileRejected, match=r"Năm ở tiêu đề \(2023\) khác năm của thư mục \(2024\)"):
+        resolve_year(TitleBlock(year=2023), 2024)
