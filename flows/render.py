@@ -39,7 +39,7 @@ class ReportMeta:
     year: int
     report_date: dt.date
     number: str = "……"
-    issuer_parent: str = "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"
+    issuer_parent: str = "TỔNG LĐLĐ VIỆT NAM"
     issuer: str = "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI"
     signer_role: str = "TM. BAN THƯỜNG VỤ"
     signer_title: str = "PHÓ CHỦ TỊCH"
@@ -72,6 +72,19 @@ class LocalOnlyFetcher(URLFetcher):
         elif not url.startswith("data:"):
             raise ValueError(f"Refusing to fetch {url}: only local template files")
         return super().fetch(url, headers)
+
+
+_ABBREVIATIONS = (("Liên đoàn Lao động", "LĐLĐ"), ("Công đoàn ngành", "CĐ ngành"),
+                  ("Công đoàn Cơ quan", "CĐ Cơ quan"), ("Công đoàn Viên chức", "CĐ Viên chức"),
+                  ("Công đoàn các", "CĐ các"), ("thành phố Hà Nội", "TP"), ("thành phố", "TP"))
+
+
+def short_name(name: str) -> str:
+    """A unit's name as tables abbreviate it: ``Liên đoàn Lao động quận Ba Đình`` →
+    ``LĐLĐ quận Ba Đình`` (the standard abbreviations of the trade unions' documents)."""
+    for long, short in _ABBREVIATIONS:
+        name = name.replace(long, short)
+    return name
 
 
 def _row(label: str, counts, total_all: int) -> dict:
@@ -115,6 +128,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
     used_units = set(figures.files.loc[figures.files["status"] == "used", "unit"].dropna())
     unit_rows = [{
         "index": i + 1, "code": code, "name": names.get(code, code),
+        "short_name": short_name(names.get(code, code)),
         "missing": code not in used_units,
         "cells": [number(int(by_unit.at[code, f"{f}_{k}"])) for f in FIELDS for k in TYPES],
         "total": number(int(by_unit.at[code, "total"])),
@@ -128,7 +142,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
     rejected_files = figures.files[figures.files["status"] == "rejected"]
     exemplary = [{
         "field": FIELDS[f],
-        "rows": [{"unit": names.get(r.unit, r.unit), "type": TYPES[r.type], "model": r.model,
+        "rows": [{"unit": short_name(names.get(r.unit, r.unit)), "type": TYPES[r.type], "model": r.model,
                   "registrant": r.registrant} for r in group.itertuples()],
     } for f, group in figures.exemplary.groupby("field", sort=False)]
     created = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
