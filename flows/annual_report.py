@@ -7,21 +7,46 @@ mapped task per file. Runs without a server (Prefect's ephemeral mode) or agains
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.filesystems import LocalFileSystem
+from prefect import serve as prefect_serve
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.blocks.system import Secret
+from prefect.deployments.runner import EntrypointType
+from prefect.futures import as_completed
+from prefect.schedules import Cron
 
 from flows import pipeline
+from flows import artifacts, progress
+from flows.distribute import distribute_report, outcome_dict
 from flows.discover import InputFile
 from flows.figures import summary_dict
 from flows.ingest import FileResult, UnitContext, ingest_file
-from flows.settings import default_out_dir, default_raw_dir, default_registry
+from flows.feedback import feedback_workbooks
+from flows.publish import restore_latest
+from flows.settings import (current_year, default_cache_dir, default_out_dir, default_raw_dir,
+                            default_registry, for_year)
+from flows.versions import latest_version
 
 
-@task(name="ingest-file", task_run_name="ingest-{source.file}", cache_policy=NO_CACHE)
-def ingest_file_task(source: InputFile, context: UnitContext) -> FileResult:
-    """Read, normalise and validate one unit file (:func:`flows.ingest.ingest_file`)."""
+def _ingest_cache_key(_context, parameters: dict) -> str:
+    return pipeline.ingest_cache_key(parameters["source"], parameters["context"],
+                                     parameters["program"])
+
+
+@task(name="ingest-file", task_run_name="ingest-{source.file}", cache_key_fn=_ingest_cache_key,
+      persist_result=True)
+def ingest_file_task(source: InputFile, context: UnitContext, program: str) -> FileResult:
+    """Read, normalise and validate one unit file (:func:`flows.ingest.ingest_file`).
+
+    Cached on the file's content, name, year, registry codes and ``program``
+    (:func:`flows.pipeline.ingest_cache_key`), not on its path or time: a re-run after one
+    unit's correction reads that file only."""
     result = ingest_file(source, context)
     logger = get_run_logger()
     if result.problem:
@@ -40,32 +65,160 @@ def aggregate_task(plan: pipeline.Plan, results: list[FileResult]):
 
 
 @task(name="render", cache_policy=NO_CACHE)
-def render_task(figures, report_date: dt.date | None) -> bytes:
+def render_task(figures, meta) -> bytes:
     """Render the PDF (:func:`flows.pipeline.render`)."""
-    return pipeline.render(figures, report_date)
+    return pipeline.render(figures, meta)
+
+
+def _cache_storage(cache_dir: Path) -> LocalFileSystem:
+    """A saved result-storage block for the cache folder (Prefect needs it saved server-side)."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    block = LocalFileSystem(basepath=str(cache_dir.resolve()))
+    name = "thidua-cache-" + hashlib.sha256(str(cache_dir.resolve()).encode()).hexdigest()[:12]
+    block.save(name, overwrite=True)
+    return block
+
+
+def _ingest_all(plan: pipeline.Plan, cache_dir: Path) -> tuple[list[FileResult], int]:
+    """Map the ingest task over the files; returns the results (re-stamped with each file's
+    current path and time) and how many files were actually read (not cached)."""
+    ingest = ingest_file_task.with_options(result_storage=_cache_storage(cache_dir))
+    futures = ingest.map(plan.files, context=unmapped(plan.context), program=unmapped(plan.program))
+    sources = {f.task_run_id: source for f, source in zip(futures, plan.files)}
+    for future in as_completed(futures):  # progress as each file is done, cached or read
+        progress.emit("file_read", file=sources[future.task_run_id].file,
+                      status=future.result().status)
+    results = [replace(f.result(), input=source) for f, source in zip(futures, plan.files)]
+    read = sum(1 for f in futures if not f.state.name == "Cached")
+    return results, read
 
 
 @flow(name="annual-report", log_prints=True)
-def annual_report(year: int, raw_dir: str | None = None, registry: str | None = None,
-                  out_dir: str | None = None, report_date: dt.date | None = None) -> dict:
-    """Build the year's "Dân vận khéo" report from the units' files.
+def annual_report(year: int | None = None, raw_dir: str | None = None, registry: str | None = None,
+                  out_dir: str | None = None, report_date: dt.date | None = None,
+                  cache_dir: str | None = None, lock_timeout: float = 60.0,
+                  distribute: bool = False) -> dict:
+    """Build the year's "Dân vận khéo" report from the units' files, as a new version when
+    anything changed.
 
-    ``raw_dir`` defaults to ``data/raw/<year>``, ``registry`` to ``data/reference/units.csv``,
-    ``out_dir`` to ``data/out/<year>``. Returns ``{"summary": summary.json as a dict,
-    "outputs": [paths written]}``. Raises :class:`flows.pipeline.NothingToReport` when no
-    report can be produced.
+    ``year`` defaults to this year in Hà Nội; ``raw_dir`` to ``data/raw/<year>``,
+    ``registry`` to ``data/reference/units.csv``, ``out_dir`` to ``data/out/<year>``,
+    ``cache_dir`` to ``data/out/.cache`` (a ``{year}`` in a folder is replaced by the year).
+    Returns ``{"status": "published" | "unchanged", "version": N, "summary": summary.json,
+    "outputs": [top-level paths], "files": n found, "files_read": n not taken from the
+    cache}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
+    (:func:`_after_publish`). Raises :class:`flows.pipeline.NothingToReport` when no report can
+    be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
     """
     started = dt.datetime.now(dt.timezone.utc)
     logger = get_run_logger()
-    raw = Path(raw_dir) if raw_dir else default_raw_dir(year)
-    out = Path(out_dir) if out_dir else default_out_dir(year)
-    plan = pipeline.plan_run(year, raw, Path(registry) if registry else default_registry())
+    year = year or current_year()
+    raw = for_year(raw_dir, year) or default_raw_dir(year)
+    out = for_year(out_dir, year) or default_out_dir(year)
+    plan = pipeline.plan_run(year, raw, for_year(registry, year) or default_registry())
     logger.info("Năm %d: %d tệp trong %s, %d đơn vị phải báo cáo", year, len(plan.files), raw,
                 len(plan.expected))
-    futures = ingest_file_task.map(plan.files, context=unmapped(plan.context))
-    results = [f.result() for f in futures]
-    figures = aggregate_task(plan, results)
-    pdf = render_task(figures, report_date)
-    paths = pipeline.publish(plan, figures, pdf, out, started)
-    logger.info("Đã ghi %s", ", ".join(str(p) for p in paths))
-    return {"summary": summary_dict(figures), "outputs": [str(p) for p in paths]}
+    progress.emit("planned", files=len(plan.files))
+    with pipeline.year_lock(out, lock_timeout):
+        previous = latest_version(out)
+        if previous and previous.manifest.get("fingerprint") == plan.fingerprint(report_date):
+            paths = restore_latest(out, previous.path)
+            logger.info("Dữ liệu, danh mục và chương trình không đổi: không lập bản mới (vẫn là "
+                        "bản số %d).", previous.number)
+            extra = _after_publish(out, year, plan, distribute)
+            return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
+                    "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
+                    **extra}
+        results, read = _ingest_all(plan, for_year(cache_dir, year) or default_cache_dir())
+        logger.info("Đã đọc %d tệp, %d tệp lấy lại từ bộ nhớ đệm", read, len(results) - read)
+        progress.emit("step_done", step="read")
+        figures = aggregate_task(plan, results)
+        progress.emit("step_done", step="aggregate")
+        draft = pipeline.draft_version(plan, figures, previous, report_date, started)
+        pdf = render_task(figures, draft.meta)
+        progress.emit("step_done", step="render")
+        names = dict(zip(plan.expected["code"], plan.expected["name"]))
+        paths = pipeline.publish(figures, draft, pdf, out, feedback_workbooks(results, year, names))
+        progress.emit("step_done", step="publish")
+    logger.info("Đã lập bản số %d: %s", draft.number, ", ".join(str(p) for p in paths))
+    extra = _after_publish(out, year, plan, distribute)
+    return {"status": "published", "version": draft.number, "summary": summary_dict(figures),
+            "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
+            **extra}
+
+
+# --- Year-end operations (issue 5): artifacts, e-mail, the scheduled deployment -----------
+
+
+@task(name="publish-artifacts", cache_policy=NO_CACHE)
+def publish_artifacts_task(out: Path, year: int, unit_names: dict[str, str]) -> dict[str, str]:
+    """Show the version in force in the Prefect UI: a Markdown summary and a table of
+    rejections per unit (:func:`flows.artifacts.build_artifacts`), under the year's keys
+    (:func:`flows.artifacts.artifact_keys`), so that the UI keeps one history per key."""
+    markdown, table = artifacts.build_artifacts(out, year, unit_names)
+    keys = artifacts.artifact_keys(year)
+    create_markdown_artifact(markdown, key=keys["summary"],
+                             description=f"Tóm tắt báo cáo “Dân vận khéo” năm {year}")
+    create_table_artifact(table, key=keys["rejections"],
+                          description=f"Dòng và tệp bị từ chối theo đơn vị, năm {year}")
+    return keys
+
+
+def load_secret(name: str) -> object:
+    """The value of the Prefect Secret block ``name``: a string (the SMTP password) or a JSON
+    object of SMTP settings (:func:`flows.mail.smtp_settings`)."""
+    return Secret.load(name).get()
+
+
+@task(name="distribute", cache_policy=NO_CACHE)
+def distribute_task(out: Path, year: int) -> dict:
+    """E-mail the version in force to the recipients who do not have it yet
+    (:func:`flows.distribute.distribute_report`); returns
+    :func:`flows.distribute.outcome_dict`."""
+    outcome = outcome_dict(distribute_report(out, year, load_secret=load_secret))
+    logger = get_run_logger()
+    logger.info("Bản số %d: đã gửi %d, lỗi %d, đã có từ trước %d", outcome["version"],
+                len(outcome["delivered"]), len(outcome["failed"]), len(outcome["already"]))
+    for failed in outcome["failed"]:
+        logger.warning("Không gửi được tới %s: %s", failed["recipient"], failed["error"])
+    return outcome
+
+
+def _after_publish(out: Path, year: int, plan: pipeline.Plan, distribute: bool) -> dict:
+    """Publish the artifacts and, when asked, e-mail the report. Returns ``{"artifacts":
+    keys}`` plus ``"distribution"``: :func:`flows.distribute.outcome_dict`, or ``{"error":
+    reason}`` when nothing could be sent (the report itself stays published)."""
+    names = dict(zip(plan.expected["code"], plan.expected["name"]))
+    extra: dict = {"artifacts": publish_artifacts_task(out, year, names)}
+    progress.emit("step_done", step="artifacts")
+    if distribute:
+        state = distribute_task(out, year, return_state=True)
+        result = state.result(raise_on_failure=False)
+        extra["distribution"] = result if state.is_completed() else {"error": str(result)}
+    return extra
+
+
+def build_deployment(name: str, cron: str, timezone: str, parameters: dict,
+                     paused: bool = False):
+    """The scheduled deployment of :func:`annual_report` (a Prefect ``RunnerDeployment``, not
+    yet registered): ``cron`` in ``timezone``, default ``parameters``
+    (:func:`flows.deployment.deployment_parameters`), loaded by module path so that its runs
+    need not start in the repository. Raises ``ValueError`` for an invalid cron string."""
+    return annual_report.to_deployment(
+        name=name, schedule=Cron(cron, timezone=timezone), parameters=parameters, paused=paused,
+        tags=["thidua"], entrypoint_type=EntrypointType.MODULE_PATH,
+        description="Báo cáo “Dân vận khéo” hằng năm của LĐLĐ thành phố Hà Nội.")
+
+
+def serve_deployment(deployment) -> None:
+    """Register ``deployment`` with the Prefect API and run its scheduled and manual runs in
+    this process until interrupted (blocks)."""
+    prefect_serve(deployment)
+
+
+def api_url() -> str | None:
+    """The Prefect API this process talks to (``PREFECT_API_URL``), or ``None`` when it would
+    start a temporary one."""
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url

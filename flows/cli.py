@@ -1,7 +1,8 @@
 """The ``thidua`` command line: thin, it parses options, calls the flow and prints.
 
 Exit status (``spec/outputs.md``): 0 when a report was produced (even with rejections);
-2 with a one-line reason on stderr when nothing could be produced.
+2 with a one-line reason on stderr when nothing could be produced. ``distribute`` (and
+``run --distribute``) exit 1 when some member of the Standing Committee did not get the report.
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from rich.console import Console
+
+from flows.deployment import DEFAULT_CRON, DEFAULT_NAME
 from flows.formatting import number
-from flows.settings import quiet_prefect_defaults
+from flows.progress import outcome_line, summary_table
+from flows.settings import TIMEZONE, quiet_prefect_defaults
 
 app = typer.Typer(help="thidua: báo cáo phong trào thi đua “Dân vận khéo” của LĐLĐ thành phố "
                        "Hà Nội, từ tệp đăng ký của các đơn vị.",
@@ -59,10 +64,18 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         out: OutOption = None,
         report_date: Annotated[Optional[str], typer.Option(
             "--date", help="Ngày của báo cáo, YYYY-MM-DD (mặc định: ngày gửi muộn nhất).")] = None,
+        cache: Annotated[Optional[Path], typer.Option(
+            "--cache", help="Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).")] = None,
         verbose: Annotated[bool, typer.Option(
             "--verbose", "-v", help="Hiện nhật ký chi tiết của Prefect trong terminal.")] = False,
+        quiet: Annotated[bool, typer.Option(
+            "--quiet", "-q", help="Chỉ in một dòng kết quả (cho lần chạy theo lịch).")] = False,
+        distribute: Annotated[bool, typer.Option(
+            "--distribute", help="Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập "
+                                 "(như lệnh distribute).")] = False,
         ) -> None:
-    """Build the year's report (PDF, summary.json, rejected.csv, manifest.json)."""
+    """Build the year's report (PDF, summary.json, rejected.csv, manifest.json) as a new
+    version in <out>/versions/v<N>/ when any input changed; otherwise publish nothing."""
     quiet_prefect_defaults()
     from flows.annual_report import annual_report
     from flows.pipeline import NothingToReport
@@ -73,11 +86,19 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
     except ValueError:
         _fail(f"--date '{report_date}' không phải ngày dạng YYYY-MM-DD.")
     try:
-        outcome = annual_report(year=year, raw_dir=str(raw) if raw else None,
-                                registry=str(registry) if registry else None,
-                                out_dir=str(out) if out else None, report_date=day)
+        with _progress_display(quiet):
+            outcome = annual_report(year=year, raw_dir=str(raw) if raw else None,
+                                    registry=str(registry) if registry else None,
+                                    out_dir=str(out) if out else None, report_date=day,
+                                    cache_dir=str(cache) if cache else None,
+                                    distribute=distribute)
     except NothingToReport as exc:
         _fail(str(exc))
+    if quiet:
+        typer.echo(outcome_line(outcome))
+        _report_distribution(outcome.get("distribution"), quiet=True)
+        return
+    Console(highlight=False).print(summary_table(outcome["summary"]))
     summary = outcome["summary"]
     reg, rows, units = summary["registrations"], summary["rows"], summary["units"]
     n = number
@@ -85,8 +106,194 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
                f"{n(reg['individual'])} cá nhân); {units['submitted']}/{units['expected']} đơn vị "
                f"đã gửi; dòng: {n(rows['read'])} đã đọc, {n(rows['valid'])} hợp lệ, "
                f"{n(rows['rejected'])} bị từ chối, {n(rows['ignored'])} bỏ qua.")
+    if outcome["status"] == "unchanged":
+        typer.echo(f"Không có gì thay đổi (dữ liệu, danh mục đơn vị, chương trình): không lập bản "
+                   f"mới; bản mới nhất vẫn là bản số {outcome['version']}.")
+    else:
+        typer.echo(f"Đã lập bản số {outcome['version']} (đọc {outcome['files_read']}/"
+                   f"{outcome['files']} tệp, số còn lại lấy từ bộ nhớ đệm).")
     for path in outcome["outputs"]:
         typer.echo(f"  {path}")
+    _report_distribution(outcome.get("distribution"), quiet=False)
+
+
+def _progress_display(quiet: bool):
+    """The terminal's progress bars, fed by the flow's events (:mod:`flows.progress`); nothing
+    with ``--quiet`` or when stderr is not a terminal (a log file, a scheduler)."""
+    import contextlib
+
+    from flows.progress import TerminalProgress, listening
+
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        return contextlib.nullcontext()
+    stack = contextlib.ExitStack()
+    stack.enter_context(listening(stack.enter_context(TerminalProgress(console))))
+    return stack
+
+
+def _report_distribution(result: dict | None, quiet: bool) -> None:
+    """Print what ``--distribute`` did; exit 1 when some recipient did not get the report."""
+    from flows.distribute import outcome_lines
+
+    if result is None:
+        return
+    if "error" in result:
+        typer.echo(f"thidua: không gửi được e-mail: {result['error']}", err=True)
+        raise typer.Exit(1)
+    lines = outcome_lines(result)
+    for line in lines[:1] if quiet else lines:
+        typer.echo(line)
+    if result["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(year: YearOption, out: OutOption = None,
+         first: Annotated[Optional[int], typer.Option(
+             "--from", help="Bản cũ (mặc định: bản liền trước bản --to).")] = None,
+         second: Annotated[Optional[int], typer.Option(
+             "--to", help="Bản mới (mặc định: bản mới nhất).")] = None) -> None:
+    """Show what changed between two published versions; write diff-vN-vM.csv beside them."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from flows.publish import write_atomic
+    from flows.settings import default_out_dir
+    from flows.versions import diff_csv_bytes, diff_versions
+
+    out_dir = out or default_out_dir(year)
+    try:
+        first, second, changes = diff_versions(out_dir, first, second)
+    except ValueError as exc:
+        _fail(str(exc))
+    console = Console(highlight=False)
+    console.print(f"[bold]Năm {year}: những điểm thay đổi từ bản số {first} đến bản số {second}[/bold]")
+    files = changes[changes["section"].isin(["tệp", "khác"])]
+    for r in files.itertuples():
+        console.print(f"  {r.file or '-'} ({r.unit or '-'}): {r.detail}")
+    counts = changes[changes["section"].isin(["số liệu", "tổng"])]
+    table = Table("Đơn vị", "Lĩnh vực", "Hình thức", f"Bản {first}", f"Bản {second}", "Chênh lệch")
+    labels = {"collective": "Tập thể", "individual": "Cá nhân", "total": "Tổng"}
+    for r in counts.itertuples():
+        delta = int(r.after) - int(r.before)
+        table.add_row(r.unit or "Tổng cộng", r.field, labels.get(r.type, r.type),
+                      number(int(r.before)), number(int(r.after)),
+                      ("+" if delta > 0 else "") + number(delta) if delta else "0")
+    console.print(table)
+    path = out_dir / f"diff-v{first}-v{second}.csv"
+    write_atomic(path, diff_csv_bytes(changes))
+    console.print(f"Đã ghi {path}")
+
+
+@app.command()
+def distribute(year: YearOption, out: OutOption = None,
+               version: Annotated[Optional[int], typer.Option(
+                   "--version", help="Bản số mấy (mặc định: bản mới nhất).")] = None,
+               force: Annotated[bool, typer.Option(
+                   "--force", help="Gửi lại cả cho người đã nhận bản này.")] = False,
+               recipients: Annotated[Optional[Path], typer.Option(
+                   "--recipients", help="Danh sách người nhận, CSV name,email,role "
+                                        "(mặc định data/reference/recipients.csv).")] = None,
+               ) -> None:
+    """E-mail the report (latest version, or --version N) to the Standing Committee.
+
+    SMTP: THIDUA_SMTP_HOST, _PORT, _SECURITY (starttls|ssl|none), _USER, _PASSWORD, _SENDER,
+    or a Prefect Secret block named by THIDUA_SMTP_SECRET.
+
+    Each send is logged in <out>/distribution.csv; who already has the version is skipped.
+
+    Exit 0: everyone has it; 1: a send failed; 2: nothing could be sent.
+    """
+    import os
+
+    from flows.distribute import DistributionError, distribute_report, outcome_dict
+    from flows.mail import SECRET_VARIABLE, MailError
+    from flows.published import NotPublished
+    from flows.settings import default_out_dir
+
+    load_secret = None
+    if os.environ.get(SECRET_VARIABLE):
+        quiet_prefect_defaults()
+        from flows.annual_report import load_secret
+    try:
+        outcome = distribute_report(out or default_out_dir(year), year, version, force,
+                                    recipients, load_secret=load_secret)
+    except (NotPublished, DistributionError, MailError) as exc:
+        _fail(str(exc))
+    _report_distribution(outcome_dict(outcome), quiet=False)
+
+
+@app.command()
+def serve(name: Annotated[str, typer.Option(
+              "--name", help="Tên deployment (chạy lại: prefect deployment run "
+                             "'annual-report/<tên>').")] = DEFAULT_NAME,
+          cron: Annotated[str, typer.Option(
+              "--cron", help="Lịch cron: phút giờ ngày tháng thứ.")] = DEFAULT_CRON,
+          timezone: Annotated[str, typer.Option(
+              "--timezone", help="Múi giờ của lịch.")] = TIMEZONE,
+          raw_root: Annotated[Optional[Path], typer.Option(
+              "--raw-root", help="Thư mục chứa thư mục từng năm của tệp đơn vị "
+                                 "(mặc định data/raw).")] = None,
+          registry: RegistryOption = None,
+          out_root: Annotated[Optional[Path], typer.Option(
+              "--out-root", help="Thư mục chứa kết quả từng năm (mặc định data/out).")] = None,
+          cache: Annotated[Optional[Path], typer.Option(
+              "--cache", help="Thư mục bộ nhớ đệm (mặc định data/out/.cache).")] = None,
+          distribute: Annotated[bool, typer.Option(
+              "--distribute", help="Mỗi lần chạy theo lịch cũng gửi e-mail báo cáo.")] = False,
+          paused: Annotated[bool, typer.Option(
+              "--paused", help="Tạo deployment nhưng tạm dừng lịch.")] = False) -> None:
+    """Serve the annual report as a scheduled Prefect deployment (runs until Ctrl+C).
+
+    Needs a Prefect server (PREFECT_API_URL). A scheduled run reports the year it runs in.
+
+    Manual run: prefect deployment run 'annual-report/hang-nam' -p year=2024
+    """
+    quiet_prefect_defaults()
+    from flows.annual_report import api_url, build_deployment, serve_deployment
+    from flows.deployment import ScheduleError, check_schedule, deployment_parameters
+
+    if not api_url():
+        _fail("Chưa có máy chủ Prefect: chạy `prefect server start`, rồi đặt "
+              "PREFECT_API_URL=http://127.0.0.1:4200/api.")
+    try:
+        schedule = check_schedule(cron, timezone)
+        parameters = deployment_parameters(raw_root, registry, out_root, cache, distribute)
+        deployment = build_deployment(name, schedule.cron, schedule.timezone, parameters, paused)
+    except (ScheduleError, ValueError) as exc:
+        _fail(str(exc))
+    typer.echo(f"Deployment 'annual-report/{name}': lịch '{schedule.cron}' ({schedule.timezone}), "
+               f"năm = năm của lần chạy; {parameters['raw_dir']} → {parameters['out_dir']}. "
+               f"Máy chủ Prefect: {api_url()}. Dừng bằng Ctrl+C.")
+    serve_deployment(deployment)
+
+
+@app.command()
+def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
+             out: OutOption = None) -> None:
+    """Check the year's files without building the report: a table per unit (valid /
+    rejected / ignored rows, file problems) and the feedback workbooks in <out>/phan-hoi/.
+    Exit 0 when nothing was rejected, 1 when something was, 2 when nothing could be checked."""
+    from flows.check import check_year, overview_table
+    from flows.feedback import write_feedback
+    from flows.pipeline import NothingToReport
+    from flows.settings import default_out_dir, default_raw_dir, default_registry
+
+    try:
+        check = check_year(year, raw or default_raw_dir(year), registry or default_registry())
+    except NothingToReport as exc:
+        _fail(str(exc))
+    Console(highlight=False).print(overview_table(check))
+    out_dir = out or default_out_dir(year)
+    names = dict(zip(check.plan.expected["code"], check.plan.expected["name"]))
+    try:
+        written = write_feedback(out_dir, check.results, year, names)
+    except OSError as exc:
+        _fail(f"Không ghi được phản hồi vào {out_dir}: {exc.strerror or exc}")
+    if written:
+        typer.echo(f"Đã ghi phản hồi cho {len(written)} đơn vị vào {written[0].parent}")
+    raise typer.Exit(1 if check.anything_rejected else 0)
 
 
 def main() -> None:  # pragma: no cover - console entry point

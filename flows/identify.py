@@ -88,22 +88,55 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     if from_name := code_from_filename(path, known_codes):
         sources.append(("tên tệp", from_name))
     if not sources:
+        prefix = path.stem.split("_", 1)[0].strip()
+        first_word = re.split(r"[\s.]+", path.stem.strip(), maxsplit=1)[0].upper()
+        if "_" in path.stem and _CODE.match(prefix.upper()):
+            said = f" (phần đầu tên tệp '{prefix}' không phải mã đơn vị trong danh mục)"
+        elif "_" not in path.stem and first_word in known_codes:
+            said = (f" (tên tệp '{path.name}' bắt đầu bằng '{first_word}' nhưng thiếu dấu '_' "
+                    f"ngay sau mã: đặt tên như {first_word}_dang-ky{path.suffix})")
+        else:
+            said = ""
         raise FileRejected("Không xác định được đơn vị gửi: cần cột 'Mã đơn vị', dòng 'Mã đơn vị: …' "
-                           "ở tiêu đề, hoặc tên tệp bắt đầu bằng mã đơn vị (ví dụ Q-DD_dang-ky.xlsx).")
+                           "ở tiêu đề, hoặc tên tệp bắt đầu bằng mã đơn vị (ví dụ Q-DD_dang-ky.xlsx)"
+                           f"{said}.")
     if len({code for _, code in sources}) > 1:
         said = "; ".join(f"{where}: {code}" for where, code in sources)
         raise FileRejected(f"Mã đơn vị không thống nhất ({said}).")
     code = sources[0][1]
+    if code not in known_codes:
+        raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year} "
+                           f"(mã lấy từ {sources[0][0]}); đề nghị ghi đúng mã đơn vị do LĐLĐ "
+                           f"thành phố cấp.")
     if code not in expected_codes:
-        raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year}.")
+        raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year} "
+                           f"(mã lấy từ {sources[0][0]}): theo danh mục, đơn vị này không hoạt "
+                           f"động trong năm {year} (đã giải thể, sáp nhập hoặc thành lập sau).")
     return code
 
 
-def resolve_year(title: TitleBlock, folder_year: int) -> int:
-    """The report year: the title's ``Năm:`` line, else the folder's year.
+def folder_year(path: Path, relative: str) -> int | None:
+    """The year of the folder a file sits in: the nearest folder named as a year, from the
+    file's own folder up to the raw folder (``data/raw/2024/quan/Q-DD.xlsx`` → 2024), for a file
+    at ``path`` whose path relative to the raw folder is ``relative``; ``None`` when none is."""
+    depth = len(Path(relative).parts)
+    for folder in list(path.parents)[:depth]:
+        if re.fullmatch(r"(19|20)\d\d", folder.name):
+            return int(folder.name)
+    return None
 
-    Raises :class:`FileRejected` when both are present and disagree.
+
+def resolve_year(title: TitleBlock, folder_year: int, run_year: int | None = None) -> int:
+    """The report year: the title's ``Năm:`` line, else the folder's year
+    (``spec/submission-form.md``, "Which unit and which year").
+
+    ``folder_year`` is the year of the file's folder (the run's year when the folder is not
+    named as a year). Raises :class:`FileRejected` when the title and the folder disagree, or
+    when the folder's year is not ``run_year``, the year being reported.
     """
+    if run_year is not None and folder_year != run_year:
+        raise FileRejected(f"Tệp nằm trong thư mục năm {folder_year} nhưng đang lập báo cáo năm "
+                           f"{run_year}; đề nghị chuyển tệp vào đúng thư mục năm.")
     if title.year is not None and title.year != folder_year:
         raise FileRejected(f"Năm ở tiêu đề ({title.year}) khác năm của thư mục ({folder_year}); "
                            f"đề nghị kiểm tra lại tệp hoặc chuyển tệp vào đúng thư mục năm.")

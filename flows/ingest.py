@@ -12,10 +12,13 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from flows.discover import InputFile
-from flows.identify import code_from_filename, parse_title, resolve_unit, resolve_year
+from flows.identify import (code_from_filename, folder_year, parse_title, resolve_unit,
+                            resolve_year)
+from flows.legacy import DECODERS
 from flows.normalise import IGNORED_REASONS, classify_rows, normalise_rows
-from flows.read import FileRejected, raw_rows, read_sheet, title_lines
+from flows.read import FileRejected, column_labels, raw_rows, read_sheet, title_lines
 from flows.validate import rejection_frame, validate_rows
+from schemas.form import BY_NAME
 
 #: Statuses of an input file in the manifest (``spec/outputs.md``).
 USED, SUPERSEDED, REJECTED = "used", "superseded", "rejected"
@@ -37,7 +40,12 @@ class FileResult:
     ``registrations``: valid rows (:func:`flows.normalise.normalise_rows` columns plus
     ``unit``, ``file``, ``sheet``; index: Excel row). ``rejections``: lines of ``rejected.csv``
     (:data:`flows.validate.REJECTION_COLUMNS`). ``rows`` counts ``read, valid, rejected,
-    ignored`` and ``ignored`` splits the ignored rows by reason.
+    ignored`` and ``ignored`` splits the ignored rows by reason. ``rejected_rows``: the rejected
+    rows as the unit wrote them (index: Excel row; one object column per column of the
+    file's table, in the file's order, named by the file's own header text; values as read,
+    after a legacy-encoding conversion). ``encoding``: the text encoding found
+    (:attr:`flows.read.SheetData.encoding`; ``""`` when the file could not be read).
+    ``headers``: the form's header (``rejections.column``) → the file's own header text.
     """
 
     input: InputFile
@@ -51,19 +59,30 @@ class FileResult:
     ignored: dict[str, int] = field(default_factory=dict)
     registrations: pd.DataFrame = field(default_factory=pd.DataFrame)
     rejections: pd.DataFrame = field(default_factory=lambda: rejection_frame([]))
+    rejected_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    encoding: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
         """The file's path relative to the raw folder."""
         return self.input.file
 
+    @property
+    def notes(self) -> list[str]:
+        """What a unit should know about a file that is not an error (Vietnamese)."""
+        if self.encoding in DECODERS:
+            return [f"Chữ trong tệp được gõ bằng bảng mã {self.encoding}; đã tự động chuyển sang "
+                    f"Unicode. Lần sau đề nghị dùng Unicode (phông Times New Roman)."]
+        return []
+
 
 def _rejected_file(source: InputFile, reason: str, sheet: str = "",
-                   unit: str | None = None) -> FileResult:
+                   unit: str | None = None, encoding: str = "") -> FileResult:
     line = {"file": source.file, "sheet": sheet, "row": None, "column": "", "value": "",
             "error": f"Tệp bị từ chối: {reason}"}
     return FileResult(source, REJECTED, unit=unit, sheet=sheet, problem=reason,
-                      rejections=rejection_frame([line]))
+                      rejections=rejection_frame([line]), encoding=encoding)
 
 
 def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
@@ -73,13 +92,14 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     ``rejected`` and its reason (``problem``) in Vietnamese, also as one line of
     ``rejections`` with an empty row number.
     """
-    sheet_name = ""
+    sheet_name, encoding = "", ""
     try:
         sheet = read_sheet(source.path)
-        sheet_name = sheet.sheet
+        sheet_name, encoding = sheet.sheet, sheet.encoding
         raw = raw_rows(sheet)
         title = parse_title(title_lines(sheet))
-        year = resolve_year(title, context.year)
+        folder = folder_year(source.path, source.file) or context.year
+        year = resolve_year(title, folder, context.year)
         labels = classify_rows(raw)
         data = raw[labels == "data"]
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
@@ -87,16 +107,20 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
                             set(context.expected_codes), year)
     except FileRejected as exc:
         unit = code_from_filename(source.path, set(context.known_codes))
-        return _rejected_file(source, str(exc), sheet_name, unit)
+        return _rejected_file(source, str(exc), sheet_name, unit, encoding)
     rows = normalise_rows(data)
     valid, rejections = validate_rows(rows, data, year=year, file=source.file, sheet=sheet.sheet)
     valid = valid.assign(unit=unit, file=source.file, sheet=sheet.sheet)
+    headers = column_labels(sheet)
+    rejected_rows = raw.loc[sorted(rejections["row"].dropna().unique().astype(int)), list(headers)]
     ignored = labels[labels != "data"].value_counts()
     counts = {"read": len(raw), "valid": len(valid),
               "rejected": int(rejections["row"].nunique()), "ignored": int(ignored.sum())}
     return FileResult(source, USED, unit=unit, sent_date=title.sent_date, sheet=sheet.sheet,
                       rows=counts, ignored={r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
-                      registrations=valid, rejections=rejections)
+                      registrations=valid, rejections=rejections,
+                      rejected_rows=rejected_rows.rename(columns=headers), encoding=sheet.encoding,
+                      headers={BY_NAME[n].header: h for n, h in headers.items() if n in BY_NAME})
 
 
 def _recency(result: FileResult) -> tuple:
@@ -122,20 +146,21 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
 
 
 FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "status", "sheet",
-                "problem", "read", "valid", "rejected", "ignored"]
+                "encoding", "problem", "read", "valid", "rejected", "ignored"]
 
 
 def file_table(results: list[FileResult]) -> pd.DataFrame:
     """One row per input file, in input order, with :data:`FILE_COLUMNS`.
 
-    ``unit``, ``sent_date`` (ISO date str), ``sheet``, ``problem`` may be <NA>; the row
+    ``unit``, ``sent_date`` (ISO date str), ``sheet``, ``problem`` may be <NA>; ``encoding``
+    is :attr:`FileResult.encoding`; the row
     counts are int64 and are the file's own (also for superseded files).
     """
     records = [{
         "file": r.file, "sha256": r.input.sha256, "size": r.input.size,
         "modified": r.input.modified.isoformat(), "unit": r.unit,
         "sent_date": r.sent_date.isoformat() if r.sent_date else None, "status": r.status,
-        "sheet": r.sheet, "problem": r.problem, **r.rows,
+        "sheet": r.sheet, "encoding": r.encoding, "problem": r.problem, **r.rows,
     } for r in results]
     frame = pd.DataFrame.from_records(records, columns=FILE_COLUMNS)
     return frame.astype({k: "int64" for k in ("size", "read", "valid", "rejected", "ignored")})

@@ -35,20 +35,38 @@ def _is_totals(texts: list[str]) -> bool:
     return any(k in TOTAL_KEYS or k.startswith(("tong cong", "tong so")) for k in first)
 
 
-def _is_subheading(texts: list[str]) -> bool:
-    """A row that only names a field, e.g. ``I. LĨNH VỰC KINH TẾ`` (merged across the table)."""
-    distinct = {t for t in texts}
-    if len(distinct) != 1:
+_ENUMERATOR = re.compile(r"^(?:[ivxlcdm]+|\d+|[a-z])(?:[.)/:-]|\s*[.)])?\s+")
+_HEADING_WORDS = re.compile(r"^(?:linh vuc|mo hinh|cac mo hinh|hinh thuc|nhom)\s*:?\s*")
+
+
+def _is_subheading(texts: list[str], type_text: str) -> bool:
+    """A row that only names a field, e.g. ``I. LĨNH VỰC KINH TẾ`` (merged across the table) or
+    ``I`` | ``Lĩnh vực kinh tế`` in two cells, or a registrant type with a numbering
+    (``A. TẬP THỂ``, ``2. Mô hình cá nhân``) outside the ``Hình thức`` column."""
+    parts = list(dict.fromkeys(texts))
+    if not parts or len(parts) > 2:
         return False
-    key = re.sub(r"^[ivxlcdm0-9]+[.)]?\s+|^[a-z][.)]\s+", "", match_key(next(iter(distinct))))
-    key = compact_key(re.sub(r"^linh vuc\s*", "", key))
-    return key in _FIELD_HEADING_KEYS or key in FIELD_MAP
+    key = match_key(" ".join(parts))
+    bare = _ENUMERATOR.sub("", key)
+    numbered = bare != key
+    name = compact_key(_HEADING_WORDS.sub("", bare))
+    if name in _FIELD_HEADING_KEYS or name in FIELD_MAP:
+        return len(parts) == 1 or numbered
+    return name in TYPE_MAP and (numbered or _HEADING_WORDS.match(bare) is not None) \
+        and not type_text
+
+
+_NOTE = re.compile(r"^(ghi chu|luu y|chu thich|nguon)\s*:|^\(?\*+\)?\s")
 
 
 def _is_signature(texts: list[str]) -> bool:
+    """The first row of the block below the table: a signer (``Người lập biểu``, ``THỦ TRƯỞNG
+    ĐƠN VỊ``), a place-and-date line, or a note in a single cell (``Ghi chú: …``, ``* …``)."""
     keys = [match_key(t) for t in texts]
+    if len(keys) == 1 and _NOTE.match(keys[0]):
+        return True
     return any(k.startswith(SIGNATURE_KEYS) or re.match(r"^.{0,40}, ngay .{0,6}thang", k)
-               for k in keys)
+               or re.match(r"^ngay\s+(\d{1,2}|\.+|…+)\s+thang", k) for k in keys)
 
 
 def classify_rows(raw: pd.DataFrame) -> pd.Series:
@@ -77,7 +95,7 @@ def classify_rows(raw: pd.DataFrame) -> pd.Series:
         elif not has_field_or_type and (in_signature or _is_signature(texts)):
             in_signature = True
             labels.append("signature")
-        elif _is_subheading(texts):
+        elif _is_subheading(texts, clean_text(values["type"]) if "type" in raw else ""):
             labels.append("subheading")
         else:
             labels.append("data")

@@ -6,17 +6,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
+import filelock
 import pandas as pd
 
 from flows.discover import InputFile, discover_files, sha256_of
-from flows.figures import Figures, compute_figures
+from flows.feedback import FEEDBACK_DIR
+from flows.figures import Figures, compute_figures, summary_dict
 from flows.ingest import FileResult, UnitContext, select_submissions
-from flows.publish import MANIFEST, build_outputs, json_bytes, manifest_dict, write_outputs
+from flows.publish import (MANIFEST, build_outputs, json_bytes, manifest_dict, output_hashes,
+                           publish_version)
 from flows.registry import RegistryError, expected_units, load_registry
 from flows.render import ReportMeta, render_report
+from flows.versions import (Version, compare, describe_changes, fingerprint, program_sha256,
+                            version_dir)
+
+LOCK_FILE = ".thidua.lock"
 
 
 class NothingToReport(Exception):
@@ -26,13 +36,20 @@ class NothingToReport(Exception):
 
 @dataclass(frozen=True)
 class Plan:
-    """What a run will read: the files found, the registry and the unit context."""
+    """What a run will read: the files found, the registry, the unit context, and the
+    program's fingerprint (:func:`flows.versions.program_sha256`)."""
 
     year: int
     files: list[InputFile]
     expected: pd.DataFrame
     context: UnitContext
     registry_sha256: str
+    program: str
+
+    def fingerprint(self, report_date: dt.date | None) -> str:
+        """The fingerprint a version built from this plan gets (:func:`flows.versions.fingerprint`)."""
+        return fingerprint([(f.file, f.sha256) for f in self.files], self.registry_sha256,
+                           self.program, report_date.isoformat() if report_date else None)
 
 
 def plan_run(year: int, raw_dir: Path, registry_path: Path) -> Plan:
@@ -54,7 +71,36 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path) -> Plan:
     if not files:
         raise NothingToReport(f"Thư mục {raw_dir} không có tệp nào.")
     context = UnitContext(year, frozenset(registry["code"]), frozenset(expected["code"]))
-    return Plan(year, files, expected, context, sha256_of(registry_path))
+    return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256())
+
+
+def ingest_cache_key(source: InputFile, context: UnitContext, program: str) -> str:
+    """The cache key of one file's reading: its content (SHA-256) and name as shown in
+    messages, what it is checked against (year, registry codes) and the program. A changed
+    file, registry or program never reuses an old result; an unchanged one always can."""
+    codes = ",".join(sorted(context.known_codes)) + "|" + ",".join(sorted(context.expected_codes))
+    scope = hashlib.sha256(f"{source.file}|{context.year}|{codes}|{program}".encode()).hexdigest()
+    return f"ingest-{source.sha256}-{scope[:32]}"
+
+
+@contextmanager
+def year_lock(out_dir: Path, timeout: float) -> Iterator[None]:
+    """Hold the year's lock (``<out_dir>/.thidua.lock``) for one run: a second run for the
+    same year waits up to ``timeout`` seconds, then raises :class:`NothingToReport`."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+    lock = filelock.FileLock(out_dir / LOCK_FILE)
+    try:
+        lock.acquire(timeout=timeout)
+    except filelock.Timeout as exc:
+        raise NothingToReport(f"Một lần chạy khác đang ghi báo cáo vào {out_dir}; hãy chờ lần "
+                              f"đó xong rồi chạy lại.") from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def aggregate_results(plan: Plan, results: list[FileResult]) -> Figures:
@@ -79,21 +125,61 @@ def default_report_date(figures: Figures) -> dt.date:
     return max(dates)
 
 
-def render(figures: Figures, report_date: dt.date | None = None) -> bytes:
-    """The PDF bytes of the report (see :func:`flows.render.render_report`)."""
-    meta = ReportMeta(year=figures.year, report_date=report_date or default_report_date(figures))
+@dataclass(frozen=True)
+class Draft:
+    """A version about to be published: its number, its report's meta (version line and
+    changes) and its manifest without the outputs' hashes."""
+
+    number: int
+    meta: ReportMeta
+    manifest: dict
+
+
+def draft_version(plan: Plan, figures: Figures, previous: Version | None,
+                  report_date: dt.date | None, started: dt.datetime) -> Draft:
+    """Number the next version and say what changed since ``previous``
+    (:func:`flows.versions.compare`)."""
+    number = previous.number + 1 if previous else 1
+    day = report_date or default_report_date(figures)
+    manifest = manifest_dict(figures, plan.registry_sha256, started)
+    manifest["program_sha256"] = plan.program
+    names = dict(zip(plan.expected["code"], plan.expected["name"]))
+    changes = (compare(previous, manifest, summary_dict(figures)) if previous
+               else pd.DataFrame())
+    replaces = ({"version": previous.number, "date": previous.manifest["report_date"]}
+                if previous else None)
+    manifest.update({
+        "version": number, "replaces": replaces, "report_date": day.isoformat(),
+        "fingerprint": plan.fingerprint(report_date),
+        "changes": describe_changes(changes, names) if previous else [],
+    })
+    meta = ReportMeta(
+        year=plan.year, report_date=day, version=number,
+        replaces=dt.date.fromisoformat(replaces["date"]) if replaces else None,
+        replaces_version=previous.number if previous else None,
+        changes=manifest["changes"])
+    return Draft(number, meta, manifest)
+
+
+def render(figures: Figures, meta: ReportMeta | None = None) -> bytes:
+    """The PDF bytes of the report (see :func:`flows.render.render_report`); without
+    ``meta``, an unversioned report dated :func:`default_report_date`."""
+    meta = meta or ReportMeta(year=figures.year, report_date=default_report_date(figures))
     return render_report(figures, meta)
 
 
-def publish(plan: Plan, figures: Figures, pdf: bytes, out_dir: Path,
-            started: dt.datetime) -> list[Path]:
-    """Write the PDF, ``summary.json``, ``rejected.csv`` and ``manifest.json``.
-
-    Raises :class:`NothingToReport` when the output folder is not writable.
-    """
+def publish(figures: Figures, draft: Draft, pdf: bytes, out_dir: Path,
+            feedback: dict[str, bytes] | None = None) -> list[Path]:
+    """Publish ``draft`` as ``versions/v<N>/`` (PDF, ``summary.json``, ``rejected.csv``,
+    ``manifest.json``, and ``phan-hoi/<unit>.xlsx`` for each of ``feedback``: ``{unit code:
+    workbook bytes}``, :func:`flows.feedback.feedback_workbooks`) and copy it to the top of
+    ``out_dir`` (:func:`flows.publish.publish_version`). Raises :class:`NothingToReport`
+    when the output folder is not writable."""
     outputs = build_outputs(figures, pdf)
-    manifest = manifest_dict(figures, plan.registry_sha256, outputs, started)
+    outputs.update({f"{FEEDBACK_DIR}/{code}.xlsx": data for code, data in (feedback or {}).items()})
+    manifest = {**draft.manifest, "outputs": output_hashes(outputs)}
     try:
-        return write_outputs(out_dir, {**outputs, MANIFEST: json_bytes(manifest)})
+        return publish_version(out_dir, version_dir(out_dir, draft.number),
+                               {**outputs, MANIFEST: json_bytes(manifest)})
     except OSError as exc:
         raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc

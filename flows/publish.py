@@ -10,12 +10,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from flows import __version__
+from flows.feedback import FEEDBACK_DIR
 from flows.figures import Figures, summary_dict
 from flows.settings import report_filename
 from flows.validate import REJECTION_COLUMNS
@@ -64,11 +66,11 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def manifest_dict(figures: Figures, registry_sha256: str, outputs: dict[str, bytes],
-                  started: dt.datetime) -> dict:
-    """``manifest.json``: inputs (path, SHA-256, unit, sent date, status, rows, problem),
-    the registry's SHA-256, the program version, the time of the run, and each output's
-    SHA-256."""
+def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) -> dict:
+    """``manifest.json`` without its outputs: inputs (path, SHA-256, unit, sent date, status,
+    rows, problem), the registry's SHA-256, the program version and the time of the run.
+    :func:`flows.pipeline.draft_version` adds the version keys, :func:`output_hashes` the
+    outputs."""
     inputs = figures.files.astype(object).where(figures.files.notna(), None)
     return {
         "year": figures.year,
@@ -82,8 +84,12 @@ def manifest_dict(figures: Figures, registry_sha256: str, outputs: dict[str, byt
              "rows": {k: r[k] for k in ("read", "valid", "rejected", "ignored")}}
             for r in inputs.to_dict("records")
         ],
-        "outputs": [{"path": name, "sha256": sha256_bytes(data)} for name, data in outputs.items()],
     }
+
+
+def output_hashes(outputs: dict[str, bytes]) -> list[dict]:
+    """``[{"path": file name, "sha256": hex}]`` for the manifest's ``outputs``."""
+    return [{"path": name, "sha256": sha256_bytes(data)} for name, data in outputs.items()]
 
 
 def build_outputs(figures: Figures, pdf: bytes) -> dict[str, bytes]:
@@ -95,13 +101,51 @@ def build_outputs(figures: Figures, pdf: bytes) -> dict[str, bytes]:
     }
 
 
-def write_outputs(out_dir: Path, outputs: dict[str, bytes]) -> list[Path]:
-    """Write every output atomically into ``out_dir``; returns the paths written.
+def publish_version(out_dir: Path, version_path: Path, outputs: dict[str, bytes]) -> list[Path]:
+    """Publish a new version: write every file into a temporary folder beside
+    ``version_path``, rename it into place in one step, then copy the files to the top of
+    ``out_dir``. A run killed at any point leaves every earlier version intact; a complete
+    version folder is never modified. Returns the top-level paths.
 
-    Raises ``OSError`` when the folder is not writable.
+    Raises ``FileExistsError`` when ``version_path`` already exists, ``OSError`` when the
+    folder cannot be written.
     """
+    parent = version_path.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    for leftover in parent.glob(".tmp-*"):  # a folder a killed run left half-written
+        shutil.rmtree(leftover, ignore_errors=True)
+    if version_path.exists():
+        raise FileExistsError(f"{version_path} already exists")
+    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".tmp-{version_path.name}-"))
+    try:
+        for name, data in outputs.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
+        os.rename(staging, version_path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return restore_latest(out_dir, version_path)
+
+
+#: Sub-folders of a version whose top-level copy holds exactly the latest version's files.
+SYNCED_FOLDERS = (FEEDBACK_DIR,)
+
+
+def restore_latest(out_dir: Path, version_path: Path) -> list[Path]:
+    """Make the top of ``out_dir`` hold a copy of the files of ``version_path``, sub-folders
+    included (only files that differ are rewritten, each atomically); files of
+    :data:`SYNCED_FOLDERS` that the version does not have are removed. Returns the top-level
+    paths of the version's files, sorted."""
     paths = []
-    for name, data in outputs.items():
-        write_atomic(out_dir / name, data)
-        paths.append(out_dir / name)
+    for source in sorted(p for p in version_path.rglob("*") if p.is_file()):
+        target = out_dir / source.relative_to(version_path)
+        data = source.read_bytes()
+        if not target.is_file() or sha256_bytes(target.read_bytes()) != sha256_bytes(data):
+            write_atomic(target, data)
+        paths.append(target)
+    for folder in SYNCED_FOLDERS:
+        for stale in (out_dir / folder).glob("*"):
+            if stale.is_file() and not (version_path / folder / stale.name).exists():
+                stale.unlink()
     return paths

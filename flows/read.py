@@ -1,25 +1,26 @@
 """Reading one unit file into a grid of cells, and finding its table (``spec/submission-form.md``).
 
 A *grid* is the data sheet as a list of rows, row 0 being Excel's row 1 and column 0 column A,
-so that every value keeps the position a unit sees in Excel. Workbooks (``.xlsx``, ``.xls``,
-``.ods``) are read with python-calamine; CSV with the standard library after detecting the
-encoding (UTF-8, UTF-8 with BOM, Windows-1258) and the separator (``,`` or ``;``).
+so that every value keeps the position a unit sees in Excel. :mod:`flows.workbook` turns the
+file's bytes into grids; this module converts legacy-encoded text (:mod:`flows.legacy`), finds
+the header row and hands out the rows below it.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import python_calamine as calamine
 
-from flows.text import clean_text, match_key
+from flows import legacy
+from flows.text import clean_text, compact_key, match_key
+from flows.workbook import FileRejected, Grid, csv_grid, decode_csv, workbook_grids
 from schemas.form import HEADER_MARKERS, HEADER_TO_NAME
+
+__all__ = ["FileRejected", "SheetData", "Table", "column_labels", "decode_csv", "find_table",
+           "raw_rows", "read_sheet", "title_lines"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv",)
@@ -27,11 +28,11 @@ SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES
 #: The header row must be within the first rows of a sheet (``spec/submission-form.md``).
 HEADER_SEARCH_ROWS = 30
 
-Grid = list[list[object]]
-
-
-class FileRejected(Exception):
-    """A file that cannot be used; ``str(exc)`` is the Vietnamese reason shown to the unit."""
+#: Header keys without spaces or punctuation: ``Tên tập thể / cá nhân`` = ``Tên tập thể/cá nhân``.
+_HEADER_COMPACT = {compact_key(k): name for k, name in HEADER_TO_NAME.items()}
+#: A cell of a row that annotates the header: a column number ``(1)``, ``2``, ``A``, or a
+#: hint in brackets ``(bắt buộc)``, ``(Tập thể/Cá nhân)``.
+_ANNOTATION = re.compile(r"\(?\s*(\d{1,2}|[A-Z])\s*\)?|\(.*\)|\[.*\]", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,23 @@ class Table:
 
 @dataclass(frozen=True)
 class SheetData:
-    """A file's data sheet: its name (``""`` for CSV), grid and located table."""
+    """A file's data sheet: its name (``""`` for CSV), grid and located table.
+
+    ``encoding`` is the text encoding found: ``"Unicode"`` for a workbook typed in Unicode,
+    ``"UTF-8"``, ``"UTF-8 (BOM)"`` or ``"Windows-1258"`` for a CSV, and
+    :data:`flows.legacy.TCVN3_NAME` or :data:`flows.legacy.VNI_NAME` when the text was typed in
+    a legacy font encoding and has been converted (the grid then holds the Unicode text).
+    """
 
     sheet: str
     grid: Grid
     table: Table
+    encoding: str = "Unicode"
+
+    @property
+    def converted(self) -> bool:
+        """Whether the text was converted from a legacy 8-bit encoding."""
+        return self.encoding in legacy.DECODERS
 
 
 def _header_name(cell: object) -> str | None:
@@ -70,10 +83,18 @@ def _header_name(cell: object) -> str | None:
     """
     key = match_key(cell)
     key = re.sub(r"(\s*\(\s*\*+\s*\))+$|\s*\*+$", "", key).strip(" :")
-    if key in HEADER_TO_NAME:
-        return HEADER_TO_NAME[key]
+    if name := _HEADER_COMPACT.get(compact_key(key)):
+        return name
     bare = re.sub(r"\s*\(.*\)\s*$", "", key).strip(" :")
-    return HEADER_TO_NAME.get(bare)
+    return _HEADER_COMPACT.get(compact_key(bare)) if bare else None
+
+
+def _is_annotation(row: list[object]) -> bool:
+    """A row under the header that only numbers the columns (``(1) (2) (3) …``, ``A B C …``,
+    as official forms print) or gives hints in brackets (``(bắt buộc)``, ``(Tập thể/Cá
+    nhân)``): at least two such cells, nothing else. It belongs to the header."""
+    texts = [clean_text(v) for v in row if clean_text(v)]
+    return len(texts) >= 2 and all(_ANNOTATION.fullmatch(t) for t in texts)
 
 
 def _row_names(row: list[object]) -> dict[int, str]:
@@ -84,7 +105,9 @@ def _row_names(row: list[object]) -> dict[int, str]:
 def find_table(grid: Grid) -> Table | None:
     """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
     ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
-    merged cells, ``spec/submission-form.md``). ``None`` when there is none (a cover letter)."""
+    merged cells, ``spec/submission-form.md``), and a row of column numbers or bracketed hints
+    right under it.
+    ``None`` when there is none (a cover letter)."""
     markers = set(HEADER_MARKERS)
     for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
         top = _row_names(grid[r])
@@ -109,76 +132,55 @@ def find_table(grid: Grid) -> Table | None:
             texts = [clean_text(grid[i][c]) for i in rows if c < len(grid[i])]
             if any(texts):
                 unknown[c] = " / ".join(t for t in texts if t)
+        below_header = rows[-1] + 1
+        if below_header < len(grid) and _is_annotation(grid[below_header]):
+            rows = (*rows, below_header)
         return Table(rows, columns, unknown)
     return None
 
 
-def _workbook_grids(path: Path) -> list[tuple[str, Grid]]:
-    """The visible worksheets of a workbook, in order, as ``(name, grid)``."""
+def _to_unicode(grid: Grid, encoding: str) -> tuple[Grid, str]:
+    """The grid with legacy-encoded text converted (:mod:`flows.legacy`), and the encoding
+    found. Raises :class:`FileRejected` when the sheet mixes TCVN3 and VNI."""
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-    except calamine.PasswordError as exc:
-        raise FileRejected("Tệp được đặt mật khẩu, không mở được; đề nghị gửi lại tệp không "
-                           "đặt mật khẩu.") from exc
-    except Exception as exc:  # calamine raises several types for corrupt or foreign files
-        raise FileRejected(f"Không đọc được tệp như một bảng tính ({type(exc).__name__}: "
-                           f"{exc}); đề nghị lưu lại bằng Excel dạng .xlsx và gửi lại.") from exc
-    grids = []
-    with workbook:
-        for meta in workbook.sheets_metadata:
-            if meta.visible != calamine.SheetVisibleEnum.Visible:
-                continue
-            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
-                continue
-            sheet = workbook.get_sheet_by_name(meta.name)
-            grids.append((meta.name, sheet.to_python(skip_empty_area=False)))
-    return grids
-
-
-def decode_csv(data: bytes) -> str:
-    """CSV bytes as NFC text: UTF-8 (with or without BOM), else Windows-1258 (``spec``,
-    "The file"). Windows-1258 writes tone marks as combining characters; NFC composes them."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1258")
-    return unicodedata.normalize("NFC", text)
-
-
-def _csv_grid(path: Path) -> Grid:
-    """A CSV file as a grid, separator ``,`` or ``;`` detected from the text."""
-    text = decode_csv(path.read_bytes())
-    if not text.strip():
-        raise FileRejected("Tệp rỗng, không có dữ liệu.")
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        found = legacy.detect_encoding(v for row in grid for v in row)
+    except legacy.MixedEncodings as exc:
+        raise FileRejected(
+            f"Chữ trong tệp được gõ bằng hai bảng mã cũ khác nhau ({exc}), không chuyển được "
+            f"chắc chắn sang Unicode; đề nghị chuyển toàn bộ tệp sang Unicode (Unikey: Công cụ "
+            f"chuyển mã) và phông chữ Times New Roman rồi gửi lại.") from exc
+    if found is None:
+        return grid, encoding
+    return [[legacy.convert_cell(v, found) for v in row] for row in grid], found
 
 
 def read_sheet(path: Path) -> SheetData:
     """Read a unit file and return its data sheet: the first visible sheet with a header row.
 
-    Raises :class:`FileRejected` (message in Vietnamese) when the file is not a supported
-    spreadsheet, cannot be opened, is empty, or has no header row in any visible sheet.
+    Text typed in TCVN3 (ABC) or VNI is converted to Unicode first (``SheetData.encoding``
+    says which was found). Raises :class:`FileRejected` (message in Vietnamese) when the file
+    is not a supported spreadsheet, cannot be opened, is empty, mixes two legacy encodings, or
+    has no header row in any visible sheet.
     """
     suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        grids = [("", _csv_grid(path))]
-    elif suffix in WORKBOOK_SUFFIXES:
-        grids = _workbook_grids(path)
-    else:
+    if suffix not in SUFFIXES:
         raise FileRejected(f"Định dạng tệp '{suffix or '(không có đuôi)'}' không được nhận; "
                            f"chỉ nhận {', '.join(SUFFIXES)}.")
+    data = path.read_bytes()
+    if not data:
+        raise FileRejected("Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ.")
+    if suffix in CSV_SUFFIXES:
+        grid, encoding = csv_grid(data)
+        grids, default = [("", grid)], encoding
+    else:
+        grids, default = workbook_grids(data), "Unicode"
     if not any(any(clean_text(v) for row in grid for v in row) for _, grid in grids):
         raise FileRejected("Tệp rỗng, không có dữ liệu.")
     for name, grid in grids:
+        grid, encoding = _to_unicode(grid, default)
         table = find_table(grid)
         if table is not None:
-            return SheetData(name, grid, table)
+            return SheetData(name, grid, table, encoding)
     raise FileRejected(
         f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh vực') "
         f"trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
@@ -195,7 +197,7 @@ def raw_rows(sheet: SheetData) -> pd.DataFrame:
     last = len(grid)
     while last > table.data_start and not any(clean_text(v) for v in grid[last - 1]):
         last -= 1
-    wanted = {**table.columns, **{c: f"[{h}]" for c, h in table.unknown.items()}}
+    wanted = _raw_names(table)
     records = [
         {name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
         for r in range(table.data_start, last)
@@ -203,6 +205,44 @@ def raw_rows(sheet: SheetData) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=list(wanted.values()), coerce_float=False)
     frame.index = pd.RangeIndex(table.data_start + 1, last + 1, name="row")
     return frame.astype(object)
+
+
+def _raw_names(table: Table) -> dict[int, str]:
+    """Grid column → column name in :func:`raw_rows`: the form's internal names, then the
+    unknown columns as ``[header]`` (``[header #2]`` for a repeated header)."""
+    names = dict(table.columns)
+    for c, header in table.unknown.items():
+        name, n = f"[{header}]", 2
+        while name in names.values():
+            name, n = f"[{header} #{n}]", n + 1
+        names[c] = name
+    return names
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter of a 0-based column index: 0 → ``A``, 27 → ``AB``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_labels(sheet: SheetData) -> dict[str, str]:
+    """Each :func:`raw_rows` column → the header as the unit wrote it, in the file's column
+    order (for feedback that shows a unit its own rows). A header written twice gets its
+    column letter: ``Ghi chú (cột M)``."""
+    grid, table = sheet.grid, sheet.table
+    header_rows = [i for i in table.header_rows if not _is_annotation(grid[i])]
+    labels: dict[str, str] = {}
+    for c, name in sorted(_raw_names(table).items()):
+        texts = [clean_text(grid[i][c]) for i in header_rows if c < len(grid[i])]
+        label = " / ".join(t for t in texts if t) or name
+        if label in labels.values():
+            label = f"{label} (cột {column_letter(c)})"
+        labels[name] = label
+    return labels
 
 
 def title_lines(sheet: SheetData) -> list[str]:

@@ -32,8 +32,10 @@ class ReportMeta:
     """What the report says about itself (the header block, signature, version).
 
     ``report_date`` is the date printed under the national motto and in the PDF metadata;
-    ``number`` the document number ("…" until the clerk assigns one); ``version`` and
-    ``replaces`` the version line ("Bản số 2, thay thế bản ngày …") when there is one.
+    ``number`` the document number ("…" until the clerk assigns one); ``version``,
+    ``replaces`` and ``replaces_version`` the version line ("Bản số 2, thay thế bản ngày …")
+    when there is one; ``changes`` the lines of "Những điểm thay đổi so với bản số N-1"
+    (:func:`flows.versions.describe_changes`).
     """
 
     year: int
@@ -52,7 +54,8 @@ class ReportMeta:
     )
     version: int | None = None
     replaces: dt.date | None = None
-    changes: list[dict] = field(default_factory=list)
+    replaces_version: int | None = None
+    changes: list[str] = field(default_factory=list)
 
 
 class LocalOnlyFetcher(URLFetcher):
@@ -155,6 +158,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
             "signer_name": meta.signer_name, "recipients": list(meta.recipients),
             "version": meta.version,
             "replaces": short_date(meta.replaces) if meta.replaces else None,
+            "replaces_version": meta.replaces_version,
             "title": f"Báo cáo kết quả đăng ký mô hình “Dân vận khéo” năm {meta.year}",
         },
         "opening": opening,

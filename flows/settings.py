@@ -6,8 +6,10 @@ Defaults are the repository's data folders; the CLI options and the environment 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = REPO_ROOT / "report_templates"
@@ -20,7 +22,12 @@ def _env_path(name: str, default: Path) -> Path:
 
 def default_raw_dir(year: int) -> Path:
     """The folder of one year's unit files: ``data/raw/<year>`` (``spec/outputs.md``)."""
-    return _env_path("THIDUA_RAW_ROOT", REPO_ROOT / "data" / "raw") / str(year)
+    return raw_root() / str(year)
+
+
+def raw_root() -> Path:
+    """The folder of every year's unit folders: ``data/raw`` (``THIDUA_RAW_ROOT``)."""
+    return _env_path("THIDUA_RAW_ROOT", REPO_ROOT / "data" / "raw")
 
 
 def default_registry() -> Path:
@@ -30,7 +37,29 @@ def default_registry() -> Path:
 
 def default_out_dir(year: int) -> Path:
     """The folder of one year's outputs: ``data/out/<year>`` (``spec/outputs.md``)."""
-    return _env_path("THIDUA_OUT_ROOT", REPO_ROOT / "data" / "out") / str(year)
+    return out_root() / str(year)
+
+
+def out_root() -> Path:
+    """The folder of every year's output folders: ``data/out`` (``THIDUA_OUT_ROOT``)."""
+    return _env_path("THIDUA_OUT_ROOT", REPO_ROOT / "data" / "out")
+
+
+#: Stands for the report year in a folder given as a deployment parameter
+#: (``/srv/dvk/{year}``), so that one deployment serves every year.
+YEAR_PLACEHOLDER = "{year}"
+
+
+def for_year(path: str | Path | None, year: int) -> Path | None:
+    """``path`` with :data:`YEAR_PLACEHOLDER` replaced by ``year``; ``None`` (or ``""``)
+    stays ``None`` so that the caller's default applies."""
+    return Path(str(path).replace(YEAR_PLACEHOLDER, str(year))) if path else None
+
+
+def default_cache_dir() -> Path:
+    """Where the flow caches each file's reading, keyed on its content:
+    ``data/out/.cache`` (``THIDUA_CACHE_DIR``). Safe to delete at any time."""
+    return _env_path("THIDUA_CACHE_DIR", out_root() / ".cache")
 
 
 def report_filename(year: int) -> str:
@@ -46,3 +75,21 @@ def quiet_prefect_defaults() -> None:
     already in the environment wins.
     """
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
+#: The federation's time zone: the schedule's, the distribution log's, and "this year"'s.
+TIMEZONE = "Asia/Ho_Chi_Minh"
+
+
+def current_year(now: dt.datetime | None = None) -> int:
+    """The year today in Hà Nội (:data:`TIMEZONE`): the report year of a scheduled run that
+    was given none, resolved when the run starts (a deployment made in 2026 reports 2027 in
+    2027)."""
+    return (now or dt.datetime.now(dt.timezone.utc)).astimezone(ZoneInfo(TIMEZONE)).year
+
+
+def default_recipients() -> Path:
+    """The Standing Committee's members to e-mail the report to:
+    ``data/reference/recipients.csv`` (``name, email, role``); ``THIDUA_RECIPIENTS``
+    overrides it."""
+    return _env_path("THIDUA_RECIPIENTS", REPO_ROOT / "data" / "reference" / "recipients.csv")

@@ -44,7 +44,8 @@ COLUMNS: tuple[FormColumn, ...] = (
                ("Hình thức đăng ký", "Tập thể/Cá nhân")),
     FormColumn("registrant", "Tên tập thể/cá nhân", True, "tên tập thể hoặc cá nhân thực hiện",
                ("Tên tập thể / cá nhân", "Tập thể/cá nhân thực hiện", "Tên tập thể, cá nhân",
-                "Họ tên/Tên tập thể", "Tên tập thể hoặc cá nhân")),
+                "Họ tên/Tên tập thể", "Tên tập thể hoặc cá nhân",
+                "Tên tập thể/cá nhân thực hiện")),
     FormColumn("position", "Chức vụ", False, "chức vụ của cá nhân (bắt buộc với Cá nhân)",
                ("Chức vụ (nếu là cá nhân)",)),
     FormColumn("level", "Cấp công đoàn", False,
@@ -115,6 +116,14 @@ def _spelling_map(spellings: dict[str, list[str]]) -> dict[str, str]:
     return {compact_key(s): code for code, values in spellings.items() for s in values}
 
 
+#: Every header and accepted value of the form as written (NFC, lower case, single spaces):
+#: the words a legacy-encoded cell is most likely to hold (:mod:`flows.legacy`).
+VOCABULARY: frozenset[str] = frozenset(
+    " ".join(s.lower().split())
+    for s in [*(h for c in COLUMNS for h in (c.header, *c.aliases)),
+              *(v for d in (_FIELD_SPELLINGS, _TYPE_SPELLINGS, _LEVEL_SPELLINGS, _RESULT_SPELLINGS)
+                for values in d.values() for v in values)])
+
 FIELD_MAP = _spelling_map(_FIELD_SPELLINGS)
 TYPE_MAP = _spelling_map(_TYPE_SPELLINGS)
 LEVEL_MAP = _spelling_map(_LEVEL_SPELLINGS)
@@ -124,4 +133,7 @@ RESULT_MAP = _spelling_map(_RESULT_SPELLINGS)
 TOTAL_KEYS = ("tong cong", "cong", "tong so", "tong", "cong toan don vi")
 SIGNATURE_KEYS = ("nguoi lap bieu", "nguoi lap", "thu truong don vi", "thu truong co quan",
                   "xac nhan cua", "ky, ghi ro ho ten", "ky ten", "ky va ghi ro ho ten",
-                  "chu tich", "t/m ban thuong vu", "tm ban thuong vu", "t/m ban chap hanh")
+                  "chu tich", "pho chu tich", "t/m ban thuong vu", "tm ban thuong vu",
+                  "tm. ban thuong vu", "t.m ban thuong vu", "t/m ban chap hanh",
+                  "tm. ban chap hanh", "tm ban chap hanh", "kt. chu tich", "kt chu tich",
+                  "noi nhan", "(ky")

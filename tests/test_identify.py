@@ -51,3 +51,20 @@ def test_year_in_title_must_match_the_folder():
     assert resolve_year(TitleBlock(), 2024) == 2024
     with pytest.raises(FileRejected, match=r"Năm ở tiêu đề \(2023\) khác năm của thư mục \(2024\)"):
         resolve_year(TitleBlock(year=2023), 2024)
+
+
+def test_a_file_name_with_a_code_but_no_underscore_is_explained():
+    with pytest.raises(FileRejected, match=r"bắt đầu bằng 'Q-BD' nhưng thiếu dấu '_' ngay sau mã: "
+                                           r"đặt tên như Q-BD_dang-ky.xlsx"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock(), Path("Q-BD dang ky 2024.xlsx"),
+                     KNOWN, KNOWN, 2024)
+
+
+def test_folder_year_is_the_nearest_year_folder_within_the_raw_folder():
+    from flows.identify import folder_year
+
+    assert folder_year(Path("/data/raw/2024/quan/Q-DD.xlsx"), "quan/Q-DD.xlsx") == 2024
+    assert folder_year(Path("/data/raw/2024/2023/Q-DD.xlsx"), "2023/Q-DD.xlsx") == 2023
+    assert folder_year(Path("/tmp/x/Q-DD.xlsx"), "Q-DD.xlsx") is None
+    with pytest.raises(FileRejected, match="thư mục năm 2023 nhưng đang lập báo cáo năm 2024"):
+        resolve_year(TitleBlock(), 2023, 2024)

@@ -94,3 +94,27 @@ def test_nfc_and_nfd_text_give_identical_rows(text):
                                         "field": unicodedata.normalize("NFD", "Văn hóa - xã hội")}]))
     pd.testing.assert_frame_equal(composed, decomposed)
     assert composed.at[7, "model"] == (clean_text(text) or composed.at[7, "model"])
+
+
+def test_a_note_below_the_table_is_ignored_with_the_signature_block():
+    raw = frame([
+        {"stt": 1, "model": "Chuyến xe mùa xuân", "field": "VHXH", "type": "TT"},
+        {"stt": "", "model": "Tổng cộng: 1 mô hình", "field": "", "type": ""},
+        {"stt": "Ghi chú: các mô hình đã được Ban Thường vụ thông qua.", "model": "",
+         "field": "", "type": ""},
+        {"stt": "* Số liệu tính đến 30/11/2024", "model": "", "field": "", "type": ""},
+    ])
+    assert classify_rows(raw).tolist() == ["data", "totals", "signature", "signature"]
+
+
+def test_a_data_row_whose_model_starts_with_ghi_chu_is_still_data():
+    raw = frame([{"model": "Ghi chú: tủ sách", "field": "KT", "type": "TT"},
+                 {"model": "Ghi chú: tủ sách", "field": "", "type": "", "registrant": "CĐCS A"}])
+    assert classify_rows(raw).tolist() == ["data", "data"]
+
+
+def test_numbered_type_headings_are_subheadings_but_a_lone_type_value_is_data():
+    raw = frame([{"stt": "A. TẬP THỂ", "model": "", "field": "", "type": ""},
+                 {"stt": "II", "model": "Lĩnh vực văn hóa - xã hội", "field": "", "type": ""},
+                 {"stt": "", "model": "", "field": "", "type": "Tập thể"}])
+    assert classify_rows(raw).tolist() == ["subheading", "subheading", "data"]

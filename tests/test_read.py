@@ -87,10 +87,37 @@ def test_csv_utf8_with_bom_and_commas(tmp_path):
 @pytest.mark.parametrize("name, content, message", [
     ("notes.txt", b"hello", "Định dạng tệp '.txt' không được nhận"),
     ("empty.csv", b"", "Tệp rỗng"),
-    ("broken.xlsx", b"PK\x03\x04 not really a zip", "Không đọc được tệp như một bảng tính"),
+    ("broken.xlsx", b"PK\x03\x04 not really a zip", "Tệp bị hỏng: nội dung không đầy đủ"),
+    ("garbage.xlsx", b"\x00\x01 binary junk", "Không đọc được tệp như một bảng tính"),
 ])
 def test_unusable_files_are_rejected_with_a_reason(tmp_path, name, content, message):
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(FileRejected, match=message):
         read_sheet(path)
+
+
+def test_a_row_of_bracketed_hints_under_the_header_belongs_to_the_header():
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Chức vụ"],
+            ["", "(bắt buộc)", "(bắt buộc)", "(Tập thể/Cá nhân)", "(nếu là cá nhân)"],
+            [1, "Nụ cười bệnh viện", "XDHTCT", "CN", "Điều dưỡng trưởng"]]
+    table = find_table(grid)
+    assert table.header_rows == (0, 1) and table.data_start == 2
+
+
+def test_a_row_of_column_numbers_under_the_header_belongs_to_the_header():
+    grid = [["STT", "Tên mô hình", "Lĩnh vực"], ["(1)", "(2)", "(3)"], [1, "Tủ sách", "KT"]]
+    assert find_table(grid).header_rows == (0, 1)
+    assert find_table([["STT", "Tên mô hình", "Lĩnh vực"], [1, "Tủ sách Công đoàn", "KT"]]) \
+        .header_rows == (0,)
+
+
+def test_a_pdf_named_xlsx_and_a_password_protected_workbook_say_what_they_are(tmp_path):
+    pdf = tmp_path / "a.xlsx"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with pytest.raises(FileRejected, match="Tệp là tệp PDF"):
+        read_sheet(pdf)
+    locked = tmp_path / "b.xlsx"
+    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(FileRejected, match="Tệp được đặt mật khẩu"):
+        read_sheet(locked)

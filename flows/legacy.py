@@ -1,0 +1,230 @@
+"""Text typed in a legacy 8-bit Vietnamese font encoding: detected and converted to Unicode.
+
+Source: ``spec/submission-form.md`` ("Text"): text in TCVN3 (ABC, fonts ``.VnTime``) or VNI
+(``VNI-Times``) "must be detected and either converted or rejected with a message saying which
+encoding was found; it must never be counted under a garbled field name".
+
+In a workbook such text arrives as Latin-1 characters: TCVN3 puts each Vietnamese letter in one
+8-bit code (``"Kinh tÕ"`` is *Kinh tế*, ``"Tr­êng"`` *Trường*), VNI writes a base letter followed
+by a mark character (``"Kinh teá"``, ``"Vaên hoùa"``). Detection does not guess from single
+characters, which Unicode Vietnamese also uses (``á``, ``ê``, ``ó``): each candidate reading of a
+cell is scored by how many of its words are well-formed Vietnamese syllables
+(:func:`syllable_score`), and a cell is converted only when a legacy reading is strictly better
+than the text as read. A sheet is in a legacy encoding when several distinct cells are
+(:func:`detect_encoding`); a sheet where both encodings win many cells is ambiguous and the
+file is rejected (:class:`MixedEncodings`).
+
+Tables: TCVN3 is TCVN 5712:1993 (glibc's ``TCVN5712-1`` agrees byte for byte, checked in
+``tests/test_legacy.py``); VNI is built from its structure (vowel + tone-mark character, the
+same layout as the VNI table of the xvnkb keyboard driver) and checked on real words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from schemas.form import VOCABULARY
+
+TCVN3_NAME, VNI_NAME = "TCVN3 (ABC)", "VNI"
+
+# --- TCVN3 (TCVN 5712:1993, VN3 plane as Excel shows it: byte value = code point) ---------
+_TCVN3_BYTES = {
+    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+    0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ", 0xAF: "Ằ",
+    0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ", 0xBA: "Ẳ", 0xBB: "ằ", 0xBC: "ẳ",
+    0xBD: "ẵ", 0xBE: "ắ", 0xBF: "Ẵ", 0xC0: "Ắ", 0xC1: "Ầ", 0xC2: "Ẩ", 0xC3: "Ẫ", 0xC4: "Ấ",
+    0xC5: "Ề", 0xC6: "ặ", 0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ", 0xCC: "è",
+    0xCD: "Ể", 0xCE: "ẻ", 0xCF: "ẽ", 0xD0: "é", 0xD1: "ẹ", 0xD2: "ề", 0xD3: "ể", 0xD4: "ễ",
+    0xD5: "ế", 0xD6: "ệ", 0xD7: "ì", 0xD8: "ỉ", 0xD9: "Ễ", 0xDA: "Ế", 0xDB: "Ồ", 0xDC: "ĩ",
+    0xDD: "í", 0xDE: "ị", 0xDF: "ò", 0xE0: "Ổ", 0xE1: "ỏ", 0xE2: "õ", 0xE3: "ó", 0xE4: "ọ",
+    0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ", 0xEA: "ờ", 0xEB: "ở", 0xEC: "ỡ",
+    0xED: "ớ", 0xEE: "ợ", 0xEF: "ù", 0xF0: "Ỗ", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ",
+    0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự", 0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ",
+    0xFD: "ý", 0xFE: "ỵ", 0xFF: "Ố",
+}
+#: Character as read (U+00A1..U+00FF) → Unicode letter.
+TCVN3: dict[str, str] = {chr(b): u for b, u in _TCVN3_BYTES.items()}
+
+# --- VNI (VNI-Windows): base vowel + mark character ------------------------------------------
+_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
+_CIRCUMFLEX, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
+#: VNI mark character (lower case; the upper-case one is the same mark) → combining marks.
+_VNI_MARKS = {
+    "ù": _ACUTE, "ø": _GRAVE, "û": _HOOK, "õ": _TILDE, "ï": _DOT,
+    "â": _CIRCUMFLEX, "á": _CIRCUMFLEX + _ACUTE, "à": _CIRCUMFLEX + _GRAVE,
+    "å": _CIRCUMFLEX + _HOOK, "ã": _CIRCUMFLEX + _TILDE, "ä": _CIRCUMFLEX + _DOT,
+    "ê": _BREVE, "é": _BREVE + _ACUTE, "è": _BREVE + _GRAVE, "ú": _BREVE + _HOOK,
+    "ü": _BREVE + _TILDE, "ë": _BREVE + _DOT,
+}
+#: Letters VNI writes with one character of their own.
+_VNI_SINGLES = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
+                "î": "ỵ"}
+_VNI_BASES = {"a": "a", "e": "e", "o": "o", "u": "u", "y": "y", "ô": "o" + _HORN, "ö": "u" + _HORN}
+
+
+def _vni_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for single, letter in _VNI_SINGLES.items():
+        table[single], table[single.upper()] = letter, letter.upper()
+    for base, decomposed in _VNI_BASES.items():
+        for mark, combining in _VNI_MARKS.items():
+            letter = unicodedata.normalize("NFC", decomposed + combining)
+            if len(letter) != 1 or not _is_vietnamese_letter(letter):
+                continue  # e.g. e + breve: no such Vietnamese letter
+            for b in (base, base.upper()):
+                for m in (mark, mark.upper()):
+                    table[b + m] = letter.upper() if b.isupper() else letter
+    return table
+
+
+def _is_vietnamese_letter(letter: str) -> bool:
+    base = unicodedata.normalize("NFD", letter)[0]
+    marks = unicodedata.normalize("NFD", letter)[1:]
+    allowed = {"a": {"", _CIRCUMFLEX, _BREVE}, "e": {"", _CIRCUMFLEX}, "o": {"", _CIRCUMFLEX, _HORN},
+               "u": {"", _HORN}, "y": {""}, "i": {""}}
+    modifier = "".join(m for m in marks if m in (_CIRCUMFLEX, _BREVE, _HORN))
+    return modifier in allowed.get(base.lower(), set())
+
+
+#: VNI character or pair as read → Unicode letter.
+VNI: dict[str, str] = _vni_table()
+_VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=True)))
+
+
+def decode_tcvn3(text: str) -> str:
+    """Text read from a TCVN3 (ABC) cell as Unicode NFC: ``"Kinh tÕ"`` → ``"Kinh tế"``."""
+    return "".join(TCVN3.get(ch, ch) for ch in text)
+
+
+def decode_vni(text: str) -> str:
+    """Text read from a VNI cell as Unicode NFC: ``"Vaên hoùa"`` → ``"Văn hóa"``."""
+    return _VNI_PATTERN.sub(lambda m: VNI[m.group()], text)
+
+
+DECODERS = {TCVN3_NAME: decode_tcvn3, VNI_NAME: decode_vni}
+
+# --- how Vietnamese is a text? -----------------------------------------------------------
+_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx]"
+_NUCLEI = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê "
+           "ui uô uơ uy ưa ưi ưu ươ yê iêu yêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu").split()
+_SYLLABLE = re.compile(f"({_ONSET})?({'|'.join(sorted(_NUCLEI, key=len, reverse=True))})"
+                       f"(ch|nh|ng|[cmnpt])?")
+_TONE_MARKS = {_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT}
+_MIXED_CASE = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")  # "tÕ": a capital after a small letter
+_WORD_SPLIT = re.compile(r"[\s0-9!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~–—“”‘’…]+")
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` is a well-formed Vietnamese syllable (onset, vowel nucleus, final,
+    at most one tone; a syllable ending in p, t, c, ch takes only the sắc or nặng tone)."""
+    parts = unicodedata.normalize("NFD", word.lower())
+    tones = [c for c in parts if c in _TONE_MARKS]
+    if len(tones) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
+    m = _SYLLABLE.fullmatch(base)
+    if not m:
+        return False
+    if m.group(3) in ("c", "ch", "p", "t"):
+        return bool(tones) and tones[0] in (_ACUTE, _DOT)
+    return True
+
+
+def syllable_score(text: str) -> int:
+    """Words with a non-ASCII character that are Vietnamese syllables, minus those that are not
+    (ASCII words count 0: every reading of a cell leaves them as they are)."""
+    score = 0
+    for word in _WORD_SPLIT.split(unicodedata.normalize("NFC", text)):
+        if word and not word.isascii():
+            score += 1 if is_syllable(word) and not _MIXED_CASE.search(word) else -1
+    return score
+
+
+def _candidate(text: str) -> bool:
+    """A cell that a legacy font could have produced: some non-ASCII, all within Latin-1."""
+    return not text.isascii() and all(ord(ch) < 0x100 for ch in text)
+
+
+def best_reading(text: str) -> str | None:
+    """The legacy encoding whose reading of ``text`` is strictly more Vietnamese than the text
+    as read and than the other encoding's reading; ``None`` when no reading stands out."""
+    if not _candidate(text):
+        return None
+    scores = {name: syllable_score(decode(text)) for name, decode in DECODERS.items()}
+    best = max(scores, key=scores.get)
+    others = [s for n, s in scores.items() if n != best] + [syllable_score(text)]
+    return best if scores[best] > max(others) else None
+
+
+class MixedEncodings(ValueError):
+    """A sheet written partly in TCVN3 and partly in VNI: no safe single conversion."""
+
+
+def detect_encoding(texts: Iterable[object]) -> str | None:
+    """The legacy encoding of a sheet's cells (:data:`TCVN3_NAME`, :data:`VNI_NAME`) or
+    ``None`` for Unicode.
+
+    Votes over distinct text cells (:func:`best_reading`): an encoding needs two cells, or one
+    when the sheet has a single candidate cell. Raises :class:`MixedEncodings` (message: the
+    two names) when both encodings win at least two cells and the smaller share is at least a
+    fifth of the larger.
+    """
+    distinct = {t for t in texts if isinstance(t, str) and _candidate(t)}
+    votes = {TCVN3_NAME: 0, VNI_NAME: 0}
+    for text in distinct:
+        if (reading := best_reading(text)) is not None:
+            votes[reading] += 1
+    (top, n_top), (low, n_low) = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
+    if n_low >= 2 and n_low * 5 >= n_top:
+        raise MixedEncodings(f"{top} và {low}")
+    return top if n_top >= 2 or (n_top == 1 and len(distinct) == 1) else None
+
+
+def convert_cell(value: object, encoding: str) -> object:
+    """A cell of a sheet in ``encoding``, in Unicode when that reading is more Vietnamese than
+    the cell as read (on a tie: when it is one of the form's words, e.g. ``"Ghi chó"`` →
+    ``"Ghi chú"``, while a Unicode ``"Cá nhân"`` stays); other cells (numbers, dates, Unicode text typed beside the legacy text)
+    are returned unchanged."""
+    if isinstance(value, str) and _candidate(value):
+        converted = DECODERS[encoding](value)
+        gain = syllable_score(converted) - syllable_score(value)
+        if gain > 0 or (gain == 0 and _known(converted) and not _known(value)):
+            return converted
+    return value
+
+
+def _known(text: str) -> bool:
+    """Whether a cell is one of the form's headers or accepted values, as spelled."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split()) in VOCABULARY
+
+
+def encode_tcvn3(text: str) -> str:
+    """Unicode text as a TCVN3 font shows it in a cell (for test fixtures). Capitals with a
+    tone have no code of their own: like the ``.VnTimeH`` fonts, they take the small letter's."""
+    inverse = {u: ch for ch, u in TCVN3.items()}
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        out.append(inverse.get(ch) or inverse.get(ch.lower()) or ch)
+    return "".join(out)
+
+
+def encode_vni(text: str) -> str:
+    """Unicode text as a VNI font shows it in a cell (for test fixtures)."""
+    inverse: dict[str, str] = {}
+    for chars, letter in sorted(VNI.items(), key=lambda kv: kv[0]):
+        if len(chars) == 1 or chars[1].islower() == letter.islower():
+            inverse.setdefault(letter, chars)
+    return "".join(inverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Bytes of a CSV file that are not UTF-8, as ``(NFC text, encoding name)``: the reading
+    among Windows-1258, TCVN3 and VNI with the most Vietnamese syllables (ties: Windows-1258)."""
+    latin = data.decode("latin-1")
+    readings = {"Windows-1258": unicodedata.normalize("NFC", data.decode("cp1258", "replace")),
+                TCVN3_NAME: decode_tcvn3(latin), VNI_NAME: decode_vni(latin)}
+    scores = {name: syllable_score(text) for name, text in readings.items()}
+    best = max(readings, key=lambda name: (scores[name], name == "Windows-1258"))
+    return readings[best], best

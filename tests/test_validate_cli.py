@@ -1,0 +1,66 @@
+"""``thidua validate``: checks without rendering, a table per unit, feedback written, exit code."""
+
+import re
+import shutil
+
+from typer.testing import CliRunner
+
+from conftest import REGISTRY
+from flows.cli import app
+from test_corpus import CORPUS, CORPUS_REGISTRY, corpus  # noqa: F401
+
+runner = CliRunner()
+WIDE = {"COLUMNS": "250"}
+
+
+def _table(output: str) -> dict[str, list[str]]:
+    """Table lines of the output: unit → [files, valid, rejected, ignored, problems]."""
+    lines = {}
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.split("│")[1:-1]]
+        if len(cells) == 6 and cells[0]:
+            lines[cells[0]] = cells[1:]
+    return lines
+
+
+def test_validate_over_the_corpus_prints_each_unit_writes_feedback_and_exits_1(corpus, tmp_path):  # noqa: F811
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["validate", "--year", "2024", "--raw", str(corpus),
+                                 "--registry", str(CORPUS_REGISTRY), "--out", str(out)], env=WIDE)
+    assert result.exit_code == 1, result.output
+    table = _table(result.output)
+    assert table["Q-DD"][:4] == ["1", "3", "1", "0"]
+    assert table["H-SS"][:4] == ["1", "4", "0", "13"]
+    assert table["N-XD"][:4] == ["2", "4", "0", "0"]
+    assert table["N-CT"][:4] == ["1", "0", "0", "0"]
+    assert table["N-CT"][4].startswith("N-CT_mat-khau.xlsx: Tệp được đặt mật khẩu")
+    assert table["Q-BD"][:4] == ["1", "4", "0", "0"]
+    assert "48 tệp, 16 tệp bị từ chối; dòng: 112 đã đọc, 90 hợp lệ, 9 bị từ chối, 13 bỏ qua." \
+        in re.sub(r"\s+", " ", result.output)
+    assert sorted(p.name for p in (out / "phan-hoi").iterdir())[:3] == [
+        "H-CM.xlsx", "H-DA.xlsx", "H-GL.xlsx"]
+    assert f"Đã ghi phản hồi cho 20 đơn vị vào {out / 'phan-hoi'}" in result.output
+    assert not list(out.glob("*.pdf"))
+
+
+def test_validate_exits_0_when_nothing_is_rejected(tmp_path):
+    raw = tmp_path / "2024"
+    raw.mkdir()
+    for name in ("Q-BD_tieu-de-dong-11.xlsx", "Q-TX_excel-97.xls", "Q-NTL_windows-1258.csv"):
+        shutil.copy(CORPUS / name, raw / name)
+    result = runner.invoke(app, ["validate", "--year", "2024", "--raw", str(raw),
+                                 "--registry", str(REGISTRY), "--out", str(tmp_path / "out")],
+                           env=WIDE)
+    assert result.exit_code == 0, result.output
+    table = _table(result.output)
+    assert table["Q-BD"] == ["1", "4", "0", "0", ""]
+    assert table["Q-TX"] == ["1", "3", "0", "0", ""]
+    assert table["Q-DD"] == ["0", "0", "0", "0", "chưa gửi tệp"]
+    assert not (tmp_path / "out" / "phan-hoi").exists()
+
+
+def test_validate_with_nothing_to_check_exits_2_with_one_line(tmp_path):
+    result = runner.invoke(app, ["validate", "--year", "2024", "--raw", str(tmp_path / "none"),
+                                 "--registry", str(REGISTRY), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr == f"thidua: Không có thư mục dữ liệu {tmp_path / 'none'}.\n"
