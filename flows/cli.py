@@ -99,21 +99,17 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         _report_distribution(outcome.get("distribution"), quiet=True)
         return
     Console(highlight=False).print(summary_table(outcome["summary"]))
-    summary = outcome["summary"]
-    reg, rows, units = summary["registrations"], summary["rows"], summary["units"]
-    n = number
-    typer.echo(f"Năm {year}: {n(reg['total'])} mô hình ({n(reg['collective'])} tập thể, "
-               f"{n(reg['individual'])} cá nhân); {units['submitted']}/{units['expected']} đơn vị "
-               f"đã gửi; dòng: {n(rows['read'])} đã đọc, {n(rows['valid'])} hợp lệ, "
-               f"{n(rows['rejected'])} bị từ chối, {n(rows['ignored'])} bỏ qua.")
     if outcome["status"] == "unchanged":
         typer.echo(f"Không có gì thay đổi (dữ liệu, danh mục đơn vị, chương trình): không lập bản "
                    f"mới; bản mới nhất vẫn là bản số {outcome['version']}.")
     else:
-        typer.echo(f"Đã lập bản số {outcome['version']} (đọc {outcome['files_read']}/"
-                   f"{outcome['files']} tệp, số còn lại lấy từ bộ nhớ đệm).")
-    for path in outcome["outputs"]:
-        typer.echo(f"  {path}")
+        cached = outcome["files"] - outcome["files_read"]
+        typer.echo(f"Đã lập bản số {outcome['version']}: đọc {number(outcome['files_read'])} tệp"
+                   + (f", {number(cached)} tệp không đổi lấy từ bộ nhớ đệm." if cached else "."))
+    pdf = next(p for p in outcome["outputs"] if p.endswith(".pdf"))
+    typer.echo(f"Báo cáo: {pdf}")
+    typer.echo("Cùng thư mục: summary.json, rejected.csv, manifest.json, phan-hoi/ "
+               "(phản hồi cho đơn vị), versions/ (các bản đã lập).")
     _report_distribution(outcome.get("distribution"), quiet=False)
 
 

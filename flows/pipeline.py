@@ -117,12 +117,15 @@ def aggregate_results(plan: Plan, results: list[FileResult]) -> Figures:
 
 
 def default_report_date(figures: Figures) -> dt.date:
-    """The report's date when none is given: the latest sent date (else modification date) of
-    the used files, so that the same inputs always give the same report."""
+    """The report's date when none is given: the latest ``Ngày gửi:`` of the used files;
+    when none has one, the latest modification date. Taken from the data, never from the
+    clock, so that the same inputs always give the same report (a copy or a clone changes
+    the files' modification times, not their sent dates)."""
     used = figures.files[figures.files["status"] == "used"]
-    dates = [dt.date.fromisoformat(s) if isinstance(s, str) else dt.datetime.fromisoformat(m).date()
-             for s, m in zip(used["sent_date"], used["modified"])]
-    return max(dates)
+    sent = [dt.date.fromisoformat(s) for s in used["sent_date"] if isinstance(s, str)]
+    if sent:
+        return max(sent)
+    return max(dt.datetime.fromisoformat(m).date() for m in used["modified"])
 
 
 @dataclass(frozen=True)

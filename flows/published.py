@@ -1,10 +1,8 @@
 """Reading what a run published: one version of a year's report, for the UI and for e-mail.
 
-Layout (issue 4): ``<out>/versions/v<N>/`` holds version N's PDF, ``summary.json``,
-``rejected.csv`` and ``manifest.json``; the top of ``<out>`` holds a copy of the latest. A
+Layout: :mod:`flows.versions` (``<out>/versions/v<N>/``, the latest copied on top). A
 manifest has ``"version": N``, ``"replaces": {"version": N-1, "date": "YYYY-MM-DD"}`` or
-``null``, and ``"changes": [Vietnamese lines]``. A manifest written before versions existed has
-no ``"version"``: it is version 1, with no changes.
+``null``, and ``"changes": [Vietnamese lines]``.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from flows.discover import sha256_of
-from flows.publish import REJECTED, SUMMARY
+from flows.publish import MANIFEST, REJECTED, SUMMARY
 from flows.settings import report_filename
 from flows.versions import version_dir, version_numbers
 
@@ -30,8 +28,7 @@ class NotPublished(Exception):
 class PublishedVersion:
     """One published version of a year's report.
 
-    ``folder``: where its files are (``versions/v<N>`` or, before versions, the year's output
-    folder); ``pdf``: the report in it; ``pdf_sha256``: hex SHA-256 of the PDF's bytes;
+    ``folder``: where its files are (``versions/v<N>``); ``pdf``: the report in it; ``pdf_sha256``: hex SHA-256 of the PDF's bytes;
     ``replaces``: ``{"version": N-1, "date": "YYYY-MM-DD"}`` or ``None``; ``changes``: what
     changed since N-1, in Vietnamese (empty for version 1).
     """
@@ -46,50 +43,32 @@ class PublishedVersion:
     manifest: dict = field(default_factory=dict, repr=False)
 
 
-def version_folders(out_dir: Path) -> dict[int, Path]:
-    """``{N: out_dir/versions/vN}`` for every complete version (:mod:`flows.versions`), by N."""
-    return {n: version_dir(out_dir, n) for n in version_numbers(out_dir)}
-
-
-def _manifest(folder: Path) -> dict:
-    try:
-        return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise NotPublished(f"Không đọc được {folder / 'manifest.json'}: {exc}") from exc
-
-
 def load_published(out_dir: Path, year: int, version: int | None = None) -> PublishedVersion:
-    """The latest version of the year's report in ``out_dir`` (``version=None``), or version N.
+    """Version ``version`` of the year's report in ``out_dir`` (default: the latest), read
+    from its own folder ``versions/v<N>/`` (:mod:`flows.versions`).
 
-    Version N is read from ``versions/vN/``; the latest is the version named by the manifest at
-    the top of ``out_dir``, read from its ``versions/vN/`` folder when there is one. When that
-    folder does not exist, the top of ``out_dir`` serves if its manifest is version N (so
-    version 1 of a run made before versions existed is found). Raises :class:`NotPublished` when there is no such version, its PDF is
-    missing, or the PDF's SHA-256 differs from the one its manifest lists.
+    Raises :class:`NotPublished` when there is no such version, its manifest cannot be read,
+    its PDF is missing, or the PDF's SHA-256 differs from the one its manifest lists.
     """
-    folders = version_folders(out_dir)
-    if version is not None and version in folders:
-        folder = folders[version]
-    elif (out_dir / "manifest.json").is_file():
-        folder = out_dir
-    else:
+    numbers = version_numbers(out_dir)
+    if not numbers:
         raise NotPublished(f"Chưa có báo cáo năm {year} trong {out_dir}: "
                            f"hãy chạy `thidua run --year {year}` trước.")
-    manifest = _manifest(folder)
-    number = int(manifest.get("version") or 1)
-    if folder == out_dir and number in folders:  # the latest: read its own, immutable folder
-        folder = folders[number]
-        manifest = _manifest(folder)
-    if version is not None and number != version:
-        have = ", ".join(f"v{n}" for n in folders) or f"v{number}"
-        raise NotPublished(f"Không có phiên bản {version} của báo cáo năm {year} "
-                           f"(hiện có: {have}).")
+    number = version or numbers[-1]
+    if number not in numbers:
+        have = ", ".join(f"v{n}" for n in numbers)
+        raise NotPublished(f"Không có phiên bản {number} của báo cáo năm {year} (hiện có: {have}).")
+    folder = version_dir(out_dir, number)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NotPublished(f"Không đọc được {folder / MANIFEST}: {exc}") from exc
     pdf = folder / report_filename(year)
     if not pdf.is_file():
         raise NotPublished(f"Không có tệp {pdf}.")
     digest = sha256_of(pdf)
-    listed = {Path(o.get("path", "")).name: o.get("sha256") for o in manifest.get("outputs", [])}
-    if listed.get(pdf.name) not in (None, digest):
+    listed = {o.get("path"): o.get("sha256") for o in manifest.get("outputs", [])}
+    if listed.get(pdf.name) != digest:
         raise NotPublished(f"Tệp {pdf} khác với tệp đã ghi trong manifest.json "
                            "(đã bị sửa sau khi xuất bản?).")
     return PublishedVersion(year=year, version=number, folder=folder, pdf=pdf,

@@ -31,14 +31,6 @@ def _manifest(pdf: bytes, **version) -> bytes:
     return json.dumps({"year": 2024, **version, "outputs": outputs}).encode()
 
 
-def publish_unversioned(out: Path, pdf: bytes) -> Path:
-    """A year folder as written before versions existed: no "version" in the manifest."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / PDF_NAME).write_bytes(pdf)
-    (out / "manifest.json").write_bytes(_manifest(pdf))
-    return out
-
-
 def publish_versions(out: Path, pdfs: list[bytes], changes: list[str]) -> Path:
     """``versions/v1..vN`` (the last with ``changes``) and a copy of the last on top."""
     for number, pdf in enumerate(pdfs, start=1):
@@ -65,17 +57,6 @@ def log_lines(out: Path) -> list[dict]:
 
 # --- which version ------------------------------------------------------------------------
 
-def test_a_manifest_without_version_is_version_1_with_no_changes(tmp_path):
-    out = publish_unversioned(tmp_path / "2024", b"%PDF-1.7 one")
-    published = load_published(out, 2024)
-    assert (published.version, published.replaces, published.changes) == (1, None, [])
-    assert published.pdf == out / PDF_NAME
-    assert published.pdf_sha256 == hashlib.sha256(b"%PDF-1.7 one").hexdigest()
-    assert load_published(out, 2024, version=1).version == 1
-    with pytest.raises(NotPublished, match="Không có phiên bản 2"):
-        load_published(out, 2024, version=2)
-
-
 def test_the_latest_and_a_given_version_are_read_from_their_own_folders(tmp_path):
     out = publish_versions(tmp_path / "2024", [b"%PDF v1", b"%PDF v2"], ["Q-DD gửi lại tệp"])
     latest = load_published(out, 2024)
@@ -89,8 +70,8 @@ def test_the_latest_and_a_given_version_are_read_from_their_own_folders(tmp_path
 
 
 def test_a_pdf_changed_after_publishing_is_not_sent(tmp_path):
-    out = publish_unversioned(tmp_path / "2024", b"%PDF-1.7 one")
-    (out / PDF_NAME).write_bytes(b"%PDF-1.7 edited by hand")
+    out = publish_versions(tmp_path / "2024", [b"%PDF-1.7 one"], [])
+    (out / "versions" / "v1" / PDF_NAME).write_bytes(b"%PDF-1.7 edited by hand")
     with pytest.raises(NotPublished, match="khác với tệp đã ghi trong manifest.json"):
         load_published(out, 2024)
 
@@ -195,7 +176,7 @@ def test_every_recipient_gets_the_pdf_once_and_every_send_is_logged(tmp_path):
 
 def test_a_refused_recipient_is_logged_failed_the_others_delivered_and_a_rerun_sends_only_to_them(
         tmp_path):
-    out = publish_unversioned(tmp_path / "2024", b"%PDF-1.7 v1")
+    out = publish_versions(tmp_path / "2024", [b"%PDF-1.7 v1"], [])
     published = load_published(out, 2024)
     with MailServer(Handler(refuse={"nhung@example.org"})) as server:
         sender, send = _send(server)
@@ -219,7 +200,7 @@ def test_a_refused_recipient_is_logged_failed_the_others_delivered_and_a_rerun_s
 
 
 def test_a_temporary_refusal_is_retried_with_backoff(tmp_path):
-    out = publish_unversioned(tmp_path / "2024", b"%PDF-1.7 v1")
+    out = publish_versions(tmp_path / "2024", [b"%PDF-1.7 v1"], [])
     handler = Handler(busy={"minh@example.org": 2, "bao@example.org": 5})
     with MailServer(handler) as server:
         sender, send = _send(server)
@@ -231,7 +212,7 @@ def test_a_temporary_refusal_is_retried_with_backoff(tmp_path):
 
 
 def test_an_unreachable_server_fails_every_send_after_retries(tmp_path):
-    out = publish_unversioned(tmp_path / "2024", b"%PDF-1.7 v1")
+    out = publish_versions(tmp_path / "2024", [b"%PDF-1.7 v1"], [])
     settings = smtp_settings({"THIDUA_SMTP_HOST": "127.0.0.1", "THIDUA_SMTP_PORT": str(free_port()),
                               "THIDUA_SMTP_SECURITY": "none", "THIDUA_SMTP_SENDER": "a@example.org"})
     outcome = distribute(load_published(out, 2024), PEOPLE[:2], settings.sender,
@@ -273,7 +254,7 @@ def test_distribute_command_sends_once_and_force_sends_again(tmp_path):
 
 
 def test_distribute_command_exits_1_when_a_recipient_is_refused(tmp_path):
-    out = publish_unversioned(tmp_path / "2024", b"%PDF-1.7 v1")
+    out = publish_versions(tmp_path / "2024", [b"%PDF-1.7 v1"], [])
     recipients = write_recipients(tmp_path / "recipients.csv")
     with MailServer(Handler(refuse={"bao@example.org"})) as server:
         result = _distribute(out, recipients, server)
@@ -283,7 +264,7 @@ def test_distribute_command_exits_1_when_a_recipient_is_refused(tmp_path):
 
 
 def test_distribute_command_without_smtp_settings_fails_with_one_line(tmp_path):
-    out = publish_unversioned(tmp_path / "2024", b"%PDF-1.7 v1")
+    out = publish_versions(tmp_path / "2024", [b"%PDF-1.7 v1"], [])
     recipients = write_recipients(tmp_path / "recipients.csv")
     result = runner.invoke(app, ["distribute", "--year", "2024", "--out", str(out),
                                  "--recipients", str(recipients)],
