@@ -52,12 +52,12 @@ def _table(header: list[str], rows: list[list[object]], right_from: int = 1) -> 
 
 def _version_lines(published: PublishedVersion | None) -> list[str]:
     if published is None:
-        return ["Chưa xác định được phiên bản đã xuất bản."]
-    lines = [f"**Phiên bản {published.version}**"
-             + (f", thay thế phiên bản {published.replaces['version']} ngày "
+        return ["Chưa xác định được bản đã xuất bản."]
+    lines = [f"**Bản số {published.version}**"
+             + (f", thay thế bản số {published.replaces['version']} ngày "
                 f"{published.replaces.get('date', '')}." if published.replaces else ".")]
     if published.changes:
-        lines += ["", "Thay đổi so với phiên bản trước:", ""]
+        lines += ["", "Thay đổi so với bản trước:", ""]
         lines += [f"- {change}" for change in published.changes]
     return lines
 

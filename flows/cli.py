@@ -63,7 +63,8 @@ def _fail(message: str, code: int = 2) -> None:
 def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
         out: OutOption = None,
         report_date: Annotated[Optional[str], typer.Option(
-            "--date", help="Ngày của báo cáo, YYYY-MM-DD (mặc định: ngày gửi muộn nhất).")] = None,
+            "--date", help="Ngày của báo cáo, YYYY-MM-DD (mặc định: ngày gửi muộn nhất ghi trong "
+                            "các tệp; không tệp nào ghi thì ngày sửa tệp muộn nhất).")] = None,
         cache: Annotated[Optional[Path], typer.Option(
             "--cache", help="Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).")] = None,
         verbose: Annotated[bool, typer.Option(
@@ -74,8 +75,9 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
             "--distribute", help="Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập "
                                  "(như lệnh distribute).")] = False,
         ) -> None:
-    """Build the year's report (PDF, summary.json, rejected.csv, manifest.json) as a new
-    version in <out>/versions/v<N>/ when any input changed; otherwise publish nothing."""
+    """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
+    một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.
+    Mã thoát 0: đã có báo cáo; 2: không lập được (lý do in một dòng)."""
     quiet_prefect_defaults()
     from flows.annual_report import annual_report
     from flows.pipeline import NothingToReport
@@ -150,7 +152,8 @@ def diff(year: YearOption, out: OutOption = None,
              "--from", help="Bản cũ (mặc định: bản liền trước bản --to).")] = None,
          second: Annotated[Optional[int], typer.Option(
              "--to", help="Bản mới (mặc định: bản mới nhất).")] = None) -> None:
-    """Show what changed between two published versions; write diff-vN-vM.csv beside them."""
+    """Những điểm thay đổi giữa hai bản đã lập (mặc định: bản mới nhất và bản liền trước);
+    ghi thêm <out>/diff-vN-vM.csv."""
     from rich.console import Console
     from rich.table import Table
 
@@ -192,14 +195,14 @@ def distribute(year: YearOption, out: OutOption = None,
                    "--recipients", help="Danh sách người nhận, CSV name,email,role "
                                         "(mặc định data/reference/recipients.csv).")] = None,
                ) -> None:
-    """E-mail the report (latest version, or --version N) to the Standing Committee.
+    """Gửi e-mail báo cáo (bản mới nhất, hoặc --version N) cho Ban Thường vụ.
 
     SMTP: THIDUA_SMTP_HOST, _PORT, _SECURITY (starttls|ssl|none), _USER, _PASSWORD, _SENDER,
-    or a Prefect Secret block named by THIDUA_SMTP_SECRET.
+    hoặc khối Secret của Prefect có tên trong THIDUA_SMTP_SECRET.
 
-    Each send is logged in <out>/distribution.csv; who already has the version is skipped.
+    Mỗi lần gửi được ghi vào <out>/distribution.csv; ai đã nhận bản này thì không gửi lại.
 
-    Exit 0: everyone has it; 1: a send failed; 2: nothing could be sent.
+    Mã thoát 0: mọi người đã nhận; 1: có lần gửi lỗi; 2: không gửi được gì.
     """
     import os
 
@@ -240,11 +243,11 @@ def serve(name: Annotated[str, typer.Option(
               "--distribute", help="Mỗi lần chạy theo lịch cũng gửi e-mail báo cáo.")] = False,
           paused: Annotated[bool, typer.Option(
               "--paused", help="Tạo deployment nhưng tạm dừng lịch.")] = False) -> None:
-    """Serve the annual report as a scheduled Prefect deployment (runs until Ctrl+C).
+    """Chạy báo cáo hằng năm theo lịch, như một deployment của Prefect (đến khi Ctrl+C).
 
-    Needs a Prefect server (PREFECT_API_URL). A scheduled run reports the year it runs in.
+    Cần máy chủ Prefect (PREFECT_API_URL). Lần chạy theo lịch lập báo cáo của năm đang chạy.
 
-    Manual run: prefect deployment run 'annual-report/hang-nam' -p year=2024
+    Chạy tay: prefect deployment run 'annual-report/hang-nam' -p year=2024
     """
     quiet_prefect_defaults()
     from flows.annual_report import api_url, build_deployment, serve_deployment
@@ -265,12 +268,17 @@ def serve(name: Annotated[str, typer.Option(
     serve_deployment(deployment)
 
 
+#: Where ``validate`` writes, so that it never touches the published version's files.
+CHECK_DIR = "kiem-tra"
+
+
 @app.command()
 def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
              out: OutOption = None) -> None:
-    """Check the year's files without building the report: a table per unit (valid /
-    rejected / ignored rows, file problems) and the feedback workbooks in <out>/phan-hoi/.
-    Exit 0 when nothing was rejected, 1 when something was, 2 when nothing could be checked."""
+    """Kiểm tra tệp của các đơn vị, không lập báo cáo: bảng theo đơn vị (dòng hợp lệ / bị từ
+    chối / bỏ qua, lỗi cả tệp) và phản hồi cho đơn vị trong <out>/kiem-tra/phan-hoi/ (phản
+    hồi của bản đã lập nằm ở <out>/phan-hoi/). Mã thoát 0: không có gì bị từ chối; 1: có;
+    2: không kiểm tra được."""
     from flows.check import check_year, overview_table
     from flows.feedback import write_feedback
     from flows.pipeline import NothingToReport
@@ -281,7 +289,7 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     except NothingToReport as exc:
         _fail(str(exc))
     Console(highlight=False).print(overview_table(check))
-    out_dir = out or default_out_dir(year)
+    out_dir = (out or default_out_dir(year)) / CHECK_DIR
     names = dict(zip(check.plan.expected["code"], check.plan.expected["name"]))
     try:
         written = write_feedback(out_dir, check.results, year, names)

@@ -35,16 +35,21 @@ def sha256_of(path: Path) -> str:
 def discover_files(raw_dir: Path) -> list[InputFile]:
     """Every regular file under ``raw_dir`` (sub-folders included), sorted by relative path.
 
-    Nothing is filtered out here: files that are not spreadsheets are rejected later with a
-    reason, so that every input file is accounted for in the manifest.
+    Nothing is filtered out here: files that are not spreadsheets, cannot be read (``sha256``
+    is ``""``) or are broken links are rejected later with a reason, so that every input file
+    is accounted for in the manifest.
     """
     files = []
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
-        stat = path.stat()
+    found = (p for p in raw_dir.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
+    for path in sorted(found):
+        try:
+            stat, digest = path.stat(), sha256_of(path)
+        except OSError:  # unreadable, or a broken link: listed, and rejected when read
+            stat, digest = path.lstat(), ""
         files.append(InputFile(
             path=path,
             file=path.relative_to(raw_dir).as_posix(),
-            sha256=sha256_of(path),
+            sha256=digest,
             size=stat.st_size,
             modified=dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc),
         ))

@@ -23,6 +23,7 @@ class TitleBlock:
     unit_code: str | None = None
     year: int | None = None
     sent_date: dt.date | None = None
+    sent_text: str | None = None  # the ``Ngày gửi:`` text, kept when it is not a readable date
 
 
 def _after_label(line: str, label: str) -> str | None:
@@ -37,13 +38,34 @@ def _after_label(line: str, label: str) -> str | None:
     return clean_text(line.split(":", 1)[1]) if ":" in line else None
 
 
-def parse_title(lines: list[str]) -> TitleBlock:
-    """Read ``Mã đơn vị: X``, ``Năm: Y`` and ``Ngày gửi: dd/mm/yyyy`` from title lines.
+_SENT_FORMATS = (
+    (r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", (3, 2, 1)),      # 05/12/2024
+    (r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})", (1, 2, 3)),                  # 2024-12-05
+    (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", (3, 2, 1)),     # ngày 05 tháng 12 năm 2024
+)
 
-    Other lines are ignored. A ``Năm:`` that is not a 4-digit year, or a ``Ngày gửi:`` that
-    is not a date, raises :class:`flows.read.FileRejected`.
+
+def parse_sent_date(value: str) -> dt.date | None:
+    """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``yyyy-mm-dd`` or ``ngày dd tháng mm
+    năm yyyy``; ``None`` when it is none of them or not a real date (31/02)."""
+    key = match_key(value)
+    for pattern, (y, m, d) in _SENT_FORMATS:
+        if found := re.search(pattern, key):
+            try:
+                return dt.date(int(found.group(y)), int(found.group(m)), int(found.group(d)))
+            except ValueError:
+                return None
+    return None
+
+
+def parse_title(lines: list[str]) -> TitleBlock:
+    """Read ``Mã đơn vị: X``, ``Năm: Y`` and ``Ngày gửi: …`` from title lines.
+
+    Other lines are ignored. A ``Năm:`` that is not a 4-digit year raises
+    :class:`flows.read.FileRejected` (the year decides where the file counts); a ``Ngày gửi:``
+    that is not a date does not (it only orders a unit's files): it is kept as ``sent_text``.
     """
-    code = year = sent = None
+    code = year = sent = sent_text = None
     for line in lines:
         if (value := _after_label(line, "ma don vi")) is not None and value:
             code = value.upper().replace(" ", "")
@@ -52,14 +74,23 @@ def parse_title(lines: list[str]) -> TitleBlock:
                 raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm (cần 4 chữ số).")
             year = int(value)
         elif (value := _after_label(line, "ngay gui")) is not None and value:
-            m = re.match(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", value)
-            try:
-                sent = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else None
-            except ValueError:
-                sent = None
-            if sent is None:
-                raise FileRejected(f"Dòng 'Ngày gửi: {value}' ở phần tiêu đề không phải ngày dạng dd/mm/yyyy.")
-    return TitleBlock(code, year, sent)
+            sent = parse_sent_date(value)
+            sent_text = None if sent else value
+    return TitleBlock(code, year, sent, sent_text)
+
+
+def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str | None]:
+    """The sent date to order a unit's files by, and a remark for the unit when the title's
+    ``Ngày gửi:`` is ignored: unreadable, or outside the report year and the year after it
+    (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report)."""
+    if title.sent_text:
+        return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được (cần dd/mm/yyyy); "
+                      f"đã dùng thời gian sửa tệp thay cho ngày gửi.")
+    sent = title.sent_date
+    if sent and not dt.date(year, 1, 1) <= sent <= dt.date(year + 1, 12, 31):
+        return None, (f"Ngày gửi {sent:%d/%m/%Y} nằm ngoài năm {year} và năm {year + 1}; đã dùng "
+                      f"thời gian sửa tệp thay cho ngày gửi.")
+    return sent, None
 
 
 def code_from_filename(path: Path, known_codes: set[str]) -> str | None:

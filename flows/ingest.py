@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from flows.discover import InputFile
-from flows.identify import (code_from_filename, folder_year, parse_title, resolve_unit,
+from flows.identify import (checked_sent_date, code_from_filename, folder_year, parse_title, resolve_unit,
                             resolve_year)
 from flows.legacy import DECODERS
 from flows.normalise import IGNORED_REASONS, classify_rows, normalise_rows
-from flows.read import FileRejected, column_labels, raw_rows, read_sheet, title_lines
+from flows.read import (FORMULA_HINT, FileRejected, column_labels, raw_rows, read_sheet,
+                        title_lines)
 from flows.validate import rejection_frame, validate_rows
 from schemas.form import BY_NAME
 
@@ -62,6 +63,7 @@ class FileResult:
     rejected_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
     encoding: str = ""
     headers: dict[str, str] = field(default_factory=dict)
+    remarks: tuple[str, ...] = ()
 
     @property
     def file(self) -> str:
@@ -71,10 +73,11 @@ class FileResult:
     @property
     def notes(self) -> list[str]:
         """What a unit should know about a file that is not an error (Vietnamese)."""
+        notes = list(self.remarks)
         if self.encoding in DECODERS:
-            return [f"Chữ trong tệp được gõ bằng bảng mã {self.encoding}; đã tự động chuyển sang "
-                    f"Unicode. Lần sau đề nghị dùng Unicode (phông Times New Roman)."]
-        return []
+            notes.append(f"Chữ trong tệp được gõ bằng bảng mã {self.encoding}; đã tự động chuyển "
+                         f"sang Unicode. Lần sau đề nghị dùng Unicode (phông Times New Roman).")
+        return notes
 
 
 def _rejected_file(source: InputFile, reason: str, sheet: str = "",
@@ -105,6 +108,8 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
                             title, source.path, set(context.known_codes),
                             set(context.expected_codes), year)
+        if not (labels == "data").any():
+            raise FileRejected(f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")
     except FileRejected as exc:
         unit = code_from_filename(source.path, set(context.known_codes))
         return _rejected_file(source, str(exc), sheet_name, unit, encoding)
@@ -116,7 +121,9 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     ignored = labels[labels != "data"].value_counts()
     counts = {"read": len(raw), "valid": len(valid),
               "rejected": int(rejections["row"].nunique()), "ignored": int(ignored.sum())}
-    return FileResult(source, USED, unit=unit, sent_date=title.sent_date, sheet=sheet.sheet,
+    sent, remark = checked_sent_date(title, year)
+    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet,
+                      remarks=(remark,) if remark else (),
                       rows=counts, ignored={r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
                       registrations=valid, rejections=rejections,
                       rejected_rows=rejected_rows.rename(columns=headers), encoding=sheet.encoding,

@@ -90,10 +90,10 @@ def smtp_settings(environ: Mapping[str, str], secret: str | Mapping | None = Non
 
 
 def subject(published: PublishedVersion) -> str:
-    """``Báo cáo “Dân vận khéo” năm 2024 - phiên bản 2 (thay thế phiên bản 1)``."""
-    text = f"Báo cáo “Dân vận khéo” năm {published.year} - phiên bản {published.version}"
+    """``Báo cáo “Dân vận khéo” năm 2024 - bản số 2 (thay thế bản số 1)``."""
+    text = f"Báo cáo “Dân vận khéo” năm {published.year} - bản số {published.version}"
     if published.replaces:
-        text += f" (thay thế phiên bản {published.replaces['version']})"
+        text += f" (thay thế bản số {published.replaces['version']})"
     return text
 
 
@@ -102,7 +102,7 @@ def body(published: PublishedVersion, name: str, role: str = "") -> str:
     since the previous one (the manifest's ``changes``), the PDF's SHA-256, the signature."""
     lines = [f"Kính gửi đồng chí {name}" + (f", {role}," if role else ","), "",
              "Liên đoàn Lao động thành phố Hà Nội trân trọng gửi đồng chí Báo cáo kết quả đăng ký "
-             f"mô hình “Dân vận khéo” năm {published.year}, phiên bản {published.version} "
+             f"mô hình “Dân vận khéo” năm {published.year}, bản số {published.version} "
              f"(tệp đính kèm {published.pdf.name}).", ""]
     replaces = published.replaces
     if replaces:
@@ -111,11 +111,11 @@ def body(published: PublishedVersion, name: str, role: str = "") -> str:
             when = short_date(dt.date.fromisoformat(when)) if when else None
         except ValueError:
             pass  # not an ISO date: shown as written
-        lines.append(f"Phiên bản này thay thế phiên bản {replaces['version']}"
+        lines.append(f"Bản này thay thế bản số {replaces['version']}"
                      + (f" ngày {when}" if when else "") + ". Những thay đổi:")
         lines += [f"  - {change}" for change in published.changes] or ["  - (không ghi nhận)"]
     else:
-        lines.append("Đây là phiên bản đầu tiên của báo cáo năm nay.")
+        lines.append("Đây là bản đầu tiên của báo cáo năm nay.")
     lines += ["", f"Mã kiểm tra SHA-256 của tệp: {published.pdf_sha256}", "", "Trân trọng,",
               SIGNATURE, "", "(Thư được gửi tự động; xin đừng trả lời thư này.)"]
     return "\n".join(lines) + "\n"

@@ -97,6 +97,8 @@ def year_lock(out_dir: Path, timeout: float) -> Iterator[None]:
     except filelock.Timeout as exc:
         raise NothingToReport(f"Một lần chạy khác đang ghi báo cáo vào {out_dir}; hãy chờ lần "
                               f"đó xong rồi chạy lại.") from exc
+    except OSError as exc:
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
     try:
         yield
     finally:
@@ -146,13 +148,14 @@ def draft_version(plan: Plan, figures: Figures, previous: Version | None,
     day = report_date or default_report_date(figures)
     manifest = manifest_dict(figures, plan.registry_sha256, started)
     manifest["program_sha256"] = plan.program
+    manifest["report_date"] = day.isoformat()
     names = dict(zip(plan.expected["code"], plan.expected["name"]))
     changes = (compare(previous, manifest, summary_dict(figures)) if previous
                else pd.DataFrame())
     replaces = ({"version": previous.number, "date": previous.manifest["report_date"]}
                 if previous else None)
     manifest.update({
-        "version": number, "replaces": replaces, "report_date": day.isoformat(),
+        "version": number, "replaces": replaces,
         "fingerprint": plan.fingerprint(report_date),
         "changes": describe_changes(changes, names) if previous else [],
     })

@@ -25,13 +25,21 @@ from flows.validate import REJECTION_COLUMNS
 SUMMARY, REJECTED, MANIFEST = "summary.json", "rejected.csv", "manifest.json"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename. The file gets
+    the usual permissions (0666 less the umask), not the temporary file's 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -121,6 +129,7 @@ def publish_version(out_dir: Path, version_path: Path, outputs: dict[str, bytes]
         for name, data in outputs.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_bytes(data)
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it 0700
         os.rename(staging, version_path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -57,7 +57,7 @@ def load_published(out_dir: Path, year: int, version: int | None = None) -> Publ
     number = version or numbers[-1]
     if number not in numbers:
         have = ", ".join(f"v{n}" for n in numbers)
-        raise NotPublished(f"Không có phiên bản {number} của báo cáo năm {year} (hiện có: {have}).")
+        raise NotPublished(f"Không có bản số {number} của báo cáo năm {year} (hiện có: {have}).")
     folder = version_dir(out_dir, number)
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))

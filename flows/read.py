@@ -19,6 +19,10 @@ from flows.text import clean_text, compact_key, match_key
 from flows.workbook import FileRejected, Grid, csv_grid, decode_csv, workbook_grids
 from schemas.form import HEADER_MARKERS, HEADER_TO_NAME
 
+#: Said when a table reads empty: formulas saved without their values read as empty cells.
+FORMULA_HINT = ("Nếu số liệu trong tệp được tính bằng công thức, hãy mở tệp bằng Excel, lưu lại "
+                "(để lưu cả giá trị) rồi gửi lại.")
+
 __all__ = ["FileRejected", "SheetData", "Table", "column_labels", "decode_csv", "find_table",
            "raw_rows", "read_sheet", "title_lines"]
 
@@ -166,7 +170,11 @@ def read_sheet(path: Path) -> SheetData:
     if suffix not in SUFFIXES:
         raise FileRejected(f"Định dạng tệp '{suffix or '(không có đuôi)'}' không được nhận; "
                            f"chỉ nhận {', '.join(SUFFIXES)}.")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRejected(f"Không mở được tệp ({exc.strerror or exc}); đề nghị kiểm tra quyền đọc "
+                           f"tệp hoặc gửi lại tệp.") from exc
     if not data:
         raise FileRejected("Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ.")
     if suffix in CSV_SUFFIXES:
@@ -175,7 +183,7 @@ def read_sheet(path: Path) -> SheetData:
     else:
         grids, default = workbook_grids(data), "Unicode"
     if not any(any(clean_text(v) for row in grid for v in row) for _, grid in grids):
-        raise FileRejected("Tệp rỗng, không có dữ liệu.")
+        raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
     for name, grid in grids:
         grid, encoding = _to_unicode(grid, default)
         table = find_table(grid)

@@ -37,10 +37,28 @@ def load_registry(path: Path) -> pd.DataFrame:
     try:
         return REGISTRY_SCHEMA.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases.head(5)
-        detail = "; ".join(f"cột {c}: {k} ({v})" for c, k, v in
-                           cases[["column", "check", "failure_case"]].itertuples(index=False))
-        raise RegistryError(f"Danh mục đơn vị {path} không hợp lệ: {detail}") from exc
+        raise RegistryError(f"Danh mục đơn vị {path} không hợp lệ: {_describe(exc.failure_cases, frame)}") from exc
+
+
+def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> str:
+    """The first few registry problems in Vietnamese: CSV line, column, value, what is wrong."""
+    said = []
+    for column, check, value, index in cases[["column", "check", "failure_case", "index"]].itertuples(index=False):
+        where = f"dòng {int(index) + 2}, " if pd.notna(index) else ""
+        if check == "column_in_dataframe":
+            said.append(f"thiếu cột '{value}'")
+        elif pd.isna(index):
+            continue  # a whole-column failure (e.g. a type error) already said per cell
+        elif check in ("field_uniqueness", "multiple_fields_uniqueness"):
+            said.append(f"mã '{frame.at[index, 'code']}' có hai dòng cùng ngày bắt đầu (mỗi đơn vị "
+                        f"một dòng cho mỗi thời kỳ)")
+        elif check == "not_nullable":
+            said.append(f"{where}cột '{column}' để trống")
+        else:
+            expected = REGISTRY_SCHEMA.columns[column].description if column in REGISTRY_SCHEMA.columns else check
+            said.append(f"{where}cột '{column}' = '{value}': cần {expected}")
+    unique = list(dict.fromkeys(said))
+    return "; ".join(unique[:5]) + (f"; và {len(unique) - 5} lỗi khác" if len(unique) > 5 else "")
 
 
 def expected_units(registry: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -43,7 +43,7 @@ class ReportMeta:
     number: str = "……"
     issuer_parent: str = "TỔNG LĐLĐ VIỆT NAM"
     issuer: str = "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI"
-    signer_role: str = "TM. BAN THƯỜNG VỤ"
+    signer_role: str = "KT. CHỦ TỊCH"
     signer_title: str = "PHÓ CHỦ TỊCH"
     signer_name: str = ""
     recipients: tuple[str, ...] = (
@@ -112,6 +112,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
     coll, indiv = int(bf["collective"].sum()), int(bf["individual"].sum())
     total = coll + indiv
     names = dict(zip(figures.expected["code"], figures.expected["name"]))
+    rank = {code: i for i, code in enumerate(figures.expected["code"])}  # the registry's order
     cov = figures.coverage
     opening = [
         f"Năm {figures.year}, các cấp Công đoàn Thủ đô đã đăng ký xây dựng, thực hiện "
@@ -147,7 +148,11 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "field": FIELDS[f],
         "rows": [{"unit": short_name(names.get(r.unit, r.unit)), "type": TYPES[r.type], "model": r.model,
                   "registrant": r.registrant} for r in group.itertuples()],
-    } for f, group in figures.exemplary.groupby("field", sort=False)]
+    } for f, group in figures.exemplary.assign(
+        field_order=figures.exemplary["field"].map({f: i for i, f in enumerate(FIELDS)}),
+        order=figures.exemplary["unit"].map(rank))
+        .sort_values(["field_order", "order", "type", "model"], kind="stable")
+        .groupby("field", sort=False)]
     created = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
     chart = base64.b64encode(field_chart_svg(bf)).decode("ascii")
     return {

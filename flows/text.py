@@ -13,11 +13,17 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+#: Invisible characters that change how text is shown, never what it says: bidirectional
+#: overrides and isolates (which can make a PDF show text other than the data), zero-width
+#: characters and the BOM. Removed from untrusted spreadsheet text.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+                                    "\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"))
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 
 
 def clean_text(value: object) -> str:
-    """A cell as trimmed NFC text with runs of white space collapsed; ``""`` for empty.
+    """A cell as trimmed NFC text with runs of white space collapsed and invisible
+    formatting characters removed; ``""`` for empty.
 
     Floats that hold whole numbers print without ``.0`` (``3.0`` → ``"3"``); dates print as
     ``dd/mm/yyyy``.
@@ -33,7 +39,7 @@ def clean_text(value: object) -> str:
         value = value.date()
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
-    text = unicodedata.normalize("NFC", str(value))
+    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -137,6 +137,11 @@ def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.Da
                       ("program_sha256", "chương trình lập báo cáo thay đổi")):
         if before.manifest.get(key) != after_manifest.get(key):
             rows.append({"section": "khác", "detail": what})
+    old_date, new_date = before.manifest.get("report_date"), after_manifest.get("report_date")
+    if old_date and new_date and old_date != new_date:
+        day = lambda iso: "/".join(reversed(iso.split("-")))  # noqa: E731  2024-12-05 → 05/12/2024
+        rows.append({"section": "khác",
+                     "detail": f"ngày báo cáo đổi từ {day(old_date)} sang {day(new_date)}"})
     old, new = _counts(before.summary), _counts(after_summary)
     both = pd.concat({"before": old, "after": new}, axis=1).fillna(0).astype("int64")
     changed = both[both["before"] != both["after"]]
@@ -172,7 +177,11 @@ def describe_changes(changes: pd.DataFrame, unit_names: dict[str, str]) -> list[
                      f"{TYPES[r.type].lower()}: {number(int(r.before))} → {number(int(r.after))} "
                      f"({'+' if delta > 0 else '−'}{number(abs(delta))}).")
     totals = changes[changes["section"] == "tổng"].set_index("type")
-    if not totals.empty:
+    if not totals.empty and (totals["before"] == totals["after"]).all():
+        lines.append(f"Tổng số mô hình không đổi: {number(int(totals.at['total', 'after']))} (tập "
+                     f"thể {number(int(totals.at['collective', 'after']))}, cá nhân "
+                     f"{number(int(totals.at['individual', 'after']))}).")
+    elif not totals.empty:
         t = totals.loc["total"]
         lines.append(
             f"Tổng số mô hình: {number(int(t.before))} → {number(int(t.after))} (tập thể "
@@ -191,8 +200,11 @@ def diff_versions(out_dir: Path, first: int | None = None, second: int | None = 
     not a published version.
     """
     numbers = version_numbers(out_dir)
-    second = second or (numbers[-1] if numbers else None)
-    first = first or (second - 1 if second else None)
+    if len(numbers) < 2 and not (first and second):
+        have = f"mới có bản số {numbers[0]}" if numbers else "chưa có bản nào"
+        raise ValueError(f"Cần ít nhất hai bản để so sánh; trong {out_dir / VERSIONS} {have}.")
+    second = second or numbers[-1]
+    first = first or second - 1
     for n in (first, second):
         if n not in numbers:
             have = ", ".join(map(str, numbers)) or "chưa có bản nào"

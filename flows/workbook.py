@@ -108,7 +108,14 @@ def workbook_grids(data: bytes) -> list[tuple[str, Grid]]:
 def decode_csv(data: bytes) -> tuple[str, str]:
     """CSV bytes as ``(NFC text, encoding name)``: UTF-8 (with or without BOM), else the most
     Vietnamese reading among Windows-1258, TCVN3 and VNI (:func:`flows.legacy.decode_bytes`).
-    Windows-1258 writes tone marks as combining characters; NFC composes them."""
+    Windows-1258 writes tone marks as combining characters; NFC composes them. UTF-16 with a
+    byte-order mark (Excel's "Unicode Text") is read too, although the form does not list it.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return unicodedata.normalize("NFC", data.decode("utf-16")), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -128,6 +135,11 @@ def csv_grid(data: bytes) -> tuple[Grid, str]:
         delimiter = dialect.delimiter
     except csv.Error:
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)], encoding
+    try:  # newline="": records may end in CR, LF or CRLF, and quoted cells may hold any of them
+        rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise FileRejected(f"Không đọc được tệp CSV ({exc}); đề nghị lưu lại bằng Excel dạng "
+                           f"CSV UTF-8 hoặc .xlsx và gửi lại.") from exc
+    return rows, encoding
 
 

@@ -9,7 +9,7 @@ KINDS = ["quan_huyen", "nganh", "khu_cong_nghiep", "vien_chuc", "co_quan", "xa_p
 
 REGISTRY_SCHEMA = pa.DataFrameSchema(
     {
-        "code": pa.Column("str", pa.Check.str_matches(r"^[A-Z0-9-]+$"), unique=True,
+        "code": pa.Column("str", pa.Check.str_matches(r"^[A-Z0-9-]+$"),
                           description="mã đơn vị: chữ in hoa không dấu, chữ số, '-'"),
         "name": pa.Column("str", pa.Check.str_length(1, None), description="tên chính thức"),
         "level": pa.Column("str", pa.Check.isin(LEVELS), description="thanh_pho hoặc cap_tren_co_so"),
@@ -24,6 +24,7 @@ REGISTRY_SCHEMA = pa.DataFrameSchema(
     },
     checks=[pa.Check(lambda f: f["valid_to"].isna() | (f["valid_to"] >= f["valid_from"]),
                      name="valid_to_after_valid_from")],
+    unique=["code", "valid_from"],  # one row per unit and validity period (spec/unit-registry.md)
     strict=False,
     name="unit_registry",
 )

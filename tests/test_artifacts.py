@@ -30,7 +30,7 @@ def test_the_summary_names_the_version_the_changes_and_the_figures(tmp_path):
                "files": {"found": 41, "used": 39, "superseded": 1, "rejected": 1}}
     text = summary_markdown(summary, published, tmp_path, {"VC": "Công đoàn Viên chức"})
     lines = text.splitlines()
-    assert lines[2] == "**Phiên bản 2**, thay thế phiên bản 1 ngày 2024-12-05."
+    assert lines[2] == "**Bản số 2**, thay thế bản số 1 ngày 2024-12-05."
     assert "- Q-DD gửi lại tệp: thêm 3 mô hình" in lines
     assert "| Văn hóa - xã hội | 467 | 3.446 | 3.913 |" in lines
     assert "| **Tổng** | 1.129 | 7.204 | 8.333 |" in lines

@@ -1,3 +1,4 @@
+import pytest
 from typer.testing import CliRunner
 
 from conftest import REGISTRY
@@ -30,3 +31,24 @@ def test_run_with_an_unusable_registry_fails(prefect_api, tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"thidua: Danh mục đơn vị {bad} không hợp lệ")
     assert result.stderr.count("\n") == 1
+
+
+def test_registry_errors_are_said_in_vietnamese_and_two_periods_of_one_unit_are_allowed(tmp_path):
+    from flows.registry import RegistryError, expected_units, load_registry
+
+    head = "code,name,level,kind,valid_from,valid_to,successors,members,grassroots_unions\n"
+    good = tmp_path / "good.csv"
+    good.write_text(head + "Q-CG,Cầu Giấy,cap_tren_co_so,quan_huyen,1997-01-01,2020-12-31,,1,1\n"
+                    "Q-CG,Cầu Giấy,cap_tren_co_so,quan_huyen,2021-01-01,,,2,1\n", encoding="utf-8")
+    registry = load_registry(good)
+    assert len(registry) == 2
+    assert expected_units(registry, 2024)["members"].tolist() == [2]
+    bad = tmp_path / "bad.csv"
+    bad.write_text(head + "Q-BD,Ba Đình,cap_tren_co_so,quan_huyen,1990-01-01,,,1,1\n" * 2
+                   + "q dd,Đống Đa,cap_tren_co_so,quan_huyen,1990-01-01,,,x,1\n", encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(bad)
+    assert str(caught.value) == (
+        f"Danh mục đơn vị {bad} không hợp lệ: mã 'Q-BD' có hai dòng cùng ngày bắt đầu (mỗi đơn vị "
+        "một dòng cho mỗi thời kỳ); dòng 4, cột 'members' = 'x': cần số đoàn viên; dòng 4, cột "
+        "'code' = 'q dd': cần mã đơn vị: chữ in hoa không dấu, chữ số, '-'")

@@ -118,7 +118,8 @@ CORPUS_TABLE = {
     "N-DM_rong.xlsx": ("empty file (0 bytes)", REJECTED, "N-DM", ZERO, [],
                        "Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ."),
     "N-GD_trang-trang.xlsx": ("workbook with an empty sheet", REJECTED, "N-GD", ZERO, [],
-                              "Tệp rỗng, không có dữ liệu."),
+                              "Tệp rỗng, không có dữ liệu. Nếu số liệu trong tệp được tính bằng công thức, "
+                              "hãy mở tệp bằng Excel, lưu lại (để lưu cả giá trị) rồi gửi lại."),
     "cong-van-gui-kem.docx": ("not a spreadsheet (Word)", REJECTED, None, ZERO, [],
                               "Định dạng tệp '.docx' không được nhận; chỉ nhận .xlsx, .xlsm, .xls, "
                               ".ods, .csv."),

@@ -134,12 +134,12 @@ def test_the_message_names_the_version_and_what_changed(tmp_path):
     published = load_published(out, 2024)
     message = compose_message(published, "Trần Văn Minh", "minh@example.org",
                               "vanphong@example.org", b"%PDF v2", "Phó Chủ tịch")
-    assert message["Subject"] == ("Báo cáo “Dân vận khéo” năm 2024 - phiên bản 2 "
-                                  "(thay thế phiên bản 1)")
+    assert message["Subject"] == ("Báo cáo “Dân vận khéo” năm 2024 - bản số 2 "
+                                  "(thay thế bản số 1)")
     assert message["To"] == "Trần Văn Minh <minh@example.org>"
     text = message.get_body(("plain",)).get_content()
     assert text.startswith("Kính gửi đồng chí Trần Văn Minh, Phó Chủ tịch,")
-    assert "phiên bản 2" in text and "thay thế phiên bản 1 ngày 05/12/2024" in text
+    assert "bản số 2" in text and "thay thế bản số 1 ngày 05/12/2024" in text
     assert "  - Q-DD gửi lại tệp: thêm 3 mô hình\n  - Tổng số: 8.333 → 8.336" in text
     assert published.pdf_sha256 in text
     assert attachment(message) == (PDF_NAME, b"%PDF v2")
@@ -163,7 +163,7 @@ def test_every_recipient_gets_the_pdf_once_and_every_send_is_logged(tmp_path):
         p.email for p in PEOPLE)
     assert all(len(rcpts) == 1 for _, rcpts in got.envelopes)  # one message per person
     for message in got.messages:
-        assert "phiên bản 2" in message["Subject"]
+        assert "bản số 2" in message["Subject"]
         assert attachment(message) == (PDF_NAME, pdf)
     assert [d.result for d in outcome.deliveries] == [DELIVERED] * 3
     lines = log_lines(out)

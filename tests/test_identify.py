@@ -17,9 +17,27 @@ def test_title_block_lines_are_read_and_other_lines_ignored():
     assert title == TitleBlock("Q-DD", 2024, dt.date(2024, 12, 5))
 
 
-def test_a_sent_date_that_is_not_a_date_rejects_the_file():
-    with pytest.raises(FileRejected, match="Ngày gửi: hôm qua"):
-        parse_title(["Ngày gửi: hôm qua"])
+@pytest.mark.parametrize("text, date", [
+    ("05/12/2024", dt.date(2024, 12, 5)), ("2024-12-01", dt.date(2024, 12, 1)),
+    ("ngày 05 tháng 12 năm 2024", dt.date(2024, 12, 5)), ("31/02/2024", None), ("hôm qua", None),
+])
+def test_sent_date_formats(text, date):
+    from flows.identify import parse_sent_date
+
+    assert parse_sent_date(text) == date
+
+
+def test_an_unreadable_or_implausible_sent_date_is_ignored_with_a_remark_not_a_rejection():
+    from flows.identify import checked_sent_date
+
+    title = parse_title(["Ngày gửi: hôm qua"])
+    assert title.sent_date is None and title.sent_text == "hôm qua"
+    assert checked_sent_date(title, 2024) == (None, "Dòng 'Ngày gửi: hôm qua' không đọc được (cần "
+                                              "dd/mm/yyyy); đã dùng thời gian sửa tệp thay cho ngày gửi.")
+    far = parse_title(["Ngày gửi: 15/03/2031"])
+    assert checked_sent_date(far, 2024) == (None, "Ngày gửi 15/03/2031 nằm ngoài năm 2024 và năm "
+                                            "2025; đã dùng thời gian sửa tệp thay cho ngày gửi.")
+    assert checked_sent_date(parse_title(["Ngày gửi: 10/01/2025"]), 2024) == (dt.date(2025, 1, 10), None)
 
 
 def test_unit_from_column_then_title_then_file_name():

@@ -37,3 +37,41 @@ def test_newest_file_per_unit_wins_by_sent_date_then_mtime(tmp_path, context):
     results = [ingest_file(input_file(p), context) for p in (old, new, other, broken)]
     statuses = [r.status for r in select_submissions(results)]
     assert statuses == [SUPERSEDED, USED, USED, REJECTED]
+
+
+def test_a_table_with_no_data_row_rejects_the_file_with_the_formula_hint(tmp_path, context):
+    path = write_xlsx(tmp_path / "Q-DD_trong.xlsx", [[], ["Tổng cộng", 0]])
+    result = ingest_file(input_file(path), context)
+    assert result.status == REJECTED and result.unit == "Q-DD"
+    assert result.problem.startswith("Không có dòng đăng ký nào dưới dòng tiêu đề. Nếu số liệu")
+
+
+def test_an_unreadable_file_and_a_broken_link_are_listed_and_rejected(tmp_path, context):
+    from flows.discover import discover_files
+
+    good = write_xlsx(tmp_path / "Q-DD_dk.xlsx", [row()])
+    (tmp_path / "Q-BD_link.xlsx").symlink_to(tmp_path / "khong-co.xlsx")
+    files = discover_files(tmp_path)
+    assert [f.file for f in files] == ["Q-BD_link.xlsx", "Q-DD_dk.xlsx"]
+    broken = ingest_file(files[0], context)
+    assert files[0].sha256 == "" and broken.status == REJECTED
+    assert broken.problem.startswith("Không mở được tệp (No such file or directory)")
+    assert ingest_file(files[1], context).status == USED and good.exists()
+
+
+def test_a_csv_with_bare_carriage_returns_and_quoted_newlines_is_read(tmp_path, context):
+    header = ";".join(["Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân"])
+    text = header + "\r" + "Bữa cơm Công đoàn;KT;TT;CĐCS A\r\n" + '"Tủ sách\nCông đoàn";KT;TT;CĐCS B\n'
+    path = tmp_path / "Q-DD_cr.csv"
+    path.write_bytes(text.encode("utf-8"))
+    result = ingest_file(input_file(path), context)
+    assert result.status == USED
+    assert result.registrations["model"].tolist() == ["Bữa cơm Công đoàn", "Tủ sách Công đoàn"]
+
+
+def test_a_utf16_csv_is_read(tmp_path, context):
+    text = "Tên mô hình,Lĩnh vực,Hình thức,Tên tập thể/cá nhân\r\nBữa cơm Công đoàn,KT,TT,CĐCS A\r\n"
+    path = tmp_path / "Q-DD_u16.csv"
+    path.write_bytes(text.encode("utf-16"))
+    result = ingest_file(input_file(path), context)
+    assert result.status == USED and result.rows["valid"] == 1

@@ -37,9 +37,9 @@ def test_validate_over_the_corpus_prints_each_unit_writes_feedback_and_exits_1(c
     assert table["Q-BD"][:4] == ["1", "4", "0", "0"]
     assert "48 tệp, 16 tệp bị từ chối; dòng: 112 đã đọc, 90 hợp lệ, 9 bị từ chối, 13 bỏ qua." \
         in re.sub(r"\s+", " ", result.output)
-    assert sorted(p.name for p in (out / "phan-hoi").iterdir())[:3] == [
+    assert sorted(p.name for p in (out / "kiem-tra" / "phan-hoi").iterdir())[:3] == [
         "H-CM.xlsx", "H-DA.xlsx", "H-GL.xlsx"]
-    assert f"Đã ghi phản hồi cho 20 đơn vị vào {out / 'phan-hoi'}" in result.output
+    assert f"Đã ghi phản hồi cho 20 đơn vị vào {out / 'kiem-tra' / 'phan-hoi'}" in result.output
     assert not list(out.glob("*.pdf"))
 
 
@@ -56,7 +56,7 @@ def test_validate_exits_0_when_nothing_is_rejected(tmp_path):
     assert table["Q-BD"] == ["1", "4", "0", "0", ""]
     assert table["Q-TX"] == ["1", "3", "0", "0", ""]
     assert table["Q-DD"] == ["0", "0", "0", "0", "chưa gửi tệp"]
-    assert not (tmp_path / "out" / "phan-hoi").exists()
+    assert not (tmp_path / "out" / "kiem-tra" / "phan-hoi").exists()
 
 
 def test_validate_with_nothing_to_check_exits_2_with_one_line(tmp_path):

@@ -197,3 +197,28 @@ def test_the_same_figures_render_to_the_same_bytes(registry, context):
     plan = pipeline.Plan(2024, files, expected_units(registry, 2024), context, "r", "p")
     figures = pipeline.aggregate_results(plan, [ingest_file(f, context) for f in files])
     assert pipeline.render(figures) == pipeline.render(figures)
+
+
+def test_diff_with_fewer_than_two_versions_says_so(tmp_path):
+    from flows.versions import diff_versions
+
+    with pytest.raises(ValueError, match="Cần ít nhất hai bản để so sánh; .* chưa có bản nào"):
+        diff_versions(tmp_path)
+    (tmp_path / "versions" / "v1").mkdir(parents=True)
+    (tmp_path / "versions" / "v1" / "manifest.json").write_text("{}")
+    with pytest.raises(ValueError, match="mới có bản số 1"):
+        diff_versions(tmp_path)
+
+
+def test_a_version_that_only_changes_the_date_says_so(tmp_path):
+    from flows.versions import Version, compare, describe_changes
+
+    summary = {"registrations": {"total": 3, "collective": 1, "individual": 2},
+               "by_unit": {"Q-DD": {"KT": {"collective": 1, "individual": 2}}}}
+    inputs = [{"path": "Q-DD.xlsx", "sha256": "a", "unit": "Q-DD", "status": "used"}]
+    before = Version(1, tmp_path, {"inputs": inputs, "registry_sha256": "r", "program_sha256": "p",
+                                   "report_date": "2024-11-26"}, summary)
+    after = {"inputs": inputs, "registry_sha256": "r", "program_sha256": "p", "report_date": "2024-12-05"}
+    lines = describe_changes(compare(before, after, summary), {"Q-DD": "LĐLĐ quận Đống Đa"})
+    assert lines == ["Ngày báo cáo đổi từ 26/11/2024 sang 05/12/2024.",
+                     "Tổng số mô hình không đổi: 3 (tập thể 1, cá nhân 2)."]

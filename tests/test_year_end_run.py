@@ -72,7 +72,7 @@ def test_the_markdown_summary_is_an_artifact_of_the_run(year_end_run):
     artifact = _artifact("dan-van-kheo-2024-tom-tat", run_id)
     assert artifact.type == "markdown"
     text = artifact.data
-    assert text.startswith("# Báo cáo “Dân vận khéo” năm 2024\n\n**Phiên bản 1**")
+    assert text.startswith("# Báo cáo “Dân vận khéo” năm 2024\n\n**Bản số 1**")
     assert "Tổng số **4** mô hình đăng ký: 3 tập thể, 1 cá nhân." in text
     assert "| Kinh tế | 2 | 0 | 2 |" in text
     assert "| An ninh - quốc phòng | 0 | 1 | 1 |" in text
