@@ -106,13 +106,8 @@ def body(published: PublishedVersion, name: str, role: str = "") -> str:
              f"(tệp đính kèm {published.pdf.name}).", ""]
     replaces = published.replaces
     if replaces:
-        when = replaces.get("date")
-        try:
-            when = short_date(dt.date.fromisoformat(when)) if when else None
-        except ValueError:
-            pass  # not an ISO date: shown as written
-        lines.append(f"Bản này thay thế bản số {replaces['version']}"
-                     + (f" ngày {when}" if when else "") + ". Những thay đổi:")
+        when = short_date(dt.date.fromisoformat(replaces["date"]))  # ISO, as draft_version writes it
+        lines.append(f"Bản này thay thế bản số {replaces['version']} ngày {when}. Những thay đổi:")
         lines += [f"  - {change}" for change in published.changes] or ["  - (không ghi nhận)"]
     else:
         lines.append("Đây là bản đầu tiên của báo cáo năm nay.")
