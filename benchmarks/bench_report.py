@@ -15,9 +15,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from flows import pipeline
-from flows.ingest import ingest_file
-from flows.settings import default_raw_dir, default_registry
+from thidua import pipeline
+from thidua.ingest.files import ingest_file
+from thidua.settings import default_raw_dir, default_registry
 
 
 def main() -> None:
@@ -46,8 +46,9 @@ def main() -> None:
     t4 = time.perf_counter()
     if args.pdf:
         args.pdf.write_bytes(pdf)
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     print(f"files: {len(plan.files)}; rows read: {figures.rows['read']}; valid: {figures.rows['valid']}")

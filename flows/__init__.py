@@ -1,12 +1,5 @@
-"""thidua: the "Dân vận khéo" annual report pipeline of the Hanoi Federation of Labour.
+"""The Prefect layer: the annual-report flow and its tasks, distribution and the deployment.
 
-Plain functions, one module per step (discover, read, normalise, validate, aggregate, render,
-publish); only :mod:`flows.annual_report` imports Prefect.
+Every module here imports Prefect and wraps plain functions of :mod:`thidua`; nothing in
+:mod:`thidua` imports this package except the CLI's wiring.
 """
-
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("thidua")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+src"

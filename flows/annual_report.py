@@ -1,7 +1,7 @@
-"""The Prefect flow of the annual report: the only module that imports Prefect.
+"""The Prefect flow of the annual report: one thin task per step of :mod:`thidua.pipeline`.
 
-Each step is a thin task over a plain function of :mod:`flows.pipeline`; reading is one
-mapped task per file. Runs without a server (Prefect's ephemeral mode) or against one.
+Reading is one mapped task per file, cached on the file's content. Runs without a server
+(Prefect's ephemeral mode) or against one (``PREFECT_API_URL``).
 """
 
 from __future__ import annotations
@@ -14,24 +14,25 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.filesystems import LocalFileSystem
-from prefect import serve as prefect_serve
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
-from prefect.blocks.system import Secret
-from prefect.deployments.runner import EntrypointType
 from prefect.futures import as_completed
-from prefect.schedules import Cron
 
-from flows import pipeline
-from flows import artifacts, progress
-from flows.distribute import distribute_report, outcome_dict
-from flows.discover import InputFile
-from flows.figures import summary_dict
-from flows.ingest import FileResult, UnitContext, ingest_file
-from flows.feedback import feedback_workbooks
-from flows.publish import restore_latest
-from flows.settings import (current_year, default_cache_dir, default_out_dir, default_raw_dir,
-                            default_registry, for_year)
-from flows.versions import latest_version
+from flows.artifacts import publish_artifacts_task
+from flows.distribute import distribute_task
+from thidua import pipeline, progress
+from thidua.ingest.discover import InputFile
+from thidua.ingest.files import FileResult, UnitContext
+from thidua.publish.outputs import restore_latest
+from thidua.publish.versions import latest_version
+from thidua.report.figures import Figures, summary_dict
+from thidua.report.render import ReportMeta
+from thidua.settings import (
+    current_year,
+    default_cache_dir,
+    default_out_dir,
+    default_raw_dir,
+    default_registry,
+    for_year,
+)
 
 
 def _ingest_cache_key(_context, parameters: dict) -> str:
@@ -42,12 +43,12 @@ def _ingest_cache_key(_context, parameters: dict) -> str:
 @task(name="ingest-file", task_run_name="ingest-{source.file}", cache_key_fn=_ingest_cache_key,
       persist_result=True)
 def ingest_file_task(source: InputFile, context: UnitContext, program: str) -> FileResult:
-    """Read, normalise and validate one unit file (:func:`flows.ingest.ingest_file`).
+    """Read, normalise and validate one unit file (:func:`thidua.ingest.files.ingest_file`).
 
     Cached on the file's content, name, year, registry codes and ``program``
-    (:func:`flows.pipeline.ingest_cache_key`), not on its path or time: a re-run after one
+    (:func:`thidua.pipeline.ingest_cache_key`), not on its path or time: a re-run after one
     unit's correction reads that file only."""
-    result = ingest_file(source, context)
+    result = pipeline.ingest(source, context)
     logger = get_run_logger()
     if result.problem:
         logger.warning("%s: tệp bị từ chối: %s", source.file, result.problem)
@@ -59,15 +60,22 @@ def ingest_file_task(source: InputFile, context: UnitContext, program: str) -> F
 
 
 @task(name="aggregate", cache_policy=NO_CACHE)
-def aggregate_task(plan: pipeline.Plan, results: list[FileResult]):
-    """Pick the newest file per unit and count (:func:`flows.pipeline.aggregate_results`)."""
+def aggregate_task(plan: pipeline.Plan, results: list[FileResult]) -> Figures:
+    """Pick the newest file per unit and count (:func:`thidua.pipeline.aggregate_results`)."""
     return pipeline.aggregate_results(plan, results)
 
 
 @task(name="render", cache_policy=NO_CACHE)
-def render_task(figures, meta) -> bytes:
-    """Render the PDF (:func:`flows.pipeline.render`)."""
+def render_task(figures: Figures, meta: ReportMeta) -> bytes:
+    """Render the PDF (:func:`thidua.pipeline.render`)."""
     return pipeline.render(figures, meta)
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_task(plan: pipeline.Plan, results: list[FileResult], figures: Figures,
+                 draft: pipeline.Draft, pdf: bytes, out: Path) -> list[Path]:
+    """Publish the version with the units' feedback workbooks (:func:`thidua.pipeline.publish`)."""
+    return pipeline.publish(plan, results, figures, draft, pdf, out)
 
 
 def _cache_storage(cache_dir: Path) -> LocalFileSystem:
@@ -107,7 +115,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     Returns ``{"status": "published" | "unchanged", "version": N, "summary": summary.json,
     "outputs": [top-level paths], "files": n found, "files_read": n not taken from the
     cache}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
-    (:func:`_after_publish`). Raises :class:`flows.pipeline.NothingToReport` when no report can
+    (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
     be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
     """
     started = dt.datetime.now(dt.timezone.utc)
@@ -137,8 +145,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
         draft = pipeline.draft_version(plan, figures, previous, report_date, started)
         pdf = render_task(figures, draft.meta)
         progress.emit("step_done", step="render")
-        names = dict(zip(plan.expected["code"], plan.expected["name"]))
-        paths = pipeline.publish(figures, draft, pdf, out, feedback_workbooks(results, year, names))
+        paths = publish_task(plan, results, figures, draft, pdf, out)
         progress.emit("step_done", step="publish")
     logger.info("Đã lập bản số %d: %s", draft.number, ", ".join(str(p) for p in paths))
     extra = _after_publish(out, year, plan, distribute)
@@ -147,78 +154,14 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
             **extra}
 
 
-# --- Year-end operations (issue 5): artifacts, e-mail, the scheduled deployment -----------
-
-
-@task(name="publish-artifacts", cache_policy=NO_CACHE)
-def publish_artifacts_task(out: Path, year: int, unit_names: dict[str, str]) -> dict[str, str]:
-    """Show the version in force in the Prefect UI: a Markdown summary and a table of
-    rejections per unit (:func:`flows.artifacts.build_artifacts`), under the year's keys
-    (:func:`flows.artifacts.artifact_keys`), so that the UI keeps one history per key."""
-    markdown, table = artifacts.build_artifacts(out, year, unit_names)
-    keys = artifacts.artifact_keys(year)
-    create_markdown_artifact(markdown, key=keys["summary"],
-                             description=f"Tóm tắt báo cáo “Dân vận khéo” năm {year}")
-    create_table_artifact(table, key=keys["rejections"],
-                          description=f"Dòng và tệp bị từ chối theo đơn vị, năm {year}")
-    return keys
-
-
-def load_secret(name: str) -> object:
-    """The value of the Prefect Secret block ``name``: a string (the SMTP password) or a JSON
-    object of SMTP settings (:func:`flows.mail.smtp_settings`)."""
-    return Secret.load(name).get()
-
-
-@task(name="distribute", cache_policy=NO_CACHE)
-def distribute_task(out: Path, year: int) -> dict:
-    """E-mail the version in force to the recipients who do not have it yet
-    (:func:`flows.distribute.distribute_report`); returns
-    :func:`flows.distribute.outcome_dict`."""
-    outcome = outcome_dict(distribute_report(out, year, load_secret=load_secret))
-    logger = get_run_logger()
-    logger.info("Bản số %d: đã gửi %d, lỗi %d, đã có từ trước %d", outcome["version"],
-                len(outcome["delivered"]), len(outcome["failed"]), len(outcome["already"]))
-    for failed in outcome["failed"]:
-        logger.warning("Không gửi được tới %s: %s", failed["recipient"], failed["error"])
-    return outcome
-
-
 def _after_publish(out: Path, year: int, plan: pipeline.Plan, distribute: bool) -> dict:
     """Publish the artifacts and, when asked, e-mail the report. Returns ``{"artifacts":
-    keys}`` plus ``"distribution"``: :func:`flows.distribute.outcome_dict`, or ``{"error":
+    keys}`` plus ``"distribution"``: :func:`thidua.deliver.distribution.outcome_dict`, or ``{"error":
     reason}`` when nothing could be sent (the report itself stays published)."""
-    names = dict(zip(plan.expected["code"], plan.expected["name"]))
-    extra: dict = {"artifacts": publish_artifacts_task(out, year, names)}
+    extra: dict = {"artifacts": publish_artifacts_task(out, year, plan.unit_names)}
     progress.emit("step_done", step="artifacts")
     if distribute:
         state = distribute_task(out, year, return_state=True)
         result = state.result(raise_on_failure=False)
         extra["distribution"] = result if state.is_completed() else {"error": str(result)}
     return extra
-
-
-def build_deployment(name: str, cron: str, timezone: str, parameters: dict,
-                     paused: bool = False):
-    """The scheduled deployment of :func:`annual_report` (a Prefect ``RunnerDeployment``, not
-    yet registered): ``cron`` in ``timezone``, default ``parameters``
-    (:func:`flows.deployment.deployment_parameters`), loaded by module path so that its runs
-    need not start in the repository. Raises ``ValueError`` for an invalid cron string."""
-    return annual_report.to_deployment(
-        name=name, schedule=Cron(cron, timezone=timezone), parameters=parameters, paused=paused,
-        tags=["thidua"], entrypoint_type=EntrypointType.MODULE_PATH,
-        description="Báo cáo “Dân vận khéo” hằng năm của LĐLĐ thành phố Hà Nội.")
-
-
-def serve_deployment(deployment) -> None:
-    """Register ``deployment`` with the Prefect API and run its scheduled and manual runs in
-    this process until interrupted (blocks)."""
-    prefect_serve(deployment)
-
-
-def api_url() -> str | None:
-    """The Prefect API this process talks to (``PREFECT_API_URL``), or ``None`` when it would
-    start a temporary one."""
-    from prefect.settings import get_current_settings
-
-    return get_current_settings().api.url

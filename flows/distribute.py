@@ -1,256 +1,34 @@
-"""Delivering a published version of the report to the Standing Committee, once, with a log.
+"""E-mailing the report as a Prefect task, with the SMTP secret from a Prefect Secret block.
 
-Every send (delivered or failed) is one line of ``<out>/distribution.csv``
-(:data:`LOG_COLUMNS`). A version is sent to a recipient only if the log has no ``delivered``
-line for that version and address, unless ``force``; so re-running after a failure sends only
-to those who did not get it. Transient failures are retried with exponential backoff
-(tenacity); the others go out whatever happens to one.
+The plain work (recipients, log, retries) is :mod:`thidua.deliver.distribution`.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import fcntl
-import os
-import re
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
-from email.message import EmailMessage
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+from prefect import get_run_logger, task
+from prefect.blocks.system import Secret
+from prefect.cache_policies import NO_CACHE
 
-from flows.mail import (SECRET_VARIABLE, MailError, compose_message, describe_error,
-                        is_transient, send_message, smtp_settings)
-from flows.published import PublishedVersion, load_published
-from flows.settings import TIMEZONE, default_recipients
-
-LOG_NAME = "distribution.csv"
-LOG_COLUMNS = ["time", "version", "pdf_sha256", "recipient", "name", "result", "attempts",
-               "error"]
-DELIVERED, FAILED = "delivered", "failed"
-RECIPIENT_COLUMNS = ["name", "email", "role"]
-_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
+from thidua.deliver.distribution import distribute_report, outcome_dict
 
 
-class DistributionError(Exception):
-    """Nothing can be sent (recipients file unusable, another distribution running);
-    ``str(exc)`` is the one-line Vietnamese reason."""
+def load_secret(name: str) -> object:
+    """The value of the Prefect Secret block ``name``: a string (the SMTP password) or a JSON
+    object of SMTP settings (:func:`thidua.deliver.mail.smtp_settings`)."""
+    return Secret.load(name).get()
 
 
-@dataclass(frozen=True)
-class Recipient:
-    """A member of the Standing Committee: ``name, email, role`` of ``recipients.csv``."""
-
-    name: str
-    email: str
-    role: str = ""
-
-
-@dataclass(frozen=True)
-class Retry:
-    """How a transient failure is retried: ``attempts`` in all, waiting ``wait_initial`` s,
-    then twice as long each time, at most ``wait_max`` s."""
-
-    attempts: int = 4
-    wait_initial: float = 2.0
-    wait_max: float = 60.0
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """The outcome of one recipient: ``result`` is :data:`DELIVERED` or :data:`FAILED`."""
-
-    recipient: Recipient
-    result: str
-    attempts: int
-    error: str = ""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One distribution: the version sent, each send, and the recipients skipped because the
-    log shows they already have this version."""
-
-    published: PublishedVersion
-    deliveries: list[Delivery]
-    already: list[Recipient]
-
-    @property
-    def failed(self) -> list[Delivery]:
-        return [d for d in self.deliveries if d.result == FAILED]
-
-
-def load_recipients(path: Path) -> list[Recipient]:
-    """The recipients of ``recipients.csv`` (UTF-8, header ``name,email,role``), in file order.
-
-    Raises :class:`DistributionError` when the file is missing or empty, a column is missing,
-    an address is not valid, or an address appears twice.
-    """
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in RECIPIENT_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise DistributionError(f"Danh sách người nhận {path} thiếu cột {', '.join(missing)}.")
-            rows = list(reader)
-    except OSError as exc:
-        raise DistributionError(f"Không đọc được danh sách người nhận {path}: "
-                                f"{exc.strerror or exc}") from exc
-    recipients, seen = [], set()
-    for line, row in enumerate(rows, start=2):
-        email = (row["email"] or "").strip()
-        if not _EMAIL.match(email):
-            raise DistributionError(f"{path}, dòng {line}: địa chỉ e-mail '{email}' không hợp lệ.")
-        if email.casefold() in seen:
-            raise DistributionError(f"{path}, dòng {line}: địa chỉ {email} bị lặp.")
-        seen.add(email.casefold())
-        recipients.append(Recipient((row["name"] or "").strip() or email, email,
-                                    (row["role"] or "").strip()))
-    if not recipients:
-        raise DistributionError(f"Danh sách người nhận {path} không có ai.")
-    return recipients
-
-
-def read_log(path: Path) -> list[dict[str, str]]:
-    """The lines of ``distribution.csv`` (none when it does not exist yet)."""
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def append_log(path: Path, line: Mapping[str, object]) -> None:
-    """Append one line (header and BOM first when the file is new), flushed to disk."""
-    new = not path.is_file() or path.stat().st_size == 0
-    with path.open("a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, LOG_COLUMNS, lineterminator="\r\n")
-        if new:
-            writer.writeheader()
-        writer.writerow({c: line.get(c, "") for c in LOG_COLUMNS})
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def pending(recipients: list[Recipient], log: list[dict[str, str]], version: int,
-            force: bool = False) -> tuple[list[Recipient], list[Recipient]]:
-    """``(to send, already delivered)``: a recipient already has ``version`` when the log has a
-    ``delivered`` line for it and their address (case-insensitive). ``force`` sends to all."""
-    have = {line["recipient"].casefold() for line in log
-            if line.get("result") == DELIVERED and line.get("version") == str(version)}
-    if force:
-        return list(recipients), []
-    return ([r for r in recipients if r.email.casefold() not in have],
-            [r for r in recipients if r.email.casefold() in have])
-
-
-def send_with_retry(send: Callable[[EmailMessage], None], message: EmailMessage,
-                    retry: Retry) -> tuple[int, BaseException | None]:
-    """Send, retrying transient failures (:func:`flows.mail.is_transient`) with exponential
-    backoff. Returns ``(attempts made, None)`` or ``(attempts made, the last error)``."""
-    retrying = Retrying(stop=stop_after_attempt(retry.attempts),
-                        wait=wait_exponential(multiplier=retry.wait_initial, max=retry.wait_max),
-                        retry=retry_if_exception(is_transient), reraise=True)
-    try:
-        retrying(send, message)
-    except Exception as exc:  # noqa: BLE001 - every failure is recorded, none stops the others
-        return retrying.statistics.get("attempt_number", 1), exc
-    return retrying.statistics.get("attempt_number", 1), None
-
-
-@contextmanager
-def _exclusive(out_dir: Path) -> Iterator[None]:
-    """Hold a lock on ``<out>/.distribution.lock`` so that two distributions never overlap."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with (out_dir / ".distribution.lock").open("w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DistributionError(f"Một lần gửi khác đang chạy cho {out_dir}.") from None
-        yield
-
-
-def distribute(published: PublishedVersion, recipients: list[Recipient], sender: str,
-               send: Callable[[EmailMessage], None], out_dir: Path, force: bool = False,
-               retry: Retry = Retry(),
-               now: Callable[[], dt.datetime] = lambda: dt.datetime.now(ZoneInfo(TIMEZONE)),
-               ) -> Outcome:
-    """Send ``published`` to every recipient who does not have it yet (all with ``force``),
-    one message each, and log every send in ``<out_dir>/distribution.csv``.
-
-    ``send`` delivers one message (:func:`flows.mail.send_message` bound to settings). Never
-    raises for a failed send: it is retried, logged as :data:`FAILED`, and the next recipient
-    is tried. Raises :class:`DistributionError` when another distribution holds the lock.
-    """
-    log_path = out_dir / LOG_NAME
-    pdf = published.pdf.read_bytes()
-    deliveries = []
-    with _exclusive(out_dir):
-        to_send, already = pending(recipients, read_log(log_path), published.version, force)
-        for recipient in to_send:
-            message = compose_message(published, recipient.name, recipient.email, sender, pdf,
-                                      recipient.role)
-            attempts, error = send_with_retry(send, message, retry)
-            delivery = Delivery(recipient, FAILED if error else DELIVERED, attempts,
-                                describe_error(error) if error else "")
-            append_log(log_path, {"time": now().isoformat(timespec="seconds"),
-                                  "version": published.version,
-                                  "pdf_sha256": published.pdf_sha256,
-                                  "recipient": recipient.email, "name": recipient.name,
-                                  "result": delivery.result, "attempts": attempts,
-                                  "error": delivery.error})
-            deliveries.append(delivery)
-    return Outcome(published, deliveries, already)
-
-
-def distribute_report(out_dir: Path, year: int, version: int | None = None, force: bool = False,
-                      recipients: Path | None = None, environ: Mapping[str, str] = os.environ,
-                      load_secret: Callable[[str], object] | None = None,
-                      retry: Retry = Retry()) -> Outcome:
-    """Everything ``thidua distribute`` does: find the version (the latest by default), read
-    the recipients and the SMTP settings (environment, or the Prefect Secret block named by
-    ``THIDUA_SMTP_SECRET``, read with ``load_secret``), then :func:`distribute`.
-
-    Raises :class:`flows.published.NotPublished`, :class:`DistributionError` or
-    :class:`flows.mail.MailError` when nothing can be sent.
-    """
-    published = load_published(out_dir, year, version)
-    people = load_recipients(recipients or default_recipients())
-    block = environ.get(SECRET_VARIABLE)
-    if block and load_secret is None:
-        raise DistributionError(f"{SECRET_VARIABLE}={block}: không có cách đọc khối Secret.")
-    try:
-        secret = load_secret(block) if block else None
-    except Exception as exc:  # noqa: BLE001 - Prefect's errors, told in one line
-        raise MailError(f"Không đọc được khối Secret '{block}' của Prefect: {exc}") from exc
-    settings = smtp_settings(environ, secret)
-    return distribute(published, people, settings.sender,
-                      lambda message: send_message(settings, message), out_dir, force, retry)
-
-
-def outcome_dict(outcome: Outcome) -> dict:
-    """An :class:`Outcome` as plain data (the flow's return value, JSON-able):
-    ``{"version", "pdf_sha256", "delivered": [addresses], "failed": [{"recipient", "error"}],
-    "already": [addresses]}``."""
-    return {"version": outcome.published.version, "pdf_sha256": outcome.published.pdf_sha256,
-            "delivered": [d.recipient.email for d in outcome.deliveries if d.result == DELIVERED],
-            "failed": [{"recipient": d.recipient.email, "error": d.error} for d in outcome.failed],
-            "already": [r.email for r in outcome.already]}
-
-
-def outcome_lines(outcome: dict) -> list[str]:
-    """What ``thidua distribute`` prints for :func:`outcome_dict` (Vietnamese): a line of
-    counts, then one line per recipient sent to (``✓``) or failed (``✗`` and the reason)."""
-    version = outcome["version"]
-    sent, failed, already = outcome["delivered"], outcome["failed"], outcome["already"]
-    if not sent and not failed:
-        return [f"Mọi người nhận đã có bản số {version}: không gửi lại "
-                "(dùng --force để gửi lại)."]
-    lines = [f"Bản số {version}: đã gửi {len(sent)}, lỗi {len(failed)}, "
-             f"đã có từ trước {len(already)}."]
-    lines += [f"  ✓ {email}" for email in sent]
-    lines += [f"  ✗ {f['recipient']}: {f['error']}" for f in failed]
-    return lines
+@task(name="distribute", cache_policy=NO_CACHE)
+def distribute_task(out: Path, year: int) -> dict:
+    """E-mail the version in force to the recipients who do not have it yet
+    (:func:`thidua.deliver.distribution.distribute_report`); returns
+    :func:`thidua.deliver.distribution.outcome_dict`."""
+    outcome = outcome_dict(distribute_report(out, year, load_secret=load_secret))
+    logger = get_run_logger()
+    logger.info("Bản số %d: đã gửi %d, lỗi %d, đã có từ trước %d", outcome["version"],
+                len(outcome["delivered"]), len(outcome["failed"]), len(outcome["already"]))
+    for failed in outcome["failed"]:
+        logger.warning("Không gửi được tới %s: %s", failed["recipient"], failed["error"])
+    return outcome

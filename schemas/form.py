@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flows.text import compact_key, match_key
+from thidua.text import compact_key, match_key
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class FormColumn:
     aliases: tuple[str, ...] = field(default=())
 
     def keys(self) -> set[str]:
-        """Header keys (see :func:`flows.text.match_key`) that identify this column."""
+        """Header keys (see :func:`thidua.text.match_key`) that identify this column."""
         return {match_key(h) for h in (self.header, *self.aliases)}
 
 
@@ -117,7 +117,7 @@ def _spelling_map(spellings: dict[str, list[str]]) -> dict[str, str]:
 
 
 #: Every header and accepted value of the form as written (NFC, lower case, single spaces):
-#: the words a legacy-encoded cell is most likely to hold (:mod:`flows.legacy`).
+#: the words a legacy-encoded cell is most likely to hold (:mod:`thidua.ingest.legacy`).
 VOCABULARY: frozenset[str] = frozenset(
     " ".join(s.lower().split())
     for s in [*(h for c in COLUMNS for h in (c.header, *c.aliases)),

@@ -2,7 +2,7 @@
 
 Source: ``shared/spec/submission-form.md`` (the header table, "Errors"). Each column's
 ``description`` is the form's own wording of what is expected; the validator quotes it in the
-Vietnamese message a unit reads. Input rows come from :func:`flows.normalise.normalise_rows`
+Vietnamese message a unit reads. Input rows come from :func:`thidua.ingest.normalise.normalise_rows`
 (index: Excel row number).
 """
 

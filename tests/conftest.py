@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,13 +16,19 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from flows.ingest import UnitContext  # noqa: E402
-from flows.registry import expected_units, load_registry  # noqa: E402
-from flows.settings import REPO_ROOT  # noqa: E402
+from thidua.ingest.discover import discover_files  # noqa: E402
+from thidua.ingest.files import UnitContext, ingest_file, select_submissions  # noqa: E402
+from thidua.ingest.registry import expected_units, load_registry  # noqa: E402
+from thidua.settings import REPO_ROOT  # noqa: E402
 
 SAMPLE_DIR = REPO_ROOT / "data" / "raw" / "2024"
 REGISTRY = REPO_ROOT / "data" / "reference" / "units.csv"
 FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = FIXTURES / "corpus" / "2024"
+CORPUS_REGISTRY = FIXTURES / "corpus" / "units.csv"
+#: Every file's mtime in the tests (git keeps none), and the one newer file of N-YT.
+MTIME = dt.datetime(2024, 12, 10, 8, 30, tzinfo=dt.timezone.utc).timestamp()
+NEWER = {"N-YT_ban-sua.xlsx": MTIME + 86400}
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +49,31 @@ def registry() -> pd.DataFrame:
 def context(registry) -> UnitContext:
     expected = expected_units(registry, 2024)
     return UnitContext(2024, frozenset(registry["code"]), frozenset(expected["code"]))
+
+
+# --- The corpus of variants (tests/fixtures/corpus), read once per test module -----------
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A copy of the corpus in a ``2024`` folder, every mtime pinned."""
+    raw = tmp_path_factory.mktemp("corpus") / "2024"
+    shutil.copytree(CORPUS, raw)
+    for path in raw.rglob("*"):
+        if path.is_file():
+            stamp = NEWER.get(path.name, MTIME)
+            os.utime(path, (stamp, stamp))
+    return raw
+
+
+@pytest.fixture(scope="module")
+def corpus_context() -> UnitContext:
+    registry = load_registry(CORPUS_REGISTRY)
+    expected = expected_units(registry, 2024)
+    return UnitContext(2024, frozenset(registry["code"]), frozenset(expected["code"]))
+
+
+@pytest.fixture(scope="module")
+def results(corpus, corpus_context) -> dict:
+    ingested = [ingest_file(source, corpus_context) for source in discover_files(corpus)]
+    return {r.file: r for r in select_submissions(ingested)}

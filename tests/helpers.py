@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-from flows.discover import InputFile, sha256_of
+from thidua.ingest.discover import InputFile, sha256_of
 
 HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
           "Cấp công đoàn", "Công đoàn cơ sở", "Thời gian thực hiện", "Kết quả", "Ghi chú"]
@@ -67,3 +67,13 @@ def encode_cp1258(text: str) -> bytes:
         tones = "".join(c for c in parts if c in _TONES)
         out += (base + tones).encode("cp1258")
     return bytes(out)
+
+
+#: A summary.json of the bundled year, as the terminal and the artifacts show it.
+SUMMARY = {"year": 2024, "registrations": {"total": 8333, "collective": 1129, "individual": 7204},
+           "by_field": {"KT": {"collective": 230, "individual": 1238},
+                        "VHXH": {"collective": 467, "individual": 3446},
+                        "ANQP": {"collective": 218, "individual": 1470},
+                        "XDHTCT": {"collective": 214, "individual": 1050}},
+           "rows": {"read": 8533, "valid": 8333, "rejected": 12, "ignored": 188},
+           "units": {"expected": 40, "submitted": 39, "missing": ["VC"]}}

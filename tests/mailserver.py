@@ -6,10 +6,13 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+from pathlib import Path
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+
+from thidua.deliver.distribution import Recipient
 
 
 def free_port() -> int:
@@ -75,3 +78,15 @@ def attachment(message: EmailMessage) -> tuple[str, bytes]:
     """``(file name, bytes)`` of the message's one attachment."""
     (part,) = list(message.iter_attachments())
     return part.get_filename(), part.get_content()
+
+
+#: Three members of the Standing Committee to e-mail in the tests.
+PEOPLE = [Recipient("Trần Văn Minh", "minh@example.org", "Phó Chủ tịch"),
+          Recipient("Lê Thị Nhung", "nhung@example.org", "Ủy viên"),
+          Recipient("Phạm Quốc Bảo", "bao@example.org", "Ủy viên")]
+
+
+def write_recipients(path: Path, people=PEOPLE) -> Path:
+    lines = ["name,email,role"] + [f"{p.name},{p.email},{p.role}" for p in people]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

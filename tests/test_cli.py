@@ -2,7 +2,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REGISTRY
-from flows.cli import app
+from thidua.cli import app
 
 runner = CliRunner()
 
@@ -34,7 +34,7 @@ def test_run_with_an_unusable_registry_fails(prefect_api, tmp_path):
 
 
 def test_registry_errors_are_said_in_vietnamese_and_two_periods_of_one_unit_are_allowed(tmp_path):
-    from flows.registry import RegistryError, expected_units, load_registry
+    from thidua.ingest.registry import RegistryError, expected_units, load_registry
 
     head = "code,name,level,kind,valid_from,valid_to,successors,members,grassroots_unions\n"
     good = tmp_path / "good.csv"

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from flows.pipeline import default_report_date
+from thidua.pipeline import default_report_date
 
 
 def files(*rows):

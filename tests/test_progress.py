@@ -9,20 +9,11 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from conftest import REGISTRY
-from flows.cli import app
-from flows.progress import STEPS, TerminalProgress, emit, listening, outcome_line, summary_table
-from helpers import row, write_xlsx
+from thidua.cli import app
+from thidua.progress import STEPS, TerminalProgress, emit, listening, outcome_line, summary_table
+from helpers import SUMMARY, row, write_xlsx
 
 runner = CliRunner()
-
-SUMMARY = {"year": 2024, "registrations": {"total": 8333, "collective": 1129, "individual": 7204},
-           "by_field": {"KT": {"collective": 230, "individual": 1238},
-                        "VHXH": {"collective": 467, "individual": 3446},
-                        "ANQP": {"collective": 218, "individual": 1470},
-                        "XDHTCT": {"collective": 214, "individual": 1050}},
-           "rows": {"read": 8533, "valid": 8333, "rejected": 12, "ignored": 188},
-           "units": {"expected": 40, "submitted": 39, "missing": ["VC"]}}
-
 
 def _text(terminal_output: str) -> str:
     """Terminal output without its escape sequences."""

@@ -6,8 +6,8 @@ import shutil
 from typer.testing import CliRunner
 
 from conftest import REGISTRY
-from flows.cli import app
-from test_corpus import CORPUS, CORPUS_REGISTRY, corpus  # noqa: F401
+from thidua.cli import app
+from conftest import CORPUS, CORPUS_REGISTRY
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "250"}

@@ -1,0 +1,56 @@
+"""The content of the run's artifacts, built from what was published."""
+
+from __future__ import annotations
+
+
+import pandas as pd
+import pytest
+
+from thidua.deliver.artifacts import (KEY_PATTERN, REJECTION_TABLE_COLUMNS, UNKNOWN_UNIT, artifact_keys,
+                             rejections_by_unit, summary_markdown)
+from thidua.publish.published import PublishedVersion
+from helpers import SUMMARY
+
+
+def test_keys_are_per_year_and_follow_prefects_rule():
+    keys = artifact_keys(2024)
+    assert keys == {"summary": "dan-van-kheo-2024-tom-tat", "rejections": "dan-van-kheo-2024-tu-choi"}
+    assert all(KEY_PATTERN.match(k) for k in keys.values())
+    with pytest.raises(ValueError, match="Khóa artifact không hợp lệ"):
+        artifact_keys("2024 ")  # a year read from text with a space would break the rule
+
+
+def test_the_summary_names_the_version_the_changes_and_the_figures(tmp_path):
+    published = PublishedVersion(2024, 2, tmp_path, tmp_path / "bao-cao.pdf", "ab" * 32,
+                                 replaces={"version": 1, "date": "2024-12-05"},
+                                 changes=["Q-DD gửi lại tệp: thêm 3 mô hình"])
+    summary = {**SUMMARY, "by_level": {"thanh_pho": {"collective": 1, "individual": 2},
+                                       "cap_tren_co_so": {"collective": 3, "individual": 4},
+                                       "co_so": {"collective": 1125, "individual": 7198}},
+               "files": {"found": 41, "used": 39, "superseded": 1, "rejected": 1}}
+    text = summary_markdown(summary, published, tmp_path, {"VC": "Công đoàn Viên chức"})
+    lines = text.splitlines()
+    assert lines[2] == "**Bản số 2**, thay thế bản số 1 ngày 2024-12-05."
+    assert "- Q-DD gửi lại tệp: thêm 3 mô hình" in lines
+    assert "| Văn hóa - xã hội | 467 | 3.446 | 3.913 |" in lines
+    assert "| **Tổng** | 1.129 | 7.204 | 8.333 |" in lines
+    assert "| Cơ sở | 1.125 | 7.198 | 8.323 |" in lines
+    assert "39/40 đơn vị đã gửi tệp dùng được (97,5%)." in lines
+    assert "Chưa gửi hoặc không dùng được: VC (Công đoàn Viên chức)." in lines
+    assert "| Tệp bị thay thế | 1 |" in lines
+    assert f"- Báo cáo: `{tmp_path / 'bao-cao.pdf'}` (SHA-256 `{'ab' * 32}`)" in lines
+
+
+def test_rejections_are_counted_per_unit_rows_and_files_apart():
+    lines = pd.DataFrame([
+        {"file": "a.xlsx", "sheet": "S", "row": "7", "error": "x", "unit": "Q-DD"},
+        {"file": "a.xlsx", "sheet": "S", "row": "7", "error": "y", "unit": "Q-DD"},
+        {"file": "a.xlsx", "sheet": "S", "row": "9", "error": "z", "unit": "Q-DD"},
+        {"file": "b.xlsx", "sheet": "", "row": "", "error": "Tệp bị từ chối", "unit": "Q-BD"},
+        {"file": "c.txt", "sheet": "", "row": None, "error": "Tệp bị từ chối", "unit": ""},
+    ])
+    table = rejections_by_unit(lines, {"Q-DD": "LĐLĐ quận Đống Đa"})
+    assert [list(r) for r in table] == [REJECTION_TABLE_COLUMNS] * 3
+    assert [tuple(r.values()) for r in table] == [
+        ("Q-DD", "LĐLĐ quận Đống Đa", 2, 0, 3), ("Q-BD", "", 0, 1, 1), (UNKNOWN_UNIT, "", 0, 1, 1)]
+    assert rejections_by_unit(lines.iloc[0:0]) == []

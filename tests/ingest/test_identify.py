@@ -1,0 +1,88 @@
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from thidua.ingest.identify import TitleBlock, parse_title, resolve_unit, resolve_year
+from thidua.ingest.read import FileRejected
+
+KNOWN = {"Q-DD", "Q-BD", "N-YT"}
+
+
+def test_title_block_lines_are_read_and_other_lines_ignored():
+    title = parse_title(["LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI",
+                         "DANH SÁCH ĐĂNG KÝ MÔ HÌNH “DÂN VẬN KHÉO” NĂM 2024",
+                         "Mã đơn vị: q-dd", "NĂM: 2024", "Ngày gửi: 5/12/2024"])
+    assert title == TitleBlock("Q-DD", 2024, dt.date(2024, 12, 5))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("05/12/2024", dt.date(2024, 12, 5)), ("2024-12-01", dt.date(2024, 12, 1)),
+    ("ngày 05 tháng 12 năm 2024", dt.date(2024, 12, 5)), ("31/02/2024", None), ("hôm qua", None),
+])
+def test_sent_date_formats(text, date):
+    from thidua.ingest.identify import parse_sent_date
+
+    assert parse_sent_date(text) == date
+
+
+def test_an_unreadable_or_implausible_sent_date_is_ignored_with_a_remark_not_a_rejection():
+    from thidua.ingest.identify import checked_sent_date
+
+    title = parse_title(["Ngày gửi: hôm qua"])
+    assert title.sent_date is None and title.sent_text == "hôm qua"
+    assert checked_sent_date(title, 2024) == (None, "Dòng 'Ngày gửi: hôm qua' không đọc được (cần "
+                                              "dd/mm/yyyy); đã dùng thời gian sửa tệp thay cho ngày gửi.")
+    far = parse_title(["Ngày gửi: 15/03/2031"])
+    assert checked_sent_date(far, 2024) == (None, "Ngày gửi 15/03/2031 nằm ngoài năm 2024 và năm "
+                                            "2025; đã dùng thời gian sửa tệp thay cho ngày gửi.")
+    assert checked_sent_date(parse_title(["Ngày gửi: 10/01/2025"]), 2024) == (dt.date(2025, 1, 10), None)
+
+
+def test_unit_from_column_then_title_then_file_name():
+    none = pd.Series(dtype="str")
+    assert resolve_unit(pd.Series(["N-YT", "N-YT"]), TitleBlock(), Path("x.xlsx"), KNOWN, KNOWN, 2024) == "N-YT"
+    assert resolve_unit(none, TitleBlock("Q-BD"), Path("danh-sach.xlsx"), KNOWN, KNOWN, 2024) == "Q-BD"
+    assert resolve_unit(none, TitleBlock(), Path("q-dd_dang-ky.xlsx"), KNOWN, KNOWN, 2024) == "Q-DD"
+
+
+def test_disagreeing_sources_are_an_error_naming_both():
+    with pytest.raises(FileRejected, match=r"dòng 'Mã đơn vị:' ở tiêu đề: Q-BD; tên tệp: Q-DD"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock("Q-BD"), Path("Q-DD_dk.xlsx"), KNOWN, KNOWN, 2024)
+
+
+def test_a_file_name_that_is_no_code_is_not_a_source():
+    assert resolve_unit(pd.Series(dtype="str"), TitleBlock("Q-BD"), Path("BaoCao_DVK.xlsx"),
+                        KNOWN, KNOWN, 2024) == "Q-BD"
+
+
+def test_unknown_code_for_the_year_and_no_code_at_all():
+    with pytest.raises(FileRejected, match="'P-KIMLIEN' không có trong danh mục đơn vị của năm 2024"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock("P-KIMLIEN"), Path("a.xlsx"), KNOWN, KNOWN, 2024)
+    with pytest.raises(FileRejected, match="Không xác định được đơn vị gửi"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock(), Path("a.xlsx"), KNOWN, KNOWN, 2024)
+
+
+def test_year_in_title_must_match_the_folder():
+    assert resolve_year(TitleBlock(year=2024), 2024) == 2024
+    assert resolve_year(TitleBlock(), 2024) == 2024
+    with pytest.raises(FileRejected, match=r"Năm ở tiêu đề \(2023\) khác năm của thư mục \(2024\)"):
+        resolve_year(TitleBlock(year=2023), 2024)
+
+
+def test_a_file_name_with_a_code_but_no_underscore_is_explained():
+    with pytest.raises(FileRejected, match=r"bắt đầu bằng 'Q-BD' nhưng thiếu dấu '_' ngay sau mã: "
+                                           r"đặt tên như Q-BD_dang-ky.xlsx"):
+        resolve_unit(pd.Series(dtype="str"), TitleBlock(), Path("Q-BD dang ky 2024.xlsx"),
+                     KNOWN, KNOWN, 2024)
+
+
+def test_folder_year_is_the_nearest_year_folder_within_the_raw_folder():
+    from thidua.ingest.identify import folder_year
+
+    assert folder_year(Path("/data/raw/2024/quan/Q-DD.xlsx"), "quan/Q-DD.xlsx") == 2024
+    assert folder_year(Path("/data/raw/2024/2023/Q-DD.xlsx"), "2023/Q-DD.xlsx") == 2023
+    assert folder_year(Path("/tmp/x/Q-DD.xlsx"), "Q-DD.xlsx") is None
+    with pytest.raises(FileRejected, match="thư mục năm 2023 nhưng đang lập báo cáo năm 2024"):
+        resolve_year(TitleBlock(), 2023, 2024)

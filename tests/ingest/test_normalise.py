@@ -1,0 +1,120 @@
+import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from thidua.ingest.normalise import classify_rows, normalise_rows, parse_period
+from thidua.text import clean_text
+
+
+def frame(records: list[dict], start_row: int = 7) -> pd.DataFrame:
+    out = pd.DataFrame.from_records(records).astype(object)
+    out.index = pd.RangeIndex(start_row, start_row + len(out), name="row")
+    return out
+
+
+def test_rows_that_are_not_data_are_labelled_not_rejected():
+    raw = frame([
+        {"stt": "I. LĨNH VỰC KINH TẾ", "model": "", "field": "", "type": ""},
+        {"stt": 1, "model": "Bữa cơm Công đoàn", "field": "KT", "type": "TT"},
+        {"stt": 2, "model": "", "field": "", "type": ""},  # template row with only STT
+        {"stt": "", "model": "", "field": "", "type": ""},
+        {"stt": "Tổng cộng", "model": 1, "field": "", "type": ""},
+        {"stt": "", "model": "Người lập biểu", "field": "", "type": ""},
+        {"stt": "", "model": "Nguyễn Thị Hoa", "field": "", "type": ""},
+        {"stt": "", "model": "Hà Nội, ngày 20 tháng 11 năm 2024", "field": "", "type": ""},
+    ])
+    assert classify_rows(raw).tolist() == ["subheading", "data", "blank", "blank", "totals",
+                                           "signature", "signature", "signature"]
+
+
+def test_a_position_named_chu_tich_in_a_data_row_is_still_data():
+    raw = frame([{"model": "Tủ sách Công đoàn", "field": "KT", "type": "CN",
+                  "position": "Chủ tịch CĐCS"}])
+    assert classify_rows(raw).tolist() == ["data"]
+
+
+@pytest.mark.parametrize("spelling, code", [
+    ("KT", "KT"), ("Kinh tế", "KT"), ("kinh te", "KT"),
+    ("Văn hóa - xã hội", "VHXH"), ("Văn hoá – Xã hội", "VHXH"), ("VH-XH", "VHXH"),
+    ("An ninh - quốc phòng", "ANQP"), ("Quốc phòng - an ninh", "ANQP"), ("QP-AN", "ANQP"),
+    ("AN-QP", "ANQP"), ("Xây dựng hệ thống chính trị", "XDHTCT"), ("XD HTCT", "XDHTCT"),
+])
+def test_every_field_spelling_of_the_form_maps_to_its_code(spelling, code):
+    out = normalise_rows(frame([{"field": spelling}]))
+    assert out["field"].tolist() == [code]
+
+
+def test_types_levels_and_results_map_and_default():
+    out = normalise_rows(frame([
+        {"type": "TT", "level": "Cấp trên cơ sở", "result": "Tiêu biểu", "grassroots_union": ""},
+        {"type": "Cá nhân", "level": "", "result": "", "grassroots_union": "CĐCS Trường A"},
+        {"type": "CN", "level": "", "result": "Hoàn thành", "grassroots_union": ""},
+        {"type": "cá nhân", "level": "Thành phố", "result": "Không hoàn thành", "grassroots_union": ""},
+    ]))
+    assert out["type"].tolist() == ["collective", "individual", "individual", "individual"]
+    assert out["level"].tolist() == ["cap_tren_co_so", "co_so", "cap_tren_co_so", "thanh_pho"]
+    assert out["result"].tolist() == ["tieu_bieu", "chua_danh_gia", "hoan_thanh", "khong_hoan_thanh"]
+
+
+def test_unknown_values_stay_as_written_for_the_error_message():
+    out = normalise_rows(frame([{"field": " Môi  trường ", "type": ""}]))
+    assert out.at[7, "field"] == "Môi trường"
+    assert pd.isna(out.at[7, "type"])
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("01/01/2024 - 31/12/2024", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("03/2024 - 11/2024", (dt.date(2024, 3, 1), dt.date(2024, 11, 30))),
+    ("02/2024 – 02/2024", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+    ("Từ 01/2024 đến 12/2024", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("Năm 2024", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    (dt.datetime(2024, 5, 1), (dt.date(2024, 5, 1), dt.date(2024, 5, 1))),
+    ("31/02/2024 - 01/03/2024", None),
+    ("12/2024 - 01/2024", None),
+    ("cả năm", None),
+])
+def test_period_formats(value, expected):
+    assert parse_period(value) == expected
+
+
+_VIETNAMESE = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩị"
+                               "òóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ ", min_size=5, max_size=40)
+
+
+@given(_VIETNAMESE)
+def test_nfc_and_nfd_text_give_identical_rows(text):
+    import unicodedata
+
+    composed = normalise_rows(frame([{"model": unicodedata.normalize("NFC", text),
+                                      "field": "Văn hóa - xã hội"}]))
+    decomposed = normalise_rows(frame([{"model": unicodedata.normalize("NFD", text),
+                                        "field": unicodedata.normalize("NFD", "Văn hóa - xã hội")}]))
+    pd.testing.assert_frame_equal(composed, decomposed)
+    assert composed.at[7, "model"] == (clean_text(text) or composed.at[7, "model"])
+
+
+def test_a_note_below_the_table_is_ignored_with_the_signature_block():
+    raw = frame([
+        {"stt": 1, "model": "Chuyến xe mùa xuân", "field": "VHXH", "type": "TT"},
+        {"stt": "", "model": "Tổng cộng: 1 mô hình", "field": "", "type": ""},
+        {"stt": "Ghi chú: các mô hình đã được Ban Thường vụ thông qua.", "model": "",
+         "field": "", "type": ""},
+        {"stt": "* Số liệu tính đến 30/11/2024", "model": "", "field": "", "type": ""},
+    ])
+    assert classify_rows(raw).tolist() == ["data", "totals", "signature", "signature"]
+
+
+def test_a_data_row_whose_model_starts_with_ghi_chu_is_still_data():
+    raw = frame([{"model": "Ghi chú: tủ sách", "field": "KT", "type": "TT"},
+                 {"model": "Ghi chú: tủ sách", "field": "", "type": "", "registrant": "CĐCS A"}])
+    assert classify_rows(raw).tolist() == ["data", "data"]
+
+
+def test_numbered_type_headings_are_subheadings_but_a_lone_type_value_is_data():
+    raw = frame([{"stt": "A. TẬP THỂ", "model": "", "field": "", "type": ""},
+                 {"stt": "II", "model": "Lĩnh vực văn hóa - xã hội", "field": "", "type": ""},
+                 {"stt": "", "model": "", "field": "", "type": "Tập thể"}])
+    assert classify_rows(raw).tolist() == ["subheading", "subheading", "data"]

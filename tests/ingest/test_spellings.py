@@ -1,0 +1,99 @@
+"""Property-based: any way a unit may spell a field, type or level maps to its code, and NFC and
+NFD input give identical registrations (``spec/submission-form.md``, "The header row", "Text")."""
+
+import unicodedata
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thidua.ingest.normalise import normalise_rows
+from thidua.ingest.validate import validate_rows
+
+FIELD_SPELLINGS = {
+    "KT": ["KT", "Kinh tế"],
+    "VHXH": ["VHXH", "Văn hóa - xã hội", "Văn hoá – Xã hội", "VH-XH"],
+    "ANQP": ["ANQP", "An ninh - quốc phòng", "Quốc phòng - an ninh", "QP-AN", "AN-QP"],
+    "XDHTCT": ["XDHTCT", "Xây dựng hệ thống chính trị", "XD HTCT"],
+}
+TYPE_SPELLINGS = {"collective": ["Tập thể", "TT"], "individual": ["Cá nhân", "CN"]}
+LEVEL_SPELLINGS = {"thanh_pho": ["Thành phố"],
+                   "cap_tren_co_so": ["Cấp trên trực tiếp cơ sở", "Cấp trên cơ sở"],
+                   "co_so": ["Cơ sở"]}
+DASHES = ["-", "–", "—", "‐", "−", " - ", " – "]
+
+
+def _strip_accents(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@st.composite
+def variant(draw, spelling: str) -> str:
+    """``spelling`` with random case, accents dropped or not, NFD or NFC, extra spaces and any
+    kind of dash."""
+    text = spelling
+    if draw(st.booleans()):
+        text = _strip_accents(text)
+    text = "".join(c.upper() if draw(st.booleans()) else c.lower() for c in text)
+    parts = text.replace(" - ", "-").replace(" – ", "-").split("-")
+    text = draw(st.sampled_from(DASHES)).join(parts) if len(parts) > 1 else text
+    words = text.split(" ")
+    text = "".join(w + " " * draw(st.integers(1, 3)) for w in words).rstrip()
+    text = draw(st.sampled_from(["", " ", "\u00a0", "\t"])) + text + \
+        draw(st.sampled_from(["", " ", "\u00a0", "\n"]))
+    return unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), text)
+
+
+def _spelled(mapping: dict[str, list[str]]):
+    return st.sampled_from([(code, s) for code, spellings in mapping.items() for s in spellings]) \
+        .flatmap(lambda pair: st.tuples(st.just(pair[0]), variant(pair[1])))
+
+
+def _frame(**columns) -> pd.DataFrame:
+    frame = pd.DataFrame({k: [v] for k, v in columns.items()}).astype(object)
+    frame.index = pd.RangeIndex(9, 10, name="row")
+    return frame
+
+
+@given(_spelled(FIELD_SPELLINGS))
+def test_any_spelling_of_a_field_maps_to_its_code(case):
+    code, text = case
+    assert normalise_rows(_frame(field=text)).at[9, "field"] == code, repr(text)
+
+
+@given(_spelled(TYPE_SPELLINGS))
+def test_any_spelling_of_a_type_maps_to_its_code(case):
+    code, text = case
+    assert normalise_rows(_frame(type=text)).at[9, "type"] == code, repr(text)
+
+
+@given(_spelled(LEVEL_SPELLINGS))
+def test_any_spelling_of_a_level_maps_to_its_code(case):
+    code, text = case
+    assert normalise_rows(_frame(level=text)).at[9, "level"] == code, repr(text)
+
+
+ROW = {"model": "Bữa cơm Công đoàn ấm áp", "field": "Văn hóa - xã hội", "type": "Cá nhân",
+       "registrant": "Nguyễn Thị Hoa", "position": "Chủ tịch CĐCS", "level": "Cơ sở",
+       "grassroots_union": "CĐCS Trường Mầm non Hoa Sen", "period": "01/2024 - 12/2024",
+       "result": "Hoàn thành", "note": "Ghi chú tiếng Việt"}
+_TEXT = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộ"
+                         "ờớởỡợùúủũụừứửữựỳýỷỹỵĐĂÂÊÔƠƯ ", min_size=5, max_size=60)
+
+
+@settings(max_examples=50)
+@given(model=_TEXT, registrant=_TEXT)
+def test_nfc_and_nfd_rows_give_identical_registrations(model, registrant):
+    def registrations(form: str) -> pd.DataFrame:
+        raw = _frame(**{k: unicodedata.normalize(form, v) for k, v in
+                        {**ROW, "model": model, "registrant": registrant}.items()})
+        valid, rejections = validate_rows(normalise_rows(raw), raw, year=2024, file="a.xlsx",
+                                          sheet="Danh sách")
+        return valid, rejections
+
+    (nfc, nfc_rejected), (nfd, nfd_rejected) = registrations("NFC"), registrations("NFD")
+    pd.testing.assert_frame_equal(nfc, nfd)
+    pd.testing.assert_frame_equal(nfc_rejected, nfd_rejected)
+    if len(nfc):
+        assert nfc.at[9, "model"] == unicodedata.normalize("NFC", " ".join(model.split()))

@@ -1,0 +1,38 @@
+import datetime as dt
+import unicodedata
+
+from thidua.report.formatting import decree_date, number, percent
+from thidua.text import clean_text, compact_key, match_key
+
+
+def test_clean_text_collapses_spaces_and_composes_nfd():
+    nfd = unicodedata.normalize("NFD", "  Văn   hóa\n xã hội ")
+    assert clean_text(nfd) == "Văn hóa xã hội"
+    assert unicodedata.is_normalized("NFC", clean_text(nfd))
+
+
+def test_clean_text_prints_whole_floats_and_dates_like_excel():
+    assert clean_text(3.0) == "3"
+    assert clean_text(2.5) == "2.5"
+    assert clean_text(dt.date(2024, 1, 5)) == "05/01/2024"
+    assert clean_text(float("nan")) == ""
+    assert clean_text(None) == ""
+
+
+def test_match_key_ignores_accents_case_and_dash_kind():
+    assert match_key("Văn hoá – Xã hội") == match_key("VĂN HÓA - XÃ HỘI") == "van hoa - xa hoi"
+    assert match_key("Đống Đa") == "dong da"
+    assert compact_key("VH - XH") == "vhxh"
+
+
+def test_vietnamese_numbers_group_with_dots_and_use_decimal_comma():
+    assert number(1129) == "1.129"
+    assert number(7204) == "7.204"
+    assert percent(1, 8) == "12,5%"
+    assert percent(0, 0) == "–"
+
+
+def test_decree_date_pads_days_and_months_one_and_two_only():
+    assert decree_date(dt.date(2024, 12, 5)) == "Hà Nội, ngày 05 tháng 12 năm 2024"
+    assert decree_date(dt.date(2024, 2, 3)) == "Hà Nội, ngày 03 tháng 02 năm 2024"
+    assert decree_date(dt.date(2024, 3, 15)) == "Hà Nội, ngày 15 tháng 3 năm 2024"

@@ -1,0 +1,69 @@
+"""Checking a year's files without rendering: what ``thidua validate`` does, as plain functions.
+
+Reads every file (:func:`thidua.ingest.files.ingest_file`), picks the newest per unit, counts
+(:func:`thidua.report.figures.compute_figures`) and gives one line per unit
+(:func:`thidua.publish.feedback.unit_overview`). No Prefect, no PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from rich.table import Table
+
+from thidua.ingest.files import REJECTED, FileResult, ingest_file, select_submissions
+from thidua.pipeline import Plan, plan_run
+from thidua.publish.feedback import unit_overview
+from thidua.report.figures import Figures, compute_figures
+from thidua.report.formatting import number
+
+
+@dataclass(frozen=True)
+class Check:
+    """A checked year: the plan, every file's result (after selection), the figures and the
+    per-unit overview (:func:`thidua.publish.feedback.unit_overview`)."""
+
+    plan: Plan
+    results: list[FileResult]
+    figures: Figures
+    overview: pd.DataFrame
+
+    @property
+    def rejected_files(self) -> int:
+        return sum(r.status == REJECTED for r in self.results)
+
+    @property
+    def anything_rejected(self) -> bool:
+        """Whether a row of a file in use, or a whole file, was rejected."""
+        return self.rejected_files > 0 or self.figures.rows["rejected"] > 0
+
+
+def check_year(year: int, raw_dir: Path, registry_path: Path) -> Check:
+    """Check every file of ``raw_dir`` for ``year``. Raises
+    :class:`thidua.pipeline.NothingToReport` when nothing can be checked (no folder, no file,
+    an unusable registry)."""
+    plan = plan_run(year, raw_dir, registry_path)
+    results = select_submissions([ingest_file(source, plan.context) for source in plan.files])
+    figures = compute_figures(year, results, plan.expected)
+    return Check(plan, results, figures, unit_overview(figures.files, plan.expected))
+
+
+def overview_table(check: Check) -> Table:
+    """The per-unit table printed by ``thidua validate`` (rich)."""
+    table = Table(title=f"Kiểm tra tệp đăng ký năm {check.plan.year}", show_lines=False)
+    for name, justify in (("Đơn vị", "left"), ("Tệp", "right"), ("Hợp lệ", "right"),
+                          ("Bị từ chối", "right"), ("Bỏ qua", "right"),
+                          ("Vấn đề của tệp", "left")):
+        table.add_column(name, justify=justify, overflow="fold")
+    for unit, line in check.overview.iterrows():
+        problems = line["problems"] or ("chưa gửi tệp" if line["files"] == 0 else "")
+        style = "red" if line["rejected"] or line["problems"] else None
+        table.add_row(unit, str(line["files"]), number(line["valid"]), number(line["rejected"]),
+                      number(line["ignored"]), problems, style=style)
+    rows = check.figures.rows
+    table.caption = (f"{len(check.results)} tệp, {check.rejected_files} tệp bị từ chối; dòng: "
+                     f"{number(rows['read'])} đã đọc, {number(rows['valid'])} hợp lệ, "
+                     f"{number(rows['rejected'])} bị từ chối, {number(rows['ignored'])} bỏ qua.")
+    return table

@@ -1,0 +1,312 @@
+"""The ``thidua`` command line: thin, it parses options, calls the flow and prints.
+
+Exit status (``spec/outputs.md``): 0 when a report was produced (even with rejections);
+2 with a one-line reason on stderr when nothing could be produced. ``distribute`` (and
+``run --distribute``) exit 1 when some member of the Standing Committee did not get the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from thidua.progress import outcome_line, summary_table
+from thidua.report.formatting import number
+from thidua.schedule import DEFAULT_CRON, DEFAULT_NAME
+from thidua.settings import TIMEZONE, quiet_prefect_defaults
+
+app = typer.Typer(help="thidua: báo cáo phong trào thi đua “Dân vận khéo” của LĐLĐ thành phố "
+                       "Hà Nội, từ tệp đăng ký của các đơn vị.",
+                  no_args_is_help=True, add_completion=False)
+
+YearOption = Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo, ví dụ 2024.")]
+RawOption = Annotated[Optional[Path], typer.Option(
+    "--raw", help="Thư mục tệp của các đơn vị (mặc định data/raw/<năm>).")]
+RegistryOption = Annotated[Optional[Path], typer.Option(
+    "--registry", help="Danh mục đơn vị (mặc định data/reference/units.csv).")]
+OutOption = Annotated[Optional[Path], typer.Option(
+    "--out", help="Thư mục kết quả (mặc định data/out/<năm>).")]
+
+
+@app.callback()
+def _root() -> None:
+    """thidua: báo cáo “Dân vận khéo” từ tệp đăng ký của các đơn vị."""
+
+
+def _prefect_console(verbose: bool) -> None:
+    """Show Prefect's own log lines in the terminal only with ``--verbose``: by default the
+    terminal shows thidua's summary, and the logs go to the Prefect API (and UI) as always."""
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger()] + [logging.getLogger(name) for name in
+                                       list(logging.root.manager.loggerDict)]
+    for logger in loggers:
+        for handler in getattr(logger, "handlers", []):
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.setLevel(logging.NOTSET if verbose else logging.CRITICAL)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"thidua: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
+        out: OutOption = None,
+        report_date: Annotated[Optional[str], typer.Option(
+            "--date", help="Ngày của báo cáo, YYYY-MM-DD (mặc định: ngày gửi muộn nhất ghi trong "
+                            "các tệp; không tệp nào ghi thì ngày sửa tệp muộn nhất).")] = None,
+        cache: Annotated[Optional[Path], typer.Option(
+            "--cache", help="Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).")] = None,
+        verbose: Annotated[bool, typer.Option(
+            "--verbose", "-v", help="Hiện nhật ký chi tiết của Prefect trong terminal.")] = False,
+        quiet: Annotated[bool, typer.Option(
+            "--quiet", "-q", help="Chỉ in một dòng kết quả (cho lần chạy theo lịch).")] = False,
+        distribute: Annotated[bool, typer.Option(
+            "--distribute", help="Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập "
+                                 "(như lệnh distribute).")] = False,
+        ) -> None:
+    """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
+    một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.
+    Mã thoát 0: đã có báo cáo; 2: không lập được (lý do in một dòng)."""
+    quiet_prefect_defaults()
+    from flows.annual_report import annual_report
+    from thidua.pipeline import NothingToReport
+
+    _prefect_console(verbose)
+    try:
+        day = dt.date.fromisoformat(report_date) if report_date else None
+    except ValueError:
+        _fail(f"--date '{report_date}' không phải ngày dạng YYYY-MM-DD.")
+    try:
+        with _progress_display(quiet):
+            outcome = annual_report(year=year, raw_dir=str(raw) if raw else None,
+                                    registry=str(registry) if registry else None,
+                                    out_dir=str(out) if out else None, report_date=day,
+                                    cache_dir=str(cache) if cache else None,
+                                    distribute=distribute)
+    except NothingToReport as exc:
+        _fail(str(exc))
+    if quiet:
+        typer.echo(outcome_line(outcome))
+        _report_distribution(outcome.get("distribution"), quiet=True)
+        return
+    Console(highlight=False).print(summary_table(outcome["summary"]))
+    if outcome["status"] == "unchanged":
+        typer.echo(f"Không có gì thay đổi (dữ liệu, danh mục đơn vị, chương trình): không lập bản "
+                   f"mới; bản mới nhất vẫn là bản số {outcome['version']}.")
+    else:
+        cached = outcome["files"] - outcome["files_read"]
+        typer.echo(f"Đã lập bản số {outcome['version']}: đọc {number(outcome['files_read'])} tệp"
+                   + (f", {number(cached)} tệp không đổi lấy từ bộ nhớ đệm." if cached else "."))
+    pdf = next(p for p in outcome["outputs"] if p.endswith(".pdf"))
+    typer.echo(f"Báo cáo: {pdf}")
+    typer.echo("Cùng thư mục: summary.json, rejected.csv, manifest.json, phan-hoi/ "
+               "(phản hồi cho đơn vị), versions/ (các bản đã lập).")
+    _report_distribution(outcome.get("distribution"), quiet=False)
+
+
+def _progress_display(quiet: bool):
+    """The terminal's progress bars, fed by the flow's events (:mod:`thidua.progress`); nothing
+    with ``--quiet`` or when stderr is not a terminal (a log file, a scheduler)."""
+    import contextlib
+
+    from thidua.progress import TerminalProgress, listening
+
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        return contextlib.nullcontext()
+    stack = contextlib.ExitStack()
+    stack.enter_context(listening(stack.enter_context(TerminalProgress(console))))
+    return stack
+
+
+def _report_distribution(result: dict | None, quiet: bool) -> None:
+    """Print what ``--distribute`` did; exit 1 when some recipient did not get the report."""
+    from thidua.deliver.distribution import outcome_lines
+
+    if result is None:
+        return
+    if "error" in result:
+        typer.echo(f"thidua: không gửi được e-mail: {result['error']}", err=True)
+        raise typer.Exit(1)
+    lines = outcome_lines(result)
+    for line in lines[:1] if quiet else lines:
+        typer.echo(line)
+    if result["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(year: YearOption, out: OutOption = None,
+         first: Annotated[Optional[int], typer.Option(
+             "--from", help="Bản cũ (mặc định: bản liền trước bản --to).")] = None,
+         second: Annotated[Optional[int], typer.Option(
+             "--to", help="Bản mới (mặc định: bản mới nhất).")] = None) -> None:
+    """Những điểm thay đổi giữa hai bản đã lập (mặc định: bản mới nhất và bản liền trước);
+    ghi thêm <out>/diff-vN-vM.csv."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from thidua.publish.atomic import write_atomic
+    from thidua.publish.versions import diff_csv_bytes, diff_versions
+    from thidua.settings import default_out_dir
+
+    out_dir = out or default_out_dir(year)
+    try:
+        first, second, changes = diff_versions(out_dir, first, second)
+    except ValueError as exc:
+        _fail(str(exc))
+    console = Console(highlight=False)
+    console.print(f"[bold]Năm {year}: những điểm thay đổi từ bản số {first} đến bản số {second}[/bold]")
+    files = changes[changes["section"].isin(["tệp", "khác"])]
+    for r in files.itertuples():
+        console.print(f"  {r.file or '-'} ({r.unit or '-'}): {r.detail}")
+    counts = changes[changes["section"].isin(["số liệu", "tổng"])]
+    table = Table("Đơn vị", "Lĩnh vực", "Hình thức", f"Bản {first}", f"Bản {second}", "Chênh lệch")
+    labels = {"collective": "Tập thể", "individual": "Cá nhân", "total": "Tổng"}
+    for r in counts.itertuples():
+        delta = int(r.after) - int(r.before)
+        table.add_row(r.unit or "Tổng cộng", r.field, labels.get(r.type, r.type),
+                      number(int(r.before)), number(int(r.after)),
+                      ("+" if delta > 0 else "") + number(delta) if delta else "0")
+    console.print(table)
+    path = out_dir / f"diff-v{first}-v{second}.csv"
+    write_atomic(path, diff_csv_bytes(changes))
+    console.print(f"Đã ghi {path}")
+
+
+@app.command()
+def distribute(year: YearOption, out: OutOption = None,
+               version: Annotated[Optional[int], typer.Option(
+                   "--version", help="Bản số mấy (mặc định: bản mới nhất).")] = None,
+               force: Annotated[bool, typer.Option(
+                   "--force", help="Gửi lại cả cho người đã nhận bản này.")] = False,
+               recipients: Annotated[Optional[Path], typer.Option(
+                   "--recipients", help="Danh sách người nhận, CSV name,email,role "
+                                        "(mặc định data/reference/recipients.csv).")] = None,
+               ) -> None:
+    """Gửi e-mail báo cáo (bản mới nhất, hoặc --version N) cho Ban Thường vụ.
+
+    SMTP: THIDUA_SMTP_HOST, _PORT, _SECURITY (starttls|ssl|none), _USER, _PASSWORD, _SENDER,
+    hoặc khối Secret của Prefect có tên trong THIDUA_SMTP_SECRET.
+
+    Mỗi lần gửi được ghi vào <out>/distribution.csv; ai đã nhận bản này thì không gửi lại.
+
+    Mã thoát 0: mọi người đã nhận; 1: có lần gửi lỗi; 2: không gửi được gì.
+    """
+    import os
+
+    from thidua.deliver.distribution import (
+        DistributionError,
+        distribute_report,
+        outcome_dict,
+    )
+    from thidua.deliver.mail import SECRET_VARIABLE, MailError
+    from thidua.publish.published import NotPublished
+    from thidua.settings import default_out_dir
+
+    load_secret = None
+    if os.environ.get(SECRET_VARIABLE):
+        quiet_prefect_defaults()
+        from flows.distribute import load_secret
+    try:
+        outcome = distribute_report(out or default_out_dir(year), year, version, force,
+                                    recipients, load_secret=load_secret)
+    except (NotPublished, DistributionError, MailError) as exc:
+        _fail(str(exc))
+    _report_distribution(outcome_dict(outcome), quiet=False)
+
+
+@app.command()
+def serve(name: Annotated[str, typer.Option(
+              "--name", help="Tên deployment (chạy lại: prefect deployment run "
+                             "'annual-report/<tên>').")] = DEFAULT_NAME,
+          cron: Annotated[str, typer.Option(
+              "--cron", help="Lịch cron: phút giờ ngày tháng thứ.")] = DEFAULT_CRON,
+          timezone: Annotated[str, typer.Option(
+              "--timezone", help="Múi giờ của lịch.")] = TIMEZONE,
+          raw_root: Annotated[Optional[Path], typer.Option(
+              "--raw-root", help="Thư mục chứa thư mục từng năm của tệp đơn vị "
+                                 "(mặc định data/raw).")] = None,
+          registry: RegistryOption = None,
+          out_root: Annotated[Optional[Path], typer.Option(
+              "--out-root", help="Thư mục chứa kết quả từng năm (mặc định data/out).")] = None,
+          cache: Annotated[Optional[Path], typer.Option(
+              "--cache", help="Thư mục bộ nhớ đệm (mặc định data/out/.cache).")] = None,
+          distribute: Annotated[bool, typer.Option(
+              "--distribute", help="Mỗi lần chạy theo lịch cũng gửi e-mail báo cáo.")] = False,
+          paused: Annotated[bool, typer.Option(
+              "--paused", help="Tạo deployment nhưng tạm dừng lịch.")] = False) -> None:
+    """Chạy báo cáo hằng năm theo lịch, như một deployment của Prefect (đến khi Ctrl+C).
+
+    Cần máy chủ Prefect (PREFECT_API_URL). Lần chạy theo lịch lập báo cáo của năm đang chạy.
+
+    Chạy tay: prefect deployment run 'annual-report/hang-nam' -p year=2024
+    """
+    quiet_prefect_defaults()
+    from flows.deployment import api_url, build_deployment, serve_deployment
+    from thidua.schedule import ScheduleError, check_schedule, deployment_parameters
+
+    if not api_url():
+        _fail("Chưa có máy chủ Prefect: chạy `prefect server start`, rồi đặt "
+              "PREFECT_API_URL=http://127.0.0.1:4200/api.")
+    try:
+        schedule = check_schedule(cron, timezone)
+        parameters = deployment_parameters(raw_root, registry, out_root, cache, distribute)
+        deployment = build_deployment(name, schedule.cron, schedule.timezone, parameters, paused)
+    except (ScheduleError, ValueError) as exc:
+        _fail(str(exc))
+    typer.echo(f"Deployment 'annual-report/{name}': lịch '{schedule.cron}' ({schedule.timezone}), "
+               f"năm = năm của lần chạy; {parameters['raw_dir']} → {parameters['out_dir']}. "
+               f"Máy chủ Prefect: {api_url()}. Dừng bằng Ctrl+C.")
+    serve_deployment(deployment)
+
+
+#: Where ``validate`` writes, so that it never touches the published version's files.
+CHECK_DIR = "kiem-tra"
+
+
+@app.command()
+def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
+             out: OutOption = None) -> None:
+    """Kiểm tra tệp của các đơn vị, không lập báo cáo: bảng theo đơn vị (dòng hợp lệ / bị từ
+    chối / bỏ qua, lỗi cả tệp) và phản hồi cho đơn vị trong <out>/kiem-tra/phan-hoi/ (phản
+    hồi của bản đã lập nằm ở <out>/phan-hoi/). Mã thoát 0: không có gì bị từ chối; 1: có;
+    2: không kiểm tra được."""
+    from thidua.check import check_year, overview_table
+    from thidua.pipeline import NothingToReport
+    from thidua.publish.feedback import write_feedback
+    from thidua.settings import default_out_dir, default_raw_dir, default_registry
+
+    try:
+        check = check_year(year, raw or default_raw_dir(year), registry or default_registry())
+    except NothingToReport as exc:
+        _fail(str(exc))
+    Console(highlight=False).print(overview_table(check))
+    out_dir = (out or default_out_dir(year)) / CHECK_DIR
+    names = dict(zip(check.plan.expected["code"], check.plan.expected["name"]))
+    try:
+        written = write_feedback(out_dir, check.results, year, names)
+    except OSError as exc:
+        _fail(f"Không ghi được phản hồi vào {out_dir}: {exc.strerror or exc}")
+    if written:
+        typer.echo(f"Đã ghi phản hồi cho {len(written)} đơn vị vào {written[0].parent}")
+    raise typer.Exit(1 if check.anything_rejected else 0)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    logging.basicConfig(level=logging.INFO)
+    app()

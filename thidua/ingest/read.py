@@ -1,0 +1,267 @@
+"""Reading one unit file into a grid of cells, and finding its table (``spec/submission-form.md``).
+
+A *grid* is the data sheet as a list of rows, row 0 being Excel's row 1 and column 0 column A,
+so that every value keeps the position a unit sees in Excel. :mod:`thidua.ingest.workbook` turns the
+file's bytes into grids; this module converts legacy-encoded text (:mod:`thidua.ingest.legacy`), finds
+the header row and hands out the rows below it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from schemas.form import HEADER_MARKERS, HEADER_TO_NAME
+from thidua.ingest import legacy
+from thidua.ingest.workbook import (
+    FileRejected,
+    Grid,
+    csv_grid,
+    decode_csv,
+    workbook_grids,
+)
+from thidua.text import clean_text, compact_key, match_key
+
+#: Said when a table reads empty: formulas saved without their values read as empty cells.
+FORMULA_HINT = ("Nếu số liệu trong tệp được tính bằng công thức, hãy mở tệp bằng Excel, lưu lại "
+                "(để lưu cả giá trị) rồi gửi lại.")
+
+__all__ = ["FileRejected", "SheetData", "Table", "column_labels", "decode_csv", "find_table",
+           "raw_rows", "read_sheet", "title_lines"]
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+CSV_SUFFIXES = (".csv",)
+SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES
+#: The header row must be within the first rows of a sheet (``spec/submission-form.md``).
+HEADER_SEARCH_ROWS = 30
+
+#: Header keys without spaces or punctuation: ``Tên tập thể / cá nhân`` = ``Tên tập thể/cá nhân``.
+_HEADER_COMPACT = {compact_key(k): name for k, name in HEADER_TO_NAME.items()}
+#: A cell of a row that annotates the header: a column number ``(1)``, ``2``, ``A``, or a
+#: hint in brackets ``(bắt buộc)``, ``(Tập thể/Cá nhân)``.
+_ANNOTATION = re.compile(r"\(?\s*(\d{1,2}|[A-Z])\s*\)?|\(.*\)|\[.*\]", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Where the form's table is in a grid.
+
+    ``header_rows`` are the 0-based indices of the header row(s) (two when the header is split
+    over two rows), ``data_start`` the first row after them; ``columns`` maps grid column index →
+    internal name (:data:`schemas.form.COLUMNS`), ``unknown`` grid column index → header text.
+    """
+
+    header_rows: tuple[int, ...]
+    columns: dict[int, str]
+    unknown: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def data_start(self) -> int:
+        """0-based index of the first row below the header."""
+        return self.header_rows[-1] + 1
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """A file's data sheet: its name (``""`` for CSV), grid and located table.
+
+    ``encoding`` is the text encoding found: ``"Unicode"`` for a workbook typed in Unicode,
+    ``"UTF-8"``, ``"UTF-8 (BOM)"`` or ``"Windows-1258"`` for a CSV, and
+    :data:`thidua.ingest.legacy.TCVN3_NAME` or :data:`thidua.ingest.legacy.VNI_NAME` when the text was typed in
+    a legacy font encoding and has been converted (the grid then holds the Unicode text).
+    """
+
+    sheet: str
+    grid: Grid
+    table: Table
+    encoding: str = "Unicode"
+
+    @property
+    def converted(self) -> bool:
+        """Whether the text was converted from a legacy 8-bit encoding."""
+        return self.encoding in legacy.DECODERS
+
+
+def _header_name(cell: object) -> str | None:
+    """The internal column name a header cell stands for, or ``None``.
+
+    Matching ignores case, accents, repeated spaces, line breaks, trailing ``(*)`` marks
+    and a trailing parenthesised hint such as ``Hình thức (Tập thể/Cá nhân)``.
+    """
+    key = match_key(cell)
+    key = re.sub(r"(\s*\(\s*\*+\s*\))+$|\s*\*+$", "", key).strip(" :")
+    if name := _HEADER_COMPACT.get(compact_key(key)):
+        return name
+    bare = re.sub(r"\s*\(.*\)\s*$", "", key).strip(" :")
+    return _HEADER_COMPACT.get(compact_key(bare)) if bare else None
+
+
+def _is_annotation(row: list[object]) -> bool:
+    """A row under the header that only numbers the columns (``(1) (2) (3) …``, ``A B C …``,
+    as official forms print) or gives hints in brackets (``(bắt buộc)``, ``(Tập thể/Cá
+    nhân)``): at least two such cells, nothing else. It belongs to the header."""
+    texts = [clean_text(v) for v in row if clean_text(v)]
+    return len(texts) >= 2 and all(_ANNOTATION.fullmatch(t) for t in texts)
+
+
+def _row_names(row: list[object]) -> dict[int, str]:
+    names = {c: _header_name(v) for c, v in enumerate(row)}
+    return {c: n for c, n in names.items() if n}
+
+
+def find_table(grid: Grid) -> Table | None:
+    """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
+    ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
+    merged cells, ``spec/submission-form.md``), and a row of column numbers or bracketed hints
+    right under it.
+    ``None`` when there is none (a cover letter)."""
+    markers = set(HEADER_MARKERS)
+    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        top = _row_names(grid[r])
+        if not top:
+            continue
+        below = _row_names(grid[r + 1]) if r + 1 < len(grid) else {}
+        if markers <= set(top.values()):
+            # A second header row only when it holds several headers (never a data row).
+            rows = (r, r + 1) if len(below) >= 2 else (r,)
+        elif markers <= set(top.values()) | set(below.values()):
+            rows = (r, r + 1)
+        else:
+            continue
+        merged = {**top, **below} if len(rows) == 2 else top
+        columns: dict[int, str] = {}
+        unknown: dict[int, str] = {}
+        for c in sorted(set(range(max(len(grid[i]) for i in rows)))):
+            name = merged.get(c)
+            if name and name not in columns.values():
+                columns[c] = name
+                continue
+            texts = [clean_text(grid[i][c]) for i in rows if c < len(grid[i])]
+            if any(texts):
+                unknown[c] = " / ".join(t for t in texts if t)
+        below_header = rows[-1] + 1
+        if below_header < len(grid) and _is_annotation(grid[below_header]):
+            rows = (*rows, below_header)
+        return Table(rows, columns, unknown)
+    return None
+
+
+def _to_unicode(grid: Grid, encoding: str) -> tuple[Grid, str]:
+    """The grid with legacy-encoded text converted (:mod:`thidua.ingest.legacy`), and the encoding
+    found. Raises :class:`FileRejected` when the sheet mixes TCVN3 and VNI."""
+    try:
+        found = legacy.detect_encoding(v for row in grid for v in row)
+    except legacy.MixedEncodings as exc:
+        raise FileRejected(
+            f"Chữ trong tệp được gõ bằng hai bảng mã cũ khác nhau ({exc}), không chuyển được "
+            f"chắc chắn sang Unicode; đề nghị chuyển toàn bộ tệp sang Unicode (Unikey: Công cụ "
+            f"chuyển mã) và phông chữ Times New Roman rồi gửi lại.") from exc
+    if found is None:
+        return grid, encoding
+    return [[legacy.convert_cell(v, found) for v in row] for row in grid], found
+
+
+def read_sheet(path: Path) -> SheetData:
+    """Read a unit file and return its data sheet: the first visible sheet with a header row.
+
+    Text typed in TCVN3 (ABC) or VNI is converted to Unicode first (``SheetData.encoding``
+    says which was found). Raises :class:`FileRejected` (message in Vietnamese) when the file
+    is not a supported spreadsheet, cannot be opened, is empty, mixes two legacy encodings, or
+    has no header row in any visible sheet.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise FileRejected(f"Định dạng tệp '{suffix or '(không có đuôi)'}' không được nhận; "
+                           f"chỉ nhận {', '.join(SUFFIXES)}.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRejected(f"Không mở được tệp ({exc.strerror or exc}); đề nghị kiểm tra quyền đọc "
+                           f"tệp hoặc gửi lại tệp.") from exc
+    if not data:
+        raise FileRejected("Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ.")
+    if suffix in CSV_SUFFIXES:
+        grid, encoding = csv_grid(data)
+        grids, default = [("", grid)], encoding
+    else:
+        grids, default = workbook_grids(data), "Unicode"
+    if not any(any(clean_text(v) for row in grid for v in row) for _, grid in grids):
+        raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
+    for name, grid in grids:
+        grid, encoding = _to_unicode(grid, default)
+        table = find_table(grid)
+        if table is not None:
+            return SheetData(name, grid, table, encoding)
+    raise FileRejected(
+        f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh vực') "
+        f"trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
+
+
+def raw_rows(sheet: SheetData) -> pd.DataFrame:
+    """The rows below the header as a DataFrame of raw cell values.
+
+    Index ``row`` (int): the row number as Excel shows it. Columns: the internal names of the
+    form columns present (object dtype, values as read: str, float, date), then the unknown
+    columns under their header text. Rows past the last non-empty row are not included.
+    """
+    grid, table = sheet.grid, sheet.table
+    last = len(grid)
+    while last > table.data_start and not any(clean_text(v) for v in grid[last - 1]):
+        last -= 1
+    wanted = _raw_names(table)
+    records = [
+        {name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
+        for r in range(table.data_start, last)
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(wanted.values()), coerce_float=False)
+    frame.index = pd.RangeIndex(table.data_start + 1, last + 1, name="row")
+    return frame.astype(object)
+
+
+def _raw_names(table: Table) -> dict[int, str]:
+    """Grid column → column name in :func:`raw_rows`: the form's internal names, then the
+    unknown columns as ``[header]`` (``[header #2]`` for a repeated header)."""
+    names = dict(table.columns)
+    for c, header in table.unknown.items():
+        name, n = f"[{header}]", 2
+        while name in names.values():
+            name, n = f"[{header} #{n}]", n + 1
+        names[c] = name
+    return names
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter of a 0-based column index: 0 → ``A``, 27 → ``AB``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_labels(sheet: SheetData) -> dict[str, str]:
+    """Each :func:`raw_rows` column → the header as the unit wrote it, in the file's column
+    order (for feedback that shows a unit its own rows). A header written twice gets its
+    column letter: ``Ghi chú (cột M)``."""
+    grid, table = sheet.grid, sheet.table
+    header_rows = [i for i in table.header_rows if not _is_annotation(grid[i])]
+    labels: dict[str, str] = {}
+    for c, name in sorted(_raw_names(table).items()):
+        texts = [clean_text(grid[i][c]) for i in header_rows if c < len(grid[i])]
+        label = " / ".join(t for t in texts if t) or name
+        if label in labels.values():
+            label = f"{label} (cột {column_letter(c)})"
+        labels[name] = label
+    return labels
+
+
+def title_lines(sheet: SheetData) -> list[str]:
+    """The text of the title block (the rows above the header), one cleaned line per cell."""
+    lines = []
+    for row in sheet.grid[: sheet.table.header_rows[0]]:
+        lines.extend(t for t in (clean_text(v) for v in row) if t)
+    return lines

@@ -1,0 +1,145 @@
+"""Bytes of a unit file → the grids of its visible sheets (``spec/submission-form.md``, "The file").
+
+Workbooks (``.xlsx``, ``.xls``, ``.ods``) are read with python-calamine, whatever their suffix
+says (the format is taken from the content); CSV with the standard library after detecting the
+encoding (UTF-8, UTF-8 with BOM, Windows-1258, or legacy TCVN3/VNI bytes) and the separator
+(``,`` or ``;``). Files that are something else (PDF, Word, a web page), cut short, or protected
+by a password raise :class:`FileRejected` with a reason a unit can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import zipfile
+
+import python_calamine as calamine
+
+from thidua.ingest import legacy
+
+Grid = list[list[object]]
+
+
+class FileRejected(Exception):
+    """A file that cannot be used; ``str(exc)`` is the Vietnamese reason shown to the unit."""
+
+
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _not_a_workbook(data: bytes) -> str | None:
+    """What a file with a workbook suffix really is when its content is something else."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"%pdf"):
+        return "tệp PDF"
+    if head.startswith(b"<?xml") and b"office:spreadsheet" in head:
+        return "bảng tính dạng XML 2003 (Excel 2003 XML)"
+    if head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in head:
+        return "trang web (HTML) được đặt đuôi bảng tính"
+    if data.startswith(_ZIP):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "word/document.xml" in names:
+            return "văn bản Word (.docx)"
+        if "ppt/presentation.xml" in names:
+            return "bản trình chiếu PowerPoint (.pptx)"
+    if data.startswith(_OLE) and "WordDocument".encode("utf-16-le") in data[:65536]:
+        return "văn bản Word (.doc)"
+    return None
+
+
+def _is_encrypted(data: bytes) -> bool:
+    """An Office file protected by a password to open: an OLE container holding the
+    ``EncryptionInfo`` and ``EncryptedPackage`` streams (ECMA-376 encryption)."""
+    return data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
+
+
+def _is_truncated_zip(data: bytes) -> bool:
+    """A zip (.xlsx, .ods) cut short, typically by an interrupted upload or e-mail."""
+    if not data.startswith(_ZIP):
+        return False
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).close()
+    except zipfile.BadZipFile:
+        return True
+    return False
+
+
+def workbook_grids(data: bytes) -> list[tuple[str, Grid]]:
+    """The visible worksheets of a workbook, in order, as ``(name, grid)``.
+
+    The format is taken from the content, not the suffix (an ``.xlsx`` saved as ``.xls`` is
+    read all the same).
+    """
+    if kind := _not_a_workbook(data):
+        raise FileRejected(f"Tệp là {kind}, không phải bảng tính đọc được; đề nghị gửi biểu "
+                           f"DVK-01 dạng Excel (.xlsx).")
+    password = ("Tệp được đặt mật khẩu, không mở được; đề nghị gỡ mật khẩu (Excel: Tệp > Thông "
+                "tin > Bảo vệ sổ làm việc) rồi gửi lại.")
+    if _is_encrypted(data):
+        raise FileRejected(password)
+    if _is_truncated_zip(data):
+        raise FileRejected("Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư "
+                           "bị gián đoạn); đề nghị mở thử tệp trên máy rồi gửi lại.")
+    try:
+        workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except calamine.PasswordError as exc:
+        raise FileRejected(password) from exc
+    except Exception as exc:  # calamine raises several types for corrupt or foreign files
+        raise FileRejected(f"Không đọc được tệp như một bảng tính (tệp hỏng hoặc không phải "
+                           f"Excel/ODS: {exc}); đề nghị mở lại bằng Excel, lưu dạng .xlsx và "
+                           f"gửi lại.") from exc
+    grids = []
+    with workbook:
+        for meta in workbook.sheets_metadata:
+            if meta.visible != calamine.SheetVisibleEnum.Visible:
+                continue
+            if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            grids.append((meta.name, sheet.to_python(skip_empty_area=False)))
+    return grids
+
+
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """CSV bytes as ``(NFC text, encoding name)``: UTF-8 (with or without BOM), else the most
+    Vietnamese reading among Windows-1258, TCVN3 and VNI (:func:`thidua.ingest.legacy.decode_bytes`).
+    Windows-1258 writes tone marks as combining characters; NFC composes them. UTF-16 with a
+    byte-order mark (Excel's "Unicode Text") is read too, although the form does not list it.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return unicodedata.normalize("NFC", data.decode("utf-16")), "UTF-16"
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return legacy.decode_bytes(data)
+    encoding = "UTF-8 (BOM)" if data.startswith(b"\xef\xbb\xbf") else "UTF-8"
+    return unicodedata.normalize("NFC", text), encoding
+
+
+def csv_grid(data: bytes) -> tuple[Grid, str]:
+    """A CSV file as a grid and its encoding, separator ``,`` or ``;`` detected from the text."""
+    text, encoding = decode_csv(data)
+    if not text.strip():
+        raise FileRejected("Tệp rỗng, không có dữ liệu.")
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    try:  # newline="": records may end in CR, LF or CRLF, and quoted cells may hold any of them
+        rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise FileRejected(f"Không đọc được tệp CSV ({exc}); đề nghị lưu lại bằng Excel dạng "
+                           f"CSV UTF-8 hoặc .xlsx và gửi lại.") from exc
+    return rows, encoding
+
+

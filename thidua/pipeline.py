@@ -1,0 +1,225 @@
+"""The annual report's steps as plain functions, top to bottom in the order data flows:
+
+1. ``plan_run``           ingest: the registry and the files found (:mod:`thidua.ingest`)
+2. ``ingest``             ingest: one file, from bytes to registrations and rejections
+3. ``aggregate_results``  report: the newest file per unit, counted (:mod:`thidua.report`)
+4. ``draft_version``      publish: the version's number, date and changes (:mod:`thidua.publish`)
+5. ``render``             report: the PDF
+6. ``publish``            publish: the version's files, written atomically
+
+:mod:`flows.annual_report` wraps each in one Prefect task; tests call them directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import filelock
+import pandas as pd
+
+from thidua.ingest.discover import InputFile, discover_files, sha256_of
+from thidua.ingest.files import FileResult, UnitContext, ingest_file, select_submissions
+from thidua.ingest.registry import RegistryError, expected_units, load_registry
+from thidua.publish.feedback import FEEDBACK_DIR, feedback_workbooks
+from thidua.publish.outputs import (
+    MANIFEST,
+    build_outputs,
+    json_bytes,
+    manifest_dict,
+    output_hashes,
+    publish_version,
+)
+from thidua.publish.versions import (
+    Version,
+    compare,
+    describe_changes,
+    fingerprint,
+    program_sha256,
+    version_dir,
+)
+from thidua.report.figures import Figures, compute_figures, summary_dict
+from thidua.report.render import ReportMeta, render_report
+
+LOCK_FILE = ".thidua.lock"
+
+
+class NothingToReport(Exception):
+    """No report can be produced; ``str(exc)`` is the one-line Vietnamese reason
+    (``spec/outputs.md``, exit status)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run will read: the files found, the registry, the unit context, and the
+    program's fingerprint (:func:`thidua.publish.versions.program_sha256`)."""
+
+    year: int
+    files: list[InputFile]
+    expected: pd.DataFrame
+    context: UnitContext
+    registry_sha256: str
+    program: str
+
+    @property
+    def unit_names(self) -> dict[str, str]:
+        """Expected unit code → official name, as the report writes them."""
+        return dict(zip(self.expected["code"], self.expected["name"]))
+
+    def fingerprint(self, report_date: dt.date | None) -> str:
+        """The fingerprint a version built from this plan gets (:func:`thidua.publish.versions.fingerprint`)."""
+        return fingerprint([(f.file, f.sha256) for f in self.files], self.registry_sha256,
+                           self.program, report_date.isoformat() if report_date else None)
+
+
+def plan_run(year: int, raw_dir: Path, registry_path: Path) -> Plan:
+    """Load the registry and list the input files.
+
+    Raises :class:`NothingToReport` when the registry is unusable, the raw folder does not
+    exist, or it holds no file.
+    """
+    try:
+        registry = load_registry(registry_path)
+    except RegistryError as exc:
+        raise NothingToReport(str(exc)) from exc
+    expected = expected_units(registry, year)
+    if expected.empty:
+        raise NothingToReport(f"Danh mục đơn vị {registry_path} không có đơn vị nào cho năm {year}.")
+    if not raw_dir.is_dir():
+        raise NothingToReport(f"Không có thư mục dữ liệu {raw_dir}.")
+    files = discover_files(raw_dir)
+    if not files:
+        raise NothingToReport(f"Thư mục {raw_dir} không có tệp nào.")
+    context = UnitContext(year, frozenset(registry["code"]), frozenset(expected["code"]))
+    return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256())
+
+
+def ingest(source: InputFile, context: UnitContext) -> FileResult:
+    """Read, normalise and validate one unit file (:func:`thidua.ingest.files.ingest_file`);
+    every row ends up valid, rejected or ignored, or the whole file is rejected."""
+    return ingest_file(source, context)
+
+
+def aggregate_results(plan: Plan, results: list[FileResult]) -> Figures:
+    """Choose the newest file per unit and aggregate. Raises :class:`NothingToReport` when no
+    file was usable or no row was valid."""
+    selected = select_submissions(results)
+    if not any(r.status == "used" for r in selected):
+        reasons = "; ".join(f"{r.file}: {r.problem}" for r in selected[:3])
+        raise NothingToReport(f"Không có tệp nào dùng được ({reasons}).")
+    figures = compute_figures(plan.year, selected, plan.expected)
+    if figures.rows["valid"] == 0:
+        raise NothingToReport("Không có dòng đăng ký hợp lệ nào trong các tệp đã đọc.")
+    return figures
+
+
+def default_report_date(figures: Figures) -> dt.date:
+    """The report's date when none is given: the latest ``Ngày gửi:`` of the used files;
+    when none has one, the latest modification date. Taken from the data, never from the
+    clock, so that the same inputs always give the same report (a copy or a clone changes
+    the files' modification times, not their sent dates)."""
+    used = figures.files[figures.files["status"] == "used"]
+    sent = [dt.date.fromisoformat(s) for s in used["sent_date"] if isinstance(s, str)]
+    if sent:
+        return max(sent)
+    return max(dt.datetime.fromisoformat(m).date() for m in used["modified"])
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A version about to be published: its number, its report's meta (version line and
+    changes) and its manifest without the outputs' hashes."""
+
+    number: int
+    meta: ReportMeta
+    manifest: dict
+
+
+def draft_version(plan: Plan, figures: Figures, previous: Version | None,
+                  report_date: dt.date | None, started: dt.datetime) -> Draft:
+    """Number the next version and say what changed since ``previous``
+    (:func:`thidua.publish.versions.compare`)."""
+    number = previous.number + 1 if previous else 1
+    day = report_date or default_report_date(figures)
+    manifest = manifest_dict(figures, plan.registry_sha256, started)
+    manifest["program_sha256"] = plan.program
+    manifest["report_date"] = day.isoformat()
+    names = plan.unit_names
+    changes = (compare(previous, manifest, summary_dict(figures)) if previous
+               else pd.DataFrame())
+    replaces = ({"version": previous.number, "date": previous.manifest["report_date"]}
+                if previous else None)
+    manifest.update({
+        "version": number, "replaces": replaces,
+        "fingerprint": plan.fingerprint(report_date),
+        "changes": describe_changes(changes, names) if previous else [],
+    })
+    meta = ReportMeta(
+        year=plan.year, report_date=day, version=number,
+        replaces=dt.date.fromisoformat(replaces["date"]) if replaces else None,
+        replaces_version=previous.number if previous else None,
+        changes=manifest["changes"])
+    return Draft(number, meta, manifest)
+
+
+def render(figures: Figures, meta: ReportMeta | None = None) -> bytes:
+    """The PDF bytes of the report (see :func:`thidua.report.render.render_report`); without
+    ``meta``, an unversioned report dated :func:`default_report_date`."""
+    meta = meta or ReportMeta(year=figures.year, report_date=default_report_date(figures))
+    return render_report(figures, meta)
+
+
+def publish(plan: Plan, results: list[FileResult], figures: Figures, draft: Draft, pdf: bytes,
+            out_dir: Path) -> list[Path]:
+    """Publish ``draft`` as ``versions/v<N>/`` (PDF, ``summary.json``, ``rejected.csv``,
+    ``manifest.json``, and ``phan-hoi/<unit>.xlsx`` for each unit with a problem,
+    :func:`thidua.publish.feedback.feedback_workbooks`) and copy it to the top of ``out_dir``
+    (:func:`thidua.publish.outputs.publish_version`). Raises :class:`NothingToReport` when the
+    output folder is not writable."""
+    feedback = feedback_workbooks(results, plan.year, plan.unit_names)
+    outputs = build_outputs(figures, pdf)
+    outputs.update({f"{FEEDBACK_DIR}/{code}.xlsx": data for code, data in feedback.items()})
+    manifest = {**draft.manifest, "outputs": output_hashes(outputs)}
+    try:
+        return publish_version(out_dir, version_dir(out_dir, draft.number),
+                               {**outputs, MANIFEST: json_bytes(manifest)})
+    except OSError as exc:
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+
+
+# --- What the flow needs around the steps: the cache key of a file's reading, the year's lock
+
+
+def ingest_cache_key(source: InputFile, context: UnitContext, program: str) -> str:
+    """The cache key of one file's reading: its content (SHA-256) and name as shown in
+    messages, what it is checked against (year, registry codes) and the program. A changed
+    file, registry or program never reuses an old result; an unchanged one always can."""
+    codes = ",".join(sorted(context.known_codes)) + "|" + ",".join(sorted(context.expected_codes))
+    scope = hashlib.sha256(f"{source.file}|{context.year}|{codes}|{program}".encode()).hexdigest()
+    return f"ingest-{source.sha256}-{scope[:32]}"
+
+
+@contextmanager
+def year_lock(out_dir: Path, timeout: float) -> Iterator[None]:
+    """Hold the year's lock (``<out_dir>/.thidua.lock``) for one run: a second run for the
+    same year waits up to ``timeout`` seconds, then raises :class:`NothingToReport`."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+    lock = filelock.FileLock(out_dir / LOCK_FILE)
+    try:
+        lock.acquire(timeout=timeout)
+    except filelock.Timeout as exc:
+        raise NothingToReport(f"Một lần chạy khác đang ghi báo cáo vào {out_dir}; hãy chờ lần "
+                              f"đó xong rồi chạy lại.") from exc
+    except OSError as exc:
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+    try:
+        yield
+    finally:
+        lock.release()

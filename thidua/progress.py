@@ -1,0 +1,135 @@
+"""A run's progress: events the flow emits, and their display in a terminal (rich).
+
+The flow calls :func:`emit` as it goes (``planned`` with the number of files, ``file_read`` per
+file, ``step_done`` per step of :data:`STEPS`); whoever wants to follow a run registers a
+listener with :func:`listening` (``thidua run`` shows :class:`TerminalProgress`). With no
+listener, as in a scheduled run, :func:`emit` does nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from schemas.form import FIELDS
+from thidua.report.formatting import number, percent
+
+#: The flow's steps, in order: key → what the terminal shows.
+STEPS = {"read": "Đọc tệp", "aggregate": "Tổng hợp", "render": "Dựng PDF",
+         "publish": "Ghi kết quả", "artifacts": "Đăng lên Prefect"}
+
+Listener = Callable[[str, dict], None]
+_listeners: list[Listener] = []
+_lock = threading.Lock()
+
+
+def emit(kind: str, **data: object) -> None:
+    """Tell every listener ``(kind, data)``. Kinds: ``planned`` (``files``: int),
+    ``file_read`` (``file``: str, ``status``: used/rejected/…), ``step_done`` (``step``: a key
+    of :data:`STEPS`). A failing listener is logged and never fails the run. Thread-safe (files
+    are read in worker threads)."""
+    with _lock:
+        listeners = list(_listeners)
+    for listener in listeners:
+        try:
+            listener(kind, data)
+        except Exception:  # noqa: BLE001 - a display must not break the report
+            logging.getLogger(__name__).exception("Lỗi khi hiển thị tiến độ")
+
+
+@contextmanager
+def listening(listener: Listener) -> Iterator[Listener]:
+    """Register ``listener`` for the events emitted inside the ``with`` block."""
+    with _lock:
+        _listeners.append(listener)
+    try:
+        yield listener
+    finally:
+        with _lock:
+            _listeners.remove(listener)
+
+
+class TerminalProgress:
+    """A listener that shows two bars: files read (``n/N``) and steps done (``n/5``).
+
+    Use as a context manager around the run; ``console`` is where it draws (stderr by default).
+    """
+
+    def __init__(self, console: Console | None = None):
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description:<34}"),
+                                 BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=console or Console(stderr=True))
+        self.files = self.steps = None
+
+    def __enter__(self) -> TerminalProgress:
+        self.progress.start()
+        self.files = self.progress.add_task("Đọc tệp", total=None)
+        self.steps = self.progress.add_task("Các bước", total=len(STEPS))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def __call__(self, kind: str, data: dict) -> None:
+        if kind == "planned":
+            self.progress.update(self.files, total=data["files"])
+        elif kind == "file_read":
+            name = str(data["file"])
+            self.progress.update(self.files, advance=1,
+                                 description=f"Đọc tệp {name[:24]}")
+        elif kind == "step_done":
+            if data["step"] == "read":
+                self.progress.update(self.files, description="Đọc tệp")
+            self.progress.update(self.steps, advance=1,
+                                 description=f"Xong: {STEPS.get(data['step'], data['step'])}")
+
+
+def summary_table(summary: dict) -> Table:
+    """The short table that ends a terminal run: registrations by field (collective,
+    individual, total) and a total row; the caption gives units and rows.
+
+    ``summary``: ``summary.json`` as a dict (``spec/outputs.md``).
+    """
+    reg, rows, units = summary["registrations"], summary["rows"], summary["units"]
+    table = Table(title=f"“Dân vận khéo” năm {summary['year']}", title_justify="left")
+    table.add_column("Lĩnh vực")
+    for header in ("Tập thể", "Cá nhân", "Tổng"):
+        table.add_column(header, justify="right")
+    for code, label in FIELDS.items():
+        counts = summary["by_field"][code]
+        table.add_row(label, number(counts["collective"]), number(counts["individual"]),
+                      number(counts["collective"] + counts["individual"]))
+    table.add_section()
+    table.add_row("Tổng", number(reg["collective"]), number(reg["individual"]),
+                  number(reg["total"]), style="bold")
+    table.caption = (f"{units['submitted']}/{units['expected']} đơn vị đã gửi "
+                     f"({percent(units['submitted'], units['expected'])}); dòng: "
+                     f"{number(rows['read'])} đã đọc, {number(rows['valid'])} hợp lệ, "
+                     f"{number(rows['rejected'])} bị từ chối, {number(rows['ignored'])} bỏ qua")
+    table.caption_justify = "left"
+    return table
+
+
+def outcome_line(outcome: dict) -> str:
+    """The one line a scheduled or ``--quiet`` run prints: year, version and whether it is new,
+    registrations, units and rejected rows. ``outcome``: the flow's return value."""
+    summary = outcome["summary"]
+    reg, units = summary["registrations"], summary["units"]
+    state = "không đổi" if outcome.get("status") == "unchanged" else "mới lập"
+    return (f"Năm {summary['year']}, bản số {outcome.get('version', 1)} ({state}): "
+            f"{number(reg['total'])} mô hình ({number(reg['collective'])} tập thể, "
+            f"{number(reg['individual'])} cá nhân); {units['submitted']}/{units['expected']} "
+            f"đơn vị đã gửi; {number(summary['rows']['rejected'])} dòng bị từ chối.")

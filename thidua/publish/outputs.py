@@ -1,0 +1,140 @@
+"""Writing a run's outputs into ``data/out/<year>/`` (``spec/outputs.md``).
+
+Each file is written to a temporary name in the same folder and renamed into place, so a
+reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from thidua import __version__
+from thidua.ingest.validate import REJECTION_COLUMNS
+from thidua.publish.atomic import current_umask, write_atomic
+from thidua.publish.feedback import FEEDBACK_DIR
+from thidua.report.figures import Figures, summary_dict
+from thidua.settings import report_filename
+
+SUMMARY, REJECTED, MANIFEST = "summary.json", "rejected.csv", "manifest.json"
+
+
+def json_bytes(value: object) -> bytes:
+    """Pretty UTF-8 JSON (Vietnamese kept readable), keys in insertion order."""
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def rejected_csv_bytes(rejections: pd.DataFrame) -> bytes:
+    """``rejected.csv``: columns ``file, sheet, row, column, value, error``, UTF-8 with BOM.
+
+    One line per problem (a row with two problems has two lines; a rejected file one line
+    with an empty row). Values are written as text; a value starting with ``=``, ``+``, ``-``
+    or ``@`` is prefixed with ``'`` so that Excel shows it and never runs it.
+    """
+    frame = rejections[REJECTION_COLUMNS].copy()
+    for name in ("value", "error", "sheet", "file"):
+        frame[name] = frame[name].map(neutralise_formula)
+    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix ``'`` to text that a spreadsheet would read as a formula (CSV/XLSX injection)."""
+    return "'" + text if isinstance(text, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) -> dict:
+    """``manifest.json`` without its outputs: inputs (path, SHA-256, unit, sent date, status,
+    rows, problem), the registry's SHA-256, the program version and the time of the run.
+    :func:`thidua.pipeline.draft_version` adds the version keys, :func:`output_hashes` the
+    outputs."""
+    inputs = figures.files.astype(object).where(figures.files.notna(), None)
+    return {
+        "year": figures.year,
+        "program_version": __version__,
+        "run_at": started.isoformat(timespec="seconds"),
+        "registry_sha256": registry_sha256,
+        "inputs": [
+            {"path": r["file"], "sha256": r["sha256"], "size": r["size"], "unit": r["unit"],
+             "sent_date": r["sent_date"], "modified": r["modified"], "status": r["status"],
+             "sheet": r["sheet"], "problem": r["problem"],
+             "rows": {k: r[k] for k in ("read", "valid", "rejected", "ignored")}}
+            for r in inputs.to_dict("records")
+        ],
+    }
+
+
+def output_hashes(outputs: dict[str, bytes]) -> list[dict]:
+    """``[{"path": file name, "sha256": hex}]`` for the manifest's ``outputs``."""
+    return [{"path": name, "sha256": sha256_bytes(data)} for name, data in outputs.items()]
+
+
+def build_outputs(figures: Figures, pdf: bytes) -> dict[str, bytes]:
+    """The report's files (all but the manifest) as ``{file name: bytes}``."""
+    return {
+        report_filename(figures.year): pdf,
+        SUMMARY: json_bytes(summary_dict(figures)),
+        REJECTED: rejected_csv_bytes(figures.rejections),
+    }
+
+
+def publish_version(out_dir: Path, version_path: Path, outputs: dict[str, bytes]) -> list[Path]:
+    """Publish a new version: write every file into a temporary folder beside
+    ``version_path``, rename it into place in one step, then copy the files to the top of
+    ``out_dir``. A run killed at any point leaves every earlier version intact; a complete
+    version folder is never modified. Returns the top-level paths.
+
+    Raises ``FileExistsError`` when ``version_path`` already exists, ``OSError`` when the
+    folder cannot be written.
+    """
+    parent = version_path.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    for leftover in parent.glob(".tmp-*"):  # a folder a killed run left half-written
+        shutil.rmtree(leftover, ignore_errors=True)
+    if version_path.exists():
+        raise FileExistsError(f"{version_path} already exists")
+    staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".tmp-{version_path.name}-"))
+    try:
+        for name, data in outputs.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
+        os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp makes it 0700
+        os.rename(staging, version_path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return restore_latest(out_dir, version_path)
+
+
+#: Sub-folders of a version whose top-level copy holds exactly the latest version's files.
+SYNCED_FOLDERS = (FEEDBACK_DIR,)
+
+
+def restore_latest(out_dir: Path, version_path: Path) -> list[Path]:
+    """Make the top of ``out_dir`` hold a copy of the files of ``version_path``, sub-folders
+    included (only files that differ are rewritten, each atomically); files of
+    :data:`SYNCED_FOLDERS` that the version does not have are removed. Returns the top-level
+    paths of the version's files, sorted."""
+    paths = []
+    for source in sorted(p for p in version_path.rglob("*") if p.is_file()):
+        target = out_dir / source.relative_to(version_path)
+        data = source.read_bytes()
+        if not target.is_file() or sha256_bytes(target.read_bytes()) != sha256_bytes(data):
+            write_atomic(target, data)
+        paths.append(target)
+    for folder in SYNCED_FOLDERS:
+        for stale in (out_dir / folder).glob("*"):
+            if stale.is_file() and not (version_path / folder / stale.name).exists():
+                stale.unlink()
+    return paths

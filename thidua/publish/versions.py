@@ -1,0 +1,218 @@
+"""Published versions of a year's report, and what changed between two of them.
+
+Layout (``spec/outputs.md``, extended by issue 4)::
+
+    data/out/<year>/versions/v<N>/   bao-cao-dan-van-kheo-<year>.pdf, summary.json,
+                                     rejected.csv, manifest.json   (never modified once written)
+    data/out/<year>/                 a copy of the latest version's files
+
+A version's ``manifest.json`` carries ``version``, ``replaces`` (``{"version", "date"}`` or
+null), ``report_date``, ``fingerprint`` (inputs, registry and program; equal fingerprints
+mean nothing to publish) and ``changes`` (Vietnamese lines, see :func:`describe_changes`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from schemas.form import FIELDS, TYPES
+from thidua import __version__
+from thidua.settings import REPO_ROOT
+
+VERSIONS = "versions"
+_VERSION_DIR = re.compile(r"^v(\d+)$")
+#: Columns of a changes table (``diff-vN-vM.csv``).
+CHANGE_COLUMNS = ["section", "unit", "file", "field", "type", "before", "after", "detail"]
+_PROGRAM_PARTS = ("flows", "thidua", "schemas", "report_templates")
+
+
+def program_sha256() -> str:
+    """SHA-256 over the program's own files (``flows/``, ``thidua/``, ``schemas/``, ``report_templates/``)
+    and its version: any change of code or template changes it, and so invalidates caches
+    and publishes a new version."""
+    digest = hashlib.sha256(__version__.encode())
+    for part in _PROGRAM_PARTS:
+        for path in sorted((REPO_ROOT / part).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(REPO_ROOT).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(files: list[tuple[str, str]], registry_sha256: str, program: str,
+                report_date: str | None) -> str:
+    """One SHA-256 for everything a version is built from: each input ``(path, sha256)``,
+    the registry's SHA-256, the program's SHA-256 and the report date asked for (or None)."""
+    payload = json.dumps({"files": sorted(files), "registry": registry_sha256,
+                          "program": program, "report_date": report_date}, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Version:
+    """A published version: its number, folder, manifest and summary (parsed JSON)."""
+
+    number: int
+    path: Path
+    manifest: dict
+    summary: dict
+
+
+def version_dir(out_dir: Path, number: int) -> Path:
+    """``<out_dir>/versions/v<number>``."""
+    return out_dir / VERSIONS / f"v{number}"
+
+
+def version_numbers(out_dir: Path) -> list[int]:
+    """The numbers of the complete versions in ``out_dir`` (with a manifest), ascending."""
+    root = out_dir / VERSIONS
+    if not root.is_dir():
+        return []
+    found = (_VERSION_DIR.match(p.name) for p in root.iterdir() if (p / "manifest.json").is_file())
+    return sorted(int(m.group(1)) for m in found if m)
+
+
+def load_version(out_dir: Path, number: int) -> Version:
+    """Read version ``number``. Raises ``FileNotFoundError`` when it does not exist."""
+    path = version_dir(out_dir, number)
+    manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    summary = json.loads((path / "summary.json").read_text(encoding="utf-8"))
+    return Version(number, path, manifest, summary)
+
+
+def latest_version(out_dir: Path) -> Version | None:
+    """The newest version, or None when none was published."""
+    numbers = version_numbers(out_dir)
+    return load_version(out_dir, numbers[-1]) if numbers else None
+
+
+def _counts(summary: dict) -> pd.Series:
+    by_unit = summary.get("by_unit", {})
+    records = {(unit, field, kind): n for unit, fields in by_unit.items()
+               for field, kinds in fields.items() for kind, n in kinds.items()}
+    index = pd.MultiIndex.from_tuples(list(records) or [], names=["unit", "field", "type"])
+    return pd.Series(list(records.values()), index=index, dtype="int64")
+
+
+def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
+    old = {i["path"]: i for i in before}
+    new = {i["path"]: i for i in after}
+    rows = []
+    for path in sorted(old.keys() | new.keys()):
+        o, n = old.get(path), new.get(path)
+        unit = (n or o).get("unit") or ""
+        if o is None:
+            detail = "thêm tệp" + (" (bị từ chối)" if n["status"] == "rejected" else "")
+        elif n is None:
+            detail = "bỏ tệp"
+        elif o["sha256"] != n["sha256"]:
+            detail = "thay nội dung tệp" + (" (bị từ chối)" if n["status"] == "rejected" else "")
+        elif o["status"] != n["status"]:
+            detail = {"rejected": "mới bị từ chối", "superseded": "được thay bằng tệp gửi sau",
+                      "used": "được dùng lại"}[n["status"]]
+        else:
+            continue
+        rows.append({"section": "tệp", "unit": unit, "file": path, "detail": detail})
+    return rows
+
+
+def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.DataFrame:
+    """What changed from version ``before`` to a new manifest and summary.
+
+    Returns a DataFrame with :data:`CHANGE_COLUMNS`: ``section`` ``"tệp"`` (a file added,
+    removed, replaced, newly rejected or superseded: ``file``, ``unit``, ``detail``),
+    ``"số liệu"`` (a unit × field × type count that changed: ``before``, ``after``) and
+    ``"tổng"`` (the totals before and after: ``type`` collective/individual/total) and
+    ``"khác"`` (the registry or the program changed: ``detail``).
+    ``before``/``after`` are Int64, the rest str.
+    """
+    rows = _file_changes(before.manifest.get("inputs", []), after_manifest.get("inputs", []))
+    for key, what in (("registry_sha256", "danh mục đơn vị thay đổi"),
+                      ("program_sha256", "chương trình lập báo cáo thay đổi")):
+        if before.manifest.get(key) != after_manifest.get(key):
+            rows.append({"section": "khác", "detail": what})
+    old_date, new_date = before.manifest.get("report_date"), after_manifest.get("report_date")
+    if old_date and new_date and old_date != new_date:
+        day = lambda iso: "/".join(reversed(iso.split("-")))  # noqa: E731  2024-12-05 → 05/12/2024
+        rows.append({"section": "khác",
+                     "detail": f"ngày báo cáo đổi từ {day(old_date)} sang {day(new_date)}"})
+    old, new = _counts(before.summary), _counts(after_summary)
+    both = pd.concat({"before": old, "after": new}, axis=1).fillna(0).astype("int64")
+    changed = both[both["before"] != both["after"]]
+    for (unit, field, kind), r in changed.iterrows():
+        rows.append({"section": "số liệu", "unit": unit, "field": field, "type": kind,
+                     "before": int(r["before"]), "after": int(r["after"])})
+    for kind in ("collective", "individual", "total"):
+        rows.append({"section": "tổng", "type": kind,
+                     "before": int(before.summary["registrations"][kind]),
+                     "after": int(after_summary["registrations"][kind])})
+    frame = pd.DataFrame.from_records(rows, columns=CHANGE_COLUMNS)
+    frame[["before", "after"]] = frame[["before", "after"]].astype("Int64")
+    for name in CHANGE_COLUMNS:
+        if name not in ("before", "after"):
+            frame[name] = frame[name].astype(object).fillna("").astype("str")
+    return frame
+
+
+def describe_changes(changes: pd.DataFrame, unit_names: dict[str, str]) -> list[str]:
+    """The changes as Vietnamese sentences, one per line, for the report, the terminal and
+    the e-mail: files first, then each changed count, then the new totals."""
+    from thidua.report.formatting import number
+
+    lines = []
+    for r in changes[changes["section"] == "khác"].itertuples():
+        lines.append(f"{r.detail[:1].upper()}{r.detail[1:]}.")
+    for r in changes[changes["section"] == "tệp"].itertuples():
+        who = unit_names.get(r.unit, r.unit) or "không rõ đơn vị"
+        lines.append(f"Tệp {r.file} ({who}): {r.detail}.")
+    for r in changes[changes["section"] == "số liệu"].itertuples():
+        delta = int(r.after) - int(r.before)
+        lines.append(f"{unit_names.get(r.unit, r.unit)}, lĩnh vực {FIELDS[r.field].lower()}, "
+                     f"{TYPES[r.type].lower()}: {number(int(r.before))} → {number(int(r.after))} "
+                     f"({'+' if delta > 0 else '−'}{number(abs(delta))}).")
+    totals = changes[changes["section"] == "tổng"].set_index("type")
+    if not totals.empty and (totals["before"] == totals["after"]).all():
+        lines.append(f"Tổng số mô hình không đổi: {number(int(totals.at['total', 'after']))} (tập "
+                     f"thể {number(int(totals.at['collective', 'after']))}, cá nhân "
+                     f"{number(int(totals.at['individual', 'after']))}).")
+    elif not totals.empty:
+        t = totals.loc["total"]
+        lines.append(
+            f"Tổng số mô hình: {number(int(t.before))} → {number(int(t.after))} (tập thể "
+            f"{number(int(totals.at['collective', 'before']))} → {number(int(totals.at['collective', 'after']))}, "
+            f"cá nhân {number(int(totals.at['individual', 'before']))} → "
+            f"{number(int(totals.at['individual', 'after']))}).")
+    return lines
+
+
+def diff_versions(out_dir: Path, first: int | None = None, second: int | None = None
+                  ) -> tuple[int, int, pd.DataFrame]:
+    """Compare two published versions (default: the latest and the one before it).
+
+    Returns ``(first, second, changes)`` with changes as :func:`compare` gives them. Raises
+    ``ValueError`` (Vietnamese message) when fewer than two versions exist or a number is
+    not a published version.
+    """
+    numbers = version_numbers(out_dir)
+    if len(numbers) < 2 and not (first and second):
+        have = f"mới có bản số {numbers[0]}" if numbers else "chưa có bản nào"
+        raise ValueError(f"Cần ít nhất hai bản để so sánh; trong {out_dir / VERSIONS} {have}.")
+    second = second or numbers[-1]
+    first = first or second - 1
+    for n in (first, second):
+        if n not in numbers:
+            have = ", ".join(map(str, numbers)) or "chưa có bản nào"
+            raise ValueError(f"Không có bản số {n} trong {out_dir / VERSIONS} (hiện có: {have}).")
+    after = load_version(out_dir, second)
+    return first, second, compare(load_version(out_dir, first), after.manifest, after.summary)
+
+
+def diff_csv_bytes(changes: pd.DataFrame) -> bytes:
+    """``diff-vN-vM.csv``: :data:`CHANGE_COLUMNS`, UTF-8 with BOM for Excel."""
+    return changes[CHANGE_COLUMNS].to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")

@@ -1,0 +1,98 @@
+"""All figures of one year's report, computed once, for ``summary.json`` and for the PDF.
+
+:func:`compute_figures` is the aggregation step of the flow; :func:`summary_dict` is the
+``summary.json`` contract of ``spec/outputs.md`` (required keys kept, more added).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
+from thidua.ingest.files import USED, FileResult, file_table
+from thidua.ingest.validate import REJECTION_COLUMNS
+from thidua.report import aggregate
+
+REGISTRATION_COLUMNS = ["unit", "file", "sheet", "model", "field", "type", "registrant",
+                        "position", "level", "grassroots_union", "period", "period_start",
+                        "period_end", "result", "note"]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Every table of the report. DataFrames as returned by :mod:`thidua.report.aggregate`;
+    ``registrations`` has :data:`REGISTRATION_COLUMNS` (index: Excel row); ``files`` is
+    :func:`thidua.ingest.files.file_table`; ``rejections`` has ``rejected.csv``'s columns plus
+    ``unit``; ``expected`` is :func:`thidua.ingest.registry.expected_units`."""
+
+    year: int
+    expected: pd.DataFrame
+    files: pd.DataFrame
+    registrations: pd.DataFrame
+    rejections: pd.DataFrame
+    by_field: pd.DataFrame
+    by_level: pd.DataFrame
+    by_result: pd.DataFrame
+    by_unit: pd.DataFrame
+    exemplary: pd.DataFrame
+    quality: pd.DataFrame
+    coverage: dict
+    rows: dict[str, int]
+
+
+def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame) -> Figures:
+    """Aggregate the used files of a year (after :func:`thidua.ingest.files.select_submissions`).
+
+    Rejections are those of used and rejected files (a superseded file's rows are never
+    counted, nor reported). Rows counts sum the used files.
+    """
+    used = [r for r in results if r.status == USED]
+    frames = [r.registrations for r in used if len(r.registrations)]
+    registrations = (pd.concat(frames) if frames else
+                     pd.DataFrame(columns=REGISTRATION_COLUMNS).astype("str"))
+    registrations = registrations[REGISTRATION_COLUMNS]
+    rejections = pd.concat(
+        [r.rejections.assign(unit=r.unit or "") for r in results if r.status != "superseded"],
+        ignore_index=True)[[*REJECTION_COLUMNS, "unit"]]
+    files = file_table(results)
+    rows = {k: int(sum(r.rows[k] for r in used)) for k in ("read", "valid", "rejected", "ignored")}
+    return Figures(
+        year=year, expected=expected, files=files, registrations=registrations,
+        rejections=rejections,
+        by_field=aggregate.count_by_field(registrations),
+        by_level=aggregate.count_by_level(registrations),
+        by_result=aggregate.count_by_result(registrations),
+        by_unit=aggregate.count_by_unit(registrations, expected),
+        exemplary=aggregate.exemplary_models(registrations),
+        quality=aggregate.quality_by_unit(files, expected),
+        coverage=aggregate.coverage(files, expected),
+        rows=rows,
+    )
+
+
+def _types(row: pd.Series) -> dict[str, int]:
+    return {kind: int(row[kind]) for kind in TYPES}
+
+
+def summary_dict(figures: Figures) -> dict:
+    """``summary.json`` (``spec/outputs.md``): registrations, by_field, by_level, by_unit,
+    rows, units; plus by_result, files and rejected (counts)."""
+    bf, bu = figures.by_field, figures.by_unit
+    totals = {kind: int(bf[kind].sum()) for kind in TYPES}
+    statuses = figures.files["status"].value_counts()
+    return {
+        "year": figures.year,
+        "registrations": {"total": sum(totals.values()), **totals},
+        "by_field": {f: _types(bf.loc[f]) for f in FIELDS},
+        "by_level": {lv: _types(figures.by_level.loc[lv]) for lv in LEVELS},
+        "by_result": {r: _types(figures.by_result.loc[r]) for r in RESULTS},
+        "by_unit": {code: {f: {kind: int(bu.at[code, f"{f}_{kind}"]) for kind in TYPES}
+                           for f in FIELDS} for code in bu.index},
+        "rows": dict(figures.rows),
+        "units": {k: figures.coverage[k] for k in ("expected", "submitted", "missing")},
+        "files": {"found": int(len(figures.files)),
+                  **{s: int(statuses.get(s, 0)) for s in ("used", "superseded", "rejected")}},
+        "exemplary": int(len(figures.exemplary)),
+    }

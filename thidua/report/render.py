@@ -1,0 +1,216 @@
+"""Rendering the report: figures → Vietnamese view model → HTML (Jinja2) → PDF (WeasyPrint).
+
+The template lays out; this module decides every word and number (Vietnamese formats from
+:mod:`thidua.report.formatting`). Text from spreadsheets is untrusted: autoescaping is on, and the PDF
+renderer may fetch nothing but the files of ``report_templates/`` and ``data:`` URLs.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import weasyprint
+from weasyprint.urls import URLFetcher
+
+from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
+from thidua.report.chart import field_chart_svg
+from thidua.report.figures import Figures
+from thidua.report.formatting import decree_date, number, percent, short_date
+from thidua.settings import TEMPLATES_DIR
+
+_FIELD_PHRASE = {"KT": "lĩnh vực kinh tế", "VHXH": "lĩnh vực văn hóa - xã hội",
+                 "ANQP": "lĩnh vực an ninh - quốc phòng",
+                 "XDHTCT": "lĩnh vực xây dựng hệ thống chính trị"}
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the report says about itself (the header block, signature, version).
+
+    ``report_date`` is the date printed under the national motto and in the PDF metadata;
+    ``number`` the document number ("…" until the clerk assigns one); ``version``,
+    ``replaces`` and ``replaces_version`` the version line ("Bản số 2, thay thế bản ngày …")
+    when there is one; ``changes`` the lines of "Những điểm thay đổi so với bản số N-1"
+    (:func:`thidua.publish.versions.describe_changes`).
+    """
+
+    year: int
+    report_date: dt.date
+    number: str = "……"
+    issuer_parent: str = "TỔNG LĐLĐ VIỆT NAM"
+    issuer: str = "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI"
+    signer_role: str = "KT. CHỦ TỊCH"
+    signer_title: str = "PHÓ CHỦ TỊCH"
+    signer_name: str = ""
+    recipients: tuple[str, ...] = (
+        "Ban Thường vụ LĐLĐ Thành phố (để b/c);",
+        "Các Ban, Văn phòng LĐLĐ Thành phố;",
+        "Các Công đoàn cấp trên trực tiếp cơ sở;",
+        "Lưu: VT, TG.",
+    )
+    version: int | None = None
+    replaces: dt.date | None = None
+    replaces_version: int | None = None
+    changes: list[str] = field(default_factory=list)
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that serves ``data:`` URLs and files under
+    ``report_templates/`` only; anything else (http, other files) raises."""
+
+    def __init__(self, root: Path = TEMPLATES_DIR):
+        super().__init__(allowed_protocols={"file", "data"})
+        self._root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if not path.is_relative_to(self._root):
+                raise ValueError(f"Refusing to fetch {url}: outside {self._root}")
+        elif not url.startswith("data:"):
+            raise ValueError(f"Refusing to fetch {url}: only local template files")
+        return super().fetch(url, headers)
+
+
+_ABBREVIATIONS = (("Liên đoàn Lao động", "LĐLĐ"), ("Công đoàn ngành", "CĐ ngành"),
+                  ("Công đoàn Cơ quan", "CĐ Cơ quan"), ("Công đoàn Viên chức", "CĐ Viên chức"),
+                  ("Công đoàn các", "CĐ các"), ("thành phố Hà Nội", "TP"), ("thành phố", "TP"))
+
+
+def short_name(name: str) -> str:
+    """A unit's name as tables abbreviate it: ``Liên đoàn Lao động quận Ba Đình`` →
+    ``LĐLĐ quận Ba Đình`` (the standard abbreviations of the trade unions' documents)."""
+    for long, short in _ABBREVIATIONS:
+        name = name.replace(long, short)
+    return name
+
+
+def _row(label: str, counts, total_all: int) -> dict:
+    c, i = int(counts["collective"]), int(counts["individual"])
+    return {"label": label, "collective": number(c), "individual": number(i),
+            "total": number(c + i), "share": percent(c + i, total_all)}
+
+
+def _types_phrase(collective: int, individual: int) -> str:
+    return (f"{number(collective)} mô hình tập thể và {number(individual)} mô hình cá nhân")
+
+
+def build_context(figures: Figures, meta: ReportMeta) -> dict:
+    """The template's view model: every string already formatted in Vietnamese.
+
+    Keys: ``meta`` (header, dates), ``opening`` (paragraphs), ``field_rows``/``field_total``,
+    ``field_sentences``, ``level_rows``, ``result_rows``, ``unit_rows``, ``missing``,
+    ``quality_rows``, ``exemplary`` (grouped by field), ``chart_src`` (a data: URL),
+    ``pdf_created`` (ISO datetime for the PDF metadata).
+    """
+    bf = figures.by_field
+    coll, indiv = int(bf["collective"].sum()), int(bf["individual"].sum())
+    total = coll + indiv
+    names = dict(zip(figures.expected["code"], figures.expected["name"]))
+    rank = {code: i for i, code in enumerate(figures.expected["code"])}  # the registry's order
+    cov = figures.coverage
+    opening = [
+        f"Năm {figures.year}, các cấp Công đoàn Thủ đô đã đăng ký xây dựng, thực hiện "
+        f"{number(total)} mô hình “Dân vận khéo” theo 4 lĩnh vực, gồm: kinh tế, văn hóa - xã hội, "
+        f"an ninh - quốc phòng, xây dựng hệ thống chính trị; trong đó có {number(coll)} tập thể "
+        f"và {number(indiv)} cá nhân đăng ký mô hình “Dân vận khéo”.",
+        f"Số liệu được tổng hợp từ danh sách đăng ký (biểu DVK-01) của {number(cov['submitted'])}/"
+        f"{number(cov['expected'])} công đoàn cấp trên trực tiếp cơ sở"
+        + (f"; còn {number(len(cov['missing']))} đơn vị chưa gửi hoặc gửi chưa dùng được"
+           if cov["missing"] else "; tất cả các đơn vị đã gửi danh sách") + ".",
+    ]
+    field_sentences = [
+        f"Ở {_FIELD_PHRASE[f]} có {_types_phrase(int(bf.at[f, 'collective']), int(bf.at[f, 'individual']))} "
+        f"đã được đăng ký ({percent(int(bf.at[f, 'total']), total)} tổng số mô hình)."
+        for f in FIELDS]
+    by_unit = figures.by_unit
+    used_units = set(figures.files.loc[figures.files["status"] == "used", "unit"].dropna())
+    unit_rows = [{
+        "index": i + 1, "code": code, "name": names.get(code, code),
+        "short_name": short_name(names.get(code, code)),
+        "missing": code not in used_units,
+        "cells": [number(int(by_unit.at[code, f"{f}_{k}"])) for f in FIELDS for k in TYPES],
+        "total": number(int(by_unit.at[code, "total"])),
+    } for i, code in enumerate(by_unit.index)]
+    quality_rows = [{
+        "code": code or "—", "name": names.get(code, "Không xác định được đơn vị"),
+        "files_used": number(int(q.files_used)), "files_rejected": number(int(q.files_rejected)),
+        "files_superseded": number(int(q.files_superseded)), "read": number(int(q.read)),
+        "rejected": number(int(q.rejected)), "ignored": number(int(q.ignored)),
+    } for code, q in figures.quality.iterrows() if q.rejected or q.files_rejected]
+    rejected_files = figures.files[figures.files["status"] == "rejected"]
+    exemplary = [{
+        "field": FIELDS[f],
+        "rows": [{"unit": short_name(names.get(r.unit, r.unit)), "type": TYPES[r.type], "model": r.model,
+                  "registrant": r.registrant} for r in group.itertuples()],
+    } for f, group in figures.exemplary.assign(
+        field_order=figures.exemplary["field"].map({f: i for i, f in enumerate(FIELDS)}),
+        order=figures.exemplary["unit"].map(rank))
+        .sort_values(["field_order", "order", "type", "model"], kind="stable")
+        .groupby("field", sort=False)]
+    created = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    chart = base64.b64encode(field_chart_svg(bf)).decode("ascii")
+    return {
+        "meta": {
+            "year": meta.year, "number": meta.number, "issuer_parent": meta.issuer_parent,
+            "issuer": meta.issuer, "place_date": decree_date(meta.report_date),
+            "signer_role": meta.signer_role, "signer_title": meta.signer_title,
+            "signer_name": meta.signer_name, "recipients": list(meta.recipients),
+            "version": meta.version,
+            "replaces": short_date(meta.replaces) if meta.replaces else None,
+            "replaces_version": meta.replaces_version,
+            "title": f"Báo cáo kết quả đăng ký mô hình “Dân vận khéo” năm {meta.year}",
+        },
+        "opening": opening,
+        "field_rows": [_row(FIELDS[f], bf.loc[f], total) for f in FIELDS],
+        "field_total": _row("Tổng cộng", bf[list(TYPES)].sum(), total),
+        "field_sentences": field_sentences,
+        "chart_src": f"data:image/svg+xml;base64,{chart}",
+        "level_rows": [_row(LEVELS[lv], figures.by_level.loc[lv], total) for lv in LEVELS],
+        "result_rows": [_row(RESULTS[r], figures.by_result.loc[r], total) for r in RESULTS],
+        "exemplary_count": number(len(figures.exemplary)),
+        "unit_rows": unit_rows,
+        "unit_total": {"cells": [number(int(by_unit[f"{f}_{k}"].sum())) for f in FIELDS for k in TYPES],
+                       "total": number(int(by_unit["total"].sum()))},
+        "missing": [{"code": c, "name": names.get(c, c)} for c in cov["missing"]],
+        "quality_rows": quality_rows,
+        "rows": {k: number(v) for k, v in figures.rows.items()},
+        "files": {"found": number(len(figures.files)),
+                  "rejected": number(len(rejected_files)),
+                  "superseded": number(int((figures.files["status"] == "superseded").sum()))},
+        "rejected_files": [{"file": r.file, "reason": r.problem} for r in rejected_files.itertuples()],
+        "exemplary": exemplary,
+        "fields": list(FIELDS.values()),
+        "types": list(TYPES.values()),
+        "changes": meta.changes,
+        "pdf_created": created.isoformat(),
+    }
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+                              autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True)
+
+
+def render_html(context: dict) -> str:
+    """The report as HTML from ``report_templates/report.html.j2`` (autoescaped)."""
+    return _environment().get_template("report.html.j2").render(**context)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """PDF bytes from the report HTML. Relative URLs resolve inside ``report_templates/``;
+    nothing else is fetched. Set ``SOURCE_DATE_EPOCH`` for reproducible bytes."""
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
+                               url_fetcher=LocalOnlyFetcher())
+    return document.write_pdf(pdf_identifier=b"thidua", custom_metadata=True)
+
+
+def render_report(figures: Figures, meta: ReportMeta) -> bytes:
+    """Figures → PDF bytes (see :func:`build_context`, :func:`render_html`, :func:`html_to_pdf`)."""
+    return html_to_pdf(render_html(build_context(figures, meta)))
