@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from thidua.cli import app
-from thidua.deliver.distribution import (DELIVERED, FAILED, LOG_NAME, DistributionError, Recipient, Retry,
+from thidua.deliver.distribution import (DELIVERED, FAILED, LOG_NAME, DistributionError, Retry,
                               distribute, load_recipients, outcome_dict, read_log)
 from thidua.deliver.mail import MailError, compose_message, send_message, smtp_settings
 from thidua.publish.published import NotPublished, load_published

@@ -27,8 +27,9 @@ from thidua.ingest.read import (
     FORMULA_HINT,
     FileRejected,
     column_labels,
+    parse_sheet,
     raw_rows,
-    read_sheet,
+    read_bytes,
     title_lines,
 )
 from thidua.ingest.validate import rejection_frame, validate_rows
@@ -109,7 +110,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     """
     sheet_name, encoding = "", ""
     try:
-        sheet = read_sheet(source.path)
+        sheet = parse_sheet(read_bytes(source.path), source.path.suffix)
         sheet_name, encoding = sheet.sheet, sheet.encoding
         raw = raw_rows(sheet)
         title = parse_title(title_lines(sheet))

@@ -30,7 +30,7 @@ FORMULA_HINT = ("Nếu số liệu trong tệp được tính bằng công thứ
                 "(để lưu cả giá trị) rồi gửi lại.")
 
 __all__ = ["FileRejected", "SheetData", "Table", "column_labels", "decode_csv", "find_table",
-           "raw_rows", "read_sheet", "title_lines"]
+           "parse_sheet", "raw_rows", "read_bytes", "read_sheet", "title_lines"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv",)
@@ -164,13 +164,12 @@ def _to_unicode(grid: Grid, encoding: str) -> tuple[Grid, str]:
     return [[legacy.convert_cell(v, found) for v in row] for row in grid], found
 
 
-def read_sheet(path: Path) -> SheetData:
-    """Read a unit file and return its data sheet: the first visible sheet with a header row.
+def read_bytes(path: Path) -> bytes:
+    """A unit file's bytes, read once: the run hashes and parses these same bytes, so that
+    a file rewritten during a run can never leave the figures and the hash out of step.
 
-    Text typed in TCVN3 (ABC) or VNI is converted to Unicode first (``SheetData.encoding``
-    says which was found). Raises :class:`FileRejected` (message in Vietnamese) when the file
-    is not a supported spreadsheet, cannot be opened, is empty, mixes two legacy encodings, or
-    has no header row in any visible sheet.
+    Raises :class:`FileRejected` when the suffix is not a form format
+    (``spec/submission-form.md``, "The file"), the file cannot be read, or it is empty.
     """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -183,7 +182,20 @@ def read_sheet(path: Path) -> SheetData:
                            f"tệp hoặc gửi lại tệp.") from exc
     if not data:
         raise FileRejected("Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ.")
-    if suffix in CSV_SUFFIXES:
+    return data
+
+
+def parse_sheet(data: bytes, suffix: str) -> SheetData:
+    """The data sheet of a unit file's bytes: the first visible sheet with a header row.
+
+    ``suffix`` (``.csv`` or a workbook suffix, any case) says only whether the bytes are CSV;
+    a workbook's format is taken from its content. Text typed in TCVN3 (ABC) or VNI is
+    converted to Unicode first (``SheetData.encoding`` says which was found). Raises
+    :class:`FileRejected` (message in Vietnamese) when the bytes are not a supported
+    spreadsheet, cannot be opened, are empty, mix two legacy encodings, or have no header row
+    in any visible sheet.
+    """
+    if suffix.lower() in CSV_SUFFIXES:
         grid, encoding = csv_grid(data)
         grids, default = [("", grid)], encoding
     else:
@@ -198,6 +210,11 @@ def read_sheet(path: Path) -> SheetData:
     raise FileRejected(
         f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh vực') "
         f"trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
+
+
+def read_sheet(path: Path) -> SheetData:
+    """:func:`parse_sheet` of :func:`read_bytes`: the data sheet of the file at ``path``."""
+    return parse_sheet(read_bytes(path), path.suffix)
 
 
 def raw_rows(sheet: SheetData) -> pd.DataFrame:
