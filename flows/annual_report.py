@@ -20,7 +20,7 @@ from flows.artifacts import publish_artifacts_task
 from flows.distribute import distribute_task
 from thidua import pipeline, progress
 from thidua.ingest.discover import InputFile
-from thidua.ingest.files import FileResult, UnitContext
+from thidua.ingest.files import FileResult, UnitContext, changed_while_read
 from thidua.publish.outputs import restore_latest
 from thidua.publish.versions import latest_version
 from thidua.report.figures import Figures, summary_dict
@@ -47,8 +47,11 @@ def ingest_file_task(source: InputFile, context: UnitContext, program: str) -> F
 
     Cached on the file's content, name, year, registry codes and ``program``
     (:func:`thidua.pipeline.ingest_cache_key`), not on its path or time: a re-run after one
-    unit's correction reads that file only."""
-    result = pipeline.ingest(source, context)
+    unit's correction reads that file only. Raises (so that nothing is stored under this key)
+    :class:`thidua.pipeline.ContentChanged` when the bytes read are not those of
+    ``source.sha256`` (issue 9.9), and :class:`thidua.pipeline.NotCached` when the reader
+    crashed or ran out of time or memory (issue 9.6)."""
+    result = pipeline.ingest_checked(source, context)
     logger = get_run_logger()
     if result.problem:
         logger.warning("%s: tệp bị từ chối: %s", source.file, result.problem)
@@ -94,11 +97,37 @@ def _ingest_all(plan: pipeline.Plan, cache_dir: Path) -> tuple[list[FileResult],
     futures = ingest.map(plan.files, context=unmapped(plan.context), program=unmapped(plan.program))
     sources = {f.task_run_id: source for f, source in zip(futures, plan.files)}
     for future in as_completed(futures):  # progress as each file is done, cached or read
+        outcome = future.result(raise_on_failure=False)
         progress.emit("file_read", file=sources[future.task_run_id].file,
-                      status=future.result().status)
-    results = [replace(f.result(), input=source) for f, source in zip(futures, plan.files)]
+                      status=getattr(outcome, "status", "rejected"))
+    results = [_settled(ingest, f, source, plan.context, plan.program)
+               for f, source in zip(futures, plan.files)]
     read = sum(1 for f in futures if not f.state.name == "Cached")
     return results, read
+
+
+def _settled(ingest, future, source: InputFile, context: UnitContext, program: str) -> FileResult:
+    """A file's result, re-stamped with its current path and time. A file whose bytes
+    changed between discovery and reading (:class:`thidua.pipeline.ContentChanged`) is read
+    once more, under the hash of what was read; when it changed again, it is rejected for
+    this run (:func:`thidua.ingest.files.changed_while_read`). A rejection by a failed reader
+    (:class:`thidua.pipeline.NotCached`) is used as it is, and was not cached. Any other
+    failure is raised."""
+    outcome = future.result(raise_on_failure=False)
+    if isinstance(outcome, pipeline.NotCached):  # the reader failed: used, never cached
+        return replace(outcome.result, input=source)
+    if not isinstance(outcome, pipeline.ContentChanged):
+        return replace(future.result(), input=source)
+    fresh = replace(source, sha256=outcome.sha256)
+    again = ingest(fresh, context, program, return_state=True)
+    result = again.result(raise_on_failure=False)
+    if isinstance(result, pipeline.NotCached):
+        return replace(result.result, input=fresh)
+    if isinstance(result, pipeline.ContentChanged):
+        return changed_while_read(source, context)
+    if isinstance(result, BaseException):
+        raise result
+    return replace(result, input=fresh)
 
 
 @flow(name="annual-report", log_prints=True)
@@ -123,7 +152,9 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     year = year or current_year()
     raw = for_year(raw_dir, year) or default_raw_dir(year)
     out = for_year(out_dir, year) or default_out_dir(year)
-    plan = pipeline.plan_run(year, raw, for_year(registry, year) or default_registry())
+    cache = for_year(cache_dir, year) or default_cache_dir()
+    plan = pipeline.plan_run(year, raw, for_year(registry, year) or default_registry(),
+                             exclude=(out, cache))
     logger.info("Năm %d: %d tệp trong %s, %d đơn vị phải báo cáo", year, len(plan.files), raw,
                 len(plan.expected))
     progress.emit("planned", files=len(plan.files))
@@ -137,7 +168,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
             return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
                     "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
                     **extra}
-        results, read = _ingest_all(plan, for_year(cache_dir, year) or default_cache_dir())
+        results, read = _ingest_all(plan, cache)
         logger.info("Đã đọc %d tệp, %d tệp lấy lại từ bộ nhớ đệm", read, len(results) - read)
         progress.emit("step_done", step="read")
         figures = aggregate_task(plan, results)

@@ -36,3 +36,23 @@ def api_url() -> str | None:
     from prefect.settings import get_current_settings
 
     return get_current_settings().api.url
+
+
+def check_api(timeout: float = 5.0) -> str | None:
+    """``None`` when the Prefect API this process would use answers (or none is configured:
+    a temporary one is started), else the one-line Vietnamese reason, e.g. for an
+    unreachable ``PREFECT_API_URL``."""
+    url = api_url()
+    if not url:
+        return None
+    from prefect.client.orchestration import get_client
+
+    try:
+        with get_client(sync_client=True, httpx_settings={"timeout": timeout}) as client:
+            problem = client.api_healthcheck()
+    except Exception as exc:  # noqa: BLE001 - any failure to talk to the API is the same refusal
+        problem = exc
+    if problem is None:
+        return None
+    return (f"Không kết nối được máy chủ Prefect tại {url} ({type(problem).__name__}); hãy chạy "
+            f"`prefect server start`, hoặc bỏ biến PREFECT_API_URL để chạy không cần máy chủ.")

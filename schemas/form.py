@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from thidua.text import compact_key, match_key
+from thidua.text import match_key
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,15 @@ COLUMNS: tuple[FormColumn, ...] = (
     FormColumn("period", "Thời gian thực hiện", False,
                "dd/mm/yyyy - dd/mm/yyyy, mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo",
                ("Thời gian", "Thời gian triển khai")),
+    # A period in two columns (issue 16.3): under a merged ``Thời gian thực hiện`` or flat.
+    FormColumn("period_from", "Từ ngày", False,
+               "ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy hoặc năm",
+               ("Từ", "Từ tháng", "Bắt đầu", "Ngày bắt đầu", "Thời gian bắt đầu",
+                "Thời gian thực hiện từ", "Từ ngày/tháng/năm", "Thời điểm bắt đầu")),
+    FormColumn("period_to", "Đến ngày", False,
+               "ngày kết thúc: một ô ngày, dd/mm/yyyy, mm/yyyy hoặc năm, không trước ngày bắt đầu",
+               ("Đến", "Đến tháng", "Kết thúc", "Ngày kết thúc", "Thời gian kết thúc",
+                "Thời gian thực hiện đến", "Đến ngày/tháng/năm", "Thời điểm kết thúc")),
     FormColumn("result", "Kết quả", False,
                "Chưa đánh giá, Hoàn thành, Tiêu biểu hoặc Không hoàn thành",
                ("Kết quả đánh giá", "Kết quả thực hiện")),
@@ -85,49 +94,68 @@ RESULTS: dict[str, str] = {
     "khong_hoan_thanh": "Không hoàn thành",
 }
 
-_FIELD_SPELLINGS = {
-    "KT": ["KT", "Kinh tế", "Lĩnh vực kinh tế"],
-    "VHXH": ["VHXH", "Văn hóa - xã hội", "Văn hóa xã hội", "VH-XH", "VH XH", "Văn hóa, xã hội",
-             "Lĩnh vực văn hóa - xã hội"],
-    "ANQP": ["ANQP", "An ninh - quốc phòng", "Quốc phòng - an ninh", "QP-AN", "AN-QP", "QPAN",
-             "An ninh quốc phòng", "Quốc phòng an ninh", "Lĩnh vực an ninh - quốc phòng"],
-    "XDHTCT": ["XDHTCT", "Xây dựng hệ thống chính trị", "XD HTCT", "XD hệ thống chính trị",
-               "Lĩnh vực xây dựng hệ thống chính trị"],
+#: The accepted values of the coded columns as data (issue 9.1): column → code → its
+#: spellings in full words. A unit may write any of them in any case, with or without
+#: diacritics, with any separators, with its words in any order, each run of consecutive words
+#: shortened to its initials (``Xây dựng HTCT``, ``VH-XH``, ``CĐCS``) or to an abbreviation
+#: of :data:`ABBREVIATIONS`, with a numbering (``1. Kinh tế``), a code in brackets
+#: (``Kinh tế (KT)``) or a filler of :data:`FILLERS` (``Lĩnh vực kinh tế``). The matcher is
+#: :mod:`thidua.ingest.values`.
+VALUE_SPELLINGS: dict[str, dict[str, list[str]]] = {
+    "field": {
+        "KT": ["KT", "Kinh tế"],
+        "VHXH": ["VHXH", "Văn hóa - xã hội", "Xã hội - văn hóa"],
+        "ANQP": ["ANQP", "An ninh - quốc phòng", "Quốc phòng - an ninh", "QPAN"],
+        "XDHTCT": ["XDHTCT", "Xây dựng hệ thống chính trị"],
+    },
+    "type": {
+        "collective": ["Tập thể", "TT"],
+        "individual": ["Cá nhân", "CN"],
+    },
+    "level": {
+        "thanh_pho": ["Thành phố", "Cấp thành phố", "LĐLĐ thành phố",
+                      "Liên đoàn lao động thành phố"],
+        "cap_tren_co_so": ["Cấp trên trực tiếp cơ sở", "Cấp trên cơ sở", "Cấp trên",
+                           "Cấp trên trực tiếp", "Công đoàn cấp trên trực tiếp cơ sở",
+                           "Công đoàn cấp trên cơ sở", "CTTCS"],
+        "co_so": ["Cơ sở", "Cấp cơ sở", "Công đoàn cơ sở", "CĐCS"],
+    },
+    "result": {
+        "chua_danh_gia": ["Chưa đánh giá", "Chưa"],
+        "hoan_thanh": ["Hoàn thành", "Đạt", "HT"],
+        "tieu_bieu": ["Tiêu biểu", "Hoàn thành tiêu biểu", "Xuất sắc tiêu biểu", "TB"],
+        "khong_hoan_thanh": ["Không hoàn thành", "Không đạt", "KHT"],
+    },
 }
-_TYPE_SPELLINGS = {
-    "collective": ["Tập thể", "TT", "Tập thể (TT)"],
-    "individual": ["Cá nhân", "CN", "Cá nhân (CN)"],
+#: Abbreviations that are not the initials of their words: abbreviation → the words it stands
+#: for (initials, ``HTCT`` = hệ thống chính trị, need no entry).
+ABBREVIATIONS: dict[str, str] = {"ko": "không", "k": "không", "kg": "không", "hông": "không",
+                                 "tphố": "thành phố"}
+#: Words a unit may add to a value without changing it, per column (``Lĩnh vực kinh tế``,
+#: ``Mô hình tập thể``, ``Công đoàn cơ sở``); ``và``/``&`` join words in every column.
+FILLERS: dict[str, tuple[str, ...]] = {
+    "field": ("lĩnh vực", "lv", "khối"),
+    "type": ("hình thức", "mô hình", "đăng ký"),
+    "level": ("công đoàn", "cđ", "cấp"),
+    "result": ("kết quả", "xếp loại", "đánh giá", "mức"),
 }
-_LEVEL_SPELLINGS = {
-    "thanh_pho": ["Thành phố", "TP", "Cấp thành phố", "LĐLĐ thành phố"],
-    "cap_tren_co_so": ["Cấp trên trực tiếp cơ sở", "Cấp trên cơ sở", "CĐ cấp trên trực tiếp cơ sở",
-                       "Công đoàn cấp trên trực tiếp cơ sở", "CTTCS", "Cấp trên"],
-    "co_so": ["Cơ sở", "CĐCS", "Công đoàn cơ sở", "Cấp cơ sở"],
-}
-_RESULT_SPELLINGS = {
-    "chua_danh_gia": ["Chưa đánh giá", "Chưa"],
-    "hoan_thanh": ["Hoàn thành", "HT", "Đạt"],
-    "tieu_bieu": ["Tiêu biểu", "TB", "Hoàn thành tiêu biểu", "Xuất sắc tiêu biểu"],
-    "khong_hoan_thanh": ["Không hoàn thành", "KHT", "Không đạt"],
-}
-
-
-def _spelling_map(spellings: dict[str, list[str]]) -> dict[str, str]:
-    return {compact_key(s): code for code, values in spellings.items() for s in values}
-
+CONNECTORS: tuple[str, ...] = ("và", "va", "and")
+#: The canonical name of each code, per coded column (for messages and ``đã hiểu là …``).
+VALUE_NAMES: dict[str, dict[str, str]] = {"field": FIELDS, "type": TYPES, "level": LEVELS,
+                                          "result": RESULTS}
 
 #: Every header and accepted value of the form as written (NFC, lower case, single spaces):
 #: the words a legacy-encoded cell is most likely to hold (:mod:`thidua.ingest.legacy`).
 VOCABULARY: frozenset[str] = frozenset(
     " ".join(s.lower().split())
     for s in [*(h for c in COLUMNS for h in (c.header, *c.aliases)),
-              *(v for d in (_FIELD_SPELLINGS, _TYPE_SPELLINGS, _LEVEL_SPELLINGS, _RESULT_SPELLINGS)
-                for values in d.values() for v in values)])
-
-FIELD_MAP = _spelling_map(_FIELD_SPELLINGS)
-TYPE_MAP = _spelling_map(_TYPE_SPELLINGS)
-LEVEL_MAP = _spelling_map(_LEVEL_SPELLINGS)
-RESULT_MAP = _spelling_map(_RESULT_SPELLINGS)
+              *(v for d in VALUE_SPELLINGS.values() for values in d.values() for v in values),
+              # spellings of the form's sample that are not word for word in the lists above
+              "Văn hóa xã hội", "VH-XH", "VH XH", "Văn hóa, xã hội", "Lĩnh vực văn hóa - xã hội",
+              "Lĩnh vực kinh tế", "An ninh quốc phòng", "Quốc phòng an ninh", "QP-AN", "AN-QP",
+              "Lĩnh vực an ninh - quốc phòng", "XD HTCT", "XD hệ thống chính trị",
+              "Lĩnh vực xây dựng hệ thống chính trị", "Tập thể (TT)", "Cá nhân (CN)", "TP",
+              "CĐ cấp trên trực tiếp cơ sở"])
 
 # --- rows that are not data ------------------------------------------------------------------
 TOTAL_KEYS = ("tong cong", "cong", "tong so", "tong", "cong toan don vi")

@@ -14,6 +14,9 @@ import pandera.pandas as pa
 from schemas.form import BY_NAME, FIELDS, LEVELS, RESULTS, TYPES
 
 MODEL_MIN, MODEL_MAX = 5, 500
+#: Longest name of a registrant (issue 9.10): the longest real name of a collective, e.g.
+#: ``CĐCS Công ty Cổ phần …`` with its full legal name, stays well under 200 characters.
+REGISTRANT_MAX = 200
 
 
 def _column(name: str, *checks: pa.Check, nullable: bool) -> pa.Column:
@@ -26,17 +29,25 @@ def _position_given(frame: pd.DataFrame) -> pd.Series:
 
 
 def _period_readable(frame: pd.DataFrame) -> pd.Series:
-    return frame["period"].isna() | frame["period_start"].notna()
+    return frame["period"].isna() | (frame["period_start"].notna() & frame["period_end"].notna())
+
+
+def _period_in_order(frame: pd.DataFrame) -> pd.Series:
+    """A period in two columns must not end before it starts (issue 16.3)."""
+    return frame["period_start"].isna() | frame["period_end"].isna() \
+        | (frame["period_start"] <= frame["period_end"])
 
 
 def registration_schema(year: int) -> pa.DataFrameSchema:
     """The schema of valid registrations for report year ``year``.
 
     Columns (``str`` dtype unless noted): ``model`` 5–500 characters; ``field`` one of
-    :data:`schemas.form.FIELDS`; ``type`` ``collective``/``individual``; ``registrant``;
+    :data:`schemas.form.FIELDS`; ``type`` ``collective``/``individual``; ``registrant`` at most
+    :data:`REGISTRANT_MAX` characters;
     ``position`` (required for ``individual``: dataframe check ``position_given``); ``level``,
     ``result`` codes; ``period`` text, ``period_start``/``period_end`` datetime64 (check
-    ``period_readable``; check ``period_in_year``: the period must overlap ``year``).
+    ``period_readable``; check ``period_order``: the end not before the start; check
+    ``period_in_year``: the period must overlap ``year``).
     """
     start, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     return pa.DataFrameSchema(
@@ -44,7 +55,8 @@ def registration_schema(year: int) -> pa.DataFrameSchema:
             "model": _column("model", pa.Check.str_length(MODEL_MIN, MODEL_MAX), nullable=False),
             "field": _column("field", pa.Check.isin(list(FIELDS)), nullable=False),
             "type": _column("type", pa.Check.isin(list(TYPES)), nullable=False),
-            "registrant": _column("registrant", nullable=False),
+            "registrant": _column("registrant", pa.Check.str_length(1, REGISTRANT_MAX),
+                                  nullable=False),
             "position": _column("position", nullable=True),
             "level": _column("level", pa.Check.isin(list(LEVELS)), nullable=False),
             "result": _column("result", pa.Check.isin(list(RESULTS)), nullable=False),
@@ -55,7 +67,8 @@ def registration_schema(year: int) -> pa.DataFrameSchema:
         checks=[
             pa.Check(_position_given, name="position_given"),
             pa.Check(_period_readable, name="period_readable"),
-            pa.Check(lambda f: f["period_start"].isna()
+            pa.Check(_period_in_order, name="period_order"),
+            pa.Check(lambda f: f["period_start"].isna() | ~_period_in_order(f)
                      | ((f["period_start"] <= end) & (f["period_end"] >= start)),
                      name="period_in_year"),
         ],

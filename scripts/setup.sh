@@ -5,8 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Fonts: Liberation Serif for the report; fallbacks for characters it lacks (issue 9.12), the
+# smallest set found: FreeSerif (Thai, Indic, Arabic, Hebrew…), WenQuanYi Micro Hei (Chinese,
+# Japanese, Korean), Noto Color Emoji, Lao and Khmer (~13 MB to download, report.css names them).
 APT_PACKAGES=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
-              fonts-liberation2 fontconfig poppler-utils)
+              fonts-liberation2 fonts-freefont-ttf fonts-wqy-microhei fonts-noto-color-emoji
+              fonts-lao fonts-khmeros fontconfig poppler-utils)
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -15,6 +15,15 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property tests are deterministic everywhere (the same examples on every run and in CI) and
+# keep no example database in the repository (issue 14.3); THIDUA_HYPOTHESIS_PROFILE=explore
+# searches afresh.
+settings.register_profile("thidua", derandomize=True, database=None, deadline=None,
+                          max_examples=300)
+settings.register_profile("explore", database=None, deadline=None, max_examples=2000)
+settings.load_profile(os.environ.get("THIDUA_HYPOTHESIS_PROFILE", "thidua"))
 
 from thidua.ingest.discover import discover_files  # noqa: E402
 from thidua.ingest.files import UnitContext, ingest_file, select_submissions  # noqa: E402

@@ -77,3 +77,23 @@ SUMMARY = {"year": 2024, "registrations": {"total": 8333, "collective": 1129, "i
                         "XDHTCT": {"collective": 214, "individual": 1050}},
            "rows": {"read": 8533, "valid": 8333, "rejected": 12, "ignored": 188},
            "units": {"expected": 40, "submitted": 39, "missing": ["VC"]}}
+
+
+def assert_figures_agree(summary: dict) -> None:
+    """Every table of a ``summary.json`` agrees with every other (``spec/outputs.md``): by
+    unit summed over units equals by field; by field, by level and by result summed equal
+    the registrations of each type; valid rows equal registrations; exemplary models equal
+    the ``tieu_bieu`` results; submitted plus missing units equal the expected ones."""
+    reg = summary["registrations"]
+    assert reg["total"] == reg["collective"] + reg["individual"] == summary["rows"]["valid"]
+    for kind in ("collective", "individual"):
+        for table in ("by_field", "by_level", "by_result"):
+            assert sum(counts[kind] for counts in summary[table].values()) == reg[kind], (table, kind)
+        for field, counts in summary["by_field"].items():
+            assert sum(unit[field][kind] for unit in summary["by_unit"].values()) == counts[kind], field
+    tieu_bieu = summary["by_result"]["tieu_bieu"]
+    assert summary["exemplary"] == tieu_bieu["collective"] + tieu_bieu["individual"]
+    units = summary["units"]
+    assert units["submitted"] + len(units["missing"]) == units["expected"]
+    rows = summary["rows"]
+    assert rows["read"] == rows["valid"] + rows["rejected"] + rows["ignored"]

@@ -55,10 +55,11 @@ class MailServer:
     """``with MailServer() as server:`` a server on ``server.port``; ``server.handler`` holds
     what arrived; ``server.environ`` the THIDUA_SMTP_* variables that point at it."""
 
-    def __init__(self, handler: Handler | None = None):
+    def __init__(self, handler: Handler | None = None, **smtp: object):
+        """``smtp``: aiosmtpd's SMTP options, e.g. ``enable_SMTPUTF8=True``."""
         self.handler = handler or Handler()
         self.port = free_port()
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **smtp)
 
     @property
     def environ(self) -> dict[str, str]:

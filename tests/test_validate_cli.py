@@ -8,6 +8,8 @@ from typer.testing import CliRunner
 from conftest import REGISTRY
 from thidua.cli import app
 from conftest import CORPUS, CORPUS_REGISTRY
+from corpus_expected import CORPUS_TABLE, used_rows
+from thidua.report.formatting import number
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "250"}
@@ -35,11 +37,17 @@ def test_validate_over_the_corpus_prints_each_unit_writes_feedback_and_exits_1(c
     assert table["N-CT"][:4] == ["1", "0", "0", "0"]
     assert table["N-CT"][4].startswith("N-CT_mat-khau.xlsx: Tệp được đặt mật khẩu")
     assert table["Q-BD"][:4] == ["1", "4", "0", "0"]
-    assert "48 tệp, 16 tệp bị từ chối; dòng: 112 đã đọc, 90 hợp lệ, 9 bị từ chối, 13 bỏ qua." \
-        in re.sub(r"\s+", " ", result.output)
-    assert sorted(p.name for p in (out / "kiem-tra" / "phan-hoi").iterdir())[:3] == [
-        "H-CM.xlsx", "H-DA.xlsx", "H-GL.xlsx"]
-    assert f"Đã ghi phản hồi cho 20 đơn vị vào {out / 'kiem-tra' / 'phan-hoi'}" in result.output
+    rows = used_rows()
+    files = [v for v in CORPUS_TABLE.values() if v[1] != "skipped"]
+    rejected = sum(1 for v in files if v[1] == "rejected")
+    caption = re.sub(r"\s+", " ", result.output)
+    assert (f"{len(files)} tệp, {rejected} tệp bị từ chối, "
+            f"{len(CORPUS_TABLE) - len(files)} tệp bỏ qua không đọc") in caption
+    assert (f"; dòng: {number(rows['read'])} đã đọc, {number(rows['valid'])} hợp lệ, "
+            f"{number(rows['rejected'])} bị từ chối, {number(rows['ignored'])} bỏ qua.") in caption
+    written = sorted(p.name for p in (out / "kiem-tra" / "phan-hoi").iterdir())
+    assert {"H-CM.xlsx", "Q-DD.xlsx", "S-08.xlsx", "V-GT.xlsx"} <= set(written)
+    assert f"Đã ghi phản hồi cho {len(written)} đơn vị vào {out / 'kiem-tra' / 'phan-hoi'}" in result.output
     assert not list(out.glob("*.pdf"))
 
 

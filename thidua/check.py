@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from thidua.ingest.files import REJECTED, FileResult, ingest_file, select_submissions
+from thidua.ingest.files import REJECTED, SKIPPED, FileResult, ingest_file, select_submissions
 from thidua.pipeline import Plan, plan_run
 from thidua.publish.feedback import unit_overview
 from thidua.report.figures import Figures, compute_figures
@@ -47,7 +49,8 @@ def check_year(year: int, raw_dir: Path, registry_path: Path) -> Check:
     plan = plan_run(year, raw_dir, registry_path)
     results = select_submissions([ingest_file(source, plan.context) for source in plan.files])
     figures = compute_figures(year, results, plan.expected)
-    return Check(plan, results, figures, unit_overview(figures.files, plan.expected))
+    submitted = figures.files[figures.files["status"] != SKIPPED]  # skipped: no unit's file
+    return Check(plan, results, figures, unit_overview(submitted, plan.expected))
 
 
 def overview_table(check: Check) -> Table:
@@ -60,10 +63,15 @@ def overview_table(check: Check) -> Table:
     for unit, line in check.overview.iterrows():
         problems = line["problems"] or ("chưa gửi tệp" if line["files"] == 0 else "")
         style = "red" if line["rejected"] or line["problems"] else None
-        table.add_row(unit, str(line["files"]), number(line["valid"]), number(line["rejected"]),
-                      number(line["ignored"]), problems, style=style)
+        table.add_row(Text(unit), str(line["files"]), number(line["valid"]),  # text from files
+                      number(line["rejected"]), number(line["ignored"]), Text(problems),  # is inert
+                      style=style)
     rows = check.figures.rows
-    table.caption = (f"{len(check.results)} tệp, {check.rejected_files} tệp bị từ chối; dòng: "
+    skipped = [r for r in check.results if r.status == SKIPPED]
+    table.caption = (f"{len(check.results) - len(skipped)} tệp, {check.rejected_files} tệp bị "
+                     f"từ chối" + (f", {len(skipped)} tệp bỏ qua không đọc (tệp tạm, tệp ẩn, tệp "
+                                   f"khóa…: " + escape(", ".join(r.file for r in skipped)) + ")"
+                                   if skipped else "") + "; dòng: "
                      f"{number(rows['read'])} đã đọc, {number(rows['valid'])} hợp lệ, "
                      f"{number(rows['rejected'])} bị từ chối, {number(rows['ignored'])} bỏ qua.")
     return table

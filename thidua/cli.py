@@ -8,13 +8,18 @@ Exit status (``spec/outputs.md``): 0 when a report was produced (even with rejec
 from __future__ import annotations
 
 import datetime as dt
-import logging
+import os
+import sys
+import traceback
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer._click import exceptions as click_errors
 from rich.console import Console
+from rich.markup import escape
 
+from thidua import cli_words
 from thidua.progress import outcome_line, summary_table
 from thidua.report.formatting import number
 from thidua.schedule import DEFAULT_CRON, DEFAULT_NAME
@@ -24,13 +29,16 @@ app = typer.Typer(help="thidua: báo cáo phong trào thi đua “Dân vận kh�
                        "Hà Nội, từ tệp đăng ký của các đơn vị.",
                   no_args_is_help=True, add_completion=False)
 
-YearOption = Annotated[int, typer.Option("--year", "-y", help="Năm báo cáo, ví dụ 2024.")]
+#: The years a report can be for: the registry's first day (1990) to well ahead.
+YEARS = (1990, 2100)
+YearOption = Annotated[int, typer.Option("--year", "-y", min=YEARS[0], max=YEARS[1], metavar="NĂM",
+                                         help=f"Năm báo cáo, ví dụ 2024 ({YEARS[0]}–{YEARS[1]}).")]
 RawOption = Annotated[Optional[Path], typer.Option(
-    "--raw", help="Thư mục tệp của các đơn vị (mặc định data/raw/<năm>).")]
+    "--raw", metavar="THƯ_MỤC", help="Thư mục tệp của các đơn vị (mặc định data/raw/<năm>).")]
 RegistryOption = Annotated[Optional[Path], typer.Option(
-    "--registry", help="Danh mục đơn vị (mặc định data/reference/units.csv).")]
+    "--registry", metavar="TỆP", help="Danh mục đơn vị (mặc định data/reference/units.csv).")]
 OutOption = Annotated[Optional[Path], typer.Option(
-    "--out", help="Thư mục kết quả (mặc định data/out/<năm>).")]
+    "--out", metavar="THƯ_MỤC", help="Thư mục kết quả (mặc định data/out/<năm>).")]
 
 
 @app.callback()
@@ -54,15 +62,66 @@ def _prefect_console(verbose: bool) -> None:
 
 
 def _fail(message: str, code: int = 2) -> None:
-    typer.echo(f"thidua: {message}", err=True)
+    typer.echo(f"thidua: {_one_line(message)}", err=True)
     raise typer.Exit(code)
+
+
+def _one_line(message: str) -> str:
+    """``message`` on one line: its line breaks become ``; ``."""
+    return "; ".join(part.strip() for part in str(message).splitlines() if part.strip())
+
+
+def _check_folders(raw: Path, out: Path) -> None:
+    """Refuse folders that would make a run read the whole disk or its own outputs: a raw
+    folder that is the file system's root, and an output folder inside the raw folder."""
+    raw, out = raw.resolve(), out.resolve()
+    if raw == Path(raw.anchor):
+        _fail(f"--raw {raw} là thư mục gốc của ổ đĩa; hãy chỉ thư mục chứa tệp của các đơn vị "
+              f"cho một năm (ví dụ data/raw/2024).")
+    if out == raw or out.is_relative_to(raw):
+        _fail(f"--out {out} nằm trong --raw {raw}: báo cáo sẽ bị đọc lại như tệp của đơn vị; "
+              f"hãy chọn thư mục kết quả ở ngoài thư mục tệp đơn vị.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The ``thidua`` console script: runs :data:`app` with Click's words in Vietnamese
+    (:mod:`thidua.cli_words`) and returns the exit status.
+
+    Every refusal is one line on stderr, ``thidua: <lý do>``, with exit status 2 (usage) or
+    the command's own; an unexpected error is one line too, exit 1, its traceback shown only
+    when ``THIDUA_DEBUG`` is set. Never raises.
+    """
+    cli_words.install()
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="thidua", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help())
+        return 0
+    except click_errors.UsageError as exc:
+        hint = f" (xem: {exc.ctx.command_path} --help)" if exc.ctx else ""
+        typer.echo(f"thidua: {_one_line(cli_words.describe(exc))}{hint}", err=True)
+        return exc.exit_code
+    except click_errors.ClickException as exc:
+        typer.echo(f"thidua: {_one_line(cli_words.describe(exc))}", err=True)
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("thidua: đã dừng theo yêu cầu.", err=True)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        if os.environ.get("THIDUA_DEBUG"):
+            traceback.print_exc()
+        typer.echo(f"thidua: lỗi không mong đợi ({type(exc).__name__}): {_one_line(str(exc))}; "
+                   f"chạy lại với THIDUA_DEBUG=1 để xem chi tiết.", err=True)
+        return 1
+    return result if isinstance(result, int) else 0
 
 
 @app.command()
 def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
         out: OutOption = None,
         report_date: Annotated[Optional[str], typer.Option(
-            "--date", help="Ngày của báo cáo, YYYY-MM-DD (mặc định: ngày gửi muộn nhất ghi trong "
+            "--date", metavar="NGÀY", help="Ngày của báo cáo, YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: ngày gửi muộn nhất ghi trong "
                             "các tệp; không tệp nào ghi thì ngày sửa tệp muộn nhất).")] = None,
         cache: Annotated[Optional[Path], typer.Option(
             "--cache", help="Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).")] = None,
@@ -77,15 +136,18 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
     """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
     một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.
     Mã thoát 0: đã có báo cáo; 2: không lập được (lý do in một dòng)."""
+    from thidua.settings import default_out_dir, default_raw_dir
+
+    _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
+    day = _parse_date(report_date) if report_date else None
     quiet_prefect_defaults()
     from flows.annual_report import annual_report
+    from flows.deployment import check_api
     from thidua.pipeline import NothingToReport
 
+    if problem := check_api():
+        _fail(problem)
     _prefect_console(verbose)
-    try:
-        day = dt.date.fromisoformat(report_date) if report_date else None
-    except ValueError:
-        _fail(f"--date '{report_date}' không phải ngày dạng YYYY-MM-DD.")
     try:
         with _progress_display(quiet):
             outcome = annual_report(year=year, raw_dir=str(raw) if raw else None,
@@ -112,6 +174,16 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
     typer.echo("Cùng thư mục: summary.json, rejected.csv, manifest.json, phan-hoi/ "
                "(phản hồi cho đơn vị), versions/ (các bản đã lập).")
     _report_distribution(outcome.get("distribution"), quiet=False)
+
+
+def _parse_date(text: str) -> dt.date:
+    """A ``--date`` as ``YYYY-MM-DD`` or ``dd/mm/yyyy``; refuses anything else (one line)."""
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    _fail(f"--date '{text}' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
 
 
 def _progress_display(quiet: bool):
@@ -148,14 +220,17 @@ def _report_distribution(result: dict | None, quiet: bool) -> None:
 @app.command()
 def diff(year: YearOption, out: OutOption = None,
          first: Annotated[Optional[int], typer.Option(
-             "--from", help="Bản cũ (mặc định: bản liền trước bản --to).")] = None,
+             "--from", min=1, help="Bản cũ (mặc định: bản liền trước bản --to).")] = None,
          second: Annotated[Optional[int], typer.Option(
-             "--to", help="Bản mới (mặc định: bản mới nhất).")] = None) -> None:
+             "--to", min=1, help="Bản mới (mặc định: bản mới nhất).")] = None,
+         write_csv: Annotated[bool, typer.Option(
+             "--csv", help="Ghi thêm <out>/diff-vN-vM.csv (mở được bằng Excel).")] = False) -> None:
     """Những điểm thay đổi giữa hai bản đã lập (mặc định: bản mới nhất và bản liền trước);
-    ghi thêm <out>/diff-vN-vM.csv."""
+    với --csv ghi thêm <out>/diff-vN-vM.csv."""
     from rich.console import Console
     from rich.table import Table
 
+    from schemas.form import FIELDS
     from thidua.publish.atomic import write_atomic
     from thidua.publish.versions import diff_csv_bytes, diff_versions
     from thidua.settings import default_out_dir
@@ -168,20 +243,26 @@ def diff(year: YearOption, out: OutOption = None,
     console = Console(highlight=False)
     console.print(f"[bold]Năm {year}: những điểm thay đổi từ bản số {first} đến bản số {second}[/bold]")
     files = changes[changes["section"].isin(["tệp", "khác"])]
-    for r in files.itertuples():
-        console.print(f"  {r.file or '-'} ({r.unit or '-'}): {r.detail}")
+    for r in files.itertuples():  # file names and details come from units' files: inert
+        console.print(escape(f"  {r.file or '-'} ({r.unit or '-'}): {r.detail}"))
     counts = changes[changes["section"].isin(["số liệu", "tổng"])]
     table = Table("Đơn vị", "Lĩnh vực", "Hình thức", f"Bản {first}", f"Bản {second}", "Chênh lệch")
     labels = {"collective": "Tập thể", "individual": "Cá nhân", "total": "Tổng"}
     for r in counts.itertuples():
         delta = int(r.after) - int(r.before)
-        table.add_row(r.unit or "Tổng cộng", r.field, labels.get(r.type, r.type),
+        table.add_row(escape(r.unit or "Tổng cộng"), FIELDS.get(r.field, escape(str(r.field))),
+                      labels.get(r.type, r.type),
                       number(int(r.before)), number(int(r.after)),
                       ("+" if delta > 0 else "") + number(delta) if delta else "0")
     console.print(table)
+    if not write_csv:
+        return
     path = out_dir / f"diff-v{first}-v{second}.csv"
-    write_atomic(path, diff_csv_bytes(changes))
-    console.print(f"Đã ghi {path}")
+    try:
+        write_atomic(path, diff_csv_bytes(changes))
+    except OSError as exc:
+        _fail(f"Không ghi được {path}: {exc.strerror or exc}")
+    console.print(escape(f"Đã ghi {path}"))
 
 
 @app.command()
@@ -287,6 +368,7 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     from thidua.publish.feedback import write_feedback
     from thidua.settings import default_out_dir, default_raw_dir, default_registry
 
+    _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     try:
         check = check_year(year, raw or default_raw_dir(year), registry or default_registry())
     except NothingToReport as exc:
@@ -303,10 +385,10 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     raise typer.Exit(1 if check.anything_rejected else 0)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def entry() -> None:  # pragma: no cover - the console script
+    """``thidua``: :func:`main` with the process's arguments, exiting with its status."""
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover
-    logging.basicConfig(level=logging.INFO)
-    app()
+    sys.exit(main())

@@ -70,14 +70,31 @@ class Plan:
         """Expected unit code → official name, as the report writes them."""
         return dict(zip(self.expected["code"], self.expected["name"]))
 
-    def fingerprint(self, report_date: dt.date | None) -> str:
-        """The fingerprint a version built from this plan gets (:func:`thidua.publish.versions.fingerprint`)."""
-        return fingerprint([(f.file, f.sha256) for f in self.files], self.registry_sha256,
-                           self.program, report_date.isoformat() if report_date else None)
+    def fingerprint(self, report_date: dt.date | None,
+                    inputs: list[tuple[str, str]] | None = None) -> str:
+        """The fingerprint a version built from this plan gets
+        (:func:`thidua.publish.versions.fingerprint`): over ``inputs`` (``(file, sha256)`` of
+        the bytes read, :func:`read_inputs`) when given, else over the files as discovered.
+        Skipped entries (not submissions) never count: a lock file coming and going makes no
+        new version."""
+        if inputs is None:
+            inputs = [(f.file, f.sha256) for f in self.files if not f.skipped]
+        return fingerprint(inputs, self.registry_sha256, self.program,
+                           report_date.isoformat() if report_date else None)
 
 
-def plan_run(year: int, raw_dir: Path, registry_path: Path) -> Plan:
-    """Load the registry and list the input files.
+def read_inputs(files: pd.DataFrame) -> list[tuple[str, str]]:
+    """``(file, sha256)`` of the bytes actually read, from
+    :func:`thidua.ingest.files.file_table`, skipped entries left out (issue 9.9)."""
+    return [(f, h) for f, h, s in zip(files["file"], files["sha256"], files["status"])
+            if s != "skipped"]
+
+
+def plan_run(year: int, raw_dir: Path, registry_path: Path,
+             exclude: tuple[Path, ...] = ()) -> Plan:
+    """Load the registry and list the input files; folders in ``exclude`` (the run's output
+    and cache folders, when they lie inside ``raw_dir``) are listed as skipped, never read
+    (:func:`thidua.ingest.discover.discover_files`).
 
     Raises :class:`NothingToReport` when the registry is unusable, the raw folder does not
     exist, or it holds no file.
@@ -91,7 +108,7 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path) -> Plan:
         raise NothingToReport(f"Danh mục đơn vị {registry_path} không có đơn vị nào cho năm {year}.")
     if not raw_dir.is_dir():
         raise NothingToReport(f"Không có thư mục dữ liệu {raw_dir}.")
-    files = discover_files(raw_dir)
+    files = discover_files(raw_dir, exclude)
     if not files:
         raise NothingToReport(f"Thư mục {raw_dir} không có tệp nào.")
     context = UnitContext(year, frozenset(registry["code"]), frozenset(expected["code"]))
@@ -155,7 +172,7 @@ def draft_version(plan: Plan, figures: Figures, previous: Version | None,
                 if previous else None)
     manifest.update({
         "version": number, "replaces": replaces,
-        "fingerprint": plan.fingerprint(report_date),
+        "fingerprint": _complete(figures, plan.fingerprint(report_date, read_inputs(figures.files))),
         "changes": describe_changes(changes, names) if previous else [],
     })
     meta = ReportMeta(
@@ -164,6 +181,18 @@ def draft_version(plan: Plan, figures: Figures, previous: Version | None,
         replaces_version=previous.number if previous else None,
         changes=manifest["changes"])
     return Draft(number, meta, manifest)
+
+
+#: Marks the fingerprint of a version in which the reader failed on some file (crash, time or
+#: memory: :attr:`FileResult.transient`): such a version never counts as "unchanged", so the
+#: next run reads those files again (issue 9.6).
+INCOMPLETE = "incomplete-"
+
+
+def _complete(figures: Figures, fingerprint: str) -> str:
+    """``fingerprint``, marked :data:`INCOMPLETE` when a file's reading failed for want of
+    time or memory or by a crash."""
+    return INCOMPLETE + fingerprint if figures.files["transient"].any() else fingerprint
 
 
 def render(figures: Figures, meta: ReportMeta | None = None) -> bytes:
@@ -192,6 +221,38 @@ def publish(plan: Plan, results: list[FileResult], figures: Figures, draft: Draf
 
 
 # --- What the flow needs around the steps: the cache key of a file's reading, the year's lock
+
+
+class ContentChanged(Exception):
+    """The bytes read from a file are not those its cache key was made from; ``sha256`` is
+    the hash of the bytes read. Raised so that the result is never stored under that key."""
+
+    def __init__(self, file: str, sha256: str):
+        super().__init__(f"{file}: nội dung đã thay đổi sau khi liệt kê tệp")
+        self.file, self.sha256 = file, sha256
+
+
+class NotCached(Exception):
+    """A result that must not be stored under a cache key (``result``: the file's
+    :class:`FileResult`): the reader crashed or ran out of time or memory
+    (:attr:`FileResult.transient`), which depends on the machine, not only on the file."""
+
+    def __init__(self, result: FileResult):
+        super().__init__(f"{result.file}: {result.problem}")
+        self.result = result
+
+
+def ingest_checked(source: InputFile, context: UnitContext) -> FileResult:
+    """:func:`ingest`, refusing a result whose bytes are not the ones ``source.sha256`` (the
+    cache key's hash) says: raises :class:`ContentChanged` (issue 9.9). A cache keyed on the
+    discovered hash can then never hold, nor serve, figures of other content. Raises
+    :class:`NotCached` for a rejection that depends on the machine (issue 9.6)."""
+    result = ingest(source, context)
+    if result.sha256 != source.sha256:
+        raise ContentChanged(source.file, result.sha256)
+    if result.transient:
+        raise NotCached(result)
+    return result
 
 
 def ingest_cache_key(source: InputFile, context: UnitContext, program: str) -> str:

@@ -8,6 +8,7 @@ into clean NFC text and into a *key* used only for matching (no accents, lower c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -28,6 +29,8 @@ def clean_text(value: object) -> str:
     Floats that hold whole numbers print without ``.0`` (``3.0`` → ``"3"``); dates print as
     ``dd/mm/yyyy``.
     """
+    if isinstance(value, str):
+        return _clean_str(value)
     if value is None:
         return ""
     if isinstance(value, float):
@@ -39,7 +42,17 @@ def clean_text(value: object) -> str:
         value = value.date()
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
-    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
+    return _clean_str(str(value))
+
+
+#: How many distinct strings the text helpers remember: a unit file repeats the same few
+#: values (fields, types, levels, union names) in every row.
+_REMEMBERED = 1 << 16
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _clean_str(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -48,7 +61,12 @@ def match_key(value: object) -> str:
 
     ``"Văn hoá – Xã hội"`` and ``"VĂN HÓA - XÃ HỘI"`` give the same key ``"van hoa - xa hoi"``.
     """
-    text = clean_text(value).translate(_DASHES).replace("đ", "d").replace("Đ", "D")
+    return _key_of(clean_text(value))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _key_of(text: str) -> str:
+    text = text.translate(_DASHES).replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()

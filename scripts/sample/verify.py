@@ -153,10 +153,12 @@ def check_identity(path: Path, title: list[list[str]], columns: list[str], body:
 def recount(folder: Path) -> dict:
     """Counts, rejections and ignored rows of every file in ``folder``.
 
-    Returns {"cells": Counter[(field, type)], "levels": Counter, "results": Counter,
-    "rejections": [(file, sheet, row, column)], "files": {name: Counter of row kinds}}.
+    Returns {"cells": Counter[(field, type)], "by_unit": Counter[(unit code, field, type)],
+    "levels": Counter, "results": Counter, "rejections": [(file, sheet, row, column)],
+    "files": {name: Counter of row kinds}}. The unit code is the file name's part before ``_``.
     """
-    out = {"cells": Counter(), "levels": Counter(), "results": Counter(), "rejections": [], "files": {}}
+    out = {"cells": Counter(), "by_unit": Counter(), "levels": Counter(), "results": Counter(),
+           "rejections": [], "files": {}}
     for path in sorted(folder.iterdir()):
         sheet, rows = read_grid(path)
         h = find_header(rows)
@@ -179,7 +181,9 @@ def recount(folder: Path) -> dict:
                     kind = "rejected"
                     out["rejections"].append((path.name, sheet, i + 1, errors[0]))
                 else:
-                    out["cells"][(FIELD_KEYS[key(row["Lĩnh vực"])], TYPE_KEYS[key(row["Hình thức"])])] += 1
+                    cell = (FIELD_KEYS[key(row["Lĩnh vực"])], TYPE_KEYS[key(row["Hình thức"])])
+                    out["cells"][cell] += 1
+                    out["by_unit"][(path.name.split("_")[0], *cell)] += 1
                     level = row.get("Cấp công đoàn") or ("Cơ sở" if row.get("Công đoàn cơ sở") else "Cấp trên cơ sở")
                     out["levels"][LEVEL_KEYS[key(level)]] += 1
                     out["results"][RESULT_KEYS[key(row.get("Kết quả", ""))]] += 1

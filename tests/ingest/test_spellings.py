@@ -82,7 +82,7 @@ _TEXT = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắ
                          "ờớởỡợùúủũụừứửữựỳýỷỹỵĐĂÂÊÔƠƯ ", min_size=5, max_size=60)
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, deadline=None)
 @given(model=_TEXT, registrant=_TEXT)
 def test_nfc_and_nfd_rows_give_identical_registrations(model, registrant):
     def registrations(form: str) -> pd.DataFrame:
@@ -97,3 +97,41 @@ def test_nfc_and_nfd_rows_give_identical_registrations(model, registrant):
     pd.testing.assert_frame_equal(nfc_rejected, nfd_rejected)
     if len(nfc):
         assert nfc.at[9, "model"] == unicodedata.normalize("NFC", " ".join(model.split()))
+
+
+# --- issue 9.1: values read by meaning, generated word by word ---------------------------------
+from schemas.form import FIELDS, LEVELS, RESULTS, TYPES  # noqa: E402
+from thidua.ingest.values import EXACT, read_value  # noqa: E402
+
+_NAMES = {"field": {**FIELDS, "ANQP": "Quốc phòng an ninh"}, "type": TYPES, "level": LEVELS,
+          "result": RESULTS}
+
+
+@st.composite
+def word_by_word(draw) -> tuple[str, str, str]:
+    """``(column, code, text)``: a value's canonical words cut into runs of consecutive words,
+    each run written in full or (two words or more) as its initials, the runs in any order,
+    joined by any separator, in any case, with or without diacritics, perhaps numbered."""
+    column = draw(st.sampled_from(sorted(_NAMES)))
+    code = draw(st.sampled_from(sorted(_NAMES[column])))
+    words = _NAMES[column][code].replace(" - ", " ").split()
+    cuts = sorted(draw(st.sets(st.integers(1, len(words) - 1))) if len(words) > 1 else set())
+    runs = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])]
+    parts = [("".join(w[0] for w in run).upper() if len(run) > 1 and draw(st.booleans())
+              else " ".join(run)) for run in runs]
+    parts = draw(st.permutations(parts))
+    text = "".join(p + draw(st.sampled_from([" ", " - ", ", ", "/", " – ", " và "]))
+                   for p in parts[:-1]) + parts[-1]
+    if draw(st.booleans()):
+        text = _strip_accents(text)
+    text = draw(st.sampled_from([str.lower, str.upper, str.title, str]))(text)
+    text = draw(st.sampled_from(["", "1. ", "a) ", "II. "])) + text
+    return column, code, unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(word_by_word())
+def test_any_word_by_word_variant_of_a_value_reads_as_its_code(case):
+    column, code, text = case
+    reading = read_value(column, text)
+    assert (reading.how, reading.code) == (EXACT, code), repr(text)

@@ -9,6 +9,7 @@ from thidua.publish.feedback import (UNKNOWN_UNIT, feedback_workbooks, unit_over
 from thidua.report.figures import compute_figures
 from thidua.ingest.registry import expected_units, load_registry
 from conftest import CORPUS_REGISTRY
+from corpus_expected import CORPUS_TABLE
 
 
 @pytest.fixture(scope="module")
@@ -21,10 +22,21 @@ def _values(ws):
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
-def test_one_workbook_per_unit_with_a_rejection(books):
-    assert sorted(books) == [
-        "H-CM", "H-DA", "H-GL", "H-MD", "H-ML", "H-PT", "H-QO", "H-THT", "H-TO", "H-TTH",
-        UNKNOWN_UNIT, "N-CT", "N-DM", "N-GD", "N-GTVT", "N-NN", "P-KIMLIEN", "Q-DD", "Q-HM", "VC"]
+#: Units of the corpus with something to tell: a rejected row or file (base variants), hidden
+#: rows (S-08…S-10), values read by approximation (V-GT), a file chosen by modification time
+#: (N-YT); and units with nothing to tell.
+TOLD = {"H-CM", "H-DA", "H-GL", "H-MD", "H-ML", "H-PT", "H-QO", "H-THT", "H-TO", "H-TTH",
+        UNKNOWN_UNIT, "N-CT", "N-DM", "N-GD", "N-GTVT", "N-NN", "P-KIMLIEN", "Q-DD", "Q-HM", "VC",
+        "S-08", "S-09", "S-10", "V-GT", "N-YT"}
+NOTHING_TO_TELL = {"Q-BD", "Q-CG", "Q-HK", "Q-HBT", "Q-LB", "Q-TX", "Q-TH", "CQ", "S-05", "N-XD"}
+
+
+def test_one_workbook_per_unit_with_something_to_tell(books):
+    assert TOLD <= set(books)
+    assert not NOTHING_TO_TELL & set(books)
+    rejected_units = {v[2] or UNKNOWN_UNIT for v in CORPUS_TABLE.values()
+                      if v[1] == "rejected" or (v[1] == "used" and v[3][2])}
+    assert rejected_units <= set(books)
     assert [ws.title for ws in books["Q-HM"].worksheets] == ["Tóm tắt", "Dòng bị từ chối",
                                                                "Lỗi cả tệp"]
 
@@ -63,10 +75,16 @@ def test_text_that_looks_like_a_formula_is_never_a_formula(books):
 
 
 def test_file_problems_say_which_file_still_counts(books):
-    assert _values(books["VC"]["Lỗi cả tệp"])[1] == [
+    lines = _values(books["VC"]["Lỗi cả tệp"])
+    assert lines[2] == [
         "VC_ban-loi.xlsx", None, "Tệp bị từ chối",
         "Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư bị gián đoạn); đề nghị "
         "mở thử tệp trên máy rồi gửi lại. Báo cáo vẫn dùng tệp VC_ban-dung.xlsx của đơn vị."]
+    assert lines[1] == [  # issue 9.7: the file in use says why (the choice)
+        "VC_ban-dung.xlsx", "Danh sách", "Lưu ý",
+        "Tệp mới nhất VC_ban-loi.xlsx bị từ chối (Tệp bị hỏng: nội dung không đầy đủ (có thể do "
+        "tải lên hoặc gửi thư bị gián đoạn); đề nghị mở thử tệp trên máy rồi gửi lại); dùng tệp "
+        "VC_ban-dung.xlsx gửi ngày 01/12/2024."]
     summary = _values(books["VC"]["Tóm tắt"])
     assert summary[5][:3] == ["VC_ban-dung.xlsx", "Danh sách", "được dùng"]
     assert summary[6][:3] == ["VC_ban-loi.xlsx", None, "bị từ chối cả tệp"]
@@ -89,8 +107,10 @@ def test_write_feedback_writes_reproducible_files_and_removes_stale_ones(results
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
     paths = write_feedback(tmp_path, list(results.values()), 2024)
-    assert [p.name for p in paths][:3] == ["H-CM.xlsx", "H-DA.xlsx", "H-GL.xlsx"]
-    assert len(paths) == 20 and not stale.exists()
+    assert [p.name for p in paths][:3] == ["D-01.xlsx", "D-02.xlsx", "D-03.xlsx"]
+    assert [p.name for p in paths] == sorted(p.name for p in paths)
+    assert {p.stem for p in paths} == set(feedback_workbooks(list(results.values()), 2024))
+    assert not stale.exists()
     first = {p.name: p.read_bytes() for p in paths}
     write_feedback(tmp_path, list(results.values()), 2024)
     assert {p.name: p.read_bytes() for p in paths} == first
@@ -105,5 +125,6 @@ def test_unit_overview_gives_one_line_per_unit(results):  # noqa: F811
         1, "Q-DD_tieu-de-hai-dong.xlsx", 3, 1, 0]
     assert overview.loc["N-XD", ["files", "used", "valid"]].tolist() == [2, "N-XD_lan-2.xlsx", 4]
     assert overview.loc["VC", "problems"].startswith("VC_ban-loi.xlsx: Tệp bị hỏng")
-    assert overview.index[-2:].tolist() == ["P-KIMLIEN", UNKNOWN_UNIT]
-    assert len(overview) == 42
+    # every expected unit once, in registry order; then units that sent a file but are not
+    # expected this year (P-KIMLIEN exists from 2025), then files of no known unit
+    assert overview.index.tolist() == expected["code"].tolist() + ["P-KIMLIEN", UNKNOWN_UNIT]

@@ -110,17 +110,23 @@ class TestVersions:
         assert "8.333 → 8.332" in text
 
     def test_3_diff_prints_and_writes_the_same_change(self, year):
-        result = CliRunner().invoke(app, ["diff", "--year", "2024", "--out", str(year["out"])])
+        plain = CliRunner().invoke(app, ["diff", "--year", "2024", "--out", str(year["out"])])
+        assert plain.exit_code == 0 and not (year["out"] / "diff-v1-v2.csv").exists()
+        result = CliRunner().invoke(app, ["diff", "--year", "2024", "--out", str(year["out"]), "--csv"])
         assert result.exit_code == 0, result.output
+        assert result.output == plain.output + f"Đã ghi {year['out'] / 'diff-v1-v2.csv'}\n"
         assert "từ bản số 1 đến bản số 2" in result.output
         assert "H-MD" in result.output
         with (year["out"] / "diff-v1-v2.csv").open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        counts = [r for r in rows if r["section"] == "số liệu"]
-        assert len(counts) == 1 and counts[0]["unit"] == "H-MD"
-        assert int(counts[0]["before"]) - int(counts[0]["after"]) == 1
-        files = [r for r in rows if r["section"] == "tệp"]
-        assert [(r["file"], r["unit"], r["detail"]) for r in files] == [(CHANGED, "H-MD", "thay nội dung tệp")]
+        assert list(rows[0]) == ["Mục", "Mã đơn vị", "Tệp", "Lĩnh vực", "Hình thức", "Trước", "Sau",
+                                 "Nội dung"]
+        counts = [r for r in rows if r["Mục"] == "số liệu"]
+        assert len(counts) == 1 and counts[0]["Mã đơn vị"] == "H-MD"
+        assert int(counts[0]["Trước"]) - int(counts[0]["Sau"]) == 1
+        files = [r for r in rows if r["Mục"] == "tệp"]
+        assert [(r["Tệp"], r["Mã đơn vị"], r["Nội dung"]) for r in files] == [
+            (CHANGED, "H-MD", "thay nội dung tệp")]
 
     def test_4_same_inputs_publish_nothing_and_keep_v2_bytes(self, year):
         before = snapshot(year["out"])

@@ -118,3 +118,23 @@ def test_pdf_metadata_outline_and_page_size(pdf):
     assert "I. TÌNH HÌNH CHUNG" in [t.upper() for t in titles]
     first = pdf.pages[0].mediabox
     assert (round(float(first.width)), round(float(first.height))) == (595, 842)  # A4
+
+
+def test_appendix_i_rows_sum_to_table_1_and_to_each_unit_s_total(report, pdf):
+    """Appendix I of the PDF, read back from its text: one line per unit with 8 counts (field ×
+    type) and the total; the columns sum to Table 1 (summary.json ``by_field``) and each row's
+    cells sum to its total."""
+    summary = json.loads((report[0] / "summary.json").read_text(encoding="utf-8"))
+    start = next(i for i, page in enumerate(pdf.pages) if "PHỤ LỤC 1" in page.extract_text())
+    end = next(i for i, page in enumerate(pdf.pages) if "PHỤ LỤC 2" in page.extract_text())
+    number = r"\d{1,3}(?:\.\d{3})*"
+    line = re.compile(rf"^(\d+) (.+?) ((?:{number} ){{8}}{number})$")
+    rows = [m for page in pdf.pages[start:end] for text in page.extract_text().splitlines()
+            if (m := line.match(text.strip()))]
+    assert [int(m.group(1)) for m in rows] == list(range(1, 41))
+    cells = [[int(v.replace(".", "")) for v in m.group(3).split()] for m in rows]
+    assert all(sum(c[:8]) == c[8] for c in cells)
+    columns = [sum(c[i] for c in cells) for i in range(8)]
+    assert columns == [summary["by_field"][f][k] for f in ("KT", "VHXH", "ANQP", "XDHTCT")
+                       for k in ("collective", "individual")]
+    assert sum(c[8] for c in cells) == summary["registrations"]["total"]

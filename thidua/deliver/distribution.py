@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import fcntl
 import os
-import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,10 +24,13 @@ from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_expo
 
 from thidua.deliver.mail import (
     SECRET_VARIABLE,
+    AddressError,
     MailError,
+    clean_name,
     compose_message,
     describe_error,
     is_transient,
+    parse_address,
     send_message,
     smtp_settings,
 )
@@ -40,7 +42,6 @@ LOG_COLUMNS = ["time", "version", "pdf_sha256", "recipient", "name", "result", "
                "error"]
 DELIVERED, FAILED = "delivered", "failed"
 RECIPIENT_COLUMNS = ["name", "email", "role"]
-_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 
 
 class DistributionError(Exception):
@@ -95,7 +96,9 @@ def load_recipients(path: Path) -> list[Recipient]:
     """The recipients of ``recipients.csv`` (UTF-8, header ``name,email,role``), in file order.
 
     Raises :class:`DistributionError` when the file is missing or empty, a column is missing,
-    an address is not valid, or an address appears twice.
+    an address is not exactly one valid address (:func:`thidua.deliver.mail.parse_address`:
+    the message names the row and what is expected), or an address appears twice. Names and
+    roles are kept on one line (:func:`thidua.deliver.mail.clean_name`), whatever they hold.
     """
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
@@ -110,13 +113,15 @@ def load_recipients(path: Path) -> list[Recipient]:
     recipients, seen = [], set()
     for line, row in enumerate(rows, start=2):
         email = (row["email"] or "").strip()
-        if not _EMAIL.match(email):
-            raise DistributionError(f"{path}, dòng {line}: địa chỉ e-mail '{email}' không hợp lệ.")
-        if email.casefold() in seen:
+        try:
+            address = parse_address(email)
+        except AddressError as exc:
+            raise DistributionError(f"{path}, dòng {line}: {exc}.") from None
+        if address.addr_spec.casefold() in seen:
             raise DistributionError(f"{path}, dòng {line}: địa chỉ {email} bị lặp.")
-        seen.add(email.casefold())
-        recipients.append(Recipient((row["name"] or "").strip() or email, email,
-                                    (row["role"] or "").strip()))
+        seen.add(address.addr_spec.casefold())
+        recipients.append(Recipient(clean_name(row["name"] or "") or email, email,
+                                    clean_name(row["role"] or "")))
     if not recipients:
         raise DistributionError(f"Danh sách người nhận {path} không có ai.")
     return recipients
@@ -154,7 +159,18 @@ def pending(recipients: list[Recipient], log: list[dict[str, str]], version: int
             [r for r in recipients if r.email.casefold() in have])
 
 
-def send_with_retry(send: Callable[[EmailMessage], None], message: EmailMessage,
+def _exactly(send: Callable[[EmailMessage], str], expected: str) -> Callable[[EmailMessage], str]:
+    """``send``, failing unless the server accepted exactly ``expected`` (issue 16.7: a
+    recipient is ``delivered`` only when its own address was accepted)."""
+    def checked(message: EmailMessage) -> str:
+        accepted = send(message)
+        if accepted != expected:
+            raise AddressError(f"máy chủ nhận thư cho '{accepted}', không phải cho '{expected}'")
+        return accepted
+    return checked
+
+
+def send_with_retry(send: Callable[[EmailMessage], object], message: EmailMessage,
                     retry: Retry) -> tuple[int, BaseException | None]:
     """Send, retrying transient failures (:func:`thidua.deliver.mail.is_transient`) with exponential
     backoff. Returns ``(attempts made, None)`` or ``(attempts made, the last error)``."""
@@ -181,14 +197,16 @@ def _exclusive(out_dir: Path) -> Iterator[None]:
 
 
 def distribute(published: PublishedVersion, recipients: list[Recipient], sender: str,
-               send: Callable[[EmailMessage], None], out_dir: Path, force: bool = False,
+               send: Callable[[EmailMessage], str], out_dir: Path, force: bool = False,
                retry: Retry = Retry(),
                now: Callable[[], dt.datetime] = lambda: dt.datetime.now(ZoneInfo(TIMEZONE)),
                ) -> Outcome:
     """Send ``published`` to every recipient who does not have it yet (all with ``force``),
     one message each, and log every send in ``<out_dir>/distribution.csv``.
 
-    ``send`` delivers one message (:func:`thidua.deliver.mail.send_message` bound to settings). Never
+    ``send`` delivers one message and returns the one address the server accepted
+    (:func:`thidua.deliver.mail.send_message` bound to settings); a recipient is
+    :data:`DELIVERED` only when that is exactly their address. Never
     raises for a failed send: it is retried, logged as :data:`FAILED`, and the next recipient
     is tried. Raises :class:`DistributionError` when another distribution holds the lock.
     """
@@ -198,9 +216,14 @@ def distribute(published: PublishedVersion, recipients: list[Recipient], sender:
     with _exclusive(out_dir):
         to_send, already = pending(recipients, read_log(log_path), published.version, force)
         for recipient in to_send:
-            message = compose_message(published, recipient.name, recipient.email, sender, pdf,
-                                      recipient.role)
-            attempts, error = send_with_retry(send, message, retry)
+            try:
+                message = compose_message(published, recipient.name, recipient.email, sender,
+                                          pdf, recipient.role)
+                expected = parse_address(recipient.email).addr_spec
+            except AddressError as exc:
+                attempts, error = 0, exc
+            else:
+                attempts, error = send_with_retry(_exactly(send, expected), message, retry)
             delivery = Delivery(recipient, FAILED if error else DELIVERED, attempts,
                                 describe_error(error) if error else "")
             append_log(log_path, {"time": now().isoformat(timespec="seconds"),

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import re
 import smtplib
 import ssl
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid, parseaddr
+from email.utils import formatdate, getaddresses, make_msgid
 
 from thidua.publish.published import PublishedVersion
 from thidua.report.formatting import short_date
@@ -32,6 +36,87 @@ SIGNATURE = "Văn phòng Liên đoàn Lao động thành phố Hà Nội"
 
 class MailError(Exception):
     """SMTP settings are missing or unsafe; ``str(exc)`` is the one-line Vietnamese reason."""
+
+
+class AddressError(ValueError):
+    """An e-mail address that is not exactly one usable address; ``str(exc)`` says, in
+    Vietnamese, what is wrong and what is expected (issue 16.7)."""
+
+
+#: What a recipient's address must look like, said to whoever fixes ``recipients.csv``.
+ADDRESS_EXPECTED = ("cần đúng một địa chỉ dạng ten@ten-mien.vn, không kèm tên, dấu phẩy, "
+                    "dấu chấm phẩy hay khoảng trắng")
+_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to quote in a one-line message: control characters become ``�``."""
+    return "".join(c if c.isprintable() else "\ufffd" for c in text)
+
+
+def clean_name(text: str) -> str:
+    """A display name or role as one line: control characters (newlines included) become
+    spaces, runs of spaces one space. What remains (commas, quotes, ``<``, ``>``, ``@``,
+    ``;``) is quoted or encoded by the e-mail package, never read as an address or a header."""
+    return " ".join("".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
+                            for c in text).split())
+
+
+def parse_address(text: str) -> Address:
+    """One bare address (``ten@ten-mien.vn``) as an :class:`email.headerregistry.Address`
+    whose domain is ASCII: an internationalised domain (``côngđoàn.vn``) is converted to its
+    IDNA form (``xn--…``) so that any server takes it; a non-ASCII local part is kept (it
+    needs a server with SMTPUTF8, RFC 6531; :func:`send_message` fails clearly otherwise).
+
+    Raises :class:`AddressError` when ``text`` is not exactly one such address: a name or
+    ``<…>`` around it, several addresses, spaces or control characters, no ``@``, a domain
+    without a dot or with a label that is not letters, digits and inner hyphens.
+    """
+    def refuse(reason: str) -> AddressError:
+        return AddressError(f"địa chỉ e-mail '{shown(text)}' không hợp lệ ({reason}): "
+                            f"{ADDRESS_EXPECTED}")
+
+    if not text or any(c.isspace() or not c.isprintable() for c in text):
+        raise refuse("trống" if not text else "có khoảng trắng hoặc ký tự điều khiển")
+    if text.count("@") != 1 or any(c in text for c in ',;<>()[]"\\'):
+        raise refuse("không phải đúng một địa chỉ")
+    local, _, domain = text.partition("@")
+    if not local or not domain:
+        raise refuse("không đọc được")
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise refuse(f"tên miền '{shown(domain)}' không hợp lệ") from None
+    labels = ascii_domain.split(".")
+    if len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
+        raise refuse(f"tên miền '{shown(domain)}' không hợp lệ")
+    # The email package parses ASCII local parts only; RFC 6531 allows any non-ASCII letter
+    # where an ASCII letter may stand, so the local part is checked with those as "a".
+    probe = "".join(c if c.isascii() else "a" for c in local) + "@" + ascii_domain
+    try:
+        parsed = Address(addr_spec=probe)
+    except (ValueError, HeaderParseError, IndexError):
+        raise refuse("không đọc được") from None
+    if parsed.addr_spec != probe:
+        raise refuse("không đọc được")
+    return Address(username=local, domain=ascii_domain.lower())
+
+
+def recipient_address(name: str, email: str) -> Address:
+    """The ``To`` of a message to one person: :func:`parse_address` with ``name`` cleaned
+    (:func:`clean_name`) as its display name. Raises :class:`AddressError`."""
+    bare = parse_address(email)
+    return Address(display_name=clean_name(name), username=bare.username, domain=bare.domain)
+
+
+def sender_address(text: str) -> Address:
+    """The configured sender (``Văn phòng <vanphong@example.org>`` or a bare address) as
+    one :class:`~email.headerregistry.Address`. Raises :class:`AddressError`."""
+    found = getaddresses([text])
+    if len(found) != 1:
+        raise AddressError(f"người gửi '{shown(text)}' không phải đúng một địa chỉ")
+    name, spec = found[0]
+    return recipient_address(name, spec)
 
 
 @dataclass(frozen=True)
@@ -81,6 +166,10 @@ def smtp_settings(environ: Mapping[str, str], secret: str | Mapping | None = Non
         port = int(values.get("port") or SECURITIES[security])
     except ValueError:
         raise MailError(f"{ENVIRONMENT['port']}='{values['port']}' không phải số cổng.") from None
+    try:
+        sender_address(values["sender"])
+    except AddressError as exc:
+        raise MailError(f"{ENVIRONMENT['sender']}: {exc}.") from None
     if security == "none" and values.get("password") and not _is_loopback(values["host"]):
         raise MailError("Không gửi mật khẩu SMTP qua kết nối không mã hóa: đặt "
                         f"{ENVIRONMENT['security']}=starttls hoặc ssl.")
@@ -118,23 +207,49 @@ def body(published: PublishedVersion, name: str, role: str = "") -> str:
 
 def compose_message(published: PublishedVersion, name: str, email: str, sender: str,
                     pdf: bytes, role: str = "") -> EmailMessage:
-    """One message to one recipient, with the PDF (``pdf``: its bytes) attached."""
+    """One message to one recipient, with the PDF (``pdf``: its bytes) attached.
+
+    ``To`` and ``From`` are built as :class:`email.headerregistry.Address` objects, never
+    as text, so a name with a comma, quotes, ``<``, ``>``, ``@`` or ``;`` stays one display
+    name and a newline can never start a header (issue 16.7). Raises :class:`AddressError`
+    when ``email`` or ``sender`` is not one usable address (:func:`parse_address`).
+    """
+    to = recipient_address(name, email)
+    source = sender_address(sender)
     message = EmailMessage()
     message["Subject"] = subject(published)
-    message["From"] = sender
-    message["To"] = formataddr((name, email))
+    message["From"] = source
+    message["To"] = to
     message["Date"] = formatdate(localtime=True)
-    domain = parseaddr(sender)[1].rpartition("@")[2] or None
-    message["Message-ID"] = make_msgid(domain=domain)
-    message.set_content(body(published, name, role))
+    message["Message-ID"] = make_msgid(domain=source.domain)
+    message.set_content(body(published, to.display_name or email, clean_name(role)))
     message.add_attachment(pdf, maintype="application", subtype="pdf",
                            filename=published.pdf.name)
     return message
 
 
-def send_message(settings: SmtpSettings, message: EmailMessage) -> None:
-    """Send one message over a fresh connection. Raises ``smtplib.SMTPException`` or
-    ``OSError`` (see :func:`is_transient` for which are worth retrying)."""
+def envelope_recipient(message: EmailMessage) -> str:
+    """The one address a message is for: its ``To`` read back by the e-mail package must
+    hold exactly one address, and there is no ``Cc`` or ``Bcc``. Raises
+    :class:`AddressError` otherwise (the message is never sent)."""
+    addresses = [a for header in ("To", "Cc", "Bcc") for value in message.get_all(header, [])
+                 for a in value.addresses]
+    if len(addresses) != 1 or not addresses[0].username:
+        raise AddressError("thư phải gửi cho đúng một người nhận, nhưng có "
+                           f"{len(addresses)} địa chỉ: "
+                           + ", ".join(shown(a.addr_spec) for a in addresses))
+    return addresses[0].addr_spec
+
+
+def send_message(settings: SmtpSettings, message: EmailMessage) -> str:
+    """Send one message over a fresh connection to its one recipient
+    (:func:`envelope_recipient`) and return that address once the server accepted it.
+
+    Raises ``smtplib.SMTPRecipientsRefused`` when the server refused it, other
+    ``smtplib.SMTPException`` (``SMTPNotSupportedError`` for a non-ASCII address on a server
+    without SMTPUTF8) or ``OSError`` (see :func:`is_transient` for which are worth retrying),
+    :class:`AddressError` for a message not addressed to exactly one person."""
+    recipient = envelope_recipient(message)
     context = ssl.create_default_context()
     if settings.security == "ssl":
         smtp = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout,
@@ -146,7 +261,10 @@ def send_message(settings: SmtpSettings, message: EmailMessage) -> None:
             smtp.starttls(context=context)
         if settings.user:
             smtp.login(settings.user, settings.password or "")
-        smtp.send_message(message)
+        refused = smtp.send_message(message, to_addrs=[recipient])
+    if refused:  # smtplib returns the refused ones when some others were accepted
+        raise smtplib.SMTPRecipientsRefused(refused)
+    return recipient
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -170,6 +288,11 @@ def describe_error(exc: BaseException) -> str:
         text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
         return f"{code} {' '.join(text.split())}"
 
+    if isinstance(exc, AddressError):
+        return f"Không gửi: {exc}"
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        return ("Máy chủ thư không nhận địa chỉ có ký tự ngoài ASCII (không hỗ trợ SMTPUTF8): "
+                "dùng địa chỉ không dấu của người nhận, hoặc máy chủ khác")
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return "Máy chủ thư từ chối người nhận: " + "; ".join(
             reply(code, text) for code, text in exc.recipients.values())

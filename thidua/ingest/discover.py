@@ -1,19 +1,59 @@
-"""Finding a year's input files and fingerprinting them (``spec/outputs.md``, manifest)."""
+"""Finding a year's input files and fingerprinting them (``spec/outputs.md``, manifest).
+
+Only submissions are read (issue 9.8): whatever a unit's computer, a sync client or the
+program itself leaves in the raw folder (Excel's owner files ``~$…``, hidden dot-files,
+temporary and half-downloaded files, LibreOffice's ``.~lock.…#``, FIFOs and devices, links
+that leave the raw folder, the program's own output folder, sub-folders that cannot be
+opened) is listed with a reason (:attr:`InputFile.skipped`) and never read. A FIFO is never
+opened (discovery would hang on it).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+#: The file a run keeps in its output folder (:data:`thidua.pipeline.LOCK_FILE`): a folder
+#: holding it is an output folder, never a unit's data.
+OUTPUT_MARKER = ".thidua.lock"
+
+SKIP_OWNER = ("tệp khóa tạm của Excel (tên bắt đầu bằng ~$), tạo ra khi tệp đang mở; không "
+              "phải dữ liệu của đơn vị")
+SKIP_LOCK = ("tệp khóa tạm của LibreOffice (.~lock.…#), tạo ra khi tệp đang mở; không phải "
+             "dữ liệu của đơn vị")
+SKIP_HIDDEN = "tệp ẩn (tên bắt đầu bằng dấu chấm); không phải tệp đăng ký"
+SKIP_HIDDEN_FOLDER = ("thư mục ẩn (tên bắt đầu bằng dấu chấm, ví dụ của phần mềm đồng bộ); "
+                      "không đọc các tệp trong đó")
+SKIP_TEMPORARY = ("tệp tạm hoặc tải về dở dang (đuôi .tmp, .part, .crdownload…); không phải "
+                  "tệp đăng ký")
+SKIP_SYSTEM = "tệp hệ thống của Windows (Thumbs.db, desktop.ini); không phải tệp đăng ký"
+SKIP_SPECIAL = ("không phải tệp thông thường (FIFO, thiết bị hoặc socket); không đọc")
+SKIP_OUTSIDE = "liên kết trỏ ra ngoài thư mục dữ liệu; không đọc"
+SKIP_LINKED_FOLDER = "liên kết tới một thư mục; không đọc các tệp qua liên kết"
+SKIP_OUTPUT = ("thư mục kết quả của chương trình nằm trong thư mục dữ liệu; không đọc như tệp "
+               "của đơn vị")
+SKIP_UNREADABLE_FOLDER = ("thư mục con không mở được (không có quyền đọc); các tệp trong đó "
+                          "chưa được đọc, đề nghị kiểm tra quyền của thư mục")
+
+_TEMPORARY = re.compile(r".*\.(tmp|temp|part|partial|crdownload|download)$|~.*\.tmp$",
+                        re.IGNORECASE)
+_SYSTEM = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
 
 
 @dataclass(frozen=True)
 class InputFile:
-    """One file found in the raw folder.
+    """One entry found in the raw folder.
 
     ``file`` is the path relative to the raw folder (POSIX separators), the name used in every
-    output; ``sha256`` the hex digest of its bytes; ``modified`` its mtime (UTC).
+    output; ``sha256`` the hex digest of its bytes when discovered (``""`` when it could not
+    be read or was skipped); ``modified`` its mtime (UTC). ``skipped`` is the Vietnamese
+    reason why an entry is not a submission and is never read (``""`` for a submission).
     """
 
     path: Path
@@ -21,6 +61,7 @@ class InputFile:
     sha256: str
     size: int
     modified: dt.datetime
+    skipped: str = ""
 
 
 def sha256_of(path: Path) -> str:
@@ -32,25 +73,100 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def discover_files(raw_dir: Path) -> list[InputFile]:
-    """Every regular file under ``raw_dir`` (sub-folders included), sorted by relative path.
+def skip_reason(name: str) -> str:
+    """Why a file named ``name`` is not a submission, by its name alone (``""``: it may be)."""
+    if name.startswith("~$"):
+        return SKIP_OWNER
+    if name.startswith(".~lock"):
+        return SKIP_LOCK
+    if name.startswith("."):
+        return SKIP_HIDDEN
+    if _TEMPORARY.fullmatch(name):
+        return SKIP_TEMPORARY
+    if name.lower() in _SYSTEM:
+        return SKIP_SYSTEM
+    return ""
 
-    Nothing is filtered out here: files that are not spreadsheets, cannot be read (``sha256``
-    is ``""``) or are broken links are rejected later with a reason, so that every input file
-    is accounted for in the manifest.
-    """
-    files = []
-    found = (p for p in raw_dir.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
-    for path in sorted(found):
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or path.is_relative_to(root)
+
+
+def _entry(path: Path, raw_dir: Path, skipped: str = "") -> InputFile:
+    """An :class:`InputFile`; hashed only when it is a submission (never opens a FIFO)."""
+    try:
+        info = path.lstat() if skipped else path.stat()
+    except OSError:  # a broken link: listed, and rejected when read
+        info = path.lstat()
+    digest = ""
+    if not skipped:
         try:
-            stat, digest = path.stat(), sha256_of(path)
-        except OSError:  # unreadable, or a broken link: listed, and rejected when read
-            stat, digest = path.lstat(), ""
-        files.append(InputFile(
-            path=path,
-            file=path.relative_to(raw_dir).as_posix(),
-            sha256=digest,
-            size=stat.st_size,
-            modified=dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc),
-        ))
-    return files
+            digest = sha256_of(path)
+        except OSError:  # unreadable: listed, and rejected when read
+            pass
+    return InputFile(path=path, file=path.relative_to(raw_dir).as_posix(), sha256=digest,
+                     size=info.st_size if not stat.S_ISDIR(info.st_mode) else 0,
+                     modified=dt.datetime.fromtimestamp(info.st_mtime, tz=dt.timezone.utc),
+                     skipped=skipped)
+
+
+def _classify(path: Path, raw_root: Path) -> tuple[str, bool]:
+    """``(skip reason, is a folder to walk)`` of one entry of the raw folder."""
+    if reason := skip_reason(path.name):
+        return reason, False
+    if path.is_symlink():
+        target = path.resolve()
+        if not _inside(target, raw_root):
+            return SKIP_OUTSIDE, False
+        if target.is_dir():
+            return SKIP_LINKED_FOLDER, False
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "", False  # a broken link inside the folder: rejected when read
+    if stat.S_ISDIR(mode):
+        return "", True
+    if not stat.S_ISREG(mode):
+        return SKIP_SPECIAL, False
+    return "", False
+
+
+def discover_files(raw_dir: Path, exclude: Iterable[Path] = ()) -> list[InputFile]:
+    """Every entry under ``raw_dir`` (sub-folders included), sorted by relative path.
+
+    Submissions (``skipped == ""``) are regular files, or links to files inside ``raw_dir``,
+    whatever their suffix: files that are not spreadsheets, cannot be read or are broken links
+    are rejected later with a reason. Everything else is listed once with its
+    :attr:`InputFile.skipped` reason and never opened (module docstring): a folder in
+    ``exclude`` (the run's output and cache folders) or holding :data:`OUTPUT_MARKER`, a hidden
+    folder and a folder that cannot be opened are one entry each, their content unread.
+    Source: issue 9.8; ``spec/submission-form.md``, "The file".
+    """
+    root = raw_dir.resolve()
+    excluded = {Path(p).resolve() for p in exclude}
+    found: list[InputFile] = []
+    pending = [raw_dir]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                names = sorted(e.name for e in entries)
+        except OSError:
+            found.append(_entry(folder, raw_dir, SKIP_UNREADABLE_FOLDER))
+            continue
+        for name in names:
+            path = folder / name
+            reason, is_folder = _classify(path, root)
+            if is_folder:
+                resolved = path.resolve()
+                if resolved in excluded or (path / OUTPUT_MARKER).exists():
+                    found.append(_entry(path, raw_dir, SKIP_OUTPUT))
+                elif name.startswith("."):
+                    found.append(_entry(path, raw_dir, SKIP_HIDDEN_FOLDER))
+                else:
+                    pending.append(path)
+                continue
+            if reason == SKIP_HIDDEN and path.is_dir() and not path.is_symlink():
+                reason = SKIP_HIDDEN_FOLDER
+            found.append(_entry(path, raw_dir, reason))
+    return sorted(found, key=lambda f: Path(f.file).parts)

@@ -7,6 +7,7 @@ This is the per-file step the flow maps over. It composes :mod:`thidua.ingest.re
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -14,6 +15,7 @@ import pandas as pd
 from schemas.form import BY_NAME
 from thidua.ingest.discover import InputFile
 from thidua.ingest.identify import (
+    TitleBlock,
     checked_sent_date,
     code_from_filename,
     folder_year,
@@ -21,21 +23,31 @@ from thidua.ingest.identify import (
     resolve_unit,
     resolve_year,
 )
-from thidua.ingest.legacy import DECODERS
-from thidua.ingest.normalise import IGNORED_REASONS, classify_rows, normalise_rows
+from thidua.ingest.legacy import DECODERS, undecoded_cells
+from thidua.ingest.isolation import ReaderFailed, parse_isolated
+from thidua.ingest.normalise import (
+    IGNORED_REASONS,
+    classify_rows,
+    filled_down,
+    filled_down_note,
+    normalise_rows,
+)
+from thidua.ingest.values import interpreted_notes, interpreted_values
 from thidua.ingest.read import (
     FORMULA_HINT,
     FileRejected,
     column_labels,
-    parse_sheet,
     raw_rows,
     read_bytes,
-    title_lines,
+    title_rows,
 )
 from thidua.ingest.validate import rejection_frame, validate_rows
+from thidua.ingest.cellrules import (check_not_all_formulas, hidden_note, mark_hidden,
+                                     with_unsaved_formulas)
 
-#: Statuses of an input file in the manifest (``spec/outputs.md``).
-USED, SUPERSEDED, REJECTED = "used", "superseded", "rejected"
+#: Statuses of an input file in the manifest (``spec/outputs.md``); ``skipped``: not a
+#: submission, never read (:attr:`thidua.ingest.discover.InputFile.skipped`, issue 9.8).
+USED, SUPERSEDED, REJECTED, SKIPPED = "used", "superseded", "rejected", "skipped"
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,15 @@ class FileResult:
     after a legacy-encoding conversion). ``encoding``: the text encoding found
     (:attr:`thidua.ingest.read.SheetData.encoding`; ``""`` when the file could not be read).
     ``headers``: the form's header (``rejections.column``) → the file's own header text.
+    ``sha256``: hex SHA-256 of the bytes actually read and parsed (issue 9.9; ``""`` when none
+    could be read; the discovered hash when the verdict needed no content, e.g. a ``.docx``).
+    ``choice``: why this file of its unit is the one counted, when that needs saying
+    (:func:`select_submissions`, issue 9.7/16.2), else ``""``.
+    ``transient``: the file was rejected because the reader crashed or ran out of time or
+    memory (:class:`thidua.ingest.isolation.ReaderFailed`): never cached.
+    ``readings``: what the unit should check of how its file was read (issues 9.1, 16.6): one
+    line for its rows of nothing but filled-down values, one per value read by approximation
+    (``… đã hiểu là …``); ``interpreted``: how many cells of valid rows were read so.
     """
 
     input: InputFile
@@ -77,6 +98,11 @@ class FileResult:
     encoding: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     remarks: tuple[str, ...] = ()
+    sha256: str = ""
+    choice: str = ""
+    readings: tuple[str, ...] = ()
+    interpreted: int = 0
+    transient: bool = False
 
     @property
     def file(self) -> str:
@@ -86,7 +112,7 @@ class FileResult:
     @property
     def notes(self) -> list[str]:
         """What a unit should know about a file that is not an error (Vietnamese)."""
-        notes = list(self.remarks)
+        notes = list(self.remarks) + ([self.choice] if self.choice else []) + list(self.readings)
         if self.encoding in DECODERS:
             notes.append(f"Chữ trong tệp được gõ bằng bảng mã {self.encoding}; đã tự động chuyển "
                          f"sang Unicode. Lần sau đề nghị dùng Unicode (phông Times New Roman).")
@@ -94,11 +120,48 @@ class FileResult:
 
 
 def _rejected_file(source: InputFile, reason: str, sheet: str = "",
-                   unit: str | None = None, encoding: str = "") -> FileResult:
+                   unit: str | None = None, encoding: str = "", sha256: str = "",
+                   sent_date: dt.date | None = None, transient: bool = False) -> FileResult:
     line = {"file": source.file, "sheet": sheet, "row": None, "column": "", "value": "",
             "error": f"Tệp bị từ chối: {reason}"}
     return FileResult(source, REJECTED, unit=unit, sheet=sheet, problem=reason,
-                      rejections=rejection_frame([line]), encoding=encoding)
+                      rejections=rejection_frame([line]), encoding=encoding, sha256=sha256,
+                      sent_date=sent_date, transient=transient)
+
+
+#: Said of a file whose bytes changed between discovery and reading, twice (issue 9.9).
+CHANGED_WHILE_READ = ("Tệp đã thay đổi trong khi đọc; chạy lại khi tệp đã ghi xong (có thể phần "
+                      "mềm đồng bộ hoặc người gửi đang ghi tệp).")
+
+
+def changed_while_read(source: InputFile, context: UnitContext) -> FileResult:
+    """The rejection of a file whose bytes kept changing while the run read it (issue 9.9):
+    no figures from it in this run; the next run reads it again."""
+    unit = code_from_filename(source.path, set(context.known_codes))
+    return _rejected_file(source, CHANGED_WHILE_READ, unit=unit)
+
+
+def _unread_digest(source: InputFile, exc: FileRejected) -> str:
+    """The ``sha256`` of a file rejected before its bytes were parsed: of the bytes read when
+    there were some (an empty file), ``""`` when it could not be read, else the discovered
+    hash (the verdict needed no content: the name, e.g. ``.docx``, or the size)."""
+    if (data := getattr(exc, "data", None)) is not None:
+        return hashlib.sha256(data).hexdigest()
+    return "" if isinstance(exc.__cause__, OSError) else source.sha256
+
+
+def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
+                          sheet: str) -> pd.DataFrame:
+    """Rejections of the data rows whose form cells keep text of a legacy encoding that
+    could not be converted (:func:`thidua.ingest.legacy.undecoded_cells`, issue 9.5)."""
+    columns = [c for c in data.columns if c in BY_NAME]
+    return rejection_frame([
+        {"file": file, "sheet": sheet, "row": row, "column": BY_NAME[name].header,
+         "value": str(value),
+         "error": f"Ô '{BY_NAME[name].header}' còn ký tự của bảng mã {encoding} chưa chuyển được "
+                  f"('{word}'); đề nghị chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi "
+                  f"gửi lại."}
+        for row, name, value, word in undecoded_cells(data[columns], encoding)])
 
 
 def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
@@ -106,37 +169,62 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
 
     Never raises for bad input: a file that cannot be used comes back with status
     ``rejected`` and its reason (``problem``) in Vietnamese, also as one line of
-    ``rejections`` with an empty row number.
+    ``rejections`` with an empty row number. A file that is not a submission
+    (``source.skipped``) comes back ``skipped``, unread. The file's bytes are read once; the
+    result's ``sha256`` is theirs (issue 9.9).
     """
-    sheet_name, encoding = "", ""
+    if source.skipped:
+        return FileResult(source, SKIPPED)
+    sheet_name, encoding, digest, title = "", "", "", TitleBlock()
     try:
-        sheet = parse_sheet(read_bytes(source.path), source.path.suffix)
+        try:
+            content = read_bytes(source.path)
+        except FileRejected as exc:
+            digest = _unread_digest(source, exc)
+            raise
+        digest = hashlib.sha256(content).hexdigest()
+        sheet = parse_isolated(content, source.path.suffix)  # limits, own process (9.6)
         sheet_name, encoding = sheet.sheet, sheet.encoding
         raw = raw_rows(sheet)
-        title = parse_title(title_lines(sheet))
+        title = parse_title(title_rows(sheet))
         folder = folder_year(source.path, source.file) or context.year
         year = resolve_year(title, folder, context.year)
-        labels = classify_rows(raw)
+        filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
+        labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
         data = raw[labels == "data"]
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
                             title, source.path, set(context.known_codes),
                             set(context.expected_codes), year)
         if not (labels == "data").any():
             raise FileRejected(f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")
+        check_not_all_formulas(sheet, data)  # issue 16.5: a whole table of unsaved formulas
     except FileRejected as exc:
         unit = code_from_filename(source.path, set(context.known_codes))
-        return _rejected_file(source, str(exc), sheet_name, unit, encoding)
+        sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
+        return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
+                              transient=isinstance(exc, ReaderFailed))
     rows = normalise_rows(data)
     valid, rejections = validate_rows(rows, data, year=year, file=source.file, sheet=sheet.sheet)
+    valid, rejections = with_unsaved_formulas(valid, rejections, sheet, data, source.file)
+    if sheet.converted:  # a row keeping unconverted legacy text is rejected, naming the encoding
+        undecoded = _undecoded_rejections(data, sheet.encoding, source.file, sheet.sheet)
+        valid = valid.drop(index=undecoded["row"].astype(int).unique(), errors="ignore")
+        rejections = (pd.concat([rejections, undecoded], ignore_index=True)
+                      .sort_values("row", kind="stable", ignore_index=True)
+                      if len(undecoded) else rejections)
     valid = valid.assign(unit=unit, file=source.file, sheet=sheet.sheet)
+    interpreted = interpreted_values(data.loc[valid.index])  # read by approximation (9.1)
     headers = column_labels(sheet)
     rejected_rows = raw.loc[sorted(rejections["row"].dropna().unique().astype(int)), list(headers)]
     ignored = labels[labels != "data"].value_counts()
     counts = {"read": len(raw), "valid": len(valid),
               "rejected": int(rejections["row"].nunique()), "ignored": int(ignored.sum())}
     sent, remark = checked_sent_date(title, year)
-    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet,
-                      remarks=(remark,) if remark else (),
+    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet, sha256=digest,
+                      remarks=tuple(n for n in (remark, hidden_note(labels)) if n),
+                      readings=tuple(filter(None, [filled_down_note(raw, labels, filled),
+                                                   *interpreted_notes(interpreted)])),
+                      interpreted=len(interpreted),
                       rows=counts, ignored={r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
                       registrations=valid, rejections=rejections,
                       rejected_rows=rejected_rows.rename(columns=headers), encoding=sheet.encoding,
@@ -149,24 +237,76 @@ def _recency(result: FileResult) -> tuple:
     return (sent, result.input.modified, result.file)
 
 
-def select_submissions(results: list[FileResult]) -> list[FileResult]:
-    """Mark all but the newest usable file of each unit as ``superseded``.
+def _dated(result: FileResult) -> str:
+    """How a file is dated in a choice sentence: its sent date, else its modification time."""
+    if result.sent_date:
+        return f"gửi ngày {result.sent_date:%d/%m/%Y}"
+    return f"sửa ngày {result.input.modified:%d/%m/%Y} (không có dòng 'Ngày gửi:' đọc được)"
 
-    A rejected file never supersedes a usable one. Returns the results in the input order.
+
+def _why(chosen: FileResult, runner_up: FileResult) -> str:
+    """Which rule of "Corrections" put ``chosen`` before ``runner_up``."""
+    if chosen.sent_date and runner_up.sent_date and chosen.sent_date != runner_up.sent_date:
+        return "chọn theo ngày gửi ghi trong tệp"
+    if chosen.input.modified != runner_up.input.modified:
+        undated = [r.file for r in (chosen, runner_up) if not r.sent_date]
+        because = (f"tệp {', '.join(undated)} không có dòng 'Ngày gửi:' đọc được" if undated
+                   else "các tệp ghi cùng ngày gửi")
+        return f"chọn theo thời gian sửa tệp, vì {because}"
+    return "chọn theo thứ tự tên tệp, vì các tệp cùng ngày gửi và cùng thời gian sửa"
+
+
+def _choice(chosen: FileResult, others: list[FileResult]) -> str:
+    """The sentence saying why ``chosen`` counts for its unit (``""`` when it is the unit's
+    only file, or plainly the newest by sent date with nothing newer rejected)."""
+    newer = sorted((r for r in others if r.status == REJECTED and _recency(r) > _recency(chosen)),
+                   key=_recency)
+    if newer:
+        latest = newer[-1]
+        reason = (latest.problem or "").rstrip(". ")
+        return f"Tệp mới nhất {latest.file} bị từ chối ({reason}); dùng tệp {chosen.file} {_dated(chosen)}."
+    usable = sorted((r for r in others if r.status in (USED, SUPERSEDED)), key=_recency)
+    if not usable:
+        return ""
+    why = _why(chosen, usable[-1])
+    if why == "chọn theo ngày gửi ghi trong tệp":
+        return ""
+    return f"Đơn vị có {len(others) + 1} tệp; dùng tệp {chosen.file} ({why})."
+
+
+def select_submissions(results: list[FileResult]) -> list[FileResult]:
+    """Mark all but the newest usable file of each unit as ``superseded``, and say in the
+    chosen file's ``choice`` why it counts when that is not plain (issues 9.7, 16.2).
+
+    A rejected file never supersedes a usable one: when a unit's newest file is rejected
+    (empty, cut short, password-protected, not a spreadsheet, no header…), its newest usable
+    file counts, and ``choice`` reads "Tệp mới nhất X bị từ chối (lý do); dùng tệp Y gửi ngày
+    …". When the choice fell back on modification times or names, ``choice`` says so
+    ("chọn theo thời gian sửa tệp"). Idempotent; returns the results in the input order.
     """
     newest: dict[str, FileResult] = {}
     for result in results:
-        if result.status == USED:
+        if result.status in (USED, SUPERSEDED):
             best = newest.get(result.unit)
             if best is None or _recency(result) > _recency(best):
                 newest[result.unit] = result
     chosen = {id(r) for r in newest.values()}
-    return [replace(r, status=SUPERSEDED) if r.status == USED and id(r) not in chosen else r
-            for r in results]
+    selected = []
+    for r in results:
+        if id(r) in chosen:
+            others = [o for o in results
+                      if o is not r and o.unit == r.unit and o.status != SKIPPED]
+            selected.append(replace(r, status=USED, choice=_choice(r, others)))
+        elif r.status == USED:
+            selected.append(replace(r, status=SUPERSEDED, choice=""))
+        else:
+            selected.append(r)
+    return selected
 
 
 FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "status", "sheet",
-                "encoding", "problem", "read", "valid", "rejected", "ignored"]
+                "encoding", "problem", "read", "valid", "rejected", "ignored", "reason", "choice",
+                "transient"]
 
 
 def file_table(results: list[FileResult]) -> pd.DataFrame:
@@ -174,13 +314,17 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
 
     ``unit``, ``sent_date`` (ISO date str), ``sheet``, ``problem`` may be <NA>; ``encoding``
     is :attr:`FileResult.encoding`; the row
-    counts are int64 and are the file's own (also for superseded files).
+    counts are int64 and are the file's own (also for superseded files). ``sha256`` is
+    :attr:`FileResult.sha256` (the bytes parsed); ``reason`` why a ``skipped`` entry is not a
+    submission, ``choice`` :attr:`FileResult.choice` (both ``""`` when none); ``transient``
+    (bool) :attr:`FileResult.transient`.
     """
     records = [{
-        "file": r.file, "sha256": r.input.sha256, "size": r.input.size,
+        "file": r.file, "sha256": r.sha256, "size": r.input.size,
         "modified": r.input.modified.isoformat(), "unit": r.unit,
         "sent_date": r.sent_date.isoformat() if r.sent_date else None, "status": r.status,
         "sheet": r.sheet, "encoding": r.encoding, "problem": r.problem, **r.rows,
+        "reason": r.input.skipped, "choice": r.choice, "transient": r.transient,
     } for r in results]
     frame = pd.DataFrame.from_records(records, columns=FILE_COLUMNS)
     return frame.astype({k: "int64" for k in ("size", "read", "valid", "rejected", "ignored")})

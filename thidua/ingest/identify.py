@@ -26,16 +26,45 @@ class TitleBlock:
     sent_text: str | None = None  # the ``Ngày gửi:`` text, kept when it is not a readable date
 
 
-def _after_label(line: str, label: str) -> str | None:
-    """The text after ``label:`` in ``line`` when the line starts with that label."""
-    key = match_key(line)
-    if not key.startswith(label):
-        return None
-    rest = key[len(label):].lstrip()
-    if not rest.startswith(":"):
-        return None
-    # Return the original-case text after the colon.
-    return clean_text(line.split(":", 1)[1]) if ":" in line else None
+#: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
+#: what each gives (``spec/submission-form.md``, "Title block"; issue 16.2).
+_LABELS = (("ngay gui bao cao", "sent"), ("nam bao cao", "year"), ("ma don vi", "code"),
+           ("ngay gui", "sent"), ("ma dv", "code"), ("nam", "year"))
+
+
+def _label(cell: str) -> tuple[str, str, bool] | None:
+    """``(kind, value, colon)`` when a title cell starts with a label: the text after it
+    (after the colon when there is one; ``""`` when the cell holds the label only) and
+    whether a colon followed the label; ``None`` otherwise."""
+    key = match_key(cell)
+    for label, kind in _LABELS:
+        if key == label or key.startswith(label + ":") or key.startswith(label + " "):
+            rest = key[len(label):].lstrip()
+            if rest.startswith(":"):
+                return kind, clean_text(cell.split(":", 1)[1]), True
+            words = clean_text(cell).split(" ")
+            return kind, " ".join(words[len(label.split(" ")):]), False
+    return None
+
+
+def _labelled(rows: list[list[str]]):
+    """``(kind, value, strict)`` for each label of the title rows: the value in the same
+    cell (``Ngày gửi: 05/12/2024``, ``Ngay gui 05/12/2024``) or, for a cell holding the label
+    alone, in the next non-empty cell of the row (``Ngày gửi:`` | ``05/12/2024``). ``strict``
+    when a colon marks the value as meant for that label."""
+    for row in rows:
+        cells = [row] if isinstance(row, str) else list(row)
+        i = 0
+        while i < len(cells):
+            found = _label(cells[i])
+            if found is not None:
+                kind, value, colon = found
+                if not value and i + 1 < len(cells) and _label(cells[i + 1]) is None:
+                    i += 1
+                    value = clean_text(cells[i])
+                if value:
+                    yield kind, value, colon
+            i += 1
 
 
 _SENT_FORMATS = (
@@ -46,9 +75,12 @@ _SENT_FORMATS = (
 
 
 def parse_sent_date(value: str) -> dt.date | None:
-    """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``yyyy-mm-dd`` or ``ngày dd tháng mm
-    năm yyyy``; ``None`` when it is none of them or not a real date (31/02)."""
+    """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``yyyy-mm-dd``, ``ngày dd tháng mm
+    năm yyyy``, or Excel's day number of a date cell shown as a number (``45631``, 2000–2099);
+    ``None`` when it is none of them or not a real date (31/02)."""
     key = match_key(value)
+    if re.fullmatch(r"\d{5}(\.0+)?", key) and 36526 <= float(key) < 73051:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(key)))
     for pattern, (y, m, d) in _SENT_FORMATS:
         if found := re.search(pattern, key):
             try:
@@ -58,24 +90,33 @@ def parse_sent_date(value: str) -> dt.date | None:
     return None
 
 
-def parse_title(lines: list[str]) -> TitleBlock:
-    """Read ``Mã đơn vị: X``, ``Năm: Y`` and ``Ngày gửi: …`` from title lines.
+def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
+    """Read ``Mã đơn vị: X``, ``Năm: Y`` and ``Ngày gửi: …`` from the title block.
 
-    Other lines are ignored. A ``Năm:`` that is not a 4-digit year raises
-    :class:`thidua.ingest.read.FileRejected` (the year decides where the file counts); a ``Ngày gửi:``
-    that is not a date does not (it only orders a unit's files): it is kept as ``sent_text``.
+    ``rows``: :func:`thidua.ingest.read.title_rows` (a row's cells, left to right), or lines
+    (one cell each). A label is matched in any case, with or without diacritics and colon,
+    ``Ngày gửi báo cáo`` included; its value is in the same cell or the next one
+    (:func:`_labelled`, issue 16.2). Other text is ignored. A ``Năm:`` after a colon that is not
+    a 4-digit year raises :class:`thidua.ingest.read.FileRejected` (the year decides where the
+    file counts); a ``Ngày gửi:`` that is not a date does not (it only orders a unit's files):
+    it is kept as ``sent_text``. Without a colon, a value counts only when it has the shape of
+    its label's (a year, a code, a date): ``Năm học 2024-2025`` or ``Nam Định`` say nothing.
     """
     code = year = sent = sent_text = None
-    for line in lines:
-        if (value := _after_label(line, "ma don vi")) is not None and value:
-            code = value.upper().replace(" ", "")
-        elif (value := _after_label(line, "nam")) is not None and value:
-            if not re.fullmatch(r"\d{4}", value):
+    for kind, value, strict in _labelled(rows):
+        if kind == "code":
+            candidate = value.upper().replace(" ", "")
+            if strict or _CODE.match(candidate):
+                code = candidate
+        elif kind == "year":
+            if re.fullmatch(r"\d{4}", value):
+                year = int(value)
+            elif strict:
                 raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm (cần 4 chữ số).")
-            year = int(value)
-        elif (value := _after_label(line, "ngay gui")) is not None and value:
-            sent = parse_sent_date(value)
-            sent_text = None if sent else value
+        elif kind == "sent":
+            date = parse_sent_date(value)
+            if date or strict:
+                sent, sent_text = date, None if date else value
     return TitleBlock(code, year, sent, sent_text)
 
 

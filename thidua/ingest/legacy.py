@@ -46,6 +46,10 @@ _TCVN3_BYTES = {
 }
 #: Character as read (U+00A1..U+00FF) → Unicode letter.
 TCVN3: dict[str, str] = {chr(b): u for b, u in _TCVN3_BYTES.items()}
+#: TCVN3's five tone marks typed after the vowel (0xB0..0xB4: huyền, hỏi, ngã, sắc, nặng), as
+#: glibc's ``TCVN5712-1`` reads them; composed with the letter before them.
+TCVN3_TONES: dict[str, str] = {"\xb0": "\u0300", "\xb1": "\u0309", "\xb2": "\u0303",
+                               "\xb3": "\u0301", "\xb4": "\u0323"}
 
 # --- VNI (VNI-Windows): base vowel + mark character ------------------------------------------
 _GRAVE, _ACUTE, _TILDE, _HOOK, _DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
@@ -61,7 +65,10 @@ _VNI_MARKS = {
 #: Letters VNI writes with one character of their own.
 _VNI_SINGLES = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
                 "î": "ỵ"}
-_VNI_BASES = {"a": "a", "e": "e", "o": "o", "u": "u", "y": "y", "ô": "o" + _HORN, "ö": "u" + _HORN}
+#: Base letters VNI marks with a following character; ``i`` takes only the five tones
+#: (``chiùnh`` is *chính*, as some VNI keyboards type it beside the single ``í``).
+_VNI_BASES = {"a": "a", "e": "e", "i": "i", "o": "o", "u": "u", "y": "y", "ô": "o" + _HORN,
+              "ö": "u" + _HORN}
 
 
 def _vni_table() -> dict[str, str]:
@@ -94,8 +101,10 @@ _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=
 
 
 def decode_tcvn3(text: str) -> str:
-    """Text read from a TCVN3 (ABC) cell as Unicode NFC: ``"Kinh tÕ"`` → ``"Kinh tế"``."""
-    return "".join(TCVN3.get(ch, ch) for ch in text)
+    """Text read from a TCVN3 (ABC) cell as Unicode NFC: ``"Kinh tÕ"`` → ``"Kinh tế"``; a
+    tone typed as its own code after the vowel (:data:`TCVN3_TONES`) is composed with it."""
+    decoded = "".join(TCVN3.get(ch) or TCVN3_TONES.get(ch, ch) for ch in text)
+    return unicodedata.normalize("NFC", decoded) if any(t in text for t in TCVN3_TONES) else decoded
 
 
 def decode_vni(text: str) -> str:
@@ -107,10 +116,19 @@ DECODERS = {TCVN3_NAME: decode_tcvn3, VNI_NAME: decode_vni}
 
 # --- how Vietnamese is a text? -----------------------------------------------------------
 _ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx]"
-_NUCLEI = ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê "
-           "ui uô uơ uy ưa ưi ưu ươ yê iêu yêu oai oao oay oeo uây uôi uya uyê uyu ươi ươu").split()
-_SYLLABLE = re.compile(f"({_ONSET})?({'|'.join(sorted(_NUCLEI, key=len, reverse=True))})"
-                       f"(ch|nh|ng|[cmnpt])?")
+#: Vowel nuclei that may take a final consonant, and those ending in a glide that never do
+#: (*chịu* but no *chiunh*: a VNI ``iù`` left unconverted is not a syllable).
+_NUCLEI = "a ă â e ê i o ô ơ u ư y iê oa oă oe uâ uê uô uơ uy ươ yê uyê".split()
+_OPEN_NUCLEI = ("ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu iêu yêu oai oao oay oeo "
+                "uây uôi uya uyu ươi ươu").split()
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SYLLABLE = re.compile(f"({_ONSET})?(?:({_alternatives(_NUCLEI)})(ch|nh|ng|[cmnpt])?"
+                       f"|({_alternatives(_OPEN_NUCLEI)}))")
 _TONE_MARKS = {_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT}
 _MIXED_CASE = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]")  # "tÕ": a capital after a small letter
 _WORD_SPLIT = re.compile(r"[\s0-9!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~–—“”‘’…]+")
@@ -213,10 +231,47 @@ def encode_tcvn3(text: str) -> str:
 def encode_vni(text: str) -> str:
     """Unicode text as a VNI font shows it in a cell (for test fixtures)."""
     inverse: dict[str, str] = {}
-    for chars, letter in sorted(VNI.items(), key=lambda kv: kv[0]):
+    for chars, letter in sorted(VNI.items(), key=lambda kv: (len(kv[0]), kv[0])):
         if len(chars) == 1 or chars[1].islower() == letter.islower():
             inverse.setdefault(letter, chars)
     return "".join(inverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+
+
+#: Characters a legacy encoding leaves behind that Vietnamese Unicode text never uses.
+_FOREIGN = {TCVN3_NAME: set("¡¢£¤¥¦§¨©ª«¬\xad®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÇËÎÏÐÑÖ×ØÛÞßäåæçëîïðñö÷øûüþÿ"),
+            VNI_NAME: set("øåäëüöñæïîØÅÄËÜÖÑÆÏÎ")}
+#: A vowel followed by a VNI mark character: a pair the VNI table has no letter for.
+_VNI_PAIR = re.compile("[aeiouyAEIOUY][" + re.escape("".join(_VNI_MARKS)).upper()
+                       + re.escape("".join(_VNI_MARKS)) + "]")
+
+
+def undecoded_words(text: object, encoding: str) -> list[str]:
+    """The words of a cell (after conversion from ``encoding``) that still hold text of that
+    encoding: not a Vietnamese syllable, and holding a character Vietnamese Unicode never
+    uses (``ñ``, ``ö``, ``¸``…) or, for VNI, a vowel followed by a mark character that no
+    letter of the VNI table explains (``chiùnh`` when ``iù`` is not converted). Issue 9.5:
+    such a row is rejected, naming the encoding, never counted half-converted."""
+    if not isinstance(text, str) or text.isascii():
+        return []
+    foreign = _FOREIGN.get(encoding, set())
+    found = []
+    for word in _WORD_SPLIT.split(unicodedata.normalize("NFC", text)):
+        if not word or word.isascii() or is_syllable(word):
+            continue
+        if foreign & set(word) or (encoding == VNI_NAME and _VNI_PAIR.search(word)):
+            found.append(word)
+    return found
+
+
+def undecoded_cells(frame, encoding: str) -> list[tuple[int, str, object, str]]:
+    """``(row, column, value, first undecoded word)`` for every cell of ``frame`` (index: Excel
+    row; object columns) that :func:`undecoded_words` flags, in row then column order."""
+    cells = []
+    for row, values in frame.iterrows():
+        for column, value in values.items():
+            if words := undecoded_words(value, encoding):
+                cells.append((int(row), column, value, words[0]))
+    return cells
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

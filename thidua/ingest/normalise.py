@@ -12,35 +12,32 @@ import re
 
 import pandas as pd
 
-from schemas.form import (
-    BY_NAME,
-    FIELD_MAP,
-    FIELDS,
-    LEVEL_MAP,
-    RESULT_MAP,
-    SIGNATURE_KEYS,
-    TOTAL_KEYS,
-    TYPE_MAP,
-)
-from thidua.text import clean_text, compact_key, match_key
+from schemas.form import BY_NAME, SIGNATURE_KEYS, TOTAL_KEYS
+from thidua.ingest.values import read_column, read_value
+from thidua.text import clean_text, match_key
 
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
-IGNORED_REASONS = ("blank", "totals", "subheading", "signature")
+IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "hidden")
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union", "note", "unit_code")
+#: A row without any of these is never a registration (issue 16.6).
+CORE_COLUMNS = ("model", "registrant", "field", "type")
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _RANGE_SEP = r"\s*(?:-|–|—|đến|den|tới|toi|~)\s*"
-_FIELD_HEADING_KEYS = {compact_key(name) for name in FIELDS.values()} | {
-    compact_key("Quốc phòng - an ninh")}
 
 
 def _data_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if c in BY_NAME and c != "stt"]
 
 
+_TOTALS = re.compile(r"^(?:tong cong|tong so)\b(?!\s+(?:ty|trinh|tac|ket)\b)")
+
+
 def _is_totals(texts: list[str]) -> bool:
+    """``Tổng cộng``, ``Cộng``, ``Tổng số: 12``… in one of the first three cells; never
+    ``Tổng công ty …``, ``Tổng kết …``, ``Tổng số hóa đơn …`` (issue 9.3)."""
     first = [match_key(t).rstrip(" :") for t in texts[:3]]
-    return any(k in TOTAL_KEYS or k.startswith(("tong cong", "tong so")) for k in first)
+    return any(k in TOTAL_KEYS or _TOTALS.match(k) for k in first)
 
 
 _ENUMERATOR = re.compile(r"^(?:[ivxlcdm]+|\d+|[a-z])(?:[.)/:-]|\s*[.)])?\s+")
@@ -57,11 +54,12 @@ def _is_subheading(texts: list[str], type_text: str) -> bool:
     key = match_key(" ".join(parts))
     bare = _ENUMERATOR.sub("", key)
     numbered = bare != key
-    name = compact_key(_HEADING_WORDS.sub("", bare))
-    if name in _FIELD_HEADING_KEYS or name in FIELD_MAP:
+    name = _HEADING_WORDS.sub("", bare)
+    if read_value("field", name).how == "exact":
         return len(parts) == 1 or numbered
-    return name in TYPE_MAP and (numbered or _HEADING_WORDS.match(bare) is not None) \
-        and not type_text
+    return read_value("type", name).how == "exact" \
+        and (numbered or _HEADING_WORDS.match(bare) is not None) \
+        and (not type_text or len(parts) == 1)
 
 
 _NOTE = re.compile(r"^(ghi chu|luu y|chu thich|nguon)\s*:|^\(?\*+\)?\s")
@@ -77,30 +75,62 @@ def _is_signature(texts: list[str]) -> bool:
                or re.match(r"^ngay\s+(\d{1,2}|\.+|…+)\s+thang", k) for k in keys)
 
 
-def classify_rows(raw: pd.DataFrame) -> pd.Series:
+def filled_down(raw: pd.DataFrame) -> pd.Series:
+    """Per raw row: it carries nothing but values filled down a column (issue 16.6).
+
+    Such a row has no ``Tên mô hình``, no ``Tên tập thể/cá nhân``, no ``Lĩnh vực`` and no
+    ``Hình thức``, at least one other cell of the form's columns, and each of its cells
+    (but a number in ``STT``) repeats the cell above or below it in the same column: what
+    a whole-column fill (``Cơ sở`` or ``Công đoàn cơ sở`` down to row 5000) leaves under the
+    table. Returns a bool Series on ``raw``'s index.
+    """
+    form = [c for c in raw.columns if c in BY_NAME]
+    if not form:
+        return pd.Series(False, index=raw.index)
+    text = raw[form].map(clean_text)
+    core = [c for c in CORE_COLUMNS if c in text]
+    no_core = (text[core] == "").all(axis=1) if core else pd.Series(True, index=raw.index)
+    repeated = (text == "") | (text == text.shift(1)) | (text == text.shift(-1))
+    if "stt" in text:
+        repeated["stt"] = text["stt"].str.fullmatch(r"[\d.,]*")
+    others = text.drop(columns=[c for c in ("stt", *core) if c in text])
+    return no_core & repeated.all(axis=1) & (others != "").any(axis=1)
+
+
+def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Series:
     """Label each raw row ``"data"`` or an ignored reason from :data:`IGNORED_REASONS`.
 
-    ``raw`` is :func:`thidua.ingest.read.raw_rows` output (index: Excel row). Blank rows (nothing in
-    the form's columns but perhaps a pre-printed STT number; unknown columns are not looked
-    at), totals rows, field sub-headings and the signature block (the
-    first row naming a signer or a place and date, and the rows after it that carry neither a
-    known field nor a known type) are ignored, never rejected. Returns a str Series on the same index.
+    ``raw`` is :func:`thidua.ingest.read.raw_rows` output (index: Excel row). Ignored, never
+    rejected: blank rows (nothing in the form's columns but perhaps a pre-printed STT number;
+    unknown columns are not looked at) and rows of nothing but filled-down values
+    (:func:`filled_down`), both ``blank``; totals rows; field sub-headings; the signature block
+    (the first row naming a signer or a place and date, and the rows after it). A row whose
+    ``Lĩnh vực`` and ``Hình thức`` both read as accepted values is always data, and a row with
+    either is never a totals row nor part of the signature block (issue 9.3): ``Tổng công ty
+    …`` or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
+    index. ``filled``: :func:`filled_down` of ``raw`` when the caller has it already.
     """
     columns = _data_columns(raw)
     form = [c for c in raw.columns if c in BY_NAME]
+    known = {name: (read_column(raw[name], name).map(lambda r: r.code is not None)
+                    if name in raw else pd.Series(False, index=raw.index))
+             for name in ("field", "type")}
+    filled = filled_down(raw) if filled is None else filled
     labels = []
     in_signature = False
-    for _, values in raw.iterrows():
+    for row, values in raw.iterrows():
         texts = [t for t in (clean_text(values[c]) for c in form) if t]
         data_texts = [t for t in (clean_text(values[c]) for c in columns) if t]
-        has_field_or_type = (
-            ("field" in raw and compact_key(values["field"]) in FIELD_MAP)
-            or ("type" in raw and compact_key(values["type"]) in TYPE_MAP))
+        has_field, has_type = bool(known["field"][row]), bool(known["type"][row])
         if not data_texts and all(re.fullmatch(r"[\d.,]*", t) for t in texts):
             labels.append("blank")  # nothing, or only a pre-printed STT number
-        elif _is_totals(texts):
+        elif has_field and has_type:
+            labels.append("data")
+        elif filled[row]:
+            labels.append("blank")
+        elif not (has_field or has_type) and _is_totals(texts):
             labels.append("totals")
-        elif not has_field_or_type and (in_signature or _is_signature(texts)):
+        elif not (has_field or has_type) and (in_signature or _is_signature(texts)):
             in_signature = True
             labels.append("signature")
         elif _is_subheading(texts, clean_text(values["type"]) if "type" in raw else ""):
@@ -110,12 +140,35 @@ def classify_rows(raw: pd.DataFrame) -> pd.Series:
     return pd.Series(labels, index=raw.index, name="status", dtype="str")
 
 
-def _map_value(value: object, mapping: dict[str, str]) -> object:
-    """The code for a spelling, the cleaned text when unknown, ``<NA>`` when empty."""
-    text = clean_text(value)
-    if not text:
-        return pd.NA
-    return mapping.get(compact_key(text), text)
+def filled_down_note(raw: pd.DataFrame, labels: pd.Series,
+                     filled: pd.Series | None = None) -> str | None:
+    """The one line a unit reads about its rows of nothing but filled-down values
+    (:func:`filled_down`, issue 16.6): ``Dòng 12 đến 5000: chỉ có giá trị điền sẵn …, đã bỏ
+    qua.`` (up to five ranges of rows), or ``None`` when there is none."""
+    filled = filled_down(raw) if filled is None else filled
+    rows = raw.index[((labels == "blank") & filled).to_numpy()].tolist()
+    if not rows:
+        return None
+    ranges: list[list[int]] = []
+    for row in rows:
+        if ranges and row == ranges[-1][1] + 1:
+            ranges[-1][1] = row
+        else:
+            ranges.append([row, row])
+    shown = ", ".join(f"{a} đến {b}" if a != b else f"{a}" for a, b in ranges[:5])
+    more = ", …" if len(ranges) > 5 else ""
+    return (f"Dòng {shown}{more} ({len(rows)} dòng): chỉ có giá trị điền sẵn, không có tên mô "
+            f"hình, tên tập thể/cá nhân, lĩnh vực hay hình thức; đã bỏ qua (không tính là đăng "
+            f"ký). Lần sau đề nghị chỉ điền đến dòng đăng ký cuối cùng.")
+
+
+def _map_value(values: pd.Series, column: str) -> pd.Series:
+    """The code of each cell read by meaning, the cleaned text when it does not read as one
+    value, ``<NA>`` when empty (:func:`thidua.ingest.values.read_value`)."""
+    readings = read_column(values, column)
+    texts = values.map(clean_text)
+    return pd.Series([r.code if r.code is not None else (t or pd.NA)
+                      for r, t in zip(readings, texts)], index=values.index, dtype=object)
 
 
 def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
@@ -163,6 +216,22 @@ def parse_period(value: object) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def _period_of_two(first: object, last: object) -> tuple[object, object, object]:
+    """``(text, start, end)`` of a period written in ``Từ ngày`` | ``Đến ngày``: each cell a
+    date cell, ``dd/mm/yyyy``, ``mm/yyyy`` or a year; the start is the first day of the first
+    cell, the end the last day of the second (one cell alone stands for the whole period).
+    ``text`` is ``<NA>`` when both are empty; a date is ``None`` when a cell given cannot be
+    read (then both are ``None``)."""
+    a, b = clean_text(first), clean_text(last)
+    if not a and not b:
+        return pd.NA, None, None
+    text = f"{a} - {b}" if a and b else a or b
+    start, end = parse_period(first) if a else None, parse_period(last) if b else None
+    if (a and start is None) or (b and end is None):
+        return text, None, None
+    return text, (start or end)[0], (end or start)[1]
+
+
 def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """Canonical values for the data rows of one file.
 
@@ -173,24 +242,33 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     text), ``level`` (``thanh_pho``/``cap_tren_co_so``/``co_so`` or text; derived when empty:
     ``co_so`` when ``Công đoàn cơ sở`` is filled, else ``cap_tren_co_so``), ``result`` (codes,
     ``chua_danh_gia`` when empty), ``period`` (text as written or <NA>), ``period_start`` and
-    ``period_end`` (datetime64, NaT when empty or unreadable). All object columns are ``str``
+    ``period_end`` (datetime64, NaT when empty or unreadable; from ``Từ ngày`` | ``Đến ngày``
+    when the period is in two columns, ``period`` then reads ``"<from> - <to>"``, the end may
+    be before the start: see :func:`_period_of_two`). All object columns are ``str``
     dtype with ``<NA>`` for missing.
     """
     out = pd.DataFrame(index=raw.index)
     get = lambda name: raw[name] if name in raw else pd.Series("", index=raw.index, dtype=object)
     for name in TEXT_COLUMNS:
         out[name] = get(name).map(lambda v: clean_text(v) or pd.NA)
-    out["field"] = get("field").map(lambda v: _map_value(v, FIELD_MAP))
-    out["type"] = get("type").map(lambda v: _map_value(v, TYPE_MAP))
-    level = get("level").map(lambda v: _map_value(v, LEVEL_MAP))
+    out["field"] = _map_value(get("field"), "field")
+    out["type"] = _map_value(get("type"), "type")
+    level = _map_value(get("level"), "level")
     derived = out["grassroots_union"].notna().map({True: "co_so", False: "cap_tren_co_so"})
     out["level"] = level.where(level.notna(), derived)
-    result = get("result").map(lambda v: _map_value(v, RESULT_MAP))
+    result = _map_value(get("result"), "result")
     out["result"] = result.where(result.notna(), "chua_danh_gia")
     periods = get("period").map(parse_period)
     out["period"] = get("period").map(lambda v: clean_text(v) or pd.NA)
     out["period_start"] = pd.to_datetime(periods.map(lambda p: p[0] if p else None))
     out["period_end"] = pd.to_datetime(periods.map(lambda p: p[1] if p else None))
+    if "period_from" in raw or "period_to" in raw:  # a period in two columns (issue 16.3)
+        split = [_period_of_two(a, b) for a, b in zip(get("period_from"), get("period_to"))]
+        two = pd.DataFrame(split, index=raw.index, columns=["period", "start", "end"])
+        given = two["period"].notna()
+        out["period"] = out["period"].where(~given, two["period"])
+        out["period_start"] = out["period_start"].where(~given, pd.to_datetime(two["start"]))
+        out["period_end"] = out["period_end"].where(~given, pd.to_datetime(two["end"]))
     for name in (*TEXT_COLUMNS, "field", "type", "level", "result", "period"):
         out[name] = out[name].astype("str")
     return out

@@ -16,10 +16,12 @@ import pandas as pd
 
 from schemas.form import HEADER_MARKERS, HEADER_TO_NAME
 from thidua.ingest import legacy
+from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
+from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
 from thidua.ingest.workbook import (
     FileRejected,
     Grid,
-    csv_grid,
+    csv_grids,
     decode_csv,
     workbook_grids,
 )
@@ -30,7 +32,7 @@ FORMULA_HINT = ("Nếu số liệu trong tệp được tính bằng công thứ
                 "(để lưu cả giá trị) rồi gửi lại.")
 
 __all__ = ["FileRejected", "SheetData", "Table", "column_labels", "decode_csv", "find_table",
-           "parse_sheet", "raw_rows", "read_bytes", "read_sheet", "title_lines"]
+           "parse_sheet", "raw_rows", "read_bytes", "read_sheet", "title_lines", "title_rows"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv",)
@@ -78,6 +80,7 @@ class SheetData:
     grid: Grid
     table: Table
     encoding: str = "Unicode"
+    facts: SheetFacts = field(default_factory=SheetFacts)
 
     @property
     def converted(self) -> bool:
@@ -116,7 +119,10 @@ def find_table(grid: Grid) -> Table | None:
     """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
     ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
     merged cells, ``spec/submission-form.md``), and a row of column numbers or bracketed hints
-    right under it.
+    right under it. A ``Thời gian thực hiện`` over two sub-columns ``Từ ngày`` | ``Đến ngày``
+    (``Bắt đầu`` | ``Kết thúc``, ``Từ`` | ``Đến``, …) makes a two-row header whose sub-columns
+    are ``period_from`` | ``period_to`` (issue 16.3), whether or not the merged parent is
+    repeated across its columns.
     ``None`` when there is none (a cover letter)."""
     markers = set(HEADER_MARKERS)
     for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
@@ -140,8 +146,8 @@ def find_table(grid: Grid) -> Table | None:
                 columns[c] = name
                 continue
             texts = [clean_text(grid[i][c]) for i in rows if c < len(grid[i])]
-            if any(texts):
-                unknown[c] = " / ".join(t for t in texts if t)
+            if any(texts):  # a header merged over both rows is named once
+                unknown[c] = " / ".join(dict.fromkeys(t for t in texts if t))
         below_header = rows[-1] + 1
         if below_header < len(grid) and _is_annotation(grid[below_header]):
             rows = (*rows, below_header)
@@ -176,12 +182,19 @@ def read_bytes(path: Path) -> bytes:
         raise FileRejected(f"Định dạng tệp '{suffix or '(không có đuôi)'}' không được nhận; "
                            f"chỉ nhận {', '.join(SUFFIXES)}.")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # never more than the limit into memory (issue 9.6)
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise FileRejected(f"Không mở được tệp ({exc.strerror or exc}); đề nghị kiểm tra quyền đọc "
                            f"tệp hoặc gửi lại tệp.") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise FileRejected(exceeded("dung lượng tệp", f"hơn {size(MAX_FILE_BYTES)}",
+                                    size(MAX_FILE_BYTES)))
     if not data:
-        raise FileRejected("Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ.")
+        empty = FileRejected("Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu "
+                             "đầy đủ.")
+        empty.data = data  # the bytes read, for the hash of what was read (issue 9.9)
+        raise empty
     return data
 
 
@@ -196,20 +209,63 @@ def parse_sheet(data: bytes, suffix: str) -> SheetData:
     in any visible sheet.
     """
     if suffix.lower() in CSV_SUFFIXES:
-        grid, encoding = csv_grid(data)
-        grids, default = [("", grid)], encoding
-    else:
-        grids, default = workbook_grids(data), "Unicode"
+        return _csv_sheet(data)
+    grids, default = workbook_grids(data), "Unicode"
     if not any(any(clean_text(v) for row in grid for v in row) for _, grid in grids):
         raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
     for name, grid in grids:
         grid, encoding = _to_unicode(grid, default)
         table = find_table(grid)
         if table is not None:
-            return SheetData(name, grid, table, encoding)
+            facts = (SheetFacts() if suffix.lower() in CSV_SUFFIXES
+                     else sheet_facts(data, name, len(grid)))
+            grid, table = _apply_facts(grid, table, facts)
+            return SheetData(name, grid, table, encoding, facts)
     raise FileRejected(
         f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh vực') "
         f"trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
+
+
+def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Table]:
+    """The grid as Excel shows it (:mod:`thidua.ingest.cells`): a formula saved without its
+    result holds its formula text (so that its row is never taken for blank), an ``.xls``
+    date formula its date, and a merged range from the header down its value in every cell
+    (issue 16.1); the table is found again on that grid (a header merged over two rows is
+    then read as two rows)."""
+    if facts.formulas or facts.values:
+        grid = [list(row) for row in grid]
+        for (r, c), text in facts.formulas.items():
+            if r < len(grid) and c < len(grid[r]):
+                grid[r][c] = text
+        for (r, c), value in facts.values.items():
+            if r < len(grid) and c < len(grid[r]) and isinstance(grid[r][c], (int, float)):
+                grid[r][c] = value
+    if not facts.merges:
+        return grid, table
+    filled = fill_merges(grid, facts.merges, table.header_rows[0])
+    table = find_table(filled) or table
+    return restore_unowned(filled, grid, table.data_start), table
+
+
+def _csv_sheet(data: bytes) -> SheetData:
+    """A CSV file's sheet, its separator chosen by the form itself (issue 16.4): among ``;``,
+    ``,``, tab and ``|``, the one under which the DVK-01 header row is found (most form
+    columns; on a tie, that order). When none gives a header, the file is rejected as a
+    workbook without one is."""
+    candidates, encoding = csv_grids(data)
+    if not any(clean_text(v) for _, grid in candidates for row in grid for v in row):
+        raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
+    best: SheetData | None = None
+    for _, grid in candidates:
+        grid, found = _to_unicode(grid, encoding)
+        table = find_table(grid)
+        if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
+            best = SheetData("", grid, table, found)
+    if best is None:
+        raise FileRejected(
+            f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh "
+            f"vực') trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
+    return best
 
 
 def read_sheet(path: Path) -> SheetData:
@@ -223,6 +279,9 @@ def raw_rows(sheet: SheetData) -> pd.DataFrame:
     Index ``row`` (int): the row number as Excel shows it. Columns: the internal names of the
     form columns present (object dtype, values as read: str, float, date), then the unknown
     columns under their header text. Rows past the last non-empty row are not included.
+    Text-like columns (``stt``, ``unit_code``, ``model``, ``registrant``, ``position``,
+    ``grassroots_union``, ``note`` and unknown columns) hold the text Excel shows for a number
+    under a number format (``SheetFacts.shown``, issue 9.2: ``300`` under ``0000`` → ``"0300"``).
     """
     grid, table = sheet.grid, sheet.table
     last = len(grid)
@@ -233,9 +292,16 @@ def raw_rows(sheet: SheetData) -> pd.DataFrame:
         {name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
         for r in range(table.data_start, last)
     ]
+    for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
+        if table.data_start <= r < last and wanted.get(c, "field") not in _VALUE_COLUMNS:
+            records[r - table.data_start][wanted[c]] = text
     frame = pd.DataFrame.from_records(records, columns=list(wanted.values()), coerce_float=False)
     frame.index = pd.RangeIndex(table.data_start + 1, last + 1, name="row")
     return frame.astype(object)
+
+
+#: Columns whose value is a code or a date, not text: they keep the value as read.
+_VALUE_COLUMNS = ("field", "type", "level", "period", "result")
 
 
 def _raw_names(table: Table) -> dict[int, str]:
@@ -269,16 +335,26 @@ def column_labels(sheet: SheetData) -> dict[str, str]:
     labels: dict[str, str] = {}
     for c, name in sorted(_raw_names(table).items()):
         texts = [clean_text(grid[i][c]) for i in header_rows if c < len(grid[i])]
-        label = " / ".join(t for t in texts if t) or name
+        label = " / ".join(dict.fromkeys(t for t in texts if t)) or name
         if label in labels.values():
             label = f"{label} (cột {column_letter(c)})"
         labels[name] = label
     return labels
 
 
+def title_rows(sheet: SheetData) -> list[list[str]]:
+    """The title block (the rows above the header), one list per non-empty row of its
+    non-empty cells as text, left to right (:func:`thidua.text.clean_text`: a date cell, or a
+    date formula's cached value, as ``dd/mm/yyyy``, a whole number without ``.0``), so that a
+    label and its value typed in two cells (``Ngày gửi:`` | ``05/12/2024``) stay together
+    (issue 16.2)."""
+    rows = []
+    for row in sheet.grid[: sheet.table.header_rows[0]]:
+        if cells := [t for t in (clean_text(v) for v in row) if t]:
+            rows.append(cells)
+    return rows
+
+
 def title_lines(sheet: SheetData) -> list[str]:
     """The text of the title block (the rows above the header), one cleaned line per cell."""
-    lines = []
-    for row in sheet.grid[: sheet.table.header_rows[0]]:
-        lines.extend(t for t in (clean_text(v) for v in row) if t)
-    return lines
+    return [cell for row in title_rows(sheet) for cell in row]

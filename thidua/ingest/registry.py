@@ -32,8 +32,15 @@ def load_registry(path: Path) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path, dtype="str", encoding="utf-8-sig", keep_default_na=False,
                             na_values=[""])
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: {exc}") from exc
+    except pd.errors.EmptyDataError as exc:
+        raise RegistryError(f"Danh mục đơn vị {path} rỗng: cần dòng tiêu đề "
+                            f"{','.join(REGISTRY_SCHEMA.columns)} và mỗi đơn vị một dòng.") from exc
+    except (pd.errors.ParserError, UnicodeDecodeError, OSError) as exc:
+        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: "
+                            f"{getattr(exc, 'strerror', None) or exc}") from exc
+    if not set(REGISTRY_SCHEMA.columns) & set(frame.columns):
+        raise RegistryError(f"Danh mục đơn vị {path} không có dòng tiêu đề: dòng 1 phải là "
+                            f"{','.join(REGISTRY_SCHEMA.columns)}.")
     try:
         return REGISTRY_SCHEMA.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
@@ -49,6 +56,12 @@ def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> str:
             said.append(f"thiếu cột '{value}'")
         elif pd.isna(index):
             continue  # a whole-column failure (e.g. a type error) already said per cell
+        elif check == "valid_to_after_valid_from":
+            said.append(f"{where}mã '{frame.at[index, 'code']}': valid_to "
+                        f"{frame.at[index, 'valid_to']} trước valid_from {frame.at[index, 'valid_from']}")
+        elif check == "periods_apart":
+            said.append(f"{where}mã '{frame.at[index, 'code']}' có hai thời kỳ hoạt động chồng "
+                        f"lên nhau (mỗi ngày một đơn vị chỉ có một dòng)")
         elif check in ("field_uniqueness", "multiple_fields_uniqueness"):
             said.append(f"mã '{frame.at[index, 'code']}' có hai dòng cùng ngày bắt đầu (mỗi đơn vị "
                         f"một dòng cho mỗi thời kỳ)")

@@ -11,15 +11,37 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
-from schemas.form import BY_NAME
-from schemas.registration import MODEL_MAX, MODEL_MIN, registration_schema
+from schemas.form import BY_NAME, VALUE_NAMES
+from schemas.registration import MODEL_MAX, MODEL_MIN, REGISTRANT_MAX, registration_schema
+from thidua.ingest.limits import MAX_CELL_CHARS, SHOWN_CELL_CHARS, SHOWN_FROM_CHARS, number
+from thidua.ingest.normalise import parse_period
+from thidua.ingest.values import AMBIGUOUS, read_value
 from thidua.text import clean_text, match_key
 
 #: Columns of every rejections table (``rejected.csv``, ``spec/outputs.md``).
 REJECTION_COLUMNS = ["file", "sheet", "row", "column", "value", "error"]
 #: Dataframe-wide checks → the form column they are about.
 _CHECK_COLUMN = {"position_given": "position", "period_readable": "period",
-                 "period_in_year": "period"}
+                 "period_order": "period_to", "period_in_year": "period"}
+
+
+def shorten(value: str) -> str:
+    """A value as shown in ``rejected.csv``, the feedback and messages: whole up to
+    :data:`~thidua.ingest.limits.SHOWN_FROM_CHARS` characters, else its first
+    :data:`~thidua.ingest.limits.SHOWN_CELL_CHARS` and ``…`` (issue 9.10)."""
+    return value if len(value) <= SHOWN_FROM_CHARS else value[:SHOWN_CELL_CHARS] + "…"
+
+
+def _ambiguous(column: str, value: str) -> str | None:
+    """``có phải là … hay …?`` for a coded value close to two accepted values (issue 9.1)."""
+    if column not in VALUE_NAMES:
+        return None
+    reading = read_value(column, value)
+    if reading.how != AMBIGUOUS:
+        return None
+    names = " hay ".join(f"'{VALUE_NAMES[column][c]}'" for c in reading.candidates)
+    return (f"'{shorten(value)}' ở cột '{BY_NAME[column].header}' chưa rõ: có phải là {names}? "
+            f"Đề nghị ghi rõ {BY_NAME[column].expected}.")
 DUPLICATE_KEY = ["model", "field", "type", "registrant"]
 
 
@@ -28,17 +50,50 @@ def _message(column: str, check: str, value: str, year: int) -> str:
     header = spec.header
     if check == "not_nullable" or (not value and check != "position_given"):
         return f"Thiếu '{header}': cần {spec.expected}."
+    if check.startswith("str_length") and column == "registrant":
+        return f"'{header}' có {number(len(value))} ký tự: cần tối đa {REGISTRANT_MAX} ký tự."
     if check.startswith("str_length"):
-        return (f"'{header}' có {len(value)} ký tự: cần từ {MODEL_MIN} đến {MODEL_MAX} ký tự.")
+        return (f"'{header}' có {number(len(value))} ký tự: cần từ {MODEL_MIN} đến {MODEL_MAX} "
+                f"ký tự.")
+    value = shorten(value)
     if check.startswith("isin"):
-        return f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}."
+        return _ambiguous(column, value) or \
+            f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}."
     if check == "position_given":
         return "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."
     if check == "period_readable":
         return f"Không đọc được '{header}' '{value}': cần {spec.expected}."
     if check == "period_in_year":
+        if column in ("period_from", "period_to"):
+            header = f"{BY_NAME['period'].header}' ('{header}' – '{BY_NAME['period_to'].header}')"
+            return f"'{header} '{value}' không trùng với năm báo cáo {year}."
         return f"'{header}' '{value}' không trùng với năm báo cáo {year}."
     return f"'{value}' không hợp lệ ở cột '{header}' ({check}): cần {spec.expected}."
+
+
+def _oversized(raw: pd.DataFrame) -> dict[tuple[int, str], int]:
+    """``(row, raw column) → length`` of every cell longer than
+    :data:`~thidua.ingest.limits.MAX_CELL_CHARS` (issue 9.10: it rejects its row, not its file)."""
+    found = {}
+    for column in raw.columns:
+        lengths = raw[column].map(lambda v: len(v) if isinstance(v, str) else 0)
+        for row, length in lengths[lengths > MAX_CELL_CHARS].items():
+            found[(int(row), column)] = int(length)
+    return found
+
+
+def _period_column(column: str, check: str, raw: pd.DataFrame, row: int) -> str:
+    """The column a period problem is about: ``period``, or, for a period in two columns,
+    the one that cannot be read, the start (outside the year) or the end (before the start)."""
+    if column != "period" or "period" in raw and clean_text(raw.at[row, "period"]):
+        return column
+    if "period_from" not in raw and "period_to" not in raw:
+        return column
+    if check == "period_readable":
+        first = clean_text(raw.at[row, "period_from"]) if "period_from" in raw else ""
+        return "period_from" if first and parse_period(raw.at[row, "period_from"]) is None \
+            else "period_to"
+    return "period_from"
 
 
 def rejection_frame(records: list[dict]) -> pd.DataFrame:
@@ -79,22 +134,40 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
     except pa.errors.SchemaErrors as exc:
         failures = exc.failure_cases
         failures = failures[failures["index"].notna()]
+    oversized = _oversized(raw)
     problems: dict[tuple[int, str], str] = {}
     for column, check, index in failures[["column", "check", "index"]].itertuples(index=False):
-        column = _CHECK_COLUMN.get(str(check), column)
-        if column not in BY_NAME:
+        column = _period_column(_CHECK_COLUMN.get(str(check), column), str(check), raw,
+                                int(index))
+        if column not in BY_NAME or (int(index), column) in oversized:
             continue
         problems.setdefault((int(index), column), str(check))
-    records = []
+    records = [{"file": file, "sheet": sheet, "row": row,
+                "column": BY_NAME[column].header if column in BY_NAME else column.strip("[]"),
+                "value": shorten(clean_text(raw.at[row, column])),
+                "error": f"Ô ở cột '{BY_NAME[column].header if column in BY_NAME else column.strip('[]')}' "
+                         f"có {number(length)} ký tự, quá giới hạn {number(MAX_CELL_CHARS)} ký tự "
+                         f"của một ô; đề nghị rút gọn."}
+               for (row, column), length in sorted(oversized.items())]
     for (row, column), check in sorted(problems.items()):
         value = clean_text(raw.at[row, column]) if column in raw else ""
+        if column in ("period_from", "period_to") and check == "period_in_year":
+            value = str(rows.at[row, "period"])
+        error = _message(column, check, value, year)
+        if check == "period_order":
+            error = (f"'{BY_NAME['period_to'].header}' ({shorten(value)}) trước "
+                     f"'{BY_NAME['period_from'].header}' "
+                     f"({shorten(clean_text(raw.at[row, 'period_from']))}): thời gian kết thúc "
+                     f"không được trước thời gian bắt đầu.")
         records.append({"file": file, "sheet": sheet, "row": row,
-                        "column": BY_NAME[column].header, "value": value,
-                        "error": _message(column, check, value, year)})
+                        "column": BY_NAME[column].header, "value": shorten(value),
+                        "error": error})
     for row, first in _duplicates(rows).dropna().astype(int).items():
+        if any(r == row for r, _ in oversized):
+            continue
         records.append({"file": file, "sheet": sheet, "row": row,
                         "column": BY_NAME["model"].header,
-                        "value": clean_text(raw.at[row, "model"]) if "model" in raw else "",
+                        "value": shorten(clean_text(raw.at[row, "model"])) if "model" in raw else "",
                         "error": f"Trùng với dòng {first}: cùng tên mô hình, lĩnh vực, hình thức "
                                  f"và tập thể/cá nhân; chỉ tính dòng {first}."})
     rejections = rejection_frame(records).sort_values(["row", "column"], kind="stable")

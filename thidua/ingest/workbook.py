@@ -2,8 +2,8 @@
 
 Workbooks (``.xlsx``, ``.xls``, ``.ods``) are read with python-calamine, whatever their suffix
 says (the format is taken from the content); CSV with the standard library after detecting the
-encoding (UTF-8, UTF-8 with BOM, Windows-1258, or legacy TCVN3/VNI bytes) and the separator
-(``,`` or ``;``). Files that are something else (PDF, Word, a web page), cut short, or protected
+encoding (UTF-8, UTF-8 with BOM, Windows-1258, or legacy TCVN3/VNI bytes), under each
+separator the form may use (the header row decides which, in :mod:`thidua.ingest.read`). Files that are something else (PDF, Word, a web page), cut short, or protected
 by a password raise :class:`FileRejected` with a reason a unit can act on.
 """
 
@@ -124,22 +124,44 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     return unicodedata.normalize("NFC", text), encoding
 
 
-def csv_grid(data: bytes) -> tuple[Grid, str]:
-    """A CSV file as a grid and its encoding, separator ``,`` or ``;`` detected from the text."""
+#: Separators a CSV file may use; the form's header row decides which one it does.
+CSV_SEPARATORS = (";", ",", "\t", "|")
+
+
+def _parse_csv(text: str, delimiter: str) -> Grid:
+    # newline="": records may end in CR, LF or CRLF, and quoted cells may hold any of them;
+    # a doubled quote inside a quoted cell is one quote.
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+def csv_grids(data: bytes) -> tuple[list[tuple[str, Grid]], str]:
+    """A CSV file read under each of :data:`CSV_SEPARATORS` that parses, as ``([(separator,
+    grid)], encoding)``: :func:`thidua.ingest.read.parse_sheet` keeps the one where the form's
+    header row is found (issue 16.4; guessing from the text, e.g. with ``csv.Sniffer``, is
+    fooled by quotes and commas inside notes). Raises :class:`FileRejected` when the text
+    is empty or parses under no separator."""
     text, encoding = decode_csv(data)
     if not text.strip():
         raise FileRejected("Tệp rỗng, không có dữ liệu.")
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    try:  # newline="": records may end in CR, LF or CRLF, and quoted cells may hold any of them
-        rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise FileRejected(f"Không đọc được tệp CSV ({exc}); đề nghị lưu lại bằng Excel dạng "
-                           f"CSV UTF-8 hoặc .xlsx và gửi lại.") from exc
-    return rows, encoding
+    grids, error = [], None
+    for delimiter in CSV_SEPARATORS:
+        try:
+            grids.append((delimiter, _parse_csv(text, delimiter)))
+        except csv.Error as exc:
+            error = exc
+    if not grids:
+        raise FileRejected(f"Không đọc được tệp CSV ({error}); đề nghị lưu lại bằng Excel dạng "
+                           f"CSV UTF-8 hoặc .xlsx và gửi lại.") from error
+    return grids, encoding
 
 
+def csv_grid(data: bytes) -> tuple[Grid, str]:
+    """A CSV file as one grid and its encoding, read under the separator (of
+    :data:`CSV_SEPARATORS`) that splits its first non-empty line into the most cells; for
+    callers without the form's header to go by (:func:`csv_grids` is what the run uses)."""
+    grids, encoding = csv_grids(data)
+
+    def width(grid: Grid) -> int:
+        return next((len(row) for row in grid if any(row)), 0)
+
+    return max(grids, key=lambda g: width(g[1]))[1], encoding

@@ -34,6 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from thidua.ingest.files import (
     REJECTED,
+    SKIPPED,
     SUPERSEDED,
     USED,
     FileResult,
@@ -58,10 +59,17 @@ def _unit_key(result: FileResult) -> str:
 
 
 def units_with_rejections(results: list[FileResult]) -> list[str]:
-    """Codes (or :data:`UNKNOWN_UNIT`) of the units with a rejected row or file, sorted;
-    superseded files do not count (``spec/submission-form.md``, "Corrections")."""
+    """Codes (or :data:`UNKNOWN_UNIT`) of the units with a rejected row or file, or with hidden
+    rows not counted (issue 9.4: the workbook lists them), or with values read by
+    approximation or rows of filled-down values (``FileResult.readings``, issues 9.1 and 16.6:
+    the workbook says how they were read), or whose file in use was chosen over a rejected
+    newer one or by modification time (``FileResult.choice``, issues 9.7 and 16.2), sorted;
+    superseded files do not
+    count (``spec/submission-form.md``, "Corrections")."""
     return sorted({_unit_key(r) for r in results
-                   if r.status != SUPERSEDED and (r.status == REJECTED or r.rows["rejected"])})
+                   if r.status != SUPERSEDED and (r.status == REJECTED or r.rows["rejected"]
+                                                  or r.ignored.get("hidden")
+                                                  or r.readings or r.choice)})
 
 
 def _put(ws, row: int, column: int, value: object):
@@ -159,7 +167,8 @@ def _file_sheet(ws, files: list[FileResult], used: Mapping[str, str]) -> None:
             still = used.get(result.unit or "")
             lines.append(("Tệp bị từ chối", result.problem + (
                 f" Báo cáo vẫn dùng tệp {still} của đơn vị." if still else "")))
-        lines += [("Lưu ý", note) for note in result.notes]
+        lines += [("Đã hiểu là" if note in result.readings and "đã hiểu là" in note
+                   else "Lưu ý", note) for note in result.notes]
         for kind, text in lines:
             for c, value in enumerate([result.file, result.sheet, kind, text], start=1):
                 _put(ws, r, c, value).alignment = _WRAP
@@ -205,7 +214,7 @@ def feedback_workbooks(results: list[FileResult], year: int,
     ``results``: every file of the run (the newest file per unit is chosen again here with
     :func:`thidua.ingest.files.select_submissions`, which leaves chosen results unchanged).
     """
-    selected = select_submissions(results)
+    selected = [r for r in select_submissions(results) if r.status != SKIPPED]  # no unit's file
     used = {r.unit: r.file for r in selected if r.status == USED and r.unit}
     names = unit_names or {}
     return {code: unit_workbook(code, year, [r for r in selected if _unit_key(r) == code],

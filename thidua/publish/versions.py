@@ -23,6 +23,7 @@ import pandas as pd
 
 from schemas.form import FIELDS, TYPES
 from thidua import __version__
+from thidua.publish.outputs import neutralise_formula
 from thidua.settings import REPO_ROOT
 
 VERSIONS = "versions"
@@ -213,6 +214,15 @@ def diff_versions(out_dir: Path, first: int | None = None, second: int | None = 
     return first, second, compare(load_version(out_dir, first), after.manifest, after.summary)
 
 
+#: The header of ``diff-vN-vM.csv``: each of :data:`CHANGE_COLUMNS` in Vietnamese.
+DIFF_CSV_HEADERS = {"section": "Mục", "unit": "Mã đơn vị", "file": "Tệp", "field": "Lĩnh vực",
+                    "type": "Hình thức", "before": "Trước", "after": "Sau", "detail": "Nội dung"}
+
+
 def diff_csv_bytes(changes: pd.DataFrame) -> bytes:
-    """``diff-vN-vM.csv``: :data:`CHANGE_COLUMNS`, UTF-8 with BOM for Excel."""
-    return changes[CHANGE_COLUMNS].to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    """``diff-vN-vM.csv``: :data:`CHANGE_COLUMNS` under :data:`DIFF_CSV_HEADERS`, UTF-8 with
+    BOM for Excel; text that Excel would run as a formula (a file named ``=HYPERLINK(…)``)
+    is written as text (:func:`thidua.publish.outputs.neutralise_formula`)."""
+    frame = changes[CHANGE_COLUMNS].astype(object).map(neutralise_formula)
+    return (frame.rename(columns=DIFF_CSV_HEADERS)
+            .to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
-from thidua.ingest.files import USED, FileResult, file_table
+from thidua.ingest.files import SKIPPED, USED, FileResult, file_table
 from thidua.ingest.validate import REJECTION_COLUMNS
 from thidua.report import aggregate
 
@@ -40,6 +40,8 @@ class Figures:
     quality: pd.DataFrame
     coverage: dict
     rows: dict[str, int]
+    #: Coded values of the used files' valid rows read by approximation (issue 9.1).
+    interpreted: int = 0
 
 
 def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame) -> Figures:
@@ -57,6 +59,7 @@ def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame
         [r.rejections.assign(unit=r.unit or "") for r in results if r.status != "superseded"],
         ignore_index=True)[[*REJECTION_COLUMNS, "unit"]]
     files = file_table(results)
+    submitted = files[files["status"] != SKIPPED]  # skipped entries are no unit's files
     rows = {k: int(sum(r.rows[k] for r in used)) for k in ("read", "valid", "rejected", "ignored")}
     return Figures(
         year=year, expected=expected, files=files, registrations=registrations,
@@ -66,9 +69,10 @@ def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame
         by_result=aggregate.count_by_result(registrations),
         by_unit=aggregate.count_by_unit(registrations, expected),
         exemplary=aggregate.exemplary_models(registrations),
-        quality=aggregate.quality_by_unit(files, expected),
-        coverage=aggregate.coverage(files, expected),
+        quality=aggregate.quality_by_unit(submitted, expected),
+        coverage=aggregate.coverage(submitted, expected),
         rows=rows,
+        interpreted=int(sum(r.interpreted for r in used)),
     )
 
 
@@ -78,7 +82,9 @@ def _types(row: pd.Series) -> dict[str, int]:
 
 def summary_dict(figures: Figures) -> dict:
     """``summary.json`` (``spec/outputs.md``): registrations, by_field, by_level, by_unit,
-    rows, units; plus by_result, files and rejected (counts)."""
+    rows, units; plus by_result, files and rejected (counts), and ``values_interpreted``: how
+    many coded values of counted rows were read by approximation (``đã hiểu là …``, issue
+    9.1)."""
     bf, bu = figures.by_field, figures.by_unit
     totals = {kind: int(bf[kind].sum()) for kind in TYPES}
     statuses = figures.files["status"].value_counts()
@@ -93,6 +99,9 @@ def summary_dict(figures: Figures) -> dict:
         "rows": dict(figures.rows),
         "units": {k: figures.coverage[k] for k in ("expected", "submitted", "missing")},
         "files": {"found": int(len(figures.files)),
-                  **{s: int(statuses.get(s, 0)) for s in ("used", "superseded", "rejected")}},
+                  **{s: int(statuses.get(s, 0))
+                     for s in ("used", "superseded", "rejected", "skipped")}},
         "exemplary": int(len(figures.exemplary)),
+        # coded values of counted rows read by approximation, "đã hiểu là …" (issue 9.1)
+        "values_interpreted": figures.interpreted,
     }

@@ -9,8 +9,9 @@ for that rule, so it is written here.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
 LOCALE = "vi_VN"
 
@@ -21,11 +22,18 @@ def number(value: int | float) -> str:
 
 
 def percent(part: int | float, whole: int | float, digits: int = 1) -> str:
-    """``part / whole`` as a Vietnamese percentage, ``"12,5%"``; ``"–"`` when ``whole`` is 0."""
+    """``part / whole`` as a Vietnamese percentage, ``"12,5%"``; ``"–"`` when ``whole`` is 0.
+
+    Rounded half up to ``digits`` decimals, computed exactly (``decimal``), as Vietnamese
+    reports round ("làm tròn"): ``1/16`` → ``"6,3%"``, ``2/3`` → ``"66,7%"``, ``1/2000`` →
+    ``"0,1%"``. (Babel alone would round half to even: ``6,2%``.)
+    """
     if not whole:
         return "–"
-    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(part / whole, format=pattern, locale=LOCALE).replace("\xa0", "")
+    exact = Decimal(str(part)) * 100 / Decimal(str(whole))
+    rounded = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=False) + "%"
 
 
 def decree_date(day: dt.date, place: str = "Hà Nội") -> str:

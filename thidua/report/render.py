@@ -180,10 +180,15 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "missing": [{"code": c, "name": names.get(c, c)} for c in cov["missing"]],
         "quality_rows": quality_rows,
         "rows": {k: number(v) for k, v in figures.rows.items()},
-        "files": {"found": number(len(figures.files)),
+        "files": {"found": number(int((figures.files["status"] != "skipped").sum())),
                   "rejected": number(len(rejected_files)),
                   "superseded": number(int((figures.files["status"] == "superseded").sum()))},
         "rejected_files": [{"file": r.file, "reason": r.problem} for r in rejected_files.itertuples()],
+        "skipped_files": [{"file": r.file, "reason": r.reason}
+                          for r in figures.files.itertuples() if r.status == "skipped"],
+        "choices": [{"unit": short_name(names.get(r.unit, r.unit)), "code": r.unit,
+                     "text": r.choice} for r in figures.files.itertuples()
+                    if r.status == "used" and r.choice],
         "exemplary": exemplary,
         "fields": list(FIELDS.values()),
         "types": list(TYPES.values()),

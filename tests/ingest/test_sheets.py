@@ -1,0 +1,203 @@
+"""What a sheet's cells really hold (issues 16.1, 9.2, 9.4, 16.5, 16.6): merged cells, the text
+Excel shows, 1904 dates, hidden rows, formulas without saved results, sheets filled down to
+the end. The corpus files are ``tests/fixtures/corpus_sheets.py``; their exact counts are in
+its ``EXPECTED`` (checked by ``test_corpus.py``); here the values behind the counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import resource
+import time
+import zipfile
+
+import pytest
+
+from conftest import CORPUS
+from corpus_rows import reg, regs, titled
+from corpus_writers import write_ods, write_xlsx, xlsx_bytes
+from helpers import input_file
+from thidua.ingest.cells import sheet_facts
+from thidua.ingest.files import ingest_file
+from thidua.ingest.numfmt import format_number
+from thidua.ingest.read import column_labels, parse_sheet, raw_rows
+from thidua.publish.feedback import feedback_workbooks
+
+SAVE = ("Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại (để lưu cả kết quả của công thức) "
+        "rồi gửi lại.")
+
+
+# --- 16.1 merged cells ---------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["S-01_o-gop.xlsx", "S-02_o-gop.xls", "S-03_o-gop.ods"])
+def test_a_merged_cell_counts_for_every_row_it_spans(results, name):
+    reg_ = results[name].registrations
+    assert reg_.loc[[7, 8, 9], "field"].tolist() == ["KT", "KT", "KT"]
+    assert reg_.loc[[10, 11], "type"].tolist() == ["individual", "individual"]
+    assert reg_.loc[[12, 13], "level"].tolist() == ["thanh_pho", "thanh_pho"]
+    assert reg_.loc[[14, 15], "result"].tolist() == ["tieu_bieu", "tieu_bieu"]
+    assert reg_.loc[16, "grassroots_union"] == "CĐCS Bệnh viện Đa khoa Sông Hồng"
+    assert (reg_["result"] == "tieu_bieu").sum() == 2
+
+
+def test_a_merge_fills_its_range_only_and_an_empty_cell_elsewhere_is_an_error(results):
+    result = results["S-04_o-gop-thieu.xlsx"]
+    assert result.registrations.loc[8, "field"] == "KT"  # C7:C8 from row 7 (reg(1) is VHXH)
+    assert result.rejections[["row", "column"]].values.tolist() == [[9, "Lĩnh vực"]]
+    assert result.rejections["error"][0].startswith("Thiếu 'Lĩnh vực': cần ")
+    assert result.registrations.loc[10, "result"] == "chua_danh_gia"  # empty, not merged
+
+
+def test_merges_in_the_title_block_are_not_spread_and_header_labels_stay_right(results):
+    sheet = parse_sheet((CORPUS / "Q-DD_tieu-de-hai-dong.xlsx").read_bytes(), ".xlsx")
+    assert [v for v in sheet.grid[0] if v] == ["Mã đơn vị: Q-DD"]
+    labels = column_labels(sheet)
+    assert labels["stt"] == "STT" and labels["model"] == "Tên mô hình"
+    assert labels["type"] == "Thông tin đăng ký / Hình thức"
+    assert sheet.table.header_rows == (2, 3, 4)
+
+
+def test_a_header_merged_over_two_rows_is_one_header(tmp_path):
+    header2 = [None] * 11
+    sheet = titled("S-01", regs(2))
+    sheet.rows.insert(6, header2)  # header rows 6-7, every header cell merged down
+    sheet.merges += [f"{c}6:{c}7" for c in "ABCDEFGHIJK"]
+    path = tmp_path / "S-01_x.xlsx"
+    write_xlsx(path, [sheet])
+    parsed = parse_sheet(path.read_bytes(), ".xlsx")
+    assert parsed.table.header_rows == (5, 6)
+    assert column_labels(parsed)["field"] == "Lĩnh vực"
+    assert raw_rows(parsed).index.tolist() == [8, 9]
+
+
+def test_a_merge_down_to_the_last_excel_row_makes_no_rows(tmp_path):
+    sheet = titled("S-01", regs(3))
+    sheet.merges.append("J9:J1048576")
+    path = tmp_path / "S-01_y.xlsx"
+    write_xlsx(path, [sheet])
+    raw = raw_rows(parse_sheet(path.read_bytes(), ".xlsx"))
+    assert raw.index.tolist() == [7, 8, 9]
+
+
+# --- 9.2 what Excel shows ------------------------------------------------------------------
+@pytest.mark.parametrize("code,text", [
+    ("0000", "0300"), ("General", "300"), ("@", "300"), ("#,##0", "1,234,567"),
+    ("0.0", "3.1"), ("00", "07"), ('"ĐV"000', "ĐV007"), ("0%", "13%"), ("dd/mm/yyyy", None)])
+def test_numbers_are_formatted_as_excel_shows_them(code, text):
+    value = {"#,##0": 1234567, "0.0": 3.14159, "00": 7, '"ĐV"000': 7, "0%": 0.125}.get(code, 300)
+    assert format_number(value, code) == text
+
+
+@pytest.mark.parametrize("name", ["S-05_so-hien-thi.xlsx", "S-06_so-hien-thi.xls",
+                                  "S-07_so-hien-thi.ods"])
+def test_text_columns_take_the_displayed_text_and_dates_their_date_system(results, name):
+    reg_ = results[name].registrations
+    assert reg_.loc[7, "note"] == "0300"
+    assert reg_.loc[8, "note"] == "1,234,567"
+    assert reg_.loc[8, "period_start"] == dt.datetime(2024, 3, 15)  # 1904 workbook
+    assert reg_.loc[9, "note"] == ("0200" if name.endswith("xlsx") else "12")
+
+
+def test_stt_shows_its_leading_zero_and_an_xls_date_formula_is_a_date(results):
+    rows = results["S-06_so-hien-thi.xls"].registrations
+    assert rows.loc[9, "period_start"] == dt.datetime(2024, 6, 1)
+    sheet = parse_sheet((CORPUS / "S-05_so-hien-thi.xlsx").read_bytes(), ".xlsx")
+    assert raw_rows(sheet)["stt"].tolist() == ["01", "02", 3]
+
+
+# --- 9.4 hidden rows -----------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["S-08_dong-an.xlsx", "S-09_dong-an.xls", "S-10_dong-an.ods"])
+def test_hidden_rows_are_ignored_and_told(results, name):
+    result = results[name]
+    assert result.ignored["hidden"] == 2
+    assert result.registrations.index.tolist() == [7, 9, 11]
+    assert ("2 dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng 8, 10. Nếu đó là mô "
+            "hình đăng ký, đề nghị bỏ ẩn các dòng này (Excel: chọn các dòng, bấm chuột phải > "
+            "Unhide) rồi gửi lại.") in result.notes
+
+
+def test_the_feedback_workbook_lists_the_hidden_rows(results):
+    import openpyxl
+    books = feedback_workbooks([results["S-08_dong-an.xlsx"]], 2024)
+    ws = openpyxl.load_workbook(io.BytesIO(books["S-08"]))["Lỗi cả tệp"]
+    lines = [row for row in ws.iter_rows(values_only=True)]
+    assert any("dòng 8, 10" in (row[3] or "") for row in lines)
+
+
+# --- 16.5 formulas without a saved result ---------------------------------------------------
+@pytest.mark.parametrize("name,field,result", [
+    ("S-11_cong-thuc-chua-luu.xlsx", "=VLOOKUP(B8,'Danh mục'!A:B,2,0)",
+     '=IF(H9="","","Hoàn thành")'),
+    ("S-12_cong-thuc-chua-luu.ods", "=VLOOKUP(B8;[.A1:.B2];2;0)",
+     '=IF(H9="";"";"Hoàn thành")')])
+def test_a_formula_without_its_result_is_rejected_saying_so(results, name, field, result):
+    lines = results[name].rejections[["row", "column", "value", "error"]].values.tolist()
+    assert lines == [
+        [8, "Lĩnh vực", field, "Ô C8 là công thức chưa được lưu kết quả, nên không đọc được giá "
+                               f"trị của cột 'Lĩnh vực'. {SAVE}"],
+        [9, "Kết quả", result, "Ô J9 là công thức chưa được lưu kết quả, nên không đọc được giá "
+                               f"trị của cột 'Kết quả'. {SAVE}"]]
+    assert results[name].registrations.index.tolist() == [7]
+
+
+def test_a_whole_table_of_formulas_rejects_the_file_saying_so(results):
+    result = results["S-13_toan-cong-thuc.xlsx"]
+    assert result.problem.startswith("Cả 2 dòng của bảng có ô là công thức chưa được lưu kết quả")
+    assert result.problem.endswith(SAVE)
+
+
+# --- 16.6 sheets filled down, declared to the last row: bounded time and memory --------------
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def test_a_dimension_and_styled_rows_to_the_last_excel_row_read_only_the_data(tmp_path, corpus_context):
+    data = xlsx_bytes([titled("S-01", regs(3))])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w",
+                                                                   zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b'<dimension ref="A1:K9" />', b'<dimension ref="A1:K1048576" />')
+                styled = b"".join(b'<row r="%d" s="1" customFormat="1" hidden="1"/>' % r
+                                  for r in range(10, 1048577))
+                body = body.replace(b"</sheetData>", styled + b"</sheetData>")
+            dst.writestr(info, body)
+    path = tmp_path / "S-01_dai.xlsx"
+    path.write_bytes(out.getvalue())
+    before, start = _peak_mb(), time.perf_counter()
+    result = ingest_file(input_file(path), corpus_context)
+    assert time.perf_counter() - start < 20
+    assert _peak_mb() - before < 300
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert sheet_facts(path.read_bytes(), "Danh sách", 9).hidden == ()  # rows past the data
+    assert sheet_facts(path.read_bytes(), "Danh sách", 12).hidden == ((9, 12),)
+
+
+def test_an_ods_with_a_million_repeated_empty_rows_reads_only_the_data(tmp_path, corpus_context):
+    path = tmp_path / "S-03_dai.ods"
+    write_ods(path, [titled("S-03", regs(3))])
+    with zipfile.ZipFile(path) as src:
+        parts = {i.filename: src.read(i.filename) for i in src.infolist()}
+    parts["content.xml"] = parts["content.xml"].replace(
+        b"</table:table>", b'<table:table-row table:number-rows-repeated="1048000">'
+        b'<table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>')
+    with zipfile.ZipFile(path, "w") as dst:
+        for name, body in parts.items():
+            dst.writestr(name, body)
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows["read"] == 3 and result.rows["valid"] == 3
+
+
+def test_a_column_filled_to_row_5000_is_read_fast(tmp_path, corpus_context):
+    rows = [*regs(3)] + [[None] * 6 + ["Cơ sở"] for _ in range(5000 - 9)]
+    path = tmp_path / "S-01_lap-day.xlsx"
+    write_xlsx(path, [titled("S-01", rows)])
+    start = time.perf_counter()
+    result = ingest_file(input_file(path), corpus_context)
+    assert time.perf_counter() - start < 30
+    assert result.rows["read"] == 5000 - 6
+    assert result.rows == {"read": 4994, "valid": 3, "rejected": 0, "ignored": 4991}
+    assert sum(result.rows[k] for k in ("valid", "rejected", "ignored")) == result.rows["read"]
+
+

@@ -1,0 +1,64 @@
+"""Label and value in two cells of the title block (issue 16.2), in .xlsx, .xls, .ods, .csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+from helpers import input_file, row, write_xlsx
+from thidua.ingest.files import SUPERSEDED, USED, ingest_file, select_submissions
+from thidua.ingest.identify import TitleBlock, parse_title
+from thidua.ingest.read import FileRejected
+
+
+@pytest.mark.parametrize("name,sent", [
+    ("F-TB1_hai-o.xlsx", dt.date(2024, 12, 5)), ("F-TB2_khong-dau.xls", dt.date(2024, 12, 4)),
+    ("F-TB3_bao-cao.ods", dt.date(2024, 12, 3)), ("F-TB4_hai-o.csv", dt.date(2024, 12, 6))])
+def test_labels_and_values_in_two_cells_are_read_in_every_format(results, name, sent):
+    result = results[name]
+    assert (result.status, result.unit, result.sent_date) == (USED, name.split("_")[0], sent)
+
+
+@pytest.mark.parametrize("rows,expected", [
+    ([["Ngày gửi:", "05/12/2024"]], TitleBlock(sent_date=dt.date(2024, 12, 5))),
+    ([["Ngày gửi: 05/12/2024"]], TitleBlock(sent_date=dt.date(2024, 12, 5))),
+    ([["NGÀY GỬI", "05/12/2024"]], TitleBlock(sent_date=dt.date(2024, 12, 5))),
+    ([["Ngay gui 05/12/2024"]], TitleBlock(sent_date=dt.date(2024, 12, 5))),
+    ([["Ngày gửi báo cáo:", "", "05/12/2024"][::2]], TitleBlock(sent_date=dt.date(2024, 12, 5))),
+    ([["Ngày gửi:", "45631"]], TitleBlock(sent_date=dt.date(2024, 12, 5))),  # a date as number
+    ([["Mã đơn vị:", "q-dd", "Năm:", "2024"]], TitleBlock("Q-DD", 2024)),
+    ([["Ma don vi", "Q-DD"], ["NĂM", "2024"]], TitleBlock("Q-DD", 2024)),
+    ([["Năm học 2024-2025"], ["Nam Định"], ["Năm 2024"]], TitleBlock(year=2024)),
+    ([["Ngày gửi:", "Mã đơn vị:", "Q-DD"]], TitleBlock("Q-DD")),  # no value: the next label
+    (["Mã đơn vị: Q-DD", "Năm: 2024"], TitleBlock("Q-DD", 2024)),  # lines still work
+])
+def test_title_labels_in_one_or_two_cells_any_spelling(rows, expected):
+    assert parse_title(rows) == expected
+
+
+def test_a_colon_makes_a_bad_year_an_error_and_a_bad_date_a_remark():
+    with pytest.raises(FileRejected, match="Năm: 20x4"):
+        parse_title([["Năm:", "20x4"]])
+    assert parse_title([["Ngày gửi:", "đầu tháng 12"]]).sent_text == "đầu tháng 12"
+
+
+def test_the_sent_date_in_two_cells_beats_a_newer_file_time(tmp_path, context):
+    """The issue's case: the file sent later loses on file time when its date is unread."""
+    old = write_xlsx(tmp_path / "Q-DD_cu.xlsx", [row()], title=["Ngày gửi: 01/12/2024"])
+    new = tmp_path / "Q-DD_moi.xlsx"
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Ngày gửi:", dt.date(2024, 12, 5)])
+    ws.append([])
+    from helpers import HEADER
+    ws.append(HEADER)
+    for i in range(6):
+        ws.append(row(model=f"Mô hình số {i + 1} của đơn vị", stt=i + 1))
+    wb.save(new)
+    os.utime(new, (1_732_000_000, 1_732_000_000))  # 2024-11-19: older than both dates
+    chosen = select_submissions([ingest_file(input_file(p), context) for p in (old, new)])
+    assert [r.status for r in chosen] == [SUPERSEDED, USED]
+    assert chosen[1].rows["valid"] == 6 and chosen[1].sent_date == dt.date(2024, 12, 5)

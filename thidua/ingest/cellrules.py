@@ -1,0 +1,97 @@
+"""The form's rules about what a sheet's cells hold, applied to one file's rows: hidden rows
+are ignored and told (issue 9.4); a formula saved without its result rejects its row, or the
+whole file when every row has one, saying what is wrong and how to fix it (issue 16.5).
+
+The facts come from :mod:`thidua.ingest.cells` (``SheetData.facts``); rows are Excel row
+numbers (the index of :func:`thidua.ingest.read.raw_rows`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from schemas.form import BY_NAME
+from thidua.ingest.read import SheetData, column_letter
+from thidua.ingest.validate import rejection_frame
+from thidua.ingest.workbook import FileRejected
+
+#: How to get a formula's result saved (said in every formula message).
+SAVE_HINT = ("Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại (để lưu cả kết quả của công "
+             "thức) rồi gửi lại.")
+#: Ignored-row reason of a hidden row (``IGNORED_REASONS`` of :mod:`thidua.ingest.normalise`).
+HIDDEN = "hidden"
+
+
+def mark_hidden(labels: pd.Series, sheet: SheetData) -> pd.Series:
+    """``labels`` (:func:`thidua.ingest.normalise.classify_rows`, index: Excel row) with each
+    hidden row that would count as data relabelled :data:`HIDDEN`: a hidden row is never read as
+    a registration silently. Hidden blank, totals, sub-heading or signature rows keep their
+    reason; hidden rows of the title block or header are not in ``labels``."""
+    if not sheet.facts.hidden or labels.empty:
+        return labels
+    hidden = [r + 1 for r in sheet.facts.hidden_rows(labels.index.min() - 1, labels.index.max())]
+    hit = labels.index.isin(hidden) & (labels == "data").to_numpy()
+    return labels.mask(hit, HIDDEN)
+
+
+def hidden_note(labels: pd.Series) -> str | None:
+    """The note telling a unit which hidden rows were not counted (its feedback workbook,
+    ``Lỗi cả tệp``), ``None`` when there is none."""
+    rows = [int(r) for r in labels.index[labels == HIDDEN]]
+    if not rows:
+        return None
+    return (f"{len(rows)} dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng "
+            f"{', '.join(map(str, rows))}. Nếu đó là mô hình đăng ký, đề nghị bỏ ẩn các dòng "
+            f"này (Excel: chọn các dòng, bấm chuột phải > Unhide) rồi gửi lại.")
+
+
+def _formula_cells(sheet: SheetData, rows: pd.Index) -> dict[int, list[tuple[str, str, str]]]:
+    """Excel row → ``[(column name, cell reference, formula)]`` of the form's columns (not
+    ``STT``) holding a formula without a saved result."""
+    columns = {c: n for c, n in sheet.table.columns.items() if n in BY_NAME and n != "stt"}
+    wanted = set(int(r) for r in rows)
+    found: dict[int, list] = {}
+    for (r, c), formula in sorted(sheet.facts.formulas.items()):
+        if r + 1 in wanted and c in columns:
+            found.setdefault(r + 1, []).append(
+                (columns[c], f"{column_letter(c)}{r + 1}", formula))
+    return found
+
+
+def check_not_all_formulas(sheet: SheetData, data: pd.DataFrame) -> None:
+    """Raise :class:`FileRejected` when every data row has a formula without a saved result:
+    the file was saved by software that did not compute them, and nothing in it can be read."""
+    if not sheet.facts.formulas or data.empty:
+        return
+    cells = _formula_cells(sheet, data.index)
+    if len(cells) == len(data):
+        _, ref, formula = cells[min(cells)][0]
+        raise FileRejected(
+            f"Cả {len(data)} dòng của bảng có ô là công thức chưa được lưu kết quả (ví dụ ô "
+            f"{ref}: {formula}), nên không đọc được giá trị nào. {SAVE_HINT}")
+
+
+def with_unsaved_formulas(valid: pd.DataFrame, rejections: pd.DataFrame, sheet: SheetData,
+                          data: pd.DataFrame, file: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(valid, rejections)`` of :func:`thidua.ingest.validate.validate_rows` with each
+    cell of a form column that is a formula without a saved result rejected for that reason
+    (value: the formula text), in place of what the empty cell would have given, also in
+    optional columns (``Kết quả`` is never defaulted from a formula), and its row never valid.
+    """
+    cells = _formula_cells(sheet, data.index)
+    if not cells:
+        return valid, rejections
+    records, replaced = [], set()
+    for row, found in cells.items():
+        for name, ref, formula in found:
+            header = BY_NAME[name].header
+            replaced.add((row, header))
+            records.append({"file": file, "sheet": sheet.sheet, "row": row, "column": header,
+                            "value": formula,
+                            "error": f"Ô {ref} là công thức chưa được lưu kết quả, nên không "
+                                     f"đọc được giá trị của cột '{header}'. {SAVE_HINT}"})
+    keep = [(r, c) not in replaced for r, c in zip(rejections["row"], rejections["column"])]
+    merged = pd.concat([rejections[keep], rejection_frame(records)], ignore_index=True)
+    merged = rejection_frame(merged.to_dict("records"))
+    merged = merged.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    return valid.drop(index=[r for r in cells if r in valid.index]), merged

@@ -1,0 +1,267 @@
+"""One file's parsing in a worker process, so that nothing in a file can take the run down.
+
+A native crash of a parser (segfault, abort), memory running away or a parse that never ends
+kills at most a worker: the file is rejected with a Vietnamese reason and the run goes on with
+the next file (issue 9.6, "one bad file never stops the year"). Workers are reused, so the
+common path costs a pipe round trip per file, and at most :data:`MAX_WORKERS` parse at once.
+
+Each worker is forked from the ``forkserver`` (safe from a threaded parent such as Prefect's
+task runner; the modules are imported once), limits its address space to
+:data:`thidua.ingest.limits.WORKER_MEMORY_BYTES` (``RLIMIT_AS``) and each task's CPU time, ignores
+Ctrl+C (the parent decides) and dies with the forkserver, which dies with the run: no worker
+outlives the run, even one killed with SIGKILL. :func:`run_isolated` may be called from any
+number of threads at once.
+"""
+
+from __future__ import annotations
+
+import atexit
+import csv
+import ctypes
+import multiprocessing
+import contextlib
+import os
+import re
+import resource
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from thidua.ingest import limits
+from thidua.ingest.limits import exceeded, size
+from thidua.ingest.prescan import check_bytes
+from thidua.ingest.read import SheetData, parse_sheet
+from thidua.ingest.workbook import FileRejected
+
+#: Workers parsing at once (the machine's cores, at least two).
+MAX_WORKERS = max(2, os.cpu_count() or 2)
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload([__name__])  # workers fork with the parsers already imported
+
+CRASHED = ("Tệp làm chương trình đọc bảng tính dừng bất thường ({how}): tệp có thể bị hỏng hoặc "
+           "được tạo bằng phần mềm lạ; đề nghị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
+FAILED = ("Không đọc được tệp: chương trình đọc bảng tính gặp lỗi ({error}); đề nghị mở tệp bằng "
+          "Excel, lưu lại dạng .xlsx rồi gửi lại.")
+
+
+def memory_exceeded(needed: int | None = None) -> str:
+    """The reason of a file whose parsing needs more than the worker's memory."""
+    found = f"cần thêm {size(needed)}" if needed else f"cần hơn {size(limits.WORKER_MEMORY_BYTES)}"
+    return exceeded("bộ nhớ dùng để đọc tệp", found, size(limits.WORKER_MEMORY_BYTES))
+
+
+def time_exceeded(seconds: float) -> str:
+    """The reason of a file whose parsing took longer than ``seconds``."""
+    seconds_ = f"{seconds:g}".replace(".", ",")
+    return exceeded("thời gian đọc tệp", f"chưa đọc xong sau {seconds_} giây", f"{seconds_} giây")
+
+
+def checked_parse(data: bytes, suffix: str) -> SheetData:
+    """:func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheet`:
+    what a worker runs for one file."""
+    check_bytes(data, suffix)
+    return parse_sheet(data, suffix)
+
+
+def parse_isolated(data: bytes, suffix: str) -> SheetData:
+    """:func:`checked_parse` in a worker process (:func:`run_isolated`). Raises
+    :class:`FileRejected` for every failure: a limit, a parser's error, a crash, memory, time."""
+    return run_isolated(checked_parse, data, suffix)
+
+
+def _serve(conn, log: str) -> None:
+    """A worker's loop: receive ``(function, args)``, send back ``(status, value)``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # Linux: die with the forkserver, which dies with the run
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    resource.setrlimit(resource.RLIMIT_AS, (limits.WORKER_MEMORY_BYTES,) * 2)
+    csv.field_size_limit(limits.MAX_FILE_BYTES)  # a CSV cell may be as long as the file
+    fd = os.open(log, os.O_WRONLY | os.O_TRUNC)
+    os.dup2(fd, 2)  # a native abort's last words ("memory allocation of N bytes failed")
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        function, args = task
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        cpu = int(used.ru_utime + used.ru_stime + 2 * limits.PARSE_SECONDS) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.RLIM_INFINITY))
+        os.ftruncate(2, 0)
+        os.lseek(2, 0, os.SEEK_SET)
+        try:
+            reply = ("ok", function(*args))
+        except MemoryError:
+            reply = ("memory", None)
+        except Exception as exc:  # noqa: BLE001 - sent back, judged by the parent
+            reply = ("error", exc)
+        try:
+            conn.send(reply)
+        except Exception as exc:  # noqa: BLE001 - a value or exception that does not pickle
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        if reply[0] == "memory":
+            return
+
+
+class ReaderFailed(FileRejected):
+    """The reader crashed, or ran out of time or memory, on a file: a rejection that depends
+    on the machine and its load as much as on the file, so it is never cached (a run on a
+    quieter machine, or with higher limits, reads the file again)."""
+
+
+_starting = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_script_hidden():
+    """Hide the parent's ``__main__`` script while a worker starts.
+
+    multiprocessing prepares every forkserver child by importing the parent's main script
+    again (``multiprocessing.spawn.prepare``): a script without an ``if __name__ ==
+    "__main__"`` guard would run its work again in each worker, and a program read from
+    standard input cannot be imported at all, so every file would be rejected. The worker
+    needs nothing from ``__main__`` (its code lives in this module); a main module run with
+    ``-m`` (``__spec__`` set: the ``thidua`` command, pytest) is left as it is.
+    """
+    main = sys.modules.get("__main__")
+    hide = main is not None and getattr(main, "__spec__", None) is None and hasattr(main, "__file__")
+    with _starting:
+        saved = main.__dict__.pop("__file__") if hide else None
+        try:
+            yield
+        finally:
+            if hide:
+                main.__file__ = saved
+
+
+class _Worker:
+    """One worker process, its pipe and the file its standard error goes to."""
+
+    def __init__(self) -> None:
+        handle, self.log = tempfile.mkstemp(prefix="thidua-worker-", suffix=".log")
+        os.close(handle)
+        self.conn, child = _CONTEXT.Pipe()
+        self.process = _CONTEXT.Process(target=_serve, args=(child, self.log), daemon=True,
+                                       name="thidua-parse")
+        with _main_script_hidden():
+            self.process.start()
+        child.close()
+
+    def call(self, function, args: tuple, timeout: float):
+        """``function(*args)`` in the worker. Raises :class:`FileRejected` when it takes
+        longer than ``timeout`` seconds or the worker dies; the worker is then closed."""
+        self.conn.send((function, args))
+        if not self.conn.poll(timeout):
+            self.close()
+            raise ReaderFailed(time_exceeded(timeout))
+        try:
+            status, value = self.conn.recv()
+        except (EOFError, OSError):
+            self.process.join(5)
+            raise ReaderFailed(self._death()) from None
+        if status == "memory":
+            self.close()
+            raise ReaderFailed(memory_exceeded())
+        return status, value
+
+    def _death(self) -> str:
+        """Why the worker died, in Vietnamese; closes it."""
+        code = self.process.exitcode
+        said = Path(self.log).read_bytes()[:65536].decode("utf-8", "replace")
+        self.close()
+        if found := re.search(r"memory allocation of (\d+) bytes failed", said):
+            return memory_exceeded(int(found.group(1)))
+        if code is not None and code < 0:
+            how = signal.Signals(-code).name if -code in signal.valid_signals() else -code
+            if how == "SIGXCPU":
+                return time_exceeded(2 * limits.PARSE_SECONDS)
+            return CRASHED.format(how=f"tín hiệu {how}")
+        return CRASHED.format(how=f"mã thoát {code}")
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def close(self) -> None:
+        """Stop the worker (at once) and remove its log."""
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+        Path(self.log).unlink(missing_ok=True)
+
+
+_lock = threading.Lock()
+_idle: list[_Worker] = []
+_busy: set[_Worker] = set()
+_slots = threading.BoundedSemaphore(MAX_WORKERS)
+
+
+def _take() -> _Worker:
+    with _lock:
+        while _idle:
+            worker = _idle.pop()
+            if worker.alive():
+                _busy.add(worker)
+                return worker
+            worker.close()
+    worker = _Worker()
+    with _lock:
+        _busy.add(worker)
+    return worker
+
+
+def _give_back(worker: _Worker, keep: bool) -> None:
+    with _lock:
+        _busy.discard(worker)
+        if keep:
+            _idle.append(worker)
+    if not keep:
+        worker.close()
+
+
+def run_isolated(function, *args, timeout: float | None = None):
+    """``function(*args)`` in a worker process; ``function`` and ``args`` must pickle
+    (a module-level function). Returns its value, or raises the exception it raised
+    (an exception other than :class:`FileRejected` comes back as one, with :data:`FAILED`).
+
+    Raises :class:`FileRejected` when the worker dies (:data:`CRASHED`, or
+    :func:`memory_exceeded` when it ran out of memory) or takes longer than ``timeout``
+    (default :data:`thidua.ingest.limits.PARSE_SECONDS`; :func:`time_exceeded`).
+    """
+    timeout = limits.PARSE_SECONDS if timeout is None else timeout
+    with _slots:
+        worker = _take()
+        try:
+            status, value = worker.call(function, args, timeout)
+        except BaseException:  # crash, time, memory, or Ctrl+C in the parent
+            _give_back(worker, keep=False)
+            raise
+        _give_back(worker, keep=True)
+    if status == "ok":
+        return value
+    if isinstance(value, FileRejected):
+        raise value
+    raise FileRejected(FAILED.format(error=f"{type(value).__name__}: {value}")) from value
+
+
+def workers() -> list[int]:
+    """The process ids of the live workers (for tests and diagnostics)."""
+    with _lock:
+        return [w.process.pid for w in (*_idle, *_busy) if w.alive()]
+
+
+@atexit.register
+def shutdown() -> None:
+    """Stop every worker; the next :func:`run_isolated` starts new ones."""
+    with _lock:
+        every = [*_idle, *_busy]
+        _idle.clear()
+        _busy.clear()
+    for worker in every:
+        worker.close()

@@ -1,0 +1,95 @@
+"""A number as Excel shows it under a number format code (issue 9.2, "a cell means what Excel
+shows"): ``300`` under ``0000`` is ``0300``.
+
+Only the codes units put on text-like columns are formatted: zero-padded integers (``0000``),
+fixed decimals (``0.0``, ``0.00``), thousands separators (``#,##0``), percentages (``0%``),
+literal text in quotes or after ``\\`` (``"ĐV"000``), colours and conditions in brackets
+(dropped). ``General`` and ``@`` give Excel's General text (``12`` not ``12.0``). Any other code
+(fractions, scientific, dates) returns ``None``: the caller keeps the value as read. Separators
+are Excel's invariant ones (``,`` thousands, ``.`` decimals), as the format code writes them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_LITERAL = re.compile(r'"([^"]*)"|\\(.)|_.|\*.')
+_NUMBER = re.compile(r"[0#?,]*\.?[0#?]*")
+
+
+def general(value: float) -> str:
+    """Excel's General text of a number: whole numbers without ``.0``, else up to 10 significant
+    digits (``0.1 + 0.2`` → ``0.3``)."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}".upper()
+
+
+def _section(code: str, value: float) -> tuple[str, float]:
+    """The section of a ``pos;neg;zero;text`` code that applies, and the value it shows."""
+    parts = code.split(";")
+    if value < 0 and len(parts) >= 2 and parts[1]:
+        return parts[1], abs(value)
+    if value == 0 and len(parts) >= 3 and parts[2]:
+        return parts[2], value
+    return parts[0], value
+
+
+def format_number(value: float, code: str) -> str | None:
+    """``value`` as Excel displays it under ``code``, or ``None`` when the code is not one
+    this module formats (module docstring). Never raises."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        return None
+    code = code or "General"
+    if code.strip().lower() in ("general", "@"):
+        return general(value)
+    section, shown = _section(_BRACKETS.sub("", code), value)
+    pieces: list[tuple[bool, str]] = []  # (is literal, text)
+    pos = 0
+    for m in _LITERAL.finditer(section):
+        pieces.append((False, section[pos:m.start()]))
+        text = m.group(1) if m.group(1) is not None else (m.group(2) or "")
+        pieces.append((True, " " if m.group(0)[:1] == "_" else ("" if m.group(0)[:1] == "*" else text)))
+        pos = m.end()
+    pieces.append((False, section[pos:]))
+    plain = "".join(t for lit, t in pieces if not lit)
+    if re.search(r"[dmyhsEe/?@]", plain, re.IGNORECASE):
+        return None  # dates, times, scientific, fractions, text sections
+    if "%" in plain:
+        shown *= 100
+    out, done = [], False
+    for literal, text in pieces:
+        if literal:
+            out.append(text)
+            continue
+        for m in re.finditer(r"[0#,.]+|[^0#,.]+", text):
+            token = m.group(0)
+            if token[0] in "0#,." and re.search("[0#]", token) and not done:
+                out.append(_digits(shown, token))
+                done = True
+            else:
+                out.append(token)
+    if not done:
+        return None
+    sign = "-" if value < 0 and len(code.split(";")) < 2 else ""
+    return sign + "".join(out)
+
+
+def _digits(value: float, token: str) -> str:
+    """The digits of ``value`` under one numeric token (``0000``, ``#,##0.00``)."""
+    whole, _, decimals = token.partition(".")
+    places = len(re.findall("[0#]", decimals))
+    text = str(Decimal(repr(abs(value))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP))
+    integer, _, fraction = text.partition(".")
+    width = whole.count("0")
+    integer = integer.lstrip("0") or ""
+    integer = integer.rjust(width, "0") if width else integer
+    if "," in whole and integer:
+        integer = f"{int(integer):,}"
+    if fraction:
+        kept = len(re.findall("0", decimals))
+        fraction = fraction.rstrip("0").ljust(kept, "0") if "#" in decimals else fraction
+    return integer + ("." + fraction if fraction else ("." if decimals and places else ""))

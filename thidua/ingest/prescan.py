@@ -1,0 +1,297 @@
+"""A unit file's bytes checked against :mod:`thidua.ingest.limits` before any parser sees them.
+
+Cheap passes that stop at the first fault (issue 9.6, "one bad file never stops the year"):
+
+* ``.xlsx``/``.ods`` (zip): the central directory's sizes (parts, uncompressed total, each
+  part's compression ratio), then every XML part read as a stream through defusedxml, which
+  refuses a DTD or an entity declaration (billion laughs, XXE: never expanded, never fetched).
+  A worksheet's cell references (``<c r="XFD1048576">``), a shared-strings table's size, an
+  ``.ods`` table's repeated rows and columns (``table:number-columns-repeated``) are followed
+  to the last cell holding a value. The declared ``<dimension>`` is trusted in neither
+  direction: the parser does not allocate from it, and cells past it are still counted.
+* ``.xls`` (OLE): the sheets' declared dimensions, the shared-strings count, the sheets.
+* ``.csv``: the number of lines and of separators (upper bounds of rows and cells), NUL bytes.
+
+What is not a limit (a part that is not well-formed XML, a damaged OLE container) is left to the
+parser, which rejects it in its worker (:mod:`thidua.ingest.isolation`); a damaged deflate
+stream or a CRC error is rejected here.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from xml.etree.ElementTree import ParseError
+
+import olefile
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
+from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_PARTS,
+                                  MAX_ROWS, MAX_SHARED_STRINGS, MAX_SHEETS,
+                                  MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
+                                  number, size)
+from thidua.ingest.workbook import FileRejected
+
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CHUNK = 64 * 1024
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_UNSAFE_XML = ("Tệp có khai báo DTD hoặc thực thể XML (phần '{part}' bên trong tệp), điều Excel "
+               "và LibreOffice không bao giờ ghi; tệp không được đọc. Đề nghị mở tệp bằng Excel, "
+               "lưu lại dạng .xlsx rồi gửi lại.")
+_DAMAGED = ("Tệp bị hỏng: phần '{part}' bên trong tệp không giải nén được ({error}); đề nghị mở "
+            "thử tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
+
+
+def check_bytes(data: bytes, suffix: str) -> None:
+    """Raise :class:`FileRejected` (Vietnamese, :func:`thidua.ingest.limits.exceeded`) when a
+    file's bytes break a limit of :mod:`thidua.ingest.limits`, hold a DTD, or a zip part
+    cannot be inflated. ``suffix`` says only whether the bytes are CSV, as in
+    :func:`thidua.ingest.read.parse_sheet`. Returns ``None`` when the parser may go ahead."""
+    if suffix.lower() == ".csv":
+        _check_csv(data)
+    elif data.startswith(_ZIP):
+        _check_zip(data)
+    elif data.startswith(_OLE):
+        _check_xls(data)
+
+
+def column_number(letters: str) -> int:
+    """Excel's column letters as a 1-based number: ``A`` → 1, ``XFD`` → 16384."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _letters(col: int) -> str:
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _check_extent(row: int, col: int, ref: str | None = None) -> None:
+    """One cell holding a value, 1-based: within :data:`MAX_ROWS` and :data:`MAX_COLUMNS`."""
+    ref = ref or f"{_letters(col)}{row}"
+    if row > MAX_ROWS:
+        raise FileRejected(exceeded("số dòng của trang tính", f"có ô {ref} ở dòng {number(row)}",
+                                    f"{number(MAX_ROWS)} dòng"))
+    if col > MAX_COLUMNS:
+        raise FileRejected(exceeded("số cột của trang tính",
+                                    f"có ô {ref} ở cột thứ {number(col)}",
+                                    f"{number(MAX_COLUMNS)} cột, đến cột {_letters(MAX_COLUMNS)}"))
+
+
+def _check_area(rows: int, cols: int) -> None:
+    if rows * cols > MAX_CELLS:
+        raise FileRejected(exceeded("số ô của trang tính", f"{number(rows * cols)} ô "
+                                    f"({number(rows)} dòng × {number(cols)} cột)",
+                                    f"{number(MAX_CELLS)} ô"))
+
+
+def _count(value: str | None, default: int = 1) -> int:
+    return int(value) if value and value.isdigit() else default
+
+
+class _Done(Exception):
+    """Stops reading a part early: its prolog (where a DTD would be) is past."""
+
+
+class _Part:
+    """Target of the XML parser for one part; what it follows depends on the root element:
+    ``worksheet`` (.xlsx sheet), ``sst`` (shared strings), ``document-content`` (.ods)."""
+
+    def __init__(self) -> None:
+        self.mode: str | None = None
+        self.row = self.col = self.rows_repeated = 0
+        self.cell: tuple | None = None
+        self.last_row = self.last_col = self.count = 0
+
+    def start(self, tag: str, attrib: dict) -> None:
+        name = tag.rpartition("}")[2]
+        if self.mode is None:
+            self.mode = name if name in ("worksheet", "sst", "document-content") else "other"
+            if self.mode == "other":
+                raise _Done
+            if name == "sst":
+                self._strings(_count(attrib.get("uniqueCount"), 0))
+        elif self.mode == "worksheet":
+            self._xlsx(name, attrib)
+        elif self.mode == "sst" and name == "si":
+            self.count += 1
+            self._strings(self.count)
+        elif self.mode == "document-content":
+            self._ods(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        if self.mode != "document-content":
+            return
+        if tag in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+            self.cell = None
+        elif tag == _TABLE + "table-row":
+            self.row += self.rows_repeated
+        elif tag == _TABLE + "table":
+            self.finish()
+
+    def _strings(self, n: int) -> None:
+        if n > MAX_SHARED_STRINGS:
+            raise FileRejected(exceeded("số chuỗi chữ dùng chung (sharedStrings)",
+                                        f"{number(n)} chuỗi", f"{number(MAX_SHARED_STRINGS)} chuỗi"))
+
+    def _value(self, row: int, col: int, ref: str | None = None) -> None:
+        _check_extent(row, col, ref)
+        self.last_row, self.last_col = max(self.last_row, row), max(self.last_col, col)
+
+    def _xlsx(self, name: str, attrib: dict) -> None:
+        if name == "row":
+            self.row, self.col = _count(attrib.get("r"), self.row + 1), 0
+        elif name == "c":
+            ref = attrib.get("r") or ""
+            letters = ref.rstrip("0123456789")
+            self.col = column_number(letters) if letters.isalpha() else self.col + 1
+            self.cell = (_count(ref[len(letters):], self.row), self.col, ref or None)
+        elif name in ("v", "is") and self.cell:
+            self._value(*self.cell)
+            self.cell = None
+
+    def _ods(self, tag: str, attrib: dict) -> None:
+        if tag == _TABLE + "table":
+            self.count += 1
+            _check_sheets(self.count)
+            self.row = self.last_row = self.last_col = 0
+        elif tag == _TABLE + "table-row":
+            self.rows_repeated = _count(attrib.get(_TABLE + "number-rows-repeated"))
+            self.col = 0
+        elif tag in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
+            repeated = _count(attrib.get(_TABLE + "number-columns-repeated"))
+            self.col += repeated
+            self.cell = (self.row + self.rows_repeated, self.col)
+            if attrib.get(_OFFICE + "value-type"):
+                self._ods_content()
+        elif self.cell is not None:  # text inside a cell
+            self._ods_content()
+
+    def _ods_content(self) -> None:
+        self._value(*self.cell)
+        self.cell = None
+
+    def finish(self) -> None:
+        """At the end of a sheet: the rectangle up to its last value, within :data:`MAX_CELLS`."""
+        _check_area(self.last_row, self.last_col)
+
+
+def _check_sheets(n: int) -> None:
+    if n > MAX_SHEETS:
+        raise FileRejected(exceeded("số trang tính", f"{number(n)} trang tính",
+                                    f"{number(MAX_SHEETS)} trang tính"))
+
+
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Stream one part through defusedxml; stops after the prolog unless the part is a sheet,
+    the shared strings or an .ods content."""
+    target = _Part()
+    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True,
+                              forbid_external=True)
+    try:
+        with archive.open(info) as stream:
+            first = True
+            while chunk := stream.read(_CHUNK):
+                if first and not chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+                    return  # not XML (an image, a binary part)
+                first = False
+                parser.feed(chunk)
+        parser.close()
+    except (_Done, ParseError):
+        return  # prolog past, or not well-formed: the parser decides
+    except DefusedXmlException as exc:
+        raise FileRejected(_UNSAFE_XML.format(part=info.filename)) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        raise FileRejected(_DAMAGED.format(part=info.filename, error=exc)) from exc
+    if target.mode == "worksheet":
+        target.finish()
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # cut short: :func:`thidua.ingest.workbook.workbook_grids` says so
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_PARTS:
+            raise FileRejected(exceeded("số phần bên trong tệp", f"{number(len(infos))} phần",
+                                        f"{number(MAX_PARTS)} phần"))
+        total = sum(i.file_size for i in infos)
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise FileRejected(exceeded("dung lượng sau khi giải nén", size(total),
+                                        size(MAX_UNCOMPRESSED_BYTES)))
+        for info in infos:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > RATIO_CHECKED_FROM_BYTES and ratio > MAX_COMPRESSION_RATIO:
+                raise FileRejected(exceeded(f"tỉ lệ nén (phần '{info.filename}')",
+                                            f"{number(ratio)} lần (nén {size(info.compress_size)}, "
+                                            f"giải nén {size(info.file_size)})",
+                                            f"{number(MAX_COMPRESSION_RATIO)} lần"))
+        _check_sheets(sum(1 for i in infos if i.filename.startswith("xl/worksheets/")
+                          and i.filename.endswith(".xml")))
+        for info in infos:
+            if not info.is_dir():
+                _scan_part(archive, info)
+
+
+_DIMENSIONS, _BOUNDSHEET, _SST = 0x0200, 0x0085, 0x00FC
+
+
+def _check_xls(data: bytes) -> None:
+    """Walk the BIFF records of an .xls's workbook stream: DIMENSIONS, BOUNDSHEET, SST."""
+    try:
+        with olefile.OleFileIO(data) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if name is None:
+                return  # encrypted, or not a workbook: the parser says so
+            if ole.get_size(name) > MAX_UNCOMPRESSED_BYTES:
+                raise FileRejected(exceeded("dung lượng bảng tính", size(ole.get_size(name)),
+                                            size(MAX_UNCOMPRESSED_BYTES)))
+            stream = ole.openstream(name).read()
+    except FileRejected:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged container: the parser rejects it
+        return
+    pos, sheets = 0, 0
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        body = stream[pos + 4:pos + 4 + length]
+        pos += 4 + length
+        if kind == _DIMENSIONS and len(body) >= 10:
+            _, rows, _, cols = struct.unpack_from("<IIHH" if len(body) >= 14 else "<HHHH", body)
+            if rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
+                raise FileRejected(exceeded("kích thước khai báo của trang tính",
+                                            f"{number(rows)} dòng × {number(cols)} cột",
+                                            f"{number(MAX_ROWS)} dòng, {number(MAX_COLUMNS)} cột"))
+        elif kind == _BOUNDSHEET:
+            sheets += 1
+            _check_sheets(sheets)
+        elif kind == _SST and len(body) >= 8:
+            _Part()._strings(struct.unpack_from("<II", body)[1])
+
+
+def _check_csv(data: bytes) -> None:
+    """Lines and separators bound a CSV's rows and cells; NUL bytes mean it is not text."""
+    lines = max(data.count(b"\n"), data.count(b"\r")) + 1
+    if lines > MAX_ROWS:
+        raise FileRejected(exceeded("số dòng của tệp CSV", f"{number(lines)} dòng",
+                                    f"{number(MAX_ROWS)} dòng"))
+    separators = data.count(b",") + data.count(b";") + data.count(b"\t")
+    if separators > MAX_CELLS:
+        raise FileRejected(exceeded("số ô của tệp CSV", f"khoảng {number(separators)} ô",
+                                    f"{number(MAX_CELLS)} ô"))
+    nul = data.count(b"\x00")
+    if nul and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileRejected(f"Tệp CSV có {number(nul)} ký tự NUL (mã 0), không phải văn bản: có "
+                           f"thể là tệp nhị phân đặt đuôi .csv hoặc bị hỏng; đề nghị lưu lại "
+                           f"bằng Excel dạng CSV UTF-8 hoặc .xlsx rồi gửi lại.")
