@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from zoneinfo import ZoneInfo
 
 import filelock
 import pandas as pd
@@ -44,6 +45,7 @@ from thidua.publish.versions import (
 )
 from thidua.report.figures import Figures, compute_figures, summary_dict
 from thidua.report.render import ReportMeta, render_report
+from thidua.settings import TIMEZONE
 
 LOCK_FILE = ".thidua.lock"
 
@@ -156,12 +158,25 @@ class Draft:
     manifest: dict
 
 
+def replacing_date(started: dt.datetime, previous: Version) -> dt.date:
+    """The date of a version that replaces ``previous``, when none is given: the day it is
+    built in Hà Nội (:data:`thidua.settings.TIMEZONE`), and never on or before the date of
+    the version it replaces (issue 13.3): built the same day, it is dated the day after."""
+    built = started.astimezone(ZoneInfo(TIMEZONE)).date()
+    replaced = dt.date.fromisoformat(previous.manifest["report_date"])
+    return max(built, replaced + dt.timedelta(days=1))
+
+
 def draft_version(plan: Plan, figures: Figures, previous: Version | None,
                   report_date: dt.date | None, started: dt.datetime) -> Draft:
-    """Number the next version and say what changed since ``previous``
-    (:func:`thidua.publish.versions.compare`)."""
+    """Number the next version, date it and say what changed since ``previous``
+    (:func:`thidua.publish.versions.compare`). The date: ``report_date`` when given; else
+    the first version's is the latest sent date of the files used
+    (:func:`default_report_date`), a later version's the day it is built
+    (:func:`replacing_date`)."""
     number = previous.number + 1 if previous else 1
-    day = report_date or default_report_date(figures)
+    day = report_date or (replacing_date(started, previous) if previous
+                          else default_report_date(figures))
     manifest = manifest_dict(figures, plan.registry_sha256, started)
     manifest["program_sha256"] = plan.program
     manifest["report_date"] = day.isoformat()

@@ -102,8 +102,10 @@ def _counts(summary: dict) -> pd.Series:
 
 
 def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
-    old = {i["path"]: i for i in before}
-    new = {i["path"]: i for i in after}
+    """Files added, removed, replaced, newly rejected or superseded; entries that are not
+    submissions (``skipped``: lock and temporary files) are never a change."""
+    old = {i["path"]: i for i in before if i.get("status") != "skipped"}
+    new = {i["path"]: i for i in after if i.get("status") != "skipped"}
     rows = []
     for path in sorted(old.keys() | new.keys()):
         o, n = old.get(path), new.get(path)
@@ -120,6 +122,30 @@ def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
         else:
             continue
         rows.append({"section": "tệp", "unit": unit, "file": path, "detail": detail})
+    return rows
+
+
+def _coverage_changes(before: dict, after: dict) -> list[dict]:
+    """Units that newly sent or stopped sending, the coverage, and the rejected rows, as
+    ``"khác"`` lines (issue 13.3)."""
+    rows = []
+    old_missing = set(before.get("units", {}).get("missing", []))
+    new_missing = set(after.get("units", {}).get("missing", []))
+    for unit in sorted(old_missing - new_missing):
+        rows.append({"section": "khác", "unit": unit, "detail": "đơn vị mới gửi danh sách"})
+    for unit in sorted(new_missing - old_missing):
+        rows.append({"section": "khác", "unit": unit, "detail": "đơn vị không còn tệp dùng được"})
+    old_units, new_units = before.get("units", {}), after.get("units", {})
+    if (old_units.get("submitted"), old_units.get("expected")) != \
+            (new_units.get("submitted"), new_units.get("expected")) and new_units:
+        rows.append({"section": "khác", "detail": f"số đơn vị đã gửi: {old_units.get('submitted')}/"
+                     f"{old_units.get('expected')} → {new_units.get('submitted')}/"
+                     f"{new_units.get('expected')}"})
+    old_rejected = before.get("rows", {}).get("rejected")
+    new_rejected = after.get("rows", {}).get("rejected")
+    if old_rejected is not None and new_rejected is not None and old_rejected != new_rejected:
+        rows.append({"section": "khác", "detail": f"số dòng bị từ chối: {old_rejected} → "
+                                                  f"{new_rejected}"})
     return rows
 
 
@@ -143,6 +169,7 @@ def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.Da
         day = lambda iso: "/".join(reversed(iso.split("-")))  # noqa: E731  2024-12-05 → 05/12/2024
         rows.append({"section": "khác",
                      "detail": f"ngày báo cáo đổi từ {day(old_date)} sang {day(new_date)}"})
+    rows += _coverage_changes(before.summary, after_summary)
     old, new = _counts(before.summary), _counts(after_summary)
     both = pd.concat({"before": old, "after": new}, axis=1).fillna(0).astype("int64")
     changed = both[both["before"] != both["after"]]
@@ -168,7 +195,9 @@ def describe_changes(changes: pd.DataFrame, unit_names: dict[str, str]) -> list[
 
     lines = []
     for r in changes[changes["section"] == "khác"].itertuples():
-        lines.append(f"{r.detail[:1].upper()}{r.detail[1:]}.")
+        who = f"{unit_names.get(r.unit, r.unit)}: " if r.unit else ""
+        text = f"{who}{r.detail}"
+        lines.append(f"{text[:1].upper()}{text[1:]}.")
     for r in changes[changes["section"] == "tệp"].itertuples():
         who = unit_names.get(r.unit, r.unit) or "không rõ đơn vị"
         lines.append(f"Tệp {r.file} ({who}): {r.detail}.")
