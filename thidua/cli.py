@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from thidua import cli_words
-from thidua.progress import outcome_line, summary_table
+from thidua.progress import outcome_line, summary_line, summary_table
 from thidua.report.formatting import number
 from thidua.schedule import DEFAULT_CRON, DEFAULT_NAME
 from thidua.settings import TIMEZONE, quiet_prefect_defaults
@@ -162,6 +162,7 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         _report_distribution(outcome.get("distribution"), quiet=True)
         return
     Console(highlight=False).print(summary_table(outcome["summary"]))
+    typer.echo(summary_line(outcome["summary"]))
     if outcome["status"] == "unchanged":
         typer.echo(f"Không có gì thay đổi (dữ liệu, danh mục đơn vị, chương trình): không lập bản "
                    f"mới; bản mới nhất vẫn là bản số {outcome['version']}.")

@@ -99,11 +99,12 @@ class TerminalProgress:
 
 def summary_table(summary: dict) -> Table:
     """The short table that ends a terminal run: registrations by field (collective,
-    individual, total) and a total row; the caption gives units and rows.
+    individual, total) and a total row. Units and rows follow it as a line of their own
+    (:func:`summary_line`), so that they wrap at the terminal's width, not the table's.
 
     ``summary``: ``summary.json`` as a dict (``spec/outputs.md``).
     """
-    reg, rows, units = summary["registrations"], summary["rows"], summary["units"]
+    reg = summary["registrations"]
     table = Table(title=f"“Dân vận khéo” năm {summary['year']}", title_justify="left")
     table.add_column("Lĩnh vực")
     for header in ("Tập thể", "Cá nhân", "Tổng"):
@@ -115,12 +116,17 @@ def summary_table(summary: dict) -> Table:
     table.add_section()
     table.add_row("Tổng", number(reg["collective"]), number(reg["individual"]),
                   number(reg["total"]), style="bold")
-    table.caption = (f"{units['submitted']}/{units['expected']} đơn vị đã gửi "
-                     f"({percent(units['submitted'], units['expected'])}); dòng: "
-                     f"{number(rows['read'])} đã đọc, {number(rows['valid'])} hợp lệ, "
-                     f"{number(rows['rejected'])} bị từ chối, {number(rows['ignored'])} bỏ qua")
-    table.caption_justify = "left"
     return table
+
+
+def summary_line(summary: dict) -> str:
+    """Units and rows of a run, one line: ``39/40 đơn vị đã gửi (97,5%); dòng: 8.533 đã đọc,
+    8.333 hợp lệ, 12 bị từ chối, 188 bỏ qua``."""
+    rows, units = summary["rows"], summary["units"]
+    return (f"{units['submitted']}/{units['expected']} đơn vị đã gửi "
+            f"({percent(units['submitted'], units['expected'])}); dòng: "
+            f"{number(rows['read'])} đã đọc, {number(rows['valid'])} hợp lệ, "
+            f"{number(rows['rejected'])} bị từ chối, {number(rows['ignored'])} bỏ qua")
 
 
 def outcome_line(outcome: dict) -> str:

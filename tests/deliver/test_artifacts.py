@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 
 import pandas as pd
 import pytest
-
-from thidua.deliver.artifacts import (KEY_PATTERN, REJECTION_TABLE_COLUMNS, UNKNOWN_UNIT, artifact_keys,
-                             rejections_by_unit, summary_markdown)
-from thidua.publish.published import PublishedVersion
 from helpers import SUMMARY
+
+from thidua.deliver.artifacts import (
+    KEY_PATTERN,
+    REJECTION_TABLE_COLUMNS,
+    UNKNOWN_UNIT,
+    artifact_keys,
+    inert,
+    rejections_by_unit,
+    summary_markdown,
+)
+from thidua.publish.published import PublishedVersion
 
 
 def test_keys_are_per_year_and_follow_prefects_rule():
@@ -31,12 +39,12 @@ def test_the_summary_names_the_version_the_changes_and_the_figures(tmp_path):
     text = summary_markdown(summary, published, tmp_path, {"VC": "Công đoàn Viên chức"})
     lines = text.splitlines()
     assert lines[2] == "**Bản số 2**, thay thế bản số 1 ngày 2024-12-05."
-    assert "- Q-DD gửi lại tệp: thêm 3 mô hình" in lines
+    assert "- Q\\-DD gửi lại tệp\\: thêm 3 mô hình" in lines  # as typed, punctuation escaped
     assert "| Văn hóa - xã hội | 467 | 3.446 | 3.913 |" in lines
     assert "| **Tổng** | 1.129 | 7.204 | 8.333 |" in lines
     assert "| Cơ sở | 1.125 | 7.198 | 8.323 |" in lines
     assert "39/40 đơn vị đã gửi tệp dùng được (97,5%)." in lines
-    assert "Chưa gửi hoặc không dùng được: VC (Công đoàn Viên chức)." in lines
+    assert "Chưa gửi hoặc không dùng được: VC \\(Công đoàn Viên chức\\)." in lines
     assert "| Tệp bị thay thế | 1 |" in lines
     assert f"- Báo cáo: `{tmp_path / 'bao-cao.pdf'}` (SHA-256 `{'ab' * 32}`)" in lines
 
@@ -54,3 +62,13 @@ def test_rejections_are_counted_per_unit_rows_and_files_apart():
     assert [tuple(r.values()) for r in table] == [
         ("Q-DD", "LĐLĐ quận Đống Đa", 2, 0, 3), ("Q-BD", "", 0, 1, 1), (UNKNOWN_UNIT, "", 0, 1, 1)]
     assert rejections_by_unit(lines.iloc[0:0]) == []
+
+
+def test_text_from_files_is_inert_markdown_in_the_ui():
+    """A file or unit name in a change line renders as itself: never a link, an image,
+    emphasis, a heading or HTML (issue 13.2)."""
+    hostile = "Tệp [bấm đây](http://x.invalid) <img src=x onerror=alert(1)> **đậm** # tiêu đề"
+    text = inert(hostile)
+    assert "[" not in text.replace("\\[", "") and "<" not in text.replace("\\<", "")
+    assert "**" not in text and not text.startswith("#")
+    assert re.sub(r"\\(.)", r"\1", text) == hostile  # unescaped, it is the text itself

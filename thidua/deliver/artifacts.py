@@ -43,8 +43,21 @@ def artifact_keys(year: int) -> dict[str, str]:
     return keys
 
 
+#: Every ASCII punctuation character CommonMark lets a backslash escape: escaped, text from
+#: units' files (file names, unit names, change lines) shows as typed and never becomes a
+#: link, an image, emphasis, a heading or HTML in the Prefect UI (issue 13.2).
+_MARKDOWN = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+
+
+def inert(value: object) -> str:
+    """``value`` as Markdown text that renders as itself: punctuation backslash-escaped, line
+    breaks flattened."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(value).splitlines()))
+
+
 def _cell(value: object) -> str:
-    """A Markdown table cell: pipes escaped, line breaks flattened."""
+    """A Markdown table cell of the program's own labels and numbers: pipes escaped, line
+    breaks flattened."""
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
@@ -63,7 +76,7 @@ def _version_lines(published: PublishedVersion | None) -> list[str]:
                 f"{published.replaces.get('date', '')}." if published.replaces else ".")]
     if published.changes:
         lines += ["", "Thay đổi so với bản trước:", ""]
-        lines += [f"- {change}" for change in published.changes]
+        lines += [f"- {inert(change)}" for change in published.changes]
     return lines
 
 
@@ -97,7 +110,7 @@ def summary_markdown(summary: dict, published: PublishedVersion | None, out_dir:
     if units["missing"]:
         names = unit_names or {}
         missing = ", ".join(f"{c} ({names[c]})" if c in names else c for c in units["missing"])
-        lines.append(f"Chưa gửi hoặc không dùng được: {missing}.")
+        lines.append(f"Chưa gửi hoặc không dùng được: {inert(missing)}.")
     rows_, files = summary["rows"], summary.get("files")
     lines += ["", "## Dòng và tệp", ""]
     table = [["Dòng đã đọc", n(rows_["read"])], ["Dòng hợp lệ", n(rows_["valid"])],
