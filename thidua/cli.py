@@ -289,6 +289,7 @@ def distribute(year: YearOption, out: OutOption = None,
 
     from thidua.deliver.distribution import (
         DistributionError,
+        delivery_line,
         distribute_report,
         outcome_dict,
     )
@@ -302,7 +303,8 @@ def distribute(year: YearOption, out: OutOption = None,
         from flows.distribute import load_secret
     try:
         outcome = distribute_report(out or default_out_dir(year), year, version, force,
-                                    recipients, load_secret=load_secret)
+                                    recipients, load_secret=load_secret,
+                                    on_delivery=lambda d: typer.echo(delivery_line(d), err=True))
     except (NotPublished, DistributionError, MailError) as exc:
         _fail(str(exc))
     _report_distribution(outcome_dict(outcome), quiet=False)

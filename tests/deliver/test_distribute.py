@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from thidua.cli import app
-from thidua.deliver.distribution import (DELIVERED, FAILED, LOG_NAME, DistributionError, Retry,
+from thidua.deliver.distribution import (DELIVERED, FAILED, LOG_NAME, DistributionError, Recipient, Retry,
                               distribute, load_recipients, outcome_dict, read_log)
 from thidua.deliver.mail import MailError, compose_message, send_message, smtp_settings
 from thidua.publish.published import NotPublished, load_published
@@ -209,7 +209,7 @@ def test_an_unreachable_server_fails_every_send_after_retries(tmp_path):
     outcome = distribute(load_published(out, 2024), PEOPLE[:2], settings.sender,
                          lambda m: send_message(settings, m), out, retry=FAST)
     assert [(d.result, d.attempts) for d in outcome.deliveries] == [(FAILED, 3), (FAILED, 3)]
-    assert outcome.failed[0].error.startswith("ConnectionRefusedError")
+    assert outcome.failed[0].error.startswith("Không kết nối được máy chủ thư: máy chủ từ chối kết nối")
 
 
 # --- the command ----------------------------------------------------------------------------
@@ -226,7 +226,8 @@ def test_distribute_command_sends_once_and_force_sends_again(tmp_path):
     with MailServer() as server:
         first = _distribute(out, recipients, server)
         assert first.exit_code == 0, first.output
-        assert first.output.splitlines()[0] == "Bản số 2: đã gửi 3, lỗi 0, đã có từ trước 0."
+        assert first.stdout.splitlines()[0] == "Bản số 2: đã gửi 3, lỗi 0, đã có từ trước 0."
+        assert first.stderr.splitlines() == [f"  ✓ {p.email}" for p in PEOPLE]  # as it goes
         assert len(server.handler.messages) == 3
 
         second = _distribute(out, recipients, server)
@@ -276,3 +277,31 @@ def test_distribute_command_without_a_report_fails_with_one_line(tmp_path):
 def test_bundled_recipients_csv_has_the_expected_header():
     with (REPO_ROOT / "data" / "reference" / "recipients.csv").open(encoding="utf-8") as handle:
         assert next(csv.reader(handle)) == ["name", "email", "role"]
+
+
+def test_with_the_mail_server_down_the_distribution_ends_within_its_budget(tmp_path):
+    """14 recipients, nothing listening on the port: every send is refused at once and
+    retried; when the budget runs out the rest are logged failed without a try, each with a
+    Vietnamese reason, and the whole run ends within the budget (issue 13.4)."""
+    import time
+
+    from thidua.deliver.mail import SmtpSettings
+
+    out = publish_versions(tmp_path / "2024", [b"%PDF v1"], [])
+    published = load_published(out, 2024)
+    people = [Recipient(f"Người nhận {i}", f"nguoi{i}@example.org", "Ủy viên") for i in range(14)]
+    settings = SmtpSettings(host="127.0.0.1", port=free_port(), security="none",
+                            sender="vanphong@example.org")
+    seen = []
+    started = time.monotonic()
+    outcome = distribute(published, people, settings.sender,
+                         lambda message: send_message(settings, message), out,
+                         retry=Retry(attempts=3, wait_initial=0.2, wait_max=0.5, budget=1.5),
+                         on_delivery=seen.append)
+    assert time.monotonic() - started < 1.5 + 2 * settings.timeout
+    assert [d.result for d in outcome.deliveries] == ["failed"] * 14 == [d.result for d in seen]
+    assert outcome.deliveries[0].error.startswith("Không kết nối được máy chủ thư: máy chủ từ chối kết nối")
+    assert outcome.deliveries[0].attempts == 3
+    assert outcome.deliveries[-1].error.startswith("Chưa gửi: đã hết 1.5 giây dành cho lần gửi này")
+    assert outcome.deliveries[-1].attempts == 0
+    assert [line["result"] for line in log_lines(out)] == ["failed"] * 14

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import fcntl
 import os
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+from tenacity import (Retrying, retry_if_exception, stop_after_attempt, stop_after_delay,
+                      wait_exponential)
 
 from thidua.deliver.mail import (
     SECRET_VARIABLE,
     AddressError,
     MailError,
+    OutOfTime,
     clean_name,
     compose_message,
     describe_error,
@@ -61,11 +64,14 @@ class Recipient:
 @dataclass(frozen=True)
 class Retry:
     """How a transient failure is retried: ``attempts`` in all, waiting ``wait_initial`` s,
-    then twice as long each time, at most ``wait_max`` s."""
+    then twice as long each time, at most ``wait_max`` s; and ``budget``, the seconds the
+    whole distribution may take (issue 13.4: with the mail server down, 14 recipients end
+    within a minute), after which the recipients not yet tried are logged failed."""
 
     attempts: int = 4
     wait_initial: float = 2.0
     wait_max: float = 60.0
+    budget: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -171,10 +177,15 @@ def _exactly(send: Callable[[EmailMessage], str], expected: str) -> Callable[[Em
 
 
 def send_with_retry(send: Callable[[EmailMessage], object], message: EmailMessage,
-                    retry: Retry) -> tuple[int, BaseException | None]:
+                    retry: Retry, seconds_left: float | None = None
+                    ) -> tuple[int, BaseException | None]:
     """Send, retrying transient failures (:func:`thidua.deliver.mail.is_transient`) with exponential
-    backoff. Returns ``(attempts made, None)`` or ``(attempts made, the last error)``."""
-    retrying = Retrying(stop=stop_after_attempt(retry.attempts),
+    backoff, for at most ``seconds_left`` seconds of retrying. Returns ``(attempts made,
+    None)`` or ``(attempts made, the last error)``."""
+    stop = stop_after_attempt(retry.attempts)
+    if seconds_left is not None:
+        stop = stop | stop_after_delay(max(seconds_left, 0.0))
+    retrying = Retrying(stop=stop,
                         wait=wait_exponential(multiplier=retry.wait_initial, max=retry.wait_max),
                         retry=retry_if_exception(is_transient), reraise=True)
     try:
@@ -200,6 +211,7 @@ def distribute(published: PublishedVersion, recipients: list[Recipient], sender:
                send: Callable[[EmailMessage], str], out_dir: Path, force: bool = False,
                retry: Retry = Retry(),
                now: Callable[[], dt.datetime] = lambda: dt.datetime.now(ZoneInfo(TIMEZONE)),
+               on_delivery: Callable[[Delivery], None] | None = None,
                ) -> Outcome:
     """Send ``published`` to every recipient who does not have it yet (all with ``force``),
     one message each, and log every send in ``<out_dir>/distribution.csv``.
@@ -208,8 +220,12 @@ def distribute(published: PublishedVersion, recipients: list[Recipient], sender:
     (:func:`thidua.deliver.mail.send_message` bound to settings); a recipient is
     :data:`DELIVERED` only when that is exactly their address. Never
     raises for a failed send: it is retried, logged as :data:`FAILED`, and the next recipient
-    is tried. Raises :class:`DistributionError` when another distribution holds the lock.
+    is tried, within :attr:`Retry.budget` seconds in all: the recipients left when it runs out
+    are logged :data:`FAILED` without a try. ``on_delivery`` is told each outcome as it comes
+    (the terminal shows it). Raises :class:`DistributionError` when another distribution
+    holds the lock.
     """
+    deadline = time.monotonic() + retry.budget
     log_path = out_dir / LOG_NAME
     pdf = published.pdf.read_bytes()
     deliveries = []
@@ -223,7 +239,9 @@ def distribute(published: PublishedVersion, recipients: list[Recipient], sender:
             except AddressError as exc:
                 attempts, error = 0, exc
             else:
-                attempts, error = send_with_retry(_exactly(send, expected), message, retry)
+                left = deadline - time.monotonic()
+                attempts, error = ((0, OutOfTime(retry.budget)) if left <= 0 else
+                                   send_with_retry(_exactly(send, expected), message, retry, left))
             delivery = Delivery(recipient, FAILED if error else DELIVERED, attempts,
                                 describe_error(error) if error else "")
             append_log(log_path, {"time": now().isoformat(timespec="seconds"),
@@ -233,16 +251,20 @@ def distribute(published: PublishedVersion, recipients: list[Recipient], sender:
                                   "result": delivery.result, "attempts": attempts,
                                   "error": delivery.error})
             deliveries.append(delivery)
+            if on_delivery is not None:
+                on_delivery(delivery)
     return Outcome(published, deliveries, already)
 
 
 def distribute_report(out_dir: Path, year: int, version: int | None = None, force: bool = False,
                       recipients: Path | None = None, environ: Mapping[str, str] = os.environ,
                       load_secret: Callable[[str], object] | None = None,
-                      retry: Retry = Retry()) -> Outcome:
+                      retry: Retry = Retry(),
+                      on_delivery: Callable[[Delivery], None] | None = None) -> Outcome:
     """Everything ``thidua distribute`` does: find the version (the latest by default), read
     the recipients and the SMTP settings (environment, or the Prefect Secret block named by
-    ``THIDUA_SMTP_SECRET``, read with ``load_secret``), then :func:`distribute`.
+    ``THIDUA_SMTP_SECRET``, read with ``load_secret``), then :func:`distribute` (which tells
+    ``on_delivery`` each outcome as it comes).
 
     Raises :class:`thidua.publish.published.NotPublished`, :class:`DistributionError` or
     :class:`thidua.deliver.mail.MailError` when nothing can be sent.
@@ -258,7 +280,8 @@ def distribute_report(out_dir: Path, year: int, version: int | None = None, forc
         raise MailError(f"Không đọc được khối Secret '{block}' của Prefect: {exc}") from exc
     settings = smtp_settings(environ, secret)
     return distribute(published, people, settings.sender,
-                      lambda message: send_message(settings, message), out_dir, force, retry)
+                      lambda message: send_message(settings, message), out_dir, force, retry,
+                      on_delivery=on_delivery)
 
 
 def outcome_dict(outcome: Outcome) -> dict:
@@ -269,6 +292,13 @@ def outcome_dict(outcome: Outcome) -> dict:
             "delivered": [d.recipient.email for d in outcome.deliveries if d.result == DELIVERED],
             "failed": [{"recipient": d.recipient.email, "error": d.error} for d in outcome.failed],
             "already": [r.email for r in outcome.already]}
+
+
+def delivery_line(delivery: Delivery) -> str:
+    """One recipient's outcome as it comes: ``✓ email`` or ``✗ email: reason``."""
+    if delivery.result == DELIVERED:
+        return f"  ✓ {delivery.recipient.email}"
+    return f"  ✗ {delivery.recipient.email}: {delivery.error}"
 
 
 def outcome_lines(outcome: dict) -> list[str]:

@@ -11,6 +11,7 @@ import datetime as dt
 import ipaddress
 import re
 import smtplib
+import socket
 import ssl
 import unicodedata
 from collections.abc import Mapping
@@ -131,7 +132,7 @@ class SmtpSettings:
     user: str | None = None
     password: str | None = None
     sender: str = ""
-    timeout: float = 30.0
+    timeout: float = 10.0
 
 
 def _is_loopback(host: str) -> bool:
@@ -282,8 +283,18 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, OSError)
 
 
+class OutOfTime(Exception):
+    """A distribution's time budget ran out before this recipient could be tried; ``seconds``
+    is the budget (:attr:`thidua.deliver.distribution.Retry.budget`)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
 def describe_error(exc: BaseException) -> str:
-    """One line for the log: the server's code and reply, or the error's kind and text."""
+    """One line for the log, in Vietnamese: the server's code and reply, or what went wrong
+    with the connection; else the error's kind and text."""
     def reply(code: int, text: bytes | str) -> str:
         text = text.decode("utf-8", "replace") if isinstance(text, bytes) else str(text)
         return f"{code} {' '.join(text.split())}"
@@ -298,4 +309,15 @@ def describe_error(exc: BaseException) -> str:
             reply(code, text) for code, text in exc.recipients.values())
     if isinstance(exc, smtplib.SMTPResponseException):
         return "Máy chủ thư trả lời: " + reply(exc.smtp_code, exc.smtp_error)
+    if isinstance(exc, OutOfTime):
+        return (f"Chưa gửi: đã hết {exc.seconds:g} giây dành cho lần gửi này (máy chủ thư không "
+                f"trả lời); chạy lại lệnh khi máy chủ thư hoạt động, người đã nhận không bị gửi lại")
+    if isinstance(exc, ConnectionRefusedError):
+        return "Không kết nối được máy chủ thư: máy chủ từ chối kết nối (chưa chạy, hoặc sai cổng)"
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return "Máy chủ thư không trả lời kịp (hết thời gian chờ kết nối)"
+    if isinstance(exc, socket.gaierror):
+        return "Không tìm thấy máy chủ thư (sai tên máy chủ THIDUA_SMTP_HOST?)"
+    if isinstance(exc, (smtplib.SMTPServerDisconnected, ConnectionError)):
+        return f"Mất kết nối với máy chủ thư ({type(exc).__name__})"
     return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
