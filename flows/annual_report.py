@@ -102,7 +102,8 @@ def _ingest_all(plan: pipeline.Plan, cache_dir: Path) -> tuple[list[FileResult],
                       status=getattr(outcome, "status", "rejected"))
     results = [_settled(ingest, f, source, plan.context, plan.program)
                for f, source in zip(futures, plan.files)]
-    read = sum(1 for f in futures if not f.state.name == "Cached")
+    read = sum(1 for f, source in zip(futures, plan.files)
+               if f.state.name != "Cached" and not source.skipped)
     return results, read
 
 
@@ -142,7 +143,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     ``registry`` to ``data/reference/units.csv``, ``out_dir`` to ``data/out/<year>``,
     ``cache_dir`` to ``data/out/.cache`` (a ``{year}`` in a folder is replaced by the year).
     Returns ``{"status": "published" | "unchanged", "version": N, "summary": summary.json,
-    "outputs": [top-level paths], "files": n found, "files_read": n not taken from the
+    "outputs": [top-level paths], "files": n found (skipped entries included), "skipped": n not
+    submissions, "files_read": n submissions not taken from the
     cache}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
     (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
     be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
@@ -167,6 +169,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
             extra = _after_publish(out, year, plan, distribute)
             return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
                     "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
+                    "skipped": sum(1 for f in plan.files if f.skipped),
                     **extra}
         results, read = _ingest_all(plan, cache)
         logger.info("Đã đọc %d tệp, %d tệp lấy lại từ bộ nhớ đệm", read, len(results) - read)
@@ -182,6 +185,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     extra = _after_publish(out, year, plan, distribute)
     return {"status": "published", "version": draft.number, "summary": summary_dict(figures),
             "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
+            "skipped": sum(1 for f in plan.files if f.skipped),
             **extra}
 
 

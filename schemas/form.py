@@ -165,3 +165,19 @@ SIGNATURE_KEYS = ("nguoi lap bieu", "nguoi lap", "thu truong don vi", "thu truon
                   "tm. ban thuong vu", "t.m ban thuong vu", "t/m ban chap hanh",
                   "tm. ban chap hanh", "tm ban chap hanh", "kt. chu tich", "kt chu tich",
                   "noi nhan", "(ky")
+
+# --- sheets and rows that are a sample, not data (spec "The file", "Rows that are not data") --
+#: Words of a sheet name that make it an instruction or sample sheet (``Hướng dẫn``, ``Mẫu
+#: DVK-01``, ``HD điền``, ``Ví dụ``, ``Template``): match keys (no diacritics, lower case),
+#: found as whole words of the name, in any case, with numbers or other words around. Such a
+#: sheet is the data sheet only when no other visible sheet has a header row
+#: (:func:`thidua.ingest.read.parse_sheet`).
+TEMPLATE_SHEET_WORDS: tuple[str, ...] = (
+    "huong dan", "huongdan", "hd", "hdan", "mau", "bieu mau", "bieumau", "vi du", "vidu", "vd",
+    "example", "examples", "instruction", "instructions", "guide", "template", "templates",
+    "sample", "samples")
+#: How an example row is marked (``Ví dụ``, ``VD``, ``Ví dụ 1``, ``VD:``): match keys. A row
+#: whose STT or first cell is one of them (a number or colon may follow), or whose STT, first
+#: cell or model starts with one followed by a colon (``Ví dụ: Mô hình …``), is an example row:
+#: ignored, never counted (:func:`thidua.ingest.cellrules.mark_examples`).
+EXAMPLE_ROW_WORDS: tuple[str, ...] = ("vi du", "vidu", "vd", "example", "e.g.")

@@ -167,9 +167,12 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         typer.echo(f"Không có gì thay đổi (dữ liệu, danh mục đơn vị, chương trình): không lập bản "
                    f"mới; bản mới nhất vẫn là bản số {outcome['version']}.")
     else:
-        cached = outcome["files"] - outcome["files_read"]
+        cached = outcome["files"] - outcome.get("skipped", 0) - outcome["files_read"]
+        skipped = outcome.get("skipped", 0)
         typer.echo(f"Đã lập bản số {outcome['version']}: đọc {number(outcome['files_read'])} tệp"
-                   + (f", {number(cached)} tệp không đổi lấy từ bộ nhớ đệm." if cached else "."))
+                   + (f", {number(cached)} tệp không đổi lấy từ bộ nhớ đệm" if cached else "")
+                   + (f", bỏ qua {number(skipped)} tệp không phải tệp đăng ký" if skipped else "")
+                   + ".")
     pdf = next(p for p in outcome["outputs"] if p.endswith(".pdf"))
     typer.echo(f"Báo cáo: {pdf}")
     typer.echo("Cùng thư mục: summary.json, rejected.csv, manifest.json, phan-hoi/ "

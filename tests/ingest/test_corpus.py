@@ -123,3 +123,15 @@ def test_thidua_run_over_the_whole_corpus_still_produces_the_report(corpus_run):
     statuses = {i["path"]: i["status"] for i in manifest["inputs"]}
     assert statuses == {name: v[1] for name, v in CORPUS_TABLE.items()}
     assert any(p.name == "bao-cao-dan-van-kheo-2024.pdf" for p in out.rglob("*.pdf"))
+
+
+def test_the_manifest_splits_each_file_s_ignored_rows_by_reason(corpus_run):
+    """``spec/outputs.md``: ignored rows are split by reason in the manifest's inputs."""
+    out, _ = corpus_run
+    manifest = next(json.loads(p.read_text(encoding="utf-8")) for p in out.rglob("manifest.json"))
+    inputs = {i["path"]: i for i in manifest["inputs"]}
+    assert inputs["H-SS_dong-khong-phai-du-lieu.xlsx"]["ignored_by"] == {
+        "blank": 5, "totals": 1, "subheading": 3, "signature": 4}
+    assert "ignored_by" not in inputs["Q-BD_tieu-de-dong-11.xlsx"]  # nothing ignored, no key
+    for entry in inputs.values():
+        assert sum(entry.get("ignored_by", {}).values()) == entry["rows"]["ignored"], entry["path"]

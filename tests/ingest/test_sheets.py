@@ -112,7 +112,7 @@ def test_hidden_rows_are_ignored_and_told(results, name):
     assert result.registrations.index.tolist() == [7, 9, 11]
     assert ("2 dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng 8, 10. Nếu đó là mô "
             "hình đăng ký, đề nghị bỏ ẩn các dòng này (Excel: chọn các dòng, bấm chuột phải > "
-            "Unhide) rồi gửi lại.") in result.notes
+            "Bỏ ẩn) rồi gửi lại.") in result.notes
 
 
 def test_the_feedback_workbook_lists_the_hidden_rows(results):

@@ -8,18 +8,61 @@ numbers (the index of :func:`thidua.ingest.read.raw_rows`).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from schemas.form import BY_NAME
+from schemas.form import BY_NAME, EXAMPLE_ROW_WORDS
 from thidua.ingest.read import SheetData, column_letter
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.workbook import FileRejected
+from thidua.text import clean_text, match_key
 
 #: How to get a formula's result saved (said in every formula message).
 SAVE_HINT = ("Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại (để lưu cả kết quả của công "
              "thức) rồi gửi lại.")
 #: Ignored-row reason of a hidden row (``IGNORED_REASONS`` of :mod:`thidua.ingest.normalise`).
 HIDDEN = "hidden"
+#: Ignored-row reason of an example row of a template (``Ví dụ``, ``VD``; :func:`mark_examples`).
+EXAMPLE = "example"
+_EXAMPLE_WORDS = "|".join(re.escape(w) for w in EXAMPLE_ROW_WORDS)
+#: A cell that only says ``Ví dụ``/``VD`` (a number, colon or bracket may follow) …
+_EXAMPLE_CELL = re.compile(rf"(?:{_EXAMPLE_WORDS})\s*\d*\s*[:.)\-]?")
+#: … or starts with one and a colon (``Ví dụ: Mô hình …``, ``VD1: …``).
+_EXAMPLE_PREFIX = re.compile(rf"(?:{_EXAMPLE_WORDS})\s*\d*\s*:")
+
+
+def is_example_cell(value: object) -> bool:
+    """Whether a cell marks its row as an example (:data:`schemas.form.EXAMPLE_ROW_WORDS`)."""
+    key = match_key(value)
+    return bool(key) and bool(_EXAMPLE_CELL.fullmatch(key) or _EXAMPLE_PREFIX.match(key))
+
+
+def mark_examples(labels: pd.Series, raw: pd.DataFrame, sheet: SheetData) -> pd.Series:
+    """``labels`` with each data row that is an example of the form relabelled
+    :data:`EXAMPLE` (``spec/submission-form.md``, "Rows that are not data"): its STT or first
+    non-empty cell says ``Ví dụ``/``VD`` (``Ví dụ 1``, ``VD:``), or its STT, first cell or model
+    starts with one and a colon (``Ví dụ: Mô hình …``), as in an instruction or sample sheet
+    (``Mẫu``, ``Hướng dẫn``) a unit typed its data into. Such rows are ignored, never counted."""
+    if labels.empty:
+        return labels
+    hit = []
+    for r in labels.index:
+        cells = [v for v in sheet.grid[int(r) - 1] if clean_text(v)] if int(r) - 1 < len(
+            sheet.grid) else []
+        candidates = [raw.at[r, n] for n in ("stt", "model") if n in raw.columns]
+        hit.append(labels.at[r] == "data"
+                   and any(is_example_cell(v) for v in [*candidates, *cells[:1]]))
+    return labels.mask(pd.Series(hit, index=labels.index), EXAMPLE)
+
+
+def example_note(labels: pd.Series) -> str | None:
+    """The note telling a unit which example rows were not counted, ``None`` when none."""
+    rows = [int(r) for r in labels.index[labels == EXAMPLE]]
+    if not rows:
+        return None
+    return (f"{len(rows)} dòng ví dụ (ghi 'Ví dụ'/'VD') không được tính (bỏ qua): dòng "
+            f"{', '.join(map(str, rows))}.")
 
 
 def mark_hidden(labels: pd.Series, sheet: SheetData) -> pd.Series:
@@ -42,7 +85,7 @@ def hidden_note(labels: pd.Series) -> str | None:
         return None
     return (f"{len(rows)} dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng "
             f"{', '.join(map(str, rows))}. Nếu đó là mô hình đăng ký, đề nghị bỏ ẩn các dòng "
-            f"này (Excel: chọn các dòng, bấm chuột phải > Unhide) rồi gửi lại.")
+            f"này (Excel: chọn các dòng, bấm chuột phải > Bỏ ẩn) rồi gửi lại.")
 
 
 def _formula_cells(sheet: SheetData, rows: pd.Index) -> dict[int, list[tuple[str, str, str]]]:

@@ -42,7 +42,8 @@ from thidua.ingest.read import (
     title_rows,
 )
 from thidua.ingest.validate import rejection_frame, validate_rows
-from thidua.ingest.cellrules import (check_not_all_formulas, hidden_note, mark_hidden,
+from thidua.ingest.cellrules import (EXAMPLE, check_not_all_formulas, example_note,
+                                     hidden_note, mark_examples, mark_hidden,
                                      with_unsaved_formulas)
 
 #: Statuses of an input file in the manifest (``spec/outputs.md``); ``skipped``: not a
@@ -191,6 +192,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         year = resolve_year(title, folder, context.year)
         filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
         labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
+        labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
         data = raw[labels == "data"]
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
                             title, source.path, set(context.known_codes),
@@ -221,11 +223,13 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
               "rejected": int(rejections["row"].nunique()), "ignored": int(ignored.sum())}
     sent, remark = checked_sent_date(title, year)
     return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet, sha256=digest,
-                      remarks=tuple(n for n in (remark, hidden_note(labels)) if n),
+                      remarks=tuple(n for n in (remark, *sheet.remarks, hidden_note(labels),
+                                                example_note(labels)) if n),
                       readings=tuple(filter(None, [filled_down_note(raw, labels, filled),
                                                    *interpreted_notes(interpreted)])),
                       interpreted=len(interpreted),
-                      rows=counts, ignored={r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
+                      rows=counts, ignored={r: int(ignored.get(r, 0))
+                                                     for r in (*IGNORED_REASONS, EXAMPLE)},
                       registrations=valid, rejections=rejections,
                       rejected_rows=rejected_rows.rename(columns=headers), encoding=sheet.encoding,
                       headers={BY_NAME[n].header: h for n, h in headers.items() if n in BY_NAME})
@@ -306,7 +310,7 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
 
 FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "status", "sheet",
                 "encoding", "problem", "read", "valid", "rejected", "ignored", "reason", "choice",
-                "transient"]
+                "transient", "ignored_by"]
 
 
 def file_table(results: list[FileResult]) -> pd.DataFrame:
@@ -317,7 +321,8 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
     counts are int64 and are the file's own (also for superseded files). ``sha256`` is
     :attr:`FileResult.sha256` (the bytes parsed); ``reason`` why a ``skipped`` entry is not a
     submission, ``choice`` :attr:`FileResult.choice` (both ``""`` when none); ``transient``
-    (bool) :attr:`FileResult.transient`.
+    (bool) :attr:`FileResult.transient`; ``ignored_by``: the ignored rows by reason
+    (``{reason: n}``, reasons with rows only; ``spec/outputs.md``).
     """
     records = [{
         "file": r.file, "sha256": r.sha256, "size": r.input.size,
@@ -325,6 +330,7 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
         "sent_date": r.sent_date.isoformat() if r.sent_date else None, "status": r.status,
         "sheet": r.sheet, "encoding": r.encoding, "problem": r.problem, **r.rows,
         "reason": r.input.skipped, "choice": r.choice, "transient": r.transient,
+        "ignored_by": {k: v for k, v in r.ignored.items() if v},
     } for r in results]
     frame = pd.DataFrame.from_records(records, columns=FILE_COLUMNS)
     return frame.astype({k: "int64" for k in ("size", "read", "valid", "rejected", "ignored")})

@@ -67,24 +67,33 @@ def _labelled(rows: list[list[str]]):
             i += 1
 
 
+#: The shapes of a ``Ngày gửi:`` value (``spec/submission-form.md``, "Title block"): regex over
+#: the match key, and the groups of year, month, day. A year of two digits is 20yy. A number
+#: never runs into another (``2024-12-05`` is never read as ``24-12-05``).
 _SENT_FORMATS = (
-    (r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})", (3, 2, 1)),      # 05/12/2024
-    (r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})", (1, 2, 3)),                  # 2024-12-05
-    (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", (3, 2, 1)),     # ngày 05 tháng 12 năm 2024
+    (r"(?<!\d)(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\d)", (1, 2, 3)),  # 2024-12-05
+    (r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)", (3, 2, 1)),
+    # 05/12/2024, 5/12/24, 05-12-2024, 05.12.2024
+    (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}|\d{2})(?!\d)", (3, 2, 1)),
+    # ngày 2 tháng 12 năm 2024
 )
 
 
 def parse_sent_date(value: str) -> dt.date | None:
-    """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``yyyy-mm-dd``, ``ngày dd tháng mm
-    năm yyyy``, or Excel's day number of a date cell shown as a number (``45631``, 2000–2099);
-    ``None`` when it is none of them or not a real date (31/02)."""
+    """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``d/m/yy`` (a two-digit year is 20yy),
+    with ``/``, ``-`` or ``.`` between, ``yyyy-mm-dd``, ``ngày d tháng m năm yyyy``, or Excel's
+    day number of a date cell shown as a number (``45631``, 2000–2099); ``None`` when it is
+    none of them or not a real date (31/02). Whether the date is plausible (the report year or
+    the next) is :func:`checked_sent_date`'s."""
     key = match_key(value)
     if re.fullmatch(r"\d{5}(\.0+)?", key) and 36526 <= float(key) < 73051:
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(key)))
     for pattern, (y, m, d) in _SENT_FORMATS:
         if found := re.search(pattern, key):
+            year = int(found.group(y))
+            year += 2000 if len(found.group(y)) == 2 else 0
             try:
-                return dt.date(int(found.group(y)), int(found.group(m)), int(found.group(d)))
+                return dt.date(year, int(found.group(m)), int(found.group(d)))
             except ValueError:
                 return None
     return None

@@ -33,7 +33,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   MAX_ROWS, MAX_SHARED_STRINGS, MAX_SHEETS,
                                   MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
                                   number, size)
-from thidua.ingest.workbook import FileRejected
+from thidua.ingest.workbook import FileRejected, reads_as_csv
 
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 64 * 1024
@@ -49,9 +49,11 @@ _DAMAGED = ("Tệp bị hỏng: phần '{part}' bên trong tệp không giải n
 def check_bytes(data: bytes, suffix: str) -> None:
     """Raise :class:`FileRejected` (Vietnamese, :func:`thidua.ingest.limits.exceeded`) when a
     file's bytes break a limit of :mod:`thidua.ingest.limits`, hold a DTD, or a zip part
-    cannot be inflated. ``suffix`` says only whether the bytes are CSV, as in
-    :func:`thidua.ingest.read.parse_sheet`. Returns ``None`` when the parser may go ahead."""
-    if suffix.lower() == ".csv":
+    cannot be inflated. The format is taken from the content, as in
+    :func:`thidua.ingest.read.parse_sheet` (:func:`thidua.ingest.workbook.reads_as_csv`: a
+    workbook under a ``.csv`` name is checked as a workbook). Returns ``None`` when the parser
+    may go ahead."""
+    if reads_as_csv(data, suffix):
         _check_csv(data)
     elif data.startswith(_ZIP):
         _check_zip(data)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from schemas.form import HEADER_MARKERS, HEADER_TO_NAME
+from schemas.form import HEADER_MARKERS, HEADER_TO_NAME, TEMPLATE_SHEET_WORDS
 from thidua.ingest import legacy
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
@@ -23,6 +23,7 @@ from thidua.ingest.workbook import (
     Grid,
     csv_grids,
     decode_csv,
+    reads_as_csv,
     workbook_grids,
 )
 from thidua.text import clean_text, compact_key, match_key
@@ -81,6 +82,8 @@ class SheetData:
     table: Table
     encoding: str = "Unicode"
     facts: SheetFacts = field(default_factory=SheetFacts)
+    #: Notes for the unit about the choice of this sheet (:func:`parse_sheet`).
+    remarks: tuple[str, ...] = ()
 
     @property
     def converted(self) -> bool:
@@ -198,29 +201,60 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def parse_sheet(data: bytes, suffix: str) -> SheetData:
-    """The data sheet of a unit file's bytes: the first visible sheet with a header row.
+def is_template_sheet(name: str) -> bool:
+    """Whether a sheet's name says it holds instructions or a sample (``Hướng dẫn``, ``HD
+    điền``, ``Mẫu DVK-01``, ``Ví dụ``, ``Template``): one of
+    :data:`schemas.form.TEMPLATE_SHEET_WORDS` as whole words of the name, in any case, with or
+    without diacritics, numbers or other words around (``spec/submission-form.md``, "The
+    file")."""
+    words = " ".join(re.findall(r"[a-z]+|\d+", match_key(name)))
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", words)
+               for w in TEMPLATE_SHEET_WORDS)
 
-    ``suffix`` (``.csv`` or a workbook suffix, any case) says only whether the bytes are CSV;
-    a workbook's format is taken from its content. Text typed in TCVN3 (ABC) or VNI is
-    converted to Unicode first (``SheetData.encoding`` says which was found). Raises
-    :class:`FileRejected` (message in Vietnamese) when the bytes are not a supported
-    spreadsheet, cannot be opened, are empty, mix two legacy encodings, or have no header row
-    in any visible sheet.
+
+def parse_sheet(data: bytes, suffix: str) -> SheetData:
+    """The data sheet of a unit file's bytes: the first visible sheet with a header row that
+    is not an instruction or sample sheet (:func:`is_template_sheet`); such a sheet only when
+    no other visible sheet has a header row (``spec/submission-form.md``, "The file": a unit
+    may type its data into the template; its example rows are then ignored,
+    :func:`thidua.ingest.cellrules.mark_examples`). When another sheet also had a header,
+    ``SheetData.remarks`` names the sheet used and the ones passed over.
+
+    The format is taken from the content (:func:`thidua.ingest.workbook.reads_as_csv`): a
+    workbook saved under a ``.csv`` name is read as a workbook, CSV text under a workbook
+    suffix as CSV. Text typed in TCVN3 (ABC) or VNI is converted to Unicode first
+    (``SheetData.encoding`` says which was found). Raises :class:`FileRejected` (message in
+    Vietnamese) when the bytes are not a supported spreadsheet, cannot be opened, are empty,
+    mix two legacy encodings, or have no header row in any visible sheet.
     """
-    if suffix.lower() in CSV_SUFFIXES:
+    if reads_as_csv(data, suffix):
         return _csv_sheet(data)
     grids, default = workbook_grids(data), "Unicode"
     if not any(any(clean_text(v) for row in grid for v in row) for _, grid in grids):
         raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
+    found: list[tuple[str, Grid, str, Table | None, FileRejected | None]] = []
     for name, grid in grids:
-        grid, encoding = _to_unicode(grid, default)
-        table = find_table(grid)
-        if table is not None:
-            facts = (SheetFacts() if suffix.lower() in CSV_SUFFIXES
-                     else sheet_facts(data, name, len(grid)))
-            grid, table = _apply_facts(grid, table, facts)
-            return SheetData(name, grid, table, encoding, facts)
+        try:
+            grid, encoding = _to_unicode(grid, default)
+        except FileRejected as exc:  # only fatal when this sheet is the one chosen
+            found.append((name, grid, default, find_table(grid), exc))
+            continue
+        found.append((name, grid, encoding, find_table(grid), None))
+    tabled = [f for f in found if f[3] is not None]
+    if tabled:
+        chosen = next((f for f in tabled if not is_template_sheet(f[0])), tabled[0])
+        name, grid, encoding, table, error = chosen
+        if error is not None:
+            raise error
+        facts = sheet_facts(data, name, len(grid))
+        grid, table = _apply_facts(grid, table, facts)
+        others = [f[0] for f in tabled if f is not chosen]
+        remarks = (f"Đã dùng trang '{name}'; bỏ qua " + ", ".join(
+            f"trang '{o}'" + (" (trang hướng dẫn/mẫu)" if is_template_sheet(o) else "")
+            for o in others),) if others else ()
+        return SheetData(name, grid, table, encoding, facts, remarks)
+    if errors := [f[4] for f in found if f[4] is not None]:
+        raise errors[0]
     raise FileRejected(
         f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh vực') "
         f"trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")

@@ -69,6 +69,28 @@ def _is_truncated_zip(data: bytes) -> bool:
     return False
 
 
+def _is_text(data: bytes) -> bool:
+    """Whether a file's first bytes are text (a CSV): a UTF-16 byte-order mark, or no NUL and
+    no control character other than tab, line breaks, form feed and end-of-file."""
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    return bool(head) and not any(b < 32 and b not in b"\t\n\r\x0c\x1a" for b in head)
+
+
+def reads_as_csv(data: bytes, suffix: str) -> bool:
+    """Whether a file's bytes are read as CSV: the format is taken from the content, never the
+    suffix alone (``spec/submission-form.md``, "The file"; README "What is read": "whatever
+    the suffix says"). A zip (``.xlsx``, ``.ods``) or OLE (``.xls``) container is a workbook
+    even under a ``.csv`` name; text that is not a PDF, a web page or an XML workbook is CSV
+    even under a workbook suffix (``.xlsx``); otherwise a ``.csv`` name reads as CSV."""
+    if data.startswith((_ZIP, _OLE)):
+        return False
+    if suffix.lower() == ".csv":
+        return True
+    return _not_a_workbook(data) is None and _is_text(data)
+
+
 def workbook_grids(data: bytes) -> list[tuple[str, Grid]]:
     """The visible worksheets of a workbook, in order, as ``(name, grid)``.
 

@@ -57,7 +57,9 @@ def sha256_bytes(data: bytes) -> str:
 def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) -> dict:
     """``manifest.json`` without its outputs: inputs (path, SHA-256 of the bytes read, unit,
     sent date, status ``used``/``superseded``/``rejected``/``skipped``, rows, problem; a
-    ``reason`` for a skipped entry, a ``choice`` when the file counted for its unit needs one), the registry's SHA-256, the program version and the time of the run.
+    ``reason`` for a skipped entry, a ``choice`` when the file counted for its unit needs one,
+    ``ignored_by``: the ignored rows by reason when any), the registry's SHA-256, the program
+    version and the time of the run.
     :func:`thidua.pipeline.draft_version` adds the version keys, :func:`output_hashes` the
     outputs."""
     inputs = figures.files.astype(object).where(figures.files.notna(), None)
@@ -71,6 +73,7 @@ def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) 
              "sent_date": r["sent_date"], "modified": r["modified"], "status": r["status"],
              "sheet": r["sheet"], "problem": r["problem"],
              "rows": {k: r[k] for k in ("read", "valid", "rejected", "ignored")},
+             **({"ignored_by": r["ignored_by"]} if r.get("ignored_by") else {}),
              **({"reason": r["reason"]} if r.get("reason") else {}),
              **({"choice": r["choice"]} if r.get("choice") else {})}
             for r in inputs.to_dict("records")
