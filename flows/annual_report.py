@@ -148,6 +148,16 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     cache}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
     (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
     be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
+
+    Args:
+        year: Năm báo cáo; để trống là năm hiện tại theo giờ Hà Nội.
+        raw_dir: Thư mục tệp của các đơn vị (mặc định data/raw/<năm>; {year} được thay bằng năm).
+        registry: Danh mục đơn vị, CSV (mặc định data/reference/units.csv).
+        out_dir: Thư mục kết quả (mặc định data/out/<năm>; {year} được thay bằng năm).
+        report_date: Ngày của báo cáo; để trống là ngày gửi muộn nhất (bản đầu) hoặc ngày lập.
+        cache_dir: Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).
+        lock_timeout: Số giây chờ khi một lần chạy khác đang ghi báo cáo của cùng năm.
+        distribute: Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập.
     """
     started = dt.datetime.now(dt.timezone.utc)
     logger = get_run_logger()

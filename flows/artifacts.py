@@ -18,9 +18,10 @@ from thidua.deliver import artifacts
 def publish_artifacts_task(out: Path, year: int, unit_names: dict[str, str]) -> dict[str, str]:
     """Show the version in force in the Prefect UI: a Markdown summary and a table of
     rejections per unit (:func:`thidua.deliver.artifacts.build_artifacts`), under the year's keys
-    (:func:`thidua.deliver.artifacts.artifact_keys`), so that the UI keeps one history per key."""
+    (:func:`thidua.deliver.artifacts.artifact_keys`: one pair per year and output folder), so
+    that the UI keeps one history per key."""
     markdown, table = artifacts.build_artifacts(out, year, unit_names)
-    keys = artifacts.artifact_keys(year)
+    keys = artifacts.artifact_keys(year, out)
     create_markdown_artifact(markdown, key=keys["summary"],
                              description=f"Tóm tắt báo cáo “Dân vận khéo” năm {year}")
     create_table_artifact(table, key=keys["rejections"],

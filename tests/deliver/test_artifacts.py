@@ -28,6 +28,17 @@ def test_keys_are_per_year_and_follow_prefects_rule():
         artifact_keys("2024 ")  # a year read from text with a space would break the rule
 
 
+def test_runs_into_other_output_folders_keep_histories_of_their_own(tmp_path):
+    from thidua.settings import default_out_dir
+
+    assert artifact_keys(2024, default_out_dir(2024)) == artifact_keys(2024)
+    one, two = artifact_keys(2024, tmp_path / "a"), artifact_keys(2024, tmp_path / "b")
+    assert one != two and one != artifact_keys(2024)
+    assert one["summary"].startswith("dan-van-kheo-2024-") and one["summary"].endswith("-tom-tat")
+    assert all(KEY_PATTERN.match(k) for k in (*one.values(), *two.values()))
+    assert artifact_keys(2024, tmp_path / "a") == one  # the same folder, the same keys
+
+
 def test_the_summary_names_the_version_the_changes_and_the_figures(tmp_path):
     published = PublishedVersion(2024, 2, tmp_path, tmp_path / "bao-cao.pdf", "ab" * 32,
                                  replaces={"version": 1, "date": "2024-12-05"},
@@ -72,3 +83,13 @@ def test_text_from_files_is_inert_markdown_in_the_ui():
     assert "[" not in text.replace("\\[", "") and "<" not in text.replace("\\<", "")
     assert "**" not in text and not text.startswith("#")
     assert re.sub(r"\\(.)", r"\1", text) == hostile  # unescaped, it is the text itself
+
+
+def test_the_level_table_ends_with_its_total(tmp_path):
+    levels = {"thanh_pho": {"collective": 9, "individual": 50},
+              "cap_tren_co_so": {"collective": 145, "individual": 864},
+              "co_so": {"collective": 975, "individual": 6290}}
+    lines = summary_markdown({**SUMMARY, "by_level": levels}, None, tmp_path).splitlines()
+    start = lines.index("## Theo cấp")
+    table = [line for line in lines[start:] if line.startswith("|")][:6]
+    assert table[-1] == "| **Tổng** | 1.129 | 7.204 | 8.333 |"

@@ -101,3 +101,18 @@ def test_serve_builds_the_deployment_from_its_options_and_serves_it(monkeypatch,
     assert deployment.parameters["raw_dir"] == str(tmp_path / "raw" / "{year}")
     assert deployment.parameters["distribute"] is True
     assert "annual-report/thu" in result.output
+
+
+def test_every_parameter_of_the_flow_has_a_vietnamese_description_in_the_ui():
+    """The Prefect UI shows each deployment parameter with its description (issue 13.6)."""
+    import inspect
+
+    from prefect.utilities.callables import parameter_schema
+
+    from flows.annual_report import annual_report
+
+    properties = parameter_schema(annual_report.fn).model_dump()["properties"]
+    assert set(properties) == set(inspect.signature(annual_report.fn).parameters)
+    for name, spec in properties.items():
+        assert spec.get("description"), name
+    assert properties["year"]["description"] == "Năm báo cáo; để trống là năm hiện tại theo giờ Hà Nội."

@@ -8,6 +8,7 @@ every year but for the year, so that the UI lists one history per key.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from thidua.publish.published import (
     read_rejections,
     read_summary,
 )
+from thidua.settings import default_out_dir
 from thidua.report.formatting import number, percent
 
 #: Prefect's rule for an artifact key: lowercase letters, digits and dashes.
@@ -31,12 +33,19 @@ REJECTION_TABLE_COLUMNS = ["Mã đơn vị", "Đơn vị", "Dòng bị từ ch�
 UNKNOWN_UNIT = "(không xác định)"
 
 
-def artifact_keys(year: int) -> dict[str, str]:
-    """``{"summary": "dan-van-kheo-<year>-tom-tat", "rejections": "dan-van-kheo-<year>-tu-choi"}``.
+def artifact_keys(year: int, out_dir: Path | None = None) -> dict[str, str]:
+    """``{"summary": "dan-van-kheo-<year>-tom-tat", "rejections": "dan-van-kheo-<year>-tu-choi"}``
+    for the year's default output folder; runs into another folder (``out_dir`` not
+    :func:`thidua.settings.default_out_dir`) get keys of their own,
+    ``dan-van-kheo-<year>-<8 hex of the folder's path>-…``, so that their histories never mix
+    in the Prefect UI (issue 13.6).
 
     Raises ``ValueError`` if a key would break Prefect's rule (:data:`KEY_PATTERN`).
     """
-    keys = {"summary": f"dan-van-kheo-{year}-tom-tat", "rejections": f"dan-van-kheo-{year}-tu-choi"}
+    stem = f"dan-van-kheo-{year}"
+    if out_dir is not None and out_dir.resolve() != default_out_dir(int(year)).resolve():
+        stem += "-" + hashlib.sha256(str(out_dir.resolve()).encode()).hexdigest()[:8]
+    keys = {"summary": f"{stem}-tom-tat", "rejections": f"{stem}-tu-choi"}
     bad = [k for k in keys.values() if not KEY_PATTERN.match(k)]
     if bad:
         raise ValueError(f"Khóa artifact không hợp lệ: {bad}")
@@ -99,10 +108,10 @@ def summary_markdown(summary: dict, published: PublishedVersion | None, out_dir:
     rows.append(["**Tổng**", n(reg["collective"]), n(reg["individual"]), n(reg["total"])])
     lines += _table(["Lĩnh vực", "Tập thể", "Cá nhân", "Tổng"], rows)
     lines += ["", "## Theo cấp", ""]
-    lines += _table(["Cấp", "Tập thể", "Cá nhân", "Tổng"],
-                    [[label, n(c["collective"]), n(c["individual"]),
-                      n(c["collective"] + c["individual"])]
-                     for code, label in LEVELS.items() for c in [summary["by_level"][code]]])
+    level_rows = [[label, n(c["collective"]), n(c["individual"]), n(c["collective"] + c["individual"])]
+                  for code, label in LEVELS.items() for c in [summary["by_level"][code]]]
+    level_rows.append(["**Tổng**", n(reg["collective"]), n(reg["individual"]), n(reg["total"])])
+    lines += _table(["Cấp", "Tập thể", "Cá nhân", "Tổng"], level_rows)
     units = summary["units"]
     lines += ["", "## Đơn vị gửi báo cáo", "",
               f"{units['submitted']}/{units['expected']} đơn vị đã gửi tệp dùng được "
