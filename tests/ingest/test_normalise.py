@@ -74,10 +74,52 @@ def test_unknown_values_stay_as_written_for_the_error_message():
     (dt.datetime(2024, 5, 1), (dt.date(2024, 5, 1), dt.date(2024, 5, 1))),
     ("31/02/2024 - 01/03/2024", None),
     ("12/2024 - 01/2024", None),
-    ("cả năm", None),
+    ("cả năm", None),                                  # no year to read it in
+    ("Từ tháng 3/2024 đến tháng 12/2024", (dt.date(2024, 3, 1), dt.date(2024, 12, 31))),
+    ("Tháng 6/2024", (dt.date(2024, 6, 1), dt.date(2024, 6, 30))),
+    ("Quý II/2024 - Quý IV/2024", (dt.date(2024, 4, 1), dt.date(2024, 12, 31))),
+    ("Từ 01/3/2024 đến 31/12/2024", (dt.date(2024, 3, 1), dt.date(2024, 12, 31))),
+    ("T3/2024 - T12/2024", (dt.date(2024, 3, 1), dt.date(2024, 12, 31))),
+    ("Quý 2/2024", (dt.date(2024, 4, 1), dt.date(2024, 6, 30))),
+    ("Quý I năm 2024", (dt.date(2024, 1, 1), dt.date(2024, 3, 31))),
+    ("6 tháng đầu năm 2024", (dt.date(2024, 1, 1), dt.date(2024, 6, 30))),
+    ("6 tháng cuối năm 2024", (dt.date(2024, 7, 1), dt.date(2024, 12, 31))),
+    ("Cả năm 2024", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("01-03-2024 - 31-12-2024", (dt.date(2024, 3, 1), dt.date(2024, 12, 31))),
+    ("Quý 5/2024", None), ("Tháng 13/2024", None), ("Quý IV/2024 - Quý I/2024", None),
+    ("tháng 3", None),
 ])
 def test_period_formats(value, expected):
     assert parse_period(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Cả năm", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("6 tháng đầu năm", (dt.date(2024, 1, 1), dt.date(2024, 6, 30))),
+    ("6 tháng cuối năm", (dt.date(2024, 7, 1), dt.date(2024, 12, 31))),
+    ("Quý II/2023", (dt.date(2023, 4, 1), dt.date(2023, 6, 30))),   # its own year wins
+    ("tháng 3", None),
+])
+def test_periods_without_a_year_are_of_the_report_year(value, expected):
+    assert parse_period(value, year=2024) == expected
+
+
+def test_worded_periods_are_valid_and_an_unreadable_one_keeps_its_message():
+    from thidua.ingest.validate import validate_rows
+
+    base = {"model": "Bữa cơm Công đoàn", "field": "KT", "type": "TT", "registrant": "CĐCS A"}
+    raw = frame([{**base, "model": f"Mô hình số {i}", "period": p} for i, p in enumerate(
+        ["Quý II/2024 - Quý IV/2024", "Cả năm", "6 tháng đầu năm", "Quý 5/2024", "Quý IV/2023"])])
+    valid, rejected = validate_rows(normalise_rows(raw), raw, year=2024, file="a", sheet="")
+    assert valid.index.tolist() == [7, 8, 9]
+    assert valid["period_start"].dt.date.tolist() == [dt.date(2024, 4, 1), dt.date(2024, 1, 1),
+                                                      dt.date(2024, 1, 1)]
+    assert valid["period_end"].dt.date.tolist() == [dt.date(2024, 12, 31), dt.date(2024, 12, 31),
+                                                    dt.date(2024, 6, 30)]
+    assert rejected["error"].tolist() == [
+        "Không đọc được 'Thời gian thực hiện' 'Quý 5/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
+        "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
+        "'Thời gian thực hiện' 'Quý IV/2023' không trùng với năm báo cáo 2024."]
 
 
 _VIETNAMESE = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩị"
@@ -118,3 +160,54 @@ def test_numbered_type_headings_are_subheadings_but_a_lone_type_value_is_data():
                  {"stt": "II", "model": "Lĩnh vực văn hóa - xã hội", "field": "", "type": ""},
                  {"stt": "", "model": "", "field": "", "type": "Tập thể"}])
     assert classify_rows(raw).tolist() == ["subheading", "subheading", "data"]
+
+
+FORM = ["stt", "model", "field", "type", "registrant", "position", "level", "grassroots_union",
+        "period", "result", "note"]
+
+
+def merged(text: str) -> dict:
+    """A row merged across the table: after merge filling, every column repeats ``text``."""
+    return {c: text for c in FORM}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Ghi chú: Danh sách gồm 06 mô hình đã được Ban Thường vụ thông qua.", "signature"),
+    ("* Ghi chú: danh sách đã được thông qua", "signature"),
+    ("Người lập biểu", "signature"),
+    ("Hà Nội, ngày 05 tháng 12 năm 2024", "signature"),
+    ("Tổng cộng: 6 mô hình", "totals"), ("Cộng tập thể: 2", "totals"), ("Cộng: 5", "totals"),
+    ("I. LĨNH VỰC KINH TẾ", "subheading"), ("II. DANH SÁCH CÁ NHÂN", "subheading"),
+    ("A. MÔ HÌNH TẬP THỂ", "subheading"),
+    ("", "blank"),
+])
+def test_every_ignored_row_kind_merged_across_the_table_is_ignored(text, label):
+    raw = frame([{"stt": 1, "model": "Chuyến xe mùa xuân", "field": "VHXH", "type": "TT"},
+                 merged(text)])
+    assert classify_rows(raw).tolist() == ["data", label]
+
+
+def test_two_tables_on_one_sheet():
+    header = {"stt": "STT", "model": "Tên mô hình (*)", "field": "Lĩnh vực", "type": "Hình thức",
+              "registrant": "Tên tập thể/cá nhân", "position": "Chức vụ", "level": "Cấp công đoàn",
+              "grassroots_union": "Công đoàn cơ sở", "period": "Thời gian thực hiện",
+              "result": "Kết quả", "note": "Ghi chú"}
+    row = {"model": "Chuyến xe mùa xuân", "field": "VHXH", "type": "TT", "registrant": "CĐCS A"}
+    raw = frame([
+        {"stt": "I. Danh sách tập thể"}, {"stt": 1, **row},
+        {"stt": "Cộng tập thể: 2"}, {"model": "Tổng cá nhân: 3"}, {"stt": "Cộng: 5"},
+        {"stt": "II. DANH SÁCH CÁ NHÂN"}, {"stt": "A. MÔ HÌNH TẬP THỂ"}, header,
+        {"stt": 1, **row, "model": "Tổng công ty Vận tải Thủ Đô chung sức"},
+        {"stt": 2, **row, "model": "Tổng công ty Vận tải", "field": ""},  # a model, rejected
+        {"stt": "", "model": "Tên mô hình", "field": "Lĩnh vực", "registrant": "Nguyễn Văn A"},
+        {"stt": "Cộng đồng xanh 2024"},
+    ])
+    assert classify_rows(raw).tolist() == [
+        "subheading", "data", "totals", "totals", "totals", "subheading", "subheading", "header",
+        "data", "data", "data", "data"]
+
+
+def test_the_header_reason_is_counted_by_name():
+    from thidua.ingest.normalise import IGNORED_REASONS
+
+    assert "header" in IGNORED_REASONS

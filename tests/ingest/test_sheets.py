@@ -14,7 +14,7 @@ import zipfile
 import pytest
 
 from conftest import CORPUS
-from corpus_rows import reg, regs, titled
+from corpus_rows import regs, titled
 from corpus_writers import write_ods, write_xlsx, xlsx_bytes
 from helpers import input_file
 from thidua.ingest.cells import sheet_facts

@@ -107,10 +107,24 @@ _NAMES = {"field": {**FIELDS, "ANQP": "Quốc phòng an ninh"}, "type": TYPES, "
           "result": RESULTS}
 
 
+def _shortened(draw, run: list[str]) -> str:
+    """The words of ``run``, each in full or shortened with a dot (``Tập`` → ``T.``, ``Tậ.``),
+    a shortened word followed by the next with or without a space (``T.thể``, ``T. thể``)."""
+    out = ""
+    for i, word in enumerate(run):
+        if len(word) > 1 and draw(st.booleans()):
+            word = word[:draw(st.integers(1, len(word) - 1))] + "."
+            out += word + (draw(st.sampled_from(["", " "])) if i < len(run) - 1 else "")
+        else:
+            out += word + (" " if i < len(run) - 1 else "")
+    return out
+
+
 @st.composite
 def word_by_word(draw) -> tuple[str, str, str]:
     """``(column, code, text)``: a value's canonical words cut into runs of consecutive words,
-    each run written in full or (two words or more) as its initials, the runs in any order,
+    each run written in full, a word of it shortened with a dot (``T.Thể``, ``H. thành``,
+    ``Chưa Đ.giá``) or (two words or more) as its initials, the runs in any order,
     joined by any separator, in any case, with or without diacritics, perhaps numbered."""
     column = draw(st.sampled_from(sorted(_NAMES)))
     code = draw(st.sampled_from(sorted(_NAMES[column])))
@@ -118,7 +132,7 @@ def word_by_word(draw) -> tuple[str, str, str]:
     cuts = sorted(draw(st.sets(st.integers(1, len(words) - 1))) if len(words) > 1 else set())
     runs = [words[a:b] for a, b in zip([0, *cuts], [*cuts, len(words)])]
     parts = [("".join(w[0] for w in run).upper() if len(run) > 1 and draw(st.booleans())
-              else " ".join(run)) for run in runs]
+              else _shortened(draw, run)) for run in runs]
     parts = draw(st.permutations(parts))
     text = "".join(p + draw(st.sampled_from([" ", " - ", ", ", "/", " – ", " và "]))
                    for p in parts[:-1]) + parts[-1]

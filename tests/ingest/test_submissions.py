@@ -3,7 +3,6 @@ a unit (9.7), CSV separators chosen by the form (16.4) and legacy text whole or 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -292,3 +291,74 @@ def test_undecoded_words_are_only_non_syllables_with_legacy_leftovers():
     assert undecoded_words("Ñoäi", "VNI") == ["Ñoäi"]
     assert undecoded_words("Tr\xadêng", "TCVN3 (ABC)") == ["Tr\xadêng"]
     assert "iù" in VNI
+
+
+# --- an instruction or sample sheet is never the data sheet beside one with a header ---------
+@pytest.mark.parametrize("name,sheet", [
+    ("F-HD1_huong-dan-truoc.xlsx", "Danh sách"), ("F-HD2_mau-truoc.xls", "Sheet1"),
+    ("F-HD3_chi-co-mau.ods", "Biểu mẫu"), ("F-HD4_vi-du.csv", "")])
+def test_the_data_sheet_is_never_an_instruction_or_sample_sheet(results, name, sheet):
+    from corpus_files import REMARKS
+
+    result = results[name]
+    assert (result.status, result.sheet) == (USED, sheet)
+    assert result.remarks == REMARKS[name]
+    assert not result.registrations["model"].str.contains("Ví dụ").any()
+    assert result.ignored["example"] == result.rows["ignored"]
+
+
+@pytest.mark.parametrize("sheet_name", [
+    "Hướng dẫn", "HUONG DAN", "Huongdan", "HD điền", "HD1", "Mẫu", "Mẫu DVK-01", "Biểu mẫu 01",
+    "Ví dụ", "VD", "Example", "Instructions", "Template", "sample sheet", "mau_dvk"])
+def test_a_sheet_named_as_instructions_or_a_sample_gives_way(tmp_path, context, sheet_name):
+    from corpus_rows import HEADER, reg, regs, titled
+    from corpus_writers import Sheet, write_xlsx as write_sheets
+
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_sheets(path, [Sheet(sheet_name, [HEADER, reg(0, stt=1, model="Mô hình ví dụ mẫu")]),
+                        titled("Q-DD", regs(2))])
+    result = ingest_file(input_file(path), context)
+    assert (result.sheet, result.rows["valid"]) == ("Danh sách", 2)
+    assert result.remarks == (f"Đã dùng trang 'Danh sách'; bỏ qua trang '{sheet_name}' (trang "
+                              f"hướng dẫn/mẫu)",)
+
+
+@pytest.mark.parametrize("sheet_name", ["Danh sách", "Sheet1", "Đăng ký 2024", "Thẩm định",
+                                        "Mạc Đĩnh Chi", "Hà Đông"])
+def test_an_ordinary_sheet_first_stays_the_data_sheet(tmp_path, context, sheet_name):
+    from corpus_rows import HEADER, regs
+    from corpus_writers import Sheet, write_xlsx as write_sheets
+
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_sheets(path, [Sheet(sheet_name, [["Mã đơn vị: Q-DD"], HEADER, *regs(3)]),
+                        Sheet("Bản cũ", [HEADER, *regs(1)])])
+    result = ingest_file(input_file(path), context)
+    assert (result.sheet, result.rows["valid"]) == (sheet_name, 3)
+    assert result.remarks == (f"Đã dùng trang '{sheet_name}'; bỏ qua trang 'Bản cũ'",)
+
+
+@pytest.mark.parametrize("stt,first", [("Ví dụ", None), ("VD", None), ("vd 1", None),
+                                       ("Ví dụ:", None), (1, "VD: Mô hình ABC")])
+def test_an_example_row_is_ignored_never_counted(tmp_path, context, stt, first):
+    rows = [row(stt=stt, **({"model": first} if first else {})), row(model="Mô hình thật")]
+    path = write_xlsx(tmp_path / "Q-DD_dk.xlsx", rows)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 0, "ignored": 1}
+    assert result.ignored["example"] == 1
+    assert result.registrations["model"].tolist() == ["Mô hình thật"]
+
+
+# --- the format comes from the content, not the suffix ---------------------------------------
+@pytest.mark.parametrize("name", ["F-ND1_xlsx-duoi-csv.csv", "F-ND2_xls-duoi-csv.csv",
+                                  "F-ND3_ods-duoi-csv.csv"])
+def test_a_workbook_under_a_csv_name_is_read_as_a_workbook(results, name):
+    result = results[name]
+    assert (result.status, result.sheet, result.rows["valid"]) == (USED, "Danh sách", 2)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".ods"])
+def test_csv_text_under_a_workbook_suffix_is_read_as_csv(suffix):
+    data = ("Mã đơn vị: Q-DD\r\nSTT;Tên mô hình;Lĩnh vực;Hình thức;Tên tập thể/cá nhân\r\n"
+            "1;Bữa cơm Công đoàn;KT;TT;CĐCS Công ty A\r\n").encode("utf-8-sig")
+    sheet = parse_sheet(data, suffix)
+    assert (sheet.sheet, sheet.encoding, sheet.table.data_start) == ("", "UTF-8 (BOM)", 2)

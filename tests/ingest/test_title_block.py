@@ -9,7 +9,7 @@ import pytest
 
 from helpers import input_file, row, write_xlsx
 from thidua.ingest.files import SUPERSEDED, USED, ingest_file, select_submissions
-from thidua.ingest.identify import TitleBlock, parse_title
+from thidua.ingest.identify import TitleBlock, checked_sent_date, parse_title
 from thidua.ingest.read import FileRejected
 
 
@@ -62,3 +62,34 @@ def test_the_sent_date_in_two_cells_beats_a_newer_file_time(tmp_path, context):
     chosen = select_submissions([ingest_file(input_file(p), context) for p in (old, new)])
     assert [r.status for r in chosen] == [SUPERSEDED, USED]
     assert chosen[1].rows["valid"] == 6 and chosen[1].sent_date == dt.date(2024, 12, 5)
+
+
+# --- 'Ngày gửi:' in every common shape; a two-digit year is 20yy -----------------------------
+@pytest.mark.parametrize("value,sent", [
+    ("02/12/24", dt.date(2024, 12, 2)), ("2/12/24", dt.date(2024, 12, 2)),
+    ("5/1/25", dt.date(2025, 1, 5)), ("02-12-2024", dt.date(2024, 12, 2)),
+    ("02.12.2024", dt.date(2024, 12, 2)), ("2024-12-02", dt.date(2024, 12, 2)),
+    ("ngày 2 tháng 12 năm 2024", dt.date(2024, 12, 2)),
+    ("Hà Nội, ngày 02 tháng 12 năm 2024", dt.date(2024, 12, 2)),
+    ("31/02/24", None), ("Năm học 2024-2025", None)])
+def test_the_sent_date_is_read_in_every_common_shape(value, sent):
+    assert parse_title([["Ngày gửi:", value]]).sent_date == sent
+
+
+def test_a_two_digit_year_out_of_range_is_still_checked_for_plausibility():
+    title = parse_title(["Ngày gửi: 02/12/31"])
+    assert title.sent_date == dt.date(2031, 12, 2)
+    assert checked_sent_date(title, 2024) == (None, (
+        "Ngày gửi 02/12/2031 nằm ngoài năm 2024 và năm 2025; đã dùng thời gian sửa tệp thay cho "
+        "ngày gửi."))
+
+
+@pytest.mark.parametrize("unit,sent", [
+    ("F-SD1", dt.date(2024, 12, 20)), ("F-SD2", dt.date(2025, 1, 5)),
+    ("F-SD3", dt.date(2024, 12, 20)), ("F-SD4", dt.date(2024, 12, 20)),
+    ("F-SD5", dt.date(2024, 12, 20))])
+def test_the_newer_sent_date_wins_in_every_format_and_shape(results, unit, sent):
+    newer = next(r for name, r in results.items() if name.startswith(f"{unit}_a-moi"))
+    older = next(r for name, r in results.items() if name.startswith(f"{unit}_b-cu"))
+    assert (newer.status, newer.sent_date, newer.rows["valid"]) == (USED, sent, 3)
+    assert older.status == SUPERSEDED and older.sent_date < sent

@@ -96,6 +96,43 @@ def test_false_friends_and_strangers_stay_unknown(column, text):
     assert read_value(column, text).how == UNKNOWN and read_value(column, text).code is None
 
 
+@pytest.mark.parametrize("column, text, code", [
+    ("type", "T.Thể", "collective"), ("type", "T.thể", "collective"), ("type", "T. thể", "collective"),
+    ("type", "Tập.thể", "collective"), ("type", "C.Nhân", "individual"), ("type", "c.nhân", "individual"),
+    ("type", "T.T", "collective"), ("type", "Mô hình T.thể", "collective"),
+    ("level", "CĐ CS", "co_so"), ("level", "C.sở", "co_so"), ("level", "Cấp trên TT cơ sở", "cap_tren_co_so"),
+    ("level", "C.trên cơ sở", "cap_tren_co_so"), ("level", "Cấp trên C.sở", "cap_tren_co_so"),
+    ("result", "H.thành", "hoan_thanh"), ("result", "T.biểu", "tieu_bieu"),
+    ("result", "Chưa Đ.giá", "chua_danh_gia"), ("result", "K.hoàn thành", "khong_hoan_thanh"),
+    ("result", "Không H.thành", "khong_hoan_thanh"), ("result", "H.thành T.biểu", "tieu_bieu"),
+    ("field", "K.tế", "KT"), ("field", "VH.XH", "VHXH"), ("field", "X.D HTCT", "XDHTCT"),
+    ("field", "X.dựng H.thống C.trị", "XDHTCT"), ("field", "A.ninh Q.phòng", "ANQP"),
+    ("field", "1. K.tế", "KT"),
+])
+def test_a_word_shortened_with_a_dot_reads_exactly(column, text, code):
+    assert (read_value(column, text).how, read_value(column, text).code) == (EXACT, code)
+
+
+@pytest.mark.parametrize("column, text", [
+    ("type", "T thể"), ("type", "Tậ thể"), ("type", "Nhân.T"), ("field", "K tế"),
+    ("type", "Tx.thể"),                       # not the beginning of a word of the value
+])
+def test_a_shortened_word_without_its_dot_is_not_an_abbreviation(column, text):
+    assert read_value(column, text).how != EXACT
+
+
+def test_dotted_abbreviations_are_valid_rows_and_a_stranger_is_still_rejected():
+    valid, rejected = check([{"type": "T.Thể", "field": "K.tế", "result": "H.thành"},
+                             {"type": "c.nhân", "field": "VH.XH", "level": "CĐ CS"},
+                             {"type": "T.Nhóm"}])
+    assert valid.index.tolist() == [7, 8]
+    assert valid[["type", "field", "result"]].values.tolist() == [
+        ["collective", "KT", "hoan_thanh"], ["individual", "VHXH", "hoan_thanh"]]
+    assert valid.at[8, "level"] == "co_so"
+    assert rejected["error"].tolist() == [
+        "'T.Nhóm' không hợp lệ ở cột 'Hình thức': cần Tập thể (TT) hoặc Cá nhân (CN)."]
+
+
 def test_false_friends_keep_their_own_value():
     assert read_value("level", "Cấp trên cơ sở").code == "cap_tren_co_so"
     assert read_value("level", "Cơ sở").code == "co_so"
@@ -327,3 +364,64 @@ def test_feedback_tells_a_unit_how_its_values_were_read(results):
     assert ["V-GC_gia-tri-theo-nghia.csv", None, "Đã hiểu là",
             "Cột 'Lĩnh vực': 'Văn hóa xã hộii' (dòng 5) đã hiểu là 'Văn hóa - xã hội'; nếu không "
             "đúng, đề nghị sửa lại và gửi lại."] in [[v or None for v in line] for line in lines]
+
+
+# --- user-found faults: merged notes, two tables, dotted values, periods in words ----------
+@pytest.mark.parametrize("name", ["V-NX_ghi-chu-gop.xlsx", "V-NS_ghi-chu-gop.xls",
+                                  "V-NO_ghi-chu-gop.ods", "V-NC_ghi-chu-gop.csv"])
+def test_corpus_merged_notes_are_ignored_not_rejected(results, name):
+    result = results[name]
+    assert result.rows == {"read": 8, "valid": 3, "rejected": 0, "ignored": 5}
+    assert {k: v for k, v in result.ignored.items() if v} == {"totals": 1, "signature": 4}
+    assert result.rejections.empty
+
+
+@pytest.mark.parametrize("name", ["V-HX_hai-bang.xlsx", "V-HS_hai-bang.xls",
+                                  "V-HO_hai-bang.ods", "V-HC_hai-bang.csv"])
+def test_corpus_two_tables_on_one_sheet(results, name):
+    result = results[name]
+    assert {k: v for k, v in result.ignored.items() if v} == {
+        "blank": 1, "totals": 3, "subheading": 2, "header": 1}
+    assert result.registrations["model"].tolist()[-1] == "Tổng công ty Vận tải Thủ Đô chung sức"
+    assert result.rejections["error"].tolist() == [
+        "'Môi trường' không hợp lệ ở cột 'Lĩnh vực': cần một trong: Kinh tế (KT), Văn hóa - xã "
+        "hội (VHXH), An ninh - quốc phòng (ANQP), Xây dựng hệ thống chính trị (XDHTCT)."]
+
+
+def test_the_manifest_splits_the_repeated_header_by_reason(results):
+    from thidua.ingest.files import file_table
+
+    table = file_table([results["V-HX_hai-bang.xlsx"]])
+    assert table.at[0, "ignored_by"] == {"blank": 1, "totals": 3, "subheading": 2, "header": 1}
+
+
+@pytest.mark.parametrize("name", ["V-AX_viet-tat-cham.xlsx", "V-AS_viet-tat-cham.xls",
+                                  "V-AO_viet-tat-cham.ods", "V-AC_viet-tat-cham.csv"])
+def test_corpus_dotted_values_read_exactly(results, name):
+    result = results[name]
+    regs = result.registrations
+    assert regs["type"].tolist() == ["collective", "individual", "collective", "individual",
+                                     "collective"]
+    assert regs["field"].tolist()[:3] == ["KT", "VHXH", "XDHTCT"]
+    assert regs["level"].tolist() == ["co_so", "co_so", "cap_tren_co_so", "co_so", "co_so"]
+    assert regs["result"].tolist() == ["hoan_thanh", "tieu_bieu", "hoan_thanh", "chua_danh_gia",
+                                       "khong_hoan_thanh"]
+    assert result.interpreted == 0
+    assert result.rejections["value"].tolist() == ["Nhóm"]
+
+
+def test_corpus_periods_in_words(results):
+    result = results["V-TX_thoi-gian-bang-chu.xlsx"]
+    regs = result.registrations
+    assert list(zip(regs["period_start"].dt.date, regs["period_end"].dt.date)) == [
+        (dt.date(2024, 3, 1), dt.date(2024, 12, 31)), (dt.date(2024, 6, 1), dt.date(2024, 6, 30)),
+        (dt.date(2024, 4, 1), dt.date(2024, 12, 31)), (dt.date(2024, 3, 1), dt.date(2024, 12, 31)),
+        (dt.date(2024, 3, 1), dt.date(2024, 12, 31)), (dt.date(2024, 4, 1), dt.date(2024, 6, 30)),
+        (dt.date(2024, 1, 1), dt.date(2024, 6, 30)), (dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+        (dt.date(2024, 1, 1), dt.date(2024, 12, 31)), (dt.date(2024, 7, 1), dt.date(2024, 12, 31))]
+    assert result.rejections["error"].tolist() == [
+        "Không đọc được 'Thời gian thực hiện' 'Quý 5/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
+        "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
+        "Không đọc được 'Thời gian thực hiện' 'Tháng 13/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
+        "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
+        "'Thời gian thực hiện' 'Quý IV/2023' không trùng với năm báo cáo 2024."]

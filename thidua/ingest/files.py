@@ -42,7 +42,7 @@ from thidua.ingest.read import (
     title_rows,
 )
 from thidua.ingest.validate import rejection_frame, validate_rows
-from thidua.ingest.cellrules import (EXAMPLE, check_not_all_formulas, example_note,
+from thidua.ingest.cellrules import (check_not_all_formulas, example_note,
                                      hidden_note, mark_examples, mark_hidden,
                                      with_unsaved_formulas)
 
@@ -229,7 +229,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
                                                    *interpreted_notes(interpreted)])),
                       interpreted=len(interpreted),
                       rows=counts, ignored={r: int(ignored.get(r, 0))
-                                                     for r in (*IGNORED_REASONS, EXAMPLE)},
+                                                     for r in IGNORED_REASONS},
                       registrations=valid, rejections=rejections,
                       rejected_rows=rejected_rows.rename(columns=headers), encoding=sheet.encoding,
                       headers={BY_NAME[n].header: h for n, h in headers.items() if n in BY_NAME})

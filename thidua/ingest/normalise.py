@@ -12,18 +12,18 @@ import re
 
 import pandas as pd
 
-from schemas.form import BY_NAME, SIGNATURE_KEYS, TOTAL_KEYS
+from schemas.form import BY_NAME, HEADER_MARKERS, HEADER_TO_NAME, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.values import read_column, read_value
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, compact_key, match_key
 
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
-IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "hidden")
+IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidden", "example")
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union", "note", "unit_code")
 #: A row without any of these is never a registration (issue 16.6).
 CORE_COLUMNS = ("model", "registrant", "field", "type")
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
-_RANGE_SEP = r"\s*(?:-|–|—|đến|den|tới|toi|~)\s*"
+_RANGE_SEP = r"\s*(?:-|–|—|đến hết|den het|đến|den|tới|toi|~)\s*"
 
 
 def _data_columns(frame: pd.DataFrame) -> list[str]:
@@ -31,23 +31,34 @@ def _data_columns(frame: pd.DataFrame) -> list[str]:
 
 
 _TOTALS = re.compile(r"^(?:tong cong|tong so)\b(?!\s+(?:ty|trinh|tac|ket)\b)")
+#: A totals label (with its diacritics: ``cộng``, never ``công``), up to four words, then a
+#: colon or a count and at most two words: ``Cộng tập thể: 2``, ``Tổng cá nhân: 3``,
+#: ``Cộng: 5``, ``Tổng cộng 10 mô hình`` (never ``Tổng kết 5 năm …``, ``Cộng đồng …``).
+_LABELLED_TOTALS = re.compile(
+    r"^(?!tổng (?:công|kết|hợp|cục|đội|giám|biên|thư|liên)|cộng (?:đồng|tác|sự|hòa|hoà)\b)"
+    r"(?:tổng cộng|tổng số|tổng|cộng)(?:\s+[^\W\d_]+){0,4}\s*"
+    r"(?::\s*$|:?\s*\d[\d.,]*(?:\s+[^\W\d_]+){0,2}\s*\.?$)")
 
 
 def _is_totals(texts: list[str]) -> bool:
-    """``Tổng cộng``, ``Cộng``, ``Tổng số: 12``… in one of the first three cells; never
-    ``Tổng công ty …``, ``Tổng kết …``, ``Tổng số hóa đơn …`` (issue 9.3)."""
-    first = [match_key(t).rstrip(" :") for t in texts[:3]]
-    return any(k in TOTAL_KEYS or _TOTALS.match(k) for k in first)
+    """``Tổng cộng``, ``Cộng``, ``Tổng số: 12``, ``Cộng tập thể: 2``… in one of the first
+    three distinct cells; never ``Tổng công ty …``, ``Tổng kết …``, ``Tổng số hóa đơn …``
+    (issue 9.3)."""
+    first = list(dict.fromkeys(texts))[:3]
+    return any(match_key(t).rstrip(" :") in TOTAL_KEYS or _TOTALS.match(match_key(t))
+               or _LABELLED_TOTALS.match(" ".join(t.lower().split())) for t in first)
 
 
 _ENUMERATOR = re.compile(r"^(?:[ivxlcdm]+|\d+|[a-z])(?:[.)/:-]|\s*[.)])?\s+")
-_HEADING_WORDS = re.compile(r"^(?:linh vuc|mo hinh|cac mo hinh|hinh thuc|nhom)\s*:?\s*")
+_HEADING_WORDS = re.compile(
+    r"^(?:(?:danh sach|linh vuc|mo hinh|cac mo hinh|hinh thuc|nhom)\s*:?\s*)+")
 
 
 def _is_subheading(texts: list[str], type_text: str) -> bool:
     """A row that only names a field, e.g. ``I. LĨNH VỰC KINH TẾ`` (merged across the table) or
     ``I`` | ``Lĩnh vực kinh tế`` in two cells, or a registrant type with a numbering
-    (``A. TẬP THỂ``, ``2. Mô hình cá nhân``) outside the ``Hình thức`` column."""
+    (``A. TẬP THỂ``, ``2. Mô hình cá nhân``, ``II. DANH SÁCH CÁ NHÂN``) outside the ``Hình
+    thức`` column."""
     parts = list(dict.fromkeys(texts))
     if not parts or len(parts) > 2:
         return False
@@ -67,12 +78,33 @@ _NOTE = re.compile(r"^(ghi chu|luu y|chu thich|nguon)\s*:|^\(?\*+\)?\s")
 
 def _is_signature(texts: list[str]) -> bool:
     """The first row of the block below the table: a signer (``Người lập biểu``, ``THỦ TRƯỞNG
-    ĐƠN VỊ``), a place-and-date line, or a note in a single cell (``Ghi chú: …``, ``* …``)."""
-    keys = [match_key(t) for t in texts]
+    ĐƠN VỊ``), a place-and-date line, or a note in a single cell (``Ghi chú: …``, ``* …``);
+    a cell merged across the table counts once."""
+    keys = list(dict.fromkeys(match_key(t) for t in texts))
     if len(keys) == 1 and _NOTE.match(keys[0]):
         return True
     return any(k.startswith(SIGNATURE_KEYS) or re.match(r"^.{0,40}, ngay .{0,6}thang", k)
                or re.match(r"^ngay\s+(\d{1,2}|\.+|…+)\s+thang", k) for k in keys)
+
+
+_HEADER_KEYS = {compact_key(k): name for k, name in HEADER_TO_NAME.items()}
+
+
+def _header_of(text: str) -> str | None:
+    """The form column a header text names (``Tên mô hình (*)`` → ``model``), else ``None``."""
+    key = re.sub(r"(\s*\(\s*\*+\s*\))+$|\s*\*+$", "", match_key(text)).strip(" :")
+    return _HEADER_KEYS.get(compact_key(key)) \
+        or _HEADER_KEYS.get(compact_key(re.sub(r"\s*\(.*\)\s*$", "", key)))
+
+
+def _is_header(texts: list[str]) -> bool:
+    """The form's header row again inside the table (two tables on one sheet, a header
+    repeated on every printed page): it names ``Tên mô hình`` and ``Lĩnh vực`` and every
+    other text of it is a header of the form or a column number."""
+    parts = list(dict.fromkeys(texts))
+    names = [_header_of(t) for t in parts]
+    return set(HEADER_MARKERS) <= set(names) and all(
+        n or re.fullmatch(r"\(?\d{1,2}\)?", t) for t, n in zip(parts, names))
 
 
 def filled_down(raw: pd.DataFrame) -> pd.Series:
@@ -103,8 +135,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
     ``raw`` is :func:`thidua.ingest.read.raw_rows` output (index: Excel row). Ignored, never
     rejected: blank rows (nothing in the form's columns but perhaps a pre-printed STT number;
     unknown columns are not looked at) and rows of nothing but filled-down values
-    (:func:`filled_down`), both ``blank``; totals rows; field sub-headings; the signature block
-    (the first row naming a signer or a place and date, and the rows after it). A row whose
+    (:func:`filled_down`), both ``blank``; the form's header row repeated in the table
+    (``header``); totals rows; field sub-headings; the signature block (the first row naming
+    a signer or a place and date, and the rows after it). A row whose
     ``Lĩnh vực`` and ``Hình thức`` both read as accepted values is always data, and a row with
     either is never a totals row nor part of the signature block (issue 9.3): ``Tổng công ty
     …`` or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
@@ -128,6 +161,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
             labels.append("data")
         elif filled[row]:
             labels.append("blank")
+        elif not (has_field or has_type) and _is_header(texts):
+            labels.append("header")
         elif not (has_field or has_type) and _is_totals(texts):
             labels.append("totals")
         elif not (has_field or has_type) and (in_signature or _is_signature(texts)):
@@ -180,40 +215,81 @@ def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
     return dt.date(y, m, 1)
 
 
-def parse_period(value: object) -> tuple[dt.date, dt.date] | None:
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER = re.compile(r"(?:quy|q)\s*(iv|i{1,3}|[1-4])\s*(?:[/.\-]|nam)?\s*(\d{4})")
+_HALF = re.compile(r"(?:6 thang|sau thang|nua)\s+(dau|cuoi)\s*(?:nam)?\s*(\d{4})?")
+
+
+def _point(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
+    """One end of a period as its first and last day: a date, a month (``3/2024``, ``tháng
+    3/2024``, ``T3/2024``), a quarter (``Quý II/2024``, ``Quý 2 năm 2024``), a half year (``6
+    tháng đầu năm 2024``), a year (``2024``, ``Năm 2024``, ``Cả năm 2024``); ``Cả năm`` and ``6
+    tháng đầu/cuối năm`` without a year are of ``year`` when given. Raises ``ValueError`` for
+    a day or month that does not exist."""
+    text = re.sub(r"^(?:ngay|thang|t)\s*(?=\d)", "", text.strip(" .,"))
+    text = re.sub(r"^(?:ca\s+)?nam\s+(?=\d{4}$)", "", text)
+    if m := re.fullmatch(_DATE, text):
+        day = _parse_date(*m.groups(), end=False)
+        return day, day
+    if m := re.fullmatch(_MONTH, text):
+        return (_parse_date(None, *m.groups(), end=False),
+                _parse_date(None, *m.groups(), end=True))
+    if m := _QUARTER.fullmatch(text):
+        first = 3 * _QUARTERS[m.group(1)] - 2
+        return (_parse_date(None, str(first), m.group(2), end=False),
+                _parse_date(None, str(first + 2), m.group(2), end=True))
+    if (m := _HALF.fullmatch(text)) and (m.group(2) or year):
+        y = int(m.group(2) or year)
+        return ((dt.date(y, 1, 1), dt.date(y, 6, 30)) if m.group(1) == "dau"
+                else (dt.date(y, 7, 1), dt.date(y, 12, 31)))
+    if re.fullmatch(r"\d{4}", text):
+        return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+    if text in ("ca nam", "nam nay") and year:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return None
+
+
+def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """A period cell as ``(start, end)`` dates, ``None`` when it cannot be read.
 
-    Accepts ``dd/mm/yyyy - dd/mm/yyyy``, ``mm/yyyy - mm/yyyy`` (whole months), a single date or
-    month, ``yyyy`` or ``Năm yyyy`` (the whole year), and a real date cell (that one day).
+    Accepts a real date cell (that one day), one period or a range of two (``A - B``, ``A đến
+    B``, ``Từ A đến B``: from the first day of ``A`` to the last of ``B``), each a date
+    (``dd/mm/yyyy``), a month (``mm/yyyy``, ``tháng 3/2024``, ``T3/2024``), a quarter (``Quý
+    II/2024``, ``Quý 2/2024``), a half year (``6 tháng đầu năm 2024``) or a year (``2024``,
+    ``Năm 2024``); ``Cả năm`` and ``6 tháng đầu/cuối năm`` without a year are of ``year``
+    (the report year) when given, else unreadable (see :func:`_point`).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return value, value
-    text = match_key(value)
-    text = re.sub(r"^(tu|nam|ca nam)\s+", "", text)
+    text = re.sub(r"^(?:tu|ke tu|bat dau tu)\s+", "", match_key(value))
     try:
-        for part in (_DATE, _MONTH):
-            m = re.fullmatch(part + _RANGE_SEP + part, text)
-            if m:
-                g = m.groups()
-                half = len(g) // 2
-                start = _parse_date(*(g[:half] if half == 3 else (None, *g[:half])), end=False)
-                stop = _parse_date(*(g[half:] if half == 3 else (None, *g[half:])), end=True)
-                return (start, stop) if start <= stop else None
-        m = re.fullmatch(_DATE, text)
-        if m:
-            day = _parse_date(*m.groups(), end=False)
-            return day, day
-        m = re.fullmatch(_MONTH, text)
-        if m:
-            return _parse_date(None, *m.groups(), end=False), _parse_date(None, *m.groups(), end=True)
-        m = re.fullmatch(r"(\d{4})", text)
-        if m:
-            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+        if whole := _point(text, year):
+            return whole
+        for sep in re.finditer(_RANGE_SEP, text):
+            first, last = _point(text[:sep.start()], year), _point(text[sep.end():], year)
+            if first and last:
+                return (first[0], last[1]) if first[0] <= last[1] else None
     except ValueError:  # 31/02/2024 and the like
         return None
     return None
+
+
+def with_report_year(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.DataFrame:
+    """``rows`` (:func:`normalise_rows`) with the periods written without a year (``Cả năm``,
+    ``6 tháng đầu năm``) read as of the report ``year``: only where a ``Thời gian thực hiện``
+    cell is filled and did not read on its own."""
+    if "period" not in raw or rows.empty:
+        return rows
+    todo = rows["period_start"].isna() & raw["period"].map(lambda v: bool(clean_text(v)))
+    if not todo.any():
+        return rows
+    rows = rows.copy()
+    for row in rows.index[todo.to_numpy()]:
+        if found := parse_period(raw.at[row, "period"], year):
+            rows.at[row, "period_start"], rows.at[row, "period_end"] = map(pd.Timestamp, found)
+    return rows
 
 
 def _period_of_two(first: object, last: object) -> tuple[object, object, object]:

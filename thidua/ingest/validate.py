@@ -14,7 +14,7 @@ import pandera.pandas as pa
 from schemas.form import BY_NAME, VALUE_NAMES
 from schemas.registration import MODEL_MAX, MODEL_MIN, REGISTRANT_MAX, registration_schema
 from thidua.ingest.limits import MAX_CELL_CHARS, SHOWN_CELL_CHARS, SHOWN_FROM_CHARS, number
-from thidua.ingest.normalise import parse_period
+from thidua.ingest.normalise import parse_period, with_report_year
 from thidua.ingest.values import AMBIGUOUS, read_value
 from thidua.text import clean_text, match_key
 
@@ -127,6 +127,7 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
     :func:`schemas.registration.registration_schema`; ``rejections`` has one line per
     problem (a row with two problems has two lines) with :data:`REJECTION_COLUMNS`.
     """
+    rows = with_report_year(rows, raw, year)  # ``Cả năm``, ``6 tháng đầu năm``: of ``year``
     schema = registration_schema(year)
     try:
         schema.validate(rows, lazy=True)

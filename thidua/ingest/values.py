@@ -10,7 +10,8 @@ The accepted values are data in :data:`schemas.form.VALUE_SPELLINGS` (each value
    value, and every word of that spelling must be written, in any order. A written word is a
    word of the spelling, the initials of a run of its consecutive words (``HTCT`` = hệ thống
    chính trị, ``CĐCS`` = công đoàn cơ sở), an abbreviation (``ko`` = không) or a run of words
-   written without spaces (``kinhte``). A numbering (``1.``, ``II.``, ``a)``) and the column's
+   written without spaces (``kinhte``), or, before a dot, the beginning of one word
+   (``T.Thể``, ``T. thể``, ``H.thành``, ``Chưa Đ.giá``; dotted initials: ``X.D``). A numbering (``1.``, ``II.``, ``a)``) and the column's
    fillers (``Lĩnh vực``) are dropped when the text does not read without dropping them; a text
    in brackets is a hint that must agree (``Kinh tế (KT)``; ``Kinh tế (VHXH)`` is ambiguous);
 3. else compares the text without spaces to every spelling (rapidfuzz, Levenshtein): one or two
@@ -67,6 +68,18 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[0-9a-z]+", match_key(text)))
 
 
+_DOTTED_INITIALS = re.compile(r"\b([0-9a-z])\.(?=[0-9a-z]\b)")
+
+
+def _tokens(key: str) -> tuple[str, ...]:
+    """The words of a written value (a :func:`match_key`): as :func:`_words`, but a word
+    written before a dot keeps it (``t.the`` → ``t.``, ``the``): it may be a shortened word
+    (``T.Thể``, ``H.thành``, ``Chưa Đ.giá``); single letters joined by dots are initials
+    (``X.D`` → ``xd``)."""
+    key = _DOTTED_INITIALS.sub(r"\1", key)
+    return tuple(re.findall(r"[0-9a-z]+\.?", key))
+
+
 @dataclass(frozen=True)
 class _Column:
     sequences: tuple[tuple[str, tuple[str, ...]], ...]  # (code, words of one spelling)
@@ -92,10 +105,13 @@ def _column(column: str) -> _Column:
 
 
 def _runs(token: str, words: tuple[str, ...], free: tuple[int, ...]):
-    """The runs of consecutive free positions of ``words`` that ``token`` stands for."""
+    """The runs of consecutive free positions of ``words`` that ``token`` stands for; a token
+    written before a dot (``t.``) also stands for one word it begins (``tập``)."""
     free_set = set(free)
+    shortened = token.endswith(".")
+    token = token.rstrip(".")
     for i in free:
-        if words[i] == token:
+        if words[i] == token or (shortened and words[i].startswith(token)):
             yield (i,)
         for j in range(i + 2, len(words) + 1):
             run = tuple(range(i, j))
@@ -132,7 +148,7 @@ def _drop(tokens: tuple[str, ...], phrases) -> tuple[str, ...]:
         n = len(phrase)
         i = 0
         while i + n <= len(out):
-            if tuple(out[i:i + n]) == phrase:
+            if tuple(t.rstrip(".") for t in out[i:i + n]) == phrase:
                 del out[i:i + n]
             else:
                 i += 1
@@ -141,8 +157,9 @@ def _drop(tokens: tuple[str, ...], phrases) -> tuple[str, ...]:
 
 def _variants(col: _Column, key: str) -> list[tuple[str, ...]]:
     """The word lists a text may mean: as written, without numbering, without fillers."""
-    plain = tuple(t for t in _words(key) if t not in _CONNECTORS)
-    bare = tuple(t for t in _words(_ENUMERATOR.sub("", key, count=1)) if t not in _CONNECTORS)
+    plain = tuple(t for t in _tokens(key) if t.rstrip(".") not in _CONNECTORS)
+    bare = tuple(t for t in _tokens(_ENUMERATOR.sub("", key, count=1))
+                 if t.rstrip(".") not in _CONNECTORS)
     out = [plain, bare, _drop(plain, col.fillers), _drop(bare, col.fillers)]
     return list(dict.fromkeys(v for v in out if v))
 
@@ -151,7 +168,7 @@ def _fuzzy(col: _Column, variants: list[tuple[str, ...]]) -> Reading | None:
     within: dict[str, int] = {}  # code → fewest slips to one of its spellings, within allowance
     near: dict[str, int] = {}  # code → fewest slips to one of its spellings (up to 3)
     for tokens in variants:
-        query = "".join(tokens)
+        query = "".join(tokens).replace(".", "")
         if len(query) < 4:
             continue
         for target, dist, i in process.extract(query, col.targets, scorer=Levenshtein.distance,
