@@ -10,6 +10,9 @@ from pathlib import Path
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="thidua-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
+# The ingest cache of flow runs that name no --cache: a temporary folder, never the
+# repository's data/out/.cache (which a later `bash scripts/report.sh` would then reuse).
+os.environ["THIDUA_CACHE_DIR"] = tempfile.mkdtemp(prefix="thidua-cache-")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 

@@ -21,7 +21,8 @@ def test_this_year_is_the_year_in_ha_noi():
     assert current_year(dt.datetime(2026, 12, 31, 17, 0, tzinfo=dt.timezone.utc)) == 2027
 
 
-def test_default_parameters_name_every_year_folder_and_leave_the_year_to_the_run():
+def test_default_parameters_name_every_year_folder_and_leave_the_year_to_the_run(monkeypatch):
+    monkeypatch.delenv("THIDUA_CACHE_DIR", raising=False)  # the tests' own cache folder aside
     assert deployment_parameters() == {
         "year": None,
         "raw_dir": str(REPO_ROOT / "data" / "raw" / "{year}"),
