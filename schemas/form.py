@@ -127,6 +127,50 @@ VALUE_SPELLINGS: dict[str, dict[str, list[str]]] = {
         "khong_hoan_thanh": ["Không hoàn thành", "Không đạt", "KHT"],
     },
 }
+#: Words that mean an accepted value without being one of its names (``An ninh trật tự`` is in
+#: the field ``An ninh - quốc phòng``, ``Hoàn thành tốt`` is ``Hoàn thành``): read by the same
+#: rules as :data:`VALUE_SPELLINGS`, only when a text reads as no value at all, and always as an
+#: interpretation that the unit's feedback states (``đã hiểu là …``, ``values_interpreted`` in
+#: ``summary.json``). A better grade never reads as ``Tiêu biểu`` (``Hoàn thành xuất sắc`` is
+#: ``Hoàn thành``): exemplary is the Federation's recognition, not a unit's grade; a bare grade
+#: without ``hoàn thành`` (``Xuất sắc``, ``Tốt``, ``Khá``) reads as nothing and is rejected.
+#: Source: ``spec/submission-form.md``, "The header row" (values read by meaning).
+VALUE_READINGS: dict[str, dict[str, list[str]]] = {
+    "field": {
+        "KT": ["Phát triển kinh tế", "Sản xuất kinh doanh", "SXKD", "Lao động sản xuất"],
+        "VHXH": ["Văn hóa", "Xã hội", "Y tế", "Giáo dục", "An sinh xã hội", "Thể thao",
+                 "Văn hóa thể thao", "Văn nghệ"],
+        "ANQP": ["An ninh", "Quốc phòng", "An ninh trật tự", "ANTT",
+                 "Trật tự an toàn xã hội", "Phòng cháy chữa cháy", "PCCC"],
+        "XDHTCT": ["Hệ thống chính trị", "HTCT", "Chính trị", "Xây dựng Đảng",
+                   "Xây dựng Đảng và hệ thống chính trị", "Xây dựng tổ chức Công đoàn",
+                   "Xây dựng Công đoàn", "Công tác Đảng"],
+    },
+    "type": {
+        "collective": ["Nhóm", "Tổ", "Tổ công đoàn", "Đơn vị", "Tập thể nhỏ", "Tổ chức"],
+        "individual": ["Đoàn viên", "Cán bộ", "Công nhân", "Người lao động"],
+    },
+    "level": {
+        "thanh_pho": ["LĐLĐ TP", "Thành phố Hà Nội"],
+        "cap_tren_co_so": ["Quận", "Huyện", "Thị xã", "Cấp quận", "Cấp huyện", "Cấp thị xã",
+                           "Ngành", "Cấp ngành", "Công đoàn ngành", "LĐLĐ quận", "LĐLĐ huyện",
+                           "LĐLĐ thị xã", "CĐ cấp trên"],
+        "co_so": ["Tổ công đoàn", "Công đoàn bộ phận", "CĐBP", "Nghiệp đoàn",
+                  "Công đoàn cơ sở thành viên"],
+    },
+    "result": {
+        # a bare grade (``Tốt``, ``Khá``, ``Xuất sắc``) says no more than a grade: rejected
+        "hoan_thanh": ["Hoàn thành tốt", "HTT", "Hoàn thành xuất sắc", "HTXS", "Đạt yêu cầu",
+                       "Đã hoàn thành"],
+        "tieu_bieu": ["Điển hình", "Điển hình tiêu biểu", "Gương điển hình",
+                      "Tiêu biểu xuất sắc"],
+        # ``Chưa đạt``/``Chưa hoàn thành``: not yet evaluated, or evaluated as not completed?
+        # Under both, so that the unit is asked which (``có phải là … hay …?``).
+        "khong_hoan_thanh": ["Chưa đạt", "Chưa hoàn thành", "Không đạt yêu cầu"],
+        "chua_danh_gia": ["Đang thực hiện", "Đang triển khai", "Chưa có kết quả", "Chưa xét",
+                          "Chưa đạt", "Chưa hoàn thành"],
+    },
+}
 #: Abbreviations that are not the initials of their words: abbreviation → the words it stands
 #: for (initials, ``HTCT`` = hệ thống chính trị, need no entry).
 ABBREVIATIONS: dict[str, str] = {"ko": "không", "k": "không", "kg": "không", "hông": "không",
@@ -181,3 +225,37 @@ TEMPLATE_SHEET_WORDS: tuple[str, ...] = (
 #: cell or model starts with one followed by a colon (``Ví dụ: Mô hình …``), is an example row:
 #: ignored, never counted (:func:`thidua.ingest.cellrules.mark_examples`).
 EXAMPLE_ROW_WORDS: tuple[str, ...] = ("vi du", "vidu", "vd", "example", "e.g.")
+
+# --- headers written in other words (files made by others) -----------------------------------
+#: A header names a column when, read word by word as match keys (no diacritics, lower case,
+#: punctuation as spaces), its hint in brackets set aside, a leading word of
+#: :data:`HEADER_LEADS` dropped, it starts with one of the column's heads and every word after
+#: the head is one of :data:`HEADER_TAILS`: ``Lĩnh vực đăng ký``, ``Thuộc lĩnh vực``, ``Tên mô
+#: hình, cách làm hay``, ``Xếp loại cuối năm``. The exact spellings of :data:`COLUMNS` come first
+#: (``Tập thể/Cá nhân`` is ``Hình thức``; ``Tập thể, cá nhân thực hiện`` the registrant).
+#: Source: ``spec/submission-form.md``, "The header row".
+HEADER_HEADS: dict[str, tuple[str, ...]] = {
+    "stt": ("stt", "so tt", "so thu tu"),
+    "unit_code": ("ma don vi", "ma dv"),
+    "model": ("ten mo hinh", "mo hinh", "noi dung mo hinh", "ten cach lam hay"),
+    "field": ("linh vuc",),
+    "type": ("hinh thuc", "loai hinh", "tap the hay ca nhan", "tap the hoac ca nhan",
+             "ca nhan hay tap the", "ca nhan hoac tap the", "ca nhan tap the"),
+    "registrant": ("ten tap the ca nhan", "tap the ca nhan", "ten tap the hoac ca nhan",
+                   "ho va ten", "ho ten", "ten don vi ca nhan", "don vi ca nhan",
+                   "ten ca nhan tap the", "ten tap the", "ten ca nhan"),
+    "position": ("chuc vu", "chuc danh"),
+    "level": ("cap cong doan", "cap quan ly", "cap dang ky", "cap thuc hien"),
+    "grassroots_union": ("cong doan co so", "cdcs", "ten cdcs", "thuoc cdcs"),
+    "period": ("thoi gian",),
+    "result": ("ket qua", "xep loai", "danh gia"),
+    "note": ("ghi chu",),
+}
+#: Words that may open a header without changing it (``Thuộc lĩnh vực``).
+HEADER_LEADS: tuple[str, ...] = ("thuoc",)
+#: Words that may follow a head without changing it (``… đăng ký``, ``… thực hiện``, ``… của
+#: mô hình``, ``… năm 2024``; a number is always allowed).
+HEADER_TAILS: frozenset[str] = frozenset(
+    "dang ky thuc hien trien khai ap dung cua mo hinh dan van kheo dvk nam cach lam hay dien "
+    "don vi cong doan cd tai theo duoc da dat va cuoi ket qua nguoi de xuat chinh bat dau ngay "
+    "thang".split())

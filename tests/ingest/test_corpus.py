@@ -94,7 +94,7 @@ def test_rejected_rows_keep_the_unit_s_own_columns_and_values(results):
         "Cấp công đoàn", "Công đoàn cơ sở", "Thời gian thực hiện", "Kết quả", "Ghi chú",
         "Số điện thoại", "Email liên hệ"]
     assert rows.loc[9, ["Hình thức", "Số điện thoại", "Email liên hệ"]].tolist() == [
-        "Nhóm", "=0912 000 111", "@cdcs"]
+        "Khác", "=0912 000 111", "@cdcs"]
     spelled = results["Q-DD_tieu-de-hai-dong.xlsx"]
     # the group header C3:D3 is merged over both columns: each is labelled under it (16.1)
     assert list(spelled.rejected_rows.columns)[:5] == [

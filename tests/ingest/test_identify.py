@@ -4,7 +4,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from thidua.ingest.identify import TitleBlock, parse_title, resolve_unit, resolve_year
+from thidua.ingest.identify import (
+    TitleBlock,
+    code_note,
+    parse_title,
+    registry_code,
+    resolve_unit,
+    resolve_year,
+)
 from thidua.ingest.read import FileRejected
 
 KNOWN = {"Q-DD", "Q-BD", "N-YT"}
@@ -86,3 +93,63 @@ def test_folder_year_is_the_nearest_year_folder_within_the_raw_folder():
     assert folder_year(Path("/tmp/x/Q-DD.xlsx"), "Q-DD.xlsx") is None
     with pytest.raises(FileRejected, match="thư mục năm 2023 nhưng đang lập báo cáo năm 2024"):
         resolve_year(TitleBlock(), 2023, 2024)
+
+
+REGISTRY = {"Q-BD", "Q-DD", "H-DA", "N-GD", "TX-ST", "KCN"}
+
+
+@pytest.mark.parametrize("written,code", [
+    ("Q-BD", "Q-BD"), ("q-bd", "Q-BD"), (" Q-BD ", "Q-BD"), ("Q.BD", "Q-BD"), ("Q BD", "Q-BD"),
+    ("Q_BD", "Q-BD"), ("Q–BD", "Q-BD"), ("Q—BD", "Q-BD"), ("QBD", "Q-BD"), ("Q-BĐ", "Q-BD"),
+    ("q-đđ", "Q-DD"), ("tx.st", "TX-ST"), ("kcn", "KCN"), ("TXST", "TX-ST"),
+    ("BD", None), ("Q-BDX", None), ("", None), ("---", None)])
+def test_a_unit_code_is_read_in_any_case_and_with_any_separator(written, code):
+    assert registry_code(written, REGISTRY) == code
+
+
+def test_two_codes_that_differ_only_by_separators_read_as_neither():
+    assert registry_code("QBD", {"Q-BD", "QB-D"}) is None
+    assert registry_code("QB-D", {"Q-BD", "QB-D"}) == "QB-D"
+
+
+def test_a_code_written_loosely_counts_everywhere_and_is_told():
+    title = TitleBlock(unit_code="Q.BD")
+    unit = resolve_unit(pd.Series(["q-bd", "Q BD"]), title, Path("qbd_dang-ky.xlsx"),
+                        REGISTRY, REGISTRY, 2024)
+    assert unit == "Q-BD"
+    assert code_note(pd.Series(["q-bd", "Q BD"]), title, unit) == (
+        "Mã đơn vị 'Q BD', 'Q.BD' đã hiểu là 'Q-BD' (mã trong danh mục đơn vị); đề "
+        "nghị lần sau ghi đúng 'Q-BD'.")
+    assert code_note(pd.Series(["Q-BD"]), TitleBlock(unit_code="Q-BD"), "Q-BD") is None
+    with pytest.raises(FileRejected, match="không thống nhất"):
+        resolve_unit(pd.Series(["q.bd"]), TitleBlock(unit_code="Q-DD"), Path("x.xlsx"),
+                     REGISTRY, REGISTRY, 2024)
+
+
+@pytest.mark.parametrize("cells,year", [
+    (["Năm: năm 2024"], 2024), (["Năm: 2024."], 2024), (["Năm báo cáo: Năm 2024"], 2024),
+    (["Năm: 2024 (báo cáo)"], 2024), (["Năm:", "2024"], 2024), (["NĂM 2024"], 2024),
+    (["Năm học 2023-2024"], None)])
+def test_a_year_written_with_words_around_it_is_read(cells, year):
+    assert parse_title([cells]).year == year
+
+
+@pytest.mark.parametrize("cells", [["Năm: 2024-2025"], ["Năm: 2O24"], ["Năm: sắp tới"]])
+def test_a_year_line_that_is_no_one_year_rejects_the_file_saying_what_is_expected(cells):
+    with pytest.raises(FileRejected, match=r"cần một năm 4 chữ số, ví dụ 'Năm: 2024'"):
+        parse_title([cells])
+
+
+@pytest.mark.parametrize("cells", [
+    ["Mã đơn vị: Q-BD (Ba Đình)"], ["Mã đơn vị: q.bd"], ["Mã ĐV:", "Q-BD"],
+    ["Mã đơn vị: Q-BD - LĐLĐ quận Ba Đình"], ["Mã đơn vị: LĐLĐ quận Ba Đình, mã Q-BD"]])
+def test_a_title_code_with_words_around_it_is_read(cells):
+    title = parse_title([cells])
+    assert resolve_unit(pd.Series(dtype="str"), title, Path("a.xlsx"), REGISTRY, REGISTRY,
+                        2024) == "Q-BD"
+
+
+def test_a_title_naming_two_codes_is_not_guessed():
+    title = parse_title([["Mã đơn vị: Q-BD hoặc Q-DD"]])
+    with pytest.raises(FileRejected, match="không có trong danh mục"):
+        resolve_unit(pd.Series(dtype="str"), title, Path("a.xlsx"), REGISTRY, REGISTRY, 2024)

@@ -211,3 +211,45 @@ def test_the_header_reason_is_counted_by_name():
     from thidua.ingest.normalise import IGNORED_REASONS
 
     assert "header" in IGNORED_REASONS
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize("value, expected", [
+    # one kind word and one year for both ends
+    ("Quý I-IV/2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Quý 1-4/2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Quý I - Quý IV/2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Quý II-III năm 2024", (D(2024, 4, 1), D(2024, 9, 30))),
+    ("T1-T12/2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Tháng 1-12/2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("tháng 3 - 12/2024", (D(2024, 3, 1), D(2024, 12, 31))),
+    ("Tháng 3 đến tháng 11/2024", (D(2024, 3, 1), D(2024, 11, 30))),
+    ("01/03 - 30/11/2024", (D(2024, 3, 1), D(2024, 11, 30))),
+    ("Tháng 12-1/2024", None),                      # reversed
+    # ISO dates, date cells read as numbers
+    ("2024-03-01", (D(2024, 3, 1), D(2024, 3, 1))),
+    ("2024-03-01 - 2024-11-30", (D(2024, 3, 1), D(2024, 11, 30))),
+    (45352, (D(2024, 3, 1), D(2024, 3, 1))),
+    (45352.0, (D(2024, 3, 1), D(2024, 3, 1))),
+    ("45352", (D(2024, 3, 1), D(2024, 3, 1))),
+    (45352.5, None), (12, None), (True, None),
+    # a school year; "until now"; all through the year
+    ("Năm học 2023-2024", (D(2023, 9, 1), D(2024, 8, 31))),
+    ("NH 2024 - 2025", (D(2024, 9, 1), D(2025, 8, 31))),
+    ("Từ năm 2020 đến nay", (D(2020, 1, 1), D(2024, 12, 31))),
+    ("Từ 3/2024 đến nay", (D(2024, 3, 1), D(2024, 12, 31))),
+    ("Thường xuyên", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Hằng năm", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Liên tục", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Quanh năm", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Trong năm", (D(2024, 1, 1), D(2024, 12, 31))),
+])
+def test_periods_as_units_write_them(value, expected):
+    assert parse_period(value, year=2024) == expected
+
+
+def test_words_for_the_whole_year_and_until_now_need_the_report_year():
+    assert parse_period("Thường xuyên") is None
+    assert parse_period("Từ năm 2020 đến nay") is None

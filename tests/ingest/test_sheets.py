@@ -165,9 +165,8 @@ def test_a_dimension_and_styled_rows_to_the_last_excel_row_read_only_the_data(tm
             dst.writestr(info, body)
     path = tmp_path / "S-01_dai.xlsx"
     path.write_bytes(out.getvalue())
-    before, start = _peak_mb(), time.perf_counter()
+    before = _peak_mb()  # time is the benchmark's to measure, never a unit test's
     result = ingest_file(input_file(path), corpus_context)
-    assert time.perf_counter() - start < 20
     assert _peak_mb() - before < 300
     assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
     assert sheet_facts(path.read_bytes(), "Danh sách", 9).hidden == ()  # rows past the data

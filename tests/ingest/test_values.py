@@ -87,9 +87,8 @@ def test_a_value_close_to_two_is_ambiguous(column, text, candidates):
 
 
 @pytest.mark.parametrize("column, text", [
-    ("field", "Môi trường"), ("field", "Tập thể"), ("field", "VH"), ("field", "KX"),
-    ("type", "Nhóm"), ("level", "Phường"), ("result", "Xuất sắc"), ("result", "Hoàn thành tốt"),
-    ("result", "Chưa hoàn thành"), ("field", "Kinh tế " * 30),
+    ("field", "Môi trường"), ("field", "Tập thể"), ("field", "KX"), ("type", "Khác"),
+    ("level", "Phường"), ("result", "Xuất sắc"), ("result", "Tốt"), ("field", "Kinh tế " * 30),
 ])
 def test_false_friends_and_strangers_stay_unknown(column, text):
     assert read_value(column, text) == read_value(column, text)
@@ -124,13 +123,13 @@ def test_a_shortened_word_without_its_dot_is_not_an_abbreviation(column, text):
 def test_dotted_abbreviations_are_valid_rows_and_a_stranger_is_still_rejected():
     valid, rejected = check([{"type": "T.Thể", "field": "K.tế", "result": "H.thành"},
                              {"type": "c.nhân", "field": "VH.XH", "level": "CĐ CS"},
-                             {"type": "T.Nhóm"}])
+                             {"type": "T.Khác"}])
     assert valid.index.tolist() == [7, 8]
     assert valid[["type", "field", "result"]].values.tolist() == [
         ["collective", "KT", "hoan_thanh"], ["individual", "VHXH", "hoan_thanh"]]
     assert valid.at[8, "level"] == "co_so"
     assert rejected["error"].tolist() == [
-        "'T.Nhóm' không hợp lệ ở cột 'Hình thức': cần Tập thể (TT) hoặc Cá nhân (CN)."]
+        "'T.Khác' không hợp lệ ở cột 'Hình thức': cần Tập thể (TT) hoặc Cá nhân (CN)."]
 
 
 def test_false_friends_keep_their_own_value():
@@ -407,7 +406,7 @@ def test_corpus_dotted_values_read_exactly(results, name):
     assert regs["result"].tolist() == ["hoan_thanh", "tieu_bieu", "hoan_thanh", "chua_danh_gia",
                                        "khong_hoan_thanh"]
     assert result.interpreted == 0
-    assert result.rejections["value"].tolist() == ["Nhóm"]
+    assert result.rejections["value"].tolist() == ["Khác"]
 
 
 def test_corpus_periods_in_words(results):
@@ -425,3 +424,33 @@ def test_corpus_periods_in_words(results):
         "Không đọc được 'Thời gian thực hiện' 'Tháng 13/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
         "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
         "'Thời gian thực hiện' 'Quý IV/2023' không trùng với năm báo cáo 2024."]
+
+
+@pytest.mark.parametrize("column,text,code", [
+    ("field", "An ninh trật tự", "ANQP"), ("field", "ANTT", "ANQP"), ("field", "Quốc phòng", "ANQP"),
+    ("field", "An ninh", "ANQP"), ("field", "Lĩnh vực an ninh", "ANQP"),
+    ("field", "Văn hóa", "VHXH"), ("field", "Xã hội", "VHXH"), ("field", "Y tế", "VHXH"),
+    ("field", "Xây dựng Đảng", "XDHTCT"), ("field", "Hệ thống chính trị", "XDHTCT"),
+    ("field", "Phát triển kinh tế", "KT"), ("field", "Sản xuất kinh doanh", "KT"),
+    ("type", "Nhóm", "collective"), ("type", "Tổ công đoàn", "collective"),
+    ("type", "Đoàn viên", "individual"),
+    ("level", "Cấp quận", "cap_tren_co_so"), ("level", "Huyện", "cap_tren_co_so"),
+    ("level", "Công đoàn ngành", "cap_tren_co_so"), ("level", "Tổ công đoàn", "co_so"),
+    ("result", "Hoàn thành tốt", "hoan_thanh"), ("result", "HTXS", "hoan_thanh"),
+    ("result", "Hoàn thành xuất sắc", "hoan_thanh"), ("result", "Điển hình", "tieu_bieu"),
+    ("result", "Đang thực hiện", "chua_danh_gia"), ("field", "VH", "VHXH"),
+])
+def test_words_that_mean_a_value_count_as_an_interpretation_the_unit_is_told(column, text, code):
+    reading = read_value(column, text)
+    assert (reading.code, reading.how) == (code, "interpreted")
+
+
+@pytest.mark.parametrize("column,text,how", [
+    ("field", "Kinh tế - xã hội", "ambiguous"),   # two fields: never guessed
+    ("field", "Môi trường", "unknown"), ("level", "Phường", "unknown"),
+    ("result", "Xuất sắc", "unknown"), ("result", "Tốt", "unknown"), ("result", "Khá", "unknown"),
+    ("field", "Kinh tế", "exact"), ("result", "Tiêu biểu", "exact"),
+    ("result", "Chưa hoàn thành", "ambiguous"), ("result", "Chưa đạt", "ambiguous"),
+])
+def test_names_stay_exact_and_what_means_no_one_value_is_not_read(column, text, how):
+    assert read_value(column, text).how == how

@@ -48,9 +48,9 @@ def test_a_rejected_row_comes_back_with_the_unit_s_values_row_and_reason(books):
                       "STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
                       "Chức vụ", "Cấp công đoàn", "Công đoàn cơ sở", "Thời gian thực hiện",
                       "Kết quả", "Ghi chú", "Số điện thoại", "Email liên hệ"]
-    assert line == ["Q-HM_cot-la.xlsx", "Danh sách", 9, "Hình thức", "Nhóm",
-                    "'Nhóm' không hợp lệ ở cột 'Hình thức': cần Tập thể (TT) hoặc Cá nhân (CN).",
-                    3, "Chợ phiên Công đoàn", "An ninh - quốc phòng", "Nhóm",
+    assert line == ["Q-HM_cot-la.xlsx", "Danh sách", 9, "Hình thức", "Khác",
+                    "'Khác' không hợp lệ ở cột 'Hình thức': cần Tập thể (TT) hoặc Cá nhân (CN).",
+                    3, "Chợ phiên Công đoàn", "An ninh - quốc phòng", "Khác",
                     "CĐCS Bệnh viện Đa khoa Sông Hồng", None, "Cơ sở",
                     "CĐCS Bệnh viện Đa khoa Sông Hồng", "01/2024 - 12/2024", "Hoàn thành", None,
                     "=0912 000 111", "@cdcs"]

@@ -18,6 +18,7 @@ from thidua.ingest.identify import (
     TitleBlock,
     checked_sent_date,
     code_from_filename,
+    code_note,
     folder_year,
     parse_title,
     resolve_unit,
@@ -225,7 +226,9 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet, sha256=digest,
                       remarks=tuple(n for n in (remark, *sheet.remarks, hidden_note(labels),
                                                 example_note(labels)) if n),
-                      readings=tuple(filter(None, [filled_down_note(raw, labels, filled),
+                      readings=tuple(filter(None, [code_note(data.get("unit_code", pd.Series(
+                                                       dtype="str")), title, unit),
+                                                   filled_down_note(raw, labels, filled),
                                                    *interpreted_notes(interpreted)])),
                       interpreted=len(interpreted),
                       rows=counts, ignored={r: int(ignored.get(r, 0))

@@ -114,14 +114,17 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     code = year = sent = sent_text = None
     for kind, value, strict in _labelled(rows):
         if kind == "code":
-            candidate = value.upper().replace(" ", "")
-            if strict or _CODE.match(candidate):
-                code = candidate
+            candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
+            if strict or _CODE.match(candidate.replace(" ", "")):
+                code = candidate if strict else candidate.replace(" ", "")
         elif kind == "year":
-            if re.fullmatch(r"\d{4}", value):
-                year = int(value)
+            years = set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", value))
+            words = re.sub(r"(?<!\d)\d{4}(?!\d)|nam|bao cao|[\s.,:;()]", "", match_key(value))
+            if len(years) == 1 and not words:  # ``2024``, ``năm 2024``, ``2024.``, ``(2024)``
+                year = int(years.pop())
             elif strict:
-                raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm (cần 4 chữ số).")
+                raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm "
+                                   f"(cần một năm 4 chữ số, ví dụ 'Năm: 2024').")
         elif kind == "sent":
             date = parse_sent_date(value)
             if date or strict:
@@ -143,29 +146,72 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
     return sent, None
 
 
+def _code_key(text: str) -> str:
+    """A unit code without case, diacritics, ``Đ``'s stroke, spaces or punctuation:
+    ``q.bđ``, ``Q BD``, ``Q–BD`` and ``QBD`` all give ``QBD``."""
+    return re.sub(r"[^A-Z0-9]", "", match_key(text).upper())
+
+
+def registry_code(text: str, known_codes: set[str] | frozenset[str]) -> str | None:
+    """The registry code a unit wrote, in any case and with any separator (``q-bd``,
+    ``Q.BD``, ``Q BD``, ``Q_BD``, ``Q–BD``, ``QBD``, ``Q-BĐ`` → ``Q-BD``): the one code of
+    ``known_codes`` with the same :func:`_code_key`, else ``None`` (none, or two codes that
+    differ only by separators) (``spec/submission-form.md``, "Which unit and which year")."""
+    text = clean_text(text).upper()
+    if text in known_codes:
+        return text
+    key = _code_key(text)
+    found = [c for c in known_codes if _code_key(c) == key] if key else []
+    return found[0] if len(found) == 1 else None
+
+
+def _title_code(text: str, known_codes: set[str]) -> str:
+    """The code of a title's ``Mã đơn vị:`` value: all of it read as a code
+    (:func:`registry_code`), else its one word that is a registry code (``Q-BD - LĐLĐ quận Ba
+    Đình``), else the value as written, spaces removed (for the message)."""
+    if code := registry_code(text, known_codes):
+        return code
+    found = {c for w in re.split(r"[\s,;()\[\]]+", text) if (c := registry_code(w, known_codes))}
+    return found.pop() if len(found) == 1 else text.replace(" ", "")
+
+
 def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
-    """The file name's part before its first ``_``, upper-cased, when it is a registry code."""
-    candidate = path.stem.split("_", 1)[0].strip().upper()
-    return candidate if candidate in known_codes and _CODE.match(candidate) else None
+    """The file name's part before its first ``_`` when it is a registry code, in any case
+    and with any separator (:func:`registry_code`)."""
+    return registry_code(path.stem.split("_", 1)[0], known_codes)
+
+
+def code_note(column_codes: pd.Series, title: TitleBlock, unit: str) -> str | None:
+    """The line telling a unit how its code was read, when it wrote it otherwise than the
+    registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``), else ``None``."""
+    written = {clean_text(c) for c in column_codes.dropna() if clean_text(c)}
+    written |= {title.unit_code} if title.unit_code else set()
+    other = sorted(w for w in written if w.upper() != unit)
+    if not other:
+        return None
+    return (f"Mã đơn vị {', '.join(repr(w) for w in other)} đã hiểu là '{unit}' (mã trong danh "
+            f"mục đơn vị); đề nghị lần sau ghi đúng '{unit}'.")
 
 
 def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
                  known_codes: set[str], expected_codes: set[str], year: int) -> str:
-    """The unit code of a file: the ``Mã đơn vị`` column, the title block, the file name.
+    """The unit code of a file: the ``Mã đơn vị`` column, the title block, the file name,
+    each read in any case and with any separator (:func:`registry_code`).
 
     ``column_codes`` is the column's values on data rows (str, may be empty). Raises
     :class:`FileRejected` when the column holds several codes, when two sources disagree, when
     there is no code at all, or when the code is not a unit expected for ``year``.
     """
     sources: list[tuple[str, str]] = []
-    codes = sorted({clean_text(c).upper() for c in column_codes.dropna() if clean_text(c)})
+    codes = sorted({registry_code(c, known_codes) or clean_text(c).upper()
+                    for c in column_codes.dropna() if clean_text(c)})
     if len(codes) > 1:
         raise FileRejected(f"Cột 'Mã đơn vị' có nhiều mã khác nhau ({', '.join(codes)}); "
                            f"mỗi tệp chỉ của một đơn vị.")
     if codes:
         sources.append(("cột 'Mã đơn vị'", codes[0]))
     if title.unit_code:
-        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", title.unit_code))
+        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", _title_code(title.unit_code, known_codes)))
     if from_name := code_from_filename(path, known_codes):
         sources.append(("tên tệp", from_name))
     if not sources:

@@ -12,9 +12,10 @@ import re
 
 import pandas as pd
 
-from schemas.form import BY_NAME, HEADER_MARKERS, HEADER_TO_NAME, SIGNATURE_KEYS, TOTAL_KEYS
+from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.values import read_column, read_value
-from thidua.text import clean_text, compact_key, match_key
+from thidua.ingest.headers import header_name
+from thidua.text import clean_text, match_key
 
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
 IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidden", "example")
@@ -24,6 +25,14 @@ CORE_COLUMNS = ("model", "registrant", "field", "type")
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _RANGE_SEP = r"\s*(?:-|–|—|đến hết|den het|đến|den|tới|toi|~)\s*"
+_ISO = re.compile(r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
+#: Words saying a model runs all through the report year (``Thường xuyên``, ``Hằng năm``).
+_ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien tuc",
+             "quanh nam", "trong nam", "ca nam nay")
+_NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc")
+_SCHOOL_YEAR = re.compile(r"(?:nam hoc|nh)\s*(\d{4})\s*[-–/]\s*(\d{4})")
+#: Excel's day numbers of 01/01/2000 and 31/12/2099 (a date cell read as a number).
+_SERIALS = (36526, 73050)
 
 
 def _data_columns(frame: pd.DataFrame) -> list[str]:
@@ -87,22 +96,12 @@ def _is_signature(texts: list[str]) -> bool:
                or re.match(r"^ngay\s+(\d{1,2}|\.+|…+)\s+thang", k) for k in keys)
 
 
-_HEADER_KEYS = {compact_key(k): name for k, name in HEADER_TO_NAME.items()}
-
-
-def _header_of(text: str) -> str | None:
-    """The form column a header text names (``Tên mô hình (*)`` → ``model``), else ``None``."""
-    key = re.sub(r"(\s*\(\s*\*+\s*\))+$|\s*\*+$", "", match_key(text)).strip(" :")
-    return _HEADER_KEYS.get(compact_key(key)) \
-        or _HEADER_KEYS.get(compact_key(re.sub(r"\s*\(.*\)\s*$", "", key)))
-
-
 def _is_header(texts: list[str]) -> bool:
     """The form's header row again inside the table (two tables on one sheet, a header
     repeated on every printed page): it names ``Tên mô hình`` and ``Lĩnh vực`` and every
     other text of it is a header of the form or a column number."""
     parts = list(dict.fromkeys(texts))
-    names = [_header_of(t) for t in parts]
+    names = [header_name(t) for t in parts]
     return set(HEADER_MARKERS) <= set(names) and all(
         n or re.fullmatch(r"\(?\d{1,2}\)?", t) for t, n in zip(parts, names))
 
@@ -226,9 +225,13 @@ def _point(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
     tháng đầu năm 2024``), a year (``2024``, ``Năm 2024``, ``Cả năm 2024``); ``Cả năm`` and ``6
     tháng đầu/cuối năm`` without a year are of ``year`` when given. Raises ``ValueError`` for
     a day or month that does not exist."""
-    text = re.sub(r"^(?:ngay|thang|t)\s*(?=\d)", "", text.strip(" .,"))
+    text = text.strip(" .,")
+    month_word = re.match(r"(?:thang|t)\s*(?=\d)", text) is not None  # never a day then
+    text = re.sub(r"^(?:ngay|thang|t)\s*(?=\d)", "", text)
     text = re.sub(r"^(?:ca\s+)?nam\s+(?=\d{4}$)", "", text)
-    if m := re.fullmatch(_DATE, text):
+    if re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell's day number, as text
+        return parse_period(float(text), year)
+    if not month_word and (m := re.fullmatch(_DATE, text)):
         day = _parse_date(*m.groups(), end=False)
         return day, day
     if m := re.fullmatch(_MONTH, text):
@@ -244,9 +247,34 @@ def _point(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
                 else (dt.date(y, 7, 1), dt.date(y, 12, 31)))
     if re.fullmatch(r"\d{4}", text):
         return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
-    if text in ("ca nam", "nam nay") and year:
+    if m := _ISO.fullmatch(text):
+        day = dt.date(*map(int, m.groups()))
+        return day, day
+    if m := _SCHOOL_YEAR.fullmatch(text):  # a school year runs September to August
+        return dt.date(int(m.group(1)), 9, 1), dt.date(int(m.group(2)), 8, 31)
+    if text in _ALL_YEAR and year:
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if text in _NOW and year:  # ``… đến nay``: to the end of the report year
+        return dt.date(year, 12, 31), dt.date(year, 12, 31)
     return None
+
+
+def _shared_year(first: str, last: str) -> str:
+    """``first`` with the year and the kind word of ``last``'s range when it has none:
+    ``Quý I`` of ``Quý I-IV/2024`` → ``quy i/2024``, ``T1`` of ``T1-T12/2024`` → ``t1/2024``,
+    ``01/03`` of ``01/03 - 30/11/2024`` → ``01/03/2024``."""
+    if re.search(r"\d{4}", first) or not (m := re.search(r"[/.\-\s](\d{4})$", last)):
+        return first
+    return f"{first}/{m.group(1)}"
+
+
+def _kind_of(first: str, last: str) -> str:
+    """``last`` with the kind word of ``first`` (``quy``, ``thang``, ``t``) when it has none:
+    ``IV/2024`` of ``Quý I-IV/2024`` → ``quy iv/2024``."""
+    kind = re.match(r"(quy|q|thang|t)\s*(?=[\divx])", first)
+    if kind and not re.match(r"(quy|q|thang|t)\s*(?=[\divx])", last):
+        return f"{kind.group(1)} {last}"
+    return last
 
 
 def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.date] | None:
@@ -257,18 +285,31 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     (``dd/mm/yyyy``), a month (``mm/yyyy``, ``tháng 3/2024``, ``T3/2024``), a quarter (``Quý
     II/2024``, ``Quý 2/2024``), a half year (``6 tháng đầu năm 2024``) or a year (``2024``,
     ``Năm 2024``); ``Cả năm`` and ``6 tháng đầu/cuối năm`` without a year are of ``year``
-    (the report year) when given, else unreadable (see :func:`_point`).
+    (the report year) when given, else unreadable (see :func:`_point`). Also: ISO dates
+    (``2024-03-01``), Excel's day number of a date cell read as a number (2000–2099), a
+    school year (``Năm học 2023-2024``: 01/09/2023–31/08/2024), a range whose first end
+    borrows the year and kind of the second (``Quý I-IV/2024``, ``T1-T12/2024``, ``Tháng
+    1-12/2024``, ``01/03 - 30/11/2024``), ``… đến nay`` (to the end of ``year``) and words
+    for all of ``year`` (``Thường xuyên``, ``Hằng năm``, ``Liên tục``, ``Quanh năm``).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
         return value, value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+            _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
+        return day, day
     text = re.sub(r"^(?:tu|ke tu|bat dau tu)\s+", "", match_key(value))
     try:
         if whole := _point(text, year):
             return whole
         for sep in re.finditer(_RANGE_SEP, text):
-            first, last = _point(text[:sep.start()], year), _point(text[sep.end():], year)
+            a, b = text[:sep.start()], text[sep.end():]
+            first, last = _point(a, year), _point(b, year)
+            if not first:  # ``Quý I-IV/2024``, ``T1-T12/2024``, ``Tháng 1-12/2024``
+                b = _kind_of(a, b)
+                first, last = _point(_shared_year(a, b), year), _point(b, year)
             if first and last:
                 return (first[0], last[1]) if first[0] <= last[1] else None
     except ValueError:  # 31/02/2024 and the like

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from schemas.form import HEADER_MARKERS, HEADER_TO_NAME, TEMPLATE_SHEET_WORDS
+from schemas.form import BY_NAME, HEADER_MARKERS, TEMPLATE_SHEET_WORDS
 from thidua.ingest import legacy
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
+from thidua.ingest.headers import exact_name, header_name
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
+from thidua.ingest.marks import find_marks, marked_columns, marked_value
+from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.workbook import (
     FileRejected,
     Grid,
@@ -26,7 +29,7 @@ from thidua.ingest.workbook import (
     reads_as_csv,
     workbook_grids,
 )
-from thidua.text import clean_text, compact_key, match_key
+from thidua.text import clean_text, match_key
 
 #: Said when a table reads empty: formulas saved without their values read as empty cells.
 FORMULA_HINT = ("Nếu số liệu trong tệp được tính bằng công thức, hãy mở tệp bằng Excel, lưu lại "
@@ -36,13 +39,13 @@ __all__ = ["FileRejected", "SheetData", "Table", "column_labels", "decode_csv", 
            "parse_sheet", "raw_rows", "read_bytes", "read_sheet", "title_lines", "title_rows"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-CSV_SUFFIXES = (".csv",)
+#: Text tables: CSV, and the tab-separated text Excel saves as "Unicode Text" or "Text (Tab
+#: delimited)" (`.txt`) and other programs as `.tsv` (the separator is found, issue 16.4).
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES
 #: The header row must be within the first rows of a sheet (``spec/submission-form.md``).
 HEADER_SEARCH_ROWS = 30
 
-#: Header keys without spaces or punctuation: ``Tên tập thể / cá nhân`` = ``Tên tập thể/cá nhân``.
-_HEADER_COMPACT = {compact_key(k): name for k, name in HEADER_TO_NAME.items()}
 #: A cell of a row that annotates the header: a column number ``(1)``, ``2``, ``A``, or a
 #: hint in brackets ``(bắt buộc)``, ``(Tập thể/Cá nhân)``.
 _ANNOTATION = re.compile(r"\(?\s*(\d{1,2}|[A-Z])\s*\)?|\(.*\)|\[.*\]", re.DOTALL)
@@ -54,12 +57,15 @@ class Table:
 
     ``header_rows`` are the 0-based indices of the header row(s) (two when the header is split
     over two rows), ``data_start`` the first row after them; ``columns`` maps grid column index →
-    internal name (:data:`schemas.form.COLUMNS`), ``unknown`` grid column index → header text.
+    internal name (:data:`schemas.form.COLUMNS`), ``unknown`` grid column index → header text,
+    ``marks`` grid column index → ``(coded column, code)`` for a coded column given as tick
+    boxes (:mod:`thidua.ingest.marks`; those columns are also in ``unknown``).
     """
 
     header_rows: tuple[int, ...]
     columns: dict[int, str]
     unknown: dict[int, str] = field(default_factory=dict)
+    marks: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -91,20 +97,6 @@ class SheetData:
         return self.encoding in legacy.DECODERS
 
 
-def _header_name(cell: object) -> str | None:
-    """The internal column name a header cell stands for, or ``None``.
-
-    Matching ignores case, accents, repeated spaces, line breaks, trailing ``(*)`` marks
-    and a trailing parenthesised hint such as ``Hình thức (Tập thể/Cá nhân)``.
-    """
-    key = match_key(cell)
-    key = re.sub(r"(\s*\(\s*\*+\s*\))+$|\s*\*+$", "", key).strip(" :")
-    if name := _HEADER_COMPACT.get(compact_key(key)):
-        return name
-    bare = re.sub(r"\s*\(.*\)\s*$", "", key).strip(" :")
-    return _HEADER_COMPACT.get(compact_key(bare)) if bare else None
-
-
 def _is_annotation(row: list[object]) -> bool:
     """A row under the header that only numbers the columns (``(1) (2) (3) …``, ``A B C …``,
     as official forms print) or gives hints in brackets (``(bắt buộc)``, ``(Tập thể/Cá
@@ -114,7 +106,7 @@ def _is_annotation(row: list[object]) -> bool:
 
 
 def _row_names(row: list[object]) -> dict[int, str]:
-    names = {c: _header_name(v) for c, v in enumerate(row)}
+    names = {c: header_name(v) for c, v in enumerate(row)}
     return {c: n for c, n in names.items() if n}
 
 
@@ -134,8 +126,11 @@ def find_table(grid: Grid) -> Table | None:
             continue
         below = _row_names(grid[r + 1]) if r + 1 < len(grid) else {}
         if markers <= set(top.values()):
-            # A second header row only when it holds several headers (never a data row).
-            rows = (r, r + 1) if len(below) >= 2 else (r,)
+            # A second header row only when it holds several headers (never a data row) or
+            # the tick boxes of a coded column (:mod:`thidua.ingest.marks`).
+            two = len(below) >= 2 or (r + 1 < len(grid) and find_marks(
+                grid, (r, r + 1), top, {}, header_name)[2])
+            rows = (r, r + 1) if two else (r,)
         elif markers <= set(top.values()) | set(below.values()):
             rows = (r, r + 1)
         else:
@@ -143,7 +138,10 @@ def find_table(grid: Grid) -> Table | None:
         merged = {**top, **below} if len(rows) == 2 else top
         columns: dict[int, str] = {}
         unknown: dict[int, str] = {}
-        for c in sorted(set(range(max(len(grid[i]) for i in rows)))):
+        # Exact spellings claim their column first, then headers in other words, left to right.
+        spelled = {c for c, n in merged.items()
+                   if any(c < len(grid[i]) and exact_name(grid[i][c]) == n for i in rows)}
+        for c in sorted(range(max(len(grid[i]) for i in rows)), key=lambda c: (c not in spelled, c)):
             name = merged.get(c)
             if name and name not in columns.values():
                 columns[c] = name
@@ -151,10 +149,12 @@ def find_table(grid: Grid) -> Table | None:
             texts = [clean_text(grid[i][c]) for i in rows if c < len(grid[i])]
             if any(texts):  # a header merged over both rows is named once
                 unknown[c] = " / ".join(dict.fromkeys(t for t in texts if t))
+        columns, unknown = dict(sorted(columns.items())), dict(sorted(unknown.items()))
+        columns, unknown, marks = find_marks(grid, rows, columns, unknown, header_name)
         below_header = rows[-1] + 1
         if below_header < len(grid) and _is_annotation(grid[below_header]):
             rows = (*rows, below_header)
-        return Table(rows, columns, unknown)
+        return Table(rows, columns, unknown, marks)
     return None
 
 
@@ -229,7 +229,15 @@ def parse_sheet(data: bytes, suffix: str) -> SheetData:
     """
     if reads_as_csv(data, suffix):
         return _csv_sheet(data)
-    grids, default = workbook_grids(data), "Unicode"
+    salvaged: tuple[str, ...] = ()
+    try:
+        grids = workbook_grids(data)
+    except FileRejected:
+        if (fixed := without_broken_parts(data)) is None:
+            raise
+        data, salvaged = fixed  # only decoration was broken: read the cells (salvage.py)
+        grids = workbook_grids(data)
+    default = "Unicode"
     if not any(any(clean_text(v) for row in grid for v in row) for _, grid in grids):
         raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
     found: list[tuple[str, Grid, str, Table | None, FileRejected | None]] = []
@@ -252,6 +260,8 @@ def parse_sheet(data: bytes, suffix: str) -> SheetData:
         remarks = (f"Đã dùng trang '{name}'; bỏ qua " + ", ".join(
             f"trang '{o}'" + (" (trang hướng dẫn/mẫu)" if is_template_sheet(o) else "")
             for o in others),) if others else ()
+        if salvaged:
+            remarks = (salvage_note(salvaged), *remarks)
         return SheetData(name, grid, table, encoding, facts, remarks)
     if errors := [f[4] for f in found if f[4] is not None]:
         raise errors[0]
@@ -321,17 +331,49 @@ def raw_rows(sheet: SheetData) -> pd.DataFrame:
     last = len(grid)
     while last > table.data_start and not any(clean_text(v) for v in grid[last - 1]):
         last -= 1
-    wanted = _raw_names(table)
-    records = [
-        {name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
-        for r in range(table.data_start, last)
-    ]
-    for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
-        if table.data_start <= r < last and wanted.get(c, "field") not in _VALUE_COLUMNS:
-            records[r - table.data_start][wanted[c]] = text
-    frame = pd.DataFrame.from_records(records, columns=list(wanted.values()), coerce_float=False)
+    records: list[dict] = []
+    names: dict[str, None] = {}
+    parts = table_parts(grid, table, last)
+    for start, stop, part in parts:
+        wanted = _raw_names(part)
+        names.update(dict.fromkeys([*wanted.values(), *marked_columns(part.marks)]))
+        block = [{name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
+                 for r in range(start, stop)]
+        for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
+            if start <= r < stop and wanted.get(c, "field") not in _VALUE_COLUMNS:
+                block[r - start][wanted[c]] = text
+        for name in marked_columns(part.marks):  # a choice by tick boxes (issue 16)
+            for record, r in zip(block, range(start, stop)):
+                record[name] = marked_value(grid[r], part.marks, name)
+        records += block
+    if len(parts) > 1:  # a column one table lacks is empty there, as a missing cell is
+        records = [{name: record.get(name, "") for name in names} for record in records]
+    frame = pd.DataFrame.from_records(records, columns=list(names), coerce_float=False)
     frame.index = pd.RangeIndex(table.data_start + 1, last + 1, name="row")
     return frame.astype(object)
+
+
+def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Table]]:
+    """The sheet's table in parts ``(first row, stop row, Table)`` (0-based grid rows, stop
+    excluded), from ``table.data_start`` to ``last``: a new part starts below every later
+    header row whose columns differ from the part before (two tables on one sheet, e.g. ``I.
+    TẬP THỂ`` then ``II. CÁ NHÂN`` with a ``Chức vụ`` column of its own), so that each row is
+    read under its own table's header (``spec/submission-form.md``, "Rows that are not
+    data"). The later header rows themselves stay in the part above (ignored as headers)."""
+    parts, start, current = [], table.data_start, table
+    for r in range(table.data_start, last):
+        if not any(isinstance(v, str) and "linh vuc" in match_key(v) for v in grid[r]):
+            continue  # cheap: every header row names ``Lĩnh vực``
+        found = find_table(grid[r:r + 3])
+        if found is None or found.header_rows[0] != 0 or (
+                found.columns, found.marks) == (current.columns, current.marks):
+            continue
+        moved = Table(tuple(h + r for h in found.header_rows), found.columns, found.unknown,
+                      found.marks)
+        parts.append((start, min(moved.data_start, last), current))
+        start, current = min(moved.data_start, last), moved
+    parts.append((start, last, current))
+    return [p for p in parts if p[0] < p[1]] or [(table.data_start, last, table)]
 
 
 #: Columns whose value is a code or a date, not text: they keep the value as read.
@@ -362,17 +404,24 @@ def column_letter(index: int) -> str:
 
 def column_labels(sheet: SheetData) -> dict[str, str]:
     """Each :func:`raw_rows` column → the header as the unit wrote it, in the file's column
-    order (for feedback that shows a unit its own rows). A header written twice gets its
-    column letter: ``Ghi chú (cột M)``."""
-    grid, table = sheet.grid, sheet.table
-    header_rows = [i for i in table.header_rows if not _is_annotation(grid[i])]
+    order (for feedback that shows a unit its own rows); a column only a later table of the
+    sheet has (:func:`table_parts`) is labelled by that table's header. A header written twice
+    gets its column letter: ``Ghi chú (cột M)``."""
+    grid = sheet.grid
     labels: dict[str, str] = {}
-    for c, name in sorted(_raw_names(table).items()):
-        texts = [clean_text(grid[i][c]) for i in header_rows if c < len(grid[i])]
-        label = " / ".join(dict.fromkeys(t for t in texts if t)) or name
-        if label in labels.values():
-            label = f"{label} (cột {column_letter(c)})"
-        labels[name] = label
+    last = len(grid)
+    for _, _, table in table_parts(grid, sheet.table, last):
+        header_rows = [i for i in table.header_rows if not _is_annotation(grid[i])]
+        for c, name in sorted(_raw_names(table).items()):
+            if name in labels:
+                continue
+            texts = [clean_text(grid[i][c]) for i in header_rows if c < len(grid[i])]
+            label = " / ".join(dict.fromkeys(t for t in texts if t)) or name
+            if label in labels.values():
+                label = f"{label} (cột {column_letter(c)})"
+            labels[name] = label
+        for name in marked_columns(table.marks):
+            labels.setdefault(name, BY_NAME[name].header)
     return labels
 
 

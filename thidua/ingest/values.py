@@ -40,6 +40,7 @@ from schemas.form import (
     CONNECTORS,
     FILLERS,
     VALUE_NAMES,
+    VALUE_READINGS,
     VALUE_SPELLINGS,
 )
 from thidua.text import clean_text, match_key
@@ -94,8 +95,10 @@ _CONNECTORS = {match_key(c) for c in CONNECTORS}
 
 
 @lru_cache(maxsize=None)
-def _column(column: str) -> _Column:
-    spellings = VALUE_SPELLINGS[column]
+def _column(column: str, readings: bool = False) -> _Column:
+    """The matcher of a coded column's names (:data:`VALUE_SPELLINGS`), or of the words that
+    mean its values (:data:`VALUE_READINGS`) when ``readings``."""
+    spellings = VALUE_READINGS.get(column, {}) if readings else VALUE_SPELLINGS[column]
     sequences = tuple((code, _words(s)) for code, values in spellings.items() for s in values)
     # spellings under 4 letters (``KT``, ``HT``) are never compared letter by letter
     targets = [("".join(words), code) for code, words in sequences if len("".join(words)) >= 4]
@@ -230,6 +233,12 @@ def _read_text(column: str, text: str) -> Reading:
     if not _words(main):  # everything in brackets: ``(KT)``
         main, hints = " ".join(hints), []
     reading = _read_key(col, main)
+    if reading.how == UNKNOWN and column in VALUE_READINGS:  # ``An ninh trật tự``: told
+        meant = _read_key(_column(column, readings=True), main)
+        if meant.code is not None:
+            reading = Reading(meant.code, INTERPRETED)
+        elif meant.how == AMBIGUOUS:
+            return meant
     if reading.code is None:
         return reading
     for hint in hints:

@@ -83,10 +83,11 @@ def reads_as_csv(data: bytes, suffix: str) -> bool:
     suffix alone (``spec/submission-form.md``, "The file"; README "What is read": "whatever
     the suffix says"). A zip (``.xlsx``, ``.ods``) or OLE (``.xls``) container is a workbook
     even under a ``.csv`` name; text that is not a PDF, a web page or an XML workbook is CSV
-    even under a workbook suffix (``.xlsx``); otherwise a ``.csv`` name reads as CSV."""
+    even under a workbook suffix (``.xlsx``); otherwise a ``.csv``, ``.txt`` or ``.tsv`` name
+    reads as CSV."""
     if data.startswith((_ZIP, _OLE)):
         return False
-    if suffix.lower() == ".csv":
+    if suffix.lower() in (".csv", ".txt", ".tsv"):
         return True
     return _not_a_workbook(data) is None and _is_text(data)
 

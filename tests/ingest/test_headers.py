@@ -1,0 +1,85 @@
+"""Headers written in other words by units' own forms still name their column; words that are
+not a header never do; an exact spelling wins over other words for the same column."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, regs, titled
+from corpus_writers import write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.headers import exact_name, header_name
+from thidua.ingest.read import column_labels, parse_sheet
+
+
+@pytest.mark.parametrize("text,name", [
+    # the model
+    ("Tên mô hình, cách làm hay", "model"), ("Tên mô hình/điển hình", "model"),
+    ("Mô hình", "model"), ("Nội dung mô hình", "model"), ("TÊN MÔ HÌNH ĐĂNG KÝ THỰC HIỆN", "model"),
+    ("Ten mo hinh dan van kheo nam 2024", "model"),
+    # the field
+    ("Lĩnh vực đăng ký", "field"), ("Lĩnh vực thực hiện", "field"), ("Thuộc lĩnh vực", "field"),
+    ("Lĩnh vực mô hình", "field"), ("Lĩnh vực năm 2024", "field"), ("LINH VUC (*)", "field"),
+    # the type
+    ("Tập thể hay cá nhân", "type"), ("Loại hình", "type"), ("Tập thể/Cá nhân", "type"),
+    ("Cá nhân hoặc tập thể", "type"),
+    # who
+    ("Tên tập thể, cá nhân thực hiện", "registrant"), ("Tập thể, cá nhân đăng ký", "registrant"),
+    ("Họ và tên", "registrant"), ("Họ tên", "registrant"),
+    ("Đơn vị/cá nhân thực hiện", "registrant"), ("Tên đơn vị, cá nhân", "registrant"),
+    ("Chức danh", "position"), ("Chức vụ", "position"),
+    # level, grassroots, period, result
+    ("Cấp quản lý", "level"), ("Cấp đăng ký", "level"), ("Thuộc CĐCS", "grassroots_union"),
+    ("Thời gian bắt đầu - kết thúc", "period"), ("Xếp loại", "result"), ("Đánh giá", "result"),
+    ("Xếp loại cuối năm", "result"), ("Đánh giá kết quả", "result"),
+    ("Kết quả đạt được", "result"), ("Ghi chú", "note"), ("Số thứ tự", "stt"),
+])
+def test_a_header_in_other_words_names_its_column(text, name):
+    assert header_name(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Mã", "Tên", "Đơn vị", "Cấp khen thưởng", "Lĩnh vực khác xyz", "Số lượng", "Tên đơn vị",
+    "Ghi chú khác", "Kinh phí", "Địa chỉ", "Số điện thoại", "", None, "Hiệu quả mô hình",
+    "Lợi ích", "Mô tả", "Tổng số"])
+def test_words_that_are_no_header_name_no_column(text):
+    assert header_name(text) is None
+
+
+def test_exact_spellings_are_told_apart_from_other_words():
+    assert exact_name("Tên tập thể/cá nhân") == "registrant"
+    assert exact_name("Họ và tên") is None
+    assert header_name("Họ và tên") == "registrant"
+
+
+def test_a_file_whose_headers_are_in_other_words_counts_every_registration(tmp_path,
+                                                                           corpus_context):
+    header = ["Số thứ tự", "Tên mô hình, cách làm hay", "Lĩnh vực đăng ký", "Tập thể hay cá nhân",
+              "Họ và tên", "Chức danh", "Cấp quản lý", "Thuộc CĐCS", "Thời gian", "Xếp loại",
+              "Ghi chú"]
+    rows = regs(5)
+    path = tmp_path / "S-01_words.xlsx"
+    write_xlsx(path, [titled("S-01", rows, header=header)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows == {"read": 5, "valid": 5, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP", "XDHTCT", "KT"]
+    assert result.registrations["type"].tolist() == ["collective", "individual"] * 2 + \
+        ["collective"]
+    assert result.registrations["registrant"].tolist()[:2] == [rows[0][4], rows[1][4]]
+
+
+def test_an_exact_header_wins_over_other_words_for_the_same_column(tmp_path, corpus_context):
+    # ``Họ và tên`` (other words) comes first, ``Tên tập thể/cá nhân`` (exact) later: the exact
+    # one is the registrant; the other is kept as the unit's own column.
+    header = HEADER[:4] + ["Họ và tên"] + HEADER[4:]
+    rows = [r[:4] + ["Người liên hệ"] + r[4:] for r in regs(3)]
+    path = tmp_path / "S-01_both.xlsx"
+    write_xlsx(path, [titled("S-01", rows, header=header)])
+    parsed = parse_sheet(path.read_bytes(), ".xlsx")
+    assert parsed.table.columns[5] == "registrant"
+    assert parsed.table.unknown[4] == "Họ và tên"
+    assert column_labels(parsed)["[Họ và tên]"] == "Họ và tên"
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows["valid"] == 3
+    assert "Người liên hệ" not in result.registrations["registrant"].tolist()

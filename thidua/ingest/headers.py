@@ -1,0 +1,60 @@
+"""Which form column a header cell names (``spec/submission-form.md``, "The header row").
+
+Exact spellings first (:data:`schemas.form.COLUMNS`, ignoring case, accents, spaces and
+punctuation, trailing ``(*)`` marks and a bracketed hint), then the words rule of
+:data:`schemas.form.HEADER_HEADS`: a header written in other words by a unit's own form
+(``Lĩnh vực đăng ký``, ``Thuộc lĩnh vực``, ``Họ và tên``, ``Xếp loại``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from schemas.form import HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
+from thidua.text import compact_key, match_key
+
+#: Header keys without spaces or punctuation: ``Tên tập thể / cá nhân`` = ``Tên tập thể/cá nhân``.
+_HEADER_COMPACT = {compact_key(k): name for k, name in HEADER_TO_NAME.items()}
+#: Heads as word tuples, longest first, so that ``ten tap the ca nhan`` wins over ``ten tap the``.
+_HEADS = sorted(((tuple(h.split()), name) for name, heads in HEADER_HEADS.items() for h in heads),
+                key=lambda item: -len(item[0]))
+
+
+def _stripped(cell: object) -> tuple[str, str]:
+    """The header's key without trailing ``(*)`` marks, and without a bracketed hint too."""
+    key = match_key(cell)
+    key = re.sub(r"(\s*\(\s*\*+\s*\))+$|\s*\*+$", "", key).strip(" :")
+    bare = re.sub(r"\s*[(\[].*[)\]]\s*$", "", key).strip(" :")
+    return key, bare
+
+
+def exact_name(cell: object) -> str | None:
+    """The internal column name a header cell spells exactly (any case, accents, spaces,
+    punctuation; trailing ``(*)``; a trailing hint such as ``Hình thức (Tập thể/Cá nhân)``),
+    or ``None``."""
+    key, bare = _stripped(cell)
+    if name := _HEADER_COMPACT.get(compact_key(key)):
+        return name
+    return _HEADER_COMPACT.get(compact_key(bare)) if bare else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _by_words(bare: str) -> str | None:
+    words = re.findall(r"[a-z0-9]+", bare)
+    if words and words[0] in HEADER_LEADS:
+        words = words[1:]
+    for head, name in _HEADS:
+        if tuple(words[:len(head)]) == head and all(
+                w in HEADER_TAILS or w.isdigit() for w in words[len(head):]):
+            return name
+    return None
+
+
+def header_name(cell: object) -> str | None:
+    """The internal column name a header cell stands for: :func:`exact_name`, else the words
+    rule (:data:`schemas.form.HEADER_HEADS`), else ``None``. Never raises."""
+    if name := exact_name(cell):
+        return name
+    _, bare = _stripped(cell)
+    return _by_words(bare) if bare else None

@@ -1,0 +1,97 @@
+"""A coded column given as a row of tick boxes: one sub-column per accepted value, marked ``x``.
+
+Many units' forms ask for ``Hình thức`` as two sub-columns ``Tập thể`` | ``Cá nhân`` (or
+``Lĩnh vực`` as ``KT`` | ``VHXH`` | ``ANQP`` | ``XDHTCT``, ``Kết quả`` as ``Hoàn thành`` |
+``Tiêu biểu`` …) and tick the one that applies with ``x``, ``X``, ``✓`` or ``1``. Such a row of
+sub-columns is a *mark group*: the value of the coded column is the sub-column that is marked
+(``spec/submission-form.md``, "The header row": a choice by marks). No mark gives an empty
+value (the row is rejected as missing it when the column is required), two marks the names of
+both (rejected as ambiguous, "có phải là … hay …?").
+
+The grid is as :mod:`thidua.ingest.read` sees it: a list of rows, merged header cells already
+repeated over every column they span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from schemas.form import VALUE_NAMES
+from thidua.ingest.values import EXACT, name_of, read_value
+from thidua.text import clean_text, match_key
+
+#: Cells that say "not marked" although not empty (``spec/submission-form.md``).
+UNMARKED = frozenset({"0", "-", "–", "—", "khong", "k", "no", "n", "false", "sai", "o"})
+
+
+def _text(grid: list[list], row: int, col: int) -> str:
+    return clean_text(grid[row][col]) if col < len(grid[row]) else ""
+
+
+def _value_code(column: str, text: str) -> str | None:
+    """The code a sub-column's header names exactly (``Tập thể`` → ``collective``), or
+    ``None``; a typing slip is not enough for a header."""
+    reading = read_value(column, text)
+    return reading.code if reading.how == EXACT else None
+
+
+def find_marks(grid: list[list], rows: tuple[int, ...], columns: dict[int, str],
+               unknown: dict[int, str], header_name: Callable[[object], str | None],
+               ) -> tuple[dict[int, str], dict[int, str], dict[int, tuple[str, str]]]:
+    """The mark groups of a header found in ``grid`` rows ``rows`` (one or two header rows).
+
+    ``columns`` (grid column → internal name) and ``unknown`` (grid column → header text) are
+    :class:`thidua.ingest.read.Table`'s; ``header_name`` reads a header cell as an internal
+    name (:func:`thidua.ingest.read.header_name`). A coded column ``C`` (``field``, ``type``, ``level``,
+    ``result``) is a mark group when at least two grid columns name distinct accepted values
+    of ``C`` exactly: in a two-row header, sub-headers under a parent that names ``C`` (or is
+    empty); in a one-row header, headers of their own while no column is ``C`` itself. Then
+    returns ``(columns, unknown, marks)`` with those grid columns taken out of ``columns`` and
+    listed in ``unknown`` under the unit's own header text (``Hình thức / Tập thể``), and
+    ``marks`` mapping each of them to ``(C, code)``. Without a group, the arguments unchanged
+    and ``{}``.
+    """
+    columns, unknown = dict(columns), dict(unknown)
+    marks: dict[int, tuple[str, str]] = {}
+    width = max(len(grid[r]) for r in rows)
+    for name in VALUE_NAMES:
+        found: dict[int, str] = {}
+        for c in range(width):
+            sub = _text(grid, rows[-1], c)
+            parent = _text(grid, rows[0], c) if len(rows) == 2 else ""
+            if parent and header_name(parent) != name:
+                continue
+            if columns.get(c, name) != name:
+                continue
+            if (code := _value_code(name, sub)) is not None:
+                found[c] = code
+        elsewhere = [c for c, n in columns.items() if n == name and c not in found]
+        if len(set(found.values())) < 2 or len(found) != len(set(found.values())) or elsewhere:
+            continue
+        for c, code in found.items():
+            columns.pop(c, None)
+            texts = [_text(grid, r, c) for r in rows]
+            unknown[c] = " / ".join(dict.fromkeys(t for t in texts if t))
+            marks[c] = (name, code)
+    return columns, dict(sorted(unknown.items())), marks
+
+
+def is_marked(value: object) -> bool:
+    """Whether a tick-box cell is marked: any text but empty and :data:`UNMARKED`
+    (``x``, ``X``, ``✓``, ``1``, ``có`` … all mark)."""
+    text = clean_text(value)
+    return bool(text) and match_key(text) not in UNMARKED
+
+
+def marked_value(row: list, marks: dict[int, tuple[str, str]], column: str) -> str:
+    """The value of coded column ``column`` in one grid ``row``: the canonical name of the
+    marked sub-column (``Cá nhân``), the names of all marked ones joined by ``, `` when
+    several are, ``""`` when none is."""
+    names = [name_of(column, code) for c, (name, code) in sorted(marks.items())
+             if name == column and c < len(row) and is_marked(row[c])]
+    return ", ".join(names)
+
+
+def marked_columns(marks: dict[int, tuple[str, str]]) -> list[str]:
+    """The coded columns given by marks, in the form's order."""
+    return [name for name in VALUE_NAMES if any(n == name for n, _ in marks.values())]
