@@ -153,3 +153,19 @@ def test_a_title_naming_two_codes_is_not_guessed():
     title = parse_title([["Mã đơn vị: Q-BD hoặc Q-DD"]])
     with pytest.raises(FileRejected, match="không có trong danh mục"):
         resolve_unit(pd.Series(dtype="str"), title, Path("a.xlsx"), REGISTRY, REGISTRY, 2024)
+
+
+@pytest.mark.parametrize("cells,field,value", [
+    (["Mã số đơn vị: Q-BD"], "unit_code", "Q-BD"), (["Năm thực hiện: 2024"], "year", 2024),
+    (["Năm đăng ký: 2024"], "year", 2024),
+    (["Ngày báo cáo: 05/12/2024"], "sent_date", dt.date(2024, 12, 5)),
+    (["Ngày lập biểu: 05/12/2024"], "sent_date", dt.date(2024, 12, 5)),
+    (["Hà Nội, ngày 05 tháng 12 năm 2024"], "sent_date", dt.date(2024, 12, 5)),
+    (["Nam Định, ngày 5 tháng 12 năm 2024"], "sent_date", dt.date(2024, 12, 5)),
+    (["Hà Nội, ngày … tháng … năm 2024"], "sent_date", None),
+    (["Ngày gửi: 01/12/2024", "Hà Nội, ngày 05 tháng 12 năm 2024"], "sent_date",
+     dt.date(2024, 12, 1)),                                  # an explicit label wins
+    (["(Kèm theo Báo cáo số 12/BC-CĐ ngày 05/12/2024)"], "sent_date", None),
+])
+def test_title_labels_in_other_words_and_the_dated_line(cells, field, value):
+    assert getattr(parse_title([cells]), field) == value

@@ -28,8 +28,13 @@ class TitleBlock:
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
 #: what each gives (``spec/submission-form.md``, "Title block"; issue 16.2).
-_LABELS = (("ngay gui bao cao", "sent"), ("nam bao cao", "year"), ("ma don vi", "code"),
-           ("ngay gui", "sent"), ("ma dv", "code"), ("nam", "year"))
+_LABELS = (("ngay gui bao cao", "sent"), ("nam bao cao", "year"), ("ma so don vi", "code"),
+           ("nam thuc hien", "year"), ("ngay lap bieu", "sent"), ("ngay bao cao", "sent"),
+           ("nam dang ky", "year"), ("ma don vi", "code"), ("ngay gui", "sent"),
+           ("ngay lap", "sent"), ("ma so dv", "code"), ("ma dv", "code"), ("nam", "year"))
+#: The dated line of a Vietnamese document (``Hà Nội, ngày 05 tháng 12 năm 2024``): its date
+#: is the sent date when no ``Ngày gửi:`` says otherwise.
+_DATED_LINE = re.compile(r"^[^,]{1,40},\s*(ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
 
 
 def _label(cell: str) -> tuple[str, str, bool] | None:
@@ -110,6 +115,9 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     file counts); a ``Ngày gửi:`` that is not a date does not (it only orders a unit's files):
     it is kept as ``sent_text``. Without a colon, a value counts only when it has the shape of
     its label's (a year, a code, a date): ``Năm học 2024-2025`` or ``Nam Định`` say nothing.
+    Labels in other words count the same (``Mã số đơn vị``, ``Năm thực hiện``, ``Ngày báo
+    cáo``, ``Ngày lập biểu``), and without a ``Ngày gửi:`` the document's dated line (``Hà Nội,
+    ngày 05 tháng 12 năm 2024``) gives the sent date.
     """
     code = year = sent = sent_text = None
     for kind, value, strict in _labelled(rows):
@@ -129,6 +137,11 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
             date = parse_sent_date(value)
             if date or strict:
                 sent, sent_text = date, None if date else value
+    if sent is None and sent_text is None:  # ``Hà Nội, ngày 05 tháng 12 năm 2024``
+        for cell in (c for row in rows for c in ([row] if isinstance(row, str) else row)):
+            if (m := _DATED_LINE.match(match_key(cell))) and (date := parse_sent_date(m[1])):
+                sent = date
+                break
     return TitleBlock(code, year, sent, sent_text)
 
 
