@@ -178,6 +178,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
                         "bản số %d).", previous.number)
             extra = _after_publish(out, year, plan, distribute)
             return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
+                    "choices": progress.choice_lines(previous.manifest.get("inputs", []),
+                                                     plan.unit_names),
                     "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
                     "skipped": sum(1 for f in plan.files if f.skipped),
                     **extra}
@@ -194,6 +196,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     logger.info("Đã lập bản số %d: %s", draft.number, ", ".join(str(p) for p in paths))
     extra = _after_publish(out, year, plan, distribute)
     return {"status": "published", "version": draft.number, "summary": summary_dict(figures),
+            "choices": progress.choice_lines(figures.files.to_dict("records"), plan.unit_names),
             "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
             "skipped": sum(1 for f in plan.files if f.skipped),
             **extra}

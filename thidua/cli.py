@@ -163,6 +163,8 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         return
     Console(highlight=False).print(summary_table(outcome["summary"]))
     typer.echo(summary_line(outcome["summary"]))
+    for line in outcome.get("choices", []):  # a unit's file chosen by modification time
+        typer.echo(line)
     if outcome["status"] == "unchanged":
         typer.echo(f"Không có gì thay đổi (dữ liệu, danh mục đơn vị, chương trình): không lập bản "
                    f"mới; bản mới nhất vẫn là bản số {outcome['version']}.")

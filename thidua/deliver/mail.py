@@ -7,6 +7,7 @@ the caller, :func:`flows.annual_report.load_secret`), the environment winning.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import ipaddress
 import re
@@ -187,13 +188,24 @@ def subject(published: PublishedVersion) -> str:
     return text
 
 
+def replaced_date(later: dict) -> str:
+    """``dd/mm/yyyy`` of a ``{"version", "date"}`` whose date is ISO (as the manifests
+    write it); ``""`` when there is none or it is not a date."""
+    try:
+        return short_date(dt.date.fromisoformat(str(later.get("date") or "")))
+    except ValueError:
+        return ""
+
+
 def body(published: PublishedVersion, name: str, role: str = "") -> str:
     """The message's text: greeting (name and role), which version is attached, what changed
-    since the previous one (the manifest's ``changes``), the PDF's SHA-256, the signature."""
+    since the previous one (the manifest's ``changes``), which version replaced it when it is
+    no longer in force ("Bản này đã được thay thế bởi bản số M ngày dd/mm/yyyy", issue 13.4),
+    the PDF's SHA-256, the signature."""
     lines = [f"Kính gửi đồng chí {name}" + (f", {role}," if role else ","), "",
              "Liên đoàn Lao động thành phố Hà Nội trân trọng gửi đồng chí Báo cáo kết quả đăng ký "
              f"mô hình “Dân vận khéo” năm {published.year}, bản số {published.version} "
-             f"(tệp đính kèm {published.pdf.name}).", ""]
+             f"(tệp đính kèm {attachment_name(published)}).", ""]
     replaces = published.replaces
     if replaces:
         when = short_date(dt.date.fromisoformat(replaces["date"]))  # ISO, as draft_version writes it
@@ -201,6 +213,10 @@ def body(published: PublishedVersion, name: str, role: str = "") -> str:
         lines += [f"  - {change}" for change in published.changes] or ["  - (không ghi nhận)"]
     else:
         lines.append("Đây là bản đầu tiên của báo cáo năm nay.")
+    if published.replaced_by:  # sent with --force: say it is no longer in force
+        when = replaced_date(published.replaced_by)
+        lines += ["", f"Bản này đã được thay thế bởi bản số {published.replaced_by['version']}"
+                      + (f" ngày {when}" if when else "") + "."]
     lines += ["", f"Mã kiểm tra SHA-256 của tệp: {published.pdf_sha256}", "", "Trân trọng,",
               SIGNATURE, "", "(Thư được gửi tự động; xin đừng trả lời thư này.)"]
     return "\n".join(lines) + "\n"
@@ -224,9 +240,45 @@ def compose_message(published: PublishedVersion, name: str, email: str, sender: 
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=source.domain)
     message.set_content(body(published, to.display_name or email, clean_name(role)))
-    message.add_attachment(pdf, maintype="application", subtype="pdf",
-                           filename=published.pdf.name)
+    attach_pdf(message, pdf, attachment_name(published))
     return message
+
+
+def attachment_name(published: PublishedVersion) -> str:
+    """The PDF's name in the mail, in Vietnamese: ``Báo cáo Dân vận khéo năm 2024 - bản số
+    2.pdf`` (the recipient sees which version it is; the file on disk keeps its ASCII name)."""
+    return f"Báo cáo Dân vận khéo năm {published.year} - bản số {published.version}.pdf"
+
+
+def encoded_words(text: str, charset: str = "utf-8") -> list[str]:
+    """``text`` as RFC 2047 encoded words (``=?utf-8?b?…?=``, base64), each of at most 39
+    bytes of text (whole characters) so that one fits on a folded header line."""
+    words, chunk = [], ""
+    for char in text:
+        if chunk and len((chunk + char).encode(charset)) > 39:
+            words.append(chunk)
+            chunk = ""
+        chunk += char
+    words.append(chunk)
+    return [f"=?{charset}?b?{base64.b64encode(w.encode(charset)).decode('ascii')}?="
+            for w in words]
+
+
+def attach_pdf(message: EmailMessage, pdf: bytes, filename: str) -> None:
+    """Attach ``pdf`` as ``filename`` so that a name with Vietnamese letters arrives intact in
+    common clients: ``Content-Disposition: attachment; filename*=utf-8''…`` (RFC 2231, what
+    the standard and most clients read; the e-mail package writes it, with continuations
+    ``filename*0*=…; filename*1*=…`` when long) and ``Content-Type: application/pdf;
+    name="=?utf-8?b?…?="`` (RFC 2047 in ``name=``, what older Outlook and webmail read;
+    stored as folded text, since the e-mail package would rewrite it as RFC 2231). Issue 13.4.
+    """
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    *_, part = message.iter_attachments()
+    if filename.isascii():
+        return
+    del part["Content-Type"]
+    part.set_raw("Content-Type", 'application/pdf;\n name="' + "\n ".join(encoded_words(filename))
+                 + '"')
 
 
 def envelope_recipient(message: EmailMessage) -> str:
