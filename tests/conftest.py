@@ -15,6 +15,7 @@ os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["THIDUA_CACHE_DIR"] = tempfile.mkdtemp(prefix="thidua-cache-")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -48,7 +49,7 @@ def prefect_api():
     """One Prefect test server for the whole session (temporary SQLite database)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):  # a shared, busy machine is slow
         yield
 
 

@@ -1,5 +1,6 @@
 """``thidua run`` in a terminal shows thidua's progress and summary, never Prefect's own notices
-(telemetry, "View at", temporary server) among the progress bars (issue 13.5)."""
+(telemetry, "View at", temporary server) among the progress bars (issue 13.5); it names a unit
+whose file was chosen by modification time (issue 13.3)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import CORPUS, REGISTRY
+from conftest import CORPUS, CORPUS_REGISTRY, MTIME
 from thidua.settings import REPO_ROOT
 
 #: Environment variables that would silence Prefect's notices by themselves: the test must
@@ -50,19 +51,24 @@ def _in_a_terminal(argv: list[str], env: dict[str, str], timeout: float = 300) -
 def test_a_run_in_a_terminal_shows_no_prefect_notice(tmp_path):
     raw = tmp_path / "2024"
     raw.mkdir()
-    for name in ("Q-BD_tieu-de-dong-11.xlsx", "Q-TX_excel-97.xls"):
+    for name in ("Q-BD_tieu-de-dong-11.xlsx", "N-YT_ban-dau.xlsx", "N-YT_ban-sua.xlsx"):
         shutil.copy(CORPUS / name, raw / name)
+        stamp = MTIME + (86400 if name == "N-YT_ban-sua.xlsx" else 0)  # no 'Ngày gửi:' in
+        os.utime(raw / name, (stamp, stamp))  # either N-YT file: the newer mtime is chosen
     env = {k: v for k, v in os.environ.items() if k not in _SILENCERS}
     env.update(PREFECT_HOME=str(tmp_path / "prefect-home"),  # a first run: notices are due
                PYTHONPATH=str(REPO_ROOT), COLUMNS="120", TERM="xterm")
     status, shown = _in_a_terminal(
         [sys.executable, "-m", "thidua.cli", "run", "--year", "2024", "--raw", str(raw),
-         "--registry", str(REGISTRY), "--out", str(tmp_path / "out"), "--cache",
+         "--registry", str(CORPUS_REGISTRY), "--out", str(tmp_path / "out"), "--cache",
          str(tmp_path / "cache")], env)
     lines = [line.strip() for line in shown.splitlines() if line.strip()]
     assert status == 0, shown
-    assert "Đã lập bản số 1: đọc 2 tệp." in lines
-    assert any(line.startswith("Đọc tệp") and "2/2" in line for line in lines)  # the bars ran
+    assert "Đã lập bản số 1: đọc 3 tệp." in lines
+    assert any(line.startswith("Đọc tệp") and "3/3" in line for line in lines)  # the bars ran
+    assert lines.count(  # a unit's file chosen by modification time is said (issue 13.3)
+        "Công đoàn ngành Y tế Hà Nội (N-YT): dùng tệp N-YT_ban-sua.xlsx, chọn theo thời gian sửa "
+        "tệp vì không đọc được dòng 'Ngày gửi:' để phân biệt các tệp của đơn vị.") == 1
     foreign = [line for line in lines if re.search(
         r"Prefect collects|anonymous usage|telemetry|DO_NOT_TRACK|View at|Starting temporary "
         r"server|prefect\.io|docs\.prefect|Traceback|Timed out", line, re.IGNORECASE)]
