@@ -90,3 +90,24 @@ def corpus_context() -> UnitContext:
 def results(corpus, corpus_context) -> dict:
     ingested = [ingest_file(source, corpus_context) for source in discover_files(corpus)]
     return {r.file: r for r in select_submissions(ingested)}
+
+
+# --- Mutation testing (scripts/mutation.sh): only the tests named for the module ------------
+
+def pytest_collection_modifyitems(config, items):
+    """With ``THIDUA_MUTATION_TESTS`` (space-separated test files or folders, set by
+    ``scripts/mutation.sh``), keep only the tests under them: mutmut then times and maps only
+    the tests that check the module being mutated. Unset (always, outside mutation runs),
+    every test runs."""
+    wanted = os.environ.get("THIDUA_MUTATION_TESTS", "").split()
+    if not wanted:
+        return
+    roots = [Path(config.rootpath, w).resolve() for w in wanted]
+    keep, drop = [], []
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        rel = [path.is_relative_to(r) for r in roots]
+        (keep if any(rel) else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

@@ -262,7 +262,7 @@ def diff(year: YearOption, out: OutOption = None,
 @app.command()
 def distribute(year: YearOption, out: OutOption = None,
                version: Annotated[Optional[int], typer.Option(
-                   "--version", help="Bản số mấy (mặc định: bản mới nhất).")] = None,
+                   "--version", min=1, help="Bản số mấy (mặc định: bản mới nhất).")] = None,
                force: Annotated[bool, typer.Option(
                    "--force", help="Gửi lại cả cho người đã nhận bản này.")] = False,
                recipients: Annotated[Optional[Path], typer.Option(
