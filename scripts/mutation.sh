@@ -4,8 +4,10 @@
 #   bash scripts/mutation.sh [module] [workers]
 #     module: a key below (default: all of them, one after the other), e.g. `formatting`
 #     workers: mutmut's parallel test processes (default 1)
-# Each module is mutated afresh in mutants/ (git-ignored) with only the tests that check it;
-# mutmut maps every mutated function to the tests that run it and runs only those per mutant.
+# mutmut copies the sources into mutants/ (git-ignored; kept, so later runs only re-mutate
+# changed files), runs only the tests that check the module (THIDUA_MUTATION_TESTS, read by
+# tests/conftest.py), maps each mutated function to the tests that run it, and runs only
+# those per mutant.
 # Prints killed/survived per module, and the survivors (`.venv/bin/mutmut show <name>`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +39,7 @@ report=mutants-report.txt
 : > "$report"
 for module in "${modules[@]}"; do
   [ -n "${MUTANTS[$module]:-}" ] || { echo "mutation.sh: không có mô-đun '$module' (có: ${ORDER[*]})" >&2; exit 2; }
-  rm -rf mutants
+  rm -f mutants/mutmut-stats.json  # other tests than the last module's: map them afresh
   export THIDUA_MUTATION_TESTS="${TESTS[$module]}"
   echo "== $module: ${MUTANTS[$module]} với ${THIDUA_MUTATION_TESTS}"
   .venv/bin/mutmut run --max-children "$workers" "${MUTANTS[$module]}" > "mutants-$module.log" 2>&1 || true
