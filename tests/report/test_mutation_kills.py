@@ -157,3 +157,26 @@ def test_summary_json_from_the_tables(registrations, expected):
         "values_interpreted": 4,
     }
     assert list(summary["by_unit"]) == ["Q-DD", "Q-BD", "H-MD"]  # registry order kept
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Liên đoàn Lao động quận Ba Đình", "LĐLĐ quận Ba Đình"),
+    ("Công đoàn ngành Y tế Hà Nội", "CĐ ngành Y tế Hà Nội"),
+    ("Công đoàn Cơ quan Đảng thành phố Hà Nội", "CĐ Cơ quan Đảng TP"),
+    ("Công đoàn Viên chức thành phố", "CĐ Viên chức TP"),
+    ("Công đoàn các Khu công nghiệp", "CĐ các Khu công nghiệp"),
+    ("Trường Mầm non Hoa Sen", "Trường Mầm non Hoa Sen"),
+])
+def test_short_unit_names_as_the_report_tables_write_them(name, short):
+    from thidua.report.formatting import short_name
+
+    assert short_name(name) == short
+
+
+def test_short_dates_are_zero_padded_day_month_year():
+    import datetime as dt
+
+    from thidua.report.formatting import short_date
+
+    assert short_date(dt.date(2024, 3, 5)) == "05/03/2024"
+    assert short_date(dt.date(2025, 12, 31)) == "31/12/2025"
