@@ -180,3 +180,49 @@ def test_short_dates_are_zero_padded_day_month_year():
 
     assert short_date(dt.date(2024, 3, 5)) == "05/03/2024"
     assert short_date(dt.date(2025, 12, 31)) == "31/12/2025"
+
+
+def _result(name: str, unit: str | None, status: str, rows: list[tuple], counts: tuple,
+            rejected_rows: tuple = (), interpreted: int = 0):
+    """A :class:`FileResult` written by hand: ``rows`` of :data:`ROWS`' shape, ``counts``
+    (read, valid, rejected, ignored), ``rejected_rows``: Excel rows rejected."""
+    import datetime as dt
+    from pathlib import Path
+
+    from thidua.ingest.discover import InputFile
+    from thidua.ingest.files import FileResult
+    from thidua.ingest.validate import rejection_frame
+    from thidua.report.figures import REGISTRATION_COLUMNS
+
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype(object).reindex(columns=REGISTRATION_COLUMNS)
+    frame = frame.astype(object).where(frame.notna(), "")
+    frame = frame.assign(file=name).astype("str")
+    source = InputFile(Path(name), name, "0" * 64, 100, dt.datetime(2024, 12, 1, tzinfo=dt.timezone.utc))
+    rejections = rejection_frame([{"file": name, "sheet": "S", "row": r, "column": "Lĩnh vực",
+                                   "value": "x", "error": "sai"} for r in rejected_rows])
+    return FileResult(source, status, unit=unit, sha256="0" * 64, registrations=frame,
+                      rejections=rejections, interpreted=interpreted,
+                      rows=dict(zip(("read", "valid", "rejected", "ignored"), counts)))
+
+
+def test_compute_figures_counts_only_used_files_and_reports_their_rejections(expected):
+    from thidua.report.figures import compute_figures
+
+    results = [
+        _result("bd.xlsx", "Q-BD", "used", ROWS[:4], (7, 4, 2, 1), (8, 9), interpreted=2),
+        _result("bd-old.xlsx", "Q-BD", "superseded", ROWS[:2], (2, 2, 0, 0), (5,)),
+        _result("dd.xlsx", "Q-DD", "used", ROWS[4:], (3, 3, 0, 0), interpreted=1),
+        _result("bad.xlsx", "H-MD", "rejected", [], (0, 0, 0, 0), (0,)),
+    ]
+    figures = compute_figures(2024, results, expected)
+    assert figures.year == 2024
+    assert len(figures.registrations) == 7 and set(figures.registrations["file"]) == {"bd.xlsx", "dd.xlsx"}
+    assert figures.rows == {"read": 10, "valid": 7, "rejected": 2, "ignored": 1}
+    assert figures.interpreted == 3
+    assert figures.rejections[["file", "row", "unit"]].values.tolist() == [
+        ["bd.xlsx", 8, "Q-BD"], ["bd.xlsx", 9, "Q-BD"], ["bad.xlsx", 0, "H-MD"]]
+    assert _table(figures.by_field) == {"KT": [1, 3, 4], "VHXH": [0, 1, 1], "ANQP": [1, 0, 1],
+                                        "XDHTCT": [0, 1, 1]}
+    assert figures.coverage["submitted"] == 2 and figures.coverage["missing"] == ["H-MD"]
+    assert list(figures.files["file"]) == ["bd.xlsx", "bd-old.xlsx", "dd.xlsx", "bad.xlsx"]
+    assert len(figures.exemplary) == 3
