@@ -145,7 +145,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     Returns ``{"status": "published" | "unchanged", "version": N, "summary": summary.json,
     "outputs": [top-level paths], "files": n found (skipped entries included), "skipped": n not
     submissions, "files_read": n submissions not taken from the
-    cache}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
+    cache, "choices": lines naming each unit whose file was chosen by modification time
+    (:func:`thidua.progress.choice_lines`)}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
     (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
     be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
 
