@@ -226,3 +226,10 @@ def test_compute_figures_counts_only_used_files_and_reports_their_rejections(exp
     assert figures.coverage["submitted"] == 2 and figures.coverage["missing"] == ["H-MD"]
     assert list(figures.files["file"]) == ["bd.xlsx", "bd-old.xlsx", "dd.xlsx", "bad.xlsx"]
     assert len(figures.exemplary) == 3
+
+
+def test_exemplary_models_follow_the_report_order_of_fields_not_the_alphabet():
+    rows = [("Q-BD", field, "collective", "co_so", "tieu_bieu", f"Mô hình {field}", "CĐ", "")
+            for field in ("XDHTCT", "ANQP", "VHXH", "KT")]
+    chosen = aggregate.exemplary_models(pd.DataFrame(rows, columns=COLUMNS).astype("str"))
+    assert list(chosen["field"]) == ["KT", "VHXH", "ANQP", "XDHTCT"]  # ANQP after VHXH
