@@ -233,3 +233,23 @@ def test_exemplary_models_follow_the_report_order_of_fields_not_the_alphabet():
             for field in ("XDHTCT", "ANQP", "VHXH", "KT")]
     chosen = aggregate.exemplary_models(pd.DataFrame(rows, columns=COLUMNS).astype("str"))
     assert list(chosen["field"]) == ["KT", "VHXH", "ANQP", "XDHTCT"]  # ANQP after VHXH
+
+
+def test_a_category_with_no_registration_keeps_its_place_and_a_zero():
+    rows = [("Q-BD", "ANQP", "individual", "co_so", "hoan_thanh", "M", "A", "")]
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype("str")
+    by_field = aggregate.count_by_field(frame)
+    assert list(by_field.index) == ["KT", "VHXH", "ANQP", "XDHTCT"]  # not the alphabet
+    assert list(by_field.columns) == ["collective", "individual", "total"]  # no collective row
+    assert by_field.values.tolist() == [[0, 0, 0], [0, 0, 0], [0, 1, 1], [0, 0, 0]]
+    assert list(aggregate.count_by_level(frame).index) == ["thanh_pho", "cap_tren_co_so", "co_so"]
+    assert list(aggregate.count_by_result(frame).index) == [
+        "chua_danh_gia", "hoan_thanh", "tieu_bieu", "khong_hoan_thanh"]
+
+
+def test_quality_has_no_unknown_unit_line_when_every_file_has_its_unit(expected):
+    files = _files()
+    files = files[files["unit"].notna()]
+    table = aggregate.quality_by_unit(files, expected)
+    assert list(table.index) == ["Q-DD", "Q-BD", "H-MD", "X-LA"]
+    assert all(str(t) == "int64" for t in table.dtypes)
