@@ -7,7 +7,6 @@ the caller, :func:`flows.annual_report.load_secret`), the environment winning.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import ipaddress
 import re
@@ -22,6 +21,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 
+from thidua.deliver.attachment import attach_pdf, attachment_name
 from thidua.publish.published import PublishedVersion
 from thidua.report.formatting import short_date
 
@@ -242,43 +242,6 @@ def compose_message(published: PublishedVersion, name: str, email: str, sender: 
     message.set_content(body(published, to.display_name or email, clean_name(role)))
     attach_pdf(message, pdf, attachment_name(published))
     return message
-
-
-def attachment_name(published: PublishedVersion) -> str:
-    """The PDF's name in the mail, in Vietnamese: ``Báo cáo Dân vận khéo năm 2024 - bản số
-    2.pdf`` (the recipient sees which version it is; the file on disk keeps its ASCII name)."""
-    return f"Báo cáo Dân vận khéo năm {published.year} - bản số {published.version}.pdf"
-
-
-def encoded_words(text: str, charset: str = "utf-8") -> list[str]:
-    """``text`` as RFC 2047 encoded words (``=?utf-8?b?…?=``, base64), each of at most 39
-    bytes of text (whole characters) so that one fits on a folded header line."""
-    words, chunk = [], ""
-    for char in text:
-        if chunk and len((chunk + char).encode(charset)) > 39:
-            words.append(chunk)
-            chunk = ""
-        chunk += char
-    words.append(chunk)
-    return [f"=?{charset}?b?{base64.b64encode(w.encode(charset)).decode('ascii')}?="
-            for w in words]
-
-
-def attach_pdf(message: EmailMessage, pdf: bytes, filename: str) -> None:
-    """Attach ``pdf`` as ``filename`` so that a name with Vietnamese letters arrives intact in
-    common clients: ``Content-Disposition: attachment; filename*=utf-8''…`` (RFC 2231, what
-    the standard and most clients read; the e-mail package writes it, with continuations
-    ``filename*0*=…; filename*1*=…`` when long) and ``Content-Type: application/pdf;
-    name="=?utf-8?b?…?="`` (RFC 2047 in ``name=``, what older Outlook and webmail read;
-    stored as folded text, since the e-mail package would rewrite it as RFC 2231). Issue 13.4.
-    """
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
-    *_, part = message.iter_attachments()
-    if filename.isascii():
-        return
-    del part["Content-Type"]
-    part.set_raw("Content-Type", 'application/pdf;\n name="' + "\n ".join(encoded_words(filename))
-                 + '"')
 
 
 def envelope_recipient(message: EmailMessage) -> str:
