@@ -145,7 +145,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     Returns ``{"status": "published" | "unchanged", "version": N, "summary": summary.json,
     "outputs": [top-level paths], "files": n found (skipped entries included), "skipped": n not
     submissions, "files_read": n submissions not taken from the
-    cache}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
+    cache, "choices": lines naming each unit whose file was chosen by modification time
+    (:func:`thidua.progress.choice_lines`)}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
     (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
     be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
 
@@ -178,6 +179,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
                         "bản số %d).", previous.number)
             extra = _after_publish(out, year, plan, distribute)
             return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
+                    "choices": progress.choice_lines(previous.manifest.get("inputs", []),
+                                                     plan.unit_names),
                     "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
                     "skipped": sum(1 for f in plan.files if f.skipped),
                     **extra}
@@ -194,6 +197,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     logger.info("Đã lập bản số %d: %s", draft.number, ", ".join(str(p) for p in paths))
     extra = _after_publish(out, year, plan, distribute)
     return {"status": "published", "version": draft.number, "summary": summary_dict(figures),
+            "choices": progress.choice_lines(figures.files.to_dict("records"), plan.unit_names),
             "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
             "skipped": sum(1 for f in plan.files if f.skipped),
             **extra}

@@ -15,6 +15,7 @@ os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["THIDUA_CACHE_DIR"] = tempfile.mkdtemp(prefix="thidua-cache-")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
@@ -48,7 +49,7 @@ def prefect_api():
     """One Prefect test server for the whole session (temporary SQLite database)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):  # a shared, busy machine is slow
         yield
 
 
@@ -89,3 +90,24 @@ def corpus_context() -> UnitContext:
 def results(corpus, corpus_context) -> dict:
     ingested = [ingest_file(source, corpus_context) for source in discover_files(corpus)]
     return {r.file: r for r in select_submissions(ingested)}
+
+
+# --- Mutation testing (scripts/mutation.sh): only the tests named for the module ------------
+
+def pytest_collection_modifyitems(config, items):
+    """With ``THIDUA_MUTATION_TESTS`` (space-separated test files or folders, set by
+    ``scripts/mutation.sh``), keep only the tests under them: mutmut then times and maps only
+    the tests that check the module being mutated. Unset (always, outside mutation runs),
+    every test runs."""
+    wanted = os.environ.get("THIDUA_MUTATION_TESTS", "").split()
+    if not wanted:
+        return
+    roots = [Path(config.rootpath, w).resolve() for w in wanted]
+    keep, drop = [], []
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        rel = [path.is_relative_to(r) for r in roots]
+        (keep if any(rel) else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

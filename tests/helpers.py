@@ -93,6 +93,7 @@ def assert_figures_agree(summary: dict) -> None:
             assert sum(unit[field][kind] for unit in summary["by_unit"].values()) == counts[kind], field
     tieu_bieu = summary["by_result"]["tieu_bieu"]
     assert summary["exemplary"] == tieu_bieu["collective"] + tieu_bieu["individual"]
+    assert len(summary.get("exemplary_models", [None] * summary["exemplary"])) == summary["exemplary"]
     units = summary["units"]
     assert units["submitted"] + len(units["missing"]) == units["expected"]
     rows = summary["rows"]

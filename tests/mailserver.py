@@ -33,6 +33,8 @@ class Handler:
     messages: list[EmailMessage] = field(default_factory=list)
     envelopes: list[tuple[str, list[str]]] = field(default_factory=list)
     rcpt_attempts: list[str] = field(default_factory=list)
+    #: each accepted message's bytes exactly as received (its raw headers, for issue 13.4)
+    raw: list[bytes] = field(default_factory=list)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         self.rcpt_attempts.append(address)
@@ -46,6 +48,7 @@ class Handler:
 
     async def handle_DATA(self, server, session, envelope):
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        self.raw.append(envelope.original_content)
         self.messages.append(email.message_from_bytes(envelope.original_content,
                                                       policy=email.policy.default))
         return "250 Message accepted for delivery"

@@ -65,6 +65,9 @@ def test_a_year_outside_1990_2100_is_refused_by_every_command(capsys, command, y
     (["run", "--year", "2024", "thêm"], "Thừa tham số: thêm (xem: thidua run --help)"),
     (["in-bao-cao"], "Không có lệnh 'in-bao-cao'. (xem: thidua --help)"),
     (["diff", "--year", "2024", "--from", "0"], "Giá trị không hợp lệ cho --from: cần một số không nhỏ hơn 1 (xem: thidua diff --help)"),
+    (["distribute", "--year", "2024", "--version", "0"], "Giá trị không hợp lệ cho --version: cần một số không nhỏ hơn 1 (xem: thidua distribute --help)"),
+    (["distribute", "--year", "2024", "--version", "-2"], "Giá trị không hợp lệ cho --version: cần một số không nhỏ hơn 1 (xem: thidua distribute --help)"),
+    (["distribute", "--year", "2024", "--version", "hai"], "Giá trị không hợp lệ cho --version: cần một số nguyên (xem: thidua distribute --help)"),
     (["run", "--year", "2024", "--date", "31-12-2024"], "--date '31-12-2024' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy."),
     (["run", "--year", "2024", "--raw", "/"], "--raw / là thư mục gốc của ổ đĩa; hãy chỉ thư mục chứa tệp của các đơn vị cho một năm (ví dụ data/raw/2024)."),
     (["validate", "--year", "2024", "--raw", "/"], "--raw / là thư mục gốc của ổ đĩa; hãy chỉ thư mục chứa tệp của các đơn vị cho một năm (ví dụ data/raw/2024)."),
@@ -127,3 +130,29 @@ def test_help_is_in_vietnamese(capsys):
     out = capsys.readouterr().out
     assert "Cách dùng: thidua run" in out and "Tùy chọn" in out and "Hiện hướng dẫn này rồi thoát." in out
     assert "Show this message" not in out and "Usage:" not in out and "[required]" not in out
+
+
+def _published(out, numbers: int) -> None:
+    """Versions 1..numbers of a 2024 report in ``out``, each PDF listed in its manifest."""
+    import hashlib
+
+    for number in range(1, numbers + 1):
+        folder = out / "versions" / f"v{number}"
+        folder.mkdir(parents=True)
+        pdf = f"%PDF v{number}".encode()
+        (folder / "bao-cao-dan-van-kheo-2024.pdf").write_bytes(pdf)
+        (folder / "manifest.json").write_text(json.dumps({
+            "version": number, "report_date": f"2024-12-{4 + number:02d}", "outputs": [
+                {"path": "bao-cao-dan-van-kheo-2024.pdf", "sha256": hashlib.sha256(pdf).hexdigest()}]}))
+
+
+@pytest.mark.parametrize("extra, said", [
+    (["--version", "5"], "Không có bản số 5 của báo cáo năm 2024 (hiện có: v1, v2)."),
+    (["--version", "1"], "Bản số 1 của báo cáo năm 2024 không còn hiệu lực: đã được thay thế bởi bản "
+                         "số 2 ngày 06/12/2024; hãy gửi bản đang có hiệu lực (bỏ --version) hoặc thêm "
+                         "--force nếu thật sự cần gửi bản cũ."),
+])
+def test_distribute_refuses_a_version_missing_or_no_longer_in_force(capsys, tmp_path, extra, said):
+    _published(tmp_path, 2)
+    assert refusal(capsys, ["distribute", "--year", "2024", "--out", str(tmp_path), *extra]) == \
+        f"thidua: {said}"

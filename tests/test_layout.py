@@ -24,6 +24,7 @@ RANKS = {
     "thidua.publish": 4,
     "thidua.deliver": 5,
     "thidua.schedule": 6, "thidua.progress": 6, "thidua.pipeline": 6, "thidua.check": 6,
+    "thidua.diff_view": 6,
     "flows": 7,
     "thidua.cli": 8,
 }

@@ -29,12 +29,17 @@ def test_events_reach_listeners_only_while_they_listen():
     assert got == [("planned", {"files": 2})]
 
 
-def test_a_failing_listener_never_breaks_the_run():
+def test_a_failing_listener_never_breaks_the_run(caplog):
     def broken(kind, data):
         raise RuntimeError("display gone")
 
-    with listening(broken):
-        emit("step_done", step="read")  # no exception
+    got = []
+    with listening(broken), listening(lambda kind, data: got.append((kind, data))):
+        emit("step_done", step="read")
+        emit("step_done", step="aggregate")
+    assert got == [("step_done", {"step": "read"}), ("step_done", {"step": "aggregate"})]
+    failures = [r for r in caplog.records if r.getMessage() == "Lỗi khi hiển thị tiến độ"]
+    assert [str(r.exc_info[1]) for r in failures] == ["display gone"] * 2
 
 
 def test_the_terminal_display_counts_files_and_steps():

@@ -16,11 +16,11 @@ WIDE = {"COLUMNS": "250"}
 
 
 def _table(output: str) -> dict[str, list[str]]:
-    """Table lines of the output: unit → [files, valid, rejected, ignored, problems]."""
+    """Table lines of the output: unit code → [name, files, valid, rejected, ignored, problems]."""
     lines = {}
     for line in output.splitlines():
         cells = [c.strip() for c in line.split("│")[1:-1]]
-        if len(cells) == 6 and cells[0]:
+        if len(cells) == 7 and cells[0]:
             lines[cells[0]] = cells[1:]
     return lines
 
@@ -31,12 +31,12 @@ def test_validate_over_the_corpus_prints_each_unit_writes_feedback_and_exits_1(c
                                  "--registry", str(CORPUS_REGISTRY), "--out", str(out)], env=WIDE)
     assert result.exit_code == 1, result.output
     table = _table(result.output)
-    assert table["Q-DD"][:4] == ["1", "3", "1", "0"]
-    assert table["H-SS"][:4] == ["1", "4", "0", "13"]
-    assert table["N-XD"][:4] == ["2", "4", "0", "0"]
-    assert table["N-CT"][:4] == ["1", "0", "0", "0"]
-    assert table["N-CT"][4].startswith("N-CT_mat-khau.xlsx: Tệp được đặt mật khẩu")
-    assert table["Q-BD"][:4] == ["1", "4", "0", "0"]
+    assert table["Q-DD"][:5] == ["LĐLĐ quận Đống Đa", "1", "3", "1", "0"]
+    assert table["H-SS"][1:5] == ["1", "4", "0", "13"]
+    assert table["N-XD"][1:5] == ["2", "4", "0", "0"]
+    assert table["N-CT"][1:5] == ["1", "0", "0", "0"]
+    assert table["N-CT"][5].startswith("N-CT_mat-khau.xlsx: Tệp được đặt mật khẩu")
+    assert table["Q-BD"][1:5] == ["1", "4", "0", "0"]
     rows = used_rows()
     files = [v for v in CORPUS_TABLE.values() if v[1] != "skipped"]
     rejected = sum(1 for v in files if v[1] == "rejected")
@@ -61,9 +61,9 @@ def test_validate_exits_0_when_nothing_is_rejected(tmp_path):
                            env=WIDE)
     assert result.exit_code == 0, result.output
     table = _table(result.output)
-    assert table["Q-BD"] == ["1", "4", "0", "0", ""]
-    assert table["Q-TX"] == ["1", "3", "0", "0", ""]
-    assert table["Q-DD"] == ["0", "0", "0", "0", "chưa gửi tệp"]
+    assert table["Q-BD"] == ["LĐLĐ quận Ba Đình", "1", "4", "0", "0", ""]
+    assert table["Q-TX"] == ["LĐLĐ quận Thanh Xuân", "1", "3", "0", "0", ""]
+    assert table["Q-DD"] == ["LĐLĐ quận Đống Đa", "0", "0", "0", "0", "chưa gửi tệp"]
     assert not (tmp_path / "out" / "kiem-tra" / "phan-hoi").exists()
 
 

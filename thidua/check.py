@@ -17,9 +17,9 @@ from rich.text import Text
 
 from thidua.ingest.files import REJECTED, SKIPPED, FileResult, ingest_file, select_submissions
 from thidua.pipeline import Plan, plan_run
-from thidua.publish.feedback import unit_overview
+from thidua.publish.feedback import UNKNOWN_UNIT, unit_overview
 from thidua.report.figures import Figures, compute_figures
-from thidua.report.formatting import number
+from thidua.report.formatting import number, short_name
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,20 @@ def check_year(year: int, raw_dir: Path, registry_path: Path) -> Check:
 
 
 def overview_table(check: Check) -> Table:
-    """The per-unit table printed by ``thidua validate`` (rich)."""
+    """The per-unit table printed by ``thidua validate`` (rich): the unit's code and its name
+    as the report's tables abbreviate it (:func:`thidua.report.formatting.short_name`; issue
+    13.5), files, rows valid / rejected / ignored, the files' problems."""
     table = Table(title=f"Kiểm tra tệp đăng ký năm {check.plan.year}", show_lines=False)
-    for name, justify in (("Đơn vị", "left"), ("Tệp", "right"), ("Hợp lệ", "right"),
+    for name, justify in (("Mã", "left"), ("Đơn vị", "left"), ("Tệp", "right"), ("Hợp lệ", "right"),
                           ("Bị từ chối", "right"), ("Bỏ qua", "right"),
                           ("Vấn đề của tệp", "left")):
         table.add_column(name, justify=justify, overflow="fold")
     for unit, line in check.overview.iterrows():
         problems = line["problems"] or ("chưa gửi tệp" if line["files"] == 0 else "")
         style = "red" if line["rejected"] or line["problems"] else None
-        table.add_row(Text(unit), str(line["files"]), number(line["valid"]),  # text from files
+        label = (short_name(line["name"]) if line["name"] else
+                 "không rõ đơn vị" if unit == UNKNOWN_UNIT else "không có trong danh mục")
+        table.add_row(Text(unit), Text(label), str(line["files"]), number(line["valid"]),  # text from files
                       number(line["rejected"]), number(line["ignored"]), Text(problems),  # is inert
                       style=style)
     rows = check.figures.rows

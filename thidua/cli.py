@@ -163,6 +163,8 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         return
     Console(highlight=False).print(summary_table(outcome["summary"]))
     typer.echo(summary_line(outcome["summary"]))
+    for line in outcome.get("choices", []):  # a unit's file chosen by modification time
+        typer.echo(line)
     if outcome["status"] == "unchanged":
         typer.echo(f"Không có gì thay đổi (dữ liệu, danh mục đơn vị, chương trình): không lập bản "
                    f"mới; bản mới nhất vẫn là bản số {outcome['version']}.")
@@ -231,10 +233,7 @@ def diff(year: YearOption, out: OutOption = None,
              "--csv", help="Ghi thêm <out>/diff-vN-vM.csv (mở được bằng Excel).")] = False) -> None:
     """Những điểm thay đổi giữa hai bản đã lập (mặc định: bản mới nhất và bản liền trước);
     với --csv ghi thêm <out>/diff-vN-vM.csv."""
-    from rich.console import Console
-    from rich.table import Table
-
-    from schemas.form import FIELDS
+    from thidua import diff_view
     from thidua.publish.atomic import write_atomic
     from thidua.publish.versions import diff_csv_bytes, diff_versions
     from thidua.settings import default_out_dir
@@ -244,21 +243,12 @@ def diff(year: YearOption, out: OutOption = None,
         first, second, changes = diff_versions(out_dir, first, second)
     except ValueError as exc:
         _fail(str(exc))
+    names = diff_view.unit_names(out_dir, year, first, second)
     console = Console(highlight=False)
     console.print(f"[bold]Năm {year}: những điểm thay đổi từ bản số {first} đến bản số {second}[/bold]")
-    files = changes[changes["section"].isin(["tệp", "khác"])]
-    for r in files.itertuples():  # file names and details come from units' files: inert
-        console.print(escape(f"  {r.file or '-'} ({r.unit or '-'}): {r.detail}"))
-    counts = changes[changes["section"].isin(["số liệu", "tổng"])]
-    table = Table("Đơn vị", "Lĩnh vực", "Hình thức", f"Bản {first}", f"Bản {second}", "Chênh lệch")
-    labels = {"collective": "Tập thể", "individual": "Cá nhân", "total": "Tổng"}
-    for r in counts.itertuples():
-        delta = int(r.after) - int(r.before)
-        table.add_row(escape(r.unit or "Tổng cộng"), FIELDS.get(r.field, escape(str(r.field))),
-                      labels.get(r.type, r.type),
-                      number(int(r.before)), number(int(r.after)),
-                      ("+" if delta > 0 else "") + number(delta) if delta else "0")
-    console.print(table)
+    for line in diff_view.change_lines(changes, names):  # escaped: text from units' files
+        console.print(f"  {line}")
+    console.print(diff_view.counts_table(changes, names, first, second))
     if not write_csv:
         return
     path = out_dir / f"diff-v{first}-v{second}.csv"
@@ -272,7 +262,7 @@ def diff(year: YearOption, out: OutOption = None,
 @app.command()
 def distribute(year: YearOption, out: OutOption = None,
                version: Annotated[Optional[int], typer.Option(
-                   "--version", help="Bản số mấy (mặc định: bản mới nhất).")] = None,
+                   "--version", min=1, help="Bản số mấy (mặc định: bản mới nhất).")] = None,
                force: Annotated[bool, typer.Option(
                    "--force", help="Gửi lại cả cho người đã nhận bản này.")] = False,
                recipients: Annotated[Optional[Path], typer.Option(

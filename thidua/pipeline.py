@@ -181,6 +181,7 @@ def draft_version(plan: Plan, figures: Figures, previous: Version | None,
     manifest["program_sha256"] = plan.program
     manifest["report_date"] = day.isoformat()
     names = plan.unit_names
+    manifest["unit_names"] = names  # what `thidua diff` names the units by (issue 13.5)
     changes = (compare(previous, manifest, summary_dict(figures)) if previous
                else pd.DataFrame())
     replaces = ({"version": previous.number, "date": previous.manifest["report_date"]}

@@ -139,3 +139,21 @@ def outcome_line(outcome: dict) -> str:
             f"{number(reg['total'])} mô hình ({number(reg['collective'])} tập thể, "
             f"{number(reg['individual'])} cá nhân); {units['submitted']}/{units['expected']} "
             f"đơn vị đã gửi; {number(summary['rows']['rejected'])} dòng bị từ chối.")
+
+
+def choice_lines(inputs: list[dict], unit_names: dict[str, str]) -> list[str]:
+    """One line per unit whose counted file was chosen over another usable one by the files'
+    modification times (no ``Ngày gửi:`` line read, or the same sent date): ``inputs`` are the
+    manifest's (``unit``, ``file`` or ``path``, ``status``, ``chosen_by``, ``choice``;
+    :data:`thidua.ingest.files.CHOSEN_BY`). The terminal shows them, issue 13.3. Text from the
+    file system (names) is made one line: control characters become ``�``."""
+    lines = []
+    for item in inputs:
+        if item.get("status") != "used" or item.get("chosen_by") != "mtime":
+            continue
+        code = item.get("unit") or ""
+        name = item.get("file") or item.get("path") or ""
+        text = (f"{unit_names.get(code, code)} ({code}): dùng tệp {name}, chọn theo thời gian sửa "
+                f"tệp vì không đọc được dòng 'Ngày gửi:' để phân biệt các tệp của đơn vị.")
+        lines.append("".join(c if c.isprintable() else "\ufffd" for c in text))
+    return lines

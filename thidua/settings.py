@@ -71,10 +71,16 @@ def quiet_prefect_defaults() -> None:
     """Environment defaults for Prefect in a one-off run, set before Prefect is imported.
 
     The ephemeral server's telemetry heartbeat races the SQLite database at start-up and
-    prints a "database is locked" traceback; a one-off report run has no use for it. A value
-    already in the environment wins.
+    prints a "database is locked" traceback; a one-off report run has no use for it. The
+    client's telemetry is off too (``DO_NOT_TRACK=1``, the opt-out Prefect documents for its
+    SDK): otherwise the first run in a terminal prints Prefect's English "collects anonymous
+    usage data" notice among the progress bars (issue 13.5). A slow machine gets 90 s, not
+    20, to start the ephemeral server (else an English "Timed out … ephemeral Prefect API
+    server"). A value already in the environment wins.
     """
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
 #: The federation's time zone: the schedule's, the distribution log's, and "this year"'s.

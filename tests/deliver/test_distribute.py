@@ -20,6 +20,10 @@ from mailserver import PEOPLE, Handler, MailServer, attachment, free_port, write
 
 runner = CliRunner()
 PDF_NAME = "bao-cao-dan-van-kheo-2024.pdf"
+#: The name the PDF carries in the mail (``thidua.deliver.mail.attachment_name``), by version.
+SENT_NAME = "Báo cáo Dân vận khéo năm 2024 - bản số {}.pdf".format
+#: Each test version's report date (ISO, as manifests write it).
+REPORT_DATES = {1: "2024-12-05", 2: "2024-12-20", 3: "2025-01-06"}
 FAST = Retry(attempts=3, wait_initial=0.01, wait_max=0.05)
 
 
@@ -35,6 +39,7 @@ def publish_versions(out: Path, pdfs: list[bytes], changes: list[str]) -> Path:
         folder.mkdir(parents=True)
         replaces = {"version": number - 1, "date": "2024-12-05"} if number > 1 else None
         manifest = _manifest(pdf, version=number, replaces=replaces,
+                             report_date=REPORT_DATES[number],
                              changes=changes if number == len(pdfs) else [])
         for target in (folder, out):
             (target / PDF_NAME).write_bytes(pdf)
@@ -133,7 +138,9 @@ def test_the_message_names_the_version_and_what_changed(tmp_path):
     assert "bản số 2" in text and "thay thế bản số 1 ngày 05/12/2024" in text
     assert "  - Q-DD gửi lại tệp: thêm 3 mô hình\n  - Tổng số: 8.333 → 8.336" in text
     assert published.pdf_sha256 in text
-    assert attachment(message) == (PDF_NAME, b"%PDF v2")
+    assert attachment(message) == (SENT_NAME(2), b"%PDF v2")
+    assert "(tệp đính kèm Báo cáo Dân vận khéo năm 2024 - bản số 2.pdf)" in text
+    assert "thay thế bởi" not in text  # version 2 is the one in force
 
 
 # --- sending, with a real server -----------------------------------------------------------
@@ -155,7 +162,7 @@ def test_every_recipient_gets_the_pdf_once_and_every_send_is_logged(tmp_path):
     assert all(len(rcpts) == 1 for _, rcpts in got.envelopes)  # one message per person
     for message in got.messages:
         assert "bản số 2" in message["Subject"]
-        assert attachment(message) == (PDF_NAME, pdf)
+        assert attachment(message) == (SENT_NAME(2), pdf)
     assert [d.result for d in outcome.deliveries] == [DELIVERED] * 3
     lines = log_lines(out)
     assert [(line["recipient"], line["version"], line["result"], line["error"]) for line in lines] == [
@@ -240,9 +247,52 @@ def test_distribute_command_sends_once_and_force_sends_again(tmp_path):
         assert len(server.handler.messages) == 6
 
         older = _distribute(out, recipients, server, "--version", "1")
+        assert older.exit_code == 2 and len(server.handler.messages) == 6
+        assert older.stderr.splitlines() == [
+            "thidua: Bản số 1 của báo cáo năm 2024 không còn hiệu lực: đã được thay thế bởi bản "
+            "số 2 ngày 20/12/2024; hãy gửi bản đang có hiệu lực (bỏ --version) hoặc thêm --force "
+            "nếu thật sự cần gửi bản cũ."]
+        older = _distribute(out, recipients, server, "--version", "1", "--force")
         assert older.exit_code == 0 and len(server.handler.messages) == 9
-    assert [attachment(m)[1] for m in server.handler.messages[6:]] == [b"%PDF-1.7 v1"] * 3
+    assert [attachment(m) for m in server.handler.messages[6:]] == [
+        (SENT_NAME(1), b"%PDF-1.7 v1")] * 3
+    text = server.handler.messages[6].get_body(("plain",)).get_content()
+    assert "\nBản này đã được thay thế bởi bản số 2 ngày 20/12/2024.\n" in text
     assert [line["version"] for line in log_lines(out)] == ["2"] * 6 + ["1"] * 3
+
+
+def test_a_replaced_version_names_the_version_in_force_not_the_next_one(tmp_path):
+    out = publish_versions(tmp_path / "2024", [b"%PDF 1", b"%PDF 2", b"%PDF 3"], [])
+    assert load_published(out, 2024, 1).replaced_by == {"version": 3, "date": "2025-01-06"}
+    assert load_published(out, 2024, 2).replaced_by == {"version": 3, "date": "2025-01-06"}
+    assert load_published(out, 2024, 3).replaced_by is None
+    assert load_published(out, 2024).replaced_by is None
+
+
+def test_a_vietnamese_attachment_name_arrives_in_both_header_forms(tmp_path):
+    """RFC 2231 ``filename*`` on Content-Disposition and an RFC 2047 ``name=`` on Content-Type,
+    as received by a real server; parsed back, both give the exact Vietnamese name."""
+    import email
+    import email.policy
+
+    out = publish_versions(tmp_path / "2024", [b"%PDF-1.7 v1"], [])
+    recipients = write_recipients(tmp_path / "recipients.csv", PEOPLE[:1])
+    with MailServer() as server:
+        assert _distribute(out, recipients, server).exit_code == 0
+    raw = server.handler.raw[0].decode("ascii")  # 7-bit clean: every header is encoded
+    expected = SENT_NAME(1)
+    assert ("\r\nContent-Disposition: attachment;\r\n"
+            " filename*0*=utf-8''B%C3%A1o%20c%C3%A1o%20D%C3%A2n%20v%E1%BA%ADn%20kh%C3%A9o;\r\n"
+            " filename*1*=%20n%C4%83m%202024%20-%20b%E1%BA%A3n%20s%E1%BB%91%201.pdf\r\n") in raw
+    assert ('\r\nContent-Type: application/pdf;\r\n'
+            ' name="=?utf-8?b?QsOhbyBjw6FvIETDom4gduG6rW4ga2jDqW8gbsSDbSAyMDI0IC0g?=\r\n'
+            ' =?utf-8?b?YuG6o24gc+G7kSAxLnBkZg==?="\r\n') in raw
+    for policy in (email.policy.default, email.policy.compat32):  # new and old readers
+        part = list(email.message_from_string(raw, policy=policy).walk())[-1]
+        assert part.get_filename() == expected
+    part = list(email.message_from_string(raw, policy=email.policy.compat32).walk())[-1]
+    name = part.get_param("name")  # what a reader of name= alone sees, decoded as RFC 2047
+    assert str(email.header.make_header(email.header.decode_header(name))) == expected
 
 
 def test_distribute_command_exits_1_when_a_recipient_is_refused(tmp_path):

@@ -136,3 +136,18 @@ def test_the_manifest_splits_each_file_s_ignored_rows_by_reason(corpus_run):
     assert "ignored_by" not in inputs["Q-BD_tieu-de-dong-11.xlsx"]  # nothing ignored, no key
     for entry in inputs.values():
         assert sum(entry.get("ignored_by", {}).values()) == entry["rows"]["ignored"], entry["path"]
+
+
+def test_a_file_chosen_by_modification_time_is_in_the_manifest_and_the_outcome(corpus_run):
+    """Issue 13.3: N-YT's two files have no 'Ngày gửi:'; the newer mtime wins, and says so."""
+    out, outcome = corpus_run
+    manifest = next(json.loads(p.read_text(encoding="utf-8")) for p in out.rglob("manifest.json"))
+    chosen = {i["path"]: i["chosen_by"] for i in manifest["inputs"] if "chosen_by" in i}
+    assert chosen["N-YT_ban-sua.xlsx"] == "mtime"
+    assert "N-YT_ban-dau.xlsx" not in chosen  # the superseded file records no choice
+    assert set(chosen.values()) <= {"sent_date", "mtime", "name"}
+    by_mtime = sorted(path for path, rule in chosen.items() if rule == "mtime")
+    assert sorted(line.split(": dùng tệp ")[1].split(",")[0] for line in outcome["choices"]) == by_mtime
+    assert ("Công đoàn ngành Y tế Hà Nội (N-YT): dùng tệp N-YT_ban-sua.xlsx, chọn theo thời gian "
+            "sửa tệp vì không đọc được dòng 'Ngày gửi:' để phân biệt các tệp của đơn vị."
+            ) in outcome["choices"]

@@ -24,6 +24,7 @@ from thidua.ingest.files import (
     select_submissions,
 )
 from thidua.ingest.legacy import VNI, decode_tcvn3, decode_vni, undecoded_words
+from thidua.progress import choice_lines
 from thidua.ingest.read import parse_sheet
 
 
@@ -207,6 +208,20 @@ def test_the_newest_rejected_file_leaves_the_older_usable_one_in_use(results, un
     assert results[used].choice in results[used].notes
 
 
+def manifest_inputs(results) -> list[dict]:
+    """The ``inputs`` of the manifest a run over ``results`` writes."""
+    from thidua.ingest.registry import expected_units, load_registry
+    from thidua.publish.outputs import manifest_dict
+    from thidua.report.figures import compute_figures
+
+    import datetime as dt
+    from conftest import REGISTRY
+
+    expected = expected_units(load_registry(REGISTRY), 2024)
+    figures = compute_figures(2024, results, expected)
+    return manifest_dict(figures, "r", dt.datetime(2024, 12, 20, tzinfo=dt.timezone.utc))["inputs"]
+
+
 def test_a_choice_by_modification_time_is_said(tmp_path, context):
     old = write_xlsx(tmp_path / "Q-DD_a.xlsx", [row()])
     new = write_xlsx(tmp_path / "Q-DD_b.xlsx", [row()], title=["Ngày gửi: 05/12/2024"])
@@ -216,6 +231,39 @@ def test_a_choice_by_modification_time_is_said(tmp_path, context):
     assert chosen[0].choice == ("Đơn vị có 2 tệp; dùng tệp Q-DD_a.xlsx (chọn theo thời gian sửa "
                                 "tệp, vì tệp Q-DD_a.xlsx không có dòng 'Ngày gửi:' đọc được).")
     assert select_submissions(chosen) == chosen  # idempotent
+    assert [r.chosen_by for r in chosen] == ["mtime", ""]
+    inputs = manifest_inputs(chosen)
+    assert [i.get("chosen_by") for i in inputs] == ["mtime", None]  # only when chosen so
+    assert choice_lines(inputs, {"Q-DD": "Liên đoàn Lao động quận Đống Đa"}) == [
+        "Liên đoàn Lao động quận Đống Đa (Q-DD): dùng tệp Q-DD_a.xlsx, chọn theo thời gian sửa "
+        "tệp vì không đọc được dòng 'Ngày gửi:' để phân biệt các tệp của đơn vị."]
+
+
+@pytest.mark.parametrize("titles,stamps,chosen_by,used", [
+    ((["Ngày gửi: 05/12/2024"], ["Ngày gửi: 09/12/2024"]), (2, 1), "sent_date", 1),
+    (([], []), (1, 2), "mtime", 1),
+    ((["Ngày gửi: 05/12/2024"], ["Ngày gửi: 05/12/2024"]), (2, 1), "mtime", 0),
+    (([], []), (1, 1), "name", 1),
+])
+def test_the_rule_that_chose_a_units_file_is_recorded(tmp_path, context, titles, stamps,
+                                                      chosen_by, used):
+    paths = [write_xlsx(tmp_path / f"Q-DD_{n}.xlsx", [row()], title=t)
+             for n, t in zip("ab", titles)]
+    for path, day in zip(paths, stamps):  # day 1 or 2 after 2024-12-12
+        os.utime(path, (1_734_000_000 + day * 86400,) * 2)
+    chosen = select_submissions([ingest_file(input_file(p), context) for p in paths])
+    assert [r.status for r in chosen] == [USED if i == used else SUPERSEDED for i in (0, 1)]
+    assert chosen[used].chosen_by == chosen_by and chosen[1 - used].chosen_by == ""
+    lines = choice_lines(file_table(chosen).to_dict("records"), {})
+    assert lines == ([f"Q-DD (Q-DD): dùng tệp {paths[used].name}, chọn theo thời gian sửa tệp vì "
+                      "không đọc được dòng 'Ngày gửi:' để phân biệt các tệp của đơn vị."]
+                     if chosen_by == "mtime" else [])
+
+
+def test_a_units_only_file_records_no_choice(tmp_path, context):
+    (only,) = select_submissions([ingest_file(input_file(write_xlsx(tmp_path / "Q-DD.xlsx",
+                                                                    [row()])), context)])
+    assert only.status == USED and only.chosen_by == "" and only.choice == ""
 
 
 # --- 16.4: CSV separators chosen by the form --------------------------------------------------

@@ -54,3 +54,40 @@ def test_skipped_entries_are_never_a_file_change():
         {"path": "~$Q-BD.xlsx", "sha256": "", "status": "skipped", "unit": None}]}
     changes = compare(before, manifest, SUMMARY)
     assert changes[changes["section"] == "tệp"].empty
+
+
+def _exemplary(*models: tuple[str, str, str, str, str]) -> dict:
+    summary = copy.deepcopy(SUMMARY)
+    summary["exemplary_models"] = [dict(zip(("unit", "field", "type", "model", "registrant"), m))
+                                   for m in models]
+    return summary
+
+
+KEPT = ("Q-BD", "KT", "collective", "Chợ văn minh", "Ban quản lý chợ")
+ADDED = ("VC", "VHXH", "individual", "Sổ tay [bold]dân vận[/bold]\nkhéo", "Nguyễn Thị Hoa")
+GONE = ("Q-BD", "ANQP", "collective", "Tổ tự quản", "Tổ dân phố 5")
+
+
+def test_exemplary_models_added_or_removed_are_named_with_their_unit():
+    changes = compare(version("2024-12-05", _exemplary(KEPT, GONE)), {"report_date": "2024-12-05"},
+                      _exemplary(ADDED, KEPT))
+    rows = changes[changes["section"] == "tiêu biểu"]
+    assert rows[["unit", "field", "type", "detail"]].values.tolist() == [
+        ["VC", "VHXH", "individual", "“Sổ tay [bold]dân vận[/bold] khéo” (Nguyễn Thị Hoa)"],
+        ["Q-BD", "ANQP", "collective", "“Tổ tự quản”"]]
+    assert rows["after"].tolist() == [1, 0]
+    lines = describe_changes(changes, {"VC": "Công đoàn Viên chức thành phố",
+                                       "Q-BD": "LĐLĐ quận Ba Đình"})
+    assert lines[:2] == [
+        "Công đoàn Viên chức thành phố, lĩnh vực văn hóa - xã hội, cá nhân: thêm mô hình tiêu "
+        "biểu “Sổ tay [bold]dân vận[/bold] khéo” (Nguyễn Thị Hoa).",
+        "LĐLĐ quận Ba Đình, lĩnh vực an ninh - quốc phòng, tập thể: không còn là mô hình tiêu "
+        "biểu “Tổ tự quản”."]
+
+
+def test_no_exemplary_change_without_both_lists_or_when_equal():
+    old = copy.deepcopy(SUMMARY)  # a version published before the list existed
+    assert compare(version("2024-12-05", old), {"report_date": "2024-12-05"},
+                   _exemplary(ADDED)).query("section == 'tiêu biểu'").empty
+    assert compare(version("2024-12-05", _exemplary(KEPT)), {"report_date": "2024-12-05"},
+                   _exemplary(KEPT)).query("section == 'tiêu biểu'").empty

@@ -199,10 +199,23 @@ def test_the_same_figures_render_to_the_same_bytes(registry, context):
     from thidua.ingest.registry import expected_units
     from thidua.ingest.discover import discover_files
 
-    files = [f for f in discover_files(SAMPLE_DIR) if f.file.startswith(("H-MD", "Q-DD"))]
-    plan = pipeline.Plan(2024, files, expected_units(registry, 2024), context, "r", "p")
-    figures = pipeline.aggregate_results(plan, [ingest_file(f, context) for f in files])
-    assert pipeline.render(figures) == pipeline.render(figures)
+    import io
+
+    from pypdf import PdfReader
+
+    def figures():  # read and counted afresh each time: two independent builds
+        files = [f for f in discover_files(SAMPLE_DIR) if f.file.startswith(("H-MD", "Q-DD"))]
+        plan = pipeline.Plan(2024, files, expected_units(registry, 2024), context, "r", "p")
+        return pipeline.aggregate_results(plan, [ingest_file(f, context) for f in files])
+
+    first, second = figures(), figures()
+    assert first is not second
+    pdf = pipeline.render(first)
+    assert pipeline.render(second) == pdf
+    # and what makes the bytes equal is the data, not the clock: dated by the files' sent date
+    day = pipeline.default_report_date(first)
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta["/CreationDate"].startswith(f"D:{day:%Y%m%d}")
 
 
 def test_diff_with_fewer_than_two_versions_says_so(tmp_path):

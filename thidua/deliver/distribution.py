@@ -34,6 +34,7 @@ from thidua.deliver.mail import (
     describe_error,
     is_transient,
     parse_address,
+    replaced_date,
     send_message,
     smtp_settings,
 )
@@ -256,6 +257,17 @@ def distribute(published: PublishedVersion, recipients: list[Recipient], sender:
     return Outcome(published, deliveries, already)
 
 
+def superseded_refusal(published: PublishedVersion) -> str:
+    """Why a replaced version is not sent without ``--force``, in one Vietnamese line naming
+    the version, the one in force and its date (issue 13.4)."""
+    later = published.replaced_by or {}
+    when = replaced_date(later)
+    return (f"Bản số {published.version} của báo cáo năm {published.year} không còn hiệu lực: "
+            f"đã được thay thế bởi bản số {later.get('version')}" + (f" ngày {when}" if when else "")
+            + f"; hãy gửi bản đang có hiệu lực (bỏ --version) hoặc thêm --force nếu thật sự "
+            f"cần gửi bản cũ.")
+
+
 def distribute_report(out_dir: Path, year: int, version: int | None = None, force: bool = False,
                       recipients: Path | None = None, environ: Mapping[str, str] = os.environ,
                       load_secret: Callable[[str], object] | None = None,
@@ -266,10 +278,16 @@ def distribute_report(out_dir: Path, year: int, version: int | None = None, forc
     ``THIDUA_SMTP_SECRET``, read with ``load_secret``), then :func:`distribute` (which tells
     ``on_delivery`` each outcome as it comes).
 
-    Raises :class:`thidua.publish.published.NotPublished`, :class:`DistributionError` or
+    A version no longer in force (a later one replaced it) is sent only with ``force``, and
+    its message says which version replaces it (:func:`thidua.deliver.mail.body`).
+
+    Raises :class:`thidua.publish.published.NotPublished`, :class:`DistributionError` (also
+    for a replaced version without ``force``, :func:`superseded_refusal`) or
     :class:`thidua.deliver.mail.MailError` when nothing can be sent.
     """
     published = load_published(out_dir, year, version)
+    if published.replaced_by and not force:
+        raise DistributionError(superseded_refusal(published))
     people = load_recipients(recipients or default_recipients())
     block = environ.get(SECRET_VARIABLE)
     if block and load_secret is None:

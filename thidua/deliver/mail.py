@@ -21,6 +21,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, getaddresses, make_msgid
 
+from thidua.deliver.attachment import attach_pdf, attachment_name
 from thidua.publish.published import PublishedVersion
 from thidua.report.formatting import short_date
 
@@ -187,13 +188,24 @@ def subject(published: PublishedVersion) -> str:
     return text
 
 
+def replaced_date(later: dict) -> str:
+    """``dd/mm/yyyy`` of a ``{"version", "date"}`` whose date is ISO (as the manifests
+    write it); ``""`` when there is none or it is not a date."""
+    try:
+        return short_date(dt.date.fromisoformat(str(later.get("date") or "")))
+    except ValueError:
+        return ""
+
+
 def body(published: PublishedVersion, name: str, role: str = "") -> str:
     """The message's text: greeting (name and role), which version is attached, what changed
-    since the previous one (the manifest's ``changes``), the PDF's SHA-256, the signature."""
+    since the previous one (the manifest's ``changes``), which version replaced it when it is
+    no longer in force ("Bản này đã được thay thế bởi bản số M ngày dd/mm/yyyy", issue 13.4),
+    the PDF's SHA-256, the signature."""
     lines = [f"Kính gửi đồng chí {name}" + (f", {role}," if role else ","), "",
              "Liên đoàn Lao động thành phố Hà Nội trân trọng gửi đồng chí Báo cáo kết quả đăng ký "
              f"mô hình “Dân vận khéo” năm {published.year}, bản số {published.version} "
-             f"(tệp đính kèm {published.pdf.name}).", ""]
+             f"(tệp đính kèm {attachment_name(published)}).", ""]
     replaces = published.replaces
     if replaces:
         when = short_date(dt.date.fromisoformat(replaces["date"]))  # ISO, as draft_version writes it
@@ -201,6 +213,10 @@ def body(published: PublishedVersion, name: str, role: str = "") -> str:
         lines += [f"  - {change}" for change in published.changes] or ["  - (không ghi nhận)"]
     else:
         lines.append("Đây là bản đầu tiên của báo cáo năm nay.")
+    if published.replaced_by:  # sent with --force: say it is no longer in force
+        when = replaced_date(published.replaced_by)
+        lines += ["", f"Bản này đã được thay thế bởi bản số {published.replaced_by['version']}"
+                      + (f" ngày {when}" if when else "") + "."]
     lines += ["", f"Mã kiểm tra SHA-256 của tệp: {published.pdf_sha256}", "", "Trân trọng,",
               SIGNATURE, "", "(Thư được gửi tự động; xin đừng trả lời thư này.)"]
     return "\n".join(lines) + "\n"
@@ -224,8 +240,7 @@ def compose_message(published: PublishedVersion, name: str, email: str, sender: 
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=source.domain)
     message.set_content(body(published, to.display_name or email, clean_name(role)))
-    message.add_attachment(pdf, maintype="application", subtype="pdf",
-                           filename=published.pdf.name)
+    attach_pdf(message, pdf, attachment_name(published))
     return message
 
 

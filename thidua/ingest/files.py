@@ -77,7 +77,9 @@ class FileResult:
     ``sha256``: hex SHA-256 of the bytes actually read and parsed (issue 9.9; ``""`` when none
     could be read; the discovered hash when the verdict needed no content, e.g. a ``.docx``).
     ``choice``: why this file of its unit is the one counted, when that needs saying
-    (:func:`select_submissions`, issue 9.7/16.2), else ``""``.
+    (:func:`select_submissions`, issue 9.7/16.2), else ``""``; ``chosen_by``: which rule of
+    "Corrections" made it its unit's newest usable file over another usable one
+    (:data:`CHOSEN_BY`: ``"sent_date"``, ``"mtime"``, ``"name"``), ``""`` when it had no rival.
     ``transient``: the file was rejected because the reader crashed or ran out of time or
     memory (:class:`thidua.ingest.isolation.ReaderFailed`): never cached.
     ``readings``: what the unit should check of how its file was read (issues 9.1, 16.6): one
@@ -102,6 +104,7 @@ class FileResult:
     remarks: tuple[str, ...] = ()
     sha256: str = ""
     choice: str = ""
+    chosen_by: str = ""
     readings: tuple[str, ...] = ()
     interpreted: int = 0
     transient: bool = False
@@ -251,6 +254,22 @@ def _dated(result: FileResult) -> str:
     return f"sửa ngày {result.input.modified:%d/%m/%Y} (không có dòng 'Ngày gửi:' đọc được)"
 
 
+#: ``chosen_by`` → the rule of ``spec/submission-form.md`` "Corrections" that chose a file
+#: over its unit's other usable files (issue 13.3: the manifest and the terminal say so).
+CHOSEN_BY = {"sent_date": "chọn theo ngày gửi ghi trong tệp",
+             "mtime": "chọn theo thời gian sửa tệp",
+             "name": "chọn theo thứ tự tên tệp"}
+
+
+def _chosen_by(chosen: FileResult, others: list[FileResult]) -> str:
+    """The key of :data:`CHOSEN_BY` for the rule that put ``chosen`` before the newest of its
+    unit's other usable files; ``""`` when there is none."""
+    usable = sorted((r for r in others if r.status in (USED, SUPERSEDED)), key=_recency)
+    if not usable:
+        return ""
+    return next(key for key, text in CHOSEN_BY.items() if _why(chosen, usable[-1]).startswith(text))
+
+
 def _why(chosen: FileResult, runner_up: FileResult) -> str:
     """Which rule of "Corrections" put ``chosen`` before ``runner_up``."""
     if chosen.sent_date and runner_up.sent_date and chosen.sent_date != runner_up.sent_date:
@@ -303,9 +322,10 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
         if id(r) in chosen:
             others = [o for o in results
                       if o is not r and o.unit == r.unit and o.status != SKIPPED]
-            selected.append(replace(r, status=USED, choice=_choice(r, others)))
+            selected.append(replace(r, status=USED, choice=_choice(r, others),
+                                    chosen_by=_chosen_by(r, others)))
         elif r.status == USED:
-            selected.append(replace(r, status=SUPERSEDED, choice=""))
+            selected.append(replace(r, status=SUPERSEDED, choice="", chosen_by=""))
         else:
             selected.append(r)
     return selected
@@ -313,7 +333,7 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
 
 FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "status", "sheet",
                 "encoding", "problem", "read", "valid", "rejected", "ignored", "reason", "choice",
-                "transient", "ignored_by"]
+                "chosen_by", "transient", "ignored_by"]
 
 
 def file_table(results: list[FileResult]) -> pd.DataFrame:
@@ -323,7 +343,8 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
     is :attr:`FileResult.encoding`; the row
     counts are int64 and are the file's own (also for superseded files). ``sha256`` is
     :attr:`FileResult.sha256` (the bytes parsed); ``reason`` why a ``skipped`` entry is not a
-    submission, ``choice`` :attr:`FileResult.choice` (both ``""`` when none); ``transient``
+    submission, ``choice`` :attr:`FileResult.choice`, ``chosen_by``
+    :attr:`FileResult.chosen_by` (all ``""`` when none); ``transient``
     (bool) :attr:`FileResult.transient`; ``ignored_by``: the ignored rows by reason
     (``{reason: n}``, reasons with rows only; ``spec/outputs.md``).
     """
@@ -332,7 +353,8 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
         "modified": r.input.modified.isoformat(), "unit": r.unit,
         "sent_date": r.sent_date.isoformat() if r.sent_date else None, "status": r.status,
         "sheet": r.sheet, "encoding": r.encoding, "problem": r.problem, **r.rows,
-        "reason": r.input.skipped, "choice": r.choice, "transient": r.transient,
+        "reason": r.input.skipped, "choice": r.choice, "chosen_by": r.chosen_by,
+        "transient": r.transient,
         "ignored_by": {k: v for k, v in r.ignored.items() if v},
     } for r in results]
     frame = pd.DataFrame.from_records(records, columns=FILE_COLUMNS)

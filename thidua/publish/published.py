@@ -30,7 +30,9 @@ class PublishedVersion:
 
     ``folder``: where its files are (``versions/v<N>``); ``pdf``: the report in it; ``pdf_sha256``: hex SHA-256 of the PDF's bytes;
     ``replaces``: ``{"version": N-1, "date": "YYYY-MM-DD"}`` or ``None``; ``changes``: what
-    changed since N-1, in Vietnamese (empty for version 1).
+    changed since N-1, in Vietnamese (empty for version 1); ``replaced_by``: ``{"version": M,
+    "date": "YYYY-MM-DD"}``, the version in force (the latest) and its report date, when a
+    later version replaced this one, else ``None`` (issue 13.4).
     """
 
     year: int
@@ -41,6 +43,7 @@ class PublishedVersion:
     replaces: dict | None = None
     changes: list[str] = field(default_factory=list)
     manifest: dict = field(default_factory=dict, repr=False)
+    replaced_by: dict | None = None
 
 
 def load_published(out_dir: Path, year: int, version: int | None = None) -> PublishedVersion:
@@ -74,7 +77,19 @@ def load_published(out_dir: Path, year: int, version: int | None = None) -> Publ
     return PublishedVersion(year=year, version=number, folder=folder, pdf=pdf,
                             pdf_sha256=digest, replaces=manifest.get("replaces"),
                             changes=[str(c) for c in manifest.get("changes") or []],
-                            manifest=manifest)
+                            manifest=manifest, replaced_by=_in_force(out_dir, number, numbers))
+
+
+def _in_force(out_dir: Path, number: int, numbers: list[int]) -> dict | None:
+    """``{"version", "date"}`` of the latest version when it is not ``number``, else None;
+    ``date`` is its ``report_date`` (ISO), ``""`` when its manifest cannot be read."""
+    if number == numbers[-1]:
+        return None
+    try:
+        latest = json.loads((version_dir(out_dir, numbers[-1]) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        latest = {}
+    return {"version": numbers[-1], "date": str(latest.get("report_date") or "")}
 
 
 def read_summary(published: PublishedVersion) -> dict:

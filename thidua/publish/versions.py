@@ -149,14 +149,35 @@ def _coverage_changes(before: dict, after: dict) -> list[dict]:
     return rows
 
 
+def _exemplary_changes(before: dict, after: dict) -> list[dict]:
+    """Models newly evaluated Tiêu biểu, or no longer, by name (``"tiêu biểu"`` rows: ``unit``,
+    ``field``, ``type``, ``detail`` the model's title and, for an individual, the registrant;
+    ``after`` 1 added, 0 removed). Nothing when either summary predates ``exemplary_models``
+    (:func:`thidua.report.figures.summary_dict`): no list to compare is no change (issue 13.3)."""
+    if "exemplary_models" not in before or "exemplary_models" not in after:
+        return []
+    key = lambda m: tuple(" ".join(str(m.get(k) or "").split())  # noqa: E731  one line each
+                          for k in ("unit", "field", "type", "model", "registrant"))
+    old, new = ({key(m) for m in s["exemplary_models"]} for s in (before, after))
+    rows = []
+    for models, present in ((new - old, 1), (old - new, 0)):
+        for unit, field, kind, model, registrant in sorted(models):
+            rows.append({"section": "tiêu biểu", "unit": unit, "field": field, "type": kind,
+                         "after": present, "detail": f"“{model}”" + (
+                             f" ({registrant})" if registrant and kind == "individual" else "")})
+    return rows
+
+
 def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.DataFrame:
     """What changed from version ``before`` to a new manifest and summary.
 
     Returns a DataFrame with :data:`CHANGE_COLUMNS`: ``section`` ``"tệp"`` (a file added,
     removed, replaced, newly rejected or superseded: ``file``, ``unit``, ``detail``),
     ``"số liệu"`` (a unit × field × type count that changed: ``before``, ``after``) and
-    ``"tổng"`` (the totals before and after: ``type`` collective/individual/total) and
-    ``"khác"`` (the registry or the program changed: ``detail``).
+    ``"tổng"`` (the totals before and after: ``type`` collective/individual/total),
+    ``"khác"`` (the registry, the program, the date, the units that sent and the rejected
+    rows: ``detail``) and ``"tiêu biểu"`` (an exemplary model added or removed, by name:
+    :func:`_exemplary_changes`).
     ``before``/``after`` are Int64, the rest str.
     """
     rows = _file_changes(before.manifest.get("inputs", []), after_manifest.get("inputs", []))
@@ -170,6 +191,7 @@ def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.Da
         rows.append({"section": "khác",
                      "detail": f"ngày báo cáo đổi từ {day(old_date)} sang {day(new_date)}"})
     rows += _coverage_changes(before.summary, after_summary)
+    rows += _exemplary_changes(before.summary, after_summary)
     old, new = _counts(before.summary), _counts(after_summary)
     both = pd.concat({"before": old, "after": new}, axis=1).fillna(0).astype("int64")
     changed = both[both["before"] != both["after"]]
@@ -190,7 +212,8 @@ def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.Da
 
 def describe_changes(changes: pd.DataFrame, unit_names: dict[str, str]) -> list[str]:
     """The changes as Vietnamese sentences, one per line, for the report, the terminal and
-    the e-mail: files first, then each changed count, then the new totals."""
+    the e-mail: other changes (registry, program, date, units, coverage, rejected rows), files,
+    exemplary models added or removed (by name), each changed count, then the new totals."""
     from thidua.report.formatting import number
 
     lines = []
@@ -201,6 +224,10 @@ def describe_changes(changes: pd.DataFrame, unit_names: dict[str, str]) -> list[
     for r in changes[changes["section"] == "tệp"].itertuples():
         who = unit_names.get(r.unit, r.unit) or "không rõ đơn vị"
         lines.append(f"Tệp {r.file} ({who}): {r.detail}.")
+    for r in changes[changes["section"] == "tiêu biểu"].itertuples():
+        what = "thêm mô hình tiêu biểu" if r.after == 1 else "không còn là mô hình tiêu biểu"
+        lines.append(f"{unit_names.get(r.unit, r.unit)}, lĩnh vực {FIELDS[r.field].lower()}, "
+                     f"{TYPES[r.type].lower()}: {what} {r.detail}.")
     for r in changes[changes["section"] == "số liệu"].itertuples():
         delta = int(r.after) - int(r.before)
         lines.append(f"{unit_names.get(r.unit, r.unit)}, lĩnh vực {FIELDS[r.field].lower()}, "

@@ -76,15 +76,22 @@ def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame
     )
 
 
+#: What names an exemplary model in ``summary.json`` (``exemplary_models``).
+EXEMPLARY_KEYS = ("unit", "field", "type", "model", "registrant")
+
+
 def _types(row: pd.Series) -> dict[str, int]:
     return {kind: int(row[kind]) for kind in TYPES}
 
 
 def summary_dict(figures: Figures) -> dict:
     """``summary.json`` (``spec/outputs.md``): registrations, by_field, by_level, by_unit,
-    rows, units; plus by_result, files and rejected (counts), and ``values_interpreted``: how
-    many coded values of counted rows were read by approximation (``đã hiểu là …``, issue
-    9.1)."""
+    rows, units; plus by_result, files and rejected (counts), ``exemplary`` (how many models
+    were evaluated Tiêu biểu) and ``exemplary_models`` (each of them, ``{"unit", "field",
+    "type", "model", "registrant"}``, in :func:`thidua.report.aggregate.exemplary_models`'
+    order: what a new version's change list names, issue 13.3), and ``values_interpreted``:
+    how many coded values of counted rows were read by approximation (``đã hiểu là …``,
+    issue 9.1)."""
     bf, bu = figures.by_field, figures.by_unit
     totals = {kind: int(bf[kind].sum()) for kind in TYPES}
     statuses = figures.files["status"].value_counts()
@@ -102,6 +109,8 @@ def summary_dict(figures: Figures) -> dict:
                   **{s: int(statuses.get(s, 0))
                      for s in ("used", "superseded", "rejected", "skipped")}},
         "exemplary": int(len(figures.exemplary)),
+        "exemplary_models": [{key: str(row[key]) for key in EXEMPLARY_KEYS}
+                             for _, row in figures.exemplary.iterrows()],
         # coded values of counted rows read by approximation, "đã hiểu là …" (issue 9.1)
         "values_interpreted": figures.interpreted,
     }

@@ -46,3 +46,16 @@ def decree_date(day: dt.date, place: str = "Hà Nội") -> str:
 def short_date(day: dt.date) -> str:
     """``dd/mm/yyyy``, as dates are written in Vietnamese tables."""
     return day.strftime("%d/%m/%Y")
+
+
+_ABBREVIATIONS = (("Liên đoàn Lao động", "LĐLĐ"), ("Công đoàn ngành", "CĐ ngành"),
+                  ("Công đoàn Cơ quan", "CĐ Cơ quan"), ("Công đoàn Viên chức", "CĐ Viên chức"),
+                  ("Công đoàn các", "CĐ các"), ("thành phố Hà Nội", "TP"), ("thành phố", "TP"))
+
+
+def short_name(name: str) -> str:
+    """A unit's name as tables abbreviate it: ``Liên đoàn Lao động quận Ba Đình`` →
+    ``LĐLĐ quận Ba Đình`` (the standard abbreviations of the trade unions' documents)."""
+    for long, short in _ABBREVIATIONS:
+        name = name.replace(long, short)
+    return name

@@ -19,7 +19,7 @@ from weasyprint.urls import URLFetcher
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
 from thidua.report.chart import field_chart_svg
 from thidua.report.figures import Figures
-from thidua.report.formatting import decree_date, number, percent, short_date
+from thidua.report.formatting import decree_date, number, percent, short_date, short_name
 from thidua.settings import TEMPLATES_DIR
 
 _FIELD_PHRASE = {"KT": "lĩnh vực kinh tế", "VHXH": "lĩnh vực văn hóa - xã hội",
@@ -75,19 +75,6 @@ class LocalOnlyFetcher(URLFetcher):
         elif not url.startswith("data:"):
             raise ValueError(f"Refusing to fetch {url}: only local template files")
         return super().fetch(url, headers)
-
-
-_ABBREVIATIONS = (("Liên đoàn Lao động", "LĐLĐ"), ("Công đoàn ngành", "CĐ ngành"),
-                  ("Công đoàn Cơ quan", "CĐ Cơ quan"), ("Công đoàn Viên chức", "CĐ Viên chức"),
-                  ("Công đoàn các", "CĐ các"), ("thành phố Hà Nội", "TP"), ("thành phố", "TP"))
-
-
-def short_name(name: str) -> str:
-    """A unit's name as tables abbreviate it: ``Liên đoàn Lao động quận Ba Đình`` →
-    ``LĐLĐ quận Ba Đình`` (the standard abbreviations of the trade unions' documents)."""
-    for long, short in _ABBREVIATIONS:
-        name = name.replace(long, short)
-    return name
 
 
 def _row(label: str, counts, total_all: int) -> dict:

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Mutation testing of schemas/ and the ingest and report stages (issue 14.5), with mutmut.
+# Not in CI: slow. Usage:
+#   bash scripts/mutation.sh [module] [workers]
+#     module: a key below, or several joined by commas (default: all of them, one after the
+#             other), e.g. `formatting` or `aggregate,figures`
+#     workers: mutmut's parallel test processes (default 1)
+# mutmut copies the sources into mutants/ (git-ignored; kept, so later runs only re-mutate
+# changed files), runs only the tests that check the module (THIDUA_MUTATION_TESTS, read by
+# tests/conftest.py), maps each mutated function to the tests that run it, and runs only
+# those per mutant.
+# Prints killed/survived per module, and the survivors (`.venv/bin/mutmut show <name>`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x .venv/bin/mutmut ] || bash scripts/setup.sh
+
+# module → the mutant names (fnmatch) and the test files that check it
+declare -A MUTANTS=(
+  [aggregate]="thidua.report.aggregate.*"
+  [formatting]="thidua.report.formatting.*"
+  [figures]="thidua.report.figures.*"
+  [legacy]="thidua.ingest.legacy.*"
+  [values]="thidua.ingest.values.*"
+  [schemas]="schemas.*"
+)
+# (test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
+# files per mutant: too slow here; test_mutation_kills.py checks every table on a small one)
+declare -A TESTS=(
+  [aggregate]="tests/report/test_numbers.py tests/report/test_mutation_kills.py"
+  [formatting]="tests/report/test_text_and_formatting.py tests/report/test_numbers.py tests/report/test_mutation_kills.py"
+  [figures]="tests/report/test_numbers.py tests/report/test_mutation_kills.py"
+  [legacy]="tests/ingest/test_legacy.py tests/ingest/test_mutation_kills.py"
+  [values]="tests/ingest/test_values.py tests/ingest/test_mutation_kills.py"
+  [schemas]="tests/ingest/test_validate.py tests/ingest/test_values.py tests/ingest/test_mutation_kills.py"
+)
+ORDER=(aggregate formatting figures legacy values schemas)
+
+IFS=, read -r -a modules <<< "${1:-all}"
+[ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
+workers="${2:-1}"
+report=mutants-report.txt
+: > "$report"
+for module in "${modules[@]}"; do
+  [ -n "${MUTANTS[$module]:-}" ] || { echo "mutation.sh: không có mô-đun '$module' (có: ${ORDER[*]})" >&2; exit 2; }
+  rm -f mutants/mutmut-stats.json  # other tests than the last module's: map them afresh
+  export THIDUA_MUTATION_TESTS="${TESTS[$module]}"
+  echo "== $module: ${MUTANTS[$module]} với ${THIDUA_MUTATION_TESTS}"
+  .venv/bin/mutmut run --max-children "$workers" "${MUTANTS[$module]}" > "mutants-$module.log" 2>&1 || true
+  .venv/bin/mutmut results --all true 2>/dev/null | grep -F "    ${MUTANTS[$module]%\*}" > "mutants-$module.txt" || true
+  killed=$(grep -c ': killed$' "mutants-$module.txt" || true)
+  total=$(grep -vc -e ': not checked$' "mutants-$module.txt" || true)
+  echo "$module: $killed/$total killed" | tee -a "$report"
+  grep -v -e ': killed$' "mutants-$module.txt" | tee -a "$report" || true
+done
