@@ -111,7 +111,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
     bf = figures.by_field
     coll, indiv = int(bf["collective"].sum()), int(bf["individual"].sum())
     total = coll + indiv
-    names = dict(zip(figures.expected["code"], figures.expected["name"]))
+    names = figures.unit_names
     rank = {code: i for i, code in enumerate(figures.expected["code"])}  # the registry's order
     cov = figures.coverage
     opening = [
