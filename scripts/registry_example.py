@@ -87,7 +87,8 @@ def commune_unions(wards: list[dict]) -> dict[str, list[tuple[str, str, list[dic
                for w in members if w["unit_type"] == "Phường"]
         communes = [w for w in members if w["unit_type"] == "Xã"]
         if len(communes) == 4:
-            own = next((w for w in communes if w["name"] == place), communes[0])
+            own = next((w for w in communes if ascii_code(w["name"]) == ascii_code(place)),
+                       communes[0])
             out.append((f"X-{ascii_code(own['name'])}", f"Công đoàn xã {own['name']}", [own]))
             communes = [w for w in communes if w is not own]
         chunks = [communes[i:i + 3] for i in range(0, len(communes), 3)]

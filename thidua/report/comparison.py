@@ -79,20 +79,20 @@ def successor_groups(registry: pd.DataFrame, previous_units: list[str],
                      current_units: list[str]) -> list[tuple[list[str], list[str]]]:
     """Groups of units linked by succession: each is ``(previous codes, current codes)``, a
     connected part of the many-to-many graph old → new (``successors`` of the registry,
-    followed through intermediate units) restricted to the two years' units. Only units that
-    are not in both years take part; groups are in the order of their first previous unit.
+    followed through units of neither year) between a previous-year unit and the current-year
+    units it leads to that did not exist the year before. A unit of both years that has such
+    successors (it ended during the year and still sent) is on both sides. Groups are in the
+    order of their first previous unit; units of neither kind are in no group.
 
     ``registry``: :func:`thidua.ingest.registry.load_registry`.
     """
-    both = set(previous_units) & set(current_units)
-    old = [c for c in previous_units if c not in both]
-    new = {c for c in current_units if c not in both}
+    before, now = set(previous_units), set(current_units)
     edges: dict[str, set[str]] = {}
     for code, successors in registry[["code", "successors"]].itertuples(index=False):
         for successor in (successors.split(";") if isinstance(successors, str) else []):
             if successor.strip():
                 edges.setdefault(code, set()).add(successor.strip())
-    parent = {}
+    parent: dict[str, str] = {}
 
     def find(x: str) -> str:
         parent.setdefault(x, x)
@@ -101,24 +101,27 @@ def successor_groups(registry: pd.DataFrame, previous_units: list[str],
             x = parent[x]
         return x
 
-    for code in old:  # link each old unit to the new units its successors lead to
+    linked: set[str] = set()
+    for code in previous_units:  # link each old unit to the new units its successors lead to
         stack, seen = [code], {code}
         while stack:
             for nxt in edges.get(stack.pop(), ()):
                 if nxt in seen:
                     continue
                 seen.add(nxt)
-                if nxt in new:
+                if nxt in now and nxt not in before:
                     parent[find(nxt)] = find(code)
-                elif nxt not in both:
+                    linked |= {code, nxt}
+                elif nxt not in before:
                     stack.append(nxt)
     groups: dict[str, tuple[list[str], list[str]]] = {}
-    for code in old:
-        groups.setdefault(find(code), ([], []))[0].append(code)
+    for code in previous_units:
+        if code in linked:
+            groups.setdefault(find(code), ([], []))[0].append(code)
     for code in current_units:
-        if code in new and find(code) in groups:
+        if code in linked:
             groups[find(code)][1].append(code)
-    return [g for g in groups.values() if g[1]]
+    return list(groups.values())
 
 
 def compare_years(current: dict, previous: dict, registry: pd.DataFrame | None = None,
@@ -168,12 +171,15 @@ def group_label(old: list[str], new: list[str], names: dict[str, str], previous_
     def short(code: str) -> str:
         return names.get(code, code).replace("Liên đoàn Lao động", "LĐLĐ")
 
-    left = ", ".join(short(c) for c in old[:3]) + (f" và {len(old) - 3} đơn vị khác" if len(old) > 3 else "")
+    shown = [short(c) for c in old[:3]] + ([f"{len(old) - 3} đơn vị khác"] if len(old) > 3 else [])
+    left = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " và " + shown[-1]
     if len(new) == 1:
         right = short(new[0])
     else:
         kinds = {_kind_word(names.get(c, c)) for c in new}
-        right = f"{len(new)} {kinds.pop() if len(kinds) == 1 else 'đơn vị'}"
+        word = (kinds.pop() if len(kinds) == 1 else "công đoàn xã, phường"
+                if kinds == {"công đoàn xã", "công đoàn phường"} else "đơn vị")
+        right = f"{len(new)} {word}"
     return f"{left} ({previous_year}) → {right} ({year})"
 
 
