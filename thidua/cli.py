@@ -413,6 +413,7 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 # Commands of other modules (kept out of this file; see their modules).
-from thidua import cli_registry  # noqa: E402
+from thidua import cli_history, cli_registry  # noqa: E402
 
 app.add_typer(cli_registry.registry_app, name="registry")
+app.command("history")(cli_history.history)

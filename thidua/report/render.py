@@ -18,6 +18,7 @@ from weasyprint.urls import URLFetcher
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
 from thidua.report.chart import field_chart_svg
+from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.figures import Figures
 from thidua.report.formatting import decree_date, number, percent, short_date
 from thidua.settings import TEMPLATES_DIR
@@ -194,6 +195,9 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "types": list(TYPES.values()),
         "changes": meta.changes,
         "pdf_created": created.isoformat(),
+        # "So sánh với năm trước" and the multi-year chart (issue 12; _so_sanh.html.j2)
+        "comparison": comparison_context(figures.previous_year, figures.year, names),
+        "history_chart_src": history_chart_src(figures.history),
     }
 
 
