@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 year="${1:-2024}"
 for earlier in $(ls data/raw | grep -E '^[0-9]{4}$' | sort); do
-    if [ "$earlier" -lt "$year" ] && [ ! -f "data/out/$earlier/summary.json" ]; then
+    if [ "$earlier" -lt "$year" ] && [ ! -f "${THIDUA_OUT_ROOT:-data/out}/$earlier/summary.json" ]; then
         echo "Lập trước báo cáo năm $earlier (số liệu để so sánh với năm trước)."
         .venv/bin/thidua run --year "$earlier" --quiet
     fi

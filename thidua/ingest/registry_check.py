@@ -130,12 +130,14 @@ def _reversed(dated: pd.DataFrame, line: dict[int, int]) -> list[RegistryProblem
 def _overlaps(dated: pd.DataFrame, line: dict[int, int]) -> list[RegistryProblem]:
     """Two periods of one code sharing a day; said once, on the later line."""
     problems = []
-    ends = dated["end"].fillna(pd.Timestamp.max)
+    last = dt.date.max
+    ends = {i: (e.date() if pd.notna(e) else last) for i, e in dated["end"].items()}
+    starts = {i: s.date() for i, s in dated["start"].items()}
     for code, group in dated.groupby("code", sort=False):
         rows = list(group.index)
         for k, i in enumerate(rows):
             for j in rows[:k]:
-                if dated.at[i, "start"] <= ends[j] and dated.at[j, "start"] <= ends[i]:
+                if starts[i] <= ends[j] and starts[j] <= ends[i]:
                     problems.append(RegistryProblem(
                         "overlap", line[i], "valid_from",
                         f"thời kỳ của mã '{code}' ({_period(dated, i)}) chồng lên thời kỳ ở dòng "
