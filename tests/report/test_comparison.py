@@ -115,3 +115,35 @@ def test_the_multi_year_chart_needs_three_years():
     rows = [year_row(summary(y, {"A": (y - 2000, 1)})) for y in (2023, 2024, 2025)]
     assert history_chart_src(rows[:2]) is None
     assert history_chart_src(rows).startswith("data:image/svg+xml;base64,")
+
+
+def test_a_previous_summary_that_is_not_one_is_refused_with_its_path(tmp_path):
+    import pytest
+
+    from thidua.report.comparison import PreviousUnusable, read_previous
+
+    assert read_previous(tmp_path / "khong-co.json") is None
+    bad = tmp_path / "summary.json"
+    bad.write_text('{"year": 2024}', encoding="utf-8")
+    with pytest.raises(PreviousUnusable, match=r"không phải summary.json của một năm \(thiếu year, registrations"):
+        read_previous(bad)
+
+
+def test_history_reads_every_published_year_and_skips_a_broken_one(tmp_path, capsys):
+    import json
+
+    from thidua.cli import main
+    from thidua.report.history import read_history
+
+    for year, units in ((2023, {"A": (1, 2)}), (2024, {"A": (3, 4)})):
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / str(year) / "summary.json").write_text(json.dumps(summary(year, units)), encoding="utf-8")
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2022" / "summary.json").write_text("{", encoding="utf-8")
+    rows, problems = read_history(tmp_path)
+    assert [(r["year"], r["by_field"]["KT"], r["collective"], r["total"]) for r in rows] == [
+        (2023, 3, 1, 3), (2024, 7, 3, 7)]
+    assert problems == [f"{tmp_path}/2022/summary.json: không đọc được số liệu (JSONDecodeError); bỏ qua năm 2022."]
+    assert main(["history", "--out-root", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "│ 2023 │       3 │" in out and "│ 2024 │       7 │" in out
