@@ -64,8 +64,11 @@ def load_registry(path: Path) -> pd.DataFrame:
     Returns one row per unit and validity period with the columns of
     ``spec/unit-registry.md``: ``code, name, level, kind`` (str), ``valid_from, valid_to``
     (datetime64, ``valid_to`` NaT while the unit exists), ``successors`` (str or NaN),
-    ``members, grassroots_unions`` (int64). Raises :class:`RegistryError` when the file is
-    missing, unreadable or breaks the schema.
+    ``members, grassroots_unions`` (int64), ``line`` (int64: the row's CSV line, counting
+    the header comment). A unit may have several rows, one per validity period
+    (``spec/unit-registry.md``). Raises :class:`RegistryError` when the file is missing,
+    unreadable or breaks the schema (``thidua registry check`` lists every fault:
+    :mod:`thidua.ingest.registry_check`).
     """
     frame, header = read_registry_table(path)
     try:

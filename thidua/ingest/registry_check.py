@@ -25,7 +25,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from schemas.registry import REGISTRY_SCHEMA
-from thidua.ingest.registry import RegistryError, read_registry_table
+from thidua.ingest.registry import RegistryError, comment_lines, read_registry_table
 
 #: The rules of :func:`check_registry`, in the order they are reported.
 RULES = ("empty", "no_header", "cell", "reversed", "overlap", "unknown_successor", "cycle", "gap")
@@ -86,8 +86,7 @@ def check_registry(path: Path) -> list[RegistryProblem]:
 
 
 def _first_line(path: Path) -> int:
-    from thidua.ingest.registry import comment_lines
-
+    """The CSV line of the first line that is not a comment."""
     return comment_lines(path.read_text(encoding="utf-8-sig")) + 1
 
 
