@@ -30,6 +30,7 @@ from thidua.settings import (
     default_cache_dir,
     default_out_dir,
     default_raw_dir,
+    default_previous_summary,
     default_registry,
     for_year,
 )
@@ -135,7 +136,8 @@ def _settled(ingest, future, source: InputFile, context: UnitContext, program: s
 def annual_report(year: int | None = None, raw_dir: str | None = None, registry: str | None = None,
                   out_dir: str | None = None, report_date: dt.date | None = None,
                   cache_dir: str | None = None, lock_timeout: float = 60.0,
-                  distribute: bool = False) -> dict:
+                  distribute: bool = False, as_of: dt.date | None = None,
+                  previous: str | None = None) -> dict:
     """Build the year's "Dân vận khéo" report from the units' files, as a new version when
     anything changed.
 
@@ -159,6 +161,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
         cache_dir: Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).
         lock_timeout: Số giây chờ khi một lần chạy khác đang ghi báo cáo của cùng năm.
         distribute: Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập.
+        as_of: Ngày xét đơn vị phải báo cáo (mặc định 31/12 của năm báo cáo).
+        previous: summary.json của năm trước để so sánh (mặc định <thư mục kết quả>/../<năm trước>/summary.json).
     """
     started = dt.datetime.now(dt.timezone.utc)
     logger = get_run_logger()
@@ -167,7 +171,9 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     out = for_year(out_dir, year) or default_out_dir(year)
     cache = for_year(cache_dir, year) or default_cache_dir()
     plan = pipeline.plan_run(year, raw, for_year(registry, year) or default_registry(),
-                             exclude=(out, cache))
+                             exclude=(out, cache), as_of=as_of,
+                             previous=Path(previous) if previous else default_previous_summary(out, year),
+                             history_root=out.parent)
     logger.info("Năm %d: %d tệp trong %s, %d đơn vị phải báo cáo", year, len(plan.files), raw,
                 len(plan.expected))
     progress.emit("planned", files=len(plan.files))

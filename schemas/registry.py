@@ -6,7 +6,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 LEVELS = ["thanh_pho", "cap_tren_co_so"]
-KINDS = ["quan_huyen", "nganh", "khu_cong_nghiep", "vien_chuc", "co_quan", "xa_phuong", "other"]
+KINDS = ["quan_huyen", "nganh", "khu_cong_nghiep", "vien_chuc", "co_quan", "xa_phuong",
+         "tong_cong_ty", "other"]
 
 
 
@@ -37,7 +38,7 @@ REGISTRY_SCHEMA = pa.DataFrameSchema(
                           description="mã đơn vị: chữ in hoa không dấu, chữ số, '-'"),
         "name": pa.Column("str", pa.Check.str_length(1, None), description="tên chính thức"),
         "level": pa.Column("str", pa.Check.isin(LEVELS), description="thanh_pho hoặc cap_tren_co_so"),
-        "kind": pa.Column("str", pa.Check.isin(KINDS), description="loại đơn vị"),
+        "kind": pa.Column("str", pa.Check.isin(KINDS), description="loại đơn vị, một trong: " + ", ".join(KINDS)),
         "valid_from": pa.Column("datetime64[us]", coerce=True, description="ngày bắt đầu, YYYY-MM-DD"),
         "valid_to": pa.Column("datetime64[us]", coerce=True, nullable=True,
                               description="ngày kết thúc, YYYY-MM-DD, trống nếu còn hoạt động"),

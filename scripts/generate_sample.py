@@ -1,17 +1,20 @@
-"""Generate the 2024 sample submissions (form DVK-01) of the 40 units, reproducibly.
+"""Generate a year's sample submissions (form DVK-01), reproducibly.
 
-    python scripts/generate_sample.py [--root PATH] [--no-verify]
+    python scripts/generate_sample.py [--year 2024|2025] [--root PATH] [--no-verify]
 
 Writes, under the project root:
-- ``data/raw/2024/<CODE>_dang-ky-dvk-2024.<xlsx|xls|csv>``: one file per unit of
-  ``data/reference/units.csv`` (old files in that folder are deleted first);
-- ``tests/fixtures/sample_2024_expected_rejections.csv``: ``file,sheet,row,column`` of every
+- ``data/raw/<year>/<CODE>_dang-ky-dvk-<year>.<xlsx|xls|csv>``: one file per unit that sends
+  (``sample.years``; old files in that folder are deleted first);
+- ``tests/fixtures/sample_<year>_expected_rejections.csv``: ``file,sheet,row,column`` of every
   injected invalid row (row as Excel/LibreOffice shows it; sheet "" for CSV).
 
-The valid rows reproduce, by field x type, the 2024 figures of the domain brief
-(``vocab.TARGETS``: 1.129 collective / 7.204 individual registrations). Everything is drawn from
-``random.Random(2024)`` in registry order, so two runs give byte-identical files. After writing,
-the files are re-read with pandas (``sample.verify``) and every count is checked again.
+2024 (the default): the 40 units of 2024; the valid rows reproduce, by field x type, the 2024
+figures of the domain brief (``vocab.TARGETS``: 1.129 collective / 7.204 individual
+registrations). 2025: the units expected on 31/12/2025 in the example registry, less two that
+do not send, plus one unit that ended on 30/06/2025 and still sends; made-up figures
+(``sample.years``). Everything is drawn from ``random.Random(<year>)`` in registry order, so
+two runs give byte-identical files. After writing, the files are re-read with pandas
+(``sample.verify``) and every count is checked again.
 """
 from __future__ import annotations
 
@@ -29,16 +32,25 @@ from sample.layout import FilePlan, build_plan  # noqa: E402
 from sample.rows import load_units, make_context, make_registrations, plan_counts  # noqa: E402
 from sample.verify import recount  # noqa: E402
 from sample.writers import write_plan  # noqa: E402
+from sample.years import PROFILES, YearProfile, use_year  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-REJECTIONS_FIXTURE = Path("tests/fixtures/sample_2024_expected_rejections.csv")
 
 
-def plan_files(registry: Path) -> tuple[list[FilePlan], dict]:
+def rejections_fixture(year: int) -> Path:
+    """Where the expected rejections of ``year``'s sample are listed."""
+    return Path(f"tests/fixtures/sample_{year}_expected_rejections.csv")
+
+
+#: Units that send a file, per year (2024: the 40 units; 2025: 93 expected − 2 + 1 ended).
+SENDERS = {2024: 40, 2025: 92}
+
+
+def plan_files(registry: Path, profile: YearProfile = PROFILES[2024]) -> tuple[list[FilePlan], dict]:
     """Plans of all units' files, and the planned valid rows per unit and (field, type)."""
-    rng = random.Random(2024)
-    units = load_units(registry)
-    assert len(units) == 40, len(units)
+    rng = random.Random(profile.year)
+    units = load_units(registry, profile.missing, profile.extra)
+    assert len(units) == SENDERS[profile.year], len(units)
     counts = plan_counts(units)
     places = [u.place for u in units if u.place]
     plans = []
@@ -49,18 +61,19 @@ def plan_files(registry: Path) -> tuple[list[FilePlan], dict]:
     return plans, counts
 
 
-def check_plans(plans: list[FilePlan], counts: dict) -> None:
+def check_plans(plans: list[FilePlan], counts: dict, profile: YearProfile = PROFILES[2024]) -> None:
     """Assert the plans hold exactly the target valid rows and 12 injected invalid rows."""
     totals = Counter()
     for unit_counts in counts.values():
         totals.update(unit_counts)
-    assert dict(totals) == V.TARGETS, totals
+    assert dict(totals) == V.TARGETS == profile.targets, totals
     valid = sum(p.row_kinds().get("data", 0) for p in plans)
-    assert valid == sum(V.TARGETS.values()) == 8333, valid
+    assert valid == sum(V.TARGETS.values()), valid
+    assert profile.year != 2024 or valid == 8333, valid
     rejections = [r for p in plans for r in p.rejections()]
     assert len(rejections) == 12 and 6 <= len({r[0] for r in rejections}) <= 8, rejections
     formats = Counter(p.fmt for p in plans)
-    assert formats == {"xlsx": 35, "csv": 4, "xls": 1}, formats
+    assert formats == profile.formats, formats
 
 
 def write_all(plans: list[FilePlan], root: Path) -> Path:
@@ -72,7 +85,7 @@ def write_all(plans: list[FilePlan], root: Path) -> Path:
             old.unlink()
     for plan in plans:
         write_plan(plan, folder)
-    fixture = root / REJECTIONS_FIXTURE
+    fixture = root / rejections_fixture(V.YEAR)
     fixture.parent.mkdir(parents=True, exist_ok=True)
     with fixture.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
@@ -111,11 +124,14 @@ def summarise(plans: list[FilePlan], found: dict | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--year", type=int, choices=sorted(PROFILES), default=2024,
+                        help="sample year (default 2024)")
     parser.add_argument("--root", type=Path, default=ROOT, help="project root (default: this project)")
     parser.add_argument("--no-verify", action="store_true", help="skip re-reading the written files")
     args = parser.parse_args()
-    plans, counts = plan_files(args.root / "data" / "reference" / "units.csv")
-    check_plans(plans, counts)
+    profile = use_year(args.year)
+    plans, counts = plan_files(args.root / "data" / "reference" / "units.csv", profile)
+    check_plans(plans, counts, profile)
     folder = write_all(plans, args.root)
     summarise(plans, None if args.no_verify else verify(plans, folder))
 

@@ -60,8 +60,7 @@ def registry() -> pd.DataFrame:
 
 @pytest.fixture(scope="session")
 def context(registry) -> UnitContext:
-    expected = expected_units(registry, 2024)
-    return UnitContext(2024, frozenset(registry["code"]), frozenset(expected["code"]))
+    return UnitContext.for_year(registry, 2024)
 
 
 # --- The corpus of variants (tests/fixtures/corpus), read once per test module -----------
@@ -82,8 +81,7 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def corpus_context() -> UnitContext:
     registry = load_registry(CORPUS_REGISTRY)
-    expected = expected_units(registry, 2024)
-    return UnitContext(2024, frozenset(registry["code"]), frozenset(expected["code"]))
+    return UnitContext.for_year(registry, 2024)
 
 
 @pytest.fixture(scope="module")

@@ -71,6 +71,12 @@ def test_a_year_outside_1990_2100_is_refused_by_every_command(capsys, command, y
     (["run", "--year", "2024", "--date", "31-12-2024"], "--date '31-12-2024' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy."),
     (["run", "--year", "2024", "--raw", "/"], "--raw / là thư mục gốc của ổ đĩa; hãy chỉ thư mục chứa tệp của các đơn vị cho một năm (ví dụ data/raw/2024)."),
     (["validate", "--year", "2024", "--raw", "/"], "--raw / là thư mục gốc của ổ đĩa; hãy chỉ thư mục chứa tệp của các đơn vị cho một năm (ví dụ data/raw/2024)."),
+    (["run", "--year", "2025", "--as-of", "30-06-2025"], "--as-of '30-06-2025' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy."),
+    (["validate", "--year", "2025", "--as-of", "hôm qua"], "--as-of 'hôm qua' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy."),
+    (["registry", "check"], "Thiếu tham số TỆP (xem: thidua registry check --help)"),
+    (["registry", "kiem-tra"], "Không có lệnh 'kiem-tra'. (xem: thidua registry --help)"),
+    (["registry", "check", "/khong/co/units.csv"], "Không tìm thấy danh mục đơn vị: /khong/co/units.csv"),
+    (["history", "--out-root", "/khong/co"], "không có năm nào đã công bố trong /khong/co (cần /khong/co/<năm>/summary.json); hãy lập báo cáo bằng: thidua run --year <năm>."),
 ])
 def test_usage_mistakes_are_one_vietnamese_line(capsys, argv, said):
     assert refusal(capsys, argv) == f"thidua: {said}"

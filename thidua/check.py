@@ -7,6 +7,7 @@ Reads every file (:func:`thidua.ingest.files.ingest_file`), picks the newest per
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,11 +43,11 @@ class Check:
         return self.rejected_files > 0 or self.figures.rows["rejected"] > 0
 
 
-def check_year(year: int, raw_dir: Path, registry_path: Path) -> Check:
+def check_year(year: int, raw_dir: Path, registry_path: Path, as_of: dt.date | None = None) -> Check:
     """Check every file of ``raw_dir`` for ``year``. Raises
     :class:`thidua.pipeline.NothingToReport` when nothing can be checked (no folder, no file,
     an unusable registry)."""
-    plan = plan_run(year, raw_dir, registry_path)
+    plan = plan_run(year, raw_dir, registry_path, as_of=as_of)
     results = select_submissions([ingest_file(source, plan.context) for source in plan.files])
     figures = compute_figures(year, results, plan.expected)
     submitted = figures.files[figures.files["status"] != SKIPPED]  # skipped: no unit's file

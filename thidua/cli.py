@@ -39,6 +39,9 @@ RegistryOption = Annotated[Optional[Path], typer.Option(
     "--registry", metavar="TỆP", help="Danh mục đơn vị (mặc định data/reference/units.csv).")]
 OutOption = Annotated[Optional[Path], typer.Option(
     "--out", metavar="THƯ_MỤC", help="Thư mục kết quả (mặc định data/out/<năm>).")]
+AsOfOption = Annotated[Optional[str], typer.Option(
+    "--as-of", metavar="NGÀY", help="Ngày xét đơn vị phải báo cáo, YYYY-MM-DD hoặc dd/mm/yyyy "
+                                    "(mặc định 31/12 của năm báo cáo).")]
 
 
 @app.callback()
@@ -132,6 +135,10 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         distribute: Annotated[bool, typer.Option(
             "--distribute", help="Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập "
                                  "(như lệnh distribute).")] = False,
+        as_of: AsOfOption = None,
+        previous: Annotated[Optional[Path], typer.Option(
+            "--previous", metavar="TỆP", help="summary.json của năm trước để so sánh (mặc định "
+                                              "<thư mục kết quả>/../<năm trước>/summary.json).")] = None,
         ) -> None:
     """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
     một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.
@@ -140,6 +147,7 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
 
     _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     day = _parse_date(report_date) if report_date else None
+    as_of_day = _parse_date(as_of, "--as-of") if as_of else None
     quiet_prefect_defaults()
     from flows.annual_report import annual_report
     from flows.deployment import check_api
@@ -154,7 +162,9 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
                                     registry=str(registry) if registry else None,
                                     out_dir=str(out) if out else None, report_date=day,
                                     cache_dir=str(cache) if cache else None,
-                                    distribute=distribute)
+                                    distribute=distribute,
+                                    as_of=as_of_day,
+                                    previous=str(previous) if previous else None)
     except NothingToReport as exc:
         _fail(str(exc))
     if quiet:
@@ -182,14 +192,15 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
     _report_distribution(outcome.get("distribution"), quiet=False)
 
 
-def _parse_date(text: str) -> dt.date:
-    """A ``--date`` as ``YYYY-MM-DD`` or ``dd/mm/yyyy``; refuses anything else (one line)."""
+def _parse_date(text: str, option: str = "--date") -> dt.date:
+    """A date option (``--date``, ``--as-of``) as ``YYYY-MM-DD`` or ``dd/mm/yyyy``; refuses
+    anything else (one line)."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return dt.datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
-    _fail(f"--date '{text}' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
+    _fail(f"{option} '{text}' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
 
 
 def _progress_display(quiet: bool):
@@ -354,7 +365,7 @@ CHECK_DIR = "kiem-tra"
 
 @app.command()
 def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
-             out: OutOption = None) -> None:
+             out: OutOption = None, as_of: AsOfOption = None) -> None:
     """Kiểm tra tệp của các đơn vị, không lập báo cáo: bảng theo đơn vị (dòng hợp lệ / bị từ
     chối / bỏ qua, lỗi cả tệp) và phản hồi cho đơn vị trong <out>/kiem-tra/phan-hoi/ (phản
     hồi của bản đã lập nằm ở <out>/phan-hoi/). Mã thoát 0: không có gì bị từ chối; 1: có;
@@ -366,7 +377,8 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
 
     _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     try:
-        check = check_year(year, raw or default_raw_dir(year), registry or default_registry())
+        check = check_year(year, raw or default_raw_dir(year), registry or default_registry(),
+                           _parse_date(as_of, "--as-of") if as_of else None)
     except NothingToReport as exc:
         _fail(str(exc))
     Console(highlight=False).print(overview_table(check))
@@ -388,3 +400,10 @@ def entry() -> None:  # pragma: no cover - the console script
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+# Commands of other modules (kept out of this file; see their modules).
+from thidua import cli_history, cli_registry  # noqa: E402
+
+app.add_typer(cli_registry.registry_app, name="registry")
+app.command("history")(cli_history.history)

@@ -130,6 +130,8 @@ def translate(message: str) -> str:
 
 
 def _opts(param) -> str:
+    if getattr(param, "param_type_name", "") == "argument" and getattr(param, "metavar", None):
+        return param.metavar  # the Vietnamese name shown in the help (e.g. TỆP)
     names = [o for o in getattr(param, "opts", []) if o.startswith("--")] or getattr(param, "opts", [])
     return "/".join(names) or getattr(param, "name", "") or "?"
 

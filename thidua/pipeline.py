@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 from zoneinfo import ZoneInfo
@@ -25,7 +25,7 @@ import pandas as pd
 
 from thidua.ingest.discover import InputFile, discover_files, sha256_of
 from thidua.ingest.files import FileResult, UnitContext, ingest_file, select_submissions
-from thidua.ingest.registry import RegistryError, expected_units, load_registry
+from thidua.ingest.registry import RegistryError, accepted_units, expected_units, load_registry
 from thidua.publish.feedback import FEEDBACK_DIR, feedback_workbooks
 from thidua.publish.outputs import (
     MANIFEST,
@@ -43,7 +43,9 @@ from thidua.publish.versions import (
     program_sha256,
     version_dir,
 )
+from thidua.report.comparison import PreviousUnusable, compare_years, read_previous
 from thidua.report.figures import Figures, compute_figures, summary_dict
+from thidua.report.history import read_history, summary_files, year_row
 from thidua.report.render import ReportMeta, render_report
 from thidua.settings import TIMEZONE
 
@@ -66,6 +68,16 @@ class Plan:
     context: UnitContext
     registry_sha256: str
     program: str
+    #: The whole registry (:func:`thidua.ingest.registry.load_registry`): names and
+    #: successors of units that are not expected (ended during the year, or of last year).
+    registry: pd.DataFrame | None = None
+    #: The previous year's published ``summary.json`` (:func:`thidua.report.comparison.read_previous`).
+    previous: dict | None = None
+    #: Earlier published years (:func:`thidua.report.history.read_history`), oldest first.
+    history: tuple = ()
+    #: ``(path, sha256)`` of the published summaries read: they count in the fingerprint,
+    #: so a re-published previous year makes a new version of this one.
+    summaries_read: tuple[tuple[str, str], ...] = ()
 
     @property
     def unit_names(self) -> dict[str, str]:
@@ -81,6 +93,7 @@ class Plan:
         new version."""
         if inputs is None:
             inputs = [(f.file, f.sha256) for f in self.files if not f.skipped]
+        inputs = list(inputs) + list(self.summaries_read)
         return fingerprint(inputs, self.registry_sha256, self.program,
                            report_date.isoformat() if report_date else None)
 
@@ -93,19 +106,24 @@ def read_inputs(files: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def plan_run(year: int, raw_dir: Path, registry_path: Path,
-             exclude: tuple[Path, ...] = ()) -> Plan:
+             exclude: tuple[Path, ...] = (), as_of: dt.date | None = None,
+             previous: Path | None = None, history_root: Path | None = None) -> Plan:
     """Load the registry and list the input files; folders in ``exclude`` (the run's output
     and cache folders, when they lie inside ``raw_dir``) are listed as skipped, never read
-    (:func:`thidua.ingest.discover.discover_files`).
+    (:func:`thidua.ingest.discover.discover_files`). The expected units are those valid on
+    ``as_of`` (default 31/12/``year``); files of every unit valid on some day of ``year``
+    are counted (``spec/unit-registry.md``). ``previous``: the previous year's
+    ``summary.json`` for the comparison (none there: no comparison); ``history_root``: the
+    folder of the published years (``<root>/<year>/summary.json``) for the multi-year chart.
 
     Raises :class:`NothingToReport` when the registry is unusable, the raw folder does not
-    exist, or it holds no file.
+    exist, it holds no file, or ``previous`` exists but is not a ``summary.json``.
     """
     try:
         registry = load_registry(registry_path)
     except RegistryError as exc:
         raise NothingToReport(str(exc)) from exc
-    expected = expected_units(registry, year)
+    expected = expected_units(registry, year, as_of)
     if expected.empty:
         raise NothingToReport(f"Danh mục đơn vị {registry_path} không có đơn vị nào cho năm {year}.")
     if not raw_dir.is_dir():
@@ -113,8 +131,19 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path,
     files = discover_files(raw_dir, exclude)
     if not files:
         raise NothingToReport(f"Thư mục {raw_dir} không có tệp nào.")
-    context = UnitContext(year, frozenset(registry["code"]), frozenset(expected["code"]))
-    return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256())
+    context = UnitContext.for_year(registry, year)
+    try:
+        last = read_previous(previous) if previous else None
+    except PreviousUnusable as exc:
+        raise NothingToReport(str(exc)) from exc
+    history = read_history(history_root, before=year)[0] if history_root else []
+    read = [(str(path), sha256_of(path)) for y, path in
+            (summary_files(history_root) if history_root else []) if y < year]
+    if last and previous and str(previous) not in dict(read):
+        read.append((str(previous), sha256_of(previous)))
+    return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256(),
+                registry=registry, previous=last, history=tuple(history),
+                summaries_read=tuple(sorted(read)))
 
 
 def ingest(source: InputFile, context: UnitContext) -> FileResult:
@@ -130,10 +159,21 @@ def aggregate_results(plan: Plan, results: list[FileResult]) -> Figures:
     if not any(r.status == "used" for r in selected):
         reasons = "; ".join(f"{r.file}: {r.problem}" for r in selected[:3])
         raise NothingToReport(f"Không có tệp nào dùng được ({reasons}).")
-    figures = compute_figures(plan.year, selected, plan.expected)
+    figures = compute_figures(plan.year, selected, plan.expected, plan.registry)
     if figures.rows["valid"] == 0:
         raise NothingToReport("Không có dòng đăng ký hợp lệ nào trong các tệp đã đọc.")
-    return figures
+    return with_other_years(plan, figures)
+
+
+def with_other_years(plan: Plan, figures: Figures) -> Figures:
+    """``figures`` with the comparison with the previous year
+    (:func:`thidua.report.comparison.compare_years`, when its ``summary.json`` was found) and
+    the registrations of every published year, this one last (:mod:`thidua.report.history`)."""
+    summary = summary_dict(figures)
+    previous = (compare_years(summary, plan.previous, plan.registry, figures.unit_names)
+                if plan.previous else None)
+    history = [row for row in plan.history if row["year"] < plan.year] + [year_row(summary)]
+    return replace(figures, previous_year=previous, history=history)
 
 
 def default_report_date(figures: Figures) -> dt.date:
@@ -275,7 +315,7 @@ def ingest_cache_key(source: InputFile, context: UnitContext, program: str) -> s
     """The cache key of one file's reading: its content (SHA-256) and name as shown in
     messages, what it is checked against (year, registry codes) and the program. A changed
     file, registry or program never reuses an old result; an unchanged one always can."""
-    codes = ",".join(sorted(context.known_codes)) + "|" + ",".join(sorted(context.expected_codes))
+    codes = ",".join(sorted(context.known_codes)) + "|" + ",".join(sorted(context.accepted_codes))
     scope = hashlib.sha256(f"{source.file}|{context.year}|{codes}|{program}".encode()).hexdigest()
     return f"ingest-{source.sha256}-{scope[:32]}"
 

@@ -56,6 +56,12 @@ def for_year(path: str | Path | None, year: int) -> Path | None:
     return Path(str(path).replace(YEAR_PLACEHOLDER, str(year))) if path else None
 
 
+def default_previous_summary(out_dir: Path, year: int) -> Path:
+    """The previous year's published figures, for the comparison: ``summary.json`` of the
+    folder of ``year - 1`` beside ``out_dir`` (``data/out/2025`` → ``data/out/2024/summary.json``)."""
+    return out_dir.parent / str(year - 1) / "summary.json"
+
+
 def default_cache_dir() -> Path:
     """Where the flow caches each file's reading, keyed on its content:
     ``data/out/.cache`` (``THIDUA_CACHE_DIR``). Safe to delete at any time."""

@@ -30,7 +30,13 @@ class Unit:
 
     @property
     def place(self) -> str:
-        """District name without its prefix (``Ba Đình``), or "" for non-district units."""
+        """District name without its prefix (``Ba Đình``), the (first) commune/ward of a
+        commune/ward union (``Kim Liên``), or "" for other units."""
+        if self.kind == "xa_phuong":
+            where = self.name.removeprefix("Công đoàn ")
+            for prefix in ("các xã ", "phường ", "xã "):
+                where = where.removeprefix(prefix)
+            return where.split(",")[0].split(" và ")[0]
         if self.kind != "quan_huyen":
             return ""
         where = self.name.split("Lao động ", 1)[1]
@@ -55,14 +61,20 @@ class Registration:
     extra: dict = field(default_factory=dict)
 
 
-def load_units(path: Path) -> list[Unit]:
-    """Units of the registry valid in ``vocab.YEAR``, in file order."""
+def load_units(path: Path, missing: tuple[str, ...] = (), extra: tuple[str, ...] = ()) -> list[Unit]:
+    """The units that send a file for ``vocab.YEAR``, in file order: those valid on 31/12 of
+    the year (the expected units, ``spec/unit-registry.md``) except ``missing``, and the units
+    in ``extra`` (valid on some earlier day of the year). Comment lines (``#``) are skipped."""
     with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
     year_start, year_end = f"{V.YEAR}-01-01", f"{V.YEAR}-12-31"
-    return [Unit(r["code"], r["name"], r["kind"], int(r["members"]), int(r["grassroots_unions"]))
-            for r in rows
+    expected = {r["code"] for r in rows
+                if r["valid_from"] <= year_end and (not r["valid_to"] or r["valid_to"] >= year_end)}
+    live = [r for r in rows
             if r["valid_from"] <= year_end and (not r["valid_to"] or r["valid_to"] >= year_start)]
+    return [Unit(r["code"], r["name"], r["kind"], int(r["members"]), int(r["grassroots_unions"]))
+            for r in live
+            if (r["code"] in expected and r["code"] not in missing) or r["code"] in extra]
 
 
 def apportion(total: int, weights: list[int], floor: int = 1) -> list[int]:
@@ -107,7 +119,7 @@ def person_name(rng: random.Random) -> str:
 def _union_name(rng: random.Random, unit: Unit, places: list[str]) -> tuple[str, str]:
     """One grassroots union's name and its kind (school / health / factory / office)."""
     trade = rng.choice(V.TRADE_NAMES)
-    if unit.code in V.SECTORS or unit.kind == "khu_cong_nghiep":
+    if unit.code in V.SECTORS or unit.kind in ("khu_cong_nghiep", "tong_cong_ty"):
         sector = rng.choice(V.SECTORS.get(unit.code) or V.SECTORS[unit.kind])
         form = rng.choice(("Công ty TNHH", "Công ty Cổ phần"))
         tail = " Việt Nam" if unit.kind == "khu_cong_nghiep" else ""
@@ -124,7 +136,9 @@ def _union_name(rng: random.Random, unit: Unit, places: list[str]) -> tuple[str,
         sector = rng.choice(V.SECTORS["quan_huyen"])
         return f"{rng.choice(('Công ty TNHH', 'Công ty Cổ phần'))} {sector} {trade}", "factory"
     body = rng.choice(("Cơ quan UBND", "Trung tâm Y tế", "Ban Quản lý dự án đầu tư xây dựng"))
-    return f"{body} {unit.name.split('Lao động ', 1)[1]}", "health" if "Y tế" in body else "office"
+    where = (unit.name.split("Lao động ", 1)[1] if "Lao động " in unit.name
+             else ("phường " if unit.name.startswith("Công đoàn phường") else "xã ") + unit.place)
+    return f"{body} {where}", "health" if "Y tế" in body else "office"
 
 
 @dataclass
@@ -198,8 +212,9 @@ def make_registration(rng: random.Random, ctx: UnitContext, field_code: str, typ
 
 
 def draw_level(rng: random.Random, unit: Unit) -> str:
-    """Level of a registration: the city's own organs register only through unit CQ."""
-    if unit.code == "CQ":
+    """Level of a registration: the city's own organs register only through one unit
+    (``vocab.CITY_UNIT``: CQ in 2024)."""
+    if unit.code == V.CITY_UNIT:
         return "thanh_pho" if rng.random() < 0.88 else "co_so"
     return "cap_tren_co_so" if rng.random() < 0.12 else "co_so"
 

@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 import python_calamine
 
+#: The year being recounted: the folder's name when it is a year (``data/raw/2025``), set by
+#: :func:`recount`; periods must overlap it and titles must name it.
 YEAR = 2024
 CANONICAL = ("STT", "Mã đơn vị", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
              "Chức vụ", "Cấp công đoàn", "Công đoàn cơ sở", "Thời gian thực hiện", "Kết quả", "Ghi chú")
@@ -156,7 +158,10 @@ def recount(folder: Path) -> dict:
     Returns {"cells": Counter[(field, type)], "by_unit": Counter[(unit code, field, type)],
     "levels": Counter, "results": Counter, "rejections": [(file, sheet, row, column)],
     "files": {name: Counter of row kinds}}. The unit code is the file name's part before ``_``.
+    The year is the folder's name when it is one (``data/raw/2025``), else 2024.
     """
+    global YEAR
+    YEAR = int(folder.name) if re.fullmatch(r"(19|20)\d\d", folder.name) else 2024
     out = {"cells": Counter(), "by_unit": Counter(), "levels": Counter(), "results": Counter(),
            "rejections": [], "files": {}}
     for path in sorted(folder.iterdir()):

@@ -7,6 +7,8 @@ Spellings of fields, types, levels and results come from ../shared/spec/submissi
 """
 
 YEAR = 2024
+#: The unit through which the city federation's own organs register (level thanh_pho).
+CITY_UNIT = "CQ"
 FIELDS = ("KT", "VHXH", "ANQP", "XDHTCT")
 TYPES = ("collective", "individual")
 
@@ -83,6 +85,8 @@ SECTORS = {
     "N-NN": ("Thủy lợi", "Giống cây trồng", "Chăn nuôi", "Nông sản"),
     "N-XD": ("Xây dựng", "Đầu tư và Xây dựng", "Vật liệu xây dựng", "Cấp thoát nước"),
     "khu_cong_nghiep": ("Điện tử", "Cơ khí chính xác", "Linh kiện ô tô", "Nhựa", "Bao bì"),
+    "tong_cong_ty": ("Vận tải", "Thương mại", "Du lịch", "Hạ tầng đô thị", "Nước sạch",
+                     "Dịch vụ"),
 }
 PUBLIC_BODIES = {
     "vien_chuc": ("Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp", "Sở Xây dựng", "Sở Văn hóa và Thể thao",

@@ -25,6 +25,7 @@ from thidua.ingest.identify import (
     resolve_year,
 )
 from thidua.ingest.legacy import DECODERS, undecoded_cells
+from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.normalise import (
     IGNORED_REASONS,
@@ -54,11 +55,26 @@ USED, SUPERSEDED, REJECTED, SKIPPED = "used", "superseded", "rejected", "skipped
 
 @dataclass(frozen=True)
 class UnitContext:
-    """What a file is checked against: the report year and the registry's codes."""
+    """What a file is checked against: the report year and the registry's codes.
+
+    ``known_codes``: every code of the registry; ``accepted_codes``: the units valid on at
+    least one day of ``year`` (:func:`thidua.ingest.registry.accepted_units`), whose files are
+    counted; ``periods``: ``(code, validity in Vietnamese)`` pairs
+    (:func:`thidua.ingest.registry.validity_text`), for the message rejecting a file of a unit
+    that did not exist in ``year`` (``spec/unit-registry.md``)."""
 
     year: int
     known_codes: frozenset[str]
-    expected_codes: frozenset[str]
+    accepted_codes: frozenset[str]
+    periods: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def for_year(cls, registry: pd.DataFrame, year: int) -> "UnitContext":
+        """The context of ``year`` from a loaded registry
+        (:func:`thidua.ingest.registry.load_registry`)."""
+        return cls(year, frozenset(registry["code"]),
+                   frozenset(accepted_units(registry, year)["code"]),
+                   tuple(sorted(validity_text(registry).items())))
 
 
 @dataclass(frozen=True)
@@ -200,7 +216,8 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         data = raw[labels == "data"]
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
                             title, source.path, set(context.known_codes),
-                            set(context.expected_codes), year)
+                            set(context.accepted_codes), year,
+                            dict(context.periods))
         if not (labels == "data").any():
             raise FileRejected(f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")
         check_not_all_formulas(sheet, data)  # issue 16.5: a whole table of unsaved formulas

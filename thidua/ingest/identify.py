@@ -207,13 +207,16 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str) -> str | No
 
 
 def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
-                 known_codes: set[str], expected_codes: set[str], year: int) -> str:
+                 known_codes: set[str], accepted_codes: set[str], year: int,
+                 periods: dict[str, str] | None = None) -> str:
     """The unit code of a file: the ``Mã đơn vị`` column, the title block, the file name,
     each read in any case and with any separator (:func:`registry_code`).
 
     ``column_codes`` is the column's values on data rows (str, may be empty). Raises
     :class:`FileRejected` when the column holds several codes, when two sources disagree, when
-    there is no code at all, or when the code is not a unit expected for ``year``.
+    there is no code at all, or when the code is not a unit accepted for ``year`` (valid on
+    at least one day of it, ``spec/unit-registry.md``; ``periods`` gives each code's validity
+    in Vietnamese, named in the message).
     """
     sources: list[tuple[str, str]] = []
     codes = sorted({registry_code(c, known_codes) or clean_text(c).upper()
@@ -248,10 +251,13 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year} "
                            f"(mã lấy từ {sources[0][0]}); đề nghị ghi đúng mã đơn vị do LĐLĐ "
                            f"thành phố cấp.")
-    if code not in expected_codes:
+    if code not in accepted_codes:
+        when = (periods or {}).get(code)
+        said = f"hoạt động {when}, không ngày nào trong" if when else "không hoạt động trong"
         raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year} "
-                           f"(mã lấy từ {sources[0][0]}): theo danh mục, đơn vị này không hoạt "
-                           f"động trong năm {year} (đã giải thể, sáp nhập hoặc thành lập sau).")
+                           f"(mã lấy từ {sources[0][0]}): theo danh mục, đơn vị này {said} năm "
+                           f"{year} (đã giải thể, sáp nhập hoặc thành lập sau); đề nghị gửi tệp "
+                           f"vào đúng năm hoặc ghi mã của đơn vị kế thừa.")
     return code
 
 

@@ -6,6 +6,8 @@ Source: ``shared/spec/unit-registry.md``. The registry is validated with
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -18,40 +20,70 @@ class RegistryError(Exception):
     """The registry cannot be used; ``str(exc)`` says why, in Vietnamese."""
 
 
+def comment_lines(text: str) -> int:
+    """How many lines at the top of a registry's text are comments (``#`` first, or blank):
+    the header comment of an example registry (``spec/unit-registry.md``)."""
+    count = 0
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        count += 1
+    return count
+
+
+def read_registry_table(path: Path) -> tuple[pd.DataFrame, int]:
+    """The registry's rows as text (every column ``str``, empty cells NaN) and the CSV line
+    number of its header row (1 unless comment lines come first). A data row's CSV line is
+    ``header line + 1 + its index``. Raises :class:`RegistryError` when the file is missing,
+    unreadable or empty (no header)."""
+    if not path.is_file():
+        raise RegistryError(f"Không tìm thấy danh mục đơn vị: {path}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (UnicodeDecodeError, OSError) as exc:
+        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: "
+                            f"{getattr(exc, 'strerror', None) or exc}") from exc
+    skip = comment_lines(text)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype="str", keep_default_na=False,
+                            na_values=[""], skiprows=skip)
+    except pd.errors.EmptyDataError as exc:
+        raise RegistryError(f"Danh mục đơn vị {path} rỗng: cần dòng tiêu đề "
+                            f"{','.join(REGISTRY_SCHEMA.columns)} và mỗi đơn vị một dòng.") from exc
+    except pd.errors.ParserError as exc:
+        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: {exc}") from exc
+    if not set(REGISTRY_SCHEMA.columns) & set(frame.columns):
+        raise RegistryError(f"Danh mục đơn vị {path} không có dòng tiêu đề: dòng {skip + 1} phải là "
+                            f"{','.join(REGISTRY_SCHEMA.columns)}.")
+    return frame, skip + 1
+
+
 def load_registry(path: Path) -> pd.DataFrame:
     """Read and validate the registry CSV.
 
     Returns one row per unit and validity period with the columns of
     ``spec/unit-registry.md``: ``code, name, level, kind`` (str), ``valid_from, valid_to``
     (datetime64, ``valid_to`` NaT while the unit exists), ``successors`` (str or NaN),
-    ``members, grassroots_unions`` (int64). Raises :class:`RegistryError` when the file is
-    missing, unreadable or breaks the schema.
+    ``members, grassroots_unions`` (int64), ``line`` (int64: the row's CSV line, counting
+    the header comment). A unit may have several rows, one per validity period
+    (``spec/unit-registry.md``). Raises :class:`RegistryError` when the file is missing,
+    unreadable or breaks the schema (``thidua registry check`` lists every fault:
+    :mod:`thidua.ingest.registry_check`).
     """
-    if not path.is_file():
-        raise RegistryError(f"Không tìm thấy danh mục đơn vị: {path}")
+    frame, header = read_registry_table(path)
     try:
-        frame = pd.read_csv(path, dtype="str", encoding="utf-8-sig", keep_default_na=False,
-                            na_values=[""])
-    except pd.errors.EmptyDataError as exc:
-        raise RegistryError(f"Danh mục đơn vị {path} rỗng: cần dòng tiêu đề "
-                            f"{','.join(REGISTRY_SCHEMA.columns)} và mỗi đơn vị một dòng.") from exc
-    except (pd.errors.ParserError, UnicodeDecodeError, OSError) as exc:
-        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: "
-                            f"{getattr(exc, 'strerror', None) or exc}") from exc
-    if not set(REGISTRY_SCHEMA.columns) & set(frame.columns):
-        raise RegistryError(f"Danh mục đơn vị {path} không có dòng tiêu đề: dòng 1 phải là "
-                            f"{','.join(REGISTRY_SCHEMA.columns)}.")
-    try:
-        return REGISTRY_SCHEMA.validate(frame, lazy=True)
+        valid = REGISTRY_SCHEMA.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        raise RegistryError(f"Danh mục đơn vị {path} không hợp lệ: {_describe(exc.failure_cases, frame)}") from exc
+        raise RegistryError(f"Danh mục đơn vị {path} không hợp lệ: "
+                            f"{_describe(exc.failure_cases, frame, header)}") from exc
+    return valid.assign(line=valid.index + header + 1)
 
 
-def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> str:
+def _describe(cases: pd.DataFrame, frame: pd.DataFrame, header: int = 1) -> str:
     """The first few registry problems in Vietnamese: CSV line, column, value, what is wrong."""
     said = []
     for column, check, value, index in cases[["column", "check", "failure_case", "index"]].itertuples(index=False):
-        where = f"dòng {int(index) + 2}, " if pd.notna(index) else ""
+        where = f"dòng {int(index) + header + 1}, " if pd.notna(index) else ""
         if check == "column_in_dataframe":
             said.append(f"thiếu cột '{value}'")
         elif pd.isna(index):
@@ -74,12 +106,43 @@ def _describe(cases: pd.DataFrame, frame: pd.DataFrame) -> str:
     return "; ".join(unique[:5]) + (f"; và {len(unique) - 5} lỗi khác" if len(unique) > 5 else "")
 
 
-def expected_units(registry: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The units expected to submit for ``year``: those whose validity period overlaps it.
+def reference_date(year: int, as_of: dt.date | None = None) -> pd.Timestamp:
+    """The day on which the units expected for ``year`` are those of the registry: ``as_of``
+    when given, else 31 December of ``year`` (``spec/unit-registry.md``, "Expected units")."""
+    return pd.Timestamp(as_of or dt.date(year, 12, 31))
 
-    Same columns as :func:`load_registry`, one row per code, in the registry's order (the
-    order of the report's tables).
+
+def _valid_between(registry: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> pd.Series:
+    return (registry["valid_from"] <= end) & (registry["valid_to"].isna() | (registry["valid_to"] >= start))
+
+
+def expected_units(registry: pd.DataFrame, year: int, as_of: dt.date | None = None) -> pd.DataFrame:
+    """The units expected to submit for ``year``: those valid on the reference date
+    (:func:`reference_date`: ``as_of``, default 31/12/``year``; ``spec/unit-registry.md``).
+
+    A unit that ended during the year (the 40 units that ended on 30/06/2025) is not
+    expected, though its file is accepted (:func:`accepted_units`). Same columns as
+    :func:`load_registry`, one row per code, in the registry's order (the order of the
+    report's tables).
     """
-    start, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
-    live = (registry["valid_from"] <= end) & (registry["valid_to"].isna() | (registry["valid_to"] >= start))
+    day = reference_date(year, as_of)
+    live = _valid_between(registry, day, day)
     return registry[live].drop_duplicates("code", keep="last").reset_index(drop=True)
+
+
+def accepted_units(registry: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The units whose file is accepted for ``year``: those valid on at least one day of it
+    (``spec/unit-registry.md``). Same columns as :func:`load_registry`, one row per code."""
+    live = _valid_between(registry, pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31))
+    return registry[live].drop_duplicates("code", keep="last").reset_index(drop=True)
+
+
+def validity_text(registry: pd.DataFrame) -> dict[str, str]:
+    """Unit code → its validity periods in Vietnamese (``từ 01/07/2025``, ``từ 01/01/1990 đến
+    30/06/2025``, several joined by ``; ``), for the message rejecting a file of a unit that did
+    not exist in the year."""
+    said: dict[str, list[str]] = {}
+    for code, start, end in registry[["code", "valid_from", "valid_to"]].itertuples(index=False):
+        text = f"từ {start:%d/%m/%Y}" + (f" đến {end:%d/%m/%Y}" if pd.notna(end) else "")
+        said.setdefault(code, []).append(text)
+    return {code: "; ".join(texts) for code, texts in said.items()}

@@ -44,11 +44,13 @@ def count_by_result(registrations: pd.DataFrame) -> pd.DataFrame:
 def count_by_unit(registrations: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
     """Registrations of every expected unit by field × type, zeros included.
 
-    ``expected``: :func:`thidua.ingest.registry.expected_units`. Index ``unit`` (code, registry
-    order); int64 columns ``<FIELD>_<type>`` for each field and type (e.g. ``KT_collective``),
+    ``expected``: :func:`thidua.ingest.registry.expected_units`. Index ``unit`` (expected
+    codes in registry order, then, sorted, units that sent registrations without being
+    expected: accepted units that ended during the year, ``spec/unit-registry.md``); int64 columns ``<FIELD>_<type>`` for each field and type (e.g. ``KT_collective``),
     then ``collective, individual, total``.
     """
     codes = list(expected["code"])
+    codes += sorted(set(registrations["unit"].dropna()) - set(codes))
     wide = (registrations.groupby(["unit", "field", "type"]).size()
             .unstack(["field", "type"])
             .reindex(index=codes,

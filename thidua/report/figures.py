@@ -42,9 +42,27 @@ class Figures:
     rows: dict[str, int]
     #: Coded values of the used files' valid rows read by approximation (issue 9.1).
     interpreted: int = 0
+    #: The whole registry (:func:`thidua.ingest.registry.load_registry`), when known: names
+    #: of units that sent without being expected, successors for the comparison.
+    registry: pd.DataFrame | None = None
+    #: ``summary.json``'s ``previous_year`` block (:func:`thidua.report.comparison.compare_years`).
+    previous_year: dict | None = None
+    #: Registrations by year and field of the published years (:mod:`thidua.report.history`).
+    history: list | None = None
+
+    @property
+    def unit_names(self) -> dict[str, str]:
+        """Unit code → official name: every unit of the registry (its latest period's name),
+        the expected units' names last."""
+        names = {}
+        if self.registry is not None:
+            names.update(zip(self.registry["code"], self.registry["name"]))
+        names.update(zip(self.expected["code"], self.expected["name"]))
+        return names
 
 
-def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame) -> Figures:
+def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame,
+                    registry: pd.DataFrame | None = None) -> Figures:
     """Aggregate the used files of a year (after :func:`thidua.ingest.files.select_submissions`).
 
     Rejections are those of used and rejected files (a superseded file's rows are never
@@ -73,6 +91,7 @@ def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame
         coverage=aggregate.coverage(submitted, expected),
         rows=rows,
         interpreted=int(sum(r.interpreted for r in used)),
+        registry=registry,
     )
 
 
@@ -113,4 +132,6 @@ def summary_dict(figures: Figures) -> dict:
                              for _, row in figures.exemplary.iterrows()],
         # coded values of counted rows read by approximation, "đã hiểu là …" (issue 9.1)
         "values_interpreted": figures.interpreted,
+        # the comparison with the previous year's summary.json, when it was found (issue 12)
+        **({"previous_year": figures.previous_year} if figures.previous_year else {}),
     }

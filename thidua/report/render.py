@@ -18,6 +18,7 @@ from weasyprint.urls import URLFetcher
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
 from thidua.report.chart import field_chart_svg
+from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.figures import Figures
 from thidua.report.formatting import decree_date, number, percent, short_date, short_name
 from thidua.settings import TEMPLATES_DIR
@@ -98,7 +99,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
     bf = figures.by_field
     coll, indiv = int(bf["collective"].sum()), int(bf["individual"].sum())
     total = coll + indiv
-    names = dict(zip(figures.expected["code"], figures.expected["name"]))
+    names = figures.unit_names
     rank = {code: i for i, code in enumerate(figures.expected["code"])}  # the registry's order
     cov = figures.coverage
     opening = [
@@ -181,6 +182,9 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "types": list(TYPES.values()),
         "changes": meta.changes,
         "pdf_created": created.isoformat(),
+        # "So sánh với năm trước" and the multi-year chart (issue 12; _so_sanh.html.j2)
+        "comparison": comparison_context(figures.previous_year, figures.year, names),
+        "history_chart_src": history_chart_src(figures.history),
     }
 
 
