@@ -259,3 +259,16 @@ HEADER_TAILS: frozenset[str] = frozenset(
     "dang ky thuc hien trien khai ap dung cua mo hinh dan van kheo dvk nam cach lam hay dien "
     "don vi cong doan cd tai theo duoc da dat va cuoi ket qua nguoi de xuat chinh bat dau ngay "
     "thang".split())
+
+# --- a position written in the registrant's cell ---------------------------------------------
+#: Words a position starts with (match keys): ``Nguyễn Văn A - Chủ tịch CĐCS`` in ``Tên tập
+#: thể/cá nhân`` of an individual with no ``Chức vụ`` gives the name ``Nguyễn Văn A`` and the
+#: position ``Chủ tịch CĐCS`` (told to the unit). Source: ``spec/submission-form.md``.
+POSITION_WORDS: tuple[str, ...] = (
+    "chu tich", "pho chu tich", "uy vien", "to truong", "to pho", "truong", "pho", "giam doc",
+    "pho giam doc", "bi thu", "can bo", "cong nhan", "nhan vien", "giao vien", "bac si", "y si",
+    "dieu duong", "ke toan", "ky su", "ky thuat vien", "doan vien", "chuyen vien", "thu quy",
+    "hieu truong", "hieu pho", "cong chuc", "vien chuc", "nguoi lao dong", "lao dong",
+    "duoc si", "ho ly", "giang vien", "can su", "thu ky", "chanh van phong", "quan doc",
+    "doi truong", "ca truong", "tho", "lai xe", "bao ve", "cong an", "chien si", "ctcd", "ct",
+    "pct", "uv bch", "uvbch", "cn", "cb", "gv", "nv")

@@ -9,6 +9,7 @@ from thidua.ingest.identify import (
     code_note,
     parse_title,
     registry_code,
+    unit_by_name,
     resolve_unit,
     resolve_year,
 )
@@ -169,3 +170,36 @@ def test_a_title_naming_two_codes_is_not_guessed():
 ])
 def test_title_labels_in_other_words_and_the_dated_line(cells, field, value):
     assert getattr(parse_title([cells]), field) == value
+
+
+NAMES = {"Q-BD": "Liên đoàn Lao động quận Ba Đình", "Q-DD": "Liên đoàn Lao động quận Đống Đa",
+         "N-YT": "Công đoàn ngành Y tế Hà Nội", "TX-ST": "Liên đoàn Lao động thị xã Sơn Tây",
+         "CQ": "Công đoàn Cơ quan Liên đoàn Lao động thành phố Hà Nội"}
+
+
+@pytest.mark.parametrize("lines,code", [
+    (("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI", "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"), "Q-BD"),
+    (("LĐLĐ Q. Đống Đa",), "Q-DD"), (("CÔNG ĐOÀN NGÀNH Y TẾ",), "N-YT"),
+    (("LĐLĐ TX Sơn Tây",), "TX-ST"), (("CÔNG ĐOÀN CƠ QUAN LĐLĐ THÀNH PHỐ HÀ NỘI",), "CQ"),
+    (("LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI",), None),          # the Federation itself
+    (("LĐLĐ quận Ba Đình", "LĐLĐ quận Đống Đa"), None),        # two units: never guessed
+    (("LĐLĐ quận Ba",), None), ((), None)])
+def test_a_unit_is_found_by_the_name_its_title_gives(lines, code):
+    assert unit_by_name(lines, NAMES) == code
+
+
+def test_a_unit_named_but_not_coded_is_identified_and_told(tmp_path):
+    title = parse_title([["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], ["Năm: 2024"]])
+    none = pd.Series(dtype="str")
+    unit = resolve_unit(none, title, Path("danh-sach.xlsx"), REGISTRY, REGISTRY, 2024,
+                        names=NAMES)
+    assert unit == "Q-BD"
+    assert code_note(none, title, unit, Path("danh-sach.xlsx")) == (
+        "Tệp không ghi mã đơn vị; đã xác định đơn vị 'Q-BD' theo tên đơn vị ở tiêu đề; đề "
+        "nghị lần sau ghi 'Mã đơn vị: Q-BD' ở tiêu đề.")
+    # a code anywhere wins over the name, and then no such note
+    coded = parse_title([["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], ["Mã đơn vị: Q-DD"]])
+    assert resolve_unit(none, coded, Path("a.xlsx"), REGISTRY, REGISTRY, 2024,
+                        names=NAMES) == "Q-DD"
+    with pytest.raises(FileRejected, match="Không xác định được đơn vị gửi"):
+        resolve_unit(none, title, Path("a.xlsx"), REGISTRY, REGISTRY, 2024)  # no names given

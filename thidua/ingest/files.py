@@ -25,6 +25,7 @@ from thidua.ingest.identify import (
     resolve_year,
 )
 from thidua.ingest.legacy import DECODERS, undecoded_cells
+from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.normalise import (
@@ -61,20 +62,24 @@ class UnitContext:
     least one day of ``year`` (:func:`thidua.ingest.registry.accepted_units`), whose files are
     counted; ``periods``: ``(code, validity in Vietnamese)`` pairs
     (:func:`thidua.ingest.registry.validity_text`), for the message rejecting a file of a unit
-    that did not exist in ``year`` (``spec/unit-registry.md``)."""
+    that did not exist in ``year`` (``spec/unit-registry.md``); ``names``: ``(code, name)`` of
+    the accepted units, to find a unit its title names but does not code
+    (:func:`thidua.ingest.identify.unit_by_name`)."""
 
     year: int
     known_codes: frozenset[str]
     accepted_codes: frozenset[str]
     periods: tuple[tuple[str, str], ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (code, name) of the accepted units
 
     @classmethod
     def for_year(cls, registry: pd.DataFrame, year: int) -> "UnitContext":
         """The context of ``year`` from a loaded registry
         (:func:`thidua.ingest.registry.load_registry`)."""
-        return cls(year, frozenset(registry["code"]),
-                   frozenset(accepted_units(registry, year)["code"]),
-                   tuple(sorted(validity_text(registry).items())))
+        accepted = accepted_units(registry, year)
+        return cls(year, frozenset(registry["code"]), frozenset(accepted["code"]),
+                   tuple(sorted(validity_text(registry).items())),
+                   tuple(sorted(dict(zip(accepted["code"], accepted["name"])).items())))
 
 
 @dataclass(frozen=True)
@@ -217,7 +222,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
                             title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,
-                            dict(context.periods))
+                            dict(context.periods), dict(context.names))
         if not (labels == "data").any():
             raise FileRejected(f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")
         check_not_all_formulas(sheet, data)  # issue 16.5: a whole table of unsaved formulas
@@ -226,6 +231,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
         return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed))
+    data, positions = positions_from_registrants(data)  # ``Nguyễn Văn A - Chủ tịch`` (told)
     rows = normalise_rows(data)
     valid, rejections = validate_rows(rows, data, year=year, file=source.file, sheet=sheet.sheet)
     valid, rejections = with_unsaved_formulas(valid, rejections, sheet, data, source.file)
@@ -247,8 +253,10 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
                       remarks=tuple(n for n in (remark, *sheet.remarks, hidden_note(labels),
                                                 example_note(labels)) if n),
                       readings=tuple(filter(None, [code_note(data.get("unit_code", pd.Series(
-                                                       dtype="str")), title, unit),
+                                                       dtype="str")), title, unit,
+                                                       source.path),
                                                    filled_down_note(raw, labels, filled),
+                                                   *positions,
                                                    *interpreted_notes(interpreted)])),
                       interpreted=len(interpreted),
                       rows=counts, ignored={r: int(ignored.get(r, 0))

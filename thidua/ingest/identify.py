@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +24,8 @@ class TitleBlock:
     year: int | None = None
     sent_date: dt.date | None = None
     sent_text: str | None = None  # the ``Ngày gửi:`` text, kept when it is not a readable date
+    lines: tuple[str, ...] = field(default=(), compare=False)  # every title cell, for a unit
+    # named but not coded (:func:`unit_by_name`)
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -142,7 +144,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
             if (m := _DATED_LINE.match(match_key(cell))) and (date := parse_sent_date(m[1])):
                 sent = date
                 break
-    return TitleBlock(code, year, sent, sent_text)
+    lines = tuple(clean_text(c) for row in rows for c in ([row] if isinstance(row, str) else row))
+    return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t))
 
 
 def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str | None]:
@@ -188,17 +191,49 @@ def _title_code(text: str, known_codes: set[str]) -> str:
     return found.pop() if len(found) == 1 else text.replace(" ", "")
 
 
+#: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
+_NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
+               ("tp", "thanh pho"), ("tx", "thi xa"), ("q", "quan"), ("h", "huyen"))
+
+
+def _name_key(text: str) -> str:
+    """A unit name as words without diacritics, short forms spelled out, punctuation as
+    spaces: ``LĐLĐ Q. Ba Đình`` → ``lien doan lao dong quan ba dinh``."""
+    words = re.findall(r"[a-z0-9]+", match_key(text))
+    full = dict(_NAME_SHORT)
+    return " ".join(full.get(w, w) for w in words)
+
+
+def unit_by_name(lines: tuple[str, ...], names: dict[str, str]) -> str | None:
+    """The one unit of ``names`` (code → registry name) whose whole name a title line holds
+    (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``, ``LĐLĐ quận Ba Đình``), else ``None`` (no unit, or
+    several: a line naming the Federation itself names no unit under it)."""
+    # ``… Hà Nội`` at the end of a registry name may be left out (``Công đoàn ngành Y tế``)
+    keys = {code: f" {re.sub(r'( thanh pho)? ha noi$', '', _name_key(name))} "
+            for code, name in names.items()}
+    found = {code for line in lines for code, key in keys.items()
+             if key.strip() and key in f" {_name_key(line)} "}
+    # a name inside another found name (``… Hà Nội`` in ``Cơ quan LĐLĐ … Hà Nội``) gives way
+    found = {c for c in found if not any(o != c and keys[c] in keys[o] for o in found)}
+    return found.pop() if len(found) == 1 else None
+
+
 def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
     """The file name's part before its first ``_`` when it is a registry code, in any case
     and with any separator (:func:`registry_code`)."""
     return registry_code(path.stem.split("_", 1)[0], known_codes)
 
 
-def code_note(column_codes: pd.Series, title: TitleBlock, unit: str) -> str | None:
+def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
+              path: Path | None = None) -> str | None:
     """The line telling a unit how its code was read, when it wrote it otherwise than the
-    registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``), else ``None``."""
+    registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``) or not at all (found by its name
+    in the title, :func:`unit_by_name`), else ``None``."""
     written = {clean_text(c) for c in column_codes.dropna() if clean_text(c)}
     written |= {title.unit_code} if title.unit_code else set()
+    if not written and path is not None and code_from_filename(path, {unit}) is None:
+        return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên đơn vị ở tiêu "
+                f"đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
     other = sorted(w for w in written if w.upper() != unit)
     if not other:
         return None
@@ -208,9 +243,12 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str) -> str | No
 
 def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
                  known_codes: set[str], accepted_codes: set[str], year: int,
-                 periods: dict[str, str] | None = None) -> str:
+                 periods: dict[str, str] | None = None,
+                 names: dict[str, str] | None = None) -> str:
     """The unit code of a file: the ``Mã đơn vị`` column, the title block, the file name,
-    each read in any case and with any separator (:func:`registry_code`).
+    each read in any case and with any separator (:func:`registry_code`); without any of
+    them, the unit whose registry name a title line holds (:func:`unit_by_name` over
+    ``names``, code → name of the units accepted for ``year``).
 
     ``column_codes`` is the column's values on data rows (str, may be empty). Raises
     :class:`FileRejected` when the column holds several codes, when two sources disagree, when
@@ -230,6 +268,8 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", _title_code(title.unit_code, known_codes)))
     if from_name := code_from_filename(path, known_codes):
         sources.append(("tên tệp", from_name))
+    if not sources and names and (named := unit_by_name(title.lines, names)):
+        sources.append(("tên đơn vị ở tiêu đề", named))
     if not sources:
         prefix = path.stem.split("_", 1)[0].strip()
         first_word = re.split(r"[\s.]+", path.stem.strip(), maxsplit=1)[0].upper()

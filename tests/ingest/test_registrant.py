@@ -1,0 +1,61 @@
+"""An individual's position written in the registrant's cell (``Nguyễn Văn A - Chủ tịch
+CĐCS``) while ``Chức vụ`` is empty: the registration counts with its position, the unit told."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, reg, titled
+from corpus_writers import write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.registrant import split_position
+
+REGISTRANT, POSITION = HEADER.index("Tên tập thể/cá nhân"), HEADER.index("Chức vụ")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nguyễn Văn A - Chủ tịch CĐCS", ("Nguyễn Văn A", "Chủ tịch CĐCS")),
+    ("Nguyễn Văn A – Tổ trưởng tổ Công đoàn", ("Nguyễn Văn A", "Tổ trưởng tổ Công đoàn")),
+    ("Nguyễn Văn A, Công nhân", ("Nguyễn Văn A", "Công nhân")),
+    ("Nguyễn Văn A (Phó Chủ tịch CĐCS)", ("Nguyễn Văn A", "Phó Chủ tịch CĐCS")),
+    ("Phạm Văn Đức, CN", ("Phạm Văn Đức", "CN")),
+    ("Nguyễn Văn Phó, Trưởng ca", ("Nguyễn Văn Phó", "Trưởng ca")),
+    ("Trần Thị B, Lê Văn C", None),            # two people, no position
+    ("Nguyễn Văn A", None), ("A - Chủ tịch", None),
+    ("CĐCS Công ty A - Phòng Kế toán", None),  # ``Phòng`` is no ``Phó``
+])
+def test_a_name_and_a_position_in_one_cell(text, expected):
+    assert split_position(text) == expected
+
+
+def test_the_position_in_the_registrant_cell_makes_the_row_valid_and_is_told(tmp_path,
+                                                                          corpus_context):
+    rows = [reg(1), reg(3), reg(5), reg(0)]  # three individuals, one collective
+    rows[0][REGISTRANT], rows[0][POSITION] = "Trần Văn Minh - Tổ trưởng tổ Công đoàn", None
+    rows[1][REGISTRANT], rows[1][POSITION] = "Lê Thị Ngọc Ánh (Phó Chủ tịch CĐCS)", None
+    rows[2][REGISTRANT], rows[2][POSITION] = "Trần Thị B, Lê Văn C", None  # still no position
+    path = tmp_path / "S-01_chuc-vu.xlsx"
+    write_xlsx(path, [titled("S-01", rows)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
+    reg_ = result.registrations
+    assert reg_["registrant"].tolist()[:2] == ["Trần Văn Minh", "Lê Thị Ngọc Ánh"]
+    assert reg_["position"].tolist()[:2] == ["Tổ trưởng tổ Công đoàn", "Phó Chủ tịch CĐCS"]
+    assert result.rejections["column"].tolist() == ["Chức vụ"]
+    first = min(reg_.index)
+    assert (f"Dòng {first}: 'Trần Văn Minh - Tổ trưởng tổ Công đoàn' ở cột 'Tên tập thể/cá "
+            f"nhân' đã hiểu là tên 'Trần Văn Minh', chức vụ 'Tổ trưởng tổ Công đoàn'; đề nghị "
+            f"lần sau ghi chức vụ ở cột 'Chức vụ'.") in result.readings
+
+
+def test_a_collective_or_a_given_position_is_left_as_written(tmp_path, corpus_context):
+    rows = [reg(0), reg(1)]
+    rows[0][REGISTRANT] = "CĐCS Công ty A - Chủ tịch công ty"          # collective: kept whole
+    rows[1][REGISTRANT] = "Trần Văn Minh - Tổ trưởng"                  # position given: kept
+    path = tmp_path / "S-01_giu-nguyen.xlsx"
+    write_xlsx(path, [titled("S-01", rows)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.registrations["registrant"].tolist() == [
+        "CĐCS Công ty A - Chủ tịch công ty", "Trần Văn Minh - Tổ trưởng"]
+    assert not [r for r in result.readings if "đã hiểu là tên" in r]

@@ -1,0 +1,57 @@
+"""A position written in the registrant's cell (``Nguyễn Văn A - Chủ tịch CĐCS``) when the
+``Chức vụ`` cell of an individual is empty: the registration keeps its name and gains its
+position, and the unit is told (``spec/submission-form.md``, "The header row": ``Chức vụ`` is
+required for ``Cá nhân``)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from schemas.form import POSITION_WORDS
+from thidua.ingest.values import read_value
+from thidua.text import clean_text, match_key
+
+#: Where a name ends and a position begins: a dash, a comma or an opening bracket.
+_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s*\(\s*")
+
+
+def split_position(text: str) -> tuple[str, str] | None:
+    """``(name, position)`` when ``text`` is a name followed, after ``-``, ``–``, ``,`` or
+    ``(``, by a position whose first words are one of :data:`schemas.form.POSITION_WORDS`
+    (``Nguyễn Văn A (Chủ tịch CĐCS)``); ``None`` otherwise, and for a name of one word."""
+    text = clean_text(text)
+    for found in reversed(list(_SPLIT.finditer(text))):
+        name, position = text[:found.start()].strip(), text[found.end():].strip(" )")
+        key = match_key(position) + " "
+        if len(name.split()) >= 2 and position and any(key.startswith(w + " ")
+                                                        for w in POSITION_WORDS):
+            return name, position
+    return None
+
+
+def positions_from_registrants(data: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """``data`` (:func:`thidua.ingest.read.raw_rows` rows) with, for each individual whose
+    ``position`` is empty and whose ``registrant`` holds a position (:func:`split_position`),
+    the name in ``registrant`` and the position in ``position``; and one feedback line per
+    such row. Other rows are unchanged; ``data`` is not modified."""
+    if "registrant" not in data or "type" not in data:
+        return data, []
+    position = data["position"] if "position" in data else pd.Series("", index=data.index)
+    out, notes = None, []
+    for row in data.index:
+        if clean_text(position.get(row, "")) or read_value("type", data.at[row, "type"]).code \
+                != "individual":
+            continue
+        if (found := split_position(data.at[row, "registrant"])) is None:
+            continue
+        if out is None:
+            out = data.copy()
+            if "position" not in out:
+                out["position"] = ""
+        out.at[row, "registrant"], out.at[row, "position"] = found
+        notes.append(f"Dòng {row}: '{clean_text(data.at[row, 'registrant'])}' ở cột 'Tên tập "
+                     f"thể/cá nhân' đã hiểu là tên '{found[0]}', chức vụ '{found[1]}'; đề nghị "
+                     f"lần sau ghi chức vụ ở cột 'Chức vụ'.")
+    return (data if out is None else out), notes
