@@ -18,6 +18,7 @@ from prefect.futures import as_completed
 
 from flows.artifacts import publish_artifacts_task
 from flows.distribute import distribute_task
+from flows.sign import sign_task
 from thidua import pipeline, progress
 from thidua.ingest.discover import InputFile
 from thidua.ingest.files import FileResult, UnitContext, changed_while_read
@@ -69,16 +70,17 @@ def aggregate_task(plan: pipeline.Plan, results: list[FileResult]) -> Figures:
 
 
 @task(name="render", cache_policy=NO_CACHE)
-def render_task(figures: Figures, meta: ReportMeta) -> bytes:
-    """Render the PDF (:func:`thidua.pipeline.render`)."""
-    return pipeline.render(figures, meta)
+def render_task(figures: Figures, meta: ReportMeta, attachments: dict[str, bytes]) -> bytes:
+    """Render the PDF/A-3b with its attached files (:func:`thidua.pipeline.render`)."""
+    return pipeline.render(figures, meta, attachments)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_task(plan: pipeline.Plan, results: list[FileResult], figures: Figures,
-                 draft: pipeline.Draft, pdf: bytes, out: Path) -> list[Path]:
+                 draft: pipeline.Draft, pdf: bytes, out: Path,
+                 outputs: dict[str, bytes]) -> list[Path]:
     """Publish the version with the units' feedback workbooks (:func:`thidua.pipeline.publish`)."""
-    return pipeline.publish(plan, results, figures, draft, pdf, out)
+    return pipeline.publish(plan, results, figures, draft, pdf, out, outputs)
 
 
 def _cache_storage(cache_dir: Path) -> LocalFileSystem:
@@ -135,7 +137,8 @@ def _settled(ingest, future, source: InputFile, context: UnitContext, program: s
 def annual_report(year: int | None = None, raw_dir: str | None = None, registry: str | None = None,
                   out_dir: str | None = None, report_date: dt.date | None = None,
                   cache_dir: str | None = None, lock_timeout: float = 60.0,
-                  distribute: bool = False) -> dict:
+                  distribute: bool = False, report_settings: str | None = None,
+                  number: str | None = None, sign_p12: str | None = None) -> dict:
     """Build the year's "Dân vận khéo" report from the units' files, as a new version when
     anything changed.
 
@@ -158,6 +161,9 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
         cache_dir: Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).
         lock_timeout: Số giây chờ khi một lần chạy khác đang ghi báo cáo của cùng năm.
         distribute: Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập.
+        report_settings: Tệp thiết lập báo cáo: người ký, số văn bản, nơi nhận (mặc định data/reference/report.toml).
+        number: Số văn bản cấp khi phát hành (thay số trong tệp thiết lập).
+        sign_p12: Tệp khóa ký số PKCS#12 để ký bản đang có hiệu lực (mật khẩu: THIDUA_P12_PASSWORD hoặc khối Secret tên THIDUA_P12_SECRET); để trống: không ký.
     """
     started = dt.datetime.now(dt.timezone.utc)
     logger = get_run_logger()
@@ -166,7 +172,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     out = for_year(out_dir, year) or default_out_dir(year)
     cache = for_year(cache_dir, year) or default_cache_dir()
     plan = pipeline.plan_run(year, raw, for_year(registry, year) or default_registry(),
-                             exclude=(out, cache))
+                             exclude=(out, cache), settings_path=for_year(report_settings, year),
+                             number=number)
     logger.info("Năm %d: %d tệp trong %s, %d đơn vị phải báo cáo", year, len(plan.files), raw,
                 len(plan.expected))
     progress.emit("planned", files=len(plan.files))
@@ -176,7 +183,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
             paths = restore_latest(out, previous.path)
             logger.info("Dữ liệu, danh mục và chương trình không đổi: không lập bản mới (vẫn là "
                         "bản số %d).", previous.number)
-            extra = _after_publish(out, year, plan, distribute)
+            extra = _after_publish(out, year, plan, distribute, sign_p12)
             return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
                     "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
                     "skipped": sum(1 for f in plan.files if f.skipped),
@@ -187,23 +194,31 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
         figures = aggregate_task(plan, results)
         progress.emit("step_done", step="aggregate")
         draft = pipeline.draft_version(plan, figures, previous, report_date, started)
-        pdf = render_task(figures, draft.meta)
+        outputs = pipeline.prepare_outputs(plan, results, figures, draft)
+        pdf = render_task(figures, draft.meta, pipeline.attachments(outputs))
         progress.emit("step_done", step="render")
-        paths = publish_task(plan, results, figures, draft, pdf, out)
+        paths = publish_task(plan, results, figures, draft, pdf, out, outputs)
         progress.emit("step_done", step="publish")
     logger.info("Đã lập bản số %d: %s", draft.number, ", ".join(str(p) for p in paths))
-    extra = _after_publish(out, year, plan, distribute)
+    extra = _after_publish(out, year, plan, distribute, sign_p12)
     return {"status": "published", "version": draft.number, "summary": summary_dict(figures),
             "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
             "skipped": sum(1 for f in plan.files if f.skipped),
             **extra}
 
 
-def _after_publish(out: Path, year: int, plan: pipeline.Plan, distribute: bool) -> dict:
-    """Publish the artifacts and, when asked, e-mail the report. Returns ``{"artifacts":
-    keys}`` plus ``"distribution"``: :func:`thidua.deliver.distribution.outcome_dict`, or ``{"error":
-    reason}`` when nothing could be sent (the report itself stays published)."""
-    extra: dict = {"artifacts": publish_artifacts_task(out, year, plan.unit_names)}
+def _after_publish(out: Path, year: int, plan: pipeline.Plan, distribute: bool,
+                   sign_p12: str | None = None) -> dict:
+    """Sign the version in force when ``sign_p12`` is given (before anything is sent: the
+    signed file is what goes out), publish the artifacts and, when asked, e-mail the report.
+    Returns ``{"artifacts": keys}`` plus ``"signed"`` (the signed file's path) and
+    ``"distribution"``: :func:`thidua.deliver.distribution.outcome_dict`, or ``{"error":
+    reason}`` when nothing could be sent (the report itself stays published). Raises
+    :class:`thidua.publish.sign.SigningError` when the version cannot be signed."""
+    extra: dict = {}
+    if sign_p12:
+        extra["signed"] = sign_task(out, year, Path(sign_p12), plan.settings)
+    extra["artifacts"] = publish_artifacts_task(out, year, plan.unit_names)
     progress.emit("step_done", step="artifacts")
     if distribute:
         state = distribute_task(out, year, return_state=True)
