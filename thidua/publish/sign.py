@@ -112,12 +112,27 @@ def _producer_as_pyhanko_writes_it(writer: IncrementalPdfFileWriter) -> None:
     writer.mark_update(reference)
 
 
+class _SignerAt(signers.PdfSigner):
+    """A :class:`pyhanko.sign.signers.PdfSigner` whose signing time (the CMS ``signingTime``)
+    is ``when``: the very time the stamp prints, to the second."""
+
+    def __init__(self, when: dt.datetime, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._when = when
+
+    def init_signing_session(self, *args, **kwargs):
+        session = super().init_signing_session(*args, **kwargs)
+        session.system_time = self._when
+        return session
+
+
 def sign_pdf(pdf: bytes, signer: signers.SimpleSigner, look: SignatureLook,
              timestamp_url: str = "", now: dt.datetime | None = None) -> bytes:
     """``pdf`` signed in its field :data:`thidua.report.archive.SIGNATURE_FIELD` (PAdES,
     SHA-256; B-T when ``timestamp_url`` is given, else B-B), as one incremental update. The
     visible stamp shows :data:`STAMP_TEXT` with the certificate's name, ``look`` and the
-    signing time in Hà Nội.
+    signing time in Hà Nội (``now``, default the clock: the stamp and the signature's
+    ``signingTime`` are the same instant).
 
     Raises :class:`SigningError` when the PDF has no empty signature field (already signed,
     or not a thidua report), when the timestamp server cannot be reached, or when the signed
@@ -147,7 +162,7 @@ def sign_pdf(pdf: bytes, signer: signers.SimpleSigner, look: SignatureLook,
                            + when.strftime("%z")[3:]}
     out = io.BytesIO()
     try:
-        signers.PdfSigner(meta, signer, stamp_style=style, timestamper=timestamper).sign_pdf(
+        _SignerAt(when, meta, signer, stamp_style=style, timestamper=timestamper).sign_pdf(
             writer, output=out, appearance_text_params=params)
     except (OSError, timestamps.TimestampRequestError) as exc:
         raise SigningError(f"Không lấy được dấu thời gian từ {timestamp_url}: {exc}.") from exc
