@@ -142,7 +142,7 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
 
     _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     day = _parse_date(report_date) if report_date else None
-    sign_p12 = cli_sign.check_signing(sign, p12)
+    sign_p12 = cli_sign.check_run_options(sign, p12, doc_number, settings)
     quiet_prefect_defaults()
     from flows.annual_report import annual_report
     from flows.deployment import check_api

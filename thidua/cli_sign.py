@@ -36,13 +36,20 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def check_signing(sign: bool, p12: Path | None) -> str | None:
-    """For ``run --sign``: the PKCS#12 file to sign with (as a string, a flow parameter), or
-    ``None`` without ``--sign``. Refuses before anything is built when ``--p12`` is missing or
-    not a file, or no password is set (neither ``THIDUA_P12_PASSWORD`` nor
-    ``THIDUA_P12_SECRET``)."""
+def check_run_options(sign: bool, p12: Path | None, number: str | None,
+                      settings: Path | None) -> str | None:
+    """For ``run``: refuse before anything is built when the settings file (``--settings``,
+    default ``data/reference/report.toml``) or ``--number`` is wrong, ``--sign`` comes
+    without ``--p12`` (or ``--p12`` without ``--sign``), the key file is missing, or no
+    password is set (neither ``THIDUA_P12_PASSWORD`` nor ``THIDUA_P12_SECRET``). Returns the
+    PKCS#12 file to sign with (a string, a flow parameter), or ``None`` without ``--sign``."""
     from thidua.publish.sign import PASSWORD_VARIABLE, SECRET_VARIABLE
+    from thidua.report.document_settings import SettingsError, load_document_settings
 
+    try:
+        load_document_settings(settings or DEFAULT_SETTINGS, number)
+    except SettingsError as exc:
+        fail(str(exc))
     if not sign:
         if p12 is not None:
             fail("--p12 chỉ dùng cùng --sign (ký số sau khi lập báo cáo).")
@@ -92,7 +99,7 @@ def sign(year: Annotated[int, typer.Option("--year", "-y", min=1990, max=2100, m
     typer.echo(f"{'Đã ký' if fresh else 'Bản này đã được ký từ trước'}: {path}")
 
 
-def verify(file: Annotated[Path, typer.Argument(metavar="TỆP.pdf", help="Tệp PDF cần kiểm tra.")],
+def verify(pdf: Annotated[Path, typer.Argument(metavar="TỆP.pdf", help="Tệp PDF cần kiểm tra.")],
            trust: Annotated[Optional[list[Path]], typer.Option(
                "--trust", metavar="CHỨNG_THƯ.pem", help="Chứng thư gốc tin cậy (PEM hoặc DER; "
                                                         "cho nhiều lần nếu cần).")] = None) -> None:
@@ -101,15 +108,15 @@ def verify(file: Annotated[Path, typer.Argument(metavar="TỆP.pdf", help="Tệp
     kiện đạt; 1: có điều kiện không đạt; 2: không đọc được tệp."""
     from thidua.publish.verify import TrustError, load_trust_roots, verification_lines, verify_pdf
 
-    if not file.is_file():
-        fail(f"Không có tệp {file} (cần một tệp PDF).")
+    if not pdf.is_file():
+        fail(f"Không có tệp {pdf} (cần một tệp PDF).")
     try:
         roots = load_trust_roots(list(trust or []))
-        found = verify_pdf(file, roots)
+        found = verify_pdf(pdf, roots)
     except TrustError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"Không đọc được {file}: {exc.strerror or exc}")
+        fail(f"Không đọc được {pdf}: {exc.strerror or exc}")
     for line in verification_lines(found):
         typer.echo(line)
     raise typer.Exit(0 if found.ok else 1)

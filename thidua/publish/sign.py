@@ -78,8 +78,8 @@ def load_signer(p12: Path, password: bytes | None) -> signers.SimpleSigner:
     try:
         signer = signers.SimpleSigner.load_pkcs12(str(p12), passphrase=password)
     except (ValueError, TypeError, OSError) as exc:
-        raise SigningError(f"Không mở được tệp khóa ký số {p12}: {exc}; kiểm tra mật khẩu "
-                           f"(biến môi trường THIDUA_P12_PASSWORD).") from exc
+        raise SigningError(f"Không mở được tệp khóa ký số {p12}: sai mật khẩu hoặc tệp không "
+                           f"phải PKCS#12 (mật khẩu lấy từ THIDUA_P12_PASSWORD).") from exc
     if signer is None:
         raise SigningError(f"Không mở được tệp khóa ký số {p12}: sai mật khẩu hoặc tệp không "
                            f"phải PKCS#12 có khóa và chứng thư (mật khẩu lấy từ "
@@ -165,7 +165,9 @@ def sign_pdf(pdf: bytes, signer: signers.SimpleSigner, look: SignatureLook,
         _SignerAt(when, meta, signer, stamp_style=style, timestamper=timestamper).sign_pdf(
             writer, output=out, appearance_text_params=params)
     except (OSError, timestamps.TimestampRequestError) as exc:
-        raise SigningError(f"Không lấy được dấu thời gian từ {timestamp_url}: {exc}.") from exc
+        raise SigningError(f"Không lấy được dấu thời gian từ {timestamp_url} (không kết nối "
+                           f"được hoặc máy chủ từ chối); kiểm tra signature.timestamp_url trong "
+                           f"tệp thiết lập báo cáo.") from exc
     signed = out.getvalue()
     if problems := pdfa_problems(signed):
         raise SigningError("Bản đã ký không còn đúng PDF/A-3b: " + "; ".join(problems))

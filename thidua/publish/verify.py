@@ -72,6 +72,9 @@ def load_trust_roots(paths: list[Path]) -> list:
     when a file is missing or is not a certificate."""
     roots = []
     for path in paths:
+        if not path.is_file():
+            raise TrustError(f"Không có tệp chứng thư gốc --trust {path} (cần tệp .pem hoặc "
+                             f".cer của tổ chức chứng thực).")
         try:
             roots.append(load_cert_from_pemder(str(path)))
         except OSError as exc:
