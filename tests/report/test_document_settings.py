@@ -69,3 +69,14 @@ def test_a_file_that_is_not_toml_or_missing_is_refused(tmp_path):
 def test_a_bad_number_on_the_command_line_names_the_option():
     with pytest.raises(SettingsError, match="^--number: số văn bản 'số 5' không hợp lệ"):
         load_document_settings(number="số 5")
+
+
+def test_edited_settings_or_a_new_number_make_a_new_version(context):
+    """The fingerprint that decides "unchanged" covers report.toml and --number."""
+    from thidua.pipeline import Plan
+
+    def plan(settings):
+        return Plan(2024, [], None, context, "registry", "program", settings)
+    plain = plan(load_document_settings())
+    assert plain.fingerprint(None) == plan(load_document_settings()).fingerprint(None)
+    assert plain.fingerprint(None) != plan(load_document_settings(number="125")).fingerprint(None)
