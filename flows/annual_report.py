@@ -148,9 +148,10 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     Returns ``{"status": "published" | "unchanged", "version": N, "summary": summary.json,
     "outputs": [top-level paths], "files": n found (skipped entries included), "skipped": n not
     submissions, "files_read": n submissions not taken from the
-    cache}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
-    (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
-    be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
+    cache}``, plus ``"artifacts"`` (their keys), with ``sign_p12`` ``"signed"`` (the signed
+    file) and, with ``distribute``, ``"distribution"`` (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
+    be produced or another run holds the year's lock longer than ``lock_timeout`` seconds, and
+    :class:`thidua.publish.sign.SigningError` when the version cannot be signed.
 
     Args:
         year: Năm báo cáo; để trống là năm hiện tại theo giờ Hà Nội.
