@@ -48,7 +48,8 @@ def prefect_api():
     """One Prefect test server for the whole session (temporary SQLite database)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    # a loaded machine (2 cores shared) can take longer than the default 30 s to start it
+    with prefect_test_harness(server_startup_timeout=180):
         yield
 
 

@@ -209,7 +209,7 @@ def _annotations(data: bytes, pdf: pikepdf.Pdf) -> list[str]:
     problems = []
     for number, page in enumerate(pdf.pages, start=1):
         for annot in page.obj.get("/Annots", []):
-            if annot.get("/Subtype") in ("/Popup", "/Link") and annot.get("/Subtype") == "/Popup":
+            if annot.get("/Subtype") == "/Popup":  # exempt: drawn by its parent annotation
                 continue
             flags = int(annot.get("/F", 0))
             if not flags & 4 or flags & (1 | 2 | 32):
