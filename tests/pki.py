@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -28,6 +28,8 @@ class TestPki:
     ca_pem: Path
     p12: Path
     password: bytes
+    tsa_pem: Path | None = None
+    tsa_key_pem: Path | None = None
 
 
 def _name(common: str, organisation: str) -> x509.Name:
@@ -65,12 +67,26 @@ def make_pki(folder: Path, password: bytes = b"mat-khau-thu", signer: str = SIGN
             .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()),
                            critical=False)
             .sign(ca_key, hashes.SHA256()))
+    tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # pyHanko's test TSA: RSA
+    tsa = (x509.CertificateBuilder().subject_name(_name("Máy chủ dấu thời gian thử", "Tổ chức thử nghiệm"))
+           .issuer_name(ca_subject).public_key(tsa_key.public_key())
+           .serial_number(x509.random_serial_number())
+           .not_valid_before(now).not_valid_after(now + dt.timedelta(days=730))
+           .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False),
+                          critical=True)
+           .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+           .sign(ca_key, hashes.SHA256()))
+    tsa_pem, tsa_key_pem = folder / "tsa.pem", folder / "tsa-key.pem"
+    tsa_pem.write_bytes(tsa.public_bytes(serialization.Encoding.PEM))
+    tsa_key_pem.write_bytes(tsa_key.private_bytes(serialization.Encoding.PEM,
+                                                  serialization.PrivateFormat.PKCS8,
+                                                  serialization.NoEncryption()))
     ca_pem = folder / "ca.pem"
     ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     p12 = folder / "ky-so.p12"
     p12.write_bytes(pkcs12.serialize_key_and_certificates(
         b"ky-so", key, cert, [ca], serialization.BestAvailableEncryption(password)))
-    return TestPki(ca_pem, p12, password)
+    return TestPki(ca_pem, p12, password, tsa_pem, tsa_key_pem)
 
 
 if __name__ == "__main__":

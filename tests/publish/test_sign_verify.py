@@ -172,3 +172,19 @@ def test_the_password_comes_from_the_environment_or_a_named_secret():
     assert p12_password({"THIDUA_P12_SECRET": "khoa-ky"}, lambda name: f"tu-{name}") == b"tu-khoa-ky"
     with pytest.raises(SigningError, match="đặt biến môi trường THIDUA_P12_PASSWORD"):
         p12_password({})
+
+
+def test_a_timestamped_signature_is_level_b_t_and_verify_says_so(small_version, pki, tmp_path):
+    """PAdES B-T: an RFC 3161 token from a TSA (here one of the test CA, answering in-process)."""
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+    tsa = DummyTimeStamper(tsa_cert=load_cert_from_pemder(str(pki.tsa_pem)),
+                           tsa_key=load_private_key_from_pemder(str(pki.tsa_key_pem), None))
+    path = tmp_path / "b-t.pdf"
+    path.write_bytes(sign_pdf(small_version[2], load_signer(pki.p12, pki.password), LOOK,
+                              timestamper=tsa))
+    found = verify_pdf(path, load_trust_roots([pki.ca_pem]))
+    assert found.ok and found.timestamped
+    assert verification_lines(found)[2].endswith("(có dấu thời gian)")
+    assert pdfa_problems(path.read_bytes()) == []

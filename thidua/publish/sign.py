@@ -127,9 +127,11 @@ class _SignerAt(signers.PdfSigner):
 
 
 def sign_pdf(pdf: bytes, signer: signers.SimpleSigner, look: SignatureLook,
-             timestamp_url: str = "", now: dt.datetime | None = None) -> bytes:
+             timestamp_url: str = "", now: dt.datetime | None = None,
+             timestamper: timestamps.TimeStamper | None = None) -> bytes:
     """``pdf`` signed in its field :data:`thidua.report.archive.SIGNATURE_FIELD` (PAdES,
-    SHA-256; B-T when ``timestamp_url`` is given, else B-B), as one incremental update. The
+    SHA-256; B-T when ``timestamp_url`` is given, or a ``timestamper`` (RFC 3161 client, e.g.
+    one's own TSA), else B-B), as one incremental update. The
     visible stamp shows :data:`STAMP_TEXT` with the certificate's name, ``look`` and the
     signing time in Hà Nội (``now``, default the clock: the stamp and the signature's
     ``signingTime`` are the same instant).
@@ -155,7 +157,8 @@ def sign_pdf(pdf: bytes, signer: signers.SimpleSigner, look: SignatureLook,
         text_box_style=TextBoxStyle(
             font=GlyphAccumulatorFactory(str(STAMP_FONT), font_size=STAMP_FONT_SIZE),
             font_size=STAMP_FONT_SIZE, leading=STAMP_FONT_SIZE + 3))
-    timestamper = timestamps.HTTPTimeStamper(timestamp_url) if timestamp_url else None
+    if timestamper is None and timestamp_url:
+        timestamper = timestamps.HTTPTimeStamper(timestamp_url)
     params = {"signer": name, "title": look.title,
               "organisation": organisation or look.organisation,
               "signed_at": when.strftime("%d/%m/%Y %H:%M:%S ") + when.strftime("%z")[:3] + ":"
