@@ -18,6 +18,7 @@ from prefect.futures import as_completed
 
 from flows.artifacts import publish_artifacts_task
 from flows.distribute import distribute_task
+from flows.sign import sign_task
 from thidua import pipeline, progress
 from thidua.ingest.discover import InputFile
 from thidua.ingest.files import FileResult, UnitContext, changed_while_read
@@ -70,16 +71,17 @@ def aggregate_task(plan: pipeline.Plan, results: list[FileResult]) -> Figures:
 
 
 @task(name="render", cache_policy=NO_CACHE)
-def render_task(figures: Figures, meta: ReportMeta) -> bytes:
-    """Render the PDF (:func:`thidua.pipeline.render`)."""
-    return pipeline.render(figures, meta)
+def render_task(figures: Figures, meta: ReportMeta, attachments: dict[str, bytes]) -> bytes:
+    """Render the PDF/A-3b with its attached files (:func:`thidua.pipeline.render`)."""
+    return pipeline.render(figures, meta, attachments)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_task(plan: pipeline.Plan, results: list[FileResult], figures: Figures,
-                 draft: pipeline.Draft, pdf: bytes, out: Path) -> list[Path]:
+                 draft: pipeline.Draft, pdf: bytes, out: Path,
+                 outputs: dict[str, bytes]) -> list[Path]:
     """Publish the version with the units' feedback workbooks (:func:`thidua.pipeline.publish`)."""
-    return pipeline.publish(plan, results, figures, draft, pdf, out)
+    return pipeline.publish(plan, results, figures, draft, pdf, out, outputs)
 
 
 def _cache_storage(cache_dir: Path) -> LocalFileSystem:
@@ -137,7 +139,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
                   out_dir: str | None = None, report_date: dt.date | None = None,
                   cache_dir: str | None = None, lock_timeout: float = 60.0,
                   distribute: bool = False, as_of: dt.date | None = None,
-                  previous: str | None = None) -> dict:
+                  previous: str | None = None, report_settings: str | None = None,
+                  number: str | None = None, sign_p12: str | None = None) -> dict:
     """Build the year's "Dân vận khéo" report from the units' files, as a new version when
     anything changed.
 
@@ -148,9 +151,11 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     "outputs": [top-level paths], "files": n found (skipped entries included), "skipped": n not
     submissions, "files_read": n submissions not taken from the
     cache, "choices": lines naming each unit whose file was chosen by modification time
-    (:func:`thidua.progress.choice_lines`)}``, plus ``"artifacts"`` (their keys) and, with ``distribute``, ``"distribution"``
+    (:func:`thidua.progress.choice_lines`)}``, plus ``"artifacts"`` (their keys), with
+    ``sign_p12`` ``"signed"`` (the signed file) and, with ``distribute``, ``"distribution"``
     (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
-    be produced or another run holds the year's lock longer than ``lock_timeout`` seconds.
+    be produced or another run holds the year's lock longer than ``lock_timeout`` seconds, and
+    :class:`thidua.publish.sign.SigningError` when the version cannot be signed.
 
     Args:
         year: Năm báo cáo; để trống là năm hiện tại theo giờ Hà Nội.
@@ -163,6 +168,9 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
         distribute: Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập.
         as_of: Ngày xét đơn vị phải báo cáo (mặc định 31/12 của năm báo cáo).
         previous: summary.json của năm trước để so sánh (mặc định <thư mục kết quả>/../<năm trước>/summary.json).
+        report_settings: Tệp thiết lập báo cáo: người ký, số văn bản, nơi nhận (mặc định data/reference/report.toml).
+        number: Số văn bản cấp khi phát hành (thay số trong tệp thiết lập).
+        sign_p12: Tệp khóa ký số PKCS#12 để ký bản đang có hiệu lực (mật khẩu: THIDUA_P12_PASSWORD hoặc khối Secret tên THIDUA_P12_SECRET); để trống: không ký.
     """
     started = dt.datetime.now(dt.timezone.utc)
     logger = get_run_logger()
@@ -173,7 +181,8 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     plan = pipeline.plan_run(year, raw, for_year(registry, year) or default_registry(),
                              exclude=(out, cache), as_of=as_of,
                              previous=Path(previous) if previous else default_previous_summary(out, year),
-                             history_root=out.parent)
+                             history_root=out.parent,
+                             settings_path=for_year(report_settings, year), number=number)
     logger.info("Năm %d: %d tệp trong %s, %d đơn vị phải báo cáo", year, len(plan.files), raw,
                 len(plan.expected))
     progress.emit("planned", files=len(plan.files))
@@ -183,7 +192,7 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
             paths = restore_latest(out, previous.path)
             logger.info("Dữ liệu, danh mục và chương trình không đổi: không lập bản mới (vẫn là "
                         "bản số %d).", previous.number)
-            extra = _after_publish(out, year, plan, distribute)
+            extra = _after_publish(out, year, plan, distribute, sign_p12)
             return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
                     "choices": progress.choice_lines(previous.manifest.get("inputs", []),
                                                      plan.unit_names),
@@ -196,12 +205,13 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
         figures = aggregate_task(plan, results)
         progress.emit("step_done", step="aggregate")
         draft = pipeline.draft_version(plan, figures, previous, report_date, started)
-        pdf = render_task(figures, draft.meta)
+        outputs = pipeline.prepare_outputs(plan, results, figures, draft)
+        pdf = render_task(figures, draft.meta, pipeline.attachments(outputs))
         progress.emit("step_done", step="render")
-        paths = publish_task(plan, results, figures, draft, pdf, out)
+        paths = publish_task(plan, results, figures, draft, pdf, out, outputs)
         progress.emit("step_done", step="publish")
     logger.info("Đã lập bản số %d: %s", draft.number, ", ".join(str(p) for p in paths))
-    extra = _after_publish(out, year, plan, distribute)
+    extra = _after_publish(out, year, plan, distribute, sign_p12)
     return {"status": "published", "version": draft.number, "summary": summary_dict(figures),
             "choices": progress.choice_lines(figures.files.to_dict("records"), plan.unit_names),
             "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
@@ -209,11 +219,18 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
             **extra}
 
 
-def _after_publish(out: Path, year: int, plan: pipeline.Plan, distribute: bool) -> dict:
-    """Publish the artifacts and, when asked, e-mail the report. Returns ``{"artifacts":
-    keys}`` plus ``"distribution"``: :func:`thidua.deliver.distribution.outcome_dict`, or ``{"error":
-    reason}`` when nothing could be sent (the report itself stays published)."""
-    extra: dict = {"artifacts": publish_artifacts_task(out, year, plan.unit_names)}
+def _after_publish(out: Path, year: int, plan: pipeline.Plan, distribute: bool,
+                   sign_p12: str | None = None) -> dict:
+    """Sign the version in force when ``sign_p12`` is given (before anything is sent: the
+    signed file is what goes out), publish the artifacts and, when asked, e-mail the report.
+    Returns ``{"artifacts": keys}`` plus ``"signed"`` (the signed file's path) and
+    ``"distribution"``: :func:`thidua.deliver.distribution.outcome_dict`, or ``{"error":
+    reason}`` when nothing could be sent (the report itself stays published). Raises
+    :class:`thidua.publish.sign.SigningError` when the version cannot be signed."""
+    extra: dict = {}
+    if sign_p12:
+        extra["signed"] = sign_task(out, year, Path(sign_p12), plan.settings)
+    extra["artifacts"] = publish_artifacts_task(out, year, plan.unit_names)
     progress.emit("step_done", step="artifacts")
     if distribute:
         state = distribute_task(out, year, return_state=True)

@@ -162,3 +162,47 @@ def test_distribute_refuses_a_version_missing_or_no_longer_in_force(capsys, tmp_
     _published(tmp_path, 2)
     assert refusal(capsys, ["distribute", "--year", "2024", "--out", str(tmp_path), *extra]) == \
         f"thidua: {said}"
+
+
+@pytest.fixture
+def signing_files(tmp_path):
+    """A key file that exists (its content does not matter before it is opened), a file that
+    is not a certificate, a PDF, and a wrong settings file."""
+    files = {"p12": tmp_path / "ky-so.p12", "notcert": tmp_path / "goc.pem",
+             "pdf": tmp_path / "bao-cao.pdf", "toml": tmp_path / "report.toml"}
+    files["p12"].write_bytes(b"not a key")
+    files["notcert"].write_text("không phải chứng thư", encoding="utf-8")
+    files["pdf"].write_bytes(b"%PDF-1.7\n")
+    files["toml"].write_text("[signer]\nname = 5\n", encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["sign", "--year", "2024"], "Thiếu tùy chọn --p12 (xem: thidua sign --help)"),
+    (["sign", "--year", "1800", "--p12", "{p12}"], "Giá trị không hợp lệ cho --year: cần một số không nhỏ hơn 1990 (xem: thidua sign --help)"),
+    (["sign", "--year", "2024", "--p12", "{p12}", "--out", "{tmp}"], "Chưa có mật khẩu của tệp khóa ký số: đặt biến môi trường THIDUA_P12_PASSWORD (hoặc THIDUA_P12_SECRET là tên khối Secret của Prefect chứa mật khẩu)."),
+    (["verify"], "Thiếu tham số pdf (xem: thidua verify --help)"),
+    (["verify", "{tmp}/khong-co.pdf"], "Không có tệp {tmp}/khong-co.pdf (cần một tệp PDF)."),
+    (["verify", "{pdf}", "--trust", "{notcert}"], "Tệp --trust {notcert} không phải chứng thư số X.509 (PEM hoặc DER)."),
+    (["verify", "{pdf}", "--trust", "{tmp}/khong-co.pem"], "Không có tệp chứng thư gốc --trust {tmp}/khong-co.pem (cần tệp .pem hoặc .cer của tổ chức chứng thực)."),
+    (["run", "--year", "2024", "--sign"], "--sign cần --p12 TỆP: tệp khóa ký số PKCS#12 của người ký."),
+    (["run", "--year", "2024", "--p12", "{p12}"], "--p12 chỉ dùng cùng --sign (ký số sau khi lập báo cáo)."),
+    (["run", "--year", "2024", "--sign", "--p12", "{tmp}/khong-co.p12"], "Không có tệp khóa ký số {tmp}/khong-co.p12 (--p12 cần tệp PKCS#12 .p12 hoặc .pfx)."),
+    (["run", "--year", "2024", "--sign", "--p12", "{p12}"], "Chưa có mật khẩu của tệp khóa ký số {p12}: đặt biến môi trường THIDUA_P12_PASSWORD (hoặc THIDUA_P12_SECRET là tên khối Secret của Prefect)."),
+    (["run", "--year", "2024", "--number", "12a"], "--number: số văn bản '12a' không hợp lệ; cần chữ số, ví dụ 125 (hoặc để trống)."),
+    (["run", "--year", "2024", "--settings", "{toml}"], "{toml}: thiếu khóa 'issuer.parent' (tên cơ quan chủ quản, một dòng chữ)."),
+])
+def test_signing_mistakes_are_one_vietnamese_line(capsys, monkeypatch, tmp_path, signing_files,
+                                                  argv, said):
+    monkeypatch.delenv("THIDUA_P12_PASSWORD", raising=False)
+    monkeypatch.delenv("THIDUA_P12_SECRET", raising=False)
+    names = {"tmp": str(tmp_path), **{k: str(v) for k, v in signing_files.items()}}
+    argv = [a.format(**names) for a in argv]
+    assert refusal(capsys, argv) == "thidua: " + said.format(**names)
+
+
+def test_a_wrong_key_password_is_one_line_naming_the_file(capsys, monkeypatch, tmp_path, signing_files):
+    monkeypatch.setenv("THIDUA_P12_PASSWORD", "sai")
+    said = refusal(capsys, ["sign", "--year", "2024", "--p12", str(signing_files["p12"]),
+                            "--out", str(tmp_path)])
+    assert said.startswith(f"thidua: Không mở được tệp khóa ký số {signing_files['p12']}")

@@ -26,7 +26,7 @@ RANKS = {
     "thidua.schedule": 6, "thidua.progress": 6, "thidua.pipeline": 6, "thidua.check": 6,
     "thidua.diff_view": 6,
     "flows": 7,
-    "thidua.cli": 8, "thidua.cli_registry": 8, "thidua.cli_history": 8,
+    "thidua.cli": 8, "thidua.cli_registry": 8, "thidua.cli_history": 8, "thidua.cli_sign": 8,
 }
 PACKAGES = ("thidua", "schemas", "flows")
 #: The modules outside flows/ allowed to import Prefect: the CLI's wiring.

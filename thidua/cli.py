@@ -19,7 +19,7 @@ from typer._click import exceptions as click_errors
 from rich.console import Console
 from rich.markup import escape
 
-from thidua import cli_words
+from thidua import cli_sign, cli_words
 from thidua.progress import outcome_line, summary_line, summary_table
 from thidua.report.formatting import number
 from thidua.schedule import DEFAULT_CRON, DEFAULT_NAME
@@ -139,6 +139,8 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         previous: Annotated[Optional[Path], typer.Option(
             "--previous", metavar="TỆP", help="summary.json của năm trước để so sánh (mặc định "
                                               "<thư mục kết quả>/../<năm trước>/summary.json).")] = None,
+        sign: cli_sign.SignOption = False, p12: cli_sign.P12Option = None,
+        doc_number: cli_sign.NumberOption = None, settings: cli_sign.SettingsOption = None,
         ) -> None:
     """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
     một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.
@@ -148,10 +150,12 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
     _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     day = _parse_date(report_date) if report_date else None
     as_of_day = _parse_date(as_of, "--as-of") if as_of else None
+    sign_p12 = cli_sign.check_run_options(sign, p12, doc_number, settings)
     quiet_prefect_defaults()
     from flows.annual_report import annual_report
     from flows.deployment import check_api
     from thidua.pipeline import NothingToReport
+    from thidua.publish.sign import SigningError
 
     if problem := check_api():
         _fail(problem)
@@ -164,8 +168,10 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
                                     cache_dir=str(cache) if cache else None,
                                     distribute=distribute,
                                     as_of=as_of_day,
-                                    previous=str(previous) if previous else None)
-    except NothingToReport as exc:
+                                    previous=str(previous) if previous else None,
+                                    number=doc_number, sign_p12=sign_p12,
+                                    report_settings=str(settings) if settings else None)
+    except (NothingToReport, SigningError) as exc:
         _fail(str(exc))
     if quiet:
         typer.echo(outcome_line(outcome))
@@ -186,7 +192,7 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
                    + (f", bỏ qua {number(skipped)} tệp không phải tệp đăng ký" if skipped else "")
                    + ".")
     pdf = next(p for p in outcome["outputs"] if p.endswith(".pdf"))
-    typer.echo(f"Báo cáo: {pdf}")
+    typer.echo(f"Báo cáo: {pdf}" + (f"; bản đã ký số: {outcome['signed']}" if outcome.get("signed") else ""))
     typer.echo("Cùng thư mục: summary.json, rejected.csv, manifest.json, phan-hoi/ "
                "(phản hồi cho đơn vị), versions/ (các bản đã lập).")
     _report_distribution(outcome.get("distribution"), quiet=False)
@@ -391,6 +397,10 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     if written:
         typer.echo(f"Đã ghi phản hồi cho {len(written)} đơn vị vào {written[0].parent}")
     raise typer.Exit(1 if check.anything_rejected else 0)
+
+
+app.command("sign")(cli_sign.sign)
+app.command("verify")(cli_sign.verify)
 
 
 def entry() -> None:  # pragma: no cover - the console script

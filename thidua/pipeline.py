@@ -29,9 +29,11 @@ from thidua.ingest.registry import RegistryError, accepted_units, expected_units
 from thidua.publish.feedback import FEEDBACK_DIR, feedback_workbooks
 from thidua.publish.outputs import (
     MANIFEST,
-    build_outputs,
+    attached_files,
+    data_outputs,
     json_bytes,
     manifest_dict,
+    manifest_with_pdf,
     output_hashes,
     publish_version,
 )
@@ -47,6 +49,14 @@ from thidua.report.comparison import PreviousUnusable, compare_years, read_previ
 from thidua.report.figures import Figures, compute_figures, summary_dict
 from thidua.report.history import read_history, summary_files, year_row
 from thidua.report.render import ReportMeta, render_report
+from thidua.report.document_settings import (
+    DEFAULT_SETTINGS,
+    DocumentSettings,
+    SettingsError,
+    load_document_settings,
+)
+from thidua.report.render import ReportMeta, meta_from_settings, render_report
+from thidua.settings import report_filename
 from thidua.settings import TIMEZONE
 
 LOCK_FILE = ".thidua.lock"
@@ -59,8 +69,9 @@ class NothingToReport(Exception):
 
 @dataclass(frozen=True)
 class Plan:
-    """What a run will read: the files found, the registry, the unit context, and the
-    program's fingerprint (:func:`thidua.publish.versions.program_sha256`)."""
+    """What a run will read: the files found, the registry, the unit context, the
+    program's fingerprint (:func:`thidua.publish.versions.program_sha256`) and the report's
+    document settings (``data/reference/report.toml``, with ``--number``)."""
 
     year: int
     files: list[InputFile]
@@ -78,6 +89,8 @@ class Plan:
     #: ``(path, sha256)`` of the published summaries read: they count in the fingerprint,
     #: so a re-published previous year makes a new version of this one.
     summaries_read: tuple[tuple[str, str], ...] = ()
+    #: The report's settings (``data/reference/report.toml``, ``--number``).
+    settings: DocumentSettings | None = None
 
     @property
     def unit_names(self) -> dict[str, str]:
@@ -95,7 +108,8 @@ class Plan:
             inputs = [(f.file, f.sha256) for f in self.files if not f.skipped]
         inputs = list(inputs) + list(self.summaries_read)
         return fingerprint(inputs, self.registry_sha256, self.program,
-                           report_date.isoformat() if report_date else None)
+                           report_date.isoformat() if report_date else None,
+                           self.settings.sha256 if self.settings else None)
 
 
 def read_inputs(files: pd.DataFrame) -> list[tuple[str, str]]:
@@ -107,7 +121,8 @@ def read_inputs(files: pd.DataFrame) -> list[tuple[str, str]]:
 
 def plan_run(year: int, raw_dir: Path, registry_path: Path,
              exclude: tuple[Path, ...] = (), as_of: dt.date | None = None,
-             previous: Path | None = None, history_root: Path | None = None) -> Plan:
+             previous: Path | None = None, history_root: Path | None = None,
+             settings_path: Path | None = None, number: str | None = None) -> Plan:
     """Load the registry and list the input files; folders in ``exclude`` (the run's output
     and cache folders, when they lie inside ``raw_dir``) are listed as skipped, never read
     (:func:`thidua.ingest.discover.discover_files`). The expected units are those valid on
@@ -116,12 +131,18 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path,
     ``summary.json`` for the comparison (none there: no comparison); ``history_root``: the
     folder of the published years (``<root>/<year>/summary.json``) for the multi-year chart.
 
-    Raises :class:`NothingToReport` when the registry is unusable, the raw folder does not
-    exist, it holds no file, or ``previous`` exists but is not a ``summary.json``.
+    The report's settings come from ``settings_path`` (default
+    ``data/reference/report.toml``), ``number`` (``--number``) overriding its document number
+    (:func:`thidua.report.document_settings.load_document_settings`).
+
+    Raises :class:`NothingToReport` when the registry or the settings file is unusable, the
+    raw folder does not exist, it holds no file, or ``previous`` exists but is not a
+    ``summary.json``.
     """
     try:
         registry = load_registry(registry_path)
-    except RegistryError as exc:
+        settings = load_document_settings(settings_path or DEFAULT_SETTINGS, number)
+    except (RegistryError, SettingsError) as exc:
         raise NothingToReport(str(exc)) from exc
     expected = expected_units(registry, year, as_of)
     if expected.empty:
@@ -143,7 +164,7 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path,
         read.append((str(previous), sha256_of(previous)))
     return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256(),
                 registry=registry, previous=last, history=tuple(history),
-                summaries_read=tuple(sorted(read)))
+                summaries_read=tuple(sorted(read)), settings=settings)
 
 
 def ingest(source: InputFile, context: UnitContext) -> FileResult:
@@ -232,6 +253,7 @@ def draft_version(plan: Plan, figures: Figures, previous: Version | None,
         "changes": describe_changes(changes, names) if previous else [],
     })
     meta = ReportMeta(
+        **(meta_from_settings(plan.settings) if plan.settings else {}),
         year=plan.year, report_date=day, version=number,
         replaces=dt.date.fromisoformat(replaces["date"]) if replaces else None,
         replaces_version=previous.number if previous else None,
@@ -251,27 +273,50 @@ def _complete(figures: Figures, fingerprint: str) -> str:
     return INCOMPLETE + fingerprint if figures.files["transient"].any() else fingerprint
 
 
-def render(figures: Figures, meta: ReportMeta | None = None) -> bytes:
-    """The PDF bytes of the report (see :func:`thidua.report.render.render_report`); without
-    ``meta``, an unversioned report dated :func:`default_report_date`."""
+def render(figures: Figures, meta: ReportMeta | None = None,
+           attachments: dict[str, bytes] | None = None) -> bytes:
+    """The PDF/A-3b bytes of the report with ``attachments`` (file name → bytes; see
+    :func:`thidua.report.render.render_report`); without ``meta``, an unversioned report dated
+    :func:`default_report_date`."""
     meta = meta or ReportMeta(year=figures.year, report_date=default_report_date(figures))
-    return render_report(figures, meta)
+    return render_report(figures, meta, attachments)
+
+
+def prepare_outputs(plan: Plan, results: list[FileResult], figures: Figures,
+                    draft: Draft) -> dict[str, bytes]:
+    """The version's files but the PDF, as ``{file name: bytes}``: ``summary.json``,
+    ``rejected.csv``, ``phan-hoi/<unit>.xlsx`` for each unit with a problem
+    (:func:`thidua.publish.feedback.feedback_workbooks`), and ``manifest.json`` listing them
+    all but the PDF: the copy attached inside the PDF (``spec/outputs.md``, "The manifest
+    inside the PDF"). :func:`attachments` picks the three files the PDF carries."""
+    feedback = feedback_workbooks(results, plan.year, plan.unit_names)
+    outputs = data_outputs(figures)
+    outputs.update({f"{FEEDBACK_DIR}/{code}.xlsx": data for code, data in feedback.items()})
+    outputs[MANIFEST] = json_bytes({**draft.manifest, "outputs": output_hashes(outputs)})
+    return outputs
+
+
+def attachments(outputs: dict[str, bytes]) -> dict[str, bytes]:
+    """``summary.json``, ``rejected.csv`` and ``manifest.json`` of :func:`prepare_outputs`:
+    what the PDF carries as associated files (:func:`thidua.publish.outputs.attached_files`)."""
+    return attached_files(outputs)
 
 
 def publish(plan: Plan, results: list[FileResult], figures: Figures, draft: Draft, pdf: bytes,
-            out_dir: Path) -> list[Path]:
+            out_dir: Path, outputs: dict[str, bytes] | None = None) -> list[Path]:
     """Publish ``draft`` as ``versions/v<N>/`` (PDF, ``summary.json``, ``rejected.csv``,
     ``manifest.json``, and ``phan-hoi/<unit>.xlsx`` for each unit with a problem,
     :func:`thidua.publish.feedback.feedback_workbooks`) and copy it to the top of ``out_dir``
     (:func:`thidua.publish.outputs.publish_version`). Raises :class:`NothingToReport` when the
-    output folder is not writable."""
-    feedback = feedback_workbooks(results, plan.year, plan.unit_names)
-    outputs = build_outputs(figures, pdf)
-    outputs.update({f"{FEEDBACK_DIR}/{code}.xlsx": data for code, data in feedback.items()})
-    manifest = {**draft.manifest, "outputs": output_hashes(outputs)}
+    output folder is not writable. ``outputs``: :func:`prepare_outputs` (made here when not
+    given); the published ``manifest.json`` is its manifest with the PDF's entry first in
+    ``outputs`` (:func:`thidua.publish.outputs.manifest_with_pdf`)."""
+    outputs = dict(outputs or prepare_outputs(plan, results, figures, draft))
+    name = report_filename(plan.year)
+    files = {name: pdf, **{k: v for k, v in outputs.items() if k != MANIFEST},
+             MANIFEST: manifest_with_pdf(outputs[MANIFEST], name, pdf)}
     try:
-        return publish_version(out_dir, version_dir(out_dir, draft.number),
-                               {**outputs, MANIFEST: json_bytes(manifest)})
+        return publish_version(out_dir, version_dir(out_dir, draft.number), files)
     except OSError as exc:
         raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
 

@@ -125,8 +125,10 @@ def test_appendix_i_rows_sum_to_table_1_and_to_each_unit_s_total(report, pdf):
     type) and the total; the columns sum to Table 1 (summary.json ``by_field``) and each row's
     cells sum to its total."""
     summary = json.loads((report[0] / "summary.json").read_text(encoding="utf-8"))
-    start = next(i for i, page in enumerate(pdf.pages) if "PHỤ LỤC 1" in page.extract_text())
-    end = next(i for i, page in enumerate(pdf.pages) if "PHỤ LỤC 2" in page.extract_text())
+    def heading(numeral: str):  # the appendix's own line "Phụ lục I" (ND30: Roman numerals)
+        return re.compile(rf"^Phụ lục {numeral}$", re.M)
+    start = next(i for i, page in enumerate(pdf.pages) if heading("I").search(page.extract_text()))
+    end = next(i for i, page in enumerate(pdf.pages) if heading("II").search(page.extract_text()))
     number = r"\d{1,3}(?:\.\d{3})*"
     line = re.compile(rf"^(\d+) (.+?) ((?:{number} ){{8}}{number})$")
     rows = [m for page in pdf.pages[start:end] for text in page.extract_text().splitlines()

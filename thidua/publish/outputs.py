@@ -90,11 +90,41 @@ def output_hashes(outputs: dict[str, bytes]) -> list[dict]:
 
 def build_outputs(figures: Figures, pdf: bytes) -> dict[str, bytes]:
     """The report's files (all but the manifest) as ``{file name: bytes}``."""
-    return {
-        report_filename(figures.year): pdf,
-        SUMMARY: json_bytes(summary_dict(figures)),
-        REJECTED: rejected_csv_bytes(figures.rejections),
-    }
+    return {report_filename(figures.year): pdf, **data_outputs(figures)}
+
+
+def data_outputs(figures: Figures) -> dict[str, bytes]:
+    """``summary.json`` and ``rejected.csv`` as ``{file name: bytes}``."""
+    return {SUMMARY: json_bytes(summary_dict(figures)),
+            REJECTED: rejected_csv_bytes(figures.rejections)}
+
+
+#: The files the PDF carries as associated files (``spec/outputs.md``, "PDF/A-3b").
+ATTACHED = (SUMMARY, REJECTED, MANIFEST)
+
+
+def attached_files(outputs: dict[str, bytes]) -> dict[str, bytes]:
+    """The :data:`ATTACHED` files of ``outputs``, in that order. Raises ``KeyError`` when
+    one is missing."""
+    return {name: outputs[name] for name in ATTACHED}
+
+
+def manifest_with_pdf(attached_manifest: bytes, pdf_name: str, pdf: bytes) -> bytes:
+    """The published ``manifest.json``: ``attached_manifest`` (the copy inside the PDF, which
+    cannot hold the hash of the PDF that holds it) with ``{"path": pdf_name, "sha256": …}``
+    first in ``outputs``. Removing that entry gives back ``attached_manifest`` byte for byte
+    (:func:`attached_manifest_of`; ``spec/outputs.md``, "The manifest inside the PDF")."""
+    manifest = json.loads(attached_manifest)
+    manifest["outputs"] = [{"path": pdf_name, "sha256": sha256_bytes(pdf)}] + manifest["outputs"]
+    return json_bytes(manifest)
+
+
+def attached_manifest_of(published_manifest: bytes, pdf_name: str) -> bytes:
+    """The inverse of :func:`manifest_with_pdf`: the published manifest without the PDF's
+    entry, as the bytes the PDF must carry."""
+    manifest = json.loads(published_manifest)
+    manifest["outputs"] = [o for o in manifest["outputs"] if o.get("path") != pdf_name]
+    return json_bytes(manifest)
 
 
 def publish_version(out_dir: Path, version_path: Path, outputs: dict[str, bytes]) -> list[Path]:
@@ -128,6 +158,10 @@ def publish_version(out_dir: Path, version_path: Path, outputs: dict[str, bytes]
 #: Sub-folders of a version whose top-level copy holds exactly the latest version's files.
 SYNCED_FOLDERS = (FEEDBACK_DIR,)
 
+#: The signed report is the report's file name with this ending (``spec/outputs.md``,
+#: "PDF/A-3b and signature"); a signed file of an older version never stays at the top.
+SIGNED_SUFFIX = "-da-ky.pdf"
+
 
 def restore_latest(out_dir: Path, version_path: Path) -> list[Path]:
     """Make the top of ``out_dir`` hold a copy of the files of ``version_path``, sub-folders
@@ -145,4 +179,7 @@ def restore_latest(out_dir: Path, version_path: Path) -> list[Path]:
         for stale in (out_dir / folder).glob("*"):
             if stale.is_file() and not (version_path / folder / stale.name).exists():
                 stale.unlink()
+    for stale in out_dir.glob(f"*{SIGNED_SUFFIX}"):
+        if not (version_path / stale.name).exists():
+            stale.unlink()
     return paths

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from thidua.ingest.discover import sha256_of
-from thidua.publish.outputs import MANIFEST, REJECTED, SUMMARY
+from thidua.publish.outputs import MANIFEST, REJECTED, SIGNED_SUFFIX, SUMMARY
 from thidua.publish.versions import version_dir, version_numbers
 from thidua.settings import report_filename
 
@@ -28,7 +28,10 @@ class NotPublished(Exception):
 class PublishedVersion:
     """One published version of a year's report.
 
-    ``folder``: where its files are (``versions/v<N>``); ``pdf``: the report in it; ``pdf_sha256``: hex SHA-256 of the PDF's bytes;
+    ``folder``: where its files are (``versions/v<N>``); ``pdf``: the report to send: the
+    signed one when the version was signed (``signed`` true, :mod:`thidua.publish.sign`),
+    else the published one; ``pdf_sha256``: hex SHA-256 of ``pdf``'s bytes; ``unsigned``:
+    the PDF the manifest lists;
     ``replaces``: ``{"version": N-1, "date": "YYYY-MM-DD"}`` or ``None``; ``changes``: what
     changed since N-1, in Vietnamese (empty for version 1); ``replaced_by``: ``{"version": M,
     "date": "YYYY-MM-DD"}``, the version in force (the latest) and its report date, when a
@@ -44,14 +47,21 @@ class PublishedVersion:
     changes: list[str] = field(default_factory=list)
     manifest: dict = field(default_factory=dict, repr=False)
     replaced_by: dict | None = None
+    unsigned: Path | None = None
+    signed: bool = False
 
 
 def load_published(out_dir: Path, year: int, version: int | None = None) -> PublishedVersion:
     """Version ``version`` of the year's report in ``out_dir`` (default: the latest), read
     from its own folder ``versions/v<N>/`` (:mod:`thidua.publish.versions`).
 
+    When the version was signed (:func:`signed_filename` beside the PDF,
+    :func:`thidua.publish.sign.sign_version`), ``pdf`` is the signed file, which must be
+    the listed PDF plus an incremental update (its first bytes are the listed PDF's).
+
     Raises :class:`NotPublished` when there is no such version, its manifest cannot be read,
-    its PDF is missing, or the PDF's SHA-256 differs from the one its manifest lists.
+    its PDF is missing, the PDF's SHA-256 differs from the one its manifest lists, or the
+    signed file does not begin with that PDF.
     """
     numbers = version_numbers(out_dir)
     if not numbers:
@@ -74,7 +84,15 @@ def load_published(out_dir: Path, year: int, version: int | None = None) -> Publ
     if listed.get(pdf.name) != digest:
         raise NotPublished(f"Tệp {pdf} khác với tệp đã ghi trong manifest.json "
                            "(đã bị sửa sau khi xuất bản?).")
+    unsigned, signed = pdf, folder / signed_filename(year)
+    if signed.is_file():
+        data, original = signed.read_bytes(), pdf.read_bytes()
+        if not data.startswith(original) or len(data) == len(original):
+            raise NotPublished(f"Tệp đã ký {signed} không phải bản {pdf.name} cộng chữ ký "
+                               "(đã bị sửa?); hãy xóa nó và ký lại.")
+        pdf, digest = signed, sha256_of(signed)
     return PublishedVersion(year=year, version=number, folder=folder, pdf=pdf,
+                            unsigned=unsigned, signed=pdf != unsigned,
                             pdf_sha256=digest, replaces=manifest.get("replaces"),
                             changes=[str(c) for c in manifest.get("changes") or []],
                             manifest=manifest, replaced_by=_in_force(out_dir, number, numbers))
@@ -90,6 +108,12 @@ def _in_force(out_dir: Path, number: int, numbers: list[int]) -> dict | None:
     except (OSError, ValueError):
         latest = {}
     return {"version": numbers[-1], "date": str(latest.get("report_date") or "")}
+
+
+def signed_filename(year: int) -> str:
+    """The signed report's file name, beside the unsigned one in ``versions/v<N>/`` and at
+    the top of the year's folder: ``bao-cao-dan-van-kheo-<year>-da-ky.pdf``."""
+    return report_filename(year).removesuffix(".pdf") + SIGNED_SUFFIX
 
 
 def read_summary(published: PublishedVersion) -> dict:

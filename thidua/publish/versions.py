@@ -47,11 +47,15 @@ def program_sha256() -> str:
 
 
 def fingerprint(files: list[tuple[str, str]], registry_sha256: str, program: str,
-                report_date: str | None) -> str:
+                report_date: str | None, settings: str | None = None) -> str:
     """One SHA-256 for everything a version is built from: each input ``(path, sha256)``,
-    the registry's SHA-256, the program's SHA-256 and the report date asked for (or None)."""
-    payload = json.dumps({"files": sorted(files), "registry": registry_sha256,
-                          "program": program, "report_date": report_date}, sort_keys=True)
+    the registry's SHA-256, the program's SHA-256, the report date asked for (or None) and,
+    when given, the SHA-256 of the report's settings (``report.toml`` and ``--number``)."""
+    content = {"files": sorted(files), "registry": registry_sha256,
+               "program": program, "report_date": report_date}
+    if settings is not None:
+        content["settings"] = settings
+    payload = json.dumps(content, sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

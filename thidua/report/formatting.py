@@ -59,3 +59,20 @@ def short_name(name: str) -> str:
     for long, short in _ABBREVIATIONS:
         name = name.replace(long, short)
     return name
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def roman(value: int) -> str:
+    """``1`` → ``"I"``, ``4`` → ``"IV"``, ``14`` → ``"XIV"``: how appendices are numbered
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II: "Phụ lục I, II…"). Raises ``ValueError``
+    for a value below 1."""
+    if value < 1:
+        raise ValueError(f"roman({value}): needs a positive integer")
+    text = ""
+    for size, letters in _ROMAN:
+        count, value = divmod(value, size)
+        text += letters * count
+    return text

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import weasyprint
 from weasyprint.urls import URLFetcher
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
+from thidua.report.archive import ArchiveFinisher, pdf_attachments
 from thidua.report.chart import field_chart_svg
 from thidua.report.comparison_view import comparison_context, history_chart_src
+from thidua.report.document_settings import NO_NUMBER, DocumentSettings
 from thidua.report.figures import Figures
-from thidua.report.formatting import decree_date, number, percent, short_date, short_name
+from thidua.report.formatting import decree_date, number, percent, roman, short_date, short_name
 from thidua.settings import TEMPLATES_DIR
 
 _FIELD_PHRASE = {"KT": "lĩnh vực kinh tế", "VHXH": "lĩnh vực văn hóa - xã hội",
@@ -33,7 +37,9 @@ class ReportMeta:
     """What the report says about itself (the header block, signature, version).
 
     ``report_date`` is the date printed under the national motto and in the PDF metadata;
-    ``number`` the document number ("…" until the clerk assigns one); ``version``,
+    ``number`` the document number ("……" until the clerk assigns one), ``code`` its symbol
+    (``Số: 125/BC-LĐLĐ``); issuer, signer and recipients come from
+    ``data/reference/report.toml`` (:func:`meta_from_settings`); ``version``,
     ``replaces`` and ``replaces_version`` the version line ("Bản số 2, thay thế bản ngày …")
     when there is one; ``changes`` the lines of "Những điểm thay đổi so với bản số N-1"
     (:func:`thidua.publish.versions.describe_changes`).
@@ -41,9 +47,11 @@ class ReportMeta:
 
     year: int
     report_date: dt.date
-    number: str = "……"
+    number: str = NO_NUMBER
+    code: str = "BC-LĐLĐ"
     issuer_parent: str = "TỔNG LĐLĐ VIỆT NAM"
     issuer: str = "LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI"
+    issuer_full_name: str = "Liên đoàn Lao động thành phố Hà Nội"
     signer_role: str = "KT. CHỦ TỊCH"
     signer_title: str = "PHÓ CHỦ TỊCH"
     signer_name: str = ""
@@ -57,6 +65,21 @@ class ReportMeta:
     replaces: dt.date | None = None
     replaces_version: int | None = None
     changes: list[str] = field(default_factory=list)
+
+
+def meta_from_settings(settings: DocumentSettings) -> dict:
+    """The :class:`ReportMeta` fields that ``data/reference/report.toml`` decides (issuer,
+    number, signer, recipients), as keyword arguments:
+    ``ReportMeta(year=…, report_date=…, **meta_from_settings(s))``."""
+    return {"number": settings.printed_number, "code": settings.code,
+            "issuer_parent": settings.issuer_parent, "issuer": settings.issuer,
+            "issuer_full_name": settings.issuer_full_name,
+            "signer_role": settings.signer_authority, "signer_title": settings.signer_title,
+            "signer_name": settings.signer_name, "recipients": settings.recipients}
+
+
+#: The appendices, in order: their number is printed in Roman numerals (ND30: "Phụ lục I").
+APPENDICES = ("units", "exemplary")
 
 
 class LocalOnlyFetcher(URLFetcher):
@@ -145,8 +168,11 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
     chart = base64.b64encode(field_chart_svg(bf)).decode("ascii")
     return {
         "meta": {
-            "year": meta.year, "number": meta.number, "issuer_parent": meta.issuer_parent,
-            "issuer": meta.issuer, "place_date": decree_date(meta.report_date),
+            "year": meta.year, "number": meta.number, "code": meta.code,
+            "issuer_parent": meta.issuer_parent, "issuer": meta.issuer,
+            "issuer_full_name": meta.issuer_full_name,
+            "place_date": decree_date(meta.report_date),
+            "short_date": short_date(meta.report_date),
             "signer_role": meta.signer_role, "signer_title": meta.signer_title,
             "signer_name": meta.signer_name, "recipients": list(meta.recipients),
             "version": meta.version,
@@ -181,6 +207,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "fields": list(FIELDS.values()),
         "types": list(TYPES.values()),
         "changes": meta.changes,
+        "appendix": {name: roman(i + 1) for i, name in enumerate(APPENDICES)},
         "pdf_created": created.isoformat(),
         # "So sánh với năm trước" and the multi-year chart (issue 12; _so_sanh.html.j2)
         "comparison": comparison_context(figures.previous_year, figures.year, names),
@@ -188,10 +215,25 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
     }
 
 
+#: Phrases never broken across lines (the field's name, "an ninh - quốc phòng", read as one
+#: term): every ``{{ … }}`` of the template wraps them in ``<span class="nowrap">``.
+_UNBROKEN = re.compile(r"(?i)(an ninh - quốc phòng|quốc phòng - an ninh)")
+
+
+def keep_together(value: object) -> object:
+    """Jinja2 ``finalize``: a string is escaped (autoescape stays the rule for every value)
+    and each phrase of :data:`_UNBROKEN` wrapped in ``<span class="nowrap">`` so that it never
+    breaks across lines (issue 11); other values pass unchanged."""
+    if not isinstance(value, str) or isinstance(value, markupsafe.Markup):
+        return value
+    return markupsafe.Markup(_UNBROKEN.sub(r'<span class="nowrap">\1</span>',
+                                           str(markupsafe.escape(value))))
+
+
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
                               autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
+                              trim_blocks=True, lstrip_blocks=True, finalize=keep_together)
 
 
 def render_html(context: dict) -> str:
@@ -199,14 +241,32 @@ def render_html(context: dict) -> str:
     return _environment().get_template("report.html.j2").render(**context)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """PDF bytes from the report HTML. Relative URLs resolve inside ``report_templates/``;
-    nothing else is fetched. Set ``SOURCE_DATE_EPOCH`` for reproducible bytes."""
+#: The PDF variant every report is written in (``spec/outputs.md``, "PDF/A-3b").
+PDF_VARIANT = "pdf/a-3b"
+
+
+def html_to_pdf(html: str, attachments: dict[str, bytes] | None = None,
+                stamp: dt.datetime | None = None) -> bytes:
+    """PDF/A-3b bytes from the report HTML, tagged (WeasyPrint ``pdf_tags``), with
+    ``attachments`` (file name → bytes) embedded as associated files
+    (:func:`thidua.report.archive.pdf_attachments`, dated ``stamp``, default 2000-01-01 UTC)
+    and an empty signature field over the element of class ``sig-space`` when there is one
+    (:class:`thidua.report.archive.ArchiveFinisher`). Relative URLs resolve inside
+    ``report_templates/``; nothing else is fetched. No clock time nor random ID goes in:
+    the same HTML, attachments and stamp give the same bytes (``spec/outputs.md``)."""
+    stamp = stamp or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
     document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
                                url_fetcher=LocalOnlyFetcher())
-    return document.write_pdf(pdf_identifier=b"thidua", custom_metadata=True)
+    return document.write_pdf(pdf_identifier=b"thidua", custom_metadata=True,
+                              pdf_variant=PDF_VARIANT, pdf_tags=True,
+                              attachments=pdf_attachments(attachments or {}, stamp),
+                              finisher=ArchiveFinisher())
 
 
-def render_report(figures: Figures, meta: ReportMeta) -> bytes:
-    """Figures → PDF bytes (see :func:`build_context`, :func:`render_html`, :func:`html_to_pdf`)."""
-    return html_to_pdf(render_html(build_context(figures, meta)))
+def render_report(figures: Figures, meta: ReportMeta,
+                  attachments: dict[str, bytes] | None = None) -> bytes:
+    """Figures → PDF/A-3b bytes with ``attachments`` (file name → bytes: ``summary.json``,
+    ``rejected.csv``, ``manifest.json``, ``spec/outputs.md``) dated the report's date (see
+    :func:`build_context`, :func:`render_html`, :func:`html_to_pdf`)."""
+    stamp = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return html_to_pdf(render_html(build_context(figures, meta)), attachments, stamp)
