@@ -226,6 +226,28 @@ def test_compute_figures_counts_only_used_files_and_reports_their_rejections(exp
     assert figures.coverage["submitted"] == 2 and figures.coverage["missing"] == ["H-MD"]
     assert list(figures.files["file"]) == ["bd.xlsx", "bd-old.xlsx", "dd.xlsx", "bad.xlsx"]
     assert len(figures.exemplary) == 3
+    assert figures.expected is expected
+    registrations = pd.DataFrame(ROWS, columns=COLUMNS).astype("str")
+    assert _table(figures.by_level) == _table(aggregate.count_by_level(registrations))
+    assert _table(figures.by_result) == _table(aggregate.count_by_result(registrations))
+    assert _table(figures.by_unit) == _table(aggregate.count_by_unit(registrations, expected))
+    assert list(figures.by_unit.index) == ["Q-DD", "Q-BD", "H-MD"]
+    assert _table(figures.quality)["Q-BD"] == [1, 1, 0, 7, 4, 2, 1]
+    assert _table(figures.quality)["H-MD"] == [0, 0, 1, 0, 0, 0, 0]
+    assert list(figures.rejections.index) == [0, 1, 2]
+
+
+def test_compute_figures_with_no_used_file_and_a_file_of_no_unit(expected):
+    from thidua.report.figures import REGISTRATION_COLUMNS, compute_figures
+
+    figures = compute_figures(2024, [_result("x.xlsx", None, "rejected", [], (0, 0, 0, 0), (0,))],
+                              expected)
+    assert list(figures.registrations.columns) == REGISTRATION_COLUMNS
+    assert len(figures.registrations) == 0
+    assert all(isinstance(t, pd.StringDtype) for t in figures.registrations.dtypes)
+    assert figures.rejections["unit"].tolist() == [""]  # a file whose unit is unknown
+    assert figures.rows == {"read": 0, "valid": 0, "rejected": 0, "ignored": 0}
+    assert _table(figures.by_field)["KT"] == [0, 0, 0]
 
 
 def test_exemplary_models_follow_the_report_order_of_fields_not_the_alphabet():
