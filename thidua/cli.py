@@ -132,6 +132,10 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         distribute: Annotated[bool, typer.Option(
             "--distribute", help="Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập "
                                  "(như lệnh distribute).")] = False,
+        workers: Annotated[Optional[int], typer.Option(
+            "--workers", min=1, help="Đọc tệp trên N tiến trình Dask của máy này.")] = None,
+        dask_address: Annotated[Optional[str], typer.Option(
+            "--dask-address", metavar="tcp://MÁY:CỔNG", help="Đọc tệp trên cụm Dask có sẵn.")] = None,
         ) -> None:
     """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
     một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.
@@ -140,21 +144,25 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
 
     _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     day = _parse_date(report_date) if report_date else None
-    quiet_prefect_defaults()
-    from flows.annual_report import annual_report
-    from flows.deployment import check_api
-    from thidua.pipeline import NothingToReport
+    from thidua import cli_run
+    from thidua.errors import NothingToReport
 
-    if problem := check_api():
+    if prefect := cli_run.prefect_api_configured():  # else in-process: no Prefect server
+        quiet_prefect_defaults()
+        from flows.deployment import check_api
+        if problem := check_api():
+            _fail(problem)
+        _prefect_console(verbose)
+    if dask_address and (problem := cli_run.check_cluster(dask_address)):
         _fail(problem)
-    _prefect_console(verbose)
+    cli_run.show_log(verbose and not prefect)
     try:
         with _progress_display(quiet):
-            outcome = annual_report(year=year, raw_dir=str(raw) if raw else None,
-                                    registry=str(registry) if registry else None,
-                                    out_dir=str(out) if out else None, report_date=day,
-                                    cache_dir=str(cache) if cache else None,
-                                    distribute=distribute)
+            outcome = cli_run.run_report(
+                bool(prefect), workers, dask_address, year=year,
+                raw_dir=str(raw) if raw else None, registry=str(registry) if registry else None,
+                out_dir=str(out) if out else None, report_date=day,
+                cache_dir=str(cache) if cache else None, distribute=distribute)
     except NothingToReport as exc:
         _fail(str(exc))
     if quiet:
@@ -207,10 +215,10 @@ def _progress_display(quiet: bool):
 
 def _report_distribution(result: dict | None, quiet: bool) -> None:
     """Print what ``--distribute`` did; exit 1 when some recipient did not get the report."""
-    from thidua.deliver.distribution import outcome_lines
-
     if result is None:
         return
+    from thidua.deliver.distribution import outcome_lines
+
     if "error" in result:
         typer.echo(f"thidua: không gửi được e-mail: {result['error']}", err=True)
         raise typer.Exit(1)

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import filelock
 import pandas as pd
 
+from thidua.errors import NothingToReport
 from thidua.ingest.discover import InputFile, discover_files, sha256_of
 from thidua.ingest.files import FileResult, UnitContext, ingest_file, select_submissions
 from thidua.ingest.registry import RegistryError, expected_units, load_registry
@@ -48,11 +49,6 @@ from thidua.report.render import ReportMeta, render_report
 from thidua.settings import TIMEZONE
 
 LOCK_FILE = ".thidua.lock"
-
-
-class NothingToReport(Exception):
-    """No report can be produced; ``str(exc)`` is the one-line Vietnamese reason
-    (``spec/outputs.md``, exit status)."""
 
 
 @dataclass(frozen=True)

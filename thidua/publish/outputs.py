@@ -19,7 +19,7 @@ import pandas as pd
 from thidua import __version__
 from thidua.ingest.validate import REJECTION_COLUMNS
 from thidua.publish.atomic import current_umask, write_atomic
-from thidua.publish.feedback import FEEDBACK_DIR
+from thidua.publish.latest import restore_latest  # noqa: F401 - used by publish_version
 from thidua.report.figures import Figures, summary_dict
 from thidua.settings import report_filename
 
@@ -121,26 +121,3 @@ def publish_version(out_dir: Path, version_path: Path, outputs: dict[str, bytes]
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return restore_latest(out_dir, version_path)
-
-
-#: Sub-folders of a version whose top-level copy holds exactly the latest version's files.
-SYNCED_FOLDERS = (FEEDBACK_DIR,)
-
-
-def restore_latest(out_dir: Path, version_path: Path) -> list[Path]:
-    """Make the top of ``out_dir`` hold a copy of the files of ``version_path``, sub-folders
-    included (only files that differ are rewritten, each atomically); files of
-    :data:`SYNCED_FOLDERS` that the version does not have are removed. Returns the top-level
-    paths of the version's files, sorted."""
-    paths = []
-    for source in sorted(p for p in version_path.rglob("*") if p.is_file()):
-        target = out_dir / source.relative_to(version_path)
-        data = source.read_bytes()
-        if not target.is_file() or sha256_bytes(target.read_bytes()) != sha256_bytes(data):
-            write_atomic(target, data)
-        paths.append(target)
-    for folder in SYNCED_FOLDERS:
-        for stale in (out_dir / folder).glob("*"):
-            if stale.is_file() and not (version_path / folder / stale.name).exists():
-                stale.unlink()
-    return paths
