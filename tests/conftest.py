@@ -48,7 +48,7 @@ def prefect_api():
     """One Prefect test server for the whole session (temporary SQLite database)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):  # a loaded 2-core machine
         yield
 
 

@@ -70,7 +70,7 @@ def test_the_one_line_outcome():
     assert "(không đổi)" in outcome_line({**outcome, "status": "unchanged"})
 
 
-def test_run_quiet_prints_one_line_and_run_ends_with_the_table(prefect_api, tmp_path):
+def test_run_quiet_prints_one_line_and_run_ends_with_the_table(tmp_path):
     raw = tmp_path / "raw"
     write_xlsx(raw / "Q-DD_dk.xlsx", [row(), row(model="Tốt", stt=2)], title=["Năm: 2024"])
     options = ["--year", "2024", "--raw", str(raw), "--registry", str(REGISTRY),
@@ -85,7 +85,7 @@ def test_run_quiet_prints_one_line_and_run_ends_with_the_table(prefect_api, tmp_
     assert "Không có gì thay đổi" in loud.stdout
 
 
-def test_run_distribute_without_smtp_settings_keeps_the_report_and_exits_1(prefect_api, tmp_path):
+def test_run_distribute_without_smtp_settings_keeps_the_report_and_exits_1(tmp_path):
     raw = tmp_path / "raw"
     write_xlsx(raw / "Q-DD_dk.xlsx", [row()], title=["Năm: 2024"])
     options = ["--year", "2024", "--raw", str(raw), "--registry", str(REGISTRY),
