@@ -399,6 +399,10 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     raise typer.Exit(1 if check.anything_rejected else 0)
 
 
+from thidua.cli_cache import app as _cache_app  # noqa: E402 - `thidua cache prune`
+app.add_typer(_cache_app, name="cache")
+
+
 def entry() -> None:  # pragma: no cover - the console script
     """``thidua``: :func:`main` with the process's arguments, exiting with its status."""
     sys.exit(main())
