@@ -81,6 +81,8 @@ def publish_task(plan: pipeline.Plan, results: list[FileResult], figures: Figure
 class PrefectSteps(Steps):
     """The steps of :func:`thidua.runner.run_year` as Prefect tasks, logged to the run."""
 
+    done = (*Steps.done, "artifacts")
+
     def __init__(self):
         super().__init__(mapper=_prefect_mapper)
         self.logger = get_run_logger()

@@ -103,7 +103,10 @@ Mapper = Callable[[Callable, list[InputFile], UnitContext, str, str], Iterator[t
 class Steps:
     """How each step of :func:`run_year` runs: here, as plain calls in this process, the
     files mapped by ``mapper`` (:func:`thidua.executors.threads` by default). The Prefect
-    layer subclasses it (every step a task)."""
+    layer subclasses it (every step a task). ``done``: the steps of
+    :data:`thidua.progress.STEPS` a run reports as done (its progress bar's total)."""
+
+    done = ("read", "aggregate", "render", "publish")
 
     def __init__(self, mapper: Mapper | None = None, load_secret: Callable | None = None):
         from thidua.executors import threads
@@ -152,8 +155,7 @@ def ingest_all(plan: pipeline.Plan, cache_dir: Path, mapper: Mapper) -> tuple[li
     todo = [i for i, f in enumerate(plan.files) if not f.skipped]
     for i, source in enumerate(plan.files):
         if source.skipped:
-            results[i] = FileResult(source, SKIPPED)
-            progress.emit("file_read", file=source.file, status=SKIPPED, rows=0)
+            results[i] = FileResult(source, SKIPPED)  # not a submission: never read
     read = 0
     sources = [plan.files[i] for i in todo]
     for j, ingested in mapper(ingest_to_cache, sources, plan.context, plan.program, str(cache_dir)):
@@ -188,9 +190,9 @@ def run_year(year: int | None = None, raw_dir: str | None = None, registry: str 
                              exclude=(out, cache))
     steps.info("Năm %d: %d tệp trong %s, %d đơn vị phải báo cáo", year, len(plan.files), raw,
                len(plan.expected))
-    progress.emit("planned", files=len(plan.files),
-                  submissions=sum(1 for f in plan.files if not f.skipped))
     skipped = sum(1 for f in plan.files if f.skipped)
+    progress.emit("planned", files=len(plan.files), submissions=len(plan.files) - skipped,
+                  steps=len(steps.done))
     with pipeline.year_lock(out, lock_timeout):
         previous = latest_version(out)
         if previous and previous.manifest.get("fingerprint") == plan.fingerprint(report_date):
