@@ -45,6 +45,8 @@ from thidua.publish.versions import (
     version_dir,
 )
 from thidua.report.figures import Figures, compute_figures, summary_dict
+from thidua.report import appendix
+from thidua.report.formatting import decree_date
 from thidua.report.render import ReportMeta, render_report
 from thidua.settings import TIMEZONE
 
@@ -221,7 +223,7 @@ def publish(plan: Plan, results: list[FileResult], figures: Figures, draft: Draf
     (:func:`thidua.publish.outputs.publish_version`). Raises :class:`NothingToReport` when the
     output folder is not writable."""
     feedback = feedback_workbooks(results, plan.year, plan.unit_names)
-    outputs = build_outputs(figures, pdf)
+    outputs = {**build_outputs(figures, pdf), **appendix_outputs(figures, draft.meta, plan.unit_names)}
     outputs.update({f"{FEEDBACK_DIR}/{code}.xlsx": data for code, data in feedback.items()})
     manifest = {**draft.manifest, "outputs": output_hashes(outputs)}
     try:
@@ -229,6 +231,19 @@ def publish(plan: Plan, results: list[FileResult], figures: Figures, draft: Draf
                                {**outputs, MANIFEST: json_bytes(manifest)})
     except OSError as exc:
         raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+
+
+def appendix_outputs(figures: Figures, meta: ReportMeta, names: dict[str, str]) -> dict[str, bytes]:
+    """The exemplary models as ``phu-luc-tieu-bieu.xlsx`` (always) and, above
+    :data:`thidua.report.appendix.INLINE_MAX` models, ``phu-luc-tieu-bieu.pdf``, which the
+    report then names instead of listing them (:mod:`thidua.report.appendix`)."""
+    rows = appendix.exemplary_rows(figures.exemplary, names)
+    outputs = {appendix.WORKBOOK: appendix.exemplary_workbook(rows)}
+    if len(rows) > appendix.INLINE_MAX:
+        outputs[appendix.PDF] = appendix.appendix_pdf(
+            rows, f"Báo cáo số {meta.number}/BC-LĐLĐ, {decree_date(meta.report_date)}",
+            f"“Dân vận khéo” năm {meta.year}", meta.report_date.isoformat())
+    return outputs
 
 
 # --- What the flow needs around the steps: the cache key of a file's reading, the year's lock
