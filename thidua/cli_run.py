@@ -46,8 +46,9 @@ def check_cluster(address: str, timeout: float = 5.0) -> str | None:
     try:
         Client(address, timeout=timeout).close()
     except Exception as exc:  # noqa: BLE001 - any failure to connect is the same refusal
-        return (f"Không kết nối được cụm Dask tại {address} ({type(exc).__name__}); hãy chạy "
-                f"`dask scheduler` và `dask worker` ở đó, hoặc bỏ --dask-address.")
+        return (f"Không kết nối được cụm Dask tại {address} (không có dask scheduler trả lời "
+                f"trong {timeout:g} giây); hãy chạy `dask scheduler` và `dask worker` ở đó, hoặc "
+                f"bỏ --dask-address.")
     return None
 
 

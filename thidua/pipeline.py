@@ -237,7 +237,7 @@ def appendix_outputs(figures: Figures, meta: ReportMeta, names: dict[str, str]) 
     """The exemplary models as ``phu-luc-tieu-bieu.xlsx`` (always) and, above
     :data:`thidua.report.appendix.INLINE_MAX` models, ``phu-luc-tieu-bieu.pdf``, which the
     report then names instead of listing them (:mod:`thidua.report.appendix`)."""
-    rows = appendix.exemplary_rows(figures.exemplary, names)
+    rows = appendix.exemplary_rows(figures.registrations, names)
     outputs = {appendix.WORKBOOK: appendix.exemplary_workbook(rows)}
     if len(rows) > appendix.INLINE_MAX:
         outputs[appendix.PDF] = appendix.appendix_pdf(

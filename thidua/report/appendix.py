@@ -28,12 +28,15 @@ COLUMNS = ["STT", "Lĩnh vực", "Tên mô hình", "Tập thể/cá nhân thực
            "Mã đơn vị", "Đơn vị", "Tệp", "Dòng (Excel)"]
 
 
-def exemplary_rows(exemplary: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """The exemplary models in the report's order (field, then registry order of the unit,
-    type, model), one row each, with :data:`COLUMNS` (``STT`` numbering within a field).
+def exemplary_rows(registrations: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The exemplary models (``result == "tieu_bieu"``) in the report's order (field, then
+    registry order of the unit, type, model), one row each, with :data:`COLUMNS` (``STT``
+    numbering within a field).
 
-    ``exemplary``: :attr:`thidua.report.figures.Figures.exemplary` (``unit, file, field, type,
-    model, registrant``; index: Excel row); ``names``: unit code → name, in registry order."""
+    ``registrations``: :attr:`thidua.report.figures.Figures.registrations` (``unit, file,
+    field, type, model, registrant, result``; index: Excel row); ``names``: unit code → name,
+    in registry order."""
+    exemplary = registrations[registrations["result"] == "tieu_bieu"]
     rank = {code: i for i, code in enumerate(names)}
     ordered = exemplary.assign(
         _field=exemplary["field"].map({f: i for i, f in enumerate(FIELDS)}),
