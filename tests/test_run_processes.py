@@ -66,6 +66,13 @@ def test_a_run_without_prefect_api_url_starts_no_server_and_imports_no_prefect(t
     assert seen, "the files are parsed in worker processes"
     assert not [c for c in seen.values() if any(w in c for w in SERVER_WORDS)], seen
     assert not (tmp_path / "prefect-home").exists()  # Prefect never even wrote its home
+    code = ("import sys; from thidua.cli import main; status = main(sys.argv[1:]); "
+            "print('pandas' in sys.modules, 'weasyprint' in sys.modules, status)")
+    again = subprocess.run([sys.executable, "-c", code, *_command(tmp_path, raw)[3:]],
+                           env=_env(tmp_path), stdout=subprocess.PIPE, text=True, check=True)
+    # nothing changed: answered from the manifest's fingerprint, neither pandas nor the renderer
+    assert again.stdout.splitlines()[-1] == "False False 0", again.stdout
+    assert "bản số 1 (không đổi)" in again.stdout
 
 
 def test_killing_a_run_leaves_no_process_behind(tmp_path, raw):
