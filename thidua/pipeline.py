@@ -47,7 +47,7 @@ from thidua.publish.versions import (
 from thidua.report.figures import Figures, compute_figures, summary_dict
 from thidua.report import appendix
 from thidua.report.formatting import decree_date
-from thidua.report.render import ReportMeta, render_report
+from thidua.report.render import ReportMeta, html_to_pdf, render_report
 from thidua.settings import TIMEZONE
 
 LOCK_FILE = ".thidua.lock"
@@ -242,7 +242,7 @@ def appendix_outputs(figures: Figures, meta: ReportMeta, names: dict[str, str]) 
     if len(rows) > appendix.INLINE_MAX:
         outputs[appendix.PDF] = appendix.appendix_pdf(
             rows, f"Báo cáo số {meta.number}/BC-LĐLĐ, {decree_date(meta.report_date)}",
-            f"“Dân vận khéo” năm {meta.year}", meta.report_date.isoformat())
+            f"“Dân vận khéo” năm {meta.year}", meta.report_date.isoformat(), html_to_pdf)
     return outputs
 
 

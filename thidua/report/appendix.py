@@ -93,19 +93,19 @@ def _groups(rows: pd.DataFrame) -> list[dict]:
 
 
 def _render_part(args: tuple) -> bytes:
-    """One part of the appendix PDF (in a worker process)."""
-    from thidua.report.render import html_to_pdf
-
-    html, = args
-    return html_to_pdf(html)
+    """One part of the appendix PDF (in a worker process): ``to_pdf(html)``."""
+    to_pdf, html = args
+    return to_pdf(html)
 
 
 def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
-                 workers: int = 2) -> bytes:
+                 to_pdf, workers: int = 2) -> bytes:
     """``phu-luc-tieu-bieu.pdf``: :func:`exemplary_rows` rendered in parts of
     :data:`PART_ROWS` rows, ``workers`` processes at a time, joined in order with pypdf.
     ``report``: what the list comes with (``Báo cáo số …/BC-LĐLĐ, Hà Nội, ngày …``);
-    ``created``: the ISO date of the report, so that the same inputs give the same bytes."""
+    ``created``: the ISO date of the report, so that the same inputs give the same bytes;
+    ``to_pdf``: HTML → PDF bytes, module-level (it is sent to the worker processes):
+    :func:`thidua.report.render.html_to_pdf`."""
     from pypdf import PdfWriter
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
@@ -119,8 +119,8 @@ def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
         for g in groups:
             g["continued"] = g["field"] in previous
         previous |= {g["field"] for g in groups}
-        htmls.append((template.render(groups=groups, part=k, parts=len(chunks), report=report,
-                                      title=title, pdf_created=created),))
+        htmls.append((to_pdf, template.render(groups=groups, part=k, parts=len(chunks),
+                                              report=report, title=title, pdf_created=created)))
     if len(htmls) == 1 or workers <= 1:
         parts = [_render_part(h) for h in htmls]
     else:
