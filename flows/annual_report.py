@@ -1,67 +1,63 @@
-"""The Prefect flow of the annual report: one thin task per step of :mod:`thidua.pipeline`.
+"""The Prefect flow of the annual report: :func:`thidua.runner.run_year` with every step a
+Prefect task, so that runs, files, logs and artifacts show in the Prefect UI.
 
-Reading is one mapped task per file, cached on the file's content. Runs without a server
-(Prefect's ephemeral mode) or against one (``PREFECT_API_URL``).
+``thidua run`` uses this flow only when a Prefect server is configured (``PREFECT_API_URL``);
+without one it runs the same steps in-process (:class:`thidua.runner.Steps`), never starting a
+temporary server. Reading is one mapped task per file through thidua's content cache, on the
+flow's task runner: threads, or a Dask cluster (:func:`with_dask`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from dataclasses import replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
-from prefect.filesystems import LocalFileSystem
 from prefect.futures import as_completed
 
 from flows.artifacts import publish_artifacts_task
 from flows.distribute import distribute_task
 from flows.sign import sign_task
 from thidua import pipeline, progress
+from thidua.executors import local_cluster_kwargs, worker_config
 from thidua.ingest.discover import InputFile
-from thidua.ingest.files import FileResult, UnitContext, changed_while_read
-from thidua.publish.outputs import restore_latest
-from thidua.publish.versions import latest_version
-from thidua.report.figures import Figures, summary_dict
+from thidua.ingest.files import FileResult, UnitContext
+from thidua.report.figures import Figures
 from thidua.report.render import ReportMeta
-from thidua.settings import (
-    current_year,
-    default_cache_dir,
-    default_out_dir,
-    default_raw_dir,
-    default_previous_summary,
-    default_registry,
-    for_year,
-)
+from thidua.runner import Ingested, Steps, ingest_to_cache, run_year
 
 
-def _ingest_cache_key(_context, parameters: dict) -> str:
-    return pipeline.ingest_cache_key(parameters["source"], parameters["context"],
-                                     parameters["program"])
-
-
-@task(name="ingest-file", task_run_name="ingest-{source.file}", cache_key_fn=_ingest_cache_key,
-      persist_result=True)
-def ingest_file_task(source: InputFile, context: UnitContext, program: str) -> FileResult:
-    """Read, normalise and validate one unit file (:func:`thidua.ingest.files.ingest_file`).
-
-    Cached on the file's content, name, year, registry codes and ``program``
-    (:func:`thidua.pipeline.ingest_cache_key`), not on its path or time: a re-run after one
-    unit's correction reads that file only. Raises (so that nothing is stored under this key)
-    :class:`thidua.pipeline.ContentChanged` when the bytes read are not those of
-    ``source.sha256`` (issue 9.9), and :class:`thidua.pipeline.NotCached` when the reader
-    crashed or ran out of time or memory (issue 9.6)."""
-    result = pipeline.ingest_checked(source, context)
+@task(name="ingest-file", task_run_name="ingest-{source.file}", cache_policy=NO_CACHE)
+def ingest_file_task(source: InputFile, context: UnitContext, program: str,
+                     cache_dir: str) -> Ingested:
+    """Read, normalise and validate one unit file through thidua's content cache
+    (:func:`thidua.runner.ingest_to_cache`): a re-run after one unit's correction reads that
+    file only. Returns a small :class:`thidua.runner.Ingested` (the rows stay in the cache
+    folder), so that the task may run on a Dask worker."""
+    ingested = ingest_to_cache(source, context, program, cache_dir)
     logger = get_run_logger()
-    if result.problem:
-        logger.warning("%s: tệp bị từ chối: %s", source.file, result.problem)
+    if ingested.changed:
+        logger.warning("%s: nội dung đã thay đổi sau khi liệt kê tệp; đọc lại", source.file)
+    elif ingested.status == "rejected":
+        logger.warning("%s: tệp bị từ chối", source.file)
     else:
-        logger.info("%s (%s): %d dòng, %d hợp lệ, %d bị từ chối, %d bỏ qua", source.file,
-                    result.unit, result.rows["read"], result.rows["valid"],
-                    result.rows["rejected"], result.rows["ignored"])
-    return result
+        rows = ingested.rows
+        logger.info("%s%s: %d dòng, %d hợp lệ, %d bị từ chối, %d bỏ qua", source.file,
+                    " (bộ nhớ đệm)" if ingested.cached else "", rows["read"], rows["valid"],
+                    rows["rejected"], rows["ignored"])
+    return ingested
+
+
+def _prefect_mapper(function, sources: list[InputFile], context: UnitContext, program: str,
+                    cache_dir: str):
+    """The files mapped as Prefect tasks on the flow's task runner (threads, or Dask with
+    :func:`with_dask`), yielded ``(index, Ingested)`` as each ends."""
+    futures = ingest_file_task.map(sources, context=unmapped(context), program=unmapped(program),
+                                   cache_dir=unmapped(cache_dir))
+    index = {f.task_run_id: i for i, f in enumerate(futures)}
+    for future in as_completed(futures):
+        yield index[future.task_run_id], future.result()
 
 
 @task(name="aggregate", cache_policy=NO_CACHE)
@@ -71,7 +67,8 @@ def aggregate_task(plan: pipeline.Plan, results: list[FileResult]) -> Figures:
 
 
 @task(name="render", cache_policy=NO_CACHE)
-def render_task(figures: Figures, meta: ReportMeta, attachments: dict[str, bytes]) -> bytes:
+def render_task(figures: Figures, meta: ReportMeta,
+                attachments: dict[str, bytes] | None = None) -> bytes:
     """Render the PDF/A-3b with its attached files (:func:`thidua.pipeline.render`)."""
     return pipeline.render(figures, meta, attachments)
 
@@ -79,59 +76,34 @@ def render_task(figures: Figures, meta: ReportMeta, attachments: dict[str, bytes
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_task(plan: pipeline.Plan, results: list[FileResult], figures: Figures,
                  draft: pipeline.Draft, pdf: bytes, out: Path,
-                 outputs: dict[str, bytes]) -> list[Path]:
+                 outputs: dict[str, bytes] | None = None) -> list[Path]:
     """Publish the version with the units' feedback workbooks (:func:`thidua.pipeline.publish`)."""
     return pipeline.publish(plan, results, figures, draft, pdf, out, outputs)
 
 
-def _cache_storage(cache_dir: Path) -> LocalFileSystem:
-    """A saved result-storage block for the cache folder (Prefect needs it saved server-side)."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    block = LocalFileSystem(basepath=str(cache_dir.resolve()))
-    name = "thidua-cache-" + hashlib.sha256(str(cache_dir.resolve()).encode()).hexdigest()[:12]
-    block.save(name, overwrite=True)
-    return block
+class PrefectSteps(Steps):
+    """The steps of :func:`thidua.runner.run_year` as Prefect tasks, logged to the run."""
 
+    done = (*Steps.done, "artifacts")
 
-def _ingest_all(plan: pipeline.Plan, cache_dir: Path) -> tuple[list[FileResult], int]:
-    """Map the ingest task over the files; returns the results (re-stamped with each file's
-    current path and time) and how many files were actually read (not cached)."""
-    ingest = ingest_file_task.with_options(result_storage=_cache_storage(cache_dir))
-    futures = ingest.map(plan.files, context=unmapped(plan.context), program=unmapped(plan.program))
-    sources = {f.task_run_id: source for f, source in zip(futures, plan.files)}
-    for future in as_completed(futures):  # progress as each file is done, cached or read
-        outcome = future.result(raise_on_failure=False)
-        progress.emit("file_read", file=sources[future.task_run_id].file,
-                      status=getattr(outcome, "status", "rejected"))
-    results = [_settled(ingest, f, source, plan.context, plan.program)
-               for f, source in zip(futures, plan.files)]
-    read = sum(1 for f, source in zip(futures, plan.files)
-               if f.state.name != "Cached" and not source.skipped)
-    return results, read
+    def __init__(self):
+        super().__init__(mapper=_prefect_mapper)
+        self.logger = get_run_logger()
 
+    def info(self, message: str, *args: object) -> None:
+        self.logger.info(message, *args)
 
-def _settled(ingest, future, source: InputFile, context: UnitContext, program: str) -> FileResult:
-    """A file's result, re-stamped with its current path and time. A file whose bytes
-    changed between discovery and reading (:class:`thidua.pipeline.ContentChanged`) is read
-    once more, under the hash of what was read; when it changed again, it is rejected for
-    this run (:func:`thidua.ingest.files.changed_while_read`). A rejection by a failed reader
-    (:class:`thidua.pipeline.NotCached`) is used as it is, and was not cached. Any other
-    failure is raised."""
-    outcome = future.result(raise_on_failure=False)
-    if isinstance(outcome, pipeline.NotCached):  # the reader failed: used, never cached
-        return replace(outcome.result, input=source)
-    if not isinstance(outcome, pipeline.ContentChanged):
-        return replace(future.result(), input=source)
-    fresh = replace(source, sha256=outcome.sha256)
-    again = ingest(fresh, context, program, return_state=True)
-    result = again.result(raise_on_failure=False)
-    if isinstance(result, pipeline.NotCached):
-        return replace(result.result, input=fresh)
-    if isinstance(result, pipeline.ContentChanged):
-        return changed_while_read(source, context)
-    if isinstance(result, BaseException):
-        raise result
-    return replace(result, input=fresh)
+    def aggregate(self, plan, results):
+        return aggregate_task(plan, results)
+
+    def render(self, figures, meta, attachments=None):
+        return render_task(figures, meta, attachments)
+
+    def publish(self, plan, results, figures, draft, pdf, out, outputs=None):
+        return publish_task(plan, results, figures, draft, pdf, out, outputs)
+
+    def after_publish(self, out, year, plan, distribute, sign_p12=None):
+        return _after_publish(out, year, plan, distribute, sign_p12)
 
 
 @flow(name="annual-report", log_prints=True)
@@ -150,11 +122,11 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
     Returns ``{"status": "published" | "unchanged", "version": N, "summary": summary.json,
     "outputs": [top-level paths], "files": n found (skipped entries included), "skipped": n not
     submissions, "files_read": n submissions not taken from the
-    cache, "choices": lines naming each unit whose file was chosen by modification time
-    (:func:`thidua.progress.choice_lines`)}``, plus ``"artifacts"`` (their keys), with
-    ``sign_p12`` ``"signed"`` (the signed file) and, with ``distribute``, ``"distribution"``
-    (:func:`_after_publish`). Raises :class:`thidua.pipeline.NothingToReport` when no report can
-    be produced or another run holds the year's lock longer than ``lock_timeout`` seconds, and
+    cache, "choices": lines naming each unit whose file was chosen by modification time}``,
+    plus ``"artifacts"`` (their keys), with ``sign_p12`` ``"signed"`` (the signed file) and,
+    with ``distribute``, ``"distribution"`` (:func:`_after_publish`). Raises
+    :class:`thidua.pipeline.NothingToReport` when no report can be produced or another run
+    holds the year's lock longer than ``lock_timeout`` seconds, and
     :class:`thidua.publish.sign.SigningError` when the version cannot be signed.
 
     Args:
@@ -172,51 +144,24 @@ def annual_report(year: int | None = None, raw_dir: str | None = None, registry:
         number: Số văn bản cấp khi phát hành (thay số trong tệp thiết lập).
         sign_p12: Tệp khóa ký số PKCS#12 để ký bản đang có hiệu lực (mật khẩu: THIDUA_P12_PASSWORD hoặc khối Secret tên THIDUA_P12_SECRET); để trống: không ký.
     """
-    started = dt.datetime.now(dt.timezone.utc)
-    logger = get_run_logger()
-    year = year or current_year()
-    raw = for_year(raw_dir, year) or default_raw_dir(year)
-    out = for_year(out_dir, year) or default_out_dir(year)
-    cache = for_year(cache_dir, year) or default_cache_dir()
-    plan = pipeline.plan_run(year, raw, for_year(registry, year) or default_registry(),
-                             exclude=(out, cache), as_of=as_of,
-                             previous=Path(previous) if previous else default_previous_summary(out, year),
-                             history_root=out.parent,
-                             settings_path=for_year(report_settings, year), number=number)
-    logger.info("Năm %d: %d tệp trong %s, %d đơn vị phải báo cáo", year, len(plan.files), raw,
-                len(plan.expected))
-    progress.emit("planned", files=len(plan.files))
-    with pipeline.year_lock(out, lock_timeout):
-        previous = latest_version(out)
-        if previous and previous.manifest.get("fingerprint") == plan.fingerprint(report_date):
-            paths = restore_latest(out, previous.path)
-            logger.info("Dữ liệu, danh mục và chương trình không đổi: không lập bản mới (vẫn là "
-                        "bản số %d).", previous.number)
-            extra = _after_publish(out, year, plan, distribute, sign_p12)
-            return {"status": "unchanged", "version": previous.number, "summary": previous.summary,
-                    "choices": progress.choice_lines(previous.manifest.get("inputs", []),
-                                                     plan.unit_names),
-                    "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
-                    "skipped": sum(1 for f in plan.files if f.skipped),
-                    **extra}
-        results, read = _ingest_all(plan, cache)
-        logger.info("Đã đọc %d tệp, %d tệp lấy lại từ bộ nhớ đệm", read, len(results) - read)
-        progress.emit("step_done", step="read")
-        figures = aggregate_task(plan, results)
-        progress.emit("step_done", step="aggregate")
-        draft = pipeline.draft_version(plan, figures, previous, report_date, started)
-        outputs = pipeline.prepare_outputs(plan, results, figures, draft)
-        pdf = render_task(figures, draft.meta, pipeline.attachments(outputs))
-        progress.emit("step_done", step="render")
-        paths = publish_task(plan, results, figures, draft, pdf, out, outputs)
-        progress.emit("step_done", step="publish")
-    logger.info("Đã lập bản số %d: %s", draft.number, ", ".join(str(p) for p in paths))
-    extra = _after_publish(out, year, plan, distribute, sign_p12)
-    return {"status": "published", "version": draft.number, "summary": summary_dict(figures),
-            "choices": progress.choice_lines(figures.files.to_dict("records"), plan.unit_names),
-            "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
-            "skipped": sum(1 for f in plan.files if f.skipped),
-            **extra}
+    return run_year(year, raw_dir, registry, out_dir, report_date, cache_dir, lock_timeout,
+                    distribute, as_of, previous, report_settings, number, sign_p12,
+                    steps=PrefectSteps())
+
+
+def with_dask(address: str | None = None, workers: int | None = None):
+    """:func:`annual_report` with its per-file tasks on a Dask cluster through prefect-dask's
+    ``DaskTaskRunner``: the cluster at ``address``, or a ``LocalCluster`` of ``workers``
+    processes (:func:`thidua.executors.local_cluster_kwargs`). Dask's workers are made
+    non-daemonic (:func:`thidua.executors.worker_config`) so that each may start the parsing
+    processes that keep memory and time limits on every file."""
+    import dask
+    from prefect_dask import DaskTaskRunner
+
+    dask.config.set(worker_config())
+    runner = (DaskTaskRunner(address=address) if address else
+              DaskTaskRunner(cluster_kwargs=local_cluster_kwargs(workers or 2)))
+    return annual_report.with_options(task_runner=runner)
 
 
 def _after_publish(out: Path, year: int, plan: pipeline.Plan, distribute: bool,

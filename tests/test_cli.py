@@ -13,7 +13,7 @@ def test_every_command_has_help():
     assert "--year" in result.output and "--registry" in result.output
 
 
-def test_run_on_an_empty_folder_fails_with_a_one_line_reason(prefect_api, tmp_path):
+def test_run_on_an_empty_folder_fails_with_a_one_line_reason(tmp_path):
     raw = tmp_path / "2024"
     raw.mkdir()
     result = runner.invoke(app, ["run", "--year", "2024", "--raw", str(raw),
@@ -23,7 +23,7 @@ def test_run_on_an_empty_folder_fails_with_a_one_line_reason(prefect_api, tmp_pa
     assert not (tmp_path / "out").exists()
 
 
-def test_run_with_an_unusable_registry_fails(prefect_api, tmp_path):
+def test_run_with_an_unusable_registry_fails(tmp_path):
     bad = tmp_path / "units.csv"
     bad.write_text("code,name\nq dd,Đống Đa\n", encoding="utf-8")
     result = runner.invoke(app, ["run", "--year", "2024", "--raw", str(tmp_path),

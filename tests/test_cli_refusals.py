@@ -206,3 +206,23 @@ def test_a_wrong_key_password_is_one_line_naming_the_file(capsys, monkeypatch, t
     said = refusal(capsys, ["sign", "--year", "2024", "--p12", str(signing_files["p12"]),
                             "--out", str(tmp_path)])
     assert said.startswith(f"thidua: Không mở được tệp khóa ký số {signing_files['p12']}")
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["--workers", "0"], "Giá trị không hợp lệ cho --workers: cần một số không nhỏ hơn 1 "
+                         "(xem: thidua run --help)"),
+    (["--workers", "hai"], "Giá trị không hợp lệ cho --workers: cần một số nguyên "
+                           "(xem: thidua run --help)"),
+    (["--dask-address", "tcp://127.0.0.1:9"],
+     "Không kết nối được cụm Dask tại tcp://127.0.0.1:9 (không có dask scheduler trả lời "
+     "trong 5 giây); hãy chạy `dask scheduler` và `dask worker` ở đó, hoặc bỏ --dask-address."),
+    (["--dask-address", "may-chu:8786"],
+     "--dask-address 'may-chu:8786' không phải địa chỉ của dask scheduler; hãy ghi dạng "
+     "tcp://máy:cổng, ví dụ tcp://10.0.0.5:8786."),
+])
+def test_bad_workers_and_dask_addresses_are_refused_before_anything_is_read(capsys, tmp_path,
+                                                                           argv, said):
+    out = tmp_path / "out"
+    assert refusal(capsys, ["run", "--year", "2024", "--raw", str(SAMPLE_DIR), "--registry",
+                            str(REGISTRY), "--out", str(out), *argv]) == f"thidua: {said}"
+    assert not (out / "versions").exists()

@@ -24,9 +24,10 @@ RANKS = {
     "thidua.publish": 4,
     "thidua.deliver": 5,
     "thidua.schedule": 6, "thidua.progress": 6, "thidua.pipeline": 6, "thidua.check": 6,
-    "thidua.diff_view": 6,
-    "flows": 7,
-    "thidua.cli": 8, "thidua.cli_registry": 8, "thidua.cli_history": 8, "thidua.cli_sign": 8,
+    "thidua.diff_view": 6, "thidua.executors": 6, "thidua.runner": 7,
+    "flows": 8,
+    "thidua.cli": 9, "thidua.cli_run": 9, "thidua.cli_cache": 9, "thidua.cli_registry": 9,
+    "thidua.cli_history": 9, "thidua.cli_sign": 9,
 }
 PACKAGES = ("thidua", "schemas", "flows")
 #: The modules outside flows/ allowed to import Prefect: the CLI's wiring.

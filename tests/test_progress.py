@@ -75,7 +75,7 @@ def test_the_one_line_outcome():
     assert "(không đổi)" in outcome_line({**outcome, "status": "unchanged"})
 
 
-def test_run_quiet_prints_one_line_and_run_ends_with_the_table(prefect_api, tmp_path):
+def test_run_quiet_prints_one_line_and_run_ends_with_the_table(tmp_path):
     raw = tmp_path / "raw"
     write_xlsx(raw / "Q-DD_dk.xlsx", [row(), row(model="Tốt", stt=2)], title=["Năm: 2024"])
     options = ["--year", "2024", "--raw", str(raw), "--registry", str(REGISTRY),
@@ -90,7 +90,7 @@ def test_run_quiet_prints_one_line_and_run_ends_with_the_table(prefect_api, tmp_
     assert "Không có gì thay đổi" in loud.stdout
 
 
-def test_run_distribute_without_smtp_settings_keeps_the_report_and_exits_1(prefect_api, tmp_path):
+def test_run_distribute_without_smtp_settings_keeps_the_report_and_exits_1(tmp_path):
     raw = tmp_path / "raw"
     write_xlsx(raw / "Q-DD_dk.xlsx", [row()], title=["Năm: 2024"])
     options = ["--year", "2024", "--raw", str(raw), "--registry", str(REGISTRY),
@@ -103,3 +103,20 @@ def test_run_distribute_without_smtp_settings_keeps_the_report_and_exits_1(prefe
                              "THIDUA_SMTP_HOST (hoặc khối Secret của Prefect tên trong "
                              "THIDUA_SMTP_SECRET).\n")
     assert (tmp_path / "out" / "bao-cao-dan-van-kheo-2024.pdf").is_file()
+
+
+def test_the_files_bar_says_what_it_does_before_counting_and_then_rows_and_rate():
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=160)
+    with TerminalProgress(console) as display, listening(display):
+        display.progress.refresh()
+        before = _text(out.getvalue())
+        emit("planned", files=3, submissions=2, steps=4)
+        emit("file_read", file="Q-DD.xlsx", status="used", rows=500)
+        emit("file_read", file="Q-BD.xlsx", status="used", rows=250)
+        for step in ("read", "aggregate", "render", "publish"):
+            emit("step_done", step=step)
+    assert "Đang liệt kê tệp…" in before and "0/?" not in before
+    final = _text(out.getvalue()).splitlines()[-2:]
+    assert "2/2" in final[0] and "750 dòng" in final[0] and "tệp/s" in final[0]
+    assert "4/4" in final[1]

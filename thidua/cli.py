@@ -141,6 +141,10 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
                                               "<thư mục kết quả>/../<năm trước>/summary.json).")] = None,
         sign: cli_sign.SignOption = False, p12: cli_sign.P12Option = None,
         doc_number: cli_sign.NumberOption = None, settings: cli_sign.SettingsOption = None,
+        workers: Annotated[Optional[int], typer.Option(
+            "--workers", min=1, help="Đọc tệp trên N tiến trình Dask của máy này.")] = None,
+        dask_address: Annotated[Optional[str], typer.Option(
+            "--dask-address", metavar="tcp://MÁY:CỔNG", help="Đọc tệp trên cụm Dask có sẵn.")] = None,
         ) -> None:
     """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
     một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.
@@ -151,27 +155,34 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
     day = _parse_date(report_date) if report_date else None
     as_of_day = _parse_date(as_of, "--as-of") if as_of else None
     sign_p12 = cli_sign.check_run_options(sign, p12, doc_number, settings)
-    quiet_prefect_defaults()
-    from flows.annual_report import annual_report
-    from flows.deployment import check_api
-    from thidua.pipeline import NothingToReport
-    from thidua.publish.sign import SigningError
+    from thidua import cli_run
+    from thidua.errors import NothingToReport
 
-    if problem := check_api():
+    refusals: tuple[type[Exception], ...] = (NothingToReport,)
+    if sign_p12:
+        from thidua.publish.sign import SigningError
+        refusals = (NothingToReport, SigningError)
+
+    if prefect := cli_run.prefect_api_configured():  # else in-process: no Prefect server
+        quiet_prefect_defaults()
+        from flows.deployment import check_api
+        if problem := check_api():
+            _fail(problem)
+        _prefect_console(verbose)
+    if dask_address and (problem := cli_run.check_cluster(dask_address)):
         _fail(problem)
-    _prefect_console(verbose)
+    cli_run.show_log(verbose and not prefect)
     try:
         with _progress_display(quiet):
-            outcome = annual_report(year=year, raw_dir=str(raw) if raw else None,
-                                    registry=str(registry) if registry else None,
-                                    out_dir=str(out) if out else None, report_date=day,
-                                    cache_dir=str(cache) if cache else None,
-                                    distribute=distribute,
-                                    as_of=as_of_day,
-                                    previous=str(previous) if previous else None,
-                                    number=doc_number, sign_p12=sign_p12,
-                                    report_settings=str(settings) if settings else None)
-    except (NothingToReport, SigningError) as exc:
+            outcome = cli_run.run_report(
+                bool(prefect), workers, dask_address, year=year,
+                raw_dir=str(raw) if raw else None, registry=str(registry) if registry else None,
+                out_dir=str(out) if out else None, report_date=day,
+                cache_dir=str(cache) if cache else None, distribute=distribute,
+                as_of=as_of_day, previous=str(previous) if previous else None,
+                number=doc_number, sign_p12=sign_p12,
+                report_settings=str(settings) if settings else None)
+    except refusals as exc:
         _fail(str(exc))
     if quiet:
         typer.echo(outcome_line(outcome))
@@ -226,10 +237,10 @@ def _progress_display(quiet: bool):
 
 def _report_distribution(result: dict | None, quiet: bool) -> None:
     """Print what ``--distribute`` did; exit 1 when some recipient did not get the report."""
-    from thidua.deliver.distribution import outcome_lines
-
     if result is None:
         return
+    from thidua.deliver.distribution import outcome_lines
+
     if "error" in result:
         typer.echo(f"thidua: không gửi được e-mail: {result['error']}", err=True)
         raise typer.Exit(1)
@@ -401,6 +412,8 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
 
 app.command("sign")(cli_sign.sign)
 app.command("verify")(cli_sign.verify)
+from thidua.cli_cache import app as _cache_app  # noqa: E402 - `thidua cache prune`
+app.add_typer(_cache_app, name="cache")
 
 
 def entry() -> None:  # pragma: no cover - the console script

@@ -26,8 +26,8 @@ def unit_names(out_dir: Path, year: int, *numbers: int) -> dict[str, str]:
     default registry's for ``year`` (:func:`thidua.settings.default_registry`); ``{}`` when
     neither can be read (codes are then shown alone)."""
     names: dict[str, str] = {}
-    for number in numbers:
-        names.update(load_version(out_dir, number).manifest.get("unit_names") or {})
+    for version in numbers:
+        names.update(load_version(out_dir, version).manifest.get("unit_names") or {})
     if names:
         return names
     from thidua.ingest.registry import RegistryError, expected_units, load_registry

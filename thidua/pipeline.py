@@ -23,9 +23,10 @@ from zoneinfo import ZoneInfo
 import filelock
 import pandas as pd
 
+from thidua.errors import NothingToReport
 from thidua.ingest.discover import InputFile, discover_files, sha256_of
 from thidua.ingest.files import FileResult, UnitContext, ingest_file, select_submissions
-from thidua.ingest.registry import RegistryError, accepted_units, expected_units, load_registry
+from thidua.ingest.registry import RegistryError, expected_units, load_registry
 from thidua.publish.feedback import FEEDBACK_DIR, feedback_workbooks
 from thidua.publish.outputs import (
     MANIFEST,
@@ -47,24 +48,20 @@ from thidua.publish.versions import (
 )
 from thidua.report.comparison import PreviousUnusable, compare_years, read_previous
 from thidua.report.figures import Figures, compute_figures, summary_dict
-from thidua.report.history import read_history, summary_files, year_row
-from thidua.report.render import ReportMeta, render_report
+from thidua.report import appendix
 from thidua.report.document_settings import (
     DEFAULT_SETTINGS,
     DocumentSettings,
     SettingsError,
     load_document_settings,
 )
-from thidua.report.render import ReportMeta, meta_from_settings, render_report
+from thidua.report.formatting import decree_date
+from thidua.report.history import read_history, summary_files, year_row
+from thidua.report.render import ReportMeta, html_to_pdf, meta_from_settings, render_report
 from thidua.settings import report_filename
 from thidua.settings import TIMEZONE
 
 LOCK_FILE = ".thidua.lock"
-
-
-class NothingToReport(Exception):
-    """No report can be produced; ``str(exc)`` is the one-line Vietnamese reason
-    (``spec/outputs.md``, exit status)."""
 
 
 @dataclass(frozen=True)
@@ -285,12 +282,14 @@ def render(figures: Figures, meta: ReportMeta | None = None,
 def prepare_outputs(plan: Plan, results: list[FileResult], figures: Figures,
                     draft: Draft) -> dict[str, bytes]:
     """The version's files but the PDF, as ``{file name: bytes}``: ``summary.json``,
-    ``rejected.csv``, ``phan-hoi/<unit>.xlsx`` for each unit with a problem
+    ``rejected.csv``, the exemplary models' appendix (:func:`appendix_outputs`),
+    ``phan-hoi/<unit>.xlsx`` for each unit with a problem
     (:func:`thidua.publish.feedback.feedback_workbooks`), and ``manifest.json`` listing them
     all but the PDF: the copy attached inside the PDF (``spec/outputs.md``, "The manifest
     inside the PDF"). :func:`attachments` picks the three files the PDF carries."""
     feedback = feedback_workbooks(results, plan.year, plan.unit_names)
     outputs = data_outputs(figures)
+    outputs.update(appendix_outputs(figures, draft.meta, plan.unit_names))
     outputs.update({f"{FEEDBACK_DIR}/{code}.xlsx": data for code, data in feedback.items()})
     outputs[MANIFEST] = json_bytes({**draft.manifest, "outputs": output_hashes(outputs)})
     return outputs
@@ -319,6 +318,19 @@ def publish(plan: Plan, results: list[FileResult], figures: Figures, draft: Draf
         return publish_version(out_dir, version_dir(out_dir, draft.number), files)
     except OSError as exc:
         raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+
+
+def appendix_outputs(figures: Figures, meta: ReportMeta, names: dict[str, str]) -> dict[str, bytes]:
+    """The exemplary models as ``phu-luc-tieu-bieu.xlsx`` (always) and, above
+    :data:`thidua.report.appendix.INLINE_MAX` models, ``phu-luc-tieu-bieu.pdf``, which the
+    report then names instead of listing them (:mod:`thidua.report.appendix`)."""
+    rows = appendix.exemplary_rows(figures.registrations, names)
+    outputs = {appendix.WORKBOOK: appendix.exemplary_workbook(rows)}
+    if len(rows) > appendix.INLINE_MAX:
+        outputs[appendix.PDF] = appendix.appendix_pdf(
+            rows, f"Báo cáo số {meta.number}/BC-LĐLĐ, {decree_date(meta.report_date)}",
+            f"“Dân vận khéo” năm {meta.year}", meta.report_date.isoformat(), html_to_pdf)
+    return outputs
 
 
 # --- What the flow needs around the steps: the cache key of a file's reading, the year's lock

@@ -18,10 +18,13 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
+from rich.text import Text
 from rich.table import Table
 
 from schemas.form import FIELDS
@@ -37,9 +40,10 @@ _lock = threading.Lock()
 
 
 def emit(kind: str, **data: object) -> None:
-    """Tell every listener ``(kind, data)``. Kinds: ``planned`` (``files``: int),
-    ``file_read`` (``file``: str, ``status``: used/rejected/…), ``step_done`` (``step``: a key
-    of :data:`STEPS`). A failing listener is logged and never fails the run. Thread-safe (files
+    """Tell every listener ``(kind, data)``. Kinds: ``step_started`` (``step``: ``plan``
+    while the files are listed and hashed), ``planned`` (``files``: int, ``submissions``:
+    int, the files to read; ``steps``: int, how many ``step_done`` follow), ``file_read`` (``file``: str, ``status``: used/rejected/…, ``rows``: rows read, int),
+    ``step_done`` (``step``: a key of :data:`STEPS`). A failing listener is logged and never fails the run. Thread-safe (files
     are read in worker threads)."""
     with _lock:
         listeners = list(_listeners)
@@ -62,21 +66,44 @@ def listening(listener: Listener) -> Iterator[Listener]:
             _listeners.remove(listener)
 
 
+class CountColumn(MofNCompleteColumn):
+    """``n/N``, and nothing while ``N`` is not known yet (never ``0/?``)."""
+
+    def render(self, task) -> Text:
+        return Text("") if task.total is None else super().render(task)
+
+
+class RateColumn(ProgressColumn):
+    """Files a second and rows read so far (``12,5 tệp/s · 6.250 dòng``); blank for a bar
+    without a rate yet."""
+
+    def render(self, task) -> Text:
+        rows = task.fields.get("rows")
+        if rows is None:
+            return Text("")
+        rate = f"{task.speed:.1f}".replace(".", ",") + " tệp/s · " if task.speed else ""
+        return Text(f"{rate}{number(rows)} dòng", style="progress.data.speed")
+
+
 class TerminalProgress:
-    """A listener that shows two bars: files read (``n/N``) and steps done (``n/5``).
+    """A listener that shows two bars: files read (``n/N``, rows read, files a second and
+    time left) and steps done (``n/5``). Before the files are counted the files bar says
+    what is being done (``Đang liệt kê tệp…``), never a bare ``0/?``.
 
     Use as a context manager around the run; ``console`` is where it draws (stderr by default).
     """
 
     def __init__(self, console: Console | None = None):
-        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description:<34}"),
-                                 BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description:<30}"),
+                                 BarColumn(bar_width=16), CountColumn(), RateColumn(),
+                                 TimeElapsedColumn(), TimeRemainingColumn(),
                                  console=console or Console(stderr=True))
         self.files = self.steps = None
+        self.rows = 0
 
     def __enter__(self) -> TerminalProgress:
         self.progress.start()
-        self.files = self.progress.add_task("Đọc tệp", total=None)
+        self.files = self.progress.add_task("Đang liệt kê tệp…", total=None, rows=None)
         self.steps = self.progress.add_task("Các bước", total=len(STEPS))
         return self
 
@@ -85,11 +112,15 @@ class TerminalProgress:
 
     def __call__(self, kind: str, data: dict) -> None:
         if kind == "planned":
-            self.progress.update(self.files, total=data["files"])
+            self.progress.reset(self.files, total=data.get("submissions", data["files"]),
+                                rows=0, description="Đọc tệp")
+            if "steps" in data:
+                self.progress.update(self.steps, total=data["steps"])
         elif kind == "file_read":
             name = str(data["file"])
-            self.progress.update(self.files, advance=1,
-                                 description=f"Đọc tệp {name[:24]}")
+            self.rows += int(data.get("rows") or 0)
+            self.progress.update(self.files, advance=1, rows=self.rows,
+                                 description=f"Đọc tệp {name[:22]}")
         elif kind == "step_done":
             if data["step"] == "read":
                 self.progress.update(self.files, description="Đọc tệp")

@@ -264,8 +264,8 @@ def superseded_refusal(published: PublishedVersion) -> str:
     when = replaced_date(later)
     return (f"Bản số {published.version} của báo cáo năm {published.year} không còn hiệu lực: "
             f"đã được thay thế bởi bản số {later.get('version')}" + (f" ngày {when}" if when else "")
-            + f"; hãy gửi bản đang có hiệu lực (bỏ --version) hoặc thêm --force nếu thật sự "
-            f"cần gửi bản cũ.")
+            + "; hãy gửi bản đang có hiệu lực (bỏ --version) hoặc thêm --force nếu thật sự "
+            "cần gửi bản cũ.")
 
 
 def distribute_report(out_dir: Path, year: int, version: int | None = None, force: bool = False,

@@ -140,6 +140,10 @@ def _main_script_hidden():
                 main.__file__ = saved
 
 
+#: For other process pools of the program (the appendix's renderers).
+main_script_hidden = _main_script_hidden
+
+
 class _Worker:
     """One worker process, its pipe and the file its standard error goes to."""
 

@@ -142,36 +142,36 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
     …`` or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
     index. ``filled``: :func:`filled_down` of ``raw`` when the caller has it already.
     """
-    columns = _data_columns(raw)
     form = [c for c in raw.columns if c in BY_NAME]
-    known = {name: (read_column(raw[name], name).map(lambda r: r.code is not None)
+    text = raw[form].map(clean_text)  # every cell once, whole columns from here on
+    columns = _data_columns(text)
+    known = {name: (read_column(raw[name], name).map(lambda r: r.code is not None).astype(bool)
                     if name in raw else pd.Series(False, index=raw.index))
              for name in ("field", "type")}
     filled = filled_down(raw) if filled is None else filled
-    labels = []
+    has_data = (text[columns] != "").any(axis=1) if columns else pd.Series(False, index=raw.index)
+    numeric = text.apply(lambda c: c.str.fullmatch(r"[\d.,]*")).all(axis=1) if form else \
+        pd.Series(True, index=raw.index)
+    blank = ~has_data & numeric  # nothing, or only a pre-printed STT number
+    both = known["field"] & known["type"]
+    labels = pd.Series("data", index=raw.index, dtype="object")
+    labels[blank] = "blank"
+    labels[~blank & ~both & filled.astype(bool)] = "blank"
+    undecided = ~blank & ~both & ~filled.astype(bool)  # the few rows that need a closer look
     in_signature = False
-    for row, values in raw.iterrows():
-        texts = [t for t in (clean_text(values[c]) for c in form) if t]
-        data_texts = [t for t in (clean_text(values[c]) for c in columns) if t]
-        has_field, has_type = bool(known["field"][row]), bool(known["type"][row])
-        if not data_texts and all(re.fullmatch(r"[\d.,]*", t) for t in texts):
-            labels.append("blank")  # nothing, or only a pre-printed STT number
-        elif has_field and has_type:
-            labels.append("data")
-        elif filled[row]:
-            labels.append("blank")
-        elif not (has_field or has_type) and _is_header(texts):
-            labels.append("header")
-        elif not (has_field or has_type) and _is_totals(texts):
-            labels.append("totals")
-        elif not (has_field or has_type) and (in_signature or _is_signature(texts)):
+    for row in raw.index[undecided.to_numpy()]:
+        texts = [t for t in text.loc[row].tolist() if t]
+        either = bool(known["field"][row]) or bool(known["type"][row])
+        if not either and _is_header(texts):
+            labels[row] = "header"
+        elif not either and _is_totals(texts):
+            labels[row] = "totals"
+        elif not either and (in_signature or _is_signature(texts)):
             in_signature = True
-            labels.append("signature")
-        elif _is_subheading(texts, clean_text(values["type"]) if "type" in raw else ""):
-            labels.append("subheading")
-        else:
-            labels.append("data")
-    return pd.Series(labels, index=raw.index, name="status", dtype="str")
+            labels[row] = "signature"
+        elif _is_subheading(texts, text.at[row, "type"] if "type" in text else ""):
+            labels[row] = "subheading"
+    return labels.rename("status").astype("str")
 
 
 def filled_down_note(raw: pd.DataFrame, labels: pd.Series,

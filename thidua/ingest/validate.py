@@ -129,8 +129,9 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
     """
     rows = with_report_year(rows, raw, year)  # ``Cả năm``, ``6 tháng đầu năm``: of ``year``
     schema = registration_schema(year)
+    checked = None
     try:
-        schema.validate(rows, lazy=True)
+        checked = schema.validate(rows, lazy=True)  # all valid: no second pass needed
         failures = pd.DataFrame(columns=["column", "check", "index"])
     except pa.errors.SchemaErrors as exc:
         failures = exc.failure_cases
@@ -172,5 +173,7 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
                         "error": f"Trùng với dòng {first}: cùng tên mô hình, lĩnh vực, hình thức "
                                  f"và tập thể/cá nhân; chỉ tính dòng {first}."})
     rejections = rejection_frame(records).sort_values(["row", "column"], kind="stable")
+    if checked is not None and rejections.empty:
+        return checked, rejections.reset_index(drop=True)
     valid = rows.drop(index=rejections["row"].unique().astype(int))
     return schema.validate(valid), rejections.reset_index(drop=True)

@@ -41,9 +41,9 @@ from thidua.ingest.files import (
     select_submissions,
 )
 from thidua.publish.atomic import write_atomic
+from thidua.publish.latest import FEEDBACK_DIR
 from thidua.text import clean_text
 
-FEEDBACK_DIR = "phan-hoi"
 UNKNOWN_UNIT = "KHONG-RO-DON-VI"
 STATUS_TEXT = {USED: "được dùng", SUPERSEDED: "không dùng (đã có tệp mới hơn)",
                REJECTED: "bị từ chối cả tệp"}

@@ -18,8 +18,8 @@ import pandas as pd
 
 from thidua import __version__
 from thidua.ingest.validate import REJECTION_COLUMNS
-from thidua.publish.atomic import current_umask, write_atomic
-from thidua.publish.feedback import FEEDBACK_DIR
+from thidua.publish.atomic import current_umask
+from thidua.publish.latest import SIGNED_SUFFIX, restore_latest  # noqa: F401 - the versions API
 from thidua.report.figures import Figures, summary_dict
 from thidua.settings import report_filename
 
@@ -153,33 +153,3 @@ def publish_version(out_dir: Path, version_path: Path, outputs: dict[str, bytes]
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return restore_latest(out_dir, version_path)
-
-
-#: Sub-folders of a version whose top-level copy holds exactly the latest version's files.
-SYNCED_FOLDERS = (FEEDBACK_DIR,)
-
-#: The signed report is the report's file name with this ending (``spec/outputs.md``,
-#: "PDF/A-3b and signature"); a signed file of an older version never stays at the top.
-SIGNED_SUFFIX = "-da-ky.pdf"
-
-
-def restore_latest(out_dir: Path, version_path: Path) -> list[Path]:
-    """Make the top of ``out_dir`` hold a copy of the files of ``version_path``, sub-folders
-    included (only files that differ are rewritten, each atomically); files of
-    :data:`SYNCED_FOLDERS` that the version does not have are removed. Returns the top-level
-    paths of the version's files, sorted."""
-    paths = []
-    for source in sorted(p for p in version_path.rglob("*") if p.is_file()):
-        target = out_dir / source.relative_to(version_path)
-        data = source.read_bytes()
-        if not target.is_file() or sha256_bytes(target.read_bytes()) != sha256_bytes(data):
-            write_atomic(target, data)
-        paths.append(target)
-    for folder in SYNCED_FOLDERS:
-        for stale in (out_dir / folder).glob("*"):
-            if stale.is_file() and not (version_path / folder / stale.name).exists():
-                stale.unlink()
-    for stale in out_dir.glob(f"*{SIGNED_SUFFIX}"):
-        if not (version_path / stale.name).exists():
-            stale.unlink()
-    return paths

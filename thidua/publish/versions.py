@@ -13,88 +13,25 @@ mean nothing to publish) and ``changes`` (Vietnamese lines, see :func:`describe_
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from schemas.form import FIELDS, TYPES
-from thidua import __version__
+from thidua.publish.latest import (  # noqa: F401 - the versions' API, kept where it was
+    VERSIONS,
+    Version,
+    fingerprint,
+    latest_version,
+    load_version,
+    program_sha256,
+    version_dir,
+    version_numbers,
+)
 from thidua.publish.outputs import neutralise_formula
-from thidua.settings import REPO_ROOT
 
-VERSIONS = "versions"
-_VERSION_DIR = re.compile(r"^v(\d+)$")
 #: Columns of a changes table (``diff-vN-vM.csv``).
 CHANGE_COLUMNS = ["section", "unit", "file", "field", "type", "before", "after", "detail"]
-_PROGRAM_PARTS = ("flows", "thidua", "schemas", "report_templates")
-
-
-def program_sha256() -> str:
-    """SHA-256 over the program's own files (``flows/``, ``thidua/``, ``schemas/``, ``report_templates/``)
-    and its version: any change of code or template changes it, and so invalidates caches
-    and publishes a new version."""
-    digest = hashlib.sha256(__version__.encode())
-    for part in _PROGRAM_PARTS:
-        for path in sorted((REPO_ROOT / part).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(REPO_ROOT).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def fingerprint(files: list[tuple[str, str]], registry_sha256: str, program: str,
-                report_date: str | None, settings: str | None = None) -> str:
-    """One SHA-256 for everything a version is built from: each input ``(path, sha256)``,
-    the registry's SHA-256, the program's SHA-256, the report date asked for (or None) and,
-    when given, the SHA-256 of the report's settings (``report.toml`` and ``--number``)."""
-    content = {"files": sorted(files), "registry": registry_sha256,
-               "program": program, "report_date": report_date}
-    if settings is not None:
-        content["settings"] = settings
-    payload = json.dumps(content, sort_keys=True)
-    return hashlib.sha256(payload.encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class Version:
-    """A published version: its number, folder, manifest and summary (parsed JSON)."""
-
-    number: int
-    path: Path
-    manifest: dict
-    summary: dict
-
-
-def version_dir(out_dir: Path, number: int) -> Path:
-    """``<out_dir>/versions/v<number>``."""
-    return out_dir / VERSIONS / f"v{number}"
-
-
-def version_numbers(out_dir: Path) -> list[int]:
-    """The numbers of the complete versions in ``out_dir`` (with a manifest), ascending."""
-    root = out_dir / VERSIONS
-    if not root.is_dir():
-        return []
-    found = (_VERSION_DIR.match(p.name) for p in root.iterdir() if (p / "manifest.json").is_file())
-    return sorted(int(m.group(1)) for m in found if m)
-
-
-def load_version(out_dir: Path, number: int) -> Version:
-    """Read version ``number``. Raises ``FileNotFoundError`` when it does not exist."""
-    path = version_dir(out_dir, number)
-    manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-    summary = json.loads((path / "summary.json").read_text(encoding="utf-8"))
-    return Version(number, path, manifest, summary)
-
-
-def latest_version(out_dir: Path) -> Version | None:
-    """The newest version, or None when none was published."""
-    numbers = version_numbers(out_dir)
-    return load_version(out_dir, numbers[-1]) if numbers else None
 
 
 def _counts(summary: dict) -> pd.Series:

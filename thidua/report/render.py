@@ -25,6 +25,7 @@ from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.document_settings import NO_NUMBER, DocumentSettings
 from thidua.report.figures import Figures
 from thidua.report.formatting import decree_date, number, percent, roman, short_date, short_name
+from thidua.report.appendix import INLINE_MAX, PDF as APPENDIX_PDF, WORKBOOK as APPENDIX_XLSX
 from thidua.settings import TEMPLATES_DIR
 
 _FIELD_PHRASE = {"KT": "lĩnh vực kinh tế", "VHXH": "lĩnh vực văn hóa - xã hội",
@@ -203,7 +204,9 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "choices": [{"unit": short_name(names.get(r.unit, r.unit)), "code": r.unit,
                      "text": r.choice} for r in figures.files.itertuples()
                     if r.status == "used" and r.choice],
-        "exemplary": exemplary,
+        "exemplary": [] if len(figures.exemplary) > INLINE_MAX else exemplary,
+        "exemplary_elsewhere": ({"pdf": APPENDIX_PDF, "xlsx": APPENDIX_XLSX}
+                                if len(figures.exemplary) > INLINE_MAX else None),
         "fields": list(FIELDS.values()),
         "types": list(TYPES.values()),
         "changes": meta.changes,

@@ -1,0 +1,211 @@
+"""Issue 10's targets, each a ratio of thidua to its floor timed in the same run.
+
+    .venv/bin/python benchmarks/bench_targets.py [--files 2000] [--rows 500] [--data DIR]
+
+- P1  cold ``thidua run`` of the bundled year (new output and cache folders, no Prefect
+      server) against WeasyPrint alone rendering the same report HTML in one process; both are
+      whole processes timed from outside (interpreter start and imports included on both
+      sides). Target ≤ 1.0×.
+- P2  a re-run after one unit's corrected file, against the same floor (target ≤ 1.1×), and a
+      re-run with nothing changed (target ≤ 1 s wall).
+- P3  a generated national-scale year (``benchmarks/national.py``, ``--files`` × ``--rows``):
+      read + normalise + validate + aggregate (``plan_run``, every file through the content
+      cache from cold, ``aggregate_results``) against a bare python-calamine read of the same
+      files, each in its own process (target ≤ 1.5×); then the whole ``thidua run`` on that
+      year, report included, with its peak resident memory summed over all its processes
+      (sampled every 0.1 s with psutil; target < 2 GiB).
+
+Every wall time is the median of ``--repeat`` runs (default 1). The machine is shared: read
+the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import national  # noqa: E402
+
+PY = sys.executable
+SAMPLE = ROOT / "data" / "raw" / "2024"
+REGISTRY = ROOT / "data" / "reference" / "units.csv"
+CORRECTED = "H-MD_dang-ky-dvk-2024.csv"
+
+
+def environment(home: Path) -> dict:
+    """The benchmark's environment: no Prefect server configured, Prefect's home aside."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["PREFECT_HOME"] = str(home / "prefect-home")
+    return env
+
+
+def timed(command: list[str], env: dict) -> tuple[float, int, str]:
+    """Run ``command``; returns (wall seconds, peak RSS in bytes summed over the process and
+    all its descendants, stdout). Raises when it fails."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    parent = psutil.Process(process.pid)
+    peak = 0
+    while process.poll() is None:
+        total = 0
+        try:
+            for p in [parent, *parent.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        time.sleep(0.1)
+    wall = time.perf_counter() - start
+    out, err = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {err[-2000:]}")
+    return wall, peak, out
+
+
+def thidua_run(raw: Path, registry: Path, out: Path, cache: Path, env: dict) -> list[str]:
+    return [PY, "-m", "thidua.cli", "run", "--year", "2024", "--raw", str(raw), "--registry",
+            str(registry), "--out", str(out), "--cache", str(cache), "--quiet"]
+
+
+RENDER_FLOOR = """
+import sys, weasyprint
+from thidua.settings import TEMPLATES_DIR
+from thidua.report.render import LocalOnlyFetcher
+html = open(sys.argv[1], encoding="utf-8").read()
+weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
+                url_fetcher=LocalOnlyFetcher()).write_pdf()
+"""
+
+REPORT_HTML = """
+import sys
+from pathlib import Path
+from thidua import pipeline
+from thidua.report.render import ReportMeta, build_context, render_html
+from thidua.ingest.files import ingest_file
+plan = pipeline.plan_run(2024, Path(sys.argv[1]), Path(sys.argv[2]))
+figures = pipeline.aggregate_results(plan, [ingest_file(f, plan.context) for f in plan.files])
+meta = ReportMeta(year=2024, report_date=pipeline.default_report_date(figures), version=1)
+Path(sys.argv[3]).write_text(render_html(build_context(figures, meta)), encoding="utf-8")
+"""
+
+CALAMINE_FLOOR = """
+import sys, time
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+files = sorted(Path(sys.argv[1]).glob("*.xlsx"))
+start = time.perf_counter()
+cells = 0
+for path in files:
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    cells += sum(len(r) for r in rows)
+print(time.perf_counter() - start, cells)
+"""
+
+INGEST = """
+import sys, time
+from pathlib import Path
+start = time.perf_counter()
+from thidua import pipeline
+from thidua.executors import threads
+from thidua.runner import ingest_all
+imported = time.perf_counter()
+plan = pipeline.plan_run(2024, Path(sys.argv[1]), Path(sys.argv[2]))
+results, read = ingest_all(plan, Path(sys.argv[3]), threads())
+figures = pipeline.aggregate_results(plan, results)
+print(time.perf_counter() - imported, figures.rows["read"], figures.rows["valid"], imported - start)
+"""
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bundled_year(work: Path, repeat: int) -> dict:
+    """P1 and P2 on the bundled 2024 sample."""
+    env = environment(work)
+    html = work / "report.html"
+    subprocess.run([PY, "-c", REPORT_HTML, str(SAMPLE), str(REGISTRY), str(html)], env=env,
+                   check=True)
+    floors, colds, corrected, unchanged = [], [], [], []
+    for i in range(repeat):
+        floors.append(timed([PY, "-c", RENDER_FLOOR, str(html)], env)[0])
+        raw = work / f"p1-{i}" / "raw" / "2024"
+        shutil.copytree(SAMPLE, raw)
+        command = thidua_run(raw, REGISTRY, work / f"p1-{i}" / "out", work / f"p1-{i}" / "cache", env)
+        colds.append(timed(command, env)[0])
+        path = raw / CORRECTED
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines.pop(next(n for n, line in enumerate(lines) if line.upper().startswith("STT;")) + 1)
+        path.write_text("".join(lines), encoding="utf-8")
+        corrected.append(timed(command, env)[0])
+        wall, _, out = timed(command, env)
+        assert "(không đổi)" in out, out
+        unchanged.append(wall)
+    floor = median(floors)
+    return {"floor": floor, "cold": median(colds), "corrected": median(corrected),
+            "unchanged": median(unchanged)}
+
+
+def national_year(work: Path, data: Path, files: int, rows: int) -> dict:
+    """P3 (and the memory of the whole run) on a generated national-scale year."""
+    env = environment(work)
+    raw, registry = national.generate(data, files, rows)
+    floor = float(subprocess.run([PY, "-c", CALAMINE_FLOOR, str(raw)], env=env, check=True,
+                                 capture_output=True, text=True).stdout.split()[0])
+    out = subprocess.run([PY, "-c", INGEST, str(raw), str(registry), str(work / "p3-cache")],
+                         env=env, check=True, capture_output=True, text=True).stdout.split()
+    wall, peak, _ = timed(thidua_run(raw, registry, work / "p3-out", work / "p3-run-cache", env), env)
+    return {"floor": floor, "ingest": float(out[0]), "rows_read": int(out[1]),
+            "rows_valid": int(out[2]), "run": wall, "peak": peak}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=2000)
+    parser.add_argument("--rows", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "thidua-bench",
+                        help="where the generated year is kept (reused when it matches)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
+    try:
+        b = bundled_year(work, args.repeat)
+        n = national_year(work, args.data / f"national-{args.files}x{args.rows}", args.files,
+                          args.rows)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"cores: {os.cpu_count()}; load average at the end: "
+          f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"P1 cold run, bundled year:        thidua {b['cold']:6.2f} s / WeasyPrint alone "
+          f"{b['floor']:6.2f} s = {b['cold'] / b['floor']:.2f}x  (target <= 1.0x)")
+    print(f"P2 one corrected file:            thidua {b['corrected']:6.2f} s / WeasyPrint alone "
+          f"{b['floor']:6.2f} s = {b['corrected'] / b['floor']:.2f}x  (target <= 1.1x)")
+    print(f"P2 nothing changed:               thidua {b['unchanged']:6.2f} s wall  (target <= 1 s)")
+    print(f"P3 {args.files} files x {args.rows} rows ({n['rows_read']} rows read, "
+          f"{n['rows_valid']} valid):")
+    print(f"   read+normalise+validate+aggregate {n['ingest']:6.2f} s / python-calamine alone "
+          f"{n['floor']:6.2f} s = {n['ingest'] / n['floor']:.2f}x  (target <= 1.5x)")
+    print(f"   whole thidua run, report included: {n['run']:6.2f} s, peak memory over all its "
+          f"processes {n['peak'] / 2**20:,.0f} MiB  (target < 2048 MiB)")
+    print(json.dumps({"bundled": b, "national": n}))
+
+
+if __name__ == "__main__":
+    main()

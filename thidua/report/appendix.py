@@ -1,0 +1,140 @@
+"""The appendix of exemplary models as its own files, for years too big for the report.
+
+Every version carries the list as a workbook people can filter (:func:`exemplary_workbook`,
+``phu-luc-tieu-bieu.xlsx``). Above :data:`INLINE_MAX` models the report's "Phụ lục 2" no longer
+lists them but says where they are, and the list is also a PDF of its own
+(``phu-luc-tieu-bieu.pdf``, :func:`appendix_pdf`), rendered in parts of at most
+:data:`PART_ROWS` rows in parallel processes (WeasyPrint holds a whole document in memory) and
+joined with pypdf. Each part numbers its pages ``Phụ lục 2, phần k/K — trang n``.
+"""
+
+from __future__ import annotations
+
+import io
+from concurrent.futures import ProcessPoolExecutor
+
+import jinja2
+import pandas as pd
+
+from schemas.form import FIELDS, TYPES
+from thidua.settings import TEMPLATES_DIR
+
+#: Exemplary models the report lists itself; above this the list is a file of its own.
+INLINE_MAX = 2000
+#: Rows of one part of the appendix PDF (about 40 pages).
+PART_ROWS = 1500
+WORKBOOK, PDF = "phu-luc-tieu-bieu.xlsx", "phu-luc-tieu-bieu.pdf"
+COLUMNS = ["STT", "Lĩnh vực", "Tên mô hình", "Tập thể/cá nhân thực hiện", "Hình thức",
+           "Mã đơn vị", "Đơn vị", "Tệp", "Dòng (Excel)"]
+
+
+def exemplary_rows(registrations: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The exemplary models (``result == "tieu_bieu"``) in the report's order (field, then
+    registry order of the unit, type, model), one row each, with :data:`COLUMNS` (``STT``
+    numbering within a field).
+
+    ``registrations``: :attr:`thidua.report.figures.Figures.registrations` (``unit, file,
+    field, type, model, registrant, result``; index: Excel row); ``names``: unit code → name,
+    in registry order."""
+    exemplary = registrations[registrations["result"] == "tieu_bieu"]
+    rank = {code: i for i, code in enumerate(names)}
+    ordered = exemplary.assign(
+        _field=exemplary["field"].map({f: i for i, f in enumerate(FIELDS)}),
+        _unit=exemplary["unit"].map(rank), _row=exemplary.index.astype(int)) \
+        .sort_values(["_field", "_unit", "type", "model"], kind="stable")
+    return pd.DataFrame({
+        "STT": ordered.groupby("_field").cumcount().to_numpy() + 1,
+        "Lĩnh vực": ordered["field"].map(FIELDS).to_numpy(),
+        "Tên mô hình": ordered["model"].to_numpy(),
+        "Tập thể/cá nhân thực hiện": ordered["registrant"].to_numpy(),
+        "Hình thức": ordered["type"].map(TYPES).to_numpy(),
+        "Mã đơn vị": ordered["unit"].to_numpy(),
+        "Đơn vị": ordered["unit"].map(names).fillna(ordered["unit"]).to_numpy(),
+        "Tệp": ordered["file"].to_numpy(),
+        "Dòng (Excel)": ordered["_row"].to_numpy(),
+    })
+
+
+def exemplary_workbook(rows: pd.DataFrame) -> bytes:
+    """``phu-luc-tieu-bieu.xlsx``: :func:`exemplary_rows` on one sheet with a filter on every
+    column and the header frozen; text that Excel would run as a formula stays text."""
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Phụ lục 2")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:I{len(rows) + 1}"
+    for letter, width in zip("ABCDEFGHI", (7, 26, 60, 34, 10, 11, 40, 32, 12)):
+        sheet.column_dimensions[letter].width = width
+    sheet.append(COLUMNS)
+    for record in rows.itertuples(index=False):
+        cells = []
+        for value in record:
+            cell = WriteOnlyCell(sheet, value=value.item() if hasattr(value, "item") else value)
+            if isinstance(value, str) and value[:1] in "=+-@":
+                cell.data_type = "s"
+            cells.append(cell)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _groups(rows: pd.DataFrame) -> list[dict]:
+    groups, seen = [], set()
+    for field, part in rows.groupby("Lĩnh vực", sort=False):
+        number = list(FIELDS.values()).index(field) + 1
+        groups.append({"field": field, "number": number, "continued": field in seen,
+                       "rows": [{"index": r[0], "model": r[2], "registrant": r[3], "type": r[4],
+                                 "unit": r[6]} for r in part.itertuples(index=False)]})
+        seen.add(field)
+    return groups
+
+
+def _render_part(args: tuple) -> bytes:
+    """One part of the appendix PDF (in a worker process): ``to_pdf(html)``."""
+    to_pdf, html = args
+    return to_pdf(html)
+
+
+def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
+                 to_pdf, workers: int = 2) -> bytes:
+    """``phu-luc-tieu-bieu.pdf``: :func:`exemplary_rows` rendered in parts of
+    :data:`PART_ROWS` rows, ``workers`` processes at a time, joined in order with pypdf.
+    ``report``: what the list comes with (``Báo cáo số …/BC-LĐLĐ, Hà Nội, ngày …``);
+    ``created``: the ISO date of the report, so that the same inputs give the same bytes;
+    ``to_pdf``: HTML → PDF bytes, module-level (it is sent to the worker processes):
+    :func:`thidua.report.render.html_to_pdf`."""
+    from pypdf import PdfWriter
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    template = env.get_template("appendix.html.j2")
+    chunks = [rows.iloc[i:i + PART_ROWS] for i in range(0, len(rows), PART_ROWS)] or [rows]
+    previous: set[str] = set()
+    htmls = []
+    for k, chunk in enumerate(chunks, 1):
+        groups = _groups(chunk)
+        for g in groups:
+            g["continued"] = g["field"] in previous
+        previous |= {g["field"] for g in groups}
+        htmls.append((to_pdf, template.render(groups=groups, part=k, parts=len(chunks),
+                                              report=report, title=title, pdf_created=created)))
+    if len(htmls) == 1 or workers <= 1:
+        parts = [_render_part(h) for h in htmls]
+    else:
+        import multiprocessing
+
+        from thidua.ingest.isolation import main_script_hidden
+
+        with main_script_hidden(), ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+            parts = list(pool.map(_render_part, htmls))
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(io.BytesIO(part))
+    writer.add_metadata({"/Title": f"Phụ lục 2 — {title}", "/Producer": "thidua"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
