@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,10 @@ from thidua.publish.pdfa import pdfa_problems
 from thidua.publish.published import NotPublished, load_published, signed_filename
 from thidua.publish.versions import version_numbers
 from thidua.report.archive import SIGNATURE_FIELD
+
+# fontTools says which tables of the stamp's font it leaves out ("FFTM NOT subset; …") on
+# stderr: nothing for the office to act on.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 from thidua.report.document_settings import DocumentSettings
 from thidua.settings import TIMEZONE
 
