@@ -24,14 +24,14 @@ declare -A MUTANTS=(
   [schemas]="schemas.*"
 )
 # (test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
-# files per mutant: too slow here; test_mutation_kills.py checks every table on a small one)
+# files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
 declare -A TESTS=(
-  [aggregate]="tests/report/test_numbers.py tests/report/test_mutation_kills.py"
-  [formatting]="tests/report/test_text_and_formatting.py tests/report/test_numbers.py tests/report/test_mutation_kills.py"
-  [figures]="tests/report/test_numbers.py tests/report/test_mutation_kills.py"
-  [legacy]="tests/ingest/test_legacy.py tests/ingest/test_mutation_kills.py"
-  [values]="tests/ingest/test_values.py tests/ingest/test_mutation_kills.py"
-  [schemas]="tests/ingest/test_validate.py tests/ingest/test_values.py tests/ingest/test_mutation_kills.py"
+  [aggregate]="tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
+  [formatting]="tests/report/test_text_and_formatting.py tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
+  [figures]="tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
+  [legacy]="tests/ingest/test_legacy.py tests/ingest/test_legacy_builders.py"
+  [values]="tests/ingest/test_values.py"
+  [schemas]="tests/ingest/test_validate.py tests/ingest/test_values.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas)
 
