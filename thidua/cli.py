@@ -142,9 +142,9 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         sign: cli_sign.SignOption = False, p12: cli_sign.P12Option = None,
         doc_number: cli_sign.NumberOption = None, settings: cli_sign.SettingsOption = None,
         workers: Annotated[Optional[int], typer.Option(
-            "--workers", min=1, help="Đọc tệp trên N tiến trình Dask của máy này.")] = None,
+            "--workers", min=1, metavar="N", help="Đọc tệp trên N tiến trình Dask của máy này.")] = None,
         dask_address: Annotated[Optional[str], typer.Option(
-            "--dask-address", metavar="tcp://MÁY:CỔNG", help="Đọc tệp trên cụm Dask có sẵn.")] = None,
+            "--dask-address", metavar="ĐỊA_CHỈ", help="Đọc tệp trên cụm Dask có sẵn (tcp://máy:cổng).")] = None,
         ) -> None:
     """Lập báo cáo của năm (PDF, summary.json, rejected.csv, manifest.json, phan-hoi/) thành
     một bản mới trong <out>/versions/v<N>/ khi có gì thay đổi; không đổi thì không lập bản mới.

@@ -7,8 +7,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from thidua.ingest.cache import GRACE, IngestCache, prune
-from thidua.report.formatting import number
 from thidua.settings import default_cache_dir, out_root
 
 app = typer.Typer(help="Bộ nhớ đệm của việc đọc tệp.", no_args_is_help=True)
@@ -26,6 +24,9 @@ def prune_command(
                           "chạy nào đang diễn ra.")] = False) -> None:
     """Xóa khỏi bộ nhớ đệm mọi mục mà bản mới nhất của từng năm không cần nữa (mục của tệp đã
     thay, của chương trình cũ, của lần chạy bị dừng)."""
+    from thidua.ingest.cache import GRACE, IngestCache, prune  # loads pandas: only when used
+    from thidua.report.formatting import number
+
     folder = cache or default_cache_dir()
     outs = list(out) if out else [p for p in out_root().glob("*") if (p / "versions").is_dir()]
     done = prune(IngestCache(folder), outs, older_than=0.0 if now else GRACE)

@@ -96,11 +96,14 @@ def test_the_rejections_table_is_an_artifact_of_the_run(year_end_run):
 
 def test_progress_comes_from_the_flow_file_by_file_and_step_by_step(year_end_run):
     events = year_end_run["events"]
-    assert events[0] == ("planned", {"files": 3})
+    assert events[0] == ("step_started", {"step": "plan"})  # the bar says so before counting
+    events = events[1:]
+    assert events[0] == ("planned", {"files": 3, "submissions": 3, "steps": len(STEPS)})
     files = [data for kind, data in events if kind == "file_read"]
     assert sorted((d["file"], d["status"]) for d in files) == [
         ("Q-BD_dang-ky.xlsx", "used"), ("Q-DD_dang-ky.xlsx", "used"),
         ("Q-HK_dang-ky.xlsx", "rejected")]
+    assert all(isinstance(d["rows"], int) for d in files)  # rows counted as each file ends
     steps = [data["step"] for kind, data in events if kind == "step_done"]
     assert steps == list(STEPS)
     first_step = next(i for i, (kind, _) in enumerate(events) if kind == "step_done")
