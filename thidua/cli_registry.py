@@ -9,9 +9,6 @@ from typing import Annotated
 
 import typer
 
-from thidua.ingest.registry import RegistryError, load_registry
-from thidua.ingest.registry_check import check_registry, describe
-
 registry_app = typer.Typer(help="Danh mục đơn vị qua các thời kỳ.", no_args_is_help=True,
                            add_completion=False)
 
@@ -22,6 +19,10 @@ def check(file: Annotated[Path, typer.Argument(metavar="TỆP", help="Danh mục
     quay vòng, đơn vị kết thúc mà không có đơn vị kế thừa, tệp rỗng hoặc không có dòng tiêu
     đề. Mỗi lỗi một dòng, có số dòng CSV. Mã thoát 0: không có lỗi; 1: có lỗi; 2: không đọc
     được tệp."""
+    # imported here: ``thidua run`` where nothing changed must not load pandas (issue 10)
+    from thidua.ingest.registry import RegistryError, load_registry
+    from thidua.ingest.registry_check import check_registry, describe
+
     try:
         problems = check_registry(file)
     except RegistryError as exc:

@@ -85,16 +85,32 @@ def run_report(prefect: bool, workers: int | None, dask_address: str | None, **p
 
 
 def _unchanged(year: int, raw_dir: str | None, registry: str | None, out_dir: str | None,
-               report_date, cache_dir: str | None, **_) -> dict | None:
+               report_date, cache_dir: str | None, as_of=None, previous: str | None = None,
+               report_settings: str | None = None, number: str | None = None,
+               **_) -> dict | None:
     """:func:`thidua.publish.latest.unchanged_outcome` for the run's folders (the defaults
-    of :mod:`thidua.settings`): the answer of a run where nothing changed, in well under a
-    second, since neither pandas nor the renderer is imported for it."""
+    of :mod:`thidua.settings`), over the same components as the full run's fingerprint
+    (:func:`thidua.publish.latest.plan_fingerprint`: the settings, the published summaries
+    read, ``--as-of``): the answer of a run where nothing changed, in well under a second,
+    since neither pandas nor the renderer is imported for it. ``None`` when the settings file
+    cannot be read (the full run then refuses, saying why)."""
+    from thidua.ingest.discover import sha256_of
     from thidua.publish.latest import unchanged_outcome
-    from thidua.settings import default_cache_dir, default_out_dir, default_raw_dir, \
-        default_registry
+    from thidua.report.document_settings import DEFAULT_SETTINGS, SettingsError, \
+        load_document_settings
+    from thidua.report.history import summaries_read
+    from thidua.settings import default_cache_dir, default_out_dir, \
+        default_previous_summary, default_raw_dir, default_registry, for_year
 
     out = Path(out_dir) if out_dir else default_out_dir(year)
     cache = Path(cache_dir) if cache_dir else default_cache_dir()
+    try:
+        settings = load_document_settings(for_year(report_settings, year) or DEFAULT_SETTINGS,
+                                          number)
+    except SettingsError:
+        return None
+    earlier = Path(previous) if previous else default_previous_summary(out, year)
+    summaries = summaries_read(out.parent, year, earlier, sha256_of)
     return unchanged_outcome(Path(raw_dir) if raw_dir else default_raw_dir(year),
                              Path(registry) if registry else default_registry(), out,
-                             (out, cache), report_date)
+                             (out, cache), report_date, settings.sha256, summaries, as_of)

@@ -38,11 +38,11 @@ from thidua.publish.outputs import (
     output_hashes,
     publish_version,
 )
+from thidua.publish.latest import plan_fingerprint
 from thidua.publish.versions import (
     Version,
     compare,
     describe_changes,
-    fingerprint,
     program_sha256,
     version_dir,
 )
@@ -56,7 +56,7 @@ from thidua.report.document_settings import (
     load_document_settings,
 )
 from thidua.report.formatting import decree_date
-from thidua.report.history import read_history, summary_files, year_row
+from thidua.report.history import read_history, summaries_read, year_row
 from thidua.report.render import ReportMeta, html_to_pdf, meta_from_settings, render_report
 from thidua.settings import report_filename
 from thidua.settings import TIMEZONE
@@ -88,6 +88,8 @@ class Plan:
     summaries_read: tuple[tuple[str, str], ...] = ()
     #: The report's settings (``data/reference/report.toml``, ``--number``).
     settings: DocumentSettings | None = None
+    #: The reference date of the expected units (``--as-of``), when not 31/12 of the year.
+    as_of: dt.date | None = None
 
     @property
     def unit_names(self) -> dict[str, str]:
@@ -103,10 +105,9 @@ class Plan:
         new version."""
         if inputs is None:
             inputs = [(f.file, f.sha256) for f in self.files if not f.skipped]
-        inputs = list(inputs) + list(self.summaries_read)
-        return fingerprint(inputs, self.registry_sha256, self.program,
-                           report_date.isoformat() if report_date else None,
-                           self.settings.sha256 if self.settings else None)
+        return plan_fingerprint(inputs, self.registry_sha256, self.program, report_date,
+                                self.settings.sha256 if self.settings else None,
+                                self.summaries_read, self.as_of)
 
 
 def read_inputs(files: pd.DataFrame) -> list[tuple[str, str]]:
@@ -155,13 +156,10 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path,
     except PreviousUnusable as exc:
         raise NothingToReport(str(exc)) from exc
     history = read_history(history_root, before=year)[0] if history_root else []
-    read = [(str(path), sha256_of(path)) for y, path in
-            (summary_files(history_root) if history_root else []) if y < year]
-    if last and previous and str(previous) not in dict(read):
-        read.append((str(previous), sha256_of(previous)))
+    read = summaries_read(history_root, year, previous if last else None, sha256_of)
     return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256(),
                 registry=registry, previous=last, history=tuple(history),
-                summaries_read=tuple(sorted(read)), settings=settings)
+                summaries_read=read, settings=settings, as_of=as_of)
 
 
 def ingest(source: InputFile, context: UnitContext) -> FileResult:

@@ -53,6 +53,21 @@ def fingerprint(files: list[tuple[str, str]], registry_sha256: str, program: str
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+def plan_fingerprint(inputs: list[tuple[str, str]], registry_sha256: str, program: str,
+                     report_date: dt.date | None, settings_sha256: str | None,
+                     summaries: tuple[tuple[str, str], ...] = (),
+                     as_of: dt.date | None = None) -> str:
+    """The fingerprint of a version (:func:`fingerprint`) over the unit
+    files' ``inputs``, the published summaries it reads (:func:`thidua.report.history.summaries_read`)
+    and ``--as-of`` (as the entry ``("--as-of", date)``), with the registry, program, report
+    date and settings. The run where nothing changed computes it without pandas
+    (:func:`unchanged_outcome`), so both must agree: this is the one
+    place that says what goes in."""
+    entries = list(inputs) + list(summaries) + ([("--as-of", as_of.isoformat())] if as_of else [])
+    return fingerprint(entries, registry_sha256, program,
+                       report_date.isoformat() if report_date else None, settings_sha256)
+
+
 @dataclass(frozen=True)
 class Version:
     """A published version: its number, folder, manifest and summary (parsed JSON)."""
@@ -121,11 +136,14 @@ def restore_latest(out_dir: Path, version_path: Path) -> list[Path]:
 
 
 def unchanged_outcome(raw: Path, registry: Path, out: Path, exclude: tuple[Path, ...] = (),
-                      report_date: dt.date | None = None) -> dict | None:
+                      report_date: dt.date | None = None, settings_sha256: str | None = None,
+                      summaries: tuple[tuple[str, str], ...] = (),
+                      as_of: dt.date | None = None) -> dict | None:
     """The outcome of a run that would publish nothing, found without reading any file's
     rows: the latest version of ``out`` has the fingerprint of the files of ``raw`` as they
-    are now (:func:`fingerprint` of each submission's SHA-256, the registry's, the program's
-    and ``report_date``). Then the top of ``out`` is made a copy of that version again
+    are now (:func:`plan_fingerprint` of each submission's SHA-256, the registry's, the
+    program's, ``report_date``, the settings' ``settings_sha256``, the published
+    ``summaries`` read and ``as_of``). Then the top of ``out`` is made a copy of that version again
     (:func:`restore_latest`, under the year's lock, ``.thidua.lock``) and the dict
     :func:`thidua.runner.run_year` returns for "unchanged" comes back. ``None`` in every other
     case (anything changed, no version yet, a folder or the registry missing, the lock held by
@@ -139,8 +157,8 @@ def unchanged_outcome(raw: Path, registry: Path, out: Path, exclude: tuple[Path,
         previous = load_version(out, numbers[-1])
         files = discover_files(raw, exclude)
         inputs = [(f.file, f.sha256) for f in files if not f.skipped]
-        now = fingerprint(inputs, sha256_of(registry), program_sha256(),
-                          report_date.isoformat() if report_date else None)
+        now = plan_fingerprint(inputs, sha256_of(registry), program_sha256(), report_date,
+                               settings_sha256, summaries, as_of)
     except (OSError, ValueError):
         return None
     if not files or previous.manifest.get("fingerprint") != now:

@@ -36,6 +36,20 @@ def summary_files(root: Path) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
+def summaries_read(root: Path | None, year: int, previous: Path | None = None,
+                   sha256=None) -> tuple[tuple[str, str], ...]:
+    """``(path, sha256)`` of the published summaries a report of ``year`` reads: every
+    ``<root>/<y>/summary.json`` with ``y < year`` (the history) and ``previous`` when it
+    exists (the comparison), sorted. They count in the version's fingerprint, so a
+    re-published earlier year makes a new version of this one (issue 12). ``sha256``: the
+    file-hash function (:func:`thidua.ingest.discover.sha256_of`)."""
+    read = {str(path): sha256(path) for y, path in (summary_files(root) if root else [])
+            if y < year}
+    if previous is not None and previous.is_file() and str(previous) not in read:
+        read[str(previous)] = sha256(previous)
+    return tuple(sorted(read.items()))
+
+
 def read_history(root: Path, before: int | None = None) -> tuple[list[dict], list[str]]:
     """Every published year under ``root`` (before ``before`` when given): its
     :func:`year_row`, oldest first, and one Vietnamese line per ``summary.json`` that could not
