@@ -35,7 +35,7 @@ def publish_small_version(out, registry, context, number: str | None = "125"):
     ``(outputs, pdf)``: the version's files but the PDF, and the PDF's bytes."""
     files = [f for f in discover_files(SAMPLE_DIR) if f.file.startswith(("H-MD", "Q-DD"))]
     plan = pipeline.Plan(2024, files, expected_units(registry, 2024), context, "r", "p",
-                         load_document_settings(number=number))
+                         settings=load_document_settings(number=number))
     results = [ingest_file(f, context) for f in files]
     figures = pipeline.aggregate_results(plan, results)
     draft = pipeline.draft_version(plan, figures, None, None, STARTED)

@@ -91,7 +91,7 @@ def test_the_signed_file_is_what_is_sent(signed_out):
     message = compose_message(published, "Trần Văn Minh", "tvm@example.org",
                               "vanphong@example.org", published.pdf.read_bytes())
     attachment = next(part for part in message.iter_attachments())
-    assert attachment.get_filename() == SIGNED
+    assert attachment.get_filename() == "Báo cáo Dân vận khéo năm 2024 - bản số 1 (đã ký số).pdf"
     assert attachment.get_content() == (out / "versions" / "v1" / SIGNED).read_bytes()
 
 
@@ -113,3 +113,20 @@ def test_a_new_version_takes_the_old_signed_copy_off_the_top(tmp_path):
     publish_version(tmp_path, version_dir(tmp_path, 2), {PDF: b"v2"})
     assert not (tmp_path / SIGNED).exists() and (tmp_path / PDF).read_bytes() == b"v2"
     assert (version_dir(tmp_path, 1) / SIGNED).read_bytes() == b"v1 + ky"
+
+
+def test_a_wrong_password_or_no_trust_root_shows_no_traceback(signed_out, capsys, pki,
+                                                             monkeypatch):
+    out = signed_out[0]
+    capsys.readouterr()
+    assert main(["verify", str(out / SIGNED)]) == 1  # the chain cannot be vouched for
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "Error" not in captured.err
+    assert "Chứng thư dẫn tới gốc tin cậy: chưa kiểm tra" in captured.out
+    monkeypatch.setenv("THIDUA_P12_PASSWORD", "sai-mat-khau")
+    assert main(["sign", "--year", "2024", "--p12", str(pki.p12), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().splitlines() == [
+        f"thidua: Không mở được tệp khóa ký số {pki.p12}: sai mật khẩu hoặc tệp không phải "
+        f"PKCS#12 có khóa và chứng thư (mật khẩu lấy từ THIDUA_P12_PASSWORD)."]

@@ -76,7 +76,7 @@ def test_edited_settings_or_a_new_number_make_a_new_version(context):
     from thidua.pipeline import Plan
 
     def plan(settings):
-        return Plan(2024, [], None, context, "registry", "program", settings)
+        return Plan(2024, [], None, context, "registry", "program", settings=settings)
     plain = plan(load_document_settings())
     assert plain.fingerprint(None) == plan(load_document_settings()).fingerprint(None)
     assert plain.fingerprint(None) != plan(load_document_settings(number="125")).fingerprint(None)

@@ -12,8 +12,10 @@ from thidua.publish.published import PublishedVersion
 
 def attachment_name(published: PublishedVersion) -> str:
     """The PDF's name in the mail, in Vietnamese: ``Báo cáo Dân vận khéo năm 2024 - bản số
-    2.pdf`` (the recipient sees which version it is; the file on disk keeps its ASCII name)."""
-    return f"Báo cáo Dân vận khéo năm {published.year} - bản số {published.version}.pdf"
+    2.pdf``, ``… - bản số 2 (đã ký số).pdf`` for the signed file (the recipient sees which
+    version it is and that it is signed; the file on disk keeps its ASCII name)."""
+    signed = " (đã ký số)" if getattr(published, "signed", False) else ""
+    return f"Báo cáo Dân vận khéo năm {published.year} - bản số {published.version}{signed}.pdf"
 
 
 def encoded_words(text: str, charset: str = "utf-8") -> list[str]:

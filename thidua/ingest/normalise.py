@@ -99,11 +99,14 @@ def _is_signature(texts: list[str]) -> bool:
 def _is_header(texts: list[str]) -> bool:
     """The form's header row again inside the table (two tables on one sheet, a header
     repeated on every printed page): it names ``Tên mô hình`` and ``Lĩnh vực`` and every
-    other text of it is a header of the form or a column number."""
+    other text of it is a header of the form or a column number, but for one text (a later
+    table's own column, ``Đơn vị công tác``) when it names four headers or more."""
     parts = list(dict.fromkeys(texts))
     names = [header_name(t) for t in parts]
-    return set(HEADER_MARKERS) <= set(names) and all(
-        n or re.fullmatch(r"\(?\d{1,2}\)?", t) for t, n in zip(parts, names))
+    strangers = sum(not (n or re.fullmatch(r"\(?\d{1,2}\)?", t)) for t, n in zip(parts, names))
+    known = sum(1 for n in names if n)
+    return set(HEADER_MARKERS) <= set(names) and (strangers == 0 or
+                                                  (strangers == 1 and known >= 4))
 
 
 def filled_down(raw: pd.DataFrame) -> pd.Series:

@@ -21,6 +21,7 @@ from thidua.ingest.headers import exact_name, header_name
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
 from thidua.ingest.marks import find_marks, marked_columns, marked_value
 from thidua.ingest.salvage import salvage_note, without_broken_parts
+from thidua.ingest.sections import types_from_headings
 from thidua.ingest.workbook import (
     FileRejected,
     Grid,
@@ -345,12 +346,25 @@ def raw_rows(sheet: SheetData) -> pd.DataFrame:
         for name in marked_columns(part.marks):  # a choice by tick boxes (issue 16)
             for record, r in zip(block, range(start, stop)):
                 record[name] = marked_value(grid[r], part.marks, name)
+        if (types := _section_types(grid, part, start, stop)) is not None:
+            names["type"] = None  # ``I. TẬP THỂ`` / ``II. CÁ NHÂN`` instead of a column
+            for record, kind in zip(block, types):
+                record["type"] = kind
         records += block
     if len(parts) > 1:  # a column one table lacks is empty there, as a missing cell is
         records = [{name: record.get(name, "") for name in names} for record in records]
     frame = pd.DataFrame.from_records(records, columns=list(names), coerce_float=False)
     frame.index = pd.RangeIndex(table.data_start + 1, last + 1, name="row")
     return frame.astype(object)
+
+
+def _section_types(grid: Grid, part: Table, start: int, stop: int) -> list[str] | None:
+    """The types section headings give the rows of a table part without a type column
+    (:func:`thidua.ingest.sections.types_from_headings`), else ``None``."""
+    if "type" in part.columns.values() or "type" in marked_columns(part.marks):
+        return None
+    return types_from_headings(grid, start, stop, part.header_rows[0],
+                               lambda row: set(HEADER_MARKERS) <= set(_row_names(row).values()))
 
 
 def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Table]]:
@@ -422,6 +436,9 @@ def column_labels(sheet: SheetData) -> dict[str, str]:
             labels[name] = label
         for name in marked_columns(table.marks):
             labels.setdefault(name, BY_NAME[name].header)
+    if any(_section_types(grid, t, a, b) is not None for a, b, t in table_parts(
+            grid, sheet.table, last)):
+        labels.setdefault("type", "Hình thức (theo dòng tiêu đề nhóm)")
     return labels
 
 

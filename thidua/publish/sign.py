@@ -39,6 +39,10 @@ from thidua.report.archive import SIGNATURE_FIELD
 # fontTools says which tables of the stamp's font it leaves out ("FFTM NOT subset; …") on
 # stderr: nothing for the office to act on.
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+# pyHanko logs the tracebacks of what thidua then says in one Vietnamese line (a wrong
+# password, a chain it cannot build): never shown to the office.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 from thidua.report.document_settings import DocumentSettings
 from thidua.settings import TIMEZONE
 
