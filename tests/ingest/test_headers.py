@@ -83,3 +83,25 @@ def test_an_exact_header_wins_over_other_words_for_the_same_column(tmp_path, cor
     result = ingest_file(input_file(path), corpus_context)
     assert result.rows["valid"] == 3
     assert "Người liên hệ" not in result.registrations["registrant"].tolist()
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Đối tượng", "type"), ("Đối tượng đăng ký", "type"), ("TT/CN", "type"),
+    ("Người thực hiện", "registrant"), ("Chủ thể thực hiện mô hình", "registrant"),
+    ("Người/tập thể đăng ký", "registrant")])
+def test_more_headers_units_write(text, name):
+    assert header_name(text) == name
+
+
+def test_a_required_column_not_found_is_said_once_for_the_file(tmp_path, corpus_context):
+    header = HEADER[:3] + ["Kiểu đăng ký"] + HEADER[4:]   # no header names the type
+    path = tmp_path / "S-01_thieu-cot.xlsx"
+    write_xlsx(path, [titled("S-01", regs(2), header=header)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows["rejected"] == 2
+    assert ("Không tìm thấy cột 'Hình thức' trong dòng tiêu đề; các cột không nhận ra: "
+            "'Kiểu đăng ký'; đề nghị đặt tên cột như biểu DVK-01 rồi gửi lại.") in result.remarks
+    whole = ingest_file(input_file(write_xlsx(tmp_path / "S-01_du.xlsx",
+                                              [titled("S-01", regs(2))]) or
+                                   tmp_path / "S-01_du.xlsx"), corpus_context)
+    assert not [r for r in whole.remarks if r.startswith("Không tìm thấy cột")]

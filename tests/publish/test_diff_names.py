@@ -59,3 +59,24 @@ def test_diff_of_versions_without_recorded_names_takes_them_from_the_registry(tm
     result = CliRunner().invoke(app, ["diff", "--year", "2024", "--out", str(tmp_path)], env=WIDE)
     assert result.exit_code == 0, result.output
     assert "Tệp H-MD.csv (Liên đoàn Lao động huyện Mỹ Đức): thay nội dung tệp." in result.output
+
+
+def test_the_diff_csv_names_fields_and_types_in_vietnamese_and_keeps_formulas_inert():
+    import csv
+    import io
+
+    import pandas as pd
+
+    from thidua.publish.versions import CHANGE_COLUMNS, diff_csv_bytes
+
+    changes = pd.DataFrame([
+        {"section": "số liệu", "unit": "H-MD", "field": "KT", "type": "collective",
+         "before": 3, "after": 2},
+        {"section": "số liệu", "unit": "H-MD", "field": "ANQP", "type": "total",
+         "before": 5, "after": 4},
+        {"section": "tệp", "unit": "H-MD", "file": '=HYPERLINK("http://x")', "detail": "mới"},
+    ], columns=CHANGE_COLUMNS)
+    rows = list(csv.DictReader(io.StringIO(diff_csv_bytes(changes).decode("utf-8-sig"))))
+    assert [(r["Lĩnh vực"], r["Hình thức"]) for r in rows] == [
+        ("Kinh tế", "Tập thể"), ("An ninh - quốc phòng", "Tổng"), ("", "")]
+    assert rows[2]["Tệp"] == "'=HYPERLINK(\"http://x\")"

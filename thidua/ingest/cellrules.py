@@ -138,3 +138,19 @@ def with_unsaved_formulas(valid: pd.DataFrame, rejections: pd.DataFrame, sheet: 
     merged = rejection_frame(merged.to_dict("records"))
     merged = merged.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
     return valid.drop(index=[r for r in cells if r in valid.index]), merged
+
+
+def missing_columns_note(raw: pd.DataFrame, sheet: SheetData) -> str | None:
+    """The line telling a unit which required columns of the form its header lacks
+    (``Tên mô hình``, ``Lĩnh vực``, ``Hình thức``, ``Tên tập thể/cá nhân``; each row is then
+    rejected as missing that value), naming the headers that were not understood, so that
+    the cause is said once for the file; ``None`` when every required column is there.
+    ``raw``: :func:`thidua.ingest.read.raw_rows` (a type from section headings counts)."""
+    missing = [c.header for c in BY_NAME.values() if c.required and c.name not in raw]
+    if not missing:
+        return None
+    unknown = list(dict.fromkeys(sheet.table.unknown.values()))
+    said = (f"; các cột không nhận ra: {', '.join(repr(u) for u in unknown[:8])}"
+            if unknown else "")
+    return (f"Không tìm thấy cột {', '.join(repr(m) for m in missing)} trong dòng tiêu đề"
+            f"{said}; đề nghị đặt tên cột như biểu DVK-01 rồi gửi lại.")

@@ -46,7 +46,7 @@ from thidua.ingest.read import (
 )
 from thidua.ingest.validate import rejection_frame, validate_rows
 from thidua.ingest.cellrules import (check_not_all_formulas, example_note,
-                                     hidden_note, mark_examples, mark_hidden,
+                                     hidden_note, mark_examples, mark_hidden, missing_columns_note,
                                      with_unsaved_formulas)
 
 #: Statuses of an input file in the manifest (``spec/outputs.md``); ``skipped``: not a
@@ -250,7 +250,9 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
               "rejected": int(rejections["row"].nunique()), "ignored": int(ignored.sum())}
     sent, remark = checked_sent_date(title, year)
     return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet, sha256=digest,
-                      remarks=tuple(n for n in (remark, *sheet.remarks, hidden_note(labels),
+                      remarks=tuple(n for n in (remark, *sheet.remarks,
+                                                missing_columns_note(raw, sheet),
+                                                hidden_note(labels),
                                                 example_note(labels)) if n),
                       readings=tuple(filter(None, [code_note(data.get("unit_code", pd.Series(
                                                        dtype="str")), title, unit,

@@ -217,9 +217,13 @@ DIFF_CSV_HEADERS = {"section": "Mục", "unit": "Mã đơn vị", "file": "Tệp
 
 
 def diff_csv_bytes(changes: pd.DataFrame) -> bytes:
-    """``diff-vN-vM.csv``: :data:`CHANGE_COLUMNS` under :data:`DIFF_CSV_HEADERS`, UTF-8 with
+    """``diff-vN-vM.csv``: :data:`CHANGE_COLUMNS` under :data:`DIFF_CSV_HEADERS`, fields and
+    types by their Vietnamese names (``Kinh tế``, ``Tập thể``, ``Tổng``), UTF-8 with
     BOM for Excel; text that Excel would run as a formula (a file named ``=HYPERLINK(…)``)
     is written as text (:func:`thidua.publish.outputs.neutralise_formula`)."""
-    frame = changes[CHANGE_COLUMNS].astype(object).map(neutralise_formula)
+    frame = changes[CHANGE_COLUMNS].astype(object).copy()
+    frame["field"] = frame["field"].map(lambda v: FIELDS.get(v, v))
+    frame["type"] = frame["type"].map(lambda v: {**TYPES, "total": "Tổng"}.get(v, v))
+    frame = frame.map(neutralise_formula)
     return (frame.rename(columns=DIFF_CSV_HEADERS)
             .to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig"))

@@ -112,6 +112,22 @@ def _types_phrase(collective: int, individual: int) -> str:
     return (f"{number(collective)} mô hình tập thể và {number(individual)} mô hình cá nhân")
 
 
+def _hidden_rows(figures: Figures, names: dict[str, str]) -> dict | None:
+    """``{"count": "7", "units": "LĐLĐ quận Ba Đình, …"}``: the hidden rows of the used files
+    (ignored, never counted: issue 9.4), which the report names apart from the rows that are
+    not data, so that a unit that left a filter on is seen; ``None`` when there are none."""
+    used = figures.files[figures.files["status"] == "used"]
+    counts = {}
+    for unit, ignored in zip(used["unit"], used["ignored_by"]):
+        n = int((ignored or {}).get("hidden", 0)) if isinstance(ignored, dict) else 0
+        if n:
+            counts[unit] = counts.get(unit, 0) + n
+    if not counts:
+        return None
+    units = ", ".join(f"{short_name(names.get(u, u))} ({number(n)})" for u, n in counts.items())
+    return {"count": number(sum(counts.values())), "units": units}
+
+
 def build_context(figures: Figures, meta: ReportMeta) -> dict:
     """The template's view model: every string already formatted in Vietnamese.
 
@@ -195,6 +211,7 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "missing": [{"code": c, "name": names.get(c, c)} for c in cov["missing"]],
         "quality_rows": quality_rows,
         "rows": {k: number(v) for k, v in figures.rows.items()},
+        "hidden": _hidden_rows(figures, names),
         "files": {"found": number(int((figures.files["status"] != "skipped").sum())),
                   "rejected": number(len(rejected_files)),
                   "superseded": number(int((figures.files["status"] == "superseded").sum()))},
