@@ -79,7 +79,7 @@ def tall(figures):
 
 def test_every_page_a_tall_row_spans_starts_with_the_repeated_header(tall):
     model, registrant, pages, _ = tall
-    start = next(i for i, t in enumerate(pages) if t.startswith("PHỤ LỤC 2."))
+    start = next(i for i, t in enumerate(pages) if t.startswith("Phụ lục II "))
     for number, text in enumerate(pages[start + 1:], start=start + 2):
         assert re.match(rf"(\d\. Lĩnh vực [^\d]+ )?{EXEMPLARY_HEADER}", text), (number, text[:120])
 
@@ -90,7 +90,7 @@ def test_no_page_is_blank_and_no_text_is_lost(tall):
     assert words_in(model, pages) and words_in(registrant, pages)
     # a tall row starts right after the rows before it: the appendix's first page is full,
     # never left short with the row pushed to the next pages
-    start = next(i for i, t in enumerate(pages) if t.startswith("PHỤ LỤC 2."))
+    start = next(i for i, t in enumerate(pages) if t.startswith("Phụ lục II "))
     assert len(pages[start]) > 1000 and re.search(r"(môhình|tậpthể)00000", pages[start])
     # 32,767 characters in the model column (~2,000 a page) and 20,000 in the narrow
     # registrant column (~600 a page) fill about 50 pages: no page is wasted
@@ -104,8 +104,8 @@ def test_a_tall_row_in_the_units_appendix_keeps_its_header_too(figures):
     code = figures.by_unit.index[5]
     names.loc[names["code"] == code, "name"] = PHRASE * 150
     pages = page_texts(pipeline.render(dataclasses.replace(figures, expected=names)))
-    start = next(i for i, t in enumerate(pages) if t.startswith("PHỤ LỤC 1."))
-    end = next(i for i, t in enumerate(pages) if t.startswith("PHỤ LỤC 2."))
+    start = next(i for i, t in enumerate(pages) if t.startswith("Phụ lục I "))
+    end = next(i for i, t in enumerate(pages) if t.startswith("Phụ lục II "))
     assert end - start >= 3
     assert all(t.startswith(UNITS_HEADER) for t in pages[start + 1:end]), [
         t[:60] for t in pages[start + 1:end]]
