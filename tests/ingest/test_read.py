@@ -85,7 +85,8 @@ def test_csv_utf8_with_bom_and_commas(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, message", [
-    ("notes.txt", b"hello", "Định dạng tệp '.txt' không được nhận"),
+    ("notes.txt", b"hello", "Không tìm thấy dòng tiêu đề của biểu DVK-01"),
+    ("notes.md", b"hello", "Định dạng tệp '.md' không được nhận"),
     ("empty.csv", b"", "Tệp rỗng"),
     ("broken.xlsx", b"PK\x03\x04 not really a zip", "Tệp bị hỏng: nội dung không đầy đủ"),
     ("garbage.xlsx", b"\x00\x01 binary junk", "Không đọc được tệp như một bảng tính"),

@@ -80,7 +80,8 @@ def test_manifest_accounts_for_every_input_file(report):
     assert manifest["registry_sha256"] == sha256_of(REGISTRY)
     names = {o["path"] for o in manifest["outputs"]}
     units_with_rejections = {"H-BV", "H-GL", "H-PT", "H-UH", "N-YT", "Q-DD", "Q-HM"}
-    assert names == {"bao-cao-dan-van-kheo-2024.pdf", "summary.json", "rejected.csv"} | {
+    assert names == {"bao-cao-dan-van-kheo-2024.pdf", "summary.json", "rejected.csv",
+                     "phu-luc-tieu-bieu.xlsx"} | {
         f"phan-hoi/{code}.xlsx" for code in units_with_rejections}
     for output in manifest["outputs"]:
         assert sha256_of(report[0] / output["path"]) == output["sha256"]
