@@ -43,8 +43,8 @@ def check_run_options(sign: bool, p12: Path | None, number: str | None,
     without ``--p12`` (or ``--p12`` without ``--sign``), the key file is missing, or no
     password is set (neither ``THIDUA_P12_PASSWORD`` nor ``THIDUA_P12_SECRET``). Returns the
     PKCS#12 file to sign with (a string, a flow parameter), or ``None`` without ``--sign``."""
-    from thidua.publish.sign import PASSWORD_VARIABLE, SECRET_VARIABLE
     from thidua.report.document_settings import SettingsError, load_document_settings
+    from thidua.settings import PASSWORD_VARIABLE, SECRET_VARIABLE
 
     try:
         load_document_settings(settings or DEFAULT_SETTINGS, number)

@@ -105,3 +105,9 @@ def default_recipients() -> Path:
     ``data/reference/recipients.csv`` (``name, email, role``); ``THIDUA_RECIPIENTS``
     overrides it."""
     return _env_path("THIDUA_RECIPIENTS", REPO_ROOT / "data" / "reference" / "recipients.csv")
+
+
+#: The environment variables that give the PKCS#12 password: the password itself, or the name
+#: of a Prefect Secret block holding it (:func:`thidua.publish.sign.p12_password`). Here, not
+#: in the signing module, so that checking a command line never loads pyHanko or pandas.
+PASSWORD_VARIABLE, SECRET_VARIABLE = "THIDUA_P12_PASSWORD", "THIDUA_P12_SECRET"

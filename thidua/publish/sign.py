@@ -190,7 +190,7 @@ def sign_pdf(pdf: bytes, signer: signers.SimpleSigner, look: SignatureLook,
 
 #: The environment variable holding the PKCS#12 password, and the one naming a Prefect
 #: Secret block that holds it (never a command-line argument: it would show in `ps`).
-PASSWORD_VARIABLE, SECRET_VARIABLE = "THIDUA_P12_PASSWORD", "THIDUA_P12_SECRET"
+from thidua.settings import PASSWORD_VARIABLE, SECRET_VARIABLE  # noqa: E402,F401 - kept here too
 
 
 def p12_password(environ: Mapping[str, str],
