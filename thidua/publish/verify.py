@@ -139,14 +139,13 @@ def verify_pdf(path: Path, trust_roots: list | None = None) -> Verification:
     found.whole_file = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
     if found.intact and not found.whole_file:
         found.problems.append("tệp có phần được thêm vào sau khi ký, không được chữ ký bảo vệ.")
-    if trust_roots and not found.intact:
-        pass  # the chain of an altered file's signature says nothing: left "not checked"
-    elif trust_roots:
+    # The chain of an altered file's signature says nothing: it is left "not checked".
+    if trust_roots and found.intact:
         found.trusted = bool(status.trusted)
         if not found.trusted:
             found.problems.append(f"chứng thư của người ký ({found.signer}) không dẫn tới chứng "
                                   f"thư gốc tin cậy đã cho (--trust).")
-    else:
+    elif not trust_roots:
         found.problems.append("chưa kiểm tra chuỗi chứng thư: hãy cho chứng thư gốc tin cậy "
                               "bằng --trust TỆP.pem.")
     return found
