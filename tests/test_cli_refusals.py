@@ -37,6 +37,10 @@ def registries(tmp_path):
         "empty": "",
         "no_header": "Q-BD,Ba Đình,cap_tren_co_so,quan_huyen,1990-01-01,,,1,1\n",
         "reversed": HEAD + "Q-BD,Ba Đình,cap_tren_co_so,quan_huyen,2024-05-01,2024-01-31,,1,1\n",
+        "open_quote": HEAD + "Q-BD,Ba Đình,cap_tren_co_so,quan_huyen,1990-01-01,,,1,1\n"
+                             '"Q-HK,Hoàn Kiếm,cap_tren_co_so,quan_huyen,1990-01-01,,,1,1\n',
+        "extra_cell": "# danh mục mẫu\n" + HEAD + "Q-BD,Ba Đình,cap_tren_co_so,quan_huyen,1990-01-01,,,1,1\n"
+                                                "Q-HK,Hoàn Kiếm, Hà Nội,cap_tren_co_so,quan_huyen,1990-01-01,,,1,1\n",
         "overlap": HEAD + "Q-BD,Ba Đình,cap_tren_co_so,quan_huyen,1990-01-01,2024-12-31,,1,1\n"
                           "Q-BD,Ba Đình mới,cap_tren_co_so,quan_huyen,2024-06-01,,,1,1\n",
     }
@@ -77,6 +81,14 @@ def test_a_year_outside_1990_2100_is_refused_by_every_command(capsys, command, y
     (["registry", "check"], "Thiếu tham số TỆP (xem: thidua registry check --help)"),
     (["registry", "kiem-tra"], "Không có lệnh 'kiem-tra'. (xem: thidua registry --help)"),
     (["registry", "check", "/khong/co/units.csv"], "Không tìm thấy danh mục đơn vị: /khong/co/units.csv"),
+    (["run", "--year", "2024", "--year", "2025"], "tùy chọn --year được nhập 2 lần với giá trị khác nhau (2024, 2025); mỗi tùy chọn chỉ được nhập một lần."),
+    (["validate", "-y", "2024", "--year=2025"], "tùy chọn --year được nhập 2 lần với giá trị khác nhau (2024, 2025); mỗi tùy chọn chỉ được nhập một lần."),
+    (["validate", "--year", "2024", "--raw", "a", "--raw=b"], "tùy chọn --raw được nhập 2 lần với giá trị khác nhau (a, b); mỗi tùy chọn chỉ được nhập một lần."),
+    (["diff", "--year", "2024", "--from", "1", "--to", "2", "--from", "2"], "tùy chọn --from được nhập 2 lần với giá trị khác nhau (1, 2); mỗi tùy chọn chỉ được nhập một lần."),
+    (["cache", "prune", "--cache", "a", "--cache", "b"], "tùy chọn --cache được nhập 2 lần với giá trị khác nhau (a, b); mỗi tùy chọn chỉ được nhập một lần."),
+    (["run", "--year", "2024", "--as-of", "2023-12-31"], "--as-of 31/12/2023 không thuộc năm báo cáo 2024: hãy chọn một ngày từ 01/01/2024 đến 31/12/2024 (mặc định 31/12/2024)."),
+    (["validate", "--year", "2024", "--as-of", "01/01/2025"], "--as-of 01/01/2025 không thuộc năm báo cáo 2024: hãy chọn một ngày từ 01/01/2024 đến 31/12/2024 (mặc định 31/12/2024)."),
+    (["cache", "prune", "--cache", "/khong/co"], "--cache /khong/co không phải thư mục có sẵn: hãy chỉ thư mục bộ nhớ đệm mà thidua run dùng (mặc định data/out/.cache)."),
     (["history", "--out-root", "/khong/co"], "không có năm nào đã công bố trong /khong/co (cần /khong/co/<năm>/summary.json); hãy lập báo cáo bằng: thidua run --year <năm>."),
 ])
 def test_usage_mistakes_are_one_vietnamese_line(capsys, argv, said):
@@ -95,6 +107,10 @@ def test_an_output_folder_inside_the_raw_folder_is_refused(capsys, tmp_path, com
               "grassroots_unions và mỗi đơn vị một dòng."),
     ("no_header", "không có dòng tiêu đề: dòng 1 phải là code,name,level,kind,valid_from,valid_to,"
                   "successors,members,grassroots_unions."),
+    ("open_quote", "không đọc được: dấu ngoặc kép mở ở dòng 3 không được đóng (mỗi ô có dấu phẩy hoặc "
+                   "xuống dòng phải nằm giữa hai dấu ngoặc kép)."),
+    ("extra_cell", "không đọc được: dòng 4 có 10 ô, nhiều hơn 9 cột của dòng tiêu đề (ô có dấu phẩy phải "
+                   "nằm giữa hai dấu ngoặc kép)."),
     ("reversed", "không hợp lệ: dòng 2, mã 'Q-BD': valid_to 2024-01-31 trước valid_from 2024-05-01"),
     ("overlap", "không hợp lệ: dòng 2, mã 'Q-BD' có hai thời kỳ hoạt động chồng lên nhau (mỗi ngày một "
                 "đơn vị chỉ có một dòng); dòng 3, mã 'Q-BD' có hai thời kỳ hoạt động chồng lên nhau "
@@ -227,3 +243,25 @@ def test_bad_workers_and_dask_addresses_are_refused_before_anything_is_read(caps
     assert refusal(capsys, ["run", "--year", "2024", "--raw", str(SAMPLE_DIR), "--registry",
                             str(REGISTRY), "--out", str(out), *argv]) == f"thidua: {said}"
     assert not (out / "versions").exists()
+
+
+@pytest.mark.parametrize("text, said", [
+    ("{bad", "không đúng dạng JSON ở dòng 1, cột 2."),
+    ('{"year": 2023}', "không phải summary.json"),
+])
+def test_a_broken_previous_year_is_placed_in_vietnamese(capsys, tmp_path, text, said):
+    previous = tmp_path / "nam-truoc.json"
+    previous.write_text(text, encoding="utf-8")
+    argv = ["run", "--year", "2024", "--raw", str(SAMPLE_DIR), "--out", str(tmp_path / "out"),
+            "--previous", str(previous)]
+    err = refusal(capsys, argv)
+    assert str(previous) in err and said in err
+
+
+def test_a_broken_settings_file_is_placed_in_vietnamese(capsys, tmp_path):
+    settings = tmp_path / "bao-cao.toml"
+    settings.write_text("[document]\nnumber = = 1\n", encoding="utf-8")
+    argv = ["run", "--year", "2024", "--raw", str(SAMPLE_DIR), "--out", str(tmp_path / "out"),
+            "--settings", str(settings)]
+    assert refusal(capsys, argv) == (f"thidua: Tệp thiết lập báo cáo {settings} không đúng dạng TOML ở "
+                                     f"dòng 2, cột 10.")

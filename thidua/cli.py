@@ -22,6 +22,7 @@ from rich.markup import escape
 from thidua import cli_sign, cli_words
 from thidua.progress import outcome_line, summary_line, summary_table
 from thidua.report.formatting import number
+from thidua.reasons import os_reason
 from thidua.schedule import DEFAULT_CRON, DEFAULT_NAME
 from thidua.settings import TIMEZONE, quiet_prefect_defaults
 
@@ -96,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     """
     cli_words.install()
     command = typer.main.get_command(app)
+    repeated = cli_words.repeated_option(command, sys.argv[1:] if argv is None else argv)
+    if repeated:
+        typer.echo(f"thidua: {repeated}", err=True)
+        return 2
     try:
         result = command.main(args=argv, prog_name="thidua", standalone_mode=False)
     except click_errors.NoArgsIsHelpError as exc:
@@ -153,7 +158,7 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
 
     _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     day = _parse_date(report_date) if report_date else None
-    as_of_day = _parse_date(as_of, "--as-of") if as_of else None
+    as_of_day = _as_of(as_of, year)
     sign_p12 = cli_sign.check_run_options(sign, p12, doc_number, settings)
     from thidua import cli_run
     from thidua.errors import NothingToReport
@@ -220,6 +225,19 @@ def _parse_date(text: str, option: str = "--date") -> dt.date:
     _fail(f"{option} '{text}' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
 
 
+def _as_of(text: str | None, year: int) -> dt.date | None:
+    """``--as-of``: the day on which the registry says which units must report for ``year``
+    (``spec/unit-registry.md``); it must lie in that year, since a unit counted on a day of
+    another year may not have existed in the reported one. ``None`` when not given."""
+    if not text:
+        return None
+    day = _parse_date(text, "--as-of")
+    if day.year != year:
+        _fail(f"--as-of {day:%d/%m/%Y} không thuộc năm báo cáo {year}: hãy chọn một ngày từ "
+              f"01/01/{year} đến 31/12/{year} (mặc định 31/12/{year}).")
+    return day
+
+
 def _progress_display(quiet: bool):
     """The terminal's progress bars, fed by the flow's events (:mod:`thidua.progress`); nothing
     with ``--quiet`` or when stderr is not a terminal (a log file, a scheduler)."""
@@ -283,7 +301,7 @@ def diff(year: YearOption, out: OutOption = None,
     try:
         write_atomic(path, diff_csv_bytes(changes))
     except OSError as exc:
-        _fail(f"Không ghi được {path}: {exc.strerror or exc}")
+        _fail(f"Không ghi được {path}: {os_reason(exc)}")
     console.print(escape(f"Đã ghi {path}"))
 
 
@@ -395,7 +413,7 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     _check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     try:
         check = check_year(year, raw or default_raw_dir(year), registry or default_registry(),
-                           _parse_date(as_of, "--as-of") if as_of else None)
+                           _as_of(as_of, year))
     except NothingToReport as exc:
         _fail(str(exc))
     Console(highlight=False).print(overview_table(check))
@@ -404,7 +422,7 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     try:
         written = write_feedback(out_dir, check.results, year, names)
     except OSError as exc:
-        _fail(f"Không ghi được phản hồi vào {out_dir}: {exc.strerror or exc}")
+        _fail(f"Không ghi được phản hồi vào {out_dir}: {os_reason(exc)}")
     if written:
         typer.echo(f"Đã ghi phản hồi cho {len(written)} đơn vị vào {written[0].parent}")
     raise typer.Exit(1 if check.anything_rejected else 0)

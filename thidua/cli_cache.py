@@ -28,6 +28,10 @@ def prune_command(
     from thidua.report.formatting import number
 
     folder = cache or default_cache_dir()
+    if cache and not cache.is_dir():
+        typer.echo(f"thidua: --cache {cache} không phải thư mục có sẵn: hãy chỉ thư mục bộ nhớ đệm "
+                   f"mà thidua run dùng (mặc định data/out/.cache).", err=True)
+        raise typer.Exit(2)
     outs = list(out) if out else [p for p in out_root().glob("*") if (p / "versions").is_dir()]
     done = prune(IngestCache(folder), outs, older_than=0.0 if now else GRACE)
     freed = f"{done.freed / 2**20:.1f}".replace(".", ",")

@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from thidua.report.document_settings import DEFAULT_SETTINGS
+from thidua.reasons import os_reason
 
 SignOption = Annotated[bool, typer.Option(
     "--sign", help="Ký số bản đang có hiệu lực ngay sau khi lập (cần --p12).")]
@@ -95,7 +96,7 @@ def sign(year: Annotated[int, typer.Option("--year", "-y", min=1990, max=2100, m
     except (SigningError, SettingsError) as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"Không ghi được tệp đã ký vào {out or default_out_dir(year)}: {exc.strerror or exc}")
+        fail(f"Không ghi được tệp đã ký vào {out or default_out_dir(year)}: {os_reason(exc)}")
     typer.echo(f"{'Đã ký' if fresh else 'Bản này đã được ký từ trước'}: {path}")
 
 
@@ -116,7 +117,7 @@ def verify(pdf: Annotated[Path, typer.Argument(metavar="TỆP.pdf", help="Tệp 
     except TrustError as exc:
         fail(str(exc))
     except OSError as exc:
-        fail(f"Không đọc được {pdf}: {exc.strerror or exc}")
+        fail(f"Không đọc được {pdf}: {os_reason(exc)}")
     for line in verification_lines(found):
         typer.echo(line)
     raise typer.Exit(0 if found.ok else 1)

@@ -164,3 +164,39 @@ def describe(exc: Exception) -> str:
         return translate(text)
     message = getattr(exc, "format_message", lambda: str(exc))()
     return translate(message)
+
+
+def repeated_option(group, argv: list[str]) -> str | None:
+    """The refusal, in Vietnamese, of an option given twice in ``argv`` (``--year 2024 --year
+    2025``), or ``None``. Click keeps the last value of an option that is not ``multiple`` and
+    says nothing; a report for the wrong year is worse than a refusal. Allowed: options that
+    may be repeated (``multiple=True``), and an option given twice with the same value; a
+    flag and its opposite (``--sign --no-sign``) are two different values: refused."""
+    command = group  # a Click group (Typer's own copy of Click: matched by shape, not class)
+    rest = list(argv)
+    while rest and rest[0] in getattr(command, "commands", {}):
+        command = command.commands[rest.pop(0)]
+    options = {}
+    for param in command.params:
+        if param.param_type_name == "option" and not param.multiple and not param.count:
+            for name in (*param.opts, *param.secondary_opts):
+                options[name] = param
+    seen: dict[str, list[str]] = {}
+    tokens = iter(rest)
+    for token in tokens:
+        if token == "--":
+            break
+        name, has_value, value = token.partition("=") if token.startswith("--") else (
+            (token[:2], bool(token[2:]), token[2:]) if token.startswith("-") else (token, "", ""))
+        param = options.get(name)
+        if param is None:
+            continue
+        if not param.is_flag and not has_value:
+            value = next(tokens, "")
+        given = seen.setdefault(param.name, [])
+        given.append(value if not param.is_flag else name)
+        if len(set(given)) > 1:
+            shown = ", ".join(given)
+            return (f"tùy chọn {param.opts[0]} được nhập {len(given)} lần với giá trị khác nhau "
+                    f"({shown}); mỗi tùy chọn chỉ được nhập một lần.")
+    return None

@@ -60,6 +60,7 @@ from thidua.report.history import read_history, summaries_read, year_row
 from thidua.report.render import ReportMeta, html_to_pdf, meta_from_settings, render_report
 from thidua.settings import report_filename
 from thidua.settings import TIMEZONE
+from thidua.reasons import os_reason
 
 LOCK_FILE = ".thidua.lock"
 
@@ -315,7 +316,7 @@ def publish(plan: Plan, results: list[FileResult], figures: Figures, draft: Draf
     try:
         return publish_version(out_dir, version_dir(out_dir, draft.number), files)
     except OSError as exc:
-        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {os_reason(exc)}") from exc
 
 
 def appendix_outputs(figures: Figures, meta: ReportMeta, names: dict[str, str]) -> dict[str, bytes]:
@@ -382,7 +383,7 @@ def year_lock(out_dir: Path, timeout: float) -> Iterator[None]:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {os_reason(exc)}") from exc
     lock = filelock.FileLock(out_dir / LOCK_FILE)
     try:
         lock.acquire(timeout=timeout)
@@ -390,7 +391,7 @@ def year_lock(out_dir: Path, timeout: float) -> Iterator[None]:
         raise NothingToReport(f"Một lần chạy khác đang ghi báo cáo vào {out_dir}; hãy chờ lần "
                               f"đó xong rồi chạy lại.") from exc
     except OSError as exc:
-        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {exc.strerror or exc}") from exc
+        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {os_reason(exc)}") from exc
     try:
         yield
     finally:

@@ -24,6 +24,7 @@ from thidua import pipeline, progress
 from thidua.ingest.cache import IngestCache, prune
 from thidua.ingest.discover import InputFile
 from thidua.ingest.files import SKIPPED, FileResult, UnitContext, changed_while_read
+from thidua.reasons import os_reason
 from thidua.publish.outputs import restore_latest
 from thidua.publish.versions import latest_version
 from thidua.report.figures import Figures, summary_dict
@@ -276,5 +277,5 @@ def prune_after_run(cache_dir: Path, out: Path) -> int:
         cache.serve(out)
         return prune(cache, [out]).removed
     except OSError as exc:
-        log.warning("Không dọn được bộ nhớ đệm %s: %s", cache_dir, exc)
+        log.warning("Không dọn được bộ nhớ đệm %s: %s", cache_dir, os_reason(exc))
         return 0

@@ -143,7 +143,7 @@ def test_history_reads_every_published_year_and_skips_a_broken_one(tmp_path, cap
     rows, problems = read_history(tmp_path)
     assert [(r["year"], r["by_field"]["KT"], r["collective"], r["total"]) for r in rows] == [
         (2023, 3, 1, 3), (2024, 7, 3, 7)]
-    assert problems == [f"{tmp_path}/2022/summary.json: không đọc được số liệu (JSONDecodeError); bỏ qua năm 2022."]
+    assert problems == [f"{tmp_path}/2022/summary.json: không đúng dạng JSON ở dòng 1, cột 2; bỏ qua năm 2022."]
     assert main(["history", "--out-root", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "│ 2023 │       3 │" in out and "│ 2024 │       7 │" in out

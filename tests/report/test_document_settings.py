@@ -60,10 +60,19 @@ def test_an_empty_recipients_list_is_refused(tmp_path):
 
 
 def test_a_file_that_is_not_toml_or_missing_is_refused(tmp_path):
-    with pytest.raises(SettingsError, match=r"không đúng dạng TOML \(UTF-8\)"):
-        load_document_settings(write(tmp_path, "[signer\nname = 1"))
-    with pytest.raises(SettingsError, match="Không đọc được tệp thiết lập báo cáo"):
+    path = write(tmp_path, "[signer\nname = 1")
+    with pytest.raises(SettingsError) as broken:
+        load_document_settings(path)
+    assert str(broken.value) == f"Tệp thiết lập báo cáo {path} không đúng dạng TOML ở dòng 1, cột 8."
+    with pytest.raises(SettingsError) as missing:
         load_document_settings(tmp_path / "khong-co.toml")
+    assert str(missing.value) == f"Không đọc được tệp thiết lập báo cáo {tmp_path / 'khong-co.toml'}: không tồn tại."
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes("[signer]\nname = 'Nguyên'\n".encode("cp1258"))
+    with pytest.raises(SettingsError) as not_utf8:
+        load_document_settings(latin)
+    assert str(not_utf8.value) == (f"Tệp thiết lập báo cáo {latin} không phải văn bản UTF-8 (byte lạ ở vị "
+                                   f"trí 21); hãy lưu lại dạng UTF-8.")
 
 
 def test_a_bad_number_on_the_command_line_names_the_option():

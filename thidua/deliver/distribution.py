@@ -40,6 +40,7 @@ from thidua.deliver.mail import (
 )
 from thidua.publish.published import PublishedVersion, load_published
 from thidua.settings import TIMEZONE, default_recipients
+from thidua.reasons import os_reason
 
 LOG_NAME = "distribution.csv"
 LOG_COLUMNS = ["time", "version", "pdf_sha256", "recipient", "name", "result", "attempts",
@@ -116,7 +117,7 @@ def load_recipients(path: Path) -> list[Recipient]:
             rows = list(reader)
     except OSError as exc:
         raise DistributionError(f"Không đọc được danh sách người nhận {path}: "
-                                f"{exc.strerror or exc}") from exc
+                                f"{os_reason(exc)}") from exc
     recipients, seen = [], set()
     for line, row in enumerate(rows, start=2):
         email = (row["email"] or "").strip()

@@ -14,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from schemas.registry import REGISTRY_SCHEMA
+from thidua.reasons import csv_reason, os_reason
 
 
 class RegistryError(Exception):
@@ -40,9 +41,11 @@ def read_registry_table(path: Path) -> tuple[pd.DataFrame, int]:
         raise RegistryError(f"Không tìm thấy danh mục đơn vị: {path}")
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except (UnicodeDecodeError, OSError) as exc:
-        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: "
-                            f"{getattr(exc, 'strerror', None) or exc}") from exc
+    except OSError as exc:
+        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: {os_reason(exc)}") from exc
+    except UnicodeDecodeError as exc:
+        raise RegistryError(f"Danh mục đơn vị {path} không phải văn bản UTF-8 (byte lạ ở vị trí "
+                            f"{exc.start}); hãy lưu lại dạng CSV UTF-8.") from exc
     skip = comment_lines(text)
     try:
         frame = pd.read_csv(io.StringIO(text), dtype="str", keep_default_na=False,
@@ -51,7 +54,7 @@ def read_registry_table(path: Path) -> tuple[pd.DataFrame, int]:
         raise RegistryError(f"Danh mục đơn vị {path} rỗng: cần dòng tiêu đề "
                             f"{','.join(REGISTRY_SCHEMA.columns)} và mỗi đơn vị một dòng.") from exc
     except pd.errors.ParserError as exc:
-        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: {exc}") from exc
+        raise RegistryError(f"Danh mục đơn vị {path} không đọc được: {csv_reason(exc)}.") from exc
     if not set(REGISTRY_SCHEMA.columns) & set(frame.columns):
         raise RegistryError(f"Danh mục đơn vị {path} không có dòng tiêu đề: dòng {skip + 1} phải là "
                             f"{','.join(REGISTRY_SCHEMA.columns)}.")

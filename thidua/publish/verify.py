@@ -27,6 +27,7 @@ from pyhanko_certvalidator import ValidationContext
 from thidua.publish.pdfa import attached_files, pdfa_problems
 from thidua.publish.sign import certificate_names
 from thidua.settings import TIMEZONE
+from thidua.reasons import os_reason
 
 
 @dataclass
@@ -79,7 +80,7 @@ def load_trust_roots(paths: list[Path]) -> list:
             roots.append(load_cert_from_pemder(str(path)))
         except OSError as exc:
             raise TrustError(f"Không đọc được chứng thư gốc --trust {path}: "
-                             f"{exc.strerror or exc}.") from exc
+                             f"{os_reason(exc)}.") from exc
         except Exception as exc:  # noqa: BLE001 - asn1crypto raises many kinds
             raise TrustError(f"Tệp --trust {path} không phải chứng thư số X.509 (PEM hoặc "
                              f"DER).") from exc

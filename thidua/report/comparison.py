@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
+from thidua.reasons import json_reason, os_reason
 
 KINDS = (*TYPES, "total")
 
@@ -36,8 +37,13 @@ def read_previous(path: Path) -> dict | None:
         return None
     try:
         summary = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PreviousUnusable(f"Không đọc được số liệu năm trước {path}: {exc}") from exc
+    except OSError as exc:
+        raise PreviousUnusable(f"Không đọc được số liệu năm trước {path}: {os_reason(exc)}") from exc
+    except UnicodeDecodeError as exc:
+        raise PreviousUnusable(f"Số liệu năm trước {path} không phải văn bản UTF-8 (byte lạ ở vị "
+                               f"trí {exc.start}).") from exc
+    except json.JSONDecodeError as exc:
+        raise PreviousUnusable(f"Số liệu năm trước {path} {json_reason(exc)}.") from exc
     if not isinstance(summary, dict) or not {"year", "registrations", "by_field"} <= set(summary):
         raise PreviousUnusable(f"Tệp {path} không phải summary.json của một năm (thiếu year, "
                                f"registrations hoặc by_field).")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua.settings import REPO_ROOT
+from thidua.reasons import os_reason, toml_reason
 
 #: The default settings file.
 DEFAULT_SETTINGS = REPO_ROOT / "data" / "reference" / "report.toml"
@@ -95,10 +96,12 @@ def load_document_settings(path: Path = DEFAULT_SETTINGS, number: str | None = N
         data = tomllib.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
         raise SettingsError(f"Không đọc được tệp thiết lập báo cáo {path}: "
-                            f"{exc.strerror or exc}.") from exc
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise SettingsError(f"Tệp thiết lập báo cáo {path} không đúng dạng TOML (UTF-8): "
-                            f"{str(exc).splitlines()[0]}.") from exc
+                            f"{os_reason(exc)}.") from exc
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"Tệp thiết lập báo cáo {path} không phải văn bản UTF-8 (byte lạ ở "
+                            f"vị trí {exc.start}); hãy lưu lại dạng UTF-8.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"Tệp thiết lập báo cáo {path} {toml_reason(exc)}.") from exc
     for table, content in data.items():
         if not isinstance(content, dict):
             raise SettingsError(f"{path}: mục '{table}' phải là một bảng [{table}].")

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from schemas.form import FIELDS
+from thidua.reasons import json_reason, os_reason
 
 #: Years shown in the report's chart: at least this many.
 CHART_MIN_YEARS = 3
@@ -61,8 +62,15 @@ def read_history(root: Path, before: int | None = None) -> tuple[list[dict], lis
         try:
             summary = json.loads(path.read_text(encoding="utf-8"))
             row = year_row(summary)
-        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            problems.append(f"{path}: không đọc được số liệu ({type(exc).__name__}); bỏ qua năm {year}.")
+        except OSError as exc:
+            problems.append(f"{path}: không đọc được ({os_reason(exc)}); bỏ qua năm {year}.")
+            continue
+        except json.JSONDecodeError as exc:
+            problems.append(f"{path}: {json_reason(exc)}; bỏ qua năm {year}.")
+            continue
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            problems.append(f"{path}: không phải summary.json của một năm (thiếu hoặc sai số liệu); "
+                            f"bỏ qua năm {year}.")
             continue
         if row["year"] != year:
             problems.append(f"{path}: ghi năm {row['year']} nhưng nằm trong thư mục năm {year}; bỏ qua.")

@@ -1,0 +1,88 @@
+"""Vietnamese reasons for the errors that the system and the parsers report in English.
+
+A refusal says in Vietnamese what went wrong and where (style: every message the user reads
+is Vietnamese): an operating-system error by its ``errno``, a JSON or TOML syntax error by its
+line and column, a CSV tokenizer error (pandas' C parser) by its line. The English text of
+the original error is never shown; an error this module does not know gets a general reason,
+never the English one.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import re
+
+#: ``errno`` → what it means for a file the user named.
+OS_REASONS = {
+    errno.ENOENT: "không tồn tại",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép thao tác",
+    errno.EISDIR: "là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết hạn mức dung lượng trên ổ đĩa",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.EEXIST: "đã có sẵn",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.EIO: "lỗi đọc/ghi của ổ đĩa",
+    errno.ELOOP: "đường dẫn liên kết vòng tròn",
+    errno.ETXTBSY: "tệp đang được chương trình khác dùng",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What ``exc`` (an :class:`OSError`) means, in Vietnamese, e.g. ``"không có quyền truy
+    cập"`` for ``EACCES``; an unknown error number gives ``"lỗi hệ thống (mã N)"``, an error
+    without a number ``"lỗi hệ thống"``."""
+    if exc.errno in OS_REASONS:
+        return OS_REASONS[exc.errno]
+    return f"lỗi hệ thống (mã {exc.errno})" if exc.errno else "lỗi hệ thống"
+
+
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """Where ``exc`` found the JSON text broken: ``"không đúng dạng JSON ở dòng L, cột C"``
+    (both counted from 1, as :class:`json.JSONDecodeError` gives them)."""
+    return f"không đúng dạng JSON ở dòng {exc.lineno}, cột {exc.colno}"
+
+
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def toml_reason(exc: ValueError) -> str:
+    """Where ``exc`` (:class:`tomllib.TOMLDecodeError`, whose line and column are only in its
+    English message before Python 3.14) found the TOML text broken:
+    ``"không đúng dạng TOML ở dòng L, cột C"``, or ``"… ở cuối tệp"`` (a table or a value left
+    open), or ``"không đúng dạng TOML"`` when the message gives no place."""
+    text = str(exc)
+    where = _TOML_WHERE.search(text)
+    if where:
+        return f"không đúng dạng TOML ở dòng {where[1]}, cột {where[2]}"
+    if "end of document" in text:
+        return "không đúng dạng TOML ở cuối tệp (có bảng, chuỗi hoặc giá trị chưa đóng)"
+    return "không đúng dạng TOML"
+
+
+_CSV_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
+_CSV_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def csv_reason(exc: Exception) -> str:
+    """Where pandas' C tokenizer (``pandas.errors.ParserError``) found the CSV text broken,
+    with lines counted from 1 in the text it was given: a quote never closed
+    (``"dấu ngoặc kép mở ở dòng L không được đóng"``) or a row with more cells than the header
+    (``"dòng L có M ô, nhiều hơn N cột của dòng tiêu đề"``); otherwise
+    ``"không đúng dạng CSV"``. Source: the tokenizer's messages, pandas 2/3
+    (``tokenizer.c``: rows counted from 0, lines from 1)."""
+    text = str(exc)
+    quote = _CSV_OPEN_QUOTE.search(text)
+    if quote:
+        return (f"dấu ngoặc kép mở ở dòng {int(quote[1]) + 1} không được đóng (mỗi ô có dấu phẩy "
+                f"hoặc xuống dòng phải nằm giữa hai dấu ngoặc kép)")
+    fields = _CSV_FIELDS.search(text)
+    if fields:
+        return (f"dòng {fields[2]} có {fields[3]} ô, nhiều hơn {fields[1]} cột của dòng tiêu đề "
+                f"(ô có dấu phẩy phải nằm giữa hai dấu ngoặc kép)")
+    return "không đúng dạng CSV (dấu phẩy hoặc dấu ngoặc kép đặt sai)"
