@@ -87,6 +87,35 @@ def test_a_unit_that_ended_during_the_year_and_sent_is_in_its_group_on_both_side
     assert groups == [(["Q-DD"], ["Q-DD", "P-A", "P-B"])]
 
 
+def test_a_unit_of_both_years_is_named_on_the_new_side_and_compared_only_in_its_group():
+    before = summary(2024, {"Q-DD": (10, 30), "KEEP": (1, 1)})
+    after = summary(2025, {"Q-DD": (1, 4), "P-A": (6, 20), "P-B": (6, 20), "KEEP": (2, 2)})
+    names = dict(zip(REGISTRY["code"], REGISTRY["name"]))
+    block = compare_years(after, before, REGISTRY, names)
+    [group] = block["by_successor_group"]
+    assert group["label"] == ("LĐLĐ quận Đống Đa (2024) → LĐLĐ quận Đống Đa và 2 công đoàn "
+                              "phường (2025)")
+    assert group["total"] == change(40, 57)
+    assert sorted(block["by_unit"]) == ["KEEP", "Q-DD"]  # summary.json keeps every unit of both years
+    view = comparison_context(block, 2025, names)
+    assert [row["label"] for row in view["unit_rows"]] == ["Giữ nguyên (KEEP)"]  # Q-DD only in Bảng 7
+    assert [row["current"] for row in view["group_rows"]] == ["57"]
+
+
+def test_a_group_that_fell_names_the_successors_that_sent_nothing():
+    before = summary(2024, {"Q-DD": (10, 30), "Q-BD": (5, 5)})
+    after = summary(2025, {"P-A": (6, 20), "P-B": (0, 0), "P-C": (2, 3)})
+    after["units"]["missing"] = ["P-B"]
+    names = dict(zip(REGISTRY["code"], REGISTRY["name"]))
+    block = compare_years(after, before, REGISTRY, names)
+    assert [g["missing_units"] for g in block["by_successor_group"]] == [["P-B"], []]
+    view = comparison_context(block, 2025, names)
+    assert [row["label"] for row in view["group_rows"]] == [
+        "LĐLĐ quận Đống Đa (2024) → 2 công đoàn phường (2025); chưa gửi: Công đoàn phường B",
+        "LĐLĐ quận Ba Đình (2024) → Công đoàn xã C (2025)"]
+    assert [row["difference"] for row in view["group_rows"]] == ["-14", "-5"]
+
+
 def test_group_label_counts_mixed_communes_and_wards():
     names = {"H-X": "Liên đoàn Lao động huyện X", "P-1": "Công đoàn phường 1",
              "X-2": "Công đoàn xã 2", "CX-3": "Công đoàn các xã 3, 4 và 5"}

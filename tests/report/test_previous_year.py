@@ -106,6 +106,11 @@ def test_units_of_both_years_and_successor_groups_cover_both_years(years):
     assert sorted(c for g in groups for c in g["current_units"]) == sorted(after["by_unit"])
     dd = next(g for g in groups if g["previous_units"] == ["Q-DD"])
     assert dd["label"] == "LĐLĐ quận Đống Đa (2024) → 5 công đoàn phường (2025)"
+    to = next(g for g in groups if g["previous_units"] == ["H-TO"])  # still sent in 2025
+    assert to["label"] == "LĐLĐ huyện Thanh Oai (2024) → LĐLĐ huyện Thanh Oai và 2 công đoàn xã (2025)"
+    assert sorted(c for g in groups for c in g["missing_units"]) == sorted(after["units"]["missing"])
+    md = next(g for g in groups if g["previous_units"] == ["H-MD"])
+    assert md["missing_units"] == ["CX-PHUCSON"]
 
 
 def test_the_report_prints_each_comparison_line(years):

@@ -137,8 +137,10 @@ def compare_years(current: dict, previous: dict, registry: pd.DataFrame | None =
     (each category → collective, individual, total), ``units`` (expected, submitted),
     ``exemplary``: every leaf a :func:`change`. ``by_unit``: code → its total's change, for
     units in both years' ``by_unit``. ``by_successor_group``: list of ``{"previous_units",
-    "current_units", "label", "collective", "individual", "total"}`` for units that changed
-    (:func:`successor_groups`; empty without a registry). ``names``: code → official name.
+    "current_units", "missing_units", "label", "collective", "individual", "total"}`` for units
+    that changed (:func:`successor_groups`; empty without a registry); ``missing_units`` are the
+    group's current units that were expected and sent nothing (``units.missing`` of the current
+    summary), so that a group's fall names its cause. ``names``: code → official name.
     """
     names = names or {}
     prev_units, cur_units = _unit_totals(previous), _unit_totals(current)
@@ -159,12 +161,14 @@ def compare_years(current: dict, previous: dict, registry: pd.DataFrame | None =
                     for code in cur_units if code in prev_units},
         "by_successor_group": [],
     }
+    missing = set(current.get("units", {}).get("missing", []))
     if registry is not None:
         for old, new in successor_groups(registry, list(prev_units), list(cur_units)):
             before = {k: sum(prev_units[c][k] for c in old) for k in KINDS}
             after = {k: sum(cur_units[c][k] for c in new) for k in KINDS}
             block["by_successor_group"].append({
                 "previous_units": old, "current_units": new,
+                "missing_units": [c for c in new if c in missing],
                 "label": group_label(old, new, names, int(previous["year"]), int(current["year"])),
                 **{k: change(before[k], after[k]) for k in KINDS}})
     return block
@@ -173,20 +177,30 @@ def compare_years(current: dict, previous: dict, registry: pd.DataFrame | None =
 def group_label(old: list[str], new: list[str], names: dict[str, str], previous_year: int,
                 year: int) -> str:
     """``LĐLĐ quận Đống Đa (2024) → 5 công đoàn phường (2025)``: the old units by name, the
-    new ones counted by kind of name (``công đoàn phường``, ``công đoàn xã``, …)."""
+    new ones counted by kind of name (``công đoàn phường``, ``công đoàn xã``, …). An old unit
+    that is still on the new side (it sent in both years) is named there too, so the group's
+    current figure is seen to include it: ``LĐLĐ huyện Thanh Oai (2024) → LĐLĐ huyện Thanh Oai
+    và 2 công đoàn xã (2025)``."""
     def short(code: str) -> str:
         return names.get(code, code).replace("Liên đoàn Lao động", "LĐLĐ")
 
     shown = [short(c) for c in old[:3]] + ([f"{len(old) - 3} đơn vị khác"] if len(old) > 3 else [])
-    left = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " và " + shown[-1]
-    if len(new) == 1:
-        right = short(new[0])
-    else:
-        kinds = {_kind_word(names.get(c, c)) for c in new}
+    continuing = [c for c in new if c in old]
+    arrived = [c for c in new if c not in old]
+    parts = [short(c) for c in continuing]
+    if len(arrived) == 1:
+        parts.append(short(arrived[0]))
+    elif arrived:
+        kinds = {_kind_word(names.get(c, c)) for c in arrived}
         word = (kinds.pop() if len(kinds) == 1 else "công đoàn xã, phường"
                 if kinds == {"công đoàn xã", "công đoàn phường"} else "đơn vị")
-        right = f"{len(new)} {word}"
-    return f"{left} ({previous_year}) → {right} ({year})"
+        parts.append(f"{len(arrived)} {word}")
+    return f"{_joined(shown)} ({previous_year}) → {_joined(parts)} ({year})"
+
+
+def _joined(parts: list[str]) -> str:
+    """``A``, ``A và B``, ``A, B và C``."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
 
 
 def _kind_word(name: str) -> str:

@@ -72,10 +72,21 @@ def comparison_context(previous_year: dict | None, year: int, names: dict[str, s
                 f"{'tăng' if total['difference'] > 0 else 'giảm' if total['difference'] < 0 else 'giữ nguyên'}"
                 + (f" {number(abs(total['difference']))} mô hình ({change_percent(total)})"
                    if total["difference"] else "") + ".")
+    grouped = {c for g in p["by_successor_group"] for c in g["previous_units"] + g["current_units"]}
     return {"available": True, "previous_year": p["year"], "sentence": sentence, "rows": rows,
             "field_rows": field_rows,
-            "unit_rows": [_row(f"{names.get(code, code)} ({code})", c) for code, c in p["by_unit"].items()],
-            "group_rows": [_row(g["label"], g["total"]) for g in p["by_successor_group"]]}
+            "unit_rows": [_row(f"{names.get(code, code)} ({code})", c)
+                          for code, c in p["by_unit"].items() if code not in grouped],
+            "group_rows": [_row(_group_text(g, names), g["total"]) for g in p["by_successor_group"]]}
+
+
+def _group_text(group: dict, names: dict[str, str]) -> str:
+    """A successor group's label, and the units of the group that sent nothing this year:
+    ``… (2025); chưa gửi: Công đoàn các xã Phúc Sơn, Hồng Sơn và Hương Sơn``."""
+    missing = group.get("missing_units", [])
+    if not missing:
+        return group["label"]
+    return f"{group['label']}; chưa gửi: {', '.join(names.get(c, c) for c in missing)}"
 
 
 def history_chart_src(history: list | None) -> str | None:
