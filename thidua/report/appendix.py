@@ -17,6 +17,7 @@ import jinja2
 import pandas as pd
 
 from schemas.form import FIELDS, TYPES
+from thidua.report import glyphs
 from thidua.settings import TEMPLATES_DIR
 
 #: Exemplary models the report lists itself; above this the list is a file of its own.
@@ -109,7 +110,7 @@ def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
     from pypdf import PdfWriter
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+                             undefined=jinja2.StrictUndefined, finalize=glyphs.finalize)
     template = env.get_template("appendix.html.j2")
     chunks = [rows.iloc[i:i + PART_ROWS] for i in range(0, len(rows), PART_ROWS)] or [rows]
     previous: set[str] = set()

@@ -24,6 +24,7 @@ from thidua.report.chart import field_chart_svg
 from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.document_settings import NO_NUMBER, DocumentSettings
 from thidua.report.figures import Figures
+from thidua.report.glyphs import printable
 from thidua.report.formatting import decree_date, number, percent, roman, short_date, short_name
 from thidua.report.appendix import INLINE_MAX, PDF as APPENDIX_PDF, WORKBOOK as APPENDIX_XLSX
 from thidua.settings import TEMPLATES_DIR
@@ -241,13 +242,15 @@ _UNBROKEN = re.compile(r"(?i)(an ninh - quốc phòng|quốc phòng - an ninh)")
 
 
 def keep_together(value: object) -> object:
-    """Jinja2 ``finalize``: a string is escaped (autoescape stays the rule for every value)
-    and each phrase of :data:`_UNBROKEN` wrapped in ``<span class="nowrap">`` so that it never
-    breaks across lines (issue 11); other values pass unchanged."""
+    """Jinja2 ``finalize``: a string's characters that no font draws are replaced
+    (:func:`thidua.report.glyphs.printable`: PDF/A allows no ``.notdef`` glyph), then it is
+    escaped (autoescape stays the rule for every value) and each phrase of :data:`_UNBROKEN`
+    wrapped in ``<span class="nowrap">`` so that it never breaks across lines (issue 11); other
+    values pass unchanged."""
     if not isinstance(value, str) or isinstance(value, markupsafe.Markup):
         return value
     return markupsafe.Markup(_UNBROKEN.sub(r'<span class="nowrap">\1</span>',
-                                           str(markupsafe.escape(value))))
+                                           str(markupsafe.escape(printable(value)))))
 
 
 def _environment() -> jinja2.Environment:
