@@ -17,6 +17,7 @@ the same library WeasyPrint's Pango finds fonts with), once per process.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -71,9 +72,31 @@ def printable(text: str, fonts: frozenset[int] | None = None) -> str:
     if text.isascii():
         return text
     fonts = covered() if fonts is None else fonts
-    if fonts is None or all(_drawable(c, fonts) for c in text):
+    if fonts is None or not _suspects(fonts).search(text):
         return text
     return "".join(c if _drawable(c, fonts) else _stand_in(c, fonts) for c in text)
+
+
+@functools.lru_cache(maxsize=4)
+def _suspects(fonts: frozenset[int]) -> re.Pattern:
+    """A pattern matching any character outside ``fonts``: the check of a whole string runs
+    in the regex engine (a national report prints a million strings), and only a match is
+    looked at character by character (:func:`_drawable`)."""
+    points = sorted(fonts)
+    ranges, start, last = [], None, None
+    for point in points:
+        if start is None:
+            start = last = point
+        elif point == last + 1:
+            last = point
+        else:
+            ranges.append((start, last))
+            start = last = point
+    if start is not None:
+        ranges.append((start, last))
+    allowed = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                      for a, b in ranges)
+    return re.compile(f"[^{allowed}]" if allowed else "[\\s\\S]")
 
 
 def _stand_in(char: str, fonts: frozenset[int]) -> str:
