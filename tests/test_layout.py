@@ -27,7 +27,8 @@ RANKS = {
     "thidua.diff_view": 6, "thidua.executors": 6, "thidua.runner": 7,
     "flows": 8,
     "thidua.cli": 9, "thidua.cli_run": 9, "thidua.cli_cache": 9, "thidua.cli_registry": 9,
-    "thidua.cli_history": 9, "thidua.cli_sign": 9,
+    "thidua.cli_history": 9, "thidua.cli_sign": 9, "thidua.cli_common": 9, "thidua.cli_serve": 9,
+    "thidua.cli_validate": 9, "thidua.cli_versions": 9,
 }
 PACKAGES = ("thidua", "schemas", "flows")
 #: The modules outside flows/ allowed to import Prefect: the CLI's wiring.

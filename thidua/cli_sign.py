@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from thidua.cli_common import fail
 from thidua.report.document_settings import DEFAULT_SETTINGS
 from thidua.reasons import os_reason
 
@@ -28,13 +29,6 @@ NumberOption = Annotated[Optional[str], typer.Option(
 SettingsOption = Annotated[Optional[Path], typer.Option(
     "--settings", metavar="TỆP", help="Tệp thiết lập báo cáo: người ký, số văn bản, nơi nhận "
                                       "(mặc định data/reference/report.toml).")]
-
-
-def fail(message: str, code: int = 2) -> None:
-    """Print ``thidua: <message>`` (one line) on stderr and exit with ``code``."""
-    typer.echo("thidua: " + "; ".join(p.strip() for p in str(message).splitlines() if p.strip()),
-               err=True)
-    raise typer.Exit(code)
 
 
 def check_run_options(sign: bool, p12: Path | None, number: str | None,

@@ -1,0 +1,43 @@
+"""``thidua validate``: the units' files checked without publishing a report."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from thidua.cli_common import AsOfOption, OutOption, RawOption, RegistryOption, YearOption, \
+    as_of_date, check_folders, fail
+from thidua.reasons import os_reason
+
+
+#: Where ``validate`` writes, so that it never touches the published version's files.
+CHECK_DIR = "kiem-tra"
+
+
+def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
+             out: OutOption = None, as_of: AsOfOption = None) -> None:
+    """Kiểm tra tệp của các đơn vị, không lập báo cáo: bảng theo đơn vị (dòng hợp lệ / bị từ
+    chối / bỏ qua, lỗi cả tệp) và phản hồi cho đơn vị trong <out>/kiem-tra/phan-hoi/ (phản
+    hồi của bản đã lập nằm ở <out>/phan-hoi/). Mã thoát 0: không có gì bị từ chối; 1: có;
+    2: không kiểm tra được."""
+    from thidua.check import check_year, overview_table
+    from thidua.pipeline import NothingToReport
+    from thidua.publish.feedback import write_feedback
+    from thidua.settings import default_out_dir, default_raw_dir, default_registry
+
+    check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
+    try:
+        check = check_year(year, raw or default_raw_dir(year), registry or default_registry(),
+                           as_of_date(as_of, year))
+    except NothingToReport as exc:
+        fail(str(exc))
+    Console(highlight=False).print(overview_table(check))
+    out_dir = (out or default_out_dir(year)) / CHECK_DIR
+    names = dict(zip(check.plan.expected["code"], check.plan.expected["name"]))
+    try:
+        written = write_feedback(out_dir, check.results, year, names)
+    except OSError as exc:
+        fail(f"Không ghi được phản hồi vào {out_dir}: {os_reason(exc)}")
+    if written:
+        typer.echo(f"Đã ghi phản hồi cho {len(written)} đơn vị vào {written[0].parent}")
+    raise typer.Exit(1 if check.anything_rejected else 0)
