@@ -72,3 +72,22 @@ def test_validate_with_nothing_to_check_exits_2_with_one_line(tmp_path):
                                  "--registry", str(REGISTRY), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.stderr == f"thidua: Không có thư mục dữ liệu {tmp_path / 'none'}.\n"
+
+
+def test_validate_fills_the_runs_cache_and_never_trusts_a_damaged_entry(tmp_path):
+    from conftest import SAMPLE_DIR
+
+    raw = tmp_path / "raw"
+    shutil.copytree(SAMPLE_DIR, raw)
+    cache = tmp_path / "cache"
+    argv = ["validate", "--year", "2024", "--raw", str(raw), "--registry", str(REGISTRY),
+            "--out", str(tmp_path / "out"), "--cache", str(cache)]
+    first = runner.invoke(app, argv, env=WIDE)
+    entries = sorted(p.name for p in cache.glob("ingest-*"))
+    assert len(entries) == 40  # one per file of the bundled year
+    for path in cache.glob("ingest-*"):  # a damaged cache entry is read again, never trusted
+        path.write_bytes(b"not a pickle")
+    second = runner.invoke(app, argv, env=WIDE)
+    assert first.exit_code == second.exit_code == 1  # the sample's 12 rejected rows
+    assert _table(first.output) == _table(second.output)
+    assert "8.533 đã đọc, 8.333 hợp lệ, 12 bị từ chối, 188" in " ".join(second.output.split())

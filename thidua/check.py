@@ -8,6 +8,7 @@ Reads every file (:func:`thidua.ingest.files.ingest_file`), picks the newest per
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,12 +44,20 @@ class Check:
         return self.rejected_files > 0 or self.figures.rows["rejected"] > 0
 
 
-def check_year(year: int, raw_dir: Path, registry_path: Path, as_of: dt.date | None = None) -> Check:
-    """Check every file of ``raw_dir`` for ``year``. Raises
+def read_each(plan: Plan) -> list[FileResult]:
+    """Every file of ``plan`` read in turn (:func:`thidua.ingest.files.ingest_file`), no cache."""
+    return [ingest_file(source, plan.context) for source in plan.files]
+
+
+def check_year(year: int, raw_dir: Path, registry_path: Path, as_of: dt.date | None = None,
+               read: Callable[[Plan], list[FileResult]] = read_each) -> Check:
+    """Check every file of ``raw_dir`` for ``year``; ``read`` gives each file's result in the
+    plan's order (default :func:`read_each`; ``thidua validate`` passes the run's cached,
+    parallel reading, :func:`thidua.runner.ingest_all`). Raises
     :class:`thidua.pipeline.NothingToReport` when nothing can be checked (no folder, no file,
     an unusable registry)."""
     plan = plan_run(year, raw_dir, registry_path, as_of=as_of)
-    results = select_submissions([ingest_file(source, plan.context) for source in plan.files])
+    results = select_submissions(read(plan))
     figures = compute_figures(year, results, plan.expected)
     submitted = figures.files[figures.files["status"] != SKIPPED]  # skipped: no unit's file
     return Check(plan, results, figures, unit_overview(submitted, plan.expected))

@@ -18,7 +18,7 @@ from typer._click import exceptions as click_errors
 from rich.console import Console
 
 from thidua import cli_serve, cli_sign, cli_validate, cli_versions, cli_words
-from thidua.cli_common import AsOfOption, OutOption, RawOption, RegistryOption, YearOption, \
+from thidua.cli_common import AsOfOption, CacheOption, OutOption, RawOption, RegistryOption, YearOption, \
     as_of_date, check_folders, fail, one_line, parse_date, report_distribution
 from thidua.progress import outcome_line, summary_line, summary_table
 from thidua.report.formatting import number
@@ -94,8 +94,7 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
         report_date: Annotated[Optional[str], typer.Option(
             "--date", metavar="NGÀY", help="Ngày của báo cáo, YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: ngày gửi muộn nhất ghi trong "
                             "các tệp; không tệp nào ghi thì ngày sửa tệp muộn nhất).")] = None,
-        cache: Annotated[Optional[Path], typer.Option(
-            "--cache", help="Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).")] = None,
+        cache: CacheOption = None,
         verbose: Annotated[bool, typer.Option(
             "--verbose", "-v", help="Hiện nhật ký chi tiết của Prefect trong terminal.")] = False,
         quiet: Annotated[bool, typer.Option(

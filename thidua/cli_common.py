@@ -23,6 +23,9 @@ RegistryOption = Annotated[Optional[Path], typer.Option(
     "--registry", metavar="TỆP", help="Danh mục đơn vị (mặc định data/reference/units.csv).")]
 OutOption = Annotated[Optional[Path], typer.Option(
     "--out", metavar="THƯ_MỤC", help="Thư mục kết quả (mặc định data/out/<năm>).")]
+CacheOption = Annotated[Optional[Path], typer.Option(
+    "--cache", metavar="THƯ_MỤC",
+    help="Thư mục bộ nhớ đệm của việc đọc tệp (mặc định data/out/.cache).")]
 AsOfOption = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="NGÀY", help="Ngày xét đơn vị phải báo cáo, YYYY-MM-DD hoặc dd/mm/yyyy "
                                     "(mặc định 31/12 của năm báo cáo).")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.console import Console
 
-from thidua.cli_common import AsOfOption, OutOption, RawOption, RegistryOption, YearOption, \
+from thidua.cli_common import AsOfOption, CacheOption, OutOption, RawOption, RegistryOption, YearOption, \
     as_of_date, check_folders, fail
 from thidua.reasons import os_reason
 
@@ -15,20 +15,23 @@ CHECK_DIR = "kiem-tra"
 
 
 def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
-             out: OutOption = None, as_of: AsOfOption = None) -> None:
+             out: OutOption = None, as_of: AsOfOption = None, cache: CacheOption = None) -> None:
     """Kiểm tra tệp của các đơn vị, không lập báo cáo: bảng theo đơn vị (dòng hợp lệ / bị từ
     chối / bỏ qua, lỗi cả tệp) và phản hồi cho đơn vị trong <out>/kiem-tra/phan-hoi/ (phản
-    hồi của bản đã lập nằm ở <out>/phan-hoi/). Mã thoát 0: không có gì bị từ chối; 1: có;
-    2: không kiểm tra được."""
+    hồi của bản đã lập nằm ở <out>/phan-hoi/). Tệp không đổi lấy từ bộ nhớ đệm của thidua run.
+    Mã thoát 0: không có gì bị từ chối; 1: có; 2: không kiểm tra được."""
     from thidua.check import check_year, overview_table
     from thidua.pipeline import NothingToReport
     from thidua.publish.feedback import write_feedback
-    from thidua.settings import default_out_dir, default_raw_dir, default_registry
+    from thidua.executors import threads
+    from thidua.runner import ingest_all
+    from thidua.settings import default_cache_dir, default_out_dir, default_raw_dir, default_registry
 
     check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     try:
         check = check_year(year, raw or default_raw_dir(year), registry or default_registry(),
-                           as_of_date(as_of, year))
+                           as_of_date(as_of, year),
+                           read=lambda plan: ingest_all(plan, cache or default_cache_dir(), threads())[0])
     except NothingToReport as exc:
         fail(str(exc))
     Console(highlight=False).print(overview_table(check))
