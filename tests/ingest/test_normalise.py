@@ -253,3 +253,18 @@ def test_periods_as_units_write_them(value, expected):
 def test_words_for_the_whole_year_and_until_now_need_the_report_year():
     assert parse_period("Thường xuyên") is None
     assert parse_period("Từ năm 2020 đến nay") is None
+
+
+@pytest.mark.parametrize("row, label", [
+    ({"model": "Cộng tập thể", "type": "12"}, "totals"),          # the count in Hình thức
+    ({"stt": "Cộng cá nhân", "model": "3", "field": "mô hình"}, "totals"),
+    ({"model": "Tổng số", "type": "40", "registrant": ""}, "totals"),
+    ({"stt": "Cộng:", "type": "7"}, "totals"),
+    ({"model": "Tổng kết phong trào", "type": "5"}, "data"),      # a model, not a subtotal
+    ({"model": "Cộng đồng xanh", "type": "3"}, "data"),
+    ({"model": "Tổng vệ sinh môi trường", "registrant": "Nguyễn Văn A"}, "data"),
+    ({"model": "Cộng tập thể", "field": "Kinh tế", "type": "12"}, "data"),  # a field: data
+])
+def test_a_subtotal_label_with_its_count_in_another_cell_is_a_totals_row(row, label):
+    raw = frame([{"stt": 1, "model": "Chuyến xe mùa xuân", "field": "VHXH", "type": "TT"}, row])
+    assert classify_rows(raw).tolist() == ["data", label]

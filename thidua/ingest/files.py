@@ -28,6 +28,7 @@ from thidua.ingest.legacy import DECODERS, undecoded_cells
 from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
+from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.normalise import (
     IGNORED_REASONS,
     classify_rows,
@@ -218,6 +219,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
         labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
         labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
+        raw, labels, joined = join_continuations(raw, labels)  # a cell's text over two rows
         data = raw[labels == "data"]
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
                             title, source.path, set(context.known_codes),
@@ -258,6 +260,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
                                                        dtype="str")), title, unit,
                                                        source.path),
                                                    filled_down_note(raw, labels, filled),
+                                                   continuation_note(joined),
                                                    *positions,
                                                    *interpreted_notes(interpreted)])),
                       interpreted=len(interpreted),

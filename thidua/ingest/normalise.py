@@ -18,7 +18,8 @@ from thidua.ingest.headers import header_name
 from thidua.text import clean_text, match_key
 
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
-IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidden", "example")
+IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidden", "example",
+                   "continuation")
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union", "note", "unit_code")
 #: A row without any of these is never a registration (issue 16.6).
 CORE_COLUMNS = ("model", "registrant", "field", "type")
@@ -51,11 +52,14 @@ _LABELLED_TOTALS = re.compile(
 
 def _is_totals(texts: list[str]) -> bool:
     """``Tổng cộng``, ``Cộng``, ``Tổng số: 12``, ``Cộng tập thể: 2``… in one of the first
-    three distinct cells; never ``Tổng công ty …``, ``Tổng kết …``, ``Tổng số hóa đơn …``
-    (issue 9.3)."""
+    three distinct cells, or a label and its count in two cells (``Cộng tập thể`` | ``12``,
+    a subtotal whose count sits in the ``Hình thức`` column); never ``Tổng công ty …``,
+    ``Tổng kết …``, ``Tổng số hóa đơn …`` (issue 9.3)."""
     first = list(dict.fromkeys(texts))[:3]
+    together = " ".join(" ".join(first).lower().split())  # ``Cộng tập thể`` | ``12`` in two cells
     return any(match_key(t).rstrip(" :") in TOTAL_KEYS or _TOTALS.match(match_key(t))
-               or _LABELLED_TOTALS.match(" ".join(t.lower().split())) for t in first)
+               or _LABELLED_TOTALS.match(" ".join(t.lower().split())) for t in first) or (
+        len(first) > 1 and bool(_LABELLED_TOTALS.match(together)))
 
 
 _ENUMERATOR = re.compile(r"^(?:[ivxlcdm]+|\d+|[a-z])(?:[.)/:-]|\s*[.)])?\s+")

@@ -1,0 +1,119 @@
+"""A cell's text carried over two rows (Word paste, Enter instead of Alt+Enter) is joined to
+the registration above it, counted as ignored (``continuation``) and told; a row that looks
+like a registration of its own is never joined (``thidua.ingest.continuation``)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from helpers import input_file
+from thidua.ingest.continuation import continuation_note
+from thidua.ingest.files import ingest_file
+
+HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
+          "Cấp công đoàn", "Kết quả", "Ghi chú"]
+
+
+def registration(stt, model, registrant="Nguyễn Văn A", position="Đoàn viên", note=None,
+                 field="Kinh tế", type_="Cá nhân"):
+    return [stt, model, field, type_, registrant, position, "Cơ sở", "Hoàn thành", note]
+
+
+def line(model=None, registrant=None, position=None, note=None):
+    """A row of text only: no STT, no choice."""
+    return [None, model, None, None, registrant, position, None, None, note]
+
+
+def ingest(tmp_path, rows, header=HEADER, suffix=".xlsx", context=None):
+    path = tmp_path / f"S-01_dong-tiep{suffix}"
+    table = [["Mã đơn vị: S-01"], ["Năm: 2024"], header, *rows]
+    if suffix == ".csv":
+        path.write_text("\n".join(";".join("" if c is None else str(c) for c in r) for r in table),
+                        encoding="utf-8")
+    else:
+        wb = openpyxl.Workbook()
+        for r in table:
+            wb.active.append(r)
+        wb.save(path)
+    return ingest_file(input_file(path), context)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_model_name_over_two_rows_is_one_registration(tmp_path, corpus_context, suffix):
+    result = ingest(tmp_path, [registration(1, "Bữa cơm công đoàn ấm áp"),
+                               line(model="dành cho công nhân nhà trọ"),
+                               registration(2, "Tủ sách pháp luật", "Trần Thị B")],
+                    suffix=suffix, context=corpus_context)
+    assert result.registrations["model"].tolist() == [
+        "Bữa cơm công đoàn ấm áp dành cho công nhân nhà trọ", "Tủ sách pháp luật"]
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+    assert result.ignored["continuation"] == 1
+    assert continuation_note({5: 4}) in result.readings
+
+
+def test_a_chain_of_lines_and_several_cells_join_in_order(tmp_path, corpus_context):
+    result = ingest(tmp_path, [registration(1, "Phong trào thi đua", "Ban Nữ công", None,
+                                            "Ghi chú một", type_="Tập thể"),
+                               line(model="lao động giỏi, lao động", registrant="LĐLĐ huyện"),
+                               line(model="sáng tạo", note="tiếp"),
+                               registration(2, "Tủ sách pháp luật", "Trần Thị B")],
+                    context=corpus_context)
+    first = result.registrations.iloc[0]
+    assert first["model"] == "Phong trào thi đua lao động giỏi, lao động sáng tạo"
+    assert first["registrant"] == "Ban Nữ công LĐLĐ huyện"
+    assert first["note"] == "Ghi chú một tiếp"
+    assert result.rows == {"read": 4, "valid": 2, "rejected": 0, "ignored": 2}
+    assert continuation_note({5: 4, 6: 4}) in result.readings
+
+
+def test_a_position_on_the_next_line_is_read_as_the_position(tmp_path, corpus_context):
+    result = ingest(tmp_path, [registration(1, "Góc văn hóa công nhân", "Trần Thị C", None),
+                               line(registrant="(Tổ trưởng tổ sản xuất)")],
+                    context=corpus_context)
+    reg = result.registrations.iloc[0]
+    assert (reg["registrant"], reg["position"]) == ("Trần Thị C", "Tổ trưởng tổ sản xuất")
+    assert result.rows["rejected"] == 0
+
+
+def test_a_row_that_is_a_registration_of_its_own_is_never_joined(tmp_path, corpus_context):
+    result = ingest(tmp_path, [registration(1, "Bữa cơm công đoàn"),
+                               line(model="Tủ sách pháp luật", registrant="Trần Thị B")],
+                    context=corpus_context)
+    assert result.registrations["model"].tolist() == ["Bữa cơm công đoàn"]
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    assert result.ignored["continuation"] == 0
+
+
+@pytest.mark.parametrize("rows", [
+    # a blank row between: the text is not the cell above
+    [registration(1, "Bữa cơm công đoàn"), [None] * 9, line(model="dành cho công nhân")],
+    # the row above has no STT
+    [registration(None, "Bữa cơm công đoàn"), line(model="dành cho công nhân")],
+    # the line has a choice of its own (a registration that forgot its number)
+    [registration(1, "Bữa cơm công đoàn"), [None, "dành cho công nhân", "Kinh tế", None, None,
+                                             None, None, None, None]],
+])
+def test_a_line_that_does_not_follow_a_numbered_registration_stays_a_row(tmp_path, corpus_context,
+                                                                        rows):
+    result = ingest(tmp_path, rows, context=corpus_context)
+    assert result.ignored["continuation"] == 0
+    assert "dành cho công nhân" not in " ".join(result.registrations["model"])
+    assert result.rows["read"] == result.rows["valid"] + result.rows["rejected"] + result.rows["ignored"]
+
+
+def test_without_an_stt_column_nothing_is_joined(tmp_path, corpus_context):
+    header = HEADER[1:]
+    result = ingest(tmp_path, [registration(1, "Bữa cơm công đoàn")[1:],
+                               line(model="dành cho công nhân")[1:]],
+                    header=header, context=corpus_context)
+    assert result.ignored["continuation"] == 0
+    assert result.registrations["model"].tolist() == ["Bữa cơm công đoàn"]
+    assert result.rows["rejected"] == 1
+
+
+def test_the_note_lists_five_pairs_then_counts_the_rest():
+    note = continuation_note({r: r - 1 for r in range(10, 17)})
+    assert note.startswith("Dòng 10 đã được ghép vào dòng 9, dòng 11 vào dòng 10, dòng 12 vào dòng "
+                           "11, dòng 13 vào dòng 12, dòng 14 vào dòng 13 và 2 dòng khác: ")
+    assert continuation_note({}) is None

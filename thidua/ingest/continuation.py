@@ -1,0 +1,110 @@
+"""Rows that continue the registration above them: one cell's text carried over two rows.
+
+A table pasted from Word, or typed by someone who pressed Enter instead of Alt+Enter, puts the
+second line of a long cell on a row of its own: ``Bữa cơm công đoàn ấm áp`` on row 4 with every
+other cell, ``dành cho công nhân nhà trọ`` alone on row 5. Read as it stands, row 5 is a
+registration without field or type (rejected) and row 4 loses half its name. Such a row is
+joined to the row above it and counted as *ignored* (reason ``continuation``), and the unit is
+told which rows were joined (``spec/submission-form.md``, "Rows that are not data").
+
+A row continues the one above when it has no ``STT``, no value in the columns of a choice
+(``Lĩnh vực``, ``Hình thức``, ``Cấp công đoàn``, ``Kết quả``), no value in another column of
+the form, text in at least one of :data:`JOINED_COLUMNS`, and the row right above it is a
+registration with an ``STT`` and a choice (or is itself joined to one). A row that looks like a
+registration of its own (a capitalised model name and a capitalised registrant) is never
+joined: it stays a row to reject, so that two registrations are never made one.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from schemas.form import BY_NAME
+from thidua.text import clean_text
+
+#: Ignored-row reason of a joined row (``IGNORED_REASONS`` of :mod:`thidua.ingest.normalise`).
+CONTINUATION = "continuation"
+#: Columns of a choice: a row with any of them filled is a registration, never a continuation.
+CHOICE_COLUMNS = ("field", "type", "level", "result")
+#: Columns whose text a continuation row carries on, joined with one space.
+JOINED_COLUMNS = ("model", "registrant", "position", "grassroots_union", "period", "note")
+
+
+def _own_registration(model: str, registrant: str) -> bool:
+    """Whether a row's model and registrant both start like names of their own (a capital
+    letter): ``Tủ sách pháp luật`` / ``Nguyễn Văn B`` is a registration, not a continuation."""
+    return bool(model) and bool(registrant) and model[:1].isupper() and registrant[:1].isupper()
+
+
+def continuations(raw: pd.DataFrame, labels: pd.Series) -> dict[int, int]:
+    """Each continuation row (Excel row) → the registration row it continues.
+
+    ``raw``: :func:`thidua.ingest.read.raw_rows` (index: Excel row, the form's columns by
+    name); ``labels``: :func:`thidua.ingest.normalise.classify_rows` (only ``data`` rows are
+    looked at). Rows are consecutive in ``raw``'s order: a blank, hidden or heading row in
+    between ends a registration's continuation. Without an ``STT`` column nothing is joined (a
+    row with no number cannot be told from a registration that forgot its choices).
+    """
+    if "stt" not in raw or raw.empty:
+        return {}
+    form = [c for c in raw.columns if c in BY_NAME]
+    text = raw[form].map(clean_text)
+    choices = [c for c in CHOICE_COLUMNS if c in text]
+    joined = [c for c in JOINED_COLUMNS if c in text]
+    others = [c for c in form if c not in (*choices, *joined, "stt")]
+    if not choices or not joined:
+        return {}
+    data = (labels == "data").reindex(raw.index, fill_value=False)
+    empty_choices = (text[choices] == "").all(axis=1)
+    candidate = (data & (text["stt"] == "") & empty_choices & (text[joined] != "").any(axis=1)
+                 & ((text[others] == "").all(axis=1) if others else True))
+    anchor = data & (text["stt"] != "") & ~empty_choices
+    model = text["model"] if "model" in text else pd.Series("", index=raw.index)
+    registrant = text["registrant"] if "registrant" in text else pd.Series("", index=raw.index)
+    found: dict[int, int] = {}
+    rows = raw.index.tolist()
+    for i in [i for i, c in enumerate(candidate.tolist()) if c and i > 0]:
+        row, above = rows[i], rows[i - 1]
+        if _own_registration(model[row], registrant[row]):
+            continue
+        if above in found:
+            found[row] = found[above]
+        elif anchor[above]:
+            found[row] = above
+    return found
+
+
+def join_continuations(raw: pd.DataFrame, labels: pd.Series
+                       ) -> tuple[pd.DataFrame, pd.Series, dict[int, int]]:
+    """``raw`` with each continuation's text appended to its registration's cells (one space
+    between; a cell empty on the registration row takes the continuation's text), ``labels``
+    with the continuation rows :data:`CONTINUATION`, and :func:`continuations`' map. ``raw``
+    and ``labels`` are not modified; without continuations they are returned as they are."""
+    found = continuations(raw, labels)
+    if not found:
+        return raw, labels, found
+    raw, labels = raw.copy(), labels.copy()
+    columns = [c for c in JOINED_COLUMNS if c in raw]
+    for row, target in found.items():
+        for column in columns:
+            more = clean_text(raw.at[row, column])
+            if more:
+                before = clean_text(raw.at[target, column])
+                raw[column] = raw[column].astype("object")
+                raw.at[target, column] = f"{before} {more}" if before else more
+        labels[row] = CONTINUATION
+    return raw, labels, found
+
+
+def continuation_note(found: dict[int, int]) -> str | None:
+    """The line the unit reads about its joined rows, or ``None``: ``Dòng 5 đã được ghép vào
+    dòng 4, dòng 8 vào dòng 7: …`` (up to five pairs, then how many more)."""
+    if not found:
+        return None
+    pairs = list(found.items())
+    shown = [f"dòng {row} vào dòng {target}" for row, target in pairs[:5]]
+    shown[0] = f"Dòng {pairs[0][0]} đã được ghép vào dòng {pairs[0][1]}"
+    more = f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else ""
+    return (f"{', '.join(shown)}{more}: các dòng này không có STT, lĩnh vực, hình thức, chỉ có "
+            f"phần chữ tiếp theo của ô bên trên, nên được đọc cùng đăng ký bên trên. Lần sau đề "
+            f"nghị ghi cả nội dung trong một ô (Alt+Enter để xuống dòng trong ô).")
