@@ -30,8 +30,8 @@ declare -A TESTS=(
   [formatting]="tests/report/test_text_and_formatting.py tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
   [figures]="tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
   [legacy]="tests/ingest/test_legacy.py tests/ingest/test_legacy_builders.py"
-  [values]="tests/ingest/test_values.py"
-  [schemas]="tests/ingest/test_validate.py tests/ingest/test_values.py"
+  [values]="tests/ingest/test_values.py tests/ingest/test_validate.py -results"
+  [schemas]="tests/ingest/test_schema_rules.py tests/ingest/test_validate.py tests/ingest/test_registry_check.py tests/ingest/test_registry.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas)
 
