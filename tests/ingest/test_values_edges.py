@@ -54,6 +54,22 @@ def test_words_of_two_values_are_ambiguous_naming_both_in_the_forms_order(text, 
     assert read_value("field", text) == Reading(None, AMBIGUOUS, candidates)
 
 
+def test_words_of_three_values_name_the_first_two_in_the_forms_order():
+    assert read_value("field", "An ninh kinh tế văn hóa") == \
+        Reading(None, AMBIGUOUS, ("KT", "VHXH"))
+
+
+def test_a_text_that_is_exactly_two_values_asks_which():
+    # ``Chưa đạt``: not yet evaluated, or evaluated as not completed?
+    assert read_value("result", "Chưa đạt") == \
+        Reading(None, AMBIGUOUS, ("chua_danh_gia", "khong_hoan_thanh"))
+
+
+@pytest.mark.parametrize("text", ["--", "...", "()", "(-)"])
+def test_a_text_without_words_is_unknown(text):
+    assert read_value("field", text) == Reading(None, UNKNOWN)
+
+
 @pytest.mark.parametrize("column, text, code", [
     ("level", "Cơ sở trên cấp", "cap_tren_co_so"),        # words in any order
     ("field", "XD hethong chính trị", "XDHTCT"),          # words written without a space
