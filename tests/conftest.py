@@ -93,19 +93,42 @@ def results(corpus, corpus_context) -> dict:
 # --- Mutation testing (scripts/mutation.sh): only the tests named for the module ------------
 
 def pytest_collection_modifyitems(config, items):
-    """With ``THIDUA_MUTATION_TESTS`` (space-separated test files or folders, set by
+    """With ``THIDUA_MUTATION_TESTS`` (space-separated test files or folders, and
+    ``-<fixture>`` to leave out the tests using a fixture; set by
     ``scripts/mutation.sh``), keep only the tests under them: mutmut then times and maps only
     the tests that check the module being mutated. Unset (always, outside mutation runs),
     every test runs."""
-    wanted = os.environ.get("THIDUA_MUTATION_TESTS", "").split()
-    if not wanted:
+    words = os.environ.get("THIDUA_MUTATION_TESTS", "").split()
+    if not words:
         return
+    # ``-<fixture>``: leave out the tests that use that fixture (``-results``: those that read
+    # the whole corpus, too slow to run once per mutant)
+    wanted = [w for w in words if not w.startswith("-")]
+    unwanted = {w[1:] for w in words if w.startswith("-")}
     roots = [Path(config.rootpath, w).resolve() for w in wanted]
     keep, drop = [], []
     for item in items:
         path = Path(str(item.path)).resolve()
         rel = [path.is_relative_to(r) for r in roots]
-        (keep if any(rel) else drop).append(item)
+        kept = any(rel) and not unwanted & set(getattr(item, "fixturenames", ()))
+        (keep if kept else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+def pytest_sessionstart(session):
+    """In a mutation run, each mutant's tests run in a process forked from the one that ran
+    the unmutated tests: empty every ``functools`` cache of ``thidua`` and ``schemas`` first,
+    or a reading remembered from the unmutated code (:func:`thidua.ingest.values.read_value`)
+    would hide the mutant."""
+    if not os.environ.get("THIDUA_MUTATION_TESTS"):
+        return
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(("thidua", "schemas")):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
