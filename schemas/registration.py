@@ -14,13 +14,16 @@ import pandera.pandas as pa
 from schemas.form import BY_NAME, FIELDS, LEVELS, RESULTS, TYPES
 
 MODEL_MIN, MODEL_MAX = 5, 500
+#: The text columns' dtype: pandas' own ``str`` (what ``Series.astype("str")`` gives, missing
+#: values NaN). Checked by dtype equality: pandera's generic ``"str"`` looks at every cell.
+TEXT = pd.StringDtype(na_value=float("nan"))
 #: Longest name of a registrant (issue 9.10): the longest real name of a collective, e.g.
 #: ``CĐCS Công ty Cổ phần …`` with its full legal name, stays well under 200 characters.
 REGISTRANT_MAX = 200
 
 
 def _column(name: str, *checks: pa.Check, nullable: bool) -> pa.Column:
-    return pa.Column("str", list(checks), nullable=nullable, description=BY_NAME[name].expected,
+    return pa.Column(TEXT, list(checks), nullable=nullable, description=BY_NAME[name].expected,
                      title=BY_NAME[name].header)
 
 
@@ -52,7 +55,7 @@ def _period_in_year(first: pd.Timestamp, last: pd.Timestamp):
 def registration_schema(year: int) -> pa.DataFrameSchema:
     """The schema of valid registrations for report year ``year``.
 
-    Columns (``str`` dtype unless noted): ``model`` 5–500 characters; ``field`` one of
+    Columns (pandas ``str`` dtype, :data:`TEXT`, unless noted): ``model`` 5–500 characters; ``field`` one of
     :data:`schemas.form.FIELDS`; ``type`` ``collective``/``individual``; ``registrant`` at most
     :data:`REGISTRANT_MAX` characters;
     ``position`` (required for ``individual``: dataframe check ``position_given``); ``level``,

@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME, EXAMPLE_ROW_WORDS
+from thidua.ingest.columnar import by_value
 from thidua.ingest.read import SheetData, column_letter
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.workbook import FileRejected
@@ -44,16 +45,23 @@ def mark_examples(labels: pd.Series, raw: pd.DataFrame, sheet: SheetData) -> pd.
     non-empty cell says ``Ví dụ``/``VD`` (``Ví dụ 1``, ``VD:``), or its STT, first cell or model
     starts with one and a colon (``Ví dụ: Mô hình …``), as in an instruction or sample sheet
     (``Mẫu``, ``Hướng dẫn``) a unit typed its data into. Such rows are ignored, never counted."""
-    if labels.empty:
+    data = (labels == "data").to_numpy()
+    if not data.any():
         return labels
-    hit = []
-    for r in labels.index:
-        cells = [v for v in sheet.grid[int(r) - 1] if clean_text(v)] if int(r) - 1 < len(
-            sheet.grid) else []
-        candidates = [raw.at[r, n] for n in ("stt", "model") if n in raw.columns]
-        hit.append(labels.at[r] == "data"
-                   and any(is_example_cell(v) for v in [*candidates, *cells[:1]]))
-    return labels.mask(pd.Series(hit, index=labels.index), EXAMPLE)
+    hit = pd.Series(False, index=labels.index)
+    for name in ("stt", "model"):
+        if name in raw.columns:
+            hit |= by_value(raw[name].reindex(labels.index), is_example_cell, bool)
+    grid = sheet.grid
+    firsts = pd.Series([_first_cell(grid[r - 1]) if r - 1 < len(grid) else "" for r in
+                        labels.index[data].astype(int)], index=labels.index[data], dtype=object)
+    hit[firsts.index] |= by_value(firsts, is_example_cell, bool)
+    return labels.mask(hit.to_numpy() & data, EXAMPLE)
+
+
+def _first_cell(row: list) -> object:
+    """The first non-empty cell of a grid row (``""`` when none)."""
+    return next((v for v in row if clean_text(v)), "")
 
 
 def example_note(labels: pd.Series) -> str | None:

@@ -32,7 +32,7 @@ from pathlib import Path
 from thidua.ingest import limits
 from thidua.ingest.limits import exceeded, size
 from thidua.ingest.prescan import check_bytes
-from thidua.ingest.read import SheetData, parse_sheet
+from thidua.ingest.read import SheetData, parse_sheet, prepare
 from thidua.ingest.workbook import FileRejected
 
 #: Workers parsing at once (the machine's cores, at least two).
@@ -59,10 +59,10 @@ def time_exceeded(seconds: float) -> str:
 
 
 def checked_parse(data: bytes, suffix: str) -> SheetData:
-    """:func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheet`:
-    what a worker runs for one file."""
+    """:func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheet`
+    and its rows (:func:`thidua.ingest.read.prepare`): what a worker runs for one file."""
     check_bytes(data, suffix)
-    return parse_sheet(data, suffix)
+    return prepare(parse_sheet(data, suffix))
 
 
 def parse_isolated(data: bytes, suffix: str) -> SheetData:

@@ -162,7 +162,13 @@ def syllable_score(text: str) -> int:
 
 def _candidate(text: str) -> bool:
     """A cell that a legacy font could have produced: some non-ASCII, all within Latin-1."""
-    return not text.isascii() and all(ord(ch) < 0x100 for ch in text)
+    if text.isascii():
+        return False
+    try:
+        text.encode("latin-1")  # every character below U+0100
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def best_reading(text: str) -> str | None:
@@ -189,7 +195,7 @@ def detect_encoding(texts: Iterable[object]) -> str | None:
     two names) when both encodings win at least two cells and the smaller share is at least a
     fifth of the larger.
     """
-    distinct = {t for t in texts if isinstance(t, str) and _candidate(t)}
+    distinct = {t for t in set(texts) if isinstance(t, str) and _candidate(t)}
     votes = {TCVN3_NAME: 0, VNI_NAME: 0}
     for text in distinct:
         if (reading := best_reading(text)) is not None:

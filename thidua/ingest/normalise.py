@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
+from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
 from thidua.ingest.headers import header_name
 from thidua.text import clean_text, match_key
@@ -125,7 +126,7 @@ def filled_down(raw: pd.DataFrame) -> pd.Series:
     form = [c for c in raw.columns if c in BY_NAME]
     if not form:
         return pd.Series(False, index=raw.index)
-    text = raw[form].map(clean_text)
+    text = frame_by_value(raw[form], clean_text)
     core = [c for c in CORE_COLUMNS if c in text]
     no_core = (text[core] == "").all(axis=1) if core else pd.Series(True, index=raw.index)
     repeated = (text == "") | (text == text.shift(1)) | (text == text.shift(-1))
@@ -133,6 +134,10 @@ def filled_down(raw: pd.DataFrame) -> pd.Series:
         repeated["stt"] = text["stt"].str.fullmatch(r"[\d.,]*")
     others = text.drop(columns=[c for c in ("stt", *core) if c in text])
     return no_core & repeated.all(axis=1) & (others != "").any(axis=1)
+
+
+def _has_code(reading) -> bool:
+    return reading.code is not None
 
 
 def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Series:
@@ -150,9 +155,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
     index. ``filled``: :func:`filled_down` of ``raw`` when the caller has it already.
     """
     form = [c for c in raw.columns if c in BY_NAME]
-    text = raw[form].map(clean_text)  # every cell once, whole columns from here on
+    text = frame_by_value(raw[form], clean_text)  # each distinct value once, whole columns
     columns = _data_columns(text)
-    known = {name: (read_column(raw[name], name).map(lambda r: r.code is not None).astype(bool)
+    known = {name: (by_value(read_column(raw[name], name), _has_code).astype(bool)
                     if name in raw else pd.Series(False, index=raw.index))
              for name in ("field", "type")}
     filled = filled_down(raw) if filled is None else filled
@@ -206,10 +211,9 @@ def filled_down_note(raw: pd.DataFrame, labels: pd.Series,
 def _map_value(values: pd.Series, column: str) -> pd.Series:
     """The code of each cell read by meaning, the cleaned text when it does not read as one
     value, ``<NA>`` when empty (:func:`thidua.ingest.values.read_value`)."""
-    readings = read_column(values, column)
-    texts = values.map(clean_text)
-    return pd.Series([r.code if r.code is not None else (t or pd.NA)
-                      for r, t in zip(readings, texts)], index=values.index, dtype=object)
+    texts = by_value(values, clean_text)
+    codes = by_value(texts, lambda t: read_value(column, t).code)
+    return codes.where(codes.notna(), texts.where(texts != "", pd.NA)).astype(object)
 
 
 def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
@@ -330,7 +334,7 @@ def with_report_year(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.Dat
     cell is filled and did not read on its own."""
     if "period" not in raw or rows.empty:
         return rows
-    todo = rows["period_start"].isna() & raw["period"].map(lambda v: bool(clean_text(v)))
+    todo = rows["period_start"].isna() & by_value(raw["period"], clean_text).ne("")
     if not todo.any():
         return rows
     rows = rows.copy()
@@ -356,6 +360,10 @@ def _period_of_two(first: object, last: object) -> tuple[object, object, object]
     return text, (start or end)[0], (end or start)[1]
 
 
+def _clean_or_na(value: object) -> object:
+    return clean_text(value) or pd.NA
+
+
 def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """Canonical values for the data rows of one file.
 
@@ -374,7 +382,7 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(index=raw.index)
     get = lambda name: raw[name] if name in raw else pd.Series("", index=raw.index, dtype=object)
     for name in TEXT_COLUMNS:
-        out[name] = get(name).map(lambda v: clean_text(v) or pd.NA)
+        out[name] = by_value(get(name), _clean_or_na)
     out["field"] = _map_value(get("field"), "field")
     out["type"] = _map_value(get("type"), "type")
     level = _map_value(get("level"), "level")
@@ -382,10 +390,10 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     out["level"] = level.where(level.notna(), derived)
     result = _map_value(get("result"), "result")
     out["result"] = result.where(result.notna(), "chua_danh_gia")
-    periods = get("period").map(parse_period)
-    out["period"] = get("period").map(lambda v: clean_text(v) or pd.NA)
-    out["period_start"] = pd.to_datetime(periods.map(lambda p: p[0] if p else None))
-    out["period_end"] = pd.to_datetime(periods.map(lambda p: p[1] if p else None))
+    periods = by_value(get("period"), parse_period)
+    out["period"] = by_value(get("period"), _clean_or_na)
+    out["period_start"] = pd.to_datetime(by_value(periods, lambda p: p[0] if p else None))
+    out["period_end"] = pd.to_datetime(by_value(periods, lambda p: p[1] if p else None))
     if "period_from" in raw or "period_to" in raw:  # a period in two columns (issue 16.3)
         split = [_period_of_two(a, b) for a, b in zip(get("period_from"), get("period_to"))]
         two = pd.DataFrame(split, index=raw.index, columns=["period", "start", "end"])

@@ -33,6 +33,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   MAX_ROWS, MAX_SHARED_STRINGS, MAX_SHEETS,
                                   MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
                                   number, size)
+from thidua.ingest.sheetscan import quick_scan
 from thidua.ingest.workbook import FileRejected, reads_as_csv
 
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -194,6 +195,14 @@ def _check_sheets(n: int) -> None:
 
 
 def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Check one part: passed at once when :func:`thidua.ingest.sheetscan.quick_scan` finds it
+    certainly within the limits (an ``.xlsx`` sheet or shared strings as Excel writes them),
+    else streamed (:func:`_stream_part`)."""
+    if not quick_scan(archive, info):
+        _stream_part(archive, info)
+
+
+def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     """Stream one part through defusedxml; stops after the prolog unless the part is a sheet,
     the shared strings or an .ods content."""
     target = _Part()

@@ -9,7 +9,9 @@ the header row and hands out the rows below it.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -97,6 +99,14 @@ class SheetData:
         """Whether the text was converted from a legacy 8-bit encoding."""
         return self.encoding in legacy.DECODERS
 
+    def memo(self, key: object, compute):
+        """``compute()``, kept with the sheet under ``key`` (it travels with it when pickled,
+        so that what the parsing worker computed is not computed again, issue 10)."""
+        kept = self.__dict__.setdefault("_memo", {})  # frozen: fields never change
+        if key not in kept:
+            kept[key] = compute()
+        return kept[key]
+
 
 def _is_annotation(row: list[object]) -> bool:
     """A row under the header that only numbers the columns (``(1) (2) (3) …``, ``A B C …``,
@@ -163,7 +173,7 @@ def _to_unicode(grid: Grid, encoding: str) -> tuple[Grid, str]:
     """The grid with legacy-encoded text converted (:mod:`thidua.ingest.legacy`), and the encoding
     found. Raises :class:`FileRejected` when the sheet mixes TCVN3 and VNI."""
     try:
-        found = legacy.detect_encoding(v for row in grid for v in row)
+        found = legacy.detect_encoding(chain.from_iterable(grid))
     except legacy.MixedEncodings as exc:
         raise FileRejected(
             f"Chữ trong tệp được gõ bằng hai bảng mã cũ khác nhau ({exc}), không chuyển được "
@@ -328,13 +338,25 @@ def raw_rows(sheet: SheetData) -> pd.DataFrame:
     ``grassroots_union``, ``note`` and unknown columns) hold the text Excel shows for a number
     under a number format (``SheetFacts.shown``, issue 9.2: ``300`` under ``0000`` → ``"0300"``).
     """
+    return sheet.memo("raw_rows", lambda: _raw_rows(sheet)).copy(deep=False)
+
+
+def prepare(sheet: SheetData) -> SheetData:
+    """``sheet`` with its :func:`raw_rows` and :func:`column_labels` computed and kept (done in
+    the parsing worker, :func:`thidua.ingest.isolation.checked_parse`)."""
+    raw_rows(sheet)
+    column_labels(sheet)
+    return sheet
+
+
+def _raw_rows(sheet: SheetData) -> pd.DataFrame:
     grid, table = sheet.grid, sheet.table
     last = len(grid)
     while last > table.data_start and not any(clean_text(v) for v in grid[last - 1]):
         last -= 1
     records: list[dict] = []
     names: dict[str, None] = {}
-    parts = table_parts(grid, table, last)
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, table, last))
     for start, stop, part in parts:
         wanted = _raw_names(part)
         names.update(dict.fromkeys([*wanted.values(), *marked_columns(part.marks)]))
@@ -367,6 +389,16 @@ def _section_types(grid: Grid, part: Table, start: int, stop: int) -> list[str] 
                                lambda row: set(HEADER_MARKERS) <= set(_row_names(row).values()))
 
 
+@lru_cache(maxsize=1 << 16)
+def _field_word(text: str) -> bool:
+    return "linh vuc" in match_key(text)
+
+
+def _names_field(value: object) -> bool:
+    """Whether a cell is text naming ``Lĩnh vực`` (each distinct text is looked at once)."""
+    return isinstance(value, str) and _field_word(value)
+
+
 def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Table]]:
     """The sheet's table in parts ``(first row, stop row, Table)`` (0-based grid rows, stop
     excluded), from ``table.data_start`` to ``last``: a new part starts below every later
@@ -376,7 +408,7 @@ def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Tab
     data"). The later header rows themselves stay in the part above (ignored as headers)."""
     parts, start, current = [], table.data_start, table
     for r in range(table.data_start, last):
-        if not any(isinstance(v, str) and "linh vuc" in match_key(v) for v in grid[r]):
+        if not any(map(_names_field, grid[r])):
             continue  # cheap: every header row names ``Lĩnh vực``
         found = find_table(grid[r:r + 3])
         if found is None or found.header_rows[0] != 0 or (
@@ -421,10 +453,15 @@ def column_labels(sheet: SheetData) -> dict[str, str]:
     order (for feedback that shows a unit its own rows); a column only a later table of the
     sheet has (:func:`table_parts`) is labelled by that table's header. A header written twice
     gets its column letter: ``Ghi chú (cột M)``."""
+    return dict(sheet.memo("column_labels", lambda: _column_labels(sheet)))
+
+
+def _column_labels(sheet: SheetData) -> dict[str, str]:
     grid = sheet.grid
     labels: dict[str, str] = {}
     last = len(grid)
-    for _, _, table in table_parts(grid, sheet.table, last):
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last))
+    for _, _, table in parts:
         header_rows = [i for i in table.header_rows if not _is_annotation(grid[i])]
         for c, name in sorted(_raw_names(table).items()):
             if name in labels:
@@ -436,8 +473,7 @@ def column_labels(sheet: SheetData) -> dict[str, str]:
             labels[name] = label
         for name in marked_columns(table.marks):
             labels.setdefault(name, BY_NAME[name].header)
-    if any(_section_types(grid, t, a, b) is not None for a, b, t in table_parts(
-            grid, sheet.table, last)):
+    if any(_section_types(grid, t, a, b) is not None for a, b, t in parts):
         labels.setdefault("type", "Hình thức (theo dòng tiêu đề nhóm)")
     return labels
 

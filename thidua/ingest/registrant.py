@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from schemas.form import POSITION_WORDS
+from thidua.ingest.columnar import by_value
 from thidua.ingest.values import read_value
 from thidua.text import clean_text, match_key
 
@@ -39,11 +40,10 @@ def positions_from_registrants(data: pd.DataFrame) -> tuple[pd.DataFrame, list[s
     if "registrant" not in data or "type" not in data:
         return data, []
     position = data["position"] if "position" in data else pd.Series("", index=data.index)
+    empty = by_value(position, clean_text).eq("")
+    individual = by_value(data["type"], lambda v: read_value("type", v).code).eq("individual")
     out, notes = None, []
-    for row in data.index:
-        if clean_text(position.get(row, "")) or read_value("type", data.at[row, "type"]).code \
-                != "individual":
-            continue
+    for row in data.index[(empty & individual).to_numpy()]:  # the few that may hold one
         if (found := split_position(data.at[row, "registrant"])) is None:
             continue
         if out is None:

@@ -13,6 +13,7 @@ import pandera.pandas as pa
 
 from schemas.form import BY_NAME, VALUE_NAMES
 from schemas.registration import MODEL_MAX, MODEL_MIN, REGISTRANT_MAX, registration_schema
+from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.limits import MAX_CELL_CHARS, SHOWN_CELL_CHARS, SHOWN_FROM_CHARS, number
 from thidua.ingest.normalise import parse_period, with_report_year
 from thidua.ingest.values import AMBIGUOUS, read_value
@@ -71,12 +72,16 @@ def _message(column: str, check: str, value: str, year: int) -> str:
     return f"'{value}' không hợp lệ ở cột '{header}' ({check}): cần {spec.expected}."
 
 
+def _length(value: object) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
 def _oversized(raw: pd.DataFrame) -> dict[tuple[int, str], int]:
     """``(row, raw column) → length`` of every cell longer than
     :data:`~thidua.ingest.limits.MAX_CELL_CHARS` (issue 9.10: it rejects its row, not its file)."""
     found = {}
     for column in raw.columns:
-        lengths = raw[column].map(lambda v: len(v) if isinstance(v, str) else 0)
+        lengths = by_value(raw[column], _length, "int64")
         for row, length in lengths[lengths > MAX_CELL_CHARS].items():
             found[(int(row), column)] = int(length)
     return found
@@ -111,7 +116,7 @@ def rejection_frame(records: list[dict]) -> pd.DataFrame:
 
 def _duplicates(rows: pd.DataFrame) -> pd.Series:
     """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
-    key = rows[DUPLICATE_KEY].apply(lambda col: col.map(match_key))
+    key = frame_by_value(rows[DUPLICATE_KEY], match_key)
     first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
     first.index = rows.index
     return first.where(first != rows.index.to_series(), pd.NA)
@@ -128,13 +133,15 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
     problem (a row with two problems has two lines) with :data:`REJECTION_COLUMNS`.
     """
     rows = with_report_year(rows, raw, year)  # ``Cả năm``, ``6 tháng đầu năm``: of ``year``
+    rows = rows.astype({"period_start": "datetime64[us]", "period_end": "datetime64[us]"})
     schema = registration_schema(year)
-    checked = None
-    try:
-        checked = schema.validate(rows, lazy=True)  # all valid: no second pass needed
+    try:  # once per file, every problem of every row at once
+        checked = schema.validate(rows, lazy=True)
         failures = pd.DataFrame(columns=["column", "check", "index"])
     except pa.errors.SchemaErrors as exc:
+        checked = None
         failures = exc.failure_cases
+        whole = failures["index"].isna().any()  # a failure of no row (a column's dtype)
         failures = failures[failures["index"].notna()]
     oversized = _oversized(raw)
     problems: dict[tuple[int, str], str] = {}
@@ -175,5 +182,8 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
     rejections = rejection_frame(records).sort_values(["row", "column"], kind="stable")
     if checked is not None and rejections.empty:
         return checked, rejections.reset_index(drop=True)
-    valid = rows.drop(index=rejections["row"].unique().astype(int))
-    return schema.validate(valid), rejections.reset_index(drop=True)
+    rejected = set(rejections["row"].unique().astype(int))
+    valid = rows.drop(index=list(rejected))
+    if checked is None and (whole or not set(failures["index"].astype(int)) <= rejected):
+        valid = schema.validate(valid)  # a failure no rejection names: raises, as it must
+    return valid, rejections.reset_index(drop=True)

@@ -43,6 +43,7 @@ from schemas.form import (
     VALUE_READINGS,
     VALUE_SPELLINGS,
 )
+from thidua.ingest.columnar import by_value
 from thidua.text import clean_text, match_key
 
 #: Outcomes of reading a value.
@@ -258,9 +259,7 @@ def read_value(column: str, value: object) -> Reading:
 def read_column(values: pd.Series, column: str) -> pd.Series:
     """:func:`read_value` of each cell (object Series of :class:`Reading`, same index); each
     distinct text is read once."""
-    texts = values.map(clean_text)
-    readings = {t: _read_text(column, t) for t in texts.unique()}
-    return texts.map(readings).astype(object)
+    return by_value(by_value(values, clean_text), lambda text: _read_text(column, text))
 
 
 def interpreted_values(raw: pd.DataFrame) -> pd.DataFrame:
