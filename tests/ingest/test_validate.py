@@ -67,3 +67,15 @@ def test_duplicate_keeps_the_first_and_rejects_the_others_naming_the_first():
     assert valid.index.tolist() == [8, 9]
     assert rejections[["row", "column"]].values.tolist() == [[10, "Tên mô hình"]]
     assert rejections.at[0, "error"].startswith("Trùng với dòng 8:")
+
+
+def test_a_duplicate_written_with_other_punctuation_case_or_quotes_is_still_a_duplicate():
+    twins = [{**GOOD, "model": "tủ sách công đoàn khu trọ."},
+             {**GOOD, "model": "“Tủ sách Công đoàn khu trọ”", "registrant": "NGUYỄN THỊ LAN"},
+             {**GOOD, "model": "- Tủ sách công đoàn khu trọ;"}]
+    others = [{**GOOD, "model": "Tủ sách công đoàn khu trọ mới"},         # another model
+              {**GOOD, "model": "Tủ sách Công đoàn, khu trọ"}]            # a comma inside
+    valid, rejections = check([GOOD, *twins, *others])
+    assert valid.index.tolist() == [8, 12, 13]
+    assert rejections["row"].tolist() == [9, 10, 11]
+    assert all(e.startswith("Trùng với dòng 8:") for e in rejections["error"])

@@ -114,9 +114,17 @@ def rejection_frame(records: list[dict]) -> pd.DataFrame:
     return frame
 
 
+def duplicate_key(value: object) -> str:
+    """What two cells must share to be the same in a duplicate (``spec/submission-form.md``,
+    "Errors": same name, field, type, registrant): :func:`thidua.text.match_key` (case,
+    accents, spacing and dashes aside) without punctuation or quotes at either end, so that
+    ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model."""
+    return match_key(value).strip(" .,;:!?-'\"“”‘’")
+
+
 def _duplicates(rows: pd.DataFrame) -> pd.Series:
     """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
-    key = frame_by_value(rows[DUPLICATE_KEY], match_key)
+    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
     first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
     first.index = rows.index
     return first.where(first != rows.index.to_series(), pd.NA)
