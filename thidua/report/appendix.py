@@ -110,10 +110,22 @@ def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
 
     from thidua.report.parts import render_joined
 
+    htmls = appendix_htmls(rows, report, title, created)
+    stamp = dt.datetime.combine(dt.date.fromisoformat(created[:10]), dt.time(0, 0),
+                                tzinfo=dt.timezone.utc)
+    return render_joined(htmls, None, stamp, NUMBERS_CSS, workers)
+
+
+def appendix_htmls(rows: pd.DataFrame, report: str, title: str, created: str,
+                   part_rows: int | None = None) -> list[str]:
+    """The HTML of each part of :func:`appendix_pdf`: ``rows`` cut every ``part_rows``
+    (default :data:`PART_ROWS`), a field continued from the part before headed ``(tiếp)``;
+    without page numbers (drawn once joined)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     template = env.get_template("appendix.html.j2")
-    chunks = [rows.iloc[i:i + PART_ROWS] for i in range(0, len(rows), PART_ROWS)] or [rows]
+    size = part_rows or PART_ROWS
+    chunks = [rows.iloc[i:i + size] for i in range(0, len(rows), size)] or [rows]
     previous: set[str] = set()
     htmls = []
     for k, chunk in enumerate(chunks, 1):
@@ -123,6 +135,4 @@ def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
         previous |= {g["field"] for g in groups}
         htmls.append(template.render(groups=groups, part=k, parts=len(chunks),
                                      report=report, title=title, pdf_created=created))
-    stamp = dt.datetime.combine(dt.date.fromisoformat(created[:10]), dt.time(0, 0),
-                                tzinfo=dt.timezone.utc)
-    return render_joined(htmls, None, stamp, NUMBERS_CSS, workers)
+    return htmls
