@@ -31,7 +31,7 @@ settings.load_profile(os.environ.get("THIDUA_HYPOTHESIS_PROFILE", "thidua"))
 
 from thidua.ingest.discover import discover_files  # noqa: E402
 from thidua.ingest.files import UnitContext, ingest_file, select_submissions  # noqa: E402
-from thidua.ingest.registry import expected_units, load_registry  # noqa: E402
+from thidua.ingest.registry import load_registry  # noqa: E402
 from thidua.settings import REPO_ROOT  # noqa: E402
 
 SAMPLE_DIR = REPO_ROOT / "data" / "raw" / "2024"

@@ -4,7 +4,6 @@ and "an ninh - quốc phòng" never broken across lines. Text is extracted with 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import re

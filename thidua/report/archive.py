@@ -30,6 +30,9 @@ SIGNATURE_FIELD = "ChuKy"
 #: The class of the HTML element that leaves room for the signature and seal.
 SIGNATURE_CLASS = "sig-space"
 
+#: The PDF variant every report is written in (``spec/outputs.md``, "PDF/A-3b").
+PDF_VARIANT = "pdf/a-3b"
+
 #: CSS pixels → PDF points.
 _PT = 0.75
 
@@ -111,3 +114,19 @@ def _signature_place(document) -> tuple[int, list[float]] | None:
             top = page.height
             return index, [x * _PT, (top - y - h) * _PT, (x + w) * _PT, (top - y) * _PT]
     return None
+
+
+def document_pdf(document: weasyprint.Document, attachments: dict[str, bytes] | None = None,
+                 stamp: dt.datetime | None = None, tagged: bool = True) -> bytes:
+    """PDF/A-3b bytes of a laid-out ``document`` (:func:`thidua.report.render.html_document`), tagged (WeasyPrint
+    ``pdf_tags``) unless ``tagged`` is false, with ``attachments`` (file name → bytes)
+    embedded as associated files (:func:`pdf_attachments`, dated
+    ``stamp``, default 2000-01-01 UTC) and an empty signature field over the element of
+    class ``sig-space`` when there is one (:class:`ArchiveFinisher`).
+    No clock time nor random ID goes in: the same document, attachments and stamp give the
+    same bytes (``spec/outputs.md``)."""
+    stamp = stamp or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    return document.write_pdf(pdf_identifier=b"thidua", custom_metadata=True,
+                              pdf_variant=PDF_VARIANT, pdf_tags=tagged,
+                              attachments=pdf_attachments(attachments or {}, stamp),
+                              finisher=ArchiveFinisher())

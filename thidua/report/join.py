@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, OutlineItem
+from pikepdf import Array, Dictionary, OutlineItem
 
 from thidua.report.parts import RenderedPart
 

@@ -19,7 +19,7 @@ import weasyprint
 from weasyprint.urls import URLFetcher
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
-from thidua.report.archive import ArchiveFinisher, pdf_attachments
+from thidua.report.archive import PDF_VARIANT, document_pdf  # noqa: F401 - the render API
 from thidua.report.chart import field_chart_svg
 from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.document_settings import NO_NUMBER, DocumentSettings
@@ -267,31 +267,11 @@ def render_html(context: dict, part: dict | None = None, numbers_elsewhere: bool
         **context, part=part, numbers_elsewhere=numbers_elsewhere)
 
 
-#: The PDF variant every report is written in (``spec/outputs.md``, "PDF/A-3b").
-PDF_VARIANT = "pdf/a-3b"
-
-
 def html_document(html: str) -> weasyprint.Document:
     """The laid-out WeasyPrint document of ``html``: relative URLs resolve inside
     ``report_templates/``; nothing else is fetched (:class:`LocalOnlyFetcher`)."""
     return weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
                            url_fetcher=LocalOnlyFetcher()).render()
-
-
-def document_pdf(document: weasyprint.Document, attachments: dict[str, bytes] | None = None,
-                 stamp: dt.datetime | None = None, tagged: bool = True) -> bytes:
-    """PDF/A-3b bytes of a laid-out ``document`` (:func:`html_document`), tagged (WeasyPrint
-    ``pdf_tags``) unless ``tagged`` is false, with ``attachments`` (file name → bytes)
-    embedded as associated files (:func:`thidua.report.archive.pdf_attachments`, dated
-    ``stamp``, default 2000-01-01 UTC) and an empty signature field over the element of
-    class ``sig-space`` when there is one (:class:`thidua.report.archive.ArchiveFinisher`).
-    No clock time nor random ID goes in: the same document, attachments and stamp give the
-    same bytes (``spec/outputs.md``)."""
-    stamp = stamp or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-    return document.write_pdf(pdf_identifier=b"thidua", custom_metadata=True,
-                              pdf_variant=PDF_VARIANT, pdf_tags=tagged,
-                              attachments=pdf_attachments(attachments or {}, stamp),
-                              finisher=ArchiveFinisher())
 
 
 def html_to_pdf(html: str, attachments: dict[str, bytes] | None = None,
