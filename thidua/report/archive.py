@@ -14,6 +14,10 @@ import io
 
 import pydyf
 import weasyprint
+from pathlib import Path
+from weasyprint.urls import URLFetcher
+
+from thidua.settings import TEMPLATES_DIR
 
 #: ``AFRelationship`` of each attached file (PDF 2.0, 14.13; PDF/A-3, 6.8): the figures and the
 #: rejected rows are the data the report presents; the manifest lists the sources it was made from.
@@ -130,3 +134,29 @@ def document_pdf(document: weasyprint.Document, attachments: dict[str, bytes] | 
                               pdf_variant=PDF_VARIANT, pdf_tags=tagged,
                               attachments=pdf_attachments(attachments or {}, stamp),
                               finisher=ArchiveFinisher())
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that serves ``data:`` URLs and files under
+    ``report_templates/`` only; anything else (http, other files) raises."""
+
+    def __init__(self, root: Path = TEMPLATES_DIR):
+        super().__init__(allowed_protocols={"file", "data"})
+        self._root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if not path.is_relative_to(self._root):
+                raise ValueError(f"Refusing to fetch {url}: outside {self._root}")
+        elif not url.startswith("data:"):
+            raise ValueError(f"Refusing to fetch {url}: only local template files")
+        return super().fetch(url, headers)
+
+
+def html_document(html: str) -> weasyprint.Document:
+    """The laid-out WeasyPrint document of ``html``: relative URLs resolve inside
+    ``report_templates/``; nothing else is fetched (:class:`LocalOnlyFetcher`)."""
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
+                           url_fetcher=LocalOnlyFetcher()).render()

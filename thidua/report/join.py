@@ -26,7 +26,6 @@ import io
 import pikepdf
 from pikepdf import Array, Dictionary, OutlineItem
 
-from thidua.report.parts import RenderedPart
 
 #: Name of the page style of a landscape page (``report.css``: ``@page appendix``).
 LANDSCAPE_PAGE = "appendix"
@@ -49,7 +48,7 @@ def numbers_html(sizes: list[tuple[float, float]], numbers_css: str) -> str:
 def page_numbers(sizes: list[tuple[float, float]], numbers_css: str) -> pikepdf.Pdf:
     """The pages of :func:`numbers_html`, rendered (untagged). Raises ``ValueError`` when a
     page's size differs from ``sizes`` (a page style the numbers do not know)."""
-    from thidua.report.render import document_pdf, html_document
+    from thidua.report.archive import document_pdf, html_document
 
     document = html_document(numbers_html(sizes, numbers_css))
     got = [(round(p.width * 0.75, 2), round(p.height * 0.75, 2)) for p in document.pages]
@@ -58,7 +57,7 @@ def page_numbers(sizes: list[tuple[float, float]], numbers_css: str) -> pikepdf.
     return pikepdf.open(io.BytesIO(document_pdf(document, tagged=False)))
 
 
-def join_parts(parts: list[RenderedPart], numbers_css: str = "") -> bytes:
+def join_parts(parts: list, numbers_css: str = "") -> bytes:
     """One PDF of ``parts`` in order (see the module's docstring). ``numbers_css``: CSS for
     the page numbers after ``report.css`` (``""``: the report's own)."""
     base = pikepdf.open(io.BytesIO(parts[0].pdf))
@@ -108,7 +107,7 @@ def _copied(base: pikepdf.Pdf, value):
     return base.copy_foreign(value)
 
 
-def _outline(base: pikepdf.Pdf, parts: list[RenderedPart]) -> None:
+def _outline(base: pikepdf.Pdf, parts: list) -> None:
     """Replace the first part's outline with one of every part's headings, nested by level
     (as WeasyPrint nests them: a heading goes under the last one of a lower level)."""
     if "/Outlines" in base.Root:

@@ -73,7 +73,7 @@ def render_part(job: tuple) -> RenderedPart:
     """Render one part: ``job`` is ``(html, attachments, stamp)`` (attachments: file name →
     bytes, ``None`` for none; stamp: their date). Runs in a worker process (module-level,
     its arguments pickle)."""
-    from thidua.report.render import document_pdf, html_document
+    from thidua.report.archive import document_pdf, html_document
 
     html, attachments, stamp = job
     document = html_document(html)

@@ -15,11 +15,9 @@ from pathlib import Path
 
 import jinja2
 import markupsafe
-import weasyprint
-from weasyprint.urls import URLFetcher
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
-from thidua.report.archive import PDF_VARIANT, document_pdf  # noqa: F401 - the render API
+from thidua.report.archive import PDF_VARIANT, LocalOnlyFetcher, document_pdf, html_document  # noqa: F401 - the render API
 from thidua.report.chart import field_chart_svg
 from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.document_settings import NO_NUMBER, DocumentSettings
@@ -82,25 +80,6 @@ def meta_from_settings(settings: DocumentSettings) -> dict:
 
 #: The appendices, in order: their number is printed in Roman numerals (ND30: "Phụ lục I").
 APPENDICES = ("units", "exemplary")
-
-
-class LocalOnlyFetcher(URLFetcher):
-    """A WeasyPrint URL fetcher that serves ``data:`` URLs and files under
-    ``report_templates/`` only; anything else (http, other files) raises."""
-
-    def __init__(self, root: Path = TEMPLATES_DIR):
-        super().__init__(allowed_protocols={"file", "data"})
-        self._root = root.resolve()
-
-    def fetch(self, url, headers=None):
-        if url.startswith("file:"):
-            from urllib.parse import unquote, urlsplit
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if not path.is_relative_to(self._root):
-                raise ValueError(f"Refusing to fetch {url}: outside {self._root}")
-        elif not url.startswith("data:"):
-            raise ValueError(f"Refusing to fetch {url}: only local template files")
-        return super().fetch(url, headers)
 
 
 def _row(label: str, counts, total_all: int) -> dict:
@@ -265,13 +244,6 @@ def render_html(context: dict, part: dict | None = None, numbers_elsewhere: bool
     part = part or {"front": True, "chunks": context["exemplary_chunks"]}
     return _environment().get_template("report.html.j2").render(
         **context, part=part, numbers_elsewhere=numbers_elsewhere)
-
-
-def html_document(html: str) -> weasyprint.Document:
-    """The laid-out WeasyPrint document of ``html``: relative URLs resolve inside
-    ``report_templates/``; nothing else is fetched (:class:`LocalOnlyFetcher`)."""
-    return weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
-                           url_fetcher=LocalOnlyFetcher()).render()
 
 
 def html_to_pdf(html: str, attachments: dict[str, bytes] | None = None,
