@@ -11,7 +11,6 @@ import base64
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 import markupsafe
