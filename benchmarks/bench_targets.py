@@ -1,7 +1,7 @@
 """Issue 10's targets, each a ratio of thidua to its floor timed in the same run.
 
     .venv/bin/python benchmarks/bench_targets.py [--files 2000] [--rows 500] [--data DIR]
-                                                 [--only bundled|national]
+        [--appendix-rows 100000] [--only bundled|national|appendix]
 
 - P1  cold ``thidua run`` of the bundled year (new output and cache folders, no Prefect
       server) against WeasyPrint alone rendering the same report HTML in one process; both are
@@ -15,6 +15,11 @@
       files, each in its own process (target ≤ 1.5×); then the whole ``thidua run`` on that
       year, report included, with its peak resident memory summed over all its processes
       (sampled every 0.1 s with psutil; target < 2 GiB).
+- P4  the appendix of exemplary models (``phu-luc-tieu-bieu.pdf``) of ``--appendix-rows``
+      generated rows, rendered in parts in parallel processes and joined
+      (:func:`thidua.report.appendix.appendix_pdf`), against the same appendix laid out as one
+      WeasyPrint document in one process; each side in its own process, timed from inside
+      (after imports), with the peak memory summed over the processes (target ≤ 0.6×).
 
 Every wall time is the median of ``--repeat`` runs (default 1). The machine is shared: read
 the ratios, not the seconds.
@@ -134,6 +139,45 @@ print(time.perf_counter() - imported, figures.rows["read"], figures.rows["valid"
 """
 
 
+APPENDIX = """
+import random, sys, time
+import pandas as pd
+from thidua.report import appendix
+from thidua.report.render import html_to_pdf
+n, mode = int(sys.argv[1]), sys.argv[2]
+rng = random.Random(10)
+words = ["Bữa cơm", "Công đoàn", "ấm áp", "Tủ sách", "công nhân", "Góc văn hóa", "nhà trọ",
+         "An toàn", "lao động", "Phiên chợ", "nghĩa tình", "Mái ấm", "Số hóa", "đoàn viên"]
+units = [f"DV-{i:04d}" for i in range(2000)]
+registrations = pd.DataFrame({
+    "unit": [rng.choice(units) for _ in range(n)], "file": ["dv.xlsx"] * n,
+    "field": [rng.choice(["KT", "VHXH", "ANQP", "XDHTCT"]) for _ in range(n)],
+    "type": [rng.choice(["collective", "individual"]) for _ in range(n)],
+    "model": [" ".join(rng.sample(words, rng.randint(3, 9))) for _ in range(n)],
+    "registrant": [rng.choice(["Nguyễn Văn An", "CĐCS Công ty Ánh Dương"]) for _ in range(n)],
+    "result": ["tieu_bieu"] * n}, index=range(7, 7 + n))
+rows = appendix.exemplary_rows(registrations, {u: f"Công đoàn cơ sở {u}" for u in units})
+args = ("Báo cáo số ……/BC-LĐLĐ", "“Dân vận khéo” năm 2024", "2024-12-26")
+start = time.perf_counter()
+if mode == "parts":
+    pdf = appendix.appendix_pdf(rows, *args)
+else:  # the whole list as one document, in this process
+    html = appendix.appendix_htmls(rows, *args, part_rows=len(rows))[0]
+    pdf = html_to_pdf(html)
+print(time.perf_counter() - start, len(pdf))
+"""
+
+
+def appendix_year(work: Path, rows: int) -> dict:
+    """P4: the exemplary appendix of ``rows`` rows, in parts and joined, against one
+    document in one process."""
+    env = environment(work)
+    one_wall, one_peak, one = timed([PY, "-c", APPENDIX, str(rows), "single"], env)
+    parts_wall, parts_peak, parts = timed([PY, "-c", APPENDIX, str(rows), "parts"], env)
+    return {"rows": rows, "single": float(one.split()[0]), "parts": float(parts.split()[0]),
+            "single_peak": one_peak, "parts_peak": parts_peak}
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -182,45 +226,47 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--rows", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--only", choices=("bundled", "national"),
-                        help="run only P1–P2 (bundled) or only P3 (national)")
     parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "thidua-bench",
                         help="where the generated year is kept (reused when it matches)")
+    parser.add_argument("--appendix-rows", type=int, default=100_000,
+                        help="exemplary models in P4's appendix")
+    parser.add_argument("--only", choices=("bundled", "national", "appendix"), action="append",
+                        help="run only these targets (repeatable; default: all)")
     args = parser.parse_args()
+    only = set(args.only or ("bundled", "national", "appendix"))
     work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
-    b = n = None
+    b = n = a = None
     try:
-        if args.only != "national":
+        if "bundled" in only:
             b = bundled_year(work, args.repeat)
-        if args.only != "bundled":
-            n = national_year(work, args.data / f"national-{args.files}x{args.rows}",
-                              args.files, args.rows)
+        if "national" in only:
+            n = national_year(work, args.data / f"national-{args.files}x{args.rows}", args.files,
+                              args.rows)
+        if "appendix" in only:
+            a = appendix_year(work, args.appendix_rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"cores: {os.cpu_count()}; load average at the end: "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if b:
-        _print_bundled(b)
+        print(f"P1 cold run, bundled year:        thidua {b['cold']:6.2f} s / WeasyPrint alone "
+              f"{b['floor']:6.2f} s = {b['cold'] / b['floor']:.2f}x  (target <= 1.0x)")
+        print(f"P2 one corrected file:            thidua {b['corrected']:6.2f} s / WeasyPrint alone "
+              f"{b['floor']:6.2f} s = {b['corrected'] / b['floor']:.2f}x  (target <= 1.1x)")
+        print(f"P2 nothing changed:               thidua {b['unchanged']:6.2f} s wall  (target <= 1 s)")
     if n:
-        _print_national(n, args.files, args.rows)
-    print(json.dumps({"bundled": b, "national": n}))
-
-
-def _print_bundled(b: dict) -> None:
-    print(f"P1 cold run, bundled year:        thidua {b['cold']:6.2f} s / WeasyPrint alone "
-          f"{b['floor']:6.2f} s = {b['cold'] / b['floor']:.2f}x  (target <= 1.0x)")
-    print(f"P2 one corrected file:            thidua {b['corrected']:6.2f} s / WeasyPrint alone "
-          f"{b['floor']:6.2f} s = {b['corrected'] / b['floor']:.2f}x  (target <= 1.1x)")
-    print(f"P2 nothing changed:               thidua {b['unchanged']:6.2f} s wall  (target <= 1 s)")
-
-
-def _print_national(n: dict, files: int, rows: int) -> None:
-    print(f"P3 {files} files x {rows} rows ({n['rows_read']} rows read, "
-          f"{n['rows_valid']} valid):")
-    print(f"   read+normalise+validate+aggregate {n['ingest']:6.2f} s / python-calamine alone "
-          f"{n['floor']:6.2f} s = {n['ingest'] / n['floor']:.2f}x  (target <= 1.5x)")
-    print(f"   whole thidua run, report included: {n['run']:6.2f} s, peak memory over all its "
-          f"processes {n['peak'] / 2**20:,.0f} MiB  (target < 2048 MiB)")
+        print(f"P3 {args.files} files x {args.rows} rows ({n['rows_read']} rows read, "
+              f"{n['rows_valid']} valid):")
+        print(f"   read+normalise+validate+aggregate {n['ingest']:6.2f} s / python-calamine alone "
+              f"{n['floor']:6.2f} s = {n['ingest'] / n['floor']:.2f}x  (target <= 1.5x)")
+        print(f"   whole thidua run, report included: {n['run']:6.2f} s, peak memory over all its "
+              f"processes {n['peak'] / 2**20:,.0f} MiB  (target < 2048 MiB)")
+    if a:
+        print(f"P4 appendix, {a['rows']} exemplary rows: in parts {a['parts']:6.2f} s / one "
+              f"document {a['single']:6.2f} s = {a['parts'] / a['single']:.2f}x  (target <= 0.6x); "
+              f"peak memory {a['parts_peak'] / 2**20:,.0f} MiB in parts, "
+              f"{a['single_peak'] / 2**20:,.0f} MiB in one")
+    print(json.dumps({"bundled": b, "national": n, "appendix": a}))
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ from thidua.report.document_settings import (
 )
 from thidua.report.formatting import decree_date
 from thidua.report.history import read_history, summaries_read, year_row
-from thidua.report.render import ReportMeta, html_to_pdf, meta_from_settings, render_report
+from thidua.report.render import ReportMeta, meta_from_settings, render_report
 from thidua.settings import report_filename
 from thidua.settings import TIMEZONE
 from thidua.reasons import os_reason
@@ -328,7 +328,7 @@ def appendix_outputs(figures: Figures, meta: ReportMeta, names: dict[str, str]) 
     if len(rows) > appendix.INLINE_MAX:
         outputs[appendix.PDF] = appendix.appendix_pdf(
             rows, f"Báo cáo số {meta.number}/BC-LĐLĐ, {decree_date(meta.report_date)}",
-            f"“Dân vận khéo” năm {meta.year}", meta.report_date.isoformat(), html_to_pdf)
+            f"“Dân vận khéo” năm {meta.year}", meta.report_date.isoformat())
     return outputs
 
 

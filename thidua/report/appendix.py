@@ -5,13 +5,13 @@ Every version carries the list as a workbook people can filter (:func:`exemplary
 lists them but says where they are, and the list is also a PDF of its own
 (``phu-luc-tieu-bieu.pdf``, :func:`appendix_pdf`), rendered in parts of at most
 :data:`PART_ROWS` rows in parallel processes (WeasyPrint holds a whole document in memory) and
-joined with pypdf. Each part numbers its pages ``Phụ lục 2, phần k/K — trang n``.
+joined into one PDF/A-3b with continuous page numbers ``Phụ lục 2 — trang n``
+(:mod:`thidua.report.parts`, :mod:`thidua.report.join`).
 """
 
 from __future__ import annotations
 
 import io
-from concurrent.futures import ProcessPoolExecutor
 
 import jinja2
 import pandas as pd
@@ -93,26 +93,40 @@ def _groups(rows: pd.DataFrame) -> list[dict]:
     return groups
 
 
-def _render_part(args: tuple) -> bytes:
-    """One part of the appendix PDF (in a worker process): ``to_pdf(html)``."""
-    to_pdf, html = args
-    return to_pdf(html)
+#: The appendix's page numbers (drawn on the joined pages, :func:`thidua.report.join.join_parts`).
+NUMBERS_CSS = ('@page appendix { @top-center { content: "Phụ lục 2 — trang " counter(page); '
+               'font: 11pt "Liberation Serif"; padding-top: 8mm; } }')
 
 
 def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
-                 to_pdf, workers: int = 2) -> bytes:
-    """``phu-luc-tieu-bieu.pdf``: :func:`exemplary_rows` rendered in parts of
-    :data:`PART_ROWS` rows, ``workers`` processes at a time, joined in order with pypdf.
+                 workers: int | None = None) -> bytes:
+    """``phu-luc-tieu-bieu.pdf``, PDF/A-3b: :func:`exemplary_rows` rendered in parts of
+    :data:`PART_ROWS` rows, ``workers`` processes at a time (default: the machine's cores),
+    joined in order with continuous page numbers ``Phụ lục 2 — trang n`` and one outline
+    (:func:`thidua.report.parts.render_joined`). Each process holds one part only, so the
+    memory of a process is bounded by :data:`PART_ROWS`, whatever the year's size.
     ``report``: what the list comes with (``Báo cáo số …/BC-LĐLĐ, Hà Nội, ngày …``);
-    ``created``: the ISO date of the report, so that the same inputs give the same bytes;
-    ``to_pdf``: HTML → PDF bytes, module-level (it is sent to the worker processes):
-    :func:`thidua.report.render.html_to_pdf`."""
-    from pypdf import PdfWriter
+    ``created``: the ISO date of the report, so that the same inputs give the same bytes."""
+    import datetime as dt
 
+    from thidua.report.parts import render_joined
+
+    htmls = appendix_htmls(rows, report, title, created)
+    stamp = dt.datetime.combine(dt.date.fromisoformat(created[:10]), dt.time(0, 0),
+                                tzinfo=dt.timezone.utc)
+    return render_joined(htmls, None, stamp, NUMBERS_CSS, workers)
+
+
+def appendix_htmls(rows: pd.DataFrame, report: str, title: str, created: str,
+                   part_rows: int | None = None) -> list[str]:
+    """The HTML of each part of :func:`appendix_pdf`: ``rows`` cut every ``part_rows``
+    (default :data:`PART_ROWS`), a field continued from the part before headed ``(tiếp)``;
+    without page numbers (drawn once joined)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                              undefined=jinja2.StrictUndefined, finalize=glyphs.finalize)
     template = env.get_template("appendix.html.j2")
-    chunks = [rows.iloc[i:i + PART_ROWS] for i in range(0, len(rows), PART_ROWS)] or [rows]
+    size = part_rows or PART_ROWS
+    chunks = [rows.iloc[i:i + size] for i in range(0, len(rows), size)] or [rows]
     previous: set[str] = set()
     htmls = []
     for k, chunk in enumerate(chunks, 1):
@@ -120,22 +134,6 @@ def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
         for g in groups:
             g["continued"] = g["field"] in previous
         previous |= {g["field"] for g in groups}
-        htmls.append((to_pdf, template.render(groups=groups, part=k, parts=len(chunks),
-                                              report=report, title=title, pdf_created=created)))
-    if len(htmls) == 1 or workers <= 1:
-        parts = [_render_part(h) for h in htmls]
-    else:
-        import multiprocessing
-
-        from thidua.ingest.isolation import main_script_hidden
-
-        with main_script_hidden(), ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-            parts = list(pool.map(_render_part, htmls))
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(io.BytesIO(part))
-    writer.add_metadata({"/Title": f"Phụ lục 2 — {title}", "/Producer": "thidua"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+        htmls.append(template.render(groups=groups, part=k, parts=len(chunks),
+                                     report=report, title=title, pdf_created=created))
+    return htmls

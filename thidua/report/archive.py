@@ -14,6 +14,10 @@ import io
 
 import pydyf
 import weasyprint
+from pathlib import Path
+from weasyprint.urls import URLFetcher
+
+from thidua.settings import TEMPLATES_DIR
 
 #: ``AFRelationship`` of each attached file (PDF 2.0, 14.13; PDF/A-3, 6.8): the figures and the
 #: rejected rows are the data the report presents; the manifest lists the sources it was made from.
@@ -29,6 +33,9 @@ SIGNATURE_FIELD = "ChuKy"
 
 #: The class of the HTML element that leaves room for the signature and seal.
 SIGNATURE_CLASS = "sig-space"
+
+#: The PDF variant every report is written in (``spec/outputs.md``, "PDF/A-3b").
+PDF_VARIANT = "pdf/a-3b"
 
 #: CSS pixels → PDF points.
 _PT = 0.75
@@ -111,3 +118,45 @@ def _signature_place(document) -> tuple[int, list[float]] | None:
             top = page.height
             return index, [x * _PT, (top - y - h) * _PT, (x + w) * _PT, (top - y) * _PT]
     return None
+
+
+def document_pdf(document: weasyprint.Document, attachments: dict[str, bytes] | None = None,
+                 stamp: dt.datetime | None = None, tagged: bool = True) -> bytes:
+    """PDF/A-3b bytes of a laid-out ``document`` (:func:`thidua.report.render.html_document`), tagged (WeasyPrint
+    ``pdf_tags``) unless ``tagged`` is false, with ``attachments`` (file name → bytes)
+    embedded as associated files (:func:`pdf_attachments`, dated
+    ``stamp``, default 2000-01-01 UTC) and an empty signature field over the element of
+    class ``sig-space`` when there is one (:class:`ArchiveFinisher`).
+    No clock time nor random ID goes in: the same document, attachments and stamp give the
+    same bytes (``spec/outputs.md``)."""
+    stamp = stamp or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+    return document.write_pdf(pdf_identifier=b"thidua", custom_metadata=True,
+                              pdf_variant=PDF_VARIANT, pdf_tags=tagged,
+                              attachments=pdf_attachments(attachments or {}, stamp),
+                              finisher=ArchiveFinisher())
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that serves ``data:`` URLs and files under
+    ``report_templates/`` only; anything else (http, other files) raises."""
+
+    def __init__(self, root: Path = TEMPLATES_DIR):
+        super().__init__(allowed_protocols={"file", "data"})
+        self._root = root.resolve()
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if not path.is_relative_to(self._root):
+                raise ValueError(f"Refusing to fetch {url}: outside {self._root}")
+        elif not url.startswith("data:"):
+            raise ValueError(f"Refusing to fetch {url}: only local template files")
+        return super().fetch(url, headers)
+
+
+def html_document(html: str) -> weasyprint.Document:
+    """The laid-out WeasyPrint document of ``html``: relative URLs resolve inside
+    ``report_templates/``; nothing else is fetched (:class:`LocalOnlyFetcher`)."""
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
+                           url_fetcher=LocalOnlyFetcher()).render()

@@ -11,15 +11,12 @@ import base64
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 import markupsafe
-import weasyprint
-from weasyprint.urls import URLFetcher
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
-from thidua.report.archive import ArchiveFinisher, pdf_attachments
+from thidua.report.archive import PDF_VARIANT, LocalOnlyFetcher, document_pdf, html_document  # noqa: F401 - the render API
 from thidua.report.chart import field_chart_svg
 from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.document_settings import NO_NUMBER, DocumentSettings
@@ -27,6 +24,7 @@ from thidua.report.figures import Figures
 from thidua.report.glyphs import printable
 from thidua.report.formatting import decree_date, number, percent, roman, short_date, short_name
 from thidua.report.appendix import INLINE_MAX, PDF as APPENDIX_PDF, WORKBOOK as APPENDIX_XLSX
+from thidua.report.parts import exemplary_chunks, render_joined, report_parts
 from thidua.settings import TEMPLATES_DIR
 
 _FIELD_PHRASE = {"KT": "lĩnh vực kinh tế", "VHXH": "lĩnh vực văn hóa - xã hội",
@@ -84,25 +82,6 @@ def meta_from_settings(settings: DocumentSettings) -> dict:
 APPENDICES = ("units", "exemplary")
 
 
-class LocalOnlyFetcher(URLFetcher):
-    """A WeasyPrint URL fetcher that serves ``data:`` URLs and files under
-    ``report_templates/`` only; anything else (http, other files) raises."""
-
-    def __init__(self, root: Path = TEMPLATES_DIR):
-        super().__init__(allowed_protocols={"file", "data"})
-        self._root = root.resolve()
-
-    def fetch(self, url, headers=None):
-        if url.startswith("file:"):
-            from urllib.parse import unquote, urlsplit
-            path = Path(unquote(urlsplit(url).path)).resolve()
-            if not path.is_relative_to(self._root):
-                raise ValueError(f"Refusing to fetch {url}: outside {self._root}")
-        elif not url.startswith("data:"):
-            raise ValueError(f"Refusing to fetch {url}: only local template files")
-        return super().fetch(url, headers)
-
-
 def _row(label: str, counts, total_all: int) -> dict:
     c, i = int(counts["collective"]), int(counts["individual"])
     return {"label": label, "collective": number(c), "individual": number(i),
@@ -134,7 +113,8 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
 
     Keys: ``meta`` (header, dates), ``opening`` (paragraphs), ``field_rows``/``field_total``,
     ``field_sentences``, ``level_rows``, ``result_rows``, ``unit_rows``, ``missing``,
-    ``quality_rows``, ``exemplary`` (grouped by field), ``chart_src`` (a data: URL),
+    ``quality_rows``, ``exemplary_chunks`` (Phụ lục II in parts of rows,
+    :func:`thidua.report.parts.exemplary_chunks`), ``chart_src`` (a data: URL),
     ``pdf_created`` (ISO datetime for the PDF metadata).
     """
     bf = figures.by_field
@@ -173,15 +153,15 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "rejected": number(int(q.rejected)), "ignored": number(int(q.ignored)),
     } for code, q in figures.quality.iterrows() if q.rejected or q.files_rejected]
     rejected_files = figures.files[figures.files["status"] == "rejected"]
-    exemplary = [{
-        "field": FIELDS[f],
-        "rows": [{"unit": short_name(names.get(r.unit, r.unit)), "type": TYPES[r.type], "model": r.model,
-                  "registrant": r.registrant} for r in group.itertuples()],
-    } for f, group in figures.exemplary.assign(
+    exemplary = [(FIELDS[f], [{"unit": short_name(names.get(r.unit, r.unit)), "type": TYPES[r.type],
+                               "model": r.model, "registrant": r.registrant}
+                              for r in group.itertuples()])
+                 for f, group in figures.exemplary.assign(
         field_order=figures.exemplary["field"].map({f: i for i, f in enumerate(FIELDS)}),
         order=figures.exemplary["unit"].map(rank))
         .sort_values(["field_order", "order", "type", "model"], kind="stable")
         .groupby("field", sort=False)]
+    elsewhere = len(figures.exemplary) > INLINE_MAX
     created = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
     chart = base64.b64encode(field_chart_svg(bf)).decode("ascii")
     return {
@@ -222,9 +202,8 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "choices": [{"unit": short_name(names.get(r.unit, r.unit)), "code": r.unit,
                      "text": r.choice} for r in figures.files.itertuples()
                     if r.status == "used" and r.choice],
-        "exemplary": [] if len(figures.exemplary) > INLINE_MAX else exemplary,
-        "exemplary_elsewhere": ({"pdf": APPENDIX_PDF, "xlsx": APPENDIX_XLSX}
-                                if len(figures.exemplary) > INLINE_MAX else None),
+        "exemplary_chunks": exemplary_chunks([] if elsewhere else exemplary),
+        "exemplary_elsewhere": {"pdf": APPENDIX_PDF, "xlsx": APPENDIX_XLSX} if elsewhere else None,
         "fields": list(FIELDS.values()),
         "types": list(TYPES.values()),
         "changes": meta.changes,
@@ -259,37 +238,33 @@ def _environment() -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, finalize=keep_together)
 
 
-def render_html(context: dict) -> str:
-    """The report as HTML from ``report_templates/report.html.j2`` (autoescaped)."""
-    return _environment().get_template("report.html.j2").render(**context)
-
-
-#: The PDF variant every report is written in (``spec/outputs.md``, "PDF/A-3b").
-PDF_VARIANT = "pdf/a-3b"
+def render_html(context: dict, part: dict | None = None, numbers_elsewhere: bool = False) -> str:
+    """The report as HTML from ``report_templates/report.html.j2`` (autoescaped): the whole
+    report, or one ``part`` of it (:func:`thidua.report.parts.report_parts`) with
+    ``numbers_elsewhere`` (no page numbers: :func:`thidua.report.join.join_parts` prints
+    them on the joined pages)."""
+    part = part or {"front": True, "chunks": context["exemplary_chunks"]}
+    return _environment().get_template("report.html.j2").render(
+        **context, part=part, numbers_elsewhere=numbers_elsewhere)
 
 
 def html_to_pdf(html: str, attachments: dict[str, bytes] | None = None,
                 stamp: dt.datetime | None = None) -> bytes:
-    """PDF/A-3b bytes from the report HTML, tagged (WeasyPrint ``pdf_tags``), with
-    ``attachments`` (file name → bytes) embedded as associated files
-    (:func:`thidua.report.archive.pdf_attachments`, dated ``stamp``, default 2000-01-01 UTC)
-    and an empty signature field over the element of class ``sig-space`` when there is one
-    (:class:`thidua.report.archive.ArchiveFinisher`). Relative URLs resolve inside
-    ``report_templates/``; nothing else is fetched. No clock time nor random ID goes in:
-    the same HTML, attachments and stamp give the same bytes (``spec/outputs.md``)."""
-    stamp = stamp or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES_DIR) + "/",
-                               url_fetcher=LocalOnlyFetcher())
-    return document.write_pdf(pdf_identifier=b"thidua", custom_metadata=True,
-                              pdf_variant=PDF_VARIANT, pdf_tags=True,
-                              attachments=pdf_attachments(attachments or {}, stamp),
-                              finisher=ArchiveFinisher())
+    """PDF/A-3b bytes of ``html`` in one document, in this process
+    (:func:`html_document`, :func:`document_pdf`)."""
+    return document_pdf(html_document(html), attachments, stamp)
 
 
 def render_report(figures: Figures, meta: ReportMeta,
-                  attachments: dict[str, bytes] | None = None) -> bytes:
+                  attachments: dict[str, bytes] | None = None, workers: int | None = None) -> bytes:
     """Figures → PDF/A-3b bytes with ``attachments`` (file name → bytes: ``summary.json``,
-    ``rejected.csv``, ``manifest.json``, ``spec/outputs.md``) dated the report's date (see
-    :func:`build_context`, :func:`render_html`, :func:`html_to_pdf`)."""
+    ``rejected.csv``, ``manifest.json``) dated the report's date (see :func:`build_context`,
+    :func:`render_html`). The report is rendered in parts (:func:`thidua.report.parts.report_parts`:
+    the body with Phụ lục I, then Phụ lục II in parts of rows), ``workers`` processes at a
+    time (default: the machine's cores), and joined with continuous page numbers, one
+    outline and the first part's metadata, attachments and signature field
+    (:func:`thidua.report.parts.render_joined`). The bytes never depend on ``workers``."""
     stamp = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
-    return html_to_pdf(render_html(build_context(figures, meta)), attachments, stamp)
+    context = build_context(figures, meta)
+    htmls = [render_html(context, part, numbers_elsewhere=True) for part in report_parts(context)]
+    return render_joined(htmls, attachments, stamp, numbers_css="", workers=workers)

@@ -1,0 +1,122 @@
+"""The report rendered in parts, in parallel processes, and joined into one PDF (issue 10, P1).
+
+WeasyPrint lays a document out in one process, on one core. The report is cut where it
+breaks pages anyway: the body with Phụ lục I (which starts on a page of its own), then
+Phụ lục II, the exemplary models, in parts of about :data:`CHUNK_ROWS` rows, each part starting
+on a new page (a field continued from the part before goes on without a second heading, its
+table header repeated, as on any page). The cut depends on the data only, never on the number
+of processes, so the bytes never do. Each part is rendered without page numbers
+(:func:`render_part`), at most ``workers`` at a time; :func:`thidua.report.join.join_parts` joins
+them and prints the page numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+#: Rows of Phụ lục II per part (about six landscape pages).
+CHUNK_ROWS = 200
+
+
+def exemplary_chunks(groups: list[tuple[str, list[dict]]]) -> list[dict]:
+    """Phụ lục II in parts: ``groups`` is ``[(field name, [row dict, …]), …]`` in the report's
+    order (row dicts: ``unit, type, model, registrant``); the rows are cut into
+    ``ceil(n / CHUNK_ROWS)`` parts of equal size (±1). Returns ``[{"first": bool, "groups":
+    [{"field", "number", "continued", "rows": [{…, "index"}]}]}]``: ``number`` is the field's
+    place among the fields listed (``2.`` in "2. Lĩnh vực …"), ``index`` the row's number within
+    its field, ``continued`` true for a field begun in the part before. Always at least one
+    part (the appendix's heading), even without rows."""
+    flat = [(g, field, i, row) for g, (field, rows) in enumerate(groups)
+            for i, row in enumerate(rows, 1)]
+    count = max(1, math.ceil(len(flat) / CHUNK_ROWS))
+    bounds = [round(k * len(flat) / count) for k in range(count + 1)]
+    chunks = []
+    for k in range(count):
+        out: list[dict] = []
+        for g, field, i, row in flat[bounds[k]:bounds[k + 1]]:
+            if not out or out[-1]["number"] != g + 1:
+                out.append({"field": field, "number": g + 1, "continued": i > 1, "rows": []})
+            out[-1]["rows"].append({**row, "index": i})
+        chunks.append({"first": k == 0, "groups": out})
+    return chunks
+
+
+def report_parts(context: dict) -> list[dict]:
+    """The parts the report is rendered in, for :func:`thidua.report.render.render_html`:
+    ``{"front": True, "chunks": []}`` (the body and Phụ lục I; with Phụ lục II's heading when
+    it lists no row), then ``{"front": False, "chunks": [chunk]}`` for each part of
+    Phụ lục II (:func:`exemplary_chunks`)."""
+    chunks = context["exemplary_chunks"]
+    if not any(chunk["groups"] for chunk in chunks):
+        return [{"front": True, "chunks": chunks}]
+    return [{"front": True, "chunks": []}] + [{"front": False, "chunks": [c]} for c in chunks]
+
+
+@dataclass(frozen=True)
+class RenderedPart:
+    """One part's PDF (:func:`render_part`): ``pdf`` bytes, each page's ``sizes`` (width,
+    height in PDF points) and its ``bookmarks``: ``(page index in the part, level, label, x,
+    y)`` of each heading, in PDF points from the page's bottom left, in document order."""
+
+    pdf: bytes
+    sizes: list[tuple[float, float]]
+    bookmarks: list[tuple[int, int, str, float, float]]
+
+
+def render_part(job: tuple) -> RenderedPart:
+    """Render one part: ``job`` is ``(html, attachments, stamp)`` (attachments: file name →
+    bytes, ``None`` for none; stamp: their date). Runs in a worker process (module-level,
+    its arguments pickle)."""
+    from thidua.report.archive import document_pdf, html_document
+
+    html, attachments, stamp = job
+    document = html_document(html)
+    pdf = document_pdf(document, attachments, stamp)
+    sizes = [(page.width * 0.75, page.height * 0.75) for page in document.pages]
+    marks = [(index, level, label, x * 0.75, (page.height - y) * 0.75)
+             for index, page in enumerate(document.pages)
+             for level, label, (x, y), _state in page.bookmarks]
+    return RenderedPart(pdf, sizes, marks)
+
+
+def default_workers() -> int:
+    """Processes rendering at once: the machine's cores (``THIDUA_RENDER_WORKERS`` overrides)."""
+    return max(1, int(os.environ.get("THIDUA_RENDER_WORKERS") or os.cpu_count() or 1))
+
+
+def _context():
+    """``fork`` when this process runs no other thread (the workers start at once, with
+    WeasyPrint already imported), else ``forkserver`` (forking a threaded process is unsafe)."""
+    return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+
+
+def render_parts(jobs: list[tuple], workers: int | None = None) -> list[RenderedPart]:
+    """:func:`render_part` of each job, in order: in this process when ``workers`` is 1 or
+    there is one job, else in up to ``workers`` processes, the longest HTML first."""
+    workers = min(workers or default_workers(), len(jobs))
+    if workers <= 1:
+        return [render_part(job) for job in jobs]
+    from thidua.ingest.isolation import main_script_hidden
+
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
+    with main_script_hidden(), ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+        futures = {i: pool.submit(render_part, jobs[i]) for i in order}
+        return [futures[i].result() for i in range(len(jobs))]
+
+
+def render_joined(htmls: list[str], attachments: dict[str, bytes] | None,
+                  stamp: dt.datetime, numbers_css: str, workers: int | None = None) -> bytes:
+    """Render ``htmls`` (parts of one document, each without page numbers) with
+    :func:`render_parts`, the first part carrying ``attachments``, and join them with page
+    numbers (:func:`thidua.report.join.join_parts`; ``numbers_css``: the numbers' own CSS,
+    after ``report.css``)."""
+    from thidua.report.join import join_parts
+
+    jobs = [(html, attachments if i == 0 else None, stamp) for i, html in enumerate(htmls)]
+    return join_parts(render_parts(jobs, workers), numbers_css)
