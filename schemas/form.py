@@ -36,25 +36,27 @@ COLUMNS: tuple[FormColumn, ...] = (
     FormColumn("stt", "STT", False, "số thứ tự (không bắt buộc)", ("TT", "Số TT", "Số thứ tự")),
     FormColumn("unit_code", "Mã đơn vị", False, "mã đơn vị trong danh mục đơn vị", ("Mã ĐV",)),
     FormColumn("model", "Tên mô hình", True, "tên mô hình, từ 5 đến 500 ký tự",
-               ("Tên mô hình Dân vận khéo", "Tên mô hình đăng ký")),
+               ("Tên mô hình Dân vận khéo", "Tên mô hình đăng ký", "Tên MH", "MH",
+                "Tên mô hình DVK")),
     FormColumn("field", "Lĩnh vực", True,
                "một trong: Kinh tế (KT), Văn hóa - xã hội (VHXH), An ninh - quốc phòng (ANQP), "
-               "Xây dựng hệ thống chính trị (XDHTCT)"),
+               "Xây dựng hệ thống chính trị (XDHTCT)", ("LV",)),
     FormColumn("type", "Hình thức", True, "Tập thể (TT) hoặc Cá nhân (CN)",
-               ("Hình thức đăng ký", "Tập thể/Cá nhân")),
+               ("Hình thức đăng ký", "Tập thể/Cá nhân", "HT", "HTĐK")),
     FormColumn("registrant", "Tên tập thể/cá nhân", True, "tên tập thể hoặc cá nhân thực hiện",
                ("Tên tập thể / cá nhân", "Tập thể/cá nhân thực hiện", "Tên tập thể, cá nhân",
                 "Họ tên/Tên tập thể", "Tên tập thể hoặc cá nhân",
-                "Tên tập thể/cá nhân thực hiện")),
+                "Tên tập thể/cá nhân thực hiện", "Tên TT/CN", "Tên tập thể/CN")),
     FormColumn("position", "Chức vụ", False, "chức vụ của cá nhân (bắt buộc với Cá nhân)",
-               ("Chức vụ (nếu là cá nhân)",)),
+               ("Chức vụ (nếu là cá nhân)", "CV")),
     FormColumn("level", "Cấp công đoàn", False,
-               "Thành phố, Cấp trên trực tiếp cơ sở (Cấp trên cơ sở) hoặc Cơ sở", ("Cấp",)),
+               "Thành phố, Cấp trên trực tiếp cơ sở (Cấp trên cơ sở) hoặc Cơ sở",
+               ("Cấp", "Cấp CĐ")),
     FormColumn("grassroots_union", "Công đoàn cơ sở", False, "tên công đoàn cơ sở",
                ("CĐCS", "Thuộc công đoàn cơ sở", "Tên công đoàn cơ sở")),
     FormColumn("period", "Thời gian thực hiện", False,
                "dd/mm/yyyy - dd/mm/yyyy, mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo",
-               ("Thời gian", "Thời gian triển khai")),
+               ("Thời gian", "Thời gian triển khai", "Thời gian TH", "TG")),
     # A period in two columns (issue 16.3): under a merged ``Thời gian thực hiện`` or flat.
     FormColumn("period_from", "Từ ngày", False,
                "ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy hoặc năm",
@@ -66,8 +68,8 @@ COLUMNS: tuple[FormColumn, ...] = (
                 "Thời gian thực hiện đến", "Đến ngày/tháng/năm", "Thời điểm kết thúc")),
     FormColumn("result", "Kết quả", False,
                "Chưa đánh giá, Hoàn thành, Tiêu biểu hoặc Không hoàn thành",
-               ("Kết quả đánh giá", "Kết quả thực hiện")),
-    FormColumn("note", "Ghi chú", False, "ghi chú (không bắt buộc)"),
+               ("Kết quả đánh giá", "Kết quả thực hiện", "KQ")),
+    FormColumn("note", "Ghi chú", False, "ghi chú (không bắt buộc)", ("GC",)),
 )
 BY_NAME: dict[str, FormColumn] = {c.name: c for c in COLUMNS}
 HEADER_TO_NAME: dict[str, str] = {k: c.name for c in COLUMNS for k in c.keys()}
@@ -161,14 +163,16 @@ VALUE_READINGS: dict[str, dict[str, list[str]]] = {
     "result": {
         # a bare grade (``Tốt``, ``Khá``, ``Xuất sắc``) says no more than a grade: rejected
         "hoan_thanh": ["Hoàn thành tốt", "HTT", "Hoàn thành xuất sắc", "HTXS", "Đạt yêu cầu",
-                       "Đã hoàn thành"],
+                       "Đã hoàn thành", "Hoàn thành nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
+                       "HTTNV", "Hoàn thành xuất sắc nhiệm vụ", "HTXSNV"],
         "tieu_bieu": ["Điển hình", "Điển hình tiêu biểu", "Gương điển hình",
                       "Tiêu biểu xuất sắc"],
         # ``Chưa đạt``/``Chưa hoàn thành``: not yet evaluated, or evaluated as not completed?
         # Under both, so that the unit is asked which (``có phải là … hay …?``).
-        "khong_hoan_thanh": ["Chưa đạt", "Chưa hoàn thành", "Không đạt yêu cầu"],
+        "khong_hoan_thanh": ["Chưa đạt", "Chưa hoàn thành", "Không đạt yêu cầu",
+                             "Không hoàn thành nhiệm vụ", "Chưa hoàn thành nhiệm vụ"],
         "chua_danh_gia": ["Đang thực hiện", "Đang triển khai", "Chưa có kết quả", "Chưa xét",
-                          "Chưa đạt", "Chưa hoàn thành"],
+                          "Chưa đạt", "Chưa hoàn thành", "Chưa hoàn thành nhiệm vụ"],
     },
 }
 #: Abbreviations that are not the initials of their words: abbreviation → the words it stands

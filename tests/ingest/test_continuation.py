@@ -76,9 +76,10 @@ def test_a_position_on_the_next_line_is_read_as_the_position(tmp_path, corpus_co
     assert result.rows["rejected"] == 0
 
 
-def test_a_row_that_is_a_registration_of_its_own_is_never_joined(tmp_path, corpus_context):
-    result = ingest(tmp_path, [registration(1, "Bữa cơm công đoàn"),
-                               line(model="Tủ sách pháp luật", registrant="Trần Thị B")],
+@pytest.mark.parametrize("own", [line(model="Tủ sách pháp luật", registrant="Trần Thị B"),
+                                 line(registrant="Nguyễn Thị B", position="Ủy viên")])
+def test_a_row_that_is_a_registration_of_its_own_is_never_joined(tmp_path, corpus_context, own):
+    result = ingest(tmp_path, [registration(1, "Bữa cơm công đoàn"), own],
                     context=corpus_context)
     assert result.registrations["model"].tolist() == ["Bữa cơm công đoàn"]
     assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}

@@ -105,3 +105,20 @@ def test_a_required_column_not_found_is_said_once_for_the_file(tmp_path, corpus_
                                               [titled("S-01", regs(2))]) or
                                    tmp_path / "S-01_du.xlsx"), corpus_context)
     assert not [r for r in whole.remarks if r.startswith("Không tìm thấy cột")]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Tên MH", "model"), ("MH", "model"), ("Tên mô hình DVK", "model"), ("LV", "field"),
+    ("HT", "type"), ("Tên TT/CN", "registrant"), ("CV", "position"), ("Cấp CĐ", "level"),
+    ("TG", "period"), ("Thời gian TH", "period"), ("KQ", "result"), ("GC", "note")])
+def test_abbreviated_headers_of_units_forms(text, name):
+    assert header_name(text) == name
+
+
+def test_a_file_headed_only_with_abbreviations_counts_every_registration(tmp_path, corpus_context):
+    header = ["TT", "Tên MH", "LV", "HT", "Tên TT/CN", "CV", "Cấp CĐ", "CĐCS", "TG", "KQ", "GC"]
+    path = tmp_path / "S-01_viet-tat.xlsx"
+    write_xlsx(path, [titled("S-01", regs(4), header=header)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP", "XDHTCT"]

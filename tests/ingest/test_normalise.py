@@ -268,3 +268,14 @@ def test_words_for_the_whole_year_and_until_now_need_the_report_year():
 def test_a_subtotal_label_with_its_count_in_another_cell_is_a_totals_row(row, label):
     raw = frame([{"stt": 1, "model": "Chuyến xe mùa xuân", "field": "VHXH", "type": "TT"}, row])
     assert classify_rows(raw).tolist() == ["data", label]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Từ tháng 1 đến tháng 12 năm 2024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("Từ ngày 5 tháng 3 năm 2024 đến ngày 30 tháng 11 năm 2024", (D(2024, 3, 5), D(2024, 11, 30))),
+    ("tháng 12 năm 2024", (D(2024, 12, 1), D(2024, 12, 31))),
+    ("Từ tháng 3 năm 2024 đến nay", (D(2024, 3, 1), D(2024, 12, 31))),
+    ("6 tháng cuối năm 2024", (D(2024, 7, 1), D(2024, 12, 31))),   # no month number: a half year
+])
+def test_periods_in_words(value, expected):
+    assert parse_period(value, 2024) == expected

@@ -79,3 +79,14 @@ def test_a_duplicate_written_with_other_punctuation_case_or_quotes_is_still_a_du
     assert valid.index.tolist() == [8, 12, 13]
     assert rejections["row"].tolist() == [9, 10, 11]
     assert all(e.startswith("Trùng với dòng 8:") for e in rejections["error"])
+
+
+def test_namesakes_of_two_unions_or_positions_are_two_registrations():
+    homonym = {**GOOD, "grassroots_union": "CĐCS Công ty Xây dựng số 1"}
+    other_post = {**GOOD, "position": "Chủ tịch CĐCS"}
+    same = {**GOOD, "grassroots_union": "cđcs trường THCS Lê Lợi", "registrant": "nguyễn thị lan"}
+    valid, rejections = check([{**GOOD, "grassroots_union": "CĐCS Trường THCS Lê Lợi"}, homonym,
+                               other_post, same])
+    assert valid.index.tolist() == [8, 9, 10]
+    assert rejections["row"].tolist() == [11]
+    assert rejections.at[0, "error"].startswith("Trùng với dòng 8:")

@@ -454,3 +454,17 @@ def test_words_that_mean_a_value_count_as_an_interpretation_the_unit_is_told(col
 ])
 def test_names_stay_exact_and_what_means_no_one_value_is_not_read(column, text, how):
     assert read_value(column, text).how == how
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Hoàn thành tốt nhiệm vụ", "hoan_thanh"), ("Hoàn thành nhiệm vụ", "hoan_thanh"),
+    ("hoàn thành xuất sắc nhiệm vụ", "hoan_thanh"), ("HTTNV", "hoan_thanh"), ("HTXSNV", "hoan_thanh"),
+    ("Không hoàn thành nhiệm vụ", "khong_hoan_thanh")])
+def test_a_result_said_with_nhiem_vu_is_read_and_told(text, code):
+    reading = read_value("result", text)
+    assert (reading.code, reading.how) == (code, "interpreted")
+
+
+def test_not_yet_completing_the_task_is_asked_about():
+    reading = read_value("result", "Chưa hoàn thành nhiệm vụ")
+    assert reading.code is None and set(reading.candidates) == {"khong_hoan_thanh", "chua_danh_gia"}

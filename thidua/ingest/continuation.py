@@ -11,8 +11,9 @@ A row continues the one above when it has no ``STT``, no value in the columns of
 (``Lĩnh vực``, ``Hình thức``, ``Cấp công đoàn``, ``Kết quả``), no value in another column of
 the form, text in at least one of :data:`JOINED_COLUMNS`, and the row right above it is a
 registration with an ``STT`` and a choice (or is itself joined to one). A row that looks like a
-registration of its own (a capitalised model name and a capitalised registrant) is never
-joined: it stays a row to reject, so that two registrations are never made one.
+registration or a person of its own (two or more text cells, each capitalised: a model and a
+registrant, a name and a position) is never joined: it stays a row to reject, so that two
+registrations are never made one.
 """
 
 from __future__ import annotations
@@ -30,10 +31,13 @@ CHOICE_COLUMNS = ("field", "type", "level", "result")
 JOINED_COLUMNS = ("model", "registrant", "position", "grassroots_union", "period", "note")
 
 
-def _own_registration(model: str, registrant: str) -> bool:
-    """Whether a row's model and registrant both start like names of their own (a capital
-    letter): ``Tủ sách pháp luật`` / ``Nguyễn Văn B`` is a registration, not a continuation."""
-    return bool(model) and bool(registrant) and model[:1].isupper() and registrant[:1].isupper()
+def _own_registration(cells: list[str]) -> bool:
+    """Whether a row's text cells (model, registrant, position, …) are two or more that each
+    start like a name of its own (a capital letter): ``Tủ sách pháp luật`` | ``Nguyễn Văn
+    B``, or ``Nguyễn Thị B`` | ``Ủy viên``, is a registration (or a person), not a wrapped line;
+    ``lao động giỏi`` | ``LĐLĐ huyện`` and ``(Tổ trưởng)`` are lines carried over."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and all(c[:1].isupper() for c in filled)
 
 
 def continuations(raw: pd.DataFrame, labels: pd.Series) -> dict[int, int]:
@@ -59,13 +63,11 @@ def continuations(raw: pd.DataFrame, labels: pd.Series) -> dict[int, int]:
     candidate = (data & (text["stt"] == "") & empty_choices & (text[joined] != "").any(axis=1)
                  & ((text[others] == "").all(axis=1) if others else True))
     anchor = data & (text["stt"] != "") & ~empty_choices
-    model = text["model"] if "model" in text else pd.Series("", index=raw.index)
-    registrant = text["registrant"] if "registrant" in text else pd.Series("", index=raw.index)
     found: dict[int, int] = {}
     rows = raw.index.tolist()
     for i in [i for i, c in enumerate(candidate.tolist()) if c and i > 0]:
         row, above = rows[i], rows[i - 1]
-        if _own_registration(model[row], registrant[row]):
+        if _own_registration(text.loc[row, joined].tolist()):
             continue
         if above in found:
             found[row] = found[above]

@@ -33,6 +33,9 @@ _ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien t
              "quanh nam", "trong nam", "ca nam nay")
 _NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc")
 _SCHOOL_YEAR = re.compile(r"(?:nam hoc|nh)\s*(\d{4})\s*[-–/]\s*(\d{4})")
+#: A date or month in words, ``ngày 5 tháng 3 năm 2024`` / ``tháng 12 năm 2024`` (accents
+#: stripped): read as ``5/3/2024`` / ``12/2024``.
+_IN_WORDS = re.compile(r"(?:ngay\s*(\d{1,2})\s*)?thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 #: Excel's day numbers of 01/01/2000 and 31/12/2099 (a date cell read as a number).
 _SERIALS = (36526, 73050)
 
@@ -301,7 +304,8 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     school year (``Năm học 2023-2024``: 01/09/2023–31/08/2024), a range whose first end
     borrows the year and kind of the second (``Quý I-IV/2024``, ``T1-T12/2024``, ``Tháng
     1-12/2024``, ``01/03 - 30/11/2024``), ``… đến nay`` (to the end of ``year``) and words
-    for all of ``year`` (``Thường xuyên``, ``Hằng năm``, ``Liên tục``, ``Quanh năm``).
+    for all of ``year`` (``Thường xuyên``, ``Hằng năm``, ``Liên tục``, ``Quanh năm``), and
+    dates or months in words (``Từ tháng 1 đến tháng 12 năm 2024``, ``ngày 5 tháng 3 năm 2024``).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -312,6 +316,7 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
         return day, day
     text = re.sub(r"^(?:tu|ke tu|bat dau tu)\s+", "", match_key(value))
+    text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
     try:
         if whole := _point(text, year):
             return whole

@@ -34,7 +34,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
                                   number, size)
 from thidua.ingest.sheetscan import quick_scan
-from thidua.ingest.workbook import FileRejected, reads_as_csv
+from thidua.ingest.workbook import FileRejected, reads_as_csv, utf16
 
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 64 * 1024
@@ -302,7 +302,7 @@ def _check_csv(data: bytes) -> None:
         raise FileRejected(exceeded("số ô của tệp CSV", f"khoảng {number(separators)} ô",
                                     f"{number(MAX_CELLS)} ô"))
     nul = data.count(b"\x00")
-    if nul and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if nul and not utf16(data):
         raise FileRejected(f"Tệp CSV có {number(nul)} ký tự NUL (mã 0), không phải văn bản: có "
                            f"thể là tệp nhị phân đặt đuôi .csv hoặc bị hỏng; đề nghị lưu lại "
                            f"bằng Excel dạng CSV UTF-8 hoặc .xlsx rồi gửi lại.")

@@ -43,7 +43,10 @@ def _ambiguous(column: str, value: str) -> str | None:
     names = " hay ".join(f"'{VALUE_NAMES[column][c]}'" for c in reading.candidates)
     return (f"'{shorten(value)}' ở cột '{BY_NAME[column].header}' chưa rõ: có phải là {names}? "
             f"Đề nghị ghi rõ {BY_NAME[column].expected}.")
-DUPLICATE_KEY = ["model", "field", "type", "registrant"]
+#: What makes two rows one registration (``spec/submission-form.md``, "Errors": same name,
+#: field, type, registrant), and the grassroots union and position, which tell two people of
+#: one name (``Nguyễn Văn Hùng`` of two unions) or two unions' ``Ban Chấp hành CĐCS`` apart.
+DUPLICATE_KEY = ["model", "field", "type", "registrant", "grassroots_union", "position"]
 
 
 def _message(column: str, check: str, value: str, year: int) -> str:
@@ -185,8 +188,9 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
         records.append({"file": file, "sheet": sheet, "row": row,
                         "column": BY_NAME["model"].header,
                         "value": shorten(clean_text(raw.at[row, "model"])) if "model" in raw else "",
-                        "error": f"Trùng với dòng {first}: cùng tên mô hình, lĩnh vực, hình thức "
-                                 f"và tập thể/cá nhân; chỉ tính dòng {first}."})
+                        "error": f"Trùng với dòng {first}: cùng tên mô hình, lĩnh vực, hình thức, "
+                                 f"tập thể/cá nhân, chức vụ và công đoàn cơ sở; chỉ tính dòng "
+                                 f"{first}."})
     rejections = rejection_frame(records).sort_values(["row", "column"], kind="stable")
     if checked is not None and rejections.empty:
         return checked, rejections.reset_index(drop=True)

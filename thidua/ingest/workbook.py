@@ -69,11 +69,33 @@ def _is_truncated_zip(data: bytes) -> bool:
     return False
 
 
+def utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text, or ``None``: ``"utf-16"`` with a byte-order mark (Excel's
+    "Unicode Text"), ``"utf-16-le"``/``"utf-16-be"`` without one (a program that left it out):
+    an even length, at least a third of the first 4.096 characters' high (or low) bytes NUL as
+    in a table's ASCII letters, digits and separators, none of the other half, and the whole
+    decoding cleanly."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) * 3 >= len(zeros) and others.count(0) == 0:
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
 def _is_text(data: bytes) -> bool:
-    """Whether a file's first bytes are text (a CSV): a UTF-16 byte-order mark, or no NUL and
+    """Whether a file's first bytes are text (a CSV): UTF-16 (:func:`utf16`), or no NUL and
     no control character other than tab, line breaks, form feed and end-of-file."""
     head = data[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if utf16(data):
         return True
     return bool(head) and not any(b < 32 and b not in b"\t\n\r\x0c\x1a" for b in head)
 
@@ -132,11 +154,13 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     """CSV bytes as ``(NFC text, encoding name)``: UTF-8 (with or without BOM), else the most
     Vietnamese reading among Windows-1258, TCVN3 and VNI (:func:`thidua.ingest.legacy.decode_bytes`).
     Windows-1258 writes tone marks as combining characters; NFC composes them. UTF-16 with a
-    byte-order mark (Excel's "Unicode Text") is read too, although the form does not list it.
+    byte-order mark (Excel's "Unicode Text"), or without one (:func:`utf16`), is read too,
+    although the form does not list it.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if codec := utf16(data):
         try:
-            return unicodedata.normalize("NFC", data.decode("utf-16")), "UTF-16"
+            return unicodedata.normalize("NFC", data.decode(codec)), (
+                "UTF-16" if codec == "utf-16" else "UTF-16 (không có BOM)")
         except UnicodeDecodeError:
             pass
     try:
