@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_rows import HEADER, regs, titled
-from corpus_writers import write_xlsx
+from corpus_writers import Sheet, write_xlsx
 from helpers import input_file
 from thidua.ingest.files import ingest_file
 from thidua.ingest.headers import exact_name, header_name
@@ -122,3 +122,21 @@ def test_a_file_headed_only_with_abbreviations_counts_every_registration(tmp_pat
     result = ingest_file(input_file(path), corpus_context)
     assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
     assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP", "XDHTCT"]
+
+
+@pytest.mark.parametrize("level, union", [("CĐCS", "Công đoàn cơ sở"), ("CĐCS", "CĐCS"),
+                                          ("Cơ sở", "CĐCS")])
+def test_a_first_row_whose_cells_read_like_headers_is_still_a_registration(tmp_path,
+                                                                          corpus_context,
+                                                                          level, union):
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
+              "Cấp công đoàn", "Công đoàn cơ sở", "Kết quả"]
+    first = [1, "Bữa cơm công đoàn ấm áp", "Kinh tế", "Cá nhân", "Nguyễn Văn A", "Đoàn viên",
+             level, union, "Hoàn thành"]
+    rest = [[i, f"Mô hình số {i} của đoàn viên", "Kinh tế", "Cá nhân", f"Trần Văn {i}",
+             "Đoàn viên", "Cơ sở", "CĐCS A", "Hoàn thành"] for i in range(2, 5)]
+    path = tmp_path / "S-01_dong-dau.xlsx"
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: S-01"], ["Năm: 2024"], header, first, *rest])])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows["read"] == 4
+    assert result.registrations["model"].tolist()[0] == "Bữa cơm công đoàn ấm áp"

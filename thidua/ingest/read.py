@@ -121,6 +121,15 @@ def _row_names(row: list[object]) -> dict[int, str]:
     return {c: n for c, n in names.items() if n}
 
 
+def _strangers(row: list, names: dict[int, str]) -> int:
+    """How many cells of ``row`` are neither a header (``names``: column → header) nor a column
+    number: a first data row whose ``Cấp công đoàn`` says ``CĐCS`` and whose union says
+    ``Công đoàn cơ sở`` names two headers, but its model, field, registrant… are strangers,
+    so it is data, never a second header row."""
+    return sum(1 for c, v in enumerate(row) if c not in names and (t := clean_text(v))
+               and not re.fullmatch(r"\(?\d{1,3}\)?\.?", t))
+
+
 def find_table(grid: Grid) -> Table | None:
     """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
     ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
@@ -139,8 +148,8 @@ def find_table(grid: Grid) -> Table | None:
         if markers <= set(top.values()):
             # A second header row only when it holds several headers (never a data row) or
             # the tick boxes of a coded column (:mod:`thidua.ingest.marks`).
-            two = len(below) >= 2 or (r + 1 < len(grid) and find_marks(
-                grid, (r, r + 1), top, {}, header_name)[2])
+            two = (len(below) >= 2 and _strangers(grid[r + 1], below) < len(below)) or (
+                r + 1 < len(grid) and find_marks(grid, (r, r + 1), top, {}, header_name)[2])
             rows = (r, r + 1) if two else (r,)
         elif markers <= set(top.values()) | set(below.values()):
             rows = (r, r + 1)
@@ -270,7 +279,8 @@ def parse_sheet(data: bytes, suffix: str) -> SheetData:
         others = [f[0] for f in tabled if f is not chosen]
         remarks = (f"Đã dùng trang '{name}'; bỏ qua " + ", ".join(
             f"trang '{o}'" + (" (trang hướng dẫn/mẫu)" if is_template_sheet(o) else "")
-            for o in others),) if others else ()
+            for o in others) + _not_counted(name, [o for o in others if not is_template_sheet(o)]),
+                   ) if others else ()
         if salvaged:
             remarks = (salvage_note(salvaged), *remarks)
         return SheetData(name, grid, table, encoding, facts, remarks)
@@ -279,6 +289,18 @@ def parse_sheet(data: bytes, suffix: str) -> SheetData:
     raise FileRejected(
         f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh vực') "
         f"trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
+
+
+def _not_counted(used: str, passed: list[str]) -> str:
+    """What a unit reads after ``bỏ qua trang …`` when the sheets passed over are not
+    instructions: their tables are not counted (one data sheet per file, ``spec/submission-
+    form.md`` "The file"), and how to have them counted."""
+    if not passed:
+        return ""
+    named = ", ".join(f"'{o}'" for o in passed)
+    return (f": bảng đăng ký ở trang {named} KHÔNG được tính (mỗi tệp chỉ đọc một trang); nếu "
+            f"đó là đăng ký của đơn vị chứ không phải bản cũ, đề nghị chép các dòng đó vào trang "
+            f"'{used}' dưới cùng dòng tiêu đề rồi gửi lại tệp")
 
 
 def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Table]:

@@ -63,13 +63,14 @@ def units_with_rejections(results: list[FileResult]) -> list[str]:
     rows not counted (issue 9.4: the workbook lists them), or with values read by
     approximation or rows of filled-down values (``FileResult.readings``, issues 9.1 and 16.6:
     the workbook says how they were read), or whose file in use was chosen over a rejected
-    newer one or by modification time (``FileResult.choice``, issues 9.7 and 16.2), sorted;
+    newer one or by modification time (``FileResult.choice``, issues 9.7 and 16.2), or with a
+    remark on their file (``FileResult.remarks``: a sheet passed over, a missing column…), sorted;
     superseded files do not
     count (``spec/submission-form.md``, "Corrections")."""
     return sorted({_unit_key(r) for r in results
                    if r.status != SUPERSEDED and (r.status == REJECTED or r.rows["rejected"]
                                                   or r.ignored.get("hidden")
-                                                  or r.readings or r.choice)})
+                                                  or r.readings or r.choice or r.remarks)})
 
 
 def _put(ws, row: int, column: int, value: object):
