@@ -69,3 +69,43 @@ def test_one_header_and_section_rows_in_two_cells(tmp_path, corpus_context):
     ([], None)])
 def test_what_is_a_type_heading(row, kind):
     assert heading_type(row) == kind
+
+
+FIELD_HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
+                "Kết quả"]
+
+
+def _blank_field(i, field=None):
+    return [i, f"Mô hình số {i} của đoàn viên", field, "Cá nhân", f"Nguyễn Văn {chr(65 + i)}",
+            "Tổ trưởng", "Hoàn thành"]
+
+
+def test_a_blank_field_takes_the_field_of_its_subheading_and_the_unit_is_told(tmp_path,
+                                                                             corpus_context):
+    path = tmp_path / "S-01_nhom-linh-vuc.xlsx"
+    _write(path, [FIELD_HEADER, ["I. LĨNH VỰC KINH TẾ"], _blank_field(1), _blank_field(2),
+                  ["II", "Văn hóa - xã hội"], _blank_field(3),
+                  _blank_field(4, "An ninh - quốc phòng")])  # its own field wins
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows == {"read": 6, "valid": 4, "rejected": 0, "ignored": 2}
+    assert result.registrations["field"].tolist() == ["KT", "KT", "VHXH", "ANQP"]
+    assert ("Cột 'Lĩnh vực' để trống, đã lấy lĩnh vực theo dòng tiêu đề nhóm: dòng 5 đến 6 lấy "
+            "theo dòng 4 'I. LĨNH VỰC KINH TẾ' (Kinh tế); dòng 8 lấy theo dòng 7 'II Văn hóa - xã "
+            "hội' (Văn hóa - xã hội). Đề nghị lần sau ghi lĩnh vực ở từng dòng.") in result.readings
+
+
+def test_a_type_heading_keeps_the_field_and_a_new_table_ends_it(tmp_path, corpus_context):
+    path = tmp_path / "S-01_nhom.xlsx"
+    _write(path, [FIELD_HEADER, ["I. LĨNH VỰC KINH TẾ"], ["A. TẬP THỂ"], _blank_field(1),
+                  FIELD_HEADER, _blank_field(2)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.registrations["field"].tolist() == ["KT"]
+    assert result.rows["rejected"] == 1  # row 8, under a new header, has no field: rejected
+    assert result.rejections["row"].tolist() == [8]
+
+
+def test_without_subheadings_a_blank_field_is_still_rejected(tmp_path, corpus_context):
+    path = tmp_path / "S-01_trong.xlsx"
+    _write(path, [FIELD_HEADER, _blank_field(1)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows["rejected"] == 1 and result.registrations.empty

@@ -29,6 +29,7 @@ from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.continuation import continuation_note, join_continuations
+from thidua.ingest.sections import fields_from_subheadings, subheading_note
 from thidua.ingest.normalise import (
     IGNORED_REASONS,
     classify_rows,
@@ -220,6 +221,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
         labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
         raw, labels, joined = join_continuations(raw, labels)  # a cell's text over two rows
+        raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
         data = raw[labels == "data"]
         unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
                             title, source.path, set(context.known_codes),
@@ -261,6 +263,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
                                                        source.path),
                                                    filled_down_note(raw, labels, filled),
                                                    continuation_note(joined),
+                                                   subheading_note(raw, by_heading),
                                                    *positions,
                                                    *interpreted_notes(interpreted)])),
                       interpreted=len(interpreted),

@@ -90,6 +90,17 @@ def _is_subheading(texts: list[str], type_text: str) -> bool:
         and (not type_text or len(parts) == 1)
 
 
+def subheading_field(texts: list[str]) -> str | None:
+    """The field code a sub-heading row names (``I. LĨNH VỰC KINH TẾ`` → ``KT``, ``II`` |
+    ``Văn hóa - xã hội`` → ``VHXH``), or ``None`` (a type heading, any other row)."""
+    parts = list(dict.fromkeys(t for t in texts if t))
+    if not parts or len(parts) > 2:
+        return None
+    name = _HEADING_WORDS.sub("", _ENUMERATOR.sub("", match_key(" ".join(parts))))
+    reading = read_value("field", name)
+    return reading.code if reading.how == "exact" else None
+
+
 _NOTE = re.compile(r"^(ghi chu|luu y|chu thich|nguon)\s*:|^\(?\*+\)?\s")
 
 

@@ -1,4 +1,4 @@
-"""The registrant type given by a table's section headings, not by a column.
+"""The registrant type (and the field) given by a table's section headings, not by a column.
 
 Some units' forms have no ``Hình thức`` column: their table is split into sections headed
 ``I. TẬP THỂ`` and ``II. CÁ NHÂN`` (often each with its own header row). Then every row takes
@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-from schemas.form import TYPES
+import pandas as pd
+
+from schemas.form import BY_NAME, FIELDS, TYPES
+from thidua.ingest.normalise import subheading_field
 from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text
 
@@ -51,3 +54,54 @@ def types_from_headings(grid: list[list], start: int, stop: int, header_row: int
             blank = not any(clean_text(v) for v in grid[r])
             out.append("" if blank or is_header(grid[r]) else current)
     return out if found else None
+
+
+def fields_from_subheadings(raw: pd.DataFrame, labels: pd.Series
+                            ) -> tuple[pd.DataFrame, dict[int, list[int]]]:
+    """``raw`` with an empty ``Lĩnh vực`` of a data row filled with the field of the nearest
+    sub-heading above it (``I. LĨNH VỰC KINH TẾ``: a table grouped by field whose rows leave
+    the column blank), and the rows filled by sub-heading row. A header row (a later table)
+    ends a heading's reach; a type heading (``A. TẬP THỂ``) does not. ``raw``: index Excel
+    rows; ``labels``: :func:`thidua.ingest.normalise.classify_rows`. ``raw`` is not modified."""
+    form = [c for c in raw.columns if c in BY_NAME]
+    if not (labels == "subheading").any():
+        return raw, {}
+    empty = (raw["field"].map(clean_text) == "") if "field" in raw else \
+        pd.Series(True, index=raw.index)
+    current, heading = None, None
+    filled: dict[int, list[int]] = {}
+    for row, label in labels.items():
+        if label == "subheading":
+            code = subheading_field([clean_text(v) for v in raw.loc[row, form].tolist()])
+            if code:
+                current, heading = code, row
+        elif label == "header":
+            current = heading = None
+        elif label == "data" and current and empty[row]:
+            filled.setdefault(heading, []).append(row)
+    if not filled:
+        return raw, {}
+    raw = raw.copy()
+    if "field" not in raw:
+        raw["field"] = ""
+    raw["field"] = raw["field"].astype("object")
+    for heading, rows in filled.items():
+        code = subheading_field([clean_text(v) for v in raw.loc[heading, form].tolist()])
+        raw.loc[rows, "field"] = FIELDS[code]
+    return raw, filled
+
+
+def subheading_note(raw: pd.DataFrame, filled: dict[int, list[int]]) -> str | None:
+    """The line the unit reads about rows whose field came from a sub-heading, or ``None``:
+    ``Dòng 6 đến 9: cột 'Lĩnh vực' để trống, đã lấy theo dòng 5 'I. LĨNH VỰC KINH TẾ'
+    (Kinh tế); …``."""
+    if not filled:
+        return None
+    parts = []
+    for heading, rows in filled.items():
+        text = " ".join(dict.fromkeys(t for t in (clean_text(v) for v in raw.loc[heading].tolist())
+                                      if t))
+        span = f"{rows[0]} đến {rows[-1]}" if len(rows) > 1 else f"{rows[0]}"
+        parts.append(f"dòng {span} lấy theo dòng {heading} '{text}' ({raw.at[rows[0], 'field']})")
+    return ("Cột 'Lĩnh vực' để trống, đã lấy lĩnh vực theo dòng tiêu đề nhóm: " + "; ".join(parts)
+            + ". Đề nghị lần sau ghi lĩnh vực ở từng dòng.")
