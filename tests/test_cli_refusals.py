@@ -130,7 +130,10 @@ def test_diff_into_a_folder_it_cannot_write_says_so(capsys, tmp_path):
         (folder / "summary.json").write_text(json.dumps(SUMMARY))
     (tmp_path / "diff-v1-v2.csv").mkdir()  # root may write anywhere: a folder in the way refuses
     said = refusal(capsys, ["diff", "--year", "2024", "--out", str(tmp_path), "--csv"])
-    assert said.startswith(f"thidua: Không ghi được {tmp_path / 'diff-v1-v2.csv'}: ")
+    assert said == f"thidua: Không ghi được {tmp_path / 'diff-v1-v2.csv'}: là một thư mục, không phải tệp"
+    assert refusal(capsys, ["diff", "--year", "2024", "--out", str(tmp_path), "--from", "1",
+                            "--to", "1"]) == ("thidua: --from và --to cùng là bản số 1: hãy chọn "
+                                              "hai bản khác nhau.")
     assert main(["diff", "--year", "2024", "--out", str(tmp_path / "khong-co")]) == 2
     assert capsys.readouterr().err.startswith("thidua: Cần ít nhất hai bản để so sánh;")
 

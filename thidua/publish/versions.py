@@ -194,8 +194,8 @@ def diff_versions(out_dir: Path, first: int | None = None, second: int | None = 
     """Compare two published versions (default: the latest and the one before it).
 
     Returns ``(first, second, changes)`` with changes as :func:`compare` gives them. Raises
-    ``ValueError`` (Vietnamese message) when fewer than two versions exist or a number is
-    not a published version.
+    ``ValueError`` (Vietnamese message) when fewer than two versions exist, a number is not a
+    published version, or both are the same.
     """
     numbers = version_numbers(out_dir)
     if len(numbers) < 2 and not (first and second):
@@ -203,6 +203,8 @@ def diff_versions(out_dir: Path, first: int | None = None, second: int | None = 
         raise ValueError(f"Cần ít nhất hai bản để so sánh; trong {out_dir / VERSIONS} {have}.")
     second = second or numbers[-1]
     first = first or second - 1
+    if first == second:
+        raise ValueError(f"--from và --to cùng là bản số {first}: hãy chọn hai bản khác nhau.")
     for n in (first, second):
         if n not in numbers:
             have = ", ".join(map(str, numbers)) or "chưa có bản nào"
