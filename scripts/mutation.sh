@@ -22,6 +22,7 @@ declare -A MUTANTS=(
   [legacy]="thidua.ingest.legacy.*"
   [values]="thidua.ingest.values.*"
   [schemas]="schemas.*"
+  [continuation]="thidua.ingest.continuation.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -32,8 +33,9 @@ declare -A TESTS=(
   [legacy]="tests/ingest/test_legacy.py tests/ingest/test_legacy_builders.py"
   [values]="tests/ingest/test_values_edges.py tests/ingest/test_values.py tests/ingest/test_validate.py -results"
   [schemas]="tests/ingest/test_schema_rules.py tests/ingest/test_validate.py tests/ingest/test_registry_check.py tests/ingest/test_registry.py"
+  [continuation]="tests/ingest/test_continuation.py"
 )
-ORDER=(aggregate formatting figures legacy values schemas)
+ORDER=(aggregate formatting figures legacy values schemas continuation)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -42,26 +42,23 @@ def test_a_real_missing_file_and_a_folder_read_as_a_file(tmp_path):
     assert os_reason(folder.value) == "là một thư mục, không phải tệp"
 
 
-@pytest.mark.parametrize("text, said", [
-    ("{bad", "không đúng dạng JSON ở dòng 1, cột 2"),
-    ('{\n  "year": 2024,\n  "x": }', "không đúng dạng JSON ở dòng 3, cột 8"),
-    ("", "không đúng dạng JSON ở dòng 1, cột 1"),
-])
-def test_json_is_placed_by_line_and_column(text, said):
-    with pytest.raises(json.JSONDecodeError) as caught:
-        json.loads(text)
-    assert json_reason(caught.value) == said
+JSON = (json.loads, json.JSONDecodeError, json_reason)
+TOML = (tomllib.loads, tomllib.TOMLDecodeError, toml_reason)
 
 
-@pytest.mark.parametrize("text, said", [
-    ("x = 1\ny = = 2\n", "không đúng dạng TOML ở dòng 2, cột 5"),
-    ("[document]\nnumber = \"12/BC\n", "không đúng dạng TOML ở dòng 2, cột 16"),
-    ("a = [", "không đúng dạng TOML ở cuối tệp (có bảng, chuỗi hoặc giá trị chưa đóng)"),
+@pytest.mark.parametrize("parser, text, said", [
+    (JSON, "{bad", "không đúng dạng JSON ở dòng 1, cột 2"),
+    (JSON, '{\n  "year": 2024,\n  "x": }', "không đúng dạng JSON ở dòng 3, cột 8"),
+    (JSON, "", "không đúng dạng JSON ở dòng 1, cột 1"),
+    (TOML, "x = 1\ny = = 2\n", "không đúng dạng TOML ở dòng 2, cột 5"),
+    (TOML, "[document]\nnumber = \"12/BC\n", "không đúng dạng TOML ở dòng 2, cột 16"),
+    (TOML, "a = [", "không đúng dạng TOML ở cuối tệp (có bảng, chuỗi hoặc giá trị chưa đóng)"),
 ])
-def test_toml_is_placed_by_line_and_column(text, said):
-    with pytest.raises(tomllib.TOMLDecodeError) as caught:
-        tomllib.loads(text)
-    assert toml_reason(caught.value) == said
+def test_json_and_toml_are_placed_by_line_and_column(parser, text, said):
+    parse, error, reason = parser
+    with pytest.raises(error) as caught:
+        parse(text)
+    assert reason(caught.value) == said
 
 
 def test_a_toml_error_without_a_place_is_still_vietnamese():

@@ -109,3 +109,4 @@ def test_without_subheadings_a_blank_field_is_still_rejected(tmp_path, corpus_co
     _write(path, [FIELD_HEADER, _blank_field(1)])
     result = ingest_file(input_file(path), corpus_context)
     assert result.rows["rejected"] == 1 and result.registrations.empty
+

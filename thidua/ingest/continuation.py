@@ -87,12 +87,12 @@ def join_continuations(raw: pd.DataFrame, labels: pd.Series
         return raw, labels, found
     raw, labels = raw.copy(), labels.copy()
     columns = [c for c in JOINED_COLUMNS if c in raw]
+    raw[columns] = raw[columns].astype("object")  # joined text goes into any column's dtype
     for row, target in found.items():
         for column in columns:
             more = clean_text(raw.at[row, column])
             if more:
                 before = clean_text(raw.at[target, column])
-                raw[column] = raw[column].astype("object")
                 raw.at[target, column] = f"{before} {more}" if before else more
         labels[row] = CONTINUATION
     return raw, labels, found

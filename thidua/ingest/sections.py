@@ -64,12 +64,12 @@ def fields_from_subheadings(raw: pd.DataFrame, labels: pd.Series
     ends a heading's reach; a type heading (``A. TẬP THỂ``) does not. ``raw``: index Excel
     rows; ``labels``: :func:`thidua.ingest.normalise.classify_rows`. ``raw`` is not modified."""
     form = [c for c in raw.columns if c in BY_NAME]
-    if not (labels == "subheading").any():
-        return raw, {}
-    empty = (raw["field"].map(clean_text) == "") if "field" in raw else \
-        pd.Series(True, index=raw.index)
+    if "field" not in raw or not (labels == "subheading").any():
+        return raw, {}  # no field column: no header row either (it needs ``Lĩnh vực``)
+    empty = raw["field"].map(clean_text) == ""
     current, heading = None, None
     filled: dict[int, list[int]] = {}
+    codes: dict[int, str] = {}
     for row, label in labels.items():
         if label == "subheading":
             code = subheading_field([clean_text(v) for v in raw.loc[row, form].tolist()])
@@ -79,15 +79,13 @@ def fields_from_subheadings(raw: pd.DataFrame, labels: pd.Series
             current = heading = None
         elif label == "data" and current and empty[row]:
             filled.setdefault(heading, []).append(row)
+            codes[heading] = current
     if not filled:
         return raw, {}
     raw = raw.copy()
-    if "field" not in raw:
-        raw["field"] = ""
     raw["field"] = raw["field"].astype("object")
     for heading, rows in filled.items():
-        code = subheading_field([clean_text(v) for v in raw.loc[heading, form].tolist()])
-        raw.loc[rows, "field"] = FIELDS[code]
+        raw.loc[rows, "field"] = FIELDS[codes[heading]]
     return raw, filled
 
 
