@@ -52,3 +52,33 @@ def test_registry_errors_are_said_in_vietnamese_and_two_periods_of_one_unit_are_
         f"Danh mục đơn vị {bad} không hợp lệ: mã 'Q-BD' có hai dòng cùng ngày bắt đầu (mỗi đơn vị "
         "một dòng cho mỗi thời kỳ); dòng 4, cột 'members' = 'x': cần số đoàn viên; dòng 4, cột "
         "'code' = 'q dd': cần mã đơn vị: chữ in hoa không dấu, chữ số, '-'")
+
+
+def _command_paths(group, prefix=()):
+    """Every command of the ``thidua`` tree, as the words typed after ``thidua``."""
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _command_paths(command, prefix + (name,))
+        else:
+            yield prefix + (name,)
+
+
+def test_no_help_shows_an_english_value_type(capsys, monkeypatch):
+    """Every option's value is named in Vietnamese (NĂM, TỆP, THƯ_MỤC, SỐ…) and a yes/no option
+    shows none: typer alone would print ``<bool>``, ``<int range>``, ``<path>``, ``<str>``."""
+    import re
+
+    import typer
+
+    from thidua.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+    paths = list(_command_paths(typer.main.get_command(app)))
+    assert ("run",) in paths and ("cache", "prune") in paths
+    for path in paths:
+        assert main([*path, "--help"]) == 0, path
+        options = [line for line in capsys.readouterr().out.splitlines() if "--" in line and "│" in line]
+        assert any("--help" in line and "Hiện hướng dẫn này" in line for line in options), path
+        english = [line for line in options
+                   if re.search(r"<(?:bool|int|float|str|path|datetime|uuid|list\[\w+\])(?: range)?>", line)]
+        assert english == [], (path, english)

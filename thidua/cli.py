@@ -19,7 +19,7 @@ from rich.console import Console
 
 from thidua import cli_serve, cli_sign, cli_validate, cli_versions, cli_words
 from thidua.cli_common import AsOfOption, CacheOption, OutOption, RawOption, RegistryOption, YearOption, \
-    as_of_date, check_folders, fail, one_line, parse_date, report_distribution
+    as_of_date, check_folders, fail, flag, one_line, parse_date, report_distribution
 from thidua.progress import outcome_line, summary_line, summary_table
 from thidua.report.formatting import number
 from thidua.settings import quiet_prefect_defaults
@@ -92,14 +92,16 @@ def main(argv: list[str] | None = None) -> int:
 def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None,
         out: OutOption = None,
         report_date: Annotated[Optional[str], typer.Option(
-            "--date", metavar="NGÀY", help="Ngày của báo cáo, YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: ngày gửi muộn nhất ghi trong "
-                            "các tệp; không tệp nào ghi thì ngày sửa tệp muộn nhất).")] = None,
+            "--date", metavar="NGÀY", help="Ngày của báo cáo, YYYY-MM-DD hoặc dd/mm/yyyy. Mặc định: bản đầu tiên "
+                                          "lấy ngày gửi muộn nhất ghi trong các tệp (không tệp nào ghi thì "
+                                          "ngày sửa tệp muộn nhất); bản sau lấy ngày lập, muộn hơn ngày "
+                                          "của bản nó thay.")] = None,
         cache: CacheOption = None,
-        verbose: Annotated[bool, typer.Option(
+        verbose: Annotated[bool, flag(
             "--verbose", "-v", help="Hiện nhật ký chi tiết của Prefect trong terminal.")] = False,
-        quiet: Annotated[bool, typer.Option(
+        quiet: Annotated[bool, flag(
             "--quiet", "-q", help="Chỉ in một dòng kết quả (cho lần chạy theo lịch).")] = False,
-        distribute: Annotated[bool, typer.Option(
+        distribute: Annotated[bool, flag(
             "--distribute", help="Gửi e-mail báo cáo cho Ban Thường vụ ngay sau khi lập "
                                  "(như lệnh distribute).")] = False,
         as_of: AsOfOption = None,

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from thidua.cli_common import flag
 from thidua.settings import default_cache_dir, out_root
 
 app = typer.Typer(help="Bộ nhớ đệm của việc đọc tệp.", no_args_is_help=True)
@@ -15,11 +16,11 @@ app = typer.Typer(help="Bộ nhớ đệm của việc đọc tệp.", no_args_i
 @app.command("prune")
 def prune_command(
         cache: Annotated[Optional[Path], typer.Option(
-            "--cache", help="Thư mục bộ nhớ đệm (mặc định data/out/.cache).")] = None,
+            "--cache", metavar="THƯ_MỤC", help="Thư mục bộ nhớ đệm (mặc định data/out/.cache).")] = None,
         out: Annotated[Optional[list[Path]], typer.Option(
             "--out", metavar="THƯ_MỤC", help="Thư mục kết quả của một năm có bản cần giữ "
                                              "(lặp lại được; mặc định mọi năm trong data/out).")] = None,
-        now: Annotated[bool, typer.Option(
+        now: Annotated[bool, flag(
             "--now", help="Xóa cả mục vừa ghi (không chờ 1 giờ); chỉ dùng khi không có lần "
                           "chạy nào đang diễn ra.")] = False) -> None:
     """Xóa khỏi bộ nhớ đệm mọi mục mà bản mới nhất của từng năm không cần nữa (mục của tệp đã

@@ -31,6 +31,13 @@ AsOfOption = Annotated[Optional[str], typer.Option(
                                     "(mặc định 31/12 của năm báo cáo).")]
 
 
+def flag(*names: str, help: str) -> typer.models.OptionInfo:
+    """A yes/no option (``Annotated[bool, flag("--quiet", "-q", help=…)]``): no value, so the
+    help shows no type column for it (typer would print ``<bool>``, which is English and
+    suggests a value is expected)."""
+    return typer.Option(*names, metavar="", help=help)
+
+
 def fail(message: str, code: int = 2) -> None:
     """Refuse: ``thidua: <message on one line>`` on stderr, exit ``code`` (2: usage)."""
     typer.echo(f"thidua: {one_line(message)}", err=True)

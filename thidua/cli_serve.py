@@ -7,29 +7,29 @@ from typing import Annotated, Optional
 
 import typer
 
-from thidua.cli_common import RegistryOption, fail
+from thidua.cli_common import RegistryOption, fail, flag
 from thidua.schedule import DEFAULT_CRON, DEFAULT_NAME
 from thidua.settings import TIMEZONE, quiet_prefect_defaults
 
 
 def serve(name: Annotated[str, typer.Option(
-              "--name", help="Tên deployment (chạy lại: prefect deployment run "
+              "--name", metavar="TÊN", help="Tên deployment (chạy lại: prefect deployment run "
                              "'annual-report/<tên>').")] = DEFAULT_NAME,
           cron: Annotated[str, typer.Option(
-              "--cron", help="Lịch cron: phút giờ ngày tháng thứ.")] = DEFAULT_CRON,
+              "--cron", metavar="LỊCH", help="Lịch cron: phút giờ ngày tháng thứ.")] = DEFAULT_CRON,
           timezone: Annotated[str, typer.Option(
-              "--timezone", help="Múi giờ của lịch.")] = TIMEZONE,
+              "--timezone", metavar="MÚI_GIỜ", help="Múi giờ của lịch.")] = TIMEZONE,
           raw_root: Annotated[Optional[Path], typer.Option(
-              "--raw-root", help="Thư mục chứa thư mục từng năm của tệp đơn vị "
+              "--raw-root", metavar="THƯ_MỤC", help="Thư mục chứa thư mục từng năm của tệp đơn vị "
                                  "(mặc định data/raw).")] = None,
           registry: RegistryOption = None,
           out_root: Annotated[Optional[Path], typer.Option(
-              "--out-root", help="Thư mục chứa kết quả từng năm (mặc định data/out).")] = None,
+              "--out-root", metavar="THƯ_MỤC", help="Thư mục chứa kết quả từng năm (mặc định data/out).")] = None,
           cache: Annotated[Optional[Path], typer.Option(
-              "--cache", help="Thư mục bộ nhớ đệm (mặc định data/out/.cache).")] = None,
-          distribute: Annotated[bool, typer.Option(
+              "--cache", metavar="THƯ_MỤC", help="Thư mục bộ nhớ đệm (mặc định data/out/.cache).")] = None,
+          distribute: Annotated[bool, flag(
               "--distribute", help="Mỗi lần chạy theo lịch cũng gửi e-mail báo cáo.")] = False,
-          paused: Annotated[bool, typer.Option(
+          paused: Annotated[bool, flag(
               "--paused", help="Tạo deployment nhưng tạm dừng lịch.")] = False) -> None:
     """Chạy báo cáo hằng năm theo lịch, như một deployment của Prefect (đến khi Ctrl+C).
 

@@ -13,11 +13,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from thidua.cli_common import fail
+from thidua.cli_common import OutOption, YearOption, fail, flag
 from thidua.report.document_settings import DEFAULT_SETTINGS
 from thidua.reasons import os_reason
 
-SignOption = Annotated[bool, typer.Option(
+SignOption = Annotated[bool, flag(
     "--sign", help="Ký số bản đang có hiệu lực ngay sau khi lập (cần --p12).")]
 P12Option = Annotated[Optional[Path], typer.Option(
     "--p12", metavar="TỆP", help="Tệp khóa ký số PKCS#12 (.p12/.pfx); mật khẩu lấy từ biến môi "
@@ -59,16 +59,14 @@ def check_run_options(sign: bool, p12: Path | None, number: str | None,
     return str(p12)
 
 
-def sign(year: Annotated[int, typer.Option("--year", "-y", min=1990, max=2100, metavar="NĂM",
-                                           help="Năm báo cáo, ví dụ 2024 (1990–2100).")],
+def sign(year: YearOption,
          p12: Annotated[Path, typer.Option(
              "--p12", metavar="TỆP", help="Tệp khóa ký số PKCS#12 (.p12/.pfx); mật khẩu lấy "
                                          "từ THIDUA_P12_PASSWORD hoặc khối Secret của Prefect "
                                          "có tên trong THIDUA_P12_SECRET.")],
-         out: Annotated[Optional[Path], typer.Option(
-             "--out", metavar="THƯ_MỤC", help="Thư mục kết quả (mặc định data/out/<năm>).")] = None,
+         out: OutOption = None,
          version: Annotated[Optional[int], typer.Option(
-             "--version", min=1, help="Bản số mấy (mặc định: bản đang có hiệu lực).")] = None,
+             "--version", min=1, metavar="SỐ", help="Bản số mấy (mặc định: bản đang có hiệu lực).")] = None,
          settings: SettingsOption = None) -> None:
     """Ký số (PAdES) báo cáo đã lập: ghi <out>/versions/v<N>/bao-cao-dan-van-kheo-<năm>-da-ky.pdf
     và bản sao ở <out>/; lệnh distribute gửi tệp đã ký. Mức B-B, hoặc B-T khi tệp thiết lập có

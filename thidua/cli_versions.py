@@ -10,17 +10,17 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from thidua.cli_common import OutOption, YearOption, fail, report_distribution
+from thidua.cli_common import OutOption, YearOption, fail, flag, report_distribution
 from thidua.reasons import os_reason
 from thidua.settings import quiet_prefect_defaults
 
 
 def diff(year: YearOption, out: OutOption = None,
          first: Annotated[Optional[int], typer.Option(
-             "--from", min=1, help="Bản cũ (mặc định: bản liền trước bản --to).")] = None,
+             "--from", min=1, metavar="SỐ", help="Bản cũ (mặc định: bản liền trước bản --to).")] = None,
          second: Annotated[Optional[int], typer.Option(
-             "--to", min=1, help="Bản mới (mặc định: bản mới nhất).")] = None,
-         write_csv: Annotated[bool, typer.Option(
+             "--to", min=1, metavar="SỐ", help="Bản mới (mặc định: bản mới nhất).")] = None,
+         write_csv: Annotated[bool, flag(
              "--csv", help="Ghi thêm <out>/diff-vN-vM.csv (mở được bằng Excel).")] = False) -> None:
     """Những điểm thay đổi giữa hai bản đã lập (mặc định: bản mới nhất và bản liền trước);
     với --csv ghi thêm <out>/diff-vN-vM.csv."""
@@ -52,11 +52,11 @@ def diff(year: YearOption, out: OutOption = None,
 
 def distribute(year: YearOption, out: OutOption = None,
                version: Annotated[Optional[int], typer.Option(
-                   "--version", min=1, help="Bản số mấy (mặc định: bản mới nhất).")] = None,
-               force: Annotated[bool, typer.Option(
+                   "--version", min=1, metavar="SỐ", help="Bản số mấy (mặc định: bản mới nhất).")] = None,
+               force: Annotated[bool, flag(
                    "--force", help="Gửi lại cả cho người đã nhận bản này.")] = False,
                recipients: Annotated[Optional[Path], typer.Option(
-                   "--recipients", help="Danh sách người nhận, CSV name,email,role "
+                   "--recipients", metavar="TỆP", help="Danh sách người nhận, CSV name,email,role "
                                         "(mặc định data/reference/recipients.csv).")] = None,
                ) -> None:
     """Gửi e-mail báo cáo (bản mới nhất, hoặc --version N) cho Ban Thường vụ.

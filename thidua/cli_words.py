@@ -82,7 +82,8 @@ def _usage_prefix() -> None:
 
 
 def _help_option_words() -> None:
-    """The ``--help`` option's own help line, which Typer writes in English."""
+    """The ``--help`` option's own help line, which Typer writes in English, and no value type
+    beside it (it takes no value; typer would show ``<bool>``)."""
     from typer import core
 
     original = core.TyperCommand.get_help_option if hasattr(core, "TyperCommand") else None
@@ -93,6 +94,7 @@ def _help_option_words() -> None:
         option = original(self, ctx)
         if option is not None:
             option.help = gettext("Show this message and exit.")
+            option.metavar = ""
         return option
 
     get_help_option._thidua = True
