@@ -2,7 +2,10 @@
 
 A native crash of a parser (segfault, abort), memory running away or a parse that never ends
 kills at most a worker: the file is rejected with a Vietnamese reason and the run goes on with
-the next file (issue 9.6, "one bad file never stops the year"). Workers are reused, so the
+the next file (issue 9.6, "one bad file never stops the year"). Time is judged by processor
+time (:data:`thidua.ingest.limits.PARSE_SECONDS`) and by standing still
+(:data:`thidua.ingest.limits.STALL_SECONDS`), never by wall time alone: the same file gives
+the same result on a quiet machine and on a loaded one. Workers are reused, so the
 common path costs a pipe round trip per file, and at most :data:`MAX_WORKERS` parse at once.
 
 Each worker is forked from the ``forkserver`` (safe from a threaded parent such as Prefect's
@@ -27,7 +30,10 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
+
+import psutil
 
 from thidua.ingest import limits
 from thidua.ingest.limits import exceeded, size
@@ -52,10 +58,20 @@ def memory_exceeded(needed: int | None = None) -> str:
     return exceeded("bộ nhớ dùng để đọc tệp", found, size(limits.WORKER_MEMORY_BYTES))
 
 
+def _seconds(seconds: float) -> str:
+    return f"{seconds:g}".replace(".", ",")
+
+
 def time_exceeded(seconds: float) -> str:
-    """The reason of a file whose parsing took longer than ``seconds``."""
-    seconds_ = f"{seconds:g}".replace(".", ",")
-    return exceeded("thời gian đọc tệp", f"chưa đọc xong sau {seconds_} giây", f"{seconds_} giây")
+    """The reason of a file whose work used more than ``seconds`` of processor time."""
+    return exceeded("thời gian xử lý tệp", f"chưa đọc xong sau {_seconds(seconds)} giây xử lý",
+                    f"{_seconds(seconds)} giây xử lý")
+
+
+def stalled(seconds: float) -> str:
+    """The reason of a file whose reader stood still (used no processor time) for ``seconds``."""
+    return exceeded("thời gian đọc tệp", f"chương trình đọc tệp đứng yên {_seconds(seconds)} giây",
+                    f"{_seconds(seconds)} giây đứng yên")
 
 
 def checked_parse(data: bytes, suffix: str) -> SheetData:
@@ -89,9 +105,9 @@ def _serve(conn, log: str) -> None:
             return
         if task is None:
             return
-        function, args = task
+        function, args, cpu_seconds = task
         used = resource.getrusage(resource.RUSAGE_SELF)
-        cpu = int(used.ru_utime + used.ru_stime + 2 * limits.PARSE_SECONDS) + 1
+        cpu = int(used.ru_utime + used.ru_stime + cpu_seconds) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.RLIM_INFINITY))
         os.ftruncate(2, 0)
         os.lseek(2, 0, os.SEEK_SET)
@@ -157,13 +173,19 @@ class _Worker:
             self.process.start()
         child.close()
 
-    def call(self, function, args: tuple, timeout: float):
-        """``function(*args)`` in the worker. Raises :class:`FileRejected` when it takes
-        longer than ``timeout`` seconds or the worker dies; the worker is then closed."""
-        self.conn.send((function, args))
-        if not self.conn.poll(timeout):
-            self.close()
-            raise ReaderFailed(time_exceeded(timeout))
+    def call(self, function, args: tuple, stall: float, cpu_seconds: float):
+        """``function(*args)`` in the worker. Raises :class:`ReaderFailed` when it uses more
+        than ``cpu_seconds`` of processor time (``RLIMIT_CPU``: the worker dies of SIGXCPU),
+        stands still (no processor time used) for ``stall`` seconds of wall time, or dies;
+        the worker is then closed."""
+        self.conn.send((function, args, cpu_seconds))
+        self.cpu_seconds = cpu_seconds
+        self.cpu = self._cpu_used()
+        self.moved = time.monotonic()
+        while not self.conn.poll(min(1.0, stall)):
+            if not self._moving(stall):
+                self.close()
+                raise ReaderFailed(stalled(stall))
         try:
             status, value = self.conn.recv()
         except (EOFError, OSError):
@@ -173,6 +195,22 @@ class _Worker:
             self.close()
             raise ReaderFailed(memory_exceeded())
         return status, value
+
+    def _cpu_used(self) -> float | None:
+        """The worker's processor time so far, in seconds (None when it is gone)."""
+        try:
+            used = psutil.Process(self.process.pid).cpu_times()
+        except psutil.Error:
+            return None
+        return used.user + used.system
+
+    def _moving(self, stall: float) -> bool:
+        """Whether the worker used processor time within the last ``stall`` seconds (a dead
+        worker counts as moving: its pipe says the rest)."""
+        now, cpu = time.monotonic(), self._cpu_used()
+        if cpu is None or self.cpu is None or cpu > self.cpu:
+            self.cpu, self.moved = cpu, now
+        return now - self.moved < stall
 
     def _death(self) -> str:
         """Why the worker died, in Vietnamese; closes it."""
@@ -184,7 +222,7 @@ class _Worker:
         if code is not None and code < 0:
             how = signal.Signals(-code).name if -code in signal.valid_signals() else -code
             if how == "SIGXCPU":
-                return time_exceeded(2 * limits.PARSE_SECONDS)
+                return time_exceeded(self.cpu_seconds)
             return CRASHED.format(how=f"tín hiệu {how}")
         return CRASHED.format(how=f"mã thoát {code}")
 
@@ -229,20 +267,23 @@ def _give_back(worker: _Worker, keep: bool) -> None:
         worker.close()
 
 
-def run_isolated(function, *args, timeout: float | None = None):
+def run_isolated(function, *args, timeout: float | None = None, cpu_seconds: float | None = None):
     """``function(*args)`` in a worker process; ``function`` and ``args`` must pickle
     (a module-level function). Returns its value, or raises the exception it raised
     (an exception other than :class:`FileRejected` comes back as one, with :data:`FAILED`).
 
     Raises :class:`FileRejected` when the worker dies (:data:`CRASHED`, or
-    :func:`memory_exceeded` when it ran out of memory) or takes longer than ``timeout``
-    (default :data:`thidua.ingest.limits.PARSE_SECONDS`; :func:`time_exceeded`).
+    :func:`memory_exceeded` when it ran out of memory), uses more than ``cpu_seconds`` of
+    processor time (default :data:`thidua.ingest.limits.PARSE_SECONDS`; :func:`time_exceeded`)
+    or stands still for ``timeout`` seconds (default :data:`thidua.ingest.limits.STALL_SECONDS`;
+    :func:`stalled`).
     """
-    timeout = limits.PARSE_SECONDS if timeout is None else timeout
+    timeout = limits.STALL_SECONDS if timeout is None else timeout
+    cpu_seconds = limits.PARSE_SECONDS if cpu_seconds is None else cpu_seconds
     with _slots:
         worker = _take()
         try:
-            status, value = worker.call(function, args, timeout)
+            status, value = worker.call(function, args, timeout, cpu_seconds)
         except BaseException:  # crash, time, memory, or Ctrl+C in the parent
             _give_back(worker, keep=False)
             raise

@@ -40,8 +40,15 @@ MAX_SHARED_STRINGS = 2_000_000
 # --- the worker that parses one file (:mod:`thidua.ingest.isolation`) ---------------------
 #: Address space a parsing worker may use (``RLIMIT_AS``); ~220 MB of it is Python and pandas.
 WORKER_MEMORY_BYTES = 2_000_000_000
-#: Wall time one file's parsing may take before its worker is killed.
-PARSE_SECONDS = 60.0
+#: Processor time (user + system, in seconds) one file's work may use in its worker
+#: (``RLIMIT_CPU``). Processor time, not wall time: a file counted on a quiet machine must be
+#: counted on a loaded one too (a 60.000-row file needs about 25 s; the largest allowed,
+#: :data:`MAX_ROWS`, well under this).
+PARSE_SECONDS = 120.0
+#: Wall time a worker may go without using any processor time before it is taken as hung
+#: and killed (a worker that is working, however slowly on a busy machine, is never killed
+#: for its wall time).
+STALL_SECONDS = 60.0
 
 
 def number(n: float) -> str:
