@@ -123,6 +123,79 @@ def test_the_feedback_workbook_lists_the_hidden_rows(results):
     assert any("dòng 8, 10" in (row[3] or "") for row in lines)
 
 
+def _filtered_xlsx(path, *, filter_mode: bool, column: bool):
+    """A unit's file with rows 9 and 11 hidden; ``column``: an AutoFilter with a criterion
+    (Excel hides the rows it filters out); ``filter_mode``: the sheet says a filter is on."""
+    import openpyxl
+    from helpers import HEADER, row
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    for line in ("Mã đơn vị: Q-BD", "Năm: 2024", ""):
+        ws.append([line])
+    ws.append(HEADER)
+    for n, result in enumerate(["Hoàn thành", "Tiêu biểu", "Hoàn thành", "Tiêu biểu"], start=1):
+        ws.append(row(model=f"Mô hình số {n} của đơn vị", result=result, stt=n))
+    for r in (6, 8):
+        ws.row_dimensions[r].hidden = True
+    if column:
+        ws.auto_filter.ref = "A4:K8"
+        ws.auto_filter.add_filter_column(9, ["Hoàn thành"])
+    if filter_mode:
+        ws.sheet_properties.filterMode = True
+    wb.save(path)
+    return path
+
+
+FILTER_ADVICE = ("2 dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng 6, 8. Trang tính được "
+                 "lưu khi đang lọc (Lọc/Filter), nên các dòng này có thể bị bộ lọc ẩn. Nếu đó là mô "
+                 "hình đăng ký, đề nghị xóa bộ lọc (Excel: Dữ liệu > Xóa bộ lọc), bỏ ẩn các dòng còn "
+                 "ẩn (chọn các dòng, bấm chuột phải > Bỏ ẩn) rồi gửi lại.")
+UNHIDE_ADVICE = ("2 dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng 6, 8. Nếu đó là mô "
+                 "hình đăng ký, đề nghị bỏ ẩn các dòng này (Excel: chọn các dòng, bấm chuột phải > "
+                 "Bỏ ẩn) rồi gửi lại.")
+
+
+@pytest.mark.parametrize("filter_mode,column,advice", [
+    (True, True, FILTER_ADVICE),    # Excel's own save of a filtered list
+    (False, True, FILTER_ADVICE),   # a criterion without the sheet's flag
+    (True, False, FILTER_ADVICE),   # the sheet's flag alone
+    (False, False, UNHIDE_ADVICE),  # rows hidden by hand
+])
+def test_rows_hidden_by_a_filter_are_told_how_to_clear_the_filter(tmp_path, context, filter_mode, column,
+                                                                  advice):
+    """Excel's "Unhide" does not show rows a filter hides: the unit is told to clear the filter.
+    The rows are still ignored as hidden (issue 9.4), and counted so."""
+    path = _filtered_xlsx(tmp_path / "Q-BD_dvk-2024.xlsx", filter_mode=filter_mode, column=column)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 2, "rejected": 0, "ignored": 2}
+    assert result.registrations.index.tolist() == [5, 7]
+    assert advice in result.notes
+
+
+def test_an_ods_row_hidden_by_a_filter_marks_the_sheet_filtered(tmp_path):
+    """OpenDocument marks a row a filter hides with ``table:visibility="filter"`` (a row hidden
+    by hand is ``collapse``)."""
+    from corpus_writers import Sheet
+
+    write_ods(tmp_path / "a.ods", [Sheet("DS", [["a"], ["b"], ["c"]], hidden_rows=[2])])
+    data = (tmp_path / "a.ods").read_bytes()
+    assert sheet_facts(data, "DS").filtered is False
+    assert sheet_facts(data, "DS").hidden == ((1, 2),)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as copy:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "content.xml":
+                assert b'table:visibility="collapse"' in content
+                content = content.replace(b'table:visibility="collapse"', b'table:visibility="filter"')
+            copy.writestr(item, content)
+    assert sheet_facts(out.getvalue(), "DS").filtered is True
+    assert sheet_facts(out.getvalue(), "DS").hidden == ((1, 2),)
+
+
 # --- 16.5 formulas without a saved result ---------------------------------------------------
 @pytest.mark.parametrize("name,field,result", [
     ("S-11_cong-thuc-chua-luu.xlsx", "=VLOOKUP(B8,'Danh mục'!A:B,2,0)",

@@ -85,14 +85,22 @@ def mark_hidden(labels: pd.Series, sheet: SheetData) -> pd.Series:
     return labels.mask(hit, HIDDEN)
 
 
-def hidden_note(labels: pd.Series) -> str | None:
+def hidden_note(labels: pd.Series, filtered: bool = False) -> str | None:
     """The note telling a unit which hidden rows were not counted (its feedback workbook,
-    ``Lỗi cả tệp``), ``None`` when there is none."""
+    ``Lỗi cả tệp``), ``None`` when there is none. ``filtered``: the sheet was saved with a
+    filter applied (:attr:`thidua.ingest.cells.SheetFacts.filtered`): Excel's "Unhide" does not
+    show rows a filter hides, so the note says to clear the filter first."""
     rows = [int(r) for r in labels.index[labels == HIDDEN]]
     if not rows:
         return None
-    return (f"{len(rows)} dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng "
-            f"{', '.join(map(str, rows))}. Nếu đó là mô hình đăng ký, đề nghị bỏ ẩn các dòng "
+    said = (f"{len(rows)} dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng "
+            f"{', '.join(map(str, rows))}.")
+    if filtered:
+        return (f"{said} Trang tính được lưu khi đang lọc (Lọc/Filter), nên các dòng này có thể "
+                f"bị bộ lọc ẩn. Nếu đó là mô hình đăng ký, đề nghị xóa bộ lọc (Excel: Dữ liệu > "
+                f"Xóa bộ lọc), bỏ ẩn các dòng còn ẩn (chọn các dòng, bấm chuột phải > Bỏ ẩn) "
+                f"rồi gửi lại.")
+    return (f"{said} Nếu đó là mô hình đăng ký, đề nghị bỏ ẩn các dòng "
             f"này (Excel: chọn các dòng, bấm chuột phải > Bỏ ẩn) rồi gửi lại.")
 
 

@@ -39,13 +39,17 @@ class SheetFacts:
     the text Excel shows for a number cell whose format is not General (or a formula's raw
     cached text, ``0200``). ``formulas``: cells holding a formula whose result was never saved
     → the formula text (``=VLOOKUP(…)``). ``values``: cells whose value must replace the one
-    read (``.xls`` date formulas read as serial numbers → dates)."""
+    read (``.xls`` date formulas read as serial numbers → dates). ``filtered``: the sheet was
+    saved with a filter applied, so its hidden rows may be hidden by the filter, not by hand
+    (``.xlsx``: ``filterMode`` or a ``filterColumn``; ``.ods``: rows of visibility ``filter``;
+    ``.xls``: not known, False)."""
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: tuple[tuple[int, int], ...] = ()
     shown: dict[Cell, str] = field(default_factory=dict)
     formulas: dict[Cell, str] = field(default_factory=dict)
     values: dict[Cell, object] = field(default_factory=dict)
+    filtered: bool = False
 
     def hidden_rows(self, start: int, stop: int) -> list[int]:
         """The hidden rows among ``range(start, stop)``, sorted (bounded by the range)."""
@@ -150,6 +154,7 @@ _FORMULA_CELL = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>(.*?)</(?:\w+:)?v>)?", re.DOTALL)
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\bhidden=\"(?:1|true)\"[^>]*>")
+_FILTERED = re.compile(rb"<(?:\w+:)?sheetPr\b[^>]*\bfilterMode=\"(?:1|true)\"|<(?:\w+:)?filterColumn\b")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+\d+):([A-Z]+\d+)\"")
 
 
@@ -180,6 +185,8 @@ def _xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) -
     xml = archive.read(path)
     merges = []
     end = xml.rfind(b"</sheetData>")
+    outside = xml[:max(xml.find(b"sheetData"), 0)] + (xml[end:] if end >= 0 else b"")
+    filtered = _FILTERED.search(outside) is not None  # sheetPr before the rows, autoFilter after
     if xml.find(b"mergeCell", end) >= 0:
         for m in _MERGE.finditer(xml, end):
             a, b = _cell(m.group(1)), _cell(m.group(2))
@@ -196,7 +203,7 @@ def _xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) -
     styled = _styled_formats(archive)
     if styled:
         shown.update(_xlsx_shown(xml, styled))
-    return SheetFacts(tuple(merges), _ranges(hidden), shown, formulas)
+    return SheetFacts(tuple(merges), _ranges(hidden), shown, formulas, filtered=filtered)
 
 
 def _xlsx_formulas(xml: bytes) -> tuple[dict[Cell, str], dict[Cell, str]]:
@@ -282,7 +289,7 @@ def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
     from defusedxml.ElementTree import iterparse
 
     merges, hidden, shown, formulas = [], [], {}, {}
-    inside, row, col = False, 0, 0
+    inside, row, col, filtered = False, 0, 0, False
     with archive.open("content.xml") as stream:
         for event, node in iterparse(stream, events=("start", "end")):
             tag = node.tag
@@ -301,8 +308,9 @@ def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                     col = 0
                     continue
                 repeat = int(node.get(_T + "number-rows-repeated", "1"))
-                if node.get(_T + "visibility", "visible") != "visible":
+                if (seen := node.get(_T + "visibility", "visible")) != "visible":
                     hidden.append((row, row + repeat))
+                    filtered = filtered or seen == "filter"
                 row += repeat
                 node.clear()
             elif event == "end" and tag in (_T + "table-cell", _T + "covered-table-cell"):
@@ -310,7 +318,7 @@ def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                 if tag == _T + "table-cell":
                     _ods_cell(node, row, col, merges, shown, formulas)
                 col += repeat
-    return SheetFacts(tuple(merges), tuple(hidden), shown, formulas)
+    return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered)
 
 
 def _ods_cell(node, row: int, col: int, merges: list, shown: dict, formulas: dict) -> None:

@@ -256,7 +256,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet, sha256=digest,
                       remarks=tuple(n for n in (remark, *sheet.remarks,
                                                 missing_columns_note(raw, sheet),
-                                                hidden_note(labels),
+                                                hidden_note(labels, sheet.facts.filtered),
                                                 example_note(labels)) if n),
                       readings=tuple(filter(None, [code_note(data.get("unit_code", pd.Series(
                                                        dtype="str")), title, unit,
