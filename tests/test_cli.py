@@ -55,7 +55,8 @@ def test_registry_errors_are_said_in_vietnamese_and_two_periods_of_one_unit_are_
 
 
 def _command_paths(group, prefix=()):
-    """Every command of the ``thidua`` tree, as the words typed after ``thidua``."""
+    """Every command and group of the ``thidua`` tree, as the words typed after ``thidua``."""
+    yield prefix
     for name, command in group.commands.items():
         if hasattr(command, "commands"):
             yield from _command_paths(command, prefix + (name,))
@@ -74,10 +75,14 @@ def test_no_help_shows_an_english_value_type(capsys, monkeypatch):
 
     monkeypatch.setenv("COLUMNS", "200")
     paths = list(_command_paths(typer.main.get_command(app)))
-    assert ("run",) in paths and ("cache", "prune") in paths
+    assert ("run",) in paths and ("cache", "prune") in paths and ("cache",) in paths and () in paths
     for path in paths:
         assert main([*path, "--help"]) == 0, path
-        options = [line for line in capsys.readouterr().out.splitlines() if "--" in line and "│" in line]
+        said = capsys.readouterr().out
+        usage = f"Cách dùng: {' '.join(('thidua', *path))} [TÙY_CHỌN]"
+        assert usage in said, (path, said[:300])
+        assert "[OPTIONS]" not in said and "COMMAND" not in said and "[ARGS]" not in said, path
+        options = [line for line in said.splitlines() if "--" in line and "│" in line]
         assert any("--help" in line and "Hiện hướng dẫn này" in line for line in options), path
         english = [line for line in options
                    if re.search(r"<(?:bool|int|float|str|path|datetime|uuid|list\[\w+\])(?: range)?>", line)]

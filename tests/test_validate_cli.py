@@ -72,6 +72,14 @@ def test_validate_with_nothing_to_check_exits_2_with_one_line(tmp_path):
                                  "--registry", str(REGISTRY), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert result.stderr == f"thidua: Không có thư mục dữ liệu {tmp_path / 'none'}.\n"
+    a_file = tmp_path / "README.md"
+    a_file.write_text("không phải thư mục", encoding="utf-8")
+    for command in ("validate", "run"):
+        result = runner.invoke(app, [command, "--year", "2024", "--raw", str(a_file),
+                                     "--registry", str(REGISTRY), "--out", str(tmp_path / "out")])
+        assert result.exit_code == 2
+        assert result.stderr == (f"thidua: {a_file} là một tệp, không phải thư mục: --raw cần thư mục "
+                                 f"chứa tệp của các đơn vị cho một năm (ví dụ data/raw/2024).\n")
 
 
 def test_validate_fills_the_runs_cache_and_never_trusts_a_damaged_entry(tmp_path):

@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     cli_words.install()
     command = typer.main.get_command(app)
+    cli_words.name_usage_parts(command)
     repeated = cli_words.repeated_option(command, sys.argv[1:] if argv is None else argv)
     if repeated:
         typer.echo(f"thidua: {repeated}", err=True)

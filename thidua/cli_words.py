@@ -66,6 +66,22 @@ def install() -> None:
     _usage_prefix()
 
 
+#: What a usage line calls the options and a sub-command (Click: ``[OPTIONS]``,
+#: ``COMMAND [ARGS]...``).
+OPTIONS_METAVAR = "[TÙY_CHỌN]"
+SUBCOMMAND_METAVAR = "LỆNH [THAM_SỐ]..."
+
+
+def name_usage_parts(command) -> None:
+    """Set ``command``'s and every sub-command's usage words in Vietnamese
+    (:data:`OPTIONS_METAVAR`, :data:`SUBCOMMAND_METAVAR`), in place."""
+    command.options_metavar = OPTIONS_METAVAR
+    if hasattr(command, "commands"):
+        command.subcommand_metavar = SUBCOMMAND_METAVAR
+        for sub in command.commands.values():
+            name_usage_parts(sub)
+
+
 def _usage_prefix() -> None:
     """The "Usage: " before a command's synopsis, which Typer's Click writes in English."""
     from typer._click.formatting import HelpFormatter

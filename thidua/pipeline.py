@@ -146,6 +146,9 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path,
     expected = expected_units(registry, year, as_of)
     if expected.empty:
         raise NothingToReport(f"Danh mục đơn vị {registry_path} không có đơn vị nào cho năm {year}.")
+    if raw_dir.exists() and not raw_dir.is_dir():
+        raise NothingToReport(f"{raw_dir} là một tệp, không phải thư mục: --raw cần thư mục chứa "
+                              f"tệp của các đơn vị cho một năm (ví dụ data/raw/{year}).")
     if not raw_dir.is_dir():
         raise NothingToReport(f"Không có thư mục dữ liệu {raw_dir}.")
     files = discover_files(raw_dir, exclude)
