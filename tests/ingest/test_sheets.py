@@ -15,7 +15,7 @@ import pytest
 
 from conftest import CORPUS
 from corpus_rows import regs, titled
-from corpus_writers import write_ods, write_xlsx, xlsx_bytes
+from corpus_writers import write_ods, write_xls, write_xlsx, xlsx_bytes
 from helpers import input_file
 from thidua.ingest.cells import sheet_facts
 from thidua.ingest.files import ingest_file
@@ -273,3 +273,15 @@ def test_a_column_filled_to_row_5000_is_read_fast(tmp_path, corpus_context):
     assert sum(result.rows[k] for k in ("valid", "rejected", "ignored")) == result.rows["read"]
 
 
+
+
+# --- hidden columns --------------------------------------------------------------------------
+@pytest.mark.parametrize("writer,suffix", [(write_xlsx, ".xlsx"), (write_xls, ".xls"), (write_ods, ".ods")])
+def test_hidden_columns_are_known_in_every_format(tmp_path, writer, suffix):
+    from corpus_writers import Sheet
+
+    path = tmp_path / f"a{suffix}"
+    writer(path, [Sheet("DS", [["a", "b", "c", "d", "e"], [1, 2, 3, 4, 5]], hidden_columns=[1, 3])])
+    assert sheet_facts(path.read_bytes(), "DS").hidden_columns == (1, 3)
+    writer(path, [Sheet("DS", [["a", "b", "c"]])])
+    assert sheet_facts(path.read_bytes(), "DS").hidden_columns == ()

@@ -27,6 +27,7 @@ from html import unescape
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
+from thidua.ingest.limits import MAX_COLUMNS
 from thidua.ingest.numfmt import format_number
 
 Cell = tuple[int, int]
@@ -42,7 +43,7 @@ class SheetFacts:
     read (``.xls`` date formulas read as serial numbers → dates). ``filtered``: the sheet was
     saved with a filter applied, so its hidden rows may be hidden by the filter, not by hand
     (``.xlsx``: ``filterMode`` or a ``filterColumn``; ``.ods``: rows of visibility ``filter``;
-    ``.xls``: not known, False)."""
+    ``.xls``: not known, False). ``hidden_columns``: the hidden columns (0-based), sorted."""
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: tuple[tuple[int, int], ...] = ()
@@ -50,6 +51,7 @@ class SheetFacts:
     formulas: dict[Cell, str] = field(default_factory=dict)
     values: dict[Cell, object] = field(default_factory=dict)
     filtered: bool = False
+    hidden_columns: tuple[int, ...] = ()
 
     def hidden_rows(self, start: int, stop: int) -> list[int]:
         """The hidden rows among ``range(start, stop)``, sorted (bounded by the range)."""
@@ -155,6 +157,7 @@ _FORMULA_CELL = re.compile(
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>(.*?)</(?:\w+:)?v>)?", re.DOTALL)
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\bhidden=\"(?:1|true)\"[^>]*>")
 _FILTERED = re.compile(rb"<(?:\w+:)?sheetPr\b[^>]*\bfilterMode=\"(?:1|true)\"|<(?:\w+:)?filterColumn\b")
+_HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b[^>]*\bhidden=\"(?:1|true)\"[^>]*>")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+\d+):([A-Z]+\d+)\"")
 
 
@@ -187,6 +190,7 @@ def _xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) -
     end = xml.rfind(b"</sheetData>")
     outside = xml[:max(xml.find(b"sheetData"), 0)] + (xml[end:] if end >= 0 else b"")
     filtered = _FILTERED.search(outside) is not None  # sheetPr before the rows, autoFilter after
+    hidden_columns = _xlsx_hidden_columns(outside)
     if xml.find(b"mergeCell", end) >= 0:
         for m in _MERGE.finditer(xml, end):
             a, b = _cell(m.group(1)), _cell(m.group(2))
@@ -203,7 +207,22 @@ def _xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) -
     styled = _styled_formats(archive)
     if styled:
         shown.update(_xlsx_shown(xml, styled))
-    return SheetFacts(tuple(merges), _ranges(hidden), shown, formulas, filtered=filtered)
+    return SheetFacts(tuple(merges), _ranges(hidden), shown, formulas, filtered=filtered,
+                      hidden_columns=hidden_columns)
+
+
+def _xlsx_hidden_columns(xml: bytes) -> tuple[int, ...]:
+    """The hidden columns (0-based) of a sheet's ``<cols>`` (``min``/``max`` are 1-based and
+    inclusive), bounded by :data:`thidua.ingest.limits.MAX_COLUMNS`."""
+    found: set[int] = set()
+    for m in _HIDDEN_COLUMNS.finditer(xml):
+        attrs = dict(_ATTR.findall(m.group(0)))
+        try:
+            first, last = int(attrs.get(b"min", b"0")), int(attrs.get(b"max", b"0"))
+        except ValueError:
+            continue
+        found.update(range(max(first, 1) - 1, min(last, MAX_COLUMNS)))
+    return tuple(sorted(found))
 
 
 def _xlsx_formulas(xml: bytes) -> tuple[dict[Cell, str], dict[Cell, str]]:
@@ -261,6 +280,7 @@ def _xls_facts(data: bytes, sheet: str) -> SheetFacts:
         ws = book.sheet_by_name(sheet)
         merges = tuple((r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells)
         hidden = [r for r, info in ws.rowinfo_map.items() if info.hidden]
+        hidden_columns = tuple(sorted(c for c, info in ws.colinfo_map.items() if info.hidden))
         shown, values = {}, {}
         for r in range(ws.nrows):
             for c, cell in enumerate(ws.row(r)):
@@ -274,7 +294,8 @@ def _xls_facts(data: bytes, sheet: str) -> SheetFacts:
                 if code not in ("General", "@"):
                     if (text := format_number(cell.value, code)) is not None:
                         shown[(r, c)] = text
-        return SheetFacts(merges, _ranges(hidden), shown, {}, values)
+        return SheetFacts(merges, _ranges(hidden), shown, {}, values,
+                          hidden_columns=hidden_columns)
     finally:
         book.release_resources()
 
@@ -289,7 +310,7 @@ def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
     from defusedxml.ElementTree import iterparse
 
     merges, hidden, shown, formulas = [], [], {}, {}
-    inside, row, col, filtered = False, 0, 0, False
+    inside, row, col, filtered, column, hidden_columns = False, 0, 0, False, 0, []
     with archive.open("content.xml") as stream:
         for event, node in iterparse(stream, events=("start", "end")):
             tag = node.tag
@@ -302,6 +323,12 @@ def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
             if not inside:
                 if event == "end" and tag == _T + "table-row":
                     node.clear()
+                continue
+            if tag == _T + "table-column" and event == "end":
+                repeat = min(int(node.get(_T + "number-columns-repeated", "1")), MAX_COLUMNS)
+                if node.get(_T + "visibility", "visible") != "visible":
+                    hidden_columns.extend(range(column, min(column + repeat, MAX_COLUMNS)))
+                column += repeat
                 continue
             if tag == _T + "table-row":
                 if event == "start":
@@ -318,7 +345,8 @@ def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                 if tag == _T + "table-cell":
                     _ods_cell(node, row, col, merges, shown, formulas)
                 col += repeat
-    return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered)
+    return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered,
+                      hidden_columns=tuple(hidden_columns))
 
 
 def _ods_cell(node, row: int, col: int, merges: list, shown: dict, formulas: dict) -> None:
