@@ -100,6 +100,8 @@ def copy_of(rows: pd.DataFrame, earlier: dict[str, pd.DataFrame]) -> str | None:
     in the same order, with the same text in every column of the form (columns in any order;
     blank rows, Excel row numbers and unknown columns aside). A sheet with no such row copies
     nothing."""
+    if not earlier:
+        return None
     mine = _content(rows)
     if not mine:
         return None
