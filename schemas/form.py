@@ -219,11 +219,22 @@ SIGNATURE_KEYS = ("nguoi lap bieu", "nguoi lap", "thu truong don vi", "thu truon
 #: DVK-01``, ``HD điền``, ``Ví dụ``, ``Template``): match keys (no diacritics, lower case),
 #: found as whole words of the name, in any case, with numbers or other words around. Such a
 #: sheet is the data sheet only when no other visible sheet has a header row
-#: (:func:`thidua.ingest.read.parse_sheet`).
+#: (:func:`thidua.ingest.sheetchoice.choose_sheets`).
 TEMPLATE_SHEET_WORDS: tuple[str, ...] = (
     "huong dan", "huongdan", "hd", "hdan", "mau", "bieu mau", "bieumau", "vi du", "vidu", "vd",
     "example", "examples", "instruction", "instructions", "guide", "template", "templates",
     "sample", "samples")
+#: Words of a sheet name that mark it as an old copy or a draft (``Bản cũ``, ``DS cũ``, ``Nháp``,
+#: ``old``, ``backup``, ``Không dùng``): lower-case words *with* their diacritics (``nhap``
+#: would also be ``nhập``, data entry; ``cu`` also ``Cù``), found as whole words of the name
+#: (:func:`thidua.ingest.sheetchoice.is_old_sheet`). Such a sheet is not counted when another
+#: sheet is (an extension of ``spec/submission-form.md``, "The file"). A name that only says
+#: *copy* (``Sheet1 (2)``, ``Bản sao của Trang tính1``, ``Copy of Sheet1``) is no such mark:
+#: Excel and Google Sheets name a copied sheet so, and units copy a sheet to type their next
+#: batch; its content decides (an exact copy is counted once).
+OLD_SHEET_WORDS: tuple[str, ...] = (
+    "cũ", "ban cu", "nháp", "dự phòng", "không dùng", "không sử dụng", "đã hủy", "đã huỷ",
+    "hủy", "huỷ", "old", "backup", "bak", "draft", "archive", "unused")
 #: How an example row is marked (``Ví dụ``, ``VD``, ``Ví dụ 1``, ``VD:``): match keys. A row
 #: whose STT or first cell is one of them (a number or colon may follow), or whose STT, first
 #: cell or model starts with one followed by a colon (``Ví dụ: Mô hình …``), is an example row:

@@ -32,10 +32,11 @@ def _cells() -> list[object]:
             if path.suffix.lower() not in SUFFIXES:
                 continue
             try:  # in a worker: the corpus holds files that crash a parser
-                raw = raw_rows(parse_isolated(path.read_bytes(), path.suffix))
+                sheets = parse_isolated(path.read_bytes(), path.suffix).sheets
             except FileRejected:
                 continue
-            cells += [v for c in raw.columns for v in raw[c]]
+            for raw in map(raw_rows, sheets):
+                cells += [v for c in raw.columns for v in raw[c]]
     return cells
 
 

@@ -39,13 +39,14 @@ def test_each_corpus_file_gives_its_exact_counts(results, name):
     assert result.problem == problem
     if problem:
         assert lines["error"].tolist() == [f"Tệp bị từ chối: {problem}"]
-    assert sorted(result.rejected_rows.index) == sorted({r for r, _ in rejected})
+    assert sorted(result.rejected_rows.index.get_level_values("row")) == sorted(
+        {r for r, _ in rejected})
 
 
 def test_the_non_data_rows_are_ignored_by_reason(results):
     assert results["H-SS_dong-khong-phai-du-lieu.xlsx"].ignored == {
         "blank": 5, "totals": 1, "subheading": 3, "signature": 4, "header": 0, "hidden": 0,
-        "example": 0, "continuation": 0}
+        "example": 0, "continuation": 0, "copied_sheet": 0}
 
 
 def test_legacy_text_is_converted_and_named(results):
@@ -93,7 +94,8 @@ def test_rejected_rows_keep_the_unit_s_own_columns_and_values(results):
         "STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
         "Cấp công đoàn", "Công đoàn cơ sở", "Thời gian thực hiện", "Kết quả", "Ghi chú",
         "Số điện thoại", "Email liên hệ"]
-    assert rows.loc[9, ["Hình thức", "Số điện thoại", "Email liên hệ"]].tolist() == [
+    row = rows.droplevel("sheet").loc[9]
+    assert row[["Hình thức", "Số điện thoại", "Email liên hệ"]].tolist() == [
         "Khác", "=0912 000 111", "@cdcs"]
     spelled = results["Q-DD_tieu-de-hai-dong.xlsx"]
     # the group header C3:D3 is merged over both columns: each is labelled under it (16.1)

@@ -192,7 +192,8 @@ def test_workers_are_reused_safe_from_threads_and_gone_after_shutdown():
 
     def read():
         try:
-            results.append(isolation.parse_isolated((CORPUS / GOOD).read_bytes(), ".xlsx").sheet)
+            parsed = isolation.parse_isolated((CORPUS / GOOD).read_bytes(), ".xlsx")
+            results.append(parsed.first.sheet)
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)
 
@@ -245,7 +246,7 @@ def test_a_script_without_a_main_guard_reads_files_in_workers_once(tmp_path, how
     program = ("from pathlib import Path\n"
                "from thidua.ingest.isolation import parse_isolated\n"
                "print('top level ran')\n"
-               f"sheet = parse_isolated(Path({str(source)!r}).read_bytes(), '.xlsx')\n"
+               f"sheet = parse_isolated(Path({str(source)!r}).read_bytes(), '.xlsx').first\n"
                "print('sheet', sheet.sheet, len(sheet.grid) > 10)\n")
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     if how == "script":

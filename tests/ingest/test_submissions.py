@@ -383,10 +383,9 @@ def test_an_ordinary_sheet_first_stays_the_data_sheet(tmp_path, context, sheet_n
     result = ingest_file(input_file(path), context)
     assert (result.sheet, result.rows["valid"]) == (sheet_name, 3)
     assert result.remarks == (
-        f"Đã dùng trang '{sheet_name}'; bỏ qua trang 'Bản cũ': bảng đăng ký ở trang 'Bản cũ' "
-        f"KHÔNG được tính (mỗi tệp chỉ đọc một trang); nếu đó là đăng ký của đơn vị chứ không "
-        f"phải bản cũ, đề nghị chép các dòng đó vào trang '{sheet_name}' dưới cùng dòng tiêu đề "
-        f"rồi gửi lại tệp",)
+        f"Đã dùng trang '{sheet_name}'; bỏ qua trang 'Bản cũ' (tên trang cho biết là bản cũ/bản "
+        f"nháp). Nếu bảng ở trang bị bỏ qua là đăng ký của đơn vị (không phải bản cũ), đề nghị "
+        f"đổi tên trang (bỏ chữ 'cũ'/'nháp'…) rồi gửi lại tệp",)
 
 
 @pytest.mark.parametrize("stt,first", [("Ví dụ", None), ("VD", None), ("vd 1", None),

@@ -14,7 +14,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME, EXAMPLE_ROW_WORDS
 from thidua.ingest.columnar import by_value
-from thidua.ingest.read import SheetData, column_letter
+from thidua.ingest.rows import SheetData, column_letter
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, match_key

@@ -24,32 +24,14 @@ from thidua.ingest.identify import (
     resolve_unit,
     resolve_year,
 )
-from thidua.ingest.legacy import DECODERS, undecoded_cells
-from thidua.ingest.registrant import positions_from_registrants
+from thidua.ingest.legacy import DECODERS
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
-from thidua.ingest.continuation import continuation_note, join_continuations
-from thidua.ingest.sections import fields_from_subheadings, subheading_note
-from thidua.ingest.normalise import (
-    IGNORED_REASONS,
-    classify_rows,
-    filled_down,
-    filled_down_note,
-    normalise_rows,
-)
-from thidua.ingest.values import interpreted_notes, interpreted_values
-from thidua.ingest.read import (
-    FORMULA_HINT,
-    FileRejected,
-    column_labels,
-    raw_rows,
-    read_bytes,
-    title_rows,
-)
-from thidua.ingest.validate import rejection_frame, validate_rows
-from thidua.ingest.cellrules import (check_not_all_formulas, example_note,
-                                     hidden_note, mark_examples, mark_hidden, missing_columns_note,
-                                     with_unsaved_formulas)
+from thidua.ingest.normalise import IGNORED_REASONS
+from thidua.ingest.read import FORMULA_HINT, FileRejected, read_bytes, title_rows
+from thidua.ingest.sheetrows import SheetOutcome, check_rows, label_rows
+from thidua.ingest.validate import duplicates_across_sheets, rejection_frame
+from thidua.ingest.cellrules import check_not_all_formulas
 
 #: Statuses of an input file in the manifest (``spec/outputs.md``); ``skipped``: not a
 #: submission, never read (:attr:`thidua.ingest.discover.InputFile.skipped`, issue 9.8).
@@ -89,11 +71,15 @@ class FileResult:
     """The outcome of one input file.
 
     ``registrations``: valid rows (:func:`thidua.ingest.normalise.normalise_rows` columns plus
-    ``unit``, ``file``, ``sheet``; index: Excel row). ``rejections``: lines of ``rejected.csv``
-    (:data:`thidua.ingest.validate.REJECTION_COLUMNS`). ``rows`` counts ``read, valid, rejected,
-    ignored`` and ``ignored`` splits the ignored rows by reason. ``rejected_rows``: the rejected
-    rows as the unit wrote them (index: Excel row; one object column per column of the
-    file's table, in the file's order, named by the file's own header text; values as read,
+    ``unit``, ``file``, ``sheet``; index: Excel row, repeated when several sheets count).
+    ``sheet``: the first sheet counted (whose title block names the unit); ``sheets``: one dict
+    per sheet counted, in workbook order, ``{sheet, read, valid, rejected, ignored}`` (ints
+    summing to ``rows``; an extension of ``spec/submission-form.md``, "The file").
+    ``rejections``: lines of ``rejected.csv`` (:data:`thidua.ingest.validate.REJECTION_COLUMNS`).
+    ``rows`` counts ``read, valid, rejected, ignored`` and ``ignored`` splits the ignored rows
+    by reason. ``rejected_rows``: the rejected rows as the unit wrote them (index: ``(sheet,
+    row)``, the Excel row; one object column per column of the file's table, in the file's
+    order, named by the file's own header text; values as read,
     after a legacy-encoding conversion). ``encoding``: the text encoding found
     (:attr:`thidua.ingest.read.SheetData.encoding`; ``""`` when the file could not be read).
     ``headers``: the form's header (``rejections.column``) → the file's own header text.
@@ -115,13 +101,15 @@ class FileResult:
     unit: str | None = None
     sent_date: dt.date | None = None
     sheet: str = ""
+    sheets: tuple[dict, ...] = ()
     problem: str | None = None
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("read", "valid", "rejected", "ignored"), 0))
     ignored: dict[str, int] = field(default_factory=dict)
     registrations: pd.DataFrame = field(default_factory=pd.DataFrame)
     rejections: pd.DataFrame = field(default_factory=lambda: rejection_frame([]))
-    rejected_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rejected_rows: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        index=pd.MultiIndex.from_tuples([], names=["sheet", "row"])))
     encoding: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     remarks: tuple[str, ...] = ()
@@ -178,28 +166,55 @@ def _unread_digest(source: InputFile, exc: FileRejected) -> str:
     return "" if isinstance(exc.__cause__, OSError) else source.sha256
 
 
-def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
-                          sheet: str) -> pd.DataFrame:
-    """Rejections of the data rows whose form cells keep text of a legacy encoding that
-    could not be converted (:func:`thidua.ingest.legacy.undecoded_cells`, issue 9.5)."""
-    columns = [c for c in data.columns if c in BY_NAME]
-    return rejection_frame([
-        {"file": file, "sheet": sheet, "row": row, "column": BY_NAME[name].header,
-         "value": str(value),
-         "error": f"Ô '{BY_NAME[name].header}' còn ký tự của bảng mã {encoding} chưa chuyển được "
-                  f"('{word}'); đề nghị chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi "
-                  f"gửi lại."}
-        for row, name, value, word in undecoded_cells(data[columns], encoding)])
+def _combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
+    """The :class:`FileResult` fields of a file's sheets together: rows of every sheet (the
+    duplicate rule across sheets applied,
+    :func:`thidua.ingest.validate.duplicates_across_sheets`),
+    ``rejected_rows`` indexed ``(sheet, row)``, counts summed and kept per sheet, notes of a
+    file with several sheets each starting ``Trang '<sheet>': ``."""
+    kept, across = duplicates_across_sheets([(o.sheet, o.valid) for o in outcomes], file=file)
+    valid = [v.assign(unit=unit, file=file, sheet=o.sheet) for o, v in zip(outcomes, kept)]
+    rejections = [o.rejections for o in outcomes]
+    if len(across):
+        rejections = [pd.concat([r, across[across["sheet"] == o.sheet]], ignore_index=True)
+                      .sort_values(["row", "column"], kind="stable", ignore_index=True)
+                      for o, r in zip(outcomes, rejections)]
+    rejected_rows = pd.concat(
+        [o.raw.loc[sorted(r["row"].dropna().unique().astype(int)), list(o.headers)]
+         .rename(columns=o.headers) for o, r in zip(outcomes, rejections)],
+        keys=[o.sheet for o in outcomes], names=["sheet", "row"])
+    sheets = tuple({"sheet": o.sheet, "read": o.read, "valid": len(v),
+                    "rejected": int(r["row"].nunique()), "ignored": sum(o.ignored.values())}
+                   for o, v, r in zip(outcomes, kept, rejections))
+
+    def told(o: SheetOutcome, notes: tuple[str, ...]) -> list[str]:
+        return [f"Trang '{o.sheet}': {n}" for n in notes] if len(outcomes) > 1 else list(notes)
+    headers: dict[str, str] = {}
+    for o in outcomes:
+        for name, header in o.headers.items():
+            if name in BY_NAME:
+                headers.setdefault(BY_NAME[name].header, header)
+    return dict(
+        registrations=pd.concat([v for v in valid if len(v)] or valid[:1]),
+        rejections=pd.concat(rejections, ignore_index=True),
+        rejected_rows=rejected_rows, headers=headers, sheets=sheets,
+        rows={k: sum(s[k] for s in sheets) for k in ("read", "valid", "rejected", "ignored")},
+        ignored={r: sum(o.ignored[r] for o in outcomes) for r in IGNORED_REASONS},
+        interpreted=sum(o.interpreted for o in outcomes),
+        remarks=[n for o in outcomes for n in told(o, o.remarks)],
+        readings=[n for o in outcomes for n in told(o, o.readings)])
 
 
 def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
-    """Read, identify, normalise and validate one unit file.
+    """Read, identify, normalise and validate one unit file: every sheet that counts
+    (:func:`thidua.ingest.read.parse_sheets`), each row numbered by its sheet and Excel row.
 
     Never raises for bad input: a file that cannot be used comes back with status
     ``rejected`` and its reason (``problem``) in Vietnamese, also as one line of
     ``rejections`` with an empty row number. A file that is not a submission
     (``source.skipped``) comes back ``skipped``, unread. The file's bytes are read once; the
-    result's ``sha256`` is theirs (issue 9.9).
+    result's ``sha256`` is theirs (issue 9.9). The unit and the year come from the first
+    sheet's title block (and the unit codes of every sheet's rows).
     """
     if source.skipped:
         return FileResult(source, SKIPPED)
@@ -211,67 +226,34 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
             digest = _unread_digest(source, exc)
             raise
         digest = hashlib.sha256(content).hexdigest()
-        sheet = parse_isolated(content, source.path.suffix)  # limits, own process (9.6)
-        sheet_name, encoding = sheet.sheet, sheet.encoding
-        raw = raw_rows(sheet)
-        title = parse_title(title_rows(sheet))
+        parsed = parse_isolated(content, source.path.suffix)  # limits, own process (9.6)
+        sheet_name, encoding = parsed.first.sheet, parsed.first.encoding
+        title = parse_title(title_rows(parsed.first))
         folder = folder_year(source.path, source.file) or context.year
         year = resolve_year(title, folder, context.year)
-        filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
-        labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
-        labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
-        raw, labels, joined = join_continuations(raw, labels)  # a cell's text over two rows
-        raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
-        data = raw[labels == "data"]
-        unit = resolve_unit(data["unit_code"] if "unit_code" in data else pd.Series(dtype="str"),
-                            title, source.path, set(context.known_codes),
+        labelled = [label_rows(sheet) for sheet in parsed.sheets]
+        codes = pd.concat([r.data["unit_code"] for r in labelled if "unit_code" in r.data]
+                          or [pd.Series(dtype="str")], ignore_index=True)
+        unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,
                             dict(context.periods), dict(context.names))
-        if not (labels == "data").any():
+        if not any(len(r.data) for r in labelled):
             raise FileRejected(f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")
-        check_not_all_formulas(sheet, data)  # issue 16.5: a whole table of unsaved formulas
+        for r in labelled:  # issue 16.5: a whole table of unsaved formulas
+            check_not_all_formulas(r.sheet, r.data)
     except FileRejected as exc:
         unit = code_from_filename(source.path, set(context.known_codes))
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
         return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed))
-    data, positions = positions_from_registrants(data)  # ``Nguyễn Văn A - Chủ tịch`` (told)
-    rows = normalise_rows(data)
-    valid, rejections = validate_rows(rows, data, year=year, file=source.file, sheet=sheet.sheet)
-    valid, rejections = with_unsaved_formulas(valid, rejections, sheet, data, source.file)
-    if sheet.converted:  # a row keeping unconverted legacy text is rejected, naming the encoding
-        undecoded = _undecoded_rejections(data, sheet.encoding, source.file, sheet.sheet)
-        valid = valid.drop(index=undecoded["row"].astype(int).unique(), errors="ignore")
-        rejections = (pd.concat([rejections, undecoded], ignore_index=True)
-                      .sort_values("row", kind="stable", ignore_index=True)
-                      if len(undecoded) else rejections)
-    valid = valid.assign(unit=unit, file=source.file, sheet=sheet.sheet)
-    interpreted = interpreted_values(data.loc[valid.index])  # read by approximation (9.1)
-    headers = column_labels(sheet)
-    rejected_rows = raw.loc[sorted(rejections["row"].dropna().unique().astype(int)), list(headers)]
-    ignored = labels[labels != "data"].value_counts()
-    counts = {"read": len(raw), "valid": len(valid),
-              "rejected": int(rejections["row"].nunique()), "ignored": int(ignored.sum())}
+    combined = _combined([check_rows(r, year=year, file=source.file) for r in labelled], unit,
+                         source.file)
     sent, remark = checked_sent_date(title, year)
-    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet.sheet, sha256=digest,
-                      remarks=tuple(n for n in (remark, *sheet.remarks,
-                                                missing_columns_note(raw, sheet),
-                                                hidden_note(labels, sheet.facts.filtered),
-                                                example_note(labels)) if n),
-                      readings=tuple(filter(None, [code_note(data.get("unit_code", pd.Series(
-                                                       dtype="str")), title, unit,
-                                                       source.path),
-                                                   filled_down_note(raw, labels, filled),
-                                                   continuation_note(joined),
-                                                   subheading_note(raw, by_heading),
-                                                   *positions,
-                                                   *interpreted_notes(interpreted)])),
-                      interpreted=len(interpreted),
-                      rows=counts, ignored={r: int(ignored.get(r, 0))
-                                                     for r in IGNORED_REASONS},
-                      registrations=valid, rejections=rejections,
-                      rejected_rows=rejected_rows.rename(columns=headers), encoding=sheet.encoding,
-                      headers={BY_NAME[n].header: h for n, h in headers.items() if n in BY_NAME})
+    remarks = (remark, *parsed.remarks, *combined.pop("remarks"))
+    readings = (code_note(codes, title, unit, source.path), *combined.pop("readings"))
+    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet_name, sha256=digest,
+                      encoding=encoding, remarks=tuple(n for n in remarks if n),
+                      readings=tuple(n for n in readings if n), **combined)
 
 
 def _recency(result: FileResult) -> tuple:
@@ -366,7 +348,7 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
 
 FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "status", "sheet",
                 "encoding", "problem", "read", "valid", "rejected", "ignored", "reason", "choice",
-                "chosen_by", "transient", "ignored_by"]
+                "chosen_by", "transient", "ignored_by", "sheets"]
 
 
 def file_table(results: list[FileResult]) -> pd.DataFrame:
@@ -379,7 +361,8 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
     submission, ``choice`` :attr:`FileResult.choice`, ``chosen_by``
     :attr:`FileResult.chosen_by` (all ``""`` when none); ``transient``
     (bool) :attr:`FileResult.transient`; ``ignored_by``: the ignored rows by reason
-    (``{reason: n}``, reasons with rows only; ``spec/outputs.md``).
+    (``{reason: n}``, reasons with rows only; ``spec/outputs.md``); ``sheets``:
+    :attr:`FileResult.sheets` as a list (``[]`` for a file not read).
     """
     records = [{
         "file": r.file, "sha256": r.sha256, "size": r.input.size,
@@ -389,6 +372,7 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
         "reason": r.input.skipped, "choice": r.choice, "chosen_by": r.chosen_by,
         "transient": r.transient,
         "ignored_by": {k: v for k, v in r.ignored.items() if v},
+        "sheets": [dict(s) for s in r.sheets],
     } for r in results]
     frame = pd.DataFrame.from_records(records, columns=FILE_COLUMNS)
     return frame.astype({k: "int64" for k in ("size", "read", "valid", "rejected", "ignored")})

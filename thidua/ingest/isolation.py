@@ -38,7 +38,7 @@ import psutil
 from thidua.ingest import limits
 from thidua.ingest.limits import exceeded, size
 from thidua.ingest.prescan import check_bytes
-from thidua.ingest.read import SheetData, parse_sheet, prepare
+from thidua.ingest.read import FileSheets, parse_sheets, prepare
 from thidua.ingest.workbook import FileRejected
 
 #: Workers parsing at once (the machine's cores, at least two).
@@ -74,14 +74,18 @@ def stalled(seconds: float) -> str:
                     f"{_seconds(seconds)} giây đứng yên")
 
 
-def checked_parse(data: bytes, suffix: str) -> SheetData:
-    """:func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheet`
-    and its rows (:func:`thidua.ingest.read.prepare`): what a worker runs for one file."""
+def checked_parse(data: bytes, suffix: str) -> FileSheets:
+    """:func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheets`
+    and the rows of each sheet (:func:`thidua.ingest.read.prepare`): what a worker runs for
+    one file."""
     check_bytes(data, suffix)
-    return prepare(parse_sheet(data, suffix))
+    parsed = parse_sheets(data, suffix)
+    for sheet in parsed.sheets:
+        prepare(sheet)
+    return parsed
 
 
-def parse_isolated(data: bytes, suffix: str) -> SheetData:
+def parse_isolated(data: bytes, suffix: str) -> FileSheets:
     """:func:`checked_parse` in a worker process (:func:`run_isolated`). Raises
     :class:`FileRejected` for every failure: a limit, a parser's error, a crash, memory, time."""
     return run_isolated(checked_parse, data, suffix)

@@ -32,17 +32,18 @@ def heading_type(row: list) -> str | None:
 
 
 def types_from_headings(grid: list[list], start: int, stop: int, header_row: int,
-                        is_header) -> list[str] | None:
+                        is_header, default: str = "") -> list[str] | None:
     """Per row of ``grid[start:stop]``: the type of the nearest section heading above it
     (:func:`heading_type`), counting the heading just above the part's header row
     ``header_row`` (``I. TẬP THỂ`` over the header); ``""`` for a heading row, a blank row, a
     header row
     (``is_header(row)``: a later table's header, left to be ignored) and rows before any
-    heading; ``None`` when no heading names a type."""
-    current = ""
+    heading (``default`` instead: the type of the sheet's name, :func:`sheet_type`); ``None``
+    when no heading names a type and there is no ``default``."""
+    current = default
     for r in range(header_row - 1, -1, -1):  # the nearest non-empty row above the header
         if any(clean_text(v) for v in grid[r]):
-            current = heading_type(grid[r]) or ""
+            current = heading_type(grid[r]) or default
             break
     out, found = [], bool(current)
     for r in range(start, stop):
@@ -54,6 +55,32 @@ def types_from_headings(grid: list[list], start: int, stop: int, header_row: int
             blank = not any(clean_text(v) for v in grid[r])
             out.append("" if blank or is_header(grid[r]) else current)
     return out if found else None
+
+
+#: Words around a type in a sheet's name: ``DS Cá nhân``, ``Mô hình tập thể``, ``Cá nhân 2024``.
+_NAME_AROUND = re.compile(r"^(?:danh sách|ds|mô hình|đăng ký|đk)\s+|\s*[-_]?\s*\(?\d{1,4}\)?$",
+                          re.IGNORECASE)
+
+
+def sheet_type(name: str) -> str:
+    """The type (``Tập thể`` or ``Cá nhân``) a sheet's name gives (``Tập thể``, ``CÁ NHÂN``,
+    ``TT``, ``DS Cá nhân``, ``Cá nhân 2024``): the name read as a section heading
+    (:func:`heading_type`), alone or without a leading ``Danh sách``/``DS``/``Mô hình``/``Đăng
+    ký`` and a trailing number; ``""`` for any other name. The rows of a sheet so named that
+    have no ``Hình thức`` column and no section heading take it, as under a heading (an
+    extension of ``spec/submission-form.md``, "The file")."""
+    text = clean_text(name)
+    for candidate in dict.fromkeys((text, _NAME_AROUND.sub("", text))):
+        if candidate and (kind := heading_type([candidate])):
+            return kind
+    return ""
+
+
+def sheet_type_note(sheet: str, kind: str) -> str:
+    """The line telling a unit that the rows of sheet ``sheet`` took type ``kind`` from the
+    sheet's name."""
+    return (f"Trang '{sheet}' không có cột 'Hình thức': các dòng đăng ký của trang đã lấy hình "
+            f"thức '{kind}' theo tên trang. Đề nghị lần sau ghi hình thức ở từng dòng.")
 
 
 def fields_from_subheadings(raw: pd.DataFrame, labels: pd.Series

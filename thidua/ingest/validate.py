@@ -199,3 +199,35 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
     if checked is None and (whole or not set(failures["index"].astype(int)) <= rejected):
         valid = schema.validate(valid)  # a failure no rejection names: raises, as it must
     return valid, rejections.reset_index(drop=True)
+
+
+def duplicates_across_sheets(valid: list[tuple[str, pd.DataFrame]], *, file: str
+                             ) -> tuple[list[pd.DataFrame], pd.DataFrame]:
+    """The duplicate rule over a file's sheets (``spec/submission-form.md``, "Errors": the same
+    model twice in one file; its sheets are one file, an extension of "The file"): a valid row
+    of a later sheet that repeats a valid row of an earlier sheet is rejected, naming that
+    sheet and row; the first is kept. ``valid``: ``(sheet, valid rows)`` per sheet in workbook
+    order (:func:`validate_rows` output, index Excel row; duplicates inside one sheet are
+    already rejected there). Returns the valid frames without the rows rejected, in the same
+    order, and the rejections (:data:`REJECTION_COLUMNS`)."""
+    seen: dict[tuple, tuple[str, int]] = {}
+    kept, records = [], []
+    for sheet, rows in valid:
+        if rows.empty:
+            kept.append(rows)
+            continue
+        keys = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
+        dropped = []
+        for row, key in zip(rows.index, keys.itertuples(index=False, name=None)):
+            first = seen.setdefault(key, (sheet, int(row)))
+            if first[0] != sheet:
+                dropped.append(row)
+                records.append({
+                    "file": file, "sheet": sheet, "row": int(row),
+                    "column": BY_NAME["model"].header,
+                    "value": shorten(clean_text(rows.at[row, "model"])),
+                    "error": f"Trùng với dòng {first[1]} của trang '{first[0]}': cùng tên mô hình, "
+                             f"lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn cơ sở; "
+                             f"chỉ tính dòng {first[1]} của trang '{first[0]}'."})
+        kept.append(rows.drop(index=dropped) if dropped else rows)
+    return kept, rejection_frame(records)

@@ -1,4 +1,4 @@
-"""Bytes of a unit file → the grids of its visible sheets (``spec/submission-form.md``, "The file").
+"""Bytes of a unit file → the grids of its sheets (``spec/submission-form.md``, "The file").
 
 Workbooks (``.xlsx``, ``.xls``, ``.ods``) are read with python-calamine, whatever their suffix
 says (the format is taken from the content); CSV with the standard library after detecting the
@@ -114,11 +114,15 @@ def reads_as_csv(data: bytes, suffix: str) -> bool:
     return _not_a_workbook(data) is None and _is_text(data)
 
 
-def workbook_grids(data: bytes) -> list[tuple[str, Grid]]:
-    """The visible worksheets of a workbook, in order, as ``(name, grid)``.
+def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, bool]]:
+    """The worksheets of a workbook, in order, as ``(name, grid, visible)``: every visible
+    sheet whole, and the first ``hidden_rows`` rows of each hidden one (enough to tell whether
+    it holds the form's table, so that the unit can be told it was not counted,
+    ``spec/submission-form.md``, "The file"; none when ``0``). Chart sheets are left out.
 
     The format is taken from the content, not the suffix (an ``.xlsx`` saved as ``.xls`` is
-    read all the same).
+    read all the same). Raises :class:`FileRejected` (Vietnamese) when the bytes are not a
+    workbook that can be opened.
     """
     if kind := _not_a_workbook(data):
         raise FileRejected(f"Tệp là {kind}, không phải bảng tính đọc được; đề nghị gửi biểu "
@@ -141,12 +145,15 @@ def workbook_grids(data: bytes) -> list[tuple[str, Grid]]:
     grids = []
     with workbook:
         for meta in workbook.sheets_metadata:
-            if meta.visible != calamine.SheetVisibleEnum.Visible:
-                continue
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue
+            visible = meta.visible == calamine.SheetVisibleEnum.Visible
+            if not visible and hidden_rows <= 0:
+                continue
             sheet = workbook.get_sheet_by_name(meta.name)
-            grids.append((meta.name, sheet.to_python(skip_empty_area=False)))
+            grid = (sheet.to_python(skip_empty_area=False) if visible
+                    else sheet.to_python(skip_empty_area=False, nrows=hidden_rows))
+            grids.append((meta.name, grid, visible))
     return grids
 
 

@@ -4,7 +4,8 @@ Source: issue 3 and ``spec/submission-form.md`` ("Errors": every rejection names
 Excel row, column, value found and what is expected). For each unit with a rejection,
 ``phan-hoi/<unit code>.xlsx`` holds three sheets:
 
-- ``Tóm tắt``: the unit, the year, and each of its files with its status and row counts;
+- ``Tóm tắt``: the unit, the year, and each of its files with its status and row counts (one
+  line per sheet counted when a file has several);
 - ``Dòng bị từ chối``: one line per rejected row: file, sheet, Excel row, the column(s) at
   fault, the value(s) found and the reason(s), then the row exactly as the unit wrote it, under
   the unit's own headers, the faulty cells marked in red;
@@ -114,9 +115,12 @@ def _summary_sheet(ws, code: str, name: str, year: int, files: list[FileResult])
                    "sẽ thay tệp trước.")
     names = ["Tệp", "Trang tính", "Trạng thái", "Dòng đã đọc", "Hợp lệ", "Bị từ chối", "Bỏ qua"]
     _header(ws, 5, names)
-    for r, result in enumerate(files, start=6):
-        values = [result.file, result.sheet, STATUS_TEXT[result.status],
-                  *(result.rows[k] for k in ("read", "valid", "rejected", "ignored"))]
+    lines = [[result.file, counts["sheet"], STATUS_TEXT[result.status],
+              *(counts[k] for k in ("read", "valid", "rejected", "ignored"))]
+             for result in files
+             for counts in (result.sheets if len(result.sheets) > 1
+                            else [{"sheet": result.sheet, **result.rows}])]
+    for r, values in enumerate(lines, start=6):
         for c, value in enumerate(values, start=1):
             _put(ws, r, c, value)
     _widths(ws, {1: 40, 2: 16, 3: 30, 4: 12, 5: 10, 6: 12, 7: 10})
@@ -131,11 +135,15 @@ def _row_lines(files: list[FileResult]) -> tuple[list[str], list[tuple[list, set
     lines = []
     for result in files:
         problems = result.rejections.dropna(subset=["row"])
-        for row, group in problems.groupby("row", sort=True):
-            raw = result.rejected_rows.loc[int(row)] if int(row) in result.rejected_rows.index \
+        order = {s["sheet"]: i for i, s in enumerate(result.sheets)}
+        groups = sorted(problems.groupby(["sheet", "row"], sort=False),
+                        key=lambda g: (order.get(g[0][0], 0), int(g[0][1])))
+        for (sheet, row), group in groups:
+            key = (sheet, int(row))
+            raw = result.rejected_rows.loc[key] if key in result.rejected_rows.index \
                 else pd.Series(dtype=object)
             columns = list(dict.fromkeys(group["column"]))
-            cells = [result.file, result.sheet, int(row), "; ".join(columns),
+            cells = [result.file, sheet, int(row), "; ".join(columns),
                      "\n".join(f"{c}: {v}" if len(columns) > 1 else v
                                for c, v in zip(group["column"], group["value"])),
                      "\n".join(group["error"]),

@@ -59,7 +59,9 @@ def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) 
     sent date, status ``used``/``superseded``/``rejected``/``skipped``, rows, problem; a
     ``reason`` for a skipped entry, a ``choice`` when the file counted for its unit needs one,
     ``chosen_by`` (``sent_date``/``mtime``/``name``) when it was chosen over another usable file,
-    ``ignored_by``: the ignored rows by reason when any), the registry's SHA-256, the program
+    ``ignored_by``: the ignored rows by reason when any; ``sheets``: the rows of each sheet
+    counted, ``[{sheet, read, valid, rejected, ignored}]``, when a file has several), the
+    registry's SHA-256, the program
     version and the time of the run.
     :func:`thidua.pipeline.draft_version` adds the version keys, :func:`output_hashes` the
     outputs."""
@@ -75,6 +77,7 @@ def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) 
              "sheet": r["sheet"], "problem": r["problem"],
              "rows": {k: r[k] for k in ("read", "valid", "rejected", "ignored")},
              **({"ignored_by": r["ignored_by"]} if r.get("ignored_by") else {}),
+             **({"sheets": r["sheets"]} if len(r.get("sheets") or ()) > 1 else {}),
              **({"reason": r["reason"]} if r.get("reason") else {}),
              **({"choice": r["choice"]} if r.get("choice") else {}),
              **({"chosen_by": r["chosen_by"]} if r.get("chosen_by") else {})}

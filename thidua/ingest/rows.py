@@ -1,0 +1,209 @@
+"""A data sheet and its rows: the cells below the header as a DataFrame, the unit's own column
+labels, the title block above (``spec/submission-form.md``).
+
+:mod:`thidua.ingest.read` makes a :class:`SheetData` from a file's bytes; the rows keep the
+numbers Excel shows (index ``row``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from schemas.form import BY_NAME, HEADER_MARKERS
+from thidua.ingest import legacy
+from thidua.ingest.cells import SheetFacts
+from thidua.ingest.marks import marked_columns, marked_value
+from thidua.ingest.sections import sheet_type, types_from_headings
+from thidua.ingest.table import Table, is_annotation, row_names, table_parts
+from thidua.ingest.workbook import Grid
+from thidua.text import clean_text
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """A data sheet of a file: its name (``""`` for CSV), grid and located table.
+
+    ``encoding`` is the text encoding found: ``"Unicode"`` for a workbook typed in Unicode,
+    ``"UTF-8"``, ``"UTF-8 (BOM)"`` or ``"Windows-1258"`` for a CSV, and
+    :data:`thidua.ingest.legacy.TCVN3_NAME` or :data:`thidua.ingest.legacy.VNI_NAME` when the text was typed in
+    a legacy font encoding and has been converted (the grid then holds the Unicode text).
+    """
+
+    sheet: str
+    grid: Grid
+    table: Table
+    encoding: str = "Unicode"
+    facts: SheetFacts = field(default_factory=SheetFacts)
+    #: The earlier sheet of the file whose registrations this one repeats row for row
+    #: (:func:`thidua.ingest.sheetchoice.copy_of`), ``""`` when none: its rows are ignored.
+    copy_of: str = ""
+
+    @property
+    def converted(self) -> bool:
+        """Whether the text was converted from a legacy 8-bit encoding."""
+        return self.encoding in legacy.DECODERS
+
+    def memo(self, key: object, compute):
+        """``compute()``, kept with the sheet under ``key`` (it travels with it when pickled,
+        so that what the parsing worker computed is not computed again, issue 10)."""
+        kept = self.__dict__.setdefault("_memo", {})  # frozen: fields never change
+        if key not in kept:
+            kept[key] = compute()
+        return kept[key]
+
+
+def raw_rows(sheet: SheetData) -> pd.DataFrame:
+    """The rows below the header as a DataFrame of raw cell values.
+
+    Index ``row`` (int): the row number as Excel shows it. Columns: the internal names of the
+    form columns present (object dtype, values as read: str, float, date), then the unknown
+    columns under their header text. Rows past the last non-empty row are not included.
+    Text-like columns (``stt``, ``unit_code``, ``model``, ``registrant``, ``position``,
+    ``grassroots_union``, ``note`` and unknown columns) hold the text Excel shows for a number
+    under a number format (``SheetFacts.shown``, issue 9.2: ``300`` under ``0000`` → ``"0300"``).
+    """
+    return sheet.memo("raw_rows", lambda: _raw_rows(sheet)).copy(deep=False)
+
+
+def prepare(sheet: SheetData) -> SheetData:
+    """``sheet`` with its :func:`raw_rows` and :func:`column_labels` computed and kept (done in
+    the parsing worker, :func:`thidua.ingest.isolation.checked_parse`)."""
+    raw_rows(sheet)
+    column_labels(sheet)
+    return sheet
+
+
+def _raw_rows(sheet: SheetData) -> pd.DataFrame:
+    grid, table = sheet.grid, sheet.table
+    last = len(grid)
+    while last > table.data_start and not any(clean_text(v) for v in grid[last - 1]):
+        last -= 1
+    records: list[dict] = []
+    names: dict[str, None] = {}
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, table, last))
+    named = type_from_name(sheet)
+    for start, stop, part in parts:
+        wanted = _raw_names(part)
+        names.update(dict.fromkeys([*wanted.values(), *marked_columns(part.marks)]))
+        block = [{name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
+                 for r in range(start, stop)]
+        for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
+            if start <= r < stop and wanted.get(c, "field") not in _VALUE_COLUMNS:
+                block[r - start][wanted[c]] = text
+        for name in marked_columns(part.marks):  # a choice by tick boxes (issue 16)
+            for record, r in zip(block, range(start, stop)):
+                record[name] = marked_value(grid[r], part.marks, name)
+        if (types := _section_types(grid, part, start, stop, named)) is not None:
+            names["type"] = None  # ``I. TẬP THỂ`` / ``II. CÁ NHÂN`` instead of a column
+            for record, kind in zip(block, types):
+                record["type"] = kind
+        records += block
+    if len(parts) > 1:  # a column one table lacks is empty there, as a missing cell is
+        records = [{name: record.get(name, "") for name in names} for record in records]
+    frame = pd.DataFrame.from_records(records, columns=list(names), coerce_float=False)
+    frame.index = pd.RangeIndex(table.data_start + 1, last + 1, name="row")
+    return frame.astype(object)
+
+
+def _section_types(grid: Grid, part: Table, start: int, stop: int,
+                   default: str = "") -> list[str] | None:
+    """The types section headings give the rows of a table part without a type column
+    (:func:`thidua.ingest.sections.types_from_headings`; ``default``: the sheet name's type),
+    else ``None``."""
+    if "type" in part.columns.values() or "type" in marked_columns(part.marks):
+        return None
+    return types_from_headings(grid, start, stop, part.header_rows[0],
+                               lambda row: set(HEADER_MARKERS) <= set(row_names(row).values()),
+                               default)
+
+
+def type_from_name(sheet: SheetData) -> str:
+    """The type the sheet's name gives its rows (:func:`thidua.ingest.sections.sheet_type`):
+    only when a part of its table has neither a ``Hình thức`` column nor a section heading
+    naming a type; else ``""``."""
+    kind = sheet_type(sheet.sheet)
+    if not kind:
+        return ""
+    grid, last = sheet.grid, len(sheet.grid)
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last))
+    used = any(_section_types(grid, t, a, b) is None and _section_types(grid, t, a, b, kind)
+               for a, b, t in parts)
+    return kind if used else ""
+
+
+#: Columns whose value is a code or a date, not text: they keep the value as read.
+_VALUE_COLUMNS = ("field", "type", "level", "period", "result")
+
+
+def _raw_names(table: Table) -> dict[int, str]:
+    """Grid column → column name in :func:`raw_rows`: the form's internal names, then the
+    unknown columns as ``[header]`` (``[header #2]`` for a repeated header)."""
+    names = dict(table.columns)
+    for c, header in table.unknown.items():
+        name, n = f"[{header}]", 2
+        while name in names.values():
+            name, n = f"[{header} #{n}]", n + 1
+        names[c] = name
+    return names
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter of a 0-based column index: 0 → ``A``, 27 → ``AB``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_labels(sheet: SheetData) -> dict[str, str]:
+    """Each :func:`raw_rows` column → the header as the unit wrote it, in the file's column
+    order (for feedback that shows a unit its own rows); a column only a later table of the
+    sheet has (:func:`table_parts`) is labelled by that table's header. A header written twice
+    gets its column letter: ``Ghi chú (cột M)``."""
+    return dict(sheet.memo("column_labels", lambda: _column_labels(sheet)))
+
+
+def _column_labels(sheet: SheetData) -> dict[str, str]:
+    grid = sheet.grid
+    labels: dict[str, str] = {}
+    last = len(grid)
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last))
+    for _, _, table in parts:
+        header_rows = [i for i in table.header_rows if not is_annotation(grid[i])]
+        for c, name in sorted(_raw_names(table).items()):
+            if name in labels:
+                continue
+            texts = [clean_text(grid[i][c]) for i in header_rows if c < len(grid[i])]
+            label = " / ".join(dict.fromkeys(t for t in texts if t)) or name
+            if label in labels.values():
+                label = f"{label} (cột {column_letter(c)})"
+            labels[name] = label
+        for name in marked_columns(table.marks):
+            labels.setdefault(name, BY_NAME[name].header)
+    if any(_section_types(grid, t, a, b) is not None for a, b, t in parts):
+        labels.setdefault("type", "Hình thức (theo dòng tiêu đề nhóm)")
+    elif type_from_name(sheet):
+        labels.setdefault("type", "Hình thức (theo tên trang)")
+    return labels
+
+
+def title_rows(sheet: SheetData) -> list[list[str]]:
+    """The title block (the rows above the header), one list per non-empty row of its
+    non-empty cells as text, left to right (:func:`thidua.text.clean_text`: a date cell, or a
+    date formula's cached value, as ``dd/mm/yyyy``, a whole number without ``.0``), so that a
+    label and its value typed in two cells (``Ngày gửi:`` | ``05/12/2024``) stay together
+    (issue 16.2)."""
+    rows = []
+    for row in sheet.grid[: sheet.table.header_rows[0]]:
+        if cells := [t for t in (clean_text(v) for v in row) if t]:
+            rows.append(cells)
+    return rows
+
+
+def title_lines(sheet: SheetData) -> list[str]:
+    """The text of the title block (the rows above the header), one cleaned line per cell."""
+    return [cell for row in title_rows(sheet) for cell in row]

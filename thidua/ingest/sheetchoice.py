@@ -1,0 +1,145 @@
+"""Which sheets of a workbook count, and what the unit is told about the others.
+
+An extension of ``spec/submission-form.md`` ("The file"): every visible sheet holding the
+form's table counts (``Tập thể`` | ``Cá nhân``, one sheet per field, ``Đợt 1`` | ``Đợt 2``), in
+workbook order. A sheet holding the table is passed over, and named in the file's remarks with
+why, when it is hidden, named as instructions or a sample (:func:`is_template_sheet`), named as
+an old copy or a draft (:func:`is_old_sheet`), or has nothing below its header; but a file never
+loses its last sheet so: when no sheet is left, the first visible sheet with the table counts
+(a unit may type its data into the template, or into a sheet called ``Nháp``). A sheet that
+repeats an earlier counted sheet's registrations row for row (:func:`copy_of`) is counted once:
+its rows are read and ignored (:data:`COPIED_SHEET`). Sheets without the table (lists, a cover
+letter) are passed over without a word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from schemas.form import BY_NAME, OLD_SHEET_WORDS, TEMPLATE_SHEET_WORDS
+from thidua.ingest.table import Table
+from thidua.ingest.workbook import FileRejected, Grid
+from thidua.text import clean_text, match_key
+
+#: Ignored-row reason of the rows of a sheet that copies another (``IGNORED_REASONS`` of
+#: :mod:`thidua.ingest.normalise`).
+COPIED_SHEET = "copied_sheet"
+#: Why a sheet holding the table is not counted, as the unit reads it after its name.
+HIDDEN, TEMPLATE, OLD, EMPTY = ("trang bị ẩn", "trang hướng dẫn/mẫu",
+                                "tên trang cho biết là bản cũ/bản nháp",
+                                "chỉ có dòng tiêu đề, chưa có dòng đăng ký")
+
+
+@dataclass(frozen=True)
+class FoundSheet:
+    """A sheet of a workbook, its grid (converted to Unicode), the text encoding found, its
+    table (``None``: no header row), whether it is visible, and the error that makes it
+    unreadable (two legacy encodings mixed; raised only if the sheet counts)."""
+
+    name: str
+    grid: Grid
+    encoding: str
+    table: Table | None
+    visible: bool = True
+    error: FileRejected | None = None
+
+
+def is_template_sheet(name: str) -> bool:
+    """Whether a sheet's name says it holds instructions or a sample (``Hướng dẫn``, ``HD
+    điền``, ``Mẫu DVK-01``, ``Ví dụ``, ``Template``): one of
+    :data:`schemas.form.TEMPLATE_SHEET_WORDS` as whole words of the name, in any case, with or
+    without diacritics, numbers or other words around (``spec/submission-form.md``, "The
+    file")."""
+    words = " ".join(re.findall(r"[a-z]+|\d+", match_key(name)))
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", words)
+               for w in TEMPLATE_SHEET_WORDS)
+
+
+def is_old_sheet(name: str) -> bool:
+    """Whether a sheet's name marks it as an old copy or a draft (``Bản cũ``, ``DS 2023 cũ``,
+    ``Nháp``, ``old``, ``Backup``, ``Không dùng``): one of :data:`schemas.form.OLD_SHEET_WORDS`
+    as whole words of the name in lower case, diacritics kept (composed form, either tone
+    placement listed). ``Sheet1 (2)`` or ``Bản sao của Trang tính1`` is not (module doc)."""
+    words = " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", clean_text(name)).lower()))
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", words) for w in OLD_SHEET_WORDS)
+
+
+def _has_rows(sheet: FoundSheet) -> bool:
+    return any(clean_text(v) for row in sheet.grid[sheet.table.data_start:] for v in row)
+
+
+def _why_passed(sheet: FoundSheet) -> str | None:
+    if not sheet.visible:
+        return HIDDEN
+    if is_template_sheet(sheet.name):
+        return TEMPLATE
+    if is_old_sheet(sheet.name):
+        return OLD
+    return None if _has_rows(sheet) else EMPTY
+
+
+def choose_sheets(found: list[FoundSheet]) -> tuple[list[FoundSheet], list[tuple[str, str]]]:
+    """The sheets that count, in workbook order, and ``(name, why)`` of each sheet with the
+    table passed over (why: :data:`HIDDEN`, :data:`TEMPLATE`, :data:`OLD`, :data:`EMPTY`), by
+    the rules of the module doc. ``([], [])`` when no sheet has the table."""
+    tabled = [f for f in found if f.table is not None]
+    why = {f.name: _why_passed(f) for f in tabled}
+    counted = [f for f in tabled if why[f.name] is None]
+    if not counted:
+        counted = [f for f in tabled if f.visible][:1]
+    return counted, [(f.name, why[f.name]) for f in tabled if f not in counted]
+
+
+def copy_of(rows: pd.DataFrame, earlier: dict[str, pd.DataFrame]) -> str | None:
+    """The name of the sheet among ``earlier`` (name → its :func:`thidua.ingest.rows.raw_rows`)
+    whose registrations ``rows`` repeats row for row, else ``None``: the same non-blank rows,
+    in the same order, with the same text in every column of the form (columns in any order;
+    blank rows, Excel row numbers and unknown columns aside). A sheet with no such row copies
+    nothing."""
+    if not earlier:
+        return None
+    mine = _content(rows)
+    if not mine:
+        return None
+    return next((name for name, other in earlier.items() if _content(other) == mine), None)
+
+
+def _content(rows: pd.DataFrame) -> list[tuple[tuple[str, str], ...]]:
+    form = sorted(c for c in rows.columns if c in BY_NAME)
+    text = rows[form].map(clean_text)
+    lines = []
+    for values in text.itertuples(index=False):
+        cells = tuple((c, v) for c, v in zip(form, values) if v)
+        if cells:
+            lines.append(cells)
+    return lines
+
+
+def sheets_remark(counted: list[str], passed: list[tuple[str, str]]) -> str | None:
+    """The line naming the sheets counted and those passed over with why, or ``None`` when
+    one sheet counts and none was passed over: ``Đã dùng trang 'Tập thể', trang 'Cá nhân';
+    bỏ qua trang 'Hướng dẫn' (trang hướng dẫn/mẫu), trang 'Bản cũ' (tên trang cho biết là bản
+    cũ/bản nháp)``, then what to do to have a passed-over table counted."""
+    if len(counted) < 2 and not passed:
+        return None
+    text = "Đã dùng " + ", ".join(f"trang '{n}'" for n in counted)
+    if passed:
+        text += "; bỏ qua " + ", ".join(f"trang '{n}' ({why})" for n, why in passed)
+    lost = {why for _, why in passed if why in (HIDDEN, OLD)}
+    if lost:
+        fixes = [fix for why, fix in ((HIDDEN, "bỏ ẩn trang"),
+                                      (OLD, "đổi tên trang (bỏ chữ 'cũ'/'nháp'…)")) if why in lost]
+        text += (f". Nếu bảng ở trang bị bỏ qua là đăng ký của đơn vị (không phải bản cũ), đề nghị "
+                 f"{' hoặc '.join(fixes)} rồi gửi lại tệp")
+    return text
+
+
+def copy_note(sheet: str, original: str, rows: int) -> str:
+    """The line telling a unit that sheet ``sheet`` repeats sheet ``original`` and its
+    ``rows`` rows were ignored."""
+    return (f"Trang '{sheet}' lặp lại đúng từng dòng đăng ký của trang '{original}' nên chỉ tính "
+            f"một lần: {rows} dòng của trang '{sheet}' không được tính (bỏ qua).")

@@ -1,0 +1,134 @@
+"""One data sheet of a unit file, from its rows to registrations and rejections.
+
+:mod:`thidua.ingest.files` runs these two steps for every sheet that counts
+(:mod:`thidua.ingest.sheetchoice`): :func:`label_rows` before the unit is known (which rows are
+data, and the unit codes they carry), :func:`check_rows` after (normalise and validate). Each
+sheet's rows keep the numbers Excel shows; every row read ends up valid, rejected or ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from schemas.form import BY_NAME
+from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden,
+                                     missing_columns_note, with_unsaved_formulas)
+from thidua.ingest.continuation import continuation_note, join_continuations
+from thidua.ingest.legacy import undecoded_cells
+from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
+                                     filled_down_note, normalise_rows)
+from thidua.ingest.registrant import positions_from_registrants
+from thidua.ingest.rows import SheetData, column_labels, raw_rows, type_from_name
+from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
+                                    subheading_note)
+from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
+from thidua.ingest.validate import rejection_frame, validate_rows
+from thidua.ingest.values import interpreted_notes, interpreted_values
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """A sheet's rows labelled: ``raw`` (:func:`thidua.ingest.rows.raw_rows`, continuations
+    joined, blank fields filled from sub-headings), ``labels`` (``"data"`` or a reason of
+    :data:`thidua.ingest.normalise.IGNORED_REASONS`, same index), and what the notes need."""
+
+    sheet: SheetData
+    raw: pd.DataFrame
+    labels: pd.Series
+    filled: pd.Series
+    joined: dict[int, int] = field(default_factory=dict)
+    by_heading: dict[int, list[int]] = field(default_factory=dict)
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """The rows labelled ``"data"`` (index: Excel row)."""
+        return self.raw[self.labels == "data"]
+
+
+@dataclass(frozen=True)
+class SheetOutcome:
+    """What one sheet gave: ``valid`` rows (:func:`thidua.ingest.normalise.normalise_rows`
+    columns, index Excel row), ``rejections`` (:data:`thidua.ingest.validate.REJECTION_COLUMNS`),
+    ``raw`` (every row as written, :class:`SheetRows`), ``headers`` (:func:`raw_rows` column →
+    the sheet's header text, :func:`thidua.ingest.rows.column_labels`), ``ignored`` (rows by reason),
+    ``remarks`` and ``readings`` (notes for the unit), ``interpreted`` (cells of valid rows
+    read by approximation)."""
+
+    sheet: str
+    read: int
+    valid: pd.DataFrame
+    rejections: pd.DataFrame
+    raw: pd.DataFrame
+    headers: dict[str, str]
+    ignored: dict[str, int]
+    remarks: tuple[str, ...] = ()
+    readings: tuple[str, ...] = ()
+    interpreted: int = 0
+
+
+def label_rows(sheet: SheetData) -> SheetRows:
+    """Which rows of ``sheet`` are registrations (``spec/submission-form.md``, "Rows that are
+    not data"): blank, totals, sub-heading, signature and repeated header rows, hidden rows and
+    example rows are ignored, a row carrying a cell over from the row above is joined to it,
+    a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
+    copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
+    raw = raw_rows(sheet)
+    filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
+    if sheet.copy_of:
+        return SheetRows(sheet, raw, pd.Series(COPIED_SHEET, index=raw.index, dtype=str), filled)
+    labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
+    labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
+    raw, labels, joined = join_continuations(raw, labels)  # a cell's text over two rows
+    raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
+    return SheetRows(sheet, raw, labels, filled, joined, by_heading)
+
+
+def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
+                          sheet: str) -> pd.DataFrame:
+    """Rejections of the data rows whose form cells keep text of a legacy encoding that
+    could not be converted (:func:`thidua.ingest.legacy.undecoded_cells`, issue 9.5)."""
+    columns = [c for c in data.columns if c in BY_NAME]
+    return rejection_frame([
+        {"file": file, "sheet": sheet, "row": row, "column": BY_NAME[name].header,
+         "value": str(value),
+         "error": f"Ô '{BY_NAME[name].header}' còn ký tự của bảng mã {encoding} chưa chuyển được "
+                  f"('{word}'); đề nghị chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi "
+                  f"gửi lại."}
+        for row, name, value, word in undecoded_cells(data[columns], encoding)])
+
+
+def check_rows(rows: SheetRows, *, year: int, file: str) -> SheetOutcome:
+    """Normalise and validate the data rows of one sheet (``spec/submission-form.md``,
+    "Errors"): each rejection names ``file``, the sheet and the Excel row. ``year``: the
+    report year the periods must overlap."""
+    sheet, raw, labels = rows.sheet, rows.raw, rows.labels
+    data, positions = positions_from_registrants(rows.data)  # ``Nguyễn Văn A - Chủ tịch``
+    if data.empty:  # a copy, or only totals and blank rows: nothing to check
+        valid, rejections = data.iloc[:0], rejection_frame([])
+    else:
+        valid, rejections = validate_rows(normalise_rows(data), data, year=year, file=file,
+                                          sheet=sheet.sheet)
+        valid, rejections = with_unsaved_formulas(valid, rejections, sheet, data, file)
+    if sheet.converted and not data.empty:  # a row keeping unconverted legacy text is rejected, naming the encoding
+        undecoded = _undecoded_rejections(data, sheet.encoding, file, sheet.sheet)
+        valid = valid.drop(index=undecoded["row"].astype(int).unique(), errors="ignore")
+        rejections = (pd.concat([rejections, undecoded], ignore_index=True)
+                      .sort_values("row", kind="stable", ignore_index=True)
+                      if len(undecoded) else rejections)
+    interpreted = interpreted_values(data.loc[valid.index])  # read by approximation (9.1)
+    headers = column_labels(sheet)
+    ignored = labels[labels != "data"].value_counts()
+    named = type_from_name(sheet)
+    remarks = (copy_note(sheet.sheet, sheet.copy_of, len(raw)) if sheet.copy_of else None,
+               None if sheet.copy_of else missing_columns_note(raw, sheet),
+               hidden_note(labels, sheet.facts.filtered), example_note(labels))
+    readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
+                subheading_note(raw, rows.by_heading),
+                sheet_type_note(sheet.sheet, named) if named and len(data) else None,
+                *positions, *interpreted_notes(interpreted))
+    return SheetOutcome(sheet.sheet, len(raw), valid, rejections, raw, headers,
+                        {r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
+                        tuple(n for n in remarks if n), tuple(n for n in readings if n),
+                        len(interpreted))

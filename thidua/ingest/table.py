@@ -1,0 +1,150 @@
+"""The form's table in a grid: its header row(s), its columns, and its parts (``spec/submission-form.md``,
+"The header row").
+
+A *grid* is a sheet as a list of rows, row 0 being Excel's row 1 and column 0 column A, so that
+every value keeps the position a unit sees in Excel (:mod:`thidua.ingest.workbook`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from schemas.form import HEADER_MARKERS
+from thidua.ingest.headers import exact_name, header_name
+from thidua.ingest.marks import find_marks
+from thidua.ingest.workbook import Grid
+from thidua.text import clean_text, match_key
+
+#: The header row must be within the first rows of a sheet (``spec/submission-form.md``).
+HEADER_SEARCH_ROWS = 30
+
+#: A cell of a row that annotates the header: a column number ``(1)``, ``2``, ``A``, or a
+#: hint in brackets ``(bắt buộc)``, ``(Tập thể/Cá nhân)``.
+_ANNOTATION = re.compile(r"\(?\s*(\d{1,2}|[A-Z])\s*\)?|\(.*\)|\[.*\]", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Where the form's table is in a grid.
+
+    ``header_rows`` are the 0-based indices of the header row(s) (two when the header is split
+    over two rows), ``data_start`` the first row after them; ``columns`` maps grid column index →
+    internal name (:data:`schemas.form.COLUMNS`), ``unknown`` grid column index → header text,
+    ``marks`` grid column index → ``(coded column, code)`` for a coded column given as tick
+    boxes (:mod:`thidua.ingest.marks`; those columns are also in ``unknown``).
+    """
+
+    header_rows: tuple[int, ...]
+    columns: dict[int, str]
+    unknown: dict[int, str] = field(default_factory=dict)
+    marks: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def data_start(self) -> int:
+        """0-based index of the first row below the header."""
+        return self.header_rows[-1] + 1
+
+
+def is_annotation(row: list[object]) -> bool:
+    """A row under the header that only numbers the columns (``(1) (2) (3) …``, ``A B C …``,
+    as official forms print) or gives hints in brackets (``(bắt buộc)``, ``(Tập thể/Cá
+    nhân)``): at least two such cells, nothing else. It belongs to the header."""
+    texts = [clean_text(v) for v in row if clean_text(v)]
+    return len(texts) >= 2 and all(_ANNOTATION.fullmatch(t) for t in texts)
+
+
+def row_names(row: list[object]) -> dict[int, str]:
+    names = {c: header_name(v) for c, v in enumerate(row)}
+    return {c: n for c, n in names.items() if n}
+
+
+def _strangers(row: list, names: dict[int, str]) -> int:
+    """How many cells of ``row`` are neither a header (``names``: column → header) nor a column
+    number: a first data row whose ``Cấp công đoàn`` says ``CĐCS`` and whose union says
+    ``Công đoàn cơ sở`` names two headers, but its model, field, registrant… are strangers,
+    so it is data, never a second header row."""
+    return sum(1 for c, v in enumerate(row) if c not in names and (t := clean_text(v))
+               and not re.fullmatch(r"\(?\d{1,3}\)?\.?", t))
+
+
+def find_table(grid: Grid) -> Table | None:
+    """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
+    ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
+    merged cells, ``spec/submission-form.md``), and a row of column numbers or bracketed hints
+    right under it. A ``Thời gian thực hiện`` over two sub-columns ``Từ ngày`` | ``Đến ngày``
+    (``Bắt đầu`` | ``Kết thúc``, ``Từ`` | ``Đến``, …) makes a two-row header whose sub-columns
+    are ``period_from`` | ``period_to`` (issue 16.3), whether or not the merged parent is
+    repeated across its columns.
+    ``None`` when there is none (a cover letter)."""
+    markers = set(HEADER_MARKERS)
+    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        top = row_names(grid[r])
+        if not top:
+            continue
+        below = row_names(grid[r + 1]) if r + 1 < len(grid) else {}
+        if markers <= set(top.values()):
+            # A second header row only when it holds several headers (never a data row) or
+            # the tick boxes of a coded column (:mod:`thidua.ingest.marks`).
+            two = (len(below) >= 2 and _strangers(grid[r + 1], below) < len(below)) or (
+                r + 1 < len(grid) and find_marks(grid, (r, r + 1), top, {}, header_name)[2])
+            rows = (r, r + 1) if two else (r,)
+        elif markers <= set(top.values()) | set(below.values()):
+            rows = (r, r + 1)
+        else:
+            continue
+        merged = {**top, **below} if len(rows) == 2 else top
+        columns: dict[int, str] = {}
+        unknown: dict[int, str] = {}
+        # Exact spellings claim their column first, then headers in other words, left to right.
+        spelled = {c for c, n in merged.items()
+                   if any(c < len(grid[i]) and exact_name(grid[i][c]) == n for i in rows)}
+        for c in sorted(range(max(len(grid[i]) for i in rows)), key=lambda c: (c not in spelled, c)):
+            name = merged.get(c)
+            if name and name not in columns.values():
+                columns[c] = name
+                continue
+            texts = [clean_text(grid[i][c]) for i in rows if c < len(grid[i])]
+            if any(texts):  # a header merged over both rows is named once
+                unknown[c] = " / ".join(dict.fromkeys(t for t in texts if t))
+        columns, unknown = dict(sorted(columns.items())), dict(sorted(unknown.items()))
+        columns, unknown, marks = find_marks(grid, rows, columns, unknown, header_name)
+        below_header = rows[-1] + 1
+        if below_header < len(grid) and is_annotation(grid[below_header]):
+            rows = (*rows, below_header)
+        return Table(rows, columns, unknown, marks)
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _field_word(text: str) -> bool:
+    return "linh vuc" in match_key(text)
+
+
+def _names_field(value: object) -> bool:
+    """Whether a cell is text naming ``Lĩnh vực`` (each distinct text is looked at once)."""
+    return isinstance(value, str) and _field_word(value)
+
+
+def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Table]]:
+    """The sheet's table in parts ``(first row, stop row, Table)`` (0-based grid rows, stop
+    excluded), from ``table.data_start`` to ``last``: a new part starts below every later
+    header row whose columns differ from the part before (two tables on one sheet, e.g. ``I.
+    TẬP THỂ`` then ``II. CÁ NHÂN`` with a ``Chức vụ`` column of its own), so that each row is
+    read under its own table's header (``spec/submission-form.md``, "Rows that are not
+    data"). The later header rows themselves stay in the part above (ignored as headers)."""
+    parts, start, current = [], table.data_start, table
+    for r in range(table.data_start, last):
+        if not any(map(_names_field, grid[r])):
+            continue  # cheap: every header row names ``Lĩnh vực``
+        found = find_table(grid[r:r + 3])
+        if found is None or found.header_rows[0] != 0 or (
+                found.columns, found.marks) == (current.columns, current.marks):
+            continue
+        moved = Table(tuple(h + r for h in found.header_rows), found.columns, found.unknown,
+                      found.marks)
+        parts.append((start, min(moved.data_start, last), current))
+        start, current = min(moved.data_start, last), moved
+    parts.append((start, last, current))
+    return [p for p in parts if p[0] < p[1]] or [(table.data_start, last, table)]
