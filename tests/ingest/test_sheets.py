@@ -285,3 +285,45 @@ def test_hidden_columns_are_known_in_every_format(tmp_path, writer, suffix):
     assert sheet_facts(path.read_bytes(), "DS").hidden_columns == (1, 3)
     writer(path, [Sheet("DS", [["a", "b", "c"]])])
     assert sheet_facts(path.read_bytes(), "DS").hidden_columns == ()
+
+
+def _twin_rows(hidden_first: bool) -> list[list]:
+    """A unit's sheet with two ``Lĩnh vực`` columns: C holds last year's values, L the right
+    ones (or the other way round)."""
+    from helpers import HEADER, row
+
+    header = [*HEADER[:2], "Lĩnh vực", *HEADER[3:], "Lĩnh vực"]
+    old, right = ("Môi trường", "Kinh tế") if hidden_first else ("Kinh tế", "Môi trường")
+    rows = [["Mã đơn vị: Q-BD"], ["Năm: 2024"], [], header]
+    for n in range(1, 4):
+        data = row(model=f"Mô hình số {n} của đơn vị", stt=n)
+        rows.append([*data[:2], old, *data[3:], right])
+    return rows
+
+
+@pytest.mark.parametrize("writer,suffix", [(write_xlsx, ".xlsx"), (write_xls, ".xls"), (write_ods, ".ods")])
+def test_a_visible_column_wins_over_a_hidden_one_of_the_same_header(tmp_path, context, writer, suffix):
+    """A hidden ``Lĩnh vực`` column of last year's values beside the visible one: the visible
+    one is read, and the unit told which column was read and why (the fault: every row was
+    rejected for the hidden column's values, the message naming neither column)."""
+    from corpus_writers import Sheet
+
+    path = tmp_path / f"Q-BD_dvk-2024{suffix}"
+    writer(path, [Sheet("Danh sách", _twin_rows(hidden_first=True), hidden_columns=[2])])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == ["KT", "KT", "KT"]
+    assert ("Cột C (bị ẩn) và cột L cùng tiêu đề 'Lĩnh vực': đã đọc cột L, không đọc cột C. Nếu "
+            "cột không được đọc mới là cột đúng, đề nghị xóa cột kia rồi gửi lại.") in result.notes
+
+
+def test_two_visible_columns_of_one_header_read_the_left_one_and_say_so(tmp_path, context):
+    from corpus_writers import Sheet
+
+    path = tmp_path / "Q-BD_dvk-2024.xlsx"
+    write_xlsx(path, [Sheet("Danh sách", _twin_rows(hidden_first=False))])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == ["KT", "KT", "KT"]
+    assert ("Cột L và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, không đọc cột L. Nếu cột không "
+            "được đọc mới là cột đúng, đề nghị xóa cột kia rồi gửi lại.") in result.notes

@@ -14,6 +14,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME, EXAMPLE_ROW_WORDS
 from thidua.ingest.columnar import by_value
+from thidua.ingest.headers import header_name
 from thidua.ingest.rows import SheetData, column_letter
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.workbook import FileRejected
@@ -154,6 +155,27 @@ def with_unsaved_formulas(valid: pd.DataFrame, rejections: pd.DataFrame, sheet: 
     merged = rejection_frame(merged.to_dict("records"))
     merged = merged.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
     return valid.drop(index=[r for r in cells if r in valid.index]), merged
+
+
+def twin_columns_note(sheet: SheetData) -> str | None:
+    """The line telling a unit that two columns carry the same form header and which one was
+    read (:func:`thidua.ingest.table.find_table`: a visible one before a hidden one, then an
+    exact spelling, then the left one), so that a unit looking at the column it sees knows
+    why its values were (not) read; ``None`` when no header is repeated."""
+    used = {name: c for c, name in sheet.table.columns.items()}
+    hidden = set(sheet.facts.hidden_columns)
+    said = []
+    for c, text in sheet.table.unknown.items():
+        name = header_name(text)
+        if name in used and c not in sheet.table.marks:
+            why = " (bị ẩn)" if c in hidden else ""
+            said.append(f"cột {column_letter(c)}{why} và cột {column_letter(used[name])} cùng tiêu "
+                        f"đề '{BY_NAME[name].header}': đã đọc cột {column_letter(used[name])}, "
+                        f"không đọc cột {column_letter(c)}")
+    if not said:
+        return None
+    text = f"{'; '.join(said)}. Nếu cột không được đọc mới là cột đúng, đề nghị xóa cột kia rồi gửi lại."
+    return text[0].upper() + text[1:]
 
 
 def missing_columns_note(raw: pd.DataFrame, sheet: SheetData) -> str | None:

@@ -183,7 +183,8 @@ def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Tab
     result holds its formula text (so that its row is never taken for blank), an ``.xls``
     date formula its date, and a merged range from the header down its value in every cell
     (issue 16.1); the table is found again on that grid (a header merged over two rows is
-    then read as two rows)."""
+    then read as two rows), and with the hidden columns known (a visible column wins over a
+    hidden one of the same header)."""
     if facts.formulas or facts.values:
         grid = [list(row) for row in grid]
         for (r, c), text in facts.formulas.items():
@@ -192,10 +193,11 @@ def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Tab
         for (r, c), value in facts.values.items():
             if r < len(grid) and c < len(grid[r]) and isinstance(grid[r][c], (int, float)):
                 grid[r][c] = value
+    hidden = frozenset(facts.hidden_columns)
     if not facts.merges:
-        return grid, table
+        return grid, (find_table(grid, hidden) or table) if hidden else table
     filled = fill_merges(grid, facts.merges, table.header_rows[0])
-    table = find_table(filled) or table
+    table = find_table(filled, hidden) or table
     return restore_unowned(filled, grid, table.data_start), table
 
 

@@ -14,7 +14,8 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden,
-                                     missing_columns_note, with_unsaved_formulas)
+                                     missing_columns_note, twin_columns_note,
+                                     with_unsaved_formulas)
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
@@ -123,6 +124,7 @@ def check_rows(rows: SheetRows, *, year: int, file: str) -> SheetOutcome:
     named = type_from_name(sheet)
     remarks = (copy_note(sheet.sheet, sheet.copy_of, len(raw)) if sheet.copy_of else None,
                None if sheet.copy_of else missing_columns_note(raw, sheet),
+               None if sheet.copy_of else twin_columns_note(sheet),
                hidden_note(labels, sheet.facts.filtered), example_note(labels))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 subheading_note(raw, rows.by_heading),

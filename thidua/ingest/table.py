@@ -69,14 +69,17 @@ def _strangers(row: list, names: dict[int, str]) -> int:
                and not re.fullmatch(r"\(?\d{1,3}\)?\.?", t))
 
 
-def find_table(grid: Grid) -> Table | None:
+def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None:
     """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
     ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
     merged cells, ``spec/submission-form.md``), and a row of column numbers or bracketed hints
     right under it. A ``Thời gian thực hiện`` over two sub-columns ``Từ ngày`` | ``Đến ngày``
     (``Bắt đầu`` | ``Kết thúc``, ``Từ`` | ``Đến``, …) makes a two-row header whose sub-columns
     are ``period_from`` | ``period_to`` (issue 16.3), whether or not the merged parent is
-    repeated across its columns.
+    repeated across its columns. When two columns carry the same form header, a visible one
+    is read before a ``hidden`` one (0-based grid columns: a hidden column of last year's
+    values left beside the right one), then an exact spelling before another, then the left
+    one; the other is kept in ``unknown``.
     ``None`` when there is none (a cover letter)."""
     markers = set(HEADER_MARKERS)
     for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
@@ -100,7 +103,8 @@ def find_table(grid: Grid) -> Table | None:
         # Exact spellings claim their column first, then headers in other words, left to right.
         spelled = {c for c, n in merged.items()
                    if any(c < len(grid[i]) and exact_name(grid[i][c]) == n for i in rows)}
-        for c in sorted(range(max(len(grid[i]) for i in rows)), key=lambda c: (c not in spelled, c)):
+        for c in sorted(range(max(len(grid[i]) for i in rows)),
+                        key=lambda c: (c in hidden, c not in spelled, c)):
             name = merged.get(c)
             if name and name not in columns.values():
                 columns[c] = name
