@@ -117,3 +117,52 @@ def test_csv_bytes_choose_the_most_vietnamese_reading():
                                       ("tõ", True), ("khuya", True), ("gìn", True)])
 def test_syllable_shape(word, ok):
     assert is_syllable(word) is ok
+
+
+# VNI-Windows, written as its keyboard chart is laid out: for each letter, what a VNI font
+# shows for its six forms (no tone, huyền, hỏi, ngã, sắc, nặng). Written here by hand from the
+# chart (a base letter and the mark's own character), never derived from thidua's table
+# (issue 14.2). Capitals: the same characters in capitals; a pair whose two characters differ
+# in case takes the case of its base letter (``aÙ`` is á, ``Aù`` is Á).
+VNI_CHART = {
+    "a": (None, "aø", "aû", "aõ", "aù", "aï"), "ă": ("aê", "aè", "aú", "aü", "aé", "aë"),
+    "â": ("aâ", "aà", "aå", "aã", "aá", "aä"), "e": (None, "eø", "eû", "eõ", "eù", "eï"),
+    "ê": ("eâ", "eà", "eå", "eã", "eá", "eä"), "o": (None, "oø", "oû", "oõ", "où", "oï"),
+    "ô": ("oâ", "oà", "oå", "oã", "oá", "oä"), "ơ": ("ô", "ôø", "ôû", "ôõ", "ôù", "ôï"),
+    "u": (None, "uø", "uû", "uõ", "uù", "uï"), "ư": ("ö", "öø", "öû", "öõ", "öù", "öï"),
+    "y": (None, "yø", "yû", "yõ", "yù", "î"), "i": (None, "ì", "æ", "ó", "í", "ò"),
+}
+#: Other spellings the chart allows: ``i`` and ``y`` followed by a tone's own character (as
+#: some VNI keyboards type *chính* ``chiùnh``), ``đ``.
+VNI_ALSO = {"iø": "ì", "iû": "ỉ", "iõ": "ĩ", "iù": "í", "iï": "ị", "yï": "ỵ", "ñ": "đ"}
+
+
+def _vni_reference() -> dict[str, str]:
+    """Character or pair as read → Unicode letter, in every case, from the chart above."""
+    small = dict(VNI_ALSO)
+    for letter, forms in VNI_CHART.items():
+        for chars, tone in zip(forms, (_NO_TONE, *_TONES)):
+            if chars is not None:
+                small[chars] = unicodedata.normalize("NFC", letter + tone)
+    reference = {}
+    for chars, letter in small.items():
+        if len(chars) == 1:
+            reference[chars], reference[chars.upper()] = letter, letter.upper()
+            continue
+        for base in (chars[0], chars[0].upper()):
+            for mark in (chars[1], chars[1].upper()):
+                reference[base + mark] = letter.upper() if base.isupper() else letter
+    return reference
+
+
+def test_the_vni_table_agrees_with_the_keyboard_chart_entry_by_entry():
+    from thidua.ingest.legacy import VNI, _vni_table
+
+    reference = _vni_reference()
+    assert len(reference) == 274  # 9 single characters and 64 pairs, in every case
+    for table in (VNI, _vni_table()):  # the table in use, and its builder run afresh
+        assert {k: table.get(k) for k in reference} == reference  # every entry by its key
+        assert set(table) == set(reference)  # and nothing more
+    # every lower-case entry decodes to its letter, one after the other in one text
+    small = {k: v for k, v in reference.items() if k.islower()}
+    assert decode_vni(" ".join(small)) == " ".join(small.values())
