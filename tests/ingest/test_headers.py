@@ -147,6 +147,8 @@ def test_a_first_row_whose_cells_read_like_headers_is_still_a_registration(tmp_p
     ("Lĩnh vực *", "field", "field"), ("Lĩnh vực ( * )", "field", "field"),
     ("Lĩnh vực:", "field", "field"), ("Lĩnh vực: (*)", "field", "field"),
     ("Hình thức (Tập thể/Cá nhân)", "type", "type"), ("Hình thức [TT/CN]", "type", "type"),
+    ("Hình thức (Tập thể/Cá nhân) *", "type", "type"),  # the mark first, then the hint
+    ("Hình thức (Tập thể/Cá nhân):", "type", "type"),
     ("Tên mô hình (ghi rõ) (*)", "model", "model"), ("Tên tập thể / cá nhân", "registrant",
                                                      "registrant"),
     ("Thuộc lĩnh vực", None, "field"), ("Lĩnh vực 2024", None, "field"),
