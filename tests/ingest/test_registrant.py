@@ -21,6 +21,7 @@ REGISTRANT, POSITION = HEADER.index("Tên tập thể/cá nhân"), HEADER.index(
     ("Nguyễn Văn A (Phó Chủ tịch CĐCS)", ("Nguyễn Văn A", "Phó Chủ tịch CĐCS")),
     ("Phạm Văn Đức, CN", ("Phạm Văn Đức", "CN")),
     ("Nguyễn Văn Phó, Trưởng ca", ("Nguyễn Văn Phó", "Trưởng ca")),
+    ("Lê Văn An (Tổ trưởng tổ X)", ("Lê Văn An", "Tổ trưởng tổ X")),  # only the bracket goes
     ("Trần Thị B, Lê Văn C", None),            # two people, no position
     ("Nguyễn Văn A", None), ("A - Chủ tịch", None),
     ("CĐCS Công ty A - Phòng Kế toán", None),  # ``Phòng`` is no ``Phó``
