@@ -117,3 +117,23 @@ def test_marked_columns_follow_the_forms_order():
     ("", False), (None, False), ("0", False), ("–", False), ("o", False), ("sai", False)])
 def test_is_marked(value, marked):
     assert is_marked(value) is marked
+
+
+def test_a_parent_row_shorter_than_the_sub_headers_leaves_the_last_ones_without_parent():
+    grid = [["Tên mô hình", "Hình thức"], ["", "Tập thể", "Cá nhân"]]
+    _, unknown, marks = find_marks(grid, (0, 1), {0: "model", 1: "type"}, {}, header_name)
+    assert marks == {1: ("type", "collective"), 2: ("type", "individual")}
+    assert unknown == {1: "Hình thức / Tập thể", 2: "Cá nhân"}
+
+
+def test_a_parent_naming_another_column_keeps_its_sub_column_out_even_when_not_mapped():
+    grid = [["Tên mô hình", "Hình thức", "Kết quả", "Hình thức"],
+            ["", "Tập thể", "Cá nhân", "Cá nhân"]]
+    _, _, marks = find_marks(grid, (0, 1), {0: "model", 1: "type", 3: "type"}, {}, header_name)
+    assert marks == {1: ("type", "collective"), 3: ("type", "individual")}
+
+
+def test_a_column_that_is_another_form_column_is_never_a_sub_column():
+    grid = [["Tên mô hình", "Tập thể", "Cá nhân"]]
+    columns = {0: "model", 1: "note"}
+    assert find_marks(grid, (0,), columns, {}, header_name) == (columns, {}, {})
