@@ -16,6 +16,9 @@ from thidua.ingest.sections import (fields_from_subheadings, heading_type, subhe
     (["iv", "Tập thể"], "Tập thể"), (["IIIII", "Tập thể"], None), (["123", "Tập thể"], None),
     (["ab", "Tập thể"], None), (["Tập thể", "Cá nhân"], None),
     (["I", "Tập thể", "Kinh tế"], None),  # three cells: no heading
+    (["I", "-", "Cá nhân"], None),  # three cells, even when they read as a type
+    (["-", "Tập thể"], None),  # two cells: the first is a numbering, or no heading
+    (["Cá nhân X"], None),  # read, but not exactly as written: no heading
     (["Tập thể:"], "Tập thể"), (["", None, "Cá nhân", ""], "Cá nhân"),
     (["Ca nhan"], "Cá nhân"),  # read exactly, accents aside
     (["Tạp thê nhân"], None),  # not a type
@@ -55,6 +58,14 @@ def test_only_the_nearest_non_empty_row_above_the_header_counts():
     grid = [["I. TẬP THỂ"], ["", None], *GRID[2:]]
     assert types_from_headings(grid, 3, 9, 2, _is_header) == [
         "Tập thể", "", "", "Cá nhân", "", "Cá nhân"]
+
+
+def test_a_heading_over_the_header_alone_types_the_rows_and_nothing_wraps_around():
+    grid = [["I. TẬP THỂ"], ["STT", "Tên mô hình"], [1, "Vườn rau"], [2, "Tủ sách"]]
+    assert types_from_headings(grid, 2, 4, 1, _is_header) == ["Tập thể", "Tập thể"]
+    # a header on the first row: nothing above it (never the grid's last row, a heading here)
+    grid = [["STT", "Tên mô hình"], [1, "Vườn rau"], ["Cá nhân"]]
+    assert types_from_headings(grid, 1, 3, 0, _is_header) == ["", ""]
 
 
 def test_no_heading_gives_none_and_a_heading_in_the_part_is_enough():
@@ -99,6 +110,7 @@ def test_blank_fields_take_the_nearest_field_subheading_until_a_header():
         "Kinh tế", "Kinh tế", "Văn hóa - xã hội", "Kinh tế", "An ninh - quốc phòng"]
     assert pd.isna(raw.at[12, "field"])  # after a header: left blank (rejected as missing)
     assert RAW.at[6, "field"] == ""  # the input is not modified
+    assert list(raw.columns) == COLUMNS
     assert subheading_note(raw, filled) == (
         "Cột 'Lĩnh vực' để trống, đã lấy lĩnh vực theo dòng tiêu đề nhóm: dòng 6 đến 10 lấy "
         "theo dòng 5 'I. LĨNH VỰC KINH TẾ' (Kinh tế); dòng 14 lấy theo dòng 13 'II An ninh - "
@@ -115,3 +127,16 @@ def test_without_field_subheadings_nothing_is_filled():
     got, filled = fields_from_subheadings(RAW, only_type)
     assert got is RAW and filled == {}
     assert subheading_note(RAW, {}) is None
+
+
+def test_two_rows_filled_by_one_subheading_are_said_as_a_span():
+    raw = _frame({5: ["II", "Văn hóa - xã hội", None, None], 6: [1, "Tủ sách", None, "Tập thể"],
+                  7: [2, "Góc đọc", None, "Tập thể"]})
+    labels = pd.Series({5: "subheading", 6: "data", 7: "data"})
+    filled_raw, filled = fields_from_subheadings(raw, labels)
+    assert filled == {5: [6, 7]}
+    assert filled_raw["field"].tolist() == [None, "Văn hóa - xã hội", "Văn hóa - xã hội"]
+    assert subheading_note(filled_raw, filled) == (
+        "Cột 'Lĩnh vực' để trống, đã lấy lĩnh vực theo dòng tiêu đề nhóm: dòng 6 đến 7 lấy "
+        "theo dòng 5 'II Văn hóa - xã hội' (Văn hóa - xã hội). Đề nghị lần sau ghi lĩnh vực ở "
+        "từng dòng.")
