@@ -245,3 +245,24 @@ def test_a_label_alone_takes_the_next_cell_unless_it_is_a_label_or_there_is_none
     assert parse_title([["Ngày gửi:"]]) == TitleBlock()
     assert parse_title([["Năm", "Ngày gửi:", "05/12/2024", "Mã đơn vị:", "Q-DD"]]) == \
         TitleBlock("Q-DD", None, dt.date(2024, 12, 5))
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["Mã đơn vị Q DD"], TitleBlock("QDD")),  # without a colon: the code's spaces dropped
+    (["Mã đơn vị Q-DD (Đống Đa)"], TitleBlock("Q-DD")),  # a bracketed name after it dropped
+    (["Mã đơn vị Quận Đống Đa"], TitleBlock()),  # words, no code shape: nothing said
+    (["Năm 2024 kế hoạch"], TitleBlock()),  # a year with other words: not the year
+    (["Năm báo cáo 2024."], TitleBlock(year=2024)),
+    ([["Mã đơn vị: Q-DD", "Năm: 2024"]], TitleBlock("Q-DD", 2024)),  # a row of cells
+])
+def test_title_lines_without_a_colon_count_only_in_their_labels_shape(lines, title):
+    parsed = parse_title(lines)
+    assert parsed == title
+    assert parsed.lines == tuple(c for row in lines for c in ([row] if isinstance(row, str)
+                                                                else row))
+
+
+def test_the_code_of_a_file_name_is_what_comes_before_its_first_underscore():
+    from thidua.ingest.identify import code_from_filename
+
+    assert code_from_filename(Path("Q-DD_ban_sua.xlsx"), {"Q-DD"}) == "Q-DD"
