@@ -23,19 +23,34 @@ declare -A MUTANTS=(
   [values]="thidua.ingest.values.*"
   [schemas]="schemas.*"
   [continuation]="thidua.ingest.continuation.*"
+  [headers]="thidua.ingest.headers.*"
+  [marks]="thidua.ingest.marks.*"
+  [sections]="thidua.ingest.sections.*"
+  [registrant]="thidua.ingest.registrant.*"
+  [identify]="thidua.ingest.identify.*"
+  [validate]="thidua.ingest.validate.*"
+  [comparison]="thidua.report.comparison.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
 declare -A TESTS=(
   [aggregate]="tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
-  [formatting]="tests/report/test_text_and_formatting.py tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
+  [formatting]="tests/report/test_text_and_formatting.py tests/report/test_numbers.py tests/report/test_counts_by_hand.py tests/report/test_report_edges.py"
   [figures]="tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
   [legacy]="tests/ingest/test_legacy.py tests/ingest/test_legacy_builders.py"
   [values]="tests/ingest/test_values_edges.py tests/ingest/test_values.py tests/ingest/test_validate.py -results"
   [schemas]="tests/ingest/test_schema_rules.py tests/ingest/test_validate.py tests/ingest/test_registry_check.py tests/ingest/test_registry.py"
   [continuation]="tests/ingest/test_continuation.py"
+  [headers]="tests/ingest/test_headers.py -corpus_context"
+  [marks]="tests/ingest/test_mark_groups.py tests/ingest/test_marks.py -corpus_context"
+  [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections.py -corpus_context"
+  [registrant]="tests/ingest/test_registrant.py -corpus_context"
+  [identify]="tests/ingest/test_identify.py"
+  [validate]="tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
+  [comparison]="tests/report/test_comparison.py"
 )
-ORDER=(aggregate formatting figures legacy values schemas continuation)
+ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
+       registrant identify validate comparison)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -140,3 +140,23 @@ def test_a_first_row_whose_cells_read_like_headers_is_still_a_registration(tmp_p
     result = ingest_file(input_file(path), corpus_context)
     assert result.rows["read"] == 4
     assert result.registrations["model"].tolist()[0] == "Bữa cơm công đoàn ấm áp"
+
+
+@pytest.mark.parametrize("text, exact, name", [
+    ("Lĩnh vực (*)", "field", "field"), ("Lĩnh vực (**) (*)", "field", "field"),
+    ("Lĩnh vực *", "field", "field"), ("Lĩnh vực ( * )", "field", "field"),
+    ("Lĩnh vực:", "field", "field"), ("Lĩnh vực: (*)", "field", "field"),
+    ("Hình thức (Tập thể/Cá nhân)", "type", "type"), ("Hình thức [TT/CN]", "type", "type"),
+    ("Hình thức (Tập thể/Cá nhân) *", "type", "type"),  # the mark first, then the hint
+    ("Hình thức (Tập thể/Cá nhân):", "type", "type"),
+    ("Tên mô hình (ghi rõ) (*)", "model", "model"), ("Tên tập thể / cá nhân", "registrant",
+                                                     "registrant"),
+    ("Thuộc lĩnh vực", None, "field"), ("Lĩnh vực 2024", None, "field"),
+    ("Lĩnh vực đăng ký năm 2024 (*)", None, "field"), ("Thuộc", None, None),
+    ("Thuộc thuộc lĩnh vực", None, None), ("(*)", None, None), ("Mô hình khác", None, None),
+    ("Năm 2024 lĩnh vực", None, None), ("(Tập thể/Cá nhân)", "type", "type"),
+])
+def test_marks_hints_and_leading_words_around_a_header(text, exact, name):
+    """A trailing ``(*)``/``*``/``:`` and a bracketed hint are left out of an exact spelling;
+    ``Thuộc`` before a head and numbers or tail words after it are the words rule's."""
+    assert (exact_name(text), header_name(text)) == (exact, name)

@@ -203,3 +203,66 @@ def test_a_unit_named_but_not_coded_is_identified_and_told(tmp_path):
                         names=NAMES) == "Q-DD"
     with pytest.raises(FileRejected, match="Không xác định được đơn vị gửi"):
         resolve_unit(none, title, Path("a.xlsx"), REGISTRY, REGISTRY, 2024)  # no names given
+
+
+# --- edges found by mutation testing (issue 14.5) ---------------------------------------------
+
+@pytest.mark.parametrize("text, date", [
+    ("45631", dt.date(2024, 12, 5)), ("45631.0", dt.date(2024, 12, 5)),  # Excel's day number
+    ("36526", dt.date(2000, 1, 1)), ("36525", None), ("73050", dt.date(2099, 12, 31)),
+    ("73051", None), ("5/1/24", dt.date(2024, 1, 5)), ("05.12.24", dt.date(2024, 12, 5)),
+    ("1-2-99", dt.date(2099, 2, 1)), ("ngày 5 tháng 1 năm 25", dt.date(2025, 1, 5)),
+])
+def test_sent_date_as_a_day_number_from_2000_to_2099_and_with_a_two_digit_year(text, date):
+    from thidua.ingest.identify import parse_sent_date
+
+    assert parse_sent_date(text) == date
+
+
+@pytest.mark.parametrize("sent, kept", [
+    ("01/01/2024", True), ("31/12/2023", False), ("31/12/2025", True), ("01/01/2026", False)])
+def test_a_sent_date_is_kept_from_the_first_day_of_the_year_to_the_last_of_the_next(sent, kept):
+    from thidua.ingest.identify import checked_sent_date
+
+    day = dt.datetime.strptime(sent, "%d/%m/%Y").date()
+    assert checked_sent_date(parse_title([f"Ngày gửi: {sent}"]), 2024) == (
+        (day, None) if kept else
+        (None, f"Ngày gửi {sent} nằm ngoài năm 2024 và năm 2025; đã dùng thời gian sửa tệp "
+               f"thay cho ngày gửi."))
+
+
+def test_labels_with_a_space_before_the_colon_a_time_or_words_after_them():
+    assert parse_title(["Ngày gửi: 05/12/2024 10:30"]).sent_date == dt.date(2024, 12, 5)
+    assert parse_title(["Ngày gửi ngày 05 tháng 12 năm 2024"]).sent_date == dt.date(2024, 12, 5)
+    with pytest.raises(FileRejected) as caught:  # after a colon, even spaced: must be a year
+        parse_title(["Năm : hai nghìn"])
+    assert str(caught.value) == ("Dòng 'Năm: hai nghìn' ở phần tiêu đề không phải là một năm "
+                                 "(cần một năm 4 chữ số, ví dụ 'Năm: 2024').")
+
+
+def test_a_label_alone_takes_the_next_cell_unless_it_is_a_label_or_there_is_none():
+    assert parse_title([["Mã đơn vị:", "Năm: 2024"]]) == TitleBlock(None, 2024)
+    assert parse_title([["Ngày gửi:"]]) == TitleBlock()
+    assert parse_title([["Năm", "Ngày gửi:", "05/12/2024", "Mã đơn vị:", "Q-DD"]]) == \
+        TitleBlock("Q-DD", None, dt.date(2024, 12, 5))
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["Mã đơn vị Q DD"], TitleBlock("QDD")),  # without a colon: the code's spaces dropped
+    (["Mã đơn vị Q-DD (Đống Đa)"], TitleBlock("Q-DD")),  # a bracketed name after it dropped
+    (["Mã đơn vị Quận Đống Đa"], TitleBlock()),  # words, no code shape: nothing said
+    (["Năm 2024 kế hoạch"], TitleBlock()),  # a year with other words: not the year
+    (["Năm báo cáo 2024."], TitleBlock(year=2024)),
+    ([["Mã đơn vị: Q-DD", "Năm: 2024"]], TitleBlock("Q-DD", 2024)),  # a row of cells
+])
+def test_title_lines_without_a_colon_count_only_in_their_labels_shape(lines, title):
+    parsed = parse_title(lines)
+    assert parsed == title
+    assert parsed.lines == tuple(c for row in lines for c in ([row] if isinstance(row, str)
+                                                                else row))
+
+
+def test_the_code_of_a_file_name_is_what_comes_before_its_first_underscore():
+    from thidua.ingest.identify import code_from_filename
+
+    assert code_from_filename(Path("Q-DD_ban_sua.xlsx"), {"Q-DD"}) == "Q-DD"

@@ -21,6 +21,7 @@ REGISTRANT, POSITION = HEADER.index("Tên tập thể/cá nhân"), HEADER.index(
     ("Nguyễn Văn A (Phó Chủ tịch CĐCS)", ("Nguyễn Văn A", "Phó Chủ tịch CĐCS")),
     ("Phạm Văn Đức, CN", ("Phạm Văn Đức", "CN")),
     ("Nguyễn Văn Phó, Trưởng ca", ("Nguyễn Văn Phó", "Trưởng ca")),
+    ("Lê Văn An (Tổ trưởng tổ X)", ("Lê Văn An", "Tổ trưởng tổ X")),  # only the bracket goes
     ("Trần Thị B, Lê Văn C", None),            # two people, no position
     ("Nguyễn Văn A", None), ("A - Chủ tịch", None),
     ("CĐCS Công ty A - Phòng Kế toán", None),  # ``Phòng`` is no ``Phó``
@@ -59,3 +60,49 @@ def test_a_collective_or_a_given_position_is_left_as_written(tmp_path, corpus_co
     assert result.registrations["registrant"].tolist() == [
         "CĐCS Công ty A - Chủ tịch công ty", "Trần Văn Minh - Tổ trưởng"]
     assert not [r for r in result.readings if "đã hiểu là tên" in r]
+
+
+def _rows(*records: dict):
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records(list(records)).astype(object)
+    frame.index = pd.RangeIndex(8, 8 + len(frame), name="row")
+    return frame
+
+
+def test_positions_move_out_of_the_registrant_cell_of_individuals_only_and_are_told():
+    from thidua.ingest.registrant import positions_from_registrants
+
+    data = _rows({"type": "Cá nhân", "registrant": "Lê Văn An - Tổ trưởng", "position": None},
+                 {"type": "Tập thể", "registrant": "Tổ Công đoàn - Tổ trưởng", "position": ""},
+                 {"type": "Cá nhân", "registrant": "Đỗ Bình, Kế toán", "position": "Thủ quỹ"},
+                 {"type": "Cá nhân", "registrant": "Trần Thị Lan", "position": "  "},
+                 {"type": "ca nhan", "registrant": "Ngô Hà (Chủ tịch CĐCS)", "position": ""})
+    out, notes = positions_from_registrants(data)
+    assert out["registrant"].tolist() == ["Lê Văn An", "Tổ Công đoàn - Tổ trưởng",
+                                          "Đỗ Bình, Kế toán", "Trần Thị Lan", "Ngô Hà"]
+    assert out["position"].tolist() == ["Tổ trưởng", "", "Thủ quỹ", "  ", "Chủ tịch CĐCS"]
+    assert notes == [
+        "Dòng 8: 'Lê Văn An - Tổ trưởng' ở cột 'Tên tập thể/cá nhân' đã hiểu là tên 'Lê Văn "
+        "An', chức vụ 'Tổ trưởng'; đề nghị lần sau ghi chức vụ ở cột 'Chức vụ'.",
+        "Dòng 12: 'Ngô Hà (Chủ tịch CĐCS)' ở cột 'Tên tập thể/cá nhân' đã hiểu là tên 'Ngô "
+        "Hà', chức vụ 'Chủ tịch CĐCS'; đề nghị lần sau ghi chức vụ ở cột 'Chức vụ'."]
+    assert data.at[8, "registrant"] == "Lê Văn An - Tổ trưởng"  # the input is not modified
+
+
+def test_without_a_position_column_one_is_made_and_without_change_the_same_frame_returned():
+    from thidua.ingest.registrant import positions_from_registrants
+
+    data = _rows({"type": "Cá nhân", "registrant": "Lê Văn An - Tổ trưởng"},
+                 {"type": "Cá nhân", "registrant": "Trần Thị Lan"})
+    out, notes = positions_from_registrants(data)
+    assert out["position"].tolist() == ["Tổ trưởng", ""] and len(notes) == 1
+    assert "position" not in data
+    unchanged = _rows({"type": "Cá nhân", "registrant": "Trần Thị Lan", "position": ""})
+    out, notes = positions_from_registrants(unchanged)
+    assert out is unchanged and notes == []
+    no_type = _rows({"registrant": "Lê Văn An - Tổ trưởng"})
+    out, notes = positions_from_registrants(no_type)
+    assert out is no_type and notes == []
+    no_registrant = _rows({"type": "Cá nhân"})
+    assert positions_from_registrants(no_registrant)[0] is no_registrant

@@ -23,7 +23,6 @@ from thidua.ingest.files import (
     ingest_file,
     select_submissions,
 )
-from thidua.ingest.legacy import VNI, decode_tcvn3, decode_vni, undecoded_words
 from thidua.progress import choice_lines
 from thidua.ingest.read import parse_sheet
 
@@ -292,37 +291,6 @@ def test_a_quote_in_the_first_lines_no_longer_fools_the_separator():
 
 # --- 9.5: legacy text whole words or nothing ---------------------------------------------------
 
-#: The VNI-Windows code chart (VNI Software), typed from the chart, not from the module: each
-#: Vietnamese vowel with each tone, lower case; upper case is the same bytes upper-cased.
-VNI_CHART = {
-    "a": "a aø aù aû aõ aï", "ă": "aê aè aé aú aü aë", "â": "aâ aà aá aå aã aä",
-    "e": "e eø eù eû eõ eï", "ê": "eâ eà eá eå eã eä", "i": "i ì í æ ó ò",
-    "o": "o oø où oû oõ oï", "ô": "oâ oà oá oå oã oä", "ơ": "ô ôø ôù ôû ôõ ôï",
-    "u": "u uø uù uû uõ uï", "ư": "ö öø öù öû öõ öï", "y": "y yø yù yû yõ î",
-}
-TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
-
-
-def test_vni_decodes_every_vowel_with_every_tone_by_the_code_chart():
-    for vowel, spellings in VNI_CHART.items():
-        for tone, vni in zip(TONES, spellings.split()):
-            letter = unicodedata.normalize("NFC", vowel + tone)
-            assert decode_vni(vni) == letter, (vni, letter)
-            assert decode_vni(vni.upper()) == letter.upper(), (vni.upper(), letter.upper())
-    assert decode_vni("ñ") == "đ" and decode_vni("Ñ") == "Đ"
-
-
-@pytest.mark.parametrize("vni,text", [("chiùnh", "chính"), ("tình", "tình"), ("IÙT", "ÍT"),
-                                      ("nghiõa", "nghĩa"), ("chæ", "chỉ"), ("chiû", "chỉ"),
-                                      ("lôïi ích", "lợi ích"), ("trò", "trị"), ("triï", "trị")])
-def test_vni_i_is_decoded_written_either_way(vni, text):
-    assert decode_vni(vni) == text
-
-
-def test_tcvn3_tone_typed_after_the_vowel_is_composed():
-    assert decode_tcvn3("Kinh te\xb3") == "Kinh té" and decode_tcvn3("ho\xb5") == "hoà"
-
-
 def test_a_vni_row_left_half_decoded_is_rejected_naming_the_encoding(results):
     result = results["F-VN_vni-i-dau-rieng.xlsx"]
     assert result.encoding == "VNI"
@@ -331,14 +299,6 @@ def test_a_vni_row_left_half_decoded_is_rejected_naming_the_encoding(results):
     assert result.rejections[["row", "column", "error"]].values.tolist() == [[
         9, "Tên mô hình", "Ô 'Tên mô hình' còn ký tự của bảng mã VNI chưa chuyển được "
         "('Hoêa'); đề nghị chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi gửi lại."]]
-
-
-def test_undecoded_words_are_only_non_syllables_with_legacy_leftovers():
-    assert undecoded_words("chiùnh trò", "VNI") == ["chiùnh"]
-    assert undecoded_words("Quá trình hoà nhập, thuê nhà", "VNI") == []
-    assert undecoded_words("Ñoäi", "VNI") == ["Ñoäi"]
-    assert undecoded_words("Tr\xadêng", "TCVN3 (ABC)") == ["Tr\xadêng"]
-    assert "iù" in VNI
 
 
 # --- an instruction or sample sheet is never the data sheet beside one with a header ---------
