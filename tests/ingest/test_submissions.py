@@ -171,20 +171,20 @@ def test_a_file_the_reader_failed_on_is_rejected_but_never_cached(prefect_api, t
     raw, out, cache = tmp_path / "raw" / "2024", tmp_path / "out", tmp_path / "cache"
     write_xlsx(raw / "Q-DD_dk.xlsx", [row(), row(model="Tủ sách pháp luật tại phân xưởng", stt=2)])
     write_xlsx(raw / "Q-BD_dk.xlsx", [row()])
-    real = files.parse_isolated
+    real = files.ingest_isolated
 
-    def slow_on_q_dd(data, suffix):
+    def slow_on_q_dd(data, *args):
         if len(data) == (raw / "Q-DD_dk.xlsx").stat().st_size:
             raise ReaderFailed(time_exceeded(60))
-        return real(data, suffix)
+        return real(data, *args)
 
-    monkeypatch.setattr(files, "parse_isolated", slow_on_q_dd)
+    monkeypatch.setattr(files, "ingest_isolated", slow_on_q_dd)
     outcome = _run(raw, out, cache)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     failed = {i["path"]: i for i in manifest["inputs"]}["Q-DD_dk.xlsx"]
     assert (failed["status"], failed["problem"]) == ("rejected", time_exceeded(60))
     assert outcome["summary"]["rows"]["valid"] == 1
-    monkeypatch.setattr(files, "parse_isolated", real)
+    monkeypatch.setattr(files, "ingest_isolated", real)
     outcome = _run(raw, out, cache)  # same inputs: still a new version, the file read again
     assert (outcome["status"], outcome["version"], outcome["files_read"]) == ("published", 2, 1)
     assert outcome["summary"]["rows"]["valid"] == 3

@@ -27,7 +27,7 @@ from thidua.ingest.identify import (
 from thidua.ingest.legacy import DECODERS, undecoded_cells
 from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.registry import accepted_units, validity_text
-from thidua.ingest.isolation import ReaderFailed, parse_isolated
+from thidua.ingest.isolation import ReaderFailed, checked_parse, run_isolated
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.sections import fields_from_subheadings, subheading_note
 from thidua.ingest.normalise import (
@@ -198,20 +198,43 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     Never raises for bad input: a file that cannot be used comes back with status
     ``rejected`` and its reason (``problem``) in Vietnamese, also as one line of
     ``rejections`` with an empty row number. A file that is not a submission
-    (``source.skipped``) comes back ``skipped``, unread. The file's bytes are read once; the
-    result's ``sha256`` is theirs (issue 9.9).
+    (``source.skipped``) comes back ``skipped``, unread. The file's bytes are read once, here;
+    the result's ``sha256`` is theirs (issue 9.9). Everything after reading them
+    (:func:`ingest_content`) runs in a worker process of :mod:`thidua.ingest.isolation`
+    (limits of issue 9.6, and the run's files in parallel on every core, issue 10); a worker
+    that crashes or runs out of time or memory rejects the file, ``transient``.
     """
     if source.skipped:
         return FileResult(source, SKIPPED)
-    sheet_name, encoding, digest, title = "", "", "", TitleBlock()
+    unit = lambda: code_from_filename(source.path, set(context.known_codes))  # noqa: E731
     try:
-        try:
-            content = read_bytes(source.path)
-        except FileRejected as exc:
-            digest = _unread_digest(source, exc)
-            raise
-        digest = hashlib.sha256(content).hexdigest()
-        sheet = parse_isolated(content, source.path.suffix)  # limits, own process (9.6)
+        content = read_bytes(source.path)
+    except FileRejected as exc:
+        return _rejected_file(source, str(exc), unit=unit(), sha256=_unread_digest(source, exc))
+    digest = hashlib.sha256(content).hexdigest()
+    try:
+        return ingest_isolated(content, source, context, digest)
+    except FileRejected as exc:  # the worker: a crash, time or memory (or a failure of its own)
+        return _rejected_file(source, str(exc), unit=unit(), sha256=digest,
+                              transient=isinstance(exc, ReaderFailed))
+
+
+def ingest_isolated(content: bytes, source: InputFile, context: UnitContext,
+                    digest: str) -> FileResult:
+    """:func:`ingest_content` in a worker process (:func:`thidua.ingest.isolation.run_isolated`).
+    Raises :class:`thidua.ingest.workbook.FileRejected` (:class:`ReaderFailed` for a crash,
+    time or memory) when the worker fails."""
+    return run_isolated(ingest_content, content, source, context, digest)
+
+
+def ingest_content(content: bytes, source: InputFile, context: UnitContext,
+                   digest: str) -> FileResult:
+    """:func:`ingest_file` on the bytes ``content`` already read from ``source`` (SHA-256
+    ``digest``): parse (:func:`thidua.ingest.isolation.checked_parse`), identify, normalise,
+    validate. Never raises for bad input (see :func:`ingest_file`)."""
+    sheet_name, encoding, title = "", "", TitleBlock()
+    try:
+        sheet = checked_parse(content, source.path.suffix)  # limits (9.6)
         sheet_name, encoding = sheet.sheet, sheet.encoding
         raw = raw_rows(sheet)
         title = parse_title(title_rows(sheet))
@@ -233,8 +256,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     except FileRejected as exc:
         unit = code_from_filename(source.path, set(context.known_codes))
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
-        return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
-                              transient=isinstance(exc, ReaderFailed))
+        return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent)
     data, positions = positions_from_registrants(data)  # ``Nguyễn Văn A - Chủ tịch`` (told)
     rows = normalise_rows(data)
     valid, rejections = validate_rows(rows, data, year=year, file=source.file, sheet=sheet.sheet)

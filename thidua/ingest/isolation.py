@@ -38,7 +38,9 @@ from thidua.ingest.workbook import FileRejected
 #: Workers parsing at once (the machine's cores, at least two).
 MAX_WORKERS = max(2, os.cpu_count() or 2)
 _CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload([__name__])  # workers fork with the parsers already imported
+#: Workers fork with the parsers and the per-file steps (:func:`thidua.ingest.files.ingest_content`)
+#: already imported: the forkserver imports them once, a new worker costs a fork.
+_CONTEXT.set_forkserver_preload([__name__, "thidua.ingest.files"])
 
 CRASHED = ("Tệp làm chương trình đọc bảng tính dừng bất thường ({how}): tệp có thể bị hỏng hoặc "
            "được tạo bằng phần mềm lạ; đề nghị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
