@@ -19,7 +19,7 @@ import pandas as pd
 from schemas.form import BY_NAME, HEADER_MARKERS, TEMPLATE_SHEET_WORDS
 from thidua.ingest import legacy
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
-from thidua.ingest.headers import exact_name, header_name
+from thidua.ingest.headers import exact_name, header_name, may_be_header
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
 from thidua.ingest.marks import find_marks, marked_columns, marked_value
 from thidua.ingest.salvage import salvage_note, without_broken_parts
@@ -418,7 +418,7 @@ def _field_word(text: str) -> bool:
 
 def _names_field(value: object) -> bool:
     """Whether a cell is text naming ``Lĩnh vực`` (each distinct text is looked at once)."""
-    return isinstance(value, str) and _field_word(value)
+    return isinstance(value, str) and may_be_header(value) and _field_word(value)
 
 
 def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Table]]:
