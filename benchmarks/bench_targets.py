@@ -189,6 +189,12 @@ def appendix_year(work: Path, rows: int, compare_rows: int | None = None) -> dic
     return result
 
 
+def say(line: str) -> None:
+    """One line of progress on standard error (a national year takes long: its parts are
+    known as they end)."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -225,8 +231,11 @@ def national_year(work: Path, data: Path, files: int, rows: int) -> dict:
     raw, registry = national.generate(data, files, rows)
     floor = float(subprocess.run([PY, "-c", CALAMINE_FLOOR, str(raw)], env=env, check=True,
                                  capture_output=True, text=True).stdout.split()[0])
+    say(f"P3 floor (python-calamine alone): {floor:.2f} s")
     out = subprocess.run([PY, "-c", INGEST, str(raw), str(registry), str(work / "p3-cache")],
                          env=env, check=True, capture_output=True, text=True).stdout.split()
+    say(f"P3 read+normalise+validate+aggregate: {float(out[0]):.2f} s "
+        f"({float(out[0]) / floor:.2f}x); now the whole run")
     wall, peak, _ = timed(thidua_run(raw, registry, work / "p3-out", work / "p3-run-cache", env), env)
     return {"floor": floor, "ingest": float(out[0]), "rows_read": int(out[1]),
             "rows_valid": int(out[2]), "run": wall, "peak": peak}
