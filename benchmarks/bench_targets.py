@@ -182,6 +182,8 @@ def appendix_year(work: Path, rows: int, compare_rows: int | None = None) -> dic
     parts_wall, parts_peak, parts = timed([PY, "-c", APPENDIX, str(both), "parts"], env)
     result = {"rows": both, "single": float(one.split()[0]), "parts": float(parts.split()[0]),
               "single_peak": one_peak, "parts_peak": parts_peak}
+    say(f"P4 at {both} rows: in parts {result['parts']:.2f} s ({parts_peak / 2**20:,.0f} MiB), "
+        f"one document {result['single']:.2f} s ({one_peak / 2**20:,.0f} MiB)")
     if compare_rows and compare_rows != rows:
         _, alone_peak, alone = timed([PY, "-c", APPENDIX, str(rows), "parts"], env)
         result.update({"alone_rows": rows, "alone": float(alone.split()[0]),
