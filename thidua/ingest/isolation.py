@@ -1,4 +1,6 @@
-"""One file's parsing in a worker process, so that nothing in a file can take the run down.
+"""One file's parsing (and the rest of its reading, :func:`thidua.ingest.files.ingest_content`)
+in a worker process, so that nothing in a file can take the run down, and the run's files are
+read on every core at once (issue 10).
 
 A native crash of a parser (segfault, abort), memory running away or a parse that never ends
 kills at most a worker: the file is rejected with a Vietnamese reason and the run goes on with
