@@ -40,9 +40,9 @@ from thidua.ingest.workbook import FileRejected
 #: Workers parsing at once (the machine's cores, at least two).
 MAX_WORKERS = max(2, os.cpu_count() or 2)
 _CONTEXT = multiprocessing.get_context("forkserver")
-#: Workers fork with the parsers and the per-file steps (:func:`thidua.ingest.files.ingest_content`)
-#: already imported: the forkserver imports them once, a new worker costs a fork.
-_CONTEXT.set_forkserver_preload([__name__, "thidua.ingest.files"])
+#: Workers fork with the parsers already imported; each imports the per-file steps
+#: (:func:`thidua.ingest.files.ingest_content`) at its first file.
+_CONTEXT.set_forkserver_preload([__name__])
 
 CRASHED = ("Tệp làm chương trình đọc bảng tính dừng bất thường ({how}): tệp có thể bị hỏng hoặc "
            "được tạo bằng phần mềm lạ; đề nghị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
@@ -75,9 +75,25 @@ def parse_isolated(data: bytes, suffix: str) -> SheetData:
     return run_isolated(checked_parse, data, suffix)
 
 
+def _let_go_of_the_forkserver() -> None:
+    """Close this worker's copy of the run's end of the forkserver's "alive" pipe.
+
+    multiprocessing hands every forked child that descriptor; while any child holds it, the
+    forkserver never sees the run die. A worker busy with a file (seconds) then kept the
+    forkserver, and so itself, alive after a killed run. Without it, the run's death reaches
+    the forkserver at once, which exits, and its workers die with it (``PR_SET_PDEATHSIG``)."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # noqa: SLF001 - the one forkserver of this process
+    if server._forkserver_alive_fd is not None:
+        os.close(server._forkserver_alive_fd)
+        server._forkserver_alive_fd = None
+
+
 def _serve(conn, log: str) -> None:
     """A worker's loop: receive ``(function, args)``, send back ``(status, value)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _let_go_of_the_forkserver()
     try:  # Linux: die with the forkserver, which dies with the run
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
