@@ -1,7 +1,7 @@
 """Issue 10's targets, each a ratio of thidua to its floor timed in the same run.
 
     .venv/bin/python benchmarks/bench_targets.py [--files 2000] [--rows 500] [--data DIR]
-        [--appendix-rows 100000] [--only bundled|national|appendix]
+        [--appendix-rows 100000] [--appendix-compare-rows N] [--only bundled|national|appendix]
 
 - P1  cold ``thidua run`` of the bundled year (new output and cache folders, no Prefect
       server) against WeasyPrint alone rendering the same report HTML in one process; both are
@@ -20,6 +20,9 @@
       (:func:`thidua.report.appendix.appendix_pdf`), against the same appendix laid out as one
       WeasyPrint document in one process; each side in its own process, timed from inside
       (after imports), with the peak memory summed over the processes (target ≤ 0.6×).
+      ``--appendix-compare-rows N``: when one document of ``--appendix-rows`` rows does not
+      fit in memory, the ratio is taken at ``N`` rows and the parts side alone is timed at
+      ``--appendix-rows`` (its time and peak memory printed on their own line).
 
 Every wall time is the median of ``--repeat`` runs (default 1). The machine is shared: read
 the ratios, not the seconds.
@@ -168,14 +171,30 @@ print(time.perf_counter() - start, len(pdf))
 """
 
 
-def appendix_year(work: Path, rows: int) -> dict:
+def appendix_year(work: Path, rows: int, compare_rows: int | None = None) -> dict:
     """P4: the exemplary appendix of ``rows`` rows, in parts and joined, against one
-    document in one process."""
+    document in one process. With ``compare_rows`` (smaller than ``rows``: one WeasyPrint
+    document of ``rows`` rows needs more memory than the machine has), both sides are timed
+    at ``compare_rows`` rows, and the parts side alone at ``rows`` (time and peak memory)."""
     env = environment(work)
-    one_wall, one_peak, one = timed([PY, "-c", APPENDIX, str(rows), "single"], env)
-    parts_wall, parts_peak, parts = timed([PY, "-c", APPENDIX, str(rows), "parts"], env)
-    return {"rows": rows, "single": float(one.split()[0]), "parts": float(parts.split()[0]),
-            "single_peak": one_peak, "parts_peak": parts_peak}
+    both = compare_rows or rows
+    one_wall, one_peak, one = timed([PY, "-c", APPENDIX, str(both), "single"], env)
+    parts_wall, parts_peak, parts = timed([PY, "-c", APPENDIX, str(both), "parts"], env)
+    result = {"rows": both, "single": float(one.split()[0]), "parts": float(parts.split()[0]),
+              "single_peak": one_peak, "parts_peak": parts_peak}
+    say(f"P4 at {both} rows: in parts {result['parts']:.2f} s ({parts_peak / 2**20:,.0f} MiB), "
+        f"one document {result['single']:.2f} s ({one_peak / 2**20:,.0f} MiB)")
+    if compare_rows and compare_rows != rows:
+        _, alone_peak, alone = timed([PY, "-c", APPENDIX, str(rows), "parts"], env)
+        result.update({"alone_rows": rows, "alone": float(alone.split()[0]),
+                       "alone_peak": alone_peak})
+    return result
+
+
+def say(line: str) -> None:
+    """One line of progress on standard error (a national year takes long: its parts are
+    known as they end)."""
+    print(line, file=sys.stderr, flush=True)
 
 
 def median(values: list[float]) -> float:
@@ -214,8 +233,11 @@ def national_year(work: Path, data: Path, files: int, rows: int) -> dict:
     raw, registry = national.generate(data, files, rows)
     floor = float(subprocess.run([PY, "-c", CALAMINE_FLOOR, str(raw)], env=env, check=True,
                                  capture_output=True, text=True).stdout.split()[0])
+    say(f"P3 floor (python-calamine alone): {floor:.2f} s")
     out = subprocess.run([PY, "-c", INGEST, str(raw), str(registry), str(work / "p3-cache")],
                          env=env, check=True, capture_output=True, text=True).stdout.split()
+    say(f"P3 read+normalise+validate+aggregate: {float(out[0]):.2f} s "
+        f"({float(out[0]) / floor:.2f}x); now the whole run")
     wall, peak, _ = timed(thidua_run(raw, registry, work / "p3-out", work / "p3-run-cache", env), env)
     return {"floor": floor, "ingest": float(out[0]), "rows_read": int(out[1]),
             "rows_valid": int(out[2]), "run": wall, "peak": peak}
@@ -230,6 +252,10 @@ def main() -> None:
                         help="where the generated year is kept (reused when it matches)")
     parser.add_argument("--appendix-rows", type=int, default=100_000,
                         help="exemplary models in P4's appendix")
+    parser.add_argument("--appendix-compare-rows", type=int, default=None,
+                        help="time both sides of P4 at this many rows and the parts side "
+                             "alone at --appendix-rows (when one document of --appendix-rows "
+                             "rows does not fit in memory)")
     parser.add_argument("--only", choices=("bundled", "national", "appendix"), action="append",
                         help="run only these targets (repeatable; default: all)")
     args = parser.parse_args()
@@ -243,7 +269,7 @@ def main() -> None:
             n = national_year(work, args.data / f"national-{args.files}x{args.rows}", args.files,
                               args.rows)
         if "appendix" in only:
-            a = appendix_year(work, args.appendix_rows)
+            a = appendix_year(work, args.appendix_rows, args.appendix_compare_rows)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"cores: {os.cpu_count()}; load average at the end: "
@@ -266,6 +292,9 @@ def main() -> None:
               f"document {a['single']:6.2f} s = {a['parts'] / a['single']:.2f}x  (target <= 0.6x); "
               f"peak memory {a['parts_peak'] / 2**20:,.0f} MiB in parts, "
               f"{a['single_peak'] / 2**20:,.0f} MiB in one")
+        if "alone" in a:
+            print(f"   in parts alone, {a['alone_rows']} exemplary rows: {a['alone']:6.2f} s, "
+                  f"peak memory {a['alone_peak'] / 2**20:,.0f} MiB")
     print(json.dumps({"bundled": b, "national": n, "appendix": a}))
 
 

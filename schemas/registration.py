@@ -8,6 +8,8 @@ Vietnamese message a unit reads. Input rows come from :func:`thidua.ingest.norma
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -52,6 +54,7 @@ def _period_in_year(first: pd.Timestamp, last: pd.Timestamp):
     return check
 
 
+@functools.lru_cache(maxsize=8)
 def registration_schema(year: int) -> pa.DataFrameSchema:
     """The schema of valid registrations for report year ``year``.
 
@@ -61,7 +64,8 @@ def registration_schema(year: int) -> pa.DataFrameSchema:
     ``position`` (required for ``individual``: dataframe check ``position_given``); ``level``,
     ``result`` codes; ``period`` text, ``period_start``/``period_end`` datetime64 (check
     ``period_readable``; check ``period_order``: the end not before the start; check
-    ``period_in_year``: the period must overlap ``year``).
+    ``period_in_year``: the period must overlap ``year``). Built once per year (a run
+    validates every file against the same schema; issue 10): callers must not change it.
     """
     start, end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
     return pa.DataFrameSchema(

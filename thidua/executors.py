@@ -6,8 +6,8 @@ that progress counts files as they finish. Whatever the mapper, only paths and s
 cross process boundaries; the rows go through the cache folder, which every worker must see
 (on a cluster of several machines: a shared folder, ``--cache``).
 
-Each file's parsing still runs in a worker process of :mod:`thidua.ingest.isolation` (memory
-and time limits), also on a Dask worker: Dask's workers are then started non-daemonic
+Each file's parsing, normalising and validating still run in a worker process of
+:mod:`thidua.ingest.isolation` (memory and time limits), also on a Dask worker: Dask's workers are then started non-daemonic
 (``distributed.worker.daemon: False``), since a daemonic process may not start processes.
 """
 

@@ -160,3 +160,23 @@ def test_marks_hints_and_leading_words_around_a_header(text, exact, name):
     """A trailing ``(*)``/``*``/``:`` and a bracketed hint are left out of an exact spelling;
     ``Thuộc`` before a head and numbers or tail words after it are the words rule's."""
     assert (exact_name(text), header_name(text)) == (exact, name)
+
+
+def test_a_cell_longer_than_any_header_is_never_one():
+    """Issue 10: a header is short; a long cell (a 5 MB note) is text and is not keyed."""
+    from thidua.ingest.headers import HEADER_MAX_CHARS
+
+    hint = "x" * HEADER_MAX_CHARS
+    assert header_name("Tên mô hình (ghi rõ)") == "model"
+    assert header_name(f"Tên mô hình ({hint})") is None
+    assert header_name(f"  Lĩnh vực {' ' * HEADER_MAX_CHARS}") == "field"  # trimmed, short
+
+
+def test_a_long_cell_is_an_example_only_when_it_starts_with_one():
+    from thidua.ingest.cellrules import EXAMPLE_LOOK_CHARS, is_example_cell
+
+    long = "x" * (5 * EXAMPLE_LOOK_CHARS)
+    assert is_example_cell(f"Ví dụ: {long}") is True
+    assert is_example_cell(f"VD1: {long}") is True
+    assert is_example_cell(f"{long} Ví dụ:") is False
+    assert is_example_cell(f"Mô hình {long}") is False

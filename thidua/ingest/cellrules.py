@@ -34,8 +34,16 @@ _EXAMPLE_CELL = re.compile(rf"(?:{_EXAMPLE_WORDS})\s*\d*\s*[:.)\-]?")
 _EXAMPLE_PREFIX = re.compile(rf"(?:{_EXAMPLE_WORDS})\s*\d*\s*:")
 
 
+#: Characters of a cell :func:`is_example_cell` looks at.
+EXAMPLE_LOOK_CHARS = 200
+
+
 def is_example_cell(value: object) -> bool:
-    """Whether a cell marks its row as an example (:data:`schemas.form.EXAMPLE_ROW_WORDS`)."""
+    """Whether a cell marks its row as an example (:data:`schemas.form.EXAMPLE_ROW_WORDS`).
+    Only the first :data:`EXAMPLE_LOOK_CHARS` characters of a text are looked at: a longer
+    cell can only start with ``Ví dụ:`` (issue 10: a 5 MB cell is not keyed whole)."""
+    if isinstance(value, str) and len(value) > EXAMPLE_LOOK_CHARS:
+        return bool(_EXAMPLE_PREFIX.match(match_key(value[:EXAMPLE_LOOK_CHARS])))
     key = match_key(value)
     return bool(key) and bool(_EXAMPLE_CELL.fullmatch(key) or _EXAMPLE_PREFIX.match(key))
 

@@ -14,6 +14,19 @@ import re
 from schemas.form import HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
 from thidua.text import compact_key, match_key
 
+#: The longest header cell looked at, in characters once trimmed: the form's headers are under
+#: 30 characters, a unit's own wording with a hint in brackets well under this. A longer cell
+#: (a 5 MB note, issue 9.10) is text, never a header, and is not keyed (issue 10: keying it
+#: cost seconds per look).
+HEADER_MAX_CHARS = 1000
+
+
+def may_be_header(cell: object) -> bool:
+    """Whether ``cell`` is short enough to be a header (:data:`HEADER_MAX_CHARS`)."""
+    return not isinstance(cell, str) or len(cell) <= HEADER_MAX_CHARS \
+        or len(cell.strip()) <= HEADER_MAX_CHARS
+
+
 #: Header keys without spaces or punctuation: ``Tên tập thể / cá nhân`` = ``Tên tập thể/cá nhân``.
 _HEADER_COMPACT = {compact_key(k): name for k, name in HEADER_TO_NAME.items()}
 #: Heads as word tuples, longest first, so that ``ten tap the ca nhan`` wins over ``ten tap the``.
@@ -53,7 +66,10 @@ def _by_words(bare: str) -> str | None:
 
 def header_name(cell: object) -> str | None:
     """The internal column name a header cell stands for: :func:`exact_name`, else the words
-    rule (:data:`schemas.form.HEADER_HEADS`), else ``None``. Never raises."""
+    rule (:data:`schemas.form.HEADER_HEADS`), else ``None`` (also for a cell longer than
+    :data:`HEADER_MAX_CHARS`). Never raises."""
+    if not may_be_header(cell):
+        return None
     if name := exact_name(cell):
         return name
     _, bare = _stripped(cell)

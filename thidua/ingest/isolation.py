@@ -91,9 +91,25 @@ def parse_isolated(data: bytes, suffix: str) -> FileSheets:
     return run_isolated(checked_parse, data, suffix)
 
 
+def _let_go_of_the_forkserver() -> None:
+    """Close this worker's copy of the run's end of the forkserver's "alive" pipe.
+
+    multiprocessing hands every forked child that descriptor; while any child holds it, the
+    forkserver never sees the run die. A worker busy with a file (seconds) then kept the
+    forkserver, and so itself, alive after a killed run. Without it, the run's death reaches
+    the forkserver at once, which exits, and its workers die with it (``PR_SET_PDEATHSIG``)."""
+    from multiprocessing import forkserver
+
+    server = forkserver._forkserver  # noqa: SLF001 - the one forkserver of this process
+    if server._forkserver_alive_fd is not None:
+        os.close(server._forkserver_alive_fd)
+        server._forkserver_alive_fd = None
+
+
 def _serve(conn, log: str) -> None:
     """A worker's loop: receive ``(function, args)``, send back ``(status, value)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _let_go_of_the_forkserver()
     try:  # Linux: die with the forkserver, which dies with the run
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):

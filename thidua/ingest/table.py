@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from schemas.form import HEADER_MARKERS
-from thidua.ingest.headers import exact_name, header_name
+from thidua.ingest.headers import exact_name, header_name, may_be_header
 from thidua.ingest.marks import find_marks
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
@@ -128,7 +128,7 @@ def _field_word(text: str) -> bool:
 
 def _names_field(value: object) -> bool:
     """Whether a cell is text naming ``Lĩnh vực`` (each distinct text is looked at once)."""
-    return isinstance(value, str) and _field_word(value)
+    return isinstance(value, str) and may_be_header(value) and _field_word(value)
 
 
 def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Table]]:

@@ -103,6 +103,13 @@ def _types(row: pd.Series) -> dict[str, int]:
     return {kind: int(row[kind]) for kind in TYPES}
 
 
+def _exemplary_models(exemplary: pd.DataFrame) -> list[dict[str, str]]:
+    """``{key: str(value)}`` of :data:`EXEMPLARY_KEYS` for each row of ``exemplary``, in
+    order (column by column: a national year has a hundred thousand of them, issue 10)."""
+    columns = [exemplary[key].tolist() for key in EXEMPLARY_KEYS]
+    return [dict(zip(EXEMPLARY_KEYS, map(str, values))) for values in zip(*columns)]
+
+
 def summary_dict(figures: Figures) -> dict:
     """``summary.json`` (``spec/outputs.md``): registrations, by_field, by_level, by_unit,
     rows, units; plus by_result, files and rejected (counts), ``exemplary`` (how many models
@@ -128,8 +135,7 @@ def summary_dict(figures: Figures) -> dict:
                   **{s: int(statuses.get(s, 0))
                      for s in ("used", "superseded", "rejected", "skipped")}},
         "exemplary": int(len(figures.exemplary)),
-        "exemplary_models": [{key: str(row[key]) for key in EXEMPLARY_KEYS}
-                             for _, row in figures.exemplary.iterrows()],
+        "exemplary_models": _exemplary_models(figures.exemplary),
         # coded values of counted rows read by approximation, "đã hiểu là …" (issue 9.1)
         "values_interpreted": figures.interpreted,
         # the comparison with the previous year's summary.json, when it was found (issue 12)
