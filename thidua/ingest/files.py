@@ -19,6 +19,7 @@ from thidua.ingest.identify import (
     checked_sent_date,
     code_from_filename,
     code_note,
+    code_rejections,
     folder_year,
     parse_title,
     resolve_unit,
@@ -192,6 +193,17 @@ def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
         for row, name, value, word in undecoded_cells(data[columns], encoding)])
 
 
+def _rejecting(valid: pd.DataFrame, rejections: pd.DataFrame,
+               more: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``valid`` without the rows of ``more`` (rejections, :data:`REJECTION_COLUMNS`), and
+    ``rejections`` with them, by row."""
+    if more.empty:
+        return valid, rejections
+    valid = valid.drop(index=more["row"].astype(int).unique(), errors="ignore")
+    return valid, (pd.concat([rejections, more], ignore_index=True)
+                   .sort_values("row", kind="stable", ignore_index=True))
+
+
 def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     """Read, identify, normalise and validate one unit file.
 
@@ -240,11 +252,11 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     valid, rejections = validate_rows(rows, data, year=year, file=source.file, sheet=sheet.sheet)
     valid, rejections = with_unsaved_formulas(valid, rejections, sheet, data, source.file)
     if sheet.converted:  # a row keeping unconverted legacy text is rejected, naming the encoding
-        undecoded = _undecoded_rejections(data, sheet.encoding, source.file, sheet.sheet)
-        valid = valid.drop(index=undecoded["row"].astype(int).unique(), errors="ignore")
-        rejections = (pd.concat([rejections, undecoded], ignore_index=True)
-                      .sort_values("row", kind="stable", ignore_index=True)
-                      if len(undecoded) else rejections)
+        valid, rejections = _rejecting(valid, rejections, _undecoded_rejections(
+            data, sheet.encoding, source.file, sheet.sheet))
+    if "unit_code" in data:  # a row of another unit's code: rejected alone
+        valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
+            data["unit_code"], unit, set(context.known_codes), source.file, sheet.sheet)))
     valid = valid.assign(unit=unit, file=source.file, sheet=sheet.sheet)
     interpreted = interpreted_values(data.loc[valid.index])  # read by approximation (9.1)
     headers = column_labels(sheet)

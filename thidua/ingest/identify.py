@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from thidua.ingest.columnar import by_value
+from thidua.ingest.errorcells import is_error_value
 from thidua.ingest.read import FileRejected
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, fold_code, foreign_letters_note, match_key
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
@@ -125,7 +127,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     for kind, value, strict in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
-            if strict or _CODE.match(candidate.replace(" ", "")):
+            if strict or _CODE.match(fold_code(candidate).replace(" ", "")):
                 code = candidate if strict else candidate.replace(" ", "")
         elif kind == "year":
             years = set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", value))
@@ -170,10 +172,11 @@ def _code_key(text: str) -> str:
 
 def registry_code(text: str, known_codes: set[str] | frozenset[str]) -> str | None:
     """The registry code a unit wrote, in any case and with any separator (``q-bd``,
-    ``Q.BD``, ``Q BD``, ``Q_BD``, ``Q–BD``, ``QBD``, ``Q-BĐ`` → ``Q-BD``): the one code of
+    ``Q.BD``, ``Q BD``, ``Q_BD``, ``Q–BD``, ``QBD``, ``Q-BĐ``, full-width ``Ｑ－ＢＤ``, ``Q-ВD`` with
+    a Cyrillic ``В`` → ``Q-BD``, :func:`thidua.text.fold_code`): the one code of
     ``known_codes`` with the same :func:`_code_key`, else ``None`` (none, or two codes that
     differ only by separators) (``spec/submission-form.md``, "Which unit and which year")."""
-    text = clean_text(text).upper()
+    text = fold_code(text).upper()
     if text in known_codes:
         return text
     key = _code_key(text)
@@ -227,10 +230,16 @@ def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
 def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
               path: Path | None = None) -> str | None:
     """The line telling a unit how its code was read, when it wrote it otherwise than the
-    registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``) or not at all (found by its name
-    in the title, :func:`unit_by_name`), else ``None``."""
-    written = {clean_text(c) for c in column_codes.dropna() if clean_text(c)}
+    registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``; a file name's code only when it
+    held full-width or look-alike letters, :func:`thidua.text.fold_code`) or not at all (found
+    by its name in the title, :func:`unit_by_name`), else ``None``. Codes of the column that
+    are another unit's (:func:`code_rejections`) are not "read as" the file's."""
+    written = {clean_text(c) for c in column_codes.dropna()
+               if clean_text(c) and registry_code(c, {unit}) == unit}  # others: rows rejected
     written |= {title.unit_code} if title.unit_code else set()
+    prefix = clean_text(path.stem.split("_", 1)[0]) if path is not None else ""
+    if prefix and fold_code(prefix) != prefix and registry_code(prefix, {unit}) == unit:
+        written.add(prefix)  # ``СQ_…`` with a Cyrillic ``С``: told
     if not written and path is not None and code_from_filename(path, {unit}) is None:
         return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên đơn vị ở tiêu "
                 f"đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
@@ -239,6 +248,63 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
         return None
     return (f"Mã đơn vị {', '.join(repr(w) for w in other)} đã hiểu là '{unit}' (mã trong danh "
             f"mục đơn vị); đề nghị lần sau ghi đúng '{unit}'.")
+
+
+def _column_code(value: object, known_codes: set[str] | frozenset[str]) -> str:
+    """The code a ``Mã đơn vị`` cell gives: its registry code (:func:`registry_code`), else
+    its text folded (:func:`thidua.text.fold_code`) in upper case; ``""`` for an empty cell or
+    an Excel error value (``#N/A``: rejected as such, :mod:`thidua.ingest.errorcells`)."""
+    text = clean_text(value)
+    if not text or is_error_value(text):
+        return ""
+    return registry_code(text, known_codes) or fold_code(text).upper()
+
+
+def _rows_said(rows: list[int]) -> str:
+    return ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
+
+
+def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
+    """The unit code of a file's ``Mã đơn vị`` column: the code more than half of its
+    filled cells give (``spec/submission-form.md``, "Which unit and which year"); ``None``
+    when no cell is filled. ``column_codes``: the column's cells on data rows (index: Excel
+    row). Raises :class:`FileRejected` when no code has more than half of them (half
+    ``Q-BD``, half ``Q-DB``), naming each code and its rows: a file is one unit's."""
+    codes = by_value(column_codes.dropna(), lambda v: _column_code(v, known_codes))
+    codes = codes[codes != ""]
+    if codes.empty:
+        return None
+    counts = codes.value_counts(sort=False)
+    counts = counts.loc[sorted(counts.index, key=lambda c: (-counts[c], c))]
+    if counts.iloc[0] * 2 > len(codes):
+        return str(counts.index[0])
+    said = "; ".join(f"{code} (dòng {_rows_said(codes.index[codes == code].tolist())})"
+                     for code in counts.index)
+    raise FileRejected(f"Cột 'Mã đơn vị' có nhiều mã khác nhau, không mã nào chiếm quá nửa số "
+                       f"dòng: {said}; mỗi tệp chỉ của một đơn vị: đề nghị sửa mã cho đúng hoặc "
+                       f"tách thành tệp riêng của từng đơn vị.")
+
+
+def code_rejections(column_codes: pd.Series, unit: str, known_codes: set[str], file: str,
+                    sheet: str) -> list[dict]:
+    """Rejection records (``file, sheet, row, column, value, error``) of the data rows whose
+    ``Mã đơn vị`` gives another code than the file's ``unit`` (:func:`column_unit`): each is
+    rejected alone, the others count (``spec/submission-form.md``, "Which unit and which
+    year"). ``column_codes``: as :func:`column_unit`."""
+    records = []
+    for row, value in column_codes.dropna().items():
+        code = _column_code(value, known_codes)
+        if not code or code == unit:
+            continue
+        elsewhere = (f", hoặc gửi dòng này trong tệp của đơn vị '{code}'"
+                     if code in known_codes else "")
+        records.append({"file": file, "sheet": sheet, "row": int(row), "column": "Mã đơn vị",
+                        "value": clean_text(value),
+                        "error": f"Mã đơn vị '{clean_text(value)}' khác mã của tệp '{unit}' "
+                                 f"(mã của hơn nửa số dòng); mỗi tệp chỉ của một đơn vị: đề nghị "
+                                 f"sửa thành '{unit}'{elsewhere}."
+                                 f"{foreign_letters_note(value)}"})
+    return records
 
 
 def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
@@ -251,19 +317,15 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     ``names``, code → name of the units accepted for ``year``).
 
     ``column_codes`` is the column's values on data rows (str, may be empty). Raises
-    :class:`FileRejected` when the column holds several codes, when two sources disagree, when
+    :class:`FileRejected` when no code of the column is clearly the file's (:func:`column_unit`;
+    rows of another code are rejected alone, :func:`code_rejections`), when two sources disagree, when
     there is no code at all, or when the code is not a unit accepted for ``year`` (valid on
     at least one day of it, ``spec/unit-registry.md``; ``periods`` gives each code's validity
     in Vietnamese, named in the message).
     """
     sources: list[tuple[str, str]] = []
-    codes = sorted({registry_code(c, known_codes) or clean_text(c).upper()
-                    for c in column_codes.dropna() if clean_text(c)})
-    if len(codes) > 1:
-        raise FileRejected(f"Cột 'Mã đơn vị' có nhiều mã khác nhau ({', '.join(codes)}); "
-                           f"mỗi tệp chỉ của một đơn vị.")
-    if codes:
-        sources.append(("cột 'Mã đơn vị'", codes[0]))
+    if from_column := column_unit(column_codes, known_codes):
+        sources.append(("cột 'Mã đơn vị'", from_column))
     if title.unit_code:
         sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", _title_code(title.unit_code, known_codes)))
     if from_name := code_from_filename(path, known_codes):
@@ -290,7 +352,7 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     if code not in known_codes:
         raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year} "
                            f"(mã lấy từ {sources[0][0]}); đề nghị ghi đúng mã đơn vị do LĐLĐ "
-                           f"thành phố cấp.")
+                           f"thành phố cấp.{foreign_letters_note(code)}")
     if code not in accepted_codes:
         when = (periods or {}).get(code)
         said = f"hoạt động {when}, không ngày nào trong" if when else "không hoạt động trong"
