@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from thidua.ingest.files import REJECTED, USED, ingest_file
-from thidua.ingest.identify import TitleBlock, code_note, column_unit, parse_title, resolve_unit
+from thidua.ingest.identify import TitleBlock, code_note, parse_title, resolve_unit
+from thidua.ingest.unitcodes import column_unit
 from thidua.ingest.read import FileRejected
 from helpers import HEADER, input_file, row, write_xlsx
 

@@ -19,13 +19,13 @@ from thidua.ingest.identify import (
     checked_sent_date,
     code_from_filename,
     code_note,
-    code_rejections,
     folder_year,
     parse_title,
     resolve_unit,
     resolve_year,
 )
 from thidua.ingest.legacy import DECODERS, undecoded_cells
+from thidua.ingest.unitcodes import code_rejections
 from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
