@@ -421,8 +421,8 @@ def test_corpus_periods_in_words(results):
     assert result.rejections["error"].tolist() == [
         "Không đọc được 'Thời gian thực hiện' 'Quý 5/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
         "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
-        "Không đọc được 'Thời gian thực hiện' 'Tháng 13/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
-        "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
+        "'Thời gian thực hiện' 'Tháng 13/2024': tháng 13/2024 không có (tháng chỉ từ 01 đến 12); "
+        "đề nghị sửa lại.",
         "'Thời gian thực hiện' 'Quý IV/2023' không trùng với năm báo cáo 2024."]
 
 
