@@ -13,8 +13,6 @@ import math
 import re
 import unicodedata
 
-from confusable_homoglyphs import categories, confusables
-
 _SPACES = re.compile(r"\s+")
 #: Invisible characters that change how text is shown, never what it says: bidirectional
 #: overrides and isolates (which can make a PDF show text other than the data), zero-width
@@ -85,11 +83,18 @@ _SCRIPTS = {"CYRILLIC": "chữ Kirin", "GREEK": "chữ Hy Lạp", "ARMENIAN": "c
             "THAI": "chữ Thái", "ARABIC": "chữ Ả Rập", "HEBREW": "chữ Do Thái"}
 
 
+#: Text of only Basic Latin, Latin-1, Latin Extended A/B and Latin Extended Additional (all of
+#: Vietnamese), combining marks aside: no letter of it has a Latin look-alike to fold.
+_ALL_LATIN = re.compile(r"[\u0000-\u036f\u1e00-\u1eff]*")
+
+
 @functools.lru_cache(maxsize=4096)
 def _latin_twin(char: str) -> str | None:
     """The Latin letter a non-Latin letter looks like (Cyrillic ``С`` → ``C``, Greek ``Τ`` →
     ``T``), from Unicode's confusables.txt (``confusable_homoglyphs``); ``None`` for a Latin
     letter, a letter with no Latin twin (``Д``), or anything that is not a letter."""
+    from confusable_homoglyphs import categories, confusables  # loaded on the first such letter
+
     if not unicodedata.category(char).startswith("L") or categories.alias(char) == "LATIN":
         return None
     found = confusables.is_confusable(char, preferred_aliases=["latin"]) or []
@@ -105,14 +110,18 @@ def fold_code(value: object) -> str:
     that looks like a Latin one replaced by it (``СQ`` → ``CQ``, ``ТТ`` → ``TT``; Unicode
     confusables.txt). Never for names (models, registrants): only for values read as codes
     (``spec/submission-form.md``, "Text")."""
-    text = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", clean_text(value)))
-    return "".join(_latin_twin(ch) or ch for ch in clean_text(text))
+    text = clean_text(unicodedata.normalize("NFC", unicodedata.normalize("NFKC", clean_text(value))))
+    if _ALL_LATIN.fullmatch(text):  # nothing to look up (Vietnamese included)
+        return text
+    return "".join(_latin_twin(ch) or ch for ch in text)
 
 
 def foreign_letters_note(value: object) -> str:
     """``" 'ТХ' có chữ 'Т', 'Х' không phải chữ Latinh (chữ Kirin)."`` (with a leading space)
     when a code-like value still holds letters of another script after :func:`fold_code`
     (the unit sees a Latin look-alike on screen), else ``""``. At most three letters named."""
+    from confusable_homoglyphs import categories
+
     text = clean_text(value)
     foreign = list(dict.fromkeys(ch for ch in unicodedata.normalize("NFKC", text)
                                  if unicodedata.category(ch).startswith("L")
