@@ -110,7 +110,8 @@ def fold_code(value: object) -> str:
     that looks like a Latin one replaced by it (``СQ`` → ``CQ``, ``ТТ`` → ``TT``; Unicode
     confusables.txt). Never for names (models, registrants): only for values read as codes
     (``spec/submission-form.md``, "Text")."""
-    text = clean_text(unicodedata.normalize("NFC", unicodedata.normalize("NFKC", clean_text(value))))
+    text = unicodedata.normalize("NFKC", clean_text(value))
+    text = clean_text(unicodedata.normalize("NFC", text))
     if _ALL_LATIN.fullmatch(text):  # nothing to look up (Vietnamese included)
         return text
     return "".join(_latin_twin(ch) or ch for ch in text)

@@ -242,10 +242,11 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     them, the unit whose registry name a title line holds (:func:`unit_by_name` over
     ``names``, code → name of the units accepted for ``year``).
 
-    ``column_codes`` is the column's values on data rows (str, may be empty). Raises
-    :class:`FileRejected` when no code of the column is clearly the file's (:func:`column_unit`;
-    rows of another code are rejected alone, :func:`code_rejections`), when two sources disagree, when
-    there is no code at all, or when the code is not a unit accepted for ``year`` (valid on
+    ``column_codes`` is the column's values on data rows (str, may be empty; index: Excel
+    row). Raises :class:`FileRejected` when no code of the column is clearly the file's
+    (:func:`column_unit`; rows of another code are rejected alone, :func:`code_rejections`),
+    when two sources disagree, when there is no code at all, or when the code is not a unit
+    accepted for ``year`` (valid on
     at least one day of it, ``spec/unit-registry.md``; ``periods`` gives each code's validity
     in Vietnamese, named in the message).
     """

@@ -21,7 +21,8 @@ def _missing_day(day: int, month: int, year: int) -> str | None:
         return f"ngày {day:02d}/{month:02d}/{year} không có (tháng chỉ từ 01 đến 12)"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return f"ngày {day:02d}/{month:02d}/{year} không có (tháng {month:02d}/{year} có {days} ngày)"
+        return (f"ngày {day:02d}/{month:02d}/{year} không có (tháng {month:02d}/{year} có {days} "
+                f"ngày)")
     return None
 
 
