@@ -60,7 +60,8 @@ def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
     if codes.empty:
         return None
     counts = codes.value_counts(sort=False)
-    counts = counts.loc[sorted(counts.index, key=lambda c: (-counts[c], c))]
+    first = {code: min(codes.index[codes == code]) for code in counts.index}
+    counts = counts.loc[sorted(counts.index, key=lambda c: (-counts[c], first[c]))]
     if counts.iloc[0] * 2 > len(codes):
         return str(counts.index[0])
     said = "; ".join(f"{code} (dòng {_rows_said(codes.index[codes == code].tolist())})"
