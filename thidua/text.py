@@ -75,3 +75,61 @@ def _key_of(text: str) -> str:
 def compact_key(value: object) -> str:
     """:func:`match_key` without spaces and punctuation: ``"VH - XH"`` → ``"vhxh"``."""
     return re.sub(r"[^0-9a-z]", "", match_key(value))
+
+
+#: The scripts a foreign letter is named by in messages (``confusable_homoglyphs`` aliases).
+_SCRIPTS = {"CYRILLIC": "chữ Kirin", "GREEK": "chữ Hy Lạp", "ARMENIAN": "chữ Armenia",
+            "HAN": "chữ Hán", "HANGUL": "chữ Hàn", "HIRAGANA": "chữ Nhật", "KATAKANA": "chữ Nhật",
+            "THAI": "chữ Thái", "ARABIC": "chữ Ả Rập", "HEBREW": "chữ Do Thái"}
+
+
+#: Text of only Basic Latin, Latin-1, Latin Extended A/B and Latin Extended Additional (all of
+#: Vietnamese), combining marks aside: no letter of it has a Latin look-alike to fold.
+_ALL_LATIN = re.compile(r"[\u0000-\u036f\u1e00-\u1eff]*")
+
+
+@functools.lru_cache(maxsize=4096)
+def _latin_twin(char: str) -> str | None:
+    """The Latin letter a non-Latin letter looks like (Cyrillic ``С`` → ``C``, Greek ``Τ`` →
+    ``T``), from Unicode's confusables.txt (``confusable_homoglyphs``); ``None`` for a Latin
+    letter, a letter with no Latin twin (``Д``), or anything that is not a letter."""
+    from confusable_homoglyphs import categories, confusables  # loaded on the first such letter
+
+    if not unicodedata.category(char).startswith("L") or categories.alias(char) == "LATIN":
+        return None
+    found = confusables.is_confusable(char, preferred_aliases=["latin"]) or []
+    twins = [g["c"] for hit in found for g in hit["homoglyphs"]
+             if len(g["c"]) == 1 and categories.alias(g["c"]) == "LATIN"]
+    return min(twins, key=lambda c: (not c.isascii(), c)) if twins else None
+
+
+def fold_code(value: object) -> str:
+    """A code-like cell (a unit code, a field, type, level or result code or value) as the
+    Latin text it looks like: :func:`clean_text`, then full-width and compatibility forms
+    folded (NFKC: ``Ｑ－ＢＤ`` → ``Q-BD``, then NFC again), then each Cyrillic or Greek letter
+    that looks like a Latin one replaced by it (``СQ`` → ``CQ``, ``ТТ`` → ``TT``; Unicode
+    confusables.txt). Never for names (models, registrants): only for values read as codes
+    (``spec/submission-form.md``, "Text")."""
+    text = unicodedata.normalize("NFKC", clean_text(value))
+    text = clean_text(unicodedata.normalize("NFC", text))
+    if _ALL_LATIN.fullmatch(text):  # nothing to look up (Vietnamese included)
+        return text
+    return "".join(_latin_twin(ch) or ch for ch in text)
+
+
+def foreign_letters_note(value: object) -> str:
+    """``" 'ТХ' có chữ 'Т', 'Х' không phải chữ Latinh (chữ Kirin)."`` (with a leading space)
+    when a code-like value still holds letters of another script after :func:`fold_code`
+    (the unit sees a Latin look-alike on screen), else ``""``. At most three letters named."""
+    from confusable_homoglyphs import categories
+
+    text = clean_text(value)
+    foreign = list(dict.fromkeys(ch for ch in unicodedata.normalize("NFKC", text)
+                                 if unicodedata.category(ch).startswith("L")
+                                 and categories.alias(ch) != "LATIN"))
+    if not foreign:
+        return ""
+    scripts = sorted({_SCRIPTS.get(categories.alias(ch), "bảng chữ khác") for ch in foreign})
+    letters = ", ".join(f"'{ch}'" for ch in foreign[:3]) + (", …" if len(foreign) > 3 else "")
+    return (f" '{text}' có chữ {letters} không phải chữ Latinh ({', '.join(scripts)}); "
+            f"đề nghị gõ lại bằng bàn phím tiếng Việt/Latinh.")

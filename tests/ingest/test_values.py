@@ -303,8 +303,8 @@ def test_two_period_columns_problems_name_their_column():
         "thời gian bắt đầu.",
         "Không đọc được 'Từ ngày' 'tháng 3': cần ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy "
         "hoặc năm.",
-        "Không đọc được 'Đến ngày' '31/02/2024': cần ngày kết thúc: một ô ngày, dd/mm/yyyy, "
-        "mm/yyyy hoặc năm, không trước ngày bắt đầu.",
+        "'Đến ngày' '31/02/2024': ngày 31/02/2024 không có (tháng 02/2024 có 29 ngày); đề nghị "
+        "sửa lại.",
         "'Thời gian thực hiện' ('Từ ngày' – 'Đến ngày') '01/2022 - 12/2023' không trùng với năm "
         "báo cáo 2024."]
 
@@ -421,8 +421,8 @@ def test_corpus_periods_in_words(results):
     assert result.rejections["error"].tolist() == [
         "Không đọc được 'Thời gian thực hiện' 'Quý 5/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
         "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
-        "Không đọc được 'Thời gian thực hiện' 'Tháng 13/2024': cần dd/mm/yyyy - dd/mm/yyyy, "
-        "mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo.",
+        "'Thời gian thực hiện' 'Tháng 13/2024': tháng 13/2024 không có (tháng chỉ từ 01 đến 12); "
+        "đề nghị sửa lại.",
         "'Thời gian thực hiện' 'Quý IV/2023' không trùng với năm báo cáo 2024."]
 
 

@@ -43,7 +43,9 @@ class SheetFacts:
     read (``.xls`` date formulas read as serial numbers → dates). ``filtered``: the sheet was
     saved with a filter applied, so its hidden rows may be hidden by the filter, not by hand
     (``.xlsx``: ``filterMode`` or a ``filterColumn``; ``.ods``: rows of visibility ``filter``;
-    ``.xls``: not known, False). ``hidden_columns``: the hidden columns (0-based), sorted."""
+    ``.xls``: not known, False). ``hidden_columns``: the hidden columns (0-based), sorted.
+    ``errors``: cells holding an Excel error value → its text (``#N/A``), which
+    python-calamine reads as empty."""
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: tuple[tuple[int, int], ...] = ()
@@ -52,6 +54,7 @@ class SheetFacts:
     values: dict[Cell, object] = field(default_factory=dict)
     filtered: bool = False
     hidden_columns: tuple[int, ...] = ()
+    errors: dict[Cell, str] = field(default_factory=dict)
 
     def hidden_rows(self, start: int, stop: int) -> list[int]:
         """The hidden rows among ``range(start, stop)``, sorted (bounded by the range)."""
@@ -208,7 +211,8 @@ def _xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) -
     if styled:
         shown.update(_xlsx_shown(xml, styled))
     return SheetFacts(tuple(merges), _ranges(hidden), shown, formulas, filtered=filtered,
-                      hidden_columns=hidden_columns)
+                      hidden_columns=hidden_columns,
+                      errors=_xlsx_errors(xml) if b't="e"' in xml else {})
 
 
 def _xlsx_hidden_columns(xml: bytes) -> tuple[int, ...]:
@@ -223,6 +227,20 @@ def _xlsx_hidden_columns(xml: bytes) -> tuple[int, ...]:
             continue
         found.update(range(max(first, 1) - 1, min(last, MAX_COLUMNS)))
     return tuple(sorted(found))
+
+
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"e\"[^>]*)>(.*?)</(?:\w+:)?c>", re.DOTALL)
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+
+
+def _xlsx_errors(xml: bytes) -> dict[Cell, str]:
+    """Cells of type ``e`` (an error value, typed or a formula's saved result) → its text."""
+    errors = {}
+    for m in _ERROR_CELL.finditer(xml):
+        cell = _cell(dict(_ATTR.findall(m.group(1))).get(b"r", b""))
+        if cell is not None and (v := _VALUE.search(m.group(2))):
+            errors[cell] = unescape(v.group(1).decode("utf-8", "replace")).strip()
+    return errors
 
 
 def _xlsx_formulas(xml: bytes) -> tuple[dict[Cell, str], dict[Cell, str]]:
@@ -281,9 +299,11 @@ def _xls_facts(data: bytes, sheet: str) -> SheetFacts:
         merges = tuple((r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells)
         hidden = [r for r, info in ws.rowinfo_map.items() if info.hidden]
         hidden_columns = tuple(sorted(c for c, info in ws.colinfo_map.items() if info.hidden))
-        shown, values = {}, {}
+        shown, values, errors = {}, {}, {}
         for r in range(ws.nrows):
             for c, cell in enumerate(ws.row(r)):
+                if cell.ctype == xlrd.XL_CELL_ERROR:
+                    errors[(r, c)] = xlrd.error_text_from_code.get(cell.value, "#N/A")
                 if cell.ctype == xlrd.XL_CELL_DATE:  # a date cell or a date formula's result
                     when = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
                     values[(r, c)] = when.date() if when.time() == dt.time() else when
@@ -294,7 +314,7 @@ def _xls_facts(data: bytes, sheet: str) -> SheetFacts:
                 if code not in ("General", "@"):
                     if (text := format_number(cell.value, code)) is not None:
                         shown[(r, c)] = text
-        return SheetFacts(merges, _ranges(hidden), shown, {}, values,
+        return SheetFacts(merges, _ranges(hidden), shown, {}, values, errors=errors,
                           hidden_columns=hidden_columns)
     finally:
         book.release_resources()
@@ -309,7 +329,7 @@ _X = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
     from defusedxml.ElementTree import iterparse
 
-    merges, hidden, shown, formulas = [], [], {}, {}
+    merges, hidden, shown, formulas, errors = [], [], {}, {}, {}
     inside, row, col, filtered, column, hidden_columns = False, 0, 0, False, 0, []
     with archive.open("content.xml") as stream:
         for event, node in iterparse(stream, events=("start", "end")):
@@ -343,19 +363,25 @@ def _ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
             elif event == "end" and tag in (_T + "table-cell", _T + "covered-table-cell"):
                 repeat = int(node.get(_T + "number-columns-repeated", "1"))
                 if tag == _T + "table-cell":
-                    _ods_cell(node, row, col, merges, shown, formulas)
+                    _ods_cell(node, row, col, merges, shown, formulas, errors)
                 col += repeat
     return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered,
-                      hidden_columns=tuple(hidden_columns))
+                      hidden_columns=tuple(hidden_columns), errors=errors)
 
 
-def _ods_cell(node, row: int, col: int, merges: list, shown: dict, formulas: dict) -> None:
+_C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+
+
+def _ods_cell(node, row: int, col: int, merges: list, shown: dict, formulas: dict,
+              errors: dict) -> None:
     rows = int(node.get(_T + "number-rows-spanned", "1"))
     cols = int(node.get(_T + "number-columns-spanned", "1"))
     if rows > 1 or cols > 1:
         merges.append((row, col, row + rows - 1, col + cols - 1))
     kind = node.get(_O + "value-type")
-    if node.get(_T + "formula") and kind is None:
+    if node.get(_C + "value-type") == "error":  # LibreOffice: the error's text in <text:p>
+        errors[(row, col)] = "\n".join("".join(p.itertext()) for p in node if p.tag == _X + "p")
+    elif node.get(_T + "formula") and kind is None:
         formula = node.get(_T + "formula")
         formulas[(row, col)] = "=" + re.sub(r"^(?:of|oooc|msoxl):=?", "", formula)
     elif kind in ("float", "percentage", "currency"):

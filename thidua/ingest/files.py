@@ -246,8 +246,9 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
         return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed))
-    combined = _combined([check_rows(r, year=year, file=source.file) for r in labelled], unit,
-                         source.file)
+    combined = _combined([check_rows(r, year=year, file=source.file, unit=unit,
+                                     known_codes=frozenset(context.known_codes))
+                          for r in labelled], unit, source.file)
     sent, remark = checked_sent_date(title, year)
     remarks = (remark, *parsed.remarks, *combined.pop("remarks"))
     readings = (code_note(codes, title, unit, source.path), *combined.pop("readings"))

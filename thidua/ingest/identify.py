@@ -11,7 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from thidua.ingest.read import FileRejected
-from thidua.text import clean_text, match_key
+from thidua.ingest.unitcodes import code_rejections, column_unit, registry_code
+from thidua.text import clean_text, fold_code, foreign_letters_note, match_key
+
+__all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
+           "column_unit", "folder_year", "parse_sent_date", "parse_title", "registry_code",
+           "resolve_unit", "resolve_year", "unit_by_name"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
@@ -125,7 +130,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     for kind, value, strict in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
-            if strict or _CODE.match(candidate.replace(" ", "")):
+            if strict or _CODE.match(fold_code(candidate).replace(" ", "")):
                 code = candidate if strict else candidate.replace(" ", "")
         elif kind == "year":
             years = set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", value))
@@ -160,25 +165,6 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
         return None, (f"Ngày gửi {sent:%d/%m/%Y} nằm ngoài năm {year} và năm {year + 1}; đã dùng "
                       f"thời gian sửa tệp thay cho ngày gửi.")
     return sent, None
-
-
-def _code_key(text: str) -> str:
-    """A unit code without case, diacritics, ``Đ``'s stroke, spaces or punctuation:
-    ``q.bđ``, ``Q BD``, ``Q–BD`` and ``QBD`` all give ``QBD``."""
-    return re.sub(r"[^A-Z0-9]", "", match_key(text).upper())
-
-
-def registry_code(text: str, known_codes: set[str] | frozenset[str]) -> str | None:
-    """The registry code a unit wrote, in any case and with any separator (``q-bd``,
-    ``Q.BD``, ``Q BD``, ``Q_BD``, ``Q–BD``, ``QBD``, ``Q-BĐ`` → ``Q-BD``): the one code of
-    ``known_codes`` with the same :func:`_code_key`, else ``None`` (none, or two codes that
-    differ only by separators) (``spec/submission-form.md``, "Which unit and which year")."""
-    text = clean_text(text).upper()
-    if text in known_codes:
-        return text
-    key = _code_key(text)
-    found = [c for c in known_codes if _code_key(c) == key] if key else []
-    return found[0] if len(found) == 1 else None
 
 
 def _title_code(text: str, known_codes: set[str]) -> str:
@@ -227,10 +213,16 @@ def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
 def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
               path: Path | None = None) -> str | None:
     """The line telling a unit how its code was read, when it wrote it otherwise than the
-    registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``) or not at all (found by its name
-    in the title, :func:`unit_by_name`), else ``None``."""
-    written = {clean_text(c) for c in column_codes.dropna() if clean_text(c)}
+    registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``; a file name's code only when it
+    held full-width or look-alike letters, :func:`thidua.text.fold_code`) or not at all (found
+    by its name in the title, :func:`unit_by_name`), else ``None``. Codes of the column that
+    are another unit's (:func:`code_rejections`) are not "read as" the file's."""
+    written = {clean_text(c) for c in column_codes.dropna()
+               if clean_text(c) and registry_code(c, {unit}) == unit}  # others: rows rejected
     written |= {title.unit_code} if title.unit_code else set()
+    prefix = clean_text(path.stem.split("_", 1)[0]) if path is not None else ""
+    if prefix and fold_code(prefix) != prefix and registry_code(prefix, {unit}) == unit:
+        written.add(prefix)  # ``СQ_…`` with a Cyrillic ``С``: told
     if not written and path is not None and code_from_filename(path, {unit}) is None:
         return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên đơn vị ở tiêu "
                 f"đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
@@ -250,20 +242,17 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     them, the unit whose registry name a title line holds (:func:`unit_by_name` over
     ``names``, code → name of the units accepted for ``year``).
 
-    ``column_codes`` is the column's values on data rows (str, may be empty). Raises
-    :class:`FileRejected` when the column holds several codes, when two sources disagree, when
-    there is no code at all, or when the code is not a unit accepted for ``year`` (valid on
+    ``column_codes`` is the column's values on data rows (str, may be empty; index: Excel
+    row). Raises :class:`FileRejected` when no code of the column is clearly the file's
+    (:func:`column_unit`; rows of another code are rejected alone, :func:`code_rejections`),
+    when two sources disagree, when there is no code at all, or when the code is not a unit
+    accepted for ``year`` (valid on
     at least one day of it, ``spec/unit-registry.md``; ``periods`` gives each code's validity
     in Vietnamese, named in the message).
     """
     sources: list[tuple[str, str]] = []
-    codes = sorted({registry_code(c, known_codes) or clean_text(c).upper()
-                    for c in column_codes.dropna() if clean_text(c)})
-    if len(codes) > 1:
-        raise FileRejected(f"Cột 'Mã đơn vị' có nhiều mã khác nhau ({', '.join(codes)}); "
-                           f"mỗi tệp chỉ của một đơn vị.")
-    if codes:
-        sources.append(("cột 'Mã đơn vị'", codes[0]))
+    if from_column := column_unit(column_codes, known_codes):
+        sources.append(("cột 'Mã đơn vị'", from_column))
     if title.unit_code:
         sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", _title_code(title.unit_code, known_codes)))
     if from_name := code_from_filename(path, known_codes):
@@ -290,7 +279,7 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     if code not in known_codes:
         raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year} "
                            f"(mã lấy từ {sources[0][0]}); đề nghị ghi đúng mã đơn vị do LĐLĐ "
-                           f"thành phố cấp.")
+                           f"thành phố cấp.{foreign_letters_note(code)}")
     if code not in accepted_codes:
         when = (periods or {}).get(code)
         said = f"hoạt động {when}, không ngày nào trong" if when else "không hoạt động trong"

@@ -182,12 +182,12 @@ def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Tab
     """The grid as Excel shows it (:mod:`thidua.ingest.cells`): a formula saved without its
     result holds its formula text (so that its row is never taken for blank), an ``.xls``
     date formula its date, and a merged range from the header down its value in every cell
-    (issue 16.1); the table is found again on that grid (a header merged over two rows is
-    then read as two rows), and with the hidden columns known (a visible column wins over a
+    (issue 16.1), an error value its text (``#N/A``); the table is found again on that grid
+    (a header merged over two rows is then read as two rows), and with the hidden columns known (a visible column wins over a
     hidden one of the same header)."""
-    if facts.formulas or facts.values:
+    if facts.formulas or facts.values or facts.errors:
         grid = [list(row) for row in grid]
-        for (r, c), text in facts.formulas.items():
+        for (r, c), text in (*facts.formulas.items(), *facts.errors.items()):
             if r < len(grid) and c < len(grid[r]):
                 grid[r][c] = text
         for (r, c), value in facts.values.items():

@@ -25,6 +25,7 @@ from thidua.ingest.rows import SheetData, column_labels, raw_rows, type_from_nam
 from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
                                     subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
+from thidua.ingest.unitcodes import code_rejections
 from thidua.ingest.validate import rejection_frame, validate_rows
 from thidua.ingest.values import interpreted_notes, interpreted_values
 
@@ -100,10 +101,23 @@ def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
         for row, name, value, word in undecoded_cells(data[columns], encoding)])
 
 
-def check_rows(rows: SheetRows, *, year: int, file: str) -> SheetOutcome:
+def _rejecting(valid: pd.DataFrame, rejections: pd.DataFrame,
+               more: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``valid`` without the rows of ``more`` (rejections, :data:`REJECTION_COLUMNS`), and
+    ``rejections`` with them, by row."""
+    if more.empty:
+        return valid, rejections
+    valid = valid.drop(index=more["row"].astype(int).unique(), errors="ignore")
+    return valid, (pd.concat([rejections, more], ignore_index=True)
+                   .sort_values("row", kind="stable", ignore_index=True))
+
+
+def check_rows(rows: SheetRows, *, year: int, file: str, unit: str | None = None,
+               known_codes: frozenset[str] = frozenset()) -> SheetOutcome:
     """Normalise and validate the data rows of one sheet (``spec/submission-form.md``,
     "Errors"): each rejection names ``file``, the sheet and the Excel row. ``year``: the
-    report year the periods must overlap."""
+    report year the periods must overlap. ``unit``: the file's unit; a row whose ``Mã đơn vị``
+    gives another of ``known_codes`` is rejected alone (:func:`thidua.ingest.unitcodes.code_rejections`)."""
     sheet, raw, labels = rows.sheet, rows.raw, rows.labels
     data, positions = positions_from_registrants(rows.data)  # ``Nguyễn Văn A - Chủ tịch``
     if data.empty:  # a copy, or only totals and blank rows: nothing to check
@@ -113,11 +127,11 @@ def check_rows(rows: SheetRows, *, year: int, file: str) -> SheetOutcome:
                                           sheet=sheet.sheet)
         valid, rejections = with_unsaved_formulas(valid, rejections, sheet, data, file)
     if sheet.converted and not data.empty:  # a row keeping unconverted legacy text is rejected, naming the encoding
-        undecoded = _undecoded_rejections(data, sheet.encoding, file, sheet.sheet)
-        valid = valid.drop(index=undecoded["row"].astype(int).unique(), errors="ignore")
-        rejections = (pd.concat([rejections, undecoded], ignore_index=True)
-                      .sort_values("row", kind="stable", ignore_index=True)
-                      if len(undecoded) else rejections)
+        valid, rejections = _rejecting(valid, rejections, _undecoded_rejections(
+            data, sheet.encoding, file, sheet.sheet))
+    if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
+        valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
+            data["unit_code"], unit, set(known_codes), file, sheet.sheet)))
     interpreted = interpreted_values(data.loc[valid.index])  # read by approximation (9.1)
     headers = column_labels(sheet)
     ignored = labels[labels != "data"].value_counts()

@@ -14,10 +14,12 @@ import pandera.pandas as pa
 from schemas.form import BY_NAME, VALUE_NAMES
 from schemas.registration import MODEL_MAX, MODEL_MIN, REGISTRANT_MAX, registration_schema
 from thidua.ingest.columnar import by_value, frame_by_value
+from thidua.ingest.errorcells import error_cells, error_message
 from thidua.ingest.limits import MAX_CELL_CHARS, SHOWN_CELL_CHARS, SHOWN_FROM_CHARS, number
 from thidua.ingest.normalise import parse_period, with_report_year
+from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.values import AMBIGUOUS, read_value
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, foreign_letters_note, match_key
 
 #: Columns of every rejections table (``rejected.csv``, ``spec/outputs.md``).
 REJECTION_COLUMNS = ["file", "sheet", "row", "column", "value", "error"]
@@ -62,10 +64,13 @@ def _message(column: str, check: str, value: str, year: int) -> str:
     value = shorten(value)
     if check.startswith("isin"):
         return _ambiguous(column, value) or \
-            f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}."
+            f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}." \
+            f"{foreign_letters_note(value)}"
     if check == "position_given":
         return "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."
     if check == "period_readable":
+        if problem := period_problem(value):  # 30/02/2024, 13/2024, end before start
+            return f"'{header}' '{value}': {problem}; đề nghị sửa lại."
         return f"Không đọc được '{header}' '{value}': cần {spec.expected}."
     if check == "period_in_year":
         if column in ("period_from", "period_to"):
@@ -158,11 +163,13 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
         whole = failures["index"].isna().any()  # a failure of no row (a column's dtype)
         failures = failures[failures["index"].notna()]
     oversized = _oversized(raw)
+    errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
+    flagged = set(oversized) | set(errors)
     problems: dict[tuple[int, str], str] = {}
     for column, check, index in failures[["column", "check", "index"]].itertuples(index=False):
         column = _period_column(_CHECK_COLUMN.get(str(check), column), str(check), raw,
                                 int(index))
-        if column not in BY_NAME or (int(index), column) in oversized:
+        if column not in BY_NAME or (int(index), column) in flagged:
             continue
         problems.setdefault((int(index), column), str(check))
     records = [{"file": file, "sheet": sheet, "row": row,
@@ -172,6 +179,9 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
                          f"có {number(length)} ký tự, quá giới hạn {number(MAX_CELL_CHARS)} ký tự "
                          f"của một ô; đề nghị rút gọn."}
                for (row, column), length in sorted(oversized.items())]
+    records += [{"file": file, "sheet": sheet, "row": row, "column": BY_NAME[column].header,
+                 "value": error, "error": error_message(column, error)}
+                for (row, column), error in sorted(errors.items())]
     for (row, column), check in sorted(problems.items()):
         value = clean_text(raw.at[row, column]) if column in raw else ""
         if column in ("period_from", "period_to") and check == "period_in_year":
@@ -186,7 +196,7 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
                         "column": BY_NAME[column].header, "value": shorten(value),
                         "error": error})
     for row, first in _duplicates(rows).dropna().astype(int).items():
-        if any(r == row for r, _ in oversized):
+        if any(r == row for r, _ in flagged):
             continue
         records.append({"file": file, "sheet": sheet, "row": row,
                         "column": BY_NAME["model"].header,

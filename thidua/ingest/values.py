@@ -5,6 +5,8 @@ The accepted values are data in :data:`schemas.form.VALUE_SPELLINGS` (each value
 :data:`schemas.form.ABBREVIATIONS` and :data:`schemas.form.FILLERS`. One matcher,
 :func:`read_value`:
 
+0. folds full-width forms and Latin look-alike letters (:func:`thidua.text.fold_code`:
+   ``ＫＴ``, Cyrillic ``ТТ``): a value that reads only so is *interpreted* (told);
 1. cuts the text into words (no case, no diacritics, any separator; ``và``/``&`` dropped);
 2. reads the words exactly: every word written must stand for words of one spelling of one
    value, and every word of that spelling must be written, in any order. A written word is a
@@ -44,7 +46,7 @@ from schemas.form import (
     VALUE_SPELLINGS,
 )
 from thidua.ingest.columnar import by_value
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, fold_code, match_key
 
 #: Outcomes of reading a value.
 EMPTY, EXACT, INTERPRETED, AMBIGUOUS, UNKNOWN = "empty", "exact", "interpreted", "ambiguous", \
@@ -227,6 +229,10 @@ def _read_text(column: str, text: str) -> Reading:
         return Reading(None, EMPTY)
     if len(text) > LONGEST_VALUE:
         return Reading(None, UNKNOWN)
+    folded = fold_code(text)  # ``ＫＴ``, Cyrillic ``ТТ``: read as the Latin code, and told
+    if folded != text:
+        reading = _read_text(column, folded)
+        return Reading(reading.code, INTERPRETED) if reading.how == EXACT else reading
     col = _column(column)
     key = match_key(text)
     hints = [h for h in _BRACKETS.findall(key) if _words(h)]

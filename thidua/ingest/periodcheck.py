@@ -1,0 +1,58 @@
+"""Why a ``Thời gian thực hiện`` written in a right shape could not be read: a day or month
+that does not exist (``30/02/2024``, ``13/2024``), or an end before the start
+(``spec/submission-form.md``, "Errors"). Only asked of a period :func:`parse_period` could
+not read; the unit is told what to fix instead of the list of accepted shapes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from thidua.ingest.normalise import _RANGE_SEP, parse_period
+from thidua.text import match_key
+
+_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+
+
+def _missing_day(day: int, month: int, year: int) -> str | None:
+    if not 1 <= month <= 12:
+        return f"ngày {day:02d}/{month:02d}/{year} không có (tháng chỉ từ 01 đến 12)"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (f"ngày {day:02d}/{month:02d}/{year} không có (tháng {month:02d}/{year} có {days} "
+                f"ngày)")
+    return None
+
+
+def _kind(text: str) -> str:
+    if _DAY.fullmatch(text):
+        return "ngày"
+    return "tháng" if _MONTH.fullmatch(text) else "thời gian"
+
+
+def period_problem(value: object) -> str | None:
+    """What is wrong with a period cell of a readable shape, in Vietnamese, else ``None``:
+    ``ngày 30/02/2024 không có (tháng 02/2024 có 29 ngày)``, ``tháng 13/2024 không có (tháng
+    chỉ từ 01 đến 12)``, ``ngày kết thúc (01/01/2024) trước ngày bắt đầu (31/12/2024)``
+    (``tháng …`` for ``mm/yyyy`` ends, ``thời gian …`` for others: ``Quý IV/2024 - Quý
+    I/2024``). ``value``: the cell as read (any type)."""
+    text = match_key(value)
+    for m in _DAY.finditer(text):
+        if problem := _missing_day(*map(int, m.groups())):
+            return problem
+    for m in _MONTH.finditer(_DAY.sub(" ", text)):
+        month, year = map(int, m.groups())
+        if not 1 <= month <= 12:
+            return f"tháng {month:02d}/{year} không có (tháng chỉ từ 01 đến 12)"
+    for sep in re.finditer(_RANGE_SEP, text):
+        a, b = text[:sep.start()].strip(), text[sep.end():].strip()
+        first, last = parse_period(a), parse_period(b)
+        if first and last and first[0] > last[1]:
+            kind = _kind(b) if _kind(a) == _kind(b) else "thời gian"
+            return f"{kind} kết thúc ({b}) trước {kind} bắt đầu ({a})"
+    return None
+
+
+__all__ = ["period_problem"]

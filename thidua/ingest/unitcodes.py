@@ -1,0 +1,93 @@
+"""Unit codes as units write them (``spec/submission-form.md``, "Which unit and which
+year"): a code in any case, with any separator, in full-width or look-alike letters, read as
+the registry's; and a ``Mã đơn vị`` column whose cells differ (the file's code is the code of
+more than half of them, the other rows are rejected alone)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from thidua.ingest.columnar import by_value
+from thidua.ingest.errorcells import is_error_value
+from thidua.ingest.read import FileRejected
+from thidua.text import clean_text, fold_code, foreign_letters_note, match_key
+
+
+def _code_key(text: str) -> str:
+    """A unit code without case, diacritics, ``Đ``'s stroke, spaces or punctuation:
+    ``q.bđ``, ``Q BD``, ``Q–BD`` and ``QBD`` all give ``QBD``."""
+    return re.sub(r"[^A-Z0-9]", "", match_key(text).upper())
+
+
+def registry_code(text: str, known_codes: set[str] | frozenset[str]) -> str | None:
+    """The registry code a unit wrote, in any case and with any separator (``q-bd``,
+    ``Q.BD``, ``Q BD``, ``Q_BD``, ``Q–BD``, ``QBD``, ``Q-BĐ``, full-width ``Ｑ－ＢＤ``, ``Q-ВD`` with
+    a Cyrillic ``В`` → ``Q-BD``, :func:`thidua.text.fold_code`): the one code of
+    ``known_codes`` with the same :func:`_code_key`, else ``None`` (none, or two codes that
+    differ only by separators) (``spec/submission-form.md``, "Which unit and which year")."""
+    text = fold_code(text).upper()
+    if text in known_codes:
+        return text
+    key = _code_key(text)
+    found = [c for c in known_codes if _code_key(c) == key] if key else []
+    return found[0] if len(found) == 1 else None
+
+
+def _column_code(value: object, known_codes: set[str] | frozenset[str]) -> str:
+    """The code a ``Mã đơn vị`` cell gives: its registry code (:func:`registry_code`), else
+    its text folded (:func:`thidua.text.fold_code`) in upper case; ``""`` for an empty cell or
+    an Excel error value (``#N/A``: rejected as such, :mod:`thidua.ingest.errorcells`)."""
+    text = clean_text(value)
+    if not text or is_error_value(text):
+        return ""
+    return registry_code(text, known_codes) or fold_code(text).upper()
+
+
+def _rows_said(rows: list[int]) -> str:
+    return ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
+
+
+def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
+    """The unit code of a file's ``Mã đơn vị`` column: the code more than half of its
+    filled cells give (``spec/submission-form.md``, "Which unit and which year"); ``None``
+    when no cell is filled. ``column_codes``: the column's cells on data rows (index: Excel
+    row). Raises :class:`FileRejected` when no code has more than half of them (half
+    ``Q-BD``, half ``Q-DB``), naming each code and its rows: a file is one unit's."""
+    codes = by_value(column_codes.dropna(), lambda v: _column_code(v, known_codes))
+    codes = codes[codes != ""]
+    if codes.empty:
+        return None
+    counts = codes.value_counts(sort=False)
+    first = {code: min(codes.index[codes == code]) for code in counts.index}
+    counts = counts.loc[sorted(counts.index, key=lambda c: (-counts[c], first[c]))]
+    if counts.iloc[0] * 2 > len(codes):
+        return str(counts.index[0])
+    said = "; ".join(f"{code} (dòng {_rows_said(codes.index[codes == code].tolist())})"
+                     for code in counts.index)
+    raise FileRejected(f"Cột 'Mã đơn vị' có nhiều mã khác nhau, không mã nào chiếm quá nửa số "
+                       f"dòng: {said}; mỗi tệp chỉ của một đơn vị: đề nghị sửa mã cho đúng hoặc "
+                       f"tách thành tệp riêng của từng đơn vị.")
+
+
+def code_rejections(column_codes: pd.Series, unit: str, known_codes: set[str], file: str,
+                    sheet: str) -> list[dict]:
+    """Rejection records (``file, sheet, row, column, value, error``) of the data rows whose
+    ``Mã đơn vị`` gives another code than the file's ``unit`` (:func:`column_unit`): each is
+    rejected alone, the others count (``spec/submission-form.md``, "Which unit and which
+    year"). ``column_codes``: as :func:`column_unit`."""
+    records = []
+    for row, value in column_codes.dropna().items():
+        code = _column_code(value, known_codes)
+        if not code or code == unit:
+            continue
+        elsewhere = (f", hoặc gửi dòng này trong tệp của đơn vị '{code}'"
+                     if code in known_codes else "")
+        records.append({"file": file, "sheet": sheet, "row": int(row), "column": "Mã đơn vị",
+                        "value": clean_text(value),
+                        "error": f"Mã đơn vị '{clean_text(value)}' khác mã của tệp '{unit}' "
+                                 f"(mã của hơn nửa số dòng); mỗi tệp chỉ của một đơn vị: đề nghị "
+                                 f"sửa thành '{unit}'{elsewhere}."
+                                 f"{foreign_letters_note(value)}"})
+    return records
