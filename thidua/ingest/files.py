@@ -233,7 +233,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         year = resolve_year(title, folder, context.year)
         labelled = [label_rows(sheet) for sheet in parsed.sheets]
         codes = pd.concat([r.data["unit_code"] for r in labelled if "unit_code" in r.data]
-                          or [pd.Series(dtype="str")], ignore_index=True)
+                          or [pd.Series(dtype="str")])  # index: Excel rows, named in messages
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,
                             dict(context.periods), dict(context.names))
