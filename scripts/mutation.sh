@@ -30,6 +30,8 @@ declare -A MUTANTS=(
   [identify]="thidua.ingest.identify.*"
   [validate]="thidua.ingest.validate.*"
   [comparison]="thidua.report.comparison.*"
+  [periodcheck]="thidua.ingest.periodcheck.*"
+  [errorcells]="thidua.ingest.errorcells.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -48,9 +50,11 @@ declare -A TESTS=(
   [identify]="tests/ingest/test_identify.py"
   [validate]="tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py"
+  [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
+  [errorcells]="tests/ingest/test_error_values.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify validate comparison)
+       registrant identify validate comparison periodcheck errorcells)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
