@@ -47,26 +47,7 @@ def input_file(path: Path, root: Path | None = None) -> InputFile:
                      dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc))
 
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def encode_cp1258(text: str) -> bytes:
-    """Text as Windows-1258 writes it: letters with a tone mark become the base letter
-    (precomposed when cp1258 has it, e.g. ``ơ``) followed by a combining tone mark."""
-    import unicodedata
-
-    out = bytearray()
-    for char in unicodedata.normalize("NFC", text):
-        try:
-            out += char.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        parts = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-        tones = "".join(c for c in parts if c in _TONES)
-        out += (base + tones).encode("cp1258")
-    return bytes(out)
+from scripts.sample.writers import encode_cp1258  # noqa: E402, F401  (re-exported: one writer of Windows-1258 text)
 
 
 #: A summary.json of the bundled year, as the terminal and the artifacts show it.
