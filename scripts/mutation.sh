@@ -29,7 +29,8 @@ declare -A MUTANTS=(
   [registrant]="thidua.ingest.registrant.*"
   [identify]="thidua.ingest.identify.*"
   [validate]="thidua.ingest.validate.*"
-  [comparison]="thidua.report.comparison.*"
+  [comparison]="thidua.report.comparison*"
+  [history]="thidua.report.history.*"
   [periodcheck]="thidua.ingest.periodcheck.*"
   [errorcells]="thidua.ingest.errorcells.*"
 )
@@ -50,11 +51,12 @@ declare -A TESTS=(
   [identify]="tests/ingest/test_identify.py"
   [validate]="tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py"
+  [history]="tests/report/test_comparison.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify validate comparison periodcheck errorcells)
+       registrant identify validate comparison history periodcheck errorcells)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

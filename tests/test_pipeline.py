@@ -41,3 +41,29 @@ def test_the_2025_plan_expects_the_units_of_31_december_and_accepts_those_of_the
     assert len(plan.context.accepted_codes) == 133 and "H-TO" in plan.context.accepted_codes
     assert len(plan_run(2025, raw, REGISTRY, as_of=dt.date(2025, 6, 30)).expected) == 40
     assert plan.previous is None and plan.summaries_read == ()
+
+
+
+def test_nothing_usable_names_each_file_once_punctuated_and_counts_the_rest(tmp_path):
+    """The one line of a run with no usable file: ``file: reason`` joined by ``; `` without
+    the reasons' own full stops (``đầy đủ.;`` and ``.).`` before), three files at most, then
+    how many more."""
+    import pytest
+
+    from conftest import REGISTRY
+    from helpers import input_file
+    from thidua.ingest.files import UnitContext, ingest_file
+    from thidua.ingest.registry import load_registry
+    from thidua.pipeline import NothingToReport, aggregate_results
+
+    context = UnitContext.for_year(load_registry(REGISTRY), 2024)
+    names = ["Q-BD_a.csv", "Q-DD_b.xlsx", "Q-HK_c.xlsx", "Q-TX_d.xlsx", "Q-CG_e.xlsx"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    results = [ingest_file(input_file(tmp_path / n), context) for n in names]
+    with pytest.raises(NothingToReport) as caught:
+        aggregate_results(SimpleNamespace(year=2024), results)
+    empty = "Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ"
+    assert str(caught.value) == (
+        f"Không có tệp nào dùng được (Q-BD_a.csv: {empty}; Q-DD_b.xlsx: {empty}; "
+        f"Q-HK_c.xlsx: {empty}; và 2 tệp khác).")

@@ -172,13 +172,20 @@ def ingest(source: InputFile, context: UnitContext) -> FileResult:
     return ingest_file(source, context)
 
 
+def _reasons(results: list[FileResult], shown: int = 3) -> str:
+    """``file: reason; file: reason`` of the first ``shown`` files, each reason without its
+    final full stop (the sentence around them has one), then how many more."""
+    said = "; ".join(f"{r.file}: {(r.problem or '').rstrip(' .')}" for r in results[:shown])
+    more = len(results) - shown
+    return f"{said}; và {more} tệp khác" if more > 0 else said
+
+
 def aggregate_results(plan: Plan, results: list[FileResult]) -> Figures:
     """Choose the newest file per unit and aggregate. Raises :class:`NothingToReport` when no
     file was usable or no row was valid."""
     selected = select_submissions(results)
     if not any(r.status == "used" for r in selected):
-        reasons = "; ".join(f"{r.file}: {r.problem}" for r in selected[:3])
-        raise NothingToReport(f"Không có tệp nào dùng được ({reasons}).")
+        raise NothingToReport(f"Không có tệp nào dùng được ({_reasons(selected)}).")
     figures = compute_figures(plan.year, selected, plan.expected, plan.registry)
     if figures.rows["valid"] == 0:
         raise NothingToReport("Không có dòng đăng ký hợp lệ nào trong các tệp đã đọc.")

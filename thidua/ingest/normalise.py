@@ -54,7 +54,7 @@ _LABELLED_TOTALS = re.compile(
     r"(?::\s*$|:?\s*\d[\d.,]*(?:\s+[^\W\d_]+){0,2}\s*\.?$)")
 
 
-def _is_totals(texts: list[str]) -> bool:
+def is_totals(texts: list[str]) -> bool:
     """``Tổng cộng``, ``Cộng``, ``Tổng số: 12``, ``Cộng tập thể: 2``… in one of the first
     three distinct cells, or a label and its count in two cells (``Cộng tập thể`` | ``12``,
     a subtotal whose count sits in the ``Hình thức`` column); never ``Tổng công ty …``,
@@ -71,7 +71,7 @@ _HEADING_WORDS = re.compile(
     r"^(?:(?:danh sach|linh vuc|mo hinh|cac mo hinh|hinh thuc|nhom)\s*:?\s*)+")
 
 
-def _is_subheading(texts: list[str], type_text: str) -> bool:
+def is_subheading(texts: list[str], type_text: str) -> bool:
     """A row that only names a field, e.g. ``I. LĨNH VỰC KINH TẾ`` (merged across the table) or
     ``I`` | ``Lĩnh vực kinh tế`` in two cells, or a registrant type with a numbering
     (``A. TẬP THỂ``, ``2. Mô hình cá nhân``, ``II. DANH SÁCH CÁ NHÂN``) outside the ``Hình
@@ -190,12 +190,12 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
         either = bool(known["field"][row]) or bool(known["type"][row])
         if not either and _is_header(texts):
             labels[row] = "header"
-        elif not either and _is_totals(texts):
+        elif not either and is_totals(texts):
             labels[row] = "totals"
         elif not either and (in_signature or _is_signature(texts)):
             in_signature = True
             labels[row] = "signature"
-        elif _is_subheading(texts, text.at[row, "type"] if "type" in text else ""):
+        elif is_subheading(texts, text.at[row, "type"] if "type" in text else ""):
             labels[row] = "subheading"
     return labels.rename("status").astype("str")
 

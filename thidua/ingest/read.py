@@ -16,6 +16,7 @@ from pathlib import Path
 
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
+from thidua.ingest.htmltable import html_grid
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
                                 title_lines, title_rows)
@@ -28,6 +29,7 @@ from thidua.ingest.workbook import (
     Grid,
     csv_grids,
     decode_csv,
+    is_web_page,
     reads_as_csv,
     workbook_grids,
 )
@@ -129,6 +131,8 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     """
     if reads_as_csv(data, suffix):
         return FileSheets((_csv_sheet(data),))
+    if is_web_page(data):  # a web system's "Export to Excel" (htmltable.py)
+        return FileSheets((_html_sheet(data),), (WEB_PAGE_NOTE,))
     salvaged: tuple[str, ...] = ()
     try:
         grids = workbook_grids(data, HEADER_SEARCH_ROWS + 3)
@@ -218,6 +222,27 @@ def _csv_sheet(data: bytes) -> SheetData:
     if best is None:
         raise FileRejected(NO_HEADER)
     return best
+
+
+#: Told to a unit whose file is a web page under a spreadsheet name (its table was read).
+WEB_PAGE_NOTE = ("Tệp là trang web (HTML) được đặt đuôi bảng tính (thường do chức năng 'Xuất "
+                 "Excel' của phần mềm tạo ra): đã đọc bảng trong trang. Lần sau đề nghị mở tệp "
+                 "bằng Excel, lưu dạng .xlsx (Tệp > Lưu thành > Sổ làm việc Excel) rồi gửi.")
+
+
+def _html_sheet(data: bytes) -> SheetData:
+    """A web page's table as a sheet (:func:`thidua.ingest.htmltable.html_grid`), its merges
+    spread as a workbook's are; rejected as a workbook is when no header row is found."""
+    grid, facts = html_grid(data)
+    if not any(clean_text(v) for row in grid for v in row):
+        raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
+    found = _found("", grid, True)
+    if found.error is not None:
+        raise found.error
+    if found.table is None:
+        raise FileRejected(NO_HEADER)
+    grid, table = _apply_facts(found.grid, found.table, facts)
+    return SheetData("", grid, table, found.encoding, facts)
 
 
 def read_sheets(path: Path) -> FileSheets:

@@ -18,6 +18,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
                                      with_unsaved_formulas)
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
+from thidua.ingest.mergedrows import mark_merged_totals
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, normalise_rows)
 from thidua.ingest.registrant import positions_from_registrants
@@ -72,15 +73,17 @@ class SheetOutcome:
 
 def label_rows(sheet: SheetData) -> SheetRows:
     """Which rows of ``sheet`` are registrations (``spec/submission-form.md``, "Rows that are
-    not data"): blank, totals, sub-heading, signature and repeated header rows, hidden rows and
-    example rows are ignored, a row carrying a cell over from the row above is joined to it,
+    not data"): blank, totals, sub-heading, signature and repeated header rows (a subtotal
+    line inside a merged block too, :func:`thidua.ingest.mergedrows.mark_merged_totals`),
+    hidden rows and example rows are ignored, a row carrying a cell over from the row above is joined to it,
     a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
     copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
     raw = raw_rows(sheet)
     filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
     if sheet.copy_of:
         return SheetRows(sheet, raw, pd.Series(COPIED_SHEET, index=raw.index, dtype=str), filled)
-    labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
+    raw, labels = mark_merged_totals(raw, classify_rows(raw, filled), sheet)  # ``Cộng`` in a merge
+    labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     raw, labels, joined = join_continuations(raw, labels)  # a cell's text over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)

@@ -28,6 +28,16 @@ class FileRejected(Exception):
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+_WEB_PAGE = "trang web (HTML) được đặt đuôi bảng tính"
+
+
+def is_web_page(data: bytes) -> bool:
+    """Whether a file's bytes are a web page (HTML, XHTML) rather than a workbook or CSV,
+    whatever its suffix: what web systems' "Export to Excel" writes under an ``.xls`` name
+    (read by :mod:`thidua.ingest.htmltable`)."""
+    return _not_a_workbook(data) == _WEB_PAGE
+
+
 def _not_a_workbook(data: bytes) -> str | None:
     """What a file with a workbook suffix really is when its content is something else."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -36,7 +46,7 @@ def _not_a_workbook(data: bytes) -> str | None:
     if head.startswith(b"<?xml") and b"office:spreadsheet" in head:
         return "bảng tính dạng XML 2003 (Excel 2003 XML)"
     if head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in head:
-        return "trang web (HTML) được đặt đuôi bảng tính"
+        return _WEB_PAGE
     if data.startswith(_ZIP):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -1,0 +1,97 @@
+"""A subtotal or heading line inside a block merged down ``Lĩnh vực``/``Hình thức``
+(thidua/ingest/mergedrows.py): ignored as the line it is, never rejected as a registration
+without a registrant; a registration of the block stays data (spec/submission-form.md,
+"Rows that are not data")."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from thidua.ingest.files import USED, ingest_file
+from helpers import HEADER, input_file, row
+
+
+def _workbook(path, rows, merges, suffix="xlsx"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS"
+    ws.append(["Mã đơn vị: Q-DD"])
+    ws.append(["Năm: 2024"])
+    ws.append(HEADER)  # row 3: data from row 4
+    for r in rows:
+        ws.append(list(r))
+    for ref in merges:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+def _blank_coded(r: list) -> list:
+    """A row of the block below its first: field, type and level left to the merge."""
+    return [r[0], r[1], None, None, r[4], r[5], None, *r[7:]]
+
+
+def _line(text: str) -> list:
+    return [None, text, None, None, None, None, None, None, None, None, None]
+
+
+@pytest.mark.parametrize("subtotal", ["Cộng lĩnh vực kinh tế: 2 mô hình", "Cộng", "Cộng:",
+                                      "Tổng số: 2", "Cộng tập thể: 2", "Tổng cộng 2 mô hình"])
+def test_a_subtotal_line_under_merged_field_and_type_is_ignored_as_totals(tmp_path, context,
+                                                                         subtotal):
+    rows = [row(model="Quỹ xoay vòng vốn cho nữ công nhân", stt=1),
+            _blank_coded(row(model="Chợ phiên nông sản của đoàn viên", stt=2,
+                             registrant="CĐCS Công ty D")),
+            _line(subtotal),
+            row(model="Đội hình dân quân tự vệ công nhân", field="An ninh - quốc phòng", stt=3),
+            _line("Cộng"),
+            _line("Tổng cộng: 3 mô hình")]
+    path = _workbook(tmp_path / "Q-DD_gop.xlsx", rows,
+                     ["C4:C6", "D4:D6", "G4:G6", "C7:C8", "D7:D8"])
+    result = ingest_file(input_file(path), context)
+    assert result.status == USED
+    assert result.rows == {"read": 6, "valid": 3, "rejected": 0, "ignored": 3}
+    assert result.ignored["totals"] == 3
+    assert result.registrations["field"].tolist() == ["KT", "KT", "ANQP"]
+    assert result.registrations["model"].tolist() == [
+        "Quỹ xoay vòng vốn cho nữ công nhân", "Chợ phiên nông sản của đoàn viên",
+        "Đội hình dân quân tự vệ công nhân"]
+
+
+def test_a_heading_line_inside_a_merged_type_column_is_a_subheading(tmp_path, context):
+    rows = [_line("I. LĨNH VỰC KINH TẾ"),
+            [1, "Quỹ xoay vòng vốn cho nữ công nhân", None, "Tập thể", "CĐCS Công ty C", None,
+             "Cơ sở", "Công ty C", "01/2024 - 12/2024", "Hoàn thành", None],
+            _line("II. LĨNH VỰC VĂN HÓA - XÃ HỘI"),
+            [2, "Tủ sách pháp luật cho công nhân", None, None, "CĐCS Công ty E", None,
+             "Cơ sở", "Công ty E", "01/2024 - 12/2024", "Hoàn thành", None]]
+    path = _workbook(tmp_path / "Q-DD_muc.xlsx", rows, ["D5:D7"])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 2, "rejected": 0, "ignored": 2}
+    assert result.ignored["subheading"] == 2
+    assert result.registrations["field"].tolist() == ["KT", "VHXH"]
+    assert result.registrations["type"].tolist() == ["collective", "collective"]
+
+
+@pytest.mark.parametrize("model", ["Tổng công ty Điện lực đồng hành cùng công nhân",
+                                   "Cộng đồng đoàn viên chung tay"])
+def test_a_registration_of_a_merged_block_stays_data(tmp_path, context, model):
+    rows = [row(model="Quỹ xoay vòng vốn cho nữ công nhân", stt=1),
+            _blank_coded(row(model=model, stt=2, registrant="CĐCS Tổng công ty Điện lực"))]
+    path = _workbook(tmp_path / "Q-DD_gop.xlsx", rows, ["C4:C5", "D4:D5", "G4:G5"])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    assert result.registrations["model"].tolist()[1] == model
+
+
+def test_a_totals_label_with_its_own_field_and_type_stays_data(tmp_path, context):
+    """The rule of issue 9.3 stands for what a row types itself: ``Cộng`` as a model with a
+    field of its own (its type from the merge) is a registration (rejected: a model of 4
+    characters)."""
+    rows = [row(model="Quỹ xoay vòng vốn cho nữ công nhân", stt=1),
+            [None, "Cộng", "Kinh tế", None, "CĐCS Công ty D", *[None] * 6]]
+    path = _workbook(tmp_path / "Q-DD_tu.xlsx", rows, ["D4:D5", "G4:G5"])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    assert result.rejections[["row", "column"]].values.tolist() == [[5, "Tên mô hình"]]

@@ -1,0 +1,131 @@
+"""A web page saved as a spreadsheet: the "Xuất Excel" (Export to Excel) of web systems.
+
+Many systems export a list as an HTML ``<table>`` under an ``.xls`` name; Excel opens it and
+shows the table, so the unit believes it sent a workbook. Its grid is read as Excel lays it
+out: each ``<tr>`` a row, each ``<td>``/``<th>`` a cell placed after the cells spanning down
+from rows above, ``colspan``/``rowspan`` a merged range (``SheetFacts.merges``, spread as a
+workbook's merges are, :func:`thidua.ingest.cells.fill_merges`), ``<br>`` a line break in the
+cell, a row styled ``display:none`` hidden. Text outside the tables (a title in ``<p>`` or
+``<h3>``) is a row of one cell, in document order, so the title block is read as in a
+workbook. An extension of ``spec/submission-form.md``, "The file" (formats): README says so.
+
+The page is parsed with lxml's HTML parser, which never fetches anything (no network, no
+external entity); the text is decoded as a CSV is (:func:`thidua.ingest.workbook.decode_csv`).
+Limits: :data:`thidua.ingest.limits.MAX_ROWS`, ``MAX_COLUMNS`` and ``MAX_CELLS``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+
+from thidua.ingest.cells import SheetFacts
+from thidua.ingest.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, exceeded, number
+from thidua.ingest.workbook import FileRejected, Grid, decode_csv
+
+#: Elements whose text outside a table makes a row of its own.
+_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "caption"})
+_BREAK = "\ue000"  # a <br>, kept through the collapsing of HTML white space
+_SPACES = re.compile(r"\s+")
+_HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _span(value: str | None, most: int) -> int:
+    """A ``colspan``/``rowspan`` as a browser reads it: leading digits, at least 1, at most
+    ``most``."""
+    digits = re.match(r"\s*(\d+)", value or "")
+    return min(max(int(digits.group(1)), 1), most) if digits else 1
+
+
+def _text(node) -> str:
+    """A cell's or block's text as shown: runs of white space one space, ``<br>`` a line
+    break, each line trimmed."""
+    for br in node.iter("br"):
+        br.tail = _BREAK + (br.tail or "")
+    text = _SPACES.sub(" ", node.text_content())
+    return "\n".join(line.strip() for line in text.split(_BREAK)).strip()
+
+
+def _rows_of(table) -> list:
+    """The ``<tr>`` of ``table`` in document order, not those of tables nested in it."""
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+
+
+def _lay_out(rows: list, top: int, cells: dict, merges: list, hidden: list) -> int:
+    """Place the cells of ``rows`` from grid row ``top`` on; returns the next free row."""
+    taken: set[tuple[int, int]] = set()
+    for i, tr in enumerate(rows):
+        r = top + i
+        if r >= MAX_ROWS:
+            raise FileRejected(exceeded("số dòng của trang web", f"hơn {number(MAX_ROWS)} dòng",
+                                        f"{number(MAX_ROWS)} dòng"))
+        if _HIDDEN.search(tr.get("style") or ""):
+            hidden.append((r, r + 1))
+        c = 0
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in taken:
+                c += 1
+            width = _span(cell.get("colspan"), MAX_COLUMNS)
+            height = _span(cell.get("rowspan"), MAX_ROWS)
+            if c + width > MAX_COLUMNS:
+                raise FileRejected(exceeded("số cột của trang web", f"hơn {number(MAX_COLUMNS)} cột",
+                                            f"{number(MAX_COLUMNS)} cột"))
+            cells[(r, c)] = _text(cell)
+            if width > 1 or height > 1:
+                height = min(height, len(rows) - i)  # a rowspan past the table's end stops there
+                merges.append((r, c, r + height - 1, c + width - 1))
+                taken.update((r + a, c + b) for a in range(height) for b in range(width))
+            if len(cells) > MAX_CELLS:
+                raise FileRejected(exceeded("số ô của trang web", f"hơn {number(MAX_CELLS)} ô",
+                                            f"{number(MAX_CELLS)} ô"))
+            c += width
+    return top + len(rows)
+
+
+def html_grid(data: bytes) -> tuple[Grid, SheetFacts]:
+    """A web page's bytes as one grid (row 0 first; strings, ``""`` for an empty cell) and
+    its facts (``merges`` from ``colspan``/``rowspan``, ``hidden`` rows styled
+    ``display:none``): every top-level ``<table>`` in document order, a blank row after each,
+    and each block of text outside the tables (:data:`_BLOCKS`) as a row of one cell. Raises
+    :class:`FileRejected` (Vietnamese) when the page holds no table or breaks a limit."""
+    text = _XML_DECLARATION.sub("", decode_csv(data)[0])  # lxml refuses one in a str
+    try:
+        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True))
+    except Exception as exc:  # noqa: BLE001 - lxml raises several types for a broken page
+        raise FileRejected(f"Không đọc được trang web (HTML) được đặt đuôi bảng tính ({exc}); "
+                           f"đề nghị mở tệp bằng Excel, lưu dạng .xlsx rồi gửi lại.") from exc
+    for junk in root.xpath("//script|//style|//head/meta|//head/link"):
+        junk.drop_tree()
+    cells: dict[tuple[int, int], str] = {}
+    merges: list[tuple[int, int, int, int]] = []
+    hidden: list[tuple[int, int]] = []
+    row, tables = 0, 0
+    done: set = set()
+    for node in root.iter():
+        if not isinstance(node.tag, str) or any(a in done for a in node.iterancestors()):
+            continue
+        if node.tag == "table":
+            row = _lay_out(_rows_of(node), row, cells, merges, hidden) + 1
+            tables += 1
+            done.add(node)
+        elif node.tag in _BLOCKS and not node.xpath(".//table") and (line := _text(node)):
+            cells[(row, 0)] = line
+            row += 1
+            done.add(node)
+    if not tables:
+        raise FileRejected("Tệp là trang web (HTML) không có bảng nào; đề nghị gửi biểu DVK-01 "
+                           "dạng Excel (.xlsx).")
+    width = max(c for _, c in cells) + 1 if cells else 1
+    if width * row > MAX_CELLS:
+        raise FileRejected(exceeded("số ô của trang web", f"{number(width * row)} ô "
+                                    f"({number(row)} dòng × {number(width)} cột)",
+                                    f"{number(MAX_CELLS)} ô"))
+    grid: Grid = [["" for _ in range(width)] for _ in range(row)]
+    for (r, c), value in cells.items():
+        grid[r][c] = value
+    return grid, SheetFacts(merges=tuple(merges), hidden=tuple(hidden))

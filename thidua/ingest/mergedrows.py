@@ -1,0 +1,76 @@
+"""Rows that hold a field and a type only because a merged cell runs over them.
+
+Units merge ``Lĩnh vực``, ``Hình thức`` or ``Cấp công đoàn`` down the whole block of a field,
+its ``Cộng`` line included. A merged cell counts for every row it spans (README, "What is
+read"), so such a subtotal line carries a field and a type, and a row with both is always
+data (:func:`thidua.ingest.normalise.classify_rows`, issue 9.3): it would be rejected as a
+registration without a registrant. What the row itself holds decides instead: a totals label
+(``Cộng``, ``Cộng lĩnh vực kinh tế: 2 mô hình``) makes it a totals row, a field or type
+heading (``II. LĨNH VỰC VĂN HÓA - XÃ HỘI``) a sub-heading; both are ignored, never rejected
+(``spec/submission-form.md``, "Rows that are not data"). A row whose own cells give a field
+or a type stays data.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from thidua.ingest.normalise import is_subheading, is_totals
+from thidua.ingest.rows import SheetData
+from thidua.text import clean_text
+
+#: The coded columns whose value makes a row data (``classify_rows``).
+_CODED = ("field", "type")
+
+
+def merged_cells(sheet: SheetData) -> dict[int, set[int]]:
+    """Grid row → the grid columns of that row whose value was spread from a merged range
+    begun above it or to its left (:func:`thidua.ingest.cells.fill_merges`: every cell of a
+    range but its first), for the rows below the header. ``sheet.facts.merges`` are inclusive
+    ``(first row, first col, last row, last col)``."""
+    start = sheet.table.data_start
+    spread: dict[int, set[int]] = {}
+    for r1, c1, r2, c2 in sheet.facts.merges:
+        for r in range(max(r1, start), min(r2, len(sheet.grid) - 1) + 1):
+            spread.setdefault(r, set()).update(range(c1 + (r == r1), c2 + 1))
+    return spread
+
+
+def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
+                       sheet: SheetData) -> tuple[pd.DataFrame, pd.Series]:
+    """``(raw, labels)`` (:func:`thidua.ingest.rows.raw_rows`,
+    :func:`thidua.ingest.normalise.classify_rows`; index: Excel row) with each data row whose
+    field or type came from a merged cell above, none typed on the row itself, relabelled by
+    what the row itself holds: ``"totals"`` (a totals label,
+    :func:`thidua.ingest.normalise.is_totals`) or ``"subheading"`` (a field or type heading,
+    :func:`thidua.ingest.normalise.is_subheading`), and its raw row holding only that (the
+    values the merge spread into it emptied, so that a heading names its own field, not the
+    type above it). Other rows keep their label; a row of a merged block that holds a model
+    of its own (``Tổng công ty …``) stays data. Neither input is modified."""
+    spread = merged_cells(sheet) if sheet.facts.merges else {}
+    if not spread:
+        return raw, labels
+    columns = sheet.table.columns
+    coded = {c for c, name in columns.items() if name in _CODED}
+    out, relabelled = labels.copy(), {}
+    for row in labels.index[(labels == "data").to_numpy()]:
+        r = int(row) - 1
+        merged = spread.get(r, set())
+        own = {c: clean_text(v) for c, v in enumerate(sheet.grid[r])
+               if c not in merged and clean_text(v)}
+        if not (coded & merged) or coded & set(own):
+            continue  # nothing spread into field/type, or the row types one itself
+        texts = list(own.values())
+        if texts and is_totals(texts):
+            out[row] = "totals"
+        elif texts and is_subheading(texts, ""):
+            out[row] = "subheading"
+        else:
+            continue
+        relabelled[row] = [columns[c] for c in merged if c in columns and columns[c] in raw]
+    if not relabelled:
+        return raw, labels
+    raw = raw.copy()
+    for row, names in relabelled.items():
+        raw.loc[row, names] = ""
+    return raw, out
