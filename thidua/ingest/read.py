@@ -17,6 +17,7 @@ from pathlib import Path
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
 from thidua.ingest.htmltable import html_grid
+from thidua.ingest.xml2003 import is_xml2003, xml2003_sheets
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
                                 title_lines, title_rows)
@@ -134,13 +135,19 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     if is_web_page(data):  # a web system's "Export to Excel" (htmltable.py)
         return FileSheets((_html_sheet(data),), (WEB_PAGE_NOTE,))
     salvaged: tuple[str, ...] = ()
-    try:
-        grids = workbook_grids(data, HEADER_SEARCH_ROWS + 3)
-    except FileRejected:
-        if (fixed := without_broken_parts(data)) is None:
-            raise
-        data, salvaged = fixed  # only decoration was broken: read the cells (salvage.py)
-        grids = workbook_grids(data, HEADER_SEARCH_ROWS + 3)
+    xml_facts: dict[str, SheetFacts] | None = None
+    if is_xml2003(data):  # "XML Spreadsheet 2003", which python-calamine does not read
+        read = xml2003_sheets(data)
+        grids = [(name, grid, shown) for name, grid, shown, _ in read]
+        xml_facts = {name: facts for name, _, _, facts in read}
+    else:
+        try:
+            grids = workbook_grids(data, HEADER_SEARCH_ROWS + 3)
+        except FileRejected:
+            if (fixed := without_broken_parts(data)) is None:
+                raise
+            data, salvaged = fixed  # only decoration was broken: read the cells (salvage.py)
+            grids = workbook_grids(data, HEADER_SEARCH_ROWS + 3)
     if not any(any(clean_text(v) for row in grid for v in row) for _, grid, shown in grids
                if shown):
         raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
@@ -154,7 +161,8 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     for chosen in counted:
         if chosen.error is not None:
             raise chosen.error
-        facts = sheet_facts(data, chosen.name, len(chosen.grid))
+        facts = (xml_facts[chosen.name] if xml_facts is not None
+                 else sheet_facts(data, chosen.name, len(chosen.grid)))
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
         sheet = SheetData(chosen.name, grid, table, chosen.encoding, facts)
         originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}

@@ -43,8 +43,10 @@ def _not_a_workbook(data: bytes) -> str | None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
         return "tệp PDF"
-    if head.startswith(b"<?xml") and b"office:spreadsheet" in head:
+    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
         return "bảng tính dạng XML 2003 (Excel 2003 XML)"
+    if head.startswith(b"<?xml") and b"office:document" in head:
+        return "bảng tính OpenDocument dạng XML phẳng (.fods)"
     if head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in head:
         return _WEB_PAGE
     if data.startswith(_ZIP):
