@@ -95,3 +95,19 @@ def test_a_totals_label_with_its_own_field_and_type_stays_data(tmp_path, context
     result = ingest_file(input_file(path), context)
     assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
     assert result.rejections[["row", "column"]].values.tolist() == [[5, "Tên mô hình"]]
+
+
+@pytest.mark.parametrize("line, ignored", [
+    (["Cộng", "Kinh tế"], True),  # a field's subtotal: field typed, no type, no registrant
+    (["Cộng lĩnh vực kinh tế: 2 mô hình", "Kinh tế"], True),
+    (["Cộng", "Kinh tế", "Tập thể"], False),  # field and type: always data (issue 9.3)
+    (["Cộng", "", "Tập thể", "CĐCS Công ty D"], False),  # a registrant: a registration
+    (["Tổng công ty Điện lực Hà Nội", "Kinh tế"], False),  # no totals label: a registration
+])
+def test_a_subtotal_typing_its_field_but_no_registrant_is_ignored(tmp_path, context, line,
+                                                                   ignored):
+    cells = [None, *line] + [None] * (10 - len(line))
+    rows = [row(model="Quỹ xoay vòng vốn cho nữ công nhân", stt=1), cells]
+    result = ingest_file(input_file(_workbook(tmp_path / "Q-DD_cong.xlsx", rows, [])), context)
+    assert result.rows["valid"] == 1
+    assert (result.ignored["totals"], result.rows["rejected"]) == ((1, 0) if ignored else (0, 1))

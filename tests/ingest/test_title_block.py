@@ -93,3 +93,69 @@ def test_the_newer_sent_date_wins_in_every_format_and_shape(results, unit, sent)
     older = next(r for name, r in results.items() if name.startswith(f"{unit}_b-cu"))
     assert (newer.status, newer.sent_date, newer.rows["valid"]) == (USED, sent, 3)
     assert older.status == SUPERSEDED and older.sent_date < sent
+
+
+# --- labels laid out as offices do: a colon in its own cell, several labels on one row -----
+@pytest.mark.parametrize("rows,code,year,sent", [
+    ([["Mã đơn vị", ":", "Q-BD"], ["Năm", ":", "2023"]], "Q-BD", 2023, None),
+    ([["Ngày gửi", ":", "05/12/2024"]], None, None, dt.date(2024, 12, 5)),
+    ([["Mã đơn vị: Q-HK Năm: 2023"]], "Q-HK", 2023, None),
+    ([["Mã đơn vị: Q-HK Ngày gửi: 05/12/2024 Năm: 2024"]], "Q-HK", 2024, dt.date(2024, 12, 5)),
+    ([["Mã đơn vị:", "Q-LB", "Năm:", "2023"]], "Q-LB", 2023, None),
+    ([["Mã đơn vị - Q-DD"]], "Q-DD", None, None),
+    ([["Mã đơn vị – Q-DD", "Năm – 2024"]], "Q-DD", 2024, None),
+    ([["Mã đơn vị", "—", "Q-DD"]], "Q-DD", None, None),
+    ([["LĐLĐ quận Nam Từ Liêm: danh sách Năm học 2024-2025"]], None, None, None),
+    ([["Mã đơn vị", ":"]], None, None, None),
+])
+def test_a_colon_cell_a_dash_and_several_labels_in_one_cell_are_read(rows, code, year, sent):
+    title = parse_title(rows)
+    assert (title.unit_code, title.year, title.sent_date) == (code, year, sent)
+
+
+def test_a_colon_cell_before_a_bad_year_is_an_error_as_a_colon_is():
+    with pytest.raises(FileRejected, match="Dòng 'Năm: hai không hai tư'"):
+        parse_title([["Năm", ":", "hai không hai tư"]])
+
+
+def _title_then_header(path, title_row):
+    import openpyxl
+
+    from helpers import HEADER
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(title_row)  # right above the header: never its upper half
+    ws.append(HEADER)
+    ws.append(row())
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("title_row", [
+    ["Mã đơn vị:", "Q-DD", "Năm:", 2023], ["Mã đơn vị:", "Q-DD", None, None, None, "Năm:", 2023],
+    ["Mã đơn vị", "Q-DD", None, "Năm", 2023], ["Mã đơn vị", ":", "Q-DD", "Năm", ":", 2023],
+    ["Mã đơn vị: Q-DD        Năm: 2023"]])
+def test_a_title_line_right_above_the_header_is_read_not_taken_for_a_header(
+        tmp_path, context, title_row):
+    path = _title_then_header(tmp_path / "Q-DD_mot-dong.xlsx", title_row)
+    result = ingest_file(input_file(path), context)
+    assert result.problem == ("Năm ở tiêu đề (2023) khác năm của thư mục (2024); đề nghị kiểm "
+                              "tra lại tệp hoặc chuyển tệp vào đúng thư mục năm.")
+
+
+def test_a_code_in_a_title_line_right_above_the_header_is_checked_against_the_file_name(
+        tmp_path, context):
+    path = _title_then_header(tmp_path / "Q-DD_mot-dong.xlsx", ["Mã đơn vị", ":", "Q-BD"])
+    result = ingest_file(input_file(path), context)
+    assert result.problem == ("Mã đơn vị không thống nhất (dòng 'Mã đơn vị:' ở tiêu đề: Q-BD; "
+                              "tên tệp: Q-DD).")
+
+
+def test_a_real_header_over_two_rows_is_still_one():
+    from thidua.ingest.table import find_table
+
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Người thực hiện", None],
+            [None, None, None, None, "Tên tập thể/cá nhân", "Chức vụ"],
+            [1, "Bữa cơm", "KT", "TT", "CĐCS A", None]]
+    assert find_table(grid).header_rows == (0, 1)

@@ -44,10 +44,19 @@ _LABELS = (("ngay gui bao cao", "sent"), ("nam bao cao", "year"), ("ma so don vi
 _DATED_LINE = re.compile(r"^[^,]{1,40},\s*(ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
 
 
+#: What may stand between a label and its value instead of a colon (``Mã đơn vị - Q-DD``),
+#: or alone in the cell between them (``Mã đơn vị`` | ``:`` | ``Q-DD``).
+_SEPARATOR = re.compile(r"^\s*[:\-–—=]\s*")
+#: A label with its colon after other text of a cell: where a second labelled value starts
+#: (``Mã đơn vị: Q-HK   Năm: 2024`` in one cell), over the cell's match key.
+_LATER_LABEL = re.compile(r"\s(" + "|".join(re.escape(label) for label, _ in _LABELS)
+                          + r")\s*:")
+
+
 def _label(cell: str) -> tuple[str, str, bool] | None:
     """``(kind, value, colon)`` when a title cell starts with a label: the text after it
-    (after the colon when there is one; ``""`` when the cell holds the label only) and
-    whether a colon followed the label; ``None`` otherwise."""
+    (after the colon, or a dash, when there is one; ``""`` when the cell holds the label only)
+    and whether a colon or dash followed the label; ``None`` otherwise."""
     key = match_key(cell)
     for label, kind in _LABELS:
         if key == label or key.startswith(label + ":") or key.startswith(label + " "):
@@ -55,22 +64,42 @@ def _label(cell: str) -> tuple[str, str, bool] | None:
             if rest.startswith(":"):
                 return kind, clean_text(cell.split(":", 1)[1]), True
             words = clean_text(cell).split(" ")
-            return kind, " ".join(words[len(label.split(" ")):]), False
+            value = " ".join(words[len(label.split(" ")):])
+            if (bare := _SEPARATOR.sub("", value, count=1)) != value:
+                return kind, bare, True  # ``Mã đơn vị - Q-DD``
+            return kind, value, False
     return None
+
+
+def _segments(cell: str) -> list[str]:
+    """A title cell starting with a label and holding more labelled values (``Mã đơn vị: Q-HK
+    Năm: 2024``) as one text per label, each read on its own; any other cell as itself."""
+    text = clean_text(cell)
+    key = match_key(text)
+    if len(key) != len(text) or _label(text) is None:
+        return [text]
+    cuts = [m.start(1) for m in _LATER_LABEL.finditer(key)]
+    bounds = [0, *cuts, len(text)]
+    return [part for a, b in zip(bounds, bounds[1:]) if (part := text[a:b].strip())]
 
 
 def _labelled(rows: list[list[str]]):
     """``(kind, value, strict)`` for each label of the title rows: the value in the same
-    cell (``Ngày gửi: 05/12/2024``, ``Ngay gui 05/12/2024``) or, for a cell holding the label
-    alone, in the next non-empty cell of the row (``Ngày gửi:`` | ``05/12/2024``). ``strict``
-    when a colon marks the value as meant for that label."""
+    cell (``Ngày gửi: 05/12/2024``, ``Ngay gui 05/12/2024``), or, for a cell holding the label
+    alone, in the next non-empty cell of the row (``Ngày gửi:`` | ``05/12/2024``), past a cell
+    holding only a colon or dash (``Ngày gửi`` | ``:`` | ``05/12/2024``, the colons aligned in
+    a column of their own). A cell holding several labels gives each (:func:`_segments`).
+    ``strict`` when a colon (or dash) marks the value as meant for that label."""
     for row in rows:
-        cells = [row] if isinstance(row, str) else list(row)
+        cells = [part for cell in ([row] if isinstance(row, str) else row)
+                 for part in _segments(cell)]
         i = 0
         while i < len(cells):
             found = _label(cells[i])
             if found is not None:
                 kind, value, colon = found
+                if not value and i + 2 < len(cells) and _SEPARATOR.fullmatch(cells[i + 1]):
+                    i, colon = i + 1, True  # the colon in a cell of its own
                 if not value and i + 1 < len(cells) and _label(cells[i + 1]) is None:
                     i += 1
                     value = clean_text(cells[i])

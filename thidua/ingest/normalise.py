@@ -164,8 +164,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
     (``header``); totals rows; field sub-headings; the signature block (the first row naming
     a signer or a place and date, and the rows after it). A row whose
     ``Lĩnh vực`` and ``Hình thức`` both read as accepted values is always data, and a row with
-    either is never a totals row nor part of the signature block (issue 9.3): ``Tổng công ty
-    …`` or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
+    either is never part of the signature block, nor a totals row unless it names no
+    registrant (``Cộng`` | ``Kinh tế``: a field's subtotal) (issue 9.3): ``Tổng công ty …``
+    or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
     index. ``filled``: :func:`filled_down` of ``raw`` when the caller has it already.
     """
     form = [c for c in raw.columns if c in BY_NAME]
@@ -188,10 +189,11 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
     for row in raw.index[undecided.to_numpy()]:
         texts = [t for t in text.loc[row].tolist() if t]
         either = bool(known["field"][row]) or bool(known["type"][row])
+        nobody = "registrant" not in text or not text.at[row, "registrant"]
         if not either and _is_header(texts):
             labels[row] = "header"
-        elif not either and is_totals(texts):
-            labels[row] = "totals"
+        elif (not either or nobody) and is_totals(texts):
+            labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant
         elif not either and (in_signature or _is_signature(texts)):
             in_signature = True
             labels[row] = "signature"

@@ -69,6 +69,34 @@ def _strangers(row: list, names: dict[int, str]) -> int:
                and not re.fullmatch(r"\(?\d{1,3}\)?\.?", t))
 
 
+def labels_values(row: list) -> bool:
+    """Whether a row gives values after labels, as a title line does (``Mã đơn vị: Q-LB`` in
+    one cell, ``Mã đơn vị:`` | ``Q-LB``, ``Mã đơn vị`` | ``:`` | ``Q-LB``), which no header row
+    does, or a year after ``Năm`` and a code after ``Mã đơn vị`` without a colon (``Năm`` |
+    ``2024``): such a row right above the header is never the upper half of a header split
+    over two rows, whatever form headers its labels name (issue 16.2)."""
+    texts = [t for t in (clean_text(v) for v in row) if t]
+    for i, text in enumerate(texts):
+        label, colon, value = text.partition(":")
+        if colon and label.strip() and value.strip():
+            return True
+        after = texts[i + 1] if i + 1 < len(texts) else ""
+        if text.endswith(":") and after:
+            after = texts[i + 2] if after == ":" and i + 2 < len(texts) else after
+            if after != ":" and not header_name(after):
+                return True
+        shape = _LABEL_SHAPES.get(match_key(text))
+        if shape and shape.fullmatch(after):  # ``Năm`` | ``2024``, ``Mã đơn vị`` | ``Q-LB``
+            return True
+    return False
+
+
+#: A title label written without its colon, and the shape of the value that makes it one.
+_YEAR, _CODE_SHAPE = re.compile(r"(?:19|20)\d\d(?:\.0)?"), re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+|[A-Z]{2,}")
+_LABEL_SHAPES = {**dict.fromkeys(("nam", "nam bao cao", "nam thuc hien", "nam dang ky"), _YEAR),
+                 **dict.fromkeys(("ma don vi", "ma so don vi", "ma dv", "ma so dv"), _CODE_SHAPE)}
+
+
 def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None:
     """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
     ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
@@ -93,7 +121,7 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
             two = (len(below) >= 2 and _strangers(grid[r + 1], below) < len(below)) or (
                 r + 1 < len(grid) and find_marks(grid, (r, r + 1), top, {}, header_name)[2])
             rows = (r, r + 1) if two else (r,)
-        elif markers <= set(top.values()) | set(below.values()):
+        elif markers <= set(top.values()) | set(below.values()) and not labels_values(grid[r]):
             rows = (r, r + 1)
         else:
             continue
