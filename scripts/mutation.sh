@@ -32,6 +32,7 @@ declare -A MUTANTS=(
   [comparison]="thidua.report.comparison.*"
   [periodcheck]="thidua.ingest.periodcheck.*"
   [errorcells]="thidua.ingest.errorcells.*"
+  [sheettitle]="thidua.ingest.sheettitle.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -52,9 +53,10 @@ declare -A TESTS=(
   [comparison]="tests/report/test_comparison.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
+  [sheettitle]="tests/ingest/test_sheet_titles.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify validate comparison periodcheck errorcells)
+       registrant identify validate comparison periodcheck errorcells sheettitle)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

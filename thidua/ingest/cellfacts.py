@@ -18,7 +18,7 @@ class SheetFacts:
     inclusive. ``hidden``: half-open row ranges ``(start, stop)`` of hidden rows. ``shown``:
     the text Excel shows for a number cell whose format is not General (or a formula's raw
     cached text, ``0200``). ``formulas``: cells holding a formula whose result was never saved
-    → the formula text (``=VLOOKUP(…)``). ``values``: cells whose value must replace the one
+    → the formula text (``=VLOOKUP(…)``; ``.xls``: ``=``, the text is not read). ``values``: cells whose value must replace the one
     read (``.xls`` date formulas read as serial numbers → dates). ``filtered``: the sheet was
     saved with a filter applied, so its hidden rows may be hidden by the filter, not by hand
     (``.xlsx``: ``filterMode`` or a ``filterColumn``; ``.ods``: rows of visibility ``filter``;
