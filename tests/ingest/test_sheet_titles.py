@@ -16,7 +16,8 @@ from corpus_rows import HEADER, reg, regs, titled
 from corpus_writers import Formula, Sheet, write_xls, write_xlsx
 from helpers import input_file
 from thidua.ingest.files import USED, ingest_file
-from thidua.ingest.read import FileRejected
+from thidua.ingest.read import FileRejected, parse_sheets
+from thidua.ingest.sheetrows import label_rows, unit_codes
 from thidua.ingest.unitcodes import column_unit
 
 SAVE = ("Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại (để lưu cả kết quả của công thức) "
@@ -140,6 +141,20 @@ def test_no_majority_across_sheets_names_each_sheets_rows(context):
     assert str(raised.value) == NO_MAJORITY.format(
         "Q-DD (Trang 'Tập thể': dòng 7, 9; Trang 'Cá nhân': dòng 4); "
         "Q-BD (Trang 'Tập thể': dòng 8; Trang 'Cá nhân': dòng 2, 3)")
+
+
+def test_a_files_unit_codes_carry_their_sheet_into_the_no_majority_message(tmp_path, context):
+    coded = [Sheet(name, [["Mã đơn vị", *HEADER], [a, *reg(0)], [b, *reg(1)]])
+             for name, a, b in (("Tập thể", "Q-DD", "Q-BD"), ("Cá nhân", "Q-BD", "Q-DD"))]
+    write_xlsx(tmp_path / "dk.xlsx", coded)
+    parsed = parse_sheets((tmp_path / "dk.xlsx").read_bytes(), ".xlsx")
+    codes = unit_codes([label_rows(sheet) for sheet in parsed.sheets])
+    assert codes.index.tolist() == [("Tập thể", 2), ("Tập thể", 3), ("Cá nhân", 2), ("Cá nhân", 3)]
+    with pytest.raises(FileRejected) as raised:
+        column_unit(codes, set(context.known_codes))
+    assert str(raised.value) == NO_MAJORITY.format(
+        "Q-DD (Trang 'Tập thể': dòng 2; Trang 'Cá nhân': dòng 3); "
+        "Q-BD (Trang 'Tập thể': dòng 3; Trang 'Cá nhân': dòng 2)")
 
 
 def test_no_majority_in_one_sheet_names_rows_alone(context):

@@ -88,6 +88,19 @@ def label_rows(sheet: SheetData) -> SheetRows:
     return SheetRows(sheet, raw, labels, filled, joined, by_heading)
 
 
+def unit_codes(rows: list[SheetRows]) -> pd.Series:
+    """The ``Mã đơn vị`` cells of the data rows of every sheet, in workbook order, indexed by
+    ``(sheet, Excel row)`` (names ``sheet``, ``row``): what
+    :func:`thidua.ingest.identify.resolve_unit` reads, so that its messages name each row's
+    sheet (:func:`thidua.ingest.unitcodes.column_unit`); an empty ``str`` Series when no sheet
+    has the column."""
+    found = [(r.sheet.sheet, r.data["unit_code"]) for r in rows if "unit_code" in r.data]
+    if not found:
+        return pd.Series(dtype="str")
+    return pd.concat([codes for _, codes in found], keys=[name for name, _ in found],
+                     names=["sheet", "row"])
+
+
 def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
                           sheet: str) -> pd.DataFrame:
     """Rejections of the data rows whose form cells keep text of a legacy encoding that
