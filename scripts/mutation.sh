@@ -33,6 +33,7 @@ declare -A MUTANTS=(
   [history]="thidua.report.history.*"
   [periodcheck]="thidua.ingest.periodcheck.*"
   [errorcells]="thidua.ingest.errorcells.*"
+  [sheettitle]="thidua.ingest.sheettitle.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -54,9 +55,10 @@ declare -A TESTS=(
   [history]="tests/report/test_comparison.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
+  [sheettitle]="tests/ingest/test_sheet_titles.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify validate comparison history periodcheck errorcells)
+       registrant identify validate comparison history periodcheck errorcells sheettitle)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -13,8 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from schemas.form import FIELDS
-from thidua.publish.versions import describe_changes, load_version
-from thidua.report.formatting import number, short_name
+from thidua.publish.versions import date_change, describe_changes, load_version
+from thidua.report.formatting import NOT_DATA_HEADING, number, short_name
 
 #: ``changes.type`` → the count's kind as the table shows it.
 KINDS = {"collective": "Tập thể", "individual": "Cá nhân", "total": "Tổng"}
@@ -42,11 +42,15 @@ def unit_names(out_dir: Path, year: int, *numbers: int) -> dict[str, str]:
 
 def change_lines(changes: pd.DataFrame, names: dict[str, str]) -> list[str]:
     """The change list's sentences other than counts and totals (those are the table):
-    registry, program, date, units, coverage, rejected rows, files and exemplary models, each
+    registry, program, units, coverage, rejected rows, files and exemplary models, each
     naming the unit by its official name (:func:`thidua.publish.versions.describe_changes`),
-    Rich markup escaped."""
+    Rich markup escaped; then, apart under :data:`thidua.report.formatting.NOT_DATA_HEADING`,
+    the report date's change (:func:`thidua.publish.versions.date_change`)."""
     other = changes[changes["section"].isin(["khác", "tệp", "tiêu biểu"])]
-    return [escape(line) for line in describe_changes(other, names)]
+    lines = [escape(line) for line in describe_changes(other, names)]
+    if day := date_change(changes):  # the day a version was made: not a change of the data
+        lines += [f"{NOT_DATA_HEADING}:", day]
+    return lines
 
 
 def _unit_label(code: str, names: dict[str, str]) -> str:

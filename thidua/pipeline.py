@@ -42,6 +42,7 @@ from thidua.publish.latest import plan_fingerprint
 from thidua.publish.versions import (
     Version,
     compare,
+    date_change,
     describe_changes,
     program_sha256,
     version_dir,
@@ -257,13 +258,14 @@ def draft_version(plan: Plan, figures: Figures, previous: Version | None,
         "version": number, "replaces": replaces,
         "fingerprint": _complete(figures, plan.fingerprint(report_date, read_inputs(figures.files))),
         "changes": describe_changes(changes, names) if previous else [],
+        "date_change": date_change(changes) if previous else None,  # said apart
     })
     meta = ReportMeta(
         **(meta_from_settings(plan.settings) if plan.settings else {}),
         year=plan.year, report_date=day, version=number,
         replaces=dt.date.fromisoformat(replaces["date"]) if replaces else None,
         replaces_version=previous.number if previous else None,
-        changes=manifest["changes"])
+        changes=manifest["changes"], date_change=manifest["date_change"])
     return Draft(number, meta, manifest)
 
 

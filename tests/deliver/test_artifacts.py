@@ -93,3 +93,23 @@ def test_the_level_table_ends_with_its_total(tmp_path):
     start = lines.index("## Theo cấp")
     table = [line for line in lines[start:] if line.startswith("|")][:6]
     assert table[-1] == "| **Tổng** | 1.129 | 7.204 | 8.333 |"
+
+
+def test_the_report_date_change_is_said_apart_from_the_data_changes(tmp_path):
+    from thidua.deliver.artifacts import _version_lines, inert
+    from thidua.deliver.mail import body
+
+    published = PublishedVersion(2024, 2, tmp_path, tmp_path / "bao-cao.pdf", "ab" * 32,
+                                 replaces={"version": 1, "date": "2024-12-05"},
+                                 changes=["Tổng số mô hình không đổi: 3 (tập thể 1, cá nhân 2)."],
+                                 date_change="Ngày báo cáo: 05/12/2024 → 20/12/2024.")
+    lines = _version_lines(published)
+    i = lines.index("Không phải thay đổi số liệu:")
+    assert lines[i - 2:i + 3] == [
+        "- " + inert("Tổng số mô hình không đổi: 3 (tập thể 1, cá nhân 2)."), "",
+        "Không phải thay đổi số liệu:", "", "- Ngày báo cáo\\: 05\\/12\\/2024 → 20\\/12\\/2024\\."]
+    text = body(published, "Nguyễn Văn A").splitlines()
+    i = text.index("Bản này thay thế bản số 1 ngày 05/12/2024. Những thay đổi:")
+    assert text[i + 1:i + 4] == ["  - Tổng số mô hình không đổi: 3 (tập thể 1, cá nhân 2).",
+                                 "Không phải thay đổi số liệu:",
+                                 "  - Ngày báo cáo: 05/12/2024 → 20/12/2024."]

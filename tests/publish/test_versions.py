@@ -109,6 +109,11 @@ class TestVersions:
         assert "Bản số 2, thay thế bản ngày" in text
         assert "Những điểm thay đổi so với bản số 1" in text
         assert "8.333 → 8.332" in text
+        # the new date is the day v2 was made: said apart, under a heading, not as a data change
+        day = lambda iso: "/".join(reversed(iso.split("-")))  # noqa: E731
+        said = f"Ngày báo cáo: {day(v1_date)} → {day(manifest['report_date'])}."
+        assert manifest["date_change"] == said and not any("Ngày báo cáo" in c for c in manifest["changes"])
+        assert f"cá nhân 7.204 → 7.204). Không phải thay đổi số liệu {said}" in text
 
     def test_3_diff_prints_and_writes_the_same_change(self, year):
         plain = CliRunner().invoke(app, ["diff", "--year", "2024", "--out", str(year["out"])])
@@ -230,8 +235,8 @@ def test_diff_with_fewer_than_two_versions_says_so(tmp_path):
         diff_versions(tmp_path)
 
 
-def test_a_version_that_only_changes_the_date_says_so(tmp_path):
-    from thidua.publish.versions import Version, compare, describe_changes
+def test_a_version_that_only_changes_the_date_says_so_apart_from_the_data(tmp_path):
+    from thidua.publish.versions import Version, compare, date_change, describe_changes
 
     summary = {"registrations": {"total": 3, "collective": 1, "individual": 2},
                "by_unit": {"Q-DD": {"KT": {"collective": 1, "individual": 2}}}}
@@ -239,6 +244,8 @@ def test_a_version_that_only_changes_the_date_says_so(tmp_path):
     before = Version(1, tmp_path, {"inputs": inputs, "registry_sha256": "r", "program_sha256": "p",
                                    "report_date": "2024-11-26"}, summary)
     after = {"inputs": inputs, "registry_sha256": "r", "program_sha256": "p", "report_date": "2024-12-05"}
-    lines = describe_changes(compare(before, after, summary), {"Q-DD": "LĐLĐ quận Đống Đa"})
-    assert lines == ["Ngày báo cáo đổi từ 26/11/2024 sang 05/12/2024.",
-                     "Tổng số mô hình không đổi: 3 (tập thể 1, cá nhân 2)."]
+    changes = compare(before, after, summary)
+    lines = describe_changes(changes, {"Q-DD": "LĐLĐ quận Đống Đa"})
+    assert lines == ["Tổng số mô hình không đổi: 3 (tập thể 1, cá nhân 2)."]  # no date among them
+    assert date_change(changes) == "Ngày báo cáo: 26/11/2024 → 05/12/2024."
+    assert date_change(compare(before, dict(after, report_date="2024-11-26"), summary)) is None

@@ -22,7 +22,7 @@ from thidua.publish.published import (
     read_summary,
 )
 from thidua.settings import default_out_dir
-from thidua.report.formatting import number, percent
+from thidua.report.formatting import NOT_DATA_HEADING, number, percent
 
 #: Prefect's rule for an artifact key: lowercase letters, digits and dashes.
 KEY_PATTERN = re.compile(r"^[a-z0-9-]+$")
@@ -86,6 +86,8 @@ def _version_lines(published: PublishedVersion | None) -> list[str]:
     if published.changes:
         lines += ["", "Thay đổi so với bản trước:", ""]
         lines += [f"- {inert(change)}" for change in published.changes]
+    if published.date_change:
+        lines += ["", f"{NOT_DATA_HEADING}:", "", f"- {inert(published.date_change)}"]
     return lines
 
 

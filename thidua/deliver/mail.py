@@ -23,7 +23,7 @@ from email.utils import formatdate, getaddresses, make_msgid
 
 from thidua.deliver.attachment import attach_pdf, attachment_name
 from thidua.publish.published import PublishedVersion
-from thidua.report.formatting import short_date
+from thidua.report.formatting import NOT_DATA_HEADING, short_date
 
 #: Setting → environment variable.
 ENVIRONMENT = {"host": "THIDUA_SMTP_HOST", "port": "THIDUA_SMTP_PORT",
@@ -211,6 +211,8 @@ def body(published: PublishedVersion, name: str, role: str = "") -> str:
         when = short_date(dt.date.fromisoformat(replaces["date"]))  # ISO, as draft_version writes it
         lines.append(f"Bản này thay thế bản số {replaces['version']} ngày {when}. Những thay đổi:")
         lines += [f"  - {change}" for change in published.changes] or ["  - (không ghi nhận)"]
+        if published.date_change:  # the day this version was made: not a change of the data
+            lines += [f"{NOT_DATA_HEADING}:", f"  - {published.date_change}"]
     else:
         lines.append("Đây là bản đầu tiên của báo cáo năm nay.")
     if published.replaced_by:  # sent with --force: say it is no longer in force

@@ -16,7 +16,7 @@ from thidua.text import clean_text, fold_code, foreign_letters_note, match_key
 
 __all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
            "column_unit", "folder_year", "parse_sent_date", "parse_title", "registry_code",
-           "resolve_unit", "resolve_year", "unit_by_name"]
+           "resolve_unit", "resolve_year", "title_code", "unit_by_name"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
@@ -196,7 +196,7 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
     return sent, None
 
 
-def _title_code(text: str, known_codes: set[str]) -> str:
+def title_code(text: str, known_codes: set[str] | frozenset[str]) -> str:
     """The code of a title's ``Mã đơn vị:`` value: all of it read as a code
     (:func:`registry_code`), else its one word that is a registry code (``Q-BD - LĐLĐ quận Ba
     Đình``), else the value as written, spaces removed (for the message)."""
@@ -272,7 +272,7 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     ``names``, code → name of the units accepted for ``year``).
 
     ``column_codes`` is the column's values on data rows (str, may be empty; index: Excel
-    row). Raises :class:`FileRejected` when no code of the column is clearly the file's
+    row, or ``(sheet, Excel row)`` pairs, :func:`column_unit`). Raises :class:`FileRejected` when no code of the column is clearly the file's
     (:func:`column_unit`; rows of another code are rejected alone, :func:`code_rejections`),
     when two sources disagree, when there is no code at all, or when the code is not a unit
     accepted for ``year`` (valid on
@@ -283,7 +283,7 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     if from_column := column_unit(column_codes, known_codes):
         sources.append(("cột 'Mã đơn vị'", from_column))
     if title.unit_code:
-        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", _title_code(title.unit_code, known_codes)))
+        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", title_code(title.unit_code, known_codes)))
     if from_name := code_from_filename(path, known_codes):
         sources.append(("tên tệp", from_name))
     if not sources and names and (named := unit_by_name(title.lines, names)):

@@ -26,6 +26,7 @@ from thidua.ingest.rows import SheetData, column_labels, raw_rows, type_from_nam
 from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
                                     subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
+from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
 from thidua.ingest.validate import rejection_frame, validate_rows
 from thidua.ingest.values import interpreted_notes, interpreted_values
@@ -90,6 +91,19 @@ def label_rows(sheet: SheetData) -> SheetRows:
     return SheetRows(sheet, raw, labels, filled, joined, by_heading)
 
 
+def unit_codes(rows: list[SheetRows]) -> pd.Series:
+    """The ``Mã đơn vị`` cells of the data rows of every sheet, in workbook order, indexed by
+    ``(sheet, Excel row)`` (names ``sheet``, ``row``): what
+    :func:`thidua.ingest.identify.resolve_unit` reads, so that its messages name each row's
+    sheet (:func:`thidua.ingest.unitcodes.column_unit`); an empty ``str`` Series when no sheet
+    has the column."""
+    found = [(r.sheet.sheet, r.data["unit_code"]) for r in rows if "unit_code" in r.data]
+    if not found:
+        return pd.Series(dtype="str")
+    return pd.concat([codes for _, codes in found], keys=[name for name, _ in found],
+                     names=["sheet", "row"])
+
+
 def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
                           sheet: str) -> pd.DataFrame:
     """Rejections of the data rows whose form cells keep text of a legacy encoding that
@@ -120,7 +134,9 @@ def check_rows(rows: SheetRows, *, year: int, file: str, unit: str | None = None
     """Normalise and validate the data rows of one sheet (``spec/submission-form.md``,
     "Errors"): each rejection names ``file``, the sheet and the Excel row. ``year``: the
     report year the periods must overlap. ``unit``: the file's unit; a row whose ``Mã đơn vị``
-    gives another of ``known_codes`` is rejected alone (:func:`thidua.ingest.unitcodes.code_rejections`)."""
+    gives another of ``known_codes`` is rejected alone (:func:`thidua.ingest.unitcodes.code_rejections`),
+    and every data row of a sheet whose own title block names another unit or year
+    (:func:`thidua.ingest.sheettitle.title_rejections`)."""
     sheet, raw, labels = rows.sheet, rows.raw, rows.labels
     data, positions = positions_from_registrants(rows.data)  # ``Nguyễn Văn A - Chủ tịch``
     if data.empty:  # a copy, or only totals and blank rows: nothing to check
@@ -132,6 +148,9 @@ def check_rows(rows: SheetRows, *, year: int, file: str, unit: str | None = None
     if sheet.converted and not data.empty:  # a row keeping unconverted legacy text is rejected, naming the encoding
         valid, rejections = _rejecting(valid, rejections, _undecoded_rejections(
             data, sheet.encoding, file, sheet.sheet))
+    if unit and not data.empty:  # a sheet titled for another unit or year: its rows rejected
+        valid, rejections = _rejecting(valid, rejections, rejection_frame(title_rejections(
+            sheet, data.index, unit=unit, year=year, known_codes=known_codes, file=file)))
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
             data["unit_code"], unit, set(known_codes), file, sheet.sheet)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from thidua.ingest.columnar import by_value
@@ -49,22 +50,37 @@ def _rows_said(rows: list[int]) -> str:
     return ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
 
 
+def _where_said(places: pd.Index) -> str:
+    """The rows of one code: ``dòng 2, 3`` (index of Excel rows, or ``(sheet, row)`` pairs of
+    one sheet), or each sheet's rows prefixed by its name when the pairs span several sheets,
+    in workbook order: ``Trang 'Tập thể': dòng 2, 3; Trang 'Cá nhân': dòng 4``."""
+    if places.nlevels == 1:
+        return f"dòng {_rows_said([int(r) for r in places])}"
+    sheets = list(dict.fromkeys(places.get_level_values(0)))
+    return "; ".join(f"Trang '{sheet}': dòng "
+                     f"{_rows_said([int(r) for s, r in places if s == sheet])}" for sheet in sheets)
+
+
 def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
     """The unit code of a file's ``Mã đơn vị`` column: the code more than half of its
     filled cells give (``spec/submission-form.md``, "Which unit and which year"); ``None``
-    when no cell is filled. ``column_codes``: the column's cells on data rows (index: Excel
-    row). Raises :class:`FileRejected` when no code has more than half of them (half
-    ``Q-BD``, half ``Q-DB``), naming each code and its rows: a file is one unit's."""
+    when no cell is filled. ``column_codes``: the column's cells on data rows, in workbook
+    order (index: Excel row, or ``(sheet, Excel row)`` pairs for a file of several sheets).
+    Raises :class:`FileRejected` when no code has more than half of them (half ``Q-BD``, half
+    ``Q-DB``), naming each code and its rows, each sheet's rows prefixed ``Trang '<sheet>':``
+    when they span several sheets: a file is one unit's."""
     codes = by_value(column_codes.dropna(), lambda v: _column_code(v, known_codes))
     codes = codes[codes != ""]
     if codes.empty:
         return None
     counts = codes.value_counts(sort=False)
-    first = {code: min(codes.index[codes == code]) for code in counts.index}
+    first = {code: int(np.argmax((codes == code).to_numpy())) for code in counts.index}
     counts = counts.loc[sorted(counts.index, key=lambda c: (-counts[c], first[c]))]
     if counts.iloc[0] * 2 > len(codes):
         return str(counts.index[0])
-    said = "; ".join(f"{code} (dòng {_rows_said(codes.index[codes == code].tolist())})"
+    several = codes.index.nlevels > 1 and codes.index.get_level_values(0).nunique() > 1
+    places = codes.index if several else pd.Index(codes.index.get_level_values(-1))
+    said = "; ".join(f"{code} ({_where_said(places[(codes == code).to_numpy()])})"
                      for code in counts.index)
     raise FileRejected(f"Cột 'Mã đơn vị' có nhiều mã khác nhau, không mã nào chiếm quá nửa số "
                        f"dòng: {said}; mỗi tệp chỉ của một đơn vị: đề nghị sửa mã cho đúng hoặc "

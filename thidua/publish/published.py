@@ -33,7 +33,9 @@ class PublishedVersion:
     else the published one; ``pdf_sha256``: hex SHA-256 of ``pdf``'s bytes; ``unsigned``:
     the PDF the manifest lists;
     ``replaces``: ``{"version": N-1, "date": "YYYY-MM-DD"}`` or ``None``; ``changes``: what
-    changed since N-1, in Vietnamese (empty for version 1); ``replaced_by``: ``{"version": M,
+    changed since N-1, in Vietnamese (empty for version 1); ``date_change``: the report date's
+    change, said apart from them (``Ngày báo cáo: 26/11/2024 → 05/12/2024.``,
+    :func:`thidua.publish.versions.date_change`; ``None`` when none or not recorded); ``replaced_by``: ``{"version": M,
     "date": "YYYY-MM-DD"}``, the version in force (the latest) and its report date, when a
     later version replaced this one, else ``None`` (issue 13.4).
     """
@@ -45,6 +47,7 @@ class PublishedVersion:
     pdf_sha256: str
     replaces: dict | None = None
     changes: list[str] = field(default_factory=list)
+    date_change: str | None = None
     manifest: dict = field(default_factory=dict, repr=False)
     replaced_by: dict | None = None
     unsigned: Path | None = None
@@ -95,6 +98,7 @@ def load_published(out_dir: Path, year: int, version: int | None = None) -> Publ
                             unsigned=unsigned, signed=pdf != unsigned,
                             pdf_sha256=digest, replaces=manifest.get("replaces"),
                             changes=[str(c) for c in manifest.get("changes") or []],
+                            date_change=manifest.get("date_change") or None,
                             manifest=manifest, replaced_by=_in_force(out_dir, number, numbers))
 
 

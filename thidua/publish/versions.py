@@ -32,6 +32,9 @@ from thidua.publish.outputs import neutralise_formula
 
 #: Columns of a changes table (``diff-vN-vM.csv``).
 CHANGE_COLUMNS = ["section", "unit", "file", "field", "type", "before", "after", "detail"]
+#: ``section`` of the report date's change: the day a replacing version was made, not a change
+#: of the data, said apart (:func:`date_change`).
+REPORT_DATE = "ngày báo cáo"
 
 
 def _counts(summary: dict) -> pd.Series:
@@ -116,8 +119,9 @@ def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.Da
     removed, replaced, newly rejected or superseded: ``file``, ``unit``, ``detail``),
     ``"số liệu"`` (a unit × field × type count that changed: ``before``, ``after``) and
     ``"tổng"`` (the totals before and after: ``type`` collective/individual/total),
-    ``"khác"`` (the registry, the program, the date, the units that sent and the rejected
-    rows: ``detail``) and ``"tiêu biểu"`` (an exemplary model added or removed, by name:
+    ``"khác"`` (the registry, the program, the units that sent and the rejected rows:
+    ``detail``), :data:`REPORT_DATE` (the report date, ``detail`` ``26/11/2024 → 05/12/2024``)
+    and ``"tiêu biểu"`` (an exemplary model added or removed, by name:
     :func:`_exemplary_changes`).
     ``before``/``after`` are Int64, the rest str.
     """
@@ -129,8 +133,7 @@ def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.Da
     old_date, new_date = before.manifest.get("report_date"), after_manifest.get("report_date")
     if old_date and new_date and old_date != new_date:
         day = lambda iso: "/".join(reversed(iso.split("-")))  # noqa: E731  2024-12-05 → 05/12/2024
-        rows.append({"section": "khác",
-                     "detail": f"ngày báo cáo đổi từ {day(old_date)} sang {day(new_date)}"})
+        rows.append({"section": REPORT_DATE, "detail": f"{day(old_date)} → {day(new_date)}"})
     rows += _coverage_changes(before.summary, after_summary)
     rows += _exemplary_changes(before.summary, after_summary)
     old, new = _counts(before.summary), _counts(after_summary)
@@ -153,8 +156,9 @@ def compare(before: Version, after_manifest: dict, after_summary: dict) -> pd.Da
 
 def describe_changes(changes: pd.DataFrame, unit_names: dict[str, str]) -> list[str]:
     """The changes as Vietnamese sentences, one per line, for the report, the terminal and
-    the e-mail: other changes (registry, program, date, units, coverage, rejected rows), files,
-    exemplary models added or removed (by name), each changed count, then the new totals."""
+    the e-mail: other changes (registry, program, units, coverage, rejected rows), files,
+    exemplary models added or removed (by name), each changed count, then the new totals.
+    The report date is not among them: it is said apart (:func:`date_change`)."""
     from thidua.report.formatting import number
 
     lines = []
@@ -187,6 +191,15 @@ def describe_changes(changes: pd.DataFrame, unit_names: dict[str, str]) -> list[
             f"cá nhân {number(int(totals.at['individual', 'before']))} → "
             f"{number(int(totals.at['individual', 'after']))}).")
     return lines
+
+
+def date_change(changes: pd.DataFrame) -> str | None:
+    """``Ngày báo cáo: 26/11/2024 → 05/12/2024.``: the report date's change (:data:`REPORT_DATE`),
+    said apart from the data's under :data:`thidua.report.formatting.NOT_DATA_HEADING`: a replacing version is dated
+    the day it is made, so its date changes even when no figure does; ``None`` when the date
+    did not change."""
+    found = changes[changes["section"] == REPORT_DATE] if len(changes) else changes
+    return f"Ngày báo cáo: {found['detail'].iloc[0]}." if len(found) else None
 
 
 def diff_versions(out_dir: Path, first: int | None = None, second: int | None = None

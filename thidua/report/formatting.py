@@ -14,6 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.numbers import format_decimal
 
 LOCALE = "vi_VN"
+#: The heading under which a replacing version says what changed without the data changing
+#: (its report date, the day it was made: :func:`thidua.publish.versions.date_change`), apart
+#: from "Những điểm thay đổi", in the report, the e-mail and ``thidua diff``.
+NOT_DATA_HEADING = "Không phải thay đổi số liệu"
 
 
 def number(value: int | float) -> str:

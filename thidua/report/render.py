@@ -22,7 +22,7 @@ from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.document_settings import NO_NUMBER, DocumentSettings
 from thidua.report.figures import Figures
 from thidua.report.glyphs import printable
-from thidua.report.formatting import decree_date, number, percent, roman, short_date, short_name
+from thidua.report.formatting import NOT_DATA_HEADING, decree_date, number, percent, roman, short_date, short_name
 from thidua.report.appendix import INLINE_MAX, PDF as APPENDIX_PDF, WORKBOOK as APPENDIX_XLSX
 from thidua.report.parts import exemplary_chunks, render_joined, report_parts
 from thidua.settings import TEMPLATES_DIR
@@ -42,7 +42,9 @@ class ReportMeta:
     ``data/reference/report.toml`` (:func:`meta_from_settings`); ``version``,
     ``replaces`` and ``replaces_version`` the version line ("Bản số 2, thay thế bản ngày …")
     when there is one; ``changes`` the lines of "Những điểm thay đổi so với bản số N-1"
-    (:func:`thidua.publish.versions.describe_changes`).
+    (:func:`thidua.publish.versions.describe_changes`), ``date_change`` the report date's
+    change said apart from them, under a heading saying it is not a change of the data
+    (:func:`thidua.publish.versions.date_change`).
     """
 
     year: int
@@ -65,6 +67,7 @@ class ReportMeta:
     replaces: dt.date | None = None
     replaces_version: int | None = None
     changes: list[str] = field(default_factory=list)
+    date_change: str | None = None
 
 
 def meta_from_settings(settings: DocumentSettings) -> dict:
@@ -207,6 +210,8 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         "fields": list(FIELDS.values()),
         "types": list(TYPES.values()),
         "changes": meta.changes,
+        "date_change": meta.date_change,
+        "not_data_heading": NOT_DATA_HEADING,
         "appendix": {name: roman(i + 1) for i, name in enumerate(APPENDICES)},
         "pdf_created": created.isoformat(),
         # "So sánh với năm trước" and the multi-year chart (issue 12; _so_sanh.html.j2)

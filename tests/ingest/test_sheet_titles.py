@@ -1,0 +1,197 @@
+"""A workbook of several sheets read against its own title blocks (an extension of
+``spec/submission-form.md``, "Which unit and which year"): a later sheet titled for another
+unit or another year is never counted for the file's unit; a sheet naming the same unit in
+any spelling, or no unit, is. The no-majority message of a ``Mã đơn vị`` column names each
+row's sheet. An ``.xls`` whose formulas no program computed is read as the ``.xlsx`` one is."""
+
+from __future__ import annotations
+
+import dataclasses
+import struct
+
+import pandas as pd
+import pytest
+
+from corpus_rows import HEADER, reg, regs, titled
+from corpus_writers import Formula, Sheet, write_xls, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import USED, ingest_file
+from thidua.ingest.read import FileRejected, parse_sheets
+from thidua.ingest.sheetrows import label_rows, unit_codes
+from thidua.ingest.unitcodes import column_unit
+
+SAVE = ("Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại (để lưu cả kết quả của công thức) "
+        "rồi gửi lại.")
+
+
+def named(name: str, sheet: Sheet) -> Sheet:
+    return dataclasses.replace(sheet, name=name)
+
+
+def ingest(tmp_path, context, sheets: list[Sheet], writer=write_xlsx, suffix=".xlsx"):
+    path = tmp_path / f"Q-DD_dk{suffix}"
+    writer(path, sheets)
+    return ingest_file(input_file(path), context)
+
+
+def counts(result) -> list[tuple]:
+    return [(s["sheet"], s["read"], s["valid"], s["rejected"], s["ignored"]) for s in result.sheets]
+
+
+def other_unit(code: str, *, to: str = "Q-DD", elsewhere: bool = True) -> str:
+    return (f"Trang 'Trang 2' của tệp Q-DD_dk.xlsx ghi 'Mã đơn vị: {code}' ở tiêu đề, khác mã "
+            f"đơn vị của tệp '{to}': các dòng của trang này không được tính cho đơn vị '{to}'. "
+            f"Mỗi tệp chỉ của một đơn vị: nếu đây là danh sách của đơn vị '{to}', đề nghị sửa "
+            f"tiêu đề trang thành 'Mã đơn vị: {to}'"
+            + (f", hoặc gửi trang này trong tệp của đơn vị '{code}'." if elsewhere else "."))
+
+
+# --- a later sheet titled for another unit -------------------------------------------------
+def test_a_later_sheet_titled_for_another_unit_has_its_rows_rejected_naming_both_codes(
+        tmp_path, context):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(2))),
+                                        named("Trang 2", titled("Q-BD", regs(2, start=2)))])
+    assert (result.status, result.unit) == (USED, "Q-DD")
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 0, 2, 0)]
+    assert result.registrations["model"].tolist() == [reg(0)[1], reg(1)[1]]
+    assert result.rejections.values.tolist() == [
+        ["Q-DD_dk.xlsx", "Trang 2", 7, "Mã đơn vị", "Mã đơn vị: Q-BD", other_unit("Q-BD")],
+        ["Q-DD_dk.xlsx", "Trang 2", 8, "Mã đơn vị", "Mã đơn vị: Q-BD", other_unit("Q-BD")]]
+
+
+def test_a_later_sheet_titled_with_a_code_not_in_the_registry_is_rejected_too(tmp_path, context):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(1))),
+                                        named("Trang 2", titled("Q-XYZ", regs(1, start=1)))])
+    assert counts(result) == [("Trang 1", 1, 1, 0, 0), ("Trang 2", 1, 0, 1, 0)]
+    assert result.rejections["error"].tolist() == [other_unit("Q-XYZ", elsewhere=False)]
+
+
+@pytest.mark.parametrize("written", ["q-dd", "Q DD", "Ｑ－ＤＤ", "Q-ĐĐ"])
+def test_a_later_sheet_naming_the_same_unit_in_another_spelling_counts(tmp_path, context,
+                                                                       written):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(2))),
+                                        named("Trang 2", titled(written, regs(2, start=2)))])
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 2, 0, 0)]
+    assert result.rejections.empty
+
+
+def test_a_later_sheet_naming_a_unit_by_its_name_only_takes_the_files_unit(tmp_path, context):
+    # a name is read only when a file has no code at all (as on the first sheet)
+    by_name = titled(None, regs(2, start=2), year=None,
+                     extra_title=["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"])
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(2))),
+                                        named("Trang 2", by_name)])
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 2, 0, 0)]
+
+
+def test_a_later_sheet_without_a_title_block_takes_the_files_unit_and_year(tmp_path, context):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(2))),
+                                        Sheet("Trang 2", [HEADER, *regs(2, start=2)])])
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 2, 0, 0)]
+
+
+@pytest.mark.parametrize("code, rejected", [("Q-DD", 0), ("Q-BD", 2)])
+def test_a_first_sheet_without_a_title_gives_the_file_name_s_unit_to_check_later_titles(
+        tmp_path, context, code, rejected):
+    result = ingest(tmp_path, context, [Sheet("Trang 1", [HEADER, *regs(2)]),
+                                        named("Trang 2", titled(code, regs(2, start=2)))])
+    assert (result.status, result.unit) == (USED, "Q-DD")
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 2 - rejected, rejected, 0)]
+    assert result.rejections["error"].tolist() == [other_unit(code)] * rejected
+
+
+# --- a later sheet titled for another year -------------------------------------------------
+def test_a_later_sheet_titled_for_another_year_has_its_rows_rejected(tmp_path, context):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(1))),
+                                        named("Trang 2", titled("Q-DD", regs(2, start=1),
+                                                                year="2023"))])
+    assert counts(result) == [("Trang 1", 1, 1, 0, 0), ("Trang 2", 2, 0, 2, 0)]
+    assert result.rejections[["sheet", "row", "column", "value"]].values.tolist() == [
+        ["Trang 2", 7, "Năm", "Năm: 2023"], ["Trang 2", 8, "Năm", "Năm: 2023"]]
+    assert result.rejections["error"][0] == (
+        "Trang 'Trang 2' của tệp Q-DD_dk.xlsx ghi 'Năm: 2023' ở tiêu đề, khác năm báo cáo của "
+        "tệp (2024): các dòng của trang này không được tính cho năm 2024. Nếu đây là đăng ký năm "
+        "2024, đề nghị sửa tiêu đề trang thành 'Năm: 2024'; nếu là danh sách năm 2023, đề nghị "
+        "bỏ trang này khỏi tệp.")
+
+
+def test_a_later_sheet_whose_year_line_is_no_year_has_its_rows_rejected(tmp_path, context):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(1))),
+                                        named("Trang 2", titled("Q-DD", regs(1, start=1),
+                                                                year="hai nghìn"))])
+    assert counts(result) == [("Trang 1", 1, 1, 0, 0), ("Trang 2", 1, 0, 1, 0)]
+    assert result.rejections["error"].tolist() == [
+        "Trang 'Trang 2' của tệp Q-DD_dk.xlsx: dòng 'Năm: hai nghìn' ở phần tiêu đề không phải là "
+        "một năm (cần một năm 4 chữ số, ví dụ 'Năm: 2024'). Các dòng của trang này không được "
+        "tính."]
+
+
+# --- the no-majority message names each row's sheet ---------------------------------------
+NO_MAJORITY = ("Cột 'Mã đơn vị' có nhiều mã khác nhau, không mã nào chiếm quá nửa số dòng: {}; "
+               "mỗi tệp chỉ của một đơn vị: đề nghị sửa mã cho đúng hoặc tách thành tệp riêng "
+               "của từng đơn vị.")
+
+
+def test_no_majority_across_sheets_names_each_sheets_rows(context):
+    codes = pd.concat([pd.Series(["Q-DD", "Q-BD", "Q-DD"], index=[7, 8, 9]),
+                       pd.Series(["Q-BD", "q-bd", "Q-DD"], index=[2, 3, 4])],
+                      keys=["Tập thể", "Cá nhân"])
+    with pytest.raises(FileRejected) as raised:
+        column_unit(codes, set(context.known_codes))
+    assert str(raised.value) == NO_MAJORITY.format(
+        "Q-DD (Trang 'Tập thể': dòng 7, 9; Trang 'Cá nhân': dòng 4); "
+        "Q-BD (Trang 'Tập thể': dòng 8; Trang 'Cá nhân': dòng 2, 3)")
+
+
+def test_a_files_unit_codes_carry_their_sheet_into_the_no_majority_message(tmp_path, context):
+    coded = [Sheet(name, [["Mã đơn vị", *HEADER], [a, *reg(0)], [b, *reg(1)]])
+             for name, a, b in (("Tập thể", "Q-DD", "Q-BD"), ("Cá nhân", "Q-BD", "Q-DD"))]
+    write_xlsx(tmp_path / "dk.xlsx", coded)
+    parsed = parse_sheets((tmp_path / "dk.xlsx").read_bytes(), ".xlsx")
+    codes = unit_codes([label_rows(sheet) for sheet in parsed.sheets])
+    assert codes.index.tolist() == [("Tập thể", 2), ("Tập thể", 3), ("Cá nhân", 2), ("Cá nhân", 3)]
+    with pytest.raises(FileRejected) as raised:
+        column_unit(codes, set(context.known_codes))
+    assert str(raised.value) == NO_MAJORITY.format(
+        "Q-DD (Trang 'Tập thể': dòng 2; Trang 'Cá nhân': dòng 3); "
+        "Q-BD (Trang 'Tập thể': dòng 3; Trang 'Cá nhân': dòng 2)")
+
+
+def test_no_majority_in_one_sheet_names_rows_alone(context):
+    codes = pd.concat([pd.Series(["Q-BD", "Q-DD"], index=[2, 3])], keys=["DS"])
+    with pytest.raises(FileRejected) as raised:
+        column_unit(codes, set(context.known_codes))
+    assert str(raised.value) == NO_MAJORITY.format("Q-BD (dòng 2); Q-DD (dòng 3)")
+
+
+# --- .xls formulas that no program computed ------------------------------------------------
+#: A RECALCID record (as Excel and LibreOffice write it): the workbook was computed.
+RECALCID = struct.pack("<HH", 0x01C1, 8) + bytes.fromhex("c1010000548d0100")
+
+
+def _formulas() -> list[Sheet]:
+    """Row 8's field is a VLOOKUP, row 9's result an IF; xlwt computes neither."""
+    return [titled("Q-DD", [reg(0), reg(1, field=Formula("=VLOOKUP(B8,M1:N2,2,0)")),
+                            reg(2, result=Formula('=IF(H9="","","Hoàn thành")'))])]
+
+
+def test_an_xls_formula_no_program_computed_rejects_its_row_naming_the_cell(tmp_path, context):
+    result = ingest(tmp_path, context, _formulas(), write_xls, ".xls")
+    assert result.rejections[["row", "column", "value", "error"]].values.tolist() == [
+        [8, "Lĩnh vực", "=", "Ô C8 là công thức chưa được lưu kết quả, nên không đọc được giá "
+                             f"trị của cột 'Lĩnh vực'. {SAVE}"],
+        [9, "Kết quả", "=", "Ô J9 là công thức chưa được lưu kết quả, nên không đọc được giá "
+                            f"trị của cột 'Kết quả'. {SAVE}"]]
+    assert result.registrations.index.tolist() == [7]
+
+
+def test_an_xls_computed_by_excel_keeps_an_empty_formula_result(tmp_path, context, monkeypatch):
+    import xlwt
+
+    useselfs = xlwt.Workbook._Workbook__useselfs_rec
+    monkeypatch.setattr(xlwt.Workbook, "_Workbook__useselfs_rec",
+                        lambda self: useselfs(self) + RECALCID)
+    result = ingest(tmp_path, context, _formulas(), write_xls, ".xls")
+    assert result.rejections[["row", "column"]].values.tolist() == [[8, "Lĩnh vực"]]
+    assert result.rejections["error"][0].startswith("Thiếu 'Lĩnh vực': cần ")
+    assert result.registrations.loc[9, "result"] == "chua_danh_gia"  # what Excel showed: empty

@@ -1,0 +1,55 @@
+"""What a sheet's cells really hold, beyond the values python-calamine reads: the
+:class:`SheetFacts` record that :mod:`thidua.ingest.cells` fills from the format's own reader
+(:mod:`thidua.ingest.xlsxfacts`, :mod:`thidua.ingest.xlsfacts`, :mod:`thidua.ingest.odsfacts`).
+
+Positions are 0-based ``(row, column)`` of the grid (row 0 = Excel row 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Cell = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SheetFacts:
+    """Facts of one sheet. ``merges``: ``(first row, first col, last row, last col)``,
+    inclusive. ``hidden``: half-open row ranges ``(start, stop)`` of hidden rows. ``shown``:
+    the text Excel shows for a number cell whose format is not General (or a formula's raw
+    cached text, ``0200``). ``formulas``: cells holding a formula whose result was never saved
+    → the formula text (``=VLOOKUP(…)``; ``.xls``: ``=``, the text is not read). ``values``: cells whose value must replace the one
+    read (``.xls`` date formulas read as serial numbers → dates). ``filtered``: the sheet was
+    saved with a filter applied, so its hidden rows may be hidden by the filter, not by hand
+    (``.xlsx``: ``filterMode`` or a ``filterColumn``; ``.ods``: rows of visibility ``filter``;
+    ``.xls``: not known, False). ``hidden_columns``: the hidden columns (0-based), sorted.
+    ``errors``: cells holding an Excel error value → its text (``#N/A``), which
+    python-calamine reads as empty."""
+
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+    hidden: tuple[tuple[int, int], ...] = ()
+    shown: dict[Cell, str] = field(default_factory=dict)
+    formulas: dict[Cell, str] = field(default_factory=dict)
+    values: dict[Cell, object] = field(default_factory=dict)
+    filtered: bool = False
+    hidden_columns: tuple[int, ...] = ()
+    errors: dict[Cell, str] = field(default_factory=dict)
+
+    def hidden_rows(self, start: int, stop: int) -> list[int]:
+        """The hidden rows among ``range(start, stop)``, sorted (bounded by the range)."""
+        rows: set[int] = set()
+        for a, b in self.hidden:
+            rows.update(range(max(a, start), min(b, stop)))
+        return sorted(rows)
+
+
+def row_ranges(rows: list[int]) -> tuple[tuple[int, int], ...]:
+    """Sorted row numbers as half-open ranges of consecutive rows."""
+    out: list[list[int]] = []
+    for r in sorted(set(rows)):
+        if out and out[-1][1] == r:
+            out[-1][1] = r + 1
+        else:
+            out.append([r, r + 1])
+    return tuple((a, b) for a, b in out)
+

@@ -1,0 +1,82 @@
+""":class:`thidua.ingest.cellfacts.SheetFacts` of an ``.ods`` sheet: one streaming pass
+(defusedxml ``iterparse``) over ``content.xml``, never expanding repeated rows or columns."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+from thidua.ingest.cellfacts import SheetFacts
+from thidua.ingest.limits import MAX_COLUMNS
+
+_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_O = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_X = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+
+
+def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
+    """The facts of table ``sheet`` of an open ``.ods`` archive: merged ranges, hidden (or
+    filtered) rows and hidden columns, the text a number cell shows, formulas without a saved
+    result and error cells (LibreOffice's ``calcext:value-type="error"``)."""
+    from defusedxml.ElementTree import iterparse
+
+    merges, hidden, shown, formulas, errors = [], [], {}, {}, {}
+    inside, row, col, filtered, column, hidden_columns = False, 0, 0, False, 0, []
+    with archive.open("content.xml") as stream:
+        for event, node in iterparse(stream, events=("start", "end")):
+            tag = node.tag
+            if tag == _T + "table":
+                if event == "start":
+                    inside, row = node.get(_T + "name") == sheet, 0
+                elif inside:
+                    break
+                continue
+            if not inside:
+                if event == "end" and tag == _T + "table-row":
+                    node.clear()
+                continue
+            if tag == _T + "table-column" and event == "end":
+                repeat = min(int(node.get(_T + "number-columns-repeated", "1")), MAX_COLUMNS)
+                if node.get(_T + "visibility", "visible") != "visible":
+                    hidden_columns.extend(range(column, min(column + repeat, MAX_COLUMNS)))
+                column += repeat
+                continue
+            if tag == _T + "table-row":
+                if event == "start":
+                    col = 0
+                    continue
+                repeat = int(node.get(_T + "number-rows-repeated", "1"))
+                if (seen := node.get(_T + "visibility", "visible")) != "visible":
+                    hidden.append((row, row + repeat))
+                    filtered = filtered or seen == "filter"
+                row += repeat
+                node.clear()
+            elif event == "end" and tag in (_T + "table-cell", _T + "covered-table-cell"):
+                repeat = int(node.get(_T + "number-columns-repeated", "1"))
+                if tag == _T + "table-cell":
+                    _ods_cell(node, row, col, merges, shown, formulas, errors)
+                col += repeat
+    return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered,
+                      hidden_columns=tuple(hidden_columns), errors=errors)
+
+
+_C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+
+
+def _ods_cell(node, row: int, col: int, merges: list, shown: dict, formulas: dict,
+              errors: dict) -> None:
+    rows = int(node.get(_T + "number-rows-spanned", "1"))
+    cols = int(node.get(_T + "number-columns-spanned", "1"))
+    if rows > 1 or cols > 1:
+        merges.append((row, col, row + rows - 1, col + cols - 1))
+    kind = node.get(_O + "value-type")
+    if node.get(_C + "value-type") == "error":  # LibreOffice: the error's text in <text:p>
+        errors[(row, col)] = "\n".join("".join(p.itertext()) for p in node if p.tag == _X + "p")
+    elif node.get(_T + "formula") and kind is None:
+        formula = node.get(_T + "formula")
+        formulas[(row, col)] = "=" + re.sub(r"^(?:of|oooc|msoxl):=?", "", formula)
+    elif kind in ("float", "percentage", "currency"):
+        text = "\n".join("".join(p.itertext()) for p in node if p.tag == _X + "p")
+        if text:
+            shown[(row, col)] = text
+
