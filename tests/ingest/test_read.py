@@ -98,6 +98,30 @@ def test_unusable_files_are_rejected_with_a_reason(tmp_path, name, content, mess
         read_sheet(path)
 
 
+def test_a_reason_never_carries_the_readers_english(tmp_path):
+    path = tmp_path / "Q-DD_zip.xlsx"
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "not a workbook")
+    with pytest.raises(FileRejected) as caught:
+        read_sheet(path)
+    assert str(caught.value) == ("Không đọc được tệp như một bảng tính (tệp hỏng hoặc không "
+                                 "phải Excel/ODS); đề nghị mở lại bằng Excel, lưu dạng .xlsx và "
+                                 "gửi lại.")
+
+
+@pytest.mark.parametrize("name", ["Q-DD_dang-ky", "Q-DD_dang-ky.xlsb", "Q-DD_dang-ky.XLSX",
+                                  "Q-DD_dang-ky.htm", "Q-DD_dang-ky.xml"])
+def test_the_content_decides_for_a_name_without_suffix_or_an_export_suffix(tmp_path, name):
+    """A mail program that dropped the suffix, or a workbook saved as ``.xlsb``/``.htm``:
+    the bytes say what it is (README, "What is read")."""
+    built = write_xlsx(tmp_path / "b.xlsx", [row()])
+    path = tmp_path / name
+    path.write_bytes(built.read_bytes())
+    assert raw_rows(read_sheet(path))["model"].tolist() == ["Bữa cơm Công đoàn ấm áp"]
+
+
 def test_a_row_of_bracketed_hints_under_the_header_belongs_to_the_header():
     grid = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Chức vụ"],
             ["", "(bắt buộc)", "(bắt buộc)", "(Tập thể/Cá nhân)", "(nếu là cá nhân)"],

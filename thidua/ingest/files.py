@@ -29,7 +29,7 @@ from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.normalise import IGNORED_REASONS
 from thidua.ingest.read import FORMULA_HINT, FileRejected, read_bytes, title_rows
-from thidua.ingest.sheetrows import SheetOutcome, check_rows, label_rows
+from thidua.ingest.sheetrows import SheetOutcome, check_rows, label_rows, unit_codes
 from thidua.ingest.validate import duplicates_across_sheets, rejection_frame
 from thidua.ingest.cellrules import check_not_all_formulas
 
@@ -232,8 +232,7 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         folder = folder_year(source.path, source.file) or context.year
         year = resolve_year(title, folder, context.year)
         labelled = [label_rows(sheet) for sheet in parsed.sheets]
-        codes = pd.concat([r.data["unit_code"] for r in labelled if "unit_code" in r.data]
-                          or [pd.Series(dtype="str")])  # index: Excel rows, named in messages
+        codes = unit_codes(labelled)  # index: (sheet, Excel row), named in messages
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,
                             dict(context.periods), dict(context.names))

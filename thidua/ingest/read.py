@@ -45,11 +45,15 @@ __all__ = ["FileRejected", "FileSheets", "SheetData", "Table", "column_labels", 
            "prepare", "raw_rows", "read_bytes", "read_sheet", "read_sheets", "table_parts",
            "title_lines", "title_rows", "HEADER_SEARCH_ROWS"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 #: Text tables: CSV, and the tab-separated text Excel saves as "Unicode Text" or "Text (Tab
 #: delimited)" (`.txt`) and other programs as `.tsv` (the separator is found, issue 16.4).
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
-SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES
+#: Names under which a form also arrives: a web page or Excel 2003 XML saved by a system's
+#: "Export to Excel" (:mod:`thidua.ingest.htmltable`, :mod:`thidua.ingest.xml2003`), and an
+#: attachment a mail program delivered without its suffix; the content says what each is.
+OTHER_SUFFIXES = (".htm", ".html", ".xml", "")
+SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES + OTHER_SUFFIXES
 #: The message of a file without the form's header row in any visible sheet.
 NO_HEADER = (f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh "
              f"vực') trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
@@ -94,8 +98,8 @@ def read_bytes(path: Path) -> bytes:
     """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise FileRejected(f"Định dạng tệp '{suffix or '(không có đuôi)'}' không được nhận; "
-                           f"chỉ nhận {', '.join(SUFFIXES)}.")
+        raise FileRejected(f"Định dạng tệp '{suffix}' không được nhận; chỉ nhận "
+                           f"{', '.join(WORKBOOK_SUFFIXES + CSV_SUFFIXES)}.")
     try:
         with path.open("rb") as stream:  # never more than the limit into memory (issue 9.6)
             data = stream.read(MAX_FILE_BYTES + 1)

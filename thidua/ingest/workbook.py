@@ -151,9 +151,9 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
     except calamine.PasswordError as exc:
         raise FileRejected(password) from exc
     except Exception as exc:  # calamine raises several types for corrupt or foreign files
-        raise FileRejected(f"Không đọc được tệp như một bảng tính (tệp hỏng hoặc không phải "
-                           f"Excel/ODS: {exc}); đề nghị mở lại bằng Excel, lưu dạng .xlsx và "
-                           f"gửi lại.") from exc
+        raise FileRejected("Không đọc được tệp như một bảng tính (tệp hỏng hoặc không phải "
+                           "Excel/ODS); đề nghị mở lại bằng Excel, lưu dạng .xlsx và gửi lại."
+                           ) from exc  # the reader's own words (English) stay out of it
     grids = []
     with workbook:
         for meta in workbook.sheets_metadata:
