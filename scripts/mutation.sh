@@ -32,6 +32,11 @@ declare -A MUTANTS=(
   [comparison]="thidua.report.comparison.*"
   [periodcheck]="thidua.ingest.periodcheck.*"
   [errorcells]="thidua.ingest.errorcells.*"
+  [unitcodes]="thidua.ingest.unitcodes.*"
+  [table]="thidua.ingest.table.*"
+  [sheetchoice]="thidua.ingest.sheetchoice.*"
+  [sheetrows]="thidua.ingest.sheetrows.*"
+  [rows]="thidua.ingest.rows.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -52,9 +57,15 @@ declare -A TESTS=(
   [comparison]="tests/report/test_comparison.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
+  [unitcodes]="tests/ingest/test_unit_code_rows.py"
+  [table]="tests/ingest/test_read.py tests/ingest/test_two_tables.py"
+  [sheetchoice]="tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
+  [sheetrows]="tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
+  [rows]="tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify validate comparison periodcheck errorcells)
+       registrant identify validate comparison periodcheck errorcells unitcodes table
+       sheetchoice sheetrows rows)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
