@@ -58,8 +58,8 @@ declare -A TESTS=(
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
   [unitcodes]="tests/ingest/test_unit_code_rows.py"
-  [table]="tests/ingest/test_read.py tests/ingest/test_two_tables.py"
-  [sheetchoice]="tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
+  [table]="tests/ingest/test_table_grid.py tests/ingest/test_read.py tests/ingest/test_two_tables.py"
+  [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
   [sheetrows]="tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [rows]="tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
 )
