@@ -60,7 +60,7 @@ declare -A TESTS=(
   [unitcodes]="tests/ingest/test_unit_code_rows.py"
   [table]="tests/ingest/test_table_grid.py tests/ingest/test_read.py tests/ingest/test_two_tables.py"
   [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
-  [sheetrows]="tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
+  [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
