@@ -148,17 +148,17 @@ def test_a_later_sheets_row_repeating_an_earlier_sheets_is_rejected_naming_sheet
     other = {**GOOD, "model": "Mô hình khác"}
     first = _valid([GOOD, other], 5)
     second = _valid([{**GOOD, "model": "tủ sách công đoàn khu trọ."}, {**GOOD, "model": "Mô hình mới"},
-                     other], 2)
+                     other], 5)  # its row 5 repeats row 5 of the first sheet
     empty = first.iloc[:0]
     kept, rejections = duplicates_across_sheets(
         [("Tập thể", first), ("Trống", empty), ("Cá nhân", second)], file="Q-DD.xlsx")
-    assert [k.index.tolist() for k in kept] == [[5, 6], [], [3]]
+    assert [k.index.tolist() for k in kept] == [[5, 6], [], [6]]
     assert kept[1] is empty and kept[0] is first
     assert rejections.values.tolist() == [
-        ["Q-DD.xlsx", "Cá nhân", 2, "Tên mô hình", "tủ sách công đoàn khu trọ.",
+        ["Q-DD.xlsx", "Cá nhân", 5, "Tên mô hình", "tủ sách công đoàn khu trọ.",
          "Trùng với dòng 5 của trang 'Tập thể': cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá "
          "nhân, chức vụ và công đoàn cơ sở; chỉ tính dòng 5 của trang 'Tập thể'."],
-        ["Q-DD.xlsx", "Cá nhân", 4, "Tên mô hình", "Mô hình khác",
+        ["Q-DD.xlsx", "Cá nhân", 7, "Tên mô hình", "Mô hình khác",
          "Trùng với dòng 6 của trang 'Tập thể': cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá "
          "nhân, chức vụ và công đoàn cơ sở; chỉ tính dòng 6 của trang 'Tập thể'."]]
     kept, rejections = duplicates_across_sheets([("Tập thể", first)], file="Q-DD.xlsx")
