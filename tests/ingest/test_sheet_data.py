@@ -107,3 +107,14 @@ def test_a_sheet_says_whether_its_text_was_converted_and_keeps_what_it_computed(
     frame.loc[5, "model"] = "đổi"  # a caller's change is not kept
     assert raw_rows(sheet).loc[5, "model"] == "Tủ sách"
     assert isinstance(raw_rows(sheet), pd.DataFrame)
+
+
+def test_rows_below_a_repeated_header_read_the_visible_column_of_two():
+    header = ["Lĩnh vực", "Tên mô hình", "Lĩnh vực", "Hình thức"]  # column A hidden: last year's
+    grid = [header, ["VH", "Tủ sách", "KT", "TT"], header, ["VH", "Nụ cười", "KT", "TT"]]
+    sheet = SheetData("DS", grid, find_table(grid, frozenset({0})),
+                      facts=SheetFacts(hidden_columns=(0,)))
+    frame = raw_rows(sheet)
+    assert frame.loc[[2, 4], ["model", "field"]].values.tolist() == [["Tủ sách", "KT"],
+                                                                    ["Nụ cười", "KT"]]
+    assert column_labels(sheet)["field"] == "Lĩnh vực (cột C)"  # the column read, by its letter

@@ -29,6 +29,27 @@ def test_a_row_that_only_numbers_or_hints_the_columns_is_an_annotation(row, anno
     assert is_annotation(row) is annotation
 
 
+def test_a_row_naming_one_column_above_the_header_is_passed_over():
+    assert find_table([["Ghi chú"], ["Báo cáo"], HEADER, DATA]).header_rows == (2,)
+
+
+def test_a_header_over_two_rows_with_nothing_below_and_rows_of_two_lengths():
+    assert find_table([["Tên mô hình", "Thông tin"], ["", "Lĩnh vực"]]).header_rows == (0, 1)
+    table = find_table([["Tên mô hình", "Thông tin"], ["", "Lĩnh vực", "Ghi chú", "Cột X"],
+                        ["A", "KT", "", ""]])
+    assert table.columns == {0: "model", 1: "field", 2: "note"}
+    assert table.unknown == {3: "Cột X"}
+
+
+def test_tick_boxes_under_the_header_make_a_second_header_row_even_as_the_last_row():
+    ticks = [["Tên mô hình", "Lĩnh vực", "Hình thức", ""], ["", "", "Tập thể", "Cá nhân"]]
+    for grid in (ticks, [*ticks, ["A", "KT", "x", ""]]):
+        table = find_table(grid)
+        assert table.header_rows == (0, 1)
+        assert table.marks == {2: ("type", "collective"), 3: ("type", "individual")}
+        assert table.columns == {0: "model", 1: "field"}
+
+
 def test_the_columns_a_header_names_and_the_others_kept_by_their_text():
     table = find_table([["", "Ghi chú riêng", *HEADER, None, "Cột X"], [], DATA])
     assert table.header_rows == (0,) and table.data_start == 1
@@ -94,6 +115,31 @@ def _parts(grid, last=None):
             table_parts(grid, table, len(grid) if last is None else last)]
 
 
+def test_a_header_repeated_lower_down_keeps_the_visible_column_of_two():
+    # column A: last year's ``Lĩnh vực``, hidden; column C the right one. The header printed
+    # again on row 3 (a page's repeated title rows) must not switch to column A below it.
+    header = ["Lĩnh vực", "Tên mô hình", "Lĩnh vực", "Hình thức"]
+    grid = [header, ["VH", "Tủ sách", "KT", "TT"], header, ["VH", "Nụ cười", "KT", "TT"]]
+    hidden = frozenset({0})
+    table = find_table(grid, hidden)
+    assert [(a, b, t.columns) for a, b, t in table_parts(grid, table, 4, hidden)] == [
+        (1, 4, {1: "model", 2: "field", 3: "type"})]
+
+
+def test_a_later_table_keeps_its_own_unknown_columns_and_tick_boxes():
+    first = ["Tên mô hình", "Lĩnh vực", "Hình thức"]
+    second = ["Tên mô hình", "Lĩnh vực", "Hình thức", "", "Cột riêng"]
+    ticks = ["", "", "Tập thể", "Cá nhân", ""]
+    grid = [first, ["A", "KT", "TT"], first, ["B", "KT", "TT"], second, ticks,
+            ["C", "KT", "x", "", "y"]]
+    parts = table_parts(grid, find_table(grid), len(grid))
+    assert [(a, b) for a, b, _ in parts] == [(1, 6), (6, 7)]
+    later = parts[1][2]
+    assert later.header_rows == (4, 5) and later.columns == {0: "model", 1: "field"}
+    assert later.unknown == {2: "Hình thức / Tập thể", 3: "Cá nhân", 4: "Cột riêng"}
+    assert later.marks == {2: ("type", "collective"), 3: ("type", "individual")}
+
+
 def test_a_later_header_with_other_columns_starts_a_part_below_it():
     second = [*HEADER, "Chức vụ"]
     grid = [HEADER, DATA, DATA, second, [*DATA, "Tổ trưởng"], [*DATA, "Chủ tịch"]]
@@ -109,6 +155,12 @@ def test_the_same_header_repeated_starts_no_part_and_a_header_on_the_last_row_no
         (1, 4, (0,), {0: "stt", 1: "model", 2: "field", 3: "type"})]
     assert _parts([HEADER, DATA, [*HEADER, "Chức vụ"]]) == [
         (1, 3, (0,), {0: "stt", 1: "model", 2: "field", 3: "type"})]
+
+
+def test_a_repeated_header_before_another_header_still_lets_that_one_start_a_part():
+    second = [*HEADER, "Chức vụ"]
+    grid = [HEADER, DATA, HEADER, DATA, second, [*DATA, "Tổ trưởng"]]
+    assert [p[:3] for p in _parts(grid)] == [(1, 5, (0,)), (5, 6, (4,))]
 
 
 def test_a_row_naming_the_field_in_a_sentence_is_no_header():
