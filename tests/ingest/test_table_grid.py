@@ -172,3 +172,9 @@ def test_a_table_with_nothing_below_its_header_is_one_empty_part():
     table = find_table([HEADER])
     assert table_parts([HEADER], table, 1) == [(1, 1, table)]
     assert isinstance(table, Table)
+
+
+def test_the_second_row_of_a_two_row_header_starts_no_part_of_its_own():
+    # alone, row 2 would be a header without ``STT``: it is the first header's lower row
+    grid = [["STT", "Thông tin", ""], ["", "Tên mô hình", "Lĩnh vực"], [1, "A", "KT"]]
+    assert _parts(grid) == [(2, 3, (0, 1), {0: "stt", 1: "model", 2: "field"})]
