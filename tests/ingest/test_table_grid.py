@@ -39,6 +39,8 @@ def test_a_header_over_two_rows_with_nothing_below_and_rows_of_two_lengths():
                         ["A", "KT", "", ""]])
     assert table.columns == {0: "model", 1: "field", 2: "note"}
     assert table.unknown == {3: "Cột X"}
+    table = find_table([["Tên mô hình", "Thông tin"], ["", "Lĩnh vực", "Cột X"]])
+    assert (table.columns, table.unknown) == ({0: "model", 1: "field"}, {2: "Cột X"})
 
 
 def test_tick_boxes_under_the_header_make_a_second_header_row_even_as_the_last_row():
