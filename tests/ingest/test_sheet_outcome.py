@@ -87,8 +87,8 @@ def test_a_row_keeping_unconverted_legacy_text_is_rejected_naming_the_encoding()
     out = check_rows(label_rows(sheet(rows, encoding="VNI")), year=2024, file="f.xlsx",
                      unit="Q-BD", known_codes=KNOWN)
     assert out.valid.index.tolist() == [2]
-    assert out.rejections[["row", "column", "value", "error"]].values.tolist() == [
-        [3, "Tên mô hình", "Mô hình chiùnh số 2",
+    assert out.rejections[["file", "sheet", "row", "column", "value", "error"]].values.tolist() == [
+        ["f.xlsx", "DS", 3, "Tên mô hình", "Mô hình chiùnh số 2",
          "Ô 'Tên mô hình' còn ký tự của bảng mã VNI chưa chuyển được ('chiùnh'); đề nghị chuyển "
          "tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi gửi lại."]]
     unicode = check_rows(label_rows(sheet(rows)), year=2024, file="f.xlsx", unit="Q-BD",
