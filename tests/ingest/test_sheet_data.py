@@ -118,3 +118,41 @@ def test_rows_below_a_repeated_header_read_the_visible_column_of_two():
     assert frame.loc[[2, 4], ["model", "field"]].values.tolist() == [["Tủ sách", "KT"],
                                                                     ["Nụ cười", "KT"]]
     assert column_labels(sheet)["field"] == "Lĩnh vực (cột C)"  # the column read, by its letter
+
+
+def test_a_type_given_by_tick_boxes_is_read_row_by_row_and_labelled_by_the_form():
+    grid = [["Tên mô hình", "Lĩnh vực", "Hình thức", ""], ["", "", "Tập thể", "Cá nhân"],
+            ["A", "KT", "x", ""], ["B", "VH", "", "X"], ["C"]]
+    sheet = data(grid=grid)
+    frame = raw_rows(sheet)
+    assert frame.index.tolist() == [3, 4, 5]
+    assert frame.to_dict("list") == {
+        "model": ["A", "B", "C"], "field": ["KT", "VH", ""],  # a short row: its missing cells ""
+        "[Hình thức / Tập thể]": ["x", "", ""], "[Cá nhân]": ["", "X", ""],
+        "type": ["Tập thể", "Cá nhân", ""]}
+    assert column_labels(data(grid=grid)) == {
+        "model": "Tên mô hình", "field": "Lĩnh vực", "[Hình thức / Tập thể]": "Hình thức / Tập thể",
+        "[Cá nhân]": "Cá nhân", "type": "Hình thức"}
+
+
+def test_an_odd_number_of_blank_rows_at_the_end_is_left_out_too():
+    grid = [HEADER, [1, "Tủ sách", "KT"], [], [None, " "], [""]]
+    assert raw_rows(data(grid=grid)).index.tolist() == [2]
+
+
+def test_the_shown_text_of_a_column_without_a_header_and_of_a_later_tables_rows():
+    header2 = [*HEADER[:3], "Chức vụ"]
+    grid = [HEADER[:3], [1, "Tủ sách", "KT", "", "", "", 5], [2, "Nụ cười", "VH"], header2,
+            [3, "Ánh sáng", "KT", "Tổ trưởng"]]
+    # (1, 6): a number under a format in a column with no header; (4, 0): the later table's STT
+    frame = raw_rows(data(grid=grid, shown={(1, 6): "05", (4, 0): "003", (2, 0): "002"}))
+    assert frame.index.tolist() == [2, 3, 4, 5]
+    assert frame.to_dict("list") == {  # row 4: the later header, left to be ignored
+        "stt": [1, "002", "STT", "003"], "model": ["Tủ sách", "Nụ cười", "Tên mô hình", "Ánh sáng"],
+        "field": ["KT", "VH", "Lĩnh vực", "KT"], "position": ["", "", "", "Tổ trưởng"]}
+
+
+def test_a_lower_header_row_shorter_or_longer_than_the_upper_is_labelled():
+    grid = [["Tên mô hình", "Thông tin"], ["", "Lĩnh vực", "Cột X"], ["A", "KT", "y"]]
+    assert column_labels(data(grid=grid)) == {
+        "model": "Tên mô hình", "field": "Thông tin / Lĩnh vực", "[Cột X]": "Cột X"}
