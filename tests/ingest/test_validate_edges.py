@@ -49,8 +49,9 @@ def test_an_oversized_cell_is_said_once_and_hides_the_other_problems_of_its_cell
 
 def test_an_oversized_cell_of_a_column_not_in_the_form_is_named_by_its_header():
     valid, rejections = check([{**GOOD, "[Ghi chú riêng]": "x" * 32768},
-                               {**GOOD, "model": "Mô hình khác", "[Ghi chú riêng]": "y" * 32767}])
-    assert valid.index.tolist() == [9]
+                               {**GOOD, "model": "Mô hình khác", "[Ghi chú riêng]": "y" * 32767},
+                               {**GOOD, "model": "Mô hình thứ ba", "[Ghi chú riêng]": 7.0}])
+    assert valid.index.tolist() == [9, 10]
     assert rejections[["row", "column", "value", "error"]].values.tolist() == [
         [8, "Ghi chú riêng", "x" * 100 + "…", "Ô ở cột 'Ghi chú riêng' có 32.768 ký tự, quá giới "
                                               "hạn 32.767 ký tự của một ô; đề nghị rút gọn."]]
