@@ -34,6 +34,11 @@ declare -A MUTANTS=(
   [periodcheck]="thidua.ingest.periodcheck.*"
   [errorcells]="thidua.ingest.errorcells.*"
   [sheettitle]="thidua.ingest.sheettitle.*"
+  [unitcodes]="thidua.ingest.unitcodes.*"
+  [table]="thidua.ingest.table.*"
+  [sheetchoice]="thidua.ingest.sheetchoice.*"
+  [sheetrows]="thidua.ingest.sheetrows.*"
+  [rows]="thidua.ingest.rows.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -50,15 +55,21 @@ declare -A TESTS=(
   [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections.py -corpus_context"
   [registrant]="tests/ingest/test_registrant.py -corpus_context"
   [identify]="tests/ingest/test_identify.py"
-  [validate]="tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
+  [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py"
   [history]="tests/report/test_comparison.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
   [sheettitle]="tests/ingest/test_sheet_titles.py"
+  [unitcodes]="tests/ingest/test_unit_code_rows.py"
+  [table]="tests/ingest/test_table_grid.py tests/ingest/test_read.py tests/ingest/test_two_tables.py"
+  [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
+  [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
+  [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify validate comparison history periodcheck errorcells sheettitle)
+       registrant identify validate comparison history periodcheck errorcells sheettitle unitcodes
+       table sheetchoice sheetrows rows)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

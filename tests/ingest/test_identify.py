@@ -266,3 +266,79 @@ def test_the_code_of_a_file_name_is_what_comes_before_its_first_underscore():
     from thidua.ingest.identify import code_from_filename
 
     assert code_from_filename(Path("Q-DD_ban_sua.xlsx"), {"Q-DD"}) == "Q-DD"
+
+
+# --- resolve_unit, message by message ------------------------------------------------------
+NO_UNIT = ("Không xác định được đơn vị gửi: cần cột 'Mã đơn vị', dòng 'Mã đơn vị: …' ở tiêu đề, "
+           "hoặc tên tệp bắt đầu bằng mã đơn vị (ví dụ Q-DD_dang-ky.xlsx)")
+
+
+def _rejected(column, title, name, known=KNOWN, accepted=KNOWN, **kw) -> str:
+    with pytest.raises(FileRejected) as caught:
+        resolve_unit(pd.Series(column, dtype="object"), title, Path(name), known, accepted, 2024,
+                     **kw)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("name, said", [
+    ("a.xlsx", ""),
+    ("Bao cao_dvk.xlsx", ""),  # a prefix of spaces and words is no code
+    ("QX-1_dk.xlsx", " (phần đầu tên tệp 'QX-1' không phải mã đơn vị trong danh mục)"),
+    ("qx_dk.xlsx", " (phần đầu tên tệp 'qx' không phải mã đơn vị trong danh mục)"),
+    ("Q-BD.dang-ky.xls", " (tên tệp 'Q-BD.dang-ky.xls' bắt đầu bằng 'Q-BD' nhưng thiếu dấu '_' "
+                         "ngay sau mã: đặt tên như Q-BD_dang-ky.xls)"),
+    ("q-bd dang ky.xlsx", " (tên tệp 'q-bd dang ky.xlsx' bắt đầu bằng 'Q-BD' nhưng thiếu dấu "
+                          "'_' ngay sau mã: đặt tên như Q-BD_dang-ky.xlsx)"),
+    ("Q-BDX dang ky.xlsx", ""),
+])
+def test_no_code_anywhere_says_what_the_file_name_lacks(name, said):
+    assert _rejected([None, ""], TitleBlock(), name) == NO_UNIT + said + "."
+
+
+def test_a_unit_named_in_the_title_is_the_files_only_without_any_code():
+    names = {"Q-BD": "Liên đoàn Lao động quận Ba Đình", "Q-DD": "Liên đoàn Lao động quận Đống Đa"}
+    title = TitleBlock(lines=("LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH", "Năm 2024"))
+    none = pd.Series(dtype="object")
+    assert resolve_unit(none, title, Path("a.xlsx"), KNOWN, KNOWN, 2024, names=names) == "Q-BD"
+    assert resolve_unit(pd.Series(["Q-DD"]), title, Path("a.xlsx"), KNOWN, KNOWN, 2024,
+                        names=names) == "Q-DD"
+    assert _rejected([], title, "a.xlsx") == NO_UNIT + "."  # no names given
+    assert _rejected([], title, "a.xlsx", names={}) == NO_UNIT + "."
+
+
+def test_three_sources_that_disagree_are_each_named_in_order():
+    assert _rejected(["Q-BD"], TitleBlock("q dd"), "N-YT_dk.xlsx") == (
+        "Mã đơn vị không thống nhất (cột 'Mã đơn vị': Q-BD; dòng 'Mã đơn vị:' ở tiêu đề: Q-DD; "
+        "tên tệp: N-YT).")
+
+
+def test_a_code_not_in_the_registry_names_where_it_was_found():
+    assert _rejected(["XY-Z", "XY-Z"], TitleBlock(), "a.xlsx") == (
+        "Mã đơn vị 'XY-Z' không có trong danh mục đơn vị của năm 2024 (mã lấy từ cột 'Mã đơn vị'); "
+        "đề nghị ghi đúng mã đơn vị do LĐLĐ thành phố cấp.")
+
+
+def test_a_registry_unit_not_active_in_the_year_is_told_when_it_was():
+    accepted = {"Q-DD", "N-YT"}
+    assert _rejected([], TitleBlock("Q-BD"), "a.xlsx", accepted=accepted,
+                     periods={"Q-BD": "từ 01/01/2025"}) == (
+        "Mã đơn vị 'Q-BD' không có trong danh mục đơn vị của năm 2024 (mã lấy từ dòng 'Mã đơn vị:' "
+        "ở tiêu đề): theo danh mục, đơn vị này hoạt động từ 01/01/2025, không ngày nào trong năm "
+        "2024 (đã giải thể, sáp nhập hoặc thành lập sau); đề nghị gửi tệp vào đúng năm hoặc ghi mã "
+        "của đơn vị kế thừa.")
+    assert _rejected([], TitleBlock(), "Q-BD_dk.xlsx", accepted=accepted) == (
+        "Mã đơn vị 'Q-BD' không có trong danh mục đơn vị của năm 2024 (mã lấy từ tên tệp): theo "
+        "danh mục, đơn vị này không hoạt động trong năm 2024 (đã giải thể, sáp nhập hoặc thành "
+        "lập sau); đề nghị gửi tệp vào đúng năm hoặc ghi mã của đơn vị kế thừa.")
+
+
+@pytest.mark.parametrize("written, code", [
+    ("Q-BD - LĐLĐ quận Ba Đình", "Q-BD"), ("(q.bd)", "Q-BD"), ("Q-BD; Q-BD", "Q-BD"),
+    ("Q-BD, Q-DD", "Q-BD,Q-DD"), ("X Y", "XY")])
+def test_the_titles_code_is_its_one_registry_word_else_as_written(written, code):
+    if code in KNOWN:
+        assert resolve_unit(pd.Series(dtype="object"), TitleBlock(written), Path("a.xlsx"),
+                            KNOWN, KNOWN, 2024) == code
+    else:
+        assert f"Mã đơn vị '{code}' không có trong danh mục" in _rejected(
+            [], TitleBlock(written), "a.xlsx")

@@ -6,7 +6,7 @@ import pytest
 
 from thidua.ingest.files import REJECTED, USED, ingest_file
 from thidua.ingest.identify import TitleBlock, code_note, parse_title, resolve_unit
-from thidua.ingest.unitcodes import column_unit
+from thidua.ingest.unitcodes import code_rejections, column_unit, registry_code
 from thidua.ingest.read import FileRejected
 from helpers import HEADER, input_file, row, write_xlsx
 
@@ -124,3 +124,71 @@ def _Path(name):
     from pathlib import Path
 
     return Path(name)
+
+
+# --- unitcodes, value by value (mutation run of ``thidua.ingest.unitcodes``) ---------------
+
+@pytest.mark.parametrize("written, code", [
+    ("q.bd", "Q-BD"), ("Q BD", "Q-BD"), ("Q_BD", "Q-BD"), ("QBD", "Q-BD"), ("Q–BD", "Q-BD"),
+    ("Q-BĐ", "Q-BD"), ("q-yt", None), ("---", None), ("", None), ("n yt", "N-YT"),
+])
+def test_a_code_is_the_registrys_whatever_its_separators(written, code):
+    assert registry_code(written, KNOWN) == code
+
+
+def test_two_codes_that_differ_only_by_separators_make_a_code_of_neither():
+    assert registry_code("QBD", {"Q-BD", "QB-D", "CQ"}) is None
+    assert registry_code("QB-D", {"Q-BD", "QB-D", "CQ"}) == "QB-D"  # written exactly
+
+
+def test_no_filled_code_cell_gives_no_code():
+    assert column_unit(pd.Series([None, "", " ", "#N/A"], index=[5, 6, 7, 8]), KNOWN) is None
+
+
+def test_codes_in_other_words_count_with_the_registrys_and_the_rest_in_upper_case():
+    assert column_unit(pd.Series(["q bd", "Q_BD", "xyz"], index=[5, 6, 7]), KNOWN) == "Q-BD"
+    assert column_unit(pd.Series(["xyz", "XYZ", "Q-BD"], index=[5, 6, 7]), KNOWN) == "XYZ"
+
+
+def _no_majority(codes: list[str | None], index: list[int]) -> str:
+    with pytest.raises(FileRejected) as caught:
+        column_unit(pd.Series(codes, index=index), KNOWN)
+    return str(caught.value).split(": ", 1)[1].split("; mỗi tệp")[0]
+
+
+def test_codes_without_a_majority_are_named_most_rows_first_then_by_first_row():
+    # two rows of Q-DD (of four) is no majority; the codes of one row follow, by first row
+    assert _no_majority(["N-YT", "Q-DD", "Q-BD", "Q-DD"], [2, 3, 4, 5]) == \
+        "Q-DD (dòng 3, 5); N-YT (dòng 2); Q-BD (dòng 4)"
+    # equal counts: the code seen first comes first (Q-BD at 2 before Q-DD at 3, though
+    # Q-DD's last row is before Q-BD's)
+    assert _no_majority(["Q-BD", "Q-DD", "Q-DD", "Q-BD"], [2, 3, 4, 5]) == \
+        "Q-BD (dòng 2, 5); Q-DD (dòng 3, 4)"
+
+
+def test_a_codes_rows_are_named_up_to_ten():
+    ten = _no_majority(["Q-BD"] * 10 + ["Q-DD"] * 10, list(range(2, 22)))
+    assert ten == ("Q-BD (dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11); "
+                   "Q-DD (dòng 12, 13, 14, 15, 16, 17, 18, 19, 20, 21)")
+    eleven = _no_majority(["Q-BD"] * 11 + ["Q-DD"] * 11, list(range(2, 24)))
+    assert eleven == ("Q-BD (dòng 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …); "
+                      "Q-DD (dòng 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, …)")
+
+
+def test_each_row_of_another_code_is_rejected_alone_and_the_empty_ones_are_not():
+    column = pd.Series(["Q-BD", "", None, "q bd", "#N/A", "Q-DD", " xyz ", "Q-\u0414D"],
+                       index=[3, 4, 5, 6, 7, 8, 9, 10])
+    records = code_rejections(column, "Q-BD", KNOWN, "f.xlsx", "Tập thể")
+    assert [(r["file"], r["sheet"], r["row"], r["column"], r["value"]) for r in records] == [
+        ("f.xlsx", "Tập thể", 8, "Mã đơn vị", "Q-DD"),
+        ("f.xlsx", "Tập thể", 9, "Mã đơn vị", "xyz"),
+        ("f.xlsx", "Tập thể", 10, "Mã đơn vị", "Q-ДD")]
+    assert all(type(r["row"]) is int for r in records)
+    assert [r["error"] for r in records] == [
+        "Mã đơn vị 'Q-DD' khác mã của tệp 'Q-BD' (mã của hơn nửa số dòng); mỗi tệp chỉ của một "
+        "đơn vị: đề nghị sửa thành 'Q-BD', hoặc gửi dòng này trong tệp của đơn vị 'Q-DD'.",
+        "Mã đơn vị 'xyz' khác mã của tệp 'Q-BD' (mã của hơn nửa số dòng); mỗi tệp chỉ của một "
+        "đơn vị: đề nghị sửa thành 'Q-BD'.",
+        "Mã đơn vị 'Q-ДD' khác mã của tệp 'Q-BD' (mã của hơn nửa số dòng); mỗi tệp chỉ của một "
+        "đơn vị: đề nghị sửa thành 'Q-BD'. 'Q-ДD' có chữ 'Д' không phải chữ Latinh (chữ Kirin); "
+        "đề nghị gõ lại bằng bàn phím tiếng Việt/Latinh."]

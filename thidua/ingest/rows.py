@@ -75,6 +75,11 @@ def prepare(sheet: SheetData) -> SheetData:
     return sheet
 
 
+def _hidden(sheet: SheetData) -> frozenset[int]:
+    """The sheet's hidden columns (0-based), as :func:`thidua.ingest.table.find_table` takes them."""
+    return frozenset(sheet.facts.hidden_columns)
+
+
 def _raw_rows(sheet: SheetData) -> pd.DataFrame:
     grid, table = sheet.grid, sheet.table
     last = len(grid)
@@ -82,7 +87,7 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         last -= 1
     records: list[dict] = []
     names: dict[str, None] = {}
-    parts = sheet.memo(("parts", last), lambda: table_parts(grid, table, last))
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, table, last, _hidden(sheet)))
     named = type_from_name(sheet)
     for start, stop, part in parts:
         wanted = _raw_names(part)
@@ -127,7 +132,7 @@ def type_from_name(sheet: SheetData) -> str:
     if not kind:
         return ""
     grid, last = sheet.grid, len(sheet.grid)
-    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last))
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last, _hidden(sheet)))
     used = any(_section_types(grid, t, a, b) is None and _section_types(grid, t, a, b, kind)
                for a, b, t in parts)
     return kind if used else ""
@@ -171,7 +176,7 @@ def _column_labels(sheet: SheetData) -> dict[str, str]:
     grid = sheet.grid
     labels: dict[str, str] = {}
     last = len(grid)
-    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last))
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last, _hidden(sheet)))
     for _, _, table in parts:
         header_rows = [i for i in table.header_rows if not is_annotation(grid[i])]
         for c, name in sorted(_raw_names(table).items()):

@@ -159,18 +159,21 @@ def _names_field(value: object) -> bool:
     return isinstance(value, str) and may_be_header(value) and _field_word(value)
 
 
-def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Table]]:
+def table_parts(grid: Grid, table: Table, last: int,
+                hidden: frozenset[int] = frozenset()) -> list[tuple[int, int, Table]]:
     """The sheet's table in parts ``(first row, stop row, Table)`` (0-based grid rows, stop
     excluded), from ``table.data_start`` to ``last``: a new part starts below every later
     header row whose columns differ from the part before (two tables on one sheet, e.g. ``I.
     TẬP THỂ`` then ``II. CÁ NHÂN`` with a ``Chức vụ`` column of its own), so that each row is
     read under its own table's header (``spec/submission-form.md``, "Rows that are not
-    data"). The later header rows themselves stay in the part above (ignored as headers)."""
+    data"). The later header rows themselves stay in the part above (ignored as headers).
+    ``hidden``: the sheet's hidden columns, read as :func:`find_table` reads them (a header
+    repeated lower down keeps the visible one of two columns of one header)."""
     parts, start, current = [], table.data_start, table
     for r in range(table.data_start, last):
         if not any(map(_names_field, grid[r])):
             continue  # cheap: every header row names ``Lĩnh vực``
-        found = find_table(grid[r:r + 3])
+        found = find_table(grid[r:r + 3], hidden)
         if found is None or found.header_rows[0] != 0 or (
                 found.columns, found.marks) == (current.columns, current.marks):
             continue

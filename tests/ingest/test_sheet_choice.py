@@ -1,0 +1,118 @@
+"""Which sheets of a workbook count, and the lines that tell the unit (an extension of
+``spec/submission-form.md``, "The file"), value by value: :mod:`thidua.ingest.sheetchoice`'s
+functions on sheets and rows written in the test (no file is read)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from thidua.ingest.sheetchoice import (EMPTY, HIDDEN, OLD, TEMPLATE, FoundSheet, choose_sheets,
+                                       copy_note, copy_of, is_template_sheet, sheets_remark)
+from thidua.ingest.table import find_table
+
+HEADER = ["STT", "Tên mô hình", "Lĩnh vực"]
+
+
+def sheet(name: str, rows: list[list], visible: bool = True, table: bool = True) -> FoundSheet:
+    grid = [HEADER, *rows] if table else rows
+    return FoundSheet(name, grid, "Unicode", find_table(grid) if table else None, visible)
+
+
+@pytest.mark.parametrize("name, template", [
+    ("Hướng dẫn", True), ("HƯỚNG DẪN ĐIỀN", True), ("HD điền", True), ("Mẫu DVK-01", True),
+    ("Ví dụ", True), ("vd1", True), ("Template", True), ("Biểu mẫu 2", True),
+    ("huongdan", True), ("Sample data", True), ("MAU2024", True),
+    ("Mau-2", True), ("Danh sách", False), ("Hdtv", False), ("Tháng 12", False),
+    ("Đợt 1", False), ("Maudon", False), ("Bảng tổng hợp", False), ("", False)])
+def test_which_sheet_names_mark_instructions_or_a_sample(name, template):
+    assert is_template_sheet(name) is template
+
+
+def test_each_sheet_with_the_table_counts_or_is_passed_over_with_why():
+    found = [sheet("Danh sách", [[1, "Tủ sách", "KT"]]),
+             sheet("Ẩn", [[1, "Tủ sách", "KT"]], visible=False),
+             sheet("Hướng dẫn", [[1, "Ví dụ", "KT"]]),
+             sheet("Bản cũ", [[1, "Tủ sách", "KT"]]),
+             sheet("Trống", [[None, "", " "], []]),
+             sheet("DM", [["Kinh tế"]], table=False),
+             sheet("Cá nhân", [[], [1, "Nụ cười", "VH"]])]
+    counted, passed = choose_sheets(found)
+    assert [f.name for f in counted] == ["Danh sách", "Cá nhân"]
+    assert passed == [("Ẩn", HIDDEN), ("Hướng dẫn", TEMPLATE), ("Bản cũ", OLD), ("Trống", EMPTY)]
+    assert (HIDDEN, TEMPLATE, OLD, EMPTY) == (
+        "trang bị ẩn", "trang hướng dẫn/mẫu", "tên trang cho biết là bản cũ/bản nháp",
+        "chỉ có dòng tiêu đề, chưa có dòng đăng ký")
+
+
+def test_a_hidden_sheet_is_said_hidden_whatever_its_name():
+    counted, passed = choose_sheets([sheet("Hướng dẫn cũ", [[1, "A", "KT"]], visible=False),
+                                     sheet("Mẫu cũ", [[1, "A", "KT"]]),
+                                     sheet("DS", [[1, "A", "KT"]])])
+    assert passed == [("Hướng dẫn cũ", HIDDEN), ("Mẫu cũ", TEMPLATE)]
+
+
+def test_when_no_sheet_is_left_the_first_visible_one_with_the_table_counts():
+    found = [sheet("Ẩn", [[1, "A", "KT"]], visible=False), sheet("DM", [["x"]], table=False),
+             sheet("Nháp", [[1, "A", "KT"]]), sheet("Mẫu", [[1, "B", "KT"]])]
+    counted, passed = choose_sheets(found)
+    assert [f.name for f in counted] == ["Nháp"]
+    assert passed == [("Ẩn", HIDDEN), ("Mẫu", TEMPLATE)]
+    counted, passed = choose_sheets([sheet("Ẩn", [[1, "A", "KT"]], visible=False)])
+    assert (counted, passed) == ([], [("Ẩn", HIDDEN)])
+    assert choose_sheets([sheet("DM", [["x"]], table=False)]) == ([], [])
+
+
+def _rows(records: list[dict], index: list[int]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(records, index=pd.Index(index, name="row"))
+
+
+def test_a_sheet_repeating_an_earlier_ones_rows_names_it():
+    first = _rows([{"model": "Tủ sách", "field": "KT", "[Cột riêng]": "a"},
+                   {"model": "", "field": None, "[Cột riêng]": "b"},
+                   {"model": "Nụ cười", "field": "VH", "[Cột riêng]": "c"}], [5, 6, 7])
+    # other rows, another column order, other unknown columns, a blank row: the same content
+    copy = _rows([{"field": "KT", "model": " Tủ sách "},
+                  {"field": "VH", "model": "Nụ cười"}], [2, 4])
+    other = _rows([{"model": "Tủ sách", "field": "KT"}], [3])
+    assert copy_of(copy, {"Khác": other, "Danh sách": first}) == "Danh sách"
+    assert copy_of(copy, {"Danh sách": first, "Bản 2": first}) == "Danh sách"
+    assert copy_of(copy, {}) is None
+    assert copy_of(copy, {"Khác": other}) is None
+    # the same rows in another order, or a field changed, copy nothing
+    swapped = _rows([{"field": "VH", "model": "Nụ cười"}, {"field": "KT", "model": "Tủ sách"}],
+                    [2, 3])
+    assert copy_of(swapped, {"Danh sách": first}) is None
+    changed = _rows([{"field": "KT", "model": "Tủ sách"}, {"field": "XH", "model": "Nụ cười"}],
+                    [2, 3])
+    assert copy_of(changed, {"Danh sách": first}) is None
+
+
+def test_a_sheet_without_a_filled_form_cell_copies_nothing():
+    blank = _rows([{"model": "", "field": None, "[Ghi chú]": "x"}], [2])
+    also_blank = _rows([{"model": None, "field": "", "[Ghi chú]": "y"}], [9])
+    assert copy_of(blank, {"Danh sách": also_blank}) is None
+
+
+def test_the_sheets_remark_names_the_counted_and_the_passed_over_sheets():
+    assert sheets_remark(["Danh sách"], []) is None
+    assert sheets_remark([], []) is None
+    assert sheets_remark(["Tập thể", "Cá nhân"], []) == \
+        "Đã dùng trang 'Tập thể', trang 'Cá nhân'"
+    assert sheets_remark(["DS"], [("Hướng dẫn", TEMPLATE), ("Trống", EMPTY)]) == (
+        "Đã dùng trang 'DS'; bỏ qua trang 'Hướng dẫn' (trang hướng dẫn/mẫu), trang 'Trống' "
+        "(chỉ có dòng tiêu đề, chưa có dòng đăng ký)")
+    fix = ". Nếu bảng ở trang bị bỏ qua là đăng ký của đơn vị (không phải bản cũ), đề nghị "
+    assert sheets_remark(["DS"], [("Cũ", OLD), ("Ẩn", HIDDEN)]) == (
+        "Đã dùng trang 'DS'; bỏ qua trang 'Cũ' (tên trang cho biết là bản cũ/bản nháp), trang "
+        "'Ẩn' (trang bị ẩn)" + fix + "bỏ ẩn trang hoặc đổi tên trang (bỏ chữ 'cũ'/'nháp'…) "
+        "rồi gửi lại tệp")
+    assert sheets_remark(["DS"], [("Cũ", OLD)]) == (
+        "Đã dùng trang 'DS'; bỏ qua trang 'Cũ' (tên trang cho biết là bản cũ/bản nháp)" + fix
+        + "đổi tên trang (bỏ chữ 'cũ'/'nháp'…) rồi gửi lại tệp")
+
+
+def test_the_copy_note_names_both_sheets_and_the_rows_ignored():
+    assert copy_note("DS (2)", "DS", 4) == (
+        "Trang 'DS (2)' lặp lại đúng từng dòng đăng ký của trang 'DS' nên chỉ tính một lần: 4 "
+        "dòng của trang 'DS (2)' không được tính (bỏ qua).")

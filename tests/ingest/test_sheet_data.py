@@ -1,0 +1,158 @@
+"""A data sheet's rows, column labels and title block (``spec/submission-form.md``), value by
+value: :mod:`thidua.ingest.rows` on grids written in the test (no file is read)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from thidua.ingest.cells import SheetFacts
+from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
+                                title_lines, title_rows, type_from_name)
+from thidua.ingest.table import find_table
+
+HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Ghi chú", "Ghi chú", "Mã số"]
+GRID = [["Mã đơn vị: Q-DD", None, "", 45000.0], [], HEADER,
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+        [1, "Tủ sách", "KT", "a", "b", 300], [2, "Nụ cười", "VH", None, None, 7.0], [], ["", None]]
+# what Excel shows for a number under a number format (issue 9.2): text columns take it
+SHOWN = {(4, 0): "01", (4, 2): "KT.", (4, 5): "0300"}
+
+
+def data(name: str = "Danh sách", grid=GRID, shown=None, **kw) -> SheetData:
+    return SheetData(name, grid, find_table(grid), facts=SheetFacts(shown=shown or {}), **kw)
+
+
+@pytest.mark.parametrize("index, letter", [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"),
+                                           (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA")])
+def test_excels_letter_of_a_column(index, letter):
+    assert column_letter(index) == letter
+
+
+def test_the_rows_below_the_header_keep_excels_numbers_and_stop_at_the_last_filled_row():
+    frame = raw_rows(data(shown=SHOWN))
+    assert frame.index.tolist() == [5, 6] and frame.index.name == "row"
+    assert frame.columns.tolist() == ["stt", "model", "field", "note", "[Ghi chú]", "[Mã số]"]
+    assert frame.loc[5].tolist() == ["01", "Tủ sách", "KT", "a", "b", "0300"]
+    assert frame.loc[6, ["stt", "model", "field", "[Mã số]"]].tolist() == [2, "Nụ cười", "VH", 7.0]
+    assert frame.loc[6, ["note", "[Ghi chú]"]].isna().all()
+    assert (frame.dtypes == object).all()
+
+
+def test_a_header_with_nothing_below_gives_no_row():
+    frame = raw_rows(data(grid=[HEADER, [], [None, ""]]))
+    assert frame.index.tolist() == [] and frame.columns.tolist()[:3] == ["stt", "model", "field"]
+
+
+def test_unknown_columns_of_one_header_are_numbered():
+    grid = [["Tên mô hình", "Lĩnh vực", "Cột X", "Cột X", "Cột X"], ["A", "KT", 1, 2, 3]]
+    frame = raw_rows(data(grid=grid))
+    assert frame.columns.tolist() == ["model", "field", "[Cột X]", "[Cột X #2]", "[Cột X #3]"]
+    assert frame.loc[2].tolist() == ["A", "KT", 1, 2, 3]
+    assert column_labels(data(grid=grid)) == {
+        "model": "Tên mô hình", "field": "Lĩnh vực", "[Cột X]": "Cột X",
+        "[Cột X #2]": "Cột X (cột D)", "[Cột X #3]": "Cột X (cột E)"}
+
+
+def test_column_labels_are_the_units_headers_without_the_row_of_numbers():
+    assert column_labels(data()) == {
+        "stt": "STT", "model": "Tên mô hình", "field": "Lĩnh vực", "note": "Ghi chú",
+        "[Ghi chú]": "Ghi chú (cột E)", "[Mã số]": "Mã số"}
+
+
+def test_a_header_over_two_rows_is_labelled_by_both():
+    grid = [["Tên mô hình", "Thông tin", "Thông tin"], ["", "Lĩnh vực", "Nội dung"],
+            ["A", "KT", "x"]]
+    assert column_labels(data(grid=grid)) == {
+        "model": "Tên mô hình", "field": "Thông tin / Lĩnh vực",
+        "[Thông tin / Nội dung]": "Thông tin / Nội dung"}
+
+
+def test_a_sheet_named_by_a_type_gives_it_to_rows_of_a_table_without_a_type_column():
+    sheet = data("Tập thể")
+    assert type_from_name(sheet) == "Tập thể"
+    assert raw_rows(sheet)["type"].tolist() == ["Tập thể", "Tập thể"]
+    assert column_labels(sheet)["type"] == "Hình thức (theo tên trang)"
+    assert type_from_name(data()) == ""
+    typed = [["Tên mô hình", "Lĩnh vực", "Hình thức"], ["A", "KT", "CN"]]
+    assert type_from_name(data("Tập thể", grid=typed)) == ""
+    assert raw_rows(data("Tập thể", grid=typed))["type"].tolist() == ["CN"]
+
+
+def test_section_headings_give_the_type_and_are_labelled_so():
+    grid = [["Tên mô hình", "Lĩnh vực"], ["I. TẬP THỂ"], ["A", "KT"], ["II. CÁ NHÂN"], ["B", "VH"]]
+    sheet = data("Cá nhân", grid=grid)
+    assert raw_rows(sheet)["type"].tolist() == ["", "Tập thể", "", "Cá nhân"]
+    assert column_labels(sheet)["type"] == "Hình thức (theo dòng tiêu đề nhóm)"
+    assert type_from_name(sheet) == ""
+
+
+def test_the_title_block_by_row_and_by_line():
+    sheet = data()
+    assert title_rows(sheet) == [["Mã đơn vị: Q-DD", "45000"]]
+    assert title_lines(sheet) == ["Mã đơn vị: Q-DD", "45000"]
+    grid = [["LĐLĐ", "Quận Đống Đa"], [None], ["", "Ngày gửi:", "05/12/2024"], HEADER]
+    assert title_rows(data(grid=grid)) == [["LĐLĐ", "Quận Đống Đa"], ["Ngày gửi:", "05/12/2024"]]
+    assert title_lines(data(grid=grid)) == ["LĐLĐ", "Quận Đống Đa", "Ngày gửi:", "05/12/2024"]
+
+
+def test_a_sheet_says_whether_its_text_was_converted_and_keeps_what_it_computed():
+    assert [data(encoding=e).converted for e in ("Unicode", "UTF-8", "TCVN3 (ABC)", "VNI")] == [
+        False, False, True, True]
+    sheet = prepare(data())
+    calls = []
+    assert sheet.memo("k", lambda: calls.append(1) or 5) == 5
+    assert sheet.memo("k", lambda: calls.append(1) or 6) == 5 and calls == [1]
+    frame = raw_rows(sheet)
+    frame.loc[5, "model"] = "đổi"  # a caller's change is not kept
+    assert raw_rows(sheet).loc[5, "model"] == "Tủ sách"
+    assert isinstance(raw_rows(sheet), pd.DataFrame)
+
+
+def test_rows_below_a_repeated_header_read_the_visible_column_of_two():
+    header = ["Lĩnh vực", "Tên mô hình", "Lĩnh vực", "Hình thức"]  # column A hidden: last year's
+    grid = [header, ["VH", "Tủ sách", "KT", "TT"], header, ["VH", "Nụ cười", "KT", "TT"]]
+    sheet = SheetData("DS", grid, find_table(grid, frozenset({0})),
+                      facts=SheetFacts(hidden_columns=(0,)))
+    frame = raw_rows(sheet)
+    assert frame.loc[[2, 4], ["model", "field"]].values.tolist() == [["Tủ sách", "KT"],
+                                                                    ["Nụ cười", "KT"]]
+    assert column_labels(sheet)["field"] == "Lĩnh vực (cột C)"  # the column read, by its letter
+
+
+def test_a_type_given_by_tick_boxes_is_read_row_by_row_and_labelled_by_the_form():
+    grid = [["Tên mô hình", "Lĩnh vực", "Hình thức", ""], ["", "", "Tập thể", "Cá nhân"],
+            ["A", "KT", "x", ""], ["B", "VH", "", "X"], ["C"]]
+    sheet = data(grid=grid)
+    frame = raw_rows(sheet)
+    assert frame.index.tolist() == [3, 4, 5]
+    assert frame.to_dict("list") == {
+        "model": ["A", "B", "C"], "field": ["KT", "VH", ""],  # a short row: its missing cells ""
+        "[Hình thức / Tập thể]": ["x", "", ""], "[Cá nhân]": ["", "X", ""],
+        "type": ["Tập thể", "Cá nhân", ""]}
+    assert column_labels(data(grid=grid)) == {
+        "model": "Tên mô hình", "field": "Lĩnh vực", "[Hình thức / Tập thể]": "Hình thức / Tập thể",
+        "[Cá nhân]": "Cá nhân", "type": "Hình thức"}
+
+
+def test_an_odd_number_of_blank_rows_at_the_end_is_left_out_too():
+    grid = [HEADER, [1, "Tủ sách", "KT"], [], [None, " "], [""]]
+    assert raw_rows(data(grid=grid)).index.tolist() == [2]
+
+
+def test_the_shown_text_of_a_column_without_a_header_and_of_a_later_tables_rows():
+    header2 = [*HEADER[:3], "Chức vụ"]
+    grid = [HEADER[:3], [1, "Tủ sách", "KT", "", "", "", 5], [2, "Nụ cười", "VH"], header2,
+            [3, "Ánh sáng", "KT", "Tổ trưởng"]]
+    # (1, 6): a number under a format in a column with no header; (4, 0): the later table's STT
+    frame = raw_rows(data(grid=grid, shown={(1, 6): "05", (4, 0): "003", (2, 0): "002"}))
+    assert frame.index.tolist() == [2, 3, 4, 5]
+    assert frame.to_dict("list") == {  # row 4: the later header, left to be ignored
+        "stt": [1, "002", "STT", "003"], "model": ["Tủ sách", "Nụ cười", "Tên mô hình", "Ánh sáng"],
+        "field": ["KT", "VH", "Lĩnh vực", "KT"], "position": ["", "", "", "Tổ trưởng"]}
+
+
+def test_a_lower_header_row_shorter_or_longer_than_the_upper_is_labelled():
+    grid = [["Tên mô hình", "Thông tin"], ["", "Lĩnh vực", "Cột X"], ["A", "KT", "y"]]
+    assert column_labels(data(grid=grid)) == {
+        "model": "Tên mô hình", "field": "Thông tin / Lĩnh vực", "[Cột X]": "Cột X"}

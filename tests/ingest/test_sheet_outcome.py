@@ -1,0 +1,110 @@
+"""One data sheet from its rows to registrations and rejections (``spec/submission-form.md``,
+"Rows that are not data" and "Errors"), value by value: :func:`thidua.ingest.sheetrows.label_rows`
+and :func:`check_rows` on grids written in the test (no file is read)."""
+
+from __future__ import annotations
+
+from thidua.ingest.rows import SheetData
+from thidua.ingest.sheetrows import check_rows, label_rows
+from thidua.ingest.table import find_table
+from helpers import HEADER, row
+
+KNOWN = frozenset({"Q-BD", "Q-DD"})
+FIELDS = ("Lĩnh vực", "cần một trong: Kinh tế (KT), Văn hóa - xã hội (VHXH), An ninh - quốc "
+          "phòng (ANQP), Xây dựng hệ thống chính trị (XDHTCT).")
+OTHER_UNIT = ("Mã đơn vị 'Q-DD' khác mã của tệp 'Q-BD' (mã của hơn nửa số dòng); mỗi tệp chỉ "
+              "của một đơn vị: đề nghị sửa thành 'Q-BD', hoặc gửi dòng này trong tệp của đơn vị "
+              "'Q-DD'.")
+IGNORED = dict.fromkeys(["blank", "totals", "subheading", "signature", "header", "hidden",
+                         "example", "continuation", "copied_sheet"], 0)
+
+
+def sheet(rows: list[list], name: str = "DS", header=("Mã đơn vị", *HEADER), **kw) -> SheetData:
+    grid = [list(header), *rows]
+    return SheetData(name, grid, find_table(grid), **kw)
+
+
+def model(n: int) -> str:
+    return f"Mô hình số {n} giúp đoàn viên"
+
+
+ROWS = [["Q-BD", *row(model=model(1))],
+        ["Q-DD", *row(model=model(2), stt=2)],  # another unit's code
+        ["Q-BD", *row(model=model(3), field="Bóng đá", stt=3)],  # a field not in the form
+        ["", "", "Tổng cộng", None],
+        ["Q-DD", *row(model=model(4), field="Bóng đá", stt=4)],  # both
+        ["Q-BD", *row(model=model(1), stt=5)]]  # a duplicate of row 2
+
+
+def test_each_row_read_is_valid_rejected_or_ignored_and_each_problem_said_by_row():
+    out = check_rows(label_rows(sheet(ROWS)), year=2024, file="f.xlsx", unit="Q-BD",
+                     known_codes=KNOWN)
+    assert (out.sheet, out.read) == ("DS", 6)
+    assert out.valid.index.tolist() == [2]
+    assert out.valid.at[2, "model"] == model(1)
+    assert out.rejections[["file", "sheet", "row", "column", "value"]].values.tolist() == [
+        ["f.xlsx", "DS", 3, "Mã đơn vị", "Q-DD"],
+        ["f.xlsx", "DS", 4, "Lĩnh vực", "Bóng đá"],
+        ["f.xlsx", "DS", 6, "Lĩnh vực", "Bóng đá"],
+        ["f.xlsx", "DS", 6, "Mã đơn vị", "Q-DD"],
+        ["f.xlsx", "DS", 7, "Tên mô hình", model(1)]]
+    assert out.rejections["error"].tolist()[:2] == [
+        OTHER_UNIT, f"'Bóng đá' không hợp lệ ở cột '{FIELDS[0]}': {FIELDS[1]}"]
+    assert out.rejections.index.tolist() == [0, 1, 2, 3, 4]
+    assert out.raw.index.tolist() == [2, 3, 4, 5, 6, 7]
+    assert out.ignored == {**IGNORED, "totals": 1}
+    assert out.headers["unit_code"] == "Mã đơn vị" and out.headers["model"] == "Tên mô hình"
+    assert (out.remarks, out.readings, out.interpreted) == ((), (), 0)
+
+
+def test_without_the_files_unit_no_row_is_rejected_for_its_code():
+    out = check_rows(label_rows(sheet(ROWS)), year=2024, file="f.xlsx", known_codes=KNOWN)
+    assert out.valid.index.tolist() == [2, 3]
+    assert out.rejections["row"].tolist() == [4, 6, 7]
+
+
+def test_a_sheet_copying_another_ignores_every_row_and_says_so():
+    rows = label_rows(sheet(ROWS[:2], copy_of="Danh sách"))
+    assert rows.labels.tolist() == ["copied_sheet", "copied_sheet"]
+    assert rows.data.empty
+    out = check_rows(rows, year=2024, file="f.xlsx", unit="Q-BD", known_codes=KNOWN)
+    assert (out.read, out.valid.empty, out.rejections.empty) == (2, True, True)
+    assert out.ignored == {**IGNORED, "copied_sheet": 2}
+    assert out.remarks == ("Trang 'DS' lặp lại đúng từng dòng đăng ký của trang 'Danh sách' nên "
+                           "chỉ tính một lần: 2 dòng của trang 'DS' không được tính (bỏ qua).",)
+
+
+def test_a_sheet_of_totals_only_checks_nothing():
+    out = check_rows(label_rows(sheet([["", "", "Tổng cộng", None], []])), year=2024,
+                     file="f.xlsx", unit="Q-BD", known_codes=KNOWN)
+    assert (out.read, out.valid.empty, out.rejections.empty) == (1, True, True)
+    assert out.ignored == {**IGNORED, "totals": 1}
+    assert out.rejections.columns.tolist() == ["file", "sheet", "row", "column", "value", "error"]
+
+
+def test_a_row_keeping_unconverted_legacy_text_is_rejected_naming_the_encoding():
+    rows = [["Q-BD", *row(model=model(1))], ["Q-BD", *row(model="Mô hình chiùnh số 2", stt=2)]]
+    out = check_rows(label_rows(sheet(rows, encoding="VNI")), year=2024, file="f.xlsx",
+                     unit="Q-BD", known_codes=KNOWN)
+    assert out.valid.index.tolist() == [2]
+    assert out.rejections[["file", "sheet", "row", "column", "value", "error"]].values.tolist() == [
+        ["f.xlsx", "DS", 3, "Tên mô hình", "Mô hình chiùnh số 2",
+         "Ô 'Tên mô hình' còn ký tự của bảng mã VNI chưa chuyển được ('chiùnh'); đề nghị chuyển "
+         "tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi gửi lại."]]
+    unicode = check_rows(label_rows(sheet(rows)), year=2024, file="f.xlsx", unit="Q-BD",
+                         known_codes=KNOWN)
+    assert unicode.valid.index.tolist() == [2, 3] and unicode.rejections.empty
+
+
+def test_a_sheet_named_by_a_type_without_a_type_column_says_its_rows_took_it():
+    header = [h for h in HEADER if h != "Hình thức"]
+    rows = [[*r[:3], *r[4:]] for r in (row(model=model(1)), row(model=model(2), stt=2))]
+    out = check_rows(label_rows(sheet(rows, name="Tập thể", header=header)), year=2024,
+                     file="f.xlsx")
+    assert out.valid["type"].tolist() == ["collective", "collective"]
+    assert out.readings == (
+        "Trang 'Tập thể' không có cột 'Hình thức': các dòng đăng ký của trang đã lấy hình thức "
+        "'Tập thể' theo tên trang. Đề nghị lần sau ghi hình thức ở từng dòng.",)
+    empty = check_rows(label_rows(sheet([], name="Tập thể", header=header)), year=2024,
+                       file="f.xlsx")
+    assert empty.readings == ()
