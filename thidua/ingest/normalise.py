@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
@@ -420,3 +421,24 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     for name in (*TEXT_COLUMNS, "field", "type", "level", "result", "period"):
         out[name] = out[name].astype("str")
     return out
+
+
+#: The columns of a sheet's rows :func:`normalise_rows` reads.
+READ_COLUMNS = (*TEXT_COLUMNS, "field", "type", "level", "result", "period", "period_from",
+                "period_to")
+
+
+def normalise_frames(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """:func:`normalise_rows` of each frame (the data rows of many sheets, of one file or of
+    many), in one pass over all their rows: each distinct value is read once for them all
+    (issue 10). A column one frame lacks is empty in its rows, as :func:`normalise_rows`
+    takes a missing column; every row's result depends on that row only, so each frame gets
+    what it gets alone (its own index, same columns and values)."""
+    if len(frames) <= 1:
+        return [normalise_rows(f) for f in frames]
+    columns = list(dict.fromkeys(c for f in frames for c in f.columns if c in READ_COLUMNS))
+    together = pd.concat([f.reindex(columns=columns, fill_value="") for f in frames],
+                         ignore_index=True)
+    out = normalise_rows(together)
+    ends = np.cumsum([len(f) for f in frames])
+    return [out.iloc[end - len(f):end].set_axis(f.index) for f, end in zip(frames, ends)]
