@@ -129,19 +129,28 @@ def _is_header(texts: list[str]) -> bool:
                                                   (strangers == 1 and known >= 4))
 
 
-def filled_down(raw: pd.DataFrame) -> pd.Series:
+def form_text(raw: pd.DataFrame) -> pd.DataFrame:
+    """The cleaned text (:func:`thidua.text.clean_text`) of every cell of ``raw``'s form
+    columns (same index; the columns of :data:`schemas.form.BY_NAME` ``raw`` has, in its
+    order), each distinct value cleaned once: what the row rules of a sheet look at, computed
+    once for them all (issue 10)."""
+    return frame_by_value(raw[[c for c in raw.columns if c in BY_NAME]], clean_text)
+
+
+def filled_down(raw: pd.DataFrame, text: pd.DataFrame | None = None) -> pd.Series:
     """Per raw row: it carries nothing but values filled down a column (issue 16.6).
 
     Such a row has no ``Tên mô hình``, no ``Tên tập thể/cá nhân``, no ``Lĩnh vực`` and no
     ``Hình thức``, at least one other cell of the form's columns, and each of its cells
     (but a number in ``STT``) repeats the cell above or below it in the same column: what
     a whole-column fill (``Cơ sở`` or ``Công đoàn cơ sở`` down to row 5000) leaves under the
-    table. Returns a bool Series on ``raw``'s index.
+    table. Returns a bool Series on ``raw``'s index. ``text``: :func:`form_text` of ``raw``
+    when the caller has it already.
     """
     form = [c for c in raw.columns if c in BY_NAME]
     if not form:
         return pd.Series(False, index=raw.index)
-    text = frame_by_value(raw[form], clean_text)
+    text = form_text(raw) if text is None else text
     core = [c for c in CORE_COLUMNS if c in text]
     no_core = (text[core] == "").all(axis=1) if core else pd.Series(True, index=raw.index)
     repeated = (text == "") | (text == text.shift(1)) | (text == text.shift(-1))
@@ -155,7 +164,8 @@ def _has_code(reading) -> bool:
     return reading.code is not None
 
 
-def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Series:
+def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
+                  text: pd.DataFrame | None = None) -> pd.Series:
     """Label each raw row ``"data"`` or an ignored reason from :data:`IGNORED_REASONS`.
 
     ``raw`` is :func:`thidua.ingest.read.raw_rows` output (index: Excel row). Ignored, never
@@ -167,15 +177,16 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
     ``Lĩnh vực`` and ``Hình thức`` both read as accepted values is always data, and a row with
     either is never a totals row nor part of the signature block (issue 9.3): ``Tổng công ty
     …`` or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
-    index. ``filled``: :func:`filled_down` of ``raw`` when the caller has it already.
+    index. ``filled``: :func:`filled_down` of ``raw``, ``text``: :func:`form_text` of
+    ``raw``, when the caller has them already.
     """
     form = [c for c in raw.columns if c in BY_NAME]
-    text = frame_by_value(raw[form], clean_text)  # each distinct value once, whole columns
+    text = form_text(raw) if text is None else text  # each distinct value once, whole columns
     columns = _data_columns(text)
     known = {name: (by_value(read_column(raw[name], name), _has_code).astype(bool)
                     if name in raw else pd.Series(False, index=raw.index))
              for name in ("field", "type")}
-    filled = filled_down(raw) if filled is None else filled
+    filled = filled_down(raw, text) if filled is None else filled
     has_data = (text[columns] != "").any(axis=1) if columns else pd.Series(False, index=raw.index)
     numeric = text.apply(lambda c: c.str.fullmatch(r"[\d.,]*")).all(axis=1) if form else \
         pd.Series(True, index=raw.index)

@@ -19,7 +19,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
-                                     filled_down_note, normalise_frames)
+                                     filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.rows import SheetData, column_labels, raw_rows, type_from_name
 from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
@@ -77,12 +77,13 @@ def label_rows(sheet: SheetData) -> SheetRows:
     a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
     copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
     raw = raw_rows(sheet)
-    filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
+    text = form_text(raw)  # the cleaned cells, once for every rule below (issue 10)
+    filled = filled_down(raw, text)  # rows of nothing but filled-down values (16.6)
     if sheet.copy_of:
         return SheetRows(sheet, raw, pd.Series(COPIED_SHEET, index=raw.index, dtype=str), filled)
-    labels = mark_hidden(classify_rows(raw, filled), sheet)  # hidden rows: ignored, told (9.4)
+    labels = mark_hidden(classify_rows(raw, filled, text), sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
-    raw, labels, joined = join_continuations(raw, labels)  # a cell's text over two rows
+    raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     return SheetRows(sheet, raw, labels, filled, joined, by_heading)
 

@@ -293,6 +293,8 @@ def duplicates_across_sheets(valid: list[tuple[str, pd.DataFrame]], *, file: str
     order (:func:`validate_rows` output, index Excel row; duplicates inside one sheet are
     already rejected there). Returns the valid frames without the rows rejected, in the same
     order, and the rejections (:data:`REJECTION_COLUMNS`)."""
+    if sum(1 for _, rows in valid if not rows.empty) <= 1:  # one sheet: no other to repeat
+        return [rows for _, rows in valid], rejection_frame([])
     seen: dict[tuple, tuple[str, int]] = {}
     kept, records = [], []
     for sheet, rows in valid:
