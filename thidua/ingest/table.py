@@ -139,8 +139,10 @@ def table_parts(grid: Grid, table: Table, last: int) -> list[tuple[int, int, Tab
     read under its own table's header (``spec/submission-form.md``, "Rows that are not
     data"). The later header rows themselves stay in the part above (ignored as headers)."""
     parts, start, current = [], table.data_start, table
-    for r in range(table.data_start, last):
-        if not any(map(_names_field, grid[r])):
+    rows = grid[table.data_start:last]  # each distinct text looked at once (issue 10)
+    naming = {t for t in {v for row in rows for v in row if isinstance(v, str)} if _names_field(t)}
+    for r in range(table.data_start, last) if naming else ():
+        if not any(isinstance(v, str) and v in naming for v in grid[r]):
             continue  # cheap: every header row names ``Lĩnh vực``
         found = find_table(grid[r:r + 3])
         if found is None or found.header_rows[0] != 0 or (
