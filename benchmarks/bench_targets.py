@@ -12,7 +12,8 @@
 - P3  a generated national-scale year (``benchmarks/national.py``, ``--files`` × ``--rows``):
       read + normalise + validate + aggregate (``plan_run``, every file through the content
       cache from cold, ``aggregate_results``) against a bare python-calamine read of the same
-      files, each in its own process (target ≤ 1.5×); then the whole ``thidua run`` on that
+      files, each in its own process (target ≤ 1.5×; also by CPU seconds, summed over the
+      process and its parsing workers with psutil); then the whole ``thidua run`` on that
       year, report included, with its peak resident memory summed over all its processes
       (sampled every 0.1 s with psutil; target < 2 GiB).
 - P4  the appendix of exemplary models (``phu-luc-tieu-bieu.pdf``) of ``--appendix-rows``
