@@ -85,6 +85,7 @@ class PrefectSteps(Steps):
     """The steps of :func:`thidua.runner.run_year` as Prefect tasks, logged to the run."""
 
     done = (*Steps.done, "artifacts")
+    batch_files = 1  # one Prefect task per file, named by it in the UI
 
     def __init__(self):
         super().__init__(mapper=_prefect_mapper)

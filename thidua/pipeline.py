@@ -25,7 +25,8 @@ import pandas as pd
 
 from thidua.errors import NothingToReport
 from thidua.ingest.discover import InputFile, discover_files, sha256_of
-from thidua.ingest.files import FileResult, UnitContext, ingest_file, select_submissions
+from thidua.ingest.files import (FileResult, UnitContext, ingest_file, ingest_files,
+                                 select_submissions)
 from thidua.ingest.registry import RegistryError, expected_units, load_registry
 from thidua.publish.feedback import FEEDBACK_DIR, feedback_workbooks
 from thidua.publish.outputs import (
@@ -371,7 +372,20 @@ def ingest_checked(source: InputFile, context: UnitContext) -> FileResult:
     cache key's hash) says: raises :class:`ContentChanged` (issue 9.9). A cache keyed on the
     discovered hash can then never hold, nor serve, figures of other content. Raises
     :class:`NotCached` for a rejection that depends on the machine (issue 9.6)."""
-    result = ingest(source, context)
+    return checked(source, ingest(source, context))
+
+
+def ingest_many(sources: list[InputFile], context: UnitContext) -> list[FileResult]:
+    """:func:`ingest` of each file, their rows checked together
+    (:func:`thidua.ingest.files.ingest_files`, issue 10); in order, each result the one
+    :func:`ingest` gives its file alone."""
+    return ingest_files(sources, context)
+
+
+def checked(source: InputFile, result: FileResult) -> FileResult:
+    """``result`` of reading ``source``, as :func:`ingest_checked` lets it through: raises
+    :class:`ContentChanged` when its bytes are not those of ``source.sha256``,
+    :class:`NotCached` when it depends on the machine."""
     if result.sha256 != source.sha256:
         raise ContentChanged(source.file, result.sha256)
     if result.transient:

@@ -60,13 +60,33 @@ def ingest_to_cache(source: InputFile, context: UnitContext, program: str,
     key (:func:`thidua.pipeline.ingest_cache_key`) has one, else
     :func:`thidua.pipeline.ingest_checked`, stored under the key. Runs in any process that
     sees ``cache_dir`` (a Dask worker: module-level, its arguments pickle). Never raises for
-    bad input."""
+    bad input. :func:`ingest_batch_to_cache` of this one file."""
+    return ingest_batch_to_cache([source], context, program, cache_dir)[0]
+
+
+def ingest_batch_to_cache(sources: list[InputFile], context: UnitContext, program: str,
+                          cache_dir: str) -> list[Ingested]:
+    """:func:`ingest_to_cache` of each of ``sources``, in order: the files the cache does
+    not hold are read together (:func:`thidua.pipeline.ingest_many`: their rows checked in
+    one pass, issue 10), each stored under its own key, so that a later run reuses, or
+    re-reads, each file alone. Runs in any process that sees ``cache_dir``."""
     cache = IngestCache(Path(cache_dir))
-    key = pipeline.ingest_cache_key(source, context, program)
-    if (hit := cache.get(key)) is not None:
-        return Ingested(source.file, key, True, hit.status, dict(hit.rows))
+    keys = [pipeline.ingest_cache_key(source, context, program) for source in sources]
+    done: dict[int, Ingested] = {}
+    for i, (source, key) in enumerate(zip(sources, keys)):
+        if (hit := cache.get(key)) is not None:
+            done[i] = Ingested(source.file, key, True, hit.status, dict(hit.rows))
+    todo = [i for i in range(len(sources)) if i not in done]
+    for i, result in zip(todo, pipeline.ingest_many([sources[i] for i in todo], context)):
+        done[i] = _stored(cache, sources[i], keys[i], result)
+    return [done[i] for i in range(len(sources))]
+
+
+def _stored(cache: IngestCache, source: InputFile, key: str, result: FileResult) -> Ingested:
+    """Store ``result`` (the reading of ``source``) under ``key``, or for this run only when
+    the reader failed on it (never reused); nothing when its bytes changed."""
     try:
-        result = pipeline.ingest_checked(source, context)
+        result = pipeline.checked(source, result)
     except pipeline.ContentChanged as exc:
         return Ingested(source.file, key, False, "", {}, changed=exc.sha256)
     except pipeline.NotCached as exc:  # the reader failed: this run only, never reused
@@ -108,6 +128,8 @@ class Steps:
     :data:`thidua.progress.STEPS` a run reports as done (its progress bar's total)."""
 
     done = ("read", "aggregate", "render", "publish")
+    #: Files read in one call of the per-file work (``None``: :func:`batch_size`).
+    batch_files: int | None = None
 
     def __init__(self, mapper: Mapper | None = None, load_secret: Callable | None = None):
         from thidua.executors import threads
@@ -121,7 +143,7 @@ class Steps:
 
     def ingest_all(self, plan: pipeline.Plan, cache_dir: Path) -> tuple[list[FileResult], int]:
         """Every file's result, in the plan's order, and how many were read (not cached)."""
-        return ingest_all(plan, cache_dir, self.mapper)
+        return ingest_all(plan, cache_dir, self.mapper, self.batch_files)
 
     def aggregate(self, plan: pipeline.Plan, results: list[FileResult]) -> Figures:
         return pipeline.aggregate_results(plan, results)
@@ -170,10 +192,27 @@ class Steps:
         return extra
 
 
-def ingest_all(plan: pipeline.Plan, cache_dir: Path, mapper: Mapper) -> tuple[list[FileResult], int]:
-    """Map :func:`ingest_to_cache` over the plan's submissions with ``mapper``, emitting
-    ``file_read`` (with its rows) as each ends; skipped entries are never sent out. Returns
-    the results in the plan's order and how many files were read (not cached)."""
+#: Most files read together in one batch (:func:`ingest_batch_to_cache`): their rows are
+#: checked in one pass, and progress moves by a batch at a time.
+BATCH_FILES = 16
+
+
+def batch_size(files: int, workers: int) -> int:
+    """How many files a batch holds when ``files`` are read by ``workers`` at once: enough
+    batches to keep each worker busy twice over, at most :data:`BATCH_FILES` files each."""
+    return max(1, min(BATCH_FILES, -(-files // (2 * max(1, workers)))))
+
+
+def ingest_all(plan: pipeline.Plan, cache_dir: Path, mapper: Mapper,
+               batch: int | None = None) -> tuple[list[FileResult], int]:
+    """Map the reading of the plan's submissions through the cache with ``mapper``, in
+    batches of ``batch`` files (:func:`ingest_batch_to_cache`; default
+    :func:`batch_size` for :data:`thidua.executors.THREADS`; ``1``: one call of
+    :func:`ingest_to_cache` per file, as a mapper of Prefect tasks needs), emitting
+    ``file_read`` (with its rows) as each file's batch ends; skipped entries are never sent
+    out. Returns the results in the plan's order and how many files were read (not cached)."""
+    from thidua.executors import THREADS
+
     results: list[FileResult | None] = [None] * len(plan.files)
     todo = [i for i, f in enumerate(plan.files) if not f.skipped]
     for i, source in enumerate(plan.files):
@@ -181,13 +220,22 @@ def ingest_all(plan: pipeline.Plan, cache_dir: Path, mapper: Mapper) -> tuple[li
             results[i] = FileResult(source, SKIPPED)  # not a submission: never read
     read = 0
     sources = [plan.files[i] for i in todo]
-    for j, ingested in mapper(ingest_to_cache, sources, plan.context, plan.program, str(cache_dir)):
-        source = sources[j]
-        result = settle(ingested, source, plan.context, plan.program, str(cache_dir))
-        results[todo[j]] = result
-        read += not ingested.cached
-        progress.emit("file_read", file=source.file, status=result.status,
-                      rows=result.rows["read"])
+    batch = batch or batch_size(len(sources), THREADS)
+    if batch == 1:
+        ended = ((j, [ingested]) for j, ingested in mapper(
+            ingest_to_cache, sources, plan.context, plan.program, str(cache_dir)))
+    else:
+        ended = ((j * batch, ingested) for j, ingested in mapper(
+            ingest_batch_to_cache, [sources[k:k + batch] for k in range(0, len(sources), batch)],
+            plan.context, plan.program, str(cache_dir)))
+    for first, batch_ingested in ended:
+        for j, ingested in enumerate(batch_ingested, start=first):
+            source = sources[j]
+            result = settle(ingested, source, plan.context, plan.program, str(cache_dir))
+            results[todo[j]] = result
+            read += not ingested.cached
+            progress.emit("file_read", file=source.file, status=result.status,
+                          rows=result.rows["read"])
     return results, read
 
 

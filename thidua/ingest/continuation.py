@@ -21,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from schemas.form import BY_NAME
+from thidua.ingest.normalise import form_text
 from thidua.text import clean_text
 
 #: Ignored-row reason of a joined row (``IGNORED_REASONS`` of :mod:`thidua.ingest.normalise`).
@@ -40,7 +41,8 @@ def _own_registration(cells: list[str]) -> bool:
     return len(filled) >= 2 and all(c[:1].isupper() for c in filled)
 
 
-def continuations(raw: pd.DataFrame, labels: pd.Series) -> dict[int, int]:
+def continuations(raw: pd.DataFrame, labels: pd.Series,
+                  text: pd.DataFrame | None = None) -> dict[int, int]:
     """Each continuation row (Excel row) → the registration row it continues.
 
     ``raw``: :func:`thidua.ingest.read.raw_rows` (index: Excel row, the form's columns by
@@ -48,11 +50,12 @@ def continuations(raw: pd.DataFrame, labels: pd.Series) -> dict[int, int]:
     looked at). Rows are consecutive in ``raw``'s order: a blank, hidden or heading row in
     between ends a registration's continuation. Without an ``STT`` column nothing is joined (a
     row with no number cannot be told from a registration that forgot its choices).
+    ``text``: :func:`thidua.ingest.normalise.form_text` of ``raw`` when the caller has it.
     """
     if "stt" not in raw or raw.empty:
         return {}
     form = [c for c in raw.columns if c in BY_NAME]
-    text = raw[form].map(clean_text)
+    text = form_text(raw) if text is None else text
     choices = [c for c in CHOICE_COLUMNS if c in text]
     joined = [c for c in JOINED_COLUMNS if c in text]
     others = [c for c in form if c not in (*choices, *joined, "stt")]
@@ -76,13 +79,14 @@ def continuations(raw: pd.DataFrame, labels: pd.Series) -> dict[int, int]:
     return found
 
 
-def join_continuations(raw: pd.DataFrame, labels: pd.Series
+def join_continuations(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | None = None
                        ) -> tuple[pd.DataFrame, pd.Series, dict[int, int]]:
     """``raw`` with each continuation's text appended to its registration's cells (one space
     between; a cell empty on the registration row takes the continuation's text), ``labels``
     with the continuation rows :data:`CONTINUATION`, and :func:`continuations`' map. ``raw``
-    and ``labels`` are not modified; without continuations they are returned as they are."""
-    found = continuations(raw, labels)
+    and ``labels`` are not modified; without continuations they are returned as they are.
+    ``text``: :func:`thidua.ingest.normalise.form_text` of ``raw`` when the caller has it."""
+    found = continuations(raw, labels, text)
     if not found:
         return raw, labels, found
     raw, labels = raw.copy(), labels.copy()

@@ -28,8 +28,9 @@ from thidua.ingest.legacy import DECODERS
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.normalise import IGNORED_REASONS
-from thidua.ingest.read import FORMULA_HINT, FileRejected, read_bytes, title_rows
-from thidua.ingest.sheetrows import SheetOutcome, check_rows, label_rows, unit_codes
+from thidua.ingest.read import FORMULA_HINT, FileRejected, FileSheets, read_bytes, title_rows
+from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_sheets,
+                                     label_rows, unit_codes)
 from thidua.ingest.validate import duplicates_across_sheets, rejection_frame
 from thidua.ingest.cellrules import check_not_all_formulas
 
@@ -215,7 +216,41 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     (``source.skipped``) comes back ``skipped``, unread. The file's bytes are read once; the
     result's ``sha256`` is theirs (issue 9.9). The unit and the year come from the first
     sheet's title block (and the unit codes of every sheet's rows).
+    :func:`ingest_files` of this one file.
     """
+    return ingest_files([source], context)[0]
+
+
+def ingest_files(sources: list[InputFile], context: UnitContext) -> list[FileResult]:
+    """:func:`ingest_file` of each of ``sources``, in order, the rows of all their sheets
+    normalised and validated together (:func:`thidua.ingest.sheetrows.check_sheets`: one
+    pass over the distinct values, one pandera call per year; issue 10). Each result is the
+    one :func:`ingest_file` gives its file alone."""
+    opened = [_opened(source, context) for source in sources]
+    checks = [SheetCheck(r, o.year, o.source.file, o.unit, frozenset(context.known_codes))
+              for o in opened if isinstance(o, _Opened) for r in o.labelled]
+    outcomes = iter(check_sheets(checks))
+    return [o if isinstance(o, FileResult) else
+            _finished(o, [next(outcomes) for _ in o.labelled]) for o in opened]
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """A file read and identified, its sheets' rows labelled: what is left is to check them."""
+
+    source: InputFile
+    parsed: FileSheets
+    labelled: list[SheetRows]
+    title: TitleBlock
+    codes: pd.Series
+    unit: str
+    year: int
+    digest: str
+
+
+def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
+    """A file's bytes read once and parsed (in a worker, :func:`parse_isolated`), its year,
+    unit and labelled rows; or its :class:`FileResult` when it is skipped or rejected."""
     if source.skipped:
         return FileResult(source, SKIPPED)
     sheet_name, encoding, digest, title = "", "", "", TitleBlock()
@@ -245,14 +280,20 @@ def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
         return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed))
-    combined = _combined([check_rows(r, year=year, file=source.file, unit=unit,
-                                     known_codes=frozenset(context.known_codes))
-                          for r in labelled], unit, source.file)
+    return _Opened(source, parsed, labelled, title, codes, unit, year, digest)
+
+
+def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
+    """The :class:`FileResult` of an opened file from its sheets' outcomes."""
+    source, title, unit, year = opened.source, opened.title, opened.unit, opened.year
+    combined = _combined(outcomes, unit, source.file)
     sent, remark = checked_sent_date(title, year)
-    remarks = (remark, *parsed.remarks, *combined.pop("remarks"))
-    readings = (code_note(codes, title, unit, source.path), *combined.pop("readings"))
-    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=sheet_name, sha256=digest,
-                      encoding=encoding, remarks=tuple(n for n in remarks if n),
+    remarks = (remark, *opened.parsed.remarks, *combined.pop("remarks"))
+    readings = (code_note(opened.codes, title, unit, source.path), *combined.pop("readings"))
+    first = opened.parsed.first
+    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=first.sheet,
+                      sha256=opened.digest, encoding=first.encoding,
+                      remarks=tuple(n for n in remarks if n),
                       readings=tuple(n for n in readings if n), **combined)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
@@ -128,19 +129,28 @@ def _is_header(texts: list[str]) -> bool:
                                                   (strangers == 1 and known >= 4))
 
 
-def filled_down(raw: pd.DataFrame) -> pd.Series:
+def form_text(raw: pd.DataFrame) -> pd.DataFrame:
+    """The cleaned text (:func:`thidua.text.clean_text`) of every cell of ``raw``'s form
+    columns (same index; the columns of :data:`schemas.form.BY_NAME` ``raw`` has, in its
+    order), each distinct value cleaned once: what the row rules of a sheet look at, computed
+    once for them all (issue 10)."""
+    return frame_by_value(raw[[c for c in raw.columns if c in BY_NAME]], clean_text)
+
+
+def filled_down(raw: pd.DataFrame, text: pd.DataFrame | None = None) -> pd.Series:
     """Per raw row: it carries nothing but values filled down a column (issue 16.6).
 
     Such a row has no ``Tên mô hình``, no ``Tên tập thể/cá nhân``, no ``Lĩnh vực`` and no
     ``Hình thức``, at least one other cell of the form's columns, and each of its cells
     (but a number in ``STT``) repeats the cell above or below it in the same column: what
     a whole-column fill (``Cơ sở`` or ``Công đoàn cơ sở`` down to row 5000) leaves under the
-    table. Returns a bool Series on ``raw``'s index.
+    table. Returns a bool Series on ``raw``'s index. ``text``: :func:`form_text` of ``raw``
+    when the caller has it already.
     """
     form = [c for c in raw.columns if c in BY_NAME]
     if not form:
         return pd.Series(False, index=raw.index)
-    text = frame_by_value(raw[form], clean_text)
+    text = form_text(raw) if text is None else text
     core = [c for c in CORE_COLUMNS if c in text]
     no_core = (text[core] == "").all(axis=1) if core else pd.Series(True, index=raw.index)
     repeated = (text == "") | (text == text.shift(1)) | (text == text.shift(-1))
@@ -154,7 +164,8 @@ def _has_code(reading) -> bool:
     return reading.code is not None
 
 
-def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Series:
+def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
+                  text: pd.DataFrame | None = None) -> pd.Series:
     """Label each raw row ``"data"`` or an ignored reason from :data:`IGNORED_REASONS`.
 
     ``raw`` is :func:`thidua.ingest.read.raw_rows` output (index: Excel row). Ignored, never
@@ -167,15 +178,16 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None) -> pd.Seri
     either is never part of the signature block, nor a totals row unless it names no
     registrant (``Cộng`` | ``Kinh tế``: a field's subtotal) (issue 9.3): ``Tổng công ty …``
     or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
-    index. ``filled``: :func:`filled_down` of ``raw`` when the caller has it already.
+    index. ``filled``: :func:`filled_down` of ``raw``, ``text``: :func:`form_text` of
+    ``raw``, when the caller has them already.
     """
     form = [c for c in raw.columns if c in BY_NAME]
-    text = frame_by_value(raw[form], clean_text)  # each distinct value once, whole columns
+    text = form_text(raw) if text is None else text  # each distinct value once, whole columns
     columns = _data_columns(text)
     known = {name: (by_value(read_column(raw[name], name), _has_code).astype(bool)
                     if name in raw else pd.Series(False, index=raw.index))
              for name in ("field", "type")}
-    filled = filled_down(raw) if filled is None else filled
+    filled = filled_down(raw, text) if filled is None else filled
     has_data = (text[columns] != "").any(axis=1) if columns else pd.Series(False, index=raw.index)
     numeric = text.apply(lambda c: c.str.fullmatch(r"[\d.,]*")).all(axis=1) if form else \
         pd.Series(True, index=raw.index)
@@ -422,3 +434,24 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     for name in (*TEXT_COLUMNS, "field", "type", "level", "result", "period"):
         out[name] = out[name].astype("str")
     return out
+
+
+#: The columns of a sheet's rows :func:`normalise_rows` reads.
+READ_COLUMNS = (*TEXT_COLUMNS, "field", "type", "level", "result", "period", "period_from",
+                "period_to")
+
+
+def normalise_frames(frames: list[pd.DataFrame]) -> list[pd.DataFrame]:
+    """:func:`normalise_rows` of each frame (the data rows of many sheets, of one file or of
+    many), in one pass over all their rows: each distinct value is read once for them all
+    (issue 10). A column one frame lacks is empty in its rows, as :func:`normalise_rows`
+    takes a missing column; every row's result depends on that row only, so each frame gets
+    what it gets alone (its own index, same columns and values)."""
+    if len(frames) <= 1:
+        return [normalise_rows(f) for f in frames]
+    columns = list(dict.fromkeys(c for f in frames for c in f.columns if c in READ_COLUMNS))
+    together = pd.concat([f.reindex(columns=columns, fill_value="") for f in frames],
+                         ignore_index=True)
+    out = normalise_rows(together)
+    ends = np.cumsum([len(f) for f in frames])
+    return [out.iloc[end - len(f):end].set_axis(f.index) for f, end in zip(frames, ends)]

@@ -20,7 +20,7 @@ from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.mergedrows import mark_merged_totals
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
-                                     filled_down_note, normalise_rows)
+                                     filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.rows import SheetData, column_labels, raw_rows, type_from_name
 from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
@@ -28,7 +28,7 @@ from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
-from thidua.ingest.validate import rejection_frame, validate_rows
+from thidua.ingest.validate import rejection_frame, validate_sheets
 from thidua.ingest.values import interpreted_notes, interpreted_values
 
 
@@ -80,13 +80,14 @@ def label_rows(sheet: SheetData) -> SheetRows:
     a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
     copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
     raw = raw_rows(sheet)
-    filled = filled_down(raw)  # rows of nothing but filled-down values (16.6)
+    text = form_text(raw)  # the cleaned cells, once for every rule below (issue 10)
+    filled = filled_down(raw, text)  # rows of nothing but filled-down values (16.6)
     if sheet.copy_of:
         return SheetRows(sheet, raw, pd.Series(COPIED_SHEET, index=raw.index, dtype=str), filled)
-    raw, labels = mark_merged_totals(raw, classify_rows(raw, filled), sheet)  # ``Cộng`` in a merge
+    raw, labels = mark_merged_totals(raw, classify_rows(raw, filled, text), sheet)  # ``Cộng`` in a merge
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
-    raw, labels, joined = join_continuations(raw, labels)  # a cell's text over two rows
+    raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     return SheetRows(sheet, raw, labels, filled, joined, by_heading)
 
@@ -136,24 +137,58 @@ def check_rows(rows: SheetRows, *, year: int, file: str, unit: str | None = None
     report year the periods must overlap. ``unit``: the file's unit; a row whose ``Mã đơn vị``
     gives another of ``known_codes`` is rejected alone (:func:`thidua.ingest.unitcodes.code_rejections`),
     and every data row of a sheet whose own title block names another unit or year
-    (:func:`thidua.ingest.sheettitle.title_rejections`)."""
+    (:func:`thidua.ingest.sheettitle.title_rejections`). :func:`check_sheets` of this one sheet."""
+    return check_sheets([SheetCheck(rows, year, file, unit, frozenset(known_codes))])[0]
+
+
+@dataclass(frozen=True)
+class SheetCheck:
+    """One sheet for :func:`check_sheets`: its labelled rows and what :func:`check_rows`
+    takes with them."""
+
+    rows: SheetRows
+    year: int
+    file: str
+    unit: str | None = None
+    known_codes: frozenset[str] = frozenset()
+
+
+def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
+    """:func:`check_rows` of many sheets (of one file or of many files), in order: their
+    rows normalised in one pass (:func:`thidua.ingest.normalise.normalise_frames`) and
+    validated with one pandera call per report year
+    (:func:`thidua.ingest.validate.validate_sheets`), issue 10. Each outcome is the one
+    :func:`check_rows` gives its sheet alone."""
+    split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
+    todo = [i for i, (data, _) in enumerate(split) if not data.empty]
+    normalised = normalise_frames([split[i][0] for i in todo])
+    validated = dict(zip(todo, validate_sheets([
+        (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
+        for i, rows in zip(todo, normalised)])))
+    return [_outcome(c, data, positions, validated.get(i))
+            for i, (c, (data, positions)) in enumerate(zip(checks, split))]
+
+
+def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
+             validated: tuple[pd.DataFrame, pd.DataFrame] | None) -> SheetOutcome:
+    """The :class:`SheetOutcome` of one sheet of :func:`check_sheets` from its validated
+    rows (``None``: no data row, a copy, or only totals and blank rows)."""
+    rows, file, unit = check.rows, check.file, check.unit
     sheet, raw, labels = rows.sheet, rows.raw, rows.labels
-    data, positions = positions_from_registrants(rows.data)  # ``Nguyễn Văn A - Chủ tịch``
-    if data.empty:  # a copy, or only totals and blank rows: nothing to check
+    if validated is None:  # nothing to check
         valid, rejections = data.iloc[:0], rejection_frame([])
     else:
-        valid, rejections = validate_rows(normalise_rows(data), data, year=year, file=file,
-                                          sheet=sheet.sheet)
-        valid, rejections = with_unsaved_formulas(valid, rejections, sheet, data, file)
+        valid, rejections = with_unsaved_formulas(*validated, sheet, data, file)
     if sheet.converted and not data.empty:  # a row keeping unconverted legacy text is rejected, naming the encoding
         valid, rejections = _rejecting(valid, rejections, _undecoded_rejections(
             data, sheet.encoding, file, sheet.sheet))
     if unit and not data.empty:  # a sheet titled for another unit or year: its rows rejected
         valid, rejections = _rejecting(valid, rejections, rejection_frame(title_rejections(
-            sheet, data.index, unit=unit, year=year, known_codes=known_codes, file=file)))
+            sheet, data.index, unit=unit, year=check.year, known_codes=check.known_codes,
+            file=file)))
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
-            data["unit_code"], unit, set(known_codes), file, sheet.sheet)))
+            data["unit_code"], unit, set(check.known_codes), file, sheet.sheet)))
     interpreted = interpreted_values(data.loc[valid.index])  # read by approximation (9.1)
     headers = column_labels(sheet)
     ignored = labels[labels != "data"].value_counts()

@@ -170,8 +170,10 @@ def table_parts(grid: Grid, table: Table, last: int,
     ``hidden``: the sheet's hidden columns, read as :func:`find_table` reads them (a header
     repeated lower down keeps the visible one of two columns of one header)."""
     parts, start, current = [], table.data_start, table
-    for r in range(table.data_start, last):
-        if not any(map(_names_field, grid[r])):
+    rows = grid[table.data_start:last]  # each distinct text looked at once (issue 10)
+    naming = {t for t in {v for row in rows for v in row if isinstance(v, str)} if _names_field(t)}
+    for r in range(table.data_start, last) if naming else ():
+        if not any(isinstance(v, str) and v in naming for v in grid[r]):
             continue  # cheap: every header row names ``Lĩnh vực``
         found = find_table(grid[r:r + 3], hidden)
         if found is None or found.header_rows[0] != 0 or (

@@ -1,0 +1,154 @@
+"""Reading many files together (issue 10: one pass over their values, one pandera call per
+year) gives each file exactly what reading it alone gives, and the content cache keeps
+serving and re-reading files one by one."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import shutil
+
+import pandas as pd
+import pytest
+
+from conftest import REGISTRY, SAMPLE_DIR
+from corpus_rows import HEADER, reg, titled
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua import pipeline
+from thidua.executors import threads
+from thidua.ingest.cache import IngestCache
+from thidua.ingest.discover import discover_files
+from thidua.ingest.files import REJECTED, SKIPPED, USED, FileResult, ingest_file, ingest_files
+from thidua.ingest.normalise import normalise_frames, normalise_rows
+from thidua.ingest.validate import validate_rows, validate_sheets
+from thidua.runner import batch_size, ingest_all
+
+
+def differences(one: FileResult, other: FileResult) -> list[str]:
+    """The fields in which two results differ (DataFrames: values, dtypes, index, columns)."""
+    found = []
+    for name in (f.name for f in dataclasses.fields(FileResult)):
+        a, b = getattr(one, name), getattr(other, name)
+        if isinstance(a, pd.DataFrame):
+            try:
+                pd.testing.assert_frame_equal(a, b)
+            except AssertionError as exc:
+                found.append(f"{one.file}: {name}: {exc}")
+        elif a != b:
+            found.append(f"{one.file}: {name}: {a!r} != {b!r}")
+    return found
+
+
+def test_corpus_read_together_equals_each_file_read_alone(corpus, corpus_context, tmp_path):
+    # the corpus but its damaged files (slow to refuse, and refused before any row is read),
+    # and a workbook of two sheets: a rejected row on each, a row repeating the first sheet
+    individual = [reg(i, stt=n) for n, i in enumerate((1, 3), start=1)]
+    individual += [reg(5, stt=3, field="Thể loại khác"), reg(0, stt=4)]
+    two = tmp_path / "Q-DD_hai-trang.xlsx"
+    write_xlsx(two, [
+        dataclasses.replace(titled("Q-DD", [reg(0), reg(2), reg(4, model="Góc")]), name="Tập thể"),
+        Sheet("Cá nhân", [HEADER, *individual])])
+    sources = [s for s in discover_files(corpus) if not s.file.startswith("D-")]
+    sources.append(input_file(two))
+    together = ingest_files(sources, corpus_context)
+    alone = [ingest_file(source, corpus_context) for source in sources]
+    assert [differences(a, b) for a, b in zip(together, alone) if differences(a, b)] == []
+    # the set is mixed: rejected files, files of several sheets, rejected rows, another year
+    by_file = {r.file: r for r in together}
+    assert {r.status for r in together} == {USED, REJECTED, SKIPPED}
+    assert sum(r.status == REJECTED for r in together) >= 10
+    assert by_file["N-DM_rong.xlsx"].problem.startswith("Tệp rỗng")
+    assert [(s["sheet"], s["read"], s["valid"], s["rejected"])
+            for s in by_file["Q-DD_hai-trang.xlsx"].sheets] == [("Tập thể", 3, 2, 1),
+                                                                ("Cá nhân", 4, 2, 2)]
+    assert sum(r.rows["rejected"] for r in together) >= 20
+    years = {r.file: r.registrations["period_start"].dt.year.max() for r in together
+             if r.status == USED and len(r.registrations)}
+    assert 2023 in set(years.values()) and 2024 in set(years.values())
+
+
+def test_sheets_validated_together_keep_their_own_rows_and_messages(context, tmp_path):
+    from helpers import row, write_xlsx
+
+    first = write_xlsx(tmp_path / "Q-DD_a.xlsx", [
+        row(), row(stt=2, field="Thể loại khác"), row(stt=3, model="Góc")])
+    second = write_xlsx(tmp_path / "Q-HK_b.xlsx", [
+        row(stt=1, model="Tủ sách công nhân nhà trọ", period="2019"), row(stt=2)])
+    results = ingest_files([input_file(first), input_file(second)], context)
+    assert [r.rejections[["file", "row", "column", "error"]].values.tolist() for r in results] == [
+        [["Q-DD_a.xlsx", 3, "Lĩnh vực",
+          "'Thể loại khác' không hợp lệ ở cột 'Lĩnh vực': cần một trong: Kinh tế (KT), Văn hóa "
+          "- xã hội (VHXH), An ninh - quốc phòng (ANQP), Xây dựng hệ thống chính trị (XDHTCT)."],
+         ["Q-DD_a.xlsx", 4, "Tên mô hình", "'Tên mô hình' có 3 ký tự: cần từ 5 đến 500 ký tự."]],
+        [["Q-HK_b.xlsx", 2, "Thời gian thực hiện",
+          "'Thời gian thực hiện' '2019' không trùng với năm báo cáo 2024."]]]
+    assert [list(r.registrations.index) for r in results] == [[2], [3]]
+
+
+def test_frames_normalised_together_equal_each_alone():
+    one = pd.DataFrame({"model": ["Bữa cơm công đoàn"], "field": ["Kinh tế"],
+                        "period_from": ["01/2024"], "period_to": ["12/2024"]},
+                       index=pd.Index([7], name="row"), dtype=object)
+    two = pd.DataFrame({"model": ["Tủ sách", "Góc đọc"], "field": ["kinh te", "VHXH"],
+                        "level": ["Thành phố", ""], "grassroots_union": ["", "CĐCS A"]},
+                       index=pd.Index([3, 9], name="row"), dtype=object)
+    together = normalise_frames([one, two])
+    for frame, alone in zip(together, (normalise_rows(one), normalise_rows(two))):
+        pd.testing.assert_frame_equal(frame, alone)
+    assert together[1]["level"].tolist() == ["thanh_pho", "co_so"]
+    assert together[0]["period"].tolist() == ["01/2024 - 12/2024"]
+
+
+def test_validation_of_two_years_together_uses_each_year():
+    raw = pd.DataFrame({"model": ["Bữa cơm công đoàn"], "field": ["Kinh tế"],
+                        "type": ["Tập thể"], "registrant": ["CĐCS A"],
+                        "period": ["03/2023"]}, index=pd.Index([5], name="row"), dtype=object)
+    rows = normalise_rows(raw)
+    (valid23, rejected23), (valid24, rejected24) = validate_sheets(
+        [(rows, raw, 2023, "a.xlsx", ""), (rows, raw, 2024, "b.xlsx", "")])
+    assert (len(valid23), len(rejected23)) == (1, 0)
+    assert rejected24["error"].tolist() == [
+        "'Thời gian thực hiện' '03/2023' không trùng với năm báo cáo 2024."]
+    alone = validate_rows(rows, raw, year=2024, file="b.xlsx", sheet="")
+    pd.testing.assert_frame_equal(alone[1], rejected24)
+
+
+@pytest.fixture()
+def year(tmp_path):
+    raw = tmp_path / "raw" / "2024"
+    shutil.copytree(SAMPLE_DIR, raw)
+    return raw
+
+
+def entries(cache: IngestCache) -> dict[str, FileResult]:
+    return {key: pickle.loads(cache.path(key).read_bytes()) for key in cache.keys()}
+
+
+def test_batches_store_what_one_by_one_stores_and_a_correction_rereads_one_file(year, tmp_path):
+    plan = pipeline.plan_run(2024, year, REGISTRY)
+    batched, read = ingest_all(plan, tmp_path / "batched", threads(), batch=7)
+    single, _ = ingest_all(plan, tmp_path / "single", threads(), batch=1)
+    assert read == 40
+    assert sum(r.rows["read"] for r in batched) == 8533
+    assert sum(r.rows["valid"] for r in batched) == 8333
+    assert [d for a, b in zip(batched, single) for d in differences(a, b)] == []
+    stored, alone = entries(IngestCache(tmp_path / "batched")), entries(IngestCache(tmp_path / "single"))
+    assert sorted(stored) == sorted(alone) and len(stored) == 40
+    assert [d for k in stored for d in differences(stored[k], alone[k])] == []
+
+    corrected = year / "H-MD_dang-ky-dvk-2024.csv"
+    lines = corrected.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.pop(next(n for n, line in enumerate(lines) if line.upper().startswith("STT;")) + 1)
+    corrected.write_text("".join(lines), encoding="utf-8")
+    plan = pipeline.plan_run(2024, year, REGISTRY)
+    again, read = ingest_all(plan, tmp_path / "batched", threads(), batch=7)
+    assert read == 1
+    fresh = next(r for r in again if r.file == corrected.name)
+    assert differences(fresh, ingest_file(fresh.input, plan.context)) == []
+    assert fresh.rows["read"] == next(r for r in batched if r.file == corrected.name).rows["read"] - 1
+
+
+def test_batch_size_keeps_every_worker_busy_and_is_bounded():
+    assert [batch_size(n, 2) for n in (0, 1, 3, 4, 40, 2000)] == [1, 1, 1, 1, 10, 16]
+    assert batch_size(40, 8) == 3
