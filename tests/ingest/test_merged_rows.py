@@ -111,3 +111,28 @@ def test_a_subtotal_typing_its_field_but_no_registrant_is_ignored(tmp_path, cont
     result = ingest_file(input_file(_workbook(tmp_path / "Q-DD_cong.xlsx", rows, [])), context)
     assert result.rows["valid"] == 1
     assert (result.ignored["totals"], result.rows["rejected"]) == ((1, 0) if ignored else (0, 1))
+
+
+@pytest.mark.parametrize("text, totals", [
+    ("Cộng lĩnh vực kinh tế", True), ("Cộng tập thể", True), ("Cộng cá nhân:", True),
+    ("Tổng cộng mục I", True), ("Cộng phần A", True), ("Cộng (I)", True),
+    ("Cộng lĩnh vực Văn hóa - xã hội", True), ("Tổng số lĩnh vực an ninh quốc phòng", True),
+    ("Cộng đồng văn hóa", False), ("Cộng tác viên pháp luật", False),
+    ("Công nhân kinh tế", False), ("Cộng điểm thi đua cho đoàn viên", False),
+    ("Cộng hưởng kinh tế", False)])
+def test_a_subtotal_naming_its_part_without_a_count_is_a_totals_label(text, totals):
+    from thidua.ingest.normalise import is_totals
+
+    assert is_totals([text]) is totals
+
+
+def test_a_subtotal_without_a_count_is_never_joined_to_the_model_above(tmp_path, context):
+    rows = [row(model="Quỹ xoay vòng vốn cho nữ công nhân", stt=1),
+            row(model="Chợ phiên nông sản của đoàn viên", stt=2, registrant="CĐCS Công ty D"),
+            _line("Cộng lĩnh vực kinh tế"), _line("Cộng tập thể")]
+    path = _workbook(tmp_path / "Q-DD_cong.xlsx", rows, [])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 2, "rejected": 0, "ignored": 2}
+    assert result.ignored["totals"] == 2 and result.ignored["continuation"] == 0
+    assert result.registrations["model"].tolist() == [
+        "Quỹ xoay vòng vốn cho nữ công nhân", "Chợ phiên nông sản của đoàn viên"]

@@ -63,8 +63,25 @@ def is_totals(texts: list[str]) -> bool:
     first = list(dict.fromkeys(texts))[:3]
     together = " ".join(" ".join(first).lower().split())  # ``Cộng tập thể`` | ``12`` in two cells
     return any(match_key(t).rstrip(" :") in TOTAL_KEYS or _TOTALS.match(match_key(t))
-               or _LABELLED_TOTALS.match(" ".join(t.lower().split())) for t in first) or (
-        len(first) > 1 and bool(_LABELLED_TOTALS.match(together)))
+               or _LABELLED_TOTALS.match(" ".join(t.lower().split())) or _names_a_part(t)
+               for t in first) or (len(first) > 1 and bool(_LABELLED_TOTALS.match(together)))
+
+
+#: ``Cộng`` (with its diacritics: never ``Công``) or ``Tổng cộng``/``Tổng số`` and what is summed.
+_PART_TOTALS = re.compile(r"^(?:tổng cộng|tổng số|cộng)\s+(.+?)\s*:?$")
+_PART_WORDS = re.compile(r"^(?:(?:linh vuc|muc|phan|khoi|nhom|cac mo hinh|mo hinh)\s*)+")
+
+
+def _names_a_part(text: str) -> bool:
+    """A subtotal naming the part of the table it sums, without its count: ``Cộng lĩnh vực
+    kinh tế``, ``Cộng tập thể``, ``Tổng cộng mục I``, ``Cộng phần A`` (a field or a type read
+    exactly, or a numbering); a model that starts with ``Cộng`` names something else."""
+    found = _PART_TOTALS.match(" ".join(text.lower().split()))
+    if not found:
+        return False
+    part = _PART_WORDS.sub("", match_key(found.group(1))).strip(" .:()")
+    return bool(re.fullmatch(r"[ivxlcdm]+|\d{1,2}|[a-z]", part)) or any(
+        read_value(column, part).how == "exact" for column in ("field", "type"))
 
 
 _ENUMERATOR = re.compile(r"^(?:[ivxlcdm]+|\d+|[a-z])(?:[.)/:-]|\s*[.)])?\s+")
