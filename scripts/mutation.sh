@@ -50,8 +50,8 @@ declare -A TESTS=(
   [registrant]="tests/ingest/test_registrant.py -corpus_context"
   [identify]="tests/ingest/test_identify.py"
   [validate]="tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
-  [comparison]="tests/report/test_comparison.py"
-  [history]="tests/report/test_comparison.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
+  [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
+  [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
 )
