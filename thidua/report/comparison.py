@@ -111,7 +111,7 @@ def successor_groups(registry: pd.DataFrame, previous_units: list[str],
     for code in previous_units:  # link each old unit to the new units its successors lead to
         stack, seen = [code], {code}
         while stack:
-            for nxt in edges.get(stack.pop(), ()):
+            for nxt in sorted(edges.get(stack.pop(), ())):  # sorted: the same walk every run
                 if nxt in seen:
                     continue
                 seen.add(nxt)

@@ -89,25 +89,35 @@ def _group_text(group: dict, names: dict[str, str]) -> str:
     return f"{group['label']}; chưa gửi: {', '.join(names.get(c, c) for c in missing)}"
 
 
+def history_figure(history: list[dict]) -> matplotlib.figure.Figure:
+    """The multi-year line chart (6,3 × 2,8 inch): one line with round markers per field and
+    the total in black with square markers, against the years of ``history``
+    (:func:`thidua.report.history.year_row` rows, oldest first); the y axis in Vietnamese
+    grouping, the legend without frame in three columns under the plot. The caller closes it
+    (drawn inside :data:`thidua.report.chart._STYLE` by :func:`history_chart_src`)."""
+    years = [row["year"] for row in history]
+    fig, ax = plt.subplots(figsize=(6.3, 2.8))
+    for f in FIELDS:
+        ax.plot(years, [row["by_field"][f] for row in history], marker="o",
+                label=_SHORT_FIELD[f].replace("\n", " "))
+    ax.plot(years, [row["total"] for row in history], marker="s", color="black", label="Tổng số")
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_ylabel("Số mô hình đăng ký")
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(int(v))))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, fontsize=8, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
+    fig.tight_layout()
+    return fig
+
+
 def history_chart_src(history: list | None) -> str | None:
-    """A ``data:`` URL of the multi-year line chart of registrations by field (SVG), when
+    """A ``data:`` URL of :func:`history_figure` as SVG (no date in its metadata), when
     ``history`` (:func:`thidua.report.history.year_row` rows, oldest first) has at least
     :data:`CHART_MIN_YEARS` years; else ``None``."""
     if not history or len(history) < CHART_MIN_YEARS:
         return None
-    years = [row["year"] for row in history]
     with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(6.3, 2.8))
-        for f in FIELDS:
-            ax.plot(years, [row["by_field"][f] for row in history], marker="o",
-                    label=_SHORT_FIELD[f].replace("\n", " "))
-        ax.plot(years, [row["total"] for row in history], marker="s", color="black", label="Tổng số")
-        ax.set_xticks(years, [str(y) for y in years])
-        ax.set_ylabel("Số mô hình đăng ký")
-        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(int(v))))
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(frameon=False, fontsize=8, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.12))
-        fig.tight_layout()
+        fig = history_figure(history)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         plt.close(fig)
