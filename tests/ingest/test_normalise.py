@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua.ingest.normalise import classify_rows, normalise_rows, parse_period
+from thidua.ingest.normalise import classify_rows, normalise_rows
+from thidua.ingest.periods import parse_period
 from thidua.text import clean_text
 
 
@@ -263,7 +264,9 @@ def test_words_for_the_whole_year_and_until_now_need_the_report_year():
     ({"model": "Tổng kết phong trào", "type": "5"}, "data"),      # a model, not a subtotal
     ({"model": "Cộng đồng xanh", "type": "3"}, "data"),
     ({"model": "Tổng vệ sinh môi trường", "registrant": "Nguyễn Văn A"}, "data"),
-    ({"model": "Cộng tập thể", "field": "Kinh tế", "type": "12"}, "data"),  # a field: data
+    # a field's subtotal names no registrant: ignored, never rejected (it was data, issue 9.3)
+    ({"model": "Cộng tập thể", "field": "Kinh tế", "type": "12"}, "totals"),
+    ({"model": "Cộng tập thể", "field": "Kinh tế", "registrant": "CĐCS A"}, "data"),
 ])
 def test_a_subtotal_label_with_its_count_in_another_cell_is_a_totals_row(row, label):
     raw = frame([{"stt": 1, "model": "Chuyến xe mùa xuân", "field": "VHXH", "type": "TT"}, row])

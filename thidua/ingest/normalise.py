@@ -7,7 +7,6 @@ exactly what was found; empty values become ``<NA>``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import numpy as np
@@ -17,6 +16,7 @@ from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
 from thidua.ingest.headers import header_name
+from thidua.ingest.periods import parse_period, period_of_two
 from thidua.text import clean_text, match_key
 
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
@@ -25,20 +25,6 @@ IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidd
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union", "note", "unit_code")
 #: A row without any of these is never a registration (issue 16.6).
 CORE_COLUMNS = ("model", "registrant", "field", "type")
-_DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
-_MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
-_RANGE_SEP = r"\s*(?:-|–|—|đến hết|den het|đến|den|tới|toi|~)\s*"
-_ISO = re.compile(r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
-#: Words saying a model runs all through the report year (``Thường xuyên``, ``Hằng năm``).
-_ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien tuc",
-             "quanh nam", "trong nam", "ca nam nay")
-_NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc")
-_SCHOOL_YEAR = re.compile(r"(?:nam hoc|nh)\s*(\d{4})\s*[-–/]\s*(\d{4})")
-#: A date or month in words, ``ngày 5 tháng 3 năm 2024`` / ``tháng 12 năm 2024`` (accents
-#: stripped): read as ``5/3/2024`` / ``12/2024``.
-_IN_WORDS = re.compile(r"(?:ngay\s*(\d{1,2})\s*)?thang\s*(\d{1,2})\s*nam\s*(\d{4})")
-#: Excel's day numbers of 01/01/2000 and 31/12/2099 (a date cell read as a number).
-_SERIALS = (36526, 73050)
 
 
 def _data_columns(frame: pd.DataFrame) -> list[str]:
@@ -261,152 +247,6 @@ def _map_value(values: pd.Series, column: str) -> pd.Series:
     return codes.where(codes.notna(), texts.where(texts != "", pd.NA)).astype(object)
 
 
-def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
-    y, m = int(year), int(month)
-    if day is not None:
-        return dt.date(y, m, int(day))
-    if end:
-        return (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
-    return dt.date(y, m, 1)
-
-
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_QUARTER = re.compile(r"(?:quy|q)\s*(iv|i{1,3}|[1-4])\s*(?:[/.\-]|nam)?\s*(\d{4})")
-_HALF = re.compile(r"(?:6 thang|sau thang|nua)\s+(dau|cuoi)\s*(?:nam)?\s*(\d{4})?")
-
-
-def _point(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
-    """One end of a period as its first and last day: a date, a month (``3/2024``, ``tháng
-    3/2024``, ``T3/2024``), a quarter (``Quý II/2024``, ``Quý 2 năm 2024``), a half year (``6
-    tháng đầu năm 2024``), a year (``2024``, ``Năm 2024``, ``Cả năm 2024``); ``Cả năm`` and ``6
-    tháng đầu/cuối năm`` without a year are of ``year`` when given. Raises ``ValueError`` for
-    a day or month that does not exist."""
-    text = text.strip(" .,")
-    month_word = re.match(r"(?:thang|t)\s*(?=\d)", text) is not None  # never a day then
-    text = re.sub(r"^(?:ngay|thang|t)\s*(?=\d)", "", text)
-    text = re.sub(r"^(?:ca\s+)?nam\s+(?=\d{4}$)", "", text)
-    if re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell's day number, as text
-        return parse_period(float(text), year)
-    if not month_word and (m := re.fullmatch(_DATE, text)):
-        day = _parse_date(*m.groups(), end=False)
-        return day, day
-    if m := re.fullmatch(_MONTH, text):
-        return (_parse_date(None, *m.groups(), end=False),
-                _parse_date(None, *m.groups(), end=True))
-    if m := _QUARTER.fullmatch(text):
-        first = 3 * _QUARTERS[m.group(1)] - 2
-        return (_parse_date(None, str(first), m.group(2), end=False),
-                _parse_date(None, str(first + 2), m.group(2), end=True))
-    if (m := _HALF.fullmatch(text)) and (m.group(2) or year):
-        y = int(m.group(2) or year)
-        return ((dt.date(y, 1, 1), dt.date(y, 6, 30)) if m.group(1) == "dau"
-                else (dt.date(y, 7, 1), dt.date(y, 12, 31)))
-    if re.fullmatch(r"\d{4}", text):
-        return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
-    if m := _ISO.fullmatch(text):
-        day = dt.date(*map(int, m.groups()))
-        return day, day
-    if m := _SCHOOL_YEAR.fullmatch(text):  # a school year runs September to August
-        return dt.date(int(m.group(1)), 9, 1), dt.date(int(m.group(2)), 8, 31)
-    if text in _ALL_YEAR and year:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if text in _NOW and year:  # ``… đến nay``: to the end of the report year
-        return dt.date(year, 12, 31), dt.date(year, 12, 31)
-    return None
-
-
-def _shared_year(first: str, last: str) -> str:
-    """``first`` with the year and the kind word of ``last``'s range when it has none:
-    ``Quý I`` of ``Quý I-IV/2024`` → ``quy i/2024``, ``T1`` of ``T1-T12/2024`` → ``t1/2024``,
-    ``01/03`` of ``01/03 - 30/11/2024`` → ``01/03/2024``."""
-    if re.search(r"\d{4}", first) or not (m := re.search(r"[/.\-\s](\d{4})$", last)):
-        return first
-    return f"{first}/{m.group(1)}"
-
-
-def _kind_of(first: str, last: str) -> str:
-    """``last`` with the kind word of ``first`` (``quy``, ``thang``, ``t``) when it has none:
-    ``IV/2024`` of ``Quý I-IV/2024`` → ``quy iv/2024``."""
-    kind = re.match(r"(quy|q|thang|t)\s*(?=[\divx])", first)
-    if kind and not re.match(r"(quy|q|thang|t)\s*(?=[\divx])", last):
-        return f"{kind.group(1)} {last}"
-    return last
-
-
-def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.date] | None:
-    """A period cell as ``(start, end)`` dates, ``None`` when it cannot be read.
-
-    Accepts a real date cell (that one day), one period or a range of two (``A - B``, ``A đến
-    B``, ``Từ A đến B``: from the first day of ``A`` to the last of ``B``), each a date
-    (``dd/mm/yyyy``), a month (``mm/yyyy``, ``tháng 3/2024``, ``T3/2024``), a quarter (``Quý
-    II/2024``, ``Quý 2/2024``), a half year (``6 tháng đầu năm 2024``) or a year (``2024``,
-    ``Năm 2024``); ``Cả năm`` and ``6 tháng đầu/cuối năm`` without a year are of ``year``
-    (the report year) when given, else unreadable (see :func:`_point`). Also: ISO dates
-    (``2024-03-01``), Excel's day number of a date cell read as a number (2000–2099), a
-    school year (``Năm học 2023-2024``: 01/09/2023–31/08/2024), a range whose first end
-    borrows the year and kind of the second (``Quý I-IV/2024``, ``T1-T12/2024``, ``Tháng
-    1-12/2024``, ``01/03 - 30/11/2024``), ``… đến nay`` (to the end of ``year``) and words
-    for all of ``year`` (``Thường xuyên``, ``Hằng năm``, ``Liên tục``, ``Quanh năm``), and
-    dates or months in words (``Từ tháng 1 đến tháng 12 năm 2024``, ``ngày 5 tháng 3 năm 2024``).
-    """
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value, value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and \
-            _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
-        return day, day
-    text = re.sub(r"^(?:tu|ke tu|bat dau tu)\s+", "", match_key(value))
-    text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
-    try:
-        if whole := _point(text, year):
-            return whole
-        for sep in re.finditer(_RANGE_SEP, text):
-            a, b = text[:sep.start()], text[sep.end():]
-            first, last = _point(a, year), _point(b, year)
-            if not first:  # ``Quý I-IV/2024``, ``T1-T12/2024``, ``Tháng 1-12/2024``
-                b = _kind_of(a, b)
-                first, last = _point(_shared_year(a, b), year), _point(b, year)
-            if first and last:
-                return (first[0], last[1]) if first[0] <= last[1] else None
-    except ValueError:  # 31/02/2024 and the like
-        return None
-    return None
-
-
-def with_report_year(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.DataFrame:
-    """``rows`` (:func:`normalise_rows`) with the periods written without a year (``Cả năm``,
-    ``6 tháng đầu năm``) read as of the report ``year``: only where a ``Thời gian thực hiện``
-    cell is filled and did not read on its own."""
-    if "period" not in raw or rows.empty:
-        return rows
-    todo = rows["period_start"].isna() & by_value(raw["period"], clean_text).ne("")
-    if not todo.any():
-        return rows
-    rows = rows.copy()
-    for row in rows.index[todo.to_numpy()]:
-        if found := parse_period(raw.at[row, "period"], year):
-            rows.at[row, "period_start"], rows.at[row, "period_end"] = map(pd.Timestamp, found)
-    return rows
-
-
-def _period_of_two(first: object, last: object) -> tuple[object, object, object]:
-    """``(text, start, end)`` of a period written in ``Từ ngày`` | ``Đến ngày``: each cell a
-    date cell, ``dd/mm/yyyy``, ``mm/yyyy`` or a year; the start is the first day of the first
-    cell, the end the last day of the second (one cell alone stands for the whole period).
-    ``text`` is ``<NA>`` when both are empty; a date is ``None`` when a cell given cannot be
-    read (then both are ``None``)."""
-    a, b = clean_text(first), clean_text(last)
-    if not a and not b:
-        return pd.NA, None, None
-    text = f"{a} - {b}" if a and b else a or b
-    start, end = parse_period(first) if a else None, parse_period(last) if b else None
-    if (a and start is None) or (b and end is None):
-        return text, None, None
-    return text, (start or end)[0], (end or start)[1]
-
-
 def _clean_or_na(value: object) -> object:
     return clean_text(value) or pd.NA
 
@@ -423,7 +263,7 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     ``chua_danh_gia`` when empty), ``period`` (text as written or <NA>), ``period_start`` and
     ``period_end`` (datetime64, NaT when empty or unreadable; from ``Từ ngày`` | ``Đến ngày``
     when the period is in two columns, ``period`` then reads ``"<from> - <to>"``, the end may
-    be before the start: see :func:`_period_of_two`). All object columns are ``str``
+    be before the start: see :func:`thidua.ingest.periods.period_of_two`). All object columns are ``str``
     dtype with ``<NA>`` for missing.
     """
     out = pd.DataFrame(index=raw.index)
@@ -442,7 +282,7 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     out["period_start"] = pd.to_datetime(by_value(periods, lambda p: p[0] if p else None))
     out["period_end"] = pd.to_datetime(by_value(periods, lambda p: p[1] if p else None))
     if "period_from" in raw or "period_to" in raw:  # a period in two columns (issue 16.3)
-        split = [_period_of_two(a, b) for a, b in zip(get("period_from"), get("period_to"))]
+        split = [period_of_two(a, b) for a, b in zip(get("period_from"), get("period_to"))]
         two = pd.DataFrame(split, index=raw.index, columns=["period", "start", "end"])
         given = two["period"].notna()
         out["period"] = out["period"].where(~given, two["period"])

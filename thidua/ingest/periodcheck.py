@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from thidua.ingest.normalise import _RANGE_SEP, parse_period
+from thidua.ingest.periods import RANGE_SEP, parse_period
 from thidua.text import match_key
 
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
@@ -46,7 +46,7 @@ def period_problem(value: object) -> str | None:
         month, year = map(int, m.groups())
         if not 1 <= month <= 12:
             return f"tháng {month:02d}/{year} không có (tháng chỉ từ 01 đến 12)"
-    for sep in re.finditer(_RANGE_SEP, text):
+    for sep in re.finditer(RANGE_SEP, text):
         a, b = text[:sep.start()].strip(), text[sep.end():].strip()
         first, last = parse_period(a), parse_period(b)
         if first and last and first[0] > last[1]:

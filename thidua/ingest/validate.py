@@ -17,7 +17,7 @@ from schemas.registration import MODEL_MAX, MODEL_MIN, REGISTRANT_MAX, registrat
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.errorcells import error_cells, error_message
 from thidua.ingest.limits import MAX_CELL_CHARS, SHOWN_CELL_CHARS, SHOWN_FROM_CHARS, number
-from thidua.ingest.normalise import parse_period, with_report_year
+from thidua.ingest.periods import parse_period, with_report_year
 from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.values import AMBIGUOUS, read_value
 from thidua.text import clean_text, foreign_letters_note, match_key
