@@ -172,3 +172,11 @@ def test_a_value_close_to_two_accepted_values_asks_which_it_is():
          "'Kinh tế - xã hội' ở cột 'Lĩnh vực' chưa rõ: có phải là 'Kinh tế' hay 'Văn hóa - xã "
          "hội'? Đề nghị ghi rõ một trong: Kinh tế (KT), Văn hóa - xã hội (VHXH), An ninh - quốc "
          "phòng (ANQP), Xây dựng hệ thống chính trị (XDHTCT)."]]
+
+
+@pytest.mark.parametrize("change, column", [
+    ({"period_from": "abc"}, "Từ ngày"), ({"period_to": "abc"}, "Đến ngày")])
+def test_a_period_with_one_sub_column_only_is_said_in_it(change, column):
+    rows = said([{**GOOD, "period": None, **change}])
+    assert [r[:3] for r in rows] == [[8, column, "abc"]]
+    assert rows[0][3].startswith(f"Không đọc được '{column}' 'abc': cần ngày ")
