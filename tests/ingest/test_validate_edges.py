@@ -180,3 +180,10 @@ def test_a_period_with_one_sub_column_only_is_said_in_it(change, column):
     rows = said([{**GOOD, "period": None, **change}])
     assert [r[:3] for r in rows] == [[8, column, "abc"]]
     assert rows[0][3].startswith(f"Không đọc được '{column}' 'abc': cần ngày ")
+
+
+def test_a_period_said_in_words_is_of_the_report_year():
+    valid, rejections = check([{**GOOD, "period": "Cả năm"}], year=2023)
+    assert rejections.empty
+    assert valid.loc[8, ["period_start", "period_end"]].tolist() == [
+        pd.Timestamp(2023, 1, 1), pd.Timestamp(2023, 12, 31)]
