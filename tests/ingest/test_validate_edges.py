@@ -52,6 +52,7 @@ def test_an_oversized_cell_of_a_column_not_in_the_form_is_named_by_its_header():
                                {**GOOD, "model": "Mô hình khác", "[Ghi chú riêng]": "y" * 32767},
                                {**GOOD, "model": "Mô hình thứ ba", "[Ghi chú riêng]": 7.0}])
     assert valid.index.tolist() == [9, 10]
+    assert rejections[["file", "sheet"]].values.tolist() == [["Q-DD.xlsx", "DS"]]
     assert rejections[["row", "column", "value", "error"]].values.tolist() == [
         [8, "Ghi chú riêng", "x" * 100 + "…", "Ô ở cột 'Ghi chú riêng' có 32.768 ký tự, quá giới "
                                               "hạn 32.767 ký tự của một ô; đề nghị rút gọn."]]
