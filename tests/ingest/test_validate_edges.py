@@ -34,6 +34,8 @@ def said(records: list[dict]) -> list[list]:
 
 
 def test_an_excel_error_value_is_said_as_such_and_never_as_missing_or_a_duplicate():
+    rejections = check([{**GOOD, "field": "#N/A"}])[1]
+    assert rejections[["file", "sheet"]].values.tolist() == [["Q-DD.xlsx", "DS"]]
     assert said([{**GOOD, "field": "#N/A"}, {**GOOD, "field": "#N/A"}]) == [
         [r, "Lĩnh vực", "#N/A", f"Ô 'Lĩnh vực' có lỗi công thức #N/A: sửa công thức hoặc ghi "
                                 f"giá trị ({FIELD})."] for r in (8, 9)]
@@ -48,13 +50,13 @@ def test_an_oversized_cell_is_said_once_and_hides_the_other_problems_of_its_cell
 
 
 def test_an_oversized_cell_of_a_column_not_in_the_form_is_named_by_its_header():
-    valid, rejections = check([{**GOOD, "[Ghi chú riêng]": "x" * 32768},
-                               {**GOOD, "model": "Mô hình khác", "[Ghi chú riêng]": "y" * 32767},
-                               {**GOOD, "model": "Mô hình thứ ba", "[Ghi chú riêng]": 7.0}])
+    valid, rejections = check([{**GOOD, "[Xếp loại riêng]": "x" * 32768},
+                               {**GOOD, "model": "Mô hình khác", "[Xếp loại riêng]": "y" * 32767},
+                               {**GOOD, "model": "Mô hình thứ ba", "[Xếp loại riêng]": 7.0}])
     assert valid.index.tolist() == [9, 10]
     assert rejections[["file", "sheet"]].values.tolist() == [["Q-DD.xlsx", "DS"]]
     assert rejections[["row", "column", "value", "error"]].values.tolist() == [
-        [8, "Ghi chú riêng", "x" * 100 + "…", "Ô ở cột 'Ghi chú riêng' có 32.768 ký tự, quá giới "
+        [8, "Xếp loại riêng", "x" * 100 + "…", "Ô ở cột 'Xếp loại riêng' có 32.768 ký tự, quá giới "
                                               "hạn 32.767 ký tự của một ô; đề nghị rút gọn."]]
 
 
