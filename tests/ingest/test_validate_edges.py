@@ -190,3 +190,15 @@ def test_a_period_said_in_words_is_of_the_report_year():
     assert rejections.empty
     assert valid.loc[8, ["period_start", "period_end"]].tolist() == [
         pd.Timestamp(2023, 1, 1), pd.Timestamp(2023, 12, 31)]
+
+
+def test_a_row_already_said_for_its_cell_is_no_duplicate_but_the_rows_after_it_are():
+    rows = said([GOOD, {**GOOD, "[Xếp loại]": "x" * 32768}, GOOD, {**GOOD, "field": "#N/A"}])
+    assert [r[:2] for r in rows] == [[9, "Xếp loại"], [10, "Tên mô hình"], [11, "Lĩnh vực"]]
+    assert rows[1][3] == DUPLICATE.format(8)
+
+
+def test_a_missing_position_column_is_said_with_an_empty_value():
+    individual = {k: v for k, v in GOOD.items() if k != "position"}
+    assert said([individual]) == [
+        [8, "Chức vụ", "", "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."]]
