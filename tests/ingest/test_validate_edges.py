@@ -34,6 +34,8 @@ def said(records: list[dict]) -> list[list]:
 
 
 def test_an_excel_error_value_is_said_as_such_and_never_as_missing_or_a_duplicate():
+    rejections = check([{**GOOD, "field": "#N/A"}])[1]
+    assert rejections[["file", "sheet"]].values.tolist() == [["Q-DD.xlsx", "DS"]]
     assert said([{**GOOD, "field": "#N/A"}, {**GOOD, "field": "#N/A"}]) == [
         [r, "Lĩnh vực", "#N/A", f"Ô 'Lĩnh vực' có lỗi công thức #N/A: sửa công thức hoặc ghi "
                                 f"giá trị ({FIELD})."] for r in (8, 9)]
@@ -48,12 +50,13 @@ def test_an_oversized_cell_is_said_once_and_hides_the_other_problems_of_its_cell
 
 
 def test_an_oversized_cell_of_a_column_not_in_the_form_is_named_by_its_header():
-    valid, rejections = check([{**GOOD, "[Ghi chú riêng]": "x" * 32768},
-                               {**GOOD, "model": "Mô hình khác", "[Ghi chú riêng]": "y" * 32767},
-                               {**GOOD, "model": "Mô hình thứ ba", "[Ghi chú riêng]": 7.0}])
+    valid, rejections = check([{**GOOD, "[Xếp loại riêng]": "x" * 32768},
+                               {**GOOD, "model": "Mô hình khác", "[Xếp loại riêng]": "y" * 32767},
+                               {**GOOD, "model": "Mô hình thứ ba", "[Xếp loại riêng]": 7.0}])
     assert valid.index.tolist() == [9, 10]
+    assert rejections[["file", "sheet"]].values.tolist() == [["Q-DD.xlsx", "DS"]]
     assert rejections[["row", "column", "value", "error"]].values.tolist() == [
-        [8, "Ghi chú riêng", "x" * 100 + "…", "Ô ở cột 'Ghi chú riêng' có 32.768 ký tự, quá giới "
+        [8, "Xếp loại riêng", "x" * 100 + "…", "Ô ở cột 'Xếp loại riêng' có 32.768 ký tự, quá giới "
                                               "hạn 32.767 ký tự của một ô; đề nghị rút gọn."]]
 
 
@@ -172,3 +175,30 @@ def test_a_value_close_to_two_accepted_values_asks_which_it_is():
          "'Kinh tế - xã hội' ở cột 'Lĩnh vực' chưa rõ: có phải là 'Kinh tế' hay 'Văn hóa - xã "
          "hội'? Đề nghị ghi rõ một trong: Kinh tế (KT), Văn hóa - xã hội (VHXH), An ninh - quốc "
          "phòng (ANQP), Xây dựng hệ thống chính trị (XDHTCT)."]]
+
+
+@pytest.mark.parametrize("change, column", [
+    ({"period_from": "abc"}, "Từ ngày"), ({"period_to": "abc"}, "Đến ngày")])
+def test_a_period_with_one_sub_column_only_is_said_in_it(change, column):
+    rows = said([{**GOOD, "period": None, **change}])
+    assert [r[:3] for r in rows] == [[8, column, "abc"]]
+    assert rows[0][3].startswith(f"Không đọc được '{column}' 'abc': cần ngày ")
+
+
+def test_a_period_said_in_words_is_of_the_report_year():
+    valid, rejections = check([{**GOOD, "period": "Cả năm"}], year=2023)
+    assert rejections.empty
+    assert valid.loc[8, ["period_start", "period_end"]].tolist() == [
+        pd.Timestamp(2023, 1, 1), pd.Timestamp(2023, 12, 31)]
+
+
+def test_a_row_already_said_for_its_cell_is_no_duplicate_but_the_rows_after_it_are():
+    rows = said([GOOD, {**GOOD, "[Xếp loại]": "x" * 32768}, GOOD, {**GOOD, "field": "#N/A"}])
+    assert [r[:2] for r in rows] == [[9, "Xếp loại"], [10, "Tên mô hình"], [11, "Lĩnh vực"]]
+    assert rows[1][3] == DUPLICATE.format(8)
+
+
+def test_a_missing_position_column_is_said_with_an_empty_value():
+    individual = {k: v for k, v in GOOD.items() if k != "position"}
+    assert said([individual]) == [
+        [8, "Chức vụ", "", "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."]]
