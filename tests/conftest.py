@@ -30,7 +30,8 @@ settings.register_profile("explore", database=None, deadline=None, max_examples=
 settings.load_profile(os.environ.get("THIDUA_HYPOTHESIS_PROFILE", "thidua"))
 
 from thidua.ingest.discover import discover_files  # noqa: E402
-from thidua.ingest.files import UnitContext, ingest_file, select_submissions  # noqa: E402
+from thidua.ingest.files import UnitContext, ingest_file  # noqa: E402
+from thidua.ingest.selection import select_submissions
 from thidua.ingest.registry import load_registry  # noqa: E402
 from thidua.settings import REPO_ROOT  # noqa: E402
 

@@ -17,7 +17,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from thidua.ingest.files import REJECTED, SKIPPED, FileResult, ingest_file, select_submissions
+from thidua.ingest.files import REJECTED, SKIPPED, FileResult, ingest_file
+from thidua.ingest.selection import select_submissions
 from thidua.pipeline import Plan, plan_run
 from thidua.publish.feedback import UNKNOWN_UNIT, unit_overview
 from thidua.report.figures import Figures, compute_figures

@@ -25,8 +25,8 @@ import pandas as pd
 
 from thidua.errors import NothingToReport
 from thidua.ingest.discover import InputFile, discover_files, sha256_of
-from thidua.ingest.files import (FileResult, UnitContext, ingest_file, ingest_files,
-                                 select_submissions)
+from thidua.ingest.files import FileResult, UnitContext, ingest_file, ingest_files
+from thidua.ingest.selection import select_submissions
 from thidua.ingest.registry import RegistryError, expected_units, load_registry
 from thidua.publish.feedback import FEEDBACK_DIR, feedback_workbooks
 from thidua.publish.outputs import (
@@ -115,7 +115,7 @@ class Plan:
 
 def read_inputs(files: pd.DataFrame) -> list[tuple[str, str]]:
     """``(file, sha256)`` of the bytes actually read, from
-    :func:`thidua.ingest.files.file_table`, skipped entries left out (issue 9.9)."""
+    :func:`thidua.ingest.selection.file_table`, skipped entries left out (issue 9.9)."""
     return [(f, h) for f, h, s in zip(files["file"], files["sha256"], files["status"])
             if s != "skipped"]
 

@@ -176,7 +176,7 @@ def choice_lines(inputs: list[dict], unit_names: dict[str, str]) -> list[str]:
     """One line per unit whose counted file was chosen over another usable one by the files'
     modification times (no ``Ngày gửi:`` line read, or the same sent date): ``inputs`` are the
     manifest's (``unit``, ``file`` or ``path``, ``status``, ``chosen_by``, ``choice``;
-    :data:`thidua.ingest.files.CHOSEN_BY`). The terminal shows them, issue 13.3. Text from the
+    :data:`thidua.ingest.selection.CHOSEN_BY`). The terminal shows them, issue 13.3. Text from the
     file system (names) is made one line: control characters become ``�``."""
     lines = []
     for item in inputs:

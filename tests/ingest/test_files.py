@@ -1,6 +1,7 @@
 import os
 
-from thidua.ingest.files import REJECTED, SUPERSEDED, USED, ingest_file, select_submissions
+from thidua.ingest.files import REJECTED, SUPERSEDED, USED, ingest_file
+from thidua.ingest.selection import select_submissions
 from helpers import input_file, row, write_xlsx
 
 

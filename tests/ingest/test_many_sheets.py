@@ -15,7 +15,8 @@ import pytest
 from corpus_rows import HEADER, reg, regs, titled
 from corpus_writers import Sheet, write_ods, write_xls, write_xlsx
 from helpers import input_file
-from thidua.ingest.files import USED, file_table, ingest_file
+from thidua.ingest.files import USED, ingest_file
+from thidua.ingest.selection import file_table
 from thidua.ingest.read import parse_sheets
 from thidua.ingest.sections import sheet_type
 from thidua.ingest.sheetchoice import is_old_sheet

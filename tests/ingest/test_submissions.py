@@ -19,10 +19,9 @@ from thidua.ingest.files import (
     SKIPPED,
     SUPERSEDED,
     USED,
-    file_table,
     ingest_file,
-    select_submissions,
 )
+from thidua.ingest.selection import file_table, select_submissions
 from thidua.progress import choice_lines
 from thidua.ingest.read import parse_sheet
 

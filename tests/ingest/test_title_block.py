@@ -8,7 +8,8 @@ import os
 import pytest
 
 from helpers import input_file, row, write_xlsx
-from thidua.ingest.files import SUPERSEDED, USED, ingest_file, select_submissions
+from thidua.ingest.files import SUPERSEDED, USED, ingest_file
+from thidua.ingest.selection import select_submissions
 from thidua.ingest.identify import TitleBlock, checked_sent_date, parse_title
 from thidua.ingest.read import FileRejected
 

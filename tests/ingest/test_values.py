@@ -388,7 +388,7 @@ def test_corpus_two_tables_on_one_sheet(results, name):
 
 
 def test_the_manifest_splits_the_repeated_header_by_reason(results):
-    from thidua.ingest.files import file_table
+    from thidua.ingest.selection import file_table
 
     table = file_table([results["V-HX_hai-bang.xlsx"]])
     assert table.at[0, "ignored_by"] == {"blank": 1, "totals": 3, "subheading": 2, "header": 1}

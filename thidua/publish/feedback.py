@@ -39,8 +39,8 @@ from thidua.ingest.files import (
     SUPERSEDED,
     USED,
     FileResult,
-    select_submissions,
 )
+from thidua.ingest.selection import select_submissions
 from thidua.publish.atomic import write_atomic
 from thidua.publish.latest import FEEDBACK_DIR
 from thidua.text import clean_text
@@ -203,7 +203,7 @@ def unit_workbook(code: str, year: int, files: list[FileResult], name: str = "",
                   used: Mapping[str, str] | None = None) -> bytes:
     """The feedback workbook of one unit (module docstring) as .xlsx bytes.
 
-    ``files``: that unit's results after :func:`thidua.ingest.files.select_submissions`; ``used``:
+    ``files``: that unit's results after :func:`thidua.ingest.selection.select_submissions`; ``used``:
     unit code → its file in use (to tell a unit whose new file was rejected which one counts).
     """
     wb = openpyxl.Workbook()
@@ -221,7 +221,7 @@ def feedback_workbooks(results: list[FileResult], year: int,
     (:func:`units_with_rejections`); :data:`UNKNOWN_UNIT` gathers the files of no known unit.
 
     ``results``: every file of the run (the newest file per unit is chosen again here with
-    :func:`thidua.ingest.files.select_submissions`, which leaves chosen results unchanged).
+    :func:`thidua.ingest.selection.select_submissions`, which leaves chosen results unchanged).
     """
     selected = [r for r in select_submissions(results) if r.status != SKIPPED]  # no unit's file
     used = {r.unit: r.file for r in selected if r.status == USED and r.unit}
@@ -253,7 +253,7 @@ def write_feedback(out_dir: Path, results: list[FileResult], year: int,
 def unit_overview(files: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
     """Per unit: what ``thidua validate`` shows.
 
-    ``files``: :func:`thidua.ingest.files.file_table` of the run (after selection); ``expected``:
+    ``files``: :func:`thidua.ingest.selection.file_table` of the run (after selection); ``expected``:
     :func:`thidua.ingest.registry.expected_units`. Index ``unit`` (registry order, then units not in
     the registry, then :data:`UNKNOWN_UNIT`); columns ``name`` (str), ``files`` (int: files
     found), ``used`` (str: the file counted, ``""`` if none), ``valid, rejected, ignored``

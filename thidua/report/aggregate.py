@@ -80,7 +80,7 @@ def exemplary_models(registrations: pd.DataFrame) -> pd.DataFrame:
 def coverage(files: pd.DataFrame, expected: pd.DataFrame) -> dict:
     """Which expected units sent a usable file.
 
-    ``files``: :func:`thidua.ingest.files.file_table`. Returns ``{"expected": n, "submitted": n,
+    ``files``: :func:`thidua.ingest.selection.file_table`. Returns ``{"expected": n, "submitted": n,
     "missing": [codes], "late_or_unusable": [codes that sent only rejected files]}``.
     """
     codes = list(expected["code"])

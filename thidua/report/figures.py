@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
-from thidua.ingest.files import SKIPPED, USED, FileResult, file_table
+from thidua.ingest.files import SKIPPED, USED, FileResult
+from thidua.ingest.selection import file_table
 from thidua.ingest.validate import REJECTION_COLUMNS
 from thidua.report import aggregate
 
@@ -24,7 +25,7 @@ REGISTRATION_COLUMNS = ["unit", "file", "sheet", "model", "field", "type", "regi
 class Figures:
     """Every table of the report. DataFrames as returned by :mod:`thidua.report.aggregate`;
     ``registrations`` has :data:`REGISTRATION_COLUMNS` (index: Excel row); ``files`` is
-    :func:`thidua.ingest.files.file_table`; ``rejections`` has ``rejected.csv``'s columns plus
+    :func:`thidua.ingest.selection.file_table`; ``rejections`` has ``rejected.csv``'s columns plus
     ``unit``; ``expected`` is :func:`thidua.ingest.registry.expected_units`."""
 
     year: int
@@ -63,7 +64,7 @@ class Figures:
 
 def compute_figures(year: int, results: list[FileResult], expected: pd.DataFrame,
                     registry: pd.DataFrame | None = None) -> Figures:
-    """Aggregate the used files of a year (after :func:`thidua.ingest.files.select_submissions`).
+    """Aggregate the used files of a year (after :func:`thidua.ingest.selection.select_submissions`).
 
     Rejections are those of used and rejected files (a superseded file's rows are never
     counted, nor reported). Rows counts sum the used files.
