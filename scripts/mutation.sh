@@ -39,6 +39,9 @@ declare -A MUTANTS=(
   [sheetchoice]="thidua.ingest.sheetchoice.*"
   [sheetrows]="thidua.ingest.sheetrows.*"
   [rows]="thidua.ingest.rows.*"
+  [mergedrows]="thidua.ingest.mergedrows.*"
+  [htmltable]="thidua.ingest.htmltable.*"
+  [xml2003]="thidua.ingest.xml2003.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -66,10 +69,13 @@ declare -A TESTS=(
   [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
   [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
+  [mergedrows]="tests/ingest/test_merged_rows.py"
+  [htmltable]="tests/ingest/test_html_tables.py"
+  [xml2003]="tests/ingest/test_xml2003.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify validate comparison history periodcheck errorcells sheettitle unitcodes
-       table sheetchoice sheetrows rows)
+       table sheetchoice sheetrows rows mergedrows htmltable xml2003)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
