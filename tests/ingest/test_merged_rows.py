@@ -136,3 +136,59 @@ def test_a_subtotal_without_a_count_is_never_joined_to_the_model_above(tmp_path,
     assert result.ignored["totals"] == 2 and result.ignored["continuation"] == 0
     assert result.registrations["model"].tolist() == [
         "Quỹ xoay vòng vốn cho nữ công nhân", "Chợ phiên nông sản của đoàn viên"]
+
+
+@pytest.mark.parametrize("type_", ["Tập thể", "Cá nhân"])
+def test_a_merge_dragged_over_the_signature_block_never_makes_registrations(
+        tmp_path, context, type_):
+    last = row(model="Tủ sách pháp luật cho công nhân", stt=2, type_=type_,
+               registrant="Nguyễn Văn Hùng", position="Chủ tịch công đoàn")
+    rows = [row(model="Quỹ xoay vòng vốn cho nữ công nhân", stt=1), last, [None] * 11,
+            [None, "NGƯỜI LẬP BIỂU", None, None, "TM. BAN THƯỜNG VỤ", *[None] * 6],
+            [None, "(Ký, ghi rõ họ tên)", None, None, "CHỦ TỊCH", *[None] * 6],
+            [None, "Nguyễn Thị Hoa", None, None, "Phạm Văn Nam", *[None] * 6]]
+    path = _workbook(tmp_path / "Q-DD_ky.xlsx", rows, ["C5:C9", "D5:D9", "G5:G9"])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 6, "valid": 2, "rejected": 0, "ignored": 4}
+    assert result.ignored["signature"] == 3
+    assert result.registrations["position"].tolist()[1] == "Chủ tịch công đoàn"
+
+
+def test_a_registration_without_stt_naming_a_chairman_in_a_merged_block_stays_data(
+        tmp_path, context):
+    """``Chủ tịch`` is a position as well as a signer: it never starts the signature block."""
+    rows = [row(model="Quỹ xoay vòng vốn cho nữ công nhân", stt=1),
+            _blank_coded(row(model="Bữa cơm công đoàn", stt=None, registrant="Nguyễn Văn An",
+                             position="Chủ tịch CĐCS", grassroots=None, period=None,
+                             result=None))]
+    path = _workbook(tmp_path / "Q-DD_ct.xlsx", rows, ["C4:C5", "D4:D5", "G4:G5"])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+
+
+def test_a_sheet_named_for_a_type_with_field_headings_and_a_signature(tmp_path, context):
+    """The sheet's name gives its rows their type (no ``Hình thức`` column), but never to its
+    field headings, totals or signature rows, which stay what they are."""
+    import openpyxl
+
+    header = [h for h in ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân",
+                          "Cấp công đoàn"]]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tập thể"
+    ws.append(["Mã đơn vị: Q-DD"])
+    ws.append(header)
+    ws.append([None, "I. LĨNH VỰC KINH TẾ"])
+    ws.append([1, "Quỹ xoay vòng vốn cho nữ công nhân", None, "CĐCS Công ty C", "Cơ sở"])
+    ws.append([2, "Chợ phiên nông sản", None, "CĐCS Công ty D", "Cơ sở"])
+    ws.append([None, "II. LĨNH VỰC VĂN HÓA - XÃ HỘI"])
+    ws.append([3, "Tủ sách pháp luật", None, "CĐCS Trường E", "Cơ sở"])
+    ws.append([None, "Cộng: 3 mô hình"])
+    ws.append([None, "NGƯỜI LẬP BIỂU", None, "THỦ TRƯỞNG ĐƠN VỊ"])
+    ws.append([None, "Nguyễn Thị Hoa", None, "Phạm Văn Nam"])
+    path = tmp_path / "Q-DD_tap-the.xlsx"
+    wb.save(path)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 8, "valid": 3, "rejected": 0, "ignored": 5}
+    assert result.registrations["field"].tolist() == ["KT", "KT", "VHXH"]
+    assert set(result.registrations["type"]) == {"collective"}

@@ -160,3 +160,39 @@ def test_a_real_header_over_two_rows_is_still_one():
             [None, None, None, None, "Tên tập thể/cá nhân", "Chức vụ"],
             [1, "Bữa cơm", "KT", "TT", "CĐCS A", None]]
     assert find_table(grid).header_rows == (0, 1)
+
+
+@pytest.mark.parametrize("rows,code,year", [
+    ([["Mã đơn vị: Q-HK, năm 2023"]], "Q-HK", 2023),
+    ([["Mã đơn vị: Q-HK - Năm 2023"]], "Q-HK", 2023),
+    ([["Mã đơn vị: Q-HK (năm 2023)"]], "Q-HK", 2023),
+    ([["LĐLĐ QUẬN HOÀN KIẾM Mã đơn vị: Q-HK"]], "Q-HK", None),
+    ([["Hà Nội, ngày 05 tháng 01 năm 2025"]], None, None),  # a dated line gives no year
+])
+def test_a_year_after_the_code_in_its_cell_is_the_titles_year(rows, code, year):
+    title = parse_title(rows)
+    assert (title.unit_code, title.year) == (code, year)
+
+
+@pytest.mark.parametrize("block", [
+    "LĐLĐ QUẬN HOÀN KIẾM\nMã đơn vị: Q-DD\nNăm: 2023",
+    "LĐLĐ QUẬN HOÀN KIẾM\nMã đơn vị Q-DD\nNăm 2023",  # no colons: only the lines tell
+    "DANH SÁCH ĐĂNG KÝ MÔ HÌNH DÂN VẬN KHÉO\r\nMã đơn vị: Q-DD\r\nNăm: 2023\r\nNgày gửi: 05/12/2024"])
+def test_a_title_block_typed_in_one_cell_with_alt_enter_is_read_line_by_line(
+        tmp_path, context, block):
+    import openpyxl
+
+    from helpers import HEADER
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([block])
+    ws.merge_cells("A1:K2")
+    ws.append([])
+    ws.append(HEADER)
+    ws.append(row())
+    path = tmp_path / "Q-DD_mot-o.xlsx"
+    wb.save(path)
+    result = ingest_file(input_file(path), context)
+    assert result.problem == ("Năm ở tiêu đề (2023) khác năm của thư mục (2024); đề nghị kiểm "
+                              "tra lại tệp hoặc chuyển tệp vào đúng thư mục năm.")

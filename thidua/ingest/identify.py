@@ -71,16 +71,26 @@ def _label(cell: str) -> tuple[str, str, bool] | None:
     return None
 
 
+#: A year after a unit code in the code's cell, without a colon of its own (``Mã đơn vị: Q-HK,
+#: năm 2023``, ``… - Năm 2023``, ``… (năm 2023)``), over the cell's match key.
+_YEAR_AFTER_CODE = re.compile(r"[\s,;(\[\-]\s*(nam(?: bao cao| thuc hien| dang ky)?)\s+(?:19|20)\d\d\b")
+
+
 def _segments(cell: str) -> list[str]:
-    """A title cell starting with a label and holding more labelled values (``Mã đơn vị: Q-HK
-    Năm: 2024``) as one text per label, each read on its own; any other cell as itself."""
+    """A title cell holding labelled values after its start (``Mã đơn vị: Q-HK   Năm: 2024``,
+    ``LĐLĐ QUẬN HOÀN KIẾM Mã đơn vị: Q-HK``) as one text per label, each read on its own, and
+    a year written after a code in its cell (``Mã đơn vị: Q-HK, năm 2023``) as a text of its
+    own; any other cell as itself."""
     text = clean_text(cell)
     key = match_key(text)
-    if len(key) != len(text) or _label(text) is None:
+    if len(key) != len(text):
         return [text]
     cuts = [m.start(1) for m in _LATER_LABEL.finditer(key)]
-    bounds = [0, *cuts, len(text)]
-    return [part for a, b in zip(bounds, bounds[1:]) if (part := text[a:b].strip())]
+    if (found := _label(text)) is not None and found[0] == "code":
+        cuts += [m.start(1) for m in _YEAR_AFTER_CODE.finditer(key)]
+    bounds = [0, *sorted(set(cuts)), len(text)]
+    return [part for a, b in zip(bounds, bounds[1:])
+            if (part := text[a:b].strip(" ,;([-–").strip())]
 
 
 def _labelled(rows: list[list[str]]):

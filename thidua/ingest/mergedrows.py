@@ -13,11 +13,13 @@ or a type stays data.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from thidua.ingest.normalise import is_subheading, is_totals
 from thidua.ingest.rows import SheetData
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
 #: The coded columns whose value makes a row data (``classify_rows``).
 _CODED = ("field", "type")
@@ -36,6 +38,19 @@ def merged_cells(sheet: SheetData) -> dict[int, set[int]]:
     return spread
 
 
+#: How the signature block below the table starts (match keys): a signer's title, the
+#: place-and-date line; never a position alone (``Chủ tịch`` is a registrant's position too).
+_SIGNERS = ("nguoi lap", "thu truong", "xac nhan cua", "ky, ghi ro", "ky ten", "ky va ghi",
+            "t/m ", "tm ", "tm. ", "tm.")
+_DATED = re.compile(r"^.{0,40}, ngay .{0,6}thang")
+
+
+def _signs(texts: list[str]) -> bool:
+    """Whether a row's own cells start the signature block (:data:`_SIGNERS`, a dated line)."""
+    keys = [match_key(t) for t in texts]
+    return any(k.startswith(_SIGNERS) or _DATED.match(k) for k in keys)
+
+
 def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
                        sheet: SheetData) -> tuple[pd.DataFrame, pd.Series]:
     """``(raw, labels)`` (:func:`thidua.ingest.rows.raw_rows`,
@@ -43,7 +58,10 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
     field or type came from a merged cell above, none typed on the row itself, relabelled by
     what the row itself holds: ``"totals"`` (a totals label,
     :func:`thidua.ingest.normalise.is_totals`) or ``"subheading"`` (a field or type heading,
-    :func:`thidua.ingest.normalise.is_subheading`), and its raw row holding only that (the
+    :func:`thidua.ingest.normalise.is_subheading`) or ``"signature"`` (a signer's title or the
+    dated line without an STT, :func:`_signs`, and the rows of the block after it: a merge
+    dragged over the signature block must not make its names registrations), and its raw
+    row holding only that (the
     values the merge spread into it emptied, so that a heading names its own field, not the
     type above it). Other rows keep their label; a row of a merged block that holds a model
     of its own (``Tổng công ty …``) stays data. Neither input is modified."""
@@ -52,19 +70,23 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
         return raw, labels
     columns = sheet.table.columns
     coded = {c for c, name in columns.items() if name in _CODED}
-    out, relabelled = labels.copy(), {}
+    numbered = {c for c, name in columns.items() if name == "stt"}
+    out, relabelled, signing = labels.copy(), {}, False
     for row in labels.index[(labels == "data").to_numpy()]:
         r = int(row) - 1
         merged = spread.get(r, set())
         own = {c: clean_text(v) for c, v in enumerate(sheet.grid[r])
                if c not in merged and clean_text(v)}
         if not (coded & merged) or coded & set(own):
+            signing = False
             continue  # nothing spread into field/type, or the row types one itself
         texts = list(own.values())
         if texts and is_totals(texts):
             out[row] = "totals"
         elif texts and is_subheading(texts, ""):
             out[row] = "subheading"
+        elif texts and len(texts) <= 3 and not numbered & set(own) and (signing or _signs(texts)):
+            out[row], signing = "signature", True  # the block below the table, and its rows
         else:
             continue
         relabelled[row] = [columns[c] for c in merged if c in columns and columns[c] in raw]

@@ -108,7 +108,7 @@ def subheading_field(texts: list[str]) -> str | None:
 _NOTE = re.compile(r"^(ghi chu|luu y|chu thich|nguon)\s*:|^\(?\*+\)?\s")
 
 
-def _is_signature(texts: list[str]) -> bool:
+def is_signature(texts: list[str]) -> bool:
     """The first row of the block below the table: a signer (``Người lập biểu``, ``THỦ TRƯỞNG
     ĐƠN VỊ``), a place-and-date line, or a note in a single cell (``Ghi chú: …``, ``* …``);
     a cell merged across the table counts once."""
@@ -209,7 +209,7 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
             labels[row] = "header"
         elif (not either or nobody) and is_totals(texts):
             labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant
-        elif not either and (in_signature or _is_signature(texts)):
+        elif not either and (in_signature or is_signature(texts)):
             in_signature = True
             labels[row] = "signature"
         elif is_subheading(texts, text.at[row, "type"] if "type" in text else ""):

@@ -201,12 +201,23 @@ def title_rows(sheet: SheetData) -> list[list[str]]:
     non-empty cells as text, left to right (:func:`thidua.text.clean_text`: a date cell, or a
     date formula's cached value, as ``dd/mm/yyyy``, a whole number without ``.0``), so that a
     label and its value typed in two cells (``Ngày gửi:`` | ``05/12/2024``) stay together
-    (issue 16.2)."""
+    (issue 16.2); each line of a cell typed over several lines (Alt+Enter) is a cell of its
+    own."""
     rows = []
     for row in sheet.grid[: sheet.table.header_rows[0]]:
-        if cells := [t for t in (clean_text(v) for v in row) if t]:
+        lines = [line for v in row for line in _lines(v)]
+        if cells := [t for t in map(clean_text, lines) if t]:
             rows.append(cells)
     return rows
+
+
+def _lines(value: object) -> list[object]:
+    """A title cell's lines: a cell typed with Alt+Enter (``LĐLĐ QUẬN HOÀN KIẾM⏎Mã đơn vị:
+    Q-HK⏎Năm: 2024``, a merged title block in one cell) gives each of its lines, read as a
+    cell of its own; any other cell itself."""
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [value]
 
 
 def title_lines(sheet: SheetData) -> list[str]:

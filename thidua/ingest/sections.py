@@ -13,7 +13,7 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME, FIELDS, TYPES
-from thidua.ingest.normalise import subheading_field
+from thidua.ingest.normalise import is_signature, is_totals, subheading_field
 from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text
 
@@ -36,7 +36,7 @@ def types_from_headings(grid: list[list], start: int, stop: int, header_row: int
     """Per row of ``grid[start:stop]``: the type of the nearest section heading above it
     (:func:`heading_type`), counting the heading just above the part's header row
     ``header_row`` (``I. TẬP THỂ`` over the header); ``""`` for a heading row, a blank row, a
-    header row
+    field heading (``I. LĨNH VỰC KINH TẾ``), a totals row, the signature block and a header row
     (``is_header(row)``: a later table's header, left to be ignored) and rows before any
     heading (``default`` instead: the type of the sheet's name, :func:`sheet_type`); ``None``
     when no heading names a type and there is no ``default``."""
@@ -45,15 +45,18 @@ def types_from_headings(grid: list[list], start: int, stop: int, header_row: int
         if any(clean_text(v) for v in grid[r]):
             current = heading_type(grid[r]) or default
             break
-    out, found = [], bool(current)
+    out, found, signing = [], bool(current), False
     for r in range(start, stop):
         named = heading_type(grid[r])
         if named is not None:
             current, found = named, True
             out.append("")
-        else:
-            blank = not any(clean_text(v) for v in grid[r])
-            out.append("" if blank or is_header(grid[r]) else current)
+            continue
+        texts = [t for t in map(clean_text, grid[r]) if t]
+        signing = signing or bool(texts) and is_signature(texts)
+        other = (not texts or is_header(grid[r]) or signing or is_totals(texts)
+                 or subheading_field(texts) is not None)  # a field heading, totals, signature
+        out.append("" if other else current)
     return out if found else None
 
 
