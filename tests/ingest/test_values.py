@@ -192,9 +192,14 @@ def test_models_and_registrants_starting_with_tong_are_data():
     assert classify_rows(raw).tolist() == ["data"] * 7 + ["totals"] * 3
 
 
-def test_a_totals_label_with_a_field_or_type_is_a_rejected_row_not_a_totals_row():
-    raw = frame([{"model": "Tổng cộng", "field": "Kinh tế"}, {"model": "Tổng cộng", "type": "TT"}])
-    assert classify_rows(raw).tolist() == ["data", "data"]
+def test_a_totals_label_with_a_field_or_type_is_totals_only_without_a_registrant():
+    """A field's subtotal (``Tổng cộng`` | ``Kinh tế``) names no registrant: ignored, never
+    rejected (``spec/submission-form.md``, "Rows that are not data"). With a registrant, or
+    with both a field and a type, the row is data (issue 9.3), rejected for its model."""
+    raw = frame([{"model": "Tổng cộng", "field": "Kinh tế"}, {"model": "Tổng cộng", "type": "TT"},
+                 {"model": "Tổng cộng", "field": "Kinh tế", "registrant": "CĐCS Công ty A"},
+                 {"model": "Tổng cộng", "field": "Kinh tế", "type": "TT"}])
+    assert classify_rows(raw).tolist() == ["totals", "totals", "data", "data"]
 
 
 # --- item 3: rows of nothing but filled-down values ------------------------------------------
