@@ -31,6 +31,15 @@ def heading_type(row: list) -> str | None:
     return TYPES[reading.code] if reading.how == EXACT and reading.code else None
 
 
+def _field_heading(texts: list[str]) -> bool:
+    """A row that only names a field: one text (``I. LĨNH VỰC KINH TẾ`` merged across the
+    table), or a Roman or Arabic numbering and the field (``II`` | ``Văn hóa - xã hội``);
+    never a row of data (``A`` | ``KT``: a model and its field)."""
+    parts = list(dict.fromkeys(texts))
+    numbered = len(parts) == 2 and re.fullmatch(r"(?:[IVXLCDM]+|\d{1,2})\.?", parts[0], re.I)
+    return (len(parts) == 1 or bool(numbered)) and subheading_field(parts) is not None
+
+
 def types_from_headings(grid: list[list], start: int, stop: int, header_row: int,
                         is_header, default: str = "") -> list[str] | None:
     """Per row of ``grid[start:stop]``: the type of the nearest section heading above it
@@ -55,7 +64,7 @@ def types_from_headings(grid: list[list], start: int, stop: int, header_row: int
         texts = [t for t in map(clean_text, grid[r]) if t]
         signing = signing or bool(texts) and is_signature(texts)
         other = (not texts or is_header(grid[r]) or signing or is_totals(texts)
-                 or subheading_field(texts) is not None)  # a field heading, totals, signature
+                 or _field_heading(texts))  # a field heading, totals, signature
         out.append("" if other else current)
     return out if found else None
 
