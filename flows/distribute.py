@@ -16,7 +16,7 @@ from thidua.deliver.distribution import distribute_report, outcome_dict
 
 def load_secret(name: str) -> object:
     """The value of the Prefect Secret block ``name``: a string (the SMTP password) or a JSON
-    object of SMTP settings (:func:`thidua.deliver.mail.smtp_settings`)."""
+    object of SMTP settings (:func:`thidua.deliver.smtp.smtp_settings`)."""
     return Secret.load(name).get()
 
 

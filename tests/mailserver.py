@@ -12,7 +12,7 @@ from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
-from thidua.deliver.distribution import Recipient
+from thidua.deliver.recipients import Recipient
 
 
 def free_port() -> int:

@@ -71,12 +71,12 @@ def distribute(year: YearOption, out: OutOption = None,
     import os
 
     from thidua.deliver.distribution import (
-        DistributionError,
         delivery_line,
         distribute_report,
         outcome_dict,
     )
-    from thidua.deliver.mail import SECRET_VARIABLE, MailError
+    from thidua.deliver.recipients import DistributionError
+    from thidua.deliver.smtp import SECRET_VARIABLE, MailError
     from thidua.publish.published import NotPublished
     from thidua.settings import default_out_dir
 

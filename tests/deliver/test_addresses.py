@@ -12,10 +12,12 @@ import pytest
 
 from mailserver import MailServer
 from test_distribute import FAST, log_lines, publish_versions
-from thidua.deliver.distribution import (DELIVERED, FAILED, DistributionError, Recipient,
-                                         distribute, load_recipients)
-from thidua.deliver.mail import (AddressError, MailError, compose_message, parse_address,
-                                 send_message, smtp_settings)
+from thidua.deliver.distribution import distribute
+from thidua.deliver.recipients import (DELIVERED, FAILED, DistributionError, Recipient,
+                                       load_recipients)
+from thidua.deliver.addresses import AddressError, parse_address
+from thidua.deliver.mail import compose_message
+from thidua.deliver.smtp import MailError, send_message, smtp_settings
 from thidua.publish.published import load_published
 
 #: Names as people type them into recipients.csv: commas, quotes, no diacritics, brackets,

@@ -11,9 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from thidua.cli import app
-from thidua.deliver.distribution import (DELIVERED, FAILED, LOG_NAME, DistributionError, Recipient, Retry,
-                              distribute, load_recipients, outcome_dict, read_log)
-from thidua.deliver.mail import MailError, compose_message, send_message, smtp_settings
+from thidua.deliver.distribution import Retry, distribute, outcome_dict
+from thidua.deliver.recipients import (DELIVERED, FAILED, LOG_NAME, DistributionError, Recipient,
+                                       load_recipients, read_log)
+from thidua.deliver.mail import compose_message
+from thidua.deliver.smtp import MailError, send_message, smtp_settings
 from thidua.publish.published import NotPublished, load_published
 from thidua.settings import REPO_ROOT
 from mailserver import PEOPLE, Handler, MailServer, attachment, free_port, write_recipients
@@ -335,7 +337,7 @@ def test_with_the_mail_server_down_the_distribution_ends_within_its_budget(tmp_p
     Vietnamese reason, and the whole run ends within the budget (issue 13.4)."""
     import time
 
-    from thidua.deliver.mail import SmtpSettings
+    from thidua.deliver.smtp import SmtpSettings
 
     out = publish_versions(tmp_path / "2024", [b"%PDF v1"], [])
     published = load_published(out, 2024)

@@ -11,7 +11,7 @@ from helpers import row, write_xlsx
 from mailserver import MailServer, attachment, write_recipients
 
 from thidua.deliver.artifacts import artifact_keys
-from thidua.deliver.distribution import LOG_NAME, read_log
+from thidua.deliver.recipients import LOG_NAME, read_log
 from thidua.progress import STEPS, listening
 
 

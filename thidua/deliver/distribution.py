@@ -1,7 +1,7 @@
 """Delivering a published version of the report to the Standing Committee, once, with a log.
 
 Every send (delivered or failed) is one line of ``<out>/distribution.csv``
-(:data:`LOG_COLUMNS`). A version is sent to a recipient only if the log has no ``delivered``
+(:data:`thidua.deliver.recipients.LOG_COLUMNS`). A version is sent to a recipient only if the log has no ``delivered``
 line for that version and address, unless ``force``; so re-running after a failure sends only
 to those who did not get it. Transient failures are retried with exponential backoff
 (tenacity); the others go out whatever happens to one.
@@ -9,7 +9,6 @@ to those who did not get it. Transient failures are retried with exponential bac
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import fcntl
 import os
@@ -24,43 +23,14 @@ from zoneinfo import ZoneInfo
 from tenacity import (Retrying, retry_if_exception, stop_after_attempt, stop_after_delay,
                       wait_exponential)
 
-from thidua.deliver.mail import (
-    SECRET_VARIABLE,
-    AddressError,
-    MailError,
-    OutOfTime,
-    clean_name,
-    compose_message,
-    describe_error,
-    is_transient,
-    parse_address,
-    replaced_date,
-    send_message,
-    smtp_settings,
-)
+from thidua.deliver.addresses import AddressError, parse_address
+from thidua.deliver.mail import compose_message, replaced_date
+from thidua.deliver.recipients import (DELIVERED, FAILED, LOG_NAME, DistributionError, Recipient,
+                                       append_log, load_recipients, pending, read_log)
+from thidua.deliver.smtp import (SECRET_VARIABLE, MailError, OutOfTime, describe_error,
+                                 is_transient, send_message, smtp_settings)
 from thidua.publish.published import PublishedVersion, load_published
 from thidua.settings import TIMEZONE, default_recipients
-from thidua.reasons import os_reason
-
-LOG_NAME = "distribution.csv"
-LOG_COLUMNS = ["time", "version", "pdf_sha256", "recipient", "name", "result", "attempts",
-               "error"]
-DELIVERED, FAILED = "delivered", "failed"
-RECIPIENT_COLUMNS = ["name", "email", "role"]
-
-
-class DistributionError(Exception):
-    """Nothing can be sent (recipients file unusable, another distribution running);
-    ``str(exc)`` is the one-line Vietnamese reason."""
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """A member of the Standing Committee: ``name, email, role`` of ``recipients.csv``."""
-
-    name: str
-    email: str
-    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,73 +70,6 @@ class Outcome:
         return [d for d in self.deliveries if d.result == FAILED]
 
 
-def load_recipients(path: Path) -> list[Recipient]:
-    """The recipients of ``recipients.csv`` (UTF-8, header ``name,email,role``), in file order.
-
-    Raises :class:`DistributionError` when the file is missing or empty, a column is missing,
-    an address is not exactly one valid address (:func:`thidua.deliver.mail.parse_address`:
-    the message names the row and what is expected), or an address appears twice. Names and
-    roles are kept on one line (:func:`thidua.deliver.mail.clean_name`), whatever they hold.
-    """
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in RECIPIENT_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise DistributionError(f"Danh sách người nhận {path} thiếu cột {', '.join(missing)}.")
-            rows = list(reader)
-    except OSError as exc:
-        raise DistributionError(f"Không đọc được danh sách người nhận {path}: "
-                                f"{os_reason(exc)}") from exc
-    recipients, seen = [], set()
-    for line, row in enumerate(rows, start=2):
-        email = (row["email"] or "").strip()
-        try:
-            address = parse_address(email)
-        except AddressError as exc:
-            raise DistributionError(f"{path}, dòng {line}: {exc}.") from None
-        if address.addr_spec.casefold() in seen:
-            raise DistributionError(f"{path}, dòng {line}: địa chỉ {email} bị lặp.")
-        seen.add(address.addr_spec.casefold())
-        recipients.append(Recipient(clean_name(row["name"] or "") or email, email,
-                                    clean_name(row["role"] or "")))
-    if not recipients:
-        raise DistributionError(f"Danh sách người nhận {path} không có ai.")
-    return recipients
-
-
-def read_log(path: Path) -> list[dict[str, str]]:
-    """The lines of ``distribution.csv`` (none when it does not exist yet)."""
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def append_log(path: Path, line: Mapping[str, object]) -> None:
-    """Append one line (header and BOM first when the file is new), flushed to disk."""
-    new = not path.is_file() or path.stat().st_size == 0
-    with path.open("a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, LOG_COLUMNS, lineterminator="\r\n")
-        if new:
-            writer.writeheader()
-        writer.writerow({c: line.get(c, "") for c in LOG_COLUMNS})
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def pending(recipients: list[Recipient], log: list[dict[str, str]], version: int,
-            force: bool = False) -> tuple[list[Recipient], list[Recipient]]:
-    """``(to send, already delivered)``: a recipient already has ``version`` when the log has a
-    ``delivered`` line for it and their address (case-insensitive). ``force`` sends to all."""
-    have = {line["recipient"].casefold() for line in log
-            if line.get("result") == DELIVERED and line.get("version") == str(version)}
-    if force:
-        return list(recipients), []
-    return ([r for r in recipients if r.email.casefold() not in have],
-            [r for r in recipients if r.email.casefold() in have])
-
-
 def _exactly(send: Callable[[EmailMessage], str], expected: str) -> Callable[[EmailMessage], str]:
     """``send``, failing unless the server accepted exactly ``expected`` (issue 16.7: a
     recipient is ``delivered`` only when its own address was accepted)."""
@@ -181,7 +84,7 @@ def _exactly(send: Callable[[EmailMessage], str], expected: str) -> Callable[[Em
 def send_with_retry(send: Callable[[EmailMessage], object], message: EmailMessage,
                     retry: Retry, seconds_left: float | None = None
                     ) -> tuple[int, BaseException | None]:
-    """Send, retrying transient failures (:func:`thidua.deliver.mail.is_transient`) with exponential
+    """Send, retrying transient failures (:func:`thidua.deliver.smtp.is_transient`) with exponential
     backoff, for at most ``seconds_left`` seconds of retrying. Returns ``(attempts made,
     None)`` or ``(attempts made, the last error)``."""
     stop = stop_after_attempt(retry.attempts)
@@ -219,7 +122,7 @@ def distribute(published: PublishedVersion, recipients: list[Recipient], sender:
     one message each, and log every send in ``<out_dir>/distribution.csv``.
 
     ``send`` delivers one message and returns the one address the server accepted
-    (:func:`thidua.deliver.mail.send_message` bound to settings); a recipient is
+    (:func:`thidua.deliver.smtp.send_message` bound to settings); a recipient is
     :data:`DELIVERED` only when that is exactly their address. Never
     raises for a failed send: it is retried, logged as :data:`FAILED`, and the next recipient
     is tried, within :attr:`Retry.budget` seconds in all: the recipients left when it runs out
@@ -284,7 +187,7 @@ def distribute_report(out_dir: Path, year: int, version: int | None = None, forc
 
     Raises :class:`thidua.publish.published.NotPublished`, :class:`DistributionError` (also
     for a replaced version without ``force``, :func:`superseded_refusal`) or
-    :class:`thidua.deliver.mail.MailError` when nothing can be sent.
+    :class:`thidua.deliver.smtp.MailError` when nothing can be sent.
     """
     published = load_published(out_dir, year, version)
     if published.replaced_by and not force:
