@@ -14,7 +14,8 @@ from archive_fixtures import pki  # noqa: F401 - a fixture
 from conftest import REGISTRY, SAMPLE_DIR
 from thidua.cli import main
 from thidua.publish.outputs import attached_manifest_of
-from thidua.publish.pdfa import attached_files, pdfa_problems
+from thidua.publish.attached import attached_files
+from thidua.publish.pdfa import pdfa_problems
 
 PDF, SIGNED = "bao-cao-dan-van-kheo-2024.pdf", "bao-cao-dan-van-kheo-2024-da-ky.pdf"
 ATTACHED = ("summary.json", "rejected.csv", "manifest.json")

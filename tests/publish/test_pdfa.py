@@ -12,7 +12,8 @@ import pytest
 
 from archive_fixtures import small_version  # noqa: F401 - a fixture
 from thidua.publish.outputs import attached_manifest_of
-from thidua.publish.pdfa import attached_files, pdfa_problems
+from thidua.publish.attached import attached_files
+from thidua.publish.pdfa import pdfa_problems
 from thidua.report.render import html_to_pdf
 from thidua.settings import report_filename
 

@@ -24,7 +24,8 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-from thidua.publish.pdfa import attached_files, pdfa_problems
+from thidua.publish.attached import attached_files
+from thidua.publish.pdfa import pdfa_problems
 from thidua.publish.sign import certificate_names
 from thidua.settings import TIMEZONE
 from thidua.reasons import os_reason
