@@ -129,6 +129,15 @@ VALUE_SPELLINGS: dict[str, dict[str, list[str]]] = {
         "khong_hoan_thanh": ["Không hoàn thành", "Không đạt", "KHT"],
     },
 }
+#: Spellings that read as their value but also mean something outside the form, so that the
+#: unit is told how they were read (``đã hiểu là …``), never read silently: ``TB`` is
+#: ``Tiêu biểu`` on the form's scale and ``Trung bình`` on the Tốt/Khá/TB/Yếu one (then the
+#: average models would be listed as exemplary in Phụ lục II); ``Đạt``/``Không đạt`` are
+#: pass marks, ``Chưa`` may be ``Chưa hoàn thành``. Written words, in any case, with or
+#: without diacritics or dots (``T.B``).
+TOLD_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "result": ("TB", "Đạt", "Không đạt", "Chưa", "Xuất sắc tiêu biểu"),
+}
 #: Words that mean an accepted value without being one of its names (``An ninh trật tự`` is in
 #: the field ``An ninh - quốc phòng``, ``Hoàn thành tốt`` is ``Hoàn thành``): read by the same
 #: rules as :data:`VALUE_SPELLINGS`, only when a text reads as no value at all, and always as an

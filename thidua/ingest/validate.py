@@ -19,7 +19,7 @@ from thidua.ingest.errorcells import error_cells, error_message
 from thidua.ingest.limits import MAX_CELL_CHARS, SHOWN_CELL_CHARS, SHOWN_FROM_CHARS, number
 from thidua.ingest.periods import parse_period, with_report_year
 from thidua.ingest.periodcheck import period_problem
-from thidua.ingest.values import AMBIGUOUS, read_value
+from thidua.ingest.values import AMBIGUOUS, other_column, read_value
 from thidua.text import clean_text, foreign_letters_note, match_key
 
 #: Columns of every rejections table (``rejected.csv``, ``spec/outputs.md``).
@@ -46,6 +46,14 @@ def _ambiguous(column: str, value: str) -> str | None:
     names = " hay ".join(f"'{VALUE_NAMES[column][c]}'" for c in reading.candidates)
     return (f"'{shorten(value)}' ở cột '{BY_NAME[column].header}' chưa rõ: có phải là {names}? "
             f"Đề nghị ghi rõ {BY_NAME[column].expected}.")
+def _other_column_note(column: str, value: str) -> str:
+    """`` 'TT' là giá trị của cột 'Hình thức': có ghi nhầm cột không?`` for a value of another
+    coded column (:func:`thidua.ingest.values.other_column`), else ``""``."""
+    other = other_column(column, value) if column in VALUE_NAMES else None
+    return (f" '{value}' là giá trị của cột '{BY_NAME[other].header}': có ghi nhầm cột không?"
+            if other else "")
+
+
 #: What makes two rows one registration (``spec/submission-form.md``, "Errors": same name,
 #: field, type, registrant), and the grassroots union and position, which tell two people of
 #: one name (``Nguyễn Văn Hùng`` of two unions) or two unions' ``Ban Chấp hành CĐCS`` apart.
@@ -66,7 +74,7 @@ def _message(column: str, check: str, value: str, year: int) -> str:
     if check.startswith("isin"):
         return _ambiguous(column, value) or \
             f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}." \
-            f"{foreign_letters_note(value)}"
+            f"{_other_column_note(column, value)}{foreign_letters_note(value)}"
     if check == "position_given":
         return "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."
     if check == "period_readable":

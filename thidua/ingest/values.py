@@ -23,6 +23,12 @@ The accepted values are data in :data:`schemas.form.VALUE_SPELLINGS` (each value
 4. else a text whose every word belongs to the accepted values but to two of them
    (``Kinh tế - xã hội``) is *ambiguous*; anything else is *unknown*.
 
+A text that reads as no value is read by the words that mean a value
+(:data:`schemas.form.VALUE_READINGS`, *interpreted*) unless it is exactly a value of another
+coded column (``TT`` in ``Lĩnh vực`` is the code of ``Tập thể``, typed in the wrong column, not
+the initials of ``Thể thao``): that is *unknown*, and :func:`other_column` names the column for
+the message. A spelling of :data:`schemas.form.TOLD_SPELLINGS` (``TB``) is *interpreted*.
+
 Each distinct text is read once (:func:`read_value` is cached), so whole columns are fast.
 """
 
@@ -41,6 +47,7 @@ from schemas.form import (
     BY_NAME,
     CONNECTORS,
     FILLERS,
+    TOLD_SPELLINGS,
     VALUE_NAMES,
     VALUE_READINGS,
     VALUE_SPELLINGS,
@@ -223,6 +230,16 @@ def _read_key(col: _Column, key: str) -> Reading:
     return Reading(None, AMBIGUOUS, touched[:2]) if touched else Reading(None, UNKNOWN)
 
 
+def _main_and_hints(key: str) -> tuple[str, list[str]]:
+    """A value's words outside brackets and the hints in brackets (``Kinh tế (KT)``);
+    everything in brackets (``(KT)``) is the value itself."""
+    hints = [h for h in _BRACKETS.findall(key) if _words(h)]
+    main = _BRACKETS.sub(" ", key)
+    if not _words(main):
+        return " ".join(hints), []
+    return main, hints
+
+
 @lru_cache(maxsize=8192)
 def _read_text(column: str, text: str) -> Reading:
     if not text:
@@ -234,13 +251,12 @@ def _read_text(column: str, text: str) -> Reading:
         reading = _read_text(column, folded)
         return Reading(reading.code, INTERPRETED) if reading.how == EXACT else reading
     col = _column(column)
-    key = match_key(text)
-    hints = [h for h in _BRACKETS.findall(key) if _words(h)]
-    main = _BRACKETS.sub(" ", key)
-    if not _words(main):  # everything in brackets: ``(KT)``
-        main, hints = " ".join(hints), []
+    main, hints = _main_and_hints(match_key(text))
     reading = _read_key(col, main)
-    if reading.how == UNKNOWN and column in VALUE_READINGS:  # ``An ninh trật tự``: told
+    if reading.how == EXACT and _tokens(main) in _told(column):  # ``TB``: told
+        reading = Reading(reading.code, INTERPRETED)
+    if reading.how == UNKNOWN and column in VALUE_READINGS \
+            and _other_column(column, main) is None:  # ``An ninh trật tự``: told
         meant = _read_key(_column(column, readings=True), main)
         if meant.code is not None:
             reading = Reading(meant.code, INTERPRETED)
@@ -254,6 +270,29 @@ def _read_text(column: str, text: str) -> Reading:
             return Reading(None, AMBIGUOUS,
                            tuple(sorted((reading.code, other.code), key=col.order.index)))
     return reading
+
+
+@lru_cache(maxsize=None)
+def _told(column: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(_tokens(match_key(s)) for s in TOLD_SPELLINGS.get(column, ()))
+
+
+def _other_column(column: str, key: str) -> str | None:
+    for other in VALUE_NAMES:
+        if other != column and _read_key(_column(other), key).how == EXACT:
+            return other
+    return None
+
+
+def other_column(column: str, value: object) -> str | None:
+    """The coded column (``field``, ``type``, ``level`` or ``result``) other than ``column``
+    of which the cell ``value`` is exactly a value (``TT`` in ``field`` → ``type``), or
+    ``None``; such a value is never read by meaning in ``column`` (``spec/submission-form.md``,
+    "The header row": a value typed in the neighbouring column). Never raises."""
+    text = clean_text(value)
+    if not text or len(text) > LONGEST_VALUE:
+        return None
+    return _other_column(column, _main_and_hints(match_key(fold_code(text)))[0])
 
 
 def read_value(column: str, value: object) -> Reading:
@@ -304,4 +343,5 @@ def name_of(column: str, code: str) -> str:
 
 
 __all__ = ["AMBIGUOUS", "EMPTY", "EXACT", "INTERPRETED", "UNKNOWN", "Reading",
-           "interpreted_notes", "interpreted_values", "name_of", "read_column", "read_value"]
+           "interpreted_notes", "interpreted_values", "name_of", "other_column", "read_column",
+           "read_value"]
