@@ -113,6 +113,21 @@ def hidden_note(labels: pd.Series, filtered: bool = False) -> str | None:
             f"này (Excel: chọn các dòng, bấm chuột phải > Bỏ ẩn) rồi gửi lại.")
 
 
+def all_hidden_reason(labelled: list) -> str | None:
+    """Why a file none of whose rows counts is rejected when some of its rows are hidden
+    (:data:`HIDDEN`): every registration row is hidden or filtered out, so the reason names
+    them and the fix (:func:`hidden_note`, per sheet), never "no row under the header".
+    ``labelled``: the file's :class:`thidua.ingest.sheetrows.SheetRows`. ``None`` when no
+    row is hidden."""
+    notes = [(r.sheet.sheet, hidden_note(r.labels, r.sheet.facts.filtered)) for r in labelled]
+    notes = [(sheet, note) for sheet, note in notes if note]
+    if not notes:
+        return None
+    many = len(labelled) > 1
+    return "Không có dòng đăng ký nào đang hiển thị: " + " ".join(
+        f"Trang '{sheet}': {note}" if many and sheet else note for sheet, note in notes)
+
+
 def _formula_cells(sheet: SheetData, rows: pd.Index) -> dict[int, list[tuple[str, str, str]]]:
     """Excel row → ``[(column name, cell reference, formula)]`` of the form's columns (not
     ``STT``) holding a formula without a saved result."""

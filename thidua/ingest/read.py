@@ -22,8 +22,8 @@ from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
                                 title_lines, title_rows)
 from thidua.ingest.salvage import salvage_note, without_broken_parts
-from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, is_template_sheet,
-                                       sheets_remark)
+from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, hidden_tables_reason,
+                                       is_template_sheet, sheets_remark)
 from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, table_parts
 from thidua.ingest.workbook import (
     FileRejected,
@@ -160,7 +160,7 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     if not counted:
         if errors := [f.error for f in found if f.visible and f.error is not None]:
             raise errors[0]
-        raise FileRejected(NO_HEADER)
+        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER)
     sheets: list[SheetData] = []
     for chosen in counted:
         if chosen.error is not None:
@@ -232,7 +232,7 @@ def _csv_sheet(data: bytes) -> SheetData:
         if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
             best = SheetData("", grid, table, found)
     if best is None:
-        raise FileRejected(NO_HEADER)
+        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER)
     return best
 
 
@@ -252,7 +252,7 @@ def _html_sheet(data: bytes) -> SheetData:
     if found.error is not None:
         raise found.error
     if found.table is None:
-        raise FileRejected(NO_HEADER)
+        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER)
     grid, table = _apply_facts(found.grid, found.table, facts)
     return SheetData("", grid, table, found.encoding, facts)
 

@@ -94,6 +94,19 @@ def choose_sheets(found: list[FoundSheet]) -> tuple[list[FoundSheet], list[tuple
     return counted, [(f.name, why[f.name]) for f in tabled if f not in counted]
 
 
+def hidden_tables_reason(passed: list[tuple[str, str]]) -> str | None:
+    """Why a file whose form table is only on hidden sheets is rejected, naming those sheets
+    and the fix (``spec/submission-form.md``, "The file": hidden sheets do not count), else
+    ``None``. ``passed``: the ``(name, why)`` of :func:`choose_sheets` when none counted."""
+    hidden = [name for name, why in passed if why == HIDDEN]
+    if not hidden:
+        return None
+    names = ", ".join(f"'{n}'" for n in hidden)
+    return (f"Bảng của biểu DVK-01 chỉ có ở trang tính bị ẩn ({names}); trang bị ẩn không được "
+            f"tính. Nếu đó là đăng ký của đơn vị, đề nghị bỏ ẩn trang (Excel: bấm chuột phải vào "
+            f"tên một trang tính > Bỏ ẩn) rồi gửi lại tệp.")
+
+
 def copy_of(rows: pd.DataFrame, earlier: dict[str, pd.DataFrame]) -> str | None:
     """The name of the sheet among ``earlier`` (name → its :func:`thidua.ingest.rows.raw_rows`)
     whose registrations ``rows`` repeats row for row, else ``None``: the same non-blank rows,
