@@ -121,3 +121,70 @@ def test_two_hidden_tables_are_both_named_and_a_visible_one_still_counts(tmp_pat
     wb["DS2"].sheet_state = "visible"
     result = ingest_file(input_file(_save(wb, tmp_path)), context)
     assert result.status == "used" and result.rows["valid"] == 3
+
+
+# --- a row shut to zero height is as unseen as a hidden one (the third tester's F6) ---------
+def test_rows_shut_to_zero_height_are_ignored_and_told_like_hidden_rows(tmp_path, context):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS"
+    _table(ws, n=4)
+    ws.row_dimensions[6].height = 1          # set to ht="0" below (openpyxl omits a 0)
+    ws.row_dimensions[7].height = 0.75       # very thin but shown: counted
+    path = _save(wb, tmp_path)
+    _rewrite_sheet(path, b'<row r="6" ht="1"', b'<row r="6" ht="0"')
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
+    assert result.registrations.index.tolist() == [5, 7, 8]
+    assert any(n.startswith("1 dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng 6.")
+               for n in result.notes)
+
+
+def test_an_xls_row_of_zero_height_and_a_column_of_zero_width(tmp_path, context):
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet("DS")
+    lines = [["Mã đơn vị: Q-BD"], ["Năm: 2024"], [""], HEADER,
+             *[row(model=f"Mô hình số {i} của đơn vị", stt=i) for i in (1, 2, 3)]]
+    for r, values in enumerate(lines):
+        for c, value in enumerate(values):
+            ws.write(r, c, value)
+    ws.row(5).height_mismatch = True
+    ws.row(5).height = 0                      # Excel row 6
+    path = tmp_path / "Q-BD_dvk-2024.xls"
+    book.save(str(path))
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+    assert result.registrations.index.tolist() == [5, 7]
+
+
+def test_a_column_of_zero_width_is_a_hidden_column(tmp_path):
+    import zipfile
+
+    from thidua.ingest.xlsxfacts import xlsx_facts
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "DS"
+    _table(ws)
+    ws.column_dimensions["D"].width = 1      # set to width="0" below (openpyxl omits a 0)
+    ws.column_dimensions["E"].width = 0.5
+    path = _save(wb, tmp_path)
+    _rewrite_sheet(path, b'width="1"', b'width="0"')
+    with zipfile.ZipFile(path) as archive:
+        assert xlsx_facts(archive, "DS").hidden_columns == (3,)
+
+
+def _rewrite_sheet(path, old: bytes, new: bytes) -> None:
+    """Replace ``old`` by ``new`` (exactly once) in the first worksheet's XML of ``path``."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {i.filename: source.read(i) for i in source.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"]
+    assert xml.count(old) == 1, xml
+    parts["xl/worksheets/sheet1.xml"] = xml.replace(old, new)
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)

@@ -33,7 +33,7 @@ from thidua.ingest.read import FORMULA_HINT, FileRejected, FileSheets, read_byte
 from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_sheets,
                                      label_rows, unit_codes)
 from thidua.ingest.validate import duplicates_across_sheets, rejection_frame
-from thidua.ingest.cellrules import check_not_all_formulas
+from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
 
 #: Statuses of an input file in the manifest (``spec/outputs.md``); ``skipped``: not a
 #: submission, never read (:attr:`thidua.ingest.discover.InputFile.skipped`, issue 9.8).
@@ -272,8 +272,9 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,
                             dict(context.periods), dict(context.names))
-        if not any(len(r.data) for r in labelled):
-            raise FileRejected(f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")
+        if not any(len(r.data) for r in labelled):  # all hidden: say so (9.4), else none
+            raise FileRejected(all_hidden_reason(labelled)
+                               or f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")
         for r in labelled:  # issue 16.5: a whole table of unsaved formulas
             check_not_all_formulas(r.sheet, r.data)
     except FileRejected as exc:

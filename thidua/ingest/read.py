@@ -232,7 +232,7 @@ def _csv_sheet(data: bytes) -> SheetData:
         if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
             best = SheetData("", grid, table, found)
     if best is None:
-        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER)
+        raise FileRejected(NO_HEADER)
     return best
 
 
@@ -252,7 +252,7 @@ def _html_sheet(data: bytes) -> SheetData:
     if found.error is not None:
         raise found.error
     if found.table is None:
-        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER)
+        raise FileRejected(NO_HEADER)
     grid, table = _apply_facts(found.grid, found.table, facts)
     return SheetData("", grid, table, found.encoding, facts)
 

@@ -23,8 +23,10 @@ def xls_facts(data: bytes, sheet: str) -> SheetFacts:
     try:
         ws = book.sheet_by_name(sheet)
         merges = tuple((r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in ws.merged_cells)
-        hidden = [r for r, info in ws.rowinfo_map.items() if info.hidden]
-        hidden_columns = tuple(sorted(c for c, info in ws.colinfo_map.items() if info.hidden))
+        # hidden, or shut to zero height/width: Excel shows neither (issue 9.4)
+        hidden = [r for r, info in ws.rowinfo_map.items() if info.hidden or info.height == 0]
+        hidden_columns = tuple(sorted(c for c, info in ws.colinfo_map.items()
+                                      if info.hidden or info.width == 0))
         shown, values, errors = {}, {}, {}
         for r in range(ws.nrows):
             for c, cell in enumerate(ws.row(r)):

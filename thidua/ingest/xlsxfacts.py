@@ -79,9 +79,12 @@ _XF_FORMAT = re.compile(rb"\bnumFmtId=\"(\d+)\"")
 _FORMULA_CELL = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>(.*?)</(?:\w+:)?v>)?", re.DOTALL)
-_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\bhidden=\"(?:1|true)\"[^>]*>")
+#: A row Excel does not show: hidden, or shut to zero height (``ht="0"``, a row border dragged
+#: shut), which a unit sees no more than a hidden one (issue 9.4).
+_HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\b(?:hidden=\"(?:1|true)\"|ht=\"0(?:\.0*)?\")[^>]*>")
 _FILTERED = re.compile(rb"<(?:\w+:)?sheetPr\b[^>]*\bfilterMode=\"(?:1|true)\"|<(?:\w+:)?filterColumn\b")
-_HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b[^>]*\bhidden=\"(?:1|true)\"[^>]*>")
+_HIDDEN_COLUMNS = re.compile(
+    rb"<(?:\w+:)?col\b[^>]*\b(?:hidden=\"(?:1|true)\"|width=\"0(?:\.0*)?\")[^>]*>")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref=\"([A-Z]+\d+):([A-Z]+\d+)\"")
 
 
@@ -126,7 +129,7 @@ def xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) ->
                 merges.append((a[0], a[1], b[0], b[1]))
     xml = _cut(xml[:end] if end >= 0 else xml, rows)
     hidden = []
-    if b'hidden="' in xml:
+    if b'hidden="' in xml or b'ht="0' in xml:
         for m in _HIDDEN_ROW.finditer(xml):
             attrs = dict(_ATTR.findall(m.group(0)))
             if b"r" in attrs:
