@@ -2,7 +2,8 @@
 
 A refusal says in Vietnamese what went wrong and where (style: every message the user reads
 is Vietnamese): an operating-system error by its ``errno``, a JSON or TOML syntax error by its
-line and column, a CSV tokenizer error (pandas' C parser) by its line. The English text of
+line and column, a CSV tokenizer error (pandas' C parser) by its line, a spreadsheet reader's
+or a zip part's failure by what it says of the file. The English text of
 the original error is never shown; an error this module does not know gets a general reason,
 never the English one.
 """
@@ -86,3 +87,33 @@ def csv_reason(exc: Exception) -> str:
         return (f"dòng {fields[2]} có {fields[3]} ô, nhiều hơn {fields[1]} cột của dòng tiêu đề "
                 f"(ô có dấu phẩy phải nằm giữa hai dấu ngoặc kép)")
     return "không đúng dạng CSV (dấu phẩy hoặc dấu ngoặc kép đặt sai)"
+
+
+#: Words of a reader's or a zip part's English error → what it means for the unit's file, in
+#: the order tried (python-calamine's ``CalamineError``/``XmlError``, :mod:`zipfile`,
+#: :mod:`zlib`); the first match wins.
+FILE_FAULTS: tuple[tuple[str, str], ...] = (
+    ("shared string", "bảng chữ dùng chung của tệp (sharedStrings.xml) bị thiếu hoặc thiếu chữ"),
+    ("crc", "sai mã kiểm tra (CRC), nội dung đã bị thay đổi hoặc hỏng khi sao chép"),
+    ("compression method", "dùng kiểu nén không được hỗ trợ"),
+    ("encrypt", "được đặt mật khẩu"),
+    ("truncated", "bị cắt cụt (tải về hoặc sao chép chưa hết)"),
+    ("eof", "bị cắt cụt (tải về hoặc sao chép chưa hết)"),
+    ("inflat", "dữ liệu nén bị hỏng"),
+    ("decompress", "dữ liệu nén bị hỏng"),
+    ("zlib", "dữ liệu nén bị hỏng"),
+    ("xml", "nội dung XML của trang tính bị cắt cụt hoặc hỏng"),
+    ("zip", "cấu trúc nén của tệp bị hỏng"),
+    ("sheet", "một trang tính bị hỏng"),
+)
+
+
+def file_fault(exc: BaseException) -> str:
+    """What a spreadsheet reader's or a zip part's error ``exc`` (English, e.g.
+    ``CalamineError: Cell string index not found in shared strings table``, ``Bad CRC-32 for
+    file …``) says of the file, in Vietnamese (:data:`FILE_FAULTS`, by its kind and text);
+    ``"nội dung tệp bị hỏng hoặc không đúng định dạng"`` when nothing is recognised. The
+    English text is never returned."""
+    text = f"{type(exc).__name__} {exc}".lower()
+    return next((said for words, said in FILE_FAULTS if words in text),
+                "nội dung tệp bị hỏng hoặc không đúng định dạng")

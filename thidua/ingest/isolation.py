@@ -30,6 +30,7 @@ from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, ke
     time_exceeded,
 )
 from thidua.ingest.workbook import FileRejected
+from thidua.reasons import file_fault
 
 #: Workers parsing at once (the machine's cores, at least two).
 MAX_WORKERS = max(2, os.cpu_count() or 2)
@@ -106,7 +107,7 @@ def run_isolated(function, *args, timeout: float | None = None, cpu_seconds: flo
         return value
     if isinstance(value, FileRejected):
         raise value
-    raise FileRejected(FAILED.format(error=f"{type(value).__name__}: {value}")) from value
+    raise FileRejected(FAILED.format(error=file_fault(value))) from value
 
 
 def workers() -> list[int]:

@@ -35,6 +35,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   number, size)
 from thidua.ingest.sheetscan import quick_scan
 from thidua.ingest.workbook import FileRejected, reads_as_csv, utf16
+from thidua.reasons import file_fault
 
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CHUNK = 64 * 1024
@@ -43,7 +44,7 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _UNSAFE_XML = ("Tệp có khai báo DTD hoặc thực thể XML (phần '{part}' bên trong tệp), điều Excel "
                "và LibreOffice không bao giờ ghi; tệp không được đọc. Đề nghị mở tệp bằng Excel, "
                "lưu lại dạng .xlsx rồi gửi lại.")
-_DAMAGED = ("Tệp bị hỏng: phần '{part}' bên trong tệp không giải nén được ({error}); đề nghị mở "
+_DAMAGED = ("Tệp bị hỏng: phần '{part}' bên trong tệp không giải nén được: {error}; đề nghị mở "
             "thử tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
 
 
@@ -222,7 +223,7 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     except DefusedXmlException as exc:
         raise FileRejected(_UNSAFE_XML.format(part=info.filename)) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise FileRejected(_DAMAGED.format(part=info.filename, error=exc)) from exc
+        raise FileRejected(_DAMAGED.format(part=info.filename, error=file_fault(exc))) from exc
     if target.mode == "worksheet":
         target.finish()
 

@@ -37,7 +37,7 @@ _CONTEXT.set_forkserver_preload(["thidua.ingest.isolation"])
 
 CRASHED = ("Tệp làm chương trình đọc bảng tính dừng bất thường ({how}): tệp có thể bị hỏng hoặc "
            "được tạo bằng phần mềm lạ; đề nghị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
-FAILED = ("Không đọc được tệp: chương trình đọc bảng tính gặp lỗi ({error}); đề nghị mở tệp bằng "
+FAILED = ("Không đọc được tệp: {error}; đề nghị mở tệp bằng "
           "Excel, lưu lại dạng .xlsx rồi gửi lại.")
 
 
