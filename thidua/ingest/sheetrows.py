@@ -22,13 +22,18 @@ from thidua.ingest.mergedrows import mark_merged_totals
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
-from thidua.ingest.rows import SheetData, column_labels, raw_rows, type_from_name
+from thidua.ingest.rows import (SheetData, column_labels, raw_rows, title_line_rows,
+                               type_from_name)
 from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
                                     subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
 from thidua.ingest.validate import rejection_frame, validate_sheets
+
+#: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
+#: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
+TITLE = "title"
 from thidua.ingest.values import interpreted_notes, interpreted_values
 
 
@@ -76,6 +81,8 @@ def label_rows(sheet: SheetData) -> SheetRows:
     """Which rows of ``sheet`` are registrations (``spec/submission-form.md``, "Rows that are
     not data"): blank, totals, sub-heading, signature and repeated header rows (a subtotal
     line inside a merged block too, :func:`thidua.ingest.mergedrows.mark_merged_totals`),
+    title lines typed below the header (:data:`TITLE`, read with the title block,
+    :func:`thidua.ingest.rows.title_line_rows`),
     hidden rows and example rows are ignored, a row carrying a cell over from the row above is joined to it,
     a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
     copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
@@ -85,6 +92,8 @@ def label_rows(sheet: SheetData) -> SheetRows:
     if sheet.copy_of:
         return SheetRows(sheet, raw, pd.Series(COPIED_SHEET, index=raw.index, dtype=str), filled)
     raw, labels = mark_merged_totals(raw, classify_rows(raw, filled, text), sheet)  # ``Cộng`` in a merge
+    titles = labels.index.isin(title_line_rows(sheet))  # ``Mã đơn vị: Q-HK`` under the table
+    labels = labels.mask(titles & (labels != "blank"), TITLE)
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
