@@ -171,7 +171,7 @@ def _unread_digest(source: InputFile, exc: FileRejected) -> str:
 def _combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
     """The :class:`FileResult` fields of a file's sheets together: rows of every sheet (the
     duplicate rule across sheets applied,
-    :func:`thidua.ingest.validate.duplicates_across_sheets`),
+    :func:`thidua.ingest.duplicates.duplicates_across_sheets`),
     ``rejected_rows`` indexed ``(sheet, row)``, counts summed and kept per sheet, notes of a
     file with several sheets each starting ``Trang '<sheet>': ``."""
     kept, across = duplicates_across_sheets([(o.sheet, o.valid) for o in outcomes], file=file)

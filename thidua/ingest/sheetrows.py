@@ -29,7 +29,7 @@ from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
-from thidua.ingest.validate import rejection_frame, validate_sheets
+from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 
 #: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
 #: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
@@ -173,7 +173,8 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     normalised = normalise_frames([split[i][0] for i in todo])
     validated = dict(zip(todo, validate_sheets([
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
-        for i, rows in zip(todo, normalised)])))
+        for i, rows in zip(todo, normalised)],
+        [own_headers(column_labels(checks[i].rows.sheet)) for i in todo])))
     return [_outcome(c, data, positions, validated.get(i))
             for i, (c, (data, positions)) in enumerate(zip(checks, split))]
 
