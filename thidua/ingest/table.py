@@ -149,13 +149,20 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
     return None
 
 
+#: The longest header cell a later table's ``Lĩnh vực`` is looked for in by its other names.
+_SHORT_HEADER = 40
+
+
 @lru_cache(maxsize=1 << 16)
 def _field_word(text: str) -> bool:
-    return "linh vuc" in match_key(text)
+    return "linh vuc" in match_key(text) or (
+        len(text.strip()) <= _SHORT_HEADER and header_name(text) == "field")
 
 
 def _names_field(value: object) -> bool:
-    """Whether a cell is text naming ``Lĩnh vực`` (each distinct text is looked at once)."""
+    """Whether a cell is text naming ``Lĩnh vực``, in any of its header names (``LV``,
+    :func:`thidua.ingest.headers.header_name`): each distinct text is looked at
+    once."""
     return isinstance(value, str) and may_be_header(value) and _field_word(value)
 
 
