@@ -160,6 +160,9 @@ class SheetCheck:
     file: str
     unit: str | None = None
     known_codes: frozenset[str] = frozenset()
+    #: ``(code, name)`` of the registry's units, for a later sheet whose title names a unit
+    #: without its code (:func:`thidua.ingest.sheettitle.title_rejections`); ``()``: not read.
+    names: tuple[tuple[str, str], ...] = ()
 
 
 def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
@@ -195,7 +198,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
     if unit and not data.empty:  # a sheet titled for another unit or year: its rows rejected
         valid, rejections = _rejecting(valid, rejections, rejection_frame(title_rejections(
             sheet, data.index, unit=unit, year=check.year, known_codes=check.known_codes,
-            file=file)))
+            file=file, names=dict(check.names))))
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
             data["unit_code"], unit, set(check.known_codes), file, sheet.sheet)))
