@@ -101,3 +101,20 @@ def test_a_registration_whose_period_reads_like_a_year_label_stays_a_registratio
     rows = [HEADER, reg(0, period="Năm 2024"), reg(1)]
     result = ingest(tmp_path, context, [Sheet("DS", [["Mã đơn vị: Q-DD"], *rows])])
     assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+
+
+def test_a_title_line_between_two_registrations_is_a_title_line_too(tmp_path, context):
+    rows = [HEADER, reg(0), ["Năm: 2023", None, None, None, None, None, None, None, None], reg(1)]
+    result = ingest(tmp_path, context, [Sheet("DS", [["Mã đơn vị: Q-DD"], *rows])])
+    assert result.status == REJECTED
+    assert result.rejections["error"].tolist() == [WRONG_YEAR]
+
+
+def test_a_sent_date_line_after_the_table_dates_the_file(tmp_path, context):
+    import datetime as dt
+
+    rows = [["Mã đơn vị: Q-DD"], HEADER, *regs(2), [], ["Ngày gửi:", "05/12/2024"]]
+    result = ingest(tmp_path, context, [Sheet("DS", rows)])
+    assert (result.status, result.sent_date) == (USED, dt.date(2024, 12, 5))
+    assert result.rows == {"read": 4, "valid": 2, "rejected": 0, "ignored": 2}
+    assert (result.ignored["blank"], result.ignored["title"]) == (1, 1)
