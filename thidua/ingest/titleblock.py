@@ -49,22 +49,29 @@ _LATER_LABEL = re.compile(r"\s(" + "|".join(re.escape(label) for label, _ in _LA
                           + r")\s*:")
 
 
+#: A label at the start of a cell's match key, longest first (as :data:`_LABELS`), ending the
+#: key or followed by a colon or a space; and the kind each label gives.
+_STARTING_LABEL = re.compile(r"(" + "|".join(re.escape(label) for label, _ in _LABELS)
+                             + r")(?=$|[: ])")
+_KINDS = dict(_LABELS)
+
+
 def _label(cell: str) -> tuple[str, str, bool] | None:
     """``(kind, value, colon)`` when a title cell starts with a label: the text after it
     (after the colon, or a dash, when there is one; ``""`` when the cell holds the label only)
     and whether a colon or dash followed the label; ``None`` otherwise."""
     key = match_key(cell)
-    for label, kind in _LABELS:
-        if key == label or key.startswith(label + ":") or key.startswith(label + " "):
-            rest = key[len(label):].lstrip()
-            if rest.startswith(":"):
-                return kind, clean_text(cell.split(":", 1)[1]), True
-            words = clean_text(cell).split(" ")
-            value = " ".join(words[len(label.split(" ")):])
-            if (bare := _SEPARATOR.sub("", value, count=1)) != value:
-                return kind, bare, True  # ``Mã đơn vị - Q-DD``
-            return kind, value, False
-    return None
+    if (found := _STARTING_LABEL.match(key)) is None:  # one pass over the labels
+        return None
+    label = found.group(1)
+    kind = _KINDS[label]
+    if key[len(label):].lstrip().startswith(":"):
+        return kind, clean_text(cell.split(":", 1)[1]), True
+    words = clean_text(cell).split(" ")
+    value = " ".join(words[len(label.split(" ")):])
+    if (bare := _SEPARATOR.sub("", value, count=1)) != value:
+        return kind, bare, True  # ``Mã đơn vị - Q-DD``
+    return kind, value, False
 
 
 #: A year after a unit code in the code's cell, without a colon of its own (``Mã đơn vị: Q-HK,
@@ -202,6 +209,10 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
     return sent, None
 
 
+#: The first letter of every title label (``Mã …``, ``Năm …``, ``Ngày …``), in both cases.
+_FIRST_LETTERS = frozenset("mMnN")
+
+
 def is_title_line(row: list[object]) -> bool:
     """Whether a row below the header is a title line typed in the table's place (above the
     table's first row, under it, or anywhere in it): its only text is title labels with their
@@ -212,12 +223,14 @@ def is_title_line(row: list[object]) -> bool:
     own. ``Năm 2024`` alone (a period typed in the row) or a ``Năm:`` that is not a year is not
     one: such a row stays a row of the table. An extension of ``spec/submission-form.md``,
     "Title block" (``docs/contracts.md``)."""
+    first = next((v for v in row if not (v is None or isinstance(v, str) and not v.strip())), None)
+    if not isinstance(first, str) or first.lstrip()[:1] not in _FIRST_LETTERS \
+            or _label(first.strip().splitlines()[0]) is None:
+        return False  # a registration starts with its STT or its model: the common case, fast
     texts = list(dict.fromkeys(
         t for v in row for line in (str(v).replace("\r\n", "\n").replace("\r", "\n").split("\n")
                                     if isinstance(v, str) else [v])
         if (t := clean_text(line))))
-    if not texts or _label(texts[0]) is None:
-        return False  # a registration starts with its STT or its model: the common case, fast
     cells = [part for text in texts for part in _segments(text)]
     strict, i = False, 0
     while i < len(cells):
