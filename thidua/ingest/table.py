@@ -149,14 +149,12 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
     return None
 
 
-#: The longest header cell a later table's ``Lĩnh vực`` is looked for in by its other names.
-_SHORT_HEADER = 40
-
-
 @lru_cache(maxsize=1 << 16)
 def _field_word(text: str) -> bool:
-    return "linh vuc" in match_key(text) or (
-        len(text.strip()) <= _SHORT_HEADER and header_name(text) == "field")
+    """``Lĩnh vực`` in the text, or a header naming it otherwise (``LV``, the form's alias:
+    :func:`thidua.ingest.headers.header_name` only of a text starting so, as few are)."""
+    key = match_key(text)
+    return "linh vuc" in key or (key[:2] == "lv" and header_name(text) == "field")
 
 
 def _names_field(value: object) -> bool:
