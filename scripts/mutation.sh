@@ -28,6 +28,9 @@ declare -A MUTANTS=(
   [sections]="thidua.ingest.sections.*"
   [registrant]="thidua.ingest.registrant.*"
   [identify]="thidua.ingest.identify.*"
+  [titleblock]="thidua.ingest.titleblock.*"
+  [duplicates]="thidua.ingest.duplicates.*"
+  [selection]="thidua.ingest.selection.*"
   [validate]="thidua.ingest.validate.*"
   [comparison]="thidua.report.comparison*"
   [history]="thidua.report.history.*"
@@ -58,6 +61,9 @@ declare -A TESTS=(
   [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections.py -corpus_context"
   [registrant]="tests/ingest/test_registrant.py -corpus_context"
   [identify]="tests/ingest/test_identify.py"
+  [titleblock]="tests/ingest/test_identify.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py"
+  [duplicates]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py"
+  [selection]="tests/ingest/test_batches.py tests/ingest/test_files.py"
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
   [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
@@ -74,7 +80,7 @@ declare -A TESTS=(
   [xml2003]="tests/ingest/test_xml2003.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify validate comparison history periodcheck errorcells sheettitle unitcodes
+       registrant identify titleblock duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003)
 
 IFS=, read -r -a modules <<< "${1:-all}"

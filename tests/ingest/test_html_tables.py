@@ -146,3 +146,38 @@ def test_a_page_without_a_table_or_without_the_form_is_rejected_saying_so(tmp_pa
 def test_a_page_past_the_column_limit_is_rejected_not_laid_out():
     with pytest.raises(FileRejected, match="số cột của trang web"):
         html_grid(b"<table><tr><td colspan=999>a</td><td colspan=5>b</td></tr></table>")
+
+
+def _layout(inner: str, title: str = "Mã đơn vị: Q-DD<br>Năm: 2024") -> str:
+    """The form's table nested in a layout table's cell, under a layout table of titles."""
+    return (f"<table width='100%'><tr><td>LĐLĐ QUẬN ĐỐNG ĐA<br>{title}</td><td>CỘNG HÒA XÃ HỘI "
+            f"CHỦ NGHĨA VIỆT NAM</td></tr></table><table><tr><td>{inner}</td></tr></table>")
+
+
+def test_a_table_nested_in_a_layout_cell_is_read_as_excel_lays_it_out(tmp_path, context):
+    result = _ingest(tmp_path, context, _page(_layout(_table(title=False))))
+    assert (result.status, result.unit) == (USED, "Q-DD")
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert result.registrations["model"].tolist() == [r[1] for r in ROWS]
+
+
+def test_a_nested_table_s_year_is_checked_like_any_title(tmp_path, context):
+    page = _page(_layout(_table(title=False), title="Mã đơn vị: Q-DD<br>Năm: 2023"))
+    result = _ingest(tmp_path, context, page)
+    assert result.status == REJECTED
+    assert result.problem.startswith("Năm ở tiêu đề (2023) khác năm của thư mục (2024)")
+
+
+def test_a_nested_table_takes_its_cell_s_place_text_above_and_cells_beside_after_it():
+    inner = "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>"
+    page = _page(f"<table><tr><td>L</td><td>Danh sách<br>{inner}</td><td>R</td></tr>"
+                 f"<tr><td>x</td><td>y</td><td>z</td></tr></table>")
+    grid, _ = html_grid(page.encode())
+    assert grid == [["L", "Danh sách", "", "R"], ["", "a", "b", ""], ["", "c", "d", ""],
+                    ["x", "y", "z", ""], ["", "", "", ""]]
+
+
+def test_tables_nested_deeper_than_eight_levels_are_read_as_their_cell_s_text():
+    page = _page("<table><tr><td>" * 60 + "sâu" + "</td></tr></table>" * 60)
+    grid, _ = html_grid(page.encode())
+    assert [v for row in grid for v in row if v] == ["sâu"]

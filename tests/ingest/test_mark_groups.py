@@ -137,3 +137,16 @@ def test_a_column_that_is_another_form_column_is_never_a_sub_column():
     grid = [["Tên mô hình", "Tập thể", "Cá nhân"]]
     columns = {0: "model", 1: "note"}
     assert find_marks(grid, (0,), columns, {}, header_name) == (columns, {}, {})
+
+
+@pytest.mark.parametrize("row, value", [
+    (["Cộng I", "", "2", ""], ""),  # a block of one type: its count under ``Tập thể`` only
+    (["Cộng I", "", "12", ""], ""), (["Cộng I", "", "2.0", ""], ""),
+    (["Cộng I", "", "2", "1"], ""),  # counts under both boxes: a 1 there is a count too
+    (["Cộng I", "", "", "3"], ""),
+    (["1", "Bữa cơm", "1", ""], "Tập thể"),  # a 1 alone still ticks
+    (["1", "Bữa cơm", "x", "2"], "Tập thể"),  # a letter always ticks
+])
+def test_a_number_above_one_in_a_tick_box_is_a_count_not_a_tick(row, value):
+    marks = {2: ("type", "collective"), 3: ("type", "individual")}
+    assert marked_value(row, marks, "type") == value

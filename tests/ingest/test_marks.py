@@ -184,3 +184,18 @@ def test_tick_boxes_beside_the_column_itself_leave_the_column_in_charge(tmp_path
     result = ingest(tmp_path, sheet, corpus_context)
     assert result.rows["valid"] == 3
     assert result.registrations["result"].tolist() == ["hoan_thanh"] * 3
+
+
+@pytest.mark.parametrize("counts", [["2", None], [None, "3"], [2, None], ["2", "1"]])
+def test_a_subtotal_counting_under_one_tick_box_is_a_totals_row_not_a_registration(
+        tmp_path, corpus_context, counts):
+    # a block of one type (two collective models of ``Kinh tế``), its subtotal ``Cộng I`` |
+    # ``Kinh tế`` with the block's count under ``Tập thể`` only: a count, not a tick
+    rows = [r for r in regs(4) if r[TYPE_COL] == "Tập thể"]
+    subtotal = ["Cộng I", None, "Kinh tế", "Tập thể"] + [None] * (len(HEADER) - 4)
+    boxes = ticked([*rows, subtotal], TYPE_COL, TYPES, marks={len(rows): counts})
+    result = ingest(tmp_path, two_row_sheet(boxes, TYPE_COL, TYPES, "Hình thức"),
+                    corpus_context)
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+    assert result.ignored["totals"] == 1
+    assert result.registrations["type"].tolist() == ["collective", "collective"]

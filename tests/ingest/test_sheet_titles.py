@@ -75,12 +75,38 @@ def test_a_later_sheet_naming_the_same_unit_in_another_spelling_counts(tmp_path,
     assert result.rejections.empty
 
 
-def test_a_later_sheet_naming_a_unit_by_its_name_only_takes_the_files_unit(tmp_path, context):
-    # a name is read only when a file has no code at all (as on the first sheet)
+def test_a_later_sheet_naming_another_unit_by_its_name_only_has_its_rows_rejected(
+        tmp_path, context):
+    # no code on the sheet, but the registry name of another unit: another unit's list
     by_name = titled(None, regs(2, start=2), year=None,
                      extra_title=["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"])
     result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(2))),
                                         named("Trang 2", by_name)])
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 0, 2, 0)]
+    said = ("Trang 'Trang 2' của tệp Q-DD_dk.xlsx ghi 'LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH' ở tiêu "
+            "đề (đơn vị 'Q-BD' trong danh mục), khác đơn vị của tệp 'Q-DD': các dòng của trang "
+            "này không được tính cho đơn vị 'Q-DD'. Mỗi tệp chỉ của một đơn vị: nếu đây là danh "
+            "sách của đơn vị 'Q-DD', đề nghị ghi 'Mã đơn vị: Q-DD' ở tiêu đề trang, hoặc gửi "
+            "trang này trong tệp của đơn vị 'Q-BD'.")
+    assert result.rejections[["sheet", "row", "column", "value", "error"]].values.tolist() == [
+        ["Trang 2", 6, "Mã đơn vị", "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH", said],
+        ["Trang 2", 7, "Mã đơn vị", "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH", said]]
+
+
+@pytest.mark.parametrize("line", ["LIÊN ĐOÀN LAO ĐỘNG QUẬN ĐỐNG ĐA", "LĐLĐ quận Đống Đa",
+                                  "CÔNG ĐOÀN CƠ SỞ CÔNG TY TNHH ÁNH DƯƠNG"])
+def test_a_later_sheet_naming_the_files_unit_or_no_unit_of_the_registry_counts(
+        tmp_path, context, line):
+    by_name = titled(None, regs(2, start=2), year=None, extra_title=[line])
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(2))),
+                                        named("Trang 2", by_name)])
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 2, 0, 0)]
+
+
+def test_a_later_sheet_with_a_code_is_read_by_its_code_not_its_name(tmp_path, context):
+    both = titled("Q-DD", regs(2, start=2), extra_title=["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"])
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(2))),
+                                        named("Trang 2", both)])
     assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 2, 2, 0, 0)]
 
 

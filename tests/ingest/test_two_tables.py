@@ -81,3 +81,17 @@ def test_the_same_header_repeated_changes_nothing(tmp_path, corpus_context):
     write(path, [COLLECTIVE_HEADER, collective(1), COLLECTIVE_HEADER, collective(2)])
     result = ingest_file(input_file(path), corpus_context)
     assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+
+
+@pytest.mark.parametrize("field_header", ["LV", "lv", "Lĩnh vực"])
+def test_a_later_table_naming_the_field_by_another_of_its_names_is_found(tmp_path, corpus_context,
+                                                                         field_header):
+    later = [field_header if h == "Lĩnh vực" else h for h in INDIVIDUAL_HEADER]
+    path = tmp_path / "S-01_hai-bang.xlsx"
+    write(path, [["I. TẬP THỂ"], COLLECTIVE_HEADER, collective(1), collective(2),
+                 ["II. CÁ NHÂN"], later, individual(1), individual(2)])
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.rows == {"read": 6, "valid": 4, "rejected": 0, "ignored": 2}
+    reg = result.registrations
+    assert reg["position"].tolist()[2:] == ["Tổ trưởng", "Tổ trưởng"]
+    assert reg["field"].tolist() == ["KT", "KT", "VHXH", "VHXH"]

@@ -21,6 +21,9 @@ RESULT = ("'{}' không hợp lệ ở cột 'Kết quả': cần Chưa đánh gi
           "Không hoàn thành.")
 DUPLICATE = ("Trùng với dòng {0}: cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức "
              "vụ và công đoàn cơ sở; chỉ tính dòng {0}.")
+DUPLICATE_OF_REJECTED = ("Trùng với dòng {0}: cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá "
+                         "nhân, chức vụ và công đoàn cơ sở; dòng {0} cũng bị từ chối: đề nghị sửa "
+                         "một trong hai dòng và xóa dòng còn lại.")
 
 
 def check(records: list[dict], year: int = 2024):
@@ -103,10 +106,29 @@ def test_a_value_in_foreign_letters_is_told_which_letters():
 
 
 def test_a_row_with_a_problem_is_still_the_first_of_its_duplicates_and_the_later_told():
+    # the first (row 8) is rejected: the later ones are told so, never "chỉ tính dòng 8"
     assert said([{**GOOD, "result": "Khá"}, GOOD, {**GOOD, "model": "Mô hình khác"}, GOOD]) == [
         [8, "Kết quả", "Khá", RESULT.format("Khá")],
-        [9, "Tên mô hình", GOOD["model"], DUPLICATE.format(8)],
-        [11, "Tên mô hình", GOOD["model"], DUPLICATE.format(8)]]
+        [9, "Tên mô hình", GOOD["model"], DUPLICATE_OF_REJECTED.format(8)],
+        [11, "Tên mô hình", GOOD["model"], DUPLICATE_OF_REJECTED.format(8)]]
+
+
+def test_an_exact_copy_of_a_rejected_row_is_rejected_once_as_its_copy_naming_the_row():
+    # ``spec/submission-form.md``, "Errors": the first is kept, the others rejected as
+    # duplicates; the copy's reasons are the first's, said once (on row 8)
+    bad = {**GOOD, "result": "Khá", "period": "abc"}
+    assert said([bad, bad, {**GOOD, "model": "Mô hình khác"}]) == [
+        [8, "Kết quả", "Khá", RESULT.format("Khá")],
+        [8, "Thời gian thực hiện", "abc",
+         "Không đọc được 'Thời gian thực hiện' 'abc': cần dd/mm/yyyy - dd/mm/yyyy, mm/yyyy - "
+         "mm/yyyy hoặc một ô ngày, trùng với năm báo cáo."],
+        [9, "Tên mô hình", GOOD["model"],
+         "Lặp lại đúng dòng 8 (dòng 8 bị từ chối, xem lý do ở dòng 8); khi sửa dòng 8, đề nghị "
+         "xóa dòng này."]]
+
+
+def test_an_exact_copy_of_a_valid_row_is_the_plain_duplicate():
+    assert said([GOOD, GOOD]) == [[9, "Tên mô hình", GOOD["model"], DUPLICATE.format(8)]]
 
 
 def test_a_valid_sheet_is_the_checked_frame_and_an_empty_rejections_table():

@@ -473,3 +473,26 @@ def test_a_result_said_with_nhiem_vu_is_read_and_told(text, code):
 def test_not_yet_completing_the_task_is_asked_about():
     reading = read_value("result", "Chưa hoàn thành nhiệm vụ")
     assert reading.code is None and set(reading.candidates) == {"khong_hoan_thanh", "chua_danh_gia"}
+
+
+@pytest.mark.parametrize("parent", [False, True])
+def test_two_period_columns_problems_name_the_unit_s_own_headers(tmp_path, context, parent):
+    from helpers import HEADER, input_file, row, write_xlsx
+    from thidua.ingest.files import ingest_file
+
+    at = HEADER.index("Thời gian thực hiện")
+    header = HEADER[:at] + ["Bắt đầu", "Kết thúc"] + HEADER[at + 1:]
+    rows = [row(model="Bữa cơm Công đoàn", period=None)[:at] + ["01/01/2023", "31/12/2023",
+                                                               "Hoàn thành", None],
+            row(model="Tủ sách pháp luật", period=None)[:at] + ["31/12/2024", "01/01/2024",
+                                                               "Hoàn thành", None]]
+    if parent:  # ``Thời gian thực hiện`` over ``Bắt đầu`` | ``Kết thúc``
+        rows = [[None] * at + ["Bắt đầu", "Kết thúc"] + [None] * 2, *rows]
+        header = HEADER[:at] + ["Thời gian thực hiện", None] + HEADER[at + 1:]
+    path = write_xlsx(tmp_path / "Q-DD_dk.xlsx", rows, title=["Mã đơn vị: Q-DD"], header=header)
+    result = ingest_file(input_file(path), context)
+    assert result.rejections["error"].tolist() == [
+        "'Thời gian thực hiện' ('Bắt đầu' – 'Kết thúc') '01/01/2023 - 31/12/2023' không trùng "
+        "với năm báo cáo 2024.",
+        "'Kết thúc' (01/01/2024) trước 'Bắt đầu' (31/12/2024): thời gian kết thúc không được "
+        "trước thời gian bắt đầu."]

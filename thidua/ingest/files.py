@@ -171,7 +171,7 @@ def _unread_digest(source: InputFile, exc: FileRejected) -> str:
 def _combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
     """The :class:`FileResult` fields of a file's sheets together: rows of every sheet (the
     duplicate rule across sheets applied,
-    :func:`thidua.ingest.validate.duplicates_across_sheets`),
+    :func:`thidua.ingest.duplicates.duplicates_across_sheets`),
     ``rejected_rows`` indexed ``(sheet, row)``, counts summed and kept per sheet, notes of a
     file with several sheets each starting ``Trang '<sheet>': ``."""
     kept, across = duplicates_across_sheets([(o.sheet, o.valid) for o in outcomes], file=file)
@@ -228,8 +228,9 @@ def ingest_files(sources: list[InputFile], context: UnitContext) -> list[FileRes
     pass over the distinct values, one pandera call per year; issue 10). Each result is the
     one :func:`ingest_file` gives its file alone."""
     opened = [_opened(source, context) for source in sources]
-    checks = [SheetCheck(r, o.year, o.source.file, o.unit, frozenset(context.known_codes))
-              for o in opened if isinstance(o, _Opened) for r in o.labelled]
+    checks = [SheetCheck(r, o.year, o.source.file, o.unit, frozenset(context.known_codes),
+                         context.names if i else ())  # a later sheet's title: its name too
+              for o in opened if isinstance(o, _Opened) for i, r in enumerate(o.labelled)]
     outcomes = iter(check_sheets(checks))
     return [o if isinstance(o, FileResult) else
             _finished(o, [next(outcomes) for _ in o.labelled]) for o in opened]

@@ -7,7 +7,8 @@ from rows above, ``colspan``/``rowspan`` a merged range (``SheetFacts.merges``, 
 workbook's merges are, :func:`thidua.ingest.cells.fill_merges`), ``<br>`` a line break in the
 cell, a row styled ``display:none`` hidden. Text outside the tables (a title in ``<p>`` or
 ``<h3>``) is a row of one cell, in document order, so the title block is read as in a
-workbook. An extension of ``spec/submission-form.md``, "The file" (formats): README says so.
+workbook. A table nested in a cell of another (a layout table around the data) is laid out
+from that cell's place, its rows and columns as Excel shows them. An extension of ``spec/submission-form.md``, "The file" (formats): README says so.
 
 The page is parsed with lxml's HTML parser, which never fetches anything (no network, no
 external entity); the text is decoded as a CSV is (:func:`thidua.ingest.workbook.decode_csv`).
@@ -16,6 +17,7 @@ Limits: :data:`thidua.ingest.limits.MAX_ROWS`, ``MAX_COLUMNS`` and ``MAX_CELLS``
 
 from __future__ import annotations
 
+import copy
 import re
 
 import lxml.html
@@ -53,17 +55,30 @@ def _rows_of(table) -> list:
     return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
 
 
-def _lay_out(rows: list, top: int, cells: dict, merges: list, hidden: list) -> int:
-    """Place the cells of ``rows`` from grid row ``top`` on; returns the next free row."""
+#: How deep tables nested in cells are laid out; deeper ones are read as their cell's text.
+_MAX_NESTING = 8
+
+
+def _nested(cell) -> list:
+    """The tables laid out inside ``cell`` (not those nested in them)."""
+    return [t for t in cell.iter("table")
+            if next(t.iterancestors("td", "th"), None) is cell]
+
+
+def _lay_out(rows: list, top: int, cells: dict, merges: list, hidden: list, left: int = 0,
+             depth: int = 0) -> tuple[int, int]:
+    """Place the cells of ``rows`` from grid row ``top`` and column ``left`` on; returns the
+    next free row and the first column right of them. A cell holding a table (a layout table
+    around the data, as web systems and Word's "Save as web page" write) is that table's rows
+    and columns, laid out from the cell's place, the cell's own text above them, as Excel
+    opens it; the row holding it is as tall as the table."""
     taken: set[tuple[int, int]] = set()
+    r, right = top, left
     for i, tr in enumerate(rows):
-        r = top + i
         if r >= MAX_ROWS:
             raise FileRejected(exceeded("số dòng của trang web", f"hơn {number(MAX_ROWS)} dòng",
                                         f"{number(MAX_ROWS)} dòng"))
-        if _HIDDEN.search(tr.get("style") or ""):
-            hidden.append((r, r + 1))
-        c = 0
+        tall, c = 1, left
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
@@ -74,16 +89,42 @@ def _lay_out(rows: list, top: int, cells: dict, merges: list, hidden: list) -> i
             if c + width > MAX_COLUMNS:
                 raise FileRejected(exceeded("số cột của trang web", f"hơn {number(MAX_COLUMNS)} cột",
                                             f"{number(MAX_COLUMNS)} cột"))
-            cells[(r, c)] = _text(cell)
-            if width > 1 or height > 1:
-                height = min(height, len(rows) - i)  # a rowspan past the table's end stops there
-                merges.append((r, c, r + height - 1, c + width - 1))
-                taken.update((r + a, c + b) for a in range(height) for b in range(width))
+            if (inner := _nested(cell)) and depth < _MAX_NESTING:
+                below, edge = _lay_out_cell(cell, inner, r, c, cells, merges, hidden, depth)
+                tall, width = max(tall, below - r), max(width, edge - c)
+            else:
+                cells[(r, c)] = _text(cell)
+                if width > 1 or height > 1:
+                    height = min(height, len(rows) - i)  # a rowspan past the table's end stops there
+                    merges.append((r, c, r + height - 1, c + width - 1))
+                    taken.update((r + a, c + b) for a in range(height) for b in range(width))
             if len(cells) > MAX_CELLS:
                 raise FileRejected(exceeded("số ô của trang web", f"hơn {number(MAX_CELLS)} ô",
                                             f"{number(MAX_CELLS)} ô"))
             c += width
-    return top + len(rows)
+            right = max(right, c)
+        if _HIDDEN.search(tr.get("style") or ""):
+            hidden.append((r, r + tall))
+        r += tall
+    return r, right
+
+
+def _lay_out_cell(cell, inner: list, r: int, c: int, cells: dict, merges: list, hidden: list,
+                  depth: int) -> tuple[int, int]:
+    """A cell holding tables (:func:`_lay_out`): its own text (outside the tables) at ``(r,
+    c)`` when there is some, then each table below it from column ``c``; returns the next free
+    row and the first column right of them."""
+    outside = copy.deepcopy(cell)
+    for table in outside.xpath(".//table"):
+        table.drop_tree()
+    below, edge = r, c + 1
+    if text := _text(outside):
+        cells[(r, c)] = text
+        below += 1
+    for table in inner:
+        below, right = _lay_out(_rows_of(table), below, cells, merges, hidden, c, depth + 1)
+        edge = max(edge, right)
+    return max(below, r + 1), edge
 
 
 def html_grid(data: bytes) -> tuple[Grid, SheetFacts]:
@@ -110,7 +151,7 @@ def html_grid(data: bytes) -> tuple[Grid, SheetFacts]:
         if not isinstance(node.tag, str) or any(a in done for a in node.iterancestors()):
             continue
         if node.tag == "table":
-            row = _lay_out(_rows_of(node), row, cells, merges, hidden) + 1
+            row = _lay_out(_rows_of(node), row, cells, merges, hidden)[0] + 1
             tables += 1
             done.add(node)
         elif node.tag in _BLOCKS and not node.xpath(".//table") and (line := _text(node)):

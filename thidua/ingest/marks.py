@@ -14,6 +14,7 @@ repeated over every column they span.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from schemas.form import VALUE_NAMES
@@ -83,12 +84,27 @@ def is_marked(value: object) -> bool:
     return bool(text) and match_key(text) not in UNMARKED
 
 
+#: A number in a tick box: ``1`` may tick it, a larger one is a count (``Cộng I`` | ``2``).
+_NUMBER = re.compile(r"\d+(?:[.,]0+)?")
+
+
+def _is_count(text: str) -> bool:
+    """A number above 1 in a tick box: a subtotal's count of the registrations under it,
+    never a tick."""
+    return bool(_NUMBER.fullmatch(text)) and int(re.split(r"[.,]", text)[0]) > 1
+
+
 def marked_value(row: list, marks: dict[int, tuple[str, str]], column: str) -> str:
     """The value of coded column ``column`` in one grid ``row``: the canonical name of the
     marked sub-column (``Cá nhân``), the names of all marked ones joined by ``, `` when
-    several are, ``""`` when none is."""
-    names = [name_of(column, code) for c, (name, code) in sorted(marks.items())
-             if name == column and c < len(row) and is_marked(row[c])]
+    several are, ``""`` when none is. A row counting instead of ticking (a number above 1 in
+    one of the group's boxes: ``Cộng I`` | ``Kinh tế`` | ``2`` under ``Tập thể`` only) marks
+    nothing by its numbers: it is a subtotal, not a registration of that type."""
+    texts = [(code, clean_text(row[c])) for c, (name, code) in sorted(marks.items())
+             if name == column and c < len(row)]
+    counting = any(_is_count(text) for _, text in texts)
+    names = [name_of(column, code) for code, text in texts
+             if is_marked(text) and not (counting and _NUMBER.fullmatch(text))]
     return ", ".join(names)
 
 

@@ -17,6 +17,7 @@ from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.sections import sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
+from thidua.ingest.titleblock import is_title_line
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text
 
@@ -72,6 +73,7 @@ def prepare(sheet: SheetData) -> SheetData:
     the parsing worker, :func:`thidua.ingest.isolation.checked_parse`)."""
     raw_rows(sheet)
     column_labels(sheet)
+    title_line_rows(sheet)
     return sheet
 
 
@@ -197,18 +199,30 @@ def _column_labels(sheet: SheetData) -> dict[str, str]:
 
 
 def title_rows(sheet: SheetData) -> list[list[str]]:
-    """The title block (the rows above the header), one list per non-empty row of its
+    """The title block (the rows above the header, then the title lines typed below it,
+    :func:`title_line_rows`), one list per non-empty row of its
     non-empty cells as text, left to right (:func:`thidua.text.clean_text`: a date cell, or a
     date formula's cached value, as ``dd/mm/yyyy``, a whole number without ``.0``), so that a
     label and its value typed in two cells (``Ngày gửi:`` | ``05/12/2024``) stay together
     (issue 16.2); each line of a cell typed over several lines (Alt+Enter) is a cell of its
     own."""
     rows = []
-    for row in sheet.grid[: sheet.table.header_rows[0]]:
+    below = [sheet.grid[r - 1] for r in title_line_rows(sheet)]
+    for row in [*sheet.grid[: sheet.table.header_rows[0]], *below]:
         lines = [line for v in row for line in _lines(v)]
         if cells := [t for t in map(clean_text, lines) if t]:
             rows.append(cells)
     return rows
+
+
+def title_line_rows(sheet: SheetData) -> tuple[int, ...]:
+    """The Excel rows below the header that are title lines typed in the table's place
+    (:func:`thidua.ingest.titleblock.is_title_line`: ``Mã đơn vị: Q-HK - Năm: 2023`` under the
+    header, or ``Mã đơn vị: Q-HK`` | ``Năm: 2023`` under the last registration): they belong to
+    the title block (:func:`title_rows`), and are ignored as rows (``title``)."""
+    grid, start = sheet.grid, sheet.table.data_start
+    return sheet.memo("title_lines", lambda: tuple(
+        r + 1 for r in range(start, len(grid)) if is_title_line(grid[r])))
 
 
 def _lines(value: object) -> list[object]:

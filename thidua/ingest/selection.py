@@ -11,6 +11,8 @@ from dataclasses import replace
 import pandas as pd
 
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
+from thidua.ingest.limits import number
+from thidua.ingest.duplicates import duplicate_key
 
 def _recency(result: FileResult) -> tuple:
     """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name."""
@@ -71,6 +73,28 @@ def _choice(chosen: FileResult, others: list[FileResult]) -> str:
     return f"Đơn vị có {len(others) + 1} tệp; dùng tệp {chosen.file} ({why})."
 
 
+def _registrations(result: FileResult) -> set[tuple[str, str]]:
+    """The valid registrations of a file as ``(model, registrant)`` keys
+    (:func:`thidua.ingest.duplicates.duplicate_key`: case, accents, spacing aside)."""
+    frame = result.registrations
+    if frame.empty or "model" not in frame or "registrant" not in frame:
+        return set()
+    return set(zip(frame["model"].map(duplicate_key), frame["registrant"].map(duplicate_key)))
+
+
+def batch_note(older: FileResult, newer: FileResult) -> str | None:
+    """What a unit is told when its newer file ``newer`` supersedes ``older`` although the two
+    share no registration (model and registrant): the older is likely the first batch of a
+    list sent in two (``Đợt 1`` | ``Đợt 2``), not a version corrected by the newer; the
+    newest file still wins (``spec/submission-form.md``, "Corrections"), and the unit is asked
+    to merge them. ``None`` when they share one, or the older has no valid registration."""
+    if not older.rows["valid"] or _registrations(older) & _registrations(newer):
+        return None
+    return (f"Tệp {older.file} ({number(older.rows['valid'])} mô hình) không được tính vì đơn "
+            f"vị đã gửi tệp {newer.file} sau; nếu là hai đợt của một danh sách, hãy gộp vào một "
+            f"tệp và gửi lại.")
+
+
 def select_submissions(results: list[FileResult]) -> list[FileResult]:
     """Mark all but the newest usable file of each unit as ``superseded``, and say in the
     chosen file's ``choice`` why it counts when that is not plain (issues 9.7, 16.2).
@@ -79,7 +103,11 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
     (empty, cut short, password-protected, not a spreadsheet, no header…), its newest usable
     file counts, and ``choice`` reads "Tệp mới nhất X bị từ chối (lý do); dùng tệp Y gửi ngày
     …". When the choice fell back on modification times or names, ``choice`` says so
-    ("chọn theo thời gian sửa tệp"). Idempotent; returns the results in the input order.
+    ("chọn theo thời gian sửa tệp"). A superseded file sharing no registration with the
+    chosen one (:func:`batch_note`: two batches of one list) keeps its rows out, but the note
+    is its ``problem`` (the manifest, ``thidua validate``'s problem column) and starts the
+    chosen file's ``choice`` (the unit's feedback, the report). Idempotent; returns the results
+    in the input order.
     """
     newest: dict[str, FileResult] = {}
     for result in results:
@@ -93,10 +121,14 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
         if id(r) in chosen:
             others = [o for o in results
                       if o is not r and o.unit == r.unit and o.status != SKIPPED]
-            selected.append(replace(r, status=USED, choice=_choice(r, others),
+            batches = [n for o in others if o.status in (USED, SUPERSEDED)
+                       if (n := batch_note(o, r))]
+            choice = " ".join(t for t in (*batches, _choice(r, others)) if t)
+            selected.append(replace(r, status=USED, choice=choice,
                                     chosen_by=_chosen_by(r, others)))
-        elif r.status == USED:
-            selected.append(replace(r, status=SUPERSEDED, choice="", chosen_by=""))
+        elif r.status in (USED, SUPERSEDED):
+            note = batch_note(r, newest[r.unit])
+            selected.append(replace(r, status=SUPERSEDED, choice="", chosen_by="", problem=note))
         else:
             selected.append(r)
     return selected

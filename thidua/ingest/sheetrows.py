@@ -22,13 +22,18 @@ from thidua.ingest.mergedrows import mark_merged_totals
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
-from thidua.ingest.rows import SheetData, column_labels, raw_rows, type_from_name
+from thidua.ingest.rows import (SheetData, column_labels, raw_rows, title_line_rows,
+                               type_from_name)
 from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
                                     subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
-from thidua.ingest.validate import rejection_frame, validate_sheets
+from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
+
+#: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
+#: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
+TITLE = "title"
 from thidua.ingest.values import interpreted_notes, interpreted_values
 
 
@@ -76,6 +81,8 @@ def label_rows(sheet: SheetData) -> SheetRows:
     """Which rows of ``sheet`` are registrations (``spec/submission-form.md``, "Rows that are
     not data"): blank, totals, sub-heading, signature and repeated header rows (a subtotal
     line inside a merged block too, :func:`thidua.ingest.mergedrows.mark_merged_totals`),
+    title lines typed below the header (:data:`TITLE`, read with the title block,
+    :func:`thidua.ingest.rows.title_line_rows`),
     hidden rows and example rows are ignored, a row carrying a cell over from the row above is joined to it,
     a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
     copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
@@ -85,6 +92,8 @@ def label_rows(sheet: SheetData) -> SheetRows:
     if sheet.copy_of:
         return SheetRows(sheet, raw, pd.Series(COPIED_SHEET, index=raw.index, dtype=str), filled)
     raw, labels = mark_merged_totals(raw, classify_rows(raw, filled, text), sheet)  # ``Cộng`` in a merge
+    titles = labels.index.isin(title_line_rows(sheet))  # ``Mã đơn vị: Q-HK`` under the table
+    labels = labels.mask(titles & (labels != "blank"), TITLE)
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
@@ -151,6 +160,9 @@ class SheetCheck:
     file: str
     unit: str | None = None
     known_codes: frozenset[str] = frozenset()
+    #: ``(code, name)`` of the registry's units, for a later sheet whose title names a unit
+    #: without its code (:func:`thidua.ingest.sheettitle.title_rejections`); ``()``: not read.
+    names: tuple[tuple[str, str], ...] = ()
 
 
 def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
@@ -164,7 +176,8 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     normalised = normalise_frames([split[i][0] for i in todo])
     validated = dict(zip(todo, validate_sheets([
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
-        for i, rows in zip(todo, normalised)])))
+        for i, rows in zip(todo, normalised)],
+        [own_headers(column_labels(checks[i].rows.sheet)) for i in todo])))
     return [_outcome(c, data, positions, validated.get(i))
             for i, (c, (data, positions)) in enumerate(zip(checks, split))]
 
@@ -185,7 +198,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
     if unit and not data.empty:  # a sheet titled for another unit or year: its rows rejected
         valid, rejections = _rejecting(valid, rejections, rejection_frame(title_rejections(
             sheet, data.index, unit=unit, year=check.year, known_codes=check.known_codes,
-            file=file)))
+            file=file, names=dict(check.names))))
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
             data["unit_code"], unit, set(check.known_codes), file, sheet.sheet)))

@@ -8,15 +8,17 @@ unit's (or another year's) list pasted into the file: its data rows are rejected
 the sheet, the code (year) read and the one expected, never counted for the file's unit. A
 sheet naming the file's unit in any spelling (``q-dd``, ``Q DD``, full-width ``Ｑ－ＤＤ``,
 :func:`thidua.ingest.identify.title_code`) agrees; a sheet without a title block, or whose
-title names no code and no year, takes the file's. A unit named only by its name in a title is
-not read against a code (as on the first sheet, a name counts only when a file has no code).
+title names no code and no year, takes the file's. A later sheet whose title names no code
+but another unit of the registry by its name (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``,
+:func:`thidua.ingest.identify.unit_by_name`) is another unit's list too: its rows are rejected
+the same way, naming the line read.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from thidua.ingest.identify import TitleBlock, parse_title, title_code
+from thidua.ingest.identify import TitleBlock, parse_title, title_code, unit_by_name
 from thidua.ingest.read import FileRejected
 from thidua.ingest.rows import SheetData, title_rows
 from thidua.text import foreign_letters_note
@@ -35,15 +37,34 @@ def _said(sheet: str, file: str) -> str:
     return f"Trang '{sheet}' của tệp {file}" if sheet else f"Tệp {file}"
 
 
+def _named(title: TitleBlock, unit: str, names: dict[str, str]) -> tuple[str, str] | None:
+    """``(line, code)`` of the title line naming another unit than ``unit`` by its registry
+    name, when the title has no code; else ``None``."""
+    if title.unit_code or not names or (code := unit_by_name(title.lines, names)) in (None, unit):
+        return None
+    line = next(t for t in title.lines if unit_by_name((t,), names) == code)
+    return line, code
+
+
 def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
-                     known_codes: frozenset[str], file: str) -> list[dict]:
+                     known_codes: frozenset[str], file: str,
+                     names: dict[str, str] | None = None) -> list[dict]:
     """Rejection records (``file, sheet, row, column, value, error``: ``column`` ``Mã đơn vị``
     or ``Năm``, ``value`` the title's line) of each data row of ``rows`` (Excel rows) when
     ``sheet``'s title block gives another unit than ``unit`` or another year than ``year``
-    (module doc); ``[]`` when it agrees or says neither."""
+    (module doc), or, with ``names`` (code → registry name; a later sheet's), names another
+    unit without a code; ``[]`` when it agrees or says neither."""
     title, unreadable = sheet_title(sheet)
     where = _said(sheet.sheet, file)
     found: list[tuple[str, str, str]] = []  # (column, value, error)
+    if named := _named(title, unit, names or {}):
+        line, code = named
+        found.append(("Mã đơn vị", line,
+                      f"{where} ghi '{line}' ở tiêu đề (đơn vị '{code}' trong danh mục), khác "
+                      f"đơn vị của tệp '{unit}': các dòng của trang này không được tính cho đơn "
+                      f"vị '{unit}'. Mỗi tệp chỉ của một đơn vị: nếu đây là danh sách của đơn vị "
+                      f"'{unit}', đề nghị ghi 'Mã đơn vị: {unit}' ở tiêu đề trang, hoặc gửi trang "
+                      f"này trong tệp của đơn vị '{code}'."))
     if title.unit_code:
         code = title_code(title.unit_code, known_codes)
         if code != unit:

@@ -151,11 +151,16 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
 
 @lru_cache(maxsize=1 << 16)
 def _field_word(text: str) -> bool:
-    return "linh vuc" in match_key(text)
+    """``Lĩnh vực`` in the text, or a header naming it otherwise (``LV``, the form's alias:
+    :func:`thidua.ingest.headers.header_name` only of a text starting so, as few are)."""
+    key = match_key(text)
+    return "linh vuc" in key or (key[:2] == "lv" and header_name(text) == "field")
 
 
 def _names_field(value: object) -> bool:
-    """Whether a cell is text naming ``Lĩnh vực`` (each distinct text is looked at once)."""
+    """Whether a cell is text naming ``Lĩnh vực``, in any of its header names (``LV``,
+    :func:`thidua.ingest.headers.header_name`): each distinct text is looked at
+    once."""
     return isinstance(value, str) and may_be_header(value) and _field_word(value)
 
 

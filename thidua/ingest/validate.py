@@ -14,26 +14,23 @@ import pandera.pandas as pa
 
 from schemas.form import BY_NAME, VALUE_NAMES
 from schemas.registration import MODEL_MAX, MODEL_MIN, REGISTRANT_MAX, registration_schema
-from thidua.ingest.columnar import by_value, frame_by_value
+from thidua.ingest.columnar import by_value
+from thidua.ingest.rejections import REJECTION_COLUMNS, rejection_frame, shorten
+from thidua.ingest.duplicates import (DUPLICATE_KEY, duplicate_key, duplicate_records,
+                                      duplicates_across_sheets)
 from thidua.ingest.errorcells import error_cells, error_message
-from thidua.ingest.limits import MAX_CELL_CHARS, SHOWN_CELL_CHARS, SHOWN_FROM_CHARS, number
+from thidua.ingest.limits import MAX_CELL_CHARS, number
 from thidua.ingest.periods import parse_period, with_report_year
 from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.values import AMBIGUOUS, other_column, read_value
-from thidua.text import clean_text, foreign_letters_note, match_key
+from thidua.text import clean_text, foreign_letters_note
 
-#: Columns of every rejections table (``rejected.csv``, ``spec/outputs.md``).
-REJECTION_COLUMNS = ["file", "sheet", "row", "column", "value", "error"]
+__all__ = ["DUPLICATE_KEY", "REJECTION_COLUMNS", "duplicate_key", "duplicates_across_sheets",
+           "own_headers", "rejection_frame", "shorten", "validate_rows", "validate_sheets"]
+
 #: Dataframe-wide checks → the form column they are about.
 _CHECK_COLUMN = {"position_given": "position", "period_readable": "period",
                  "period_order": "period_to", "period_in_year": "period"}
-
-
-def shorten(value: str) -> str:
-    """A value as shown in ``rejected.csv``, the feedback and messages: whole up to
-    :data:`~thidua.ingest.limits.SHOWN_FROM_CHARS` characters, else its first
-    :data:`~thidua.ingest.limits.SHOWN_CELL_CHARS` and ``…`` (issue 9.10)."""
-    return value if len(value) <= SHOWN_FROM_CHARS else value[:SHOWN_CELL_CHARS] + "…"
 
 
 def _ambiguous(column: str, value: str) -> str | None:
@@ -54,15 +51,13 @@ def _other_column_note(column: str, value: str) -> str:
             if other else "")
 
 
-#: What makes two rows one registration (``spec/submission-form.md``, "Errors": same name,
-#: field, type, registrant), and the grassroots union and position, which tell two people of
-#: one name (``Nguyễn Văn Hùng`` of two unions) or two unions' ``Ban Chấp hành CĐCS`` apart.
-DUPLICATE_KEY = ["model", "field", "type", "registrant", "grassroots_union", "position"]
-
-
-def _message(column: str, check: str, value: str, year: int) -> str:
+def _message(column: str, check: str, value: str, year: int,
+             own: dict[str, str] | None = None) -> str:
+    """The rejection of one cell; ``own``: the unit's header of the period's two columns
+    (:func:`own_headers`), named instead of the form's ``Từ ngày``/``Đến ngày``."""
     spec = BY_NAME[column]
-    header = spec.header
+    own = own or {}
+    header = own.get(column, spec.header)
     if check == "not_nullable" or (not value and check != "position_given"):
         return f"Thiếu '{header}': cần {spec.expected}."
     if check.startswith("str_length") and column == "registrant":
@@ -83,7 +78,8 @@ def _message(column: str, check: str, value: str, year: int) -> str:
         return f"Không đọc được '{header}' '{value}': cần {spec.expected}."
     if check == "period_in_year":
         if column in ("period_from", "period_to"):
-            header = f"{BY_NAME['period'].header}' ('{header}' – '{BY_NAME['period_to'].header}')"
+            header = (f"{BY_NAME['period'].header}' ('{own.get('period_from', header)}' – "
+                      f"'{own.get('period_to', BY_NAME['period_to'].header)}')")
             return f"'{header} '{value}' không trùng với năm báo cáo {year}."
         return f"'{header}' '{value}' không trùng với năm báo cáo {year}."
     return f"'{value}' không hợp lệ ở cột '{header}' ({check}): cần {spec.expected}."
@@ -121,41 +117,21 @@ def _period_column(column: str, check: str, raw: pd.DataFrame, row: int) -> str:
     return "period_from"
 
 
-def rejection_frame(records: list[dict]) -> pd.DataFrame:
-    """Rejection records as a DataFrame with :data:`REJECTION_COLUMNS`.
-
-    ``row`` is ``Int64`` (<NA> for a whole-file rejection); the others are ``str``.
-    """
-    frame = pd.DataFrame.from_records(records, columns=REJECTION_COLUMNS)
-    frame["row"] = frame["row"].astype("Int64")
-    for name in REJECTION_COLUMNS:
-        if name != "row":
-            frame[name] = frame[name].fillna("").astype("str")
-    return frame
-
-
-def duplicate_key(value: object) -> str:
-    """What two cells must share to be the same in a duplicate (``spec/submission-form.md``,
-    "Errors": same name, field, type, registrant): :func:`thidua.text.match_key` (case,
-    accents, spacing and dashes aside) without punctuation or quotes at either end, so that
-    ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model."""
-    return match_key(value).strip(" .,;:!?-'\"“”‘’")
-
-
-def _duplicates(rows: pd.DataFrame) -> pd.Series:
-    """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
-    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
-    first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
-    first.index = rows.index
-    return first.where(first != rows.index.to_series(), pd.NA)
-
-
 #: One sheet to validate: ``(rows, raw, year, file, sheet)`` as :func:`validate_rows` takes them.
 Sheet = tuple[pd.DataFrame, pd.DataFrame, int, str, str]
 
 
+def own_headers(labels: dict[str, str]) -> dict[str, str]:
+    """The unit's own headers of a period in two columns (``Bắt đầu`` | ``Kết thúc``) from a
+    sheet's :func:`thidua.ingest.rows.column_labels` (under a parent header, the sub-column's
+    text: ``Thời gian thực hiện / Bắt đầu`` → ``Bắt đầu``), for the messages about them."""
+    return {name: labels[name].rsplit(" / ", 1)[-1] for name in ("period_from", "period_to")
+            if labels.get(name)}
+
+
 def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str,
-                  sheet: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+                  sheet: str, own: dict[str, str] | None = None
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split normalised rows into valid registrations and rejections.
 
     ``rows``: :func:`thidua.ingest.normalise.normalise_rows` output (index: Excel row);
@@ -165,18 +141,23 @@ def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str
     problem (a row with two problems has two lines) with :data:`REJECTION_COLUMNS`.
     :func:`validate_sheets` of this one sheet.
     """
-    return validate_sheets([(rows, raw, year, file, sheet)])[0]
+    return validate_sheets([(rows, raw, year, file, sheet)], [own or {}])[0]
 
 
-def validate_sheets(sheets: list[Sheet]) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+def validate_sheets(sheets: list[Sheet], own: list[dict[str, str]] | None = None
+                    ) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
     """:func:`validate_rows` of many sheets (of one file or of many), in order, with one
     pandera call per report year for all of them (issue 10: pandera costs 50–100 ms a call
     whatever the rows, and a national year has 2.000 files). Each sheet's result is the one
-    :func:`validate_rows` gives it alone: same valid rows, same rejections and messages."""
+    :func:`validate_rows` gives it alone: same valid rows, same rejections and messages.
+    ``own``: per sheet, the unit's headers of a period in two columns (:func:`own_headers`),
+    named in the messages about them."""
     prepared = [_with_dates(rows, raw, year) for rows, raw, year, _, _ in sheets]
     checks = _schema_failures(prepared, [year for _, _, year, _, _ in sheets])
-    return [_split(rows, raw, year, file, sheet, failures)
-            for rows, (_, raw, year, file, sheet), failures in zip(prepared, sheets, checks)]
+    own = own or [{}] * len(sheets)
+    return [_split(rows, raw, year, file, sheet, failures, headers)
+            for rows, (_, raw, year, file, sheet), failures, headers
+            in zip(prepared, sheets, checks, own)]
 
 
 def _with_dates(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -237,7 +218,8 @@ _NO_FAILURES = pd.DataFrame({"column": [], "check": [], "index": []})
 
 
 def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: str,
-           failures: Failures) -> tuple[pd.DataFrame, pd.DataFrame]:
+           failures: Failures, own: dict[str, str] | None = None
+           ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`validate_rows` of one sheet whose schema failures are known."""
     failures, whole = failures
     oversized = _oversized(raw)
@@ -264,24 +246,20 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
         value = clean_text(raw.at[row, column]) if column in raw else ""
         if column in ("period_from", "period_to") and check == "period_in_year":
             value = str(rows.at[row, "period"])
-        error = _message(column, check, value, year)
+        error = _message(column, check, value, year, own)
         if check == "period_order":
-            error = (f"'{BY_NAME['period_to'].header}' ({shorten(value)}) trước "
-                     f"'{BY_NAME['period_from'].header}' "
+            error = (f"'{(own or {}).get('period_to', BY_NAME['period_to'].header)}' "
+                     f"({shorten(value)}) trước "
+                     f"'{(own or {}).get('period_from', BY_NAME['period_from'].header)}' "
                      f"({shorten(clean_text(raw.at[row, 'period_from']))}): thời gian kết thúc "
                      f"không được trước thời gian bắt đầu.")
         records.append({"file": file, "sheet": sheet, "row": row,
                         "column": BY_NAME[column].header, "value": shorten(value),
                         "error": error})
-    for row, first in _duplicates(rows).dropna().astype(int).items():
-        if any(r == row for r, _ in flagged):
-            continue
-        records.append({"file": file, "sheet": sheet, "row": row,
-                        "column": BY_NAME["model"].header,
-                        "value": shorten(clean_text(raw.at[row, "model"])) if "model" in raw else "",
-                        "error": f"Trùng với dòng {first}: cùng tên mô hình, lĩnh vực, hình thức, "
-                                 f"tập thể/cá nhân, chức vụ và công đoàn cơ sở; chỉ tính dòng "
-                                 f"{first}."})
+    repeated, copies = duplicate_records(rows, raw, file=file, sheet=sheet,
+                                         flagged={r for r, _ in flagged},
+                                         rejected={r["row"] for r in records})
+    records = [r for r in records if r["row"] not in copies] + repeated
     rejections = rejection_frame(records).sort_values(["row", "column"], kind="stable")
     if not whole and failures.empty and rejections.empty:
         return rows, rejections.reset_index(drop=True)
@@ -290,37 +268,3 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     if whole or not set(failures["index"].astype(int)) <= rejected:
         valid = registration_schema(year).validate(valid)  # a failure no rejection names: raises
     return valid, rejections.reset_index(drop=True)
-
-
-def duplicates_across_sheets(valid: list[tuple[str, pd.DataFrame]], *, file: str
-                             ) -> tuple[list[pd.DataFrame], pd.DataFrame]:
-    """The duplicate rule over a file's sheets (``spec/submission-form.md``, "Errors": the same
-    model twice in one file; its sheets are one file, an extension of "The file"): a valid row
-    of a later sheet that repeats a valid row of an earlier sheet is rejected, naming that
-    sheet and row; the first is kept. ``valid``: ``(sheet, valid rows)`` per sheet in workbook
-    order (:func:`validate_rows` output, index Excel row; duplicates inside one sheet are
-    already rejected there). Returns the valid frames without the rows rejected, in the same
-    order, and the rejections (:data:`REJECTION_COLUMNS`)."""
-    if sum(1 for _, rows in valid if not rows.empty) <= 1:  # one sheet: no other to repeat
-        return [rows for _, rows in valid], rejection_frame([])
-    seen: dict[tuple, tuple[str, int]] = {}
-    kept, records = [], []
-    for sheet, rows in valid:
-        if rows.empty:
-            kept.append(rows)
-            continue
-        keys = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
-        dropped = []
-        for row, key in zip(rows.index, keys.itertuples(index=False, name=None)):
-            first = seen.setdefault(key, (sheet, int(row)))
-            if first[0] != sheet:
-                dropped.append(row)
-                records.append({
-                    "file": file, "sheet": sheet, "row": int(row),
-                    "column": BY_NAME["model"].header,
-                    "value": shorten(clean_text(rows.at[row, "model"])),
-                    "error": f"Trùng với dòng {first[1]} của trang '{first[0]}': cùng tên mô hình, "
-                             f"lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn cơ sở; "
-                             f"chỉ tính dòng {first[1]} của trang '{first[0]}'."})
-        kept.append(rows.drop(index=dropped) if dropped else rows)
-    return kept, rejection_frame(records)

@@ -257,7 +257,9 @@ def unit_overview(files: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
     :func:`thidua.ingest.registry.expected_units`. Index ``unit`` (registry order, then units not in
     the registry, then :data:`UNKNOWN_UNIT`); columns ``name`` (str), ``files`` (int: files
     found), ``used`` (str: the file counted, ``""`` if none), ``valid, rejected, ignored``
-    (int: rows of the file in use), ``problems`` (str: file-level problems, one per line).
+    (int: rows of the file in use), ``problems`` (str: file-level problems, one per line: of
+    rejected files, and of superseded files not counted although they share no registration
+    with the file in use, :func:`thidua.ingest.selection.batch_note`).
     Expected units that sent nothing have a line with ``files == 0``.
     """
     names = dict(zip(expected["code"], expected["name"]))
@@ -269,7 +271,8 @@ def unit_overview(files: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
     for code in order:
         mine = frame[frame["unit"] == code]
         used = mine[mine["status"] == USED]
-        rejected = mine[mine["status"] == REJECTED]
+        rejected = mine[(mine["status"] == REJECTED)
+                        | ((mine["status"] == SUPERSEDED) & mine["problem"].notna())]
         lines.append({
             "unit": code, "name": names.get(code, ""), "files": len(mine),
             "used": used["file"].iloc[0] if len(used) else "",

@@ -1,0 +1,120 @@
+"""The duplicate rule (``spec/submission-form.md``, "Errors": "the same model registered twice
+in one file … the first is kept, the others are rejected as duplicates"), in a sheet and over
+a file's sheets, and its messages.
+
+A later row repeating a rejected first one is still rejected, but told so: when it repeats
+the first cell for cell (an exact copy: the same text in every column of the form but STT), it
+is rejected only as that copy, its reasons being the first row's ("Lặp lại đúng dòng 8 …"),
+never once more for each of them; when it differs elsewhere, it keeps its own reasons and is
+told that the first is rejected too, so that one of the two is corrected and the other
+deleted (never "chỉ tính dòng 8" of a row not counted).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from schemas.form import BY_NAME
+from thidua.ingest.columnar import frame_by_value
+from thidua.ingest.rejections import rejection_frame, shorten
+from thidua.text import clean_text, match_key
+
+#: What makes two rows one registration (``spec/submission-form.md``, "Errors": same name,
+#: field, type, registrant), and the grassroots union and position, which tell two people of
+#: one name (``Nguyễn Văn Hùng`` of two unions) or two unions' ``Ban Chấp hành CĐCS`` apart.
+DUPLICATE_KEY = ["model", "field", "type", "registrant", "grassroots_union", "position"]
+
+
+def duplicate_key(value: object) -> str:
+    """What two cells must share to be the same in a duplicate (``spec/submission-form.md``,
+    "Errors": same name, field, type, registrant): :func:`thidua.text.match_key` (case,
+    accents, spacing and dashes aside) without punctuation or quotes at either end, so that
+    ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model."""
+    return match_key(value).strip(" .,;:!?-'\"“”‘’")
+
+
+def _duplicates(rows: pd.DataFrame) -> pd.Series:
+    """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
+    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
+    first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
+    first.index = rows.index
+    return first.where(first != rows.index.to_series(), pd.NA)
+
+
+def _first_rows(rows: pd.DataFrame) -> pd.Series:
+    """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
+    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
+    first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
+    first.index = rows.index
+    return first.where(first != rows.index.to_series(), pd.NA)
+
+
+_SAME = "cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn cơ sở"
+
+
+def _exact_copy(raw: pd.DataFrame, row: int, first: int) -> bool:
+    """Whether Excel row ``row`` holds the same text as ``first`` in every form column of
+    ``raw`` but STT."""
+    columns = [c for c in raw.columns if c in BY_NAME and c != "stt"]
+    return all(clean_text(raw.at[row, c]) == clean_text(raw.at[first, c]) for c in columns)
+
+
+def duplicate_records(rows: pd.DataFrame, raw: pd.DataFrame, *, file: str, sheet: str,
+                      flagged: set[int], rejected: set[int]) -> tuple[list[dict], set[int]]:
+    """The duplicate rejections of one sheet (``file, sheet, row, column, value, error``, the
+    column ``Tên mô hình``), and the rows whose own rejections give way to them (exact copies
+    of a rejected first row, module doc). ``rows``: normalised rows, ``raw``: as read (index:
+    Excel row); ``flagged``: rows rejected for a cell too long or an Excel error (never said
+    to be duplicates); ``rejected``: every row with a rejection of its own."""
+    records, copies = [], set()
+    for row, first in _first_rows(rows).dropna().astype(int).items():
+        if row in flagged:
+            continue
+        if first not in rejected:
+            error = f"Trùng với dòng {first}: {_SAME}; chỉ tính dòng {first}."
+        elif _exact_copy(raw, row, first):
+            copies.add(row)
+            error = (f"Lặp lại đúng dòng {first} (dòng {first} bị từ chối, xem lý do ở dòng "
+                     f"{first}); khi sửa dòng {first}, đề nghị xóa dòng này.")
+        else:
+            error = (f"Trùng với dòng {first}: {_SAME}; dòng {first} cũng bị từ chối: đề nghị "
+                     f"sửa một trong hai dòng và xóa dòng còn lại.")
+        records.append({"file": file, "sheet": sheet, "row": row,
+                        "column": BY_NAME["model"].header,
+                        "value": shorten(clean_text(raw.at[row, "model"])) if "model" in raw else "",
+                        "error": error})
+    return records, copies
+
+
+def duplicates_across_sheets(valid: list[tuple[str, pd.DataFrame]], *, file: str
+                             ) -> tuple[list[pd.DataFrame], pd.DataFrame]:
+    """The duplicate rule over a file's sheets (``spec/submission-form.md``, "Errors": the same
+    model twice in one file; its sheets are one file, an extension of "The file"): a valid row
+    of a later sheet that repeats a valid row of an earlier sheet is rejected, naming that
+    sheet and row; the first is kept. ``valid``: ``(sheet, valid rows)`` per sheet in workbook
+    order (:func:`validate_rows` output, index Excel row; duplicates inside one sheet are
+    already rejected there). Returns the valid frames without the rows rejected, in the same
+    order, and the rejections (:data:`REJECTION_COLUMNS`)."""
+    if sum(1 for _, rows in valid if not rows.empty) <= 1:  # one sheet: no other to repeat
+        return [rows for _, rows in valid], rejection_frame([])
+    seen: dict[tuple, tuple[str, int]] = {}
+    kept, records = [], []
+    for sheet, rows in valid:
+        if rows.empty:
+            kept.append(rows)
+            continue
+        keys = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
+        dropped = []
+        for row, key in zip(rows.index, keys.itertuples(index=False, name=None)):
+            first = seen.setdefault(key, (sheet, int(row)))
+            if first[0] != sheet:
+                dropped.append(row)
+                records.append({
+                    "file": file, "sheet": sheet, "row": int(row),
+                    "column": BY_NAME["model"].header,
+                    "value": shorten(clean_text(rows.at[row, "model"])),
+                    "error": f"Trùng với dòng {first[1]} của trang '{first[0]}': cùng tên mô hình, "
+                             f"lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn cơ sở; "
+                             f"chỉ tính dòng {first[1]} của trang '{first[0]}'."})
+        kept.append(rows.drop(index=dropped) if dropped else rows)
+    return kept, rejection_frame(records)
