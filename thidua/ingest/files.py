@@ -26,6 +26,7 @@ from thidua.ingest.identify import (
     resolve_year,
 )
 from thidua.ingest.legacy import DECODERS
+from thidua.ingest.workbook import MIXED
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.normalise import IGNORED_REASONS
@@ -131,6 +132,11 @@ class FileResult:
     def notes(self) -> list[str]:
         """What a unit should know about a file that is not an error (Vietnamese)."""
         notes = list(self.remarks) + ([self.choice] if self.choice else []) + list(self.readings)
+        if self.encoding.startswith(MIXED):  # a UTF-8 CSV with lines of another encoding
+            notes.append(f"Tệp CSV gõ bằng UTF-8 nhưng có dòng gõ bằng bảng mã khác ("
+                         f"{self.encoding.removeprefix(MIXED).strip()}); đã đọc từng dòng theo "
+                         f"bảng mã của nó. Đề nghị kiểm tra chữ ở các dòng đó; lần sau lưu tệp "
+                         f"dạng CSV UTF-8.")
         if self.encoding in DECODERS:
             notes.append(f"Chữ trong tệp được gõ bằng bảng mã {self.encoding}; đã tự động chuyển "
                          f"sang Unicode. Lần sau đề nghị dùng Unicode (phông Times New Roman).")

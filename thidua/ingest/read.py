@@ -10,6 +10,7 @@ finds the table of each sheet (:mod:`thidua.ingest.table`), keeps the sheets tha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -232,8 +233,26 @@ def _csv_sheet(data: bytes) -> SheetData:
         if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
             best = SheetData("", grid, table, found)
     if best is None:
-        raise FileRejected(NO_HEADER)
+        raise FileRejected(_lost_letters(candidates) or NO_HEADER)
     return best
+
+
+#: Letters an encoding could not hold, saved by Excel as ``?`` inside a word (``L?nh v?c``).
+_QUESTION_MARK_LETTER = re.compile(r"\w\?\w|\w\?\?")
+
+
+def _lost_letters(candidates: list) -> str | None:
+    """Why a CSV without the form's header is rejected when its letters were lost: saved as
+    "CSV (Comma delimited)" or "CSV (MS-DOS)" under an English Windows, every Vietnamese letter
+    outside that encoding became ``?`` (``L?nh v?c``), so nothing can bring them back; else
+    ``None``."""
+    words = [v for _, grid in candidates[:1] for row in grid[:HEADER_SEARCH_ROWS] for v in row
+             if isinstance(v, str) and _QUESTION_MARK_LETTER.search(v)]
+    if not words:
+        return None
+    return (f"Tệp CSV được lưu bằng bảng mã không có chữ tiếng Việt nên các chữ có dấu đã thành "
+            f"'?' (ví dụ '{words[0][:40]}'); không khôi phục được. Đề nghị mở tệp gốc bằng Excel, "
+            f"lưu dạng 'CSV UTF-8 (Comma delimited)' hoặc .xlsx rồi gửi lại.")
 
 
 #: Told to a unit whose file is a web page under a spreadsheet name (its table was read).

@@ -182,12 +182,39 @@ def decode_csv(data: bytes) -> tuple[str, str]:
                 "UTF-16" if codec == "utf-16" else "UTF-16 (không có BOM)")
         except UnicodeDecodeError:
             pass
+    encoding = "UTF-8 (BOM)" if data.startswith(b"\xef\xbb\xbf") else "UTF-8"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return legacy.decode_bytes(data)
-    encoding = "UTF-8 (BOM)" if data.startswith(b"\xef\xbb\xbf") else "UTF-8"
+        return _mixed_lines(data, encoding) or legacy.decode_bytes(data)
     return unicodedata.normalize("NFC", text), encoding
+
+
+#: The start of the encoding name of a UTF-8 CSV holding lines of another encoding
+#: (:func:`decode_csv`); the lines follow (``UTF-8 lẫn dòng Windows-1258: 12, 14``).
+MIXED = "UTF-8 lẫn dòng"
+
+
+def _mixed_lines(data: bytes, utf8: str) -> tuple[str, str] | None:
+    """A CSV mostly in UTF-8 with some lines in a legacy encoding (two exports pasted
+    together, a line added by another program): each line in its own encoding, and the name
+    ``UTF-8 lẫn dòng Windows-1258: 12`` (lines counted from 1); ``None`` when no line with
+    non-ASCII text is UTF-8 (a legacy file: :func:`thidua.ingest.legacy.decode_bytes`)."""
+    lines = data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True)
+    texts, foreign, utf8_lines = [], {}, 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            text, name = legacy.decode_bytes(line)
+            texts.append(text)
+            foreign.setdefault(name, []).append(number)
+    if not utf8_lines and utf8 == "UTF-8":
+        return None
+    said = "; ".join(f"{name}: {', '.join(map(str, numbers[:10]))}"
+                     + (", …" if len(numbers) > 10 else "") for name, numbers in foreign.items())
+    return unicodedata.normalize("NFC", "".join(texts)), f"{MIXED} {said}"
 
 
 #: Separators a CSV file may use; the form's header row decides which one it does.
