@@ -17,7 +17,7 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from thidua import pipeline, progress
@@ -52,6 +52,14 @@ class Ingested:
     rows: dict
     keep: bool = True
     changed: str = ""
+    #: The :class:`FileResult` itself, in the process that read or loaded it (issue 10: the
+    #: in-process run then never unpickles an entry twice); never pickled: another process
+    #: (a Dask worker's caller, Prefect) takes it from the cache by ``key``.
+    result: FileResult | None = field(default=None, repr=False, compare=False)
+
+    def __reduce__(self):
+        return Ingested, (self.file, self.key, self.cached, self.status, self.rows, self.keep,
+                          self.changed)
 
 
 def ingest_to_cache(source: InputFile, context: UnitContext, program: str,
@@ -75,7 +83,7 @@ def ingest_batch_to_cache(sources: list[InputFile], context: UnitContext, progra
     done: dict[int, Ingested] = {}
     for i, (source, key) in enumerate(zip(sources, keys)):
         if (hit := cache.get(key)) is not None:
-            done[i] = Ingested(source.file, key, True, hit.status, dict(hit.rows))
+            done[i] = Ingested(source.file, key, True, hit.status, dict(hit.rows), result=hit)
     todo = [i for i in range(len(sources)) if i not in done]
     for i, result in zip(todo, pipeline.ingest_many([sources[i] for i in todo], context)):
         done[i] = _stored(cache, sources[i], keys[i], result)
@@ -93,9 +101,9 @@ def _stored(cache: IngestCache, source: InputFile, key: str, result: FileResult)
         once = f"run-{uuid.uuid4().hex}"
         cache.put(once, exc.result)
         return Ingested(source.file, once, False, exc.result.status, dict(exc.result.rows),
-                        keep=False)
+                        keep=False, result=exc.result)
     cache.put(key, result)
-    return Ingested(source.file, key, False, result.status, dict(result.rows))
+    return Ingested(source.file, key, False, result.status, dict(result.rows), result=result)
 
 
 def settle(ingested: Ingested, source: InputFile, context: UnitContext, program: str,
@@ -111,7 +119,11 @@ def settle(ingested: Ingested, source: InputFile, context: UnitContext, program:
         if again.changed:
             return changed_while_read(source, context)
         return settle(again, fresh, context, program, cache_dir)
-    result = cache.get(ingested.key) if ingested.keep else cache.take(ingested.key)
+    result = ingested.result
+    if result is None:
+        result = cache.get(ingested.key) if ingested.keep else cache.take(ingested.key)
+    elif not ingested.keep:  # stored for this run only: taken
+        cache.path(ingested.key).unlink(missing_ok=True)
     if result is None:  # removed under our feet (a pruned or deleted cache): read it here
         return replace(pipeline.ingest(source, context), input=source)
     return replace(result, input=source)

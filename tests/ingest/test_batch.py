@@ -22,7 +22,7 @@ from thidua.ingest.discover import discover_files
 from thidua.ingest.files import REJECTED, SKIPPED, USED, FileResult, ingest_file, ingest_files
 from thidua.ingest.normalise import normalise_frames, normalise_rows
 from thidua.ingest.validate import validate_rows, validate_sheets
-from thidua.runner import batch_size, ingest_all
+from thidua.runner import batch_size, ingest_all, ingest_to_cache, settle
 
 
 def differences(one: FileResult, other: FileResult) -> list[str]:
@@ -152,3 +152,34 @@ def test_batches_store_what_one_by_one_stores_and_a_correction_rereads_one_file(
 def test_batch_size_keeps_every_worker_busy_and_is_bounded():
     assert [batch_size(n, 2) for n in (0, 1, 3, 4, 40, 2000)] == [1, 1, 1, 1, 10, 16]
     assert batch_size(40, 8) == 3
+
+
+def test_a_cached_result_is_unpickled_once_in_the_run_and_crosses_processes_by_its_key(
+        tmp_path, monkeypatch):
+    # issue 10: the in-process run takes each result from the cache once (it loaded it twice:
+    # to know its counts, then to use it); a Dask worker's Ingested carries only the key
+    raw = tmp_path / "raw" / "2024"
+    raw.mkdir(parents=True)
+    for name in ("H-MD_dang-ky-dvk-2024.csv", "CQ_dang-ky-dvk-2024.xlsx"):
+        shutil.copy(SAMPLE_DIR / name, raw / name)
+    plan = pipeline.plan_run(2024, raw, REGISTRY)
+    first, read = ingest_all(plan, tmp_path / "cache", threads())
+    assert read == 2
+    loaded = []
+    load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda handle: loaded.append(handle.name) or load(handle))
+    again, read = ingest_all(plan, tmp_path / "cache", threads())
+    assert read == 0 and len(loaded) == 2 and len(set(loaded)) == 2
+    assert [d for a, b in zip(first, again) for d in differences(a, b)] == []
+    assert sorted(r.rows["read"] for r in again) == sorted(r.rows["read"] for r in first)
+
+    source = plan.files[0]
+    ingested = ingest_to_cache(source, plan.context, plan.program, str(tmp_path / "cache"))
+    crossed = pickle.loads(pickle.dumps(ingested))
+    assert ingested.result is not None and crossed.result is None
+    assert (crossed.file, crossed.key, crossed.cached, crossed.rows) == \
+        (source.file, ingested.key, True, ingested.rows)
+    loaded.clear()
+    from_cache = settle(crossed, source, plan.context, plan.program, str(tmp_path / "cache"))
+    assert len(loaded) == 1
+    assert differences(from_cache, next(r for r in first if r.file == source.file)) == []
