@@ -86,6 +86,25 @@ def test_sheets_validated_together_keep_their_own_rows_and_messages(context, tmp
     assert [list(r.registrations.index) for r in results] == [[2], [3]]
 
 
+def test_duplicates_keyed_for_a_whole_batch_are_found_within_each_sheet_only(context, tmp_path):
+    # issue 10: the duplicate rule's keys are made once for the batch; a row repeating a row
+    # of another file is no duplicate, a row repeating one of its own sheet is, naming it
+    from helpers import row, write_xlsx
+
+    first = write_xlsx(tmp_path / "Q-DD_a.xlsx", [row(), row(stt=2)])
+    second = write_xlsx(tmp_path / "Q-HK_b.xlsx", [
+        row(model="Tủ sách công nhân nhà trọ"), row(stt=2), row(stt=3)])
+    results = ingest_files([input_file(first), input_file(second)], context)
+    said = ("Trùng với dòng {0}: cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức "
+            "vụ và công đoàn cơ sở; chỉ tính dòng {0}.")
+    assert [r.rejections[["file", "row", "column", "error"]].values.tolist() for r in results] == [
+        [["Q-DD_a.xlsx", 3, "Tên mô hình", said.format(2)]],
+        [["Q-HK_b.xlsx", 4, "Tên mô hình", said.format(3)]]]
+    assert [list(r.registrations.index) for r in results] == [[2], [2, 3]]
+    alone = [ingest_file(input_file(f), context) for f in (first, second)]
+    assert [d for a, b in zip(results, alone) for d in differences(a, b)] == []
+
+
 def test_frames_normalised_together_equal_each_alone():
     one = pd.DataFrame({"model": ["Bữa cơm công đoàn"], "field": ["Kinh tế"],
                         "period_from": ["01/2024"], "period_to": ["12/2024"]},

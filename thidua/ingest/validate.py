@@ -134,12 +134,26 @@ def duplicate_key(value: object) -> str:
     return match_key(value).strip(" .,;:!?-'\"“”‘’")
 
 
-def _duplicates(rows: pd.DataFrame) -> pd.Series:
-    """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
-    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
-    first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
-    first.index = rows.index
-    return first.where(first != rows.index.to_series(), pd.NA)
+def _duplicates(frames: list[pd.DataFrame]) -> list[pd.Series]:
+    """For each row of each frame that repeats an earlier row of the same frame, the Excel
+    row of the first (else <NA>), one Series per frame (index: its Excel rows). The keys of
+    every frame are made in one pass over the distinct values of all of them and grouped in
+    one call (issue 10: a batch of files, not a pass per sheet); a frame's rows are only ever
+    compared with its own."""
+    if not frames:
+        return []
+    keys = frame_by_value(pd.concat([f[DUPLICATE_KEY] for f in frames], ignore_index=True),
+                          duplicate_key)
+    keys.insert(0, " sheet", np.repeat(np.arange(len(frames)), [len(f) for f in frames]))
+    rows = np.concatenate([f.index.to_numpy(dtype="int64") for f in frames])
+    first = pd.Series(rows).groupby([keys[c] for c in keys.columns], dropna=False,
+                                    sort=False).transform("min").to_numpy()
+    ends = np.cumsum([len(f) for f in frames])
+    out = []
+    for f, stop in zip(frames, ends):
+        mine = pd.Series(first[stop - len(f):stop], index=f.index)
+        out.append(mine.where(mine.to_numpy() != rows[stop - len(f):stop], pd.NA))
+    return out
 
 
 #: One sheet to validate: ``(rows, raw, year, file, sheet)`` as :func:`validate_rows` takes them.
@@ -167,8 +181,10 @@ def validate_sheets(sheets: list[Sheet]) -> list[tuple[pd.DataFrame, pd.DataFram
     :func:`validate_rows` gives it alone: same valid rows, same rejections and messages."""
     prepared = [_with_dates(rows, raw, year) for rows, raw, year, _, _ in sheets]
     checks = _schema_failures(prepared, [year for _, _, year, _, _ in sheets])
-    return [_split(rows, raw, year, file, sheet, failures)
-            for rows, (_, raw, year, file, sheet), failures in zip(prepared, sheets, checks)]
+    repeats = _duplicates(prepared)
+    return [_split(rows, raw, year, file, sheet, failures, repeated)
+            for rows, (_, raw, year, file, sheet), failures, repeated
+            in zip(prepared, sheets, checks, repeats)]
 
 
 def _with_dates(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -229,8 +245,9 @@ _NO_FAILURES = pd.DataFrame({"column": [], "check": [], "index": []})
 
 
 def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: str,
-           failures: Failures) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`validate_rows` of one sheet whose schema failures are known."""
+           failures: Failures, repeated: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`validate_rows` of one sheet whose schema failures and repeated rows
+    (:func:`_duplicates`) are known."""
     failures, whole = failures
     oversized = _oversized(raw)
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
@@ -265,7 +282,7 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
         records.append({"file": file, "sheet": sheet, "row": row,
                         "column": BY_NAME[column].header, "value": shorten(value),
                         "error": error})
-    for row, first in _duplicates(rows).dropna().astype(int).items():
+    for row, first in repeated.dropna().astype(int).items():
         if any(r == row for r, _ in flagged):
             continue
         records.append({"file": file, "sheet": sheet, "row": row,
