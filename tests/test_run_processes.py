@@ -99,3 +99,35 @@ def test_killing_a_run_leaves_no_process_behind(tmp_path, raw):
                  and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
         time.sleep(0.2)
     assert alive == [], {pid: seen[pid] for pid in alive}
+
+
+SERVER_FIRST = """
+import builtins, sys
+from multiprocessing import forkserver
+from thidua import cli_run
+from thidua.errors import NothingToReport
+seen = {}
+real_import = builtins.__import__
+def spy(name, *args, **kwargs):
+    if name == "thidua.runner" and not seen:
+        seen.update(server=forkserver._forkserver._forkserver_pid, pandas="pandas" in sys.modules)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = spy
+try:
+    cli_run.run_report(False, None, None, year=2024, raw_dir=sys.argv[1], registry=sys.argv[2],
+                       out_dir=sys.argv[3], report_date=None, cache_dir=sys.argv[4])
+except NothingToReport as exc:
+    print(exc)
+print(seen["server"] is not None, seen["server"] in [c.pid for c in
+      __import__("psutil").Process().children()], seen["pandas"])
+"""
+
+
+def test_a_run_starts_its_parsing_server_before_importing_the_pipeline(tmp_path):
+    # issue 10: the server imports the parsers (about a second) on another core while the run
+    # imports pandas and the renderer; a corrected file no longer waits for it after them
+    out = subprocess.run([sys.executable, "-c", SERVER_FIRST, str(tmp_path / "none"),
+                          str(REGISTRY), str(tmp_path / "out"), str(tmp_path / "cache")],
+                         env=_env(tmp_path), capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [f"Không có thư mục dữ liệu {tmp_path / 'none'}.",
+                                "True True False"], out

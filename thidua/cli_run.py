@@ -74,6 +74,10 @@ def run_report(prefect: bool, workers: int | None, dask_address: str | None, **p
         return flow(**parameters)
     if not parameters.get("distribute") and (quick := _unchanged(**parameters)):
         return quick
+    if not (workers or dask_address):  # files parsed by workers of this process (issue 10):
+        from thidua.ingest.worker import start_server
+
+        start_server()  # their server imports its parsers while this process imports its own
     from thidua import executors
     from thidua.runner import Steps, run_year
 

@@ -1,7 +1,7 @@
 """The one orchestration of a year's report, over the plain steps of :mod:`thidua.pipeline`.
 
 :func:`run_year` plans, checks whether anything changed, reads every file (each through the
-content cache, :func:`ingest_to_cache`), aggregates, drafts the version, renders, publishes
+content cache, :func:`thidua.reading.ingest_to_cache`), aggregates, drafts the version, renders, publishes
 and prunes the cache. *How* each step runs is a :class:`Steps` object: :class:`Steps` itself
 runs them in this process (``thidua run`` without ``PREFECT_API_URL``: no Prefect at all, no
 server to wait for, no process left behind), and :mod:`flows.annual_report` passes one whose
@@ -15,16 +15,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
 from pathlib import Path
 
 from thidua import pipeline, progress
-from thidua.ingest.cache import IngestCache, prune
-from thidua.ingest.discover import InputFile
-from thidua.ingest.files import SKIPPED, FileResult, UnitContext, changed_while_read
-from thidua.reasons import os_reason
+from thidua.reading import (  # noqa: F401 - the per-file reading, kept importable from here
+    BATCH_FILES,
+    Ingested,
+    Mapper,
+    batch_size,
+    cache_keys,
+    ingest_all,
+    ingest_batch_to_cache,
+    ingest_to_cache,
+    prune_after_run,
+    settle,
+)
+from thidua.ingest.files import FileResult
 from thidua.publish.outputs import restore_latest
 from thidua.publish.versions import latest_version
 from thidua.report.figures import Figures, summary_dict
@@ -32,93 +39,6 @@ from thidua.settings import current_year, default_cache_dir, default_out_dir, \
     default_previous_summary, default_raw_dir, default_registry, for_year
 
 log = logging.getLogger("thidua")
-
-
-@dataclass(frozen=True)
-class Ingested:
-    """What one file's reading sends back to the run (small, whatever the file's size).
-
-    ``key``: where its :class:`FileResult` is in the cache; ``cached``: taken from the cache,
-    not read; ``status`` and ``rows`` (``read, valid, rejected, ignored``) as in the result;
-    ``keep``: ``False`` for a result stored for this run only (the reader failed on the file:
-    never reused, :class:`thidua.pipeline.NotCached`); ``changed``: the SHA-256 of the bytes
-    read when they are not those the key was made from (:class:`thidua.pipeline.ContentChanged`;
-    nothing stored), else ``""``."""
-
-    file: str
-    key: str
-    cached: bool
-    status: str
-    rows: dict
-    keep: bool = True
-    changed: str = ""
-
-
-def ingest_to_cache(source: InputFile, context: UnitContext, program: str,
-                    cache_dir: str) -> Ingested:
-    """Read one file through the content cache in ``cache_dir``: its stored result when the
-    key (:func:`thidua.pipeline.ingest_cache_key`) has one, else
-    :func:`thidua.pipeline.ingest_checked`, stored under the key. Runs in any process that
-    sees ``cache_dir`` (a Dask worker: module-level, its arguments pickle). Never raises for
-    bad input. :func:`ingest_batch_to_cache` of this one file."""
-    return ingest_batch_to_cache([source], context, program, cache_dir)[0]
-
-
-def ingest_batch_to_cache(sources: list[InputFile], context: UnitContext, program: str,
-                          cache_dir: str) -> list[Ingested]:
-    """:func:`ingest_to_cache` of each of ``sources``, in order: the files the cache does
-    not hold are read together (:func:`thidua.pipeline.ingest_many`: their rows checked in
-    one pass, issue 10), each stored under its own key, so that a later run reuses, or
-    re-reads, each file alone. Runs in any process that sees ``cache_dir``."""
-    cache = IngestCache(Path(cache_dir))
-    keys = [pipeline.ingest_cache_key(source, context, program) for source in sources]
-    done: dict[int, Ingested] = {}
-    for i, (source, key) in enumerate(zip(sources, keys)):
-        if (hit := cache.get(key)) is not None:
-            done[i] = Ingested(source.file, key, True, hit.status, dict(hit.rows))
-    todo = [i for i in range(len(sources)) if i not in done]
-    for i, result in zip(todo, pipeline.ingest_many([sources[i] for i in todo], context)):
-        done[i] = _stored(cache, sources[i], keys[i], result)
-    return [done[i] for i in range(len(sources))]
-
-
-def _stored(cache: IngestCache, source: InputFile, key: str, result: FileResult) -> Ingested:
-    """Store ``result`` (the reading of ``source``) under ``key``, or for this run only when
-    the reader failed on it (never reused); nothing when its bytes changed."""
-    try:
-        result = pipeline.checked(source, result)
-    except pipeline.ContentChanged as exc:
-        return Ingested(source.file, key, False, "", {}, changed=exc.sha256)
-    except pipeline.NotCached as exc:  # the reader failed: this run only, never reused
-        once = f"run-{uuid.uuid4().hex}"
-        cache.put(once, exc.result)
-        return Ingested(source.file, once, False, exc.result.status, dict(exc.result.rows),
-                        keep=False)
-    cache.put(key, result)
-    return Ingested(source.file, key, False, result.status, dict(result.rows))
-
-
-def settle(ingested: Ingested, source: InputFile, context: UnitContext, program: str,
-           cache_dir: str) -> FileResult:
-    """The :class:`FileResult` of ``ingested``, re-stamped with the file's current path and
-    time. A file whose bytes changed between discovery and reading is read once more, under
-    the hash of what was read; when it changed again, it is rejected for this run
-    (:func:`thidua.ingest.files.changed_while_read`, issue 9.9)."""
-    cache = IngestCache(Path(cache_dir))
-    if ingested.changed:
-        fresh = replace(source, sha256=ingested.changed)
-        again = ingest_to_cache(fresh, context, program, cache_dir)
-        if again.changed:
-            return changed_while_read(source, context)
-        return settle(again, fresh, context, program, cache_dir)
-    result = cache.get(ingested.key) if ingested.keep else cache.take(ingested.key)
-    if result is None:  # removed under our feet (a pruned or deleted cache): read it here
-        return replace(pipeline.ingest(source, context), input=source)
-    return replace(result, input=source)
-
-
-#: Maps the per-file function over the files and yields ``(index, Ingested)`` as each ends.
-Mapper = Callable[[Callable, list[InputFile], UnitContext, str, str], Iterator[tuple[int, Ingested]]]
 
 
 class Steps:
@@ -192,53 +112,6 @@ class Steps:
         return extra
 
 
-#: Most files read together in one batch (:func:`ingest_batch_to_cache`): their rows are
-#: checked in one pass, and progress moves by a batch at a time.
-BATCH_FILES = 16
-
-
-def batch_size(files: int, workers: int) -> int:
-    """How many files a batch holds when ``files`` are read by ``workers`` at once: enough
-    batches to keep each worker busy twice over, at most :data:`BATCH_FILES` files each."""
-    return max(1, min(BATCH_FILES, -(-files // (2 * max(1, workers)))))
-
-
-def ingest_all(plan: pipeline.Plan, cache_dir: Path, mapper: Mapper,
-               batch: int | None = None) -> tuple[list[FileResult], int]:
-    """Map the reading of the plan's submissions through the cache with ``mapper``, in
-    batches of ``batch`` files (:func:`ingest_batch_to_cache`; default
-    :func:`batch_size` for :data:`thidua.executors.THREADS`; ``1``: one call of
-    :func:`ingest_to_cache` per file, as a mapper of Prefect tasks needs), emitting
-    ``file_read`` (with its rows) as each file's batch ends; skipped entries are never sent
-    out. Returns the results in the plan's order and how many files were read (not cached)."""
-    from thidua.executors import THREADS
-
-    results: list[FileResult | None] = [None] * len(plan.files)
-    todo = [i for i, f in enumerate(plan.files) if not f.skipped]
-    for i, source in enumerate(plan.files):
-        if source.skipped:
-            results[i] = FileResult(source, SKIPPED)  # not a submission: never read
-    read = 0
-    sources = [plan.files[i] for i in todo]
-    batch = batch or batch_size(len(sources), THREADS)
-    if batch == 1:
-        ended = ((j, [ingested]) for j, ingested in mapper(
-            ingest_to_cache, sources, plan.context, plan.program, str(cache_dir)))
-    else:
-        ended = ((j * batch, ingested) for j, ingested in mapper(
-            ingest_batch_to_cache, [sources[k:k + batch] for k in range(0, len(sources), batch)],
-            plan.context, plan.program, str(cache_dir)))
-    for first, batch_ingested in ended:
-        for j, ingested in enumerate(batch_ingested, start=first):
-            source = sources[j]
-            result = settle(ingested, source, plan.context, plan.program, str(cache_dir))
-            results[todo[j]] = result
-            read += not ingested.cached
-            progress.emit("file_read", file=source.file, status=result.status,
-                          rows=result.rows["read"])
-    return results, read
-
-
 def run_year(year: int | None = None, raw_dir: str | None = None, registry: str | None = None,
              out_dir: str | None = None, report_date: dt.date | None = None,
              cache_dir: str | None = None, lock_timeout: float = 60.0,
@@ -308,22 +181,3 @@ def run_year(year: int | None = None, raw_dir: str | None = None, registry: str 
             "choices": progress.choice_lines(figures.files.to_dict("records"), plan.unit_names),
             "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": read,
             "skipped": skipped, "pruned": pruned, **extra}
-
-
-def cache_keys(plan: pipeline.Plan, results: Iterable[FileResult]) -> list[str]:
-    """The cache keys a version built from ``results`` reads again on a re-run: one per
-    submission whose result was stored (not the reader's failures), sorted."""
-    return sorted(pipeline.ingest_cache_key(r.input, plan.context, plan.program)
-                  for r in results if r.status != SKIPPED and not r.transient)
-
-
-def prune_after_run(cache_dir: Path, out: Path) -> int:
-    """Record ``out`` as served by the cache and prune it (:func:`thidua.ingest.cache.prune`);
-    returns the entries removed. A cache that cannot be written is left as it is."""
-    cache = IngestCache(cache_dir)
-    try:
-        cache.serve(out)
-        return prune(cache, [out]).removed
-    except OSError as exc:
-        log.warning("Không dọn được bộ nhớ đệm %s: %s", cache_dir, os_reason(exc))
-        return 0

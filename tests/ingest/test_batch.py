@@ -22,7 +22,7 @@ from thidua.ingest.discover import discover_files
 from thidua.ingest.files import REJECTED, SKIPPED, USED, FileResult, ingest_file, ingest_files
 from thidua.ingest.normalise import normalise_frames, normalise_rows
 from thidua.ingest.validate import validate_rows, validate_sheets
-from thidua.runner import batch_size, ingest_all
+from thidua.runner import batch_size, ingest_all, ingest_to_cache, settle
 
 
 def differences(one: FileResult, other: FileResult) -> list[str]:
@@ -84,6 +84,25 @@ def test_sheets_validated_together_keep_their_own_rows_and_messages(context, tmp
         [["Q-HK_b.xlsx", 2, "Thời gian thực hiện",
           "'Thời gian thực hiện' '2019' không trùng với năm báo cáo 2024."]]]
     assert [list(r.registrations.index) for r in results] == [[2], [3]]
+
+
+def test_duplicates_keyed_for_a_whole_batch_are_found_within_each_sheet_only(context, tmp_path):
+    # issue 10: the duplicate rule's keys are made once for the batch; a row repeating a row
+    # of another file is no duplicate, a row repeating one of its own sheet is, naming it
+    from helpers import row, write_xlsx
+
+    first = write_xlsx(tmp_path / "Q-DD_a.xlsx", [row(), row(stt=2)])
+    second = write_xlsx(tmp_path / "Q-HK_b.xlsx", [
+        row(model="Tủ sách công nhân nhà trọ"), row(stt=2), row(stt=3)])
+    results = ingest_files([input_file(first), input_file(second)], context)
+    said = ("Trùng với dòng {0}: cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức "
+            "vụ và công đoàn cơ sở; chỉ tính dòng {0}.")
+    assert [r.rejections[["file", "row", "column", "error"]].values.tolist() for r in results] == [
+        [["Q-DD_a.xlsx", 3, "Tên mô hình", said.format(2)]],
+        [["Q-HK_b.xlsx", 4, "Tên mô hình", said.format(3)]]]
+    assert [list(r.registrations.index) for r in results] == [[2], [2, 3]]
+    alone = [ingest_file(input_file(f), context) for f in (first, second)]
+    assert [d for a, b in zip(results, alone) for d in differences(a, b)] == []
 
 
 def test_frames_normalised_together_equal_each_alone():
@@ -152,3 +171,34 @@ def test_batches_store_what_one_by_one_stores_and_a_correction_rereads_one_file(
 def test_batch_size_keeps_every_worker_busy_and_is_bounded():
     assert [batch_size(n, 2) for n in (0, 1, 3, 4, 40, 2000)] == [1, 1, 1, 1, 10, 16]
     assert batch_size(40, 8) == 3
+
+
+def test_a_cached_result_is_unpickled_once_in_the_run_and_crosses_processes_by_its_key(
+        tmp_path, monkeypatch):
+    # issue 10: the in-process run takes each result from the cache once (it loaded it twice:
+    # to know its counts, then to use it); a Dask worker's Ingested carries only the key
+    raw = tmp_path / "raw" / "2024"
+    raw.mkdir(parents=True)
+    for name in ("H-MD_dang-ky-dvk-2024.csv", "CQ_dang-ky-dvk-2024.xlsx"):
+        shutil.copy(SAMPLE_DIR / name, raw / name)
+    plan = pipeline.plan_run(2024, raw, REGISTRY)
+    first, read = ingest_all(plan, tmp_path / "cache", threads())
+    assert read == 2
+    loaded = []
+    load = pickle.load
+    monkeypatch.setattr(pickle, "load", lambda handle: loaded.append(handle.name) or load(handle))
+    again, read = ingest_all(plan, tmp_path / "cache", threads())
+    assert read == 0 and len(loaded) == 2 and len(set(loaded)) == 2
+    assert [d for a, b in zip(first, again) for d in differences(a, b)] == []
+    assert sorted(r.rows["read"] for r in again) == sorted(r.rows["read"] for r in first)
+
+    source = plan.files[0]
+    ingested = ingest_to_cache(source, plan.context, plan.program, str(tmp_path / "cache"))
+    crossed = pickle.loads(pickle.dumps(ingested))
+    assert ingested.result is not None and crossed.result is None
+    assert (crossed.file, crossed.key, crossed.cached, crossed.rows) == \
+        (source.file, ingested.key, True, ingested.rows)
+    loaded.clear()
+    from_cache = settle(crossed, source, plan.context, plan.program, str(tmp_path / "cache"))
+    assert len(loaded) == 1
+    assert differences(from_cache, next(r for r in first if r.file == source.file)) == []

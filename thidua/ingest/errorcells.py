@@ -38,6 +38,8 @@ def error_cells(raw: pd.DataFrame) -> dict[tuple[int, str], str]:
     for column in raw.columns:
         if column not in BY_NAME or column in EXEMPT:
             continue
+        if not any(isinstance(v, str) and "#" in v for v in raw[column].to_numpy(dtype=object)):
+            continue  # no error value without a "#": the common case, seen in one pass (issue 10)
         flags = by_value(raw[column], is_error_value, "bool")
         for row in raw.index[flags.to_numpy()]:
             found[(int(row), column)] = clean_text(raw.at[row, column]).upper()

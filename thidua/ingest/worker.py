@@ -152,6 +152,18 @@ def _main_script_hidden():
 main_script_hidden = _main_script_hidden
 
 
+def start_server() -> None:
+    """Start the forkserver the workers fork from, now, without waiting for it: it imports
+    the parsers (the preload above, about a second of processor time) on another core while
+    the run does its own imports, so that the first file to read finds it ready (issue 10: a
+    re-run after one corrected file paid that second on top of everything else). The next
+    :class:`Worker` forks from this same server; calling it again does nothing."""
+    from multiprocessing import forkserver
+
+    with _main_script_hidden():
+        forkserver.ensure_running()
+
+
 class Worker:
     """One worker process, its pipe and the file its standard error goes to."""
 
