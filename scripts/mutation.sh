@@ -57,7 +57,7 @@ declare -A TESTS=(
   [marks]="tests/ingest/test_mark_groups.py tests/ingest/test_marks.py -corpus_context"
   [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections.py -corpus_context"
   [registrant]="tests/ingest/test_registrant.py -corpus_context"
-  [identify]="tests/ingest/test_identify.py"
+  [identify]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py -results"
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
   [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
@@ -70,7 +70,7 @@ declare -A TESTS=(
   [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [mergedrows]="tests/ingest/test_merged_rows.py"
-  [htmltable]="tests/ingest/test_html_tables.py"
+  [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections

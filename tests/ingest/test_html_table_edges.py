@@ -143,3 +143,22 @@ def test_cells_up_to_the_limit_are_read_one_more_is_rejected(monkeypatch):
         _grid("<table><tr><td>a</td><td>b</td><td>c</td><td>d</td><td>e</td></tr></table>")
     assert str(caught.value) == ("Tệp vượt quá giới hạn số ô của trang web: hơn 4 ô "
                                  "(giới hạn 4 ô)" + TAIL)
+
+
+def test_inline_markup_in_a_cell_breaks_no_line():
+    grid, _ = _grid("<table><tr><td><b>Tủ sách</b> pháp <i>luật</i><br>cho <span>công nhân</span>"
+                    "</td></tr></table>")
+    assert grid[0] == ["Tủ sách pháp luật\ncho công nhân"]
+
+
+def test_rows_inside_thead_and_tbody_are_the_tables_rows():
+    grid, facts = _grid("<table><thead><tr><th>STT</th><th colspan=2>Tên</th></tr></thead>"
+                        "<tbody><tr><td>1</td><td>a</td><td>b</td></tr></tbody>"
+                        "<tfoot><tr><td>Cộng</td></tr></tfoot></table>")
+    assert grid == [["STT", "Tên", ""], ["1", "a", "b"], ["Cộng", "", ""], ["", "", ""]]
+    assert facts.merges == ((0, 1, 0, 2),)
+
+
+def test_a_block_inside_a_tables_cell_is_that_cell_only():
+    grid, _ = _grid("<table><tr><td><p>Ghi chú</p></td><td><div>x</div></td></tr></table>")
+    assert grid == [["Ghi chú", "x"], ["", ""]]
