@@ -28,6 +28,10 @@ from thidua.ingest.workbook import FileRejected, Grid, decode_csv
 
 #: Elements whose text outside a table makes a row of its own.
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "caption"})
+#: What makes a block a container, not a row: a table, or a block, inside it (each is read on
+#: its own: ``<div><p>Mã đơn vị: Q-DD</p><p>Năm: 2024</p></div>`` is two rows, not one run of
+#: text; text of the container outside them is not read, as text outside any block is not).
+_INNER = "|".join(f".//{tag}" for tag in ("table", *sorted(_BLOCKS)))
 _BREAK = "\ue000"  # a <br>, kept through the collapsing of HTML white space
 _SPACES = re.compile(r"\s+")
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -131,7 +135,8 @@ def html_grid(data: bytes) -> tuple[Grid, SheetFacts]:
     """A web page's bytes as one grid (row 0 first; strings, ``""`` for an empty cell) and
     its facts (``merges`` from ``colspan``/``rowspan``, ``hidden`` rows styled
     ``display:none``): every top-level ``<table>`` in document order, a blank row after each,
-    and each block of text outside the tables (:data:`_BLOCKS`) as a row of one cell. Raises
+    and each block of text outside the tables (:data:`_BLOCKS`, the innermost ones,
+    :data:`_INNER`) as a row of one cell. Raises
     :class:`FileRejected` (Vietnamese) when the page holds no table or breaks a limit."""
     text = _XML_DECLARATION.sub("", decode_csv(data)[0])  # lxml refuses one in a str
     try:
@@ -154,7 +159,7 @@ def html_grid(data: bytes) -> tuple[Grid, SheetFacts]:
             row = _lay_out(_rows_of(node), row, cells, merges, hidden)[0] + 1
             tables += 1
             done.add(node)
-        elif node.tag in _BLOCKS and not node.xpath(".//table") and (line := _text(node)):
+        elif node.tag in _BLOCKS and not node.xpath(_INNER) and (line := _text(node)):
             cells[(row, 0)] = line
             row += 1
             done.add(node)
