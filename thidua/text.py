@@ -153,3 +153,16 @@ def foreign_letters_note(value: object) -> str:
     letters = ", ".join(f"'{ch}'" for ch in foreign[:3]) + (", …" if len(foreign) > 3 else "")
     return (f" '{text}' có chữ {letters} không phải chữ Latinh ({', '.join(scripts)}); "
             f"đề nghị gõ lại bằng bàn phím tiếng Việt/Latinh.")
+
+
+#: A year as a number cell formatted ``#,##0`` shows it, or as a number typed as text shows it
+#: (``2.024``, ``2,024``, ``2 024``, ``2024.0``, ``2024,00``).
+_NUMBER_YEAR = re.compile(r"(?<![\d.,])(\d)[.,\u00a0\u202f ](\d{3})(?![\d.,])|"
+                          r"(?<![\d.,])(\d{4})[.,]0+(?![\d.,])")
+
+
+def year_digits(text: str) -> str:
+    """``text`` with each year written as a formatted number (``2.024``, ``2,024``, ``2 024``,
+    ``2024.0``) as its four digits (``2024``); other numbers (``12.345``, ``20.24``,
+    ``2024.5``) unchanged. Used for the title's ``Năm`` and for ``Thời gian thực hiện``."""
+    return _NUMBER_YEAR.sub(lambda m: m[1] + m[2] if m[1] else m[3], text)

@@ -119,23 +119,3 @@ def test_a_sent_date_line_after_the_table_dates_the_file(tmp_path, context):
     assert result.rows == {"read": 4, "valid": 2, "rejected": 0, "ignored": 2}
     assert (result.ignored["blank"], result.ignored["title"]) == (1, 1)
 
-
-# --- a year written as a number shows it (the third tester's F9) ---------------------------
-@pytest.mark.parametrize("text, year", [
-    ("2.024", 2024), ("2,024", 2024), ("2 024", 2024), ("2\u00a0024", 2024), ("2024.0", 2024),
-    ("2024,00", 2024), ("năm 2.024", 2024), ("2.023", 2023), ("2024", 2024),
-])
-def test_a_year_written_as_a_formatted_number_is_the_year(text, year):
-    from thidua.ingest.titleblock import parse_title
-
-    assert parse_title([["Mã đơn vị: Q-HK"], [f"Năm: {text}"]]).year == year
-
-
-@pytest.mark.parametrize("text", ["12.345", "2.0245", "20.24", "2024.5", "1.5"])
-def test_a_number_that_is_no_year_still_rejects_the_file(text):
-    from thidua.ingest.read import FileRejected
-    from thidua.ingest.titleblock import parse_title
-
-    with pytest.raises(FileRejected, match=f"Dòng 'Năm: {text}' ở phần tiêu đề không phải là một "
-                                           "năm"):
-        parse_title([["Mã đơn vị: Q-HK"], [f"Năm: {text}"]])

@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from thidua.ingest.columnar import by_value
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, match_key, year_digits
 
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
@@ -29,6 +29,8 @@ _SCHOOL_YEAR = re.compile(r"(?:nam hoc|nh)\s*(\d{4})\s*[-–/]\s*(\d{4})")
 #: A date or month in words, ``ngày 5 tháng 3 năm 2024`` / ``tháng 12 năm 2024`` (accents
 #: stripped): read as ``5/3/2024`` / ``12/2024``.
 _IN_WORDS = re.compile(r"(?:ngay\s*(\d{1,2})\s*)?thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+#: A date with a two-digit year (``31/12/24``, as a ``dd/mm/yy`` cell shows it): of 20yy.
+_SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{2})(?![\d/.])")
 #: Excel's day numbers of 01/01/2000 and 31/12/2099 (a date cell read as a number).
 _SERIALS = (36526, 73050)
 
@@ -129,7 +131,8 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
             _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
         return day, day
-    text = re.sub(r"^(?:tu|ke tu|bat dau tu)\s+", "", match_key(value))
+    text = re.sub(r"^(?:tu|ke tu|bat dau tu)\s+", "", match_key(year_digits(clean_text(value))))
+    text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)  # ``01/01/24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
     try:
         if whole := _point(text, year):

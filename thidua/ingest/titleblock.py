@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from thidua.ingest.workbook import FileRejected
-from thidua.text import clean_text, fold_code, match_key
+from thidua.text import clean_text, fold_code, match_key, year_digits
 
 __all__ = ["TitleBlock", "checked_sent_date", "parse_sent_date", "parse_title"]
 
@@ -153,12 +153,6 @@ def parse_sent_date(value: str) -> dt.date | None:
     return None
 
 
-#: A year as a number cell formatted ``#,##0`` shows it, or as a number typed as text shows it
-#: (``2.024``, ``2,024``, ``2 024``, ``2024.0``, ``2024,00``): the year's digits.
-_NUMBER_YEAR = re.compile(r"(?<![\d.,])(\d)[.,\u00a0\u202f ](\d{3})(?![\d.,])|"
-                          r"(?<![\d.,])(\d{4})[.,]0+(?![\d.,])")
-
-
 def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     """Read ``Mã đơn vị: X``, ``Năm: Y`` and ``Ngày gửi: …`` from the title block.
 
@@ -181,7 +175,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
             if strict or _CODE.match(fold_code(candidate).replace(" ", "")):
                 code = candidate if strict else candidate.replace(" ", "")
         elif kind == "year":
-            value = _NUMBER_YEAR.sub(lambda m: m[1] + m[2] if m[1] else m[3], value)
+            value = year_digits(value)  # ``2.024``, ``2,024``, ``2024.0``
             years = set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", value))
             words = re.sub(r"(?<!\d)\d{4}(?!\d)|nam|bao cao|[\s.,:;()]", "", match_key(value))
             if len(years) == 1 and not words:  # ``2024``, ``năm 2024``, ``2024.``, ``(2024)``

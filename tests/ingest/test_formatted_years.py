@@ -1,0 +1,51 @@
+"""Years written as Excel shows a number (``2.024``, ``2,024``, ``2024.0``) or with two
+digits (``31/12/24``), in the title's ``Năm`` and in ``Thời gian thực hiện`` (the third
+tester's F9): read as the year, while other numbers still do not read."""
+
+from __future__ import annotations
+
+import pytest
+
+
+# --- a year written as a number shows it (the third tester's F9) ---------------------------
+@pytest.mark.parametrize("text, year", [
+    ("2.024", 2024), ("2,024", 2024), ("2 024", 2024), ("2\u00a0024", 2024), ("2024.0", 2024),
+    ("2024,00", 2024), ("năm 2.024", 2024), ("2.023", 2023), ("2024", 2024),
+])
+def test_a_year_written_as_a_formatted_number_is_the_year(text, year):
+    from thidua.ingest.titleblock import parse_title
+
+    assert parse_title([["Mã đơn vị: Q-HK"], [f"Năm: {text}"]]).year == year
+
+
+@pytest.mark.parametrize("text", ["12.345", "2.0245", "20.24", "2024.5", "1.5"])
+def test_a_number_that_is_no_year_still_rejects_the_file(text):
+    from thidua.ingest.read import FileRejected
+    from thidua.ingest.titleblock import parse_title
+
+    with pytest.raises(FileRejected, match=f"Dòng 'Năm: {text}' ở phần tiêu đề không phải là một "
+                                           "năm"):
+        parse_title([["Mã đơn vị: Q-HK"], [f"Năm: {text}"]])
+
+
+# --- a period's year written as a number or with two digits (the third tester's F9) --------
+@pytest.mark.parametrize("text, start, end", [
+    ("2.024", "2024-01-01", "2024-12-31"), ("2024.0", "2024-01-01", "2024-12-31"),
+    ("2,024", "2024-01-01", "2024-12-31"),
+    ("01/01/24 - 31/12/24", "2024-01-01", "2024-12-31"),
+    ("1.3.24 - 30.11.24", "2024-03-01", "2024-11-30"), ("31/12/24", "2024-12-31", "2024-12-31"),
+    ("01/03 - 30/11/2024", "2024-03-01", "2024-11-30"),
+])
+def test_a_period_with_a_formatted_or_two_digit_year_reads(text, start, end):
+    import datetime as dt
+
+    from thidua.ingest.periods import parse_period
+
+    assert parse_period(text, 2024) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+
+
+@pytest.mark.parametrize("text", ["12.345", "3/24", "20.24", "31/12/2 - 1/1/3"])
+def test_numbers_that_are_no_year_still_do_not_read_as_a_period(text):
+    from thidua.ingest.periods import parse_period
+
+    assert parse_period(text, 2024) is None
