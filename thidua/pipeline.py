@@ -395,10 +395,14 @@ def checked(source: InputFile, result: FileResult) -> FileResult:
 
 def ingest_cache_key(source: InputFile, context: UnitContext, program: str) -> str:
     """The cache key of one file's reading: its content (SHA-256) and name as shown in
-    messages, what it is checked against (year, registry codes) and the program. A changed
-    file, registry or program never reuses an old result; an unchanged one always can."""
+    messages, what it is checked against (the year and the whole unit context: the registry's
+    codes, the accepted units' names, which find a unit named in a title or a later sheet, and
+    their validity periods, named in messages) and the program. A changed file, registry or
+    program never reuses an old result; an unchanged one always can."""
     codes = ",".join(sorted(context.known_codes)) + "|" + ",".join(sorted(context.accepted_codes))
-    scope = hashlib.sha256(f"{source.file}|{context.year}|{codes}|{program}".encode()).hexdigest()
+    units = repr((sorted(context.names), sorted(context.periods)))
+    scope = hashlib.sha256(f"{source.file}|{context.year}|{codes}|{units}|{program}".encode()
+                           ).hexdigest()
     return f"ingest-{source.sha256}-{scope[:32]}"
 
 
