@@ -9,8 +9,8 @@ import pytest
 from thidua.ingest.normalise import normalise_rows
 from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.validate import validate_rows
-from thidua.ingest.values import EXACT, INTERPRETED, interpreted_notes, interpreted_values, \
-    read_value
+from thidua.ingest.interpreted import interpreted_notes, interpreted_values
+from thidua.ingest.values import EXACT, INTERPRETED, read_value
 from thidua.text import fold_code
 
 ROW = {"model": "Bữa cơm Công đoàn ấm áp", "field": "Kinh tế", "type": "Tập thể",

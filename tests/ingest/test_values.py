@@ -10,14 +10,13 @@ import pytest
 from thidua.ingest.normalise import classify_rows, filled_down, filled_down_note, normalise_rows
 from thidua.ingest.read import find_table
 from thidua.ingest.validate import shorten, validate_rows
+from thidua.ingest.interpreted import interpreted_notes, interpreted_values
 from thidua.ingest.values import (
     AMBIGUOUS,
     EMPTY,
     EXACT,
     INTERPRETED,
     UNKNOWN,
-    interpreted_notes,
-    interpreted_values,
     read_column,
     read_value,
 )

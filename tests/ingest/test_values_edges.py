@@ -9,16 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from thidua.ingest.values import (
-    AMBIGUOUS,
-    EXACT,
-    INTERPRETED,
-    UNKNOWN,
-    Reading,
-    interpreted_notes,
-    interpreted_values,
-    read_value,
-)
+from thidua.ingest.interpreted import interpreted_notes, interpreted_values
+from thidua.ingest.values import AMBIGUOUS, EXACT, INTERPRETED, UNKNOWN, Reading, read_value
 
 
 @pytest.mark.parametrize("column, text, reading", [

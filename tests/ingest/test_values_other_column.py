@@ -6,15 +6,8 @@ from __future__ import annotations
 import pytest
 
 from test_values import check, frame
-from thidua.ingest.values import (
-    EXACT,
-    INTERPRETED,
-    UNKNOWN,
-    interpreted_notes,
-    interpreted_values,
-    other_column,
-    read_value,
-)
+from thidua.ingest.interpreted import interpreted_notes, interpreted_values
+from thidua.ingest.values import EXACT, INTERPRETED, UNKNOWN, other_column, read_value
 
 
 # --- F1: ``TT`` in Lĩnh vực is the type's code typed in the wrong column, not ``Thể thao`` --

@@ -34,7 +34,7 @@ from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 #: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
 #: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
 TITLE = "title"
-from thidua.ingest.values import interpreted_notes, interpreted_values
+from thidua.ingest.interpreted import interpreted_notes, interpreted_values
 
 
 @dataclass(frozen=True)
