@@ -72,12 +72,12 @@ def test_an_empty_table_is_one_empty_cell():
     assert _grid("<table></table>") == ([[""]], htmltable.SheetFacts())
 
 
-def test_a_nested_tables_rows_are_not_rows_of_the_table_holding_it():
+def test_a_nested_tables_rows_are_laid_out_below_its_cells_text_not_mixed_into_the_table():
+    # as Excel opens the page: the cell's own text, the inner table's rows below it, the
+    # outer table's next row after them (s23-c's nested layout), then the blank row
     grid, _ = _grid("<table><tr><td>a<table><tr><td>x</td></tr><tr><td>y</td></tr></table></td>"
                     "<td>b</td></tr><tr><td>c</td></tr></table>")
-    assert len(grid) == 3
-    assert [row[1] for row in grid] == ["b", "", ""]
-    assert grid[1][0] == "c"
+    assert grid == [["a", "b"], ["x", ""], ["y", ""], ["c", ""], ["", ""]]
 
 
 def test_an_element_in_a_row_that_is_no_cell_is_skipped():
@@ -162,3 +162,15 @@ def test_rows_inside_thead_and_tbody_are_the_tables_rows():
 def test_a_block_inside_a_tables_cell_is_that_cell_only():
     grid, _ = _grid("<table><tr><td><p>Ghi chú</p></td><td><div>x</div></td></tr></table>")
     assert grid == [["Ghi chú", "x"], ["", ""]]
+
+
+
+@pytest.mark.parametrize("cell", [
+    "<p>Mã đơn vị: Q-HK</p><p>Năm: 2024</p>", "<div>Mã đơn vị: Q-HK</div><div>Năm: 2024</div>",
+    "<p> Mã đơn vị: Q-HK </p>\n<p>Năm: 2024</p><p></p>", "Mã đơn vị: Q-HK<p>Năm: 2024</p>",
+    "<ul><li>Mã đơn vị: Q-HK</li><li>Năm: 2024</li></ul>", "<p>Mã đơn vị: Q-HK<br>Năm: 2024</p>",
+])
+def test_blocks_inside_a_cell_are_its_lines(cell):
+    # the third tester's F1: ``<p>`` paragraphs in one cell were glued into ``Q-HKNăm: 2024``
+    grid, _ = _grid(f"<table><tr><td>{cell}</td></tr></table>")
+    assert grid[0] == ["Mã đơn vị: Q-HK\nNăm: 2024"]

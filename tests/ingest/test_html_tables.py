@@ -181,3 +181,22 @@ def test_tables_nested_deeper_than_eight_levels_are_read_as_their_cell_s_text():
     page = _page("<table><tr><td>" * 60 + "sâu" + "</td></tr></table>" * 60)
     grid, _ = html_grid(page.encode())
     assert [v for row in grid for v in row if v] == ["sâu"]
+
+
+@pytest.mark.parametrize("title", ["<p>Mã đơn vị: Q-DD</p><p>Năm: {year}</p>",
+                                   "<div>Mã đơn vị: Q-DD</div><div>Năm: {year}</div>"])
+@pytest.mark.parametrize("nested", [True, False])
+def test_a_title_in_paragraphs_of_one_cell_is_read_line_by_line(tmp_path, context, title, nested):
+    # the third tester's F1: ``Q-DDNăm: 2024`` rejected every file written so
+    def page(year: int) -> str:
+        cell = title.format(year=year)
+        if nested:
+            return _page(_layout(_table(title=False), title=cell))
+        return _page("<table border=1>" + f"<tr><td colspan=11>{cell}</td></tr>"
+                     + _tr(HEADER, "th") + "".join(_tr(r) for r in ROWS) + "</table>")
+    result = _ingest(tmp_path, context, page(2024), name="bao-cao.xls")
+    assert (result.status, result.unit) == (USED, "Q-DD")
+    assert result.rows["valid"] == 3
+    result = _ingest(tmp_path, context, page(2023), name="bao-cao.xls")
+    assert result.status == REJECTED
+    assert result.problem.startswith("Năm ở tiêu đề (2023) khác năm của thư mục (2024)")

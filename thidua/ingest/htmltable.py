@@ -33,6 +33,8 @@ _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "caption"})
 #: text; text of the container outside them is not read, as text outside any block is not).
 _INNER = "|".join(f".//{tag}" for tag in ("table", *sorted(_BLOCKS)))
 _BREAK = "\ue000"  # a <br>, kept through the collapsing of HTML white space
+_EDGE = "\ue001"  # the start or end of a block inside a cell: one line break however many
+_EDGES = re.compile(r"\s*\ue001[\s\ue001]*")
 _SPACES = re.compile(r"\s+")
 _HIDDEN = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -47,10 +49,16 @@ def _span(value: str | None, most: int) -> int:
 
 def _text(node) -> str:
     """A cell's or block's text as shown: runs of white space one space, ``<br>`` a line
-    break, each line trimmed."""
+    break, and so is the start and end of a block inside it (``<td><p>Mã đơn vị: Q-HK</p>
+    <p>Năm: 2024</p></td>`` is two lines, as Excel opens it, never ``Q-HKNăm: 2024``), each
+    line trimmed."""
     for br in node.iter("br"):
         br.tail = _BREAK + (br.tail or "")
+    for block in node.iterdescendants(*_BLOCKS, "li"):
+        block.text = _EDGE + (block.text or "")
+        block.tail = _EDGE + (block.tail or "")
     text = _SPACES.sub(" ", node.text_content())
+    text = _EDGES.sub(_BREAK, text).strip(f" {_EDGE}{_BREAK}")  # a block's edges: one break
     return "\n".join(line.strip() for line in text.split(_BREAK)).strip()
 
 
