@@ -56,6 +56,11 @@ def test_the_unit_is_told_the_value_belongs_to_another_column():
     ("TB", "tieu_bieu"), ("T.B", "tieu_bieu"), ("tb", "tieu_bieu"), ("(TB)", "tieu_bieu"),
     ("Đạt", "hoan_thanh"), ("dat", "hoan_thanh"), ("Không đạt", "khong_hoan_thanh"),
     ("Chưa", "chua_danh_gia"), ("Xuất sắc tiêu biểu", "tieu_bieu"),
+    # with punctuation or abbreviations (the fourth tester's F3: these were silent)
+    ("tb.", "tieu_bieu"), ("T.B.", "tieu_bieu"), ("Tb", "tieu_bieu"), ("TB ", "tieu_bieu"),
+    ("Đạt.", "hoan_thanh"), ("ĐẠT", "hoan_thanh"), ("Ko đạt", "khong_hoan_thanh"),
+    ("K.đạt", "khong_hoan_thanh"), ("Không Đạt", "khong_hoan_thanh"), ("chưa.", "chua_danh_gia"),
+    ("CHƯA", "chua_danh_gia"), ("Xuất sắc tiêu biểu.", "tieu_bieu"),
 ])
 def test_spellings_with_a_meaning_outside_the_form_are_told(text, code):
     reading = read_value("result", text)
@@ -65,6 +70,7 @@ def test_spellings_with_a_meaning_outside_the_form_are_told(text, code):
 @pytest.mark.parametrize("text, code", [
     ("Tiêu biểu", "tieu_bieu"), ("Hoàn thành tiêu biểu", "tieu_bieu"), ("HT", "hoan_thanh"),
     ("KHT", "khong_hoan_thanh"), ("Chưa đánh giá", "chua_danh_gia"), ("T.biểu", "tieu_bieu"),
+    ("Tiêu biểu.", "tieu_bieu"), ("H.T", "hoan_thanh"), ("K.H.T.", "khong_hoan_thanh"),
 ])
 def test_the_forms_own_spellings_stay_exact(text, code):
     reading = read_value("result", text)

@@ -252,7 +252,7 @@ def _read_text(column: str, text: str) -> Reading:
     col = _column(column)
     main, hints = _main_and_hints(match_key(text))
     reading = _read_key(col, main)
-    if reading.how == EXACT and _tokens(main) in _told(column):  # ``TB``: told
+    if reading.how == EXACT and _told_words(main) in _told(column):  # ``TB``, ``T.B.``: told
         reading = Reading(reading.code, INTERPRETED)
     if reading.how == UNKNOWN and column in VALUE_READINGS \
             and _other_column(column, main) is None:  # ``An ninh trật tự``: told
@@ -271,9 +271,18 @@ def _read_text(column: str, text: str) -> Reading:
     return reading
 
 
+@lru_cache(maxsize=8192)
+def _told_words(key: str) -> tuple[str, ...]:
+    """The words of a written value as :data:`TOLD_SPELLINGS` are compared: punctuation
+    aside, abbreviations written out (``Ko``, ``K.`` → ``không``), single letters one word
+    (``T.B.``, ``t b`` → ``tb``)."""
+    words = tuple(w for word in _words(key) for w in _ABBREVIATIONS.get(word, (word,)))
+    return ("".join(words),) if len(words) > 1 and all(len(w) == 1 for w in words) else words
+
+
 @lru_cache(maxsize=None)
 def _told(column: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(_tokens(match_key(s)) for s in TOLD_SPELLINGS.get(column, ()))
+    return frozenset(_told_words(match_key(s)) for s in TOLD_SPELLINGS.get(column, ()))
 
 
 def _other_column(column: str, key: str) -> str | None:
