@@ -166,3 +166,9 @@ def year_digits(text: str) -> str:
     ``2024.0``) as its four digits (``2024``); other numbers (``12.345``, ``20.24``,
     ``2024.5``) unchanged. Used for the title's ``Năm`` and for ``Thời gian thực hiện``."""
     return _NUMBER_YEAR.sub(lambda m: m[1] + m[2] if m[1] else m[3], text)
+
+
+#: A letter an encoding could not hold, saved as ``?`` inside a word (``L?nh v?c``, ``S?ng
+#: ki?n``): what Excel writes for Vietnamese text saved as "CSV (Comma delimited)" or "CSV
+#: (MS-DOS)" on a Windows set to another language. Letters only, so ``1?2`` is not one.
+LOST_LETTER = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?\?")

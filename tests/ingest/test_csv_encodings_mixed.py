@@ -62,3 +62,38 @@ def test_a_csv_without_the_header_and_without_lost_letters_keeps_the_header_reas
     path.write_text("Mã đơn vị: Q-BD\nNăm: 2024\nCó ai không?\nmột;hai;ba\n", encoding="utf-8")
     result = ingest_file(input_file(path), context)
     assert result.problem.startswith("Không tìm thấy dòng tiêu đề của biểu DVK-01")
+
+
+LOST = ("Ô 'Tên mô hình' có chữ tiếng Việt bị mất (thành dấu '?'): dòng này được lưu bằng bảng "
+        "mã không có chữ tiếng Việt. Đề nghị gõ lại dòng này, lưu tệp dạng 'CSV UTF-8 (Comma "
+        "delimited)' hoặc .xlsx rồi gửi lại.")
+
+
+def test_a_line_whose_letters_became_question_marks_is_rejected_not_counted(tmp_path, context):
+    # the fourth tester's F2: a line saved as Windows-1252 is plain ASCII, hence "UTF-8"
+    lines = _lines(n=4)
+    lines[5] = lines[5].encode("cp1252", errors="replace").decode("cp1252")
+    lines[6] = lines[6].replace("Mô hình số 3 của đơn vị", "Bạn đã biết? Hỏi đáp 1?2")
+    assert "Mô hình s? 2 c?a ??n v?" in lines[5]
+    path = tmp_path / "Q-BD_dvk-2024.csv"
+    path.write_text("\r\n".join(lines), encoding="utf-8-sig")
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
+    found = result.rejections[["row", "column", "error"]].values.tolist()
+    assert {r[0] for r in found} == {6} and [6, "Tên mô hình", LOST] in found
+    assert "Bạn đã biết? Hỏi đáp 1?2" in result.registrations["model"].tolist()
+
+
+def test_a_whole_file_with_plain_headers_and_lost_letters_counts_no_row(tmp_path, context):
+    # the fourth tester's F2b: headers typed without accents, so the header is found
+    plain = ["STT", "Ten mo hinh", "Linh vuc", "Hinh thuc", "Ten tap the/ca nhan", "Chuc vu",
+             "Cap cong doan", "Cong doan co so", "Thoi gian thuc hien", "Ket qua", "Ghi chu"]
+    lines = ["Ma don vi: Q-BD", "Nam: 2024", "", ",".join(plain),
+             "1,Mô hình số một,KT,TT,CĐCS Công ty số 001,,CS,Công ty số 001,01/2024 - 12/2024,TB,",
+             "2,Sáng kiến tiết kiệm điện,KT,TT,CĐCS Công ty số 002,,CS,Công ty số 002,01/2024 - "
+             "12/2024,HT,"]
+    path = tmp_path / "Q-BD_dvk-2024.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1252", errors="replace"))
+    result = ingest_file(input_file(path), context)
+    assert result.rows["valid"] == 0 and result.rows["rejected"] == 2
+    assert set(result.rejections["error"]) >= {LOST}

@@ -15,7 +15,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.columnar import by_value
-from thidua.text import clean_text
+from thidua.text import LOST_LETTER, clean_text
 
 #: Every error value Excel shows in a cell (Excel 365 included).
 ERROR_VALUES = frozenset({"#N/A", "#REF!", "#NULL!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!",
@@ -50,3 +50,33 @@ def error_message(column: str, error: str) -> str:
     """``Ô 'Kết quả' có lỗi công thức #N/A: sửa công thức hoặc ghi giá trị.``"""
     return (f"Ô '{BY_NAME[column].header}' có lỗi công thức {error}: sửa công thức hoặc ghi giá "
             f"trị (cần {BY_NAME[column].expected}).")
+
+
+#: The form's columns of free text, where a letter saved as ``?`` (:data:`thidua.text.LOST_LETTER`)
+#: means the letters of the cell are lost, not a value to read.
+TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union")
+
+
+def lost_letter_cells(raw: pd.DataFrame) -> dict[tuple[int, str], str]:
+    """``(Excel row, form column) → the text`` of every free-text cell of ``raw`` whose
+    Vietnamese letters became ``?`` (``S?ng ki?n ti?t ki?m ?i?n``: a line saved in an
+    encoding without them): such a row is rejected, never counted with ``?`` in its names
+    (the fourth tester's F2; they feed the duplicate key and Phụ lục II)."""
+    found = {}
+    for column in TEXT_COLUMNS:
+        if column not in raw:
+            continue
+        values = raw[column].to_numpy(dtype=object)
+        if not any(isinstance(v, str) and "?" in v for v in values):
+            continue  # no lost letter without a "?": the common case, seen in one pass
+        flags = by_value(raw[column], lambda v: bool(LOST_LETTER.search(clean_text(v))), "bool")
+        for row in raw.index[flags.to_numpy()]:
+            found[(int(row), column)] = clean_text(raw.at[row, column])
+    return found
+
+
+def lost_letters_message(column: str) -> str:
+    """The rejection of a cell of :func:`lost_letter_cells`."""
+    return (f"Ô '{BY_NAME[column].header}' có chữ tiếng Việt bị mất (thành dấu '?'): dòng này được "
+            f"lưu bằng bảng mã không có chữ tiếng Việt. Đề nghị gõ lại dòng này, lưu tệp dạng "
+            f"'CSV UTF-8 (Comma delimited)' hoặc .xlsx rồi gửi lại.")

@@ -10,7 +10,6 @@ finds the table of each sheet (:mod:`thidua.ingest.table`), keeps the sheets tha
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -35,7 +34,7 @@ from thidua.ingest.workbook import (
     reads_as_csv,
     workbook_grids,
 )
-from thidua.text import clean_text
+from thidua.text import LOST_LETTER, clean_text
 
 #: Said when a table reads empty: formulas saved without their values read as empty cells.
 FORMULA_HINT = ("Nếu số liệu trong tệp được tính bằng công thức, hãy mở tệp bằng Excel, lưu lại "
@@ -237,17 +236,13 @@ def _csv_sheet(data: bytes) -> SheetData:
     return best
 
 
-#: Letters an encoding could not hold, saved by Excel as ``?`` inside a word (``L?nh v?c``).
-_QUESTION_MARK_LETTER = re.compile(r"\w\?\w|\w\?\?")
-
-
 def _lost_letters(candidates: list) -> str | None:
     """Why a CSV without the form's header is rejected when its letters were lost: saved as
     "CSV (Comma delimited)" or "CSV (MS-DOS)" under an English Windows, every Vietnamese letter
     outside that encoding became ``?`` (``L?nh v?c``), so nothing can bring them back; else
     ``None``."""
     words = [v for _, grid in candidates[:1] for row in grid[:HEADER_SEARCH_ROWS] for v in row
-             if isinstance(v, str) and _QUESTION_MARK_LETTER.search(v)]
+             if isinstance(v, str) and LOST_LETTER.search(v)]
     if not words:
         return None
     return (f"Tệp CSV được lưu bằng bảng mã không có chữ tiếng Việt nên các chữ có dấu đã thành "

@@ -18,7 +18,8 @@ from thidua.ingest.columnar import by_value
 from thidua.ingest.rejections import REJECTION_COLUMNS, rejection_frame, shorten
 from thidua.ingest.duplicates import (DUPLICATE_KEY, duplicate_key, duplicate_records,
                                       duplicates_across_sheets)
-from thidua.ingest.errorcells import error_cells, error_message
+from thidua.ingest.errorcells import (error_cells, error_message, lost_letter_cells,
+                                      lost_letters_message)
 from thidua.ingest.limits import MAX_CELL_CHARS, number
 from thidua.ingest.periods import parse_period, with_report_year
 from thidua.ingest.periodcheck import period_problem
@@ -224,7 +225,8 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     failures, whole = failures
     oversized = _oversized(raw)
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
-    flagged = set(oversized) | set(errors)
+    lost = {k: v for k, v in lost_letter_cells(raw).items() if k not in errors}  # ``S?ng``
+    flagged = set(oversized) | set(errors) | set(lost)
     problems: dict[tuple[int, str], str] = {}
     for column, check, index in failures[["column", "check", "index"]].itertuples(index=False):
         column = _period_column(_CHECK_COLUMN.get(str(check), column), str(check), raw,
@@ -242,6 +244,9 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     records += [{"file": file, "sheet": sheet, "row": row, "column": BY_NAME[column].header,
                  "value": error, "error": error_message(column, error)}
                 for (row, column), error in sorted(errors.items())]
+    records += [{"file": file, "sheet": sheet, "row": row, "column": BY_NAME[column].header,
+                 "value": shorten(text), "error": lost_letters_message(column)}
+                for (row, column), text in sorted(lost.items())]
     for (row, column), check in sorted(problems.items()):
         value = clean_text(raw.at[row, column]) if column in raw else ""
         if column in ("period_from", "period_to") and check == "period_in_year":
