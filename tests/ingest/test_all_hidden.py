@@ -13,8 +13,8 @@ from thidua.ingest.files import ingest_file
 UNHIDE_ROWS = ("Không có dòng đăng ký nào đang hiển thị: 3 dòng bị ẩn trong trang tính không được "
                "tính (bỏ qua): dòng 5, 6, 7. Nếu đó là mô hình đăng ký, đề nghị bỏ ẩn các dòng này "
                "(Excel: chọn các dòng, bấm chuột phải > Bỏ ẩn) rồi gửi lại.")
-UNHIDE_SHEET = ("Bảng của biểu DVK-01 chỉ có ở trang tính bị ẩn ({names}); trang bị ẩn không được "
-                "tính. Nếu đó là đăng ký của đơn vị, đề nghị bỏ ẩn trang (Excel: bấm chuột phải vào "
+UNHIDE_SHEET = ("Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn ({names}); trang bị ẩn "
+                "không được tính. Nếu đó là đăng ký của đơn vị, đề nghị bỏ ẩn trang (Excel: bấm chuột phải vào "
                 "tên một trang tính > Bỏ ẩn) rồi gửi lại tệp.")
 
 
@@ -188,3 +188,23 @@ def _rewrite_sheet(path, old: bytes, new: bytes) -> None:
     with zipfile.ZipFile(path, "w") as target:
         for name, data in parts.items():
             target.writestr(name, data)
+
+
+
+@pytest.mark.parametrize("front", ["Mẫu", "Sheet1"])
+def test_rows_only_on_a_hidden_sheet_behind_an_empty_visible_table_name_the_hidden_sheet(
+        tmp_path, context, front):
+    # the fourth tester's F4: a blank template left in front of the real (hidden) sheet
+    wb = openpyxl.Workbook()
+    template = wb.active
+    template.title = front
+    _table(template, n=0)
+    data = wb.create_sheet("DS")
+    _table(data)
+    data.sheet_state = "hidden"
+    result = ingest_file(input_file(_save(wb, tmp_path)), context)
+    assert result.status == "rejected"
+    assert result.problem == UNHIDE_SHEET.format(names="'DS'")
+    data.sheet_state = "visible"
+    result = ingest_file(input_file(_save(wb, tmp_path)), context)
+    assert result.status == "used" and result.rows["valid"] == 3

@@ -85,12 +85,17 @@ def _why_passed(sheet: FoundSheet) -> str | None:
 def choose_sheets(found: list[FoundSheet]) -> tuple[list[FoundSheet], list[tuple[str, str]]]:
     """The sheets that count, in workbook order, and ``(name, why)`` of each sheet with the
     table passed over (why: :data:`HIDDEN`, :data:`TEMPLATE`, :data:`OLD`, :data:`EMPTY`), by
-    the rules of the module doc. ``([], [])`` when no sheet has the table."""
+    the rules of the module doc. ``([], [])`` when no sheet has the table; no sheet counts
+    either when the only visible table has no rows and a hidden sheet's table has some (the
+    file is rejected naming the hidden sheets, :func:`hidden_tables_reason`)."""
     tabled = [f for f in found if f.table is not None]
     why = {f.name: _why_passed(f) for f in tabled}
     counted = [f for f in tabled if why[f.name] is None]
     if not counted:
         counted = [f for f in tabled if f.visible][:1]
+        if counted and not _has_rows(counted[0]) and any(
+                _has_rows(f) for f in tabled if not f.visible):  # the rows only on a hidden sheet
+            counted = []
     return counted, [(f.name, why[f.name]) for f in tabled if f not in counted]
 
 
@@ -102,8 +107,8 @@ def hidden_tables_reason(passed: list[tuple[str, str]]) -> str | None:
     if not hidden:
         return None
     names = ", ".join(f"'{n}'" for n in hidden)
-    return (f"Bảng của biểu DVK-01 chỉ có ở trang tính bị ẩn ({names}); trang bị ẩn không được "
-            f"tính. Nếu đó là đăng ký của đơn vị, đề nghị bỏ ẩn trang (Excel: bấm chuột phải vào "
+    return (f"Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn ({names}); trang bị ẩn "
+            f"không được tính. Nếu đó là đăng ký của đơn vị, đề nghị bỏ ẩn trang (Excel: bấm chuột phải vào "
             f"tên một trang tính > Bỏ ẩn) rồi gửi lại tệp.")
 
 
