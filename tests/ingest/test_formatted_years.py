@@ -49,3 +49,17 @@ def test_numbers_that_are_no_year_still_do_not_read_as_a_period(text):
     from thidua.ingest.periods import parse_period
 
     assert parse_period(text, 2024) is None
+
+
+# --- a year named only in the heading (the fourth tester's F9) ------------------------------
+@pytest.mark.parametrize("lines, year", [
+    (['DANH SÁCH ĐĂNG KÝ MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2023', "Mã đơn vị: Q-HK"], 2023),
+    (["DANH SÁCH NĂM 2023", "Năm: 2024"], 2024),                  # the Năm line wins
+    (["Hà Nội, ngày 05 tháng 12 năm 2024"], None),               # the dated line is no year
+    (["Năm học 2024-2025"], None), (["KẾ HOẠCH NĂM 2024 - NĂM 2025"], None),
+    (["DANH SÁCH ĐĂNG KÝ NĂM 2024", "tháng 12 năm 2023"], 2024),
+])
+def test_a_heading_year_is_the_titles_year_when_no_nam_line_says_one(lines, year):
+    from thidua.ingest.titleblock import parse_title
+
+    assert parse_title([[line] for line in lines]).year == year

@@ -193,7 +193,23 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 sent = date
                 break
     lines = tuple(clean_text(c) for row in rows for c in ([row] if isinstance(row, str) else row))
+    if year is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023`` is the title's year
+        year = heading_year(lines)
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t))
+
+
+#: ``năm 2024`` in a heading (``DANH SÁCH ĐĂNG KÝ … NĂM 2024``), not ``năm học 2024-2025``.
+_HEADING_YEAR = re.compile(r"(?<![a-z])nam\s+((?:19|20)\d{2})(?![\d\-/])")
+
+
+def heading_year(lines: tuple[str, ...] | list[str]) -> int | None:
+    """The year a title block's heading names when it has no ``Năm:`` line (``DANH SÁCH ĐĂNG
+    KÝ MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2023``): the one year written ``năm YYYY`` in its lines, the
+    dated line (``Hà Nội, ngày 05 tháng 12 năm 2024``: when it was sent, not what it reports)
+    aside; ``None`` when there is none or more than one."""
+    years = {int(m[1]) for line in lines if not _DATED_LINE.match(key := match_key(line))
+             and "thang" not in key for m in _HEADING_YEAR.finditer(key)}
+    return years.pop() if len(years) == 1 else None
 
 
 def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str | None]:
