@@ -87,3 +87,14 @@ def test_a_tb_result_is_counted_exemplary_and_the_unit_is_told():
                                                         {"result": "TB"}])))
     assert notes == ["Cột 'Kết quả': 'TB' (dòng 7, 9) đã hiểu là 'Tiêu biểu'; nếu không đúng, "
                      "đề nghị sửa lại và gửi lại."]
+
+
+@pytest.mark.parametrize("text, code, how", [
+    ("K.TB", None, "ambiguous"), ("k. TB", None, "ambiguous"),
+    ("K. Hoàn thành", "khong_hoan_thanh", "exact"), ("K.hoàn thành", "khong_hoan_thanh", "exact"),
+    ("a. Tiêu biểu", "tieu_bieu", "exact"), ("b) Hoàn thành", "hoan_thanh", "exact"),
+])
+def test_a_k_before_a_dot_is_khong_never_a_numbering_dropped(text, code, how):
+    # the fourth tester: ``K.TB`` was read as ``TB`` (``K.`` dropped as a numbering ``a.``)
+    reading = read_value("result", text)
+    assert (reading.code, reading.how) == (code, how)

@@ -170,7 +170,10 @@ def _drop(tokens: tuple[str, ...], phrases) -> tuple[str, ...]:
 def _variants(col: _Column, key: str) -> list[tuple[str, ...]]:
     """The word lists a text may mean: as written, without numbering, without fillers."""
     plain = tuple(t for t in _tokens(key) if t.rstrip(".") not in _CONNECTORS)
-    bare = tuple(t for t in _tokens(_ENUMERATOR.sub("", key, count=1))
+    numbering = _ENUMERATOR.match(key)
+    if numbering and numbering.group(0).strip(" .)/:-") in _ABBREVIATIONS:  # ``K.TB``: không
+        numbering = None
+    bare = tuple(t for t in _tokens(key[numbering.end():] if numbering else key)
                  if t.rstrip(".") not in _CONNECTORS)
     out = [plain, bare, _drop(plain, col.fillers), _drop(bare, col.fillers)]
     return list(dict.fromkeys(v for v in out if v))
