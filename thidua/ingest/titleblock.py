@@ -199,7 +199,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
 
 
 #: ``năm 2024`` in a heading (``DANH SÁCH ĐĂNG KÝ … NĂM 2024``), not ``năm học 2024-2025``.
-_HEADING_YEAR = re.compile(r"(?<![a-z])nam\s+((?:19|20)\d{2})(?![\d\-/])")
+#: Words come before it: a line starting ``Năm 2024 …`` is a label's line (its own rules).
+_HEADING_YEAR = re.compile(r"\S\s+nam\s+((?:19|20)\d{2})(?![\d\-/])")
 
 
 def heading_year(lines: tuple[str, ...] | list[str]) -> int | None:
