@@ -55,8 +55,11 @@ def test_a_title_line_of_another_unit_is_a_contradiction_like_the_title_block_s(
     result = ingest(tmp_path, context, [Sheet("DS", [HEADER, *regs(3), bottom("Q-BD", "2024")])])
     assert result.status == REJECTED
     assert result.rejections["error"].tolist() == [
-        "Tệp bị từ chối: Mã đơn vị không thống nhất (dòng 'Mã đơn vị:' ở tiêu đề: Q-BD; tên "
-        "tệp: Q-DD)."]
+        "Tệp bị từ chối: Trang 'DS', dòng 5 ghi 'Mã đơn vị: Q-BD Năm: 2024' dưới dòng tiêu đề "
+        "của bảng (đơn vị 'Q-BD' trong danh mục), khác đơn vị 'Q-DD' của tệp (theo tên tệp): "
+        "các dòng bên dưới có thể là danh sách của đơn vị khác dán vào. Mỗi tệp chỉ của một "
+        "đơn vị: đề nghị chuyển các dòng của đơn vị 'Q-BD' sang tệp của đơn vị đó (hoặc xóa "
+        "dòng 5 nếu các dòng là của đơn vị 'Q-DD') rồi gửi lại."]
 
 
 def test_a_file_named_without_a_code_takes_its_unit_from_title_lines_under_the_header(

@@ -35,6 +35,7 @@ from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_
                                      label_rows, unit_codes)
 from thidua.ingest.validate import duplicates_across_sheets, rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
+from thidua.ingest.titlelines import check_title_lines
 
 #: Statuses of an input file in the manifest (``spec/outputs.md``); ``skipped``: not a
 #: submission, never read (:attr:`thidua.ingest.discover.InputFile.skipped`, issue 9.8).
@@ -271,10 +272,11 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         digest = hashlib.sha256(content).hexdigest()
         parsed = parse_isolated(content, source.path.suffix)  # limits, own process (9.6)
         sheet_name, encoding = parsed.first.sheet, parsed.first.encoding
-        title = parse_title(title_rows(parsed.first))
+        title = parse_title(title_rows(parsed.first, context.names))
+        check_title_lines(parsed.sheets, source.path, set(context.known_codes), context.names)
         folder = folder_year(source.path, source.file) or context.year
         year = resolve_year(title, folder, context.year)
-        labelled = [label_rows(sheet) for sheet in parsed.sheets]
+        labelled = [label_rows(sheet, context.names) for sheet in parsed.sheets]
         codes = unit_codes(labelled)  # index: (sheet, Excel row), named in messages
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,

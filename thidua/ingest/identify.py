@@ -12,7 +12,8 @@ from thidua.ingest.read import FileRejected
 from thidua.ingest.titleblock import (TitleBlock, checked_sent_date, parse_sent_date,
                                       parse_title)
 from thidua.ingest.unitcodes import code_rejections, column_unit, registry_code
-from thidua.text import clean_text, fold_code, foreign_letters_note, match_key
+from thidua.ingest.unitnames import unit_by_name
+from thidua.text import clean_text, fold_code, foreign_letters_note
 
 __all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
            "column_unit", "folder_year", "parse_sent_date", "parse_title", "registry_code",
@@ -29,33 +30,6 @@ def title_code(text: str, known_codes: set[str] | frozenset[str]) -> str:
         return code
     found = {c for w in re.split(r"[\s,;()\[\]]+", text) if (c := registry_code(w, known_codes))}
     return found.pop() if len(found) == 1 else text.replace(" ", "")
-
-
-#: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
-_NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
-               ("tp", "thanh pho"), ("tx", "thi xa"), ("q", "quan"), ("h", "huyen"))
-
-
-def _name_key(text: str) -> str:
-    """A unit name as words without diacritics, short forms spelled out, punctuation as
-    spaces: ``LĐLĐ Q. Ba Đình`` → ``lien doan lao dong quan ba dinh``."""
-    words = re.findall(r"[a-z0-9]+", match_key(text))
-    full = dict(_NAME_SHORT)
-    return " ".join(full.get(w, w) for w in words)
-
-
-def unit_by_name(lines: tuple[str, ...], names: dict[str, str]) -> str | None:
-    """The one unit of ``names`` (code → registry name) whose whole name a title line holds
-    (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``, ``LĐLĐ quận Ba Đình``), else ``None`` (no unit, or
-    several: a line naming the Federation itself names no unit under it)."""
-    # ``… Hà Nội`` at the end of a registry name may be left out (``Công đoàn ngành Y tế``)
-    keys = {code: f" {re.sub(r'( thanh pho)? ha noi$', '', _name_key(name))} "
-            for code, name in names.items()}
-    found = {code for line in lines for code, key in keys.items()
-             if key.strip() and key in f" {_name_key(line)} "}
-    # a name inside another found name (``… Hà Nội`` in ``Cơ quan LĐLĐ … Hà Nội``) gives way
-    found = {c for c in found if not any(o != c and keys[c] in keys[o] for o in found)}
-    return found.pop() if len(found) == 1 else None
 
 
 def code_from_filename(path: Path, known_codes: set[str]) -> str | None:

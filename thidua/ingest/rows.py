@@ -198,31 +198,35 @@ def _column_labels(sheet: SheetData) -> dict[str, str]:
     return labels
 
 
-def title_rows(sheet: SheetData) -> list[list[str]]:
-    """The title block (the rows above the header, then the title lines typed below it,
-    :func:`title_line_rows`), one list per non-empty row of its
+def title_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = (),
+               below: bool = True) -> list[list[str]]:
+    """The title block (the rows above the header, then, when ``below``, the title lines typed
+    below it, :func:`title_line_rows` with ``names``), one list per non-empty row of its
     non-empty cells as text, left to right (:func:`thidua.text.clean_text`: a date cell, or a
     date formula's cached value, as ``dd/mm/yyyy``, a whole number without ``.0``), so that a
     label and its value typed in two cells (``Ngày gửi:`` | ``05/12/2024``) stay together
     (issue 16.2); each line of a cell typed over several lines (Alt+Enter) is a cell of its
     own."""
-    rows = []
-    below = [sheet.grid[r - 1] for r in title_line_rows(sheet)]
-    for row in [*sheet.grid[: sheet.table.header_rows[0]], *below]:
-        lines = [line for v in row for line in _lines(v)]
-        if cells := [t for t in map(clean_text, lines) if t]:
-            rows.append(cells)
-    return rows
+    lines = [sheet.grid[r - 1] for r in title_line_rows(sheet, names)] if below else []
+    return [cells for row in [*sheet.grid[: sheet.table.header_rows[0]], *lines]
+            if (cells := title_cells(row))]
 
 
-def title_line_rows(sheet: SheetData) -> tuple[int, ...]:
+def title_cells(row: list[object]) -> list[str]:
+    """A title row's non-empty cells as cleaned text, left to right, each line of a cell typed
+    over several lines (Alt+Enter) a cell of its own."""
+    return [t for t in map(clean_text, [line for v in row for line in _lines(v)]) if t]
+
+
+def title_line_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> tuple[int, ...]:
     """The Excel rows below the header that are title lines typed in the table's place
     (:func:`thidua.ingest.titleblock.is_title_line`: ``Mã đơn vị: Q-HK - Năm: 2023`` under the
-    header, or ``Mã đơn vị: Q-HK`` | ``Năm: 2023`` under the last registration): they belong to
+    header, ``Mã đơn vị: Q-HK`` | ``Năm: 2023`` under the last registration, or, with
+    ``names``, ``(code, registry name)`` pairs, a line holding a unit's name): they belong to
     the title block (:func:`title_rows`), and are ignored as rows (``title``)."""
     grid, start = sheet.grid, sheet.table.data_start
-    return sheet.memo("title_lines", lambda: tuple(
-        r + 1 for r in range(start, len(grid)) if is_title_line(grid[r])))
+    return sheet.memo(("title_lines", names), lambda: tuple(
+        r + 1 for r in range(start, len(grid)) if is_title_line(grid[r], names)))
 
 
 def _lines(value: object) -> list[object]:

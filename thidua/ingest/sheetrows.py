@@ -77,12 +77,13 @@ class SheetOutcome:
     interpreted: int = 0
 
 
-def label_rows(sheet: SheetData) -> SheetRows:
+def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> SheetRows:
     """Which rows of ``sheet`` are registrations (``spec/submission-form.md``, "Rows that are
     not data"): blank, totals, sub-heading, signature and repeated header rows (a subtotal
     line inside a merged block too, :func:`thidua.ingest.mergedrows.mark_merged_totals`),
     title lines typed below the header (:data:`TITLE`, read with the title block,
-    :func:`thidua.ingest.rows.title_line_rows`),
+    :func:`thidua.ingest.rows.title_line_rows`; with ``names``, ``(code, registry name)`` pairs,
+    a line naming a unit too),
     hidden rows and example rows are ignored, a row carrying a cell over from the row above is joined to it,
     a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
     copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
@@ -92,7 +93,7 @@ def label_rows(sheet: SheetData) -> SheetRows:
     if sheet.copy_of:
         return SheetRows(sheet, raw, pd.Series(COPIED_SHEET, index=raw.index, dtype=str), filled)
     raw, labels = mark_merged_totals(raw, classify_rows(raw, filled, text), sheet)  # ``Cộng`` in a merge
-    titles = labels.index.isin(title_line_rows(sheet))  # ``Mã đơn vị: Q-HK`` under the table
+    titles = labels.index.isin(title_line_rows(sheet, names))  # ``Mã đơn vị: Q-HK`` under the table
     labels = labels.mask(titles & (labels != "blank"), TITLE)
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told

@@ -24,11 +24,13 @@ from thidua.ingest.rows import SheetData, title_rows
 from thidua.text import foreign_letters_note
 
 
-def sheet_title(sheet: SheetData) -> tuple[TitleBlock, str | None]:
-    """What ``sheet``'s own title block says (:func:`thidua.ingest.identify.parse_title`),
-    and the reason it could not be read (a ``Năm:`` line that is not a year), else ``None``."""
+def sheet_title(sheet: SheetData, names: dict[str, str] | None = None
+                ) -> tuple[TitleBlock, str | None]:
+    """What ``sheet``'s own title block says (:func:`thidua.ingest.identify.parse_title`; with
+    ``names``, code → registry name, a line under the header naming a unit is in it), and the
+    reason it could not be read (a ``Năm:`` line that is not a year), else ``None``."""
     try:
-        return parse_title(title_rows(sheet)), None
+        return parse_title(title_rows(sheet, tuple(sorted((names or {}).items())))), None
     except FileRejected as exc:
         return TitleBlock(), str(exc)
 
@@ -54,7 +56,7 @@ def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
     ``sheet``'s title block gives another unit than ``unit`` or another year than ``year``
     (module doc), or, with ``names`` (code → registry name; a later sheet's), names another
     unit without a code; ``[]`` when it agrees or says neither."""
-    title, unreadable = sheet_title(sheet)
+    title, unreadable = sheet_title(sheet, names)
     where = _said(sheet.sheet, file)
     found: list[tuple[str, str, str]] = []  # (column, value, error)
     if named := _named(title, unit, names or {}):

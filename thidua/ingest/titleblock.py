@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from thidua.ingest.unitnames import unit_named
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
 
@@ -231,27 +232,37 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
 _FIRST_LETTERS = frozenset("mMnN")
 
 
-def is_title_line(row: list[object]) -> bool:
+def is_title_line(row: list[object],
+                  names: tuple[tuple[str, str], ...] | dict[str, str] = ()) -> bool:
     """Whether a row below the header is a title line typed in the table's place (above the
     table's first row, under it, or anywhere in it): its only text is title labels with their
     values (``Mã đơn vị: Q-HK - Năm: 2023`` in one cell, ``Mã đơn vị: Q-HK`` | … | ``Năm:
     2023`` in two, ``Năm`` | ``:`` | ``2023``), at least one of them marked by its colon (or a
-    dash), and each value one :func:`parse_title` reads (a code, a year, a date). A merged cell
-    repeated over the row counts once; each line of a cell typed with Alt+Enter is read on its
-    own. ``Năm 2024`` alone (a period typed in the row) or a ``Năm:`` that is not a year is not
-    one: such a row stays a row of the table. An extension of ``spec/submission-form.md``,
-    "Title block" (``docs/contracts.md``)."""
-    first = next((v for v in row if not (v is None or isinstance(v, str) and not v.strip())), None)
-    if not isinstance(first, str) or first.lstrip()[:1] not in _FIRST_LETTERS \
-            or _label(first.strip().splitlines()[0]) is None:
+    dash) or a unit code after ``Mã đơn vị`` (``Mã đơn vị`` | ``Q-BD``), and each value one
+    :func:`parse_title` reads (a code, a year, a date); or, with ``names`` (code → registry
+    name, or its pairs), the whole name of a unit (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``,
+    ``Đơn vị: LĐLĐ q. Ba Đình``, :func:`thidua.ingest.unitnames.unit_named`), alone or with
+    such labels. A merged cell repeated over the row counts once; each line of a cell typed
+    with Alt+Enter is read on its own. ``Năm 2024`` alone (a period typed in the row) or a
+    ``Năm:`` that is not a year is not one: such a row stays a row of the table. An extension
+    of ``spec/submission-form.md``, "Title block" (``docs/contracts.md``)."""
+    values = [v for v in row if not (v is None or isinstance(v, str) and not v.strip())]
+    if not values or not isinstance(values[0], str):
         return False  # a registration starts with its STT or its model: the common case, fast
+    first = values[0]
+    if (first.lstrip()[:1] not in _FIRST_LETTERS or _label(first.strip().splitlines()[0]) is None) \
+            and not (names and len(set(values)) <= 3):
+        return False
     texts = list(dict.fromkeys(
-        t for v in row for line in (str(v).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-                                    if isinstance(v, str) else [v])
+        t for v in values for line in (str(v).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+                                       if isinstance(v, str) else [v])
         if (t := clean_text(line))))
     cells = [part for text in texts for part in _segments(text)]
     strict, i = False, 0
     while i < len(cells):
+        if names and unit_named(cells[i], names):
+            strict, i = True, i + 1  # ``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH`` on a line of its own
+            continue
         found = _label(cells[i])
         if found is None:
             return False
@@ -267,7 +278,7 @@ def is_title_line(row: list[object]) -> bool:
             return False
         if not read:
             return False
-        strict = strict or colon
+        strict = strict or colon or kind == "code"  # ``Mã đơn vị`` | ``Q-BD``: a code's shape
         i += 1
     return strict
 

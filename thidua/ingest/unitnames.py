@@ -1,0 +1,74 @@
+"""A unit of the registry named by its name in a sheet (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``,
+``LĐLĐ q. Ba Đình``): in a title block that has no code (``spec/submission-form.md``, "Which
+unit and which year"; ``docs/contracts.md``), or alone on a line typed under a sheet's header,
+where another unit's list was pasted (``docs/contracts.md``, "A title line below the header").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from thidua.text import match_key
+
+__all__ = ["name_key", "unit_by_name", "unit_named"]
+
+#: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
+_NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
+               ("tp", "thanh pho"), ("tx", "thi xa"), ("q", "quan"), ("h", "huyen"))
+#: ``… Hà Nội`` (``… thành phố Hà Nội``) at the end of a registry name, which titles leave out.
+_CITY = re.compile(r"( thanh pho)? ha noi$")
+
+
+def name_key(text: str) -> str:
+    """A unit name as words without diacritics, short forms spelled out, punctuation as
+    spaces: ``LĐLĐ Q. Ba Đình`` → ``lien doan lao dong quan ba dinh``."""
+    words = re.findall(r"[a-z0-9]+", match_key(text))
+    full = dict(_NAME_SHORT)
+    return " ".join(full.get(w, w) for w in words)
+
+
+@functools.lru_cache(maxsize=64)
+def _keys(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Code → the name's key without ``… Hà Nội`` at its end, for ``names`` as pairs."""
+    return {code: _CITY.sub("", name_key(name)) for code, name in names}
+
+
+def _pairs(names: dict[str, str] | tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(names.items())) if isinstance(names, dict) else tuple(names)
+
+
+def unit_by_name(lines: tuple[str, ...], names: dict[str, str]) -> str | None:
+    """The one unit of ``names`` (code → registry name) whose whole name a title line holds
+    (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``, ``LĐLĐ quận Ba Đình``), else ``None`` (no unit, or
+    several: a line naming the Federation itself names no unit under it)."""
+    keys = {code: f" {key} " for code, key in _keys(_pairs(names)).items()}
+    found = {code for line in lines for code, key in keys.items()
+             if key.strip() and key in f" {name_key(line)} "}
+    # a name inside another found name (``… Hà Nội`` in ``Cơ quan LĐLĐ … Hà Nội``) gives way
+    found = {c for c in found if not any(o != c and keys[c] in keys[o] for o in found)}
+    return found.pop() if len(found) == 1 else None
+
+
+#: What may stand before a unit's name on a line of its own: a numbering (``II.``, ``B)``) and
+#: a label (``Đơn vị:``, ``Tên đơn vị báo cáo -``), over the name's key.
+_BEFORE_NAME = re.compile(r"^(?:(?:[ivxlc]+|\d{1,2}|[a-e]) )?"
+                          r"(?:(?:ten )?(?:don vi|co quan)(?: bao cao| gui| dang ky)? )?")
+#: A unit code after the name (``LĐLĐ quận Ba Đình (Q-BD)``, ``… - Q-BD``): letters and digits
+#: in capitals joined by dashes, in brackets or after a dash, at the end of the cell.
+_CODE_AFTER = re.compile(r"\s*(?:[-–(\[]\s*)?(?<!\w)[A-Z0-9]+(?:-[A-Z0-9]+)+\s*[)\]]?\s*$")
+
+
+def unit_named(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -> str | None:
+    """The code of the unit of ``names`` (code → registry name, or its pairs) that ``text`` is
+    the name of, all of it (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``, ``Đơn vị: LĐLĐ q. Ba Đình``,
+    ``II. Công đoàn ngành Y tế Hà Nội (N-YT)``: a numbering, a ``Đơn vị:`` label and a code
+    after it allowed), else ``None``. Unlike :func:`unit_by_name`, a text that only mentions a
+    unit (``Phối hợp với LĐLĐ quận Ba Đình``) names none: a model may."""
+    if not text or len(text) > 200:
+        return None
+    key = _CITY.sub("", _BEFORE_NAME.sub("", name_key(_CODE_AFTER.sub("", text)), count=1))
+    if not key:
+        return None
+    found = [code for code, name in _keys(_pairs(names)).items() if name == key]
+    return found[0] if len(found) == 1 else None
