@@ -61,7 +61,8 @@ def test_a_line_only_mentioning_a_unit_or_naming_none_names_no_unit(text):
     ["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], ["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"] * 11,
     [None, "Đơn vị: Liên đoàn Lao động quận Ba Đình"],
     ["LĐLĐ QUẬN BA ĐÌNH", None, "Mã đơn vị: Q-BD"], ["LĐLĐ QUẬN BA ĐÌNH Mã đơn vị: Q-BD"],
-    ["Mã đơn vị", "Q-BD"], ["Mã ĐV", None, "Q-BD"],
+    ["Mã đơn vị", "Q-BD"], ["Mã ĐV", None, "Q-BD"], ["II", "Công đoàn ngành Y tế Hà Nội"],
+    ["B.", None, "LĐLĐ quận Ba Đình"],
 ])
 def test_a_unit_s_name_or_a_code_after_its_label_is_a_title_line(cells):
     assert is_title_line(cells, NAMES)
@@ -71,6 +72,7 @@ def test_a_unit_s_name_or_a_code_after_its_label_is_a_title_line(cells):
     ["Phối hợp với LĐLĐ quận Ba Đình"], [1, "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"],
     ["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH", "Kinh tế", "Tập thể", "Công đoàn cơ sở X"],
     ["Mã đơn vị", "chưa có"], ["Năm", "2023"], ["Mã đơn vị điện tử", "Kinh tế"],
+    ["II"], ["II", "Kinh tế"], ["LĐLĐ quận Ba Đình", "II"],
 ])
 def test_a_row_with_more_than_a_name_or_a_label_is_no_title_line(cells):
     assert not is_title_line(cells, NAMES)

@@ -228,6 +228,8 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
     return sent, None
 
 
+#: A section's numbering alone in a cell before a unit's name (``II``, ``B.``, ``3)``).
+_NUMBERING = re.compile(r"(?:[IVXLC]{1,4}|\d{1,2}|[A-Ea-e])[.)]?")
 #: The first letter of every title label (``Mã …``, ``Năm …``, ``Ngày …``), in both cases.
 _FIRST_LETTERS = frozenset("mMnN")
 
@@ -262,6 +264,9 @@ def is_title_line(row: list[object],
     while i < len(cells):
         if names and unit_named(cells[i], names):
             strict, i = True, i + 1  # ``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH`` on a line of its own
+            continue
+        if names and i + 1 < len(cells) and _NUMBERING.fullmatch(cells[i]):
+            i += 1  # ``II`` | ``Công đoàn ngành Y tế``: a section's numbering in a cell
             continue
         found = _label(cells[i])
         if found is None:
