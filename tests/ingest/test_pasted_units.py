@@ -62,17 +62,20 @@ def test_a_line_only_mentioning_a_unit_or_naming_none_names_no_unit(text):
     [None, "Đơn vị: Liên đoàn Lao động quận Ba Đình"],
     ["LĐLĐ QUẬN BA ĐÌNH", None, "Mã đơn vị: Q-BD"], ["LĐLĐ QUẬN BA ĐÌNH Mã đơn vị: Q-BD"],
     ["Mã đơn vị", "Q-BD"], ["Mã ĐV", None, "Q-BD"], ["II", "Công đoàn ngành Y tế Hà Nội"],
-    ["B.", None, "LĐLĐ quận Ba Đình"],
+    ["B.", None, "LĐLĐ quận Ba Đình"], [1, "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], [None, "Q-BD"],
+    ["LĐLĐ quận Ba Đình", None, None, None, "Q-BD"], ["q.bd"],
+    [None, "Liên đoàn Lao động quận Ba Đình", None, "chuyển sang"],
 ])
 def test_a_unit_s_name_or_a_code_after_its_label_is_a_title_line(cells):
     assert is_title_line(cells, NAMES)
 
 
 @pytest.mark.parametrize("cells", [
-    ["Phối hợp với LĐLĐ quận Ba Đình"], [1, "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"],
+    ["Phối hợp với LĐLĐ quận Ba Đình"], [1, "Bữa cơm Công đoàn", "LĐLĐ quận Ba Đình"],
     ["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH", "Kinh tế", "Tập thể", "Công đoàn cơ sở X"],
     ["Mã đơn vị", "chưa có"], ["Năm", "2023"], ["Mã đơn vị điện tử", "Kinh tế"],
-    ["II"], ["II", "Kinh tế"], ["LĐLĐ quận Ba Đình", "II"],
+    ["II"], ["II", "Kinh tế"], ["VC"], ["QBD"], ["Ghi chú", "LĐLĐ quận Ba Đình"],
+    ["LĐLĐ quận Ba Đình", "Kinh tế", "Tập thể"],
 ])
 def test_a_row_with_more_than_a_name_or_a_label_is_no_title_line(cells):
     assert not is_title_line(cells, NAMES)
@@ -197,3 +200,43 @@ def test_a_later_sheet_of_another_unit_repeating_its_name_below_is_that_sheet_s_
     assert (result.status, result.unit) == (USED, "Q-HK")
     assert [(s["sheet"], s["valid"], s["rejected"]) for s in result.sheets] == [
         ("Trang 1", 2, 0), ("Trang 2", 0, 2)]
+
+
+SIGNATURE = [[None, "Nơi nhận:"], [None, "- Liên đoàn Lao động quận Ba Đình;"], [None, "- Lưu VP."],
+             [None, None, None, None, None, None, None, None, "TM. BAN THƯỜNG VỤ"]]
+
+
+@pytest.mark.parametrize("after", [
+    SIGNATURE,  # the recipients every administrative document lists (Nghị định 30/2020)
+    [[None, "Nơi nhận:"], [None, "- LĐLĐ thành phố Hà Nội;"], [None, "- Công đoàn ngành Y tế Hà Nội;"]],
+    [[None, None, None, None, None, None, None, None, "LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"]],
+    [["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], [None, "Người lập biểu"], [None, "Nguyễn Văn A"]],
+])
+def test_a_unit_named_with_no_registration_under_it_heads_no_list(tmp_path, context, after):
+    """A signature block or a ``Nơi nhận:`` list naming another unit after the table: the
+    registrations are counted, the name line ignored (never glued to the row above)."""
+    result = ingest(tmp_path, context, [*TITLE, HEADER, *regs(3), *after])
+    assert (result.status, result.unit) == (USED, "Q-HK")
+    assert result.rows["valid"] == 3
+    assert result.rejections.empty
+    assert not any("ghép" in note for note in result.readings)
+
+
+@pytest.mark.parametrize("line, written", [
+    ([None, "Q-BD"], "Q-BD"), ([1, "Liên đoàn Lao động quận Ba Đình"], "1 Liên đoàn Lao động quận Ba Đình"),
+    (["LĐLĐ quận Ba Đình", None, None, None, "Q-BD"], "LĐLĐ quận Ba Đình Q-BD"),
+    ([None, "Liên đoàn Lao động quận Ba Đình", None, None, None, None, None, None, None, None,
+      "chuyển sang"], "Liên đoàn Lao động quận Ba Đình chuyển sang"),
+])
+def test_a_numbered_or_coded_unit_line_with_rows_under_it_rejects_the_file(tmp_path, context,
+                                                                          line, written):
+    rows = [*TITLE, HEADER, *regs(3), line, *regs(2, start=3)]
+    result = ingest(tmp_path, context, rows)
+    assert result.rejections["error"].tolist() == [other_unit(written, 7)]
+
+
+def test_the_file_s_own_unit_numbered_over_its_rows_is_ignored(tmp_path, context):
+    rows = [*TITLE, HEADER, [2, "Liên đoàn Lao động quận Hoàn Kiếm"], *regs(3)]
+    result = ingest(tmp_path, context, rows)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
+    assert result.ignored["title"] == 1

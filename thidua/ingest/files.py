@@ -273,10 +273,10 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         parsed = parse_isolated(content, source.path.suffix)  # limits, own process (9.6)
         sheet_name, encoding = parsed.first.sheet, parsed.first.encoding
         title = parse_title(title_rows(parsed.first, context.names))
-        check_title_lines(parsed.sheets, source.path, set(context.known_codes), context.names)
+        labelled = [label_rows(sheet, context.names) for sheet in parsed.sheets]
+        check_title_lines(labelled, source.path, set(context.known_codes), context.names)
         folder = folder_year(source.path, source.file) or context.year
         year = resolve_year(title, folder, context.year)
-        labelled = [label_rows(sheet, context.names) for sheet in parsed.sheets]
         codes = unit_codes(labelled)  # index: (sheet, Excel row), named in messages
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,

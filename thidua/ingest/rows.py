@@ -17,7 +17,7 @@ from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.sections import sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
-from thidua.ingest.titleblock import is_title_line
+from thidua.ingest.titleblock import title_line_kind
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text
 
@@ -207,7 +207,7 @@ def title_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = (),
     label and its value typed in two cells (``Ngày gửi:`` | ``05/12/2024``) stay together
     (issue 16.2); each line of a cell typed over several lines (Alt+Enter) is a cell of its
     own."""
-    lines = [sheet.grid[r - 1] for r in title_line_rows(sheet, names)] if below else []
+    lines = [sheet.grid[r - 1] for r in title_line_rows(sheet, names, read=True)] if below else []
     return [cells for row in [*sheet.grid[: sheet.table.header_rows[0]], *lines]
             if (cells := title_cells(row))]
 
@@ -218,15 +218,30 @@ def title_cells(row: list[object]) -> list[str]:
     return [t for t in map(clean_text, [line for v in row for line in _lines(v)]) if t]
 
 
-def title_line_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> tuple[int, ...]:
+def title_line_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = (),
+                    read: bool = False) -> tuple[int, ...]:
     """The Excel rows below the header that are title lines typed in the table's place
     (:func:`thidua.ingest.titleblock.is_title_line`: ``Mã đơn vị: Q-HK - Năm: 2023`` under the
     header, ``Mã đơn vị: Q-HK`` | ``Năm: 2023`` under the last registration, or, with
-    ``names``, ``(code, registry name)`` pairs, a line holding a unit's name): they belong to
-    the title block (:func:`title_rows`), and are ignored as rows (``title``)."""
+    ``names``, ``(code, registry name)`` pairs, a line naming a unit): they are ignored as rows
+    (``title``). With ``read``, those read with the title block (:func:`title_rows`): a line
+    only naming a unit counts only when a registration-like row (four cells filled) is under
+    it before the next title line; a signature block's or a ``Nơi nhận:`` list's name (``-
+    Liên đoàn Lao động quận Ba Đình;``) heads no list."""
     grid, start = sheet.grid, sheet.table.data_start
-    return sheet.memo(("title_lines", names), lambda: tuple(
-        r + 1 for r in range(start, len(grid)) if is_title_line(grid[r], names)))
+    kinds = sheet.memo(("title_lines", names), lambda: {
+        r + 1: kind for r in range(start, len(grid)) if (kind := title_line_kind(grid[r], names))})
+    rows = tuple(kinds)
+    if not read:
+        return rows
+    return tuple(row for at, row in enumerate(rows) if kinds[row] == "labels" or any(
+        _filled(grid[r - 1]) >= 4
+        for r in range(row + 1, rows[at + 1] if at + 1 < len(rows) else len(grid) + 1)))
+
+
+def _filled(row: list[object]) -> int:
+    """How many different values a row holds (a merged cell repeated over it counts once)."""
+    return len({v for v in row if not (v is None or isinstance(v, str) and not v.strip())})
 
 
 def _lines(value: object) -> list[object]:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from thidua.ingest.unitnames import unit_named
+from thidua.ingest.unitnames import unit_coded, unit_named
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
 
@@ -242,35 +242,49 @@ def is_title_line(row: list[object],
     2023`` in two, ``Năm`` | ``:`` | ``2023``), at least one of them marked by its colon (or a
     dash) or a unit code after ``Mã đơn vị`` (``Mã đơn vị`` | ``Q-BD``), and each value one
     :func:`parse_title` reads (a code, a year, a date); or, with ``names`` (code → registry
-    name, or its pairs), the whole name of a unit (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``,
-    ``Đơn vị: LĐLĐ q. Ba Đình``, :func:`thidua.ingest.unitnames.unit_named`), alone or with
-    such labels. A merged cell repeated over the row counts once; each line of a cell typed
-    with Alt+Enter is read on its own. ``Năm 2024`` alone (a period typed in the row) or a
-    ``Năm:`` that is not a year is not one: such a row stays a row of the table. An extension
-    of ``spec/submission-form.md``, "Title block" (``docs/contracts.md``)."""
+    name, or its pairs), a unit's line (:func:`title_line_kind` ``"unit"``). A merged cell
+    repeated over the row counts once; each line of a cell typed with Alt+Enter is read on its
+    own. ``Năm 2024`` alone (a period typed in the row) or a ``Năm:`` that is not a year is
+    not one: such a row stays a row of the table. An extension of
+    ``spec/submission-form.md``, "Title block" (``docs/contracts.md``)."""
+    return title_line_kind(row, names) is not None
+
+
+def title_line_kind(row: list[object],
+                    names: tuple[tuple[str, str], ...] | dict[str, str] = ()) -> str | None:
+    """``"labels"`` when ``row`` is a title line of labels with values (:func:`is_title_line`),
+    ``"unit"`` when, with ``names``, its only text names units: a unit's whole name
+    (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``, ``Đơn vị: LĐLĐ q. Ba Đình``,
+    :func:`thidua.ingest.unitnames.unit_named`) or code (``Q-BD``,
+    :func:`thidua.ingest.unitnames.unit_coded`), after a numbering (``1``, ``II``, ``B.``),
+    or a unit's name with one note beside it (``… quận Ba Đình`` | ``chuyển sang``); else
+    ``None``."""
     values = [v for v in row if not (v is None or isinstance(v, str) and not v.strip())]
-    if not values or not isinstance(values[0], str):
-        return False  # a registration starts with its STT or its model: the common case, fast
+    if not values:
+        return None
     first = values[0]
-    if (first.lstrip()[:1] not in _FIRST_LETTERS or _label(first.strip().splitlines()[0]) is None) \
+    if not (isinstance(first, str) and first.lstrip()[:1] in _FIRST_LETTERS
+            and _label(first.strip().splitlines()[0]) is not None) \
             and not (names and len(set(values)) <= 3):
-        return False
+        return None  # a registration starts with its STT or its model: the common case, fast
     texts = list(dict.fromkeys(
         t for v in values for line in (str(v).replace("\r\n", "\n").replace("\r", "\n").split("\n")
                                        if isinstance(v, str) else [v])
         if (t := clean_text(line))))
     cells = [part for text in texts for part in _segments(text)]
-    strict, i = False, 0
+    strict, unit, i = False, False, 0
     while i < len(cells):
-        if names and unit_named(cells[i], names):
-            strict, i = True, i + 1  # ``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH`` on a line of its own
+        if names and (unit_named(cells[i], names) or unit_coded(cells[i], names)):
+            unit, i = True, i + 1  # ``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH`` on a line of its own
             continue
         if names and i + 1 < len(cells) and _NUMBERING.fullmatch(cells[i]):
             i += 1  # ``II`` | ``Công đoàn ngành Y tế``: a section's numbering in a cell
             continue
         found = _label(cells[i])
+        if found is None and unit and len(cells) == 2:
+            break  # ``Liên đoàn Lao động quận Ba Đình`` | ``chuyển sang``: a note beside it
         if found is None:
-            return False
+            return None
         kind, value, colon = found
         if not value and i + 2 < len(cells) and _SEPARATOR.fullmatch(cells[i + 1]):
             i, colon = i + 1, True  # ``Năm`` | ``:`` | ``2023``
@@ -280,12 +294,12 @@ def is_title_line(row: list[object],
         try:
             read = _read_one(kind, value, colon)
         except FileRejected:
-            return False
+            return None
         if not read:
-            return False
+            return None
         strict = strict or colon or kind == "code"  # ``Mã đơn vị`` | ``Q-BD``: a code's shape
         i += 1
-    return strict
+    return "labels" if strict else "unit" if unit else None
 
 
 def _read_one(kind: str, value: str, colon: bool) -> bool:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from thidua.ingest.identify import code_from_filename, title_code
 from thidua.ingest.rows import SheetData, title_cells, title_line_rows, title_rows
+from thidua.ingest.sheetrows import SheetRows
 from thidua.ingest.titleblock import TitleBlock, parse_title
-from thidua.ingest.unitnames import unit_by_name
+from thidua.ingest.unitnames import unit_by_name, unit_coded, unit_named
 from thidua.ingest.workbook import FileRejected
 
 __all__ = ["check_title_lines"]
@@ -29,11 +30,12 @@ def _above(sheet: SheetData) -> TitleBlock:
         return TitleBlock()
 
 
-def check_title_lines(sheets: list[SheetData], path: Path, known_codes: set[str],
+def check_title_lines(labelled: list[SheetRows], path: Path, known_codes: set[str],
                       names: tuple[tuple[str, str], ...] = ()) -> None:
     """Raise :class:`FileRejected` when a title line typed under a sheet's header
     (:func:`thidua.ingest.rows.title_line_rows` with ``names``, ``(code, registry name)``
-    pairs) names another unit than the one the file names before it, or another year.
+    pairs; ``labelled``: :func:`thidua.ingest.sheetrows.label_rows` of each sheet) names
+    another unit than the one the file names before it, or another year.
 
     The unit before it: the sheet's own title block above its header (its ``Mã đơn vị:``,
     else, for the first sheet, the file name's code, else the unit the block names), else
@@ -42,7 +44,8 @@ def check_title_lines(sheets: list[SheetData], path: Path, known_codes: set[str]
     (:mod:`thidua.ingest.sheettitle` reads them against the file's unit and year). Sheets
     that copy another (``copy_of``) are not read. The message names the sheet, the row, the
     line and both units (years)."""
-    for i, sheet in enumerate(s for s in sheets if not s.copy_of):
+    for i, rows in enumerate(r for r in labelled if not r.sheet.copy_of):
+        sheet = rows.sheet
         above = _above(sheet)
         unit: tuple[str, str] | None = None
         year: tuple[int, str] | None = None
@@ -55,11 +58,13 @@ def check_title_lines(sheets: list[SheetData], path: Path, known_codes: set[str]
         if above.year is not None:
             year = (above.year, "ghi ở tiêu đề")
         where = f"Trang '{sheet.sheet}'" if sheet.sheet else "Tệp"
-        for row in title_line_rows(sheet, names):
+        for row in title_line_rows(sheet, names, read=True):
             cells = list(dict.fromkeys(title_cells(sheet.grid[row - 1])))  # a merge: once
             line, text = parse_title([cells]), " ".join(cells)
             code = (title_code(line.unit_code, known_codes) if line.unit_code
-                    else unit_by_name(tuple(cells), dict(names)) if names else None)
+                    else next((c for cell in cells if (c := unit_named(cell, names)
+                                                       or unit_coded(cell, names))), None)
+                    or unit_by_name(tuple(cells), dict(names)) if names else None)
             if code and unit is None:
                 unit = (code, f"ghi ở dòng {row}")
             elif code and code != unit[0]:

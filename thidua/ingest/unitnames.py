@@ -11,7 +11,7 @@ import re
 
 from thidua.text import match_key
 
-__all__ = ["name_key", "unit_by_name", "unit_named"]
+__all__ = ["name_key", "unit_by_name", "unit_coded", "unit_named"]
 
 #: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
 _NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
@@ -72,3 +72,20 @@ def unit_named(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -
         return None
     found = [code for code, name in _keys(_pairs(names)).items() if name == key]
     return found[0] if len(found) == 1 else None
+
+
+def unit_coded(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -> str | None:
+    """The code of the unit of ``names`` that ``text`` is the code of, written alone in a cell
+    (``Q-BD``, ``q.bd``, ``Q BD``: :func:`thidua.ingest.unitcodes.registry_code`), else
+    ``None``. Two letters alone (``VC``, ``CQ``, which a cell may hold for other reasons) and
+    a code without its dash (``QBD``) are not read as a unit here."""
+    from thidua.ingest.unitcodes import registry_code  # unitcodes reads a workbook's codes
+
+    text = text.strip()
+    if not text or len(text) > 30:
+        return None
+    code = registry_code(text, frozenset(code for code, _ in _pairs(names)))
+    if code is None or not (code in text.upper() and len(code) >= 3 or "-" in code
+                            and any(sep in text for sep in "-.–_ ")):
+        return None
+    return code
