@@ -11,7 +11,9 @@ sheet naming the file's unit in any spelling (``q-dd``, ``Q DD``, full-width ``�
 title names no code and no year, takes the file's. A later sheet whose title names no code
 but another unit of the registry by its name (``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH``,
 :func:`thidua.ingest.identify.unit_by_name`) is another unit's list too: its rows are rejected
-the same way, naming the line read.
+the same way, naming the line read; so is a later sheet whose title names no unit and whose
+name is another unit's code or name (``Q-BD``, ``LĐLĐ Ba Đình``,
+:func:`thidua.ingest.unitnames.unit_by_sheet_name`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 
 from thidua.ingest.identify import TitleBlock, parse_title, title_code, unit_by_name
+from thidua.ingest.unitnames import unit_by_sheet_name
 from thidua.ingest.read import FileRejected
 from thidua.ingest.rows import SheetData, title_rows
 from thidua.text import foreign_letters_note
@@ -48,6 +51,16 @@ def _named(title: TitleBlock, unit: str, names: dict[str, str]) -> tuple[str, st
     return line, code
 
 
+def _sheet_named(sheet: str, title: TitleBlock, unit: str, names: dict[str, str]) -> str | None:
+    """The code of the other unit than ``unit`` a later sheet's name names (``Q-BD``, ``LĐLĐ
+    Ba Đình``, :func:`thidua.ingest.unitnames.unit_by_sheet_name`) when its title names no
+    unit (no code, no unit's name); else ``None``."""
+    if title.unit_code or not names or not sheet or unit_by_name(title.lines, names):
+        return None
+    code = unit_by_sheet_name(sheet, names)
+    return code if code not in (None, unit) else None
+
+
 def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                      known_codes: frozenset[str], file: str,
                      names: dict[str, str] | None = None) -> list[dict]:
@@ -67,6 +80,14 @@ def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                       f"vị '{unit}'. Mỗi tệp chỉ của một đơn vị: nếu đây là danh sách của đơn vị "
                       f"'{unit}', đề nghị ghi 'Mã đơn vị: {unit}' ở tiêu đề trang, hoặc gửi trang "
                       f"này trong tệp của đơn vị '{code}'."))
+    if code := _sheet_named(sheet.sheet, title, unit, names or {}):
+        found.append(("Mã đơn vị", sheet.sheet,
+                      f"{where} mang tên '{sheet.sheet}' (đơn vị '{code}' trong danh mục), khác "
+                      f"đơn vị của tệp '{unit}', và không có tiêu đề riêng: các dòng của trang "
+                      f"này không được tính cho đơn vị '{unit}'. Nếu đây là danh sách của đơn vị "
+                      f"'{unit}', đề nghị đổi tên trang hoặc ghi 'Mã đơn vị: {unit}' ở tiêu đề "
+                      f"trang; nếu là của đơn vị '{code}', đề nghị gửi trang này trong tệp của "
+                      f"đơn vị đó."))
     if title.unit_code:
         code = title_code(title.unit_code, known_codes)
         if code != unit:

@@ -11,7 +11,7 @@ import re
 
 from thidua.text import match_key
 
-__all__ = ["name_key", "unit_by_name", "unit_coded", "unit_named"]
+__all__ = ["name_key", "unit_by_name", "unit_by_sheet_name", "unit_coded", "unit_named"]
 
 #: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
 _NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
@@ -89,3 +89,31 @@ def unit_coded(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -
                             and any(sep in text for sep in "-.–_ ")):
         return None
     return code
+
+
+#: The words before a place's name in a unit's name (``Liên đoàn Lao động quận``, ``Công đoàn
+#: phường``), over its key: what a sheet named after the unit leaves out (``Ba Đình``).
+_PLACE = re.compile(r"^(?:lien doan lao dong |cong doan )?(?:quan|huyen|thi xa|phuong|xa|cac xa) ")
+
+
+def _place(key: str) -> str | None:
+    """The place's name in a unit name's key (``… quận Ba Đình`` → ``ba dinh``), else None."""
+    return key[found.end():] if (found := _PLACE.match(key)) else None
+
+
+def unit_by_sheet_name(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]
+                       ) -> str | None:
+    """The unit of ``names`` a sheet's name names: its code (``Q-BD``, :func:`unit_coded`),
+    its whole name (:func:`unit_named`; ``Ngành Y tế`` for ``Công đoàn ngành Y tế``), or the
+    place a unit of a place is named after (``Ba Đình``, ``LĐLĐ Ba Đình``, ``Quận Ba Đình``:
+    the one unit of that place; ``None`` when two are, as a district and its ward in 2025).
+    A field's or a type's name (``Kinh tế``, ``Tập thể``), ``Giáo dục`` or ``Viên chức``
+    alone names none."""
+    if found := unit_coded(text, names) or unit_named(text, names):
+        return found
+    if name_key(text).startswith("nganh ") and (found := unit_named(f"Công đoàn {text}", names)):
+        return found  # ``Ngành Y tế``; ``Viên chức`` alone may be a sheet of civil servants
+    key = name_key(text)
+    key = _place(key) or re.sub(r"^lien doan lao dong ", "", key)
+    places = [code for code, name in _keys(_pairs(names)).items() if _place(name) == key]
+    return places[0] if len(places) == 1 else None
