@@ -1,4 +1,4 @@
-"""Rows that hold a field and a type only because a merged cell runs over them.
+"""Rows that hold a field, a type or a result only because a merged cell runs over them.
 
 Units merge ``Lĩnh vực``, ``Hình thức`` or ``Cấp công đoàn`` down the whole block of a field,
 its ``Cộng`` line included. A merged cell counts for every row it spans (README, "What is
@@ -8,7 +8,10 @@ registration without a registrant. What the row itself holds decides instead: a 
 (``Cộng``, ``Cộng lĩnh vực kinh tế: 2 mô hình``) makes it a totals row, a field or type
 heading (``II. LĨNH VỰC VĂN HÓA - XÃ HỘI``) a sub-heading; both are ignored, never rejected
 (``spec/submission-form.md``, "Rows that are not data"). A row whose own cells give a field
-or a type stays data.
+or a type stays data. The same holds for any other merged column (``Kết quả`` merged down the
+whole table, over its field headings), and a row holding only the first cells of merges that
+run down over the rows below it (a blank row where ``Tiêu biểu`` merged J7:J10 starts) is
+blank.
 """
 
 from __future__ import annotations
@@ -36,6 +39,16 @@ def merged_cells(sheet: SheetData) -> dict[int, set[int]]:
         for r in range(max(r1, start), min(r2, len(sheet.grid) - 1) + 1):
             spread.setdefault(r, set()).update(range(c1 + (r == r1), c2 + 1))
     return spread
+
+
+def merge_tops(sheet: SheetData) -> dict[int, set[int]]:
+    """Grid row → the grid columns of that row where a merged range running down over the rows
+    below it begins (its value is theirs too: ``Tiêu biểu`` merged J7:J10)."""
+    tops: dict[int, set[int]] = {}
+    for r1, c1, r2, c2 in sheet.facts.merges:
+        if r2 > r1 and r1 >= sheet.table.data_start:
+            tops.setdefault(r1, set()).update(range(c1, c2 + 1))
+    return tops
 
 
 #: How the signature block below the table starts (match keys): a signer's title, the
@@ -69,6 +82,8 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
     if not spread:
         return raw, labels
     columns = sheet.table.columns
+    tops = merge_tops(sheet)
+    named = {c for c, name in columns.items() if name in ("model", "registrant")}
     coded = {c for c, name in columns.items() if name in _CODED}
     numbered = {c for c, name in columns.items() if name == "stt"}
     out, relabelled, signing = labels.copy(), {}, False
@@ -77,11 +92,14 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
         merged = spread.get(r, set())
         own = {c: clean_text(v) for c, v in enumerate(sheet.grid[r])
                if c not in merged and clean_text(v)}
-        if not (coded & merged) or coded & set(own):
+        top = tops.get(r, set())
+        if not (merged or top) or coded & set(own):
             signing = False
-            continue  # nothing spread into field/type, or the row types one itself
-        texts = list(own.values())
-        if texts and is_totals(texts):
+            continue  # no merge over the row, or the row types a field or type itself
+        texts = [t for c, t in own.items() if c not in top]  # what the row holds alone
+        if own and set(own) <= top and not named & set(own):
+            out[row] = "blank"  # only the first cells of merges down the rows below (F10)
+        elif texts and is_totals(texts):
             out[row] = "totals"
         elif texts and is_subheading(texts, ""):
             out[row] = "subheading"
@@ -89,7 +107,7 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
             out[row], signing = "signature", True  # the block below the table, and its rows
         else:
             continue
-        relabelled[row] = [columns[c] for c in merged if c in columns and columns[c] in raw]
+        relabelled[row] = [columns[c] for c in merged | top if c in columns and columns[c] in raw]
     if not relabelled:
         return raw, labels
     raw = raw.copy()

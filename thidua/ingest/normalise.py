@@ -15,6 +15,7 @@ import pandas as pd
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
+from thidua.ingest.grouplines import is_count_line, is_group_line
 from thidua.ingest.headers import header_name
 from thidua.ingest.periods import parse_period, period_of_two
 from thidua.text import clean_text, match_key
@@ -207,12 +208,13 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         nobody = "registrant" not in text or not text.at[row, "registrant"]
         if not either and _is_header(texts):
             labels[row] = "header"
-        elif (not either or nobody) and is_totals(texts):
+        elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)):
             labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant
         elif not either and (in_signature or is_signature(texts)):
             in_signature = True
             labels[row] = "signature"
-        elif is_subheading(texts, text.at[row, "type"] if "type" in text else ""):
+        elif is_subheading(texts, text.at[row, "type"] if "type" in text else "") \
+                or not either and is_group_line(texts):  # ``Công đoàn cơ sở Công ty X``
             labels[row] = "subheading"
     return labels.rename("status").astype("str")
 

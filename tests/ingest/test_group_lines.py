@@ -1,0 +1,115 @@
+"""Lines that group a unit's rows, count lines, and merges running over headings
+(``docs/contracts.md``, "Group lines"; :mod:`thidua.ingest.grouplines`,
+:mod:`thidua.ingest.mergedrows`): ignored, never a rejected registration, never glued onto
+the model above, never taking the rows' field away."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, reg, regs
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import USED, ingest_file
+from thidua.ingest.grouplines import is_count_line, is_group_line
+
+TITLE = [["Mã đơn vị: Q-HK"], ["Năm: 2024"]]
+
+
+def ingest(tmp_path, context, rows, merges=()):
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", [*TITLE, HEADER, *rows], list(merges))])
+    return ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Công đoàn cơ sở Công ty Điện lực Hoàn Kiếm"], ["CÔNG ĐOÀN CƠ SỞ BỆNH VIỆN ĐA KHOA ĐỐNG ĐA"],
+    ["CĐCS Trường Tiểu học Trần Quốc Toản"], ["I", "Công đoàn cơ sở phường Ba Đình"],
+    ["II", "Công đoàn phường Đống Đa"], ["Đơn vị: Công ty Cổ phần May Hoàn Kiếm"],
+    ["1. Công đoàn Công ty May 10"], ["Tổ công đoàn Phân xưởng 2"], ["B)", "CĐ Trường THCS Trưng Vương"],
+    ["Công đoàn cơ sở Công ty X"] * 11,  # merged across the table
+])
+def test_a_group_s_name_alone_is_a_group_line(texts):
+    assert is_group_line(texts)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Công đoàn đồng hành cùng người lao động"],  # a model
+    ["1", "Công đoàn cơ sở Công ty X", "Kinh tế"], ["Nguyễn Văn A", "Công đoàn cơ sở Công ty X"],
+    ["Công đoàn"], ["Đơn vị"], ["Bữa cơm Công đoàn ấm áp"], [],
+])
+def test_a_model_or_a_row_of_more_is_no_group_line(texts):
+    assert not is_group_line(texts)
+
+
+@pytest.mark.parametrize("texts, expected", [
+    (["(Danh sách gồm 06 mô hình)"], True),
+    (["Danh sách này có 06 mô hình, đã được Ban Thường vụ thông qua"], True),
+    (["Danh sách có 6 mô hình"], True), (["Danh sách mô hình tiêu biểu"], False),
+    (["(Danh sách gồm 06 mô hình)", "Kinh tế"], False), (["Bảng có 3 cột"], False),
+])
+def test_a_total_in_words_is_a_count_line(texts, expected):
+    assert is_count_line(texts) is expected
+
+
+def test_group_lines_are_ignored_and_the_models_keep_their_names(tmp_path, context):
+    rows = [[None, "Công đoàn cơ sở Công ty Điện lực Hoàn Kiếm"], *regs(2),
+            ["I", "Công đoàn cơ sở Trường THCS Ba Đình"], reg(2),
+            [None, "Đơn vị: Trường THCS Trưng Vương"], reg(3),
+            [None, "(Danh sách gồm 04 mô hình)"]]
+    result = ingest(tmp_path, context, rows)
+    assert (result.status, result.rows) == (USED, {"read": 8, "valid": 4, "rejected": 0,
+                                                   "ignored": 4})
+    assert (result.ignored["subheading"], result.ignored["totals"]) == (3, 1)
+    expected = [reg(i)[1] for i in range(4)]
+    assert result.registrations["model"].tolist() == expected
+    assert not any("ghép" in note for note in result.readings)
+
+
+def test_a_group_line_merged_across_the_table_is_ignored(tmp_path, context):
+    rows = [["Công đoàn cơ sở Công ty Điện lực Hoàn Kiếm"], *regs(2)]
+    result = ingest(tmp_path, context, rows, merges=["A4:K4"])
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+
+
+def test_a_model_starting_like_a_union_with_nothing_else_stays_a_rejected_row(tmp_path, context):
+    rows = [*regs(2), [3, "Công đoàn đồng hành cùng người lao động"]]
+    result = ingest(tmp_path, context, rows)
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 1, "ignored": 0}
+
+
+def heading_rows(field_blank=True) -> list:
+    """``I`` | ``LĨNH VỰC KINH TẾ``, 3 rows, ``II`` | ``LĨNH VỰC VĂN HÓA - XÃ HỘI``, 3 rows
+    (Excel rows 4–11), ``Lĩnh vực`` blank under the headings."""
+    out = [["I", "LĨNH VỰC KINH TẾ"]]
+    for i in range(3):
+        out.append(reg(i, field=" " if field_blank else None))
+    out.append(["II", "LĨNH VỰC VĂN HÓA - XÃ HỘI"])
+    for i in range(3, 6):
+        out.append(reg(i, field=" " if field_blank else None))
+    return out
+
+
+@pytest.mark.parametrize("merges", [["J4:J11"], ["J4:J11", "G4:G11"], ["J5:J11"]])
+def test_a_result_merged_down_over_the_field_headings_keeps_them_headings(tmp_path, context,
+                                                                         merges):
+    """``Kết quả`` typed once and merged down the table (with ``Cấp`` too): the headings stay
+    headings, each row takes its heading's field and the merged result."""
+    rows = heading_rows()
+    if merges[0].startswith("J4"):
+        rows[0] = ["I", "LĨNH VỰC KINH TẾ", *[None] * 7, "Hoàn thành"]  # J4: the merge's value
+    result = ingest(tmp_path, context, rows, merges)
+    assert result.rows == {"read": 8, "valid": 6, "rejected": 0, "ignored": 2}
+    assert result.registrations["field"].tolist() == ["KT"] * 3 + ["VHXH"] * 3
+    assert result.registrations["result"].tolist() == ["hoan_thanh"] * 6
+
+
+def test_a_blank_row_where_a_merge_down_begins_is_blank(tmp_path, context):
+    """Inside merges of ``Lĩnh vực`` (C4:C6) and ``Hình thức`` (D4:D7), a blank row 5 where
+    ``Tiêu biểu`` merged J5:J7 begins: ignored, never a registration without a model."""
+    rows = [reg(0), [None] * 9 + ["Tiêu biểu", None],
+            reg(1, field=" ", type_=" ", result=None), reg(2, type_=" ", result=None)]
+    rows[2][2] = rows[2][3] = rows[3][3] = rows[2][9] = rows[3][9] = None
+    result = ingest(tmp_path, context, rows, merges=["C4:C6", "D4:D7", "J5:J7"])
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
+    assert result.ignored["blank"] == 1
+    assert result.registrations["result"].tolist() == ["hoan_thanh", "tieu_bieu", "tieu_bieu"]
