@@ -63,3 +63,33 @@ def test_a_heading_year_is_the_titles_year_when_no_nam_line_says_one(lines, year
     from thidua.ingest.titleblock import parse_title
 
     assert parse_title([[line] for line in lines]).year == year
+
+
+@pytest.mark.parametrize("lines, told", [
+    (["DANH SÁCH ĐĂNG KÝ MÔ HÌNH NĂM 2025", "Năm: 2024"],
+     "Tiêu đề ghi năm 2025 nhưng dòng 'Năm:' ghi 2024: đã tính vào năm 2024 theo dòng 'Năm:'. "
+     "Nếu đây là danh sách năm 2025, đề nghị gửi vào năm 2025; nếu không, sửa năm ở tiêu đề."),
+    (["DANH SÁCH ĐĂNG KÝ MÔ HÌNH NĂM 2024", "Năm: 2024"], None),
+    (["DANH SÁCH ĐĂNG KÝ MÔ HÌNH", "Năm: 2024"], None),
+    (["Năm: 2024", "Hà Nội, ngày 05 tháng 12 năm 2025"], None),  # when it was sent
+    (["DANH SÁCH NĂM 2023"], None),  # the heading alone is the year
+])
+def test_a_heading_naming_another_year_than_the_nam_line_is_told(lines, told):
+    """The fifth tester's F8: ``… NĂM 2025`` over ``Năm: 2024`` was counted in 2024 silently."""
+    from thidua.ingest.titleblock import parse_title, year_remark
+
+    assert year_remark(parse_title([[line] for line in lines])) == told
+
+
+def test_the_heading_s_other_year_reaches_the_unit(tmp_path, context):
+    from corpus_rows import HEADER, regs
+    from corpus_writers import Sheet, write_xlsx
+    from helpers import input_file
+    from thidua.ingest.files import ingest_file
+
+    rows = [["DANH SÁCH ĐĂNG KÝ MÔ HÌNH NĂM 2025"], ["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER,
+            *regs(2)]
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", rows)])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert result.rows["valid"] == 2
+    assert any(r.startswith("Tiêu đề ghi năm 2025 nhưng dòng 'Năm:' ghi 2024") for r in result.remarks)

@@ -36,6 +36,7 @@ from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_
 from thidua.ingest.validate import duplicates_across_sheets, rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
 from thidua.ingest.titlelines import check_title_lines
+from thidua.ingest.titleblock import year_remark
 
 #: Statuses of an input file in the manifest (``spec/outputs.md``); ``skipped``: not a
 #: submission, never read (:attr:`thidua.ingest.discover.InputFile.skipped`, issue 9.8).
@@ -299,7 +300,7 @@ def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
     source, title, unit, year = opened.source, opened.title, opened.unit, opened.year
     combined = _combined(outcomes, unit, source.file)
     sent, remark = checked_sent_date(title, year)
-    remarks = (remark, *opened.parsed.remarks, *combined.pop("remarks"))
+    remarks = (remark, year_remark(title), *opened.parsed.remarks, *combined.pop("remarks"))
     readings = (code_note(opened.codes, title, unit, source.path), *combined.pop("readings"))
     first = opened.parsed.first
     return FileResult(source, USED, unit=unit, sent_date=sent, sheet=first.sheet,

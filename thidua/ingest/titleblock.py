@@ -13,7 +13,7 @@ from thidua.ingest.unitnames import unit_coded, unit_named
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
 
-__all__ = ["TitleBlock", "checked_sent_date", "parse_sent_date", "parse_title"]
+__all__ = ["TitleBlock", "checked_sent_date", "parse_sent_date", "parse_title", "year_remark"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
@@ -28,6 +28,7 @@ class TitleBlock:
     sent_text: str | None = None  # the ``Ngày gửi:`` text, kept when it is not a readable date
     lines: tuple[str, ...] = field(default=(), compare=False)  # every title cell, for a unit
     # named but not coded (:func:`unit_by_name`)
+    heading_year: int | None = field(default=None, compare=False)  # ``… NĂM 2025`` in a heading
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -194,9 +195,22 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 sent = date
                 break
     lines = tuple(clean_text(c) for row in rows for c in ([row] if isinstance(row, str) else row))
+    named = heading_year(lines)
     if year is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023`` is the title's year
-        year = heading_year(lines)
-    return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t))
+        year = named
+    return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named)
+
+
+def year_remark(title: TitleBlock) -> str | None:
+    """The line telling a unit that its heading names another year than its ``Năm:`` line
+    (``DANH SÁCH … NĂM 2025`` over ``Năm: 2024``: next year's list typed into this year's
+    template, or the reverse): the ``Năm:`` line decides, told; else ``None``."""
+    if title.heading_year is None or title.year is None or title.heading_year == title.year:
+        return None
+    return (f"Tiêu đề ghi năm {title.heading_year} nhưng dòng 'Năm:' ghi {title.year}: đã tính "
+            f"vào năm {title.year} theo dòng 'Năm:'. Nếu đây là danh sách năm "
+            f"{title.heading_year}, đề nghị gửi vào năm {title.heading_year}; nếu không, sửa "
+            f"năm ở tiêu đề.")
 
 
 #: ``năm 2024`` in a heading (``DANH SÁCH ĐĂNG KÝ … NĂM 2024``), not ``năm học 2024-2025``.
