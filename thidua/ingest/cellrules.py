@@ -192,9 +192,10 @@ def twin_columns_note(sheet: SheetData) -> str | None:
         name = header_name(text)
         if name in used and c not in sheet.table.marks:
             why = " (bị ẩn)" if c in hidden else ""
-            said.append(f"cột {column_letter(c)}{why} và cột {column_letter(used[name])} cùng tiêu "
-                        f"đề '{BY_NAME[name].header}': đã đọc cột {column_letter(used[name])}, "
-                        f"không đọc cột {column_letter(c)}")
+            read = " (bị ẩn, vì cột kia để trống)" if used[name] in hidden else ""
+            said.append(f"cột {column_letter(c)}{why} và cột {column_letter(used[name])}{read} cùng "
+                        f"tiêu đề '{BY_NAME[name].header}': đã đọc cột "
+                        f"{column_letter(used[name])}, không đọc cột {column_letter(c)}")
     if not said:
         return None
     text = f"{'; '.join(said)}. Nếu cột không được đọc mới là cột đúng, đề nghị xóa cột kia rồi gửi lại."

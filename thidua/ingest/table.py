@@ -104,10 +104,11 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
     right under it. A ``Thời gian thực hiện`` over two sub-columns ``Từ ngày`` | ``Đến ngày``
     (``Bắt đầu`` | ``Kết thúc``, ``Từ`` | ``Đến``, …) makes a two-row header whose sub-columns
     are ``period_from`` | ``period_to`` (issue 16.3), whether or not the merged parent is
-    repeated across its columns. When two columns carry the same form header, a visible one
-    is read before a ``hidden`` one (0-based grid columns: a hidden column of last year's
-    values left beside the right one), then an exact spelling before another, then the left
-    one; the other is kept in ``unknown``.
+    repeated across its columns. When two columns carry the same form header, one holding
+    values below the header before an empty one, then a visible one before a ``hidden`` one
+    (0-based grid columns: a hidden column of last year's values left beside the right one),
+    then an exact spelling before another, then the left one; the other is kept in
+    ``unknown``.
     ``None`` when there is none (a cover letter)."""
     markers = set(HEADER_MARKERS)
     for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
@@ -131,8 +132,9 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
         # Exact spellings claim their column first, then headers in other words, left to right.
         spelled = {c for c, n in merged.items()
                    if any(c < len(grid[i]) and exact_name(grid[i][c]) == n for i in rows)}
+        empty = _empty_twins(grid, rows[-1] + 1, merged)
         for c in sorted(range(max(len(grid[i]) for i in rows)),
-                        key=lambda c: (c in hidden, c not in spelled, c)):
+                        key=lambda c: (c in empty, c in hidden, c not in spelled, c)):
             name = merged.get(c)
             if name and name not in columns.values():
                 columns[c] = name
@@ -147,6 +149,17 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
             rows = (*rows, below_header)
         return Table(rows, columns, unknown, marks)
     return None
+
+
+def _empty_twins(grid: Grid, start: int, names: dict[int, str]) -> set[int]:
+    """The columns of ``names`` (grid column → form name) whose form name another column
+    carries too and that hold nothing from grid row ``start`` down: of two ``Lĩnh vực``
+    columns, an empty visible one is not read before a hidden one holding the values."""
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+    return {c for c, name in names.items() if seen[name] > 1 and not any(
+        c < len(row) and clean_text(row[c]) for row in grid[start:])}
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,0 +1,45 @@
+"""Two columns of one form header, the visible one empty on every row and the hidden one
+holding the values (the fifth tester's F7; ``docs/contracts.md``, "Which column"): the one
+holding values is read and the unit told, never every row rejected "Thiếu 'Lĩnh vực'"."""
+
+from __future__ import annotations
+
+from corpus_rows import HEADER, regs
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import USED, ingest_file
+from thidua.ingest.table import find_table
+
+
+def twin_rows(filled: int) -> list[list]:
+    """Header with ``Lĩnh vực`` twice (C, D); column ``filled`` (2 or 3) holds the fields."""
+    header = [*HEADER[:3], "Lĩnh vực", *HEADER[3:]]
+    rows = [header]
+    for row in regs(3):
+        field = row[2]
+        rows.append([*row[:2], field if filled == 2 else None, field if filled == 3 else None,
+                     *row[3:]])
+    return [["Mã đơn vị: Q-HK"], ["Năm: 2024"], *rows]
+
+
+def test_an_empty_visible_twin_gives_way_to_the_hidden_one_holding_the_values(tmp_path,
+                                                                              context):
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", twin_rows(3), hidden_columns=[3])])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert (result.status, result.rows["valid"], result.rows["rejected"]) == (USED, 3, 0)
+    assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP"]
+    assert ("Cột C và cột D (bị ẩn, vì cột kia để trống) cùng tiêu đề 'Lĩnh vực': đã đọc cột D, "
+            "không đọc cột C. Nếu cột không được đọc mới là cột đúng, đề nghị xóa cột kia rồi "
+            "gửi lại.") in result.remarks
+
+
+def test_a_visible_twin_holding_values_is_still_read_before_a_hidden_one():
+    grid = twin_rows(2)[2:]
+    grid[1][3] = "Môi trường"  # one value in the hidden twin too
+    assert find_table(grid, frozenset({3})).columns[2] == "field"
+    assert find_table(grid, frozenset({2})).columns[3] == "field"  # both hold values: visible
+
+
+def test_of_two_visible_twins_the_one_holding_values_is_read():
+    assert find_table(twin_rows(3)[2:]).columns[3] == "field"
+    assert find_table(twin_rows(2)[2:]).columns[2] == "field"
