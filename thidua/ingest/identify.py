@@ -45,8 +45,14 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
     held full-width or look-alike letters, :func:`thidua.text.fold_code`) or not at all (found
     by its name in the title, :func:`unit_by_name`), else ``None``. Codes of the column that
     are another unit's (:func:`code_rejections`) are not "read as" the file's."""
-    written = {clean_text(c) for c in column_codes.dropna()
-               if clean_text(c) and registry_code(c, {unit}) == unit}  # others: rows rejected
+    filled = list(dict.fromkeys(t for c in column_codes.dropna() if (t := clean_text(c))))
+    written = {t for t in filled if registry_code(t, {unit}) == unit}  # others: rows rejected
+    if filled and not written:  # no unit's code: :func:`column_unit` did not read the column
+        shown = ", ".join(repr(t) for t in filled[:3]) + (", …" if len(filled) > 3 else "")
+        return (f"Cột 'Mã đơn vị' ghi {shown}, không phải mã đơn vị trong danh mục: không dùng "
+                f"cột này để xác định đơn vị; đã xác định đơn vị '{unit}' theo tiêu đề hoặc tên "
+                f"tệp. Nếu cột ghi mã riêng của công đoàn cơ sở, đề nghị đổi tiêu đề cột (ví dụ "
+                f"'Mã CĐCS').")
     written |= {title.unit_code} if title.unit_code else set()
     prefix = clean_text(path.stem.split("_", 1)[0]) if path is not None else ""
     if prefix and fold_code(prefix) != prefix and registry_code(prefix, {unit}) == unit:
@@ -85,6 +91,9 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", title_code(title.unit_code, known_codes)))
     if from_name := code_from_filename(path, known_codes):
         sources.append(("tên tệp", from_name))
+    if from_column and from_column not in known_codes \
+            and any(code in known_codes for _, code in sources[1:]):
+        sources = sources[1:]  # the column holds no unit's code (``HK-001``…): told, code_note
     if not sources and names and (named := unit_by_name(title.lines, names)):
         sources.append(("tên đơn vị ở tiêu đề", named))
     if not sources:

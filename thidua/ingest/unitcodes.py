@@ -64,10 +64,12 @@ def _where_said(places: pd.Index) -> str:
 def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
     """The unit code of a file's ``Mã đơn vị`` column: the code more than half of its
     filled cells give (``spec/submission-form.md``, "Which unit and which year"); ``None``
-    when no cell is filled. ``column_codes``: the column's cells on data rows, in workbook
+    when no cell is filled, or when no code has more than half of them and none is of
+    ``known_codes`` (a district's own codes of its grassroots unions, ``HK-001``…: the column
+    names no unit; told, :func:`thidua.ingest.identify.code_note`). ``column_codes``: the column's cells on data rows, in workbook
     order (index: Excel row, or ``(sheet, Excel row)`` pairs for a file of several sheets).
     Raises :class:`FileRejected` when no code has more than half of them (half ``Q-BD``, half
-    ``Q-DB``), naming each code and its rows, each sheet's rows prefixed ``Trang '<sheet>':``
+    ``Q-DB``) and one is a unit's, naming each code and its rows, each sheet's rows prefixed ``Trang '<sheet>':``
     when they span several sheets: a file is one unit's."""
     codes = by_value(column_codes.dropna(), lambda v: _column_code(v, known_codes))
     codes = codes[codes != ""]
@@ -78,6 +80,8 @@ def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
     counts = counts.loc[sorted(counts.index, key=lambda c: (-counts[c], first[c]))]
     if counts.iloc[0] * 2 > len(codes):
         return str(counts.index[0])
+    if not any(code in known_codes for code in counts.index):
+        return None  # no unit's code at all (``HK-001``…: a grassroots union's own)
     several = codes.index.nlevels > 1 and codes.index.get_level_values(0).nunique() > 1
     places = codes.index if several else pd.Index(codes.index.get_level_values(-1))
     said = "; ".join(f"{code} ({_where_said(places[(codes == code).to_numpy()])})"
@@ -93,8 +97,11 @@ def code_rejections(column_codes: pd.Series, unit: str, known_codes: set[str], f
     ``Mã đơn vị`` gives another code than the file's ``unit`` (:func:`column_unit`): each is
     rejected alone, the others count (``spec/submission-form.md``, "Which unit and which
     year"). ``column_codes``: as :func:`column_unit`."""
-    records = []
-    for row, value in column_codes.dropna().items():
+    records: list[dict] = []
+    values = column_codes.dropna()
+    if not any(_column_code(v, known_codes) in known_codes for v in values.unique()):
+        return records  # no unit's code in the column: not read as units (:func:`column_unit`)
+    for row, value in values.items():
         code = _column_code(value, known_codes)
         if not code or code == unit:
             continue

@@ -1,0 +1,69 @@
+"""A ``Mã đơn vị`` column holding no unit's code (a district's own codes of its grassroots
+unions, ``HK-001``…; the fifth tester's F9): with the title or the file name giving the unit,
+the column is not read as units (told), the rows counted; never "split the file"."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, reg
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import REJECTED, USED, ingest_file
+from thidua.ingest.read import FileRejected
+from thidua.ingest.unitcodes import code_rejections, column_unit
+
+KNOWN = {"Q-HK", "Q-BD"}
+
+
+def ingest(tmp_path, context, codes, title=(("Mã đơn vị: Q-HK",), ("Năm: 2024",)),
+           name="Q-HK_dk.xlsx"):
+    rows = [list(t) for t in title] + [["Mã đơn vị", *HEADER]]
+    rows += [[code, *reg(i)] for i, code in enumerate(codes)]
+    write_xlsx(tmp_path / name, [Sheet("DS", rows)])
+    return ingest_file(input_file(tmp_path / name), context)
+
+
+def test_a_column_of_grassroots_codes_is_not_read_as_units(tmp_path, context):
+    result = ingest(tmp_path, context, [f"HK-00{i}" for i in range(1, 5)])
+    assert (result.status, result.unit, result.rows["valid"]) == (USED, "Q-HK", 4)
+    assert result.readings[0] == (
+        "Cột 'Mã đơn vị' ghi 'HK-001', 'HK-002', 'HK-003', …, không phải mã đơn vị trong danh "
+        "mục: không dùng cột này để xác định đơn vị; đã xác định đơn vị 'Q-HK' theo tiêu đề "
+        "hoặc tên tệp. Nếu cột ghi mã riêng của công đoàn cơ sở, đề nghị đổi tiêu đề cột (ví dụ "
+        "'Mã CĐCS').")
+
+
+def test_one_unknown_code_on_every_row_gives_way_to_the_title_s(tmp_path, context):
+    result = ingest(tmp_path, context, ["Q-HKK"] * 3)
+    assert (result.status, result.unit, result.rows["valid"]) == (USED, "Q-HK", 3)
+    assert result.readings[0].startswith("Cột 'Mã đơn vị' ghi 'Q-HKK', không phải mã đơn vị")
+
+
+def test_without_a_title_or_a_coded_name_grassroots_codes_leave_the_unit_unknown(tmp_path,
+                                                                              context):
+    result = ingest(tmp_path, context, ["HK-001", "HK-002"], title=(), name="danh sach.xlsx")
+    assert result.status == REJECTED
+    assert result.problem.startswith("Không xác định được đơn vị gửi")
+
+
+def test_a_unit_s_code_among_others_still_needs_a_majority():
+    codes = {5: "Q-BD", 6: "HK-001", 7: "HK-002"}
+    with pytest.raises(FileRejected, match="không mã nào chiếm quá nửa"):
+        column_unit(__import__("pandas").Series(codes), KNOWN)
+
+
+@pytest.mark.parametrize("codes, expected", [
+    ({5: "HK-001", 6: "HK-002"}, None), ({5: "Q-HKK", 6: "Q-HKK"}, "Q-HKK"),
+    ({5: "Q-HK", 6: "HK-001", 7: "Q-HK"}, "Q-HK"),
+])
+def test_the_column_s_unit(codes, expected):
+    assert column_unit(__import__("pandas").Series(codes), KNOWN) == expected
+
+
+def test_rows_of_a_column_without_any_unit_s_code_are_not_rejected_as_another_unit_s():
+    import pandas as pd
+
+    assert code_rejections(pd.Series({5: "HK-001", 6: "HK-002"}), "Q-HK", KNOWN, "f", "DS") == []
+    found = code_rejections(pd.Series({5: "Q-HK", 6: "Q-BD"}), "Q-HK", KNOWN, "f", "DS")
+    assert [(r["row"], r["value"]) for r in found] == [(6, "Q-BD")]
