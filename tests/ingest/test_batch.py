@@ -105,6 +105,28 @@ def test_duplicates_keyed_for_a_whole_batch_are_found_within_each_sheet_only(con
     assert [d for a, b in zip(results, alone) for d in differences(a, b)] == []
 
 
+def test_values_read_by_approximation_are_found_per_file_in_a_batch(context, tmp_path):
+    # issue 10: the coded columns of a batch are read in one pass; each file keeps its own
+    # readings, and a rejected row's are not told (only the valid rows count)
+    from helpers import row, write_xlsx
+
+    first = write_xlsx(tmp_path / "Q-DD_a.xlsx", [
+        row(field="Kinhh tế"), row(model="", field="Kinhh tế", stt=2),
+        row(model="Tủ sách công nhân", type_="Tậpp thể", stt=3)])
+    second = write_xlsx(tmp_path / "Q-HK_b.xlsx", [row(), row(model="Góc đọc sách", stt=2)])
+    third = write_xlsx(tmp_path / "Q-CG_c.xlsx", [row(type_="Tậpp thể")])
+    files = [input_file(f) for f in (first, second, third)]
+    results = ingest_files(files, context)
+    told = "Cột '{}': '{}' (dòng {}) đã hiểu là '{}'; nếu không đúng, đề nghị sửa lại và gửi lại."
+    assert [r.interpreted for r in results] == [2, 0, 1]
+    assert [[n for n in r.readings if "đã hiểu là" in n] for r in results] == [
+        [told.format("Lĩnh vực", "Kinhh tế", 2, "Kinh tế"),
+         told.format("Hình thức", "Tậpp thể", 4, "Tập thể")],
+        [], [told.format("Hình thức", "Tậpp thể", 2, "Tập thể")]]
+    alone = [ingest_file(f, context) for f in files]
+    assert [d for a, b in zip(results, alone) for d in differences(a, b)] == []
+
+
 def test_frames_normalised_together_equal_each_alone():
     one = pd.DataFrame({"model": ["Bữa cơm công đoàn"], "field": ["Kinh tế"],
                         "period_from": ["01/2024"], "period_to": ["12/2024"]},
