@@ -224,3 +224,20 @@ def test_a_cached_result_is_unpickled_once_in_the_run_and_crosses_processes_by_i
     from_cache = settle(crossed, source, plan.context, plan.program, str(tmp_path / "cache"))
     assert len(loaded) == 1
     assert differences(from_cache, next(r for r in first if r.file == source.file)) == []
+
+
+def test_an_empty_rejections_table_is_a_fresh_table_each_time():
+    # issue 10: the empty table is built once and copied; a sheet adding to its own copy
+    # never changes the next sheet's
+    from thidua.ingest.rejections import REJECTION_COLUMNS, rejection_frame
+
+    first = rejection_frame([])
+    first.loc[0] = ["a.xlsx", "Danh sách", 3, "Lĩnh vực", "x", "Thiếu 'Lĩnh vực'."]
+    second = rejection_frame([])
+    assert (len(first), len(second)) == (1, 0)
+    assert list(second.columns) == REJECTION_COLUMNS
+    assert second.dtypes.astype(str).tolist() == ["str", "str", "Int64", "str", "str", "str"]
+    alike = rejection_frame([{"file": "a.xlsx", "sheet": "S", "row": None, "column": "",
+                              "value": None, "error": "Tệp bị từ chối: x"}])
+    assert alike.dtypes.astype(str).tolist() == second.dtypes.astype(str).tolist()
+    assert alike.iloc[0].tolist()[3:] == ["", "", "Tệp bị từ chối: x"]
