@@ -24,6 +24,7 @@ RANKS = {
     "thidua.publish": 4,
     "thidua.deliver": 5,
     "thidua.schedule": 6, "thidua.progress": 6, "thidua.pipeline": 6, "thidua.check": 6,
+    "thidua.planning": 6, "thidua.filecache": 6, "thidua.yearlock": 6,
     "thidua.diff_view": 6, "thidua.executors": 6, "thidua.reading": 6, "thidua.runner": 7,
     "flows": 8,
     "thidua.cli": 9, "thidua.cli_run": 9, "thidua.cli_cache": 9, "thidua.cli_registry": 9,

@@ -13,21 +13,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 from zoneinfo import ZoneInfo
 
-import filelock
 import pandas as pd
 
 from thidua.errors import NothingToReport
-from thidua.ingest.discover import InputFile, discover_files, sha256_of
-from thidua.ingest.files import FileResult, UnitContext, ingest_file, ingest_files
-from thidua.ingest.selection import select_submissions
-from thidua.ingest.registry import RegistryError, expected_units, load_registry
+from thidua.filecache import (ContentChanged, NotCached, checked, ingest_cache_key,
+                              ingest_checked, ingest_many)
+from thidua.ingest.files import FileResult
+from thidua.planning import (Plan, aggregate_results, default_report_date, ingest, plan_run,
+                             read_inputs, with_other_years)
 from thidua.publish.feedback import FEEDBACK_DIR, feedback_workbooks
 from thidua.publish.outputs import (
     MANIFEST,
@@ -39,182 +36,30 @@ from thidua.publish.outputs import (
     output_hashes,
     publish_version,
 )
-from thidua.publish.latest import plan_fingerprint
 from thidua.publish.versions import (
     Version,
     compare,
     date_change,
     describe_changes,
-    program_sha256,
     version_dir,
 )
-from thidua.report.comparison import PreviousUnusable, compare_years, read_previous
-from thidua.report.figures import Figures, compute_figures, summary_dict
+from thidua.report.figures import Figures, summary_dict
 from thidua.report import appendix
-from thidua.report.document_settings import (
-    DEFAULT_SETTINGS,
-    DocumentSettings,
-    SettingsError,
-    load_document_settings,
-)
 from thidua.report.formatting import decree_date
-from thidua.report.history import read_history, summaries_read, year_row
 from thidua.report.render import ReportMeta, meta_from_settings, render_report
 from thidua.settings import report_filename
 from thidua.settings import TIMEZONE
 from thidua.reasons import os_reason
+from thidua.yearlock import LOCK_FILE, year_lock
 
-LOCK_FILE = ".thidua.lock"
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What a run will read: the files found, the registry, the unit context, the
-    program's fingerprint (:func:`thidua.publish.versions.program_sha256`) and the report's
-    document settings (``data/reference/report.toml``, with ``--number``)."""
-
-    year: int
-    files: list[InputFile]
-    expected: pd.DataFrame
-    context: UnitContext
-    registry_sha256: str
-    program: str
-    #: The whole registry (:func:`thidua.ingest.registry.load_registry`): names and
-    #: successors of units that are not expected (ended during the year, or of last year).
-    registry: pd.DataFrame | None = None
-    #: The previous year's published ``summary.json`` (:func:`thidua.report.comparison.read_previous`).
-    previous: dict | None = None
-    #: Earlier published years (:func:`thidua.report.history.read_history`), oldest first.
-    history: tuple = ()
-    #: ``(path, sha256)`` of the published summaries read: they count in the fingerprint,
-    #: so a re-published previous year makes a new version of this one.
-    summaries_read: tuple[tuple[str, str], ...] = ()
-    #: The report's settings (``data/reference/report.toml``, ``--number``).
-    settings: DocumentSettings | None = None
-    #: The reference date of the expected units (``--as-of``), when not 31/12 of the year.
-    as_of: dt.date | None = None
-
-    @property
-    def unit_names(self) -> dict[str, str]:
-        """Expected unit code → official name, as the report writes them."""
-        return dict(zip(self.expected["code"], self.expected["name"]))
-
-    def fingerprint(self, report_date: dt.date | None,
-                    inputs: list[tuple[str, str]] | None = None) -> str:
-        """The fingerprint a version built from this plan gets
-        (:func:`thidua.publish.versions.fingerprint`): over ``inputs`` (``(file, sha256)`` of
-        the bytes read, :func:`read_inputs`) when given, else over the files as discovered.
-        Skipped entries (not submissions) never count: a lock file coming and going makes no
-        new version."""
-        if inputs is None:
-            inputs = [(f.file, f.sha256) for f in self.files if not f.skipped]
-        return plan_fingerprint(inputs, self.registry_sha256, self.program, report_date,
-                                self.settings.sha256 if self.settings else None,
-                                self.summaries_read, self.as_of)
-
-
-def read_inputs(files: pd.DataFrame) -> list[tuple[str, str]]:
-    """``(file, sha256)`` of the bytes actually read, from
-    :func:`thidua.ingest.selection.file_table`, skipped entries left out (issue 9.9)."""
-    return [(f, h) for f, h, s in zip(files["file"], files["sha256"], files["status"])
-            if s != "skipped"]
-
-
-def plan_run(year: int, raw_dir: Path, registry_path: Path,
-             exclude: tuple[Path, ...] = (), as_of: dt.date | None = None,
-             previous: Path | None = None, history_root: Path | None = None,
-             settings_path: Path | None = None, number: str | None = None) -> Plan:
-    """Load the registry and list the input files; folders in ``exclude`` (the run's output
-    and cache folders, when they lie inside ``raw_dir``) are listed as skipped, never read
-    (:func:`thidua.ingest.discover.discover_files`). The expected units are those valid on
-    ``as_of`` (default 31/12/``year``); files of every unit valid on some day of ``year``
-    are counted (``spec/unit-registry.md``). ``previous``: the previous year's
-    ``summary.json`` for the comparison (none there: no comparison); ``history_root``: the
-    folder of the published years (``<root>/<year>/summary.json``) for the multi-year chart.
-
-    The report's settings come from ``settings_path`` (default
-    ``data/reference/report.toml``), ``number`` (``--number``) overriding its document number
-    (:func:`thidua.report.document_settings.load_document_settings`).
-
-    Raises :class:`NothingToReport` when the registry or the settings file is unusable, the
-    raw folder does not exist, it holds no file, or ``previous`` exists but is not a
-    ``summary.json``.
-    """
-    try:
-        registry = load_registry(registry_path)
-        settings = load_document_settings(settings_path or DEFAULT_SETTINGS, number)
-    except (RegistryError, SettingsError) as exc:
-        raise NothingToReport(str(exc)) from exc
-    expected = expected_units(registry, year, as_of)
-    if expected.empty:
-        raise NothingToReport(f"Danh mục đơn vị {registry_path} không có đơn vị nào cho năm {year}.")
-    if raw_dir.exists() and not raw_dir.is_dir():
-        raise NothingToReport(f"{raw_dir} là một tệp, không phải thư mục: --raw cần thư mục chứa "
-                              f"tệp của các đơn vị cho một năm (ví dụ data/raw/{year}).")
-    if not raw_dir.is_dir():
-        raise NothingToReport(f"Không có thư mục dữ liệu {raw_dir}.")
-    files = discover_files(raw_dir, exclude)
-    if not files:
-        raise NothingToReport(f"Thư mục {raw_dir} không có tệp nào.")
-    context = UnitContext.for_year(registry, year)
-    try:
-        last = read_previous(previous) if previous else None
-    except PreviousUnusable as exc:
-        raise NothingToReport(str(exc)) from exc
-    history = read_history(history_root, before=year)[0] if history_root else []
-    read = summaries_read(history_root, year, previous if last else None, sha256_of)
-    return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256(),
-                registry=registry, previous=last, history=tuple(history),
-                summaries_read=read, settings=settings, as_of=as_of)
-
-
-def ingest(source: InputFile, context: UnitContext) -> FileResult:
-    """Read, normalise and validate one unit file (:func:`thidua.ingest.files.ingest_file`);
-    every row ends up valid, rejected or ignored, or the whole file is rejected."""
-    return ingest_file(source, context)
-
-
-def _reasons(results: list[FileResult], shown: int = 3) -> str:
-    """``file: reason; file: reason`` of the first ``shown`` files, each reason without its
-    final full stop (the sentence around them has one), then how many more."""
-    said = "; ".join(f"{r.file}: {(r.problem or '').rstrip(' .')}" for r in results[:shown])
-    more = len(results) - shown
-    return f"{said}; và {more} tệp khác" if more > 0 else said
-
-
-def aggregate_results(plan: Plan, results: list[FileResult]) -> Figures:
-    """Choose the newest file per unit and aggregate. Raises :class:`NothingToReport` when no
-    file was usable or no row was valid."""
-    selected = select_submissions(results)
-    if not any(r.status == "used" for r in selected):
-        raise NothingToReport(f"Không có tệp nào dùng được ({_reasons(selected)}).")
-    figures = compute_figures(plan.year, selected, plan.expected, plan.registry)
-    if figures.rows["valid"] == 0:
-        raise NothingToReport("Không có dòng đăng ký hợp lệ nào trong các tệp đã đọc.")
-    return with_other_years(plan, figures)
-
-
-def with_other_years(plan: Plan, figures: Figures) -> Figures:
-    """``figures`` with the comparison with the previous year
-    (:func:`thidua.report.comparison.compare_years`, when its ``summary.json`` was found) and
-    the registrations of every published year, this one last (:mod:`thidua.report.history`)."""
-    summary = summary_dict(figures)
-    previous = (compare_years(summary, plan.previous, plan.registry, figures.unit_names)
-                if plan.previous else None)
-    history = [row for row in plan.history if row["year"] < plan.year] + [year_row(summary)]
-    return replace(figures, previous_year=previous, history=history)
-
-
-def default_report_date(figures: Figures) -> dt.date:
-    """The report's date when none is given: the latest ``Ngày gửi:`` of the used files;
-    when none has one, the latest modification date. Taken from the data, never from the
-    clock, so that the same inputs always give the same report (a copy or a clone changes
-    the files' modification times, not their sent dates)."""
-    used = figures.files[figures.files["status"] == "used"]
-    sent = [dt.date.fromisoformat(s) for s in used["sent_date"] if isinstance(s, str)]
-    if sent:
-        return max(sent)
-    return max(dt.datetime.fromisoformat(m).date() for m in used["modified"])
+#: The steps' names as the flow and the tests call them (``pipeline.plan_run`` …): planning
+#: and counting are :mod:`thidua.planning`'s, a reading's cache key :mod:`thidua.filecache`'s,
+#: the year's lock :mod:`thidua.yearlock`'s; drafting, rendering and publishing are here.
+__all__ = ["ContentChanged", "Draft", "LOCK_FILE", "NotCached", "NothingToReport", "Plan",
+           "aggregate_results", "appendix_outputs", "attachments", "checked",
+           "default_report_date", "draft_version", "ingest", "ingest_cache_key",
+           "ingest_checked", "ingest_many", "plan_run", "prepare_outputs", "publish",
+           "read_inputs", "render", "replacing_date", "with_other_years", "year_lock"]
 
 
 @dataclass(frozen=True)
@@ -344,85 +189,3 @@ def appendix_outputs(figures: Figures, meta: ReportMeta, names: dict[str, str]) 
             f"“Dân vận khéo” năm {meta.year}", meta.report_date.isoformat())
     return outputs
 
-
-# --- What the flow needs around the steps: the cache key of a file's reading, the year's lock
-
-
-class ContentChanged(Exception):
-    """The bytes read from a file are not those its cache key was made from; ``sha256`` is
-    the hash of the bytes read. Raised so that the result is never stored under that key."""
-
-    def __init__(self, file: str, sha256: str):
-        super().__init__(f"{file}: nội dung đã thay đổi sau khi liệt kê tệp")
-        self.file, self.sha256 = file, sha256
-
-
-class NotCached(Exception):
-    """A result that must not be stored under a cache key (``result``: the file's
-    :class:`FileResult`): the reader crashed or ran out of time or memory
-    (:attr:`FileResult.transient`), which depends on the machine, not only on the file."""
-
-    def __init__(self, result: FileResult):
-        super().__init__(f"{result.file}: {result.problem}")
-        self.result = result
-
-
-def ingest_checked(source: InputFile, context: UnitContext) -> FileResult:
-    """:func:`ingest`, refusing a result whose bytes are not the ones ``source.sha256`` (the
-    cache key's hash) says: raises :class:`ContentChanged` (issue 9.9). A cache keyed on the
-    discovered hash can then never hold, nor serve, figures of other content. Raises
-    :class:`NotCached` for a rejection that depends on the machine (issue 9.6)."""
-    return checked(source, ingest(source, context))
-
-
-def ingest_many(sources: list[InputFile], context: UnitContext) -> list[FileResult]:
-    """:func:`ingest` of each file, their rows checked together
-    (:func:`thidua.ingest.files.ingest_files`, issue 10); in order, each result the one
-    :func:`ingest` gives its file alone."""
-    return ingest_files(sources, context)
-
-
-def checked(source: InputFile, result: FileResult) -> FileResult:
-    """``result`` of reading ``source``, as :func:`ingest_checked` lets it through: raises
-    :class:`ContentChanged` when its bytes are not those of ``source.sha256``,
-    :class:`NotCached` when it depends on the machine."""
-    if result.sha256 != source.sha256:
-        raise ContentChanged(source.file, result.sha256)
-    if result.transient:
-        raise NotCached(result)
-    return result
-
-
-def ingest_cache_key(source: InputFile, context: UnitContext, program: str) -> str:
-    """The cache key of one file's reading: its content (SHA-256) and name as shown in
-    messages, what it is checked against (the year and the whole unit context: the registry's
-    codes, the accepted units' names, which find a unit named in a title or a later sheet, and
-    their validity periods, named in messages) and the program. A changed file, registry or
-    program never reuses an old result; an unchanged one always can."""
-    codes = ",".join(sorted(context.known_codes)) + "|" + ",".join(sorted(context.accepted_codes))
-    units = repr((sorted(context.names), sorted(context.periods)))
-    scope = hashlib.sha256(f"{source.file}|{context.year}|{codes}|{units}|{program}".encode()
-                           ).hexdigest()
-    return f"ingest-{source.sha256}-{scope[:32]}"
-
-
-@contextmanager
-def year_lock(out_dir: Path, timeout: float) -> Iterator[None]:
-    """Hold the year's lock (``<out_dir>/.thidua.lock``) for one run: a second run for the
-    same year waits up to ``timeout`` seconds, then raises :class:`NothingToReport`."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {os_reason(exc)}") from exc
-    lock = filelock.FileLock(out_dir / LOCK_FILE)
-    try:
-        lock.acquire(timeout=timeout)
-    except filelock.Timeout as exc:
-        raise NothingToReport(f"Một lần chạy khác đang ghi báo cáo vào {out_dir}; hãy chờ lần "
-                              f"đó xong rồi chạy lại.") from exc
-    except OSError as exc:
-        raise NothingToReport(f"Không ghi được kết quả vào {out_dir}: {os_reason(exc)}") from exc
-    try:
-        yield
-    finally:
-        lock.release()

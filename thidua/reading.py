@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from thidua import pipeline, progress
+from thidua import filecache, planning, progress
 from thidua.ingest.cache import IngestCache, prune
 from thidua.ingest.discover import InputFile
 from thidua.ingest.files import SKIPPED, FileResult, UnitContext, changed_while_read
@@ -32,8 +32,8 @@ class Ingested:
     ``key``: where its :class:`FileResult` is in the cache; ``cached``: taken from the cache,
     not read; ``status`` and ``rows`` (``read, valid, rejected, ignored``) as in the result;
     ``keep``: ``False`` for a result stored for this run only (the reader failed on the file:
-    never reused, :class:`thidua.pipeline.NotCached`); ``changed``: the SHA-256 of the bytes
-    read when they are not those the key was made from (:class:`thidua.pipeline.ContentChanged`;
+    never reused, :class:`thidua.filecache.NotCached`); ``changed``: the SHA-256 of the bytes
+    read when they are not those the key was made from (:class:`thidua.filecache.ContentChanged`;
     nothing stored), else ``""``."""
 
     file: str
@@ -56,8 +56,8 @@ class Ingested:
 def ingest_to_cache(source: InputFile, context: UnitContext, program: str,
                     cache_dir: str) -> Ingested:
     """Read one file through the content cache in ``cache_dir``: its stored result when the
-    key (:func:`thidua.pipeline.ingest_cache_key`) has one, else
-    :func:`thidua.pipeline.ingest_checked`, stored under the key. Runs in any process that
+    key (:func:`thidua.filecache.ingest_cache_key`) has one, else
+    :func:`thidua.filecache.ingest_checked`, stored under the key. Runs in any process that
     sees ``cache_dir`` (a Dask worker: module-level, its arguments pickle). Never raises for
     bad input. :func:`ingest_batch_to_cache` of this one file."""
     return ingest_batch_to_cache([source], context, program, cache_dir)[0]
@@ -66,17 +66,17 @@ def ingest_to_cache(source: InputFile, context: UnitContext, program: str,
 def ingest_batch_to_cache(sources: list[InputFile], context: UnitContext, program: str,
                           cache_dir: str) -> list[Ingested]:
     """:func:`ingest_to_cache` of each of ``sources``, in order: the files the cache does
-    not hold are read together (:func:`thidua.pipeline.ingest_many`: their rows checked in
+    not hold are read together (:func:`thidua.filecache.ingest_many`: their rows checked in
     one pass, issue 10), each stored under its own key, so that a later run reuses, or
     re-reads, each file alone. Runs in any process that sees ``cache_dir``."""
     cache = IngestCache(Path(cache_dir))
-    keys = [pipeline.ingest_cache_key(source, context, program) for source in sources]
+    keys = [filecache.ingest_cache_key(source, context, program) for source in sources]
     done: dict[int, Ingested] = {}
     for i, (source, key) in enumerate(zip(sources, keys)):
         if (hit := cache.get(key)) is not None:
             done[i] = Ingested(source.file, key, True, hit.status, dict(hit.rows), result=hit)
     todo = [i for i in range(len(sources)) if i not in done]
-    for i, result in zip(todo, pipeline.ingest_many([sources[i] for i in todo], context)):
+    for i, result in zip(todo, filecache.ingest_many([sources[i] for i in todo], context)):
         done[i] = _stored(cache, sources[i], keys[i], result)
     return [done[i] for i in range(len(sources))]
 
@@ -85,10 +85,10 @@ def _stored(cache: IngestCache, source: InputFile, key: str, result: FileResult)
     """Store ``result`` (the reading of ``source``) under ``key``, or for this run only when
     the reader failed on it (never reused); nothing when its bytes changed."""
     try:
-        result = pipeline.checked(source, result)
-    except pipeline.ContentChanged as exc:
+        result = filecache.checked(source, result)
+    except filecache.ContentChanged as exc:
         return Ingested(source.file, key, False, "", {}, changed=exc.sha256)
-    except pipeline.NotCached as exc:  # the reader failed: this run only, never reused
+    except filecache.NotCached as exc:  # the reader failed: this run only, never reused
         once = f"run-{uuid.uuid4().hex}"
         cache.put(once, exc.result)
         return Ingested(source.file, once, False, exc.result.status, dict(exc.result.rows),
@@ -116,7 +116,7 @@ def settle(ingested: Ingested, source: InputFile, context: UnitContext, program:
     elif not ingested.keep:  # stored for this run only: taken
         cache.path(ingested.key).unlink(missing_ok=True)
     if result is None:  # removed under our feet (a pruned or deleted cache): read it here
-        return replace(pipeline.ingest(source, context), input=source)
+        return replace(planning.ingest(source, context), input=source)
     return replace(result, input=source)
 
 
@@ -135,7 +135,7 @@ def batch_size(files: int, workers: int) -> int:
     return max(1, min(BATCH_FILES, -(-files // (2 * max(1, workers)))))
 
 
-def ingest_all(plan: pipeline.Plan, cache_dir: Path, mapper: Mapper,
+def ingest_all(plan: planning.Plan, cache_dir: Path, mapper: Mapper,
                batch: int | None = None) -> tuple[list[FileResult], int]:
     """Map the reading of the plan's submissions through the cache with ``mapper``, in
     batches of ``batch`` files (:func:`ingest_batch_to_cache`; default
@@ -171,10 +171,10 @@ def ingest_all(plan: pipeline.Plan, cache_dir: Path, mapper: Mapper,
     return results, read
 
 
-def cache_keys(plan: pipeline.Plan, results: Iterable[FileResult]) -> list[str]:
+def cache_keys(plan: planning.Plan, results: Iterable[FileResult]) -> list[str]:
     """The cache keys a version built from ``results`` reads again on a re-run: one per
     submission whose result was stored (not the reader's failures), sorted."""
-    return sorted(pipeline.ingest_cache_key(r.input, plan.context, plan.program)
+    return sorted(filecache.ingest_cache_key(r.input, plan.context, plan.program)
                   for r in results if r.status != SKIPPED and not r.transient)
 
 

@@ -105,6 +105,28 @@ def test_duplicates_keyed_for_a_whole_batch_are_found_within_each_sheet_only(con
     assert [d for a, b in zip(results, alone) for d in differences(a, b)] == []
 
 
+def test_values_read_by_approximation_are_found_per_file_in_a_batch(context, tmp_path):
+    # issue 10: the coded columns of a batch are read in one pass; each file keeps its own
+    # readings, and a rejected row's are not told (only the valid rows count)
+    from helpers import row, write_xlsx
+
+    first = write_xlsx(tmp_path / "Q-DD_a.xlsx", [
+        row(field="Kinhh tế"), row(model="", field="Kinhh tế", stt=2),
+        row(model="Tủ sách công nhân", type_="Tậpp thể", stt=3)])
+    second = write_xlsx(tmp_path / "Q-HK_b.xlsx", [row(), row(model="Góc đọc sách", stt=2)])
+    third = write_xlsx(tmp_path / "Q-CG_c.xlsx", [row(type_="Tậpp thể")])
+    files = [input_file(f) for f in (first, second, third)]
+    results = ingest_files(files, context)
+    told = "Cột '{}': '{}' (dòng {}) đã hiểu là '{}'; nếu không đúng, đề nghị sửa lại và gửi lại."
+    assert [r.interpreted for r in results] == [2, 0, 1]
+    assert [[n for n in r.readings if "đã hiểu là" in n] for r in results] == [
+        [told.format("Lĩnh vực", "Kinhh tế", 2, "Kinh tế"),
+         told.format("Hình thức", "Tậpp thể", 4, "Tập thể")],
+        [], [told.format("Hình thức", "Tậpp thể", 2, "Tập thể")]]
+    alone = [ingest_file(f, context) for f in files]
+    assert [d for a, b in zip(results, alone) for d in differences(a, b)] == []
+
+
 def test_frames_normalised_together_equal_each_alone():
     one = pd.DataFrame({"model": ["Bữa cơm công đoàn"], "field": ["Kinh tế"],
                         "period_from": ["01/2024"], "period_to": ["12/2024"]},
@@ -202,3 +224,20 @@ def test_a_cached_result_is_unpickled_once_in_the_run_and_crosses_processes_by_i
     from_cache = settle(crossed, source, plan.context, plan.program, str(tmp_path / "cache"))
     assert len(loaded) == 1
     assert differences(from_cache, next(r for r in first if r.file == source.file)) == []
+
+
+def test_an_empty_rejections_table_is_a_fresh_table_each_time():
+    # issue 10: the empty table is built once and copied; a sheet adding to its own copy
+    # never changes the next sheet's
+    from thidua.ingest.rejections import REJECTION_COLUMNS, rejection_frame
+
+    first = rejection_frame([])
+    first.loc[0] = ["a.xlsx", "Danh sách", 3, "Lĩnh vực", "x", "Thiếu 'Lĩnh vực'."]
+    second = rejection_frame([])
+    assert (len(first), len(second)) == (1, 0)
+    assert list(second.columns) == REJECTION_COLUMNS
+    assert second.dtypes.astype(str).tolist() == ["str", "str", "Int64", "str", "str", "str"]
+    alike = rejection_frame([{"file": "a.xlsx", "sheet": "S", "row": None, "column": "",
+                              "value": None, "error": "Tệp bị từ chối: x"}])
+    assert alike.dtypes.astype(str).tolist() == second.dtypes.astype(str).tolist()
+    assert alike.iloc[0].tolist()[3:] == ["", "", "Tệp bị từ chối: x"]

@@ -1,6 +1,6 @@
 """The content cache of each file's reading, and what keeps it from growing without end.
 
-One entry per cache key (:func:`thidua.pipeline.ingest_cache_key`: the file's SHA-256, its
+One entry per cache key (:func:`thidua.filecache.ingest_cache_key`: the file's SHA-256, its
 name, the year, the registry's codes and the program): ``<cache>/<key>.pkl``, the file's
 :class:`thidua.ingest.files.FileResult` pickled. Entries are written to a temporary name and
 renamed into place, so a run killed mid-write never leaves half an entry, and two runs (or two

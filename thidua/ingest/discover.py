@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-#: The file a run keeps in its output folder (:data:`thidua.pipeline.LOCK_FILE`): a folder
+#: The file a run keeps in its output folder (:data:`thidua.yearlock.LOCK_FILE`): a folder
 #: holding it is an output folder, never a unit's data.
 OUTPUT_MARKER = ".thidua.lock"
 

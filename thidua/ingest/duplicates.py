@@ -12,6 +12,7 @@ deleted (never "chỉ tính dòng 8" of a row not counted).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from schemas.form import BY_NAME
@@ -33,20 +34,29 @@ def duplicate_key(value: object) -> str:
     return match_key(value).strip(" .,;:!?-'\"“”‘’")
 
 
-def _duplicates(rows: pd.DataFrame) -> pd.Series:
-    """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
-    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
-    first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
-    first.index = rows.index
-    return first.where(first != rows.index.to_series(), pd.NA)
-
-
-def _first_rows(rows: pd.DataFrame) -> pd.Series:
-    """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
-    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
-    first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
-    first.index = rows.index
-    return first.where(first != rows.index.to_series(), pd.NA)
+def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:
+    """For each row of each frame (normalised rows, index: Excel row) that repeats an earlier
+    row of the same frame (:data:`DUPLICATE_KEY`, :func:`duplicate_key`), the Excel row of
+    the first, else <NA>: one ``Int64``-able object Series per frame, same index. The keys of
+    all the frames are made in one pass over their distinct values and grouped in one call
+    (issue 10: a batch of files, not a pass per sheet); a frame's rows are only ever compared
+    with its own."""
+    sizes = [len(f) for f in frames]
+    if not sum(sizes):
+        return [pd.Series(pd.NA, index=f.index, dtype=object) for f in frames]
+    keys = frame_by_value(pd.concat([f[DUPLICATE_KEY] for f in frames if len(f)],
+                                    ignore_index=True), duplicate_key)
+    owner = np.repeat(np.arange(len(frames)), sizes)
+    rows = np.concatenate([f.index.to_numpy(dtype="int64") for f in frames])
+    first = (pd.Series(rows).groupby([owner, *(keys[c] for c in DUPLICATE_KEY)], dropna=False,
+                                     sort=False).transform("min").to_numpy())
+    out, start = [], 0
+    for frame, size in zip(frames, sizes):
+        mine = first[start:start + size].astype(object)
+        mine[mine == rows[start:start + size]] = pd.NA
+        out.append(pd.Series(mine, index=frame.index, dtype=object))
+        start += size
+    return out
 
 
 _SAME = "cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn cơ sở"
@@ -60,14 +70,17 @@ def _exact_copy(raw: pd.DataFrame, row: int, first: int) -> bool:
 
 
 def duplicate_records(rows: pd.DataFrame, raw: pd.DataFrame, *, file: str, sheet: str,
-                      flagged: set[int], rejected: set[int]) -> tuple[list[dict], set[int]]:
+                      flagged: set[int], rejected: set[int], repeated: pd.Series | None = None
+                      ) -> tuple[list[dict], set[int]]:
     """The duplicate rejections of one sheet (``file, sheet, row, column, value, error``, the
     column ``Tên mô hình``), and the rows whose own rejections give way to them (exact copies
     of a rejected first row, module doc). ``rows``: normalised rows, ``raw``: as read (index:
     Excel row); ``flagged``: rows rejected for a cell too long or an Excel error (never said
-    to be duplicates); ``rejected``: every row with a rejection of its own."""
+    to be duplicates); ``rejected``: every row with a rejection of its own; ``repeated``: the
+    sheet's :func:`first_rows` when made for a whole batch (else made here)."""
     records, copies = [], set()
-    for row, first in _first_rows(rows).dropna().astype(int).items():
+    repeats = first_rows([rows])[0] if repeated is None else repeated
+    for row, first in repeats.dropna().astype(int).items():
         if row in flagged:
             continue
         if first not in rejected:

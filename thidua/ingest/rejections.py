@@ -3,6 +3,8 @@ it and in messages."""
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from thidua.ingest.limits import SHOWN_CELL_CHARS, SHOWN_FROM_CHARS
@@ -21,8 +23,23 @@ def shorten(value: str) -> str:
 def rejection_frame(records: list[dict]) -> pd.DataFrame:
     """Rejection records as a DataFrame with :data:`REJECTION_COLUMNS`.
 
-    ``row`` is ``Int64`` (<NA> for a whole-file rejection); the others are ``str``.
+    ``row`` is ``Int64`` (<NA> for a whole-file rejection); the others are ``str``. No
+    records (most sheets): a copy of one empty table made once (issue 10: building it costs
+    a few milliseconds, and a national year asks for it several times per sheet).
     """
+    if not records:
+        return _empty().copy()
+    return _built(records)
+
+
+@functools.cache
+def _empty() -> pd.DataFrame:
+    """The empty rejections table, built once (never handed out: copied)."""
+    return _built([])
+
+
+def _built(records: list[dict]) -> pd.DataFrame:
+    """:func:`rejection_frame` of ``records``, column by column."""
     frame = pd.DataFrame.from_records(records, columns=REJECTION_COLUMNS)
     frame["row"] = frame["row"].astype("Int64")
     for name in REJECTION_COLUMNS:

@@ -34,7 +34,7 @@ from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 #: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
 #: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
 TITLE = "title"
-from thidua.ingest.interpreted import interpreted_notes, interpreted_values
+from thidua.ingest.interpreted import interpreted_frames, interpreted_notes
 
 
 @dataclass(frozen=True)
@@ -179,14 +179,17 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
         for i, rows in zip(todo, normalised)],
         [own_headers(column_labels(checks[i].rows.sheet)) for i in todo])))
-    return [_outcome(c, data, positions, validated.get(i))
-            for i, (c, (data, positions)) in enumerate(zip(checks, split))]
+    found = interpreted_frames([data for data, _ in split])  # read by approximation (9.1)
+    return [_outcome(c, data, positions, validated.get(i), interpreted)
+            for i, (c, (data, positions), interpreted) in enumerate(zip(checks, split, found))]
 
 
 def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
-             validated: tuple[pd.DataFrame, pd.DataFrame] | None) -> SheetOutcome:
+             validated: tuple[pd.DataFrame, pd.DataFrame] | None,
+             interpreted: pd.DataFrame) -> SheetOutcome:
     """The :class:`SheetOutcome` of one sheet of :func:`check_sheets` from its validated
-    rows (``None``: no data row, a copy, or only totals and blank rows)."""
+    rows (``None``: no data row, a copy, or only totals and blank rows) and the cells of its
+    data rows read by approximation (:func:`thidua.ingest.interpreted.interpreted_frames`)."""
     rows, file, unit = check.rows, check.file, check.unit
     sheet, raw, labels = rows.sheet, rows.raw, rows.labels
     if validated is None:  # nothing to check
@@ -203,7 +206,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
             data["unit_code"], unit, set(check.known_codes), file, sheet.sheet)))
-    interpreted = interpreted_values(data.loc[valid.index])  # read by approximation (9.1)
+    if len(interpreted):  # of the valid rows only
+        interpreted = interpreted[interpreted["row"].isin(valid.index)].reset_index(drop=True)
     headers = column_labels(sheet)
     ignored = labels[labels != "data"].value_counts()
     named = type_from_name(sheet)

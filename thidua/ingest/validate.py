@@ -17,7 +17,7 @@ from schemas.registration import MODEL_MAX, MODEL_MIN, REGISTRANT_MAX, registrat
 from thidua.ingest.columnar import by_value
 from thidua.ingest.rejections import REJECTION_COLUMNS, rejection_frame, shorten
 from thidua.ingest.duplicates import (DUPLICATE_KEY, duplicate_key, duplicate_records,
-                                      duplicates_across_sheets)
+                                      duplicates_across_sheets, first_rows)
 from thidua.ingest.errorcells import (error_cells, error_message, lost_letter_cells,
                                       lost_letters_message)
 from thidua.ingest.limits import MAX_CELL_CHARS, number
@@ -156,9 +156,10 @@ def validate_sheets(sheets: list[Sheet], own: list[dict[str, str]] | None = None
     prepared = [_with_dates(rows, raw, year) for rows, raw, year, _, _ in sheets]
     checks = _schema_failures(prepared, [year for _, _, year, _, _ in sheets])
     own = own or [{}] * len(sheets)
-    return [_split(rows, raw, year, file, sheet, failures, headers)
-            for rows, (_, raw, year, file, sheet), failures, headers
-            in zip(prepared, sheets, checks, own)]
+    repeats = first_rows(prepared)  # the duplicate rule's keys, once for the batch
+    return [_split(rows, raw, year, file, sheet, failures, headers, repeated)
+            for rows, (_, raw, year, file, sheet), failures, headers, repeated
+            in zip(prepared, sheets, checks, own, repeats)]
 
 
 def _with_dates(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -219,9 +220,10 @@ _NO_FAILURES = pd.DataFrame({"column": [], "check": [], "index": []})
 
 
 def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: str,
-           failures: Failures, own: dict[str, str] | None = None
-           ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`validate_rows` of one sheet whose schema failures are known."""
+           failures: Failures, own: dict[str, str] | None = None,
+           repeated: pd.Series | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`validate_rows` of one sheet whose schema failures and repeated rows
+    (:func:`thidua.ingest.duplicates.first_rows`) are known."""
     failures, whole = failures
     oversized = _oversized(raw)
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
@@ -263,7 +265,8 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
                         "error": error})
     repeated, copies = duplicate_records(rows, raw, file=file, sheet=sheet,
                                          flagged={r for r, _ in flagged},
-                                         rejected={r["row"] for r in records})
+                                         rejected={r["row"] for r in records},
+                                         repeated=repeated)
     records = [r for r in records if r["row"] not in copies] + repeated
     rejections = rejection_frame(records).sort_values(["row", "column"], kind="stable")
     if not whole and failures.empty and rejections.empty:
