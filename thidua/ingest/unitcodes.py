@@ -12,7 +12,7 @@ import pandas as pd
 
 from thidua.ingest.columnar import by_value
 from thidua.ingest.errorcells import is_error_value
-from thidua.ingest.read import FileRejected
+from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, foreign_letters_note, match_key
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
+from thidua.ingest.unitcodes import registry_code
 from thidua.text import match_key
 
 __all__ = ["name_key", "unit_by_name", "unit_by_sheet_name", "unit_coded", "unit_named"]
@@ -79,8 +80,6 @@ def unit_coded(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -
     (``Q-BD``, ``q.bd``, ``Q BD``: :func:`thidua.ingest.unitcodes.registry_code`), else
     ``None``. Two letters alone (``VC``, ``CQ``, which a cell may hold for other reasons) and
     a code without its dash (``QBD``) are not read as a unit here."""
-    from thidua.ingest.unitcodes import registry_code  # unitcodes reads a workbook's codes
-
     text = text.strip()
     if not text or len(text) > 30:
         return None
