@@ -93,3 +93,16 @@ def test_the_heading_s_other_year_reaches_the_unit(tmp_path, context):
     result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
     assert result.rows["valid"] == 2
     assert any(r.startswith("Tiêu đề ghi năm 2025 nhưng dòng 'Năm:' ghi 2024") for r in result.remarks)
+
+
+@pytest.mark.parametrize("value, note", [
+    ("44927", " (ô ngày của Excel: 01/01/2023)"), ("44927.0", " (ô ngày của Excel: 01/01/2023)"),
+    ("45657", " (ô ngày của Excel: 31/12/2024)"), ("36526", " (ô ngày của Excel: 01/01/2000)"),
+    ("36525", ""), ("12345", ""), ("2023", ""), ("01/01/2023", ""), ("449270", ""),
+])
+def test_an_excel_day_number_in_a_period_names_its_date(value, note):
+    """The fifth tester's F11: ``'44927' không trùng với năm báo cáo 2024`` did not say it is
+    01/01/2023."""
+    from thidua.ingest.periods import serial_note
+
+    assert serial_note(value) == note

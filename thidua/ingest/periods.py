@@ -35,6 +35,16 @@ _SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{
 _SERIALS = (36526, 73050)
 
 
+def serial_note(value: str) -> str:
+    """`` (ô ngày của Excel: 01/01/2023)`` after a value that is Excel's day number of a
+    date (``44927``: a date cell formatted as a number), naming the date it stands for, so
+    that a unit told "not in the report year" sees which date; ``""`` for any other value."""
+    if re.fullmatch(r"\d{5}(?:\.0+)?", value.strip()) and \
+            _SERIALS[0] <= (days := int(float(value))) <= _SERIALS[1]:
+        return f" (ô ngày của Excel: {dt.date(1899, 12, 30) + dt.timedelta(days=days):%d/%m/%Y})"
+    return ""
+
+
 def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
     y, m = int(year), int(month)
     if day is not None:

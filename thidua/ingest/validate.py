@@ -21,7 +21,7 @@ from thidua.ingest.duplicates import (DUPLICATE_KEY, duplicate_key, duplicate_re
 from thidua.ingest.errorcells import (error_cells, error_message, lost_letter_cells,
                                       lost_letters_message)
 from thidua.ingest.limits import MAX_CELL_CHARS, number
-from thidua.ingest.periods import parse_period, with_report_year
+from thidua.ingest.periods import parse_period, serial_note, with_report_year
 from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.values import AMBIGUOUS, other_column, read_value
 from thidua.text import clean_text, foreign_letters_note
@@ -81,8 +81,8 @@ def _message(column: str, check: str, value: str, year: int,
         if column in ("period_from", "period_to"):
             header = (f"{BY_NAME['period'].header}' ('{own.get('period_from', header)}' – "
                       f"'{own.get('period_to', BY_NAME['period_to'].header)}')")
-            return f"'{header} '{value}' không trùng với năm báo cáo {year}."
-        return f"'{header}' '{value}' không trùng với năm báo cáo {year}."
+            return f"'{header} '{value}'{serial_note(value)} không trùng với năm báo cáo {year}."
+        return f"'{header}' '{value}'{serial_note(value)} không trùng với năm báo cáo {year}."
     return f"'{value}' không hợp lệ ở cột '{header}' ({check}): cần {spec.expected}."
 
 
