@@ -70,6 +70,11 @@ def _is_encrypted(data: bytes) -> bool:
     return data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
 
 
+#: The reason of a workbook cut short (a zip without its directory, an .xls short of sectors).
+TRUNCATED = ("Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư bị gián đoạn); "
+             "đề nghị mở thử tệp trên máy rồi gửi lại.")
+
+
 def _is_truncated_zip(data: bytes) -> bool:
     """A zip (.xlsx, .ods) cut short, typically by an interrupted upload or e-mail."""
     if not data.startswith(_ZIP):
@@ -144,8 +149,7 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
     if _is_encrypted(data):
         raise FileRejected(password)
     if _is_truncated_zip(data):
-        raise FileRejected("Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư "
-                           "bị gián đoạn); đề nghị mở thử tệp trên máy rồi gửi lại.")
+        raise FileRejected(TRUNCATED)
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
