@@ -148,11 +148,12 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
     (empty, cut short, password-protected, not a spreadsheet, no header…), its newest usable
     file counts, and ``choice`` reads "Tệp mới nhất X bị từ chối (lý do); dùng tệp Y gửi ngày
     …". When the choice fell back on modification times or names, ``choice`` says so
-    ("chọn theo thời gian sửa tệp"). A superseded file sharing no registration with the
-    chosen one (:func:`batch_note`: two batches of one list) keeps its rows out, but the note
-    is its ``problem`` (the manifest, ``thidua validate``'s problem column) and starts the
-    chosen file's ``choice`` (the unit's feedback, the report). Idempotent; returns the results
-    in the input order.
+    ("chọn theo thời gian sửa tệp"). A superseded file holding registrations the chosen one
+    lacks (:func:`batch_note`: two batches of one list, or a newer file that dropped some)
+    keeps its rows out, but the note is its ``problem`` (the manifest, ``thidua validate``'s
+    problem column) and starts the chosen file's ``choice`` (the unit's feedback, the report),
+    the unit's superseded files oldest first. Idempotent; returns the results in the input
+    order.
     """
     newest: dict[str, FileResult] = {}
     for result in results:

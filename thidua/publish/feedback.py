@@ -261,8 +261,8 @@ def unit_overview(files: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
     the registry, then :data:`UNKNOWN_UNIT`); columns ``name`` (str), ``files`` (int: files
     found), ``used`` (str: the file counted, ``""`` if none), ``valid, rejected, ignored``
     (int: rows of the file in use), ``problems`` (str: file-level problems, one per line: of
-    rejected files, and of superseded files not counted although they share no registration
-    with the file in use, :func:`thidua.ingest.selection.batch_note`).
+    rejected files, and of superseded files holding registrations the file in use lacks,
+    :func:`thidua.ingest.selection.batch_note`).
     Expected units that sent nothing have a line with ``files == 0``.
     """
     names = dict(zip(expected["code"], expected["name"]))
