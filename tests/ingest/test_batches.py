@@ -150,3 +150,20 @@ def test_the_note_is_in_validate_s_problem_column_and_in_the_unit_s_feedback(
     book = openpyxl.load_workbook(io.BytesIO(feedback_workbooks(results, 2024)["Q-DD"]))
     lines = [[c.value for c in row] for row in book["Lỗi cả tệp"].iter_rows(min_row=2)]
     assert lines == [["Q-DD_dot2.xlsx", "Danh sách", "Lưu ý", NOTE]]
+
+
+def test_the_dropped_registrations_are_in_validate_s_problem_column_and_the_feedback(
+        tmp_path, context, registry):
+    from thidua.ingest.registry import expected_units
+    from thidua.report.figures import compute_figures
+
+    results = two_files(tmp_path, context, [reg(0), *regs(2, start=3)])
+    note = results[0].problem
+    assert note.startswith("2 trong 3 mô hình của tệp Q-DD_dot1.xlsx")
+    expected = expected_units(registry, 2024)
+    overview = unit_overview(compute_figures(2024, results, expected).files, expected)
+    assert overview.loc["Q-DD", "problems"] == f"Q-DD_dot1.xlsx: {note}"
+    assert overview.loc["Q-DD", "valid"] == 3
+    book = openpyxl.load_workbook(io.BytesIO(feedback_workbooks(results, 2024)["Q-DD"]))
+    lines = [[c.value for c in row] for row in book["Lỗi cả tệp"].iter_rows(min_row=2)]
+    assert lines == [["Q-DD_dot2.xlsx", "Danh sách", "Lưu ý", note]]
