@@ -227,8 +227,9 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         parser.close()
     except _Done:
         return  # prolog past
-    except ParseError as exc:  # a sheet's XML ending mid-way is cut short: said so
-        if target.mode not in (None, "other") and exc.code in _CUT_SHORT:
+    except ParseError as exc:  # an .ods content ending mid-way is cut short: said so (an
+        # .xlsx sheet's is, by the reader: "nội dung XML của trang tính bị cắt cụt")
+        if target.mode == "document-content" and exc.code in _CUT_SHORT:
             raise FileRejected(_CUT_PART.format(part=info.filename)) from exc
         return  # otherwise not well-formed: the parser decides
     except DefusedXmlException as exc:
