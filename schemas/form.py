@@ -133,10 +133,13 @@ VALUE_SPELLINGS: dict[str, dict[str, list[str]]] = {
 #: unit is told how they were read (``đã hiểu là …``), never read silently: ``TB`` is
 #: ``Tiêu biểu`` on the form's scale and ``Trung bình`` on the Tốt/Khá/TB/Yếu one (then the
 #: average models would be listed as exemplary in Phụ lục II); ``Đạt``/``Không đạt`` are
-#: pass marks, ``Chưa`` may be ``Chưa hoàn thành``. Written words, in any case, with or
-#: without diacritics or dots (``T.B``).
+#: pass marks, ``Chưa`` may be ``Chưa hoàn thành``; ``Hoàn thành tiêu biểu`` (``HT tiêu
+#: biểu``, ``HTTB``) names two values of the form, ``Tiêu biểu`` qualifying ``Hoàn thành``
+#: (written the other way round, or with a separator, ``Hoàn thành, tiêu biểu``, it is asked:
+#: :mod:`thidua.ingest.valuemix`). Written words, in any case, order, with or without
+#: diacritics or dots (``T.B``, ``Tiêu biểu xuất sắc``, ``K.đạt``), read as the values are.
 TOLD_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "result": ("TB", "Đạt", "Không đạt", "Chưa", "Xuất sắc tiêu biểu"),
+    "result": ("TB", "Đạt", "Không đạt", "Chưa", "Xuất sắc tiêu biểu", "Hoàn thành tiêu biểu"),
 }
 #: Words that mean an accepted value without being one of its names (``An ninh trật tự`` is in
 #: the field ``An ninh - quốc phòng``, ``Hoàn thành tốt`` is ``Hoàn thành``): read by the same

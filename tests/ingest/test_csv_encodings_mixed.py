@@ -8,6 +8,7 @@ import pytest
 
 from helpers import HEADER, encode_cp1258, input_file, row
 from thidua.ingest.files import ingest_file
+from thidua.ingest.legacy import encode_vni
 from thidua.ingest.workbook import decode_csv
 
 TITLE = ["Mã đơn vị: Q-BD", "Năm: 2024", ""]
@@ -97,3 +98,56 @@ def test_a_whole_file_with_plain_headers_and_lost_letters_counts_no_row(tmp_path
     result = ingest_file(input_file(path), context)
     assert result.rows["valid"] == 0 and result.rows["rejected"] == 2
     assert set(result.rejections["error"]) >= {LOST}
+
+
+# --- fault 24.4: each encoding met is named with its lines, and the unit is told -------------
+def _mixed(tmp_path, context, legacy: dict):
+    """A UTF-8 CSV of 4 registrations (lines 5–8) whose line ``n`` is ``legacy[n](text)``."""
+    lines = _lines(4)
+    data = b"\r\n".join(legacy[n](line) if n in legacy else line.encode("utf-8")
+                        for n, line in enumerate(lines, start=1))
+    path = tmp_path / "Q-BD_dvk-2024.csv"
+    path.write_bytes(data)
+    return ingest_file(input_file(path), context)
+
+
+def _vni(line: str) -> bytes:
+    return encode_vni(line).encode("cp1252")
+
+
+def _lossy(line: str) -> bytes:  # saved in an encoding without Vietnamese letters
+    return line.encode("cp1252", errors="replace")
+
+
+def test_a_windows_1258_line_and_a_vni_line_are_each_named_with_their_lines(tmp_path, context):
+    result = _mixed(tmp_path, context, {6: encode_cp1258, 8: _vni})
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    assert result.registrations["model"].tolist()[1::2] == ["Mô hình số 2 của đơn vị",
+                                                            "Mô hình số 4 của đơn vị"]
+    assert result.encoding == "UTF-8 lẫn dòng Windows-1258: 6; VNI: 8"
+    assert ("Tệp CSV gõ bằng UTF-8 nhưng có dòng gõ bằng bảng mã khác (Windows-1258: 6; VNI: 8); "
+            "đã đọc từng dòng theo bảng mã của nó. Đề nghị kiểm tra chữ ở các dòng đó; lần sau "
+            "lưu tệp dạng CSV UTF-8.") in result.notes
+
+
+def test_a_line_whose_letters_became_question_marks_is_named_so_not_windows_1258(tmp_path, context):
+    result = _mixed(tmp_path, context, {5: encode_cp1258, 7: _lossy, 8: _vni})
+    assert result.encoding == ("UTF-8 lẫn dòng Windows-1258: 5; bảng mã không có chữ tiếng Việt "
+                               "(chữ đã thành '?'): 7; VNI: 8")
+    assert result.rows["valid"] == 3 and set(result.rejections["row"]) == {7}
+
+
+def test_a_mixed_csv_with_nothing_rejected_still_gets_its_feedback(tmp_path, context):
+    import io
+
+    import openpyxl
+
+    from thidua.publish.feedback import feedback_workbooks
+    result = _mixed(tmp_path, context, {6: encode_cp1258, 8: _vni})
+    books = feedback_workbooks([result], 2024)
+    assert list(books) == ["Q-BD"]
+    book = openpyxl.load_workbook(io.BytesIO(books["Q-BD"]))
+    said = [c.value for row in book["Lỗi cả tệp"].iter_rows(min_row=2) for c in row]
+    assert ("Tệp CSV gõ bằng UTF-8 nhưng có dòng gõ bằng bảng mã khác (Windows-1258: 6; VNI: 8); "
+            "đã đọc từng dòng theo bảng mã của nó. Đề nghị kiểm tra chữ ở các dòng đó; lần sau "
+            "lưu tệp dạng CSV UTF-8.") in said

@@ -136,3 +136,86 @@ def test_a_damaged_workbook_is_told_in_vietnamese_what_is_damaged(tmp_path, cont
 ])
 def test_each_readers_error_has_its_vietnamese_reason(exc, said):
     assert file_fault(exc) == said
+
+
+# --- fault 24.3: a damaged .xls, an .xlsx or .ods cut short: told as damaged, never as memory --
+from corpus_rows import regs, titled  # noqa: E402
+from corpus_writers import write_ods, write_xls, write_xlsx  # noqa: E402
+from thidua.ingest.olecheck import BAD_CHAIN, NO_DIRECTORY, NO_SIGNATURE  # noqa: E402
+from thidua.ingest.workbook import TRUNCATED  # noqa: E402
+
+
+def _written(tmp_path, writer, suffix: str) -> bytes:
+    path = tmp_path / f"base{suffix}"
+    writer(path, [titled("Q-DD", regs(6))])
+    return path.read_bytes()
+
+
+def _sector(data: bytes, header_offset: int) -> slice:
+    """The 512-byte sector whose number the OLE header holds at ``header_offset``
+    (0x4C: the first FAT sector, 0x30: the first directory sector)."""
+    n = int.from_bytes(data[header_offset:header_offset + 4], "little")
+    return slice((n + 1) * 512, (n + 2) * 512)
+
+
+def _set(data: bytes, where: slice, byte: int) -> bytes:
+    out = bytearray(data)
+    out[where] = bytes([byte]) * (where.stop - where.start)
+    return bytes(out)
+
+
+def _content_cut(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            dst.writestr(info, part[:len(part) // 2] if info.filename == "content.xml" else part)
+    return out.getvalue()
+
+
+CUT_CONTENT = ("Tệp bị hỏng: phần 'content.xml' bên trong tệp bị cắt cụt (nội dung dừng giữa "
+               "chừng); đề nghị mở thử tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi "
+               "gửi lại.")
+
+
+@pytest.mark.parametrize("suffix, damage, problem", [
+    # the fifth tester's F10: the last KiB zeroed (directory gone) read as "needs 2,1 GB"
+    (".xls", lambda d: d[:-1024] + bytes(1024), NO_DIRECTORY),
+    (".xls", lambda d: _set(d, _sector(d, 0x30), 0), NO_DIRECTORY),
+    (".xls", lambda d: _set(d, _sector(d, 0x4C), 0), BAD_CHAIN),  # FAT zeroed: a loop
+    (".xls", lambda d: _set(d, _sector(d, 0x4C), 0xFF), BAD_CHAIN),  # FAT all free
+    (".xls", lambda d: bytes(8) + d[8:], NO_SIGNATURE),
+    (".xls", lambda d: d[:len(d) // 2], TRUNCATED),
+    (".xls", lambda d: d[:len(d) * 3 // 4], TRUNCATED),
+    (".xlsx", lambda d: d[:-60], TRUNCATED),  # the zip's directory cut
+    (".xlsx", lambda d: d[:len(d) // 2], TRUNCATED),
+    (".ods", lambda d: d[:len(d) // 2], TRUNCATED),
+    (".ods", _content_cut, CUT_CONTENT),
+], ids=["xls-tail-zeroed", "xls-directory-zeroed", "xls-fat-zeroed", "xls-fat-free",
+        "xls-signature-wiped", "xls-half", "xls-three-quarters", "xlsx-directory-cut",
+        "xlsx-half", "ods-half", "ods-content-cut"])
+def test_a_damaged_file_is_told_what_is_damaged_and_the_fix(tmp_path, context, suffix, damage,
+                                                             problem):
+    writer = {".xls": write_xls, ".xlsx": write_xlsx, ".ods": write_ods}[suffix]
+    path = tmp_path / f"Q-DD_dvk{suffix}"
+    path.write_bytes(damage(_written(tmp_path, writer, suffix)))
+    result = ingest_file(input_file(path), context)
+    assert (result.status, result.unit, result.problem) == ("rejected", "Q-DD", problem)
+    assert "bộ nhớ" not in result.problem
+
+
+def test_the_damage_messages_say_what_and_the_fix():
+    assert NO_DIRECTORY == (
+        "Tệp .xls bị hỏng: mục lục bên trong tệp bị xóa trắng hoặc hỏng, không thấy phần dữ liệu "
+        "bảng tính (Workbook); đề nghị mở thử tệp bằng Excel trên máy đã lập tệp: nếu mở được, "
+        "lưu lại dạng .xlsx rồi gửi lại; nếu không, gửi lại tệp gốc.")
+    assert TRUNCATED == ("Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư bị "
+                         "gián đoạn); đề nghị mở thử tệp trên máy rồi gửi lại.")
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx", ".ods"])
+def test_the_undamaged_files_read_whole(tmp_path, context, suffix):
+    writer = {".xls": write_xls, ".xlsx": write_xlsx, ".ods": write_ods}[suffix]
+    path = tmp_path / f"Q-DD_dvk{suffix}"
+    path.write_bytes(_written(tmp_path, writer, suffix))
+    assert ingest_file(input_file(path), context).rows["valid"] == 6

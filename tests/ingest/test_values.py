@@ -102,10 +102,10 @@ def test_false_friends_and_strangers_stay_unknown(column, text):
     ("level", "C.trên cơ sở", "cap_tren_co_so"), ("level", "Cấp trên C.sở", "cap_tren_co_so"),
     ("result", "H.thành", "hoan_thanh"), ("result", "T.biểu", "tieu_bieu"),
     ("result", "Chưa Đ.giá", "chua_danh_gia"), ("result", "K.hoàn thành", "khong_hoan_thanh"),
-    ("result", "Không H.thành", "khong_hoan_thanh"), ("result", "H.thành T.biểu", "tieu_bieu"),
+    ("result", "Không H.thành", "khong_hoan_thanh"), ("result", "T.biểu.", "tieu_bieu"),
     ("field", "K.tế", "KT"), ("field", "VH.XH", "VHXH"), ("field", "X.D HTCT", "XDHTCT"),
     ("field", "X.dựng H.thống C.trị", "XDHTCT"), ("field", "A.ninh Q.phòng", "ANQP"),
-    ("field", "1. K.tế", "KT"),
+    ("field", "1. K.tế", "KT"), ("field", "vă.hóa xã hội", "VHXH"),  # ``vă.`` is no ``và``
 ])
 def test_a_word_shortened_with_a_dot_reads_exactly(column, text, code):
     assert (read_value(column, text).how, read_value(column, text).code) == (EXACT, code)

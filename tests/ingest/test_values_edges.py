@@ -63,7 +63,8 @@ def test_a_text_without_words_is_unknown(text):
 
 
 @pytest.mark.parametrize("column, text, code", [
-    ("level", "Cơ sở trên cấp", "cap_tren_co_so"),        # words in any order
+    ("field", "Hệ thống chính trị xây dựng", "XDHTCT"),  # words in any order
+    ("field", "Xã hội văn hóa", "VHXH"),
     ("field", "XD hethong chính trị", "XDHTCT"),          # words written without a space
     ("level", "Tphố", "thanh_pho"),                         # an abbreviation of two words
     ("level", "LĐLĐ tphố", "thanh_pho"),

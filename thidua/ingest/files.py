@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from schemas.form import BY_NAME
 from thidua.ingest.discover import InputFile
 from thidua.ingest.identify import (
     TitleBlock,
@@ -29,11 +28,12 @@ from thidua.ingest.legacy import DECODERS
 from thidua.ingest.workbook import MIXED
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
-from thidua.ingest.normalise import IGNORED_REASONS
 from thidua.ingest.read import FORMULA_HINT, FileRejected, FileSheets, read_bytes, title_rows
 from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_sheets,
                                      label_rows, unit_codes)
-from thidua.ingest.validate import duplicates_across_sheets, rejection_frame
+from thidua.ingest.sheetsjoin import combined as combined_sheets
+from thidua.ingest.unitnames import other_unit_named
+from thidua.ingest.validate import rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
 from thidua.ingest.titlelines import check_title_lines
 from thidua.ingest.titleblock import year_remark
@@ -176,45 +176,6 @@ def _unread_digest(source: InputFile, exc: FileRejected) -> str:
     return "" if isinstance(exc.__cause__, OSError) else source.sha256
 
 
-def _combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
-    """The :class:`FileResult` fields of a file's sheets together: rows of every sheet (the
-    duplicate rule across sheets applied,
-    :func:`thidua.ingest.duplicates.duplicates_across_sheets`),
-    ``rejected_rows`` indexed ``(sheet, row)``, counts summed and kept per sheet, notes of a
-    file with several sheets each starting ``Trang '<sheet>': ``."""
-    kept, across = duplicates_across_sheets([(o.sheet, o.valid) for o in outcomes], file=file)
-    valid = [v.assign(unit=unit, file=file, sheet=o.sheet) for o, v in zip(outcomes, kept)]
-    rejections = [o.rejections for o in outcomes]
-    if len(across):
-        rejections = [pd.concat([r, across[across["sheet"] == o.sheet]], ignore_index=True)
-                      .sort_values(["row", "column"], kind="stable", ignore_index=True)
-                      for o, r in zip(outcomes, rejections)]
-    rejected_rows = pd.concat(
-        [o.raw.loc[sorted(r["row"].dropna().unique().astype(int)), list(o.headers)]
-         .rename(columns=o.headers) for o, r in zip(outcomes, rejections)],
-        keys=[o.sheet for o in outcomes], names=["sheet", "row"])
-    sheets = tuple({"sheet": o.sheet, "read": o.read, "valid": len(v),
-                    "rejected": int(r["row"].nunique()), "ignored": sum(o.ignored.values())}
-                   for o, v, r in zip(outcomes, kept, rejections))
-
-    def told(o: SheetOutcome, notes: tuple[str, ...]) -> list[str]:
-        return [f"Trang '{o.sheet}': {n}" for n in notes] if len(outcomes) > 1 else list(notes)
-    headers: dict[str, str] = {}
-    for o in outcomes:
-        for name, header in o.headers.items():
-            if name in BY_NAME:
-                headers.setdefault(BY_NAME[name].header, header)
-    return dict(
-        registrations=pd.concat([v for v in valid if len(v)] or valid[:1]),
-        rejections=pd.concat(rejections, ignore_index=True),
-        rejected_rows=rejected_rows, headers=headers, sheets=sheets,
-        rows={k: sum(s[k] for s in sheets) for k in ("read", "valid", "rejected", "ignored")},
-        ignored={r: sum(o.ignored[r] for o in outcomes) for r in IGNORED_REASONS},
-        interpreted=sum(o.interpreted for o in outcomes),
-        remarks=[n for o in outcomes for n in told(o, o.remarks)],
-        readings=[n for o in outcomes for n in told(o, o.readings)])
-
-
 def ingest_file(source: InputFile, context: UnitContext) -> FileResult:
     """Read, identify, normalise and validate one unit file: every sheet that counts
     (:func:`thidua.ingest.read.parse_sheets`), each row numbered by its sheet and Excel row.
@@ -256,6 +217,7 @@ class _Opened:
     unit: str
     year: int
     digest: str
+    named: str | None = None  # :func:`other_unit_named`: the title names another unit
 
 
 def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
@@ -292,16 +254,18 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
         return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed))
-    return _Opened(source, parsed, labelled, title, codes, unit, year, digest)
+    named = other_unit_named(title.lines, unit, dict(context.names))
+    return _Opened(source, parsed, labelled, title, codes, unit, year, digest, named)
 
 
 def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
     """The :class:`FileResult` of an opened file from its sheets' outcomes."""
     source, title, unit, year = opened.source, opened.title, opened.unit, opened.year
-    combined = _combined(outcomes, unit, source.file)
+    combined = combined_sheets(outcomes, unit, source.file)
     sent, remark = checked_sent_date(title, year)
     remarks = (remark, year_remark(title), *opened.parsed.remarks, *combined.pop("remarks"))
-    readings = (code_note(opened.codes, title, unit, source.path), *combined.pop("readings"))
+    readings = (code_note(opened.codes, title, unit, source.path), opened.named,
+                *combined.pop("readings"))
     first = opened.parsed.first
     return FileResult(source, USED, unit=unit, sent_date=sent, sheet=first.sheet,
                       sha256=opened.digest, encoding=first.encoding,

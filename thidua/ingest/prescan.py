@@ -9,23 +9,24 @@ Cheap passes that stop at the first fault (issue 9.6, "one bad file never stops 
   ``.ods`` table's repeated rows and columns (``table:number-columns-repeated``) are followed
   to the last cell holding a value. The declared ``<dimension>`` is trusted in neither
   direction: the parser does not allocate from it, and cells past it are still counted.
-* ``.xls`` (OLE): the sheets' declared dimensions, the shared-strings count, the sheets.
+* ``.xls`` (OLE): the sheets' declared dimensions, the shared-strings count, the sheets, and
+  the container's structure (:mod:`thidua.ingest.olecheck`: a damaged one is told so).
 * ``.csv``: the number of lines and of separators (upper bounds of rows and cells), NUL bytes.
 
-What is not a limit (a part that is not well-formed XML, a damaged OLE container) is left to the
-parser, which rejects it in its worker (:mod:`thidua.ingest.isolation`); a damaged deflate
-stream or a CRC error is rejected here.
+What is not a limit (a part that is not well-formed XML) is left to the parser, which rejects
+it in its worker (:mod:`thidua.ingest.isolation`); a damaged deflate stream, a CRC error, a
+part cut short and a damaged OLE container are rejected here, saying what is damaged.
 """
 
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
 import zlib
 from xml.etree.ElementTree import ParseError
+from xml.parsers.expat.errors import (XML_ERROR_NO_ELEMENTS, XML_ERROR_PARTIAL_CHAR,
+                                       XML_ERROR_UNCLOSED_TOKEN, codes)
 
-import olefile
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
@@ -33,6 +34,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   MAX_ROWS, MAX_SHARED_STRINGS, MAX_SHEETS,
                                   MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
                                   number, size)
+from thidua.ingest.olecheck import check_xls, headless_ole
 from thidua.ingest.sheetscan import quick_scan
 from thidua.ingest.workbook import FileRejected, reads_as_csv, utf16
 from thidua.reasons import file_fault
@@ -44,6 +46,11 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _UNSAFE_XML = ("Tệp có khai báo DTD hoặc thực thể XML (phần '{part}' bên trong tệp), điều Excel "
                "và LibreOffice không bao giờ ghi; tệp không được đọc. Đề nghị mở tệp bằng Excel, "
                "lưu lại dạng .xlsx rồi gửi lại.")
+_CUT_PART = ("Tệp bị hỏng: phần '{part}' bên trong tệp bị cắt cụt (nội dung dừng giữa chừng); "
+             "đề nghị mở thử tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi lại.")
+#: expat's errors of a text that ends too soon: no element closed, a token or a character cut.
+_CUT_SHORT = {codes[XML_ERROR_NO_ELEMENTS], codes[XML_ERROR_UNCLOSED_TOKEN],
+              codes[XML_ERROR_PARTIAL_CHAR]}
 _DAMAGED = ("Tệp bị hỏng: phần '{part}' bên trong tệp không giải nén được: {error}; đề nghị mở "
             "thử tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
 
@@ -59,8 +66,8 @@ def check_bytes(data: bytes, suffix: str) -> None:
         _check_csv(data)
     elif data.startswith(_ZIP):
         _check_zip(data)
-    elif data.startswith(_OLE):
-        _check_xls(data)
+    elif data.startswith(_OLE) or headless_ole(data):
+        check_xls(data, _check_sheets, _Part()._strings)
 
 
 def column_number(letters: str) -> int:
@@ -218,8 +225,13 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                 first = False
                 parser.feed(chunk)
         parser.close()
-    except (_Done, ParseError):
-        return  # prolog past, or not well-formed: the parser decides
+    except _Done:
+        return  # prolog past
+    except ParseError as exc:  # an .ods content ending mid-way is cut short: said so (an
+        # .xlsx sheet's is, by the reader: "nội dung XML của trang tính bị cắt cụt")
+        if target.mode == "document-content" and exc.code in _CUT_SHORT:
+            raise FileRejected(_CUT_PART.format(part=info.filename)) from exc
+        return  # otherwise not well-formed: the parser decides
     except DefusedXmlException as exc:
         raise FileRejected(_UNSAFE_XML.format(part=info.filename)) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
@@ -254,42 +266,6 @@ def _check_zip(data: bytes) -> None:
         for info in infos:
             if not info.is_dir():
                 _scan_part(archive, info)
-
-
-_DIMENSIONS, _BOUNDSHEET, _SST = 0x0200, 0x0085, 0x00FC
-
-
-def _check_xls(data: bytes) -> None:
-    """Walk the BIFF records of an .xls's workbook stream: DIMENSIONS, BOUNDSHEET, SST."""
-    try:
-        with olefile.OleFileIO(data) as ole:
-            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
-            if name is None:
-                return  # encrypted, or not a workbook: the parser says so
-            if ole.get_size(name) > MAX_UNCOMPRESSED_BYTES:
-                raise FileRejected(exceeded("dung lượng bảng tính", size(ole.get_size(name)),
-                                            size(MAX_UNCOMPRESSED_BYTES)))
-            stream = ole.openstream(name).read()
-    except FileRejected:
-        raise
-    except Exception:  # noqa: BLE001 - a damaged container: the parser rejects it
-        return
-    pos, sheets = 0, 0
-    while pos + 4 <= len(stream):
-        kind, length = struct.unpack_from("<HH", stream, pos)
-        body = stream[pos + 4:pos + 4 + length]
-        pos += 4 + length
-        if kind == _DIMENSIONS and len(body) >= 10:
-            _, rows, _, cols = struct.unpack_from("<IIHH" if len(body) >= 14 else "<HHHH", body)
-            if rows > MAX_ROWS or cols > MAX_COLUMNS or rows * cols > MAX_CELLS:
-                raise FileRejected(exceeded("kích thước khai báo của trang tính",
-                                            f"{number(rows)} dòng × {number(cols)} cột",
-                                            f"{number(MAX_ROWS)} dòng, {number(MAX_COLUMNS)} cột"))
-        elif kind == _BOUNDSHEET:
-            sheets += 1
-            _check_sheets(sheets)
-        elif kind == _SST and len(body) >= 8:
-            _Part()._strings(struct.unpack_from("<II", body)[1])
 
 
 def _check_csv(data: bytes) -> None:

@@ -11,8 +11,9 @@ from dataclasses import replace
 import pandas as pd
 
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
-from thidua.ingest.limits import number
 from thidua.ingest.duplicates import duplicate_key
+from thidua.ingest.limits import SHOWN_CELL_CHARS, number
+from thidua.text import clean_text
 
 def _recency(result: FileResult) -> tuple:
     """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name."""
@@ -73,26 +74,70 @@ def _choice(chosen: FileResult, others: list[FileResult]) -> str:
     return f"Đơn vị có {len(others) + 1} tệp; dùng tệp {chosen.file} ({why})."
 
 
-def _registrations(result: FileResult) -> set[tuple[str, str]]:
-    """The valid registrations of a file as ``(model, registrant)`` keys
-    (:func:`thidua.ingest.duplicates.duplicate_key`: case, accents, spacing aside)."""
+def _registrations(result: FileResult) -> dict[tuple[str, str], str]:
+    """The valid registrations of a file, in file order, as ``{(model, registrant) key: model
+    name as written}`` (keys by :func:`thidua.ingest.duplicates.duplicate_key`, as the
+    duplicate rule reads them: case, accents, spacing and end punctuation aside)."""
     frame = result.registrations
     if frame.empty or "model" not in frame or "registrant" not in frame:
-        return set()
-    return set(zip(frame["model"].map(duplicate_key), frame["registrant"].map(duplicate_key)))
+        return {}
+    keys = zip(frame["model"].map(duplicate_key), frame["registrant"].map(duplicate_key))
+    found: dict[tuple[str, str], str] = {}
+    for key, model in zip(keys, frame["model"].map(clean_text)):
+        found.setdefault(key, model)  # the first spelling
+    return found
 
 
-def batch_note(older: FileResult, newer: FileResult) -> str | None:
-    """What a unit is told when its newer file ``newer`` supersedes ``older`` although the two
-    share no registration (model and registrant): the older is likely the first batch of a
-    list sent in two (``Đợt 1`` | ``Đợt 2``), not a version corrected by the newer; the
-    newest file still wins (``spec/submission-form.md``, "Corrections"), and the unit is asked
-    to merge them. ``None`` when they share one, or the older has no valid registration."""
-    if not older.rows["valid"] or _registrations(older) & _registrations(newer):
+#: How many models of a superseded file a note names before "và N mô hình khác".
+NAMED_MODELS = 3
+
+
+def _named(models: list[str]) -> str:
+    """``'A', 'B', 'C' và 4 mô hình khác``: the first :data:`NAMED_MODELS` models named
+    (each cut to :data:`thidua.ingest.limits.SHOWN_CELL_CHARS` characters)."""
+    shown = ", ".join(f"'{m[:SHOWN_CELL_CHARS]}{'…' if len(m) > SHOWN_CELL_CHARS else ''}'"
+                      for m in models[:NAMED_MODELS])
+    rest = len(models) - NAMED_MODELS
+    return shown + (f" và {number(rest)} mô hình khác" if rest > 0 else "")
+
+
+def batch_note(older: FileResult, newer: FileResult,
+               later: tuple[FileResult, ...] = ()) -> str | None:
+    """What a unit (and the operator) is told when its newer file ``newer`` supersedes
+    ``older`` and valid registrations of ``older`` (model and registrant, read as the duplicate
+    rule reads them) are not among the valid ones of ``newer``: the newest file still wins
+    (``spec/submission-form.md``, "Corrections") and those registrations are counted nowhere,
+    so the unit is told how many and which, and asked to merge the files if both halves are
+    wanted (``docs/contracts.md``, "Two batches in two files").
+
+    ``later``: the unit's other superseded files sent after ``older``; a registration one of
+    them also holds is told there, once, not again here (three files of one unit). Two
+    sentences: when ``older`` shares no registration with ``newer`` (two batches, ``Đợt 1`` |
+    ``Đợt 2``): "Tệp X (N mô hình) không được tính vì đơn vị đã gửi tệp Y sau; nếu là hai đợt
+    của một danh sách, hãy gộp …"; when it shares some: "M trong N mô hình của tệp X không có
+    trong các mô hình hợp lệ của tệp Y gửi sau nên không được tính: 'A', 'B', 'C' và K mô hình
+    khác; …". ``None`` when every registration of ``older`` is in ``newer`` (the same file
+    again, a strict superset) or told for a later file, or ``older`` has none."""
+    mine, theirs = _registrations(older), _registrations(newer)
+    told = set(theirs).union(*(_registrations(f) for f in later))
+    missing = [model for key, model in mine.items() if key not in told]
+    if not missing:
         return None
-    return (f"Tệp {older.file} ({number(older.rows['valid'])} mô hình) không được tính vì đơn "
-            f"vị đã gửi tệp {newer.file} sau; nếu là hai đợt của một danh sách, hãy gộp vào một "
+    if not set(mine) & set(theirs):
+        return (f"Tệp {older.file} ({number(older.rows['valid'])} mô hình) không được tính vì "
+                f"đơn vị đã gửi tệp {newer.file} sau; nếu là hai đợt của một danh sách, hãy gộp "
+                f"vào một tệp và gửi lại.")
+    return (f"{number(len(missing))} trong {number(len(mine))} mô hình của tệp {older.file} "
+            f"không có trong các mô hình hợp lệ của tệp {newer.file} gửi sau nên không được "
+            f"tính: {_named(missing)}. Nếu vẫn đăng ký các mô hình này, hãy gộp hai tệp vào một "
             f"tệp và gửi lại.")
+
+
+def _later(result: FileResult, results: list[FileResult], chosen: FileResult) -> tuple:
+    """The usable files of ``result``'s unit sent after it, other than ``chosen``."""
+    return tuple(o for o in results if o is not result and o is not chosen
+                 and o.unit == result.unit and o.status in (USED, SUPERSEDED)
+                 and _recency(o) > _recency(result))
 
 
 def select_submissions(results: list[FileResult]) -> list[FileResult]:
@@ -103,11 +148,12 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
     (empty, cut short, password-protected, not a spreadsheet, no header…), its newest usable
     file counts, and ``choice`` reads "Tệp mới nhất X bị từ chối (lý do); dùng tệp Y gửi ngày
     …". When the choice fell back on modification times or names, ``choice`` says so
-    ("chọn theo thời gian sửa tệp"). A superseded file sharing no registration with the
-    chosen one (:func:`batch_note`: two batches of one list) keeps its rows out, but the note
-    is its ``problem`` (the manifest, ``thidua validate``'s problem column) and starts the
-    chosen file's ``choice`` (the unit's feedback, the report). Idempotent; returns the results
-    in the input order.
+    ("chọn theo thời gian sửa tệp"). A superseded file holding registrations the chosen one
+    lacks (:func:`batch_note`: two batches of one list, or a newer file that dropped some)
+    keeps its rows out, but the note is its ``problem`` (the manifest, ``thidua validate``'s
+    problem column) and starts the chosen file's ``choice`` (the unit's feedback, the report),
+    the unit's superseded files oldest first. Idempotent; returns the results in the input
+    order.
     """
     newest: dict[str, FileResult] = {}
     for result in results:
@@ -121,13 +167,14 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
         if id(r) in chosen:
             others = [o for o in results
                       if o is not r and o.unit == r.unit and o.status != SKIPPED]
-            batches = [n for o in others if o.status in (USED, SUPERSEDED)
-                       if (n := batch_note(o, r))]
+            batches = [n for o in sorted(others, key=_recency)
+                       if o.status in (USED, SUPERSEDED)
+                       if (n := batch_note(o, r, _later(o, results, r)))]
             choice = " ".join(t for t in (*batches, _choice(r, others)) if t)
             selected.append(replace(r, status=USED, choice=choice,
                                     chosen_by=_chosen_by(r, others)))
         elif r.status in (USED, SUPERSEDED):
-            note = batch_note(r, newest[r.unit])
+            note = batch_note(r, newest[r.unit], _later(r, results, newest[r.unit]))
             selected.append(replace(r, status=SUPERSEDED, choice="", chosen_by="", problem=note))
         else:
             selected.append(r)

@@ -12,7 +12,8 @@ import re
 from thidua.ingest.unitcodes import registry_code
 from thidua.text import match_key
 
-__all__ = ["name_key", "unit_by_name", "unit_by_sheet_name", "unit_coded", "unit_named"]
+__all__ = ["name_key", "other_unit_named", "unit_by_name", "unit_by_sheet_name", "unit_coded",
+           "unit_named"]
 
 #: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
 _NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
@@ -116,3 +117,21 @@ def unit_by_sheet_name(text: str, names: dict[str, str] | tuple[tuple[str, str],
     key = _place(key) or re.sub(r"^lien doan lao dong ", "", key)
     places = [code for code, name in _keys(_pairs(names)).items() if _place(name) == key]
     return places[0] if len(places) == 1 else None
+
+
+#: A title naming one unit by its name and another by its code (``LĐLĐ QUẬN BA ĐÌNH`` above
+#: ``Mã đơn vị: Q-HK``): the code decides (``spec/submission-form.md``, "Which unit and which
+#: year": the code is the unit's key), and the unit is told (the ae_name_vs_code case).
+def other_unit_named(lines: tuple[str, ...], unit: str, names: dict[str, str]) -> str | None:
+    """The line telling the unit that its title names another unit of the registry than the
+    one its code gives: ``Tiêu đề ghi tên đơn vị 'LĐLĐ quận Ba Đình' (Q-BD) nhưng mã đơn vị
+    là 'Q-HK'; …``. ``lines``: the title's cells (:attr:`TitleBlock.lines`); ``unit``: the
+    code the file counts for; ``names``: code → registry name of the accepted units. ``None``
+    when the title names no unit, several (the Federation's heading), or ``unit`` itself."""
+    named = unit_by_name(lines, names)
+    if named is None or named == unit:
+        return None
+    mine = f" ({names[unit]})" if unit in names else ""
+    return (f"Tiêu đề ghi tên đơn vị '{names[named]}' ({named}) nhưng mã đơn vị là '{unit}'; "
+            f"tệp được tính cho '{unit}'{mine}. Nếu tệp là của {names[named]}, đề nghị sửa mã "
+            f"đơn vị thành '{named}' và gửi lại; nếu không, sửa tên đơn vị ở tiêu đề.")

@@ -34,210 +34,42 @@ Each distinct text is read once (:func:`read_value` is cached), so whole columns
 
 from __future__ import annotations
 
+from __future__ import annotations
+
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
 
-from schemas.form import (
-    ABBREVIATIONS,
-    CONNECTORS,
-    FILLERS,
-    TOLD_SPELLINGS,
-    VALUE_NAMES,
-    VALUE_READINGS,
-    VALUE_SPELLINGS,
-)
+from schemas.form import TOLD_SPELLINGS, VALUE_NAMES, VALUE_READINGS
 from thidua.ingest.columnar import by_value
+from thidua.ingest.valuewords import (  # noqa: F401 - the outcomes, kept where they were
+    ABBREVIATION_WORDS,
+    AMBIGUOUS,
+    EMPTY,
+    EXACT,
+    INTERPRETED,
+    LONGEST_VALUE,
+    UNKNOWN,
+    Reading,
+    covers,
+    matcher,
+    read_key,
+    variants,
+    words_of,
+)
+from thidua.ingest.valuemix import listed_values, out_of_order
 from thidua.text import clean_text, fold_code, match_key
 
-#: Outcomes of reading a value.
-EMPTY, EXACT, INTERPRETED, AMBIGUOUS, UNKNOWN = "empty", "exact", "interpreted", "ambiguous", \
-    "unknown"
-#: No accepted value is longer than this; a longer text is never matched (nor fuzzily compared).
-LONGEST_VALUE = 120
-_ENUMERATOR = re.compile(r"^\s*(?:(?:\d{1,2}|[ivxlcdm]{1,4}|[a-z])\s*[.)/:-]|\d{1,2}\s)\s*")
 _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How a coded cell was read: ``code`` (``None`` unless ``how`` is ``exact`` or
-    ``interpreted``), ``how`` (one of ``empty, exact, interpreted, ambiguous, unknown``) and
-    ``candidates`` (for ``ambiguous``: the codes it could be, in the form's order)."""
-
-    code: str | None
-    how: str
-    candidates: tuple[str, ...] = ()
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"[0-9a-z]+", match_key(text)))
-
-
-_DOTTED_INITIALS = re.compile(r"\b([0-9a-z])\.(?=[0-9a-z]\b)")
-
-
-def _tokens(key: str) -> tuple[str, ...]:
-    """The words of a written value (a :func:`match_key`): as :func:`_words`, but a word
-    written before a dot keeps it (``t.the`` → ``t.``, ``the``): it may be a shortened word
-    (``T.Thể``, ``H.thành``, ``Chưa Đ.giá``); single letters joined by dots are initials
-    (``X.D`` → ``xd``)."""
-    key = _DOTTED_INITIALS.sub(r"\1", key)
-    return tuple(re.findall(r"[0-9a-z]+\.?", key))
-
-
-@dataclass(frozen=True)
-class _Column:
-    sequences: tuple[tuple[str, tuple[str, ...]], ...]  # (code, words of one spelling)
-    fillers: tuple[tuple[str, ...], ...]
-    targets: tuple[str, ...]  # spellings without spaces, for the fuzzy step
-    target_codes: tuple[str, ...]
-    order: tuple[str, ...]
-
-
-_ABBREVIATIONS = {match_key(k): _words(v) for k, v in ABBREVIATIONS.items()}
-_CONNECTORS = {match_key(c) for c in CONNECTORS}
-
-
-@lru_cache(maxsize=None)
-def _column(column: str, readings: bool = False) -> _Column:
-    """The matcher of a coded column's names (:data:`VALUE_SPELLINGS`), or of the words that
-    mean its values (:data:`VALUE_READINGS`) when ``readings``."""
-    spellings = VALUE_READINGS.get(column, {}) if readings else VALUE_SPELLINGS[column]
-    sequences = tuple((code, _words(s)) for code, values in spellings.items() for s in values)
-    # spellings under 4 letters (``KT``, ``HT``) are never compared letter by letter
-    targets = [("".join(words), code) for code, words in sequences if len("".join(words)) >= 4]
-    return _Column(sequences, tuple(_words(f) for f in FILLERS.get(column, ())),
-                   tuple(t for t, _ in targets), tuple(c for _, c in targets),
-                   tuple(VALUE_NAMES[column]))
-
-
-def _runs(token: str, words: tuple[str, ...], free: tuple[int, ...]):
-    """The runs of consecutive free positions of ``words`` that ``token`` stands for; a token
-    written before a dot (``t.``) also stands for one word it begins (``tập``)."""
-    free_set = set(free)
-    shortened = token.endswith(".")
-    token = token.rstrip(".")
-    for i in free:
-        if words[i] == token or (shortened and words[i].startswith(token)):
-            yield (i,)
-        for j in range(i + 2, len(words) + 1):
-            run = tuple(range(i, j))
-            if not free_set.issuperset(run):
-                break
-            part = words[i:j]
-            if token in ("".join(w[0] for w in part), "".join(part)) \
-                    or _ABBREVIATIONS.get(token) == part:
-                yield run
-        if _ABBREVIATIONS.get(token) == (words[i],):
-            yield (i,)
-
-
-def _covers(tokens: tuple[str, ...], words: tuple[str, ...], free: tuple[int, ...]) -> bool:
-    """Whether ``tokens`` stand for exactly the ``free`` positions of ``words``."""
-    if not tokens:
-        return not free
-    for run in _runs(tokens[0], words, free):
-        if _covers(tokens[1:], words, tuple(i for i in free if i not in run)):
-            return True
-    return False
-
-
-def _exact(col: _Column, tokens: tuple[str, ...]) -> set[str]:
-    if not tokens:
-        return set()
-    return {code for code, words in col.sequences
-            if len(tokens) <= len(words) and _covers(tokens, words, tuple(range(len(words))))}
-
-
-def _drop(tokens: tuple[str, ...], phrases) -> tuple[str, ...]:
-    out = list(tokens)
-    for phrase in phrases:
-        n = len(phrase)
-        i = 0
-        while i + n <= len(out):
-            if tuple(t.rstrip(".") for t in out[i:i + n]) == phrase:
-                del out[i:i + n]
-            else:
-                i += 1
-    return tuple(out)
-
-
-def _variants(col: _Column, key: str) -> list[tuple[str, ...]]:
-    """The word lists a text may mean: as written, without numbering, without fillers."""
-    plain = tuple(t for t in _tokens(key) if t.rstrip(".") not in _CONNECTORS)
-    numbering = _ENUMERATOR.match(key)
-    if numbering and numbering.group(0).strip(" .)/:-") in _ABBREVIATIONS:  # ``K.TB``: không
-        numbering = None
-    bare = tuple(t for t in _tokens(key[numbering.end():] if numbering else key)
-                 if t.rstrip(".") not in _CONNECTORS)
-    out = [plain, bare, _drop(plain, col.fillers), _drop(bare, col.fillers)]
-    return list(dict.fromkeys(v for v in out if v))
-
-
-def _fuzzy(col: _Column, variants: list[tuple[str, ...]]) -> Reading | None:
-    within: dict[str, int] = {}  # code → fewest slips to one of its spellings, within allowance
-    near: dict[str, int] = {}  # code → fewest slips to one of its spellings (up to 3)
-    for tokens in variants:
-        query = "".join(tokens).replace(".", "")
-        if len(query) < 4:
-            continue
-        for target, dist, i in process.extract(query, col.targets, scorer=Levenshtein.distance,
-                                               score_cutoff=3, limit=None):
-            code = col.target_codes[i]
-            near[code] = min(near.get(code, dist), dist)
-            if dist <= (2 if len(target) >= 12 else 1):
-                within[code] = min(within.get(code, dist), dist)
-    if not within:
-        return None
-    code, d1 = min(within.items(), key=lambda kv: (kv[1], col.order.index(kv[0])))
-    rivals = sorted((c for c, d in near.items() if c != code and d <= d1 + 1),
-                    key=col.order.index)
-    if rivals:
-        return Reading(None, AMBIGUOUS, tuple(sorted((code, rivals[0]), key=col.order.index)))
-    return Reading(code, EXACT if d1 == 0 else INTERPRETED)
-
-
-def _touched(col: _Column, tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """The values a text's words belong to, when every word belongs to some value and the
-    words that belong to one value only name two values or more (else ``()``)."""
-    tokens = _drop(tokens, col.fillers)
-    distinct: set[str] = set()
-    for token in tokens:
-        codes = {code for code, words in col.sequences
-                 if any(True for _ in _runs(token, words, tuple(range(len(words)))))}
-        if not codes:
-            return ()
-        if len(codes) == 1:
-            distinct |= codes
-    return tuple(sorted(distinct, key=col.order.index)) if len(distinct) >= 2 else ()
-
-
-def _read_key(col: _Column, key: str) -> Reading:
-    variants = _variants(col, key)
-    for tokens in variants:
-        codes = _exact(col, tokens)
-        if len(codes) == 1:
-            return Reading(codes.pop(), EXACT)
-        if codes:
-            return Reading(None, AMBIGUOUS, tuple(sorted(codes, key=col.order.index))[:2])
-    found = _fuzzy(col, variants)
-    if found is not None:
-        return found
-    touched = _touched(col, variants[0]) if variants else ()
-    return Reading(None, AMBIGUOUS, touched[:2]) if touched else Reading(None, UNKNOWN)
 
 
 def _main_and_hints(key: str) -> tuple[str, list[str]]:
     """A value's words outside brackets and the hints in brackets (``Kinh tế (KT)``);
     everything in brackets (``(KT)``) is the value itself."""
-    hints = [h for h in _BRACKETS.findall(key) if _words(h)]
+    hints = [h for h in _BRACKETS.findall(key) if words_of(h)]
     main = _BRACKETS.sub(" ", key)
-    if not _words(main):
+    if not words_of(main):
         return " ".join(hints), []
     return main, hints
 
@@ -252,14 +84,17 @@ def _read_text(column: str, text: str) -> Reading:
     if folded != text:
         reading = _read_text(column, folded)
         return Reading(reading.code, INTERPRETED) if reading.how == EXACT else reading
-    col = _column(column)
+    col = matcher(column)
     main, hints = _main_and_hints(match_key(text))
-    reading = _read_key(col, main)
-    if reading.how == EXACT and _told_words(main) in _told(column):  # ``TB``, ``T.B.``: told
+    reading = read_key(col, main)
+    if two := listed_values(col, main):  # ``Hoàn thành, tiêu biểu``: which one?
+        return Reading(None, AMBIGUOUS, two[:2])
+    if reading.how == EXACT and (_is_told(column, main)  # ``TB``, ``T.B.``, ``HT tiêu biểu``
+                                 or out_of_order(col, main, reading.code)):
         reading = Reading(reading.code, INTERPRETED)
     if reading.how == UNKNOWN and column in VALUE_READINGS \
             and _other_column(column, main) is None:  # ``An ninh trật tự``: told
-        meant = _read_key(_column(column, readings=True), main)
+        meant = read_key(matcher(column, readings=True), main)
         if meant.code is not None:
             reading = Reading(meant.code, INTERPRETED)
         elif meant.how == AMBIGUOUS:
@@ -267,7 +102,7 @@ def _read_text(column: str, text: str) -> Reading:
     if reading.code is None:
         return reading
     for hint in hints:
-        other = _read_key(col, hint)
+        other = read_key(col, hint)
         if other.how == EXACT and other.code != reading.code:
             return Reading(None, AMBIGUOUS,
                            tuple(sorted((reading.code, other.code), key=col.order.index)))
@@ -279,7 +114,7 @@ def _told_words(key: str) -> tuple[str, ...]:
     """The words of a written value as :data:`TOLD_SPELLINGS` are compared: punctuation
     aside, abbreviations written out (``Ko``, ``K.`` → ``không``), single letters one word
     (``T.B.``, ``t b`` → ``tb``)."""
-    words = tuple(w for word in _words(key) for w in _ABBREVIATIONS.get(word, (word,)))
+    words = tuple(w for word in words_of(key) for w in ABBREVIATION_WORDS.get(word, (word,)))
     return ("".join(words),) if len(words) > 1 and all(len(w) == 1 for w in words) else words
 
 
@@ -288,9 +123,22 @@ def _told(column: str) -> frozenset[tuple[str, ...]]:
     return frozenset(_told_words(match_key(s)) for s in TOLD_SPELLINGS.get(column, ()))
 
 
+def _is_told(column: str, key: str) -> bool:
+    """Whether a written value (a match key) is a spelling of :data:`TOLD_SPELLINGS`, read as
+    the matcher reads values: words in any order, initials, abbreviations, a numbering aside
+    (``Tiêu biểu xuất sắc``, ``HT tiêu biểu``, ``K.đạt``, ``Đạt.``); the column's fillers
+    count (``Chưa đánh giá`` is no ``Chưa``)."""
+    if _told_words(key) in _told(column):
+        return True
+    spellings = [words_of(s) for s in TOLD_SPELLINGS.get(column, ())]
+    return any(covers(tokens, words, tuple(range(len(words))))
+               for tokens in variants(matcher(column), key, fillers=False) for words in spellings
+               if len(tokens) <= len(words))
+
+
 def _other_column(column: str, key: str) -> str | None:
     for other in VALUE_NAMES:
-        if other != column and _read_key(_column(other), key).how == EXACT:
+        if other != column and read_key(matcher(other), key).how == EXACT:
             return other
     return None
 

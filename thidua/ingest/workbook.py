@@ -17,6 +17,7 @@ import zipfile
 import python_calamine as calamine
 
 from thidua.ingest import legacy
+from thidua.text import LOST_LETTER
 
 Grid = list[list[object]]
 
@@ -68,6 +69,11 @@ def _is_encrypted(data: bytes) -> bool:
     """An Office file protected by a password to open: an OLE container holding the
     ``EncryptionInfo`` and ``EncryptedPackage`` streams (ECMA-376 encryption)."""
     return data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
+
+
+#: The reason of a workbook cut short (a zip without its directory, an .xls short of sectors).
+TRUNCATED = ("Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư bị gián đoạn); "
+             "đề nghị mở thử tệp trên máy rồi gửi lại.")
 
 
 def _is_truncated_zip(data: bytes) -> bool:
@@ -144,8 +150,7 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
     if _is_encrypted(data):
         raise FileRejected(password)
     if _is_truncated_zip(data):
-        raise FileRejected("Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư "
-                           "bị gián đoạn); đề nghị mở thử tệp trên máy rồi gửi lại.")
+        raise FileRejected(TRUNCATED)
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
@@ -193,13 +198,18 @@ def decode_csv(data: bytes) -> tuple[str, str]:
 #: The start of the encoding name of a UTF-8 CSV holding lines of another encoding
 #: (:func:`decode_csv`); the lines follow (``UTF-8 lẫn dòng Windows-1258: 12, 14``).
 MIXED = "UTF-8 lẫn dòng"
+#: The name of the lines of a mixed CSV whose Vietnamese letters were lost (``S?ng ki?n``).
+LOST = "bảng mã không có chữ tiếng Việt (chữ đã thành '?')"
 
 
 def _mixed_lines(data: bytes, utf8: str) -> tuple[str, str] | None:
     """A CSV mostly in UTF-8 with some lines in a legacy encoding (two exports pasted
     together, a line added by another program): each line in its own encoding, and the name
-    ``UTF-8 lẫn dòng Windows-1258: 12`` (lines counted from 1); ``None`` when no line with
-    non-ASCII text is UTF-8 (a legacy file: :func:`thidua.ingest.legacy.decode_bytes`)."""
+    ``UTF-8 lẫn dòng Windows-1258: 12; VNI: 15`` (each encoding met, with its lines counted
+    from 1, in the order met); a line whose letters became ``?`` (saved in an encoding without
+    Vietnamese letters, :data:`thidua.text.LOST_LETTER`) is named :data:`LOST`, not the
+    encoding it decodes in. ``None`` when no line with non-ASCII text is UTF-8 (a legacy
+    file: :func:`thidua.ingest.legacy.decode_bytes`)."""
     lines = data.removeprefix(b"\xef\xbb\xbf").splitlines(keepends=True)
     texts, foreign, utf8_lines = [], {}, 0
     for number, line in enumerate(lines, start=1):
@@ -209,7 +219,7 @@ def _mixed_lines(data: bytes, utf8: str) -> tuple[str, str] | None:
         except UnicodeDecodeError:
             text, name = legacy.decode_bytes(line)
             texts.append(text)
-            foreign.setdefault(name, []).append(number)
+            foreign.setdefault(LOST if LOST_LETTER.search(text) else name, []).append(number)
     if not utf8_lines and utf8 == "UTF-8":
         return None
     said = "; ".join(f"{name}: {', '.join(map(str, numbers[:10]))}"

@@ -41,6 +41,7 @@ from thidua.ingest.files import (
     FileResult,
 )
 from thidua.ingest.selection import select_submissions
+from thidua.ingest.workbook import MIXED
 from thidua.publish.atomic import write_atomic
 from thidua.publish.latest import FEEDBACK_DIR
 from thidua.text import clean_text
@@ -65,13 +66,15 @@ def units_with_rejections(results: list[FileResult]) -> list[str]:
     approximation or rows of filled-down values (``FileResult.readings``, issues 9.1 and 16.6:
     the workbook says how they were read), or whose file in use was chosen over a rejected
     newer one or by modification time (``FileResult.choice``, issues 9.7 and 16.2), or with a
-    remark on their file (``FileResult.remarks``: a sheet passed over, a missing column…), sorted;
+    remark on their file (``FileResult.remarks``: a sheet passed over, a missing column…), or
+    whose CSV mixes lines of several encodings (the unit is asked to check those lines), sorted;
     superseded files do not
     count (``spec/submission-form.md``, "Corrections")."""
     return sorted({_unit_key(r) for r in results
                    if r.status != SUPERSEDED and (r.status == REJECTED or r.rows["rejected"]
                                                   or r.ignored.get("hidden")
-                                                  or r.readings or r.choice or r.remarks)})
+                                                  or r.readings or r.choice or r.remarks
+                                                  or r.encoding.startswith(MIXED))})
 
 
 def _put(ws, row: int, column: int, value: object):
@@ -258,8 +261,8 @@ def unit_overview(files: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
     the registry, then :data:`UNKNOWN_UNIT`); columns ``name`` (str), ``files`` (int: files
     found), ``used`` (str: the file counted, ``""`` if none), ``valid, rejected, ignored``
     (int: rows of the file in use), ``problems`` (str: file-level problems, one per line: of
-    rejected files, and of superseded files not counted although they share no registration
-    with the file in use, :func:`thidua.ingest.selection.batch_note`).
+    rejected files, and of superseded files holding registrations the file in use lacks,
+    :func:`thidua.ingest.selection.batch_note`).
     Expected units that sent nothing have a line with ``files == 0``.
     """
     names = dict(zip(expected["code"], expected["name"]))

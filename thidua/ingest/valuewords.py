@@ -1,0 +1,201 @@
+"""The matcher of coded values (``Lĩnh vực``, ``Hình thức``, ``Cấp công đoàn``, ``Kết quả``):
+a written value's words against the words of each accepted value's spellings (issue 9.1).
+The steps and what they accept are told in :mod:`thidua.ingest.values`, which reads a cell
+with them; this module holds the matching itself (words, runs, covers, fuzzy distance)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from schemas.form import ABBREVIATIONS, CONNECTORS, FILLERS, VALUE_NAMES, VALUE_READINGS, \
+    VALUE_SPELLINGS
+from thidua.text import match_key
+
+#: Outcomes of reading a value.
+EMPTY, EXACT, INTERPRETED, AMBIGUOUS, UNKNOWN = "empty", "exact", "interpreted", "ambiguous", \
+    "unknown"
+#: No accepted value is longer than this; a longer text is never matched (nor fuzzily compared).
+LONGEST_VALUE = 120
+_ENUMERATOR = re.compile(r"^\s*(?:(?:\d{1,2}|[ivxlcdm]{1,4}|[a-z])\s*[.)/:-]|\d{1,2}\s)\s*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a coded cell was read: ``code`` (``None`` unless ``how`` is ``exact`` or
+    ``interpreted``), ``how`` (one of ``empty, exact, interpreted, ambiguous, unknown``) and
+    ``candidates`` (for ``ambiguous``: the codes it could be, in the form's order)."""
+
+    code: str | None
+    how: str
+    candidates: tuple[str, ...] = ()
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[0-9a-z]+", match_key(text)))
+
+
+_DOTTED_INITIALS = re.compile(r"\b([0-9a-z])\.(?=[0-9a-z]\b)")
+
+
+def tokens_of(key: str) -> tuple[str, ...]:
+    """The words of a written value (a :func:`match_key`): as :func:`_words`, but a word
+    written before a dot keeps it (``t.the`` → ``t.``, ``the``): it may be a shortened word
+    (``T.Thể``, ``H.thành``, ``Chưa Đ.giá``); single letters joined by dots are initials
+    (``X.D`` → ``xd``)."""
+    key = _DOTTED_INITIALS.sub(r"\1", key)
+    return tuple(re.findall(r"[0-9a-z]+\.?", key))
+
+
+@dataclass(frozen=True)
+class Matcher:
+    sequences: tuple[tuple[str, tuple[str, ...]], ...]  # (code, words of one spelling)
+    fillers: tuple[tuple[str, ...], ...]
+    targets: tuple[str, ...]  # spellings without spaces, for the fuzzy step
+    target_codes: tuple[str, ...]
+    order: tuple[str, ...]
+
+
+ABBREVIATION_WORDS = {match_key(k): words_of(v) for k, v in ABBREVIATIONS.items()}
+_CONNECTORS = {match_key(c) for c in CONNECTORS}
+_DOTTED_CONNECTOR = re.compile(r"\b(?:%s)\.(?=\s|$)" % "|".join(map(re.escape, _CONNECTORS)))
+
+
+@lru_cache(maxsize=None)
+def matcher(column: str, readings: bool = False) -> Matcher:
+    """The matcher of a coded column's names (:data:`VALUE_SPELLINGS`), or of the words that
+    mean its values (:data:`VALUE_READINGS`) when ``readings``."""
+    spellings = VALUE_READINGS.get(column, {}) if readings else VALUE_SPELLINGS[column]
+    sequences = tuple((code, words_of(s)) for code, values in spellings.items() for s in values)
+    # spellings under 4 letters (``KT``, ``HT``) are never compared letter by letter
+    targets = [("".join(words), code) for code, words in sequences if len("".join(words)) >= 4]
+    return Matcher(sequences, tuple(words_of(f) for f in FILLERS.get(column, ())),
+                   tuple(t for t, _ in targets), tuple(c for _, c in targets),
+                   tuple(VALUE_NAMES[column]))
+
+
+def runs(token: str, words: tuple[str, ...], free: tuple[int, ...]):
+    """The runs of consecutive free positions of ``words`` that ``token`` stands for; a token
+    written before a dot (``t.``) also stands for one word it begins (``tập``)."""
+    free_set = set(free)
+    shortened = token.endswith(".")
+    token = token.rstrip(".")
+    for i in free:
+        if words[i] == token or (shortened and words[i].startswith(token)):
+            yield (i,)
+        for j in range(i + 2, len(words) + 1):
+            run = tuple(range(i, j))
+            if not free_set.issuperset(run):
+                break
+            part = words[i:j]
+            if token in ("".join(w[0] for w in part), "".join(part)) \
+                    or ABBREVIATION_WORDS.get(token) == part:
+                yield run
+        if ABBREVIATION_WORDS.get(token) == (words[i],):
+            yield (i,)
+
+
+def covers(tokens: tuple[str, ...], words: tuple[str, ...], free: tuple[int, ...]) -> bool:
+    """Whether ``tokens`` stand for exactly the ``free`` positions of ``words``."""
+    if not tokens:
+        return not free
+    for run in runs(tokens[0], words, free):
+        if covers(tokens[1:], words, tuple(i for i in free if i not in run)):
+            return True
+    return False
+
+
+def _exact(col: Matcher, tokens: tuple[str, ...]) -> set[str]:
+    if not tokens:
+        return set()
+    return {code for code, words in col.sequences
+            if len(tokens) <= len(words) and covers(tokens, words, tuple(range(len(words))))}
+
+
+def _drop(tokens: tuple[str, ...], phrases) -> tuple[str, ...]:
+    out = list(tokens)
+    for phrase in phrases:
+        n = len(phrase)
+        i = 0
+        while i + n <= len(out):
+            if tuple(t.rstrip(".") for t in out[i:i + n]) == phrase:
+                del out[i:i + n]
+            else:
+                i += 1
+    return tuple(out)
+
+
+def variants(col: Matcher, key: str, fillers: bool = True) -> list[tuple[str, ...]]:
+    """The word lists a text may mean: as written, without numbering, without the column's
+    fillers (unless not ``fillers``); a connector with a dot (``và. xã hội``: a stray dot, or
+    ``Vă. hóa``: a shortened word, alike without diacritics) read both ways."""
+    out = []
+    for text in dict.fromkeys((_DOTTED_CONNECTOR.sub(" ", key), key)):
+        plain = tuple(t for t in tokens_of(text) if t not in _CONNECTORS)
+        numbering = _ENUMERATOR.match(text)
+        if numbering and numbering.group(0).strip(" .)/:-") in ABBREVIATION_WORDS:  # ``K.TB``
+            numbering = None
+        bare = tuple(t for t in tokens_of(text[numbering.end():] if numbering else text)
+                     if t not in _CONNECTORS)
+        out += [plain, bare, *((_drop(plain, col.fillers), _drop(bare, col.fillers)) if fillers
+                               else ())]
+    return list(dict.fromkeys(v for v in out if v))
+
+
+def _fuzzy(col: Matcher, variants: list[tuple[str, ...]]) -> Reading | None:
+    within: dict[str, int] = {}  # code → fewest slips to one of its spellings, within allowance
+    near: dict[str, int] = {}  # code → fewest slips to one of its spellings (up to 3)
+    for tokens in variants:
+        query = "".join(tokens).replace(".", "")
+        if len(query) < 4:
+            continue
+        for target, dist, i in process.extract(query, col.targets, scorer=Levenshtein.distance,
+                                               score_cutoff=3, limit=None):
+            code = col.target_codes[i]
+            near[code] = min(near.get(code, dist), dist)
+            if dist <= (2 if len(target) >= 12 else 1):
+                within[code] = min(within.get(code, dist), dist)
+    if not within:
+        return None
+    code, d1 = min(within.items(), key=lambda kv: (kv[1], col.order.index(kv[0])))
+    rivals = sorted((c for c, d in near.items() if c != code and d <= d1 + 1),
+                    key=col.order.index)
+    if rivals:
+        return Reading(None, AMBIGUOUS, tuple(sorted((code, rivals[0]), key=col.order.index)))
+    return Reading(code, EXACT if d1 == 0 else INTERPRETED)
+
+
+def _touched(col: Matcher, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The values a text's words belong to, when every word belongs to some value and the
+    words that belong to one value only name two values or more (else ``()``)."""
+    tokens = _drop(tokens, col.fillers)
+    distinct: set[str] = set()
+    for token in tokens:
+        codes = {code for code, words in col.sequences
+                 if any(True for _ in runs(token, words, tuple(range(len(words)))))}
+        if not codes:
+            return ()
+        if len(codes) == 1:
+            distinct |= codes
+    return tuple(sorted(distinct, key=col.order.index)) if len(distinct) >= 2 else ()
+
+
+def read_key(col: Matcher, key: str) -> Reading:
+    """How a match key reads among a column's spellings (steps 1–4 of
+    :mod:`thidua.ingest.values`)."""
+    written = variants(col, key)
+    for tokens in written:
+        codes = _exact(col, tokens)
+        if len(codes) == 1:
+            return Reading(codes.pop(), EXACT)
+        if codes:
+            return Reading(None, AMBIGUOUS, tuple(sorted(codes, key=col.order.index))[:2])
+    found = _fuzzy(col, written)
+    if found is not None:
+        return found
+    touched = _touched(col, written[0]) if written else ()
+    return Reading(None, AMBIGUOUS, touched[:2]) if touched else Reading(None, UNKNOWN)
