@@ -273,11 +273,13 @@ def title_line_kind(row: list[object],
     :func:`thidua.ingest.unitnames.unit_coded`), after a numbering (``1``, ``II``, ``B.``),
     or a unit's name with one note beside it (``… quận Ba Đình`` | ``chuyển sang``); else
     ``None``."""
-    values = [v for v in row if not (v is None or isinstance(v, str) and not v.strip())]
+    # blank and first letter as :func:`_label` reads them (:func:`match_key`: a zero-width
+    # space, a soft hyphen or a BOM before ``Năm:`` is no text, ``Ń`` is ``n``)
+    values = [v for v in row if not (v is None or isinstance(v, str) and not clean_text(v))]
     if not values:
         return None
     first = values[0]
-    if not (isinstance(first, str) and first.lstrip()[:1] in _FIRST_LETTERS
+    if not (isinstance(first, str) and match_key(first)[:1] in _FIRST_LETTERS
             and _label(first.strip().splitlines()[0]) is not None) \
             and not (names and len(set(values)) <= 3):
         return None  # a registration starts with its STT or its model: the common case, fast
