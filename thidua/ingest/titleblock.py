@@ -275,14 +275,15 @@ def title_line_kind(row: list[object],
     ``None``."""
     # blank and first letter as :func:`_label` reads them (:func:`match_key`: a zero-width
     # space, a soft hyphen or a BOM before ``Năm:`` is no text, ``Ń`` is ``n``)
-    values = [v for v in row if not (v is None or isinstance(v, str) and not clean_text(v))]
-    if not values:
+    first = next((v for v in row if not (v is None or isinstance(v, str) and not clean_text(v))),
+                 None)
+    if first is None:
         return None
-    first = values[0]
     if not (isinstance(first, str) and match_key(first)[:1] in _FIRST_LETTERS
-            and _label(first.strip().splitlines()[0]) is not None) \
-            and not (names and len(set(values)) <= 3):
+            and _label(first.strip().splitlines()[0]) is not None) and not (names and len(
+                {v for v in row if not (v is None or isinstance(v, str) and not v.strip())}) <= 3):
         return None  # a registration starts with its STT or its model: the common case, fast
+    values = [v for v in row if not (v is None or isinstance(v, str) and not clean_text(v))]
     texts = list(dict.fromkeys(
         t for v in values for line in (str(v).replace("\r\n", "\n").replace("\r", "\n").split("\n")
                                        if isinstance(v, str) else [v])
