@@ -33,14 +33,6 @@ def duplicate_key(value: object) -> str:
     return match_key(value).strip(" .,;:!?-'\"“”‘’")
 
 
-def _duplicates(rows: pd.DataFrame) -> pd.Series:
-    """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
-    key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
-    first = key.reset_index().groupby(DUPLICATE_KEY, dropna=False)["row"].transform("min")
-    first.index = rows.index
-    return first.where(first != rows.index.to_series(), pd.NA)
-
-
 def _first_rows(rows: pd.DataFrame) -> pd.Series:
     """For each row that repeats an earlier one, the Excel row of the first (else <NA>)."""
     key = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
