@@ -1,0 +1,31 @@
+"""Readings of coded values that tell apart the mutants of :mod:`thidua.ingest.values` the other
+value tests let live (issue 14.5, ``bash scripts/mutation.sh values``): a stray dot after a
+filler or a connector (``Khối. Kinh tế``, ``V. hóa và. xã hội``) is no letter of the word, so
+the text reads as the value, exactly, as it does without the dot."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.ingest.values import EXACT, Reading, read_value
+
+
+@pytest.mark.parametrize("column, text, reading", [
+    # a filler (``FILLERS``) with a dot after it is dropped all the same (``_drop``)
+    ("field", "Khối. Kinh tế", Reading("KT", EXACT)),
+    ("field", "Lĩnh vực. Kinh tế", Reading("KT", EXACT)),
+    ("type", "Mô hình. Tập thể", Reading("collective", EXACT)),
+    ("result", "Kết quả. Hoàn thành", Reading("hoan_thanh", EXACT)),
+    # a connector with a dot after it is dropped from the text as written (a first word
+    # shortened before a dot looks like a numbering: only the text as written reads)
+    ("field", "V. hóa và. xã hội", Reading("VHXH", EXACT)),
+    ("field", "X. hội và. văn hóa", Reading("VHXH", EXACT)),
+    ("field", "X. dựng và. hệ thống chính trị", Reading("XDHTCT", EXACT)),
+    ("type", "T. thể và.", Reading("collective", EXACT)),
+    # … and from the text without its numbering: exact, not one slip away
+    ("field", "1. Văn hóa và. xã hội", Reading("VHXH", EXACT)),
+    ("field", "1. An ninh va. quốc phòng", Reading("ANQP", EXACT)),
+])
+def test_a_dot_after_a_filler_or_a_connector_changes_nothing(column, text, reading):
+    assert read_value(column, text) == reading
+
