@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from thidua.ingest.values import EXACT, Reading, read_value
+from thidua.ingest.values import EXACT, LONGEST_VALUE, UNKNOWN, Reading, other_column, read_value
 
 
 @pytest.mark.parametrize("column, text, reading", [
@@ -29,3 +29,17 @@ from thidua.ingest.values import EXACT, Reading, read_value
 def test_a_dot_after_a_filler_or_a_connector_changes_nothing(column, text, reading):
     assert read_value(column, text) == reading
 
+
+
+def test_a_value_of_another_column_is_named_up_to_the_longest_value_not_past_it():
+    """:func:`other_column` reads texts of up to :data:`LONGEST_VALUE` (120) characters, as
+    :func:`read_value` does: fillers around ``TT`` up to 120 characters are still ``Tập thể``
+    typed in the field's column; at 121 characters nothing is read."""
+    at_limit = "Hình thức " * 7 + "Mô hình " * 6 + "TT"
+    past = "Hình thức " * 9 + "Mô hình " * 3 + "Tập thể"
+    assert (len(at_limit), len(past)) == (LONGEST_VALUE, LONGEST_VALUE + 1)
+    assert read_value("type", at_limit) == Reading("collective", EXACT)
+    assert other_column("field", at_limit) == "type"
+    assert read_value("type", past) == Reading(None, UNKNOWN)
+    assert other_column("field", past) is None
+    assert other_column("field", None) is None and other_column("field", "  ") is None
