@@ -51,6 +51,7 @@ def test_what_the_title_lines_above_say_as_parse_title_reads_them():
 @pytest.mark.parametrize("cells", [
     ["\u200bNăm: 2024"], ["\u00adMã đơn vị: Q-HK - Năm: 2023"], ["\ufeffNgày gửi: 05/12/2024"],
     ["\u200b", "Mã đơn vị: Q-HK"],           # a cell holding a zero-width space only is blank
+    ["Ńăm: 2024"],                            # a letter read without its accent, as by _label
 ])
 def test_an_invisible_character_before_a_label_is_no_text(cells):
     """:func:`thidua.text.clean_text` (and so :func:`parse_title`) drops zero-width spaces,

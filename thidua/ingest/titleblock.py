@@ -241,11 +241,11 @@ def is_title_line(row: list[object]) -> bool:
     own. ``Năm 2024`` alone (a period typed in the row) or a ``Năm:`` that is not a year is not
     one: such a row stays a row of the table. An extension of ``spec/submission-form.md``,
     "Title block" (``docs/contracts.md``)."""
-    # blank and first letter as :func:`clean_text` reads them (a zero-width space, a soft
-    # hyphen or a BOM before ``Năm:`` is no text, as in :func:`_label`)
+    # blank and first letter as :func:`_label` reads them (:func:`match_key`: a zero-width
+    # space, a soft hyphen or a BOM before ``Năm:`` is no text, ``Ń`` is ``n``)
     first = next((v for v in row if not (v is None or isinstance(v, str) and not clean_text(v))),
                  None)
-    if not isinstance(first, str) or clean_text(first)[:1] not in _FIRST_LETTERS \
+    if not isinstance(first, str) or match_key(first)[:1] not in _FIRST_LETTERS \
             or _label(first.strip().splitlines()[0]) is None:
         return False  # a registration starts with its STT or its model: the common case, fast
     texts = list(dict.fromkeys(
