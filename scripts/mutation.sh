@@ -45,6 +45,14 @@ declare -A MUTANTS=(
   [mergedrows]="thidua.ingest.mergedrows.*"
   [htmltable]="thidua.ingest.htmltable.*"
   [xml2003]="thidua.ingest.xml2003.*"
+  [interpreted]="thidua.ingest.interpreted.*"
+  [periods]="thidua.ingest.periods.*"
+  [read]="thidua.ingest.read.*"
+  [workbook]="thidua.ingest.workbook.*"
+  [normalise]="thidua.ingest.normalise.*"
+  [grouplines]="thidua.ingest.grouplines.*"
+  [titlelines]="thidua.ingest.titlelines.*"
+  [unitnames]="thidua.ingest.unitnames.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -53,7 +61,7 @@ declare -A TESTS=(
   [formatting]="tests/report/test_text_and_formatting.py tests/report/test_numbers.py tests/report/test_counts_by_hand.py tests/report/test_report_edges.py"
   [figures]="tests/report/test_numbers.py tests/report/test_counts_by_hand.py"
   [legacy]="tests/ingest/test_legacy.py tests/ingest/test_legacy_builders.py"
-  [values]="tests/ingest/test_values_edges.py tests/ingest/test_values.py tests/ingest/test_validate.py -results"
+  [values]="tests/ingest/test_values_edges.py tests/ingest/test_values.py tests/ingest/test_validate.py tests/ingest/test_values_mutants.py tests/ingest/test_values_other_column.py -results"
   [schemas]="tests/ingest/test_schema_rules.py tests/ingest/test_validate.py tests/ingest/test_registry_check.py tests/ingest/test_registry.py"
   [continuation]="tests/ingest/test_continuation.py"
   [headers]="tests/ingest/test_headers.py -corpus_context"
@@ -61,8 +69,8 @@ declare -A TESTS=(
   [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections.py -corpus_context"
   [registrant]="tests/ingest/test_registrant.py -corpus_context"
   [identify]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py -results"
-  [titleblock]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py"
-  [duplicates]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py"
+  [titleblock]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py tests/ingest/test_titleblock_mutants.py"
+  [duplicates]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py tests/ingest/test_duplicates_mutants.py"
   [selection]="tests/ingest/test_batches.py tests/ingest/test_files.py"
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate_together.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
@@ -78,10 +86,19 @@ declare -A TESTS=(
   [mergedrows]="tests/ingest/test_merged_rows.py"
   [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
+  [interpreted]="tests/ingest/test_values.py tests/ingest/test_values_edges.py tests/ingest/test_values_other_column.py -results"
+  [periods]="tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_columnar.py tests/ingest/test_lookalikes_periods.py -results"
+  [read]="tests/ingest/test_read.py tests/ingest/test_sheets.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py tests/ingest/test_html_tables.py -results"
+  [workbook]="tests/ingest/test_damaged.py tests/ingest/test_text_tables.py tests/ingest/test_sheetscan.py tests/ingest/test_csv_encodings_mixed.py tests/ingest/test_xml2003.py"
+  [normalise]="tests/ingest/test_normalise.py tests/ingest/test_spellings.py tests/ingest/test_merged_rows.py -results"
+  [grouplines]="tests/ingest/test_group_lines.py"
+  [titlelines]="tests/ingest/test_pasted_units.py tests/ingest/test_title_lines.py"
+  [unitnames]="tests/ingest/test_pasted_units.py tests/ingest/test_sheet_named_unit.py tests/ingest/test_unit_name_vs_code.py tests/ingest/test_identify.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
-       table sheetchoice sheetrows rows mergedrows htmltable xml2003)
+       table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
+       normalise grouplines titlelines unitnames)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
