@@ -113,3 +113,55 @@ def test_a_blank_row_where_a_merge_down_begins_is_blank(tmp_path, context):
     assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
     assert result.ignored["blank"] == 1
     assert result.registrations["result"].tolist() == ["hoan_thanh", "tieu_bieu", "tieu_bieu"]
+
+
+@pytest.mark.parametrize("line", ["(Cộng lĩnh vực kinh tế: 03 mô hình)",
+                                  "Cụm thi đua số 1: Ba Đình, Hoàn Kiếm, Đống Đa"])
+def test_a_count_in_brackets_or_a_cluster_line_between_rows_is_never_glued(tmp_path, context,
+                                                                           line):
+    """The sixth tester's F6: Phụ lục II printed ``Cải tiến … (Cộng lĩnh vực kinh tế: 03 mô
+    hình)``."""
+    result = ingest(tmp_path, context, [*regs(2), [None, line], reg(2)])
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
+    assert result.registrations["model"].tolist() == [reg(i)[1] for i in range(3)]
+
+
+def test_a_group_line_inside_merged_field_and_type_is_ignored(tmp_path, context):
+    """The sixth tester's F8: ``Lĩnh vực`` and ``Hình thức`` merged C4:C8, D4:D8 over a group
+    line at row 6."""
+    rows = [reg(0), reg(2), [None, "Công đoàn cơ sở Công ty Điện lực Hoàn Kiếm"], reg(4), reg(6)]
+    result = ingest(tmp_path, context, rows, merges=["C4:C8", "D4:D8"])
+    assert result.rows == {"read": 5, "valid": 4, "rejected": 0, "ignored": 1}
+    assert result.ignored["subheading"] == 1
+
+
+def test_a_registration_named_after_its_union_under_merges_stays_a_registration(tmp_path,
+                                                                              context):
+    rows = [reg(0), reg(2), reg(4, model="CĐCS Trường THCS Trưng Vương",
+                                registrant="CĐCS Trường THCS Trưng Vương")]
+    merges = [f"{c}4:{c}6" for c in "CDGHIJ"]  # all but STT, model and registrant
+    result = ingest(tmp_path, context, rows, merges=merges)
+    assert result.rows["valid"] == 3
+
+
+def test_a_type_merged_down_over_the_field_headings_keeps_them_headings(tmp_path, context):
+    """The sixth tester's F4: ``Hình thức`` typed on the first heading and merged D4:D11."""
+    rows = heading_rows()
+    for row in rows[1:]:
+        if len(row) > 3:
+            row[3] = None
+    rows[0] = ["I", "LĨNH VỰC KINH TẾ", None, "Tập thể"]
+    result = ingest(tmp_path, context, rows, merges=["D4:D11"])
+    assert result.rows == {"read": 8, "valid": 6, "rejected": 0, "ignored": 2}
+    assert result.registrations["field"].tolist() == ["KT"] * 3 + ["VHXH"] * 3
+
+
+@pytest.mark.parametrize("position", ["Chủ tịch CĐCS", "Chủ tịch", "TM. Ban chấp hành"])
+def test_a_numbered_registration_whose_position_reads_like_a_signer_is_never_ignored(
+        tmp_path, context, position):
+    """The sixth tester's F1: a numbered row with a model and ``Chủ tịch`` as position, its
+    field and type blank, was ignored as the signature block (with the row after it)."""
+    row = reg(1, position=position)
+    row[2] = row[3] = None
+    result = ingest(tmp_path, context, [reg(0), row, reg(2)])
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 1, "ignored": 0}

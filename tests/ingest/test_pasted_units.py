@@ -240,3 +240,41 @@ def test_the_file_s_own_unit_numbered_over_its_rows_is_ignored(tmp_path, context
     result = ingest(tmp_path, context, rows)
     assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
     assert result.ignored["title"] == 1
+
+
+@pytest.mark.parametrize("line, code", [
+    ("LĐLĐ Ba Đình", "Q-BD"), ("QUẬN BA ĐÌNH", "Q-BD"), ("Quận Ba Đình", "Q-BD"),
+    ("Liên đoàn Lao động Ba Đình", "Q-BD"), ("Công đoàn quận Ba Đình", "Q-BD"),
+    ("Công đoàn Y tế Hà Nội", "N-YT"), ("CĐN Giáo dục", "N-GD"), ("Đơn vị: Q-BD", "Q-BD"),
+    ("Đơn vị: LĐLĐ Ba Đình", "Q-BD"), ("Công đoàn Viên chức TP", "VC"),
+    ("Liên đoàn Lao động quận Ba Đình (03 mô hình)", "Q-BD"),
+])
+def test_a_unit_s_short_name_on_a_line_names_it(line, code):
+    """The sixth tester's F2, F3: short forms were glued onto the model above (or ignored as a
+    group line) and the rows under them counted for the file's unit."""
+    from thidua.ingest.unitnames import unit_in_line
+
+    names = {**NAMES, "N-GD": "Công đoàn ngành Giáo dục Hà Nội",
+             "VC": "Công đoàn Viên chức thành phố Hà Nội"}
+    assert unit_in_line(line, names) == code
+
+
+@pytest.mark.parametrize("line", [
+    "Ba Đình",  # a place alone may end a wrapped model name
+    "Công đoàn phường Đống Đa", "Công đoàn cơ sở phường Ba Đình",  # a ward's union, no district
+    "Huyện Ba Đình", "Công đoàn cơ sở Công ty X", "Đơn vị: Trường THCS Trưng Vương",
+    "Công đoàn đồng hành cùng người lao động", "Công đoàn Công ty May 10",
+])
+def test_a_place_alone_or_a_union_of_another_kind_names_no_unit(line):
+    from thidua.ingest.unitnames import unit_in_line
+
+    names = {**NAMES, "Q-DD": "Liên đoàn Lao động quận Đống Đa"}
+    assert unit_in_line(line, names) is None
+
+
+@pytest.mark.parametrize("line", ["LĐLĐ Ba Đình", "Đơn vị: Q-BD", "QUẬN BA ĐÌNH"])
+def test_a_short_named_unit_s_list_under_the_header_rejects_the_file(tmp_path, context, line):
+    rows = [*TITLE, HEADER, *regs(3), [None, line], *regs(2, start=3)]
+    result = ingest(tmp_path, context, rows)
+    assert result.status == REJECTED
+    assert result.rejections["error"].tolist() == [other_unit(line, 7)]

@@ -25,13 +25,14 @@ __all__ = ["is_count_line", "is_group_line"]
 _NUMBERING = re.compile(r"^(?:[ivxlc]{1,4}|\d{1,2}|[a-e])(?:[.):/-]|\s*[.)])?\s+")
 #: How a group's name starts, over the match key: a grassroots union (``Công đoàn cơ sở``,
 #: ``CĐCS``, ``Công đoàn bộ phận``, ``Tổ công đoàn``), a union named after its workplace or
-#: place (``Công đoàn phường …``, ``Công đoàn Công ty …``, ``Công đoàn Trường …``), or the
-#: title block's ``Đơn vị:`` label. ``Công đoàn đồng hành …`` (a model) is none of them.
+#: place (``Công đoàn phường …``, ``Công đoàn Công ty …``, ``Công đoàn Trường …``), an
+#: emulation cluster (``Cụm thi đua số 1: …``), or the title block's ``Đơn vị:`` label.
+#: ``Công đoàn đồng hành …`` (a model) is none of them.
 _GROUP = re.compile(
     r"^(?:cong doan co so|cd co so|cdcs|cong doan bo phan|to cong doan|cong doan thanh phan"
     r"|(?:cong doan|cd) (?:phuong|xa|thi tran|quan|huyen|nganh|cong ty|tong cong ty|truong"
     r"|benh vien|co quan|khoi|chi nhanh|nha may|xi nghiep|trung tam|ban|so|vien|ubnd|uy ban)"
-    r"|don vi\s*:)\s*\S")
+    r"|cum thi dua|khoi thi dua|don vi\s*:)\s*\S")
 #: A total in words under the table, over the match key: ``(Danh sách gồm 06 mô hình)``.
 _COUNT = re.compile(r"^\(?\s*(?:danh sach|bang|bieu)(?: (?:nay|tren|dang ky))? (?:gom|co|la)"
                     r" (?:tong (?:cong|so) )?\d+ (?:mo hinh|dang ky|dong|tap the|ca nhan)")

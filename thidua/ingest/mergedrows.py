@@ -20,6 +20,7 @@ import re
 
 import pandas as pd
 
+from thidua.ingest.grouplines import is_group_line
 from thidua.ingest.normalise import is_subheading, is_totals
 from thidua.ingest.rows import SheetData
 from thidua.text import clean_text, match_key
@@ -84,6 +85,7 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
     columns = sheet.table.columns
     tops = merge_tops(sheet)
     named = {c for c, name in columns.items() if name in ("model", "registrant")}
+    registrant = {c for c, name in columns.items() if name == "registrant"}
     coded = {c for c, name in columns.items() if name in _CODED}
     numbered = {c for c, name in columns.items() if name == "stt"}
     out, relabelled, signing = labels.copy(), {}, False
@@ -93,7 +95,7 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
         own = {c: clean_text(v) for c, v in enumerate(sheet.grid[r])
                if c not in merged and clean_text(v)}
         top = tops.get(r, set())
-        if not (merged or top) or coded & set(own):
+        if not (merged or top) or coded & (set(own) - top):
             signing = False
             continue  # no merge over the row, or the row types a field or type itself
         texts = [t for c, t in own.items() if c not in top]  # what the row holds alone
@@ -101,7 +103,7 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
             out[row] = "blank"  # only the first cells of merges down the rows below (F10)
         elif texts and is_totals(texts):
             out[row] = "totals"
-        elif texts and is_subheading(texts, ""):
+        elif texts and (is_subheading(texts, "") or is_group_line(texts) and not registrant & set(own)):
             out[row] = "subheading"
         elif texts and len(texts) <= 3 and not numbered & set(own) and (signing or _signs(texts)):
             out[row], signing = "signature", True  # the block below the table, and its rows

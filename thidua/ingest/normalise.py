@@ -201,6 +201,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     labels[blank] = "blank"
     labels[~blank & ~both & filled.astype(bool)] = "blank"
     undecided = ~blank & ~both & ~filled.astype(bool)  # the few rows that need a closer look
+    numbered = (text["stt"] != "") if "stt" in text else pd.Series(False, index=raw.index)
+    named = (text["model"] != "") if "model" in text else pd.Series(False, index=raw.index)
     in_signature = False
     for row in raw.index[undecided.to_numpy()]:
         texts = [t for t in text.loc[row].tolist() if t]
@@ -208,9 +210,11 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         nobody = "registrant" not in text or not text.at[row, "registrant"]
         if not either and _is_header(texts):
             labels[row] = "header"
-        elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)):
+        elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)
+                                         or is_totals([t.strip("()[] ") for t in texts])):
             labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant
-        elif not either and (in_signature or is_signature(texts)):
+        elif not either and not (numbered[row] and named[row]) \
+                and (in_signature or is_signature(texts)):  # ``5`` | model | … | ``Chủ tịch``: data
             in_signature = True
             labels[row] = "signature"
         elif is_subheading(texts, text.at[row, "type"] if "type" in text else "") \

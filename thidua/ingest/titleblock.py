@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from thidua.ingest.unitnames import unit_coded, unit_named
+from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
 
@@ -291,7 +291,7 @@ def title_line_kind(row: list[object],
     cells = [part for text in texts for part in _segments(text)]
     strict, unit, i = False, False, 0
     while i < len(cells):
-        if names and (unit_named(cells[i], names) or unit_coded(cells[i], names)):
+        if names and unit_in_line(cells[i], names):
             unit, i = True, i + 1  # ``LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH`` on a line of its own
             continue
         if names and i + 1 < len(cells) and _NUMBERING.fullmatch(cells[i]):

@@ -15,7 +15,7 @@ from thidua.ingest.identify import code_from_filename, title_code
 from thidua.ingest.rows import SheetData, title_cells, title_line_rows, title_rows
 from thidua.ingest.sheetrows import SheetRows
 from thidua.ingest.titleblock import TitleBlock, parse_title
-from thidua.ingest.unitnames import unit_by_name, unit_coded, unit_named
+from thidua.ingest.unitnames import unit_by_name, unit_in_line
 from thidua.ingest.workbook import FileRejected
 
 __all__ = ["check_title_lines"]
@@ -62,8 +62,7 @@ def check_title_lines(labelled: list[SheetRows], path: Path, known_codes: set[st
             cells = list(dict.fromkeys(title_cells(sheet.grid[row - 1])))  # a merge: once
             line, text = parse_title([cells]), " ".join(cells)
             code = (title_code(line.unit_code, known_codes) if line.unit_code
-                    else next((c for cell in cells if (c := unit_named(cell, names)
-                                                       or unit_coded(cell, names))), None)
+                    else next((c for cell in cells if (c := unit_in_line(cell, names))), None)
                     or unit_by_name(tuple(cells), dict(names)) if names else None)
             if code and unit is None:
                 unit = (code, f"ghi ở dòng {row}")

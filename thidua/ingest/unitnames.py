@@ -13,10 +13,11 @@ from thidua.ingest.unitcodes import registry_code
 from thidua.text import match_key
 
 __all__ = ["name_key", "other_unit_named", "unit_by_name", "unit_by_sheet_name", "unit_coded",
-           "unit_named"]
+           "unit_in_line", "unit_named"]
 
 #: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
 _NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
+               ("cdn", "cong doan nganh"),
                ("tp", "thanh pho"), ("tx", "thi xa"), ("q", "quan"), ("h", "huyen"))
 #: ``… Hà Nội`` (``… thành phố Hà Nội``) at the end of a registry name, which titles leave out.
 _CITY = re.compile(r"( thanh pho)? ha noi$")
@@ -93,12 +94,13 @@ def unit_coded(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -
 
 #: The words before a place's name in a unit's name (``Liên đoàn Lao động quận``, ``Công đoàn
 #: phường``), over its key: what a sheet named after the unit leaves out (``Ba Đình``).
-_PLACE = re.compile(r"^(?:lien doan lao dong |cong doan )?(?:quan|huyen|thi xa|phuong|xa|cac xa) ")
+_PLACE = re.compile(r"^(?:lien doan lao dong |cong doan )?(quan|huyen|thi xa|phuong|xa|cac xa) ")
 
 
-def _place(key: str) -> str | None:
-    """The place's name in a unit name's key (``… quận Ba Đình`` → ``ba dinh``), else None."""
-    return key[found.end():] if (found := _PLACE.match(key)) else None
+def _place(key: str) -> tuple[str, str] | None:
+    """The kind and the name of the place in a unit name's key (``… quận Ba Đình`` →
+    ``("quan", "ba dinh")``), else None."""
+    return (found[1], key[found.end():]) if (found := _PLACE.match(key)) else None
 
 
 def unit_by_sheet_name(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]
@@ -113,10 +115,15 @@ def unit_by_sheet_name(text: str, names: dict[str, str] | tuple[tuple[str, str],
         return found
     if name_key(text).startswith("nganh ") and (found := unit_named(f"Công đoàn {text}", names)):
         return found  # ``Ngành Y tế``; ``Viên chức`` alone may be a sheet of civil servants
+    if re.match(r"cong doan (?!nganh )", name_key(text)) \
+            and (found := unit_named(re.sub(r"(?i)^\s*(công đoàn|cđ)\s+", "Công đoàn ngành ",
+                                            text), names)):
+        return found  # ``Công đoàn Y tế Hà Nội`` for ``Công đoàn ngành Y tế Hà Nội``
     key = name_key(text)
-    key = _place(key) or re.sub(r"^lien doan lao dong ", "", key)
-    places = [code for code, name in _keys(_pairs(names)).items() if _place(name) == key]
-    return places[0] if len(places) == 1 else None
+    kind, place = _place(key) or (None, re.sub(r"^(?:lien doan lao dong|cong doan) ", "", key))
+    places = [code for code, name in _keys(_pairs(names)).items()
+              if (its := _place(name)) and its[1] == place and kind in (None, its[0])]
+    return places[0] if len(places) == 1 else None  # ``phường Đống Đa`` is no ``quận Đống Đa``
 
 
 #: A title naming one unit by its name and another by its code (``LĐLĐ QUẬN BA ĐÌNH`` above
@@ -135,3 +142,30 @@ def other_unit_named(lines: tuple[str, ...], unit: str, names: dict[str, str]) -
     return (f"Tiêu đề ghi tên đơn vị '{names[named]}' ({named}) nhưng mã đơn vị là '{unit}'; "
             f"tệp được tính cho '{unit}'{mine}. Nếu tệp là của {names[named]}, đề nghị sửa mã "
             f"đơn vị thành '{named}' và gửi lại; nếu không, sửa tên đơn vị ở tiêu đề.")
+
+
+#: A label before a unit on a line of its own (``Đơn vị:``, ``Tên đơn vị báo cáo -``), over the
+#: text; and a count after it (``(03 mô hình)``).
+_LINE_LABEL = re.compile(r"(?i)^\s*(?:tên\s+)?đơn\s+vị(?:\s+(?:báo cáo|gửi|đăng ký))?\s*[:\-–]\s*")
+_COUNT_AFTER = re.compile(r"\s*[(\[]\s*\d+\s*(?:mô hình|đăng ký|dòng)?\s*[)\]]\s*$", re.I)
+#: Words that make a line name a unit rather than a place (``LĐLĐ Ba Đình``, ``Quận Ba Đình``,
+#: ``Công đoàn quận Ba Đình``), over the name's key: ``Ba Đình`` alone may end a wrapped model.
+_UNIT_WORD = re.compile(r"^(?:lien doan lao dong|cong doan|quan|huyen|thi xa) ")
+
+
+def unit_in_line(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -> str | None:
+    """The unit a line of its own under the header names (``docs/contracts.md``, "Another
+    unit's list pasted under the header"): its whole name (:func:`unit_named`), its code
+    (:func:`unit_coded`), either after ``Đơn vị:`` and before a count (``(03 mô hình)``), or
+    a short name with a unit's word (``LĐLĐ Ba Đình``, ``QUẬN BA ĐÌNH``, ``Công đoàn quận Ba
+    Đình``, ``Công đoàn Y tế Hà Nội``, ``CĐN Giáo dục``, ``Công đoàn Viên chức TP``:
+    :func:`unit_by_sheet_name`); ``None`` otherwise (``Ba Đình`` alone, a model)."""
+    text = _COUNT_AFTER.sub("", _LINE_LABEL.sub("", text, count=1))
+    if not text or len(text) > 200:
+        return None
+    if found := unit_named(text, names) or unit_coded(text, names):
+        return found
+    key = re.sub(r"( thanh pho)?( ha noi)?$", "", name_key(text))
+    if not _UNIT_WORD.match(key):
+        return None
+    return unit_named(key, names) or unit_by_sheet_name(text, names)
