@@ -201,7 +201,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     labels[blank] = "blank"
     labels[~blank & ~both & filled.astype(bool)] = "blank"
     undecided = ~blank & ~both & ~filled.astype(bool)  # the few rows that need a closer look
-    numbered = (text["stt"] != "") if "stt" in text else pd.Series(False, index=raw.index)
+    numbered = text["stt"].str.fullmatch(r"\d{1,5}[.)]?") if "stt" in text else \
+        pd.Series(False, index=raw.index)  # an STT number, not a text merged over the row
     named = (text["model"] != "") if "model" in text else pd.Series(False, index=raw.index)
     in_signature = False
     for row in raw.index[undecided.to_numpy()]:
