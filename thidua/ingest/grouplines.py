@@ -19,10 +19,11 @@ import re
 
 from thidua.text import match_key
 
-__all__ = ["is_count_line", "is_group_line"]
+__all__ = ["NUMBERING", "is_count_line", "is_group_line"]
 
-#: A numbering before a group's name (``I.``, ``2)``, ``B``), over the match key.
-_NUMBERING = re.compile(r"^(?:[ivxlc]{1,4}|\d{1,2}|[a-e])(?:[.):/-]|\s*[.)])?\s+")
+#: A numbering before a heading's or a group's name (``I.``, ``2)``, ``B``), over the match
+#: key: the field sub-headings' (:func:`thidua.ingest.normalise.is_subheading`) too.
+NUMBERING = re.compile(r"^(?:[ivxlcdm]+|\d+|[a-z])(?:[.)/:-]|\s*[.)])?\s+")
 #: How a group's name starts, over the match key: a grassroots union (``Công đoàn cơ sở``,
 #: ``CĐCS``, ``Công đoàn bộ phận``, ``Tổ công đoàn``), a union named after its workplace or
 #: place (``Công đoàn phường …``, ``Công đoàn Công ty …``, ``Công đoàn Trường …``), an
@@ -45,9 +46,9 @@ def is_group_line(texts: list[str]) -> bool:
     parts = list(dict.fromkeys(t for t in texts if t))
     if not parts or len(parts) > 2:
         return False
-    if len(parts) == 2 and not _NUMBERING.match(match_key(parts[0]) + " "):
+    if len(parts) == 2 and not NUMBERING.match(match_key(parts[0]) + " "):
         return False
-    key = _NUMBERING.sub("", match_key(" ".join(parts)), count=1)
+    key = NUMBERING.sub("", match_key(" ".join(parts)), count=1)
     return bool(_GROUP.match(key))
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
-from thidua.ingest.grouplines import is_count_line, is_group_line
+from thidua.ingest.grouplines import NUMBERING, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
 from thidua.ingest.periods import parse_period, period_of_two
 from thidua.text import clean_text, match_key
@@ -71,7 +71,6 @@ def _names_a_part(text: str) -> bool:
         read_value(column, part).how == "exact" for column in ("field", "type"))
 
 
-_ENUMERATOR = re.compile(r"^(?:[ivxlcdm]+|\d+|[a-z])(?:[.)/:-]|\s*[.)])?\s+")
 _HEADING_WORDS = re.compile(
     r"^(?:(?:danh sach|linh vuc|mo hinh|cac mo hinh|hinh thuc|nhom)\s*:?\s*)+")
 
@@ -85,7 +84,7 @@ def is_subheading(texts: list[str], type_text: str) -> bool:
     if not parts or len(parts) > 2:
         return False
     key = match_key(" ".join(parts))
-    bare = _ENUMERATOR.sub("", key)
+    bare = NUMBERING.sub("", key)
     numbered = bare != key
     name = _HEADING_WORDS.sub("", bare)
     if read_value("field", name).how == "exact":
@@ -101,7 +100,7 @@ def subheading_field(texts: list[str]) -> str | None:
     parts = list(dict.fromkeys(t for t in texts if t))
     if not parts or len(parts) > 2:
         return None
-    name = _HEADING_WORDS.sub("", _ENUMERATOR.sub("", match_key(" ".join(parts))))
+    name = _HEADING_WORDS.sub("", NUMBERING.sub("", match_key(" ".join(parts))))
     reading = read_value("field", name)
     return reading.code if reading.how == "exact" else None
 

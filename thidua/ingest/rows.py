@@ -73,8 +73,7 @@ def prepare(sheet: SheetData) -> SheetData:
     the parsing worker, :func:`thidua.ingest.isolation.checked_parse`)."""
     raw_rows(sheet)
     column_labels(sheet)
-    title_line_rows(sheet)
-    return sheet
+    return sheet  # title lines: read with the registry's names, in the run (title_line_rows)
 
 
 def _hidden(sheet: SheetData) -> frozenset[int]:
