@@ -172,3 +172,9 @@ def year_digits(text: str) -> str:
 #: ki?n``): what Excel writes for Vietnamese text saved as "CSV (Comma delimited)" or "CSV
 #: (MS-DOS)" on a Windows set to another language. Letters only, so ``1?2`` is not one.
 LOST_LETTER = re.compile(r"[^\W\d_]\?[^\W\d_]|[^\W\d_]\?\?")
+
+
+def rows_said(rows: list[int], limit: int = 10) -> str:
+    """Row numbers as a message lists them: the first ``limit`` joined by ``, ``, then
+    ``, …`` when there are more (``[5, 6, 7]`` → ``5, 6, 7``)."""
+    return ", ".join(map(str, rows[:limit])) + (", …" if len(rows) > limit else "")

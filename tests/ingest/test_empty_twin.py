@@ -43,3 +43,52 @@ def test_a_visible_twin_holding_values_is_still_read_before_a_hidden_one():
 def test_of_two_visible_twins_the_one_holding_values_is_read():
     assert find_table(twin_rows(3)[2:]).columns[3] == "field"
     assert find_table(twin_rows(2)[2:]).columns[2] == "field"
+
+
+def _partly(visible: dict[int, str | None]) -> list[list]:
+    """:func:`twin_rows` with the hidden twin (D) holding every field and the visible one
+    (C) only the values of ``visible`` (data row index → value)."""
+    rows = twin_rows(3)
+    for i, value in visible.items():
+        rows[3 + i][2] = value
+    return rows
+
+
+def test_a_row_leaving_the_visible_twin_empty_takes_the_hidden_one_s_value(tmp_path, context):
+    # the sixth tester's F7: one visible value cost the other rows their field
+    rows = _partly({1: "Văn hóa - xã hội"})
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", rows, hidden_columns=[3])])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (3, 0)
+    assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP"]
+    assert ("Cột D (bị ẩn) và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, trừ 2 dòng để trống "
+            "cột C (dòng 4, 6): đã lấy giá trị ở cột D. Nếu cột không được đọc mới là cột đúng, "
+            "đề nghị xóa cột kia rồi gửi lại.") in result.remarks
+
+
+def test_a_visible_value_wins_over_its_hidden_twin_s_on_its_own_row(tmp_path, context):
+    rows = _partly({0: "An ninh - quốc phòng"})  # D says Kinh tế on that row: C is read
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", rows, hidden_columns=[3])])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert result.registrations["field"].tolist() == ["ANQP", "VHXH", "ANQP"]
+
+
+def test_two_visible_twins_are_read_alike(tmp_path, context):
+    rows = _partly({1: "Văn hóa - xã hội"})
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", rows)])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (3, 0)
+    assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP"]
+    assert ("Cột D và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, trừ 2 dòng để trống cột C "
+            "(dòng 4, 6): đã lấy giá trị ở cột D. Nếu cột không được đọc mới là cột đúng, đề "
+            "nghị xóa cột kia rồi gửi lại.") in result.remarks
+
+
+def test_an_optional_column_is_never_filled_from_its_hidden_twin(tmp_path, context):
+    header = [*HEADER, "Ghi chú"]
+    rows = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], header]
+    rows += [[*row, "ghi chú ẩn"] for row in regs(2)]
+    rows[3][len(HEADER) - 1] = "ghi chú thấy được"  # the visible note on the first row only
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", rows, hidden_columns=[len(header) - 1])])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert result.registrations["note"].fillna("").tolist() == ["ghi chú thấy được", ""]

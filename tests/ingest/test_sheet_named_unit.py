@@ -22,7 +22,7 @@ TITLE = [["Mã đơn vị: Q-HK"], ["Năm: 2024"]]
     ("Q-BD", "Q-BD"), ("q.bd", "Q-BD"), ("LĐLĐ Ba Đình", "Q-BD"), ("Ba Đình", "Q-BD"),
     ("Quận Ba Đình", "Q-BD"), ("LĐLĐ quận Ba Đình", "Q-BD"), ("Sơn Tây", "TX-ST"),
     ("TX Sơn Tây", "TX-ST"), ("Ngành Y tế", "N-YT"), ("CĐ ngành Giáo dục", "N-GD"),
-    ("Công đoàn Viên chức", "VC"),
+    ("Công đoàn Viên chức", "VC"), ("QBD", "Q-BD"), ("TXST", "TX-ST"),
 ])
 def test_a_sheet_named_by_a_unit_s_code_name_or_place_names_it(sheet, code):
     assert unit_by_sheet_name(sheet, NAMES) == code
@@ -30,7 +30,7 @@ def test_a_sheet_named_by_a_unit_s_code_name_or_place_names_it(sheet, code):
 
 @pytest.mark.parametrize("sheet", [
     "Kinh tế", "Tập thể", "Cá nhân", "Sheet1", "DS", "Đợt 1", "Năm 2024", "Giáo dục", "Y tế",
-    "Viên chức", "VC", "Xây dựng", "KT", "CĐCS Trường Ba Đình", "",
+    "Viên chức", "VC", "Xây dựng", "KT", "CĐCS Trường Ba Đình", "", "qbd", "CBCC", "KTXH", "2024",
 ])
 def test_a_sheet_named_after_a_field_a_type_or_a_trade_names_no_unit(sheet):
     assert unit_by_sheet_name(sheet, NAMES) is None
@@ -75,3 +75,19 @@ def test_a_later_sheet_titled_for_the_file_s_unit_or_named_otherwise_counts(tmp_
     result = ingest(tmp_path, context, later)
     assert result.rows["valid"] == 5
     assert result.rejections.empty
+
+
+@pytest.mark.parametrize("name, told", [("Q-BD", "Q-BD"), ("LĐLĐ Ba Đình", "Q-BD"),
+                                        ("Hoàn Kiếm", None), ("DS", None), ("Kinh tế", None)])
+def test_an_only_sheet_named_after_another_unit_counts_for_the_title_s_and_is_told(
+        tmp_path, context, name, told):
+    # the sixth tester's F12: the title's code decides, the sheet's name contradicting it told
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet(name, [*TITLE, HEADER, *regs(3)])])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert (result.unit, result.rows["valid"], result.rows["rejected"]) == ("Q-HK", 3, 0)
+    notes = [line for line in result.readings if line.startswith("Trang ")]
+    assert notes == ([] if told is None else [
+        f"Trang '{name}' mang tên đơn vị '{told}' trong danh mục, nhưng tệp là của đơn vị "
+        f"'Q-HK' (theo mã ở tiêu đề hoặc tên tệp): đã tính các dòng của trang cho đơn vị "
+        f"'Q-HK'. Nếu đây là danh sách của đơn vị '{told}', đề nghị gửi trong tệp của đơn vị "
+        f"đó; nếu không, đề nghị đổi tên trang."])

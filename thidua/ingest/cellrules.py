@@ -16,9 +16,10 @@ from schemas.form import BY_NAME, EXAMPLE_ROW_WORDS
 from thidua.ingest.columnar import by_value
 from thidua.ingest.headers import header_name
 from thidua.ingest.rows import SheetData, column_letter
+from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.workbook import FileRejected
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, match_key, rows_said
 
 #: How to get a formula's result saved (said in every formula message).
 SAVE_HINT = ("Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại (để lưu cả kết quả của công "
@@ -187,15 +188,21 @@ def twin_columns_note(sheet: SheetData) -> str | None:
     why its values were (not) read; ``None`` when no header is repeated."""
     used = {name: c for c, name in sheet.table.columns.items()}
     hidden = set(sheet.facts.hidden_columns)
+    pairs = twins(sheet.table)
+    taken = twin_rows(sheet.grid, sheet.table.data_start, len(sheet.grid), pairs)
     said = []
     for c, text in sheet.table.unknown.items():
         name = header_name(text)
         if name in used and c not in sheet.table.marks:
             why = " (bị ẩn)" if c in hidden else ""
             read = " (bị ẩn, vì cột kia để trống)" if used[name] in hidden else ""
+            rows = taken.get(used[name], []) if pairs.get(used[name]) == c else []
+            but = (f", trừ {len(rows)} dòng để trống cột {column_letter(used[name])} "
+                   f"(dòng {rows_said([r + 1 for r in rows])}): đã lấy giá trị ở cột "
+                   f"{column_letter(c)}") if rows else f", không đọc cột {column_letter(c)}"
             said.append(f"cột {column_letter(c)}{why} và cột {column_letter(used[name])}{read} cùng "
                         f"tiêu đề '{BY_NAME[name].header}': đã đọc cột "
-                        f"{column_letter(used[name])}, không đọc cột {column_letter(c)}")
+                        f"{column_letter(used[name])}{but}")
     if not said:
         return None
     text = f"{'; '.join(said)}. Nếu cột không được đọc mới là cột đúng, đề nghị xóa cột kia rồi gửi lại."

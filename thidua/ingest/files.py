@@ -32,7 +32,8 @@ from thidua.ingest.read import FORMULA_HINT, FileRejected, FileSheets, read_byte
 from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_sheets,
                                      label_rows, unit_codes)
 from thidua.ingest.sheetsjoin import combined as combined_sheets
-from thidua.ingest.unitnames import other_unit_named
+from thidua.ingest.unitnames import other_unit_named, sheet_name_note
+from thidua.ingest.unitcodes import nameless_note
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
 from thidua.ingest.titlelines import check_title_lines
@@ -217,7 +218,7 @@ class _Opened:
     unit: str
     year: int
     digest: str
-    named: str | None = None  # :func:`other_unit_named`: the title names another unit
+    told: tuple[str | None, ...] = ()  # how its unit was read: :func:`code_note` …
 
 
 def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
@@ -254,8 +255,12 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
         return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed))
-    named = other_unit_named(title.lines, unit, dict(context.names))
-    return _Opened(source, parsed, labelled, title, codes, unit, year, digest, named)
+    known = set(context.known_codes)
+    told = (code_note(codes, title, unit, source.path, known),
+            nameless_note(codes, unit, known),  # ``HK-001`` beside ``Q-HK``
+            other_unit_named(title.lines, unit, dict(context.names)),
+            sheet_name_note(parsed.first.sheet, unit, dict(context.names)))
+    return _Opened(source, parsed, labelled, title, codes, unit, year, digest, told)
 
 
 def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
@@ -264,7 +269,7 @@ def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
     combined = combined_sheets(outcomes, unit, source.file)
     sent, remark = checked_sent_date(title, year)
     remarks = (remark, year_remark(title), *opened.parsed.remarks, *combined.pop("remarks"))
-    readings = (code_note(opened.codes, title, unit, source.path), opened.named,
+    readings = (*opened.told,
                 *combined.pop("readings"))
     first = opened.parsed.first
     return FileResult(source, USED, unit=unit, sent_date=sent, sheet=first.sheet,

@@ -11,7 +11,8 @@ import pandas as pd
 from thidua.ingest.read import FileRejected
 from thidua.ingest.titleblock import (TitleBlock, checked_sent_date, parse_sent_date,
                                       parse_title)
-from thidua.ingest.unitcodes import code_rejections, column_unit, registry_code
+from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_unit,
+                                     registry_code)
 from thidua.ingest.unitnames import unit_by_name
 from thidua.text import clean_text, fold_code, foreign_letters_note
 
@@ -39,15 +40,19 @@ def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
 
 
 def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
-              path: Path | None = None) -> str | None:
+              path: Path | None = None,
+              known_codes: set[str] | frozenset[str] = frozenset()) -> str | None:
     """The line telling a unit how its code was read, when it wrote it otherwise than the
     registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``; a file name's code only when it
     held full-width or look-alike letters, :func:`thidua.text.fold_code`) or not at all (found
     by its name in the title, :func:`unit_by_name`), else ``None``. Codes of the column that
-    are another unit's (:func:`code_rejections`) are not "read as" the file's."""
+    are another unit's (:func:`code_rejections`) are not "read as" the file's; a column
+    holding a code of ``known_codes`` is not told as naming no unit (its cells naming none:
+    :func:`thidua.ingest.unitcodes.nameless_note`)."""
     filled = list(dict.fromkeys(t for c in column_codes.dropna() if (t := clean_text(c))))
     written = {t for t in filled if registry_code(t, {unit}) == unit}  # others: rows rejected
-    if filled and not written:  # no unit's code: :func:`column_unit` did not read the column
+    if filled and not written \
+            and not any(registry_code(t, known_codes) for t in filled):  # no unit's code
         shown = ", ".join(repr(t) for t in filled[:3]) + (", …" if len(filled) > 3 else "")
         return (f"Cột 'Mã đơn vị' ghi {shown}, không phải mã đơn vị trong danh mục: không dùng "
                 f"cột này để xác định đơn vị; đã xác định đơn vị '{unit}' theo tiêu đề hoặc tên "
@@ -91,9 +96,10 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", title_code(title.unit_code, known_codes)))
     if from_name := code_from_filename(path, known_codes):
         sources.append(("tên tệp", from_name))
-    if from_column and from_column not in known_codes \
+    if from_column and (from_column not in known_codes
+                        or column_gives_way(column_codes, known_codes)) \
             and any(code in known_codes for _, code in sources[1:]):
-        sources = sources[1:]  # the column holds no unit's code (``HK-001``…): told, code_note
+        sources = sources[1:]  # the column names no unit (``HK-001``…): told, code_note
     if not sources and names and (named := unit_by_name(title.lines, names)):
         sources.append(("tên đơn vị ở tiêu đề", named))
     if not sources:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME, VALUE_NAMES
 from thidua.ingest.values import INTERPRETED, name_of, read_column
-from thidua.text import clean_text
+from thidua.text import clean_text, rows_said
 
 
 def interpreted_values(raw: pd.DataFrame) -> pd.DataFrame:
@@ -56,7 +56,6 @@ def interpreted_notes(interpreted: pd.DataFrame) -> list[str]:
     for (column, value, code), group in interpreted.groupby(["column", "value", "code"],
                                                             sort=False):
         rows = group["row"].tolist()
-        shown = ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
-        lines.append(f"Cột '{BY_NAME[column].header}': '{value}' (dòng {shown}) đã hiểu là "
+        lines.append(f"Cột '{BY_NAME[column].header}': '{value}' (dòng {rows_said(rows)}) đã hiểu là "
                      f"'{name_of(column, code)}'; nếu không đúng, đề nghị sửa lại và gửi lại.")
     return lines

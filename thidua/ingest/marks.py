@@ -99,13 +99,15 @@ def marked_value(row: list, marks: dict[int, tuple[str, str]], column: str) -> s
     marked sub-column (``Cá nhân``), the names of all marked ones joined by ``, `` when
     several are, ``""`` when none is. A row counting instead of ticking (a number above 1 in
     one of the group's boxes: ``Cộng I`` | ``Kinh tế`` | ``2`` under ``Tập thể`` only) marks
-    nothing by its numbers: it is a subtotal, not a registration of that type."""
+    nothing by its numbers: it is a subtotal, not a registration of that type. A box holding
+    the name of one of the column's values (``Văn hóa - xã hội`` under ``Kinh tế``) gives that
+    value, never its sub-column's."""
     texts = [(code, clean_text(row[c])) for c, (name, code) in sorted(marks.items())
              if name == column and c < len(row)]
     counting = any(_is_count(text) for _, text in texts)
-    names = [name_of(column, code) for code, text in texts
+    names = [name_of(column, _value_code(column, text) or code) for code, text in texts
              if is_marked(text) and not (counting and _NUMBER.fullmatch(text))]
-    return ", ".join(names)
+    return ", ".join(dict.fromkeys(names))
 
 
 def marked_columns(marks: dict[int, tuple[str, str]]) -> list[str]:

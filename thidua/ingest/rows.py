@@ -18,6 +18,7 @@ from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.sections import sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
+from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text
 
@@ -98,6 +99,12 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
             if start <= r < stop and wanted.get(c, "field") not in _VALUE_COLUMNS:
                 block[r - start][wanted[c]] = text
+        pairs = twins(part)  # an empty cell, its twin filled
+        for c, taken in twin_rows(grid, start, stop, pairs).items():
+            name, twin = wanted[c], pairs[c]
+            for r in taken:
+                block[r - start][name] = grid[r][twin] if name in _VALUE_COLUMNS \
+                    else sheet.facts.shown.get((r, twin), grid[r][twin])
         for name in marked_columns(part.marks):  # a choice by tick boxes (issue 16)
             for record, r in zip(block, range(start, stop)):
                 record[name] = marked_value(grid[r], part.marks, name)

@@ -120,7 +120,7 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
             # A second header row only when it holds several headers (never a data row) or
             # the tick boxes of a coded column (:mod:`thidua.ingest.marks`).
             two = (len(below) >= 2 and _strangers(grid[r + 1], below) < len(below)) or (
-                r + 1 < len(grid) and find_marks(grid, (r, r + 1), top, {}, header_name)[2])
+                r + 1 < len(grid) and _tick_boxes(grid, r, top, below))
             rows = (r, r + 1) if two else (r,)
         elif markers <= set(top.values()) | set(below.values()) and not labels_values(grid[r]):
             rows = (r, r + 1)
@@ -149,6 +149,15 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
             rows = (*rows, below_header)
         return Table(rows, columns, unknown, marks)
     return None
+
+
+def _tick_boxes(grid: Grid, r: int, top: dict[int, str], below: dict[int, str]) -> bool:
+    """Whether grid row ``r + 1`` holds the tick boxes' sub-headers of a coded column under
+    header row ``r`` (:func:`thidua.ingest.marks.find_marks`) and little else: a first
+    registration whose two ``Lĩnh vực`` cells hold field names (``An ninh - quốc phòng`` |
+    ``Kinh tế``) has its model, registrant and period beside them, so it stays data."""
+    marks = find_marks(grid, (r, r + 1), top, {}, header_name)[2]
+    return bool(marks) and _strangers(grid[r + 1], {**below, **dict.fromkeys(marks, "")}) <= 1
 
 
 def _empty_twins(grid: Grid, start: int, names: dict[int, str]) -> set[int]:

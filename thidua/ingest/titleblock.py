@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from thidua.ingest.titledates import (DATED_LINE, checked_sent_date, heading_year,
+                                      parse_sent_date, year_remark)
 from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
@@ -37,9 +39,6 @@ _LABELS = (("ngay gui bao cao", "sent"), ("nam bao cao", "year"), ("ma so don vi
            ("nam thuc hien", "year"), ("ngay lap bieu", "sent"), ("ngay bao cao", "sent"),
            ("nam dang ky", "year"), ("ma don vi", "code"), ("ngay gui", "sent"),
            ("ngay lap", "sent"), ("ma so dv", "code"), ("ma dv", "code"), ("nam", "year"))
-#: The dated line of a Vietnamese document (``Hà Nội, ngày 05 tháng 12 năm 2024``): its date
-#: is the sent date when no ``Ngày gửi:`` says otherwise.
-_DATED_LINE = re.compile(r"^[^,]{1,40},\s*(ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4})")
 
 
 #: What may stand between a label and its value instead of a colon (``Mã đơn vị - Q-DD``),
@@ -123,38 +122,6 @@ def _labelled(rows: list[list[str]]):
             i += 1
 
 
-#: The shapes of a ``Ngày gửi:`` value (``spec/submission-form.md``, "Title block"): regex over
-#: the match key, and the groups of year, month, day. A year of two digits is 20yy. A number
-#: never runs into another (``2024-12-05`` is never read as ``24-12-05``).
-_SENT_FORMATS = (
-    (r"(?<!\d)(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\d)", (1, 2, 3)),  # 2024-12-05
-    (r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)", (3, 2, 1)),
-    # 05/12/2024, 5/12/24, 05-12-2024, 05.12.2024
-    (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}|\d{2})(?!\d)", (3, 2, 1)),
-    # ngày 2 tháng 12 năm 2024
-)
-
-
-def parse_sent_date(value: str) -> dt.date | None:
-    """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``d/m/yy`` (a two-digit year is 20yy),
-    with ``/``, ``-`` or ``.`` between, ``yyyy-mm-dd``, ``ngày d tháng m năm yyyy``, or Excel's
-    day number of a date cell shown as a number (``45631``, 2000–2099); ``None`` when it is
-    none of them or not a real date (31/02). Whether the date is plausible (the report year or
-    the next) is :func:`checked_sent_date`'s."""
-    key = match_key(value)
-    if re.fullmatch(r"\d{5}(\.0+)?", key) and 36526 <= float(key) < 73051:
-        return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(key)))
-    for pattern, (y, m, d) in _SENT_FORMATS:
-        if found := re.search(pattern, key):
-            year = int(found.group(y))
-            year += 2000 if len(found.group(y)) == 2 else 0
-            try:
-                return dt.date(year, int(found.group(m)), int(found.group(d)))
-            except ValueError:
-                return None
-    return None
-
-
 def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     """Read ``Mã đơn vị: X``, ``Năm: Y`` and ``Ngày gửi: …`` from the title block.
 
@@ -191,7 +158,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 sent, sent_text = date, None if date else value
     if sent is None and sent_text is None:  # ``Hà Nội, ngày 05 tháng 12 năm 2024``
         for cell in (c for row in rows for c in ([row] if isinstance(row, str) else row)):
-            if (m := _DATED_LINE.match(match_key(cell))) and (date := parse_sent_date(m[1])):
+            if (m := DATED_LINE.match(match_key(cell))) and (date := parse_sent_date(m[1])):
                 sent = date
                 break
     lines = tuple(clean_text(c) for row in rows for c in ([row] if isinstance(row, str) else row))
@@ -199,47 +166,6 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     if year is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023`` is the title's year
         year = named
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named)
-
-
-def year_remark(title: TitleBlock) -> str | None:
-    """The line telling a unit that its heading names another year than its ``Năm:`` line
-    (``DANH SÁCH … NĂM 2025`` over ``Năm: 2024``: next year's list typed into this year's
-    template, or the reverse): the ``Năm:`` line decides, told; else ``None``."""
-    if title.heading_year is None or title.year is None or title.heading_year == title.year:
-        return None
-    return (f"Tiêu đề ghi năm {title.heading_year} nhưng dòng 'Năm:' ghi {title.year}: đã tính "
-            f"vào năm {title.year} theo dòng 'Năm:'. Nếu đây là danh sách năm "
-            f"{title.heading_year}, đề nghị gửi vào năm {title.heading_year}; nếu không, sửa "
-            f"năm ở tiêu đề.")
-
-
-#: ``năm 2024`` in a heading (``DANH SÁCH ĐĂNG KÝ … NĂM 2024``), not ``năm học 2024-2025``.
-#: Words come before it: a line starting ``Năm 2024 …`` is a label's line (its own rules).
-_HEADING_YEAR = re.compile(r"\S\s+nam\s+((?:19|20)\d{2})(?![\d\-/])")
-
-
-def heading_year(lines: tuple[str, ...] | list[str]) -> int | None:
-    """The year a title block's heading names when it has no ``Năm:`` line (``DANH SÁCH ĐĂNG
-    KÝ MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2023``): the one year written ``năm YYYY`` in its lines, the
-    dated line (``Hà Nội, ngày 05 tháng 12 năm 2024``: when it was sent, not what it reports)
-    aside; ``None`` when there is none or more than one."""
-    years = {int(m[1]) for line in lines if not _DATED_LINE.match(key := match_key(line))
-             and "thang" not in key for m in _HEADING_YEAR.finditer(key)}
-    return years.pop() if len(years) == 1 else None
-
-
-def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str | None]:
-    """The sent date to order a unit's files by, and a remark for the unit when the title's
-    ``Ngày gửi:`` is ignored: unreadable, or outside the report year and the year after it
-    (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report)."""
-    if title.sent_text:
-        return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được (cần dd/mm/yyyy); "
-                      f"đã dùng thời gian sửa tệp thay cho ngày gửi.")
-    sent = title.sent_date
-    if sent and not dt.date(year, 1, 1) <= sent <= dt.date(year + 1, 12, 31):
-        return None, (f"Ngày gửi {sent:%d/%m/%Y} nằm ngoài năm {year} và năm {year + 1}; đã dùng "
-                      f"thời gian sửa tệp thay cho ngày gửi.")
-    return sent, None
 
 
 #: A section's numbering alone in a cell before a unit's name (``II``, ``B.``, ``3)``).

@@ -13,7 +13,7 @@ import pandas as pd
 from thidua.ingest.columnar import by_value
 from thidua.ingest.errorcells import is_error_value
 from thidua.ingest.workbook import FileRejected
-from thidua.text import clean_text, fold_code, foreign_letters_note, match_key
+from thidua.text import clean_text, fold_code, foreign_letters_note, match_key, rows_said
 
 
 def _code_key(text: str) -> str:
@@ -46,35 +46,63 @@ def _column_code(value: object, known_codes: set[str] | frozenset[str]) -> str:
     return registry_code(text, known_codes) or fold_code(text).upper()
 
 
-def _rows_said(rows: list[int]) -> str:
-    return ", ".join(map(str, rows[:10])) + (", …" if len(rows) > 10 else "")
-
-
 def _where_said(places: pd.Index) -> str:
     """The rows of one code: ``dòng 2, 3`` (index of Excel rows, or ``(sheet, row)`` pairs of
     one sheet), or each sheet's rows prefixed by its name when the pairs span several sheets,
     in workbook order: ``Trang 'Tập thể': dòng 2, 3; Trang 'Cá nhân': dòng 4``."""
     if places.nlevels == 1:
-        return f"dòng {_rows_said([int(r) for r in places])}"
+        return f"dòng {rows_said([int(r) for r in places])}"
     sheets = list(dict.fromkeys(places.get_level_values(0)))
     return "; ".join(f"Trang '{sheet}': dòng "
-                     f"{_rows_said([int(r) for s, r in places if s == sheet])}" for sheet in sheets)
+                     f"{rows_said([int(r) for s, r in places if s == sheet])}" for sheet in sheets)
+
+
+def unit_shaped(code: str, known_codes: set[str] | frozenset[str]) -> bool:
+    """Whether a ``Mã đơn vị`` cell's code (:func:`_column_code`) may be a unit's: a code of
+    ``known_codes``, or a registry kind's prefix then a dash (``Q-DB``, ``Q-ДD``: a typo of
+    some unit's code). A district's own code of a grassroots union (``HK-001``), a number or
+    a word (``xyz``) names no unit: it does not vote for the file's unit, and its row is
+    counted for the file's unit (told, :func:`thidua.ingest.identify.code_note`)."""
+    if code in known_codes:
+        return True
+    prefix, dash, _ = code.partition("-")
+    return bool(dash) and prefix in {c.partition("-")[0] for c in known_codes if "-" in c}
+
+
+def _codes(column_codes: pd.Series, known_codes: set[str] | frozenset[str]) -> pd.Series:
+    """The filled cells' codes (:func:`_column_code`), empty and error cells dropped."""
+    codes = by_value(column_codes.dropna(), lambda v: _column_code(v, known_codes))
+    return codes[codes != ""]
+
+
+def column_gives_way(column_codes: pd.Series, known_codes: set[str] | frozenset[str]) -> bool:
+    """Whether the ``Mã đơn vị`` column gives way to the title's or the file name's unit: at
+    most half of its filled cells hold a code that may be a unit's (:func:`unit_shaped`;
+    ``HK-001``, ``HK-002`` and one ``Q-BD``: a district's own codes, one row of another
+    unit's, rejected alone by :func:`code_rejections`). ``column_codes``: as
+    :func:`column_unit`."""
+    codes = _codes(column_codes, known_codes)
+    shaped = by_value(codes, lambda c: unit_shaped(c, known_codes)).astype(bool)
+    return int(shaped.sum()) * 2 <= len(codes)
 
 
 def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
     """The unit code of a file's ``Mã đơn vị`` column: the code more than half of its
-    filled cells give (``spec/submission-form.md``, "Which unit and which year"); ``None``
-    when no cell is filled, or when no code has more than half of them and none is of
-    ``known_codes`` (a district's own codes of its grassroots unions, ``HK-001``…: the column
-    names no unit; told, :func:`thidua.ingest.identify.code_note`). ``column_codes``: the column's cells on data rows, in workbook
+    filled cells give (``spec/submission-form.md``, "Which unit and which year"), the cells
+    naming no unit (:func:`unit_shaped`: ``HK-001``…) not counted when a cell holds a code of
+    ``known_codes``; ``None`` when no cell is filled, or when no code has more than half of
+    them and none is of ``known_codes`` (a district's own codes of its grassroots unions,
+    ``HK-001``…: the column names no unit; told, :func:`thidua.ingest.identify.code_note`).
+    ``column_codes``: the column's cells on data rows, in workbook
     order (index: Excel row, or ``(sheet, Excel row)`` pairs for a file of several sheets).
     Raises :class:`FileRejected` when no code has more than half of them (half ``Q-BD``, half
     ``Q-DB``) and one is a unit's, naming each code and its rows, each sheet's rows prefixed ``Trang '<sheet>':``
     when they span several sheets: a file is one unit's."""
-    codes = by_value(column_codes.dropna(), lambda v: _column_code(v, known_codes))
-    codes = codes[codes != ""]
+    codes = _codes(column_codes, known_codes)
     if codes.empty:
         return None
+    if codes.isin(list(known_codes)).any():  # ``HK-001`` beside ``Q-HK``: only unit codes vote
+        codes = codes[by_value(codes, lambda c: unit_shaped(c, known_codes)).astype(bool)]
     counts = codes.value_counts(sort=False)
     first = {code: int(np.argmax((codes == code).to_numpy())) for code in counts.index}
     counts = counts.loc[sorted(counts.index, key=lambda c: (-counts[c], first[c]))]
@@ -94,23 +122,43 @@ def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
 def code_rejections(column_codes: pd.Series, unit: str, known_codes: set[str], file: str,
                     sheet: str) -> list[dict]:
     """Rejection records (``file, sheet, row, column, value, error``) of the data rows whose
-    ``Mã đơn vị`` gives another code than the file's ``unit`` (:func:`column_unit`): each is
-    rejected alone, the others count (``spec/submission-form.md``, "Which unit and which
-    year"). ``column_codes``: as :func:`column_unit`."""
+    ``Mã đơn vị`` gives another code than the file's ``unit`` that may be a unit's
+    (:func:`unit_shaped`): each is rejected alone, the others count (``spec/submission-form.md``,
+    "Which unit and which year"); a cell naming no unit (``HK-001``) is not another unit's.
+    ``column_codes``: as :func:`column_unit`."""
     records: list[dict] = []
     values = column_codes.dropna()
     if not any(_column_code(v, known_codes) in known_codes for v in values.unique()):
         return records  # no unit's code in the column: not read as units (:func:`column_unit`)
-    for row, value in values.items():
-        code = _column_code(value, known_codes)
-        if not code or code == unit:
-            continue
+    codes = _codes(values, known_codes)
+    shaped = codes[by_value(codes, lambda c: unit_shaped(c, known_codes)).astype(bool)]
+    why = " (mã của hơn nửa số dòng)" if int((shaped == unit).sum()) * 2 > len(shaped) else ""
+    for row, code in shaped[shaped != unit].items():
+        value = clean_text(values[row])
         elsewhere = (f", hoặc gửi dòng này trong tệp của đơn vị '{code}'"
                      if code in known_codes else "")
         records.append({"file": file, "sheet": sheet, "row": int(row), "column": "Mã đơn vị",
-                        "value": clean_text(value),
-                        "error": f"Mã đơn vị '{clean_text(value)}' khác mã của tệp '{unit}' "
-                                 f"(mã của hơn nửa số dòng); mỗi tệp chỉ của một đơn vị: đề nghị "
-                                 f"sửa thành '{unit}'{elsewhere}."
-                                 f"{foreign_letters_note(value)}"})
+                        "value": value,
+                        "error": f"Mã đơn vị '{value}' khác mã của tệp '{unit}'{why}; mỗi tệp "
+                                 f"chỉ của một đơn vị: đề nghị sửa thành '{unit}'{elsewhere}."
+                                 f"{foreign_letters_note(values[row])}"})
     return records
+
+
+def nameless_note(column_codes: pd.Series, unit: str, known_codes: set[str]) -> str | None:
+    """The line telling a unit that some ``Mã đơn vị`` cells name no unit (:func:`unit_shaped`:
+    ``HK-001``, ``xyz``) while others hold a unit's code, and that their rows were counted for
+    the file's ``unit``, naming up to three of them; ``None`` otherwise (a column naming no
+    unit at all is told by :func:`thidua.ingest.identify.code_note`). ``column_codes``: as
+    :func:`column_unit`."""
+    codes = _codes(column_codes, known_codes)
+    if not codes.isin(list(known_codes)).any():
+        return None
+    nameless = codes[~by_value(codes, lambda c: unit_shaped(c, known_codes)).astype(bool)]
+    if nameless.empty:
+        return None
+    written = list(dict.fromkeys(clean_text(column_codes[place]) for place in nameless.index))
+    shown = ", ".join(repr(t) for t in written[:3]) + (", …" if len(written) > 3 else "")
+    return (f"Cột 'Mã đơn vị' ghi {shown} ở {len(nameless)} dòng, không phải mã đơn vị trong "
+            f"danh mục: các dòng này đã tính cho đơn vị '{unit}' của tệp. Nếu cột ghi mã riêng "
+            f"của công đoàn cơ sở, đề nghị đổi tiêu đề cột (ví dụ 'Mã CĐCS') hoặc ghi '{unit}'.")

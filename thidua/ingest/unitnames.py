@@ -109,10 +109,14 @@ def unit_by_sheet_name(text: str, names: dict[str, str] | tuple[tuple[str, str],
     its whole name (:func:`unit_named`; ``Ngành Y tế`` for ``Công đoàn ngành Y tế``), or the
     place a unit of a place is named after (``Ba Đình``, ``LĐLĐ Ba Đình``, ``Quận Ba Đình``:
     the one unit of that place; ``None`` when two are, as a district and its ward in 2025).
-    A field's or a type's name (``Kinh tế``, ``Tập thể``), ``Giáo dục`` or ``Viên chức``
-    alone names none."""
+    A sheet's name may also be a code without its dash in capitals (``QBD``, ``TXST``), never
+    two letters (``VC``, ``KT``). A field's or a type's name (``Kinh tế``, ``Tập thể``),
+    ``Giáo dục`` or ``Viên chức`` alone names none."""
     if found := unit_coded(text, names) or unit_named(text, names):
         return found
+    if re.fullmatch(r"[A-Z0-9]{3,8}", text.strip()) and "-" in (found := registry_code(
+            text, frozenset(code for code, _ in _pairs(names))) or ""):
+        return found  # ``QBD``: a code without its dash, in capitals, alone as a sheet's name
     if name_key(text).startswith("nganh ") and (found := unit_named(f"Công đoàn {text}", names)):
         return found  # ``Ngành Y tế``; ``Viên chức`` alone may be a sheet of civil servants
     if re.match(r"cong doan (?!nganh )", name_key(text)) \
@@ -169,3 +173,19 @@ def unit_in_line(text: str, names: dict[str, str] | tuple[tuple[str, str], ...])
     if not _UNIT_WORD.match(key):
         return None
     return unit_named(key, names) or unit_by_sheet_name(text, names)
+
+
+def sheet_name_note(sheet: str, unit: str, names: dict[str, str]) -> str | None:
+    """The line telling a unit that the sheet its file is read from (the first one read) is
+    named after another unit of ``names`` (code → registry name; :func:`unit_by_sheet_name`)
+    than the file's ``unit``, which its title or its file name gave: its rows count for
+    ``unit`` (the code decides, ``spec/submission-form.md``, "Which unit and which year");
+    ``None`` otherwise. A later sheet so named without a title of its own has its rows
+    rejected instead (:mod:`thidua.ingest.sheettitle`)."""
+    code = unit_by_sheet_name(sheet, names) if names and sheet else None
+    if code in (None, unit):
+        return None
+    return (f"Trang '{sheet}' mang tên đơn vị '{code}' trong danh mục, nhưng tệp là của đơn vị "
+            f"'{unit}' (theo mã ở tiêu đề hoặc tên tệp): đã tính các dòng của trang cho đơn vị "
+            f"'{unit}'. Nếu đây là danh sách của đơn vị '{code}', đề nghị gửi trong tệp của đơn "
+            f"vị đó; nếu không, đề nghị đổi tên trang.")

@@ -1,0 +1,40 @@
+"""Two columns under one required form header (``spec/submission-form.md``, "Columns"; an
+extension in ``docs/contracts.md``): a row that leaves the column read empty takes the value
+its twin holds, never rejected as missing a value its file gives."""
+
+from __future__ import annotations
+
+from schemas.form import BY_NAME
+from thidua.ingest.headers import header_name
+from thidua.ingest.table import Table
+from thidua.ingest.workbook import Grid
+from thidua.text import clean_text
+
+
+def twins(table: Table) -> dict[int, int]:
+    """Grid column read for a required form column (:data:`schemas.form.BY_NAME`,
+    ``required``: model, field, type, registrant) → the first other column carrying the same
+    header (kept in ``table.unknown``; which one is read: :func:`thidua.ingest.table.find_table`).
+    Only required columns: a blank optional cell is a valid answer, never filled from
+    another column (a hidden ``Kết quả`` of last year)."""
+    read = {name: c for c, name in table.columns.items()}
+    pairs: dict[int, int] = {}
+    for twin, text in table.unknown.items():
+        name = header_name(text)
+        if name in read and twin not in table.marks and BY_NAME[name].required:
+            pairs.setdefault(read[name], twin)
+    return pairs
+
+
+def twin_rows(grid: Grid, start: int, stop: int, pairs: dict[int, int]) -> dict[int, list[int]]:
+    """For each pair of :func:`twins` (column read → twin), the 0-based grid rows
+    from ``start`` to ``stop`` (excluded) whose column read is empty and whose twin holds a
+    value: the rows that take the twin's value. Pairs with no such row are left out."""
+    found: dict[int, list[int]] = {}
+    for read, twin in pairs.items():
+        rows = [r for r in range(start, stop)
+                if not clean_text(grid[r][read] if read < len(grid[r]) else "")
+                and clean_text(grid[r][twin] if twin < len(grid[r]) else "")]
+        if rows:
+            found[read] = rows
+    return found
