@@ -264,7 +264,8 @@ EXAMPLE_ROW_WORDS: tuple[str, ...] = ("vi du", "vidu", "vd", "example", "e.g.")
 HEADER_HEADS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "so tt", "so thu tu"),
     "unit_code": ("ma don vi", "ma dv"),
-    "model": ("ten mo hinh", "mo hinh", "noi dung mo hinh", "ten cach lam hay"),
+    "model": ("ten mo hinh", "mo hinh", "noi dung mo hinh", "ten cach lam hay",
+              "ten phan viec"),
     "field": ("linh vuc",),
     "type": ("hinh thuc", "loai hinh", "tap the hay ca nhan", "tap the hoac ca nhan",
              "ca nhan hay tap the", "ca nhan hoac tap the", "ca nhan tap the", "doi tuong",
@@ -283,11 +284,12 @@ HEADER_HEADS: dict[str, tuple[str, ...]] = {
 #: Words that may open a header without changing it (``Thuộc lĩnh vực``).
 HEADER_LEADS: tuple[str, ...] = ("thuoc",)
 #: Words that may follow a head without changing it (``… đăng ký``, ``… thực hiện``, ``… của
-#: mô hình``, ``… năm 2024``; a number is always allowed).
+#: mô hình``, ``… năm 2024``, ``Tên mô hình/phần việc``, ``… giải pháp``; a number is always
+#: allowed).
 HEADER_TAILS: frozenset[str] = frozenset(
     "dang ky thuc hien trien khai ap dung cua mo hinh dan van kheo dvk nam cach lam hay dien "
     "don vi cong doan cd tai theo duoc da dat va cuoi ket qua nguoi de xuat chinh bat dau ngay "
-    "thang".split())
+    "thang phan viec giai phap".split())
 
 # --- a position written in the registrant's cell ---------------------------------------------
 #: Words a position starts with (match keys): ``Nguyễn Văn A - Chủ tịch CĐCS`` in ``Tên tập

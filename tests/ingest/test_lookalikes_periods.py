@@ -89,11 +89,21 @@ def test_fold_code(text, folded):
     assert fold_code(text) == folded
 
 
+US = ("; có vẻ ghi theo kiểu tháng/ngày/năm (bảng tính đặt ngôn ngữ Mỹ, ví dụ Google Sheets): "
+      "nếu là ngày {d} tháng {m}, đề nghị ghi {d}/{m}/{y} (ngày/tháng/năm) hoặc đổi ngôn ngữ "
+      "bảng tính sang Việt Nam")
+
+
 @pytest.mark.parametrize("written, problem", [
     ("30/2/2024 - 31/12/2024", "ngày 30/02/2024 không có (tháng 02/2024 có 29 ngày)"),
     ("01/01/2024 - 31/4/2024", "ngày 31/04/2024 không có (tháng 04/2024 có 30 ngày)"),
     ("29/02/2023", "ngày 29/02/2023 không có (tháng 02/2023 có 28 ngày)"),
-    ("01/13/2024 - 31/12/2024", "ngày 01/13/2024 không có (tháng chỉ từ 01 đến 12)"),
+    ("01/13/2024 - 31/12/2024", "ngày 01/13/2024 không có (tháng chỉ từ 01 đến 12)"
+                                + US.format(d=13, m="01", y=2024)),
+    ("3/15/2024", "ngày 03/15/2024 không có (tháng chỉ từ 01 đến 12)"
+                  + US.format(d=15, m="03", y=2024)),  # a Google Sheets CSV in a US locale
+    ("2/30/2024", "ngày 02/30/2024 không có (tháng chỉ từ 01 đến 12)"),  # no 30 February
+    ("13/13/2024", "ngày 13/13/2024 không có (tháng chỉ từ 01 đến 12)"),
     ("01/2024 - 13/2024", "tháng 13/2024 không có (tháng chỉ từ 01 đến 12)"),
     ("00/2024", "tháng 00/2024 không có (tháng chỉ từ 01 đến 12)"),
     ("31/12/2024 - 01/01/2024", "ngày kết thúc (01/01/2024) trước ngày bắt đầu (31/12/2024)"),

@@ -209,6 +209,26 @@ def twin_columns_note(sheet: SheetData) -> str | None:
     return text[0].upper() + text[1:]
 
 
+def hidden_columns_note(sheet: SheetData) -> str | None:
+    """The line telling a unit that form columns it reads are hidden (or of zero width) in its
+    sheet and were read all the same, naming each by its letter and header: Excel shows them to
+    nobody who opens the file, so the unit checks what it sent (a hidden ``Kết quả`` marking a
+    model exemplary reaches Phụ lục II). A column beside a twin of the same header is told by
+    :func:`twin_columns_note`; ``STT``, ``Mã đơn vị`` and ``Ghi chú``, which a template may
+    hide, are not told. ``None`` when no other form column read is hidden."""
+    hidden = set(sheet.facts.hidden_columns)
+    twinned = {header_name(t) for c, t in sheet.table.unknown.items() if c not in sheet.table.marks}
+    said = [f"cột {column_letter(c)} '{BY_NAME[name].header}'"
+            for c, name in sorted(sheet.table.columns.items())
+            if c in hidden and name in BY_NAME and name not in twinned
+            and name not in ("stt", "unit_code", "note")]  # a template's hidden helpers
+    if not said:
+        return None
+    text = (f"{', '.join(said)} đang bị ẩn trong trang tính nhưng vẫn được đọc như mọi cột "
+            f"của biểu; đề nghị bỏ ẩn và kiểm tra lại các giá trị trong đó.")
+    return text[0].upper() + text[1:]
+
+
 def missing_columns_note(raw: pd.DataFrame, sheet: SheetData) -> str | None:
     """The line telling a unit which required columns of the form its header lacks
     (``Tên mô hình``, ``Lĩnh vực``, ``Hình thức``, ``Tên tập thể/cá nhân``; each row is then

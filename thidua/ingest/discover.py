@@ -33,6 +33,8 @@ SKIP_HIDDEN_FOLDER = ("thư mục ẩn (tên bắt đầu bằng dấu chấm, v
 SKIP_TEMPORARY = ("tệp tạm hoặc tải về dở dang (đuôi .tmp, .part, .crdownload…); không phải "
                   "tệp đăng ký")
 SKIP_SYSTEM = "tệp hệ thống của Windows (Thumbs.db, desktop.ini); không phải tệp đăng ký"
+SKIP_STREAM = ("thông tin phụ Windows ghi kèm tệp (…:Zone.Identifier, nguồn tải về của tệp), "
+               "tách thành tệp riêng khi chép sang máy khác; không phải tệp đăng ký")
 SKIP_SPECIAL = ("không phải tệp thông thường (FIFO, thiết bị hoặc socket); không đọc")
 SKIP_OUTSIDE = "liên kết trỏ ra ngoài thư mục dữ liệu; không đọc"
 SKIP_LINKED_FOLDER = "liên kết tới một thư mục; không đọc các tệp qua liên kết"
@@ -44,6 +46,9 @@ SKIP_UNREADABLE_FOLDER = ("thư mục con không mở được (không có quy�
 _TEMPORARY = re.compile(r".*\.(tmp|temp|part|partial|crdownload|download)$|~.*\.tmp$",
                         re.IGNORECASE)
 _SYSTEM = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
+#: An NTFS alternate data stream copied off Windows as a file of its own: a file's name with
+#: its extension, a colon, the stream's name (``Q-HK.xlsx:Zone.Identifier``).
+_STREAM = re.compile(r".+\.[A-Za-z0-9]{1,5}:[^:]+")
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,8 @@ def skip_reason(name: str) -> str:
         return SKIP_TEMPORARY
     if name.lower() in _SYSTEM:
         return SKIP_SYSTEM
+    if _STREAM.fullmatch(name):
+        return SKIP_STREAM
     return ""
 
 

@@ -5,12 +5,13 @@ Only the codes units put on text-like columns are formatted: zero-padded integer
 fixed decimals (``0.0``, ``0.00``), thousands separators (``#,##0``), percentages (``0%``),
 literal text in quotes or after ``\\`` (``"ĐV"000``), colours and conditions in brackets
 (dropped). ``General`` and ``@`` give Excel's General text (``12`` not ``12.0``). Any other code
-(fractions, scientific, dates) returns ``None``: the caller keeps the value as read. Separators
+(fractions, scientific, dates but a year alone: ``yyyy``) returns ``None``: the caller keeps the value as read. Separators
 are Excel's invariant ones (``,`` thousands, ``.`` decimals), as the format code writes them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -56,6 +57,8 @@ def format_number(value: float, code: str) -> str | None:
         pos = m.end()
     pieces.append((False, section[pos:]))
     plain = "".join(t for lit, t in pieces if not lit)
+    if (year := _year_shown(value, plain)) is not None:  # ``yyyy``: a date shown as its year
+        return "".join(t if lit else year for lit, t in pieces if lit or t.strip())
     if re.search(r"[dmyhsEe/?@]", plain, re.IGNORECASE):
         return None  # dates, times, scientific, fractions, text sections
     if "%" in plain:
@@ -76,6 +79,22 @@ def format_number(value: float, code: str) -> str | None:
         return None
     sign = "-" if value < 0 and len(code.split(";")) < 2 else ""
     return sign + "".join(out)
+
+
+def is_year_only(code: str) -> bool:
+    """Whether a number format code shows a date as its year alone (``yyyy``, ``yy``,
+    ``[$-42A]yyyy``, ``"Năm "yyyy``): a title's ``Năm:`` typed as a date and formatted so."""
+    plain = _LITERAL.sub("", _BRACKETS.sub("", code or ""))
+    return bool(re.fullmatch(r"\s*[yY]{2,4}\s*", plain))
+
+
+def _year_shown(value: float, plain: str) -> str | None:
+    """The year Excel shows for day number ``value`` (1900 date system) under the code's
+    unquoted part ``plain`` when it is ``yyyy`` or ``yy`` alone; else ``None``."""
+    if not re.fullmatch(r"\s*[yY]{2,4}\s*", plain) or not 1 <= value < 2958466:
+        return None
+    year = (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).year
+    return str(year) if len(plain.strip()) > 2 else f"{year % 100:02d}"
 
 
 def _digits(value: float, token: str) -> str:

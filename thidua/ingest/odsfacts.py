@@ -79,4 +79,8 @@ def _ods_cell(node, row: int, col: int, merges: list, shown: dict, formulas: dic
         text = "\n".join("".join(p.itertext()) for p in node if p.tag == _X + "p")
         if text:
             shown[(row, col)] = text
+    elif kind == "date":  # a date shown as its year alone (``YYYY``): what the sheet shows
+        text = "".join("".join(p.itertext()) for p in node if p.tag == _X + "p").strip()
+        if re.fullmatch(r"(?:19|20)\d\d", text):
+            shown[(row, col)] = text
 

@@ -18,7 +18,11 @@ _MONTH = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
 
 def _missing_day(day: int, month: int, year: int) -> str | None:
     if not 1 <= month <= 12:
-        return f"ngày {day:02d}/{month:02d}/{year} không có (tháng chỉ từ 01 đến 12)"
+        us = (f"; có vẻ ghi theo kiểu tháng/ngày/năm (bảng tính đặt ngôn ngữ Mỹ, ví dụ Google "
+              f"Sheets): nếu là ngày {month:02d} tháng {day:02d}, đề nghị ghi "
+              f"{month:02d}/{day:02d}/{year} (ngày/tháng/năm) hoặc đổi ngôn ngữ bảng tính sang "
+              f"Việt Nam") if 1 <= day <= 12 and month <= calendar.monthrange(year, day)[1] else ""
+        return f"ngày {day:02d}/{month:02d}/{year} không có (tháng chỉ từ 01 đến 12){us}"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         return (f"ngày {day:02d}/{month:02d}/{year} không có (tháng {month:02d}/{year} có {days} "

@@ -24,7 +24,7 @@ from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, hidden_tables_reason,
                                        is_template_sheet, sheets_remark)
-from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, table_parts
+from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, header_hint, table_parts
 from thidua.ingest.workbook import (
     FileRejected,
     Grid,
@@ -160,7 +160,8 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     if not counted:
         if errors := [f.error for f in found if f.visible and f.error is not None]:
             raise errors[0]
-        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER)
+        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER + next(
+            (hint for f in found if f.visible and (hint := header_hint(f.grid))), ""))
     sheets: list[SheetData] = []
     for chosen in counted:
         if chosen.error is not None:
@@ -232,7 +233,8 @@ def _csv_sheet(data: bytes) -> SheetData:
         if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
             best = SheetData("", grid, table, found)
     if best is None:
-        raise FileRejected(_lost_letters(candidates) or NO_HEADER)
+        raise FileRejected(_lost_letters(candidates) or NO_HEADER + next(
+            (hint for _, grid in candidates if (hint := header_hint(grid))), ""))
     return best
 
 

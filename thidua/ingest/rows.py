@@ -208,14 +208,17 @@ def title_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = (),
                below: bool = True) -> list[list[str]]:
     """The title block (the rows above the header, then, when ``below``, the title lines typed
     below it, :func:`title_line_rows` with ``names``), one list per non-empty row of its
-    non-empty cells as text, left to right (:func:`thidua.text.clean_text`: a date cell, or a
-    date formula's cached value, as ``dd/mm/yyyy``, a whole number without ``.0``), so that a
+    non-empty cells as text, left to right, as Excel shows them under their number format
+    (``SheetFacts.shown``: a date formatted ``yyyy`` as its year, ``300`` under ``0000`` as
+    ``0300``), else :func:`thidua.text.clean_text` (a date cell, or a date formula's cached
+    value, as ``dd/mm/yyyy``, a whole number without ``.0``), so that a
     label and its value typed in two cells (``Ngày gửi:`` | ``05/12/2024``) stay together
     (issue 16.2); each line of a cell typed over several lines (Alt+Enter) is a cell of its
     own."""
-    lines = [sheet.grid[r - 1] for r in title_line_rows(sheet, names, read=True)] if below else []
-    return [cells for row in [*sheet.grid[: sheet.table.header_rows[0]], *lines]
-            if (cells := title_cells(row))]
+    lines = [r - 1 for r in title_line_rows(sheet, names, read=True)] if below else []
+    shown = sheet.facts.shown  # what Excel shows: a ``Năm:`` date cell formatted ``yyyy``
+    return [cells for r in [*range(sheet.table.header_rows[0]), *lines]
+            if (cells := title_cells([shown.get((r, c), v) for c, v in enumerate(sheet.grid[r])]))]
 
 
 def title_cells(row: list[object]) -> list[str]:

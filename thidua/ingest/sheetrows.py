@@ -14,7 +14,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden,
-                                     missing_columns_note, twin_columns_note,
+                                     hidden_columns_note, missing_columns_note, twin_columns_note,
                                      with_unsaved_formulas)
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
@@ -214,6 +214,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
     remarks = (copy_note(sheet.sheet, sheet.copy_of, len(raw)) if sheet.copy_of else None,
                None if sheet.copy_of else missing_columns_note(raw, sheet),
                None if sheet.copy_of else twin_columns_note(sheet),
+               None if sheet.copy_of else hidden_columns_note(sheet),
                hidden_note(labels, sheet.facts.filtered), example_note(labels))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 subheading_note(raw, rows.by_heading),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from schemas.form import HEADER_MARKERS
+from schemas.form import BY_NAME, HEADER_MARKERS
 from thidua.ingest.headers import exact_name, header_name, may_be_header
 from thidua.ingest.marks import find_marks
 from thidua.ingest.workbook import Grid
@@ -212,3 +212,23 @@ def table_parts(grid: Grid, table: Table, last: int,
         start, current = min(moved.data_start, last), moved
     parts.append((start, last, current))
     return [p for p in parts if p[0] < p[1]] or [(table.data_start, last, table)]
+
+
+def header_hint(grid: Grid) -> str:
+    """Why no header row was found in ``grid``, when a row of its first
+    :data:`HEADER_SEARCH_ROWS` names three form columns or more, one of ``Tên mô hình`` and
+    ``Lĩnh vực`` among them but not the other (``Tên mô hình/phần việc`` in a wording no rule
+    reads): `` Dòng 4 có vẻ là dòng tiêu đề ('STT', 'Tên mô hình/phần việc', …) nhưng không
+    có cột nào đọc được là 'Tên mô hình'; …`` (leading space), so that a unit knows which cell
+    to rename; ``""`` when no row is so close."""
+    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+        names = set(row_names(grid[r]).values())
+        missing = [m for m in HEADER_MARKERS if m not in names]
+        if len(names) >= 3 and len(missing) == 1:
+            header = BY_NAME[missing[0]].header
+            cells = [t for v in grid[r] if (t := clean_text(v))]
+            shown = ", ".join(repr(t[:40]) for t in cells[:8]) + (", …" if len(cells) > 8 else "")
+            return (f" Dòng {r + 1} có vẻ là dòng tiêu đề ({shown}) nhưng không có cột nào đọc "
+                    f"được là '{header}'; đề nghị ghi tiêu đề cột đó là '{header}' như biểu "
+                    f"DVK-01 rồi gửi lại.")
+    return ""

@@ -7,7 +7,7 @@ import datetime as dt
 import struct
 
 from thidua.ingest.cellfacts import SheetFacts, row_ranges
-from thidua.ingest.numfmt import format_number
+from thidua.ingest.numfmt import format_number, is_year_only
 
 
 def xls_facts(data: bytes, sheet: str) -> SheetFacts:
@@ -35,6 +35,9 @@ def xls_facts(data: bytes, sheet: str) -> SheetFacts:
                 if cell.ctype == xlrd.XL_CELL_DATE:  # a date cell or a date formula's result
                     when = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
                     values[(r, c)] = when.date() if when.time() == dt.time() else when
+                    fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key)
+                    if fmt and is_year_only(fmt.format_str):  # ``yyyy``: Excel shows the year
+                        shown[(r, c)] = str(when.year)
                 if cell.ctype != xlrd.XL_CELL_NUMBER:
                     continue
                 fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key)

@@ -15,7 +15,7 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
 from thidua.ingest.cellfacts import Cell, SheetFacts, row_ranges
 from thidua.ingest.limits import MAX_COLUMNS
-from thidua.ingest.numfmt import format_number
+from thidua.ingest.numfmt import format_number, is_year_only
 
 _REF = re.compile(rb"([A-Z]{1,3})(\d+)")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
@@ -49,7 +49,7 @@ def _sheet_path(archive: zipfile.ZipFile, sheet: str) -> str | None:
 
 def _styled_formats(archive: zipfile.ZipFile) -> dict[int, str]:
     """Style index → number format code, for the styles whose format is neither General, text
-    nor a date (those calamine already reads right). ``styles.xml`` is searched as bytes: only
+    nor a date (those calamine already reads right) but a year alone (``yyyy``: shown as a year). ``styles.xml`` is searched as bytes: only
     ``<numFmt>`` and the ``<xf>`` of ``<cellXfs>`` are needed."""
     try:
         styles = archive.read("xl/styles.xml")
@@ -66,7 +66,7 @@ def _styled_formats(archive: zipfile.ZipFile) -> dict[int, str]:
     for index, m in enumerate(_XF.finditer(block)):
         fmt = _XF_FORMAT.search(m.group(0))
         code = codes.get(int(fmt.group(1)) if fmt else 0, "General")
-        if code not in ("General", "@") and not is_date_format(code):
+        if code not in ("General", "@") and (not is_date_format(code) or is_year_only(code)):
             out[index] = code
     return out
 

@@ -1,0 +1,32 @@
+"""An NTFS alternate data stream copied off Windows as a file of its own
+(``Q-HK_dk.xlsx:Zone.Identifier``, what copying a downloaded file into WSL or some unzip
+tools leave beside it) is skipped as Windows' own, never a rejected newer file of the unit
+(the seventh tester's F7; ``spec/outputs.md``: every input file accounted for)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, regs
+from corpus_writers import Sheet, write_xlsx
+from thidua.ingest import discover
+from thidua.ingest.discover import discover_files, skip_reason
+
+
+@pytest.mark.parametrize("name", [
+    "Q-HK_dk.xlsx:Zone.Identifier", "Q-HK_dk.xls:Zone.Identifier", "bao cao.xlsx:SmartScreen",
+    "Q-HK_dk.csv:com.dropbox.attributes"])
+def test_an_alternate_stream_is_skipped_as_windows_own(name):
+    assert skip_reason(name) == discover.SKIP_STREAM
+
+
+@pytest.mark.parametrize("name", ["Q-HK_dk.xlsx", "Q-HK: bản sửa.xlsx", "Zone.Identifier.xlsx"])
+def test_a_file_with_a_colon_in_its_own_name_is_still_a_submission(name):
+    assert skip_reason(name) == ""
+
+
+def test_the_stream_beside_a_file_is_listed_skipped_and_the_file_read(tmp_path):
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", [["Mã đơn vị: Q-HK"], HEADER, *regs(2)])])
+    (tmp_path / "Q-HK_dk.xlsx:Zone.Identifier").write_text("[ZoneTransfer]\r\nZoneId=3\r\n")
+    found = {f.file: f.skipped for f in discover_files(tmp_path)}
+    assert found == {"Q-HK_dk.xlsx": "", "Q-HK_dk.xlsx:Zone.Identifier": discover.SKIP_STREAM}
