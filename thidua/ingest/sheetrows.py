@@ -29,6 +29,7 @@ from thidua.ingest.sections import (fields_from_subheadings, sheet_type_note,
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
+from thidua.ingest.usdates import read_day_first
 from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 
 #: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
@@ -173,18 +174,21 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     (:func:`thidua.ingest.validate.validate_sheets`), issue 10. Each outcome is the one
     :func:`check_rows` gives its sheet alone."""
     split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
+    dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
+    split = [(data, [*told, note] if note else told)
+             for (_, note), (data, told) in zip(dated, split)]  # messages quote the unit's text
     todo = [i for i, (data, _) in enumerate(split) if not data.empty]
-    normalised = normalise_frames([split[i][0] for i in todo])
+    normalised = normalise_frames([dated[i][0] for i in todo])
     validated = dict(zip(todo, validate_sheets([
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
         for i, rows in zip(todo, normalised)],
         [own_headers(column_labels(checks[i].rows.sheet)) for i in todo])))
     found = interpreted_frames([data for data, _ in split])  # read by approximation (9.1)
-    return [_outcome(c, data, positions, validated.get(i), interpreted)
-            for i, (c, (data, positions), interpreted) in enumerate(zip(checks, split, found))]
+    return [_outcome(c, data, told, validated.get(i), interpreted)
+            for i, (c, (data, told), interpreted) in enumerate(zip(checks, split, found))]
 
 
-def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
+def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
              validated: tuple[pd.DataFrame, pd.DataFrame] | None,
              interpreted: pd.DataFrame) -> SheetOutcome:
     """The :class:`SheetOutcome` of one sheet of :func:`check_sheets` from its validated
@@ -219,7 +223,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, positions: list[str],
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 subheading_note(raw, rows.by_heading),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
-                *positions, *interpreted_notes(interpreted))
+                *told, *interpreted_notes(interpreted))
     return SheetOutcome(sheet.sheet, len(raw), valid, rejections, raw, headers,
                         {r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
                         tuple(n for n in remarks if n), tuple(n for n in readings if n),

@@ -1,0 +1,59 @@
+"""A ``Thời gian thực hiện`` column written month first (``3/15/2024``: a spreadsheet in a US
+locale, Google Sheets' CSV export) is read month first, told; one column decides for all its
+cells (the seventh tester's F3; ``docs/contracts.md``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from corpus_rows import HEADER, reg
+from corpus_writers import write_csv
+from helpers import input_file
+from thidua.ingest.files import USED, ingest_file
+from thidua.ingest.usdates import day_first, month_first, read_day_first
+
+
+@pytest.mark.parametrize("periods, first", [
+    (["3/15/2024", "3/5/2024"], True), (["3/15/2024 - 12/15/2024", None], True),
+    (["15/3/2024", "3/15/2024"], False),  # both orders: not one column's habit
+    (["15/3/2024", "3/5/2024"], False), (["3/5/2024"], False), ([dt.date(2024, 3, 15)], False),
+    (["01/2024 - 12/2024"], False), (["13/13/2024"], False), ([], False)])
+def test_a_column_written_month_first(periods, first):
+    assert month_first(pd.Series(periods, dtype=object)) is first
+
+
+@pytest.mark.parametrize("written, read", [
+    ("3/15/2024", "15/3/2024"), ("3/15/2024 - 12/15/2024", "15/3/2024 - 15/12/2024"),
+    ("03-05-2024", "05-03-2024"), ("Cả năm 2024", "Cả năm 2024"), (None, None), (2024.0, 2024.0)])
+def test_each_date_turned_day_first(written, read):
+    assert day_first(written) == read
+
+
+def test_the_note_names_an_example_and_the_data_keeps_other_columns():
+    data = pd.DataFrame({"model": ["a", "b"], "period": ["3/5/2024", "3/15/2024"]})
+    read, note = read_day_first(data)
+    assert read["period"].tolist() == ["5/3/2024", "15/3/2024"]
+    assert read["model"].tolist() == ["a", "b"] and data["period"].tolist()[0] == "3/5/2024"
+    assert note == ("Cột 'Thời gian thực hiện' ghi ngày theo kiểu tháng/ngày/năm (bảng tính đặt "
+                    "ngôn ngữ Mỹ, ví dụ '3/15/2024'): đã đọc theo tháng/ngày/năm ('3/15/2024' là "
+                    "'15/3/2024'). Đề nghị lần sau ghi ngày/tháng/năm hoặc đổi ngôn ngữ bảng tính "
+                    "sang Việt Nam.")
+    assert read_day_first(data.assign(period=["5/3/2024", "15/3/2024"]))[1] is None
+
+
+def test_a_google_sheets_csv_counts_its_registrations(tmp_path, context):
+    periods = ["3/15/2024", "3/5/2024 - 12/20/2024", "12/15/2023"]
+    rows = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER]
+    rows += [[*reg(i)[:8], p, *reg(i)[9:]] for i, p in enumerate(periods)]
+    write_csv(tmp_path / "Q-HK_dk.csv", rows)
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.csv"), context)
+    assert (result.status, result.rows["valid"], result.rows["rejected"]) == (USED, 2, 1)
+    starts = result.registrations["period_start"].dt.date.tolist()
+    assert starts == [dt.date(2024, 3, 15), dt.date(2024, 3, 5)]
+    assert result.rejections[["row", "value", "error"]].values.tolist() == [
+        [6, "12/15/2023", "'Thời gian thực hiện' '12/15/2023' không trùng với năm báo cáo 2024."]]
+    assert any(line.startswith("Cột 'Thời gian thực hiện' ghi ngày theo kiểu tháng/ngày/năm")
+               for line in result.readings)

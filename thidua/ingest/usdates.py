@@ -1,0 +1,54 @@
+"""Dates written month first (``3/15/2024``), as a spreadsheet set to a US locale writes them
+(Google Sheets' default, its CSV export): a ``Thời gian thực hiện`` column is read month
+first when some of its dates can only be month first (a "month" above 12) and none can only
+be day first (a "day" above 12 in the second place is the only reading; ``spec/submission-
+form.md``, "Columns", period; an extension in ``docs/contracts.md``). One column decides for
+all its cells, so ``3/5/2024`` beside ``3/15/2024`` is 5 March."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from thidua.ingest.columnar import by_value
+
+#: ``d/m/yyyy`` with ``/``, ``.`` or ``-``: the two numbers before the year, and the year.
+_DATE = re.compile(r"(?<!\d)(\d{1,2})(\s*[/.\-]\s*)(\d{1,2})(\s*[/.\-]\s*)(\d{4})(?!\d)")
+
+
+def _places(value: object) -> list[tuple[int, int]]:
+    """The ``(first, second)`` numbers of each ``d/m/yyyy`` date a text cell holds."""
+    if not isinstance(value, str):
+        return []
+    return [(int(m[1]), int(m[3])) for m in _DATE.finditer(value)]
+
+
+def month_first(periods: pd.Series) -> bool:
+    """Whether a sheet's period cells (``Thời gian thực hiện``, as read: str, date, float)
+    write their dates month first: at least one text date whose second number is above 12
+    while its first is not, and none whose first number is above 12."""
+    pairs = [pair for places in by_value(periods, _places) for pair in places]
+    return any(b > 12 >= a for a, b in pairs) and not any(a > 12 for a, _ in pairs)
+
+
+def day_first(value: object) -> object:
+    """A period cell with each ``m/d/yyyy`` date turned ``d/m/yyyy`` (``3/15/2024 -
+    12/15/2024`` → ``15/3/2024 - 15/12/2024``); any other value as it is."""
+    if not isinstance(value, str):
+        return value
+    return _DATE.sub(lambda m: f"{m[3]}{m[2]}{m[1]}{m[4]}{m[5]}", value)
+
+
+def read_day_first(data: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
+    """``data`` (a sheet's data rows; column ``period`` when it has one) with its periods
+    read day first when they are written month first (:func:`month_first`), and the line
+    telling the unit, naming an example; else ``data`` as it is and ``None``."""
+    if "period" not in data or not month_first(data["period"]):
+        return data, None
+    example = next(v for v in data["period"] if any(b > 12 >= a for a, b in _places(v)))
+    note = (f"Cột 'Thời gian thực hiện' ghi ngày theo kiểu tháng/ngày/năm (bảng tính đặt ngôn "
+            f"ngữ Mỹ, ví dụ '{example}'): đã đọc theo tháng/ngày/năm ('{example}' là "
+            f"'{day_first(example)}'). Đề nghị lần sau ghi ngày/tháng/năm hoặc đổi ngôn ngữ "
+            f"bảng tính sang Việt Nam.")
+    return data.assign(period=by_value(data["period"], day_first)), note
