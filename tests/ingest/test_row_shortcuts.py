@@ -48,3 +48,18 @@ def test_a_period_without_its_year_among_dated_ones_is_of_the_report_year():
     dated = frame([{**ROW, "period": "01/2024 - 06/2024"}])
     done = with_report_year(normalise_rows(dated), dated, 2024)
     assert done["period_end"].tolist() == [pd.Timestamp(dt.date(2024, 6, 30))]
+
+
+def test_a_line_carried_over_is_joined_and_rows_all_numbered_join_nothing():
+    from thidua.ingest.continuation import join_continuations
+
+    numbered = frame([{**ROW, "stt": 1}, {**ROW, "stt": 2, "model": "dành cho công nhân"}])
+    labels = classify_rows(numbered)
+    assert join_continuations(numbered, labels)[2] == {}
+    carried = frame([{**ROW, "stt": 1, "model": "Bữa cơm Công đoàn ấm áp"},
+                     {"stt": "", "model": "dành cho công nhân nhà trọ", "registrant": "",
+                      "field": "", "type": "", "grassroots_union": ""}])
+    raw, labels, found = join_continuations(carried, classify_rows(carried))
+    assert found == {8: 7}
+    assert raw.at[7, "model"] == "Bữa cơm Công đoàn ấm áp dành cho công nhân nhà trọ"
+    assert labels.tolist() == ["data", "continuation"]
