@@ -62,8 +62,11 @@ def continuations(raw: pd.DataFrame, labels: pd.Series,
     if not choices or not joined:
         return {}
     data = (labels == "data").reindex(raw.index, fill_value=False)
+    unnumbered = data & (text["stt"] == "")
+    if not unnumbered.any():  # every data row has its STT: none continues (issue 10)
+        return {}
     empty_choices = (text[choices] == "").all(axis=1)
-    candidate = (data & (text["stt"] == "") & empty_choices & (text[joined] != "").any(axis=1)
+    candidate = (unnumbered & empty_choices & (text[joined] != "").any(axis=1)
                  & ((text[others] == "").all(axis=1) if others else True))
     anchor = data & (text["stt"] != "") & ~empty_choices
     found: dict[int, int] = {}

@@ -156,6 +156,8 @@ def filled_down(raw: pd.DataFrame, text: pd.DataFrame | None = None) -> pd.Serie
     text = form_text(raw) if text is None else text
     core = [c for c in CORE_COLUMNS if c in text]
     no_core = (text[core] == "").all(axis=1) if core else pd.Series(True, index=raw.index)
+    if not no_core.any():  # every row names a model, a registrant, a field or a type (issue 10)
+        return pd.Series(False, index=raw.index)
     repeated = (text == "") | (text == text.shift(1)) | (text == text.shift(-1))
     if "stt" in text:
         repeated["stt"] = text["stt"].str.fullmatch(r"[\d.,]*")
@@ -192,19 +194,22 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
              for name in ("field", "type")}
     filled = filled_down(raw, text) if filled is None else filled
     has_data = (text[columns] != "").any(axis=1) if columns else pd.Series(False, index=raw.index)
-    numeric = text.apply(lambda c: c.str.fullmatch(r"[\d.,]*")).all(axis=1) if form else \
-        pd.Series(True, index=raw.index)
-    blank = ~has_data & numeric  # nothing, or only a pre-printed STT number
+    blank = ~has_data  # nothing, or only a pre-printed STT number
+    bare = text[blank.to_numpy()]  # only these rows are looked at again (issue 10)
+    if form and len(bare):
+        numeric = bare.apply(lambda c: c.str.fullmatch(r"[\d.,]*")).all(axis=1)
+        blank[bare.index[~numeric.to_numpy(dtype=bool)]] = False
     both = known["field"] & known["type"]
     labels = pd.Series("data", index=raw.index, dtype="object")
     labels[blank] = "blank"
     labels[~blank & ~both & filled.astype(bool)] = "blank"
     undecided = ~blank & ~both & ~filled.astype(bool)  # the few rows that need a closer look
-    numbered = text["stt"].str.fullmatch(r"\d{1,5}[.)]?") if "stt" in text else \
-        pd.Series(False, index=raw.index)  # an STT number, not a text merged over the row
-    named = (text["model"] != "") if "model" in text else pd.Series(False, index=raw.index)
+    look = text[undecided.to_numpy()]
+    numbered = look["stt"].str.fullmatch(r"\d{1,5}[.)]?") if "stt" in look else \
+        pd.Series(False, index=look.index)  # an STT number, not a text merged over the row
+    named = (look["model"] != "") if "model" in look else pd.Series(False, index=look.index)
     in_signature = False
-    for row in raw.index[undecided.to_numpy()]:
+    for row in look.index:
         texts = [t for t in text.loc[row].tolist() if t]
         either = bool(known["field"][row]) or bool(known["type"][row])
         nobody = "registrant" not in text or not text.at[row, "registrant"]

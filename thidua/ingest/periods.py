@@ -166,7 +166,10 @@ def with_report_year(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.Dat
     cell is filled and did not read on its own."""
     if "period" not in raw or rows.empty:
         return rows
-    todo = rows["period_start"].isna() & by_value(raw["period"], clean_text).ne("")
+    unread = rows["period_start"].isna()
+    if not unread.any():  # every period read on its own: the common case (issue 10)
+        return rows
+    todo = unread & by_value(raw["period"], clean_text).ne("")
     if not todo.any():
         return rows
     rows = rows.copy()

@@ -9,6 +9,7 @@ sheet's rows keep the numbers Excel shows; every row read ends up valid, rejecte
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -51,9 +52,10 @@ class SheetRows:
     joined: dict[int, int] = field(default_factory=dict)
     by_heading: dict[int, list[int]] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def data(self) -> pd.DataFrame:
-        """The rows labelled ``"data"`` (index: Excel row)."""
+        """The rows labelled ``"data"`` (index: Excel row); selected once, at the first use
+        (issue 10: the unit's codes, the formula check and the checks each read it)."""
         return self.raw[self.labels == "data"]
 
 
