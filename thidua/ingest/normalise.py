@@ -262,6 +262,19 @@ def _clean_or_na(value: object) -> object:
     return clean_text(value) or pd.NA
 
 
+#: A cell holding only a dash, dots or a slash: "nothing to say" in an optional column
+#: (``Kết quả`` ``-``, ``Chức vụ`` ``…``), read as empty there (``spec/submission-form.md``,
+#: "Columns": optional columns may be empty; ``docs/contracts.md``).
+_PLACEHOLDER = re.compile(r"[-–—‐−.…/_]+")
+_OPTIONAL = ("position", "grassroots_union", "note", "level", "result", "period", "period_from",
+             "period_to")
+
+
+def _placeholder_blank(value: object) -> object:
+    """``""`` for a :data:`_PLACEHOLDER` cell, else the value as it is."""
+    return "" if isinstance(value, str) and _PLACEHOLDER.fullmatch(clean_text(value)) else value
+
+
 def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     """Canonical values for the data rows of one file.
 
@@ -275,10 +288,14 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     ``period_end`` (datetime64, NaT when empty or unreadable; from ``Từ ngày`` | ``Đến ngày``
     when the period is in two columns, ``period`` then reads ``"<from> - <to>"``, the end may
     be before the start: see :func:`thidua.ingest.periods.period_of_two`). All object columns are ``str``
-    dtype with ``<NA>`` for missing.
+    dtype with ``<NA>`` for missing. A dash, dots or a slash alone in an optional column
+    (:data:`_PLACEHOLDER`: ``Kết quả`` ``-``) is empty there.
     """
     out = pd.DataFrame(index=raw.index)
-    get = lambda name: raw[name] if name in raw else pd.Series("", index=raw.index, dtype=object)
+    def get(name: str) -> pd.Series:  # a placeholder in an optional column is empty
+        if name not in raw:
+            return pd.Series("", index=raw.index, dtype=object)
+        return by_value(raw[name], _placeholder_blank) if name in _OPTIONAL else raw[name]
     for name in TEXT_COLUMNS:
         out[name] = by_value(get(name), _clean_or_na)
     out["field"] = _map_value(get("field"), "field")
