@@ -33,3 +33,14 @@ def test_the_row_above_a_lone_field_cell_is_looked_at_only_within_the_part():
     grid = [["STT", "Tên mô hình", "Thông tin", ""], ["", "", "Lĩnh vực", ""],
             [1, "Tên mô hình", "", "Ghi chú: Lĩnh vực ghi theo mã"], [2, "B", "KT", ""]]
     assert _parts(grid) == [(2, 4, (0, 1), {0: "stt", 1: "model", 2: "field"}, {})]
+
+
+def test_a_cell_too_long_for_a_header_never_makes_its_row_a_later_header_s_upper_row():
+    # a note row naming one column (``Ghi chú``) right above a later header: a row is looked
+    # at for a later header only for a header-sized cell naming the field; a note of over
+    # 1 000 characters mentioning ``Lĩnh vực`` is text, so the header is row 3 alone
+    note = ["Ghi chú", "Lĩnh vực ghi theo mã. " + "x" * 1000, "", "", ""]
+    second = [*HEADER, "Chức vụ"]
+    grid = [HEADER, DATA, note, second, [*DATA, "Tổ trưởng"]]
+    assert _parts(grid) == [(1, 4, (0,), FIRST, {}),
+                            (4, 5, (3,), {**FIRST, 4: "position"}, {})]
