@@ -81,10 +81,8 @@ def labels_values(row: list) -> bool:
         if colon and label.strip() and value.strip():
             return True
         after = texts[i + 1] if i + 1 < len(texts) else ""
-        if text.endswith(":") and after:
-            after = texts[i + 2] if after == ":" and i + 2 < len(texts) else after
-            if after != ":" and not header_name(after):
-                return True
+        if text.endswith(":") and after != ":" and after and not header_name(after):
+            return True  # ``Mã đơn vị:`` | ``:`` | ``Q-LB``: read at the lone colon's turn
         shape = _LABEL_SHAPES.get(match_key(text))
         if shape and shape.fullmatch(after):  # ``Năm`` | ``2024``, ``Mã đơn vị`` | ``Q-LB``
             return True
