@@ -60,3 +60,9 @@ def test_a_merged_cell_holding_inline_markup_is_merged_as_any_other():
                             "<tr><td>1</td><td>2</td><td>3</td></tr></table>")
     assert grid == [["x y", "", "z"], ["1", "2", "3"], ["", "", ""]]
     assert merges == ((0, 0, 0, 1),)
+
+
+def test_text_after_a_block_in_a_cell_is_a_line_of_its_own_and_no_row_outside_the_table():
+    grid, _, _ = _read("<table><tr><td><p>Mã đơn vị: Q-DD</p>Năm: 2024</td><td>b</td></tr>"
+                       "</table><p>Ghi chú</p>")
+    assert grid == [["Mã đơn vị: Q-DD\nNăm: 2024", "b"], ["", ""], ["Ghi chú", ""]]
