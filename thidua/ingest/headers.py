@@ -23,8 +23,7 @@ HEADER_MAX_CHARS = 1000
 
 def may_be_header(cell: object) -> bool:
     """Whether ``cell`` is short enough to be a header (:data:`HEADER_MAX_CHARS`)."""
-    return not isinstance(cell, str) or len(cell) <= HEADER_MAX_CHARS \
-        or len(cell.strip()) <= HEADER_MAX_CHARS
+    return not isinstance(cell, str) or len(cell.strip()) <= HEADER_MAX_CHARS
 
 
 #: Header keys without spaces or punctuation: ``Tên tập thể / cá nhân`` = ``Tên tập thể/cá nhân``.
@@ -38,7 +37,7 @@ def _stripped(cell: object) -> tuple[str, str]:
     """The header's key without trailing ``(*)`` marks, and without a bracketed hint too."""
     key = match_key(cell)
     key = re.sub(r"(\s*\(\s*\*+\s*\))+$|\s*\*+$", "", key).strip(" :")
-    bare = re.sub(r"\s*[(\[].*[)\]]\s*$", "", key).strip(" :")
+    bare = re.sub(r"\s*[(\[].*[)\]]\s*$", "", key)  # its readers drop spaces, punctuation
     return key, bare
 
 
@@ -49,7 +48,7 @@ def exact_name(cell: object) -> str | None:
     key, bare = _stripped(cell)
     if name := _HEADER_COMPACT.get(compact_key(key)):
         return name
-    return _HEADER_COMPACT.get(compact_key(bare)) if bare else None
+    return _HEADER_COMPACT.get(compact_key(bare))  # none is keyed by an empty text
 
 
 @functools.lru_cache(maxsize=4096)
@@ -73,4 +72,4 @@ def header_name(cell: object) -> str | None:
     if name := exact_name(cell):
         return name
     _, bare = _stripped(cell)
-    return _by_words(bare) if bare else None
+    return _by_words(bare)

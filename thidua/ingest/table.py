@@ -81,10 +81,8 @@ def labels_values(row: list) -> bool:
         if colon and label.strip() and value.strip():
             return True
         after = texts[i + 1] if i + 1 < len(texts) else ""
-        if text.endswith(":") and after:
-            after = texts[i + 2] if after == ":" and i + 2 < len(texts) else after
-            if after != ":" and not header_name(after):
-                return True
+        if text.endswith(":") and after != ":" and after and not header_name(after):
+            return True  # ``Mã đơn vị:`` | ``:`` | ``Q-LB``: read at the lone colon's turn
         shape = _LABEL_SHAPES.get(match_key(text))
         if shape and shape.fullmatch(after):  # ``Năm`` | ``2024``, ``Mã đơn vị`` | ``Q-LB``
             return True
@@ -191,7 +189,8 @@ def table_parts(grid: Grid, table: Table, last: int,
     """The sheet's table in parts ``(first row, stop row, Table)`` (0-based grid rows, stop
     excluded), from ``table.data_start`` to ``last``: a new part starts below every later
     header row whose columns differ from the part before (two tables on one sheet, e.g. ``I.
-    TẬP THỂ`` then ``II. CÁ NHÂN`` with a ``Chức vụ`` column of its own), so that each row is
+    TẬP THỂ`` then ``II. CÁ NHÂN`` with a ``Chức vụ`` column of its own; a header split over
+    two rows, ``Lĩnh vực`` in its lower row included), so that each row is
     read under its own table's header (``spec/submission-form.md``, "Rows that are not
     data"). The later header rows themselves stay in the part above (ignored as headers).
     ``hidden``: the sheet's hidden columns, read as :func:`find_table` reads them (a header
@@ -202,11 +201,14 @@ def table_parts(grid: Grid, table: Table, last: int,
     for r in range(table.data_start, last) if naming else ():
         if not any(isinstance(v, str) and v in naming for v in grid[r]):
             continue  # cheap: every header row names ``Lĩnh vực``
-        found = find_table(grid[r:r + 3], hidden)
+        found, top = find_table(grid[r:r + 3], hidden), r
+        if (found is None or found.header_rows[0] != 0) and r - 1 >= start:
+            # ``Lĩnh vực`` in the lower row of a header split over two rows: it starts above
+            found, top = find_table(grid[r - 1:r + 2], hidden), r - 1
         if found is None or found.header_rows[0] != 0 or (
                 found.columns, found.marks) == (current.columns, current.marks):
             continue
-        moved = Table(tuple(h + r for h in found.header_rows), found.columns, found.unknown,
+        moved = Table(tuple(h + top for h in found.header_rows), found.columns, found.unknown,
                       found.marks)
         parts.append((start, min(moved.data_start, last), current))
         start, current = min(moved.data_start, last), moved

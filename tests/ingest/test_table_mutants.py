@@ -1,0 +1,115 @@
+"""A later table's header split over two rows (``spec/submission-form.md``, "The header row"),
+value by value on grids written in the test: :func:`thidua.ingest.table.table_parts` finds it
+as :func:`thidua.ingest.table.find_table` finds the first one, ``Lĩnh vực`` in its lower row
+included (found by the mutation run of ``table``: ``_names_field``'s length check)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua.ingest.table import find_table, labels_values, table_parts
+
+HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức"]
+DATA = [1, "Tủ sách Công đoàn", "KT", "TT"]
+FIRST = {0: "stt", 1: "model", 2: "field", 3: "type"}
+
+
+def _parts(grid):
+    return [(a, b, t.header_rows, t.columns, t.unknown)
+            for a, b, t in table_parts(grid, find_table(grid), len(grid))]
+
+
+def test_a_later_header_with_the_field_in_its_lower_row_starts_a_part():
+    upper = ["STT", "Tên mô hình", "Thông tin", "Hình thức", "Chức vụ"]
+    lower = ["", "", "Lĩnh vực", "", ""]
+    grid = [HEADER, DATA, DATA, upper, lower, [2, "Nụ cười", "KT", "CN", "Tổ trưởng"]]
+    assert _parts(grid) == [
+        (1, 5, (0,), FIRST, {}),
+        (5, 6, (3, 4), {**FIRST, 4: "position"}, {})]
+
+
+def test_the_row_above_a_lone_field_cell_is_looked_at_only_within_the_part():
+    # row 1 is the first header's lower row; row 2, the first data row, names the model and
+    # the field in a sentence: with row 1 above it, it would read as a header split over two
+    # rows, but row 1 belongs to the header already read (no part of its own)
+    grid = [["STT", "Tên mô hình", "Thông tin", ""], ["", "", "Lĩnh vực", ""],
+            [1, "Tên mô hình", "", "Ghi chú: Lĩnh vực ghi theo mã"], [2, "B", "KT", ""]]
+    assert _parts(grid) == [(2, 4, (0, 1), {0: "stt", 1: "model", 2: "field"}, {})]
+
+
+def test_a_cell_too_long_for_a_header_never_makes_its_row_a_later_header_s_upper_row():
+    # a note row naming one column (``Ghi chú``) right above a later header: a row is looked
+    # at for a later header only for a header-sized cell naming the field; a note of over
+    # 1 000 characters mentioning ``Lĩnh vực`` is text, so the header is row 3 alone
+    note = ["Ghi chú", "Lĩnh vực ghi theo mã. " + "x" * 1000, "", "", ""]
+    second = [*HEADER, "Chức vụ"]
+    grid = [HEADER, DATA, note, second, [*DATA, "Tổ trưởng"]]
+    assert _parts(grid) == [(1, 4, (0,), FIRST, {}),
+                            (4, 5, (3,), {**FIRST, 4: "position"}, {})]
+
+
+def test_a_later_two_row_header_right_under_the_first_table_s_column_numbers():
+    # the first table is a header and its row of column numbers: its data start on row 2,
+    # which is the later header's upper row (the part above holds only the later header)
+    numbers = ["(1)", "(2)", "(3)", "(4)"]
+    upper = ["STT", "Tên mô hình", "Thông tin", "Hình thức", "Chức vụ"]
+    lower = ["", "", "Lĩnh vực", "", ""]
+    grid = [HEADER, numbers, upper, lower, [2, "Nụ cười", "KT", "CN", "Tổ trưởng"]]
+    assert _parts(grid) == [(2, 4, (0, 1), FIRST, {}),
+                            (4, 5, (2, 3), {**FIRST, 4: "position"}, {})]
+
+
+def test_a_later_two_row_header_keeps_the_visible_one_of_two_field_columns():
+    upper = ["STT", "Tên mô hình", "Thông tin", "", "Chức vụ"]
+    lower = ["", "", "Lĩnh vực", "Lĩnh vực", ""]
+    grid = [HEADER, DATA, upper, lower, [2, "Nụ cười", "VH", "KT", "Tổ trưởng"]]
+    hidden = frozenset({2})  # last year's field column, hidden beside this year's
+    got = [(a, b, t.header_rows, t.columns, t.unknown)
+           for a, b, t in table_parts(grid, find_table(grid, hidden), len(grid), hidden)]
+    assert got == [(1, 4, (0,), FIRST, {}),
+                   (4, 5, (2, 3), {0: "stt", 1: "model", 3: "field", 4: "position"},
+                    {2: "Thông tin / Lĩnh vực"})]
+    assert _parts(grid)[1][3:] == ({0: "stt", 1: "model", 2: "field", 4: "position"},
+                                   {3: "Lĩnh vực"})
+
+
+TWINS = ["Tên mô hình", "Lĩnh vực", "Lĩnh vực"]
+
+
+def test_of_two_columns_of_one_header_one_empty_below_the_header_the_other_is_read():
+    def read(grid):
+        table = find_table(grid)
+        return table.columns, table.unknown
+
+    right = ({0: "model", 2: "field"}, {1: "Lĩnh vực"})
+    left = ({0: "model", 1: "field"}, {2: "Lĩnh vực"})
+    assert read([TWINS, ["A", "", "KT"], ["B", None, "VH"]]) == right
+    assert read([TWINS, ["A", "KT", "KT"], ["B", "", "VH"]]) == left  # values in its first row
+    assert read([TWINS, ["A", "VH", "KT"]]) == left  # both hold values: the left one
+    assert read([TWINS, ["A", "KT", ""]]) == left
+    assert read([TWINS, ["A"], ["B", "", "KT"]]) == right  # a short row holds nothing there
+    assert read([TWINS, ["A", " ", "KT"]]) == right  # spaces are nothing
+    assert read([TWINS]) == left  # nothing below: both empty, the left one
+    # a column with a header of its own, empty below, is read all the same
+    table = find_table([["Tên mô hình", "Lĩnh vực", "Ghi chú", "Lĩnh vực"], ["A", "", ""],
+                        ["B", "", "", "KT"]])
+    assert (table.columns, table.unknown) == ({0: "model", 2: "note", 3: "field"},
+                                              {1: "Lĩnh vực"})
+
+
+@pytest.mark.parametrize("row, says", [
+    (["Mã đơn vị: Q-LB"], True), ([None, "", " Mã đơn vị: Q-LB "], True),
+    (["Mã đơn vị: Q-LB:"], True),        # the first colon parts label and value
+    ([": Q-LB"], False),                 # no label before the colon
+    (["Mã đơn vị:"], False), (["Năm:", ":"], False),  # a label without a value
+    (["Mã đơn vị:", "Q-LB"], True), (["Mã đơn vị", ":", "Q-LB"], True),
+    (["Năm:", ":", "2024"], True),
+    (["Tên mô hình:", "Lĩnh vực"], False),  # a header after a colon: a header row
+    (["Mã đơn vị:", "Tên mô hình", "Q-LB"], False),
+    (["Biểu 01", "x", "Tên mô hình:", ":", "Lĩnh vực"], False),
+    (["Năm", "2024"], True), (["Năm", "2024.0"], True), (["Mã đơn vị", "Q-LB"], True),
+    (["Năm", "Tên mô hình"], False), (["Năm học", "2024"], False),
+    (["STT", "Tên mô hình", "Lĩnh vực"], False),
+])
+def test_a_row_of_labels_with_values_is_never_a_header_s_upper_row(row, says):
+    assert labels_values(row) is says
