@@ -66,6 +66,9 @@ def test_date_cells_and_their_day_numbers(value, expected):
     ("Quý II-IV 2024", (D(2024, 4, 1), D(2024, 12, 31))),
     ("T3 - 5/2024", (D(2024, 3, 1), D(2024, 5, 31))),
     ("01/03 - 2024", (D(2024, 3, 1), D(2024, 3, 1))),              # one date, spaced separators
+    # a first end holding its own year never borrows the second's: ``nh 2023/2024`` would
+    # read as the school year 2023-2024
+    ("Năm học 2023 - 12/2024", None), ("NH 2023 đến 31/12/2024", None),
     ("03/2024 - xyz", None), ("xyz - 03/2024", None), ("", None), (None, None),
 ])
 def test_each_way_of_writing_a_period(value, expected):
