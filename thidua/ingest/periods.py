@@ -70,7 +70,8 @@ def _point(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
     text = re.sub(r"^(?:ngay|thang|t)\s*(?=\d)", "", text)
     text = re.sub(r"^(?:ca\s+)?nam\s+(?=\d{4}$)", "", text)
     if re.fullmatch(r"\d{5}(?:\.0+)?", text):  # a date cell's day number, as text
-        return parse_period(float(text), year)
+        days = float(text)  # outside 2000–2099 no date (and never read again as text)
+        return parse_period(days, year) if _SERIALS[0] <= days <= _SERIALS[1] else None
     if not month_word and (m := re.fullmatch(_DATE, text)):
         day = _parse_date(*m.groups(), end=False)
         return day, day
