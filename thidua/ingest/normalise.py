@@ -32,7 +32,8 @@ def _data_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if c in BY_NAME and c != "stt"]
 
 
-_TOTALS = re.compile(r"^(?:tong cong|tong so)\b(?!\s+(?:ty|trinh|tac|ket)\b)")
+_TOTALS = re.compile(r"^(?:tong cong\b(?!\s+(?:ty|trinh|tac|ket)\b)|tong so(?=\s*$|\s*[:\d(]|\s+"
+                     r"(?:mo hinh|tap the|ca nhan|dang ky|don vi|luot|cac|chung)\b))")
 #: A totals label (with its diacritics: ``cộng``, never ``công``), up to four words, then a
 #: colon or a count and at most two words: ``Cộng tập thể: 2``, ``Tổng cá nhân: 3``,
 #: ``Cộng: 5``, ``Tổng cộng 10 mô hình`` (never ``Tổng kết 5 năm …``, ``Cộng đồng …``).
