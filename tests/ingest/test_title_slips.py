@@ -19,7 +19,7 @@ from thidua.ingest.titleblock import is_title_line, parse_title
 
 @pytest.mark.parametrize("line, year", [
     ("Năm：2023", 2023), ("Năm﹕2023", 2023), ("Năm∶ 2023", 2023), ("Năm. 2023", 2023),
-    ("Năm.2023", 2023), ("Năm; 2023", 2023), ("NĂM. 2023", 2023), ("Năm báo cáo. 2023", 2023),
+    ("Năm.2023", 2023), ("Năm; 2023", 2023), ("Năm, 2023", 2023), ("Năm, tháng", None), ("NĂM. 2023", 2023), ("Năm báo cáo. 2023", 2023),
     ("Năm học 2023-2024", None), ("Năm.", None), ("Năm 2023", 2023)])
 def test_a_year_after_a_slip_of_the_colon_is_read(line, year):
     assert parse_title([[line]]).year == year
@@ -27,6 +27,7 @@ def test_a_year_after_a_slip_of_the_colon_is_read(line, year):
 
 @pytest.mark.parametrize("line, code", [
     ("Mã đơn vị：Q-HK", "Q-HK"), ("Mã đơn vị. Q-HK", "Q-HK"), ("Mã đơn vị; Q-HK", "Q-HK"),
+    ("Mã đơn vị, Q-BD", "Q-BD"),
     ("Mã đơn vị：Q-HK   Năm：2023", "Q-HK")])
 def test_a_code_after_a_slip_of_the_colon_is_read(line, code):
     assert parse_title([[line]]).unit_code == code

@@ -116,13 +116,21 @@ def batch_note(older: FileResult, newer: FileResult,
     ``Đợt 2``): "Tệp X (N mô hình) không được tính vì đơn vị đã gửi tệp Y sau; nếu là hai đợt
     của một danh sách, hãy gộp …"; when it shares some: "M trong N mô hình của tệp X không có
     trong các mô hình hợp lệ của tệp Y gửi sau nên không được tính: 'A', 'B', 'C' và K mô hình
-    khác; …". ``None`` when every registration of ``older`` is in ``newer`` (the same file
+    khác; …"; when ``newer`` has rejected rows and no valid one (a correction whose every row
+    failed): "Tệp Y gửi sau không có mô hình hợp lệ nào (R dòng bị từ chối) …", never the
+    two-batches advice. ``None`` when every registration of ``older`` is in ``newer`` (the same file
     again, a strict superset) or told for a later file, or ``older`` has none."""
     mine, theirs = _registrations(older), _registrations(newer)
     told = set(theirs).union(*(_registrations(f) for f in later))
     missing = [model for key, model in mine.items() if key not in told]
     if not missing:
         return None
+    if not theirs and newer.rows.get("rejected", 0):  # a correction whose every row failed
+        return (f"Tệp {newer.file} gửi sau không có mô hình hợp lệ nào "
+                f"({number(newer.rows['rejected'])} dòng bị từ chối) nên đơn vị chưa có mô hình "
+                f"nào được tính; tệp {older.file} ({number(older.rows['valid'])} mô hình) gửi "
+                f"trước không được tính vì đã có tệp gửi sau. Đề nghị sửa các dòng bị từ chối "
+                f"của tệp {newer.file} rồi gửi lại.")
     if not set(mine) & set(theirs):
         return (f"Tệp {older.file} ({number(older.rows['valid'])} mô hình) không được tính vì "
                 f"đơn vị đã gửi tệp {newer.file} sau; nếu là hai đợt của một danh sách, hãy gộp "

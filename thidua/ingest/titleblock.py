@@ -53,21 +53,22 @@ _LATER_LABEL = re.compile(r"\s(" + "|".join(re.escape(label) for label, _ in _LA
 #: A label at the start of a cell's match key, longest first (as :data:`_LABELS`), ending the
 #: key or followed by a colon or a space; and the kind each label gives.
 _STARTING_LABEL = re.compile(r"(" + "|".join(re.escape(label) for label, _ in _LABELS)
-                             + r")(?=$|[:.; ])")
+                             + r")(?=$|[:.;, ])")
 _KINDS = dict(_LABELS)
 #: Colons of other scripts a copy from the web or an Asian keyboard leaves (``Năm：2023``,
 #: full-width; ``﹕`` small, ``∶`` ratio, ``꞉`` modifier): read as ``:``.
 _COLON_LIKE = re.compile(r"[\uff1a\ufe55\u2236\ua789\ufe13]")
-#: A full stop or a semicolon typed for the colon right after a label (``Năm. 2023``).
-_STOP_AFTER = re.compile(r"^([^.;:]*)[.;]\s*(.*)$", re.DOTALL)
+#: A full stop, a semicolon or a comma typed for the colon right after a label (``Năm. 2023``,
+#: ``Năm, 2023``).
+_STOP_AFTER = re.compile(r"^([^.;:,]*)[.;,]\s*(.*)$", re.DOTALL)
 
 
 def _label(cell: str) -> tuple[str, str, bool] | None:
     """``(kind, value, colon)`` when a title cell starts with a label: the text after it
     (after the colon, or a dash, when there is one; ``""`` when the cell holds the label only)
     and whether a colon or dash followed the label; ``None`` otherwise. A colon of another
-    script (``：``) is a colon, and so is a full stop or a semicolon right after the label
-    (``Năm. 2023``, ``Năm;2023``): a slip of the key next to it."""
+    script (``：``) is a colon, and so is a full stop, a semicolon or a comma right after the
+    label (``Năm. 2023``, ``Năm;2023``, ``Năm, 2023``): a slip of the key next to it."""
     cell = _COLON_LIKE.sub(":", cell)
     key = match_key(cell)
     if (found := _STARTING_LABEL.match(key)) is None:  # one pass over the labels
@@ -76,9 +77,10 @@ def _label(cell: str) -> tuple[str, str, bool] | None:
     kind = _KINDS[label]
     if key[len(label):].lstrip().startswith(":"):
         return kind, clean_text(cell.split(":", 1)[1]), True
-    if key[len(label):len(label) + 1] in (".", ";") and (
+    if key[len(label):len(label) + 1] in (".", ";", ",") and (
             stop := _STOP_AFTER.match(cell)) and match_key(stop[1]).strip() == label:
-        return kind, clean_text(stop[2]), True
+        value = clean_text(stop[2])  # a year or a date starts with a digit: ``Năm, tháng`` is none
+        return kind, value, kind == "code" or value[:1].isdigit()
     words = clean_text(cell).split(" ")
     value = " ".join(words[len(label.split(" ")):])
     if (bare := _SEPARATOR.sub("", value, count=1)) != value:
