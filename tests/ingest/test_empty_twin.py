@@ -4,6 +4,8 @@ holding values is read and the unit told, never every row rejected "Thiếu 'Lĩ
 
 from __future__ import annotations
 
+import pytest
+
 from corpus_rows import HEADER, regs
 from corpus_writers import Sheet, write_xlsx
 from helpers import input_file
@@ -92,3 +94,15 @@ def test_an_optional_column_is_never_filled_from_its_hidden_twin(tmp_path, conte
     write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", rows, hidden_columns=[len(header) - 1])])
     result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
     assert result.registrations["note"].fillna("").tolist() == ["ghi chú thấy được", ""]
+
+
+@pytest.mark.parametrize("header", ["Lĩnh vực (năm trước)", "Lĩnh vực 2023", "Lĩnh vực cũ",
+                                    "Lĩnh vực (kế hoạch)"])
+def test_a_column_of_another_time_is_no_twin_to_take_values_from(tmp_path, context, header):
+    # the eighth tester's F6: last year's field filled a row left blank this year
+    rows = _partly({0: "Kinh tế", 2: "An ninh - quốc phòng"})
+    rows[2][3] = header
+    write_xlsx(tmp_path / "Q-HK_dk.xlsx", [Sheet("DS", rows)])
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (2, 1)
+    assert result.rejections["row"].tolist() == [5]

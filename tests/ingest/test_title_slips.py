@@ -19,7 +19,8 @@ from thidua.ingest.titleblock import is_title_line, parse_title
 
 @pytest.mark.parametrize("line, year", [
     ("Năm：2023", 2023), ("Năm﹕2023", 2023), ("Năm∶ 2023", 2023), ("Năm. 2023", 2023),
-    ("Năm.2023", 2023), ("Năm; 2023", 2023), ("Năm, 2023", 2023), ("Năm, tháng", None), ("NĂM. 2023", 2023), ("Năm báo cáo. 2023", 2023),
+    ("Năm.2023", 2023), ("Năm; 2023", 2023), ("Năm, 2023", 2023), ("Năm, tháng", None), ("Năm/2023", 2023),
+    ("Năm học 2023/2024", None), ("NĂM. 2023", 2023), ("Năm báo cáo. 2023", 2023),
     ("Năm học 2023-2024", None), ("Năm.", None), ("Năm 2023", 2023)])
 def test_a_year_after_a_slip_of_the_colon_is_read(line, year):
     assert parse_title([[line]]).year == year

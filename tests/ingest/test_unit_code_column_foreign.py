@@ -131,3 +131,19 @@ def test_rows_of_a_column_without_any_unit_s_code_are_not_rejected_as_another_un
     assert code_rejections(pd.Series({5: "HK-001", 6: "HK-002"}), "Q-HK", KNOWN, "f", "DS") == []
     found = code_rejections(pd.Series({5: "Q-HK", 6: "Q-BD"}), "Q-HK", KNOWN, "f", "DS")
     assert [(r["row"], r["value"]) for r in found] == [(6, "Q-BD")]
+
+
+def test_a_unit_s_code_then_a_number_is_that_unit_s_row(tmp_path, context):
+    # the eighth tester's F5: a district numbering its grassroots unions after its own code
+    codes = ["Q-HK", "Q-HK-02", "Q-HK", "Q-HK.04", "q-hk 5", "Q-HK-06"]
+    result = ingest(tmp_path, context, codes)
+    assert (result.status, result.unit, result.rows["valid"]) == (USED, "Q-HK", 6)
+    assert result.rejections.empty
+
+
+def test_another_unit_s_code_then_a_number_is_that_unit_s_row_rejected_alone(tmp_path, context):
+    result = ingest(tmp_path, context, ["Q-HK", "Q-HK-02", "Q-BD-05", "Q-HK"])
+    assert (result.unit, result.rows["valid"]) == ("Q-HK", 3)
+    assert result.rejections["error"].tolist() == [
+        "Mã đơn vị 'Q-BD-05' khác mã của tệp 'Q-HK' (mã của hơn nửa số dòng); mỗi tệp chỉ của "
+        "một đơn vị: đề nghị sửa thành 'Q-HK', hoặc gửi dòng này trong tệp của đơn vị 'Q-BD'."]

@@ -12,6 +12,8 @@ deleted (never "chỉ tính dòng 8" of a row not counted).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -26,12 +28,28 @@ from thidua.text import clean_text, match_key
 DUPLICATE_KEY = ["model", "field", "type", "registrant", "grassroots_union", "position"]
 
 
+#: A form of address before a person's name (``Ông``, ``Bà``, ``Anh``, ``Chị``, ``Đ/c``,
+#: ``Đồng chí``, ``Thầy``, ``Cô``), then a capital: ``Ông Nguyễn Văn An`` is ``Nguyễn Văn An``.
+_HONORIFIC = re.compile(r"^\s*(?:ông|bà|anh|chị|cô|thầy|đồng chí|đ/c|đ\.c|đc)\.?\s+",
+                        re.IGNORECASE)
+
+
+def _unaddressed(value: object) -> object:
+    """A name without a form of address before it (:data:`_HONORIFIC`) when a capital follows
+    (``Bà mẹ …``, ``Chị em …`` keep theirs); any other value as it is."""
+    if not isinstance(value, str) or not (found := _HONORIFIC.match(text := clean_text(value))):
+        return value
+    rest = text[found.end():]
+    return rest if rest[:1].isupper() else value
+
+
 def duplicate_key(value: object) -> str:
     """What two cells must share to be the same in a duplicate (``spec/submission-form.md``,
     "Errors": same name, field, type, registrant): :func:`thidua.text.match_key` (case,
     accents, spacing and dashes aside) without punctuation or quotes at either end, so that
-    ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model."""
-    return match_key(value).strip(" .,;:!?-'\"“”‘’")
+    ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model, and without a form of
+    address before a name (``Ông Nguyễn Văn An``, ``Đ/c Nguyễn Văn An``: one person)."""
+    return match_key(_unaddressed(value)).strip(" .,;:!?-'\"“”‘’")
 
 
 def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:

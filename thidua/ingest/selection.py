@@ -6,19 +6,39 @@ one in use, and the rule that chose is said. Also the manifest's table of files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import PurePosixPath
 
 import pandas as pd
 
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
-from thidua.text import clean_text
+from thidua.ingest.sheetchoice import is_old_sheet
+from thidua.text import clean_text, match_key
+
+def is_old_file(file: str) -> bool:
+    """Whether a file's name or one of its folders (``file``: its path relative to the raw
+    folder) marks it as an old copy or a draft as a sheet's name would
+    (:func:`thidua.ingest.sheetchoice.is_old_sheet`: ``cũ/Q-HK.xlsx``, ``Q-HK (cũ).xlsx``,
+    ``Q-HK_nhap.xlsx`` read as words, ``Bản nháp``, ``backup``)."""
+    parts = PurePosixPath(file).parts
+    words = [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
+    return any(is_old_sheet(re.sub(r"[_\-.()\[\]]+", " ", w)) or _NHAP.search(match_key(w))
+               for w in words)
+
+
+#: ``nhap`` without its diacritics as a word of a file name (``Q-HK_nhap``): a draft.
+_NHAP = re.compile(r"(?<![a-z])(?:ban )?nhap(?![a-z])")
+
 
 def _recency(result: FileResult) -> tuple:
-    """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name."""
+    """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name;
+    a file marked old or draft by its name or folder (:func:`is_old_file`) before all of them
+    comes after every file that is not (an extension, ``docs/contracts.md``)."""
     sent = result.sent_date or result.input.modified.date()
-    return (sent, result.input.modified, result.file)
+    return (not is_old_file(result.file), sent, result.input.modified, result.file)
 
 
 def _dated(result: FileResult) -> str:
@@ -30,7 +50,8 @@ def _dated(result: FileResult) -> str:
 
 #: ``chosen_by`` → the rule of ``spec/submission-form.md`` "Corrections" that chose a file
 #: over its unit's other usable files (issue 13.3: the manifest and the terminal say so).
-CHOSEN_BY = {"sent_date": "chọn theo ngày gửi ghi trong tệp",
+CHOSEN_BY = {"not_old": "chọn tệp không ghi là bản cũ hay bản nháp",
+             "sent_date": "chọn theo ngày gửi ghi trong tệp",
              "mtime": "chọn theo thời gian sửa tệp",
              "name": "chọn theo thứ tự tên tệp"}
 
@@ -46,8 +67,16 @@ def _chosen_by(chosen: FileResult, others: list[FileResult]) -> str:
 
 def _why(chosen: FileResult, runner_up: FileResult) -> str:
     """Which rule of "Corrections" put ``chosen`` before ``runner_up``."""
+    if is_old_file(runner_up.file) and not is_old_file(chosen.file):
+        return (f"chọn tệp không ghi là bản cũ hay bản nháp, vì tên hoặc thư mục của tệp "
+                f"{runner_up.file} cho biết là bản cũ hay bản nháp")
     if chosen.sent_date and runner_up.sent_date and chosen.sent_date != runner_up.sent_date:
         return "chọn theo ngày gửi ghi trong tệp"
+    if chosen.sent_date and not runner_up.sent_date \
+            and chosen.sent_date != runner_up.input.modified.date():
+        return (f"chọn theo ngày gửi ghi trong tệp {chosen.file} ({chosen.sent_date:%d/%m/%Y}), "
+                f"sau ngày sửa tệp {runner_up.file} ({runner_up.input.modified:%d/%m/%Y}), tệp "
+                f"không có dòng 'Ngày gửi:' đọc được")
     if chosen.input.modified != runner_up.input.modified:
         undated = [r.file for r in (chosen, runner_up) if not r.sent_date]
         because = (f"tệp {', '.join(undated)} không có dòng 'Ngày gửi:' đọc được" if undated

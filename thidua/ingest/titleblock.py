@@ -53,14 +53,14 @@ _LATER_LABEL = re.compile(r"\s(" + "|".join(re.escape(label) for label, _ in _LA
 #: A label at the start of a cell's match key, longest first (as :data:`_LABELS`), ending the
 #: key or followed by a colon or a space; and the kind each label gives.
 _STARTING_LABEL = re.compile(r"(" + "|".join(re.escape(label) for label, _ in _LABELS)
-                             + r")(?=$|[:.;, ])")
+                             + r")(?=$|[:.;,/ ])")
 _KINDS = dict(_LABELS)
 #: Colons of other scripts a copy from the web or an Asian keyboard leaves (``Năm：2023``,
 #: full-width; ``﹕`` small, ``∶`` ratio, ``꞉`` modifier): read as ``:``.
 _COLON_LIKE = re.compile(r"[\uff1a\ufe55\u2236\ua789\ufe13]")
-#: A full stop, a semicolon or a comma typed for the colon right after a label (``Năm. 2023``,
-#: ``Năm, 2023``).
-_STOP_AFTER = re.compile(r"^([^.;:,]*)[.;,]\s*(.*)$", re.DOTALL)
+#: A full stop, a semicolon, a comma or a slash typed for the colon right after a label
+#: (``Năm. 2023``, ``Năm, 2023``, ``Năm/2023``).
+_STOP_AFTER = re.compile(r"^([^.;:,/]*)[.;,/]\s*(.*)$", re.DOTALL)
 
 
 def _label(cell: str) -> tuple[str, str, bool] | None:
@@ -77,7 +77,7 @@ def _label(cell: str) -> tuple[str, str, bool] | None:
     kind = _KINDS[label]
     if key[len(label):].lstrip().startswith(":"):
         return kind, clean_text(cell.split(":", 1)[1]), True
-    if key[len(label):len(label) + 1] in (".", ";", ",") and (
+    if key[len(label):len(label) + 1] in (".", ";", ",", "/") and (
             stop := _STOP_AFTER.match(cell)) and match_key(stop[1]).strip() == label:
         value = clean_text(stop[2])  # a year or a date starts with a digit: ``Năm, tháng`` is none
         return kind, value, kind == "code" or value[:1].isdigit()

@@ -4,11 +4,13 @@ its twin holds, never rejected as missing a value its file gives."""
 
 from __future__ import annotations
 
+import re
+
 from schemas.form import BY_NAME
 from thidua.ingest.headers import header_name
 from thidua.ingest.table import Table
 from thidua.ingest.workbook import Grid
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
 
 def twins(table: Table) -> dict[int, int]:
@@ -16,14 +18,22 @@ def twins(table: Table) -> dict[int, int]:
     ``required``: model, field, type, registrant) → the first other column carrying the same
     header (kept in ``table.unknown``; which one is read: :func:`thidua.ingest.table.find_table`).
     Only required columns: a blank optional cell is a valid answer, never filled from
-    another column (a hidden ``Kết quả`` of last year)."""
+    another column (a hidden ``Kết quả`` of last year); and never a twin whose header names
+    another time (:data:`_OTHER_TIME`: ``Lĩnh vực (năm trước)``)."""
     read = {name: c for c, name in table.columns.items()}
     pairs: dict[int, int] = {}
     for twin, text in table.unknown.items():
         name = header_name(text)
-        if name in read and twin not in table.marks and BY_NAME[name].required:
+        if name in read and twin not in table.marks and BY_NAME[name].required \
+                and not _OTHER_TIME.search(match_key(text)):
             pairs.setdefault(read[name], twin)
     return pairs
+
+
+#: A header naming another time than the report's (``Lĩnh vực (năm trước)``, ``… 2023``,
+#: ``… cũ``, ``… kế hoạch``): another column, never a twin to take values from.
+_OTHER_TIME = re.compile(r"\b(?:nam truoc|nam ngoai|cu|(?:19|20)\d\d|ke hoach|du kien|"
+                         r"truoc day|lan truoc)\b")
 
 
 def twin_rows(grid: Grid, start: int, stop: int, pairs: dict[int, int]) -> dict[int, list[int]]:

@@ -37,13 +37,27 @@ def registry_code(text: str, known_codes: set[str] | frozenset[str]) -> str | No
 
 
 def _column_code(value: object, known_codes: set[str] | frozenset[str]) -> str:
-    """The code a ``Mã đơn vị`` cell gives: its registry code (:func:`registry_code`), else
-    its text folded (:func:`thidua.text.fold_code`) in upper case; ``""`` for an empty cell or
+    """The code a ``Mã đơn vị`` cell gives: its registry code (:func:`registry_code`), the
+    code of the unit whose grassroots union's code it is (``Q-HK-02`` → ``Q-HK``), else its
+    text folded (:func:`thidua.text.fold_code`) in upper case; ``""`` for an empty cell or
     an Excel error value (``#N/A``: rejected as such, :mod:`thidua.ingest.errorcells`)."""
     text = clean_text(value)
     if not text or is_error_value(text):
         return ""
-    return registry_code(text, known_codes) or fold_code(text).upper()
+    return registry_code(text, known_codes) or _parent_code(text, known_codes) \
+        or fold_code(text).upper()
+
+
+#: A unit's code, then a number: the code a unit gives one of its grassroots unions (``Q-HK-02``,
+#: ``Q-HK.02``, ``Q-HK 2``).
+_SUB_CODE = re.compile(r"^(.+?)[\s._\-–/]+(\d{1,4}[A-Z]?)$")
+
+
+def _parent_code(text: str, known_codes: set[str] | frozenset[str]) -> str | None:
+    """The registry code whose grassroots union's code ``text`` is (``Q-HK-02`` → ``Q-HK``:
+    that unit's row, as its own code is), else ``None``."""
+    found = _SUB_CODE.match(fold_code(text).upper())
+    return registry_code(found[1], known_codes) if found else None
 
 
 def _where_said(places: pd.Index) -> str:

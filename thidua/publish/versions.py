@@ -45,6 +45,14 @@ def _counts(summary: dict) -> pd.Series:
     return pd.Series(list(records.values()), index=index, dtype="int64")
 
 
+def _not_counted(entry: dict) -> str:
+    """Why a file added or changed is not counted, after its change: `` (bị từ chối)``, `` (không
+    dùng: đơn vị có tệp gửi sau)`` for a file superseded as soon as it came (a correction older
+    than the file in use), else ``""``."""
+    return {"rejected": " (bị từ chối)",
+            "superseded": " (không dùng: đơn vị có tệp gửi sau)"}.get(entry.get("status"), "")
+
+
 def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
     """Files added, removed, replaced, newly rejected or superseded; entries that are not
     submissions (``skipped``: lock and temporary files) are never a change."""
@@ -55,11 +63,11 @@ def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
         o, n = old.get(path), new.get(path)
         unit = (n or o).get("unit") or ""
         if o is None:
-            detail = "thêm tệp" + (" (bị từ chối)" if n["status"] == "rejected" else "")
+            detail = "thêm tệp" + _not_counted(n)
         elif n is None:
             detail = "bỏ tệp"
         elif o["sha256"] != n["sha256"]:
-            detail = "thay nội dung tệp" + (" (bị từ chối)" if n["status"] == "rejected" else "")
+            detail = "thay nội dung tệp" + _not_counted(n)
         elif o["status"] != n["status"]:
             detail = {"rejected": "mới bị từ chối", "superseded": "được thay bằng tệp gửi sau",
                       "used": "được dùng lại"}[n["status"]]
