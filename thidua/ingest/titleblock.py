@@ -9,8 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from thidua.ingest.titledates import (DATED_LINE, checked_sent_date, heading_year,
-                                      parse_sent_date, year_remark)
+from thidua.ingest.titledates import DATED_LINE, heading_year, parse_sent_date
 from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
@@ -179,6 +178,32 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     if year is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023`` is the title's year
         year = named
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named)
+
+
+def year_remark(title: TitleBlock) -> str | None:
+    """The line telling a unit that its heading names another year than its ``Năm:`` line
+    (``DANH SÁCH … NĂM 2025`` over ``Năm: 2024``: next year's list typed into this year's
+    template, or the reverse): the ``Năm:`` line decides, told; else ``None``."""
+    if title.heading_year is None or title.year is None or title.heading_year == title.year:
+        return None
+    return (f"Tiêu đề ghi năm {title.heading_year} nhưng dòng 'Năm:' ghi {title.year}: đã tính "
+            f"vào năm {title.year} theo dòng 'Năm:'. Nếu đây là danh sách năm "
+            f"{title.heading_year}, đề nghị gửi vào năm {title.heading_year}; nếu không, sửa "
+            f"năm ở tiêu đề.")
+
+
+def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str | None]:
+    """The sent date to order a unit's files by, and a remark for the unit when the title's
+    ``Ngày gửi:`` is ignored: unreadable, or outside the report year and the year after it
+    (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report)."""
+    if title.sent_text:
+        return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được (cần dd/mm/yyyy); "
+                      f"đã dùng thời gian sửa tệp thay cho ngày gửi.")
+    sent = title.sent_date
+    if sent and not dt.date(year, 1, 1) <= sent <= dt.date(year + 1, 12, 31):
+        return None, (f"Ngày gửi {sent:%d/%m/%Y} nằm ngoài năm {year} và năm {year + 1}; đã dùng "
+                      f"thời gian sửa tệp thay cho ngày gửi.")
+    return sent, None
 
 
 #: A section's numbering alone in a cell before a unit's name (``II``, ``B.``, ``3)``).

@@ -1,20 +1,15 @@
-"""Dates and years of a title block (``spec/submission-form.md``, "Title block"): the
-``Ngày gửi:`` value as a date and whether it is plausible, the year a heading names, and the
-line telling a unit that its heading and its ``Năm:`` line disagree. The block itself is
-:mod:`thidua.ingest.titleblock`'s."""
+"""Dates and years in a title block's text (``spec/submission-form.md``, "Title block"): the
+``Ngày gửi:`` value as a date, the dated line of a document, and the year a heading names.
+The block itself, and what a unit is told of its dates, is :mod:`thidua.ingest.titleblock`'s."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from thidua.text import match_key
 
-if TYPE_CHECKING:
-    from thidua.ingest.titleblock import TitleBlock
-
-__all__ = ["DATED_LINE", "checked_sent_date", "heading_year", "parse_sent_date", "year_remark"]
+__all__ = ["DATED_LINE", "heading_year", "parse_sent_date"]
 
 #: The dated line of a Vietnamese document (``Hà Nội, ngày 05 tháng 12 năm 2024``): its date
 #: is the sent date when no ``Ngày gửi:`` says otherwise.
@@ -53,18 +48,6 @@ def parse_sent_date(value: str) -> dt.date | None:
     return None
 
 
-def year_remark(title: TitleBlock) -> str | None:
-    """The line telling a unit that its heading names another year than its ``Năm:`` line
-    (``DANH SÁCH … NĂM 2025`` over ``Năm: 2024``: next year's list typed into this year's
-    template, or the reverse): the ``Năm:`` line decides, told; else ``None``."""
-    if title.heading_year is None or title.year is None or title.heading_year == title.year:
-        return None
-    return (f"Tiêu đề ghi năm {title.heading_year} nhưng dòng 'Năm:' ghi {title.year}: đã tính "
-            f"vào năm {title.year} theo dòng 'Năm:'. Nếu đây là danh sách năm "
-            f"{title.heading_year}, đề nghị gửi vào năm {title.heading_year}; nếu không, sửa "
-            f"năm ở tiêu đề.")
-
-
 #: ``năm 2024`` in a heading (``DANH SÁCH ĐĂNG KÝ … NĂM 2024``), not ``năm học 2024-2025``.
 #: Words come before it: a line starting ``Năm 2024 …`` is a label's line (its own rules).
 _HEADING_YEAR = re.compile(r"\S\s+nam\s+((?:19|20)\d{2})(?![\d\-/])")
@@ -78,17 +61,3 @@ def heading_year(lines: tuple[str, ...] | list[str]) -> int | None:
     years = {int(m[1]) for line in lines if not DATED_LINE.match(key := match_key(line))
              and "thang" not in key for m in _HEADING_YEAR.finditer(key)}
     return years.pop() if len(years) == 1 else None
-
-
-def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str | None]:
-    """The sent date to order a unit's files by, and a remark for the unit when the title's
-    ``Ngày gửi:`` is ignored: unreadable, or outside the report year and the year after it
-    (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report)."""
-    if title.sent_text:
-        return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được (cần dd/mm/yyyy); "
-                      f"đã dùng thời gian sửa tệp thay cho ngày gửi.")
-    sent = title.sent_date
-    if sent and not dt.date(year, 1, 1) <= sent <= dt.date(year + 1, 12, 31):
-        return None, (f"Ngày gửi {sent:%d/%m/%Y} nằm ngoài năm {year} và năm {year + 1}; đã dùng "
-                      f"thời gian sửa tệp thay cho ngày gửi.")
-    return sent, None
