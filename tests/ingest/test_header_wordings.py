@@ -19,7 +19,9 @@ from thidua.ingest.table import header_hint
     ("Tên mô hình/phần việc", "model"), ("Tên mô hình, phần việc", "model"),
     ("Tên phần việc", "model"), ("Mô hình, phần việc Dân vận khéo", "model"),
     ("Tên mô hình, giải pháp", "model"), ("Phần việc", None), ("Phần việc cụ thể", None),
-    ("Lĩnh vực phần việc", "field")])
+    ("Lĩnh vực phần việc", "field"), ("Phần việc Dân vận khéo", "model"),
+    ("Phần việc “Dân vận khéo”", "model"), ("Phần việc DVK", "model"),
+    ("Nhóm lĩnh vực", "field"), ("Nhóm", None)])
 def test_the_model_s_header_in_the_movement_s_wordings(text, name):
     assert header_name(text) == name
 
