@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 import pandas as pd
@@ -18,6 +19,7 @@ from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
 from thidua.text import clean_text, match_key
 
+@lru_cache(maxsize=4096)
 def is_old_file(file: str) -> bool:
     """Whether a file's name or one of its folders (``file``: its path relative to the raw
     folder) marks it as an old copy or a draft as a sheet's name would
