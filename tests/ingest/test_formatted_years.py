@@ -78,7 +78,7 @@ def test_a_heading_naming_another_year_than_the_nam_line_is_told(lines, told):
     """The fifth tester's F8: ``… NĂM 2025`` over ``Năm: 2024`` was counted in 2024 silently."""
     from thidua.ingest.titleblock import parse_title, year_remark
 
-    assert year_remark(parse_title([[line] for line in lines])) == told
+    assert year_remark(parse_title([[line] for line in lines]), 2024) == told
 
 
 def test_the_heading_s_other_year_reaches_the_unit(tmp_path, context):

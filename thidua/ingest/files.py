@@ -268,7 +268,7 @@ def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
     source, title, unit, year = opened.source, opened.title, opened.unit, opened.year
     combined = combined_sheets(outcomes, unit, source.file)
     sent, remark = checked_sent_date(title, year)
-    remarks = (remark, year_remark(title), *opened.parsed.remarks, *combined.pop("remarks"))
+    remarks = (remark, year_remark(title, year), *opened.parsed.remarks, *combined.pop("remarks"))
     readings = (*opened.told,
                 *combined.pop("readings"))
     first = opened.parsed.first

@@ -149,8 +149,10 @@ def resolve_year(title: TitleBlock, folder_year: int, run_year: int | None = Non
     (``spec/submission-form.md``, "Which unit and which year").
 
     ``folder_year`` is the year of the file's folder (the run's year when the folder is not
-    named as a year). Raises :class:`FileRejected` when the title and the folder disagree, or
-    when the folder's year is not ``run_year``, the year being reported.
+    named as a year). A ``Năm:`` naming a span of years (``2024-2025``,
+    :func:`thidua.ingest.titleblock.year_span`) agrees with a folder's year inside it. Raises
+    :class:`FileRejected` when the title and the folder disagree, or when the folder's year is
+    not ``run_year``, the year being reported.
     """
     if run_year is not None and folder_year != run_year:
         raise FileRejected(f"Tệp nằm trong thư mục năm {folder_year} nhưng đang lập báo cáo năm "
@@ -158,4 +160,9 @@ def resolve_year(title: TitleBlock, folder_year: int, run_year: int | None = Non
     if title.year is not None and title.year != folder_year:
         raise FileRejected(f"Năm ở tiêu đề ({title.year}) khác năm của thư mục ({folder_year}); "
                            f"đề nghị kiểm tra lại tệp hoặc chuyển tệp vào đúng thư mục năm.")
+    if title.year_span and not title.year_span[0] <= folder_year <= title.year_span[1]:
+        first, last = title.year_span
+        raise FileRejected(f"Năm ở tiêu đề ({first}-{last}) không gồm năm của thư mục "
+                           f"({folder_year}); đề nghị kiểm tra lại tệp hoặc chuyển tệp vào đúng "
+                           f"thư mục năm.")
     return folder_year

@@ -14,7 +14,8 @@ from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
 
-__all__ = ["TitleBlock", "checked_sent_date", "parse_sent_date", "parse_title", "year_remark"]
+__all__ = ["TitleBlock", "checked_sent_date", "parse_sent_date", "parse_title", "year_remark",
+           "year_span"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
@@ -30,6 +31,7 @@ class TitleBlock:
     lines: tuple[str, ...] = field(default=(), compare=False)  # every title cell, for a unit
     # named but not coded (:func:`unit_by_name`)
     heading_year: int | None = field(default=None, compare=False)  # ``… NĂM 2025`` in a heading
+    year_span: tuple[int, int] | None = None  # ``Năm: 2024-2025``: first and last year
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -149,7 +151,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     cáo``, ``Ngày lập biểu``), and without a ``Ngày gửi:`` the document's dated line (``Hà Nội,
     ngày 05 tháng 12 năm 2024``) gives the sent date.
     """
-    code = year = sent = sent_text = None
+    code = year = sent = sent_text = span_ = None
     for kind, value, strict in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
@@ -161,6 +163,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
             words = re.sub(r"(?<!\d)\d{4}(?!\d)|nam|bao cao|[\s.,:;()]", "", match_key(value))
             if len(years) == 1 and not words:  # ``2024``, ``năm 2024``, ``2024.``, ``(2024)``
                 year = int(years.pop())
+            elif span := year_span(value):
+                span_ = span
             elif strict:
                 raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm "
                                    f"(cần một năm 4 chữ số, ví dụ 'Năm: 2024').")
@@ -175,15 +179,42 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 break
     lines = tuple(clean_text(c) for row in rows for c in ([row] if isinstance(row, str) else row))
     named = heading_year(lines)
-    if year is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023`` is the title's year
+    if year is None and span_ is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023``
         year = named
-    return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named)
+    return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named,
+                      span_ if year is None else None)
 
 
-def year_remark(title: TitleBlock) -> str | None:
+#: A ``Năm:`` value naming a span of years (``2024-2025``, ``2024 – 2025``, ``2024/2025``,
+#: ``từ 2024 đến 2025``, ``năm 2024 - năm 2025``), as a match key.
+_SPAN = re.compile(r"(?:(?:tu|nam) )*(\d{4}) ?(?:-|/|~|den|toi)(?: ?nam)? ?(\d{4})")
+
+
+def year_span(value: str) -> tuple[int, int] | None:
+    """The first and last year of a ``Năm:`` value naming a span of at most six years
+    (``2024-2025`` → ``(2024, 2025)``; a term ``2023 - 2028`` too), or ``None`` (one year, a
+    span backwards or longer, other words). Which of its years the file counts in is the
+    folder's (:func:`thidua.ingest.identify.resolve_year`): an extension of
+    ``spec/submission-form.md``, "Which unit and which year" (``docs/contracts.md``)."""
+    key = re.sub(r"\s*([-/~])\s*", r"\1", match_key(year_digits(value)))
+    m = _SPAN.fullmatch(key.strip(" .;,()"))
+    if not m:
+        return None
+    first, last = int(m[1]), int(m[2])
+    return (first, last) if 1900 <= first < last <= first + 5 else None
+
+
+def year_remark(title: TitleBlock, year: int) -> str | None:
     """The line telling a unit that its heading names another year than its ``Năm:`` line
     (``DANH SÁCH … NĂM 2025`` over ``Năm: 2024``: next year's list typed into this year's
-    template, or the reverse): the ``Năm:`` line decides, told; else ``None``."""
+    template, or the reverse): the ``Năm:`` line decides, told; or that its ``Năm:`` names a
+    span of years (``2024-2025``) and the file counted in ``year``, its folder's; else
+    ``None``."""
+    if title.year_span:
+        first, last = title.year_span
+        return (f"Dòng 'Năm:' ở tiêu đề ghi {first}-{last} (nhiều năm): đã tính vào năm {year} "
+                f"theo thư mục của tệp. Mỗi năm gửi một danh sách; đề nghị ghi một năm, ví dụ "
+                f"'Năm: {year}'.")
     if title.heading_year is None or title.year is None or title.heading_year == title.year:
         return None
     return (f"Tiêu đề ghi năm {title.heading_year} nhưng dòng 'Năm:' ghi {title.year}: đã tính "
@@ -288,4 +319,5 @@ def _read_one(kind: str, value: str, colon: bool) -> bool:
     :class:`FileRejected` as it does for a ``Năm:`` that is not a year)."""
     label = {"code": "Mã đơn vị", "year": "Năm", "sent": "Ngày gửi"}[kind]
     title = parse_title([[f"{label}{':' if colon else ''} {value}"]])
-    return bool(title.unit_code or title.year or title.sent_date or title.sent_text)
+    return bool(title.unit_code or title.year or title.year_span or title.sent_date
+                or title.sent_text)
