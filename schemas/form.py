@@ -42,7 +42,7 @@ COLUMNS: tuple[FormColumn, ...] = (
                "một trong: Kinh tế (KT), Văn hóa - xã hội (VHXH), An ninh - quốc phòng (ANQP), "
                "Xây dựng hệ thống chính trị (XDHTCT)", ("LV",)),
     FormColumn("type", "Hình thức", True, "Tập thể (TT) hoặc Cá nhân (CN)",
-               ("Hình thức đăng ký", "Tập thể/Cá nhân", "HT", "HTĐK")),
+               ("Hình thức đăng ký", "Tập thể/Cá nhân", "HT", "HTĐK", "Loại")),
     FormColumn("registrant", "Tên tập thể/cá nhân", True, "tên tập thể hoặc cá nhân thực hiện",
                ("Tên tập thể / cá nhân", "Tập thể/cá nhân thực hiện", "Tên tập thể, cá nhân",
                 "Họ tên/Tên tập thể", "Tên tập thể hoặc cá nhân",
@@ -281,6 +281,12 @@ HEADER_HEADS: dict[str, tuple[str, ...]] = {
     "result": ("ket qua", "xep loai", "danh gia"),
     "note": ("ghi chu",),
 }
+#: Headers that name one of two coded columns, the first by default, which the values under
+#: them decide (:func:`thidua.ingest.headers.header_choices`): a unit's ``Loại`` column holds
+#: ``Tập thể``/``Cá nhân`` in one form and ``Tiêu biểu``/``Hoàn thành`` in another. Source:
+#: units' own forms (``spec/submission-form.md``, "The header row"; ``docs/contracts.md``).
+AMBIGUOUS_HEADERS: dict[str, tuple[str, ...]] = {
+    "loai": ("type", "result"), "phan loai": ("type", "result")}
 #: Words that may open a header without changing it (``Thuộc lĩnh vực``).
 HEADER_LEADS: tuple[str, ...] = ("thuoc",)
 #: Words that may follow a head without changing it (``… đăng ký``, ``… thực hiện``, ``… của

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from schemas.form import HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
+from schemas.form import AMBIGUOUS_HEADERS, HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
 from thidua.text import compact_key, match_key
 
 #: The longest header cell looked at, in characters once trimmed: the form's headers are under
@@ -73,3 +73,12 @@ def header_name(cell: object) -> str | None:
         return name
     _, bare = _stripped(cell)
     return _by_words(bare)
+
+
+def header_choices(cell: object) -> tuple[str, ...]:
+    """The coded columns a header cell may name, its values deciding which
+    (:data:`schemas.form.AMBIGUOUS_HEADERS`: ``Loại`` → ``("type", "result")``), or ``()`` for
+    a header that names one column (or none). Never raises."""
+    if not isinstance(cell, str) or not may_be_header(cell):
+        return ()
+    return AMBIGUOUS_HEADERS.get(_stripped(cell)[1], ())

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from schemas.form import BY_NAME, HEADER_MARKERS
-from thidua.ingest.headers import exact_name, header_name, may_be_header
+from thidua.ingest.headers import exact_name, header_choices, header_name, may_be_header
 from thidua.ingest.marks import find_marks
+from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
 
@@ -124,7 +125,7 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
             rows = (r, r + 1)
         else:
             continue
-        merged = {**top, **below} if len(rows) == 2 else top
+        merged = _decided(grid, rows, {**top, **below} if len(rows) == 2 else top)
         columns: dict[int, str] = {}
         unknown: dict[int, str] = {}
         # Exact spellings claim their column first, then headers in other words, left to right.
@@ -147,6 +148,30 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
             rows = (*rows, below_header)
         return Table(rows, columns, unknown, marks)
     return None
+
+
+#: How many rows under the header :func:`_decided` looks at.
+_DECIDING_ROWS = 200
+
+
+def _decided(grid: Grid, rows: tuple[int, ...], names: dict[int, str]) -> dict[int, str]:
+    """``names`` (grid column → form name) with each column under a header naming one of two
+    coded columns (:func:`thidua.ingest.headers.header_choices`: ``Loại``) named after the one
+    most of its first :data:`_DECIDING_ROWS` values below ``rows`` spell exactly (``Tiêu
+    biểu``, ``Hoàn thành`` → ``result``); the header's first choice when none does, or as
+    many of each. An extension of ``spec/submission-form.md``, "The header row"
+    (``docs/contracts.md``)."""
+    decided = dict(names)
+    for c in names:
+        choices = next((ch for i in rows if c < len(grid[i]) and (ch := header_choices(grid[i][c]))),
+                       ())
+        if not choices:
+            continue
+        values = [row[c] for row in grid[rows[-1] + 1:rows[-1] + 1 + _DECIDING_ROWS]
+                  if c < len(row) and clean_text(row[c])]
+        spelled = {name: sum(read_value(name, v).how == EXACT for v in values) for name in choices}
+        decided[c] = max(choices, key=lambda name: (spelled[name], -choices.index(name)))
+    return decided
 
 
 def _tick_boxes(grid: Grid, r: int, top: dict[int, str], below: dict[int, str]) -> bool:
