@@ -15,8 +15,10 @@ from __future__ import annotations
 import atexit
 import os
 import threading
+from dataclasses import replace
 
 from thidua.ingest import limits
+from thidua.ingest.farcells import FarCells, without_far_cells
 from thidua.ingest.prescan import check_bytes
 from thidua.ingest.read import FileSheets, parse_sheets, prepare
 from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, kept where they were
@@ -40,8 +42,21 @@ def checked_parse(data: bytes, suffix: str) -> FileSheets:
     """:func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheets`
     and the rows of each sheet (:func:`thidua.ingest.read.prepare`): what a worker runs for
     one file."""
-    check_bytes(data, suffix)
+    notes: list[str] = []
+    for _ in range(limits.MAX_SHEETS):  # each pass takes one sheet's far cells out
+        try:
+            check_bytes(data, suffix)
+            break
+        except FarCells as exc:  # a few stray cells far outside the form: read without them
+            if (trimmed := without_far_cells(data, exc)) is None:
+                raise
+            data, note = trimmed
+            notes.append(note)
+    else:
+        check_bytes(data, suffix)
     parsed = parse_sheets(data, suffix)
+    if notes:
+        parsed = replace(parsed, remarks=(*notes, *parsed.remarks))
     for sheet in parsed.sheets:
         prepare(sheet)
     return parsed

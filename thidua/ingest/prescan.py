@@ -30,6 +30,7 @@ from xml.parsers.expat.errors import (XML_ERROR_NO_ELEMENTS, XML_ERROR_PARTIAL_C
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from thidua.ingest.farcells import MAX_FAR_CELLS, FarCells
 from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_PARTS,
                                   MAX_ROWS, MAX_SHARED_STRINGS, MAX_SHEETS,
                                   MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
@@ -122,6 +123,7 @@ class _Part:
         self.row = self.col = self.rows_repeated = 0
         self.cell: tuple | None = None
         self.last_row = self.last_col = self.count = 0
+        self.far: list[tuple[int, int, str]] = []  # an .xlsx sheet's cells past the bounds
 
     def start(self, tag: str, attrib: dict) -> None:
         name = tag.rpartition("}")[2]
@@ -155,6 +157,11 @@ class _Part:
                                         f"{number(n)} chuỗi", f"{number(MAX_SHARED_STRINGS)} chuỗi"))
 
     def _value(self, row: int, col: int, ref: str | None = None) -> None:
+        if self.mode == "worksheet" and ref and (row > MAX_ROWS or col > MAX_COLUMNS):
+            self.far.append((row, col, ref))  # left out if few (:mod:`thidua.ingest.farcells`)
+            if len(self.far) <= MAX_FAR_CELLS:
+                return
+            row, col, ref = self.far[0]
         _check_extent(row, col, ref)
         self.last_row, self.last_col = max(self.last_row, row), max(self.last_col, col)
 
@@ -238,6 +245,11 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         raise FileRejected(_DAMAGED.format(part=info.filename, error=file_fault(exc))) from exc
     if target.mode == "worksheet":
         target.finish()
+        if target.far:
+            try:
+                _check_extent(*target.far[0])
+            except FileRejected as exc:
+                raise FarCells(str(exc), info.filename, tuple(target.far)) from None
 
 
 def _check_zip(data: bytes) -> None:

@@ -1,0 +1,134 @@
+"""A few stray cells far outside the form in an ``.xlsx`` sheet, left out so that the sheet is
+read (damaged or messy workbooks never lose their registrations over a cell nobody sees).
+
+A value typed at the foot of a sheet (``A1048576``, after Ctrl+↓) or in its far columns
+(``XFD5``) puts the sheet over :data:`~thidua.ingest.limits.MAX_ROWS` or
+:data:`~thidua.ingest.limits.MAX_COLUMNS`, the bounds that keep the reader's grid (every cell
+from ``A1`` to the last one holding a value) within memory. When no more than
+:data:`MAX_FAR_CELLS` cells of a sheet lie outside them, :func:`thidua.ingest.prescan.check_bytes`
+raises :class:`FarCells` naming them, :func:`without_far_cells` takes them out of the sheet's
+XML, and the rest of the workbook is read as sent; the unit is told which cells, with their
+values, were not read (:func:`far_cells_note`). More of them, or a cell that cannot be taken
+out exactly (no ``r`` reference), still rejects the file as before. An extension of
+``spec/submission-form.md``, "Errors" (``docs/contracts.md``).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+
+from defusedxml import ElementTree
+
+from thidua.ingest.limits import MAX_COLUMNS, MAX_ROWS, number
+from thidua.ingest.rejections import shorten
+from thidua.ingest.workbook import FileRejected
+
+#: Cells of one sheet outside the bounds that are left out rather than rejecting the file.
+MAX_FAR_CELLS = 100
+#: Far cells a note names one by one (then ``…``).
+NAMED_CELLS = 5
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+class FarCells(FileRejected):
+    """A sheet (``part``, its zip entry) with ``cells`` (``(row, column, reference)``, 1-based)
+    outside the bounds; ``str(exc)`` is the rejection the file gets if they cannot be left
+    out."""
+
+    def __init__(self, reason: str, part: str, cells: tuple[tuple[int, int, str], ...]):
+        super().__init__(reason)
+        self.part, self.cells = part, cells
+
+
+def _cell_pattern(ref: str) -> re.Pattern[bytes]:
+    """One ``<c r="ref" …/>`` or ``<c r="ref" …>…</c>`` element, with or without a prefix."""
+    return re.compile(rb'<((?:[\w.-]+:)?c)\s(?=[^>]*\br="' + re.escape(ref.encode()) +
+                      rb'")[^>]*?(?:/>|>.*?</\1\s*>)', re.DOTALL)
+
+
+def without_far_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
+    """``(zip bytes, note)``: the workbook ``data`` with the cells of ``found`` taken out of its
+    sheet, and the line telling the unit (:func:`far_cells_note`); ``None`` when a cell cannot
+    be taken out exactly (no ``r`` reference, written twice) or the zip cannot be rewritten, so
+    that the file stays rejected. Never raises."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            body = source.read(found.part)
+            values = []
+            for _, _, ref in found.cells:
+                matches = list(_cell_pattern(ref).finditer(body))
+                if len(matches) != 1:
+                    return None
+                values.append(matches[0][0])
+                body = body[:matches[0].start()] + body[matches[0].end():]
+            strings = _shared_strings(source, values)
+            name = _sheet_name(source, found.part)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    target.writestr(info, body if info.filename == found.part
+                                    else source.read(info.filename))
+    except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
+        return None
+    shown = [(ref, _value(cell, strings)) for (_, _, ref), cell in zip(found.cells, values)]
+    return out.getvalue(), far_cells_note(name, shown)
+
+
+def _value(cell: bytes, strings: dict[int, str]) -> str:
+    """The text a cell element holds: its shared string, its inline text or its value."""
+    element = ElementTree.fromstring(re.sub(rb"<(/?)[\w.-]+:", rb"<\1", cell))
+    texts = [t.text or "" for t in element.iter() if t.tag.rpartition("}")[2] == "t"]
+    value = next((v.text or "" for v in element.iter() if v.tag.rpartition("}")[2] == "v"), "")
+    if element.get("t") == "s" and value.strip().isdigit():
+        return strings.get(int(value), "")
+    return "".join(texts) if texts else value
+
+
+def _shared_strings(source: zipfile.ZipFile, cells: list[bytes]) -> dict[int, str]:
+    """The shared strings the far ``cells`` point to, by index (``{}`` when none do)."""
+    wanted = {int(m[1]) for cell in cells if re.search(rb'\st="s"', cell)
+              for m in [re.search(rb"<(?:[\w.-]+:)?v>\s*(\d+)\s*<", cell)] if m}
+    part = next((n for n in source.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
+    if not wanted or part is None:
+        return {}
+    found: dict[int, str] = {}
+    for i, item in enumerate(ElementTree.fromstring(source.read(part))):
+        if i in wanted:
+            found[i] = "".join(t.text or "" for t in item.iter() if t.tag == _MAIN + "t")
+        if i >= max(wanted):
+            break
+    return found
+
+
+def _sheet_name(source: zipfile.ZipFile, part: str) -> str:
+    """The name of the sheet stored in ``part`` (``xl/worksheets/sheet1.xml`` → ``Danh
+    sách``), from the workbook and its relationships; the part's name when they do not say."""
+    try:
+        targets = {rel.get("Id"): posixpath.normpath(posixpath.join(
+            "xl", rel.get("Target", ""))) if not rel.get("Target", "").startswith("/")
+            else rel.get("Target", "").lstrip("/")
+            for rel in ElementTree.fromstring(source.read("xl/_rels/workbook.xml.rels"))
+            if rel.tag == _RELS + "Relationship"}
+        for sheet in ElementTree.fromstring(source.read("xl/workbook.xml")).iter(_MAIN + "sheet"):
+            if targets.get(sheet.get(_R_ID)) == part:
+                return sheet.get("name") or part
+    except Exception:  # no workbook part or relationships readable: the part names it
+        return part
+    return part
+
+
+def far_cells_note(sheet: str, cells: list[tuple[str, str]]) -> str:
+    """The line telling a unit which cells of ``sheet`` (``(reference, value)``) lay outside
+    the form's reach and were not read."""
+    said = ", ".join(f"ô {ref} ('{shorten(value)}')" if value else f"ô {ref}"
+                     for ref, value in cells[:NAMED_CELLS])
+    more = f", … ({number(len(cells))} ô)" if len(cells) > NAMED_CELLS else ""
+    return (f"Trang '{sheet}': {said}{more} nằm quá xa bảng (sau dòng {number(MAX_ROWS)} hoặc "
+            f"sau cột thứ {number(MAX_COLUMNS)}) nên không được đọc; đã đọc phần còn lại của "
+            f"trang. Nếu đó là dòng đăng ký, đề nghị chuyển lên ngay dưới bảng; nếu không, đề "
+            f"nghị xóa rồi gửi lại.")
