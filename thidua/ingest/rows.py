@@ -7,6 +7,7 @@ numbers Excel shows (index ``row``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -19,6 +20,7 @@ from thidua.ingest.sections import sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
 from thidua.ingest.twins import twin_rows, twins
+from thidua.ingest.values import read_value
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text
 
@@ -129,7 +131,29 @@ def _section_types(grid: Grid, part: Table, start: int, stop: int,
         return None
     return types_from_headings(grid, start, stop, part.header_rows[0],
                                lambda row: set(HEADER_MARKERS) <= set(row_names(row).values()),
-                               default)
+                               default, _plainly_data(part))
+
+
+#: An STT number as :func:`thidua.ingest.normalise.classify_rows` reads one.
+_NUMBERED = re.compile(r"\d{1,5}[.)]?")
+
+
+def _plainly_data(part: Table):
+    """Whether a grid row of ``part`` is a registration whatever else it holds, as
+    :func:`thidua.ingest.normalise.classify_rows` decides: its ``Lĩnh vực`` reads as a field,
+    or it has an STT number and a model (``5`` | model | … | ``Chủ tịch CĐCS``): never the
+    signature block's first row nor a totals row."""
+    at = {name: c for c, name in part.columns.items()}
+
+    def cell(row: list[object], name: str) -> str:
+        c = at.get(name)
+        return clean_text(row[c]) if c is not None and c < len(row) else ""
+
+    def plainly(row: list[object]) -> bool:
+        if (field := cell(row, "field")) and read_value("field", field).code is not None:
+            return True
+        return bool(_NUMBERED.fullmatch(cell(row, "stt")) and cell(row, "model"))
+    return plainly
 
 
 def type_from_name(sheet: SheetData) -> str:

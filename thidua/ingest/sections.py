@@ -41,14 +41,17 @@ def _field_heading(texts: list[str]) -> bool:
 
 
 def types_from_headings(grid: list[list], start: int, stop: int, header_row: int,
-                        is_header, default: str = "") -> list[str] | None:
+                        is_header, default: str = "", is_data=lambda row: False
+                        ) -> list[str] | None:
     """Per row of ``grid[start:stop]``: the type of the nearest section heading above it
     (:func:`heading_type`), counting the heading just above the part's header row
     ``header_row`` (``I. TẬP THỂ`` over the header); ``""`` for a heading row, a blank row, a
     field heading (``I. LĨNH VỰC KINH TẾ``), a totals row, the signature block and a header row
     (``is_header(row)``: a later table's header, left to be ignored) and rows before any
     heading (``default`` instead: the type of the sheet's name, :func:`sheet_type`); ``None``
-    when no heading names a type and there is no ``default``."""
+    when no heading names a type and there is no ``default``. A row ``is_data(row)`` says is
+    a registration (a field read, an STT number with a model) is never totals nor the
+    signature block's first row, and keeps its type after a signature line."""
     current = default
     for r in range(header_row - 1, -1, -1):  # the nearest non-empty row above the header
         if any(clean_text(v) for v in grid[r]):
@@ -62,9 +65,10 @@ def types_from_headings(grid: list[list], start: int, stop: int, header_row: int
             out.append("")
             continue
         texts = [t for t in map(clean_text, grid[r]) if t]
-        signing = signing or bool(texts) and is_signature(texts)
-        other = (not texts or is_header(grid[r]) or signing or is_totals(texts)
-                 or _field_heading(texts))  # a field heading, totals, signature
+        data = bool(texts) and is_data(grid[r])  # ``5`` | model | … | ``Chủ tịch CĐCS``
+        signing = signing or bool(texts) and not data and is_signature(texts)
+        other = (not texts or is_header(grid[r]) or signing and not data
+                 or is_totals(texts) and not data or _field_heading(texts))
         out.append("" if other else current)
     return out if found else None
 
