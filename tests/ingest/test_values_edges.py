@@ -25,6 +25,15 @@ from thidua.ingest.values import AMBIGUOUS, EXACT, INTERPRETED, UNKNOWN, Reading
     ("level", "LĐLĐ thành phôô", Reading("thanh_pho", INTERPRETED)),
     ("level", "LĐLĐ thànnh phôô", Reading("thanh_pho", INTERPRETED)),
     ("level", "LĐLĐ thànnh phôôô", Reading(None, UNKNOWN)),
+    # two neighbouring letters swapped are one slip (the commonest typing slip), twice two
+    ("field", "Kihn tế", Reading("KT", INTERPRETED)),
+    ("field", "Knih tế", Reading("KT", INTERPRETED)),
+    ("type", "Cá nhna", Reading("individual", INTERPRETED)),
+    ("result", "Hoàn thàhn", Reading("hoan_thanh", INTERPRETED)),
+    ("field", "Kihn ét", Reading(None, UNKNOWN)),
+    ("level", "LĐLĐ thàhn phô", Reading("thanh_pho", INTERPRETED)),
+    ("level", "LĐLĐ thàhn hpô", Reading("thanh_pho", INTERPRETED)),
+    ("level", "LĐLĐ htàhn hpô", Reading(None, UNKNOWN)),  # three swaps
     # a dot is no letter: ``kinhhte.`` is one slip from ``kinhte``
     ("field", "Kinhh tế.", Reading("KT", INTERPRETED)),
     # the nearest value has a rival within one slip more: ambiguous, in the form's order

@@ -16,8 +16,9 @@ The accepted values are data in :data:`schemas.form.VALUE_SPELLINGS` (each value
    (``T.Thể``, ``T. thể``, ``H.thành``, ``Chưa Đ.giá``; dotted initials: ``X.D``). A numbering (``1.``, ``II.``, ``a)``) and the column's
    fillers (``Lĩnh vực``) are dropped when the text does not read without dropping them; a text
    in brackets is a hint that must agree (``Kinh tế (KT)``; ``Kinh tế (VHXH)`` is ambiguous);
-3. else compares the text without spaces to every spelling (rapidfuzz, Levenshtein): one or two
-   typing slips from exactly one value (one slip for a spelling shorter than 12 letters, two
+3. else compares the text without spaces to every spelling (rapidfuzz's optimal string
+   alignment: a slip is a letter added, dropped or changed, or two neighbours swapped,
+   ``Kihn tế``): one or two typing slips from exactly one value (one slip for a spelling shorter than 12 letters, two
    from 12 on, none under 4) with no other value within one slip more is *interpreted* as
    that value; a tie is *ambiguous*;
 4. else a text whose every word belongs to the accepted values but to two of them

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from schemas.form import ABBREVIATIONS, CONNECTORS, FILLERS, VALUE_NAMES, VALUE_READINGS, \
     VALUE_SPELLINGS
@@ -153,7 +153,7 @@ def _fuzzy(col: Matcher, variants: list[tuple[str, ...]]) -> Reading | None:
         query = "".join(tokens).replace(".", "")
         if len(query) < 4:
             continue
-        for target, dist, i in process.extract(query, col.targets, scorer=Levenshtein.distance,
+        for target, dist, i in process.extract(query, col.targets, scorer=OSA.distance,
                                                score_cutoff=3, limit=None):
             code = col.target_codes[i]
             near[code] = min(near.get(code, dist), dist)
