@@ -11,7 +11,7 @@ from corpus_rows import HEADER, reg, regs
 from corpus_writers import Sheet, write_xlsx
 from helpers import input_file
 from thidua.ingest.files import USED, ingest_file
-from thidua.ingest.grouplines import is_count_line, is_group_line
+from thidua.ingest.grouplines import breakdown_line, is_count_line, is_group_line
 
 TITLE = [["Mã đơn vị: Q-HK"], ["Năm: 2024"]]
 
@@ -165,3 +165,46 @@ def test_a_numbered_registration_whose_position_reads_like_a_signer_is_never_ign
     row[2] = row[3] = None
     result = ingest(tmp_path, context, [reg(0), row, reg(2)])
     assert result.rows == {"read": 3, "valid": 2, "rejected": 1, "ignored": 0}
+
+
+# --- a total's breakdown (the fresh29 tester's F4) -----------------------------------------
+@pytest.mark.parametrize("texts, kind", [
+    (["Trong đó: Tập thể", "2"], "lead"), (["Trong đó:", "Tập thể", "3"], "lead"),
+    (["Trong đó: tập thể 02, cá nhân 01"], "lead"), (["TRONG ĐÓ: Cá nhân: 1"], "lead"),
+    (["Gồm: 3 tập thể"], "lead"), (["Bao gồm 3 mô hình tập thể; 2 mô hình cá nhân"], "lead"),
+    (["Trong số đó - Kinh tế: 5"], "lead"),
+    (["Cá nhân", "1"], "bare"), (["- Kinh tế: 5"], "bare"), (["Tập thể: 2 mô hình"], "bare"),
+    (["+ VH-XH = 4"], "bare"),
+])
+def test_a_type_or_a_field_with_its_count_is_a_breakdown_line(texts, kind):
+    assert breakdown_line(texts) == kind
+
+
+@pytest.mark.parametrize("texts", [
+    ["Cá nhân"], ["Trong đó: Tập thể"],  # no count
+    ["Tập thể", "Kinh tế"], ["Kinh tế", "Tập thể", "5"], ["Bữa cơm công đoàn", "2"],
+    ["Trong đó"], ["1", "Cá nhân", "Kinh tế"], ["Tập thể", "2", "Cá nhân", "1"],  # four cells
+    ["Trong đó: Tập thể 2, Bữa cơm 3"], ["Môi trường: 2"], [],
+])
+def test_what_is_no_breakdown_line(texts):
+    assert breakdown_line(texts) is None
+
+
+def test_a_totals_breakdown_is_ignored_under_the_total_and_lead_lines_anywhere(tmp_path,
+                                                                               context):
+    rows = [*regs(3), ["Tổng cộng", None, None, None, "3 mô hình"],
+            [None, "Trong đó: Tập thể", None, 2], [None, "Cá nhân", None, 1],
+            [None, "Tổng số: 03 mô hình (02 tập thể, 01 cá nhân)"]]
+    result = ingest(tmp_path, context, rows)
+    assert result.status == USED
+    assert result.rows == {"read": 7, "valid": 3, "rejected": 0, "ignored": 4}
+    assert result.ignored["totals"] == 4
+
+
+def test_a_bare_breakdown_away_from_a_total_stays_a_row(tmp_path, context):
+    rows = [*regs(2), [None, "Cá nhân", None, 1], reg(3)]
+    result = ingest(tmp_path, context, rows)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
+    rows = [*regs(2), [None, "Trong đó: Cá nhân", None, 1], reg(3)]
+    result = ingest(tmp_path, context, rows)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}

@@ -15,7 +15,7 @@ import pandas as pd
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
-from thidua.ingest.grouplines import NUMBERING, is_count_line, is_group_line
+from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
 from thidua.ingest.periods import parse_period, period_of_two
 from thidua.text import clean_text, match_key
@@ -183,7 +183,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     ``Lĩnh vực`` and ``Hình thức`` both read as accepted values is always data, and a row with
     either is never part of the signature block, nor a totals row unless it names no
     registrant (``Cộng`` | ``Kinh tế``: a field's subtotal) (issue 9.3): ``Tổng công ty …``
-    or ``Tổng kết …`` as a model or registrant is data. Returns a str Series on the same
+    or ``Tổng kết …`` as a model or registrant is data. A total's breakdown is totals too
+    (:func:`thidua.ingest.grouplines.breakdown_line`: ``Trong đó: Tập thể`` | ``2``
+    anywhere, ``Cá nhân`` | ``1`` right under a totals row). Returns a str Series on the same
     index. ``filled``: :func:`filled_down` of ``raw``, ``text``: :func:`form_text` of
     ``raw``, when the caller has them already.
     """
@@ -217,8 +219,11 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         if not either and _is_header(texts):
             labels[row] = "header"
         elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)
-                                         or is_totals([t.strip("()[] ") for t in texts])):
-            labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant
+                                         or is_totals([t.strip("()[] ") for t in texts])) \
+                or (kind := breakdown_line(texts)) == "lead" \
+                or kind == "bare" and labels.get(row - 1) == "totals":
+            labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant;
+            # ``Trong đó: Tập thể`` | ``2``, then ``Cá nhân`` | ``1``: its breakdown
         elif not either and not (numbered[row] and named[row]) \
                 and (in_signature or is_signature(texts)):  # ``5`` | model | … | ``Chủ tịch``: data
             in_signature = True
