@@ -208,3 +208,29 @@ def test_a_bare_breakdown_away_from_a_total_stays_a_row(tmp_path, context):
     rows = [*regs(2), [None, "Trong đó: Cá nhân", None, 1], reg(3)]
     result = ingest(tmp_path, context, rows)
     assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
+
+
+def test_a_total_by_type_with_its_count_in_the_registrant_s_cell_is_ignored(tmp_path, context):
+    """The fresh29 tester's 101: ``Tổng`` | ``Tập thể`` | ``2`` then ``Cá nhân`` | ``1``, the
+    counts under ``Tên tập thể/cá nhân``: a count names nobody."""
+    rows = [*regs(3), [None, "Tổng", None, "Tập thể", 2], [None, None, None, "Cá nhân", 1],
+            reg(4, registrant="123")]  # a registration whose registrant is a number: still data
+    result = ingest(tmp_path, context, rows)
+    assert result.rows == {"read": 6, "valid": 4, "rejected": 0, "ignored": 2}
+    assert result.ignored["totals"] == 2
+
+
+@pytest.mark.parametrize("numbers, ignored", [
+    ([str(i) for i in range(1, 12)], 2), ([f"({i})" for i in range(1, 12)], 2),
+    (list(range(1, 12)), 2), (["1", "2", "3", "4"], 2),
+    (["1", "2", "3"], 1),  # three numbers: a row of the table, rejected
+    (["2", "3", "4", "5"], 1), (["1", "2", "4", "5"], 1),
+])
+def test_the_column_numbers_repeated_with_the_header_are_ignored(tmp_path, context, numbers,
+                                                                  ignored):
+    """The fresh29 tester's F8: the header and its ``1`` … ``11`` row again mid-table."""
+    rows = [*regs(2), HEADER, numbers, reg(3)]
+    result = ingest(tmp_path, context, rows)
+    assert result.ignored["header"] == ignored
+    assert result.rows == {"read": 5, "valid": 3, "rejected": 2 - ignored,
+                           "ignored": ignored}

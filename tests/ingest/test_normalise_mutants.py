@@ -70,6 +70,11 @@ def test_a_sub_heading_s_field_skips_empty_cells():
     (["Lưu ý: x"], True), (["(*) Mô hình mới"], True), (["* Mô hình mới"], True),
     (["Ghi chú: x", "Ghi chú: x"], True),                  # one cell merged across
     (["Ghi chú: x", "y"], False), (["Ghi chú thêm"], False),
+    # a note's label in a cell of its own, its text in the next (the fresh29 tester's F10)
+    (["Ghi chú:", "- Cột Kết quả để trống nếu chưa đánh giá"], True), (["GHI CHÚ", "x"], True),
+    (["Lưu ý :", "x"], True), (["Chú ý:", "x"], True), (["Nguồn:", "x"], True),
+    (["Chú thích", "x"], True), (["Ghi chú:", "x", "y"], False), (["Ghi chú:"], True),
+    (["Ghi chú thêm:", "x"], False), (["x", "Ghi chú:"], False),
     (["Bữa cơm Công đoàn"], False), (["Ngày hội Công đoàn tháng 5"], False),
     (["Quận Hoàn Kiếm với rất nhiều chữ trước ngày tháng, ngày 5 tháng 12"], False),
 ])

@@ -107,15 +107,18 @@ def subheading_field(texts: list[str]) -> str | None:
 
 
 _NOTE = re.compile(r"^(ghi chu|luu y|chu thich|nguon)\s*:|^\(?\*+\)?\s")
+#: A note's label in a cell of its own, its text in the next one.
+_NOTE_LABEL = re.compile(r"(ghi chu|luu y|chu thich|chu y|nguon)\s*:?")
 
 
 def is_signature(texts: list[str]) -> bool:
     """The first row of the block below the table: a signer (``Người lập biểu``, ``THỦ TRƯỞNG
-    ĐƠN VỊ``), a place-and-date line, or a note in a single cell (``Ghi chú: …``, ``* …``);
+    ĐƠN VỊ``), a place-and-date line, or a note in a single cell (``Ghi chú: …``, ``* …``) or
+    in two (``Ghi chú:`` | its text);
     a cell merged across the table counts once."""
     keys = list(dict.fromkeys(match_key(t) for t in texts))
-    if len(keys) == 1 and _NOTE.match(keys[0]):
-        return True
+    if len(keys) == 1 and _NOTE.match(keys[0]) or len(keys) == 2 and _NOTE_LABEL.fullmatch(keys[0]):
+        return True  # ``Ghi chú: …``, or ``Ghi chú:`` | ``- Cột Kết quả …`` in two cells
     return any(k.startswith(SIGNATURE_KEYS) or re.match(r"^.{0,40}, ngay .{0,6}thang", k)
                or re.match(r"^ngay\s+(\d{1,2}|\.+|…+)\s+thang", k) for k in keys)
 
@@ -170,6 +173,19 @@ def _has_code(reading) -> bool:
     return reading.code is not None
 
 
+def _column_numbers(texts: list[str]) -> bool:
+    """A row numbering the form's columns, repeated inside the table with the header (a second
+    printed page, a table pasted from Word): ``1`` | ``2`` | … or ``(1)`` | ``(2)`` | …, at
+    least four consecutive numbers from 1."""
+    numbers = [m[1] for t in texts if (m := re.fullmatch(r"\(?(\d{1,2})\)?", t.strip()))]
+    return len(numbers) == len(texts) >= 4 and [int(n) for n in numbers] == list(
+        range(1, len(numbers) + 1))
+
+
+#: A registrant cell naming nobody: empty, or a count (``Tổng`` | ``Tập thể`` | ``2``).
+_NO_NAME = re.compile(r"[\d\s.,()]*")
+
+
 def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
                   text: pd.DataFrame | None = None) -> pd.Series:
     """Label each raw row ``"data"`` or an ignored reason from :data:`IGNORED_REASONS`.
@@ -179,10 +195,12 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     unknown columns are not looked at) and rows of nothing but filled-down values
     (:func:`filled_down`), both ``blank``; the form's header row repeated in the table
     (``header``); totals rows; field sub-headings; the signature block (the first row naming
-    a signer or a place and date, and the rows after it). A row whose
+    a signer or a place and date, and the rows after it); a row of column numbers ``1`` |
+    ``2`` | … is ``header``. A row whose
     ``Lĩnh vực`` and ``Hình thức`` both read as accepted values is always data, and a row with
     either is never part of the signature block, nor a totals row unless it names no
-    registrant (``Cộng`` | ``Kinh tế``: a field's subtotal) (issue 9.3): ``Tổng công ty …``
+    registrant (``Cộng`` | ``Kinh tế``: a field's subtotal; a count in the registrant's cell names
+    nobody) (issue 9.3): ``Tổng công ty …``
     or ``Tổng kết …`` as a model or registrant is data. A total's breakdown is totals too
     (:func:`thidua.ingest.grouplines.breakdown_line`: ``Trong đó: Tập thể`` | ``2``
     anywhere, ``Cá nhân`` | ``1`` right under a totals row). Returns a str Series on the same
@@ -215,9 +233,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     for row in look.index:
         texts = [t for t in text.loc[row].tolist() if t]
         either = bool(known["field"][row]) or bool(known["type"][row])
-        nobody = "registrant" not in text or not text.at[row, "registrant"]
-        if not either and _is_header(texts):
-            labels[row] = "header"
+        nobody = "registrant" not in text or bool(_NO_NAME.fullmatch(text.at[row, "registrant"]))
+        if not either and (_is_header(texts) or _column_numbers(texts)):
+            labels[row] = "header"  # the header again, or its row of column numbers
         elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)
                                          or is_totals([t.strip("()[] ") for t in texts])) \
                 or (kind := breakdown_line(texts)) == "lead" \
