@@ -74,6 +74,8 @@ def test_a_year_outside_1990_2100_is_refused_by_every_command(capsys, command, y
     (["distribute", "--year", "2024", "--version", "-2"], "Giá trị không hợp lệ cho --version: cần một số không nhỏ hơn 1 (xem: thidua distribute --help)"),
     (["distribute", "--year", "2024", "--version", "hai"], "Giá trị không hợp lệ cho --version: cần một số nguyên (xem: thidua distribute --help)"),
     (["run", "--year", "2024", "--date", "31-12-2024"], "--date '31-12-2024' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy."),
+    (["run", "--year", "2024", "--date", "31/02/2024"], "--date '31/02/2024': ngày 31/02/2024 không có (tháng 02/2024 có 29 ngày)."),
+    (["run", "--year", "2024", "--date", "10/13/2024"], "--date '10/13/2024': ngày 10/13/2024 không có (tháng chỉ từ 01 đến 12); có vẻ ghi theo kiểu tháng/ngày/năm (bảng tính đặt ngôn ngữ Mỹ, ví dụ Google Sheets): nếu là ngày 13 tháng 10, đề nghị ghi 13/10/2024 (ngày/tháng/năm) hoặc đổi ngôn ngữ bảng tính sang Việt Nam."),
     (["run", "--year", "2024", "--raw", "/"], "--raw / là thư mục gốc của ổ đĩa; hãy chỉ thư mục chứa tệp của các đơn vị cho một năm (ví dụ data/raw/2024)."),
     (["validate", "--year", "2024", "--raw", "/"], "--raw / là thư mục gốc của ổ đĩa; hãy chỉ thư mục chứa tệp của các đơn vị cho một năm (ví dụ data/raw/2024)."),
     (["run", "--year", "2025", "--as-of", "30-06-2025"], "--as-of '30-06-2025' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy."),

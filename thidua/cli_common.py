@@ -69,6 +69,10 @@ def parse_date(text: str, option: str = "--date") -> dt.date:
             return dt.datetime.strptime(text.strip(), pattern).date()
         except ValueError:
             continue
+    from thidua.ingest.periodcheck import period_problem  # the CLI starts without the ingest
+
+    if problem := period_problem(text.strip()):  # ``31/02/2024``: the shape, not the day
+        fail(f"{option} '{text}': {problem}.")
     fail(f"{option} '{text}' không phải ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy.")
 
 

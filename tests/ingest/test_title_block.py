@@ -196,3 +196,16 @@ def test_a_title_block_typed_in_one_cell_with_alt_enter_is_read_line_by_line(
     result = ingest_file(input_file(path), context)
     assert result.problem == ("Năm ở tiêu đề (2023) khác năm của thư mục (2024); đề nghị kiểm "
                               "tra lại tệp hoặc chuyển tệp vào đúng thư mục năm.")
+
+
+@pytest.mark.parametrize("line, told", [
+    ("Ngày gửi: 31/11/2024", "Dòng 'Ngày gửi: 31/11/2024' không đọc được (ngày 31/11/2024 không có "
+     "(tháng 11/2024 có 30 ngày)); đã dùng thời gian sửa tệp thay cho ngày gửi."),
+    ("Ngày gửi: mười hai", "Dòng 'Ngày gửi: mười hai' không đọc được (cần dd/mm/yyyy); đã dùng "
+     "thời gian sửa tệp thay cho ngày gửi."),
+])
+def test_an_unreadable_sent_date_says_why(line, told):
+    """The fresh29 tester's F7: ``31/11/2024`` was told to be written dd/mm/yyyy, as it was."""
+    from thidua.ingest.titleblock import checked_sent_date
+
+    assert checked_sent_date(parse_title([[line]]), 2024) == (None, told)

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.titledates import DATED_LINE, heading_year, parse_sent_date
 from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
@@ -228,7 +229,8 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
     ``Ngày gửi:`` is ignored: unreadable, or outside the report year and the year after it
     (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report)."""
     if title.sent_text:
-        return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được (cần dd/mm/yyyy); "
+        why = period_problem(title.sent_text) or "cần dd/mm/yyyy"  # ``31/11/2024``: no such day
+        return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được ({why}); "
                       f"đã dùng thời gian sửa tệp thay cho ngày gửi.")
     sent = title.sent_date
     if sent and not dt.date(year, 1, 1) <= sent <= dt.date(year + 1, 12, 31):

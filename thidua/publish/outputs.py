@@ -34,14 +34,44 @@ def json_bytes(value: object) -> bytes:
 def rejected_csv_bytes(rejections: pd.DataFrame) -> bytes:
     """``rejected.csv``: columns ``file, sheet, row, column, value, error``, UTF-8 with BOM.
 
-    One line per problem (a row with two problems has two lines; a rejected file one line
-    with an empty row). Values are written as text; a value starting with ``=``, ``+``, ``-``
-    or ``@`` is prefixed with ``'`` so that Excel shows it and never runs it.
+    One line per rejected row or file (``spec/outputs.md``): a row with several problems has
+    them in one line, its columns, values and reasons each joined by `` | `` in the same
+    order (:func:`one_line_per_row`); a rejected file has one line with an empty row. Values
+    are written as text; a value starting with ``=``, ``+``, ``-`` or ``@`` is prefixed with
+    ``'`` so that Excel shows it and never runs it.
     """
-    frame = rejections[REJECTION_COLUMNS].copy()
+    frame = one_line_per_row(rejections[REJECTION_COLUMNS])
     for name in ("value", "error", "sheet", "file"):
         frame[name] = frame[name].map(neutralise_formula)
     return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+#: Joins the columns, values and reasons of one row's problems in ``rejected.csv``.
+JOINER = " | "
+
+
+def one_line_per_row(rejections: pd.DataFrame) -> pd.DataFrame:
+    """``rejections`` (columns ``file, sheet, row, column, value, error``: one record per
+    problem) with the problems of one row (same ``file``, ``sheet``, ``row``) in one record,
+    in the order of its first problem, ``column``, ``value`` and ``error`` each joined by
+    :data:`JOINER` (an empty value kept, so that the n-th of each belong together); records
+    without a row (a rejected file) stay one each. Same columns, a new 0-based index."""
+    if rejections.empty:
+        return rejections.reset_index(drop=True)
+    frame = rejections.reset_index(drop=True)
+    key = (frame["file"].astype(str) + "\0" + frame["sheet"].astype(str) + "\0"
+           + frame["row"].astype(str)).where(frame["row"].notna(), frame.index.astype(str))
+    joined = dict.fromkeys(("column", "value", "error"), _joined)
+    out = frame.groupby(key, sort=False).agg({"file": "first", "sheet": "first", "row": "first",
+                                              **joined})
+    return out.reset_index(drop=True)[list(rejections.columns)]
+
+
+def _joined(values: pd.Series) -> object:
+    """One problem's value as it is, several joined by :data:`JOINER` (empty ones kept)."""
+    if len(values) == 1:
+        return values.iloc[0]
+    return JOINER.join("" if pd.isna(v) else str(v) for v in values)
 
 
 def neutralise_formula(text: str) -> str:
