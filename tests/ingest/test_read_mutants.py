@@ -33,7 +33,16 @@ def test_a_suffix_that_is_no_form_format_is_refused_naming_those_taken(tmp_path)
     (tmp_path / "a.docx").write_bytes(b"x")
     assert rejected(read_bytes, tmp_path / "a.docx") == (
         "Định dạng tệp '.docx' không được nhận; chỉ nhận .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, "
-        ".txt, .tsv.")
+        ".txt, .tsv (và trang web, XML 2003 xuất từ phần mềm: .htm, .html, .xml).")
+
+
+@pytest.mark.parametrize("name", ["a.zip", "a.ZIP", "a.rar", "a.7z", "a.gz", "a.tar"])
+def test_an_archive_is_refused_telling_the_office_to_extract_it(tmp_path, name):
+    (tmp_path / name).write_bytes(b"PK\x03\x04")
+    suffix = name[1:].lower()
+    assert rejected(read_bytes, tmp_path / name) == (
+        f"Tệp nén ('{suffix}') không được đọc: đề nghị giải nén các tệp bên trong vào thư mục "
+        f"của năm rồi chạy lại (tệp nén có thể để lại, nó chỉ được ghi vào danh sách tệp).")
 
 
 @pytest.mark.parametrize("name", ["a.XLSX", "a.Csv", "a.htm", "a.html", "a.xml", "a"])

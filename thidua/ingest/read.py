@@ -54,6 +54,9 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 #: attachment a mail program delivered without its suffix; the content says what each is.
 OTHER_SUFFIXES = (".htm", ".html", ".xml", "")
 SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES + OTHER_SUFFIXES
+#: Archives a unit's files may arrive in: not opened (each file inside is a unit's own to
+#: check), the office is told to extract them.
+ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".gz", ".tar")
 #: The message of a file without the form's header row in any visible sheet.
 NO_HEADER = (f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh "
              f"vực') trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
@@ -97,9 +100,14 @@ def read_bytes(path: Path) -> bytes:
     (``spec/submission-form.md``, "The file"), the file cannot be read, or it is empty.
     """
     suffix = path.suffix.lower()
+    if suffix in ARCHIVE_SUFFIXES:
+        raise FileRejected(f"Tệp nén ('{suffix}') không được đọc: đề nghị giải nén các tệp bên "
+                           f"trong vào thư mục của năm rồi chạy lại (tệp nén có thể để lại, nó "
+                           f"chỉ được ghi vào danh sách tệp).")
     if suffix not in SUFFIXES:
         raise FileRejected(f"Định dạng tệp '{suffix}' không được nhận; chỉ nhận "
-                           f"{', '.join(WORKBOOK_SUFFIXES + CSV_SUFFIXES)}.")
+                           f"{', '.join(WORKBOOK_SUFFIXES + CSV_SUFFIXES)} (và trang web, "
+                           f"XML 2003 xuất từ phần mềm: .htm, .html, .xml).")
     try:
         with path.open("rb") as stream:  # never more than the limit into memory (issue 9.6)
             data = stream.read(MAX_FILE_BYTES + 1)
