@@ -20,6 +20,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.mergedrows import mark_merged_totals
+from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
@@ -51,6 +52,8 @@ class SheetRows:
     filled: pd.Series
     joined: dict[int, int] = field(default_factory=dict)
     by_heading: dict[int, list[int]] = field(default_factory=dict)
+    #: column → rows filled from their group's first row (:mod:`thidua.ingest.groupfill`)
+    by_group: dict[str, dict[int, list[int]]] = field(default_factory=dict)
 
     @cached_property
     def data(self) -> pd.DataFrame:
@@ -88,7 +91,8 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     :func:`thidua.ingest.rows.title_line_rows`; with ``names``, ``(code, registry name)`` pairs,
     a line naming a unit too),
     hidden rows and example rows are ignored, a row carrying a cell over from the row above is joined to it,
-    a blank ``Lĩnh vực`` under a field sub-heading takes its field. Every row of a sheet that
+    a blank ``Lĩnh vực`` under a field sub-heading takes its field, and a column written once
+    per group takes its group's value (:mod:`thidua.ingest.groupfill`). Every row of a sheet that
     copies another (``SheetData.copy_of``) is ignored as :data:`COPIED_SHEET`."""
     raw = raw_rows(sheet)
     text = form_text(raw)  # the cleaned cells, once for every rule below (issue 10)
@@ -102,7 +106,10 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
-    return SheetRows(sheet, raw, labels, filled, joined, by_heading)
+    by_group = {}
+    for column in GROUPED_COLUMNS:  # ``Kinh tế`` on a group's first row only (told)
+        raw, by_group[column] = filled_from_group(raw, labels, column)
+    return SheetRows(sheet, raw, labels, filled, joined, by_heading, by_group)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -224,6 +231,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                hidden_note(labels, sheet.facts.filtered), example_note(labels))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 subheading_note(raw, rows.by_heading),
+                *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
                 *told, *interpreted_notes(interpreted))
     return SheetOutcome(sheet.sheet, len(raw), valid, rejections, raw, headers,

@@ -1,0 +1,72 @@
+"""A coded column written once per group: ``Lĩnh vực`` (or ``Hình thức``) typed on the first row
+of each group of registrations and left blank on the rows under it, as units do instead of
+merging the cells (the fresh29 tester's F6). A reader takes each blank for "as above"; read
+as written, every such row was rejected ``Thiếu 'Lĩnh vực'``.
+
+The rows take the value of the nearest row above holding one, and the unit is told which rows
+(:func:`group_fill_note`), only when the sheet is written so: at least :data:`MIN_BLANK` data
+rows leave the column blank, every one of them has a data row with a value above it in its
+table (a repeated header row ends a group), and no more rows hold a value than leave it blank.
+A value missing here and there in a column filled on every row stays a missing value, rejected.
+An extension of ``spec/submission-form.md``, "Rows that are not data" (``docs/contracts.md``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from schemas.form import BY_NAME
+from thidua.text import clean_text, rows_said
+
+#: The columns that may be written once per group.
+GROUPED_COLUMNS = ("field", "type")
+#: The fewest blank rows that make a column "written once per group".
+MIN_BLANK = 2
+
+
+def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
+                      ) -> tuple[pd.DataFrame, dict[int, list[int]]]:
+    """``raw`` with each blank ``column`` cell of a data row filled from the nearest data row
+    above holding a value, when the sheet writes ``column`` once per group (module doc), and
+    the rows filled by the row they took it from (``{}``, ``raw`` unchanged, otherwise).
+    ``raw``: :func:`thidua.ingest.rows.raw_rows` (index Excel rows), blank fields already
+    filled from sub-headings; ``labels``: :func:`thidua.ingest.normalise.classify_rows`. ``raw``
+    is not modified."""
+    if column not in raw:
+        return raw, {}
+    data = labels == "data"
+    written = raw[column].map(clean_text) != ""
+    if (data & ~written).sum() < MIN_BLANK or (data & written).sum() > (data & ~written).sum():
+        return raw, {}
+    filled: dict[int, list[int]] = {}
+    source = None
+    for row, label in labels.items():
+        if label == "header":
+            source = None  # a later table starts its own groups
+        elif label != "data":
+            continue
+        elif written[row]:
+            source = row
+        elif source is None:
+            return raw, {}  # a blank before any value: not this style
+        else:
+            filled.setdefault(source, []).append(row)
+    raw = raw.copy()
+    raw[column] = raw[column].astype("object")
+    for source, rows in filled.items():
+        raw.loc[rows, column] = raw.at[source, column]
+    return raw, filled
+
+
+def group_fill_note(raw: pd.DataFrame, column: str, filled: dict[int, list[int]]) -> str | None:
+    """The line telling a unit which rows took ``column``'s value from the first row of their
+    group (:func:`filled_from_group`), or ``None``: ``Cột 'Lĩnh vực' chỉ ghi ở dòng đầu của
+    mỗi nhóm: dòng 11, 12 lấy theo dòng 10 (Kinh tế); …``."""
+    if not filled:
+        return None
+    header = BY_NAME[column].header
+    parts = [f"dòng {rows_said(rows)} lấy theo dòng {source} ({clean_text(raw.at[source, column])})"
+             for source, rows in filled.items()]
+    return (f"Cột '{header}' chỉ ghi ở dòng đầu của mỗi nhóm, các dòng dưới để trống: đã hiểu "
+            f"là giống dòng trên ({'; '.join(parts)}). Đề nghị lần sau ghi '{header}' ở từng "
+            f"dòng.")
