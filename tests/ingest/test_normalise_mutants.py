@@ -50,7 +50,9 @@ def test_totals_rows(texts, expected):
     (["2", "Mô hình cá nhân"], "", True, None),
     (["2", "Cá nhân"], "Cá nhân", False, None),           # a type in two cells beside a type
     (["A. TẬP THỂ"], "Tập thể", True, None),              # merged over the Hình thức column
-    (["Tập thể"], "", False, None),                       # a lone type value is data
+    (["Tập thể"], "Tập thể", False, None),                # a lone type value is data
+    (["CÁ NHÂN"], "", True, None),                        # a type alone outside its column:
+    (["Tập thể"], "", True, None),                        # a heading (fresh29's case 111)
     (["I", "II", "Kinh tế"], "", False, None), ([], "", False, None),
 ])
 def test_sub_headings_and_the_field_they_name(texts, type_text, expected, field):

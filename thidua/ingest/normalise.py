@@ -79,8 +79,8 @@ _HEADING_WORDS = re.compile(
 def is_subheading(texts: list[str], type_text: str) -> bool:
     """A row that only names a field, e.g. ``I. LĨNH VỰC KINH TẾ`` (merged across the table) or
     ``I`` | ``Lĩnh vực kinh tế`` in two cells, or a registrant type with a numbering
-    (``A. TẬP THỂ``, ``2. Mô hình cá nhân``, ``II. DANH SÁCH CÁ NHÂN``) outside the ``Hình
-    thức`` column."""
+    (``A. TẬP THỂ``, ``2. Mô hình cá nhân``, ``II. DANH SÁCH CÁ NHÂN``, or alone in a cell:
+    ``CÁ NHÂN``) outside the ``Hình thức`` column."""
     parts = list(dict.fromkeys(texts))
     if not parts or len(parts) > 2:
         return False
@@ -91,7 +91,8 @@ def is_subheading(texts: list[str], type_text: str) -> bool:
     if read_value("field", name).how == "exact":
         return len(parts) == 1 or numbered
     return read_value("type", name).how == "exact" \
-        and (numbered or _HEADING_WORDS.match(bare) is not None) \
+        and (numbered or _HEADING_WORDS.match(bare) is not None
+             or len(parts) == 1 and clean_text(type_text) != parts[0]) \
         and (not type_text or len(parts) == 1)
 
 
