@@ -22,7 +22,10 @@ def _raw(fields, labels=None):
     (["Kinh tế", "", "", "VH-XH", ""], None, {10: [11, 12], 13: [14]}),
     (["Kinh tế", "", "Kinh tế", ""], None, {10: [11], 12: [13]}),  # as many blank as written
     (["Kinh tế", None, "  ", "ANQP"], None, {10: [11, 12]}),
-    (["Kinh tế", "", "", "", ""], ["data", "blank", "data", "totals", "data"], {10: [12, 14]}),
+    (["Kinh tế", "", "", ""], ["data", "blank", "data", "data"], {10: [12, 13]}),
+    (["Kinh tế", "", "", "", ""], ["data", "data", "data", "totals", "data"], {}),  # a total
+    # ends a group: the blank under it has no value above it in its group
+    (["Kinh tế", "", "", "", ""], ["data", "data", "data", "subheading", "data"], {}),
     (["Kinh tế", "", "", "", ""], ["data", "data", "header", "data", "data"], {}),  # a later
     # table whose first row is blank: no value above it in its table
     (["", "Kinh tế", "", ""], None, {}),  # a blank before any value
@@ -72,3 +75,48 @@ def test_a_file_writing_the_field_once_per_group_keeps_every_registration(tmp_pa
     assert result.registrations["field"].tolist() == ["KT", "KT", "KT", "VHXH"]
     told = [r for r in result.readings if r.startswith("Cột 'Lĩnh vực' chỉ ghi")]
     assert len(told) == 1 and "dòng 6, 7 lấy theo dòng 5 (Kinh tế)" in told[0]
+
+
+def _typed(types, labels, first=None):
+    index = pd.RangeIndex(10, 10 + len(types), name="row")
+    raw = pd.DataFrame({"stt": [first or ""] * len(types), "type": types}, index=index,
+                       dtype=object)
+    return raw, pd.Series(labels, index=index)
+
+
+def test_blank_types_under_a_type_heading_take_its_type_whatever_the_style():
+    """The fresh29 tester's 128: ``A. TẬP THỂ`` rows typed ``Tập thể``, ``B. CÁ NHÂN`` rows
+    left blank: they are individuals, never the collective of the row above the heading."""
+    types = ["", "Tập thể", "Tập thể", "Tập thể", "", "", ""]
+    raw, labels = _typed(types, ["subheading", "data", "data", "data", "subheading", "data",
+                                 "data"])
+    raw.loc[14, "stt"] = "B. CÁ NHÂN"
+    raw.loc[10, "stt"] = "A. TẬP THỂ"
+    out, filled = filled_from_group(raw, labels, "type")
+    assert filled == {14: [15, 16]}
+    assert out["type"].tolist() == ["", "Tập thể", "Tập thể", "Tập thể", "", "Cá nhân",
+                                    "Cá nhân"]
+    assert group_fill_note(out, "type", filled) == (
+        "Cột 'Hình thức' chỉ ghi ở dòng đầu của mỗi nhóm, các dòng dưới để trống: đã hiểu là "
+        "giống dòng trên (dòng 15, 16 lấy theo dòng 14 (Cá nhân)). Đề nghị lần sau ghi "
+        "'Hình thức' ở từng dòng.")
+
+
+def test_a_field_heading_gives_no_type():
+    raw, labels = _typed(["", "", ""], ["subheading", "data", "data"])
+    raw.loc[10, "stt"] = "I. LĨNH VỰC KINH TẾ"
+    assert filled_from_group(raw, labels, "type") == (raw, {})
+
+
+def test_a_file_typing_its_collectives_and_leaving_its_individuals_blank(tmp_path, context):
+    rows = [["A. TẬP THỂ"], row(stt=1, model="Mô hình tập thể một"),
+            row(stt=2, model="Mô hình tập thể hai"), ["B. CÁ NHÂN"],
+            row(stt=3, model="Mô hình cá nhân một", type_=None, registrant="Nguyễn Văn A",
+                position="Chủ tịch CĐCS"),
+            row(stt=4, model="Mô hình cá nhân hai", type_=None, registrant="Trần Thị B",
+                position="Tổ trưởng")]
+    path = write_xlsx(tmp_path / "Q-DD_dk.xlsx", rows, title=["Mã đơn vị: Q-DD", "Năm: 2024"])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 6, "valid": 4, "rejected": 0, "ignored": 2}
+    assert result.registrations["type"].tolist() == ["collective", "collective", "individual",
+                                                    "individual"]

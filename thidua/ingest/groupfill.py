@@ -16,6 +16,7 @@ from __future__ import annotations
 import pandas as pd
 
 from schemas.form import BY_NAME
+from thidua.ingest.sections import heading_type
 from thidua.text import clean_text, rows_said
 
 #: The columns that may be written once per group.
@@ -28,33 +29,44 @@ def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
                       ) -> tuple[pd.DataFrame, dict[int, list[int]]]:
     """``raw`` with each blank ``column`` cell of a data row filled from the nearest data row
     above holding a value, when the sheet writes ``column`` once per group (module doc), and
-    the rows filled by the row they took it from (``{}``, ``raw`` unchanged, otherwise).
+    the rows filled by the row they took it from (``{}``, ``raw`` unchanged, otherwise). A
+    sub-heading, a totals row or a repeated header row ends a group; a type heading (``B. CÁ
+    NHÂN``) starts one for ``type``, whose blank cells under it take its type whatever the
+    sheet's style (as a field heading gives its field, :mod:`thidua.ingest.sections`).
     ``raw``: :func:`thidua.ingest.rows.raw_rows` (index Excel rows), blank fields already
-    filled from sub-headings; ``labels``: :func:`thidua.ingest.normalise.classify_rows`. ``raw``
-    is not modified."""
+    filled from sub-headings; ``labels``: :func:`thidua.ingest.normalise.classify_rows`.
+    ``raw`` is not modified."""
     if column not in raw:
         return raw, {}
     data = labels == "data"
     written = raw[column].map(clean_text) != ""
-    if (data & ~written).sum() < MIN_BLANK or (data & written).sum() > (data & ~written).sum():
-        return raw, {}
+    grouped = (data & ~written).sum() >= MIN_BLANK \
+        and (data & written).sum() <= (data & ~written).sum()
     filled: dict[int, list[int]] = {}
-    source = None
+    values: dict[int, object] = {}
+    source, orphan = None, False
     for row, label in labels.items():
-        if label == "header":
-            source = None  # a later table starts its own groups
+        if label in ("header", "totals", "subheading"):
+            kind = heading_type(raw.loc[row].tolist()) if column == "type" else None
+            source = row if kind else None
+            values[row] = kind
         elif label != "data":
             continue
         elif written[row]:
             source = row
+            values[row] = raw.at[row, column]
         elif source is None:
-            return raw, {}  # a blank before any value: not this style
+            orphan = True  # a blank before any value in its group: not this style
         else:
             filled.setdefault(source, []).append(row)
+    headed = {s: rows for s, rows in filled.items() if labels[s] != "data"}
+    filled = filled if grouped and not orphan else headed
+    if not filled:
+        return raw, {}
     raw = raw.copy()
     raw[column] = raw[column].astype("object")
     for source, rows in filled.items():
-        raw.loc[rows, column] = raw.at[source, column]
+        raw.loc[rows, column] = values[source]
     return raw, filled
 
 
@@ -65,7 +77,7 @@ def group_fill_note(raw: pd.DataFrame, column: str, filled: dict[int, list[int]]
     if not filled:
         return None
     header = BY_NAME[column].header
-    parts = [f"dòng {rows_said(rows)} lấy theo dòng {source} ({clean_text(raw.at[source, column])})"
+    parts = [f"dòng {rows_said(rows)} lấy theo dòng {source} ({clean_text(raw.at[rows[0], column])})"
              for source, rows in filled.items()]
     return (f"Cột '{header}' chỉ ghi ở dòng đầu của mỗi nhóm, các dòng dưới để trống: đã hiểu "
             f"là giống dòng trên ({'; '.join(parts)}). Đề nghị lần sau ghi '{header}' ở từng "
