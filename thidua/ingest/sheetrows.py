@@ -21,6 +21,7 @@ from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.mergedrows import mark_merged_totals
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
+from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
@@ -184,10 +185,12 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     :func:`check_rows` gives its sheet alone."""
     split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
-    split = [(data, [*told, note] if note else told)
-             for (_, note), (data, told) in zip(dated, split)]  # messages quote the unit's text
+    turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
+    split = [(data, [*told, *(n for n in (note, swap) if n)])
+             for (_, note), (_, swap), (data, told) in zip(dated, turned, split)]  # messages
+    # quote the unit's text
     todo = [i for i, (data, _) in enumerate(split) if not data.empty]
-    normalised = normalise_frames([dated[i][0] for i in todo])
+    normalised = normalise_frames([turned[i][0] for i in todo])
     validated = dict(zip(todo, validate_sheets([
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
         for i, rows in zip(todo, normalised)],
