@@ -79,3 +79,12 @@ def test_a_title_line_with_a_zero_width_space_after_the_table_is_ignored_never_r
     assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
     assert result.ignored["title"] == 1
     assert result.rejections.empty
+
+
+def test_a_unit_s_name_alone_is_a_title_line_only_with_the_registry_s_names():
+    """``names`` reaches :func:`title_line_kind`: a line holding only a unit's whole name is a
+    title line with the registry's names, and none without them (``test_pasted_units.py``
+    checks the names' forms)."""
+    names = {"Q-BD": "Liên đoàn Lao động quận Ba Đình"}
+    assert is_title_line(["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], names) is True
+    assert is_title_line(["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"]) is False
