@@ -42,9 +42,8 @@ def _cells() -> list[object]:
 
 @pytest.fixture(scope="module")
 def cells() -> list[object]:
-    """:func:`_cells`, read when a test asks, never at collection: a file parsed at import
-    started a worker in whatever process collected the tests (a mutation run's fork server,
-    whose forked children then could not use it nor start their own)."""
+    """:func:`_cells`, read when a test asks, never at collection: read at import, every
+    collection of ``tests/ingest`` parsed every file, even with these tests deselected."""
     return _cells()
 
 
