@@ -88,3 +88,24 @@ def test_a_unit_s_name_alone_is_a_title_line_only_with_the_registry_s_names():
     names = {"Q-BD": "Liên đoàn Lao động quận Ba Đình"}
     assert is_title_line(["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], names) is True
     assert is_title_line(["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"]) is False
+
+
+@pytest.mark.parametrize("cells, expected", [
+    # a cell's first line holding only an invisible character is no line: the fast check
+    # reads the first line with text, as the rest does (it read the blank one: not a title)
+    (["\u200b\nNăm: 2024"], True), (["\ufeff\r\nMã đơn vị: Q-HK"], True),
+    (["\u200b\nNguyễn Văn A"], False),
+])
+def test_the_first_line_with_text_of_a_cell_is_the_one_checked_first(cells, expected):
+    assert is_title_line(cells) is expected
+
+
+NAMES = {"Q-BD": "Liên đoàn Lao động quận Ba Đình", "N-YT": "Công đoàn ngành Y tế Hà Nội"}
+
+
+def test_a_unit_s_line_has_three_texts_at_most():
+    """A numbering, a name and a code (three texts) name a unit; a fourth text makes the row
+    a registration (the fast check: a unit's line holds few texts)."""
+    assert is_title_line(["II", "Công đoàn ngành Y tế Hà Nội", "N-YT"], NAMES) is True
+    assert is_title_line(["II", "Liên đoàn Lao động quận Ba Đình", "Q-BD",
+                          "LĐLĐ quận Ba Đình"], NAMES) is False
