@@ -109,3 +109,13 @@ def test_a_unit_s_line_has_three_texts_at_most():
     assert is_title_line(["II", "Công đoàn ngành Y tế Hà Nội", "N-YT"], NAMES) is True
     assert is_title_line(["II", "Liên đoàn Lao động quận Ba Đình", "Q-BD",
                           "LĐLĐ quận Ba Đình"], NAMES) is False
+
+
+def test_a_value_cell_that_is_no_text_is_read_as_shown():
+    """A number or a date cell after ``Mã đơn vị`` is read as :func:`thidua.text.clean_text`
+    shows it (``12``, ``05/12/2024``), never as Python writes it (``12.0``, ``2024-12-05``):
+    a code's shape decides without a colon."""
+    import datetime as dt
+
+    assert is_title_line(["Mã đơn vị", 12.0]) is True
+    assert is_title_line(["Mã đơn vị", dt.date(2024, 12, 5)]) is False
