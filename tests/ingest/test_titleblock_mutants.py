@@ -119,3 +119,12 @@ def test_a_value_cell_that_is_no_text_is_read_as_shown():
 
     assert is_title_line(["Mã đơn vị", 12.0]) is True
     assert is_title_line(["Mã đơn vị", dt.date(2024, 12, 5)]) is False
+
+
+@pytest.mark.parametrize("cells", [
+    ["Mã đơn vị: Q-BD", "II"],                          # a numbering last numbers nothing
+    ["Liên đoàn Lao động quận Ba Đình", "Năm: hai nghìn"],  # the text after a unit is read
+    ["Liên đoàn Lao động quận Ba Đình", "x", "Năm: 2024"],  # … each text, none skipped
+])
+def test_a_unit_s_name_then_other_text_is_no_title_line(cells):
+    assert is_title_line(cells, NAMES) is False
