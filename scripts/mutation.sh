@@ -29,6 +29,7 @@ declare -A MUTANTS=(
   [registrant]="thidua.ingest.registrant.*"
   [identify]="thidua.ingest.identify.*"
   [titleblock]="thidua.ingest.titleblock.*"
+  [titledates]="thidua.ingest.titledates.*"
   [duplicates]="thidua.ingest.duplicates.*"
   [selection]="thidua.ingest.selection.*"
   [validate]="thidua.ingest.validate.*"
@@ -71,7 +72,8 @@ declare -A TESTS=(
   [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections_mutants.py tests/ingest/test_sections.py -corpus_context"
   [registrant]="tests/ingest/test_registrant.py -corpus_context"
   [identify]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py -results"
-  [titleblock]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py tests/ingest/test_titleblock_mutants.py"
+  [titleblock]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py tests/ingest/test_titleblock_mutants.py tests/ingest/test_pasted_units.py tests/ingest/test_formatted_years.py tests/ingest/test_title_slips.py"
+  [titledates]="tests/ingest/test_identify.py tests/ingest/test_title_block.py tests/ingest/test_formatted_years.py"
   [duplicates]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py tests/ingest/test_duplicates_mutants.py"
   [selection]="tests/ingest/test_selection_mutants.py tests/ingest/test_batches.py tests/ingest/test_files.py"
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate_together.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
@@ -100,7 +102,7 @@ declare -A TESTS=(
   [unitnames]="tests/ingest/test_pasted_units.py tests/ingest/test_sheet_named_unit.py tests/ingest/test_unit_name_vs_code.py tests/ingest/test_identify.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
-       registrant identify titleblock duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
+       registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames)
 

@@ -118,6 +118,34 @@ def pytest_collection_modifyitems(config, items):
         items[:] = keep
 
 
+def _forget_the_parent_s_workers() -> None:
+    """In a process forked from one that had read files (a mutation run forks each mutant's
+    tests from the process that ran the unmutated ones): the file-reading workers
+    (:mod:`thidua.ingest.isolation`) and multiprocessing's fork server that starts them are
+    the parent's. A child can neither use them (``AssertionError``: a process is only its
+    starter's child) nor start its own through the parent's server (``ChildProcessError``):
+    every test reading a file then failed, and its mutants were counted killed. Forget them
+    (closing nothing of the parent's but this process's copy of the server's alive pipe):
+    the child starts its own."""
+    import multiprocessing.forkserver
+    import sys
+    import threading
+
+    server = multiprocessing.forkserver._forkserver
+    if server._forkserver_alive_fd is not None:
+        os.close(server._forkserver_alive_fd)
+    server._forkserver_address = server._forkserver_alive_fd = None
+    server._forkserver_pid = server._inherited_fds = None
+    server._lock = threading.Lock()
+    if (isolation := sys.modules.get("thidua.ingest.isolation")) is not None:
+        isolation._idle.clear()
+        isolation._busy.clear()
+
+
+if os.environ.get("THIDUA_MUTATION_TESTS"):
+    os.register_at_fork(after_in_child=_forget_the_parent_s_workers)
+
+
 def pytest_sessionstart(session):
     """In a mutation run, each mutant's tests run in a process forked from the one that ran
     the unmutated tests: empty every ``functools`` cache of ``thidua`` and ``schemas`` first,

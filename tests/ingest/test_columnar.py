@@ -40,15 +40,25 @@ def _cells() -> list[object]:
     return cells
 
 
-CELLS = _cells()
-#: Each distinct cell (by type and value) twice, as columns: all the text, and each type of
-#: value with the text (a column holds one type of number at most when mapped by distinct
-#: value); coded values are short, so the matcher is tried on texts up to 60 characters.
-DISTINCT = list({(type(v), v): v for v in CELLS}.values())
-COLUMNS = [pd.Series(both + both[::-1], dtype=object) for both in (
-    [v for v in DISTINCT if isinstance(v, str)],
-    *([v for v in DISTINCT if isinstance(v, str) and len(v) <= 60 or type(v) is kind]
-      for kind in (float, int, dt.date, bool)))]
+@pytest.fixture(scope="module")
+def cells() -> list[object]:
+    """:func:`_cells`, read when a test asks, never at collection: read at import, every
+    collection of ``tests/ingest`` parsed every file, even with these tests deselected."""
+    return _cells()
+
+
+@pytest.fixture(scope="module")
+def columns(cells) -> list[pd.Series]:
+    """Each distinct cell (by type and value) twice, as columns: all the text, and each type
+    of value with the text (a column holds one type of number at most when mapped by distinct
+    value); coded values are short, so the matcher is tried on texts up to 60 characters."""
+    distinct = list({(type(v), v): v for v in cells}.values())
+    return [pd.Series(both + both[::-1], dtype=object) for both in (
+        [v for v in distinct if isinstance(v, str)],
+        *([v for v in distinct if isinstance(v, str) and len(v) <= 60 or type(v) is kind]
+          for kind in (float, int, dt.date, bool)))]
+
+
 FUNCTIONS = {
     "clean_text": clean_text,
     "match_key": match_key,
@@ -59,22 +69,22 @@ FUNCTIONS = {
 }
 
 
-def test_the_sample_and_corpus_give_many_cells_of_every_type():
-    assert len(CELLS) > 50_000
-    assert {str, float, int, dt.date} <= {type(v) for v in CELLS}
+def test_the_sample_and_corpus_give_many_cells_of_every_type(cells):
+    assert len(cells) > 50_000
+    assert {str, float, int, dt.date} <= {type(v) for v in cells}
 
 
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
-def test_by_value_equals_the_function_on_every_cell_of_the_sample_and_corpus(name):
+def test_by_value_equals_the_function_on_every_cell_of_the_sample_and_corpus(name, columns):
     function = FUNCTIONS[name]
-    for column in COLUMNS:
+    for column in columns:
         mapped = by_value(column, function)
         assert mapped.index.equals(column.index)
         assert [repr(v) for v in mapped] == [repr(function(v)) for v in column]
 
 
-def test_read_column_equals_read_value_on_every_cell():
-    column = COLUMNS[2]  # short texts and whole numbers
+def test_read_column_equals_read_value_on_every_cell(columns):
+    column = columns[2]  # short texts and whole numbers
     assert list(read_column(column, "type")) == [read_value("type", v) for v in column]
 
 

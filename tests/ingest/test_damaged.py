@@ -263,3 +263,24 @@ def test_a_script_without_a_main_guard_reads_files_in_workers_once(tmp_path, how
     assert len(lines) == 2 and lines[0] == "top level ran"
     assert lines[1].startswith("sheet ") and lines[1].endswith(" True")
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("limit", ["RLIMIT_CPU", "RLIMIT_AS"])
+def test_a_run_under_a_hard_limit_of_its_own_still_reads_files(limit):
+    """A run started under a hard processor-time or memory limit lower than a worker's
+    (``ulimit -t``, ``ulimit -v``; a mutation run's CPU limit on each mutant's tests): the
+    worker keeps the lower one; asking more killed it at its start, and every file was
+    rejected as crashing the reader."""
+    import subprocess
+    import sys
+
+    hard = 3600 if limit == "RLIMIT_CPU" else 1_879_048_192  # 1,75 GiB, under the worker's
+    script = (f"import resource; resource.setrlimit(resource.{limit}, ({hard}, {hard}))\n"
+              "from thidua.ingest import isolation\n"
+              "print(isolation.run_isolated(len, b'abc'), "
+              f"isolation.run_isolated(resource.getrlimit, resource.{limit}))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    expected = f"({hard}, {hard})" if limit == "RLIMIT_AS" else \
+        f"({int(limits.PARSE_SECONDS) + 1}, {hard})"
+    assert (done.returncode, done.stdout.strip()) == (0, f"3 {expected}")

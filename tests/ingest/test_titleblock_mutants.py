@@ -79,3 +79,52 @@ def test_a_title_line_with_a_zero_width_space_after_the_table_is_ignored_never_r
     assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
     assert result.ignored["title"] == 1
     assert result.rejections.empty
+
+
+def test_a_unit_s_name_alone_is_a_title_line_only_with_the_registry_s_names():
+    """``names`` reaches :func:`title_line_kind`: a line holding only a unit's whole name is a
+    title line with the registry's names, and none without them (``test_pasted_units.py``
+    checks the names' forms)."""
+    names = {"Q-BD": "Liên đoàn Lao động quận Ba Đình"}
+    assert is_title_line(["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"], names) is True
+    assert is_title_line(["LIÊN ĐOÀN LAO ĐỘNG QUẬN BA ĐÌNH"]) is False
+
+
+@pytest.mark.parametrize("cells, expected", [
+    # a cell's first line holding only an invisible character is no line: the fast check
+    # reads the first line with text, as the rest does (it read the blank one: not a title)
+    (["\u200b\nNăm: 2024"], True), (["\ufeff\r\nMã đơn vị: Q-HK"], True),
+    (["\u200b\nNguyễn Văn A"], False),
+])
+def test_the_first_line_with_text_of_a_cell_is_the_one_checked_first(cells, expected):
+    assert is_title_line(cells) is expected
+
+
+NAMES = {"Q-BD": "Liên đoàn Lao động quận Ba Đình", "N-YT": "Công đoàn ngành Y tế Hà Nội"}
+
+
+def test_a_unit_s_line_has_three_texts_at_most():
+    """A numbering, a name and a code (three texts) name a unit; a fourth text makes the row
+    a registration (the fast check: a unit's line holds few texts)."""
+    assert is_title_line(["II", "Công đoàn ngành Y tế Hà Nội", "N-YT"], NAMES) is True
+    assert is_title_line(["II", "Liên đoàn Lao động quận Ba Đình", "Q-BD",
+                          "LĐLĐ quận Ba Đình"], NAMES) is False
+
+
+def test_a_value_cell_that_is_no_text_is_read_as_shown():
+    """A number or a date cell after ``Mã đơn vị`` is read as :func:`thidua.text.clean_text`
+    shows it (``12``, ``05/12/2024``), never as Python writes it (``12.0``, ``2024-12-05``):
+    a code's shape decides without a colon."""
+    import datetime as dt
+
+    assert is_title_line(["Mã đơn vị", 12.0]) is True
+    assert is_title_line(["Mã đơn vị", dt.date(2024, 12, 5)]) is False
+
+
+@pytest.mark.parametrize("cells", [
+    ["Mã đơn vị: Q-BD", "II"],                          # a numbering last numbers nothing
+    ["Liên đoàn Lao động quận Ba Đình", "Năm: hai nghìn"],  # the text after a unit is read
+    ["Liên đoàn Lao động quận Ba Đình", "x", "Năm: 2024"],  # … each text, none skipped
+])
+def test_a_unit_s_name_then_other_text_is_no_title_line(cells):
+    assert is_title_line(cells, NAMES) is False

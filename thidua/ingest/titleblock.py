@@ -277,7 +277,8 @@ def title_line_kind(row: list[object],
     if first is None:
         return None
     if not (isinstance(first, str) and match_key(first)[:1] in _FIRST_LETTERS
-            and _label(first.strip().splitlines()[0]) is not None) and not (names and len(
+            and _label(next((line for line in first.splitlines() if clean_text(line)), ""))
+            is not None) and not (names and len(
                 {v for v in row if not (v is None or isinstance(v, str) and not v.strip())}) <= 3):
         return None  # a registration starts with its STT or its model: the common case, fast
     values = [v for v in row if not (v is None or isinstance(v, str) and not clean_text(v))]

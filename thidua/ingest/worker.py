@@ -78,6 +78,15 @@ def _let_go_of_the_forkserver() -> None:
         server._forkserver_alive_fd = None
 
 
+def _within_hard(kind: int, wanted: int) -> int:
+    """``wanted``, or the hard limit of ``kind`` the run was started under when it is lower
+    (``ulimit -t``, ``ulimit -v``, a test runner's CPU limit): a process may lower its hard
+    limit, never raise it, and a worker asking more died at its start (every file then
+    rejected as crashing the reader)."""
+    hard = resource.getrlimit(kind)[1]
+    return wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+
+
 def _serve(conn, log: str) -> None:
     """A worker's loop: receive ``(function, args)``, send back ``(status, value)``."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -86,7 +95,8 @@ def _serve(conn, log: str) -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
-    resource.setrlimit(resource.RLIMIT_AS, (limits.WORKER_MEMORY_BYTES,) * 2)
+    memory = _within_hard(resource.RLIMIT_AS, limits.WORKER_MEMORY_BYTES)
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     csv.field_size_limit(limits.MAX_FILE_BYTES)  # a CSV cell may be as long as the file
     fd = os.open(log, os.O_WRONLY | os.O_TRUNC)
     os.dup2(fd, 2)  # a native abort's last words ("memory allocation of N bytes failed")
@@ -100,7 +110,8 @@ def _serve(conn, log: str) -> None:
         function, args, cpu_seconds = task
         used = resource.getrusage(resource.RUSAGE_SELF)
         cpu = int(used.ru_utime + used.ru_stime + cpu_seconds) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.RLIM_INFINITY))
+        resource.setrlimit(resource.RLIMIT_CPU, (_within_hard(resource.RLIMIT_CPU, cpu),
+                                                 resource.getrlimit(resource.RLIMIT_CPU)[1]))
         os.ftruncate(2, 0)
         os.lseek(2, 0, os.SEEK_SET)
         try:
