@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
+import pytest
 
 from thidua.ingest.normalise import normalise_rows
 from thidua.ingest.validate import own_headers, validate_rows, validate_sheets
@@ -118,3 +119,33 @@ def test_sheets_of_several_years_take_one_pandera_call_a_year_and_each_its_failu
     assert [r[["file", "sheet", "row", "column", "value"]].values.tolist()
             for _, r in together] == [[], [["b.xlsx", "DS1", 6, "Lĩnh vực", "Bóng"]],
                                       [["b.xlsx", "DS2", 9, "Kết quả", "Xuất sắc"]]]
+
+
+def test_rows_the_normaliser_cannot_give_are_a_program_error_alone_or_with_their_year():
+    def broken(model: str, first_row: int):
+        rows, raw = _sheet([{**GOOD, "model": model}], first_row)
+        return rows.assign(model=5), raw  # a number where the schema wants text
+
+    # together, the column is of numbers too: a failure of no row, each sheet then alone
+    for sheets in ([broken("Mô hình A", 8)], [broken("Mô hình A", 8), broken("Mô hình B", 5)]):
+        with pytest.raises(pa.errors.SchemaError) as raised:
+            validate_sheets([(*s, 2024, "a.xlsx", f"DS{k}") for k, s in enumerate(sheets)])
+        assert raised.value.reason_code == pa.errors.SchemaErrorReason.WRONG_DATATYPE
+        assert str(raised.value) == ("expected series 'model' to have type string[pyarrow], "
+                                     "got int64")
+
+
+def test_a_cell_whose_letters_became_question_marks_rejects_its_row_naming_file_and_sheet():
+    lost = ("có chữ tiếng Việt bị mất (thành dấu '?'): dòng này được lưu bằng bảng mã không có "
+            "chữ tiếng Việt. Đề nghị gõ lại dòng này, lưu tệp dạng 'CSV UTF-8 (Comma delimited)' "
+            "hoặc .xlsx rồi gửi lại.")
+    rows, raw = _sheet([GOOD, {**GOOD, "model": "S?ng ki?n ti?t ki?m ?i?n"},
+                        {**GOOD, "model": "#NAME?", "registrant": "C?ng ?o?n"},
+                        {**GOOD, "model": "Có gì mới?"}])
+    valid, rejected = validate_rows(rows, raw, year=2024, file="Q-DD.xlsx", sheet="DS")
+    assert valid.index.tolist() == [8, 11]
+    assert rejected.values.tolist() == [
+        ["Q-DD.xlsx", "DS", 9, "Tên mô hình", "S?ng ki?n ti?t ki?m ?i?n", f"Ô 'Tên mô hình' {lost}"],
+        ["Q-DD.xlsx", "DS", 10, "Tên mô hình", "#NAME?", "Ô 'Tên mô hình' có lỗi công thức "
+         "#NAME?: sửa công thức hoặc ghi giá trị (cần tên mô hình, từ 5 đến 500 ký tự)."],
+        ["Q-DD.xlsx", "DS", 10, "Tên tập thể/cá nhân", "C?ng ?o?n", f"Ô 'Tên tập thể/cá nhân' {lost}"]]
