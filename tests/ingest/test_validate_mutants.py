@@ -149,3 +149,13 @@ def test_a_cell_whose_letters_became_question_marks_rejects_its_row_naming_file_
         ["Q-DD.xlsx", "DS", 10, "Tên mô hình", "#NAME?", "Ô 'Tên mô hình' có lỗi công thức "
          "#NAME?: sửa công thức hoặc ghi giá trị (cần tên mô hình, từ 5 đến 500 ký tự)."],
         ["Q-DD.xlsx", "DS", 10, "Tên tập thể/cá nhân", "C?ng ?o?n", f"Ô 'Tên tập thể/cá nhân' {lost}"]]
+
+
+def test_a_duplicate_is_said_in_its_file_and_sheet():
+    rows, raw = _sheet([GOOD, GOOD])
+    valid, rejected = validate_rows(rows, raw, year=2024, file="Q-DD.xlsx", sheet="DS")
+    assert valid.index.tolist() == [8]
+    assert rejected.values.tolist() == [
+        ["Q-DD.xlsx", "DS", 9, "Tên mô hình", "Tủ sách Công đoàn khu trọ",
+         "Trùng với dòng 8: cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và "
+         "công đoàn cơ sở; chỉ tính dòng 8."]]
