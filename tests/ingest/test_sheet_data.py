@@ -156,3 +156,18 @@ def test_a_lower_header_row_shorter_or_longer_than_the_upper_is_labelled():
     grid = [["Tên mô hình", "Thông tin"], ["", "Lĩnh vực", "Cột X"], ["A", "KT", "y"]]
     assert column_labels(data(grid=grid)) == {
         "model": "Tên mô hình", "field": "Thông tin / Lĩnh vực", "[Cột X]": "Cột X"}
+
+
+def test_a_required_columns_empty_cell_takes_its_twins_value_as_read_or_as_shown():
+    # ``Tên mô hình`` and ``Lĩnh vực`` twice (D, E: twins); a text column takes what Excel shows
+    # of its twin (``300`` under ``0000``), a coded one the value as read (``1`` shown ``01``)
+    grid = [["Mã đơn vị: Q-DD"],
+            ["STT", "Tên mô hình", "Lĩnh vực", "Tên mô hình", "Lĩnh vực", "Ghi chú"],
+            [1, "", None, 300, 1.0, ""], [2, "Nụ cười", "VH", "Khác", "KT", 5],
+            [3, "", "", "", "", ""], [4, " ", "KT", "Tủ sách", "", 7]]
+    frame = raw_rows(data(grid=grid, shown={(2, 3): "0300", (2, 4): "01", (3, 5): "05"}))
+    assert frame.index.tolist() == [3, 4, 5, 6]
+    assert frame[["model", "field", "note"]].values.tolist() == [
+        ["0300", 1.0, ""], ["Nụ cười", "VH", "05"], ["", "", ""], ["Tủ sách", "KT", 7]]
+    assert frame[["[Tên mô hình]", "[Lĩnh vực]"]].values.tolist() == [
+        ["0300", "01"], ["Khác", "KT"], ["", ""], ["Tủ sách", ""]]

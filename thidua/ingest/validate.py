@@ -78,8 +78,8 @@ def _message(column: str, check: str, value: str, year: int,
             return f"'{header}' '{value}': {problem}; đề nghị sửa lại."
         return f"Không đọc được '{header}' '{value}': cần {spec.expected}."
     if check == "period_in_year":
-        if column in ("period_from", "period_to"):
-            header = (f"{BY_NAME['period'].header}' ('{own.get('period_from', header)}' – "
+        if column == "period_from":  # a period in two columns, said in its start (_period_column)
+            header = (f"{BY_NAME['period'].header}' ('{header}' – "
                       f"'{own.get('period_to', BY_NAME['period_to'].header)}')")
             return f"'{header} '{value}'{serial_note(value)} không trùng với năm báo cáo {year}."
         return f"'{header}' '{value}'{serial_note(value)} không trùng với năm báo cáo {year}."
@@ -185,7 +185,7 @@ def _schema_failures(frames: list[pd.DataFrame], years: list[int]) -> list[Failu
         if len(group) == 1:
             out[group[0]] = _failures(registration_schema(year), frames[group[0]])
             continue
-        together = pd.concat([frames[i] for i in group], ignore_index=True)
+        together = pd.concat([frames[i] for i in group])
         together.index = pd.RangeIndex(len(together), name="row")
         found, whole = _failures(registration_schema(year), together)
         if whole:
@@ -199,7 +199,7 @@ def _schema_failures(frames: list[pd.DataFrame], years: list[int]) -> list[Failu
             mine = owner == k
             start = int(ends[k]) - len(frames[i])
             rows = frames[i].index.to_numpy()[positions[mine] - start]
-            out[i] = found[mine].assign(index=rows).reset_index(drop=True), False
+            out[i] = found[mine].assign(index=rows), False
     return out
 
 
@@ -212,7 +212,7 @@ def _failures(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> Failures:
         failures = exc.failure_cases
         whole = bool(failures["index"].isna().any())
         failures = failures[failures["index"].notna()]
-        return failures[["column", "check", "index"]].reset_index(drop=True), whole
+        return failures[["column", "check", "index"]], whole
     return _NO_FAILURES, False
 
 
@@ -251,7 +251,7 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
                 for (row, column), text in sorted(lost.items())]
     for (row, column), check in sorted(problems.items()):
         value = clean_text(raw.at[row, column]) if column in raw else ""
-        if column in ("period_from", "period_to") and check == "period_in_year":
+        if column == "period_from" and check == "period_in_year":
             value = str(rows.at[row, "period"])
         error = _message(column, check, value, year, own)
         if check == "period_order":
@@ -268,7 +268,7 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
                                          rejected={r["row"] for r in records},
                                          repeated=repeated)
     records = [r for r in records if r["row"] not in copies] + repeated
-    rejections = rejection_frame(records).sort_values(["row", "column"], kind="stable")
+    rejections = rejection_frame(records).sort_values(["row", "column"])  # np.lexsort: stable
     if not whole and failures.empty and rejections.empty:
         return rows, rejections.reset_index(drop=True)
     rejected = set(rejections["row"].unique().astype(int))
