@@ -150,3 +150,56 @@ def test_a_far_cell_written_twice_or_without_its_reference_keeps_the_file_reject
 def test_a_damaged_zip_cannot_be_trimmed():
     assert without_far_cells(b"PK\x03\x04 not a zip", FarCells("x", SHEET, ((1, 1, "A1"),))) \
         is None
+
+
+# --- in this process (a mutation run cannot see the parsing worker) --------------------------
+@pytest.mark.parametrize("sheet", ["Danh sách", "Sheet1", "DS mô hình 2024"])
+def test_the_note_names_the_sheet_and_a_shared_string_s_text(tmp_path, sheet):
+    data = _workbook(tmp_path, {"A1048576": "chữ ở cuối", "B1048576": 7}, sheet=sheet).read_bytes()
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".xlsx")
+    trimmed, note = without_far_cells(data, caught.value)
+    assert note == (f"Trang '{sheet}': ô A1048576 ('chữ ở cuối'), ô B1048576 ('7') {ADVICE}")
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+        assert archive.namelist() == zipfile.ZipFile(io.BytesIO(data)).namelist()
+    parsed = checked_parse(data, ".xlsx")
+    assert parsed.remarks[0] == note and parsed.first.sheet == sheet
+    assert len(parsed.first.grid) < 100  # the far row is gone from the grid
+
+
+def test_the_second_sheet_s_name_comes_from_the_workbook_s_relationships(tmp_path):
+    data = _workbook(tmp_path, {}, more_sheets=[("Hướng dẫn", {"XFD7": "y"})]).read_bytes()
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".xlsx")
+    assert caught.value.part == "xl/worksheets/sheet2.xml"
+    assert without_far_cells(data, caught.value)[1] == f"Trang 'Hướng dẫn': ô XFD7 ('y') {ADVICE}"
+
+
+def test_a_sheet_the_workbook_does_not_name_is_named_by_its_part():
+    data = zip_with(good("D-00"), {SHEET: lambda x: x.replace(b"</sheetData>", (
+        b'<row r="100001"><c r="B100001"><v>1</v></c></row></sheetData>'))},
+        {"xl/worksheets/sheet9.xml": b""})
+    found = FarCells("x", SHEET, ((100001, 2, "B100001"),))
+    assert without_far_cells(data, found)[1].startswith("Trang 'Danh sách': ô B100001 ('1')")
+    lonely = FarCells("x", "xl/worksheets/sheet9.xml", ())
+    assert without_far_cells(data, lonely)[1].startswith("Trang 'xl/worksheets/sheet9.xml':")
+
+
+def test_a_far_cell_over_several_lines_is_taken_out_whole():
+    data = zip_with(good("D-00"), {SHEET: lambda x: x.replace(b"</sheetData>", (
+        b'<row r="100001"><c r="B100001" t="inlineStr">\n<is>\n<t>a\nb</t>\n</is>\n</c></row>'
+        b"</sheetData>"))})
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".xlsx")
+    trimmed, note = without_far_cells(data, caught.value)
+    assert "ô B100001 ('a\nb')" in note
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
+        assert b"B100001" not in archive.read(SHEET)
+
+
+def test_five_cells_are_named_without_a_count_six_with_it():
+    five = far_cells_note("S", [(f"A{i}", "x") for i in range(5)])
+    assert "…" not in five and five.count("ô A") == 5
+    six = far_cells_note("S", [(f"A{i}", "x") for i in range(6)])
+    assert ", … (6 ô)" in six and six.count("ô A") == 5

@@ -120,3 +120,11 @@ def test_a_file_typing_its_collectives_and_leaving_its_individuals_blank(tmp_pat
     assert result.rows == {"read": 6, "valid": 4, "rejected": 0, "ignored": 2}
     assert result.registrations["type"].tolist() == ["collective", "collective", "individual",
                                                     "individual"]
+
+
+def test_a_type_heading_starts_no_group_of_fields():
+    index = pd.RangeIndex(10, 13, name="row")
+    raw = pd.DataFrame({"stt": ["B. CÁ NHÂN", "", ""], "field": ["", "", ""]}, index=index,
+                       dtype=object)
+    labels = pd.Series(["subheading", "data", "data"], index=index)
+    assert filled_from_group(raw, labels, "field") == (raw, {})
