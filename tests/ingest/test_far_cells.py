@@ -203,3 +203,21 @@ def test_five_cells_are_named_without_a_count_six_with_it():
     assert "…" not in five and five.count("ô A") == 5
     six = far_cells_note("S", [(f"A{i}", "x") for i in range(6)])
     assert ", … (6 ô)" in six and six.count("ô A") == 5
+
+
+def test_an_excel_written_far_cell_its_shared_string_and_a_relative_target():
+    """Excel (unlike openpyxl) keeps text in the shared strings and names each sheet's part
+    relative to ``xl/``: both read as Excel writes them."""
+    sst = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+           'spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>một</t></si><si><r><t>'
+           'thứ </t></r><r><t>hai</t></r></si></sst>').encode()
+    data = zip_with(good("D-00"), {
+        SHEET: lambda x: x.replace(b"</sheetData>", (
+            b'<row r="100001"><c r="B100001" s="0" t="s"><v>1</v></c></row></sheetData>')),
+        "xl/_rels/workbook.xml.rels": lambda x: x.replace(b'Target="/xl/worksheets/sheet1.xml"',
+                                                          b'Target="worksheets/sheet1.xml"')},
+        {"xl/sharedStrings.xml": sst})
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".xlsx")
+    assert without_far_cells(data, caught.value)[1] == (
+        f"Trang 'Danh sách': ô B100001 ('thứ hai') {ADVICE}")
