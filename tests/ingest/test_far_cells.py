@@ -42,6 +42,19 @@ def _workbook(tmp_path, cells: dict[str, object], sheet="Danh sách", more_sheet
     return path
 
 
+def _with_far_row(cells: bytes) -> bytes:
+    """A good workbook whose sheet holds ``cells`` (XML) on row 100.001, past the bounds."""
+    return zip_with(good("D-00"), {SHEET: lambda x: x.replace(
+        b"</sheetData>", b'<row r="100001">' + cells + b"</row></sheetData>")})
+
+
+def _far(data: bytes) -> FarCells:
+    """What :func:`check_bytes` raises for a workbook with far cells."""
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".xlsx")
+    return caught.value
+
+
 @pytest.mark.parametrize("cells, said", [
     ({"A1048576": "x"}, "ô A1048576 ('x')"),
     ({"AD150000": 5}, "ô AD150000 ('5')"),
@@ -108,14 +121,12 @@ def test_the_default_limit_is_a_hundred_cells():
 
 
 def test_a_far_cell_is_named_with_its_sheet_part_and_cells():
-    data = zip_with(good("D-00"), {SHEET: lambda x: x.replace(b"</sheetData>", (
-        b'<row r="100001"><c r="B100001"><v>1</v></c></row></sheetData>'))})
-    with pytest.raises(FarCells) as caught:
-        check_bytes(data, ".xlsx")
-    assert (caught.value.part, caught.value.cells) == (SHEET, ((100001, 2, "B100001"),))
-    assert str(caught.value).startswith("Tệp vượt quá giới hạn số dòng của trang tính: có ô "
+    data = _with_far_row(b'<c r="B100001"><v>1</v></c>')
+    found = _far(data)
+    assert (found.part, found.cells) == (SHEET, ((100001, 2, "B100001"),))
+    assert str(found).startswith("Tệp vượt quá giới hạn số dòng của trang tính: có ô "
                                         "B100001 ở dòng 100.001")
-    trimmed, note = without_far_cells(data, caught.value)
+    trimmed, note = without_far_cells(data, found)
     check_bytes(trimmed, ".xlsx")  # nothing far is left
     with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
         assert b"B100001" not in archive.read(SHEET)
@@ -128,21 +139,14 @@ def test_a_far_cell_is_named_with_its_sheet_part_and_cells():
     (b'<c r="B100001" s="1" t="b"><v>1</v></c>', "1"),
 ])
 def test_a_far_cell_s_value_is_shown_as_written(cell, value):
-    data = zip_with(good("D-00"), {SHEET: lambda x: x.replace(
-        b"</sheetData>", b'<row r="100001">' + cell + b"</row></sheetData>")})
-    with pytest.raises(FarCells) as caught:
-        check_bytes(data, ".xlsx")
-    _, note = without_far_cells(data, caught.value)
+    data = _with_far_row(cell)
+    _, note = without_far_cells(data, _far(data))
     assert f"ô B100001 ('{value}') nằm" in note
 
 
 def test_a_far_cell_written_twice_or_without_its_reference_keeps_the_file_rejected():
-    twice = zip_with(good("D-00"), {SHEET: lambda x: x.replace(b"</sheetData>", (
-        b'<row r="100001"><c r="B100001"><v>1</v></c><c r="B100001"><v>2</v></c></row>'
-        b"</sheetData>"))})
-    with pytest.raises(FarCells) as caught:
-        check_bytes(twice, ".xlsx")
-    assert without_far_cells(twice, caught.value) is None
+    twice = _with_far_row(b'<c r="B100001"><v>1</v></c><c r="B100001"><v>2</v></c>')
+    assert without_far_cells(twice, _far(twice)) is None
     with pytest.raises(FarCells.__mro__[1], match="có ô B100001 ở dòng 100.001"):
         checked_parse(twice, ".xlsx")
 
@@ -156,9 +160,7 @@ def test_a_damaged_zip_cannot_be_trimmed():
 @pytest.mark.parametrize("sheet", ["Danh sách", "Sheet1", "DS mô hình 2024"])
 def test_the_note_names_the_sheet_and_a_shared_string_s_text(tmp_path, sheet):
     data = _workbook(tmp_path, {"A1048576": "chữ ở cuối", "B1048576": 7}, sheet=sheet).read_bytes()
-    with pytest.raises(FarCells) as caught:
-        check_bytes(data, ".xlsx")
-    trimmed, note = without_far_cells(data, caught.value)
+    trimmed, note = without_far_cells(data, _far(data))
     assert note == (f"Trang '{sheet}': ô A1048576 ('chữ ở cuối'), ô B1048576 ('7') {ADVICE}")
     with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
         assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
@@ -170,10 +172,9 @@ def test_the_note_names_the_sheet_and_a_shared_string_s_text(tmp_path, sheet):
 
 def test_the_second_sheet_s_name_comes_from_the_workbook_s_relationships(tmp_path):
     data = _workbook(tmp_path, {}, more_sheets=[("Hướng dẫn", {"XFD7": "y"})]).read_bytes()
-    with pytest.raises(FarCells) as caught:
-        check_bytes(data, ".xlsx")
-    assert caught.value.part == "xl/worksheets/sheet2.xml"
-    assert without_far_cells(data, caught.value)[1] == f"Trang 'Hướng dẫn': ô XFD7 ('y') {ADVICE}"
+    found = _far(data)
+    assert found.part == "xl/worksheets/sheet2.xml"
+    assert without_far_cells(data, found)[1] == f"Trang 'Hướng dẫn': ô XFD7 ('y') {ADVICE}"
 
 
 def test_a_sheet_the_workbook_does_not_name_is_named_by_its_part():
@@ -187,12 +188,8 @@ def test_a_sheet_the_workbook_does_not_name_is_named_by_its_part():
 
 
 def test_a_far_cell_over_several_lines_is_taken_out_whole():
-    data = zip_with(good("D-00"), {SHEET: lambda x: x.replace(b"</sheetData>", (
-        b'<row r="100001"><c r="B100001" t="inlineStr">\n<is>\n<t>a\nb</t>\n</is>\n</c></row>'
-        b"</sheetData>"))})
-    with pytest.raises(FarCells) as caught:
-        check_bytes(data, ".xlsx")
-    trimmed, note = without_far_cells(data, caught.value)
+    data = _with_far_row(b'<c r="B100001" t="inlineStr">\n<is>\n<t>a\nb</t>\n</is>\n</c>')
+    trimmed, note = without_far_cells(data, _far(data))
     assert "ô B100001 ('a\nb')" in note
     with zipfile.ZipFile(io.BytesIO(trimmed)) as archive:
         assert b"B100001" not in archive.read(SHEET)
@@ -217,7 +214,5 @@ def test_an_excel_written_far_cell_its_shared_string_and_a_relative_target():
         "xl/_rels/workbook.xml.rels": lambda x: x.replace(b'Target="/xl/worksheets/sheet1.xml"',
                                                           b'Target="worksheets/sheet1.xml"')},
         {"xl/sharedStrings.xml": sst})
-    with pytest.raises(FarCells) as caught:
-        check_bytes(data, ".xlsx")
-    assert without_far_cells(data, caught.value)[1] == (
+    assert without_far_cells(data, _far(data))[1] == (
         f"Trang 'Danh sách': ô B100001 ('thứ hai') {ADVICE}")

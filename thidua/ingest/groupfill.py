@@ -42,6 +42,8 @@ def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
     written = raw[column].map(clean_text) != ""
     grouped = (data & ~written).sum() >= MIN_BLANK \
         and (data & written).sum() <= (data & ~written).sum()
+    if not grouped and not (column == "type" and (labels == "subheading").any()):
+        return raw, {}  # the common case: no row-by-row look
     filled: dict[int, list[int]] = {}
     values: dict[int, object] = {}
     source, orphan = None, False

@@ -183,6 +183,10 @@ def _column_numbers(texts: list[str]) -> bool:
         range(1, len(numbers) + 1))
 
 
+#: An STT cell holding a row's number (``5``, ``5.``, ``5)``), not a text merged over the row.
+STT_NUMBER = re.compile(r"\d{1,5}[.)]?")
+
+
 #: A registrant cell naming nobody: empty, or a count (``Tổng`` | ``Tập thể`` | ``2``).
 _NO_NAME = re.compile(r"[\d\s.,()]*")
 
@@ -227,7 +231,7 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     labels[~blank & ~both & filled.astype(bool)] = "blank"
     undecided = ~blank & ~both & ~filled.astype(bool)  # the few rows that need a closer look
     look = text[undecided.to_numpy()]
-    numbered = look["stt"].str.fullmatch(r"\d{1,5}[.)]?") if "stt" in look else \
+    numbered = look["stt"].str.fullmatch(STT_NUMBER.pattern) if "stt" in look else \
         pd.Series(False, index=look.index)  # an STT number, not a text merged over the row
     named = (look["model"] != "") if "model" in look else pd.Series(False, index=look.index)
     in_signature = False

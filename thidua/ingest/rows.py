@@ -7,7 +7,6 @@ numbers Excel shows (index ``row``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -16,6 +15,7 @@ from schemas.form import BY_NAME, HEADER_MARKERS
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
+from thidua.ingest.normalise import STT_NUMBER
 from thidua.ingest.sections import sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
@@ -134,10 +134,6 @@ def _section_types(grid: Grid, part: Table, start: int, stop: int,
                                default, _plainly_data(part))
 
 
-#: An STT number as :func:`thidua.ingest.normalise.classify_rows` reads one.
-_NUMBERED = re.compile(r"\d{1,5}[.)]?")
-
-
 def _plainly_data(part: Table):
     """Whether a grid row of ``part`` is a registration whatever else it holds, as
     :func:`thidua.ingest.normalise.classify_rows` decides: its ``Lĩnh vực`` reads as a field,
@@ -152,7 +148,7 @@ def _plainly_data(part: Table):
     def plainly(row: list[object]) -> bool:
         if (field := cell(row, "field")) and read_value("field", field).code is not None:
             return True
-        return bool(_NUMBERED.fullmatch(cell(row, "stt")) and cell(row, "model"))
+        return bool(STT_NUMBER.fullmatch(cell(row, "stt")) and cell(row, "model"))
     return plainly
 
 
