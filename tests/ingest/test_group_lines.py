@@ -185,6 +185,7 @@ def test_a_type_or_a_field_with_its_count_is_a_breakdown_line(texts, kind):
     ["Tập thể", "Kinh tế"], ["Kinh tế", "Tập thể", "5"], ["Bữa cơm công đoàn", "2"],
     ["Trong đó"], ["1", "Cá nhân", "Kinh tế"], ["Tập thể", "2", "Cá nhân", "1"],  # four cells
     ["Trong đó: Tập thể 2, Bữa cơm 3"], ["Môi trường: 2"], [],
+    ["Trong đó:", "tập thể 2,", "cá nhân 1,", "kinh tế 3"],  # four cells: a row of the table
 ])
 def test_what_is_no_breakdown_line(texts):
     assert breakdown_line(texts) is None
