@@ -17,7 +17,7 @@ LEVEL, PERIOD = HEADER.index("Cấp công đoàn"), HEADER.index("Thời gian th
 WARD_WORDS = ["Phường", "Xã", "phường", "XÃ", "Cấp phường", "Cấp xã", "cap xa", "Phuong",
               "Xã/phường", "Phường, xã", "Cấp xã, phường", "Xã (phường)", "Công đoàn phường",
               "CĐ xã", "Công đoàn xã, phường", "Thị trấn", "Cấp xã, phường, thị trấn",
-              "Phường/Xã/Thị trấn", "Cấp phường xã"]
+              "Phường/Xã/Thị trấn", "Cấp phường xã", "Phuwowngf", "Caaps xax"]
 
 
 @pytest.mark.parametrize("text", WARD_WORDS)

@@ -59,10 +59,22 @@ from thidua.ingest.valuewords import (  # noqa: F401 - the outcomes, kept where 
     variants,
     words_of,
 )
+from thidua.ingest.keyboard import typed_off
 from thidua.ingest.valuemix import listed_values, out_of_order
 from thidua.text import clean_text, fold_code, match_key
 
 _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
+
+
+def _typed_off(column: str, text: str) -> Reading | None:
+    """The value ``text`` is when read as typed with the Vietnamese mode off
+    (:func:`thidua.ingest.keyboard.typed_off`), *interpreted*; ``None`` when neither reading
+    gives one."""
+    for meant in typed_off(text):
+        reading = _read_text(column, meant)
+        if reading.code is not None:
+            return Reading(reading.code, INTERPRETED)
+    return None
 
 
 def _main_and_hints(key: str) -> tuple[str, list[str]]:
@@ -100,6 +112,8 @@ def _read_text(column: str, text: str) -> Reading:
             reading = Reading(meant.code, INTERPRETED)
         elif meant.how == AMBIGUOUS:
             return meant
+    if reading.how == UNKNOWN and _other_column(column, main) is None:
+        reading = _typed_off(column, text) or reading  # ``Kinh tees``: Telex, mode off
     if reading.code is None:
         return reading
     for hint in hints:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from schemas.form import VALUE_NAMES
 from thidua.ingest.columnar import by_value
+from thidua.ingest.keyboard import typed_off
 from thidua.ingest.values import read_value
 from thidua.text import clean_text, match_key
 
@@ -52,9 +53,12 @@ def ward_level(text: object, year: int) -> str | None:
     """
     if not isinstance(text, str) or read_value("level", text).code is not None:
         return None
-    words = _words(text)
-    if not words or not _PLACE.intersection(words) or \
-            not set(words) <= _PLACE | _FILLER | _GRASSROOTS:
+    for meant in (text, *typed_off(clean_text(text))):  # ``Phuwowngf``: Telex, mode off
+        words = _words(meant)
+        if words and _PLACE.intersection(words) and \
+                set(words) <= _PLACE | _FILLER | _GRASSROOTS:
+            break
+    else:
         return None
     if _GRASSROOTS.intersection(words):
         return "co_so"
