@@ -1,7 +1,7 @@
-"""A ``Cấp công đoàn`` naming the ward or commune (``Phường``, ``Cấp xã``) is read with the
-report year: a grassroots union until 2024, the level directly above grassroots from the 2025
-reform on; counted and told, never rejected (``thidua/ingest/wardlevel.py``,
-``docs/contracts.md``)."""
+"""A ``Cấp công đoàn`` naming the ward or commune (``Phường``, ``Cấp xã``) is no accepted
+value; its rejection asks whether it is the level it has in the report year: a grassroots
+union until 2024, the level directly above grassroots from the 2025 reform on
+(``thidua/ingest/wardlevel.py``, ``docs/contracts.md``)."""
 
 from __future__ import annotations
 
@@ -51,29 +51,32 @@ def _ingest(tmp_path, context, levels: list[str], year: int, code: str):
     return ingest_file(input_file(path), context)
 
 
-def test_a_2024_file_counts_a_ward_as_grassroots_and_tells_it(tmp_path, context):
-    result = _ingest(tmp_path, context, ["Phường", "Cơ sở", "Cấp xã", "Phường"], 2024, "Q-HK")
-    assert (result.rows["valid"], result.rows["rejected"]) == (4, 0)
-    assert result.registrations["level"].tolist() == ["co_so"] * 4
-    assert result.interpreted == 3
-    told = [n for n in result.readings if "Cấp công đoàn" in n]
-    assert told == ["Cột 'Cấp công đoàn': 'Phường' (dòng 4, 7) đã hiểu là 'Cơ sở'; nếu không "
-                    "đúng, đề nghị sửa lại và gửi lại.",
-                    "Cột 'Cấp công đoàn': 'Cấp xã' (dòng 6) đã hiểu là 'Cơ sở'; nếu không đúng, "
-                    "đề nghị sửa lại và gửi lại."]
+EXPECTED = ("'{value}' không hợp lệ ở cột 'Cấp công đoàn': cần Thành phố, Cấp trên trực tiếp cơ sở "
+            "(Cấp trên cơ sở) hoặc Cơ sở.")
 
 
-def test_a_2025_file_counts_a_ward_as_above_grassroots(tmp_path, registry):
+def test_a_2024_file_rejects_a_ward_asking_whether_it_is_grassroots(tmp_path, context):
+    result = _ingest(tmp_path, context, ["Phường", "Cơ sở", "Cấp xã"], 2024, "Q-HK")
+    assert (result.rows["valid"], result.rows["rejected"]) == (1, 2)
+    hint = " Năm 2024, công đoàn ở phường, xã là công đoàn cơ sở: có phải là 'Cơ sở'?"
+    assert result.rejections[["row", "column", "error"]].values.tolist() == [
+        [4, "Cấp công đoàn", EXPECTED.format(value="Phường") + hint],
+        [6, "Cấp công đoàn", EXPECTED.format(value="Cấp xã") + hint]]
+
+
+def test_a_2025_file_rejects_a_ward_asking_whether_it_is_above_grassroots(tmp_path, registry):
     context = UnitContext.for_year(registry, 2025)
     result = _ingest(tmp_path, context, ["Phường", "Cơ sở", "CĐCS phường"], 2025, "P-BADINH")
     assert result.unit == "P-BADINH"
-    assert (result.rows["valid"], result.rows["rejected"]) == (3, 0)
-    assert result.registrations["level"].tolist() == ["cap_tren_co_so", "co_so", "co_so"]
-    assert any("'Phường' (dòng 4) đã hiểu là 'Cấp trên trực tiếp cơ sở'" in n
-               for n in result.readings)
+    assert (result.rows["valid"], result.rows["rejected"]) == (1, 2)
+    assert result.rejections["error"].tolist() == [
+        EXPECTED.format(value="Phường") + " Từ năm 2025, công đoàn xã, phường là cấp trên trực "
+        "tiếp cơ sở: có phải là 'Cấp trên trực tiếp cơ sở'?",
+        EXPECTED.format(value="CĐCS phường") + " Công đoàn cơ sở ở phường, xã: có phải là 'Cơ "
+        "sở'?"]
 
 
-def test_a_level_of_nothing_known_is_still_rejected(tmp_path, context):
+def test_a_level_of_nothing_known_is_rejected_without_a_hint(tmp_path, context):
     result = _ingest(tmp_path, context, ["Phòng ban", "Cơ sở"], 2024, "Q-HK")
     assert (result.rows["valid"], result.rows["rejected"]) == (1, 1)
-    assert result.rejections["column"].tolist() == ["Cấp công đoàn"]
+    assert result.rejections["error"].tolist() == [EXPECTED.format(value="Phòng ban")]

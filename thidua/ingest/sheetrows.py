@@ -39,7 +39,6 @@ from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 #: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
 TITLE = "title"
 from thidua.ingest.interpreted import interpreted_frames, interpreted_notes
-from thidua.ingest.wardlevel import ward_levels
 
 
 @dataclass(frozen=True)
@@ -187,19 +186,16 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
-    wards = [ward_levels(data, c.year) for (data, _), c in zip(turned, checks)]  # ``Phường``
     split = [(data, [*told, *(n for n in (note, swap) if n)])
              for (_, note), (_, swap), (data, told) in zip(dated, turned, split)]  # messages
     # quote the unit's text
     todo = [i for i, (data, _) in enumerate(split) if not data.empty]
-    normalised = normalise_frames([wards[i][0] for i in todo])
+    normalised = normalise_frames([turned[i][0] for i in todo])
     validated = dict(zip(todo, validate_sheets([
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
         for i, rows in zip(todo, normalised)],
         [own_headers(column_labels(checks[i].rows.sheet)) for i in todo])))
-    found = [pd.concat([f, w]).sort_values("row", kind="stable", ignore_index=True)
-             if len(w) else f  # read by approximation (9.1), a ward's level with them
-             for f, (_, w) in zip(interpreted_frames([data for data, _ in split]), wards)]
+    found = interpreted_frames([data for data, _ in split])  # read by approximation (9.1)
     return [_outcome(c, data, told, validated.get(i), interpreted)
             for i, (c, (data, told), interpreted) in enumerate(zip(checks, split, found))]
 

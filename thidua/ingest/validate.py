@@ -24,6 +24,7 @@ from thidua.ingest.limits import MAX_CELL_CHARS, number
 from thidua.ingest.periods import parse_period, serial_note, with_report_year
 from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.values import AMBIGUOUS, other_column, read_value
+from thidua.ingest.wardlevel import ward_hint
 from thidua.text import clean_text, foreign_letters_note
 
 __all__ = ["DUPLICATE_KEY", "REJECTION_COLUMNS", "duplicate_key", "duplicates_across_sheets",
@@ -70,7 +71,8 @@ def _message(column: str, check: str, value: str, year: int,
     if check.startswith("isin"):
         return _ambiguous(column, value) or \
             f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}." \
-            f"{_other_column_note(column, value)}{foreign_letters_note(value)}"
+            f"{_other_column_note(column, value)}{foreign_letters_note(value)}" \
+            f"{ward_hint(value, year) if column == 'level' else ''}"
     if check == "position_given":
         return "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."
     if check == "period_readable":

@@ -1,5 +1,6 @@
 """A ``Cấp công đoàn`` naming the ward or commune (``Phường``, ``Cấp xã``, ``Công đoàn xã,
-phường``): its level depends on the report year, so it is read with the year and told.
+phường``): not an accepted value, and which one it means depends on the report year, so its
+rejection asks whether it is the one of that year.
 
 Until 2024 a union at a ward or commune was a grassroots union (the union of the ward's own
 organs, *công đoàn cơ sở*). Vietnam abolished the district level on 1 July 2025 and the
@@ -16,10 +17,7 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from schemas.form import VALUE_NAMES
-from thidua.ingest.columnar import by_value
 from thidua.ingest.keyboard import typed_off
 from thidua.ingest.values import read_value
 from thidua.text import clean_text, match_key
@@ -65,22 +63,17 @@ def ward_level(text: object, year: int) -> str | None:
     return "cap_tren_co_so" if year >= REFORM_YEAR else "co_so"
 
 
-def ward_levels(data: pd.DataFrame, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``data`` (a sheet's data rows, index Excel rows; column ``level`` when it has one) with
-    each ward or commune level (:func:`ward_level`) replaced by the level's name, and the cells
-    so read as :func:`thidua.ingest.interpreted.interpreted_frames` lists them (columns ``row``
-    int64, ``column`` ``"level"``, ``value`` as written, ``code``), so that they are told and
-    counted as read by approximation."""
-    found = pd.DataFrame({"row": pd.Series(dtype="int64"), "column": pd.Series(dtype=object),
-                          "value": pd.Series(dtype=object), "code": pd.Series(dtype=object)})
-    if "level" not in data:
-        return data, found
-    codes = by_value(data["level"], lambda v: ward_level(v, year))
-    read = codes.notna()
-    if not read.any():
-        return data, found
-    found = pd.DataFrame({"row": data.index[read].astype("int64"), "column": "level",
-                          "value": [clean_text(v) for v in data["level"][read]],
-                          "code": codes[read].tolist()})
-    names = codes[read].map(VALUE_NAMES["level"])
-    return data.assign(level=data["level"].where(~read, names)), found
+def ward_hint(text: object, year: int) -> str:
+    """What a rejection of a ``Cấp công đoàn`` naming the ward or commune adds, in
+    Vietnamese: which accepted value it likely is in ``year`` (:func:`ward_level`), as a
+    question; ``""`` for any other cell."""
+    code = ward_level(text, year)
+    if code is None:
+        return ""
+    if year >= REFORM_YEAR and code == "co_so":  # ``CĐCS phường``
+        return f" Công đoàn cơ sở ở phường, xã: có phải là '{VALUE_NAMES['level'][code]}'?"
+    if year >= REFORM_YEAR:
+        return (f" Từ năm {REFORM_YEAR}, công đoàn xã, phường là cấp trên trực tiếp cơ sở: có "
+                f"phải là '{VALUE_NAMES['level'][code]}'?")
+    return (f" Năm {year}, công đoàn ở phường, xã là công đoàn cơ sở: có phải là "
+            f"'{VALUE_NAMES['level'][code]}'?")
