@@ -26,10 +26,10 @@ DUPLICATE_OF_REJECTED = ("Trùng với dòng {0}: cùng tên mô hình, lĩnh v�
                          "một trong hai dòng và xóa dòng còn lại.")
 
 
-def check(records: list[dict], year: int = 2024):
+def check(records: list[dict], year: int = 2024, file: str = "Q-DD.xlsx"):
     raw = pd.DataFrame.from_records(records).astype(object)
     raw.index = pd.RangeIndex(8, 8 + len(raw), name="row")
-    return validate_rows(normalise_rows(raw), raw, year=year, file="Q-DD.xlsx", sheet="DS")
+    return validate_rows(normalise_rows(raw), raw, year=year, file=file, sheet="DS")
 
 
 def said(records: list[dict]) -> list[list]:
@@ -52,9 +52,34 @@ def test_an_oversized_cell_is_said_once_and_hides_the_other_problems_of_its_cell
                                             "32.767 ký tự của một ô; đề nghị rút gọn."]]
 
 
-def test_an_oversized_cell_of_a_column_not_in_the_form_is_named_by_its_header():
+@pytest.mark.parametrize("file", ["Q-DD.csv", "Q-DD.ods", "Q-DD.xls"])
+def test_an_oversized_cell_of_a_column_not_in_the_form_is_named_by_its_header(file):
     valid, rejections = check([{**GOOD, "[Xếp loại riêng]": "x" * 32768},
                                {**GOOD, "model": "Mô hình khác", "[Xếp loại riêng]": "y" * 32767},
+                               {**GOOD, "model": "Mô hình thứ ba", "[Xếp loại riêng]": 7.0}],
+                              file=file)
+    assert valid.index.tolist() == [9, 10]
+    assert rejections[["file", "sheet"]].values.tolist() == [[file, "DS"]]
+    assert rejections[["row", "column", "value", "error"]].values.tolist() == [
+        [8, "Xếp loại riêng", "x" * 100 + "…", "Ô ở cột 'Xếp loại riêng' có 32.768 ký tự, quá giới "
+                                              "hạn 32.767 ký tự của một ô; đề nghị rút gọn."]]
+
+
+@pytest.mark.parametrize("file", ["Q-DD.xlsx", "Q-DD.XLSM", "Q-DD.xlsb"])
+def test_a_cell_of_exactly_the_limit_in_an_xlsx_was_cut_there_and_is_rejected(file):
+    """python-calamine returns an .xlsx cell longer than 32.767 characters cut to 32.767."""
+    valid, rejections = check([{**GOOD, "note": "y" * 32767},
+                               {**GOOD, "model": "Mô hình khác", "note": "y" * 32766}], file=file)
+    assert valid.index.tolist() == [9]
+    assert rejections[["row", "column", "value", "error"]].values.tolist() == [
+        [8, "Ghi chú", "y" * 100 + "…", "Ô ở cột 'Ghi chú' có từ 32.767 ký tự trở lên, giới hạn "
+                                        "của một ô (phần dài hơn đã bị cắt khi đọc tệp); đề nghị "
+                                        "rút gọn."]]
+
+
+def test_an_oversized_cell_of_an_xlsx_is_named_by_its_header_too():
+    valid, rejections = check([{**GOOD, "[Xếp loại riêng]": "x" * 32768},
+                               {**GOOD, "model": "Mô hình khác", "[Xếp loại riêng]": "y" * 32766},
                                {**GOOD, "model": "Mô hình thứ ba", "[Xếp loại riêng]": 7.0}])
     assert valid.index.tolist() == [9, 10]
     assert rejections[["file", "sheet"]].values.tolist() == [["Q-DD.xlsx", "DS"]]

@@ -92,18 +92,37 @@ def _length(value: object) -> int:
     return len(value) if isinstance(value, str) else 0
 
 
-def _oversized(raw: pd.DataFrame) -> dict[tuple[int, str], int]:
+#: Workbooks whose reader (python-calamine) returns a text longer than
+#: :data:`~thidua.ingest.limits.MAX_CELL_CHARS` cut to it (``.ods`` and CSV come whole).
+CUT_AT_LIMIT = (".xlsx", ".xlsm", ".xlsb")
+
+
+def _oversized(raw: pd.DataFrame, cut: bool = False) -> dict[tuple[int, str], int]:
     """``(row, raw column) → length`` of every cell longer than
-    :data:`~thidua.ingest.limits.MAX_CELL_CHARS` (issue 9.10: it rejects its row, not its file)."""
+    :data:`~thidua.ingest.limits.MAX_CELL_CHARS` (issue 9.10: it rejects its row, not its
+    file); with ``cut`` (a file of :data:`CUT_AT_LIMIT`), of exactly the limit too: its reader
+    returns a longer text cut there, so an over-long cell written by a program arrives at
+    exactly 32.767 characters (the fresh29 tester's F5; Excel itself cannot write one)."""
+    limit = MAX_CELL_CHARS if cut else MAX_CELL_CHARS + 1
     found = {}
     for column in raw.columns:
         cells = raw[column].to_numpy(dtype=object)
-        if not any(isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in cells):
+        if not any(isinstance(v, str) and len(v) >= limit for v in cells):
             continue  # the common case, seen in one pass (issue 10)
         lengths = by_value(raw[column], _length, "int64")
-        for row, length in lengths[lengths > MAX_CELL_CHARS].items():
+        for row, length in lengths[lengths >= limit].items():
             found[(int(row), column)] = int(length)
     return found
+
+
+def _too_long(header: str, length: int) -> str:
+    """The rejection of a cell of ``length`` characters in column ``header``
+    (:func:`_oversized`), in Vietnamese."""
+    if length > MAX_CELL_CHARS:
+        return (f"Ô ở cột '{header}' có {number(length)} ký tự, quá giới hạn "
+                f"{number(MAX_CELL_CHARS)} ký tự của một ô; đề nghị rút gọn.")
+    return (f"Ô ở cột '{header}' có từ {number(MAX_CELL_CHARS)} ký tự trở lên, giới hạn của một "
+            f"ô (phần dài hơn đã bị cắt khi đọc tệp); đề nghị rút gọn.")
 
 
 def _period_column(column: str, check: str, raw: pd.DataFrame, row: int) -> str:
@@ -227,7 +246,7 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     """:func:`validate_rows` of one sheet whose schema failures and repeated rows
     (:func:`thidua.ingest.duplicates.first_rows`) are known."""
     failures, whole = failures
-    oversized = _oversized(raw)
+    oversized = _oversized(raw, file.lower().endswith(CUT_AT_LIMIT))
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
     lost = {k: v for k, v in lost_letter_cells(raw).items() if k not in errors}  # ``S?ng``
     flagged = set(oversized) | set(errors) | set(lost)
@@ -241,9 +260,8 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     records = [{"file": file, "sheet": sheet, "row": row,
                 "column": BY_NAME[column].header if column in BY_NAME else column.strip("[]"),
                 "value": shorten(clean_text(raw.at[row, column])),
-                "error": f"Ô ở cột '{BY_NAME[column].header if column in BY_NAME else column.strip('[]')}' "
-                         f"có {number(length)} ký tự, quá giới hạn {number(MAX_CELL_CHARS)} ký tự "
-                         f"của một ô; đề nghị rút gọn."}
+                "error": _too_long(BY_NAME[column].header if column in BY_NAME
+                                   else column.strip("[]"), length)}
                for (row, column), length in sorted(oversized.items())]
     records += [{"file": file, "sheet": sheet, "row": row, "column": BY_NAME[column].header,
                  "value": error, "error": error_message(column, error)}
