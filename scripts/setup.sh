@@ -32,7 +32,11 @@ fi
 stamp=.venv/.thidua-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "thidua setup: installing Python packages"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  # pip repeats, once per package, a warning about a find-links folder of the machine's pip
+  # configuration that does not exist: noise, left out (every other message is shown)
+  .venv/bin/python -m pip install -q --upgrade pip \
+    2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
+  .venv/bin/python -m pip install -q -e ".[test]" \
+    2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
   touch "$stamp"
 fi
