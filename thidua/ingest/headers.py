@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import re
 
-from schemas.form import AMBIGUOUS_HEADERS, HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
+from rapidfuzz.distance import OSA
+
+from schemas.form import AMBIGUOUS_HEADERS, BY_NAME, HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
 from thidua.text import compact_key, match_key
 
 #: The longest header cell looked at, in characters once trimmed: the form's headers are under
@@ -63,16 +65,73 @@ def _by_words(bare: str) -> str | None:
     return None
 
 
+#: Header keys of at least this many letters may be read past a typing slip (``Tên mô hnh``);
+#: shorter ones (``STT``, ``LV``, ``Cấp``) are one slip from each other.
+SLIP_MIN_LETTERS = 6
+#: From this many letters, two slips (as for values, :mod:`thidua.ingest.values`).
+TWO_SLIPS_FROM = 12
+_SLIP_TARGETS = {k: name for k, name in _HEADER_COMPACT.items() if len(k) >= SLIP_MIN_LETTERS}
+
+
+@functools.lru_cache(maxsize=4096)
+def slip_name(compact: str) -> str | None:
+    """The column a header's compact key (:func:`thidua.text.compact_key`) names past one or
+    two typing slips (rapidfuzz's optimal string alignment: a letter added, dropped or changed,
+    or two neighbours swapped): ``tenmohnh`` → ``model``; one slip under
+    :data:`TWO_SLIPS_FROM` letters, two from it, keys of :data:`SLIP_MIN_LETTERS` letters or
+    more, and only when no other column is within one slip more; else ``None``."""
+    if len(compact) < SLIP_MIN_LETTERS - 1:  # ``Chứ vụ``: a letter dropped from six
+        return None
+    candidates: list[tuple[int, bool, str]] = []  # (slips, within those allowed, column)
+    for key, name in _SLIP_TARGETS.items():
+        allowed = 1 if len(key) < TWO_SLIPS_FROM else 2
+        slips = OSA.distance(compact, key, score_cutoff=allowed + 1)
+        if slips <= allowed + 1:
+            candidates.append((slips, slips <= allowed, name))
+    within = {name for _, ok, name in candidates if ok}
+    if len(within) != 1:
+        return None
+    name = within.pop()
+    best = min(slips for slips, ok, n in candidates if ok and n == name)
+    return name if all(slips > best + 1 for slips, _, n in candidates if n != name) else None
+
+
 def header_name(cell: object) -> str | None:
     """The internal column name a header cell stands for: :func:`exact_name`, else the words
-    rule (:data:`schemas.form.HEADER_HEADS`), else ``None`` (also for a cell longer than
-    :data:`HEADER_MAX_CHARS`). Never raises."""
+    rule (:data:`schemas.form.HEADER_HEADS`), else one or two typing slips from a header of the
+    form (:func:`slip_name`; told, :func:`slipped_headers`), else ``None`` (also for a cell
+    longer than :data:`HEADER_MAX_CHARS`). Never raises."""
     if not may_be_header(cell):
         return None
     if name := exact_name(cell):
         return name
     _, bare = _stripped(cell)
-    return _by_words(bare)
+    return _by_words(bare) or slip_name(compact_key(bare))
+
+
+def slipped_headers_note(labels: dict[str, str]) -> str | None:
+    """The line telling a unit which of its headers were read past a typing slip
+    (:func:`slipped_headers`), or ``None``: ``Tiêu đề cột 'Tên mô hnh' đã hiểu là 'Tên mô
+    hình'; …``."""
+    found = slipped_headers(labels)
+    if not found:
+        return None
+    said = "; ".join(f"'{label}' đã hiểu là '{BY_NAME[name].header}'" for label, name in found)
+    return f"Tiêu đề cột {said}. Đề nghị lần sau ghi đúng tiêu đề của mẫu."
+
+
+def slipped_headers(labels: dict[str, str]) -> list[tuple[str, str]]:
+    """``(header as written, column name)`` of each header of ``labels`` (raw column →
+    header, :func:`thidua.ingest.rows.column_labels`) read past a typing slip
+    (:func:`slip_name`), for the unit's feedback."""
+    found = []
+    for name, label in labels.items():
+        if not isinstance(label, str) or exact_name(label):
+            continue
+        bare = _stripped(label)[1]
+        if not _by_words(bare) and slip_name(compact_key(bare)) == name:
+            found.append((label, name))
+    return found
 
 
 def header_choices(cell: object) -> tuple[str, ...]:

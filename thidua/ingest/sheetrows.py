@@ -38,6 +38,7 @@ from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 #: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
 #: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
 TITLE = "title"
+from thidua.ingest.headers import slipped_headers_note
 from thidua.ingest.interpreted import interpreted_frames, interpreted_notes
 
 
@@ -231,7 +232,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else missing_columns_note(raw, sheet),
                None if sheet.copy_of else twin_columns_note(sheet),
                None if sheet.copy_of else hidden_columns_note(sheet),
-               hidden_note(labels, sheet.facts.filtered), example_note(labels))
+               hidden_note(labels, sheet.facts.filtered), example_note(labels),
+               None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
