@@ -196,8 +196,8 @@ ABBREVIATIONS: dict[str, str] = {"ko": "không", "k": "không", "kg": "không", 
 #: Words a unit may add to a value without changing it, per column (``Lĩnh vực kinh tế``,
 #: ``Mô hình tập thể``, ``Công đoàn cơ sở``); ``và``/``&`` join words in every column.
 FILLERS: dict[str, tuple[str, ...]] = {
-    "field": ("lĩnh vực", "lv", "khối"),
-    "type": ("hình thức", "mô hình", "đăng ký"),
+    "field": ("lĩnh vực", "lv", "khối", "thuộc", "mô hình", "các"),
+    "type": ("hình thức", "mô hình", "đăng ký", "của", "do", "thực hiện", "các"),
     "level": ("công đoàn", "cđ", "cấp"),
     "result": ("kết quả", "xếp loại", "đánh giá", "mức"),
 }

@@ -137,6 +137,19 @@ def _is_header(texts: list[str]) -> bool:
                                                   (strangers == 1 and known >= 4))
 
 
+#: A printed page's number typed into the sheet: ``Trang 1``, ``Trang 2/3``, ``Trang 1 trên 2``,
+#: ``Tờ 2``, ``Page 1 of 2``, ``- 3 -``.
+_PAGE = re.compile(r"(?:trang|to|page)\s*(?:so\s*)?\d{1,3}(?:\s*(?:/|tren|of)\s*\d{1,3})?\.?"
+                   r"|[-–]\s*\d{1,3}\s*[-–]")
+
+
+def page_line(texts: list[str]) -> bool:
+    """A row holding only a printed page's number (:data:`_PAGE`), in one cell or one merged
+    across the row: page furniture like a repeated header, never a registration."""
+    keys = set(match_key(t) for t in texts)
+    return len(keys) == 1 and _PAGE.fullmatch(keys.pop()) is not None
+
+
 def form_text(raw: pd.DataFrame) -> pd.DataFrame:
     """The cleaned text (:func:`thidua.text.clean_text`) of every cell of ``raw``'s form
     columns (same index; the columns of :data:`schemas.form.BY_NAME` ``raw`` has, in its
@@ -239,8 +252,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         texts = [t for t in text.loc[row].tolist() if t]
         either = bool(known["field"][row]) or bool(known["type"][row])
         nobody = "registrant" not in text or bool(_NO_NAME.fullmatch(text.at[row, "registrant"]))
-        if not either and (_is_header(texts) or _column_numbers(texts)):
-            labels[row] = "header"  # the header again, or its row of column numbers
+        if not either and (_is_header(texts) or _column_numbers(texts) or page_line(texts)):
+            labels[row] = "header"  # the header again, its column numbers, a page's number
         elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)
                                          or is_totals([t.strip("()[] ") for t in texts])) \
                 or (kind := breakdown_line(texts)) == "lead" \
