@@ -23,6 +23,7 @@ from thidua.ingest.identify import (
     parse_title,
     resolve_unit,
     resolve_year,
+    title_of_year,
 )
 from thidua.ingest.legacy import DECODERS
 from thidua.ingest.workbook import MIXED
@@ -240,6 +241,8 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         labelled = [label_rows(sheet, context.names) for sheet in parsed.sheets]
         check_title_lines(labelled, source.path, set(context.known_codes), context.names)
         folder = folder_year(source.path, source.file) or context.year
+        title = title_of_year(title, (parse_title(title_rows(sheet, context.names))
+                                      for sheet in parsed.sheets[1:]), folder)  # 2023 tab first
         year = resolve_year(title, folder, context.year)
         codes = unit_codes(labelled)  # index: (sheet, Excel row), named in messages
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),

@@ -18,7 +18,7 @@ from thidua.text import clean_text, fold_code, foreign_letters_note
 
 __all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
            "column_unit", "folder_year", "parse_sent_date", "parse_title", "registry_code",
-           "resolve_unit", "resolve_year", "title_code", "unit_by_name"]
+           "resolve_unit", "resolve_year", "title_code", "title_of_year", "unit_by_name"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 
@@ -142,6 +142,32 @@ def folder_year(path: Path, relative: str) -> int | None:
         if re.fullmatch(r"(19|20)\d\d", folder.name):
             return int(folder.name)
     return None
+
+
+def _names_year(title: TitleBlock, year: int) -> bool | None:
+    """Whether ``title``'s ``Năm:`` (a year or a span) names ``year``; ``None`` when it names
+    none."""
+    if title.year is not None:
+        return title.year == year
+    if title.year_span:
+        return title.year_span[0] <= year <= title.year_span[1]
+    return None
+
+
+def title_of_year(first: TitleBlock, later, year: int) -> TitleBlock:
+    """The title block that says a file's unit and year: the first counted sheet's (``first``),
+    unless it names another year than ``year`` (the folder's) and a later sheet's names
+    ``year``: last year's list kept as the workbook's first tab, this year's after it (the
+    tester B's F2: the whole file was rejected). ``later``: the later sheets' title blocks,
+    an iterable read only as far as needed. The sheet of the other year is then a later
+    sheet titled for another year, its rows rejected naming it
+    (:func:`thidua.ingest.sheettitle.title_rejections`)."""
+    if _names_year(first, year) is not False:
+        return first
+    for title in later:
+        if _names_year(title, year):
+            return title
+    return first
 
 
 def resolve_year(title: TitleBlock, folder_year: int, run_year: int | None = None) -> int:
