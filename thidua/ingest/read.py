@@ -22,6 +22,7 @@ from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
                                 title_lines, title_rows)
 from thidua.ingest.salvage import salvage_note, without_broken_parts
+from thidua.ingest.sidebyside import split_side_by_side
 from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, hidden_tables_reason,
                                        is_template_sheet, sheets_remark)
 from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, header_hint, table_parts
@@ -143,9 +144,9 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     encodings.
     """
     if reads_as_csv(data, suffix):
-        return FileSheets((_csv_sheet(data),))
+        return FileSheets(tuple(split_side_by_side(_csv_sheet(data))))
     if is_web_page(data):  # a web system's "Export to Excel" (htmltable.py)
-        return FileSheets((_html_sheet(data),), (WEB_PAGE_NOTE,))
+        return FileSheets(tuple(split_side_by_side(_html_sheet(data))), (WEB_PAGE_NOTE,))
     salvaged: tuple[str, ...] = ()
     xml_facts: dict[str, SheetFacts] | None = None
     if is_xml2003(data):  # "XML Spreadsheet 2003", which python-calamine does not read
@@ -177,11 +178,12 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
         facts = (xml_facts[chosen.name] if xml_facts is not None
                  else sheet_facts(data, chosen.name, len(chosen.grid)))
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
-        sheet = SheetData(chosen.name, grid, table, chosen.encoding, facts)
-        originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
-        original = copy_of(raw_rows(sheet), originals)
-        sheets.append(SheetData(chosen.name, grid, table, chosen.encoding, facts,
-                                copy_of=original or "") if original else sheet)
+        whole = SheetData(chosen.name, grid, table, chosen.encoding, facts)
+        for sheet in split_side_by_side(whole, frozenset(facts.hidden_columns)):  # A:K | M:W
+            originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
+            original = copy_of(raw_rows(sheet), originals)
+            sheets.append(SheetData(sheet.sheet, sheet.grid, sheet.table, sheet.encoding,
+                                    facts, copy_of=original) if original else sheet)
     remarks = (sheets_remark([s.sheet for s in sheets], passed),
                salvage_note(salvaged) if salvaged else None)
     return FileSheets(tuple(sheets), tuple(r for r in (remarks[1], remarks[0]) if r))

@@ -1,0 +1,100 @@
+"""Two tables side by side on one sheet (``Tập thể`` in A:K, ``Cá nhân`` in M:W) are read as
+two tables, every row of each counted (tester B's F1: the right table's rows beyond the left's
+were counted nowhere and its cells glued onto the left's rows); a table whose registrant's
+header names a person (``Họ và tên``) and that has no ``Hình thức`` lists individuals
+(``thidua/ingest/sidebyside.py``, ``rows.person_header``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, reg
+from corpus_writers import Sheet, write_csv, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.sidebyside import right_block
+from thidua.ingest.table import find_table
+
+COLLECTIVES = [reg(i) for i in (0, 2, 4, 6)]
+INDIVIDUALS = [reg(i) for i in (1, 3, 5, 7, 9, 11, 13, 15)]
+
+
+def _side_by_side(left: list[list], right: list[list], gap: int = 1, header_right=HEADER,
+                  above: list[str] = ()) -> list[list]:
+    """Title lines, then the two tables' rows beside each other, ``gap`` empty columns
+    between."""
+    width = len(HEADER)
+    lines = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], []]
+    if above:
+        lines.append([above[0]] + [""] * (width + gap - 1) + [above[1]])
+    lines.append(list(HEADER) + [""] * gap + list(header_right))
+    for i in range(max(len(left), len(right))):
+        a = list(left[i]) if i < len(left) else [""] * width
+        b = list(right[i]) if i < len(right) else []
+        lines.append(a + [""] * gap + b)
+    return lines
+
+
+@pytest.mark.parametrize("gap", [1, 2, 0])
+def test_the_right_block_starts_after_the_gap_or_at_the_repeated_first_header(gap):
+    grid = _side_by_side(COLLECTIVES, INDIVIDUALS, gap)
+    assert right_block(grid, find_table(grid)) == len(HEADER) + gap
+
+
+def test_one_table_has_no_right_block_even_with_a_header_twice():
+    grid = [["Mã đơn vị: Q-HK"], HEADER + ["Tên mô hình"], reg(0) + ["x"]]
+    assert right_block(grid, find_table(grid)) is None
+    grid = [HEADER, *COLLECTIVES]
+    assert right_block(grid, find_table(grid)) is None
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+@pytest.mark.parametrize("left, right", [(COLLECTIVES, INDIVIDUALS), (INDIVIDUALS, COLLECTIVES),
+                                         (COLLECTIVES, INDIVIDUALS[:4])])
+def test_every_row_of_both_tables_counts(tmp_path, context, suffix, left, right):
+    path = tmp_path / f"Q-HK_dk.{suffix}"
+    lines = _side_by_side(left, right, above=["I. TẬP THỂ", "II. CÁ NHÂN"])
+    write_xlsx(path, [Sheet("DS", lines)]) if suffix == "xlsx" else write_csv(path, lines)
+    result = ingest_file(input_file(path), context)
+    assert result.status == "used"
+    assert (result.rows["valid"], result.rows["rejected"]) == (len(left) + len(right), 0)
+    counted = result.registrations
+    assert sorted(counted["model"]) == sorted(r[1] for r in left + right)
+    assert sorted(counted["registrant"]) == sorted(r[4] for r in left + right)
+    right_sheet = "DS (bảng từ cột M)" if suffix == "xlsx" else "Bảng từ cột M"
+    assert counted[counted["sheet"] == right_sheet]["model"].tolist() == [r[1] for r in right]
+    assert result.rows["read"] == result.rows["valid"] + result.rows["ignored"]
+
+
+def test_a_right_table_of_persons_without_a_type_column_lists_individuals(tmp_path, context):
+    short = ["STT", "Tên mô hình", "Lĩnh vực", "Họ và tên", "Chức vụ"]
+    right = [[r[0], r[1], r[2], r[4], r[5]] for r in INDIVIDUALS[:4]]
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", _side_by_side(COLLECTIVES, right, header_right=short))])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (8, 0)
+    assert result.registrations["type"].value_counts().to_dict() == {"collective": 4,
+                                                                     "individual": 4}
+    assert ("Trang 'DS (bảng từ cột M)' không có cột 'Hình thức': các dòng đăng ký của trang đã "
+            "lấy hình thức 'Cá nhân' theo tiêu đề cột 'Họ và tên'. Đề nghị lần sau ghi hình thức "
+            "ở từng dòng.") in " ".join(result.readings)
+
+
+def test_a_sheet_of_persons_without_a_type_column_lists_individuals(tmp_path, context):
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Họ và tên", "Chức vụ"]
+    path = tmp_path / "Q-HK_dk.xlsx"
+    rows = [[r[0], r[1], r[2], r[4], r[5]] for r in INDIVIDUALS[:3]]
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], header, *rows])])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (3, 0)
+    assert set(result.registrations["type"]) == {"individual"}
+
+
+def test_a_sheet_of_units_without_a_type_column_is_still_asked(tmp_path, context):
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "Chức vụ"]
+    path = tmp_path / "Q-HK_dk.xlsx"
+    rows = [[r[0], r[1], r[2], r[4], r[5]] for r in INDIVIDUALS[:3]]
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], header, *rows])])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (0, 3)
+    assert set(result.rejections["column"]) == {"Hình thức"}
