@@ -24,7 +24,9 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": 
 
 def clean_text(value: object) -> str:
     """A cell as trimmed NFC text with runs of white space collapsed and invisible
-    formatting characters removed; ``""`` for empty.
+    formatting characters removed; ``""`` for empty. A leading apostrophe, Excel's mark of
+    text typed so (``'01/2024 - 12/2024``, ``'04``), which a CSV keeps as a character, is
+    dropped when no other apostrophe follows (``'Tổ 3' và …`` keeps it).
 
     Floats that hold whole numbers print without ``.0`` (``3.0`` → ``"3"``); dates print as
     ``dd/mm/yyyy``.
@@ -53,7 +55,10 @@ _REMEMBERED = 1 << 16
 @functools.lru_cache(maxsize=_REMEMBERED)
 def _clean_str(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
+    if text[:1] == "'" and "'" not in text[1:]:  # Excel's text prefix, kept in a CSV: ``'01/2024``
+        text = text[1:].lstrip()
+    return text
 
 
 def match_key(value: object) -> str:

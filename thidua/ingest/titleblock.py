@@ -166,6 +166,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 year = int(years.pop())
             elif span := year_span(value):
                 span_ = span
+            elif strict and (remarked := year_with_remark(value)):  # ``2024 (bổ sung)``
+                year = remarked
             elif strict:
                 raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm "
                                    f"(cần một năm 4 chữ số, ví dụ 'Năm: 2024').")
@@ -184,6 +186,26 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
         year = named
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named,
                       span_ if year is None else None)
+
+
+#: A ``Năm:`` value that is a year, then a remark after a bracket, comma or semicolon, or a
+#: word, alone or after a dash (``2024-25`` is a school year, never 2024): ``2024 (bổ sung)``, ``2024 - Đợt 2``, ``2024, số liệu đến 30/11/2024``, ``2024
+#: đợt 2`` (as a match key).
+_REMARKED = re.compile(r"(?:nam\s*)?((?:19|20|21)\d{2})"
+                       r"(?:\s*[(\[,;]\s*\S|\s*-\s*[^\W\d_]|\s+[^\W\d_])")
+
+
+def year_with_remark(value: str) -> int | None:
+    """The year of a ``Năm:`` value written as a year and a remark (:data:`_REMARKED`) that
+    names no other year (a date of the same year may stand in it: ``2024 (số liệu tính đến
+    30/11/2024)``), else ``None``: ``2024 (số liệu đến 30/11/2023)`` names two years, and a
+    span (``2024 - 2025``) is read by :func:`year_span`. The remark says nothing the report
+    needs (fresh tester A's case 60: the whole file was rejected for it)."""
+    key = match_key(year_digits(value))
+    found = _REMARKED.match(key)
+    if not found or set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", key)) != {found[1]}:
+        return None
+    return None if year_span(value) else int(found[1])
 
 
 #: A ``Năm:`` value naming a span of years (``2024-2025``, ``2024 – 2025``, ``2024/2025``,
