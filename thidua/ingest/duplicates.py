@@ -20,7 +20,7 @@ import pandas as pd
 from schemas.form import BY_NAME
 from thidua.ingest.columnar import frame_by_value
 from thidua.ingest.rejections import rejection_frame, shorten
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, fold_code, match_key
 
 #: What makes two rows one registration (``spec/submission-form.md``, "Errors": same name,
 #: field, type, registrant), and the grassroots union and position, which tell two people of
@@ -48,8 +48,11 @@ def duplicate_key(value: object) -> str:
     "Errors": same name, field, type, registrant): :func:`thidua.text.match_key` (case,
     accents, spacing and dashes aside) without punctuation or quotes at either end, so that
     ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model, and without a form of
-    address before a name (``Ông Nguyễn Văn An``, ``Đ/c Nguyễn Văn An``: one person)."""
-    return match_key(_unaddressed(value)).strip(" .,;:!?-'\"“”‘’")
+    address before a name (``Ông Nguyễn Văn An``, ``Đ/c Nguyễn Văn An``: one person); a
+    Cyrillic or Greek letter that looks like a Latin one is that letter (:func:`thidua.text.
+    fold_code`: a model copied with ``Сamera`` is the row ``Camera`` repeated, fresh tester A's
+    F4), as the reader sees it."""
+    return match_key(fold_code(_unaddressed(value))).strip(" .,;:!?-'\"“”‘’")
 
 
 def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 
 import pandas as pd
+from natsort import natsort_keygen, ns
 
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
@@ -35,12 +36,42 @@ def is_old_file(file: str) -> bool:
 _NHAP = re.compile(r"(?<![a-z])(?:ban )?nhap(?![a-z])")
 
 
+#: A date written in a file's name, day first (``05-12-2024``, ``5.12.2024``, ``05_12_24``),
+#: or as eight digits day first (``05122024``; ``20241205`` is already in order).
+_NAME_DATE = re.compile(r"(?<!\d)(\d{1,2})[-._](\d{1,2})[-._](\d{4}|\d{2})(?!\d)"
+                        r"|(?<!\d)(\d{2})(\d{2})((?:19|20)\d{2})(?!\d)")
+
+
+def _date_in_order(found: re.Match) -> str:
+    day, month, year = (found[1], found[2], found[3]) if found[1] else (found[4], found[5],
+                                                                          found[6])
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return found[0]
+    year = year if len(year) == 4 else f"20{year}"
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+_NATURAL = natsort_keygen(alg=ns.IGNORECASE)
+
+
+def name_order(file: str) -> tuple:
+    """The sort key of a file's name (its path relative to the raw folder) when nothing else
+    orders a unit's files: the name's natural order (``v2`` before ``v10``, ``lan 2`` before
+    ``lan 10``; the natsort library) with a date written in it day first read as a date
+    (``05-12-2024`` after ``20-11-2024``), as people number and date their versions (the
+    fresh tester A's F3: a plain character order kept the older file). Extends "the name's
+    sort order" of ``spec/submission-form.md``, "Corrections" (``docs/contracts.md``)."""
+    path = PurePosixPath(file)  # ``Q-HK.xlsx`` before ``Q-HK (1).xlsx``: by stem, then suffix
+    return (_NATURAL(_NAME_DATE.sub(_date_in_order, str(path.with_suffix("")))), path.suffix)
+
+
 def _recency(result: FileResult) -> tuple:
-    """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name;
-    a file marked old or draft by its name or folder (:func:`is_old_file`) before all of them
-    comes after every file that is not (an extension, ``docs/contracts.md``)."""
+    """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name
+    (:func:`name_order`); a file marked old or draft by its name or folder
+    (:func:`is_old_file`) before all of them comes after every file that is not (an extension,
+    ``docs/contracts.md``)."""
     sent = result.sent_date or result.input.modified.date()
-    return (not is_old_file(result.file), sent, result.input.modified, result.file)
+    return (not is_old_file(result.file), sent, result.input.modified, name_order(result.file))
 
 
 def _dated(result: FileResult) -> str:

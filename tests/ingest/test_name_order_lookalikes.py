@@ -1,0 +1,63 @@
+"""Two faults of the fresh tester A (30/11): a unit's files told apart only by their names kept
+the older one (``v2`` after ``v10`` in plain character order, ``20-11-2024`` after
+``05-12-2024``), and a model copied with a Cyrillic letter that looks Latin escaped the
+duplicate rule (``selection.name_order``, ``duplicates.duplicate_key``)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from corpus_rows import HEADER, reg
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua.ingest.duplicates import duplicate_key
+from thidua.ingest.files import ingest_file
+from thidua.ingest.selection import name_order, select_submissions
+
+
+@pytest.mark.parametrize("older, newer", [
+    ("Q-HK_v2.xlsx", "Q-HK_v10.xlsx"), ("Q-HK_lan2.xlsx", "Q-HK_lan10.xlsx"),
+    ("Q-HK_lan 9.xlsx", "Q-HK_LAN 10.xlsx"), ("lan-2/Q-HK.xlsx", "lan-10/Q-HK.xlsx"),
+    ("Q-HK_20-11-2024.xlsx", "Q-HK_05-12-2024.xlsx"), ("Q-HK_20.11.2024.xlsx", "Q-HK_5.12.2024.xlsx"),
+    ("Q-HK_20_11_24.xlsx", "Q-HK_05_12_24.xlsx"), ("Q-HK_20112024.xlsx", "Q-HK_05122024.xlsx"),
+    ("Q-HK_2024-11-20.xlsx", "Q-HK_2024-12-05.xlsx"), ("Q-HK_20241120.xlsx", "Q-HK_20241205.xlsx"),
+    ("Q-HK.xlsx", "Q-HK (1).xlsx"), ("Q-HK (1).xlsx", "Q-HK (2).xlsx"), ("Q-HK_a.xlsx", "Q-HK_b.xlsx"),
+])
+def test_a_later_version_or_date_in_the_name_sorts_later(older, newer):
+    assert name_order(older) < name_order(newer)
+
+
+def test_an_impossible_date_in_a_name_is_only_numbers():
+    assert name_order("Q-HK_32-13-2024.xlsx") < name_order("Q-HK_33-01-2024.xlsx")
+
+
+def test_the_newest_file_by_name_is_the_one_used(tmp_path, context):
+    paths = []
+    for name, n in (("Q-HK_v2.xlsx", 3), ("Q-HK_v10.xlsx", 4)):
+        path = tmp_path / name
+        write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER,
+                                       *[reg(i) for i in range(n)]])])
+        os.utime(path, (1733389200, 1733389200))  # the same time for both
+        paths.append(path)
+    chosen = {r.file: r.status for r in select_submissions(
+        [ingest_file(input_file(p, tmp_path), context) for p in paths])}
+    assert chosen == {"Q-HK_v2.xlsx": "superseded", "Q-HK_v10.xlsx": "used"}
+
+
+@pytest.mark.parametrize("copy", ["Сamera an ninh khu trọ", "Camera аn ninh khu trọ",
+                                  "Camera an ninh khu trọ", "ＣＡＭＥＲＡ an ninh khu trọ"])
+def test_a_model_copied_with_look_alike_letters_is_the_same_model(copy):
+    assert duplicate_key(copy) == duplicate_key("Camera an ninh khu trọ")
+
+
+def test_a_copy_with_a_cyrillic_letter_is_rejected_as_a_duplicate(tmp_path, context):
+    first = reg(0, model="Camera an ninh khu trọ")
+    copy = reg(0, model="Сamera an ninh khu trọ", stt=2)  # Cyrillic С
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER, first, copy,
+                                   reg(1)])])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (2, 1)
+    assert result.rejections["error"].iloc[0].startswith("Trùng với dòng 4")
