@@ -19,7 +19,9 @@ from thidua.text import clean_text, match_key, year_digits
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
 #: What separates the two ends of a period (``A - B``, ``A đến B``).
-RANGE_SEP = r"\s*(?:-|–|—|đến hết|den het|đến|den|tới|toi|~)\s*"
+RANGE_SEP = r"\s*(?:->|=>|→|-|–|—|đến hết|den het|đến|den|tới|toi|~)\s*"
+#: A remark in brackets after a period (``01/2024 - 12/2024 (đang thực hiện)``).
+_REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _ISO = re.compile(r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
 #: Words saying a model runs all through the report year (``Thường xuyên``, ``Hằng năm``).
 _ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien tuc",
@@ -132,7 +134,9 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     borrows the year and kind of the second (``Quý I-IV/2024``, ``T1-T12/2024``, ``Tháng
     1-12/2024``, ``01/03 - 30/11/2024``), ``… đến nay`` (to the end of ``year``) and words
     for all of ``year`` (``Thường xuyên``, ``Hằng năm``, ``Liên tục``, ``Quanh năm``), and
-    dates or months in words (``Từ tháng 1 đến tháng 12 năm 2024``, ``ngày 5 tháng 3 năm 2024``).
+    dates or months in words (``Từ tháng 1 đến tháng 12 năm 2024``, ``ngày 5 tháng 3 năm 2024``),
+    an arrow between the ends (``01/2024 -> 12/2024``, ``→``), and a remark in brackets after
+    the period (``01/2024 - 12/2024 (đang thực hiện)``).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -158,6 +162,8 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
                 return (first[0], last[1]) if first[0] <= last[1] else None
     except ValueError:  # 31/02/2024 and the like
         return None
+    if (bare := _REMARK.sub("", text)) != text and bare:  # ``… (đang thực hiện)``
+        return parse_period(bare, year)
     return None
 
 

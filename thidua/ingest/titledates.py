@@ -31,8 +31,9 @@ _SENT_FORMATS = (
 def parse_sent_date(value: str) -> dt.date | None:
     """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``d/m/yy`` (a two-digit year is 20yy),
     with ``/``, ``-`` or ``.`` between, ``yyyy-mm-dd``, ``ngày d tháng m năm yyyy``, or Excel's
-    day number of a date cell shown as a number (``45631``, 2000–2099); ``None`` when it is
-    none of them or not a real date (31/02). Whether the date is plausible (the report year or
+    day number of a date cell shown as a number (``45631``, 2000–2099), a US locale's
+    ``mm/dd/yyyy`` when only it is a date (``11/25/2024``); ``None`` when it is none of them or
+    not a real date (31/02). Whether the date is plausible (the report year or
     the next) is :func:`checked_sent_date`'s."""
     key = match_key(value)
     if re.fullmatch(r"\d{5}(\.0+)?", key) and 36526 <= float(key) < 73051:
@@ -41,8 +42,11 @@ def parse_sent_date(value: str) -> dt.date | None:
         if found := re.search(pattern, key):
             year = int(found.group(y))
             year += 2000 if len(found.group(y)) == 2 else 0
+            month, day = int(found.group(m)), int(found.group(d))
+            if month > 12 and day <= 12 and d < m and "thang" not in pattern:  # ``11/25/2024``: US
+                month, day = day, month
             try:
-                return dt.date(year, int(found.group(m)), int(found.group(d)))
+                return dt.date(year, month, day)
             except ValueError:
                 return None
     return None
