@@ -43,14 +43,29 @@ _LABELLED_TOTALS = re.compile(
     r"(?::\s*$|:?\s*\d[\d.,]*(?:\s+[^\W\d_]+){0,2}\s*\.?$)")
 
 
+#: The labels Excel's Data > Subtotal writes under each group and at the end, in English and
+#: in a Vietnamese Excel: ``Kinh tế Count``, ``Grand Total``, ``Kinh tế Đếm``, ``Tổng Đếm``.
+_EXCEL_SUBTOTAL = re.compile(r"(?:grand|tong|.{1,80}?)\s+(?:count|total|sum|average|max|min|"
+                             r"dem|tong cong|tong cuoi|tong chung|tong|trung binh)")
+
+
+def _excel_subtotal(texts: list[str]) -> bool:
+    """A row of one :data:`_EXCEL_SUBTOTAL` label and numbers only (its counts)."""
+    parts = list(dict.fromkeys(texts))
+    labels = [t for t in parts if not re.fullmatch(r"[\d.,]+", t)]
+    return len(labels) == 1 and _EXCEL_SUBTOTAL.fullmatch(match_key(labels[0])) is not None
+
+
 def is_totals(texts: list[str]) -> bool:
-    """``Tổng cộng``, ``Cộng``, ``Tổng số: 12``, ``Cộng tập thể: 2``… in one of the first
+    """``Tổng cộng``, ``Cộng``, ``Tổng số: 12``, ``Cộng tập thể: 2``, Excel's subtotals
+    (``Kinh tế Count``, ``Grand Total``, ``Tổng Đếm``: :data:`_EXCEL_SUBTOTAL`)… in one of the first
     three distinct cells, or a label and its count in two cells (``Cộng tập thể`` | ``12``,
     a subtotal whose count sits in the ``Hình thức`` column); never ``Tổng công ty …``,
     ``Tổng kết …``, ``Tổng số hóa đơn …`` (issue 9.3)."""
     first = list(dict.fromkeys(texts))[:3]
     together = " ".join(" ".join(first).lower().split())  # ``Cộng tập thể`` | ``12`` in two cells
-    return any(match_key(t).rstrip(" :") in TOTAL_KEYS or _TOTALS.match(match_key(t))
+    return _excel_subtotal(texts) or any(match_key(t).rstrip(" :") in TOTAL_KEYS
+                                         or _TOTALS.match(match_key(t))
                or _LABELLED_TOTALS.match(" ".join(t.lower().split())) or _names_a_part(t)
                for t in first) or (len(first) > 1 and bool(_LABELLED_TOTALS.match(together)))
 
