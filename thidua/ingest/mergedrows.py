@@ -20,6 +20,7 @@ import re
 
 import pandas as pd
 
+from thidua.ingest.continuation import JOINED_COLUMNS
 from thidua.ingest.grouplines import is_group_line
 from thidua.ingest.normalise import is_subheading, is_totals
 from thidua.ingest.rows import SheetData
@@ -116,3 +117,42 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
     for row, names in relabelled.items():
         raw.loc[row, names] = ""
     return raw, out
+
+
+def wrapped_in_merges(raw: pd.DataFrame, text: pd.DataFrame, labels: pd.Series,
+                      sheet: SheetData) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``raw`` and its cleaned cells ``text`` (:func:`thidua.ingest.normalise.form_text`)
+    with the values merges spread into a wrapped line's row emptied: a data row
+    whose ``STT`` comes from a merge begun above it (one item's number merged over its rows)
+    and whose own cells are only text of :data:`thidua.ingest.continuation.JOINED_COLUMNS`,
+    its model starting in lower case (``Góc an ninh trật tự`` on row 9, ``tại khu nhà trọ``
+    on row 10, every other cell merged over both: Enter pressed instead of Alt+Enter). Emptied
+    so, the row is the second line :func:`thidua.ingest.continuation.join_continuations`
+    joins to the item above, never a registration of its own (tester B's F8: the merged
+    number, field and registrant made it one, counted twice). A row whose model starts with a
+    capital (a second model of the same person) keeps its merged values. Neither input is
+    modified."""
+    spread = merged_cells(sheet) if sheet.facts.merges else {}
+    if not spread:
+        return raw, text
+    columns = sheet.table.columns
+    numbered = {c for c, name in columns.items() if name == "stt"}
+    carried = {c for c, name in columns.items() if name in JOINED_COLUMNS}
+    model = [c for c, name in columns.items() if name == "model"]
+    emptied: dict[int, list[str]] = {}
+    for row in labels.index[(labels == "data").to_numpy()]:
+        r = int(row) - 1
+        merged = spread.get(r, set())
+        if not numbered & merged or not model:
+            continue
+        own = {c for c, v in enumerate(sheet.grid[r]) if c not in merged and clean_text(v)}
+        first = clean_text(sheet.grid[r][model[0]]) if model[0] < len(sheet.grid[r]) else ""
+        if own and own <= carried and model[0] in own and not first[:1].isupper():
+            emptied[row] = [columns[c] for c in merged if c in columns and columns[c] in raw]
+    if not emptied:
+        return raw, text
+    raw, text = raw.copy(), text.copy()
+    for row, names in emptied.items():
+        raw.loc[row, names] = ""
+        text.loc[row, [n for n in names if n in text]] = ""
+    return raw, text

@@ -19,7 +19,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
                                      with_unsaved_formulas)
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
-from thidua.ingest.mergedrows import mark_merged_totals
+from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
 from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
@@ -106,6 +106,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = labels.mask(titles & (labels != "blank"), TITLE)
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
+    raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
