@@ -30,7 +30,11 @@ def _raw(fields, labels=None):
     # table whose first row is blank: no value above it in its table
     (["", "Kinh tế", "", ""], None, {}),  # a blank before any value
     (["Kinh tế", "VH-XH", "ANQP", ""], None, {}),  # one missing: a missing value
-    (["Kinh tế", "", "VH-XH", "ANQP", ""], None, {}),  # more written than blank
+    (["Kinh tế", "", "VH-XH", "ANQP", ""], None, {10: [11], 13: [14]}),  # more written than
+    # blank, but each value written once: groups of unequal size (tester B's F9)
+    (["Kinh tế", "", "", "VH-XH", "ANQP", "XDHTCT"], None, {10: [11, 12]}),
+    (["Kinh tế", "", "VH-XH", "Kinh tế", ""], None, {}),  # a value written twice: row by row
+    (["Kinh tế", "", "VH-XH", "ANQP", "XDHTCT"], None, {}),  # one blank: a missing value
     (["Kinh tế", ""], None, {}),  # fewer than two blank
 ])
 def test_which_blanks_take_their_group_s_value(fields, labels, filled):

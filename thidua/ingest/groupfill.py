@@ -6,8 +6,10 @@ as written, every such row was rejected ``Thiếu 'Lĩnh vực'``.
 The rows take the value of the nearest row above holding one, and the unit is told which rows
 (:func:`group_fill_note`), only when the sheet is written so: at least :data:`MIN_BLANK` data
 rows leave the column blank, every one of them has a data row with a value above it in its
-table (a repeated header row ends a group), and no more rows hold a value than leave it blank.
-A value missing here and there in a column filled on every row stays a missing value, rejected.
+table (a repeated header row ends a group), and either no more rows hold a value than leave
+it blank, or every written value is written once (each group's value on its first row only,
+groups of any size: a merged column saved as CSV, tester B's F9). A value missing here
+and there in a column filled on every row stays a missing value, rejected.
 An extension of ``spec/submission-form.md``, "Rows that are not data" (``docs/contracts.md``).
 """
 
@@ -17,12 +19,20 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.sections import heading_type
-from thidua.text import clean_text, rows_said
+from thidua.text import clean_text, match_key, rows_said
 
 #: The columns that may be written once per group.
 GROUPED_COLUMNS = ("field", "type")
 #: The fewest blank rows that make a column "written once per group".
 MIN_BLANK = 2
+
+
+def _each_once(values: list[str]) -> bool:
+    """Whether every written value is written once (``Kinh tế`` over three rows, then one row
+    of each other field: each group's value on its first row only), so that the blanks under
+    them are "as above", whatever the groups' sizes; a value written twice (``KT``, ``VHXH``,
+    ``KT`` …) is a column filled row by row, its blanks missing values."""
+    return len(values) >= 2 and len(set(values)) == len(values)
 
 
 def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
@@ -39,9 +49,11 @@ def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
     if column not in raw:
         return raw, {}
     data = labels == "data"
-    written = raw[column].map(clean_text) != ""
+    texts = raw[column].map(clean_text)
+    written = texts != ""
     grouped = (data & ~written).sum() >= MIN_BLANK \
-        and (data & written).sum() <= (data & ~written).sum()
+        and ((data & written).sum() <= (data & ~written).sum()
+             or _each_once(texts[data & written].map(match_key).tolist()))
     if not grouped and not (column == "type" and (labels == "subheading").any()):
         return raw, {}  # the common case: no row-by-row look
     filled: dict[int, list[int]] = {}
