@@ -22,6 +22,7 @@ from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
                                 title_lines, title_rows)
 from thidua.ingest.salvage import salvage_note, without_broken_parts
+from thidua.ingest.sections import sheet_field
 from thidua.ingest.sidebyside import split_side_by_side
 from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, hidden_tables_reason,
                                        is_template_sheet, sheets_remark)
@@ -189,6 +190,10 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     return FileSheets(tuple(sheets), tuple(r for r in (remarks[1], remarks[0]) if r))
 
 
+#: What marks the header row of a sheet named after a field, which has no ``Lĩnh vực``.
+FIELD_SHEET_MARKERS = ("model", "registrant")
+
+
 def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:
     """A sheet with its text in Unicode and its table found (the error of a sheet mixing
     two legacy encodings is kept, raised only if the sheet counts)."""
@@ -196,7 +201,9 @@ def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:
         converted, encoding = _to_unicode(grid, "Unicode")
     except FileRejected as exc:
         return FoundSheet(name, grid, "Unicode", find_table(grid), visible, exc)
-    return FoundSheet(name, converted, encoding, find_table(converted), visible)
+    table = find_table(converted) or (find_table(converted, markers=FIELD_SHEET_MARKERS)
+                                      if sheet_field(name) else None)  # a sheet per field
+    return FoundSheet(name, converted, encoding, table, visible)
 
 
 def parse_sheet(data: bytes, suffix: str) -> SheetData:

@@ -18,7 +18,7 @@ from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.normalise import STT_NUMBER
-from thidua.ingest.sections import sheet_type, types_from_headings
+from thidua.ingest.sections import sheet_field, sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
 from thidua.ingest.twins import twin_rows, twins
@@ -95,6 +95,7 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
     names: dict[str, None] = {}
     parts = sheet.memo(("parts", last), lambda: table_parts(grid, table, last, _hidden(sheet)))
     named = type_from_name(sheet)
+    field = field_from_name(sheet)
     for start, stop, part in parts:
         wanted = _raw_names(part)
         names.update(dict.fromkeys([*wanted.values(), *marked_columns(part.marks)]))
@@ -112,6 +113,11 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         for name in marked_columns(part.marks):  # a choice by tick boxes (issue 16)
             for record, r in zip(block, range(start, stop)):
                 record[name] = marked_value(grid[r], part.marks, name)
+        if field and "field" not in part.columns.values() and "field" not in wanted.values():
+            names["field"] = None  # one sheet per field: its name gives its rows' field
+            for record in block:
+                if clean_text(record.get("model")) and clean_text(record.get("registrant")):
+                    record["field"] = field
         if (types := _section_types(grid, part, start, stop, named)) is not None:
             names["type"] = None  # ``I. TẬP THỂ`` / ``II. CÁ NHÂN`` instead of a column
             for record, kind in zip(block, types):
@@ -169,6 +175,16 @@ def person_header(sheet: SheetData) -> str:
                 if text and _PERSON_HEADER.match(match_key(text)):
                     return text
     return ""
+
+
+def field_from_name(sheet: SheetData) -> str:
+    """The field the sheet's name gives its rows (:func:`thidua.ingest.sections.sheet_field`:
+    a sheet per field) when its table has no ``Lĩnh vực`` column; else ``""``. Only rows with
+    a model and a registrant take it (a blank, totals or signature row stays what it is)."""
+    field = sheet_field(sheet.sheet)
+    if not field or "field" in sheet.table.columns.values():
+        return ""
+    return field
 
 
 def type_from_name(sheet: SheetData) -> str:

@@ -92,6 +92,28 @@ def sheet_type(name: str) -> str:
     return ""
 
 
+def sheet_field(name: str) -> str:
+    """The field (``Kinh tế``, ``Văn hóa - xã hội``…) a sheet's name gives (``Kinh tế``,
+    ``VH-XH``, ``LV An ninh - quốc phòng``, ``DS XD HTCT``): the name read exactly as a field
+    (:func:`thidua.ingest.values.read_value`), alone or without a leading ``Danh sách``/``DS``/
+    ``Mô hình``/``Đăng ký`` and a trailing number; ``""`` for any other name. The rows of a
+    sheet so named that has no ``Lĩnh vực`` column take it (one sheet per field, tester B's
+    F10; an extension of ``spec/submission-form.md``, "The file")."""
+    text = clean_text(name)
+    for candidate in dict.fromkeys((text, _NAME_AROUND.sub("", text))):
+        reading = read_value("field", candidate) if candidate else None
+        if reading is not None and reading.how == EXACT and reading.code:
+            return FIELDS[reading.code]
+    return ""
+
+
+def sheet_field_note(sheet: str, field: str) -> str:
+    """The line telling a unit that the rows of sheet ``sheet`` took field ``field`` from the
+    sheet's name."""
+    return (f"Trang '{sheet}' không có cột 'Lĩnh vực': các dòng đăng ký của trang đã lấy lĩnh "
+            f"vực '{field}' theo tên trang. Đề nghị lần sau ghi lĩnh vực ở từng dòng.")
+
+
 def sheet_type_note(sheet: str, kind: str, header: str = "") -> str:
     """The line telling a unit that the rows of sheet ``sheet`` took type ``kind`` from the
     sheet's name, or from its registrant's ``header`` naming a person (``Họ và tên``)."""

@@ -96,7 +96,8 @@ _LABEL_SHAPES = {**dict.fromkeys(("nam", "nam bao cao", "nam thuc hien", "nam da
                  **dict.fromkeys(("ma don vi", "ma so don vi", "ma dv", "ma so dv"), _CODE_SHAPE)}
 
 
-def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None:
+def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
+               markers: tuple[str, ...] = HEADER_MARKERS) -> Table | None:
     """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
     ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
     merged cells, ``spec/submission-form.md``), and a row of column numbers or bracketed hints
@@ -107,9 +108,10 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset()) -> Table | None
     values below the header before an empty one, then a visible one before a ``hidden`` one
     (0-based grid columns: a hidden column of last year's values left beside the right one),
     then an exact spelling before another, then the left one; the other is kept in
-    ``unknown``.
+    ``unknown``. ``markers``: the columns whose headers mark the header row (a sheet named
+    after a field has no ``Lĩnh vực``: ``("model", "registrant")``).
     ``None`` when there is none (a cover letter)."""
-    markers = set(HEADER_MARKERS)
+    markers = set(markers)
     for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
         top = row_names(grid[r])
         if not top:
