@@ -24,8 +24,8 @@ from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
 from thidua.ingest.sidebyside import split_side_by_side
-from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, hidden_tables_reason,
-                                       is_template_sheet, sheets_remark)
+from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, excerpt_of,
+                                       hidden_tables_reason, is_template_sheet, sheets_remark)
 from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, header_hint, table_parts
 from thidua.ingest.workbook import (
     FileRejected,
@@ -185,6 +185,7 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
             original = copy_of(raw_rows(sheet), originals)
             sheets.append(SheetData(sheet.sheet, sheet.grid, sheet.table, sheet.encoding,
                                     facts, copy_of=original) if original else sheet)
+    sheets = _excerpts_ignored(sheets)  # a summary listing some models again
     remarks = (sheets_remark([s.sheet for s in sheets], passed),
                salvage_note(salvaged) if salvaged else None)
     return FileSheets(tuple(sheets), tuple(r for r in (remarks[1], remarks[0]) if r))
@@ -192,6 +193,23 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
 
 #: What marks the header row of a sheet named after a field, which has no ``Lĩnh vực``.
 FIELD_SHEET_MARKERS = ("model", "registrant")
+
+
+def _excerpts_ignored(sheets: list[SheetData]) -> list[SheetData]:
+    """``sheets`` with each one that only lists again models of another
+    (:func:`thidua.ingest.sheetchoice.excerpt_of`) marked a copy of it (``excerpt``): its rows
+    are ignored, never rejected one by one."""
+    if len(sheets) < 2:
+        return sheets
+    rows = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
+    out = []
+    for s in sheets:
+        others = {n: r for n, r in rows.items() if n != s.sheet}
+        if not s.copy_of and (original := excerpt_of(rows[s.sheet], others)):
+            s = SheetData(s.sheet, s.grid, s.table, s.encoding, s.facts, copy_of=original,
+                          excerpt=True)
+        out.append(s)
+    return out
 
 
 def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:

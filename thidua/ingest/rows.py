@@ -45,6 +45,9 @@ class SheetData:
     #: The earlier sheet of the file whose registrations this one repeats row for row
     #: (:func:`thidua.ingest.sheetchoice.copy_of`), ``""`` when none: its rows are ignored.
     copy_of: str = ""
+    #: Whether the sheet only lists again some models of ``copy_of`` (a summary's list of
+    #: exemplary models, :func:`thidua.ingest.sheetchoice.excerpt_of`), not all of its rows.
+    excerpt: bool = False
 
     @property
     def converted(self) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from schemas.form import BY_NAME, OLD_SHEET_WORDS, TEMPLATE_SHEET_WORDS
+from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.table import Table
 from thidua.ingest.workbook import FileRejected, Grid
 from thidua.text import clean_text, match_key
@@ -126,6 +127,21 @@ def copy_of(rows: pd.DataFrame, earlier: dict[str, pd.DataFrame]) -> str | None:
     return next((name for name, other in earlier.items() if _content(other) == mine), None)
 
 
+def excerpt_of(rows: pd.DataFrame, others: dict[str, pd.DataFrame]) -> str | None:
+    """The name of the sheet among ``others`` (name → its :func:`thidua.ingest.rows.raw_rows`,
+    each with a ``Tên tập thể/cá nhân`` column) every model of ``rows`` is a model of, when
+    ``rows`` (a sheet without that column: no row of it can be a registration) lists models:
+    a summary sheet's list of exemplary models (``Tổng hợp``: ``STT | Tên mô hình | Lĩnh vực |
+    Hình thức``), whose rows were rejected one by one (tester B's F7); else ``None``."""
+    if "registrant" in rows or "model" not in rows:
+        return None
+    mine = {duplicate_key(v) for v in rows["model"] if clean_text(v)}
+    if not mine:
+        return None
+    return next((name for name, other in others.items() if "model" in other and "registrant"
+                 in other and mine <= {duplicate_key(v) for v in other["model"]}), None)
+
+
 def _content(rows: pd.DataFrame) -> list[tuple[tuple[str, str], ...]]:
     form = sorted(c for c in rows.columns if c in BY_NAME)
     text = rows[form].map(clean_text)
@@ -156,8 +172,12 @@ def sheets_remark(counted: list[str], passed: list[tuple[str, str]]) -> str | No
     return text
 
 
-def copy_note(sheet: str, original: str, rows: int) -> str:
-    """The line telling a unit that sheet ``sheet`` repeats sheet ``original`` and its
-    ``rows`` rows were ignored."""
+def copy_note(sheet: str, original: str, rows: int, excerpt: bool = False) -> str:
+    """The line telling a unit that sheet ``sheet`` repeats sheet ``original`` (row for row, or
+    some of its models: ``excerpt``, :func:`excerpt_of`) and its ``rows`` rows were ignored."""
+    if excerpt:
+        return (f"Trang '{sheet}' không có cột 'Tên tập thể/cá nhân' và chỉ liệt kê lại mô hình "
+                f"của trang '{original}' nên không tính: {rows} dòng của trang '{sheet}' không "
+                f"được tính (bỏ qua).")
     return (f"Trang '{sheet}' lặp lại đúng từng dòng đăng ký của trang '{original}' nên chỉ tính "
             f"một lần: {rows} dòng của trang '{sheet}' không được tính (bỏ qua).")

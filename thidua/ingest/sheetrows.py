@@ -229,7 +229,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     headers = column_labels(sheet)
     ignored = labels[labels != "data"].value_counts()
     named = type_from_name(sheet)
-    remarks = (copy_note(sheet.sheet, sheet.copy_of, len(raw)) if sheet.copy_of else None,
+    remarks = (copy_note(sheet.sheet, sheet.copy_of, len(raw), sheet.excerpt) if sheet.copy_of
+               else None,
                None if sheet.copy_of else missing_columns_note(raw, sheet),
                None if sheet.copy_of else twin_columns_note(sheet),
                None if sheet.copy_of else hidden_columns_note(sheet),
