@@ -37,6 +37,7 @@ from thidua.ingest.unitnames import other_unit_named, sheet_name_note
 from thidua.ingest.unitcodes import nameless_note
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
+from thidua.ingest.sheettitle import sheets_of_other_years
 from thidua.ingest.titlelines import check_title_lines
 from thidua.ingest.titleblock import year_remark
 
@@ -200,7 +201,9 @@ def ingest_files(sources: list[InputFile], context: UnitContext) -> list[FileRes
     one :func:`ingest_file` gives its file alone."""
     opened = [_opened(source, context) for source in sources]
     checks = [SheetCheck(r, o.year, o.source.file, o.unit, frozenset(context.known_codes),
-                         context.names if i else ())  # a later sheet's title: its name too
+                         context.names if i else (),  # a later sheet's title: its name too
+                         sheets_of_other_years([s.sheet.sheet for s in o.labelled],
+                                               o.year).get(r.sheet.sheet))  # ``Năm 2023``
               for o in opened if isinstance(o, _Opened) for i, r in enumerate(o.labelled)]
     outcomes = iter(check_sheets(checks))
     return [o if isinstance(o, FileResult) else

@@ -177,6 +177,9 @@ class SheetCheck:
     #: ``(code, name)`` of the registry's units, for a later sheet whose title names a unit
     #: without its code (:func:`thidua.ingest.sheettitle.title_rejections`); ``()``: not read.
     names: tuple[tuple[str, str], ...] = ()
+    #: The other year the sheet's name gives beside a sheet of the file's year
+    #: (:func:`thidua.ingest.sheettitle.sheets_of_other_years`), else ``None``.
+    name_year: int | None = None
 
 
 def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
@@ -220,7 +223,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     if unit and not data.empty:  # a sheet titled for another unit or year: its rows rejected
         valid, rejections = _rejecting(valid, rejections, rejection_frame(title_rejections(
             sheet, data.index, unit=unit, year=check.year, known_codes=check.known_codes,
-            file=file, names=dict(check.names))))
+            file=file, names=dict(check.names), name_year=check.name_year)))
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
             data["unit_code"], unit, set(check.known_codes), file, sheet.sheet)))

@@ -18,13 +18,15 @@ name is another unit's code or name (``Q-BD``, ``LĐLĐ Ba Đình``,
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from thidua.ingest.identify import TitleBlock, parse_title, title_code, unit_by_name
 from thidua.ingest.unitnames import unit_by_sheet_name
 from thidua.ingest.read import FileRejected
 from thidua.ingest.rows import SheetData, title_rows
-from thidua.text import foreign_letters_note
+from thidua.text import foreign_letters_note, match_key
 
 
 def sheet_title(sheet: SheetData, names: dict[str, str] | None = None
@@ -61,14 +63,43 @@ def _sheet_named(sheet: str, title: TitleBlock, unit: str, names: dict[str, str]
     return code if code not in (None, unit) else None
 
 
+#: A sheet's name naming a year (``Năm 2023``, ``2023``, ``DS 2023``, ``ĐK_2023``) or
+#: last year (``Năm trước``, ``Năm cũ``), as a match key.
+_NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)|\bnam (?:truoc|cu|ngoai)\b")
+
+
+def named_year(name: str, year: int) -> int | None:
+    """The year a sheet's name gives when it is not ``year``: ``Năm 2023`` → 2023, ``Năm
+    trước`` → ``year - 1``; ``None`` for a name naming ``year`` (``Năm 2024``, ``2023-2024``
+    holds it), none, or several other years."""
+    found = _NAMED_YEAR.findall(match_key(name))
+    if not found:
+        return None
+    years = {int(y) if y else year - 1 for y in found}
+    return years.pop() if len(years) == 1 and year not in years else None
+
+
+def sheets_of_other_years(names: list[str], year: int) -> dict[str, int]:
+    """Sheet name → the other year it names (:func:`named_year`), only when at least one other
+    sheet of the file names no other year: last year's list kept beside this year's (tester
+    B's case 156: counted as this year's). A workbook whose every sheet names another year is
+    left to its title block and the folder (a unit that reused last year's file and its tab
+    names)."""
+    other = {n: y for n in names if (y := named_year(n, year)) is not None}
+    return other if len(other) < len(names) else {}
+
+
 def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                      known_codes: frozenset[str], file: str,
-                     names: dict[str, str] | None = None) -> list[dict]:
+                     names: dict[str, str] | None = None,
+                     name_year: int | None = None) -> list[dict]:
     """Rejection records (``file, sheet, row, column, value, error``: ``column`` ``Mã đơn vị``
     or ``Năm``, ``value`` the title's line) of each data row of ``rows`` (Excel rows) when
     ``sheet``'s title block gives another unit than ``unit`` or another year than ``year``
     (module doc), or, with ``names`` (code → registry name; a later sheet's), names another
-    unit without a code; ``[]`` when it agrees or says neither."""
+    unit without a code; or, with ``name_year`` (:func:`sheets_of_other_years`), when its
+    name names another year and its title block names none; ``[]`` when it agrees or says
+    neither."""
     title, unreadable = sheet_title(sheet, names)
     where = _said(sheet.sheet, file)
     found: list[tuple[str, str, str]] = []  # (column, value, error)
@@ -106,6 +137,13 @@ def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                       f"đây là đăng ký năm {year}, đề nghị sửa tiêu đề trang thành 'Năm: "
                       f"{year}'; nếu là danh sách năm {title.year}, đề nghị bỏ trang này khỏi "
                       f"tệp."))
+    if name_year is not None and title.year is None and not title.year_span and not unreadable:
+        found.append(("Năm", sheet.sheet,
+                      f"{where} mang tên '{sheet.sheet}' (năm {name_year}), khác năm báo cáo của "
+                      f"tệp ({year}), và không có tiêu đề riêng: các dòng của trang này không "
+                      f"được tính cho năm {year}. Nếu đây là đăng ký năm {year}, đề nghị đổi tên "
+                      f"trang hoặc ghi 'Năm: {year}' ở tiêu đề trang; nếu là danh sách năm "
+                      f"{name_year}, đề nghị bỏ trang này khỏi tệp."))
     if unreadable:
         found.append(("Năm", "", f"{where}: {unreadable[:1].lower()}{unreadable[1:]} Các dòng "
                                  f"của trang này không được tính."))
