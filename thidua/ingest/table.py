@@ -96,6 +96,24 @@ _LABEL_SHAPES = {**dict.fromkeys(("nam", "nam bao cao", "nam thuc hien", "nam da
                  **dict.fromkeys(("ma don vi", "ma so don vi", "ma dv", "ma so dv"), _CODE_SHAPE)}
 
 
+def _wrapped(grid: Grid, r: int, markers: set[str]) -> dict[int, str]:
+    """The headers of rows ``r`` and ``r + 1`` read as one header whose words wrap onto the
+    second row without merged cells (``Tên mô`` | ``Lĩnh`` over ``hình`` | ``vực``: each
+    column's two texts joined), when that names the form's ``markers`` and neither row alone
+    or the two as parent and sub-headers do; else ``{}`` (tester B's case 149: the file was
+    rejected, no header found)."""
+    if r + 1 >= len(grid) or labels_values(grid[r]):
+        return {}
+    upper, lower = grid[r], grid[r + 1]
+    width = max(len(upper), len(lower))
+    cells = [(clean_text(upper[c]) if c < len(upper) else "",
+              clean_text(lower[c]) if c < len(lower) else "") for c in range(width)]
+    if sum(1 for a, b in cells if a and b) < 3:
+        return {}
+    names = row_names([f"{a} {b}".strip() for a, b in cells])
+    return names if markers <= set(names.values()) else {}
+
+
 def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
                markers: tuple[str, ...] = HEADER_MARKERS) -> Table | None:
     """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
@@ -114,10 +132,13 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
     markers = set(markers)
     for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
         top = row_names(grid[r])
-        if not top:
+        wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
+        if not top and not wrapped:
             continue
         below = row_names(grid[r + 1]) if r + 1 < len(grid) else {}
-        if markers <= set(top.values()):
+        if wrapped and not markers <= set(top.values()) | set(below.values()):
+            top, below, rows = wrapped, {}, (r, r + 1)  # ``Tên mô`` over ``hình``, unmerged
+        elif markers <= set(top.values()):
             # A second header row only when it holds several headers (never a data row) or
             # the tick boxes of a coded column (:mod:`thidua.ingest.marks`).
             two = (len(below) >= 2 and _strangers(grid[r + 1], below) < len(below)) or (
