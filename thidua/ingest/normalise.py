@@ -64,6 +64,8 @@ def is_totals(texts: list[str]) -> bool:
     ``Tổng kết …``, ``Tổng số hóa đơn …`` (issue 9.3)."""
     first = list(dict.fromkeys(texts))[:3]
     together = " ".join(" ".join(first).lower().split())  # ``Cộng tập thể`` | ``12`` in two cells
+    if len(set(texts)) == 1 and _SUMMARY_HEADING.fullmatch(match_key(texts[0])):
+        return True  # ``TỔNG HỢP THEO LĨNH VỰC``: a summary block's heading
     return _excel_subtotal(texts) or any(match_key(t).rstrip(" :") in TOTAL_KEYS
                                          or _TOTALS.match(match_key(t))
                or _LABELLED_TOTALS.match(" ".join(t.lower().split())) or _names_a_part(t)
@@ -219,6 +221,30 @@ STT_NUMBER = re.compile(r"\d{1,5}[.)]?")
 _NO_NAME = re.compile(r"[\d\s.,()]*")
 
 
+#: A count's label in a summary block's line (``Số mô hình`` | ``Kinh tế`` | ``Cá nhân`` | ``2``).
+_COUNT_LABEL = re.compile(r"so mo hinh|so luong|sl|tong so|so|tong")
+#: A summary block's heading under the table (``TỔNG HỢP THEO LĨNH VỰC``, ``THỐNG KÊ``).
+_SUMMARY_HEADING = re.compile(r"(?:[ivx\d]+[.)]?\s*)?(?:tong hop|thong ke|bang tong hop)\b.{0,60}")
+
+
+def _summary_lines(text: pd.DataFrame, both: pd.Series) -> list[int]:
+    """The rows of ``both`` (a field and a type read) that hold nothing but them, counts and a
+    count's label: no ``STT``, no model but a count's label, no registrant but a count: the
+    lines of a summary by field and type under the table (tester B's cases 147, 148), totals,
+    never registrations missing their model."""
+    rows = both.index[both.to_numpy(dtype=bool)]
+    found = []
+    for row in rows:
+        cell = {c: text.at[row, c] for c in text.columns}
+        if cell.get("stt") or not _NO_NAME.fullmatch(cell.get("registrant", "")) \
+                or cell.get("model") and not _COUNT_LABEL.fullmatch(match_key(cell["model"])):
+            continue
+        others = [v for c, v in cell.items() if v and c not in ("field", "type", "model")]
+        if others and all(re.fullmatch(r"[\d.,]+", v) for v in others):
+            found.append(row)
+    return found
+
+
 def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
                   text: pd.DataFrame | None = None) -> pd.Series:
     """Label each raw row ``"data"`` or an ignored reason from :data:`IGNORED_REASONS`.
@@ -282,6 +308,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         elif is_subheading(texts, text.at[row, "type"] if "type" in text else "") \
                 or not either and is_group_line(texts):  # ``Công đoàn cơ sở Công ty X``
             labels[row] = "subheading"
+    if both.any():  # a summary block's lines: ``Kinh tế`` | ``Cá nhân`` | ``2``
+        for row in _summary_lines(text, both[labels == "data"]):
+            labels[row] = "totals"
     return labels.rename("status").astype("str")
 
 
