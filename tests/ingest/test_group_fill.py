@@ -33,7 +33,9 @@ def _raw(fields, labels=None):
     (["Kinh tế", "", "VH-XH", "ANQP", ""], None, {10: [11], 13: [14]}),  # more written than
     # blank, but each value written once: groups of unequal size (tester B's F9)
     (["Kinh tế", "", "", "VH-XH", "ANQP", "XDHTCT"], None, {10: [11, 12]}),
-    (["Kinh tế", "", "VH-XH", "Kinh tế", ""], None, {}),  # a value written twice: row by row
+    (["Kinh tế", "", "VH-XH", "Kinh tế", ""], None, {10: [11], 13: [14]}),  # groups again
+    (["Kinh tế", "Kinh tế", "", "VH-XH", "VH-XH", ""], None, {}),  # written twice in a row:
+    # a column filled row by row, its blanks missing values
     (["Kinh tế", "", "VH-XH", "ANQP", "XDHTCT"], None, {}),  # one blank: a missing value
     (["Kinh tế", ""], None, {}),  # fewer than two blank
 ])

@@ -7,8 +7,8 @@ The rows take the value of the nearest row above holding one, and the unit is to
 (:func:`group_fill_note`), only when the sheet is written so: at least :data:`MIN_BLANK` data
 rows leave the column blank, every one of them has a data row with a value above it in its
 table (a repeated header row ends a group), and either no more rows hold a value than leave
-it blank, or every written value is written once (each group's value on its first row only,
-groups of any size: a merged column saved as CSV, tester B's F9). A value missing here
+it blank, or no written value repeats the one written right before it (each group's value on
+its first row only, groups of any size: a merged column saved as CSV, tester B's F9). A value missing here
 and there in a column filled on every row stays a missing value, rejected.
 An extension of ``spec/submission-form.md``, "Rows that are not data" (``docs/contracts.md``).
 """
@@ -27,12 +27,13 @@ GROUPED_COLUMNS = ("field", "type")
 MIN_BLANK = 2
 
 
-def _each_once(values: list[str]) -> bool:
-    """Whether every written value is written once (``Kinh tế`` over three rows, then one row
-    of each other field: each group's value on its first row only), so that the blanks under
-    them are "as above", whatever the groups' sizes; a value written twice (``KT``, ``VHXH``,
-    ``KT`` …) is a column filled row by row, its blanks missing values."""
-    return len(values) >= 2 and len(set(values)) == len(values)
+def _written_per_group(values: list[str]) -> bool:
+    """Whether no written value repeats the one written right before it (``Kinh tế`` over
+    three rows, then one row of each other field; ``Tập thể``, ``Cá nhân`` over three rows,
+    ``Tập thể``: each group's value on its first row only), so that the blanks under them are
+    "as above", whatever the groups' sizes; a value written on two rows in a row (``KT``,
+    ``KT``, blank …) is a column filled row by row, its blanks missing values."""
+    return len(values) >= 2 and all(a != b for a, b in zip(values, values[1:]))
 
 
 def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
@@ -53,7 +54,7 @@ def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
     written = texts != ""
     grouped = (data & ~written).sum() >= MIN_BLANK \
         and ((data & written).sum() <= (data & ~written).sum()
-             or _each_once(texts[data & written].map(match_key).tolist()))
+             or _written_per_group(texts[data & written].map(match_key).tolist()))
     if not grouped and not (column == "type" and (labels == "subheading").any()):
         return raw, {}  # the common case: no row-by-row look
     filled: dict[int, list[int]] = {}
