@@ -148,7 +148,7 @@ def test_the_note_is_in_validate_s_problem_column_and_in_the_unit_s_feedback(
     overview = unit_overview(compute_figures(2024, results, expected).files, expected)
     assert overview.loc["Q-DD", "problems"] == f"Q-DD_dot1.xlsx: {NOTE}"
     book = openpyxl.load_workbook(io.BytesIO(feedback_workbooks(results, 2024)["Q-DD"]))
-    lines = [[c.value for c in row] for row in book["Lỗi cả tệp"].iter_rows(min_row=2)]
+    lines = [[c.value for c in row] for row in book["Lỗi và lưu ý cả tệp"].iter_rows(min_row=2)]
     assert lines == [["Q-DD_dot2.xlsx", "Danh sách", "Lưu ý", NOTE]]
 
 
@@ -165,5 +165,5 @@ def test_the_dropped_registrations_are_in_validate_s_problem_column_and_the_feed
     assert overview.loc["Q-DD", "problems"] == f"Q-DD_dot1.xlsx: {note}"
     assert overview.loc["Q-DD", "valid"] == 3
     book = openpyxl.load_workbook(io.BytesIO(feedback_workbooks(results, 2024)["Q-DD"]))
-    lines = [[c.value for c in row] for row in book["Lỗi cả tệp"].iter_rows(min_row=2)]
+    lines = [[c.value for c in row] for row in book["Lỗi và lưu ý cả tệp"].iter_rows(min_row=2)]
     assert lines == [["Q-DD_dot2.xlsx", "Danh sách", "Lưu ý", note]]

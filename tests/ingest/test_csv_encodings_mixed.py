@@ -147,7 +147,7 @@ def test_a_mixed_csv_with_nothing_rejected_still_gets_its_feedback(tmp_path, con
     books = feedback_workbooks([result], 2024)
     assert list(books) == ["Q-BD"]
     book = openpyxl.load_workbook(io.BytesIO(books["Q-BD"]))
-    said = [c.value for row in book["Lỗi cả tệp"].iter_rows(min_row=2) for c in row]
+    said = [c.value for row in book["Lỗi và lưu ý cả tệp"].iter_rows(min_row=2) for c in row]
     assert ("Tệp CSV gõ bằng UTF-8 nhưng có dòng gõ bằng bảng mã khác (Windows-1258: 6; VNI: 8); "
             "đã đọc từng dòng theo bảng mã của nó. Đề nghị kiểm tra chữ ở các dòng đó; lần sau "
             "lưu tệp dạng CSV UTF-8.") in said

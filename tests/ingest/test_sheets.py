@@ -118,7 +118,7 @@ def test_hidden_rows_are_ignored_and_told(results, name):
 def test_the_feedback_workbook_lists_the_hidden_rows(results):
     import openpyxl
     books = feedback_workbooks([results["S-08_dong-an.xlsx"]], 2024)
-    ws = openpyxl.load_workbook(io.BytesIO(books["S-08"]))["Lỗi cả tệp"]
+    ws = openpyxl.load_workbook(io.BytesIO(books["S-08"]))["Lỗi và lưu ý cả tệp"]
     lines = [row for row in ws.iter_rows(values_only=True)]
     assert any("dòng 8, 10" in (row[3] or "") for row in lines)
 

@@ -363,7 +363,7 @@ def test_feedback_tells_a_unit_how_its_values_were_read(results):
     tc = results["V-GC_gia-tri-theo-nghia.csv"]
     assert "V-GC" in units_with_rejections([tc])
     book = openpyxl.load_workbook(io.BytesIO(feedback_workbooks([tc], 2024)["V-GC"]))
-    lines = [[c.value for c in row] for row in book["Lỗi cả tệp"].iter_rows(min_row=2)]
+    lines = [[c.value for c in row] for row in book["Lỗi và lưu ý cả tệp"].iter_rows(min_row=2)]
     assert ["V-GC_gia-tri-theo-nghia.csv", None, "Đã hiểu là",
             "Cột 'Lĩnh vực': 'Văn hóa xã hộii' (dòng 5) đã hiểu là 'Văn hóa - xã hội'; nếu không "
             "đúng, đề nghị sửa lại và gửi lại."] in [[v or None for v in line] for line in lines]

@@ -39,7 +39,7 @@ def test_one_workbook_per_unit_with_something_to_tell(books):
                       if v[1] == "rejected" or (v[1] == "used" and v[3][2])}
     assert rejected_units <= set(books)
     assert [ws.title for ws in books["Q-HM"].worksheets] == ["Tóm tắt", "Dòng bị từ chối",
-                                                               "Lỗi cả tệp"]
+                                                               "Lỗi và lưu ý cả tệp"]
 
 
 def test_a_rejected_row_comes_back_with_the_unit_s_values_row_and_reason(books):
@@ -76,7 +76,7 @@ def test_text_that_looks_like_a_formula_is_never_a_formula(books):
 
 
 def test_file_problems_say_which_file_still_counts(books):
-    lines = _values(books["VC"]["Lỗi cả tệp"])
+    lines = _values(books["VC"]["Lỗi và lưu ý cả tệp"])
     assert lines[2] == [
         "VC_ban-loi.xlsx", None, "Tệp bị từ chối",
         "Tệp bị hỏng: nội dung không đầy đủ (có thể do tải lên hoặc gửi thư bị gián đoạn); đề nghị "
@@ -92,13 +92,13 @@ def test_file_problems_say_which_file_still_counts(books):
 
 
 def test_files_of_no_known_unit_are_gathered_in_one_workbook(books):
-    lines = _values(books[UNKNOWN_UNIT]["Lỗi cả tệp"])[1:]
+    lines = _values(books[UNKNOWN_UNIT]["Lỗi và lưu ý cả tệp"])[1:]
     assert [line[0] for line in lines] == ["cong-van-gui-kem.docx", "don-vi-moi_dang-ky.xlsx",
                                            "hong.xlsx"]
 
 
 def test_a_converted_legacy_file_carries_a_note(books):
-    assert _values(books["H-DA"]["Lỗi cả tệp"])[1][2:] == [
+    assert _values(books["H-DA"]["Lỗi và lưu ý cả tệp"])[1][2:] == [
         "Lưu ý", "Chữ trong tệp được gõ bằng bảng mã TCVN3 (ABC); đã tự động chuyển sang "
                  "Unicode. Lần sau đề nghị dùng Unicode (phông Times New Roman)."]
 

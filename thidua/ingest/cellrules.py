@@ -97,7 +97,7 @@ def mark_hidden(labels: pd.Series, sheet: SheetData) -> pd.Series:
 
 def hidden_note(labels: pd.Series, filtered: bool = False) -> str | None:
     """The note telling a unit which hidden rows were not counted (its feedback workbook,
-    ``Lỗi cả tệp``), ``None`` when there is none. ``filtered``: the sheet was saved with a
+    ``Lỗi và lưu ý cả tệp``), ``None`` when there is none. ``filtered``: the sheet was saved with a
     filter applied (:attr:`thidua.ingest.cells.SheetFacts.filtered`): Excel's "Unhide" does not
     show rows a filter hides, so the note says to clear the filter first."""
     rows = [int(r) for r in labels.index[labels == HIDDEN]]

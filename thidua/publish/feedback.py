@@ -9,8 +9,9 @@ Excel row, column, value found and what is expected). For each unit with a rejec
 - ``Dòng bị từ chối``: one line per rejected row: file, sheet, Excel row, the column(s) at
   fault, the value(s) found and the reason(s), then the row exactly as the unit wrote it, under
   the unit's own headers, the faulty cells marked in red;
-- ``Lỗi cả tệp``: files rejected as a whole, with the reason, and notes (e.g. text converted
-  from TCVN3).
+- ``Lỗi và lưu ý cả tệp``: files rejected as a whole, with the reason, and notes about how a
+  file was read (text converted from TCVN3, a value "đã hiểu là …"; named so since a used file
+  with notes only is no file in error: fresh tester A).
 
 Files whose unit is unknown go to ``phan-hoi/KHONG-RO-DON-VI.xlsx``. Text is untrusted: every
 string is written as a string cell (never a formula, whatever it starts with: ``=``, ``+``,
@@ -114,7 +115,7 @@ def _summary_sheet(ws, code: str, name: str, year: int, files: list[FileResult])
     _put(ws, 1, 1, f"PHẢN HỒI KIỂM TRA BIỂU DVK-01 NĂM {year}").font = Font(bold=True, size=13)
     _put(ws, 2, 1, f"Đơn vị: {code}" + (f" – {name}" if name else ""))
     _put(ws, 3, 1, "Sửa từng dòng ở trang 'Dòng bị từ chối' ngay trong tệp của đơn vị (đúng số dòng "
-                   "Excel đã ghi), sửa các lỗi ở trang 'Lỗi cả tệp', rồi gửi lại cả tệp; tệp gửi sau "
+                   "Excel đã ghi), sửa các lỗi ở trang 'Lỗi và lưu ý cả tệp', rồi gửi lại cả tệp; tệp gửi sau "
                    "sẽ thay tệp trước.")
     names = ["Tệp", "Trang tính", "Trạng thái", "Dòng đã đọc", "Hợp lệ", "Bị từ chối", "Bỏ qua"]
     _header(ws, 5, names)
@@ -214,7 +215,7 @@ def unit_workbook(code: str, year: int, files: list[FileResult], name: str = "",
     wb.active.title = "Tóm tắt"
     reported = [f for f in files if f.status != SUPERSEDED]
     _rows_sheet(wb.create_sheet("Dòng bị từ chối"), [f for f in reported if f.status == USED])
-    _file_sheet(wb.create_sheet("Lỗi cả tệp"), reported, used or {})
+    _file_sheet(wb.create_sheet("Lỗi và lưu ý cả tệp"), reported, used or {})
     return _stable_bytes(wb, dt.datetime(year + 1, 1, 1))
 
 
