@@ -59,6 +59,9 @@ declare -A MUTANTS=(
   [grouplines]="thidua.ingest.grouplines.*"
   [titlelines]="thidua.ingest.titlelines.*"
   [unitnames]="thidua.ingest.unitnames.*"
+  [keyboard]="thidua.ingest.keyboard.*"
+  [wardlevel]="thidua.ingest.wardlevel.*"
+  [sidebyside]="thidua.ingest.sidebyside.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -70,7 +73,7 @@ declare -A TESTS=(
   [values]="tests/ingest/test_values_edges.py tests/ingest/test_values.py tests/ingest/test_validate.py tests/ingest/test_values_mutants.py tests/ingest/test_values_other_column.py -results"
   [schemas]="tests/ingest/test_schema_rules.py tests/ingest/test_validate.py tests/ingest/test_registry_check.py tests/ingest/test_registry.py"
   [continuation]="tests/ingest/test_continuation.py"
-  [headers]="tests/ingest/test_headers.py tests/ingest/test_headers_mutants.py -corpus_context"
+  [headers]="tests/ingest/test_headers.py tests/ingest/test_headers_mutants.py tests/ingest/test_header_slips.py -corpus_context"
   [marks]="tests/ingest/test_mark_groups.py tests/ingest/test_marks.py -corpus_context"
   [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections_mutants.py tests/ingest/test_sections.py -corpus_context"
   [registrant]="tests/ingest/test_registrant.py -corpus_context"
@@ -78,13 +81,13 @@ declare -A TESTS=(
   [titleblock]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py tests/ingest/test_titleblock_mutants.py tests/ingest/test_pasted_units.py tests/ingest/test_formatted_years.py tests/ingest/test_title_slips.py"
   [titledates]="tests/ingest/test_identify.py tests/ingest/test_title_block.py tests/ingest/test_formatted_years.py"
   [duplicates]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py tests/ingest/test_duplicates_mutants.py"
-  [selection]="tests/ingest/test_selection_mutants.py tests/ingest/test_batches.py tests/ingest/test_files.py"
+  [selection]="tests/ingest/test_selection_mutants.py tests/ingest/test_batches.py tests/ingest/test_files.py tests/ingest/test_name_order_lookalikes.py"
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate_together.py tests/ingest/test_validate_mutants.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
   [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
   [errorcells]="tests/ingest/test_error_values.py"
-  [sheettitle]="tests/ingest/test_sheet_titles.py"
+  [sheettitle]="tests/ingest/test_sheet_titles.py tests/ingest/test_sheet_named_year.py"
   [unitcodes]="tests/ingest/test_unit_code_column_foreign.py tests/ingest/test_unit_code_rows.py tests/ingest/test_identify.py"
   [twins]="tests/ingest/test_empty_twin.py"
   [usdates]="tests/ingest/test_us_dates.py"
@@ -95,22 +98,25 @@ declare -A TESTS=(
   [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
   [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
-  [mergedrows]="tests/ingest/test_merged_rows.py"
+  [mergedrows]="tests/ingest/test_merged_rows.py tests/ingest/test_wrapped_in_merges.py"
   [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_nested_mutants.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
   [interpreted]="tests/ingest/test_values.py tests/ingest/test_values_edges.py tests/ingest/test_values_other_column.py -results"
   [periods]="tests/ingest/test_periods_mutants.py tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_lookalikes_periods.py -results"
   [read]="tests/ingest/test_read_mutants.py tests/ingest/test_read.py tests/ingest/test_sheets.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py tests/ingest/test_html_tables.py -results"
   [workbook]="tests/ingest/test_damaged.py tests/ingest/test_text_tables.py tests/ingest/test_sheetscan.py tests/ingest/test_csv_encodings_mixed.py tests/ingest/test_xml2003.py"
-  [normalise]="tests/ingest/test_normalise_mutants.py tests/ingest/test_normalise.py tests/ingest/test_spellings.py tests/ingest/test_merged_rows.py -results"
+  [normalise]="tests/ingest/test_normalise_mutants.py tests/ingest/test_normalise.py tests/ingest/test_spellings.py tests/ingest/test_merged_rows.py tests/ingest/test_section_wordings.py tests/ingest/test_excel_subtotals.py tests/ingest/test_summary_block.py -results"
   [grouplines]="tests/ingest/test_group_lines.py"
   [titlelines]="tests/ingest/test_pasted_units.py tests/ingest/test_title_lines.py"
   [unitnames]="tests/ingest/test_pasted_units.py tests/ingest/test_sheet_named_unit.py tests/ingest/test_unit_name_vs_code.py tests/ingest/test_identify.py"
+  [keyboard]="tests/ingest/test_keyboard_off.py"
+  [wardlevel]="tests/ingest/test_ward_level.py"
+  [sidebyside]="tests/ingest/test_side_by_side.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
-       normalise grouplines titlelines unitnames)
+       normalise grouplines titlelines unitnames keyboard wardlevel sidebyside)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
