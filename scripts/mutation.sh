@@ -62,6 +62,7 @@ declare -A MUTANTS=(
   [keyboard]="thidua.ingest.keyboard.*"
   [wardlevel]="thidua.ingest.wardlevel.*"
   [sidebyside]="thidua.ingest.sidebyside.*"
+  [typegroups]="thidua.ingest.typegroups.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -112,11 +113,13 @@ declare -A TESTS=(
   [keyboard]="tests/ingest/test_keyboard_off.py"
   [wardlevel]="tests/ingest/test_ward_level.py"
   [sidebyside]="tests/ingest/test_side_by_side.py"
+  [typegroups]="tests/ingest/test_type_groups.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
-       normalise grouplines titlelines unitnames keyboard wardlevel sidebyside)
+       normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
+       typegroups)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -26,6 +26,7 @@ from thidua.ingest.sections import sheet_field
 from thidua.ingest.sidebyside import split_side_by_side
 from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, excerpt_of,
                                        hidden_tables_reason, is_template_sheet, sheets_remark)
+from thidua.ingest.typegroups import TYPE_GROUPS_NOTE, typed_by_column
 from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, header_hint, table_parts
 from thidua.ingest.workbook import (
     FileRejected,
@@ -145,9 +146,11 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     encodings.
     """
     if reads_as_csv(data, suffix):
-        return FileSheets(tuple(split_side_by_side(_csv_sheet(data))))
+        sheet, told = _typed(_csv_sheet(data))
+        return FileSheets(tuple(split_side_by_side(sheet)), told)
     if is_web_page(data):  # a web system's "Export to Excel" (htmltable.py)
-        return FileSheets(tuple(split_side_by_side(_html_sheet(data))), (WEB_PAGE_NOTE,))
+        sheet, told = _typed(_html_sheet(data))
+        return FileSheets(tuple(split_side_by_side(sheet)), (WEB_PAGE_NOTE, *told))
     salvaged: tuple[str, ...] = ()
     xml_facts: dict[str, SheetFacts] | None = None
     if is_xml2003(data):  # "XML Spreadsheet 2003", which python-calamine does not read
@@ -173,13 +176,15 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
         raise FileRejected(hidden_tables_reason(passed) or NO_HEADER + next(
             (hint for f in found if f.visible and (hint := header_hint(f.grid))), ""))
     sheets: list[SheetData] = []
+    told: tuple[str, ...] = ()  # how a sheet's layout was read
     for chosen in counted:
         if chosen.error is not None:
             raise chosen.error
         facts = (xml_facts[chosen.name] if xml_facts is not None
                  else sheet_facts(data, chosen.name, len(chosen.grid)))
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
-        whole = SheetData(chosen.name, grid, table, chosen.encoding, facts)
+        whole, typed = _typed(SheetData(chosen.name, grid, table, chosen.encoding, facts))
+        told = (*told, *typed)
         for sheet in split_side_by_side(whole, frozenset(facts.hidden_columns)):  # A:K | M:W
             originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
             original = copy_of(raw_rows(sheet), originals)
@@ -188,11 +193,24 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     sheets = _excerpts_ignored(sheets)  # a summary listing some models again
     remarks = (sheets_remark([s.sheet for s in sheets], passed),
                salvage_note(salvaged) if salvaged else None)
-    return FileSheets(tuple(sheets), tuple(r for r in (remarks[1], remarks[0]) if r))
+    return FileSheets(tuple(sheets), tuple(r for r in (remarks[1], remarks[0], *told) if r))
 
 
 #: What marks the header row of a sheet named after a field, which has no ``Lĩnh vực``.
 FIELD_SHEET_MARKERS = ("model", "registrant")
+
+
+def _typed(sheet: SheetData) -> tuple[SheetData, tuple[str, ...]]:
+    """``sheet`` rewritten when its header gives each type its own column of names
+    (:func:`thidua.ingest.typegroups.typed_by_column`), with the line telling the unit; else
+    ``sheet`` and ``()``."""
+    typed = typed_by_column(sheet.grid, sheet.table, frozenset(sheet.facts.hidden_columns))
+    if typed is None:
+        return sheet, ()
+    grid, table = typed
+    said = f"Trang '{sheet.sheet}' " if sheet.sheet else "Tệp "
+    return SheetData(sheet.sheet, grid, table, sheet.encoding, sheet.facts), \
+        (said + TYPE_GROUPS_NOTE,)
 
 
 def _excerpts_ignored(sheets: list[SheetData]) -> list[SheetData]:

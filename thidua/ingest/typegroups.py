@@ -1,0 +1,105 @@
+"""A form whose registrant is written in one of two columns by type, with no ``Hình thức``
+column: ``Tên tập thể/cá nhân`` merged over ``Tập thể`` | ``Cá nhân`` (the name under one of
+them), or a ``Tập thể`` column beside ``Cá nhân`` merged over ``Họ và tên`` | ``Chức vụ``. The
+column holding a row's name gives its type (tester B's cases 109, 110: the whole file was
+rejected, every row "Thiếu 'Hình thức'", the individuals "Thiếu 'Tên tập thể/cá nhân'" with
+their names beside it).
+
+The sheet's grid is rewritten as the form would have it: the header flattened onto its first
+row (each column's lowest header text that is not a type's name: ``Chức vụ`` under ``Cá
+nhân``), the two name columns become one (the collectives' column, headed ``Tên tập thể/cá
+nhân``), and a ``Hình thức`` column is added
+after the last, holding on each row with a model and a field or an STT ``Tập thể`` or ``Cá
+nhân`` by the column the name was in (both filled: both names, the row then rejected asking which; neither: empty). Every other cell keeps its
+row and column. An extension of ``spec/submission-form.md``, "The header row" (a choice given
+by columns, as tick boxes are: ``docs/contracts.md``).
+"""
+
+from __future__ import annotations
+
+from schemas.form import TYPES
+from thidua.ingest.table import Table, find_table
+from thidua.ingest.values import EXACT, read_value
+from thidua.text import clean_text
+
+Grid = list[list]
+
+#: Told to the unit whose sheet was read so (its name is added by the caller).
+TYPE_GROUPS_NOTE = ("không có cột 'Hình thức': tên tập thể và tên cá nhân ở hai cột riêng; "
+                    "hình thức của mỗi dòng đã lấy theo cột có tên. Đề nghị lần sau dùng đúng "
+                    "biểu DVK-01 (cột 'Hình thức' và một cột 'Tên tập thể/cá nhân').")
+
+
+def _type_of(texts: list[str]) -> str | None:
+    """The type (``collective``/``individual``) one of a column's header texts names exactly."""
+    for text in texts:
+        reading = read_value("type", text) if text else None
+        if reading is not None and reading.how == EXACT:
+            return reading.code
+    return None
+
+
+def _header_rows(grid: Grid, table: Table) -> tuple[int, ...]:
+    """``table``'s header rows, and the row under them when it holds only the two types'
+    names (``Tập thể`` | ``Cá nhân`` under an unmerged ``Tên tập thể/cá nhân``): sub-headers
+    the table search took for no header (they name no column of the form)."""
+    start = table.data_start
+    if start < len(grid):
+        texts = [t for t in (clean_text(v) for v in grid[start]) if t]
+        if len(texts) >= 2 and all(_type_of([t]) for t in texts):
+            return (*table.header_rows, start)
+    return table.header_rows
+
+
+def name_columns(grid: Grid, table: Table) -> tuple[int, int] | None:
+    """``(collectives' name column, individuals' name column)`` (0-based) of a table without a
+    type column whose header gives each type its own column of names (module doc), else
+    ``None``. A group's name column is its first column read as the registrant or as no form
+    column (``Chức vụ`` under ``Cá nhân`` is the position)."""
+    if "type" in table.columns.values() or any(n == "type" for n, _ in table.marks.values()):
+        return None
+    rows = _header_rows(grid, table)
+    width = max(len(grid[r]) for r in rows)
+    found: dict[str, int] = {}
+    for c in range(width):
+        path = [clean_text(grid[r][c]) if c < len(grid[r]) else "" for r in rows]
+        kind = _type_of(path)
+        if kind and kind not in found and table.columns.get(c) in (None, "registrant"):
+            found[kind] = c
+    if set(found) != {"collective", "individual"}:
+        return None
+    return found["collective"], found["individual"]
+
+
+def typed_by_column(grid: Grid, table: Table, hidden: frozenset[int] = frozenset()
+                    ) -> tuple[Grid, Table] | None:
+    """``(grid, table)`` rewritten as the form would have them (module doc) when the header
+    gives each type its own column of names (:func:`name_columns`), else ``None``."""
+    columns = name_columns(grid, table)
+    if columns is None:
+        return None
+    collective, individual = columns
+    width = max(len(row) for row in grid)
+    out = [list(row) + [""] * (width + 1 - len(row)) for row in grid]
+    rows = _header_rows(grid, table)
+    top = rows[0]
+    for c in range(width):  # the header flattened onto its first row, the types' words out
+        path = [t for r in rows if (t := clean_text(out[r][c])) and not _type_of([t])]
+        for r in rows:
+            out[r][c] = ""
+        out[top][c] = path[-1] if path else ""
+    out[top][collective], out[top][individual] = "Tên tập thể/cá nhân", ""
+    out[top][width] = "Hình thức"
+    at = {name: c for c, name in table.columns.items()}
+    for r in range(table.data_start, len(out)):
+        if not any(c is not None and clean_text(out[r][c])
+                   for c in (at.get("field"), at.get("stt"))) or "model" not in at \
+                or not clean_text(out[r][at["model"]]):
+            continue  # a blank, totals or signature row (no field, no STT): as it is
+        a, b = clean_text(out[r][collective]), clean_text(out[r][individual])
+        out[r][collective] = " / ".join(t for t in (a, b) if t)
+        out[r][individual] = ""
+        out[r][width] = ", ".join(TYPES[k] for k, t in (("collective", a), ("individual", b))
+                                  if t)
+    rewritten = find_table(out, hidden)
+    return (out, rewritten) if rewritten is not None else None
