@@ -19,6 +19,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
                                      with_unsaved_formulas)
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
+from thidua.ingest.marks import marked_columns
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
 from thidua.ingest.periodswap import swapped_periods
@@ -110,7 +111,8 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
-    for column in GROUPED_COLUMNS:  # ``Kinh tế`` on a group's first row only (told)
+    ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
+    for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
     return SheetRows(sheet, raw, labels, filled, joined, by_heading, by_group)
 
