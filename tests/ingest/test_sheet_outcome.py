@@ -108,3 +108,22 @@ def test_a_sheet_named_by_a_type_without_a_type_column_says_its_rows_took_it():
     empty = check_rows(label_rows(sheet([], name="Tập thể", header=header)), year=2024,
                        file="f.xlsx")
     assert empty.readings == ()
+
+
+def test_a_period_in_two_columns_is_said_by_the_units_own_header():
+    """A period in two columns headed ``Bắt đầu`` | ``Kết thúc``: a value not read is said by
+    the unit's header, not the form's ``Từ ngày`` (the headers reach the validation; the
+    re-run of 30/11 late evening: no test of the module's map had such a sheet)."""
+    header = ["Mã đơn vị", *HEADER[:8], "Bắt đầu", "Kết thúc", *HEADER[9:]]
+
+    def registration(start: str, stt: int) -> list:
+        cells = row(model=model(stt), stt=stt)
+        return ["Q-BD", *cells[:8], start, "12/2024", *cells[9:]]
+
+    out = check_rows(label_rows(sheet([registration("01/2024", 1), registration("abc", 2)],
+                                      header=header)),
+                     year=2024, file="f.xlsx", unit="Q-BD", known_codes=KNOWN)
+    assert out.valid.index.tolist() == [2]
+    assert out.rejections[["row", "error"]].values.tolist() == [
+        [3, "Không đọc được 'Bắt đầu' 'abc': cần ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy "
+            "hoặc năm."]]
