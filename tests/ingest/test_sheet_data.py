@@ -171,3 +171,22 @@ def test_a_required_columns_empty_cell_takes_its_twins_value_as_read_or_as_shown
         ["0300", 1.0, ""], ["Nụ cười", "VH", "05"], ["", "", ""], ["Tủ sách", "KT", 7]]
     assert frame[["[Tên mô hình]", "[Lĩnh vực]"]].values.tolist() == [
         ["0300", "01"], ["Khác", "KT"], ["", ""], ["Tủ sách", ""]]
+
+
+@pytest.mark.parametrize("cells, plainly", [
+    (["5", "Mô hình A", "", "Chủ tịch CĐCS"], True),   # an STT number and a model
+    (["", "", "Kinh tế", "Chủ tịch"], True),           # a field read
+    (["5", "Mô hình A"], True),                       # a short row: its missing cells blank
+    (["5"], False),                                   # an STT number without a model
+    (["", "Mô hình A", "", ""], False),               # a model without an STT number
+    (["", "Người lập biểu", "", ""], False),
+    (["Tổng cộng", "", "Bóng đá", ""], False),        # a field not read: no registration
+])
+def test_a_row_is_plainly_a_registration_by_its_field_or_its_stt_and_model(cells, plainly):
+    """:func:`thidua.ingest.rows._plainly_data`, which section headings are given (never the
+    signature block's first row nor totals), on rows written here (the re-run of 30/11 late
+    evening: the rows of the module's map never told its cases apart)."""
+    from thidua.ingest.rows import _plainly_data
+
+    part = find_table([["STT", "Tên mô hình", "Lĩnh vực", "Chức vụ"]])
+    assert _plainly_data(part)(cells) is plainly
