@@ -190,3 +190,20 @@ def test_a_row_is_plainly_a_registration_by_its_field_or_its_stt_and_model(cells
 
     part = find_table([["STT", "Tên mô hình", "Lĩnh vực", "Chức vụ"]])
     assert _plainly_data(part)(cells) is plainly
+
+
+def test_section_headings_type_registrations_past_a_chairman_and_never_a_header_again():
+    """:func:`thidua.ingest.rows._section_types` on a grid written here: a registration whose
+    ``Chức vụ`` is ``Chủ tịch CĐCS`` keeps the heading's type (no signature line), a row
+    holding just the form's marker headers (``Tên mô hình`` | ``Lĩnh vực``) is a header again
+    and takes none; a type given by tick boxes leaves headings unread (the re-run of 30/11
+    late evening: none of these was in the module's map)."""
+    from thidua.ingest.rows import _section_types
+
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Chức vụ"]
+    grid = [["I. TẬP THỂ"], header, ["1", "Mô hình A", "Kinh tế", "Chủ tịch CĐCS"],
+            ["", "Tên mô hình", "Lĩnh vực"], ["2", "Mô hình B", "Kinh tế", ""]]
+    assert _section_types(grid, find_table(grid), 2, 5) == ["Tập thể", "", "Tập thể"]
+    ticked = [["I. TẬP THỂ"], ["Tên mô hình", "Lĩnh vực", "Hình thức", ""],
+              ["", "", "Tập thể", "Cá nhân"], ["A", "KT", "x", ""], ["B", "VH", "", "X"]]
+    assert _section_types(ticked, find_table(ticked), 3, 5) is None
