@@ -127,3 +127,19 @@ def test_a_period_in_two_columns_is_said_by_the_units_own_header():
     assert out.rejections[["row", "error"]].values.tolist() == [
         [3, "Không đọc được 'Bắt đầu' 'abc': cần ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy "
             "hoặc năm."]]
+
+
+def test_a_files_unit_codes_are_indexed_by_sheet_and_row():
+    """:func:`thidua.ingest.sheetrows.unit_codes`: every sheet's ``Mã đơn vị`` cells as
+    written, indexed ``(sheet, Excel row)`` for the messages naming each row's sheet; an empty
+    ``str`` Series when no sheet has the column (the re-run of 30/11 late evening)."""
+    from thidua.ingest.sheetrows import unit_codes
+
+    first = label_rows(sheet([["Q-BD", *row(model=model(1))],
+                              ["Q-DD", *row(model=model(2), stt=2)]], name="DS1"))
+    second = label_rows(sheet([["q.bd", *row(model=model(3))]], name="DS2"))
+    codes = unit_codes([first, second])
+    assert codes.index.names == ["sheet", "row"]
+    assert codes.to_dict() == {("DS1", 2): "Q-BD", ("DS1", 3): "Q-DD", ("DS2", 2): "q.bd"}
+    none = unit_codes([label_rows(sheet([row(model=model(1))], header=HEADER))])
+    assert (none.empty, str(none.dtype)) == (True, "str")
