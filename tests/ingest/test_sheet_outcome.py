@@ -143,3 +143,25 @@ def test_a_files_unit_codes_are_indexed_by_sheet_and_row():
     assert codes.to_dict() == {("DS1", 2): "Q-BD", ("DS1", 3): "Q-DD", ("DS2", 2): "q.bd"}
     none = unit_codes([label_rows(sheet([row(model=model(1))], header=HEADER))])
     assert (none.empty, str(none.dtype)) == (True, "str")
+
+
+def test_rows_rejected_later_leave_the_valid_rows_and_follow_each_rows_earlier_problems():
+    """:func:`thidua.ingest.sheetrows._rejecting`: the rows of later rejections (another
+    unit's code…) leave the valid rows; all rejections are ordered by row, a row's earlier
+    problems first, whatever the number of rows (a stable sort: 40 rows, each with two)."""
+    import pandas as pd
+
+    from thidua.ingest.sheetrows import _rejecting
+    from thidua.ingest.validate import rejection_frame
+
+    numbers = list(range(2, 42))
+    earlier = rejection_frame([{"file": "f", "sheet": "DS", "row": r, "column": "Lĩnh vực",
+                                "value": "x", "error": "a"} for r in numbers])
+    later = rejection_frame([{"file": "f", "sheet": "DS", "row": r, "column": "Mã đơn vị",
+                              "value": "Q-DD", "error": "b"} for r in reversed(numbers)])
+    valid, rejections = _rejecting(pd.DataFrame({"model": ["m"] * 45}, index=range(2, 47)),
+                                   earlier, later)
+    assert valid.index.tolist() == [42, 43, 44, 45, 46]
+    assert rejections[["row", "column"]].values.tolist() == [
+        [r, column] for r in numbers for column in ("Lĩnh vực", "Mã đơn vị")]
+    assert rejections.index.tolist() == list(range(80))
