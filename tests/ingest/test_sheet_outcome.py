@@ -165,3 +165,18 @@ def test_rows_rejected_later_leave_the_valid_rows_and_follow_each_rows_earlier_p
     assert rejections[["row", "column"]].values.tolist() == [
         [r, column] for r in numbers for column in ("Lĩnh vực", "Mã đơn vị")]
     assert rejections.index.tolist() == list(range(80))
+
+
+def test_a_formula_without_a_saved_result_is_rejected_naming_its_file():
+    """A form cell that is a formula with no saved result rejects its row, the rejection
+    naming the file like every other (the re-run of 30/11 late evening: no test of the map
+    had such a cell)."""
+    from thidua.ingest.cells import SheetFacts
+
+    formula = '=IF(A2=1,"x","y")'
+    rows = [["Q-BD", *row(model=model(1), result=None)], ["Q-BD", *row(model=model(2), stt=2)]]
+    out = check_rows(label_rows(sheet(rows, facts=SheetFacts(formulas={(1, 10): formula}))),
+                     year=2024, file="f.xlsx", unit="Q-BD", known_codes=KNOWN)
+    assert out.valid.index.tolist() == [3]
+    assert out.rejections[["file", "sheet", "row", "column", "value"]].values.tolist() == [
+        ["f.xlsx", "DS", 2, "Kết quả", formula]]
