@@ -180,3 +180,33 @@ def test_a_formula_without_a_saved_result_is_rejected_naming_its_file():
     assert out.valid.index.tolist() == [3]
     assert out.rejections[["file", "sheet", "row", "column", "value"]].values.tolist() == [
         ["f.xlsx", "DS", 2, "Kết quả", formula]]
+
+
+def test_a_later_sheet_titled_for_another_unit_has_its_rows_rejected_naming_the_file():
+    """A sheet whose own title names another unit's code: its rows are rejected, the message
+    naming the sheet and the file (``sheettitle``; the re-run of 30/11 late evening: no test
+    of the map had such a sheet); without the file's unit nothing is compared."""
+    from thidua.ingest.rows import SheetData
+    from thidua.ingest.table import find_table
+
+    grid = [["Mã đơn vị: Q-DD"], ["Năm: 2024"], ["Mã đơn vị", *HEADER],
+            ["Q-BD", *row(model=model(1))]]
+    out = check_rows(label_rows(SheetData("DS2", grid, find_table(grid))), year=2024,
+                     file="f.xlsx", unit="Q-BD", known_codes=KNOWN)
+    assert out.valid.empty
+    assert out.rejections[["file", "sheet", "row", "column", "value", "error"]].values.tolist() == [
+        ["f.xlsx", "DS2", 4, "Mã đơn vị", "Mã đơn vị: Q-DD",
+         "Trang 'DS2' của tệp f.xlsx ghi 'Mã đơn vị: Q-DD' ở tiêu đề, khác mã đơn vị của tệp "
+         "'Q-BD': các dòng của trang này không được tính cho đơn vị 'Q-BD'. Mỗi tệp chỉ của một "
+         "đơn vị: nếu đây là danh sách của đơn vị 'Q-BD', đề nghị sửa tiêu đề trang thành 'Mã "
+         "đơn vị: Q-BD', hoặc gửi trang này trong tệp của đơn vị 'Q-DD'."]]
+
+
+def test_a_converted_sheet_keeps_its_other_rejections_beside_the_unconverted_rows():
+    rows = [["Q-BD", *row(model=model(1), field="Bóng đá")],
+            ["Q-BD", *row(model="Mô hình chiùnh số 2", stt=2)]]
+    out = check_rows(label_rows(sheet(rows, encoding="VNI")), year=2024, file="f.xlsx",
+                     unit="Q-BD", known_codes=KNOWN)
+    assert out.valid.empty
+    assert out.rejections[["row", "column"]].values.tolist() == [[2, "Lĩnh vực"],
+                                                                 [3, "Tên mô hình"]]
