@@ -210,3 +210,13 @@ def test_a_converted_sheet_keeps_its_other_rejections_beside_the_unconverted_row
     assert out.valid.empty
     assert out.rejections[["row", "column"]].values.tolist() == [[2, "Lĩnh vực"],
                                                                  [3, "Tên mô hình"]]
+
+
+def test_every_row_of_a_copied_sheet_is_labelled_a_copy():
+    """A sheet copying another (``copy_of``): every row labelled ``copied_sheet`` (a ``str``
+    Series), its filled-down rows still found (none here), nothing validated."""
+    rows = [["Q-BD", *row(model=model(1))], ["Q-BD", *row(model=model(2), stt=2)]]
+    copied = label_rows(sheet(rows, copy_of="DS"))
+    assert (copied.labels.to_dict(), str(copied.labels.dtype)) == (
+        {2: "copied_sheet", 3: "copied_sheet"}, "str")
+    assert copied.filled.to_dict() == {2: False, 3: False}
