@@ -220,3 +220,9 @@ def test_every_row_of_a_copied_sheet_is_labelled_a_copy():
     assert (copied.labels.to_dict(), str(copied.labels.dtype)) == (
         {2: "copied_sheet", 3: "copied_sheet"}, "str")
     assert copied.filled.to_dict() == {2: False, 3: False}
+
+
+def test_title_lines_typed_below_the_header_are_labelled_title_a_blank_row_blank():
+    rows = [["Mã đơn vị: Q-BD"], ["Năm: 2024"], [], ["Q-BD", *row(model=model(1))]]
+    labelled = label_rows(sheet(rows))
+    assert labelled.labels.to_dict() == {2: "title", 3: "title", 4: "blank", 5: "data"}
