@@ -207,3 +207,21 @@ def test_section_headings_type_registrations_past_a_chairman_and_never_a_header_
     ticked = [["I. TẬP THỂ"], ["Tên mô hình", "Lĩnh vực", "Hình thức", ""],
               ["", "", "Tập thể", "Cá nhân"], ["A", "KT", "x", ""], ["B", "VH", "", "X"]]
     assert _section_types(ticked, find_table(ticked), 3, 5) is None
+
+
+def test_title_lines_below_the_header_join_the_title_block_read_once():
+    """:func:`thidua.ingest.rows.title_line_rows` and :func:`title_rows` on a grid written
+    here (the re-run of 30/11 late evening: only files read by the parsing worker had title
+    lines below the header): a ``Năm:`` line below the header joins the title block unless
+    ``below`` is false; a unit's name alone is a title line with the registry's names, not
+    read as a title label."""
+    from helpers import HEADER, row as registration
+    from thidua.ingest.rows import title_line_rows, title_rows
+
+    grid = [["Mã đơn vị: Q-BD"], HEADER, ["Năm: 2024"], registration(),
+            ["Liên đoàn Lao động quận Ba Đình"]]
+    sheet = SheetData("DS", grid, find_table(grid))
+    names = (("Q-BD", "Liên đoàn Lao động quận Ba Đình"),)
+    assert (title_line_rows(sheet), title_line_rows(sheet, names)) == ((3,), (3, 5))
+    assert title_rows(sheet) == title_rows(sheet, names) == [["Mã đơn vị: Q-BD"], ["Năm: 2024"]]
+    assert title_rows(sheet, below=False) == [["Mã đơn vị: Q-BD"]]
