@@ -105,3 +105,42 @@ def test_a_year_folder_above_the_raw_folder_is_not_the_files():
     assert folder_year(Path("/data/2023/raw/Q-DD.xlsx"), "Q-DD.xlsx") is None
     assert folder_year(Path("/data/2023/raw/quan/Q-DD.xlsx"), "quan/Q-DD.xlsx") is None
     assert folder_year(Path("/data/2023/raw/2024/Q-DD.xlsx"), "2024/Q-DD.xlsx") == 2024
+
+
+# --- A ``Mã đơn vị`` column naming no unit (the re-run of 30/11 late evening, in this process:
+# ``code_note`` and ``resolve_unit`` were checked only through files read by the parsing worker)
+
+GRASSROOTS = [f"HK-00{i}" for i in range(1, 5)]
+
+
+def _nameless(shown: str) -> str:
+    return (f"Cột 'Mã đơn vị' ghi {shown}, không phải mã đơn vị trong danh mục: không dùng cột "
+            f"này để xác định đơn vị; đã xác định đơn vị 'Q-DD' theo tiêu đề hoặc tên tệp. Nếu "
+            f"cột ghi mã riêng của công đoàn cơ sở, đề nghị đổi tiêu đề cột (ví dụ 'Mã CĐCS').")
+
+
+@pytest.mark.parametrize("codes, shown", [
+    (GRASSROOTS, "'HK-001', 'HK-002', 'HK-003', …"),
+    (GRASSROOTS[:3], "'HK-001', 'HK-002', 'HK-003'"),
+    (["HK-001", " ", "HK-001"], "'HK-001'")])
+def test_a_column_naming_no_unit_is_told_with_its_first_three_codes(codes, shown):
+    note = code_note(pd.Series(codes), TitleBlock("Q-DD"), "Q-DD", Path("a.xlsx"), KNOWN)
+    assert note == _nameless(shown)
+
+
+def test_a_column_holding_another_unit_s_code_is_not_told_as_naming_no_unit():
+    column = pd.Series({5: "HK-001", 6: "HK-002", 7: "Q-BD"})
+    assert code_note(column, TitleBlock("Q-DD"), "Q-DD", Path("a.xlsx"), KNOWN) is None
+
+
+@pytest.mark.parametrize("column", [
+    {5: "Q-HKK", 6: "Q-HKK"},  # one code on every row, no unit's: the title's unit
+    {5: "Q-BD", 6: "HK-001", 7: "HK-002"}])  # a unit's code on one row of three: gives way
+def test_a_column_naming_no_unit_gives_way_to_the_title_s_code(column):
+    assert resolve_unit(pd.Series(column), TitleBlock("Q-DD"), Path("a.xlsx"), KNOWN, KNOWN,
+                        2024) == "Q-DD"
+
+
+def test_a_column_of_one_unit_s_code_does_not_give_way():
+    assert _rejected(TitleBlock("Q-DD"), "a.xlsx", pd.Series({5: "Q-BD", 6: "Q-BD"})) == (
+        "Mã đơn vị không thống nhất (cột 'Mã đơn vị': Q-BD; dòng 'Mã đơn vị:' ở tiêu đề: Q-DD).")

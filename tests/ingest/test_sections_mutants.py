@@ -58,3 +58,18 @@ def test_the_line_telling_a_unit_its_rows_took_the_sheet_s_type():
     assert sheet_type_note("DS Cá nhân", "Cá nhân") == (
         "Trang 'DS Cá nhân' không có cột 'Hình thức': các dòng đăng ký của trang đã lấy hình "
         "thức 'Cá nhân' theo tên trang. Đề nghị lần sau ghi hình thức ở từng dòng.")
+
+
+def test_a_registration_naming_a_chairman_keeps_its_type_and_the_signature_block_none():
+    """``is_data`` (a field read, an STT number with a model; :mod:`thidua.ingest.rows` passes
+    it) says a row is a registration: one whose ``Chức vụ`` is ``Chủ tịch CĐCS`` is no
+    signature line and keeps its heading's type, as every registration after it; the
+    signature block below still takes none (the re-run of 30/11 late evening: no test of the
+    module's map passed ``is_data``)."""
+    grid = [["I. TẬP THỂ"], ["STT", "Họ và tên", "Chức vụ"],
+            ["1", "Nguyễn Văn A", "Chủ tịch CĐCS"], ["2", "Trần Thị B", "Đoàn viên"],
+            [None, "Người lập biểu"], [None, "Chủ tịch"]]
+    numbered = lambda row: str(row[0]).strip().isdigit()  # noqa: E731
+    assert types_from_headings(grid, 2, 6, 1, _is_header, is_data=numbered) == [
+        "Tập thể", "Tập thể", "", ""]
+    assert types_from_headings(grid, 2, 6, 1, _is_header) == ["", "", "", ""]

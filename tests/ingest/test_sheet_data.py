@@ -171,3 +171,57 @@ def test_a_required_columns_empty_cell_takes_its_twins_value_as_read_or_as_shown
         ["0300", 1.0, ""], ["Nụ cười", "VH", "05"], ["", "", ""], ["Tủ sách", "KT", 7]]
     assert frame[["[Tên mô hình]", "[Lĩnh vực]"]].values.tolist() == [
         ["0300", "01"], ["Khác", "KT"], ["", ""], ["Tủ sách", ""]]
+
+
+@pytest.mark.parametrize("cells, plainly", [
+    (["5", "Mô hình A", "", "Chủ tịch CĐCS"], True),   # an STT number and a model
+    (["", "", "Kinh tế", "Chủ tịch"], True),           # a field read
+    (["5", "Mô hình A"], True),                       # a short row: its missing cells blank
+    (["5"], False),                                   # an STT number without a model
+    (["", "Mô hình A", "", ""], False),               # a model without an STT number
+    (["", "Người lập biểu", "", ""], False),
+    (["Tổng cộng", "", "Bóng đá", ""], False),        # a field not read: no registration
+])
+def test_a_row_is_plainly_a_registration_by_its_field_or_its_stt_and_model(cells, plainly):
+    """:func:`thidua.ingest.rows._plainly_data`, which section headings are given (never the
+    signature block's first row nor totals), on rows written here (the re-run of 30/11 late
+    evening: the rows of the module's map never told its cases apart)."""
+    from thidua.ingest.rows import _plainly_data
+
+    part = find_table([["STT", "Tên mô hình", "Lĩnh vực", "Chức vụ"]])
+    assert _plainly_data(part)(cells) is plainly
+
+
+def test_section_headings_type_registrations_past_a_chairman_and_never_a_header_again():
+    """:func:`thidua.ingest.rows._section_types` on a grid written here: a registration whose
+    ``Chức vụ`` is ``Chủ tịch CĐCS`` keeps the heading's type (no signature line), a row
+    holding just the form's marker headers (``Tên mô hình`` | ``Lĩnh vực``) is a header again
+    and takes none; a type given by tick boxes leaves headings unread (the re-run of 30/11
+    late evening: none of these was in the module's map)."""
+    from thidua.ingest.rows import _section_types
+
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Chức vụ"]
+    grid = [["I. TẬP THỂ"], header, ["1", "Mô hình A", "Kinh tế", "Chủ tịch CĐCS"],
+            ["", "Tên mô hình", "Lĩnh vực"], ["2", "Mô hình B", "Kinh tế", ""]]
+    assert _section_types(grid, find_table(grid), 2, 5) == ["Tập thể", "", "Tập thể"]
+    ticked = [["I. TẬP THỂ"], ["Tên mô hình", "Lĩnh vực", "Hình thức", ""],
+              ["", "", "Tập thể", "Cá nhân"], ["A", "KT", "x", ""], ["B", "VH", "", "X"]]
+    assert _section_types(ticked, find_table(ticked), 3, 5) is None
+
+
+def test_title_lines_below_the_header_join_the_title_block_read_once():
+    """:func:`thidua.ingest.rows.title_line_rows` and :func:`title_rows` on a grid written
+    here (the re-run of 30/11 late evening: only files read by the parsing worker had title
+    lines below the header): a ``Năm:`` line below the header joins the title block unless
+    ``below`` is false; a unit's name alone is a title line with the registry's names, not
+    read as a title label."""
+    from helpers import HEADER, row as registration
+    from thidua.ingest.rows import title_line_rows, title_rows
+
+    grid = [["Mã đơn vị: Q-BD"], HEADER, ["Năm: 2024"], registration(),
+            ["Liên đoàn Lao động quận Ba Đình"]]
+    sheet = SheetData("DS", grid, find_table(grid))
+    names = (("Q-BD", "Liên đoàn Lao động quận Ba Đình"),)
+    assert (title_line_rows(sheet), title_line_rows(sheet, names)) == ((3,), (3, 5))
+    assert title_rows(sheet) == title_rows(sheet, names) == [["Mã đơn vị: Q-BD"], ["Năm: 2024"]]
+    assert title_rows(sheet, below=False) == [["Mã đơn vị: Q-BD"]]

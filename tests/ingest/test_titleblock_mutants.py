@@ -128,3 +128,17 @@ def test_a_value_cell_that_is_no_text_is_read_as_shown():
 ])
 def test_a_unit_s_name_then_other_text_is_no_title_line(cells):
     assert is_title_line(cells, NAMES) is False
+
+
+@pytest.mark.parametrize("cells, kind", [
+    (["Q-BD", "II", "N-YT"], "unit"),  # a numbering between two units' codes
+    (["Liên đoàn Lao động quận Ba Đình", "2", "Công đoàn ngành Y tế Hà Nội"], "unit"),
+    (["Năm: 2024", "II", "N-YT"], "labels"),  # labels before a numbered unit: labels
+])
+def test_a_numbering_after_the_first_text_is_passed_over_once(cells, kind):
+    """A numbering after another text (not only first in the row) is skipped and the reading
+    goes on with the text after it (the re-run of 30/11 late evening: a numbering was never
+    met after the first text; going back to the second text instead loops)."""
+    from thidua.ingest.titleblock import title_line_kind
+
+    assert title_line_kind(cells, NAMES) == kind

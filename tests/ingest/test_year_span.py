@@ -33,6 +33,7 @@ def test_a_span_of_years_is_read_in_every_common_spelling(text, span):
 @pytest.mark.parametrize("text", [
     "2024-2031",  # seven years: no year's list
     "2025-2024",  # backwards
+    "2024-2024",  # one year twice: no span
     "2024-2024x", "2024 2025", "2024-25", "2024 và 2025 và 2026", "1899-1900",
 ])
 def test_what_is_no_span_is_none_and_a_year_line_holding_it_still_rejects(text):
