@@ -80,3 +80,9 @@ def test_a_level_of_nothing_known_is_rejected_without_a_hint(tmp_path, context):
     result = _ingest(tmp_path, context, ["Phòng ban", "Cơ sở"], 2024, "Q-HK")
     assert (result.rows["valid"], result.rows["rejected"]) == (1, 1)
     assert result.rejections["error"].tolist() == [EXPECTED.format(value="Phòng ban")]
+
+
+def test_a_ward_s_text_that_reads_as_a_level_is_no_ward_level():
+    """``Công đoàn cơ sở xã`` reads as ``Cơ sở`` already: counted, never asked."""
+    assert ward_level("Công đoàn cơ sở xã", 2025) is None
+    assert ward_level("Công đoàn cơ sở xã", 2024) is None
