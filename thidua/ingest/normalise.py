@@ -233,9 +233,14 @@ def _summary_lines(text: pd.DataFrame, both: pd.Series) -> list[int]:
     lines of a summary by field and type under the table (tester B's cases 147, 148), totals,
     never registrations missing their model."""
     rows = both.index[both.to_numpy(dtype=bool)]
+    look = text.loc[rows]
+    if "registrant" in look:  # the common case, every registration names someone: one pass
+        look = look[look["registrant"].str.fullmatch(_NO_NAME.pattern).to_numpy(dtype=bool)]
+    if "stt" in look:
+        look = look[(look["stt"] == "").to_numpy(dtype=bool)]
     found = []
-    for row in rows:
-        cell = {c: text.at[row, c] for c in text.columns}
+    for row, values in zip(look.index, look.itertuples(index=False)):
+        cell = dict(zip(look.columns, values))
         if cell.get("stt") or not _NO_NAME.fullmatch(cell.get("registrant", "")) \
                 or cell.get("model") and not _COUNT_LABEL.fullmatch(match_key(cell["model"])):
             continue
