@@ -30,10 +30,13 @@ def _raw(fields, labels=None):
     # table whose first row is blank: no value above it in its table
     (["", "Kinh tế", "", ""], None, {}),  # a blank before any value
     (["Kinh tế", "VH-XH", "ANQP", ""], None, {}),  # one missing: a missing value
-    (["Kinh tế", "", "VH-XH", "ANQP", ""], None, {10: [11], 13: [14]}),  # more written than
-    # blank, but each value written once: groups of unequal size (tester B's F9)
+    (["Kinh tế", "", "VH-XH", "ANQP", ""], None, {}),  # more written than blank, single
+    # blanks: missing values
     (["Kinh tế", "", "", "VH-XH", "ANQP", "XDHTCT"], None, {10: [11, 12]}),
-    (["Kinh tế", "", "VH-XH", "Kinh tế", ""], None, {10: [11], 13: [14]}),  # groups again
+    (["Kinh tế", "", "", "VH-XH", "Kinh tế", ""], None, {10: [11, 12], 14: [15]}),  # groups
+    (["Kinh tế", "", "VH-XH", "Kinh tế", ""], None, {}),  # single blanks only: missing values
+    (["KT", "VH", "AN", "KT", "", "VH", "AN", "", "KT"], None, {}),  # fresh tester C's g06
+    (["TT", "CN", "TT", "CN", "", "TT", "CN", ""], None, {}),  # its g02
     (["Kinh tế", "Kinh tế", "", "VH-XH", "VH-XH", ""], None, {}),  # written twice in a row:
     # a column filled row by row, its blanks missing values
     (["Kinh tế", "", "VH-XH", "ANQP", "XDHTCT"], None, {}),  # one blank: a missing value

@@ -1,8 +1,7 @@
 """Two tables side by side on one sheet (``Tập thể`` in A:K, ``Cá nhân`` in M:W) are read as
 two tables, every row of each counted (tester B's F1: the right table's rows beyond the left's
-were counted nowhere and its cells glued onto the left's rows); a table whose registrant's
-header names a person (``Họ và tên``) and that has no ``Hình thức`` lists individuals
-(``thidua/ingest/sidebyside.py``, ``rows.person_header``)."""
+were counted nowhere and its cells glued onto the left's rows); last year's columns kept to
+the right are no second table (``thidua/ingest/sidebyside.py``)."""
 
 from __future__ import annotations
 
@@ -66,28 +65,34 @@ def test_every_row_of_both_tables_counts(tmp_path, context, suffix, left, right)
     assert result.rows["read"] == result.rows["valid"] + result.rows["ignored"]
 
 
-def test_a_right_table_of_persons_without_a_type_column_lists_individuals(tmp_path, context):
+def test_a_right_table_without_a_type_column_is_read_and_its_rows_asked_their_type(tmp_path,
+                                                                                  context):
     short = ["STT", "Tên mô hình", "Lĩnh vực", "Họ và tên", "Chức vụ"]
     right = [[r[0], r[1], r[2], r[4], r[5]] for r in INDIVIDUALS[:4]]
     path = tmp_path / "Q-HK_dk.xlsx"
     write_xlsx(path, [Sheet("DS", _side_by_side(COLLECTIVES, right, header_right=short))])
     result = ingest_file(input_file(path), context)
-    assert (result.rows["valid"], result.rows["rejected"]) == (8, 0)
-    assert result.registrations["type"].value_counts().to_dict() == {"collective": 4,
-                                                                     "individual": 4}
-    assert ("Trang 'DS (bảng từ cột M)' không có cột 'Hình thức': các dòng đăng ký của trang đã "
-            "lấy hình thức 'Cá nhân' theo tiêu đề cột 'Họ và tên'. Đề nghị lần sau ghi hình thức "
-            "ở từng dòng.") in " ".join(result.readings)
+    assert (result.rows["valid"], result.rows["rejected"]) == (4, 4)  # every row accounted
+    assert set(result.rejections["sheet"]) == {"DS (bảng từ cột M)"}
+    assert set(result.rejections["column"]) == {"Hình thức"}
 
 
-def test_a_sheet_of_persons_without_a_type_column_lists_individuals(tmp_path, context):
-    header = ["STT", "Tên mô hình", "Lĩnh vực", "Họ và tên", "Chức vụ"]
+def test_last_year_s_columns_to_the_right_are_no_second_table(tmp_path, context):
+    """Fresh tester C's s01: ``Tên mô hình năm 2023`` | ``Lĩnh vực năm 2023`` kept to the right."""
+    lines = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER + ["", "Tên mô hình năm 2023",
+                                                            "Lĩnh vực năm 2023"],
+             *[r + ["", "Mô hình cũ", "Kinh tế"] for r in COLLECTIVES[:3]]]
+    grid = lines[2:]
+    assert right_block(grid, find_table(grid)) is None
     path = tmp_path / "Q-HK_dk.xlsx"
-    rows = [[r[0], r[1], r[2], r[4], r[5]] for r in INDIVIDUALS[:3]]
-    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], header, *rows])])
+    write_xlsx(path, [Sheet("DS", lines)])
     result = ingest_file(input_file(path), context)
     assert (result.rows["valid"], result.rows["rejected"]) == (3, 0)
-    assert set(result.registrations["type"]) == {"individual"}
+
+
+def test_two_columns_of_model_and_field_to_the_right_are_no_table():
+    grid = [HEADER + ["", "Tên mô hình", "Lĩnh vực"], reg(0) + ["", "Ghi nhớ", "KT"]]
+    assert right_block(grid, find_table(grid)) is None
 
 
 def test_a_sheet_of_units_without_a_type_column_is_still_asked(tmp_path, context):

@@ -52,3 +52,18 @@ def test_a_sheet_without_registrants_listing_other_models_is_still_checked(tmp_p
     write_xlsx(path, [data, other])
     result = ingest_file(input_file(path), context)
     assert (result.rows["valid"], result.rows["rejected"]) == (6, 1)
+
+
+def test_an_individuals_sheet_without_names_listing_the_collectives_models_is_no_excerpt(
+        tmp_path, context):
+    """Fresh tester C's e02: its rows are asked their names, never ignored as a copy."""
+    short = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức"]
+    collectives = [reg(i) for i in (0, 2)]
+    people = Sheet("Cá nhân", [short, *[[r[0], r[1], r[2], "Cá nhân"] for r in collectives]])
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("Tập thể", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER,
+                                        *collectives]), people])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (2, 2)
+    assert set(result.rejections["sheet"]) == {"Cá nhân"}
+

@@ -36,6 +36,13 @@ def _written_per_group(values: list[str]) -> bool:
     return len(values) >= 2 and all(a != b for a, b in zip(values, values[1:]))
 
 
+def _a_long_group(written: list[bool]) -> bool:
+    """Whether two data rows in a row leave the column blank (a group of three rows or more):
+    an ordinary column missing a value here and there leaves single blanks (fresh tester C's
+    g06: ``KT``, ``VH``, ``AN``, ``KT``, blank, ``VH``, ``AN``, blank, ``KT`` was filled)."""
+    return any(not a and not b for a, b in zip(written, written[1:]))
+
+
 def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
                       ) -> tuple[pd.DataFrame, dict[int, list[int]]]:
     """``raw`` with each blank ``column`` cell of a data row filled from the nearest data row
@@ -54,7 +61,8 @@ def filled_from_group(raw: pd.DataFrame, labels: pd.Series, column: str
     written = texts != ""
     grouped = (data & ~written).sum() >= MIN_BLANK \
         and ((data & written).sum() <= (data & ~written).sum()
-             or _written_per_group(texts[data & written].map(match_key).tolist()))
+             or _written_per_group(texts[data & written].map(match_key).tolist())
+             and _a_long_group(written[data].tolist()))
     if not grouped and not (column == "type" and (labels == "subheading").any()):
         return raw, {}  # the common case: no row-by-row look
     filled: dict[int, list[int]] = {}

@@ -7,13 +7,11 @@ numbers Excel shows (index ``row``).
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from schemas.form import BY_NAME, HEADER_MARKERS, TYPES
+from schemas.form import BY_NAME, HEADER_MARKERS
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
@@ -24,7 +22,7 @@ from thidua.ingest.titleblock import title_line_kind
 from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import Grid
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text
 
 
 @dataclass(frozen=True)
@@ -163,23 +161,6 @@ def _plainly_data(part: Table):
     return plainly
 
 
-#: A registrant's header naming a person (``Họ và tên``, ``Họ tên cá nhân``): the table lists
-#: individuals.
-_PERSON_HEADER = re.compile(r"^(?:ho va ten|ho ten|ten ca nhan)\b(?!.*tap the)")
-
-
-def person_header(sheet: SheetData) -> str:
-    """The registrant's header as the unit wrote it when it names a person
-    (:data:`_PERSON_HEADER`: ``Họ và tên``), else ``""``."""
-    for c, name in sheet.table.columns.items():
-        if name == "registrant":
-            for r in sheet.table.header_rows:
-                text = clean_text(sheet.grid[r][c]) if c < len(sheet.grid[r]) else ""
-                if text and _PERSON_HEADER.match(match_key(text)):
-                    return text
-    return ""
-
-
 def field_from_name(sheet: SheetData) -> str:
     """The field the sheet's name gives its rows (:func:`thidua.ingest.sections.sheet_field`:
     a sheet per field) when its table has no ``Lĩnh vực`` column; else ``""``. Only rows with
@@ -191,11 +172,11 @@ def field_from_name(sheet: SheetData) -> str:
 
 
 def type_from_name(sheet: SheetData) -> str:
-    """The type the sheet's name gives its rows (:func:`thidua.ingest.sections.sheet_type`),
-    or its registrant's header when it names a person (``Họ và tên``, :func:`person_header`:
-    ``Cá nhân``): only when a part of its table has neither a ``Hình thức`` column nor a
-    section heading naming a type; else ``""``."""
-    kind = sheet_type(sheet.sheet) or (TYPES["individual"] if person_header(sheet) else "")
+    """The type the sheet's name gives its rows (:func:`thidua.ingest.sections.sheet_type`):
+    only when a part of its table has neither a ``Hình thức`` column nor a section heading
+    naming a type; else ``""``. (A registrant's header ``Họ và tên`` gives none: units list
+    collectives under it too, fresh tester C's ht01.)"""
+    kind = sheet_type(sheet.sheet)
     if not kind:
         return ""
     grid, last = sheet.grid, len(sheet.grid)

@@ -114,12 +114,11 @@ def sheet_field_note(sheet: str, field: str) -> str:
             f"vực '{field}' theo tên trang. Đề nghị lần sau ghi lĩnh vực ở từng dòng.")
 
 
-def sheet_type_note(sheet: str, kind: str, header: str = "") -> str:
+def sheet_type_note(sheet: str, kind: str) -> str:
     """The line telling a unit that the rows of sheet ``sheet`` took type ``kind`` from the
-    sheet's name, or from its registrant's ``header`` naming a person (``Họ và tên``)."""
-    by = f"theo tiêu đề cột '{header}'" if header else "theo tên trang"
+    sheet's name."""
     return (f"Trang '{sheet}' không có cột 'Hình thức': các dòng đăng ký của trang đã lấy hình "
-            f"thức '{kind}' {by}. Đề nghị lần sau ghi hình thức ở từng dòng.")
+            f"thức '{kind}' theo tên trang. Đề nghị lần sau ghi hình thức ở từng dòng.")
 
 
 def fields_from_subheadings(raw: pd.DataFrame, labels: pd.Series

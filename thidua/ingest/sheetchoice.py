@@ -132,14 +132,24 @@ def excerpt_of(rows: pd.DataFrame, others: dict[str, pd.DataFrame]) -> str | Non
     each with a ``Tên tập thể/cá nhân`` column) every model of ``rows`` is a model of, when
     ``rows`` (a sheet without that column: no row of it can be a registration) lists models:
     a summary sheet's list of exemplary models (``Tổng hợp``: ``STT | Tên mô hình | Lĩnh vực |
-    Hình thức``), whose rows were rejected one by one (tester B's F7); else ``None``."""
+    Hình thức``), whose rows were rejected one by one (tester B's F7); else ``None``. Each
+    row's model, field and type (those both sheets have) must be a row of the other: a
+    ``Cá nhân`` sheet without names, listing the collectives' models as individuals', is no
+    excerpt (its rows are rejected asking the names; fresh tester C's e02)."""
     if "registrant" in rows or "model" not in rows:
         return None
-    mine = {duplicate_key(v) for v in rows["model"] if clean_text(v)}
-    if not mine:
-        return None
-    return next((name for name, other in others.items() if "model" in other and "registrant"
-                 in other and mine <= {duplicate_key(v) for v in other["model"]}), None)
+    for name, other in others.items():
+        if "model" not in other or "registrant" not in other:
+            continue
+        columns = [c for c in ("model", "field", "type") if c in rows and c in other]
+        mine = {_keyed(row) for row in rows[columns].itertuples(index=False) if clean_text(row[0])}
+        if mine and mine <= {_keyed(row) for row in other[columns].itertuples(index=False)}:
+            return name  # each row's model, field and type are one of the other's rows
+    return None
+
+
+def _keyed(row) -> tuple[str, ...]:
+    return tuple(duplicate_key(v) for v in row)
 
 
 def _content(rows: pd.DataFrame) -> list[tuple[tuple[str, str], ...]]:

@@ -26,9 +26,9 @@ from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
-from thidua.ingest.rows import (SheetData, column_labels, field_from_name, person_header,
-                               raw_rows, title_line_rows, type_from_name)
-from thidua.ingest.sections import (fields_from_subheadings, sheet_field_note, sheet_type,
+from thidua.ingest.rows import (SheetData, column_labels, field_from_name, raw_rows,
+                               title_line_rows, type_from_name)
+from thidua.ingest.sections import (fields_from_subheadings, sheet_field_note,
                                     sheet_type_note, subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheettitle import title_rejections
@@ -244,8 +244,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
-                sheet_type_note(sheet.sheet, named, "" if sheet_type(sheet.sheet) else
-                                person_header(sheet)) if named and len(data) else None,
+                sheet_type_note(sheet.sheet, named) if named and len(data) else None,
                 sheet_field_note(sheet.sheet, field) if (field := field_from_name(sheet))
                 and len(data) else None,
                 *told, *interpreted_notes(interpreted))

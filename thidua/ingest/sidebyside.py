@@ -18,7 +18,8 @@ from __future__ import annotations
 from schemas.form import HEADER_MARKERS
 from thidua.ingest.rows import SheetData, column_letter
 from thidua.ingest.table import Table, find_table, row_names
-from thidua.text import clean_text
+from thidua.ingest.twins import OTHER_TIME
+from thidua.text import clean_text, match_key
 
 Grid = list[list]
 
@@ -43,10 +44,18 @@ def right_block(grid: Grid, table: Table) -> int | None:
         if split is None:
             continue
         left = {n for c, n in names.items() if c < split}
-        right = {n for c, n in names.items() if c >= split}
-        if set(HEADER_MARKERS) <= left and set(HEADER_MARKERS) <= right:
+        right = {n for c, n in names.items() if c >= split and not _other_time(grid, table, c)}
+        if set(HEADER_MARKERS) <= left and set(HEADER_MARKERS) <= right \
+                and right & {"registrant", "type"}:  # a table, not two columns of notes
             return split
     return None
+
+
+def _other_time(grid: Grid, table: Table, c: int) -> bool:
+    """Whether column ``c``'s header names another time than the report's (``Tên mô hình năm
+    2023``: last year's columns kept to the right, fresh tester C's s01), as a twin's may not."""
+    texts = " ".join(clean_text(grid[r][c]) for r in table.header_rows if c < len(grid[r]))
+    return OTHER_TIME.search(match_key(texts)) is not None
 
 
 def _block_start(header: list[bool], names: dict[int, str], start: int,

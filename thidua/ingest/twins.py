@@ -19,20 +19,20 @@ def twins(table: Table) -> dict[int, int]:
     header (kept in ``table.unknown``; which one is read: :func:`thidua.ingest.table.find_table`).
     Only required columns: a blank optional cell is a valid answer, never filled from
     another column (a hidden ``Kết quả`` of last year); and never a twin whose header names
-    another time (:data:`_OTHER_TIME`: ``Lĩnh vực (năm trước)``)."""
+    another time (:data:`OTHER_TIME`: ``Lĩnh vực (năm trước)``)."""
     read = {name: c for c, name in table.columns.items()}
     pairs: dict[int, int] = {}
     for twin, text in table.unknown.items():
         name = header_name(text)
         if name in read and twin not in table.marks and BY_NAME[name].required \
-                and not _OTHER_TIME.search(match_key(text)):
+                and not OTHER_TIME.search(match_key(text)):
             pairs.setdefault(read[name], twin)
     return pairs
 
 
 #: A header naming another time than the report's (``Lĩnh vực (năm trước)``, ``… 2023``,
 #: ``… cũ``, ``… kế hoạch``): another column, never a twin to take values from.
-_OTHER_TIME = re.compile(r"\b(?:nam truoc|nam ngoai|cu|(?:19|20)\d\d|ke hoach|du kien|"
+OTHER_TIME = re.compile(r"\b(?:nam truoc|nam ngoai|cu|(?:19|20)\d\d|ke hoach|du kien|"
                          r"truoc day|lan truoc)\b")
 
 
