@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import shutil
@@ -12,7 +13,20 @@ _PREFECT_HOME = tempfile.mkdtemp(prefix="thidua-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
 # The ingest cache of flow runs that name no --cache: a temporary folder, never the
 # repository's data/out/.cache (which a later `bash scripts/report.sh` would then reuse).
-os.environ["THIDUA_CACHE_DIR"] = tempfile.mkdtemp(prefix="thidua-cache-")
+os.environ["THIDUA_CACHE_DIR"] = _CACHE_DIR = tempfile.mkdtemp(prefix="thidua-cache-")
+_OWNER = os.getpid()
+
+
+@atexit.register
+def _remove_temporary_folders() -> None:
+    """Remove this session's Prefect home and cache at exit (registered first, so it runs
+    after Prefect's own exit handlers). Only in the process that made them: a mutation run's
+    children are forks of it and share them."""
+    if os.getpid() == _OWNER:
+        for folder in (_PREFECT_HOME, _CACHE_DIR):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")

@@ -183,3 +183,11 @@ def rows_said(rows: list[int], limit: int = 10) -> str:
     """Row numbers as a message lists them: the first ``limit`` joined by ``, ``, then
     ``, …`` when there are more (``[5, 6, 7]`` → ``5, 6, 7``)."""
     return ", ".join(map(str, rows[:limit])) + (", …" if len(rows) > limit else "")
+
+
+def on_sheet(sheet: str, note: str) -> str:
+    """A note about sheet ``sheet`` in a file of several sheets: ``Trang 'X': note``, unless
+    the note already starts by naming that sheet (``Trang 'X' không có cột …``)."""
+    if not sheet or note.startswith(f"Trang '{sheet}'"):
+        return note
+    return f"Trang '{sheet}': {note}"

@@ -143,7 +143,7 @@ def test_a_sheet_repeating_another_row_for_row_is_counted_once(tmp_path, context
     assert counts(result) == [("Danh sách", 3, 3, 0, 0), ("Danh sách (2)", 3, 0, 0, 3)]
     assert result.ignored["copied_sheet"] == 3
     assert result.rows == {"read": 6, "valid": 3, "rejected": 0, "ignored": 3}
-    assert ("Trang 'Danh sách (2)': Trang 'Danh sách (2)' lặp lại đúng từng dòng đăng ký của "
+    assert ("Trang 'Danh sách (2)' lặp lại đúng từng dòng đăng ký của "
             "trang 'Danh sách' nên chỉ tính một lần: 3 dòng của trang 'Danh sách (2)' không được "
             "tính (bỏ qua).") in result.remarks
     assert file_table([result])["ignored_by"][0] == {"copied_sheet": 3}
@@ -181,7 +181,7 @@ def test_a_sheet_named_by_type_without_a_type_column_gives_its_rows_that_type_to
     assert result.registrations["type"].tolist() == ["collective"] * 2 + ["individual"] * 2
     assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
     assert [n for n in result.readings if "theo tên trang" in n] == [
-        f"Trang '{s}': Trang '{s}' không có cột 'Hình thức': các dòng đăng ký của trang đã lấy "
+        f"Trang '{s}' không có cột 'Hình thức': các dòng đăng ký của trang đã lấy "
         f"hình thức '{s}' theo tên trang. Đề nghị lần sau ghi hình thức ở từng dòng."
         for s in ("Tập thể", "Cá nhân")]
 

@@ -19,7 +19,7 @@ from thidua.ingest.rows import SheetData, column_letter
 from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.workbook import FileRejected
-from thidua.text import clean_text, match_key, rows_said
+from thidua.text import clean_text, match_key, on_sheet, rows_said
 
 #: How to get a formula's result saved (said in every formula message).
 SAVE_HINT = ("Đề nghị mở tệp bằng Excel hoặc LibreOffice, lưu lại (để lưu cả kết quả của công "
@@ -126,7 +126,7 @@ def all_hidden_reason(labelled: list) -> str | None:
         return None
     many = len(labelled) > 1
     return "Không có dòng đăng ký nào đang hiển thị: " + " ".join(
-        f"Trang '{sheet}': {note}" if many and sheet else note for sheet, note in notes)
+        on_sheet(sheet, note) if many else note for sheet, note in notes)
 
 
 def _formula_cells(sheet: SheetData, rows: pd.Index) -> dict[int, list[tuple[str, str, str]]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from schemas.form import BY_NAME, HEADER_MARKERS
+from schemas.form import BY_NAME, HEADER_MARKERS, TYPES
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
@@ -123,6 +123,10 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
             names["type"] = None  # ``I. TẬP THỂ`` / ``II. CÁ NHÂN`` instead of a column
             for record, kind in zip(block, types):
                 record["type"] = kind
+        elif _typed_by_position(part):
+            names["type"] = None  # no type column: a position names an individual
+            for record in block:
+                record["type"] = position_type(record.get("registrant"), record.get("position"))
         records += block
     if len(parts) > 1:  # a column one table lacks is empty there, as a missing cell is
         records = [{name: record.get(name, "") for name in names} for record in records]
@@ -141,6 +145,35 @@ def _section_types(grid: Grid, part: Table, start: int, stop: int,
     return types_from_headings(grid, start, stop, part.header_rows[0],
                                lambda row: set(HEADER_MARKERS) <= set(row_names(row).values()),
                                default, _plainly_data(part))
+
+
+def _typed_by_position(part: Table) -> bool:
+    """Whether ``part`` has a ``Chức vụ`` column but no ``Hình thức`` column nor tick boxes
+    choosing a type (:func:`position_type` then types its rows, when no section heading nor
+    the sheet's name does)."""
+    return ("position" in part.columns.values() and "type" not in part.columns.values()
+            and "type" not in marked_columns(part.marks))
+
+
+def position_type(registrant: object, position: object) -> str:
+    """The type of a row of a table without a type column (:func:`_typed_by_position`):
+    ``Cá nhân`` when it names a registrant and a position (only an individual holds a
+    position: ``spec/submission-form.md``, "Chức vụ: position of an individual"), else ``""``
+    (the row is rejected asking its type: a row without a position may be a collective or an
+    individual who left it out). An extension of the form's ``Hình thức`` rule
+    (``docs/contracts.md``)."""
+    return TYPES["individual"] if clean_text(registrant) and clean_text(position) else ""
+
+
+def type_from_position(sheet: SheetData) -> bool:
+    """Whether some rows of the sheet took their type from :func:`position_type`: a part of
+    its table has a ``Chức vụ`` column, no ``Hình thức`` column, no tick boxes for it, no
+    section heading naming a type, and the sheet's name names no type."""
+    grid, last = sheet.grid, len(sheet.grid)
+    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last, _hidden(sheet)))
+    named = type_from_name(sheet)
+    return any(_typed_by_position(t) and _section_types(grid, t, a, b, named) is None
+               for a, b, t in parts)
 
 
 def _plainly_data(part: Table):
@@ -241,6 +274,8 @@ def _column_labels(sheet: SheetData) -> dict[str, str]:
         labels.setdefault("type", "Hình thức (theo dòng tiêu đề nhóm)")
     elif type_from_name(sheet):
         labels.setdefault("type", "Hình thức (theo tên trang)")
+    elif type_from_position(sheet):
+        labels.setdefault("type", "Hình thức (theo cột Chức vụ)")
     return labels
 
 

@@ -27,9 +27,9 @@ from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants
 from thidua.ingest.rows import (SheetData, column_labels, field_from_name, raw_rows,
-                               title_line_rows, type_from_name)
+                               title_line_rows, type_from_name, type_from_position)
 from thidua.ingest.sections import (fields_from_subheadings, sheet_field_note,
-                                    sheet_type_note, subheading_note)
+                                    position_type_note, sheet_type_note, subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
@@ -245,6 +245,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
+                position_type_note(sheet.sheet) if len(data) and type_from_position(sheet)
+                else None,
                 sheet_field_note(sheet.sheet, field) if (field := field_from_name(sheet))
                 and len(data) else None,
                 *told, *interpreted_notes(interpreted))

@@ -10,6 +10,7 @@ from schemas.form import BY_NAME
 from thidua.ingest.normalise import IGNORED_REASONS
 from thidua.ingest.sheetrows import SheetOutcome
 from thidua.ingest.validate import duplicates_across_sheets
+from thidua.text import on_sheet
 
 
 def combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
@@ -34,7 +35,7 @@ def combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
                    for o, v, r in zip(outcomes, kept, rejections))
 
     def told(o: SheetOutcome, notes: tuple[str, ...]) -> list[str]:
-        return [f"Trang '{o.sheet}': {n}" for n in notes] if len(outcomes) > 1 else list(notes)
+        return [on_sheet(o.sheet, n) for n in notes] if len(outcomes) > 1 else list(notes)
     headers: dict[str, str] = {}
     for o in outcomes:
         for name, header in o.headers.items():

@@ -1,0 +1,90 @@
+"""A table with a ``Chức vụ`` column but no ``Hình thức`` column: a row naming a registrant
+and a position is an individual's (only an individual holds a position); a row without a
+position is still asked its type (tester B's case 135: a persons' table beside the full form,
+every row rejected "Thiếu 'Hình thức'"; ``thidua.ingest.rows.position_type``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_writers import Sheet, write_csv, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.rows import position_type
+
+TITLE = [["Mã đơn vị: Q-DD"], ["Năm: 2024"]]
+PERSONS = ["STT", "Tên mô hình", "Lĩnh vực", "Họ và tên", "Chức vụ", "Công đoàn cơ sở"]
+ROWS = [[1, "Tiết kiệm điện nơi làm việc", "Kinh tế", "Nguyễn Văn An", "Chủ tịch CĐCS",
+         "CĐCS Trường A"],
+        [2, "Dân vận khéo phòng chống dịch", "VH-XH", "Trần Thị Bình", "Tổ trưởng", "CĐCS B"],
+        [3, "Tổ an ninh tự quản khu tập thể", "ANQP", "Lê Văn Cường", "", "CĐCS C"]]
+NOTE = ("Trang 'DS' không có cột 'Hình thức': các dòng có ghi 'Chức vụ' đã tính là cá nhân; "
+        "dòng không ghi chức vụ cần ghi rõ hình thức (Tập thể hoặc Cá nhân). Đề nghị lần sau "
+        "ghi hình thức ở từng dòng.")
+
+
+def _ingest(tmp_path, context, sheets, suffix="xlsx"):
+    path = tmp_path / f"Q-DD_dk.{suffix}"
+    if suffix == "xlsx":
+        write_xlsx(path, sheets)
+    else:
+        write_csv(path, sheets[0].rows)
+    return ingest_file(input_file(path), context)
+
+
+@pytest.mark.parametrize("registrant, position, expected", [
+    ("Nguyễn Văn An", "Chủ tịch", "Cá nhân"),
+    ("Nguyễn Văn An", "  ", ""),  # no position: a collective, or an individual who left it out
+    ("", "Chủ tịch", ""),         # no registrant: nothing to type
+    (None, None, ""),
+])
+def test_a_position_names_an_individual(registrant, position, expected):
+    assert position_type(registrant, position) == expected
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_rows_with_a_position_count_as_individuals_the_others_are_asked(tmp_path, context,
+                                                                        suffix):
+    result = _ingest(tmp_path, context, [Sheet("DS", [*TITLE, PERSONS, *ROWS])], suffix)
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 1, "ignored": 0}
+    assert result.registrations["type"].tolist() == ["individual", "individual"]
+    assert result.registrations["registrant"].tolist() == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert result.rejections[["row", "column", "error"]].values.tolist() == [
+        [6, "Hình thức", "Thiếu 'Hình thức': cần Tập thể (TT) hoặc Cá nhân (CN)."]]
+    sheet = "DS" if suffix == "xlsx" else result.rejections["sheet"].iloc[0]
+    assert NOTE.replace("'DS'", f"'{sheet}'") in result.readings
+
+
+def test_a_type_column_left_blank_is_not_filled_from_the_position(tmp_path, context):
+    header = [*PERSONS[:3], "Hình thức", *PERSONS[3:]]
+    rows = [[*r[:3], "", *r[3:]] for r in ROWS]
+    result = _ingest(tmp_path, context, [Sheet("DS", [*TITLE, header, *rows])])
+    assert result.rows == {"read": 3, "valid": 0, "rejected": 3, "ignored": 0}
+    assert not any("đã tính là cá nhân" in n for n in result.readings)
+
+
+def test_section_headings_and_the_sheet_s_name_come_before_the_position(tmp_path, context):
+    rows = [ROWS[0], ["II. CÁ NHÂN"], ROWS[1], ROWS[2]]
+    headed = _ingest(tmp_path, context, [Sheet("DS", [*TITLE, ["I. TẬP THỂ"], PERSONS, *rows])])
+    assert headed.registrations["type"].tolist() == ["collective", "individual"]
+    assert headed.rejections["column"].tolist() == ["Chức vụ"]  # an individual's, left out
+    assert not any("đã tính là cá nhân" in n for n in headed.readings)
+    named = _ingest(tmp_path, context, [Sheet("Tập thể", [*TITLE, PERSONS, *ROWS])])
+    assert named.registrations["type"].tolist() == ["collective"] * 3
+    assert not any("đã tính là cá nhân" in n for n in named.readings)
+
+
+def test_a_persons_table_beside_the_full_form_is_read(tmp_path, context):
+    """Tester B's 135: the full form in A:F, a table of persons without ``Hình thức`` in H:L."""
+    left = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ"]
+    lines = [*TITLE, [*left, "", *PERSONS[:5]],
+             [1, "Sân chơi cho con công nhân", "Kinh tế", "Tập thể", "CĐCS Công ty X", "", "",
+              *ROWS[0][:5]],
+             [2, "Bếp ăn công đoàn", "VH-XH", "TT", "CĐCS Công ty Y", "", "", *ROWS[1][:5]],
+             ["", "", "", "", "", "", "", *ROWS[2][:5]]]
+    result = _ingest(tmp_path, context, [Sheet("DS", lines)])
+    assert result.rows == {"read": 5, "valid": 4, "rejected": 1, "ignored": 0}
+    assert sorted(result.registrations["type"].tolist()) == ["collective"] * 2 + ["individual"] * 2
+    assert result.rejections[["sheet", "column"]].values.tolist() == [
+        ["DS (bảng từ cột H)", "Hình thức"]]
+    assert NOTE.replace("'DS'", "'DS (bảng từ cột H)'") in result.readings
