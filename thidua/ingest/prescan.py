@@ -15,7 +15,8 @@ Cheap passes that stop at the first fault (issue 9.6, "one bad file never stops 
 
 What is not a limit (a part that is not well-formed XML) is left to the parser, which rejects
 it in its worker (:mod:`thidua.ingest.isolation`); a damaged deflate stream, a CRC error, a
-part cut short and a damaged OLE container are rejected here, saying what is damaged.
+part cut short and a damaged OLE container are rejected here, saying what is damaged, and so
+is an ``.xlsx`` missing a part it cannot be opened without (:mod:`thidua.ingest.packageparts`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
                                   number, size)
 from thidua.ingest.olecheck import check_xls, headless_ole
+from thidua.ingest.packageparts import broken_package
 from thidua.ingest.sheetscan import quick_scan
 from thidua.ingest.workbook import FileRejected, reads_as_csv, utf16
 from thidua.reasons import file_fault
@@ -278,6 +280,8 @@ def _check_zip(data: bytes) -> None:
         for info in infos:
             if not info.is_dir():
                 _scan_part(archive, info)
+        if reason := broken_package(archive):  # a part the workbook cannot open without
+            raise FileRejected(reason)
 
 
 def _check_csv(data: bytes) -> None:

@@ -1,0 +1,84 @@
+"""The parts an ``.xlsx`` cannot be opened without, checked by name.
+
+An ``.xlsx`` is a zip of parts: ``_rels/.rels`` names the workbook part (``xl/workbook.xml``),
+which lists the sheets, and the workbook's relationships (``xl/_rels/workbook.xml.rels``) say
+where each sheet is. When one of the three is missing or is not well-formed XML, the reader
+either fails with a message that names nothing ("not a workbook") or finds no sheet at all,
+which was told as an empty file with a hint about formulas (fresh damage cases of 01/12: the
+unit was sent looking for formulas in a damaged file). :func:`broken_package` names the part
+and says the file is damaged. Decorating parts (styles, theme…) broken are read around
+(:mod:`thidua.ingest.salvage`); a broken worksheet is told by the reader.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+
+from defusedxml import ElementTree
+
+#: What each required part is, for the message.
+_ROLES = {"package": "mục lục của tệp", "workbook": "danh sách trang tính",
+          "relationships": "vị trí các trang tính"}
+_MISSING = ("Tệp bị hỏng: thiếu phần '{part}' ({role}) bên trong tệp, nên không mở được như một "
+            "bảng tính; đề nghị mở thử tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
+_BROKEN = ("Tệp bị hỏng: phần '{part}' ({role}) bên trong tệp không đúng định dạng XML, nên "
+           "không mở được như một bảng tính; đề nghị mở thử tệp bằng Excel, lưu lại dạng "
+           ".xlsx rồi gửi lại.")
+_OFFICE_DOCUMENT = "/officeDocument"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _key(name: str) -> str:
+    """A part's name as compared: lower case, ``/`` between folders, no leading ``/``."""
+    return name.replace("\\", "/").lstrip("/").lower()
+
+
+def _root(archive: zipfile.ZipFile, part: str):
+    """The parsed root element of ``part``, or ``None`` when it is not well-formed XML."""
+    try:
+        return ElementTree.fromstring(archive.read(part), forbid_dtd=True)
+    except Exception:  # any parse failure, or a forbidden construct: not usable
+        return None
+
+
+def broken_package(archive: zipfile.ZipFile) -> str | None:
+    """The reason (Vietnamese) an ``.xlsx`` package cannot be opened for a required part
+    missing or not well-formed (``_rels/.rels``, the workbook part it names, the workbook's
+    relationships, a sheet part the workbook lists), else ``None``. ``None`` too for a zip
+    that is no ``.xlsx`` (an ``.ods``, which has no ``xl/`` parts). Names compare without
+    case and with ``\\`` as ``/`` (a part a lenient reader would still find is never called
+    missing). Never raises. Source: ECMA-376 part 2 (Open Packaging Conventions): the package
+    relationships name the main part."""
+    actual = {_key(n): n for n in archive.namelist()}
+    names = set(actual)
+    if not any(n.startswith("xl/") for n in names):
+        return None
+    package = "_rels/.rels"
+    if package not in names:
+        return _MISSING.format(part=package, role=_ROLES["package"])
+    if (root := _root(archive, actual[package])) is None:
+        return _BROKEN.format(part=package, role=_ROLES["package"])
+    targets = [r.get("Target", "") for r in root
+               if r.get("Type", "").endswith(_OFFICE_DOCUMENT)]
+    workbook = _key(targets[0]) if targets else "xl/workbook.xml"
+    folder = posixpath.dirname(workbook)
+    roots = {}
+    for part, role in ((workbook, "workbook"), (posixpath.join(
+            folder, "_rels", posixpath.basename(workbook) + ".rels"), "relationships")):
+        if part not in names:
+            return _MISSING.format(part=part, role=_ROLES[role])
+        if not part.endswith((".xml", ".rels")):
+            return None  # an .xlsb's binary workbook part: left to the reader
+        roots[role] = _root(archive, actual[part])
+        if roots[role] is None:
+            return _BROKEN.format(part=part, role=_ROLES[role])
+    where = {r.get("Id"): r.get("Target", "") for r in roots["relationships"]}
+    for sheet in roots["workbook"].iter(_MAIN + "sheet"):
+        target = where.get(sheet.get(_RELATIONSHIP_ID), "")
+        part = _key(target) if target.startswith("/") else posixpath.normpath(
+            posixpath.join(folder, _key(target)))
+        if target and part not in names:
+            return _MISSING.format(part=part, role=f"trang tính '{sheet.get('name', '')}'")
+    return None
