@@ -90,6 +90,9 @@ def test_an_intact_workbook_and_lenient_spellings_pass():
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", "<x/>")
     assert _reason(ods.getvalue()) is None
+    assert _reason(_changed(ods.getvalue(), "content.xml", None)) == MISSING.format(
+        "content.xml", "nội dung bảng tính") + ADVICE
+    assert _reason(_changed(ods.getvalue(), "mimetype", None, rename="other.txt")) is None
     package = _body(XLSX, "_rels/.rels").replace(b"xl/workbook.xml", b"xl/workbook.bin")
     binary = _changed(_changed(XLSX, "_rels/.rels", package), "xl/workbook.xml", None,
                       rename="xl/workbook.bin")

@@ -74,7 +74,27 @@ def test_nothing_to_salvage_when_every_part_is_whole_or_the_bytes_are_no_zip():
     assert without_broken_parts(XLSX) is None
     assert without_broken_parts(b"not a zip") is None
     fixed, dropped = without_broken_parts(_half(XLSX, "xl/styles.xml"))
-    assert dropped == ("xl/styles.xml",)
+    assert dropped == ("xl/styles.xml không đọc được",)
     with zipfile.ZipFile(io.BytesIO(fixed)) as z:
         assert "xl/styles.xml" not in z.namelist()
         assert "xl/worksheets/sheet1.xml" in z.namelist()
+
+
+@pytest.mark.parametrize("part, body, said", [
+    ("META-INF/manifest.xml", None, "thiếu META-INF/manifest.xml"),
+    ("META-INF/manifest.xml", b"<manifest:manifest", "META-INF/manifest.xml không đọc được"),
+    ("mimetype", None, "thiếu mimetype"),
+])
+def test_an_ods_without_its_package_description_is_read(tmp_path, corpus_context, part, body,
+                                                         said):
+    """LibreOffice repairs an .ods without its ``mimetype`` or manifest (they only describe
+    the package); the reader refused it whole ("not a workbook"), every registration lost."""
+    path = tmp_path / "S-01_hong.ods"
+    write_ods(path, [titled("S-01", regs(2))])
+    path.write_bytes(_mutated(path.read_bytes(), part, body))
+    result = ingest_file(input_file(path), corpus_context)
+    assert (result.status, result.rows["valid"]) == ("used", 2), result.problem
+    assert result.registrations["model"].tolist() == [r[1] for r in regs(2)]
+    assert [n for n in result.remarks if n.startswith("Tệp bị hỏng một phần")] == [
+        f"Tệp bị hỏng một phần ({said}): đã đọc dữ liệu nhưng bỏ qua phần hỏng, định dạng ô "
+        f"(ví dụ ngày tháng) có thể bị mất; đề nghị mở tệp bằng Excel, lưu lại rồi gửi lại."]

@@ -1,4 +1,4 @@
-"""The parts an ``.xlsx`` cannot be opened without, checked by name.
+"""The parts an ``.xlsx`` (or an ``.ods``) cannot be opened without, checked by name.
 
 An ``.xlsx`` is a zip of parts: ``_rels/.rels`` names the workbook part (``xl/workbook.xml``),
 which lists the sheets, and the workbook's relationships (``xl/_rels/workbook.xml.rels``) say
@@ -46,15 +46,17 @@ def _root(archive: zipfile.ZipFile, part: str):
 def broken_package(archive: zipfile.ZipFile) -> str | None:
     """The reason (Vietnamese) an ``.xlsx`` package cannot be opened for a required part
     missing or not well-formed (``_rels/.rels``, the workbook part it names, the workbook's
-    relationships, a sheet part the workbook lists), else ``None``. ``None`` too for a zip
-    that is no ``.xlsx`` (an ``.ods``, which has no ``xl/`` parts). Names compare without
+    relationships, a sheet part the workbook lists; an ``.ods``'s ``content.xml``), else
+    ``None`` (a zip that is no workbook is left to the reader). Names compare without
     case and with ``\\`` as ``/`` (a part a lenient reader would still find is never called
     missing). Never raises. Source: ECMA-376 part 2 (Open Packaging Conventions): the package
     relationships name the main part."""
     actual = {_key(n): n for n in archive.namelist()}
     names = set(actual)
-    if not any(n.startswith("xl/") for n in names):
-        return None
+    if not any(n.startswith("xl/") for n in names):  # an .ods, or no workbook at all
+        odf = "mimetype" in names or "meta-inf/manifest.xml" in names
+        return _MISSING.format(part="content.xml", role="nội dung bảng tính") if (
+            odf and "content.xml" not in names) else None
     package = "_rels/.rels"
     if package not in names:
         return _MISSING.format(part=package, role=_ROLES["package"])

@@ -33,29 +33,55 @@ def _well_formed(body: bytes) -> bool:
     return True
 
 
+#: An OpenDocument spreadsheet's media type, and the manifest written in place of a missing
+#: or broken one (ODF 1.2, part 3: the package's ``mimetype`` and ``META-INF/manifest.xml``
+#: only describe the package; LibreOffice repairs a file without them).
+ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
+MANIFEST = "META-INF/manifest.xml"
+_MANIFEST_XML = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:'
+    'tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+    f'manifest:full-path="/" manifest:media-type="{ODS_TYPE}"/><manifest:file-entry '
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+
+
 def without_broken_parts(data: bytes) -> tuple[bytes, tuple[str, ...]] | None:
-    """``(zip bytes, dropped part names)``: the workbook ``data`` without its optional parts
-    (:data:`OPTIONAL_PARTS`) that are not well-formed XML; ``None`` when ``data`` is not a
-    readable zip or no optional part is broken (nothing to salvage). Never raises."""
+    """``(zip bytes, what was wrong)``: the workbook ``data`` without its optional parts
+    (:data:`OPTIONAL_PARTS`) that are not well-formed XML, and, for an ``.ods`` (a
+    ``content.xml``, no ``xl/`` part), with a ``mimetype`` and a manifest written in place of
+    missing or broken ones. What was wrong, one phrase per part (``xl/styles.xml không đọc
+    được``, ``thiếu mimetype``). ``None`` when ``data`` is not a readable zip or nothing is
+    wrong there (nothing to salvage). Never raises."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             infos = source.infolist()
-            broken = tuple(i.filename for i in infos if OPTIONAL_PARTS.match(i.filename)
-                           and not _well_formed(source.read(i.filename)))
-            if not broken:
+            names = {i.filename for i in infos}
+            broken = {i.filename for i in infos if OPTIONAL_PARTS.match(i.filename)
+                      and not _well_formed(source.read(i.filename))}
+            ods = "content.xml" in names and not any(n.startswith("xl/") for n in names)
+            if ods and MANIFEST in names and not _well_formed(source.read(MANIFEST)):
+                broken.add(MANIFEST)
+            missing = [n for n in ("mimetype", MANIFEST) if ods and n not in names]
+            if not broken and not missing:
                 return None
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                if "mimetype" in missing:
+                    target.writestr("mimetype", ODS_TYPE, zipfile.ZIP_STORED)
                 for info in infos:
                     if info.filename not in broken:
                         target.writestr(info, source.read(info.filename))
+                if ods and (MANIFEST in missing or MANIFEST in broken):
+                    target.writestr(MANIFEST, _MANIFEST_XML)
     except Exception:  # a zip that cannot even be listed: nothing to salvage
         return None
-    return out.getvalue(), broken
+    said = [f"{i.filename} không đọc được" for i in infos if i.filename in broken]
+    return out.getvalue(), (*said, *(f"thiếu {n}" for n in missing))
 
 
-def salvage_note(dropped: tuple[str, ...]) -> str:
-    """The line telling a unit its file was read without its broken parts."""
-    return (f"Tệp bị hỏng một phần ({', '.join(dropped)} không đọc được): đã đọc dữ liệu nhưng "
-            f"bỏ qua phần hỏng, định dạng ô (ví dụ ngày tháng) có thể bị mất; đề nghị mở tệp "
-            f"bằng Excel, lưu lại rồi gửi lại.")
+def salvage_note(wrong: tuple[str, ...]) -> str:
+    """The line telling a unit its file was read around its damaged parts (``wrong``: what
+    :func:`without_broken_parts` found)."""
+    return (f"Tệp bị hỏng một phần ({'; '.join(wrong)}): đã đọc dữ liệu nhưng bỏ qua phần hỏng, "
+            f"định dạng ô (ví dụ ngày tháng) có thể bị mất; đề nghị mở tệp bằng Excel, lưu lại "
+            f"rồi gửi lại.")
