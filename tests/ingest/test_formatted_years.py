@@ -106,3 +106,47 @@ def test_an_excel_day_number_in_a_period_names_its_date(value, note):
     from thidua.ingest.periods import serial_note
 
     assert serial_note(value) == note
+
+
+# --- a Năm cell holding the year as a number under a number format --------------------------
+@pytest.mark.parametrize("code", ["#,##0.00", "0%", "0.0", "#,##0;(#,##0)", "+0", "0.00%"])
+@pytest.mark.parametrize("year, used", [(2024, True), (2023, False)])
+def test_a_year_cell_under_a_number_format_is_its_number(tmp_path, context, code, year, used):
+    """``Năm:`` | ``2024`` under ``#,##0.00`` shows ``2,024.00``, under ``0%`` ``202400%``:
+    the year is the number (the whole file was rejected, "không phải là một năm"); under a
+    format writing words (``"Năm "0``) the words are kept (below)."""
+    import openpyxl
+
+    from corpus_rows import HEADER, regs
+    from helpers import input_file
+    from thidua.ingest.files import ingest_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Mã đơn vị:", "Q-HK"], ["Năm:", year], HEADER, *regs(2)):
+        sheet.append(row)
+    sheet["B2"].number_format = code
+    book.save(tmp_path / "Q-HK_dk.xlsx")
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    if used:
+        assert (result.status, result.rows["valid"]) == ("used", 2), result.problem
+    else:  # the title's 2023 read, and it disagrees with the folder's 2024
+        assert result.status == "rejected" and "2023" in result.problem
+        assert "không phải là một năm" not in result.problem
+
+
+def test_a_year_format_that_writes_words_is_read_as_shown(tmp_path, context):
+    import openpyxl
+
+    from corpus_rows import HEADER, regs
+    from helpers import input_file
+    from thidua.ingest.files import ingest_file
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Mã đơn vị: Q-HK"], [2023], HEADER, *regs(2)):
+        sheet.append(row)
+    sheet["A2"].number_format = '"Năm: "0'
+    book.save(tmp_path / "Q-HK_dk.xlsx")
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.xlsx"), context)
+    assert result.status == "rejected" and "2023" in result.problem  # ``Năm: 2023`` read

@@ -7,6 +7,7 @@ numbers Excel shows (index ``row``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -293,7 +294,26 @@ def title_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = (),
     lines = [r - 1 for r in title_line_rows(sheet, names, read=True)] if below else []
     shown = sheet.facts.shown  # what Excel shows: a ``Năm:`` date cell formatted ``yyyy``
     return [cells for r in [*range(sheet.table.header_rows[0]), *lines]
-            if (cells := title_cells([shown.get((r, c), v) for c, v in enumerate(sheet.grid[r])]))]
+            if (cells := title_cells([_title_shown(v, shown.get((r, c)))
+                                      for c, v in enumerate(sheet.grid[r])]))]
+
+
+def _title_shown(value: object, shown: str | None) -> object:
+    """A title cell's value as read in the title block: the text Excel shows (``shown``),
+    except for a whole number shown with separators, decimals or a sign (``2024`` under
+    ``#,##0.00`` as ``2,024.00``, under ``0%`` as ``202400%``): the number itself, as a
+    careful reader takes a year so formatted (fresh number-format cases of 01/12: the whole
+    file was rejected, "không phải là một năm")."""
+    if shown is None or shown.isdigit() or not _DECORATED.fullmatch(shown) \
+            or isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or not float(value).is_integer():
+        return value if shown is None else shown
+    return int(value)
+
+
+#: A number shown with only separators, decimals, a sign or a percent around its digits (no
+#: words: ``"Năm "0`` shows ``Năm 2024``, kept as shown).
+_DECORATED = re.compile(r"[\d\s.,%+\-()]+")
 
 
 def title_cells(row: list[object]) -> list[str]:
