@@ -36,6 +36,9 @@ def _ingest(tmp_path, context, sheets, suffix="xlsx"):
     ("Nguyễn Văn An", "Chủ tịch", "Cá nhân"),
     ("Nguyễn Văn An", "  ", ""),  # no position: a collective, or an individual who left it out
     ("", "Chủ tịch", ""),         # no registrant: nothing to type
+    ("Nguyễn Văn An - Chủ tịch CĐCS", "", "Cá nhân"),  # the position after the name
+    ("Trần Thị Bình, Tổ trưởng", None, "Cá nhân"),
+    ("CĐCS Công ty X - Tổ công đoàn 1", "", ""),
     (None, None, ""),
 ])
 def test_a_position_names_an_individual(registrant, position, expected):
@@ -88,3 +91,13 @@ def test_a_persons_table_beside_the_full_form_is_read(tmp_path, context):
     assert result.rejections[["sheet", "column"]].values.tolist() == [
         ["DS (bảng từ cột H)", "Hình thức"]]
     assert NOTE.replace("'DS'", "'DS (bảng từ cột H)'") in result.readings
+
+
+def test_a_position_written_after_the_name_types_the_row_and_is_split(tmp_path, context):
+    rows = [[1, "Tiết kiệm điện nơi làm việc", "Kinh tế", "Nguyễn Văn An - Chủ tịch CĐCS", ""],
+            [2, "Tổ an ninh tự quản khu tập thể", "ANQP", "CĐCS Công ty X", ""]]
+    result = _ingest(tmp_path, context, [Sheet("DS", [*TITLE, PERSONS[:5], *rows])])
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    assert result.registrations[["type", "registrant", "position"]].values.tolist() == [
+        ["individual", "Nguyễn Văn An", "Chủ tịch CĐCS"]]
+    assert result.rejections[["row", "column"]].values.tolist() == [[5, "Hình thức"]]

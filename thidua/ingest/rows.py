@@ -17,6 +17,7 @@ from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.normalise import STT_NUMBER
+from thidua.ingest.registrant import split_position
 from thidua.ingest.sections import sheet_field, sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
@@ -158,12 +159,16 @@ def _typed_by_position(part: Table) -> bool:
 
 def position_type(registrant: object, position: object) -> str:
     """The type of a row of a table without a type column (:func:`_typed_by_position`):
-    ``Cá nhân`` when it names a registrant and a position (only an individual holds a
-    position: ``spec/submission-form.md``, "Chức vụ: position of an individual"), else ``""``
-    (the row is rejected asking its type: a row without a position may be a collective or an
-    individual who left it out). An extension of the form's ``Hình thức`` rule
-    (``docs/contracts.md``)."""
-    return TYPES["individual"] if clean_text(registrant) and clean_text(position) else ""
+    ``Cá nhân`` when it names a registrant and a position, in ``Chức vụ`` or after the name
+    (``Nguyễn Văn An - Chủ tịch CĐCS``, :func:`thidua.ingest.registrant.split_position`):
+    only an individual holds a position (``spec/submission-form.md``, "Chức vụ: position of
+    an individual"); else ``""`` (the row is rejected asking its type: a row without a
+    position may be a collective or an individual who left it out). An extension of the
+    form's ``Hình thức`` rule (``docs/contracts.md``)."""
+    if not clean_text(registrant):
+        return ""
+    held = clean_text(position) or split_position(registrant) is not None
+    return TYPES["individual"] if held else ""
 
 
 def type_from_position(sheet: SheetData) -> bool:
