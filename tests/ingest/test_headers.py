@@ -94,13 +94,13 @@ def test_more_headers_units_write(text, name):
 
 
 def test_a_required_column_not_found_is_said_once_for_the_file(tmp_path, corpus_context):
-    header = HEADER[:3] + ["Kiểu đăng ký"] + HEADER[4:]   # no header names the type
+    header = HEADER[:4] + ["Đầu mối"] + HEADER[5:]   # no header names the registrant
     path = tmp_path / "S-01_thieu-cot.xlsx"
     write_xlsx(path, [titled("S-01", regs(2), header=header)])
     result = ingest_file(input_file(path), corpus_context)
     assert result.rows["rejected"] == 2
-    assert ("Không tìm thấy cột 'Hình thức' trong dòng tiêu đề; các cột không nhận ra: "
-            "'Kiểu đăng ký'; đề nghị đặt tên cột như biểu DVK-01 rồi gửi lại.") in result.remarks
+    assert ("Không tìm thấy cột 'Tên tập thể/cá nhân' trong dòng tiêu đề; các cột không nhận "
+            "ra: 'Đầu mối'; đề nghị đặt tên cột như biểu DVK-01 rồi gửi lại.") in result.remarks
     whole = ingest_file(input_file(write_xlsx(tmp_path / "S-01_du.xlsx",
                                               [titled("S-01", regs(2))]) or
                                    tmp_path / "S-01_du.xlsx"), corpus_context)

@@ -65,16 +65,18 @@ def test_every_row_of_both_tables_counts(tmp_path, context, suffix, left, right)
     assert result.rows["read"] == result.rows["valid"] + result.rows["ignored"]
 
 
-def test_a_right_table_without_a_type_column_is_read_and_its_rows_asked_their_type(tmp_path,
-                                                                                  context):
+def test_a_right_table_without_a_type_column_is_read_its_rows_typed_by_position(tmp_path,
+                                                                                context):
     short = ["STT", "Tên mô hình", "Lĩnh vực", "Họ và tên", "Chức vụ"]
     right = [[r[0], r[1], r[2], r[4], r[5]] for r in INDIVIDUALS[:4]]
+    right[3][4] = ""  # no position: asked its type
     path = tmp_path / "Q-HK_dk.xlsx"
     write_xlsx(path, [Sheet("DS", _side_by_side(COLLECTIVES, right, header_right=short))])
     result = ingest_file(input_file(path), context)
-    assert (result.rows["valid"], result.rows["rejected"]) == (4, 4)  # every row accounted
-    assert set(result.rejections["sheet"]) == {"DS (bảng từ cột M)"}
-    assert set(result.rejections["column"]) == {"Hình thức"}
+    assert (result.rows["valid"], result.rows["rejected"]) == (7, 1)  # every row accounted
+    assert result.registrations["type"].tolist() == ["collective"] * 4 + ["individual"] * 3
+    assert result.rejections[["sheet", "column"]].values.tolist() == [
+        ["DS (bảng từ cột M)", "Hình thức"]]
 
 
 def test_last_year_s_columns_to_the_right_are_no_second_table(tmp_path, context):
@@ -96,10 +98,13 @@ def test_two_columns_of_model_and_field_to_the_right_are_no_table():
 
 
 def test_a_sheet_of_units_without_a_type_column_is_still_asked(tmp_path, context):
-    header = ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "Chức vụ"]
-    path = tmp_path / "Q-HK_dk.xlsx"
-    rows = [[r[0], r[1], r[2], r[4], r[5]] for r in INDIVIDUALS[:3]]
-    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], header, *rows])])
-    result = ingest_file(input_file(path), context)
-    assert (result.rows["valid"], result.rows["rejected"]) == (0, 3)
-    assert set(result.rejections["column"]) == {"Hình thức"}
+    """Collectives (no position) under a header without ``Hình thức`` are asked their type;
+    a ``Họ và tên`` header gives none (fresh tester C's ht01)."""
+    for registrant in ("Tên tập thể/cá nhân", "Họ và tên"):
+        header = ["STT", "Tên mô hình", "Lĩnh vực", registrant, "Chức vụ"]
+        path = tmp_path / "Q-HK_dk.xlsx"
+        rows = [[r[0], r[1], r[2], r[4], r[5]] for r in COLLECTIVES[:3]]
+        write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], header, *rows])])
+        result = ingest_file(input_file(path), context)
+        assert (result.rows["valid"], result.rows["rejected"]) == (0, 3)
+        assert set(result.rejections["column"]) == {"Hình thức"}

@@ -22,6 +22,7 @@ from thidua.ingest.sections import sheet_field, sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
 from thidua.ingest.twins import twin_rows, twins
+from thidua.ingest.valuecolumns import with_type_column
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text
@@ -84,6 +85,30 @@ def prepare(sheet: SheetData) -> SheetData:
     return sheet  # title lines: read with the registry's names, in the run (title_line_rows)
 
 
+def _parts(sheet: SheetData, last: int) -> list[tuple[int, int, Table]]:
+    """The sheet's table parts down to grid row ``last`` (:func:`thidua.ingest.table.
+    table_parts`), each with its type column found by its values when its header names none
+    (:func:`thidua.ingest.valuecolumns.with_type_column`); computed once."""
+    return [(a, b, typed) for a, b, _, typed in _typed_parts(sheet, last)]
+
+
+def _typed_parts(sheet: SheetData, last: int) -> list[tuple[int, int, Table, Table]]:
+    """``(first row, stop row, part as its header reads, part with its type column by
+    values)`` for :func:`_parts`; computed once per ``last``."""
+    grid = sheet.grid
+    return sheet.memo(("parts", last), lambda: [
+        (a, b, t, with_type_column(grid, t, a, b))
+        for a, b, t in table_parts(grid, sheet.table, last, _hidden(sheet))])
+
+
+def type_column_headers(sheet: SheetData) -> list[str]:
+    """The headers, as the unit wrote them, of the sheet's columns read as ``Hình thức`` by
+    their values (:func:`thidua.ingest.valuecolumns.type_column`), once each."""
+    headers = [read.unknown[c] for _, _, read, typed in _typed_parts(sheet, len(sheet.grid))
+               for c, name in typed.columns.items() if name == "type" and c in read.unknown]
+    return list(dict.fromkeys(headers))
+
+
 def _hidden(sheet: SheetData) -> frozenset[int]:
     """The sheet's hidden columns (0-based), as :func:`thidua.ingest.table.find_table` takes them."""
     return frozenset(sheet.facts.hidden_columns)
@@ -96,7 +121,7 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         last -= 1
     records: list[dict] = []
     names: dict[str, None] = {}
-    parts = sheet.memo(("parts", last), lambda: table_parts(grid, table, last, _hidden(sheet)))
+    parts = _parts(sheet, last)
     named = type_from_name(sheet)
     field = field_from_name(sheet)
     for start, stop, part in parts:
@@ -150,10 +175,11 @@ def _section_types(grid: Grid, part: Table, start: int, stop: int,
 
 
 def _typed_by_position(part: Table) -> bool:
-    """Whether ``part`` has a ``Chức vụ`` column but no ``Hình thức`` column nor tick boxes
-    choosing a type (:func:`position_type` then types its rows, when no section heading nor
-    the sheet's name does)."""
-    return ("position" in part.columns.values() and "type" not in part.columns.values()
+    """Whether ``part`` has a registrant's and a ``Chức vụ`` column but no ``Hình thức``
+    column nor tick boxes choosing a type (:func:`position_type` then types its rows, when no
+    section heading nor the sheet's name does)."""
+    names = set(part.columns.values())
+    return ({"position", "registrant"} <= names and "type" not in names
             and "type" not in marked_columns(part.marks))
 
 
@@ -176,7 +202,7 @@ def type_from_position(sheet: SheetData) -> bool:
     its table has a ``Chức vụ`` column, no ``Hình thức`` column, no tick boxes for it, no
     section heading naming a type, and the sheet's name names no type."""
     grid, last = sheet.grid, len(sheet.grid)
-    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last, _hidden(sheet)))
+    parts = _parts(sheet, last)
     named = type_from_name(sheet)
     return any(_typed_by_position(t) and _section_types(grid, t, a, b, named) is None
                for a, b, t in parts)
@@ -219,7 +245,7 @@ def type_from_name(sheet: SheetData) -> str:
     if not kind:
         return ""
     grid, last = sheet.grid, len(sheet.grid)
-    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last, _hidden(sheet)))
+    parts = _parts(sheet, last)
     used = any(_section_types(grid, t, a, b) is None and _section_types(grid, t, a, b, kind)
                for a, b, t in parts)
     return kind if used else ""
@@ -263,7 +289,7 @@ def _column_labels(sheet: SheetData) -> dict[str, str]:
     grid = sheet.grid
     labels: dict[str, str] = {}
     last = len(grid)
-    parts = sheet.memo(("parts", last), lambda: table_parts(grid, sheet.table, last, _hidden(sheet)))
+    parts = _parts(sheet, last)
     for _, _, table in parts:
         header_rows = [i for i in table.header_rows if not is_annotation(grid[i])]
         for c, name in sorted(_raw_names(table).items()):

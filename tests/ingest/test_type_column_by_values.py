@@ -1,0 +1,72 @@
+"""A column headed in the unit's own words (``Kiểu đăng ký``) but holding ``Tập thể`` /
+``Cá nhân`` is the ``Hình thức`` column when the header names none (every row was rejected
+"Thiếu 'Hình thức'"; ``thidua/ingest/valuecolumns.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, regs
+from corpus_writers import Sheet, write_csv, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.table import find_table
+from thidua.ingest.valuecolumns import type_column
+
+TITLE = [["Mã đơn vị: Q-HK"], ["Năm: 2024"]]
+
+
+def _header(word: str) -> list[str]:
+    return [*HEADER[:3], word, *HEADER[4:]]
+
+
+def _grid(word: str, types: list[str]) -> list[list]:
+    rows = regs(len(types))
+    for row, kind in zip(rows, types):
+        row[3] = kind
+    return [_header(word), *rows]
+
+
+@pytest.mark.parametrize("types, found", [
+    (["Tập thể", "Cá nhân", "TT", "CN"], 3),
+    (["Tập thể", "Cá nhân", "Cá nhân", "x"], 3),       # 3 of 4 read: the column, "x" rejected
+    (["Tập thể", "", "", ""], None),                   # one alone proves nothing
+    (["Tập thể", "Cá nhân", "ghi chú", "khác"], None),  # half: a note column
+    (["Tập thể", "Cá nhân", "Tập thể", "cá nhân"], 3),
+])
+def test_an_unknown_column_of_types_is_found(types, found):
+    grid = _grid("Kiểu đăng ký", types)
+    assert type_column(grid, find_table(grid), 1, len(grid)) == found
+
+
+def test_a_table_with_its_type_column_is_left_as_it_is():
+    grid = [[*HEADER, "Kiểu cũ"], *[[*r, r[3]] for r in regs(4)]]
+    assert type_column(grid, find_table(grid), 1, len(grid)) is None
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_every_row_counts_with_the_type_its_column_gives(tmp_path, context, suffix):
+    path = tmp_path / f"Q-HK_dk.{suffix}"
+    lines = [*TITLE, *_grid("Kiểu đăng ký", ["Tập thể", "Cá nhân", "TT", "khác"])]
+    write_xlsx(path, [Sheet("DS", lines)]) if suffix == "xlsx" else write_csv(path, lines)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
+    assert result.registrations["type"].tolist() == ["collective", "individual", "collective"]
+    assert result.rejections[["row", "column", "value"]].values.tolist() == [
+        [7, "Hình thức", "khác"]]
+    sheet = "DS" if suffix == "xlsx" else result.rejections["sheet"].iloc[0]
+    assert (f"Trang '{sheet}': cột 'Kiểu đăng ký' không có tên như biểu DVK-01 nhưng ghi hình "
+            f"thức (Tập thể/Cá nhân) nên đã đọc như cột 'Hình thức'. Đề nghị lần sau đặt tên "
+            f"cột là 'Hình thức'.") in result.readings
+    assert not [n for n in result.remarks if n.startswith("Không tìm thấy cột")]
+
+
+def test_a_column_of_notes_is_not_taken_and_the_file_says_the_type_is_missing(tmp_path,
+                                                                               context):
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", [*TITLE, *_grid("Kiểu", ["Tập thể", "mới", "cũ", ""])])])
+    result = ingest_file(input_file(path), context)
+    assert not any("đã đọc như cột 'Hình thức'" in n for n in result.readings)
+    # the rows are typed by their position instead (test_type_by_position.py)
+    assert result.registrations["type"].tolist() == ["individual"] * 2
+    assert result.rejections["column"].tolist() == ["Hình thức"] * 2
