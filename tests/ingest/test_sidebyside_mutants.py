@@ -158,3 +158,73 @@ def test_last_year_s_model_and_field_beside_a_registrant_are_no_table():
     grid = _grid(header_right=header_right, right_rows=[["Mới", "Kinh tế", "Lê A"]],
                  title=False)
     assert right_block(grid, find_table(grid)) is None
+
+
+H = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân"]
+R = [1, "Tủ sách", "Kinh tế", "Tập thể", "CĐCS X"]
+
+
+def _block(grid: list[list]) -> int | None:
+    return right_block(grid, find_table(grid))
+
+
+def test_a_stray_column_between_the_tables_is_no_table_s_start():
+    """A lone ``Kết quả`` column between the two tables: the right table starts at the block
+    holding its ``Tên mô hình``."""
+    assert _block([H + ["", "Kết quả", ""] + H, R + ["", "Đạt", ""] + R]) == 8
+
+
+def test_an_empty_header_inside_the_right_table_after_its_model():
+    """``STT`` | ``Tên mô hình`` | (empty) | ``Lĩnh vực`` …: the right table starts at its
+    ``STT``, the block holding its ``Tên mô hình``."""
+    right = ["STT", "Tên mô hình", "", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân"]
+    assert _block([H + [""] + right, R + ["", 1, "B", "", "Kinh tế", "Cá nhân", "Lê A"]]) == 6
+
+
+def test_a_two_row_header_whose_lower_row_ends_before_the_right_table():
+    top = [*H, "Thời gian thực hiện", ""]
+    sub = ["", "", "", "", "", "Từ ngày", "Đến ngày"]
+    grid = [top + [""] + H, sub, R + ["01/2024", "12/2024", ""] + R]
+    assert find_table(grid).header_rows == (0, 1)
+    assert _block(grid) == 8
+
+
+def test_last_year_s_model_inside_the_left_table_then_a_right_table():
+    """The second ``Tên mô hình`` (last year's, inside the left table) starts no block; the
+    third does."""
+    assert _block([H + ["Tên mô hình năm 2023", ""] + H, R + ["Cũ", ""] + R]) == 7
+
+
+def test_the_right_table_s_first_column_is_not_the_left_table_s():
+    """The left table without ``Lĩnh vực``, the right one starting with it: no second table
+    (the right table's ``Lĩnh vực`` does not make the left one a table)."""
+    left = ["STT", "Tên mô hình", "Hình thức", "Tên tập thể/cá nhân"]
+    grid = [left + ["", "Lĩnh vực", "Tên mô hình", "Hình thức", "Tên tập thể/cá nhân"],
+            [1, "A", "Tập thể", "X", "", "Kinh tế", "B", "Cá nhân", "Lê A"]]
+    assert _block(grid) is None
+
+
+def test_a_left_table_of_the_two_markers_alone():
+    assert _block([["Tên mô hình", "Lĩnh vực", ""] + H, ["A", "Kinh tế", ""] + R]) == 3
+
+
+def test_the_repeated_first_header_is_the_one_before_the_marker():
+    """No gap, both tables starting with ``Tên mô hình``, the right one with last year's
+    ``Tên mô hình`` right after it: the right table starts at its first."""
+    m = ["Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân"]
+    grid = [m + ["Tên mô hình"] + m, ["A", "Kinh tế", "Tập thể", "X", "B", "Cũ", "Kinh tế",
+                                      "Cá nhân", "Lê A"]]
+    assert _block(grid) == 4
+
+
+def test_last_year_s_header_written_over_two_rows():
+    """``Tên mô hình (năm`` over ``trước)``: the two rows' texts read together tell another
+    time; the right block is no table."""
+    top = [*H, "Thời gian thực hiện", ""]
+    sub = ["", "", "", "", "", "Từ ngày", "Đến ngày"]
+    grid = [top + ["", "Tên mô hình (năm", "Lĩnh vực (năm", "Tên tập thể/cá nhân",
+                   "Thời gian thực hiện", ""],
+            sub + ["", "trước)", "trước)", "", "Từ ngày", "Đến ngày"],
+            R + ["01/2024", "12/2024", "", "B", "Kinh tế", "Lê A", "01/2023", "12/2023"]]
+    assert find_table(grid).header_rows == (0, 1)
+    assert _block(grid) is None
