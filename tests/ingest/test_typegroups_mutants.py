@@ -95,8 +95,8 @@ ROWS = [[1, "A", "Kinh tế", "CĐCS X", "", "", "dư"],
 def test_the_grid_is_rewritten_as_the_form_cell_by_cell():
     out, table = typed_by_column([*SPLIT, *ROWS], find_table([*SPLIT, *ROWS]))
     assert out == [
-        ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "", "Chức vụ", "", "Hình thức"],
         [""] * 8,
+        ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "", "Chức vụ", "", "Hình thức"],
         [1, "A", "Kinh tế", "CĐCS X", "", "", "dư", "Tập thể"],
         [2, "B", "Kinh tế", "Lê A", "", "Tổ trưởng", "", "Cá nhân"],
         [3, "C", "Kinh tế", "CĐCS Y / Lê B", "", "", "", "Tập thể, Cá nhân"],
@@ -108,7 +108,7 @@ def test_the_grid_is_rewritten_as_the_form_cell_by_cell():
         [""] * 8,
         ["", "Tổng cộng", "", "4", "3", "", "", ""],
         ["", "Người lập biểu", "", "Nguyễn A", "", "", "", ""]]
-    assert table.header_rows == (0,)
+    assert table.header_rows == (1,)
     assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant", 5: "position",
                              7: "type"}
 
@@ -119,8 +119,8 @@ def test_a_header_over_three_rows_keeps_each_column_s_lowest_text():
             [1, "A", "Kinh tế", "", "Lê A", "Tổ trưởng", "01/2024 - 12/2024"],
             [2, "B", "Kinh tế", "CĐCS X", "", "", ""]]
     out, table = typed_by_column(grid, find_table(grid))
-    assert out[:2] == [["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "", "Chức vụ",
-                        "Thời gian thực hiện", "Hình thức"], [""] * 8]
+    assert out[:2] == [[""] * 8, ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "",
+                                  "Chức vụ", "Thời gian thực hiện", "Hình thức"]]
     assert out[2] == [1, "A", "Kinh tế", "Lê A", "", "Tổ trưởng", "01/2024 - 12/2024", "Cá nhân"]
     assert out[3] == [2, "B", "Kinh tế", "CĐCS X", "", "", "", "Tập thể"]
     assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant", 5: "position",
@@ -143,3 +143,41 @@ def test_the_note_tells_the_unit_what_was_read():
         "không có cột 'Hình thức': tên tập thể và tên cá nhân ở hai cột riêng; hình thức của "
         "mỗi dòng đã lấy theo cột có tên. Đề nghị lần sau dùng đúng biểu DVK-01 (cột 'Hình "
         "thức' và một cột 'Tên tập thể/cá nhân').")
+
+
+NUMBERS = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
+
+
+def test_the_column_numbers_under_the_types_stay_under_the_header():
+    """``(1) (2) (3) …`` under ``Tập thể`` | ``Cá nhân``: part of the header, never a
+    registration (it was typed ``Tập thể, Cá nhân`` and rejected)."""
+    grid = [*SPLIT, NUMBERS, [1, "A", "Kinh tế", "CĐCS X", ""], [2, "B", "Kinh tế", "", "Lê A"]]
+    table = find_table(grid)
+    assert _header_rows(grid, table) == (0, 1, 2)
+    assert _header_rows(grid[:2] + grid[3:], table) == (0, 1)
+    assert _header_rows(grid[:2], table) == (0, 1)  # the types' row the sheet's last
+    out, rewritten = typed_by_column(grid, table)
+    assert out[:3] == [[""] * 7, ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "",
+                                  "Chức vụ", "Hình thức"], NUMBERS + [""]]
+    assert out[3:] == [[1, "A", "Kinh tế", "CĐCS X", "", "", "Tập thể"],
+                       [2, "B", "Kinh tế", "Lê A", "", "", "Cá nhân"]]
+    assert rewritten.header_rows == (1, 2) and rewritten.data_start == 3
+
+
+def test_the_column_numbers_under_a_group_s_names_stay_under_the_header():
+    """``Tập thể`` beside ``Cá nhân`` over ``Họ và tên`` | ``Chức vụ``, then ``1 2 3 …``: the
+    header's lowest words are the names, not the numbers (the sheet was not rewritten, every
+    row rejected ``Thiếu 'Hình thức'``)."""
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Tập thể", "Cá nhân", "Cá nhân"],
+            ["", "", "", "", "Họ và tên", "Chức vụ"], [1, 2, 3, 4, 5, 6],
+            [1, "A", "Kinh tế", "CĐCS X", "", ""], [2, "B", "Kinh tế", "", "Lê A", "Tổ trưởng"]]
+    table = find_table(grid)
+    assert table.header_rows == (0, 1, 2)
+    out, rewritten = typed_by_column(grid, table)
+    assert out[:3] == [[""] * 7, ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "",
+                                  "Chức vụ", "Hình thức"], [1, 2, 3, 4, 5, 6, ""]]
+    assert out[3:] == [[1, "A", "Kinh tế", "CĐCS X", "", "", "Tập thể"],
+                       [2, "B", "Kinh tế", "Lê A", "", "Tổ trưởng", "Cá nhân"]]
+    assert rewritten.header_rows == (1, 2)
+    assert rewritten.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant",
+                                 5: "position", 6: "type"}
