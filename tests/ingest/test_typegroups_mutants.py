@@ -181,3 +181,21 @@ def test_the_column_numbers_under_a_group_s_names_stay_under_the_header():
     assert rewritten.header_rows == (1, 2)
     assert rewritten.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant",
                                  5: "position", 6: "type"}
+
+
+def test_a_hint_under_a_header_is_not_its_text():
+    """``Tên mô hình`` over ``(ghi ngắn gọn)`` in the header's second row: the flattened header
+    keeps ``Tên mô hình`` (it took the hint, found no header and the sheet was not rewritten,
+    every row rejected ``Thiếu 'Hình thức'``); ``Từ ngày`` | ``Đến ngày`` stay the period's."""
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Tập thể", "Cá nhân", "Cá nhân",
+             "Thời gian thực hiện", ""],
+            ["", "(ghi ngắn gọn)", "", "", "Họ và tên", "Chức vụ", "Từ ngày", "Đến ngày"],
+            [1, "A", "Kinh tế", "CĐCS X", "", "", "01/2024", "12/2024"],
+            [2, "B", "Kinh tế", "", "Lê A", "Tổ trưởng", "01/2024", "12/2024"]]
+    assert find_table(grid).header_rows == (0, 1)
+    out, table = typed_by_column(grid, find_table(grid))
+    assert out[:2] == [[""] * 9, ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "",
+                                  "Chức vụ", "Từ ngày", "Đến ngày", "Hình thức"]]
+    assert [row[8] for row in out[2:]] == ["Tập thể", "Cá nhân"]
+    assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant", 5: "position",
+                             6: "period_from", 7: "period_to", 8: "type"}

@@ -6,8 +6,8 @@ rejected, every row "Thiếu 'Hình thức'", the individuals "Thiếu 'Tên t�
 their names beside it).
 
 The sheet's grid is rewritten as the form would have it: the header flattened onto its last
-row (each column's lowest header text that is not a type's name: ``Chức vụ`` under ``Cá
-nhân``), so that a row of column numbers under it (``(1) (2) (3) …``) stays right under it and
+row (each column's lowest header text that is neither a type's name nor a hint in brackets:
+``Chức vụ`` under ``Cá nhân``, ``Tên mô hình`` over ``(ghi ngắn gọn)``), so that a row of column numbers under it (``(1) (2) (3) …``) stays right under it and
 is never read as a registration, the two name columns become one (the collectives' column, headed ``Tên tập thể/cá
 nhân``), and a ``Hình thức`` column is added
 after the last, holding on each row with a model and a field or an STT ``Tập thể`` or ``Cá
@@ -19,7 +19,7 @@ by columns, as tick boxes are: ``docs/contracts.md``).
 from __future__ import annotations
 
 from schemas.form import TYPES
-from thidua.ingest.table import Table, find_table, is_annotation
+from thidua.ingest.table import Table, find_table, is_annotation, is_hint
 from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text
 
@@ -89,7 +89,8 @@ def typed_by_column(grid: Grid, table: Table, hidden: frozenset[int] = frozenset
     named = [r for r in rows if not is_annotation(grid[r])]  # the column numbers stay as they are
     top = named[-1]
     for c in range(width):  # the header flattened onto its last row, the types' words out
-        path = [t for r in named if (t := clean_text(out[r][c])) and not _type_of([t])]
+        path = [t for r in named if (t := clean_text(out[r][c])) and not _type_of([t])
+                and not is_hint(t)]  # ``Tên mô hình`` over ``(ghi ngắn gọn)``: the header
         for r in named:
             out[r][c] = ""
         out[top][c] = path[-1] if path else ""
