@@ -7,13 +7,14 @@ their names beside it).
 
 The sheet's grid is rewritten as the form would have it: the header flattened onto its last
 row (each column's lowest header text that is neither a type's name nor a hint in brackets:
-``Chức vụ`` under ``Cá nhân``, ``Tên mô hình`` over ``(ghi ngắn gọn)``), so that a row of column numbers under it (``(1) (2) (3) …``) stays right under it and
-is never read as a registration, the two name columns become one (the collectives' column, headed ``Tên tập thể/cá
-nhân``), and a ``Hình thức`` column is added
-after the last, holding on each row with a model and a field or an STT ``Tập thể`` or ``Cá
-nhân`` by the column the name was in (both filled: both names, the row then rejected asking which; neither: empty). Every other cell keeps its
-row and column. An extension of ``spec/submission-form.md``, "The header row" (a choice given
-by columns, as tick boxes are: ``docs/contracts.md``).
+``Chức vụ`` under ``Cá nhân``, ``Tên mô hình`` over ``(ghi ngắn gọn)``), so that a row of
+column numbers under it (``(1) (2) (3) …``) stays right under it and is never read as a
+registration; the two name columns become one (the collectives' column, headed ``Tên tập
+thể/cá nhân``), and a ``Hình thức`` column is added after the last, holding on each row with a
+model and a field or an STT ``Tập thể`` or ``Cá nhân`` by the column the name was in (both
+filled: both names, the row then rejected asking which; neither: empty). Every other cell
+keeps its row and column. An extension of ``spec/submission-form.md``, "The header row" (a
+choice given by columns, as tick boxes are: ``docs/contracts.md``).
 """
 
 from __future__ import annotations
