@@ -199,3 +199,64 @@ def test_a_hint_under_a_header_is_not_its_text():
     assert [row[8] for row in out[2:]] == ["Tập thể", "Cá nhân"]
     assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant", 5: "position",
                              6: "period_from", 7: "period_to", 8: "type"}
+
+
+def test_the_header_keeps_the_text_the_table_read_each_column_by():
+    """``Tên mô hình`` over ``Nội dung`` (the flattened header took ``Nội dung``: no header
+    found, the sheet not rewritten, every row rejected); ``Đơn vị phối hợp`` over ``(nếu
+    có)``: the hint is no header; ``Thời gian thực hiện`` over ``Từ ngày`` | ``Đến ngày``: the
+    sub-columns."""
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Tập thể", "Cá nhân", "Cá nhân",
+             "Thời gian thực hiện", "", "Đơn vị phối hợp"],
+            ["", "Nội dung", "", "", "Họ và tên", "Chức vụ", "Từ ngày", "Đến ngày", "(nếu có)"],
+            [1, "A", "Kinh tế", "CĐCS X", "", "", "01/2024", "12/2024", ""],
+            [2, "B", "Kinh tế", "", "Lê A", "Tổ trưởng", "01/2024", "12/2024", ""]]
+    assert find_table(grid).header_rows == (0, 1)
+    out, table = typed_by_column(grid, find_table(grid))
+    assert out[1] == ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "", "Chức vụ",
+                      "Từ ngày", "Đến ngày", "Đơn vị phối hợp", "Hình thức"]
+    assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant", 5: "position",
+                             6: "period_from", 7: "period_to", 9: "type"}
+    assert table.unknown == {8: "Đơn vị phối hợp"}
+
+
+def test_a_header_wrapped_onto_the_next_row_is_read_joined():
+    """``Tên mô`` | ``Lĩnh`` over ``hình`` | ``vực`` (no merged cells), ``Tập thể`` beside
+    ``Cá nhân`` over ``Họ và tên`` | ``Chức vụ``: the flattened header joins the wrapped words
+    (it took ``hình``: the sheet was not rewritten)."""
+    grid = [["STT", "Tên mô", "Lĩnh", "Tập thể", "Cá nhân", "Cá nhân"],
+            ["", "hình", "vực", "", "Họ và tên", "Chức vụ"],
+            [1, "A", "Kinh tế", "CĐCS X", "", ""], [2, "B", "Kinh tế", "", "Lê A", "Tổ trưởng"]]
+    table = find_table(grid)
+    assert table.header_rows == (0, 1) and name_columns(grid, table) == (3, 4)
+    out, rewritten = typed_by_column(grid, table)
+    assert out[1] == ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "", "Chức vụ",
+                      "Hình thức"]
+    assert [row[6] for row in out[2:]] == ["Tập thể", "Cá nhân"]
+    assert rewritten.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant",
+                                 5: "position", 6: "type"}
+
+
+def test_the_column_numbers_the_sheet_s_last_row():
+    assert _header_rows([*SPLIT, NUMBERS], find_table(SPLIT)) == (0, 1, 2)
+
+
+def test_a_header_over_two_rows_above_the_types():
+    """``Thời gian thực hiện`` over ``Từ ngày`` | ``Đến ngày``, then the types' row: the header
+    is flattened onto the types' row, the last of the three."""
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "", "Thời gian thực hiện",
+             ""],
+            ["", "", "", "", "", "Từ ngày", "Đến ngày"], ["", "", "", "Tập thể", "Cá nhân", "", ""],
+            [1, "A", "Kinh tế", "CĐCS X", "", "01/2024", "12/2024"],
+            [2, "B", "Kinh tế", "", "Lê A", "01/2024", "12/2024"]]
+    out, table = typed_by_column(grid, find_table(grid))
+    assert out[:3] == [[""] * 8, [""] * 8, ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân",
+                                            "", "Từ ngày", "Đến ngày", "Hình thức"]]
+    assert table.header_rows == (2,) and table.columns[5] == "period_from"
+
+
+def test_rows_after_a_blank_or_a_group_s_line_are_typed_too():
+    grid = [*SPLIT, [1, "A", "Kinh tế", "CĐCS X", ""], [], ["", "Nhóm 2", "", "", ""],
+            [2, "B", "Kinh tế", "", "Lê A"]]
+    out, _ = typed_by_column(grid, find_table(grid))
+    assert [row[6] for row in out[2:]] == ["Tập thể", "", "", "Cá nhân"]

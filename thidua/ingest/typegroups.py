@@ -6,8 +6,10 @@ rejected, every row "Thiếu 'Hình thức'", the individuals "Thiếu 'Tên t�
 their names beside it).
 
 The sheet's grid is rewritten as the form would have it: the header flattened onto its last
-row (each column's lowest header text that is neither a type's name nor a hint in brackets:
-``Chức vụ`` under ``Cá nhân``, ``Tên mô hình`` over ``(ghi ngắn gọn)``), so that a row of
+row (each column's lowest header text that is neither a type's name nor a hint in brackets,
+and of those the lowest naming the column as the table search read it: ``Chức vụ`` under
+``Cá nhân``, ``Tên mô hình`` over ``(ghi ngắn gọn)`` or ``Nội dung``, or the texts joined
+when only they name it: ``Tên mô`` over ``hình``), so that a row of
 column numbers under it (``(1) (2) (3) …``) stays right under it and is never read as a
 registration; the two name columns become one (the collectives' column, headed ``Tên tập
 thể/cá nhân``), and a ``Hình thức`` column is added after the last, holding on each row with a
@@ -20,6 +22,7 @@ choice given by columns, as tick boxes are: ``docs/contracts.md``).
 from __future__ import annotations
 
 from schemas.form import TYPES
+from thidua.ingest.headers import header_name
 from thidua.ingest.table import Table, find_table, is_annotation, is_hint
 from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text
@@ -94,7 +97,11 @@ def typed_by_column(grid: Grid, table: Table, hidden: frozenset[int] = frozenset
                 and not is_hint(t)]  # ``Tên mô hình`` over ``(ghi ngắn gọn)``: the header
         for r in named:
             out[r][c] = ""
-        out[top][c] = path[-1] if path else ""
+        # the lowest text naming the column as the table read it (``Tên mô hình`` over
+        # ``Nội dung``), or its texts joined (``Tên mô`` over ``hình``), else the lowest text
+        name = table.columns.get(c)
+        read = [t for t in (*path[::-1], " ".join(path)) if name and header_name(t) == name]
+        out[top][c] = read[0] if read else path[-1] if path else ""
     out[top][collective], out[top][individual] = "Tên tập thể/cá nhân", ""
     out[top][width] = "Hình thức"
     at = {name: c for c, name in table.columns.items()}
