@@ -158,6 +158,8 @@ FULL = _frame({"model": ["Bữa cơm ca", "Tủ sách", "Camera"], "field": ["KT
 
 def test_an_excerpt_matches_model_field_and_type_of_one_sheet():
     assert excerpt_of(_frame({"model": ["tủ sách.", "“Camera”"]}), {"DS": FULL}) == "DS"
+    assert excerpt_of(_frame({"model": ["Camera", "Bữa cơm ca", "Tủ sách"]}), {"DS": FULL}) \
+        == "DS"  # every model of the other sheet listed again
     assert excerpt_of(_frame({"model": ["Tủ sách", "Camera"], "field": ["VHXH", "ANQP"]}),
                       {"DS": FULL}) == "DS"
     assert excerpt_of(_frame({"model": ["Tủ sách"], "field": ["KT"]}), {"DS": FULL}) is None
