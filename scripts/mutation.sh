@@ -112,8 +112,8 @@ declare -A TESTS=(
   [unitnames]="tests/ingest/test_pasted_units.py tests/ingest/test_sheet_named_unit.py tests/ingest/test_unit_name_vs_code.py tests/ingest/test_identify.py"
   [keyboard]="tests/ingest/test_keyboard_off.py"
   [wardlevel]="tests/ingest/test_ward_level.py"
-  [sidebyside]="tests/ingest/test_side_by_side.py"
-  [typegroups]="tests/ingest/test_type_groups.py"
+  [sidebyside]="tests/ingest/test_sidebyside_mutants.py tests/ingest/test_side_by_side.py"
+  [typegroups]="tests/ingest/test_typegroups_mutants.py tests/ingest/test_type_groups.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes

@@ -40,6 +40,9 @@ def _raw(fields, labels=None):
     (["Kinh tế", "Kinh tế", "", "VH-XH", "VH-XH", ""], None, {}),  # written twice in a row:
     # a column filled row by row, its blanks missing values
     (["Kinh tế", "", "VH-XH", "ANQP", "XDHTCT"], None, {}),  # one blank: a missing value
+    (["Kinh tế", "", "", "Kinh tế", "VH-XH"], None, {}),  # a long group, but a value written
+    # again right after the one before it (blanks aside): filled row by row, missing values
+    (["Kinh tế", "", "", "VH-XH", "Kinh tế", "VH-XH", "VH-XH"], None, {}),  # a repeat at the end
     (["Kinh tế", ""], None, {}),  # fewer than two blank
 ])
 def test_which_blanks_take_their_group_s_value(fields, labels, filled):

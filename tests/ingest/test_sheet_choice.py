@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from thidua.ingest.sheetchoice import (EMPTY, HIDDEN, OLD, TEMPLATE, FoundSheet, choose_sheets,
-                                       copy_note, copy_of, is_template_sheet, sheets_remark)
+                                       copy_note, copy_of, excerpt_of, hidden_tables_reason,
+                                       is_template_sheet, sheets_remark)
 from thidua.ingest.table import find_table
 
 HEADER = ["STT", "Tên mô hình", "Lĩnh vực"]
@@ -116,3 +117,75 @@ def test_the_copy_note_names_both_sheets_and_the_rows_ignored():
     assert copy_note("DS (2)", "DS", 4) == (
         "Trang 'DS (2)' lặp lại đúng từng dòng đăng ký của trang 'DS' nên chỉ tính một lần: 4 "
         "dòng của trang 'DS (2)' không được tính (bỏ qua).")
+
+
+def test_the_rows_only_on_a_hidden_sheet_count_nowhere():
+    """The only visible table has no rows, a hidden one has some: no sheet counts (the file is
+    rejected naming the hidden sheet); a hidden table without rows, or a visible sheet passed
+    over with rows, leaves the first visible one counted."""
+    empty = sheet("DS", [[None, "", ""]])
+    hidden = sheet("Ẩn", [[1, "A", "KT"]], visible=False)
+    assert choose_sheets([empty, hidden]) == ([], [("DS", EMPTY), ("Ẩn", HIDDEN)])
+    blank_hidden = sheet("Ẩn", [[]], visible=False)
+    counted, passed = choose_sheets([empty, blank_hidden])
+    assert [f.name for f in counted] == ["DS"] and passed == [("Ẩn", HIDDEN)]
+    template = sheet("Hướng dẫn", [[1, "Ví dụ", "KT"]])
+    counted, passed = choose_sheets([empty, template])
+    assert [f.name for f in counted] == ["DS"] and passed == [("Hướng dẫn", TEMPLATE)]
+    counted, passed = choose_sheets([template, hidden])
+    assert [f.name for f in counted] == ["Hướng dẫn"] and passed == [("Ẩn", HIDDEN)]
+
+
+def test_the_hidden_tables_reason_names_each_hidden_sheet():
+    passed = [("Ẩn 1", HIDDEN), ("Hướng dẫn", TEMPLATE), ("Ẩn 2", HIDDEN), ("Trống", EMPTY)]
+    assert hidden_tables_reason(passed) == (
+        "Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn ('Ẩn 1', 'Ẩn 2'); trang bị ẩn "
+        "không được tính. Nếu đó là đăng ký của đơn vị, đề nghị bỏ ẩn trang (Excel: bấm chuột "
+        "phải vào tên một trang tính > Bỏ ẩn) rồi gửi lại tệp.")
+    assert hidden_tables_reason([("Ẩn", HIDDEN)]).startswith(
+        "Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn ('Ẩn'); ")
+    assert hidden_tables_reason([("Hướng dẫn", TEMPLATE), ("Trống", EMPTY)]) is None
+    assert hidden_tables_reason([]) is None
+
+
+def _frame(records: dict) -> pd.DataFrame:
+    return pd.DataFrame(records, dtype=object)
+
+
+FULL = _frame({"model": ["Bữa cơm ca", "Tủ sách", "Camera"], "field": ["KT", "VHXH", "ANQP"],
+               "type": ["TT", "CN", "TT"], "registrant": ["A", "B", "C"]})
+
+
+def test_an_excerpt_matches_model_field_and_type_of_one_sheet():
+    assert excerpt_of(_frame({"model": ["tủ sách.", "“Camera”"]}), {"DS": FULL}) == "DS"
+    assert excerpt_of(_frame({"model": ["Camera", "Bữa cơm ca", "Tủ sách"]}), {"DS": FULL}) \
+        == "DS"  # every model of the other sheet listed again
+    assert excerpt_of(_frame({"model": ["Tủ sách", "Camera"], "field": ["VHXH", "ANQP"]}),
+                      {"DS": FULL}) == "DS"
+    assert excerpt_of(_frame({"model": ["Tủ sách"], "field": ["KT"]}), {"DS": FULL}) is None
+    assert excerpt_of(_frame({"model": ["Tủ sách"], "type": ["TT"]}), {"DS": FULL}) is None
+    assert excerpt_of(_frame({"model": ["Camera"], "type": ["TT"], "field": ["ANQP"]}),
+                      {"DS": FULL}) == "DS"
+    # the other sheet's columns it lacks are not compared
+    assert excerpt_of(_frame({"model": ["Tủ sách"], "field": ["KT"]}),
+                      {"DS": FULL.drop(columns="field")}) == "DS"
+
+
+def test_an_excerpt_s_blank_models_are_left_out_and_some_model_is_needed():
+    assert excerpt_of(_frame({"model": ["Tủ sách", "", None], "field": ["VHXH", "KT", "KT"]}),
+                      {"DS": FULL}) == "DS"
+    assert excerpt_of(_frame({"model": ["", " "]}), {"DS": FULL}) is None
+    assert excerpt_of(_frame({"model": []}), {"DS": FULL}) is None
+
+
+def test_an_excerpt_names_the_first_sheet_with_names_holding_its_models():
+    without_names = FULL.drop(columns="registrant")
+    without_models = FULL.drop(columns="model")
+    other = _frame({"model": ["Khác"], "registrant": ["D"]})
+    rows = _frame({"model": ["Tủ sách"]})
+    assert excerpt_of(rows, {"Tổng hợp": without_names, "Lỗi": without_models, "Khác": other,
+                             "DS": FULL, "DS 2": FULL}) == "DS"
+    assert excerpt_of(rows, {"Tổng hợp": without_names}) is None
+    assert excerpt_of(rows, {}) is None
+    assert excerpt_of(_frame({"field": ["KT"]}), {"DS": FULL}) is None  # no model column
+    assert excerpt_of(_frame({"model": ["Tủ sách"], "registrant": [""]}), {"DS": FULL}) is None

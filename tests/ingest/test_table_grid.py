@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, is_annotation, table_parts
+from thidua.ingest.table import (HEADER_SEARCH_ROWS, Table, find_table, is_annotation, is_hint,
+                                 table_parts)
 
 HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức"]
 DATA = [1, "Tủ sách Công đoàn", "KT", "TT"]
@@ -180,3 +181,11 @@ def test_the_second_row_of_a_two_row_header_starts_no_part_of_its_own():
     # alone, row 2 would be a header without ``STT``: it is the first header's lower row
     grid = [["STT", "Thông tin", ""], ["", "Tên mô hình", "Lĩnh vực"], [1, "A", "KT"]]
     assert _parts(grid) == [(2, 3, (0, 1), {0: "stt", 1: "model", 2: "field"})]
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("(1)", True), ("12", True), ("B", True), ("( 3 )", True), ("(ghi ngắn gọn)", True),
+    ("[bắt buộc]", True), ("123", False), ("Tên mô hình", False), ("b", False),
+    ("Ghi (nếu có)", False), ("", False)])
+def test_which_header_texts_are_hints(text, hint):
+    assert is_hint(text) is hint

@@ -64,3 +64,42 @@ def test_every_row_counts_with_the_type_of_its_name_s_column(tmp_path, context, 
                                                            "Hoàng Văn Nam"]
     assert result.rejections["column"].tolist() == ["Hình thức"]  # both names: which type?
     assert any("hình thức của mỗi dòng đã lấy theo cột có tên" in n for n in result.remarks)
+
+
+@pytest.mark.parametrize("numbers", [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+                                     [1, 2, 3, 4, 5, 6, 7]])
+@pytest.mark.parametrize("header", [SPLIT, GROUP])
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_row_of_column_numbers_under_the_header_is_no_registration(tmp_path, context, header,
+                                                                     suffix, numbers):
+    """``(1) (2) (3) …`` under either header: every row counts by its name's column, the numbers
+    are no row of the unit's (the group's layout was not read at all, every row rejected
+    ``Thiếu 'Hình thức'``; the split one read the numbers as a registration, rejected)."""
+    path = tmp_path / f"Q-HK_dk.{suffix}"
+    lines = [*TITLE, *header, numbers, *ROWS]
+    merges = ["D3:E3"] if header is SPLIT else ["E3:F3"]
+    write_xlsx(path, [Sheet("DS", lines, merges=merges)]) if suffix == "xlsx" \
+        else write_csv(path, lines)
+    result = ingest_file(input_file(path), context)
+    assert (result.status, result.rows["valid"], result.rows["rejected"]) == ("used", 3, 0)
+    assert result.registrations["type"].tolist() == ["individual", "collective", "individual"]
+    assert result.registrations.index.tolist() == [6, 7, 8]  # Excel rows: the numbers in row 5
+    assert result.rejections.empty
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_hint_under_the_model_s_header_is_no_header(tmp_path, context, suffix):
+    """``Tên mô hình`` over ``(ghi ngắn gọn)``, beside ``Cá nhân`` over ``Họ và tên`` | ``Chức
+    vụ``: every row counts (the sheet was not rewritten, every row rejected)."""
+    path = tmp_path / f"Q-HK_dk.{suffix}"
+    header = [["STT", "Tên mô hình", "Lĩnh vực", "Tập thể", "Cá nhân", "", "Kết quả",
+               "Thời gian thực hiện", ""],
+              ["", "(ghi ngắn gọn)", "", "", "Họ và tên", "Chức vụ", "", "Từ ngày", "Đến ngày"]]
+    rows = [r + ["01/2024", "12/2024"] for r in ROWS]
+    lines = [*TITLE, *header, *rows]
+    write_xlsx(path, [Sheet("DS", lines, merges=["E3:F3", "H3:I3"])]) if suffix == "xlsx" \
+        else write_csv(path, lines)
+    result = ingest_file(input_file(path), context)
+    assert (result.status, result.rows["valid"], result.rows["rejected"]) == ("used", 3, 0)
+    assert result.registrations["type"].tolist() == ["individual", "collective", "individual"]
+    assert result.rejections.empty

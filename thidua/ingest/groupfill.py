@@ -32,8 +32,9 @@ def _written_per_group(values: list[str]) -> bool:
     three rows, then one row of each other field; ``Tập thể``, ``Cá nhân`` over three rows,
     ``Tập thể``: each group's value on its first row only), so that the blanks under them are
     "as above", whatever the groups' sizes; a value written on two rows in a row (``KT``,
-    ``KT``, blank …) is a column filled row by row, its blanks missing values."""
-    return len(values) >= 2 and all(a != b for a, b in zip(values, values[1:]))
+    ``KT``, blank …) is a column filled row by row, its blanks missing values. Asked only of
+    three values or more (more rows hold a value than leave it blank, at least two)."""
+    return all(a != b for a, b in zip(values, values[1:]))
 
 
 def _a_long_group(written: list[bool]) -> bool:

@@ -53,7 +53,13 @@ def is_annotation(row: list[object]) -> bool:
     as official forms print) or gives hints in brackets (``(bắt buộc)``, ``(Tập thể/Cá
     nhân)``): at least two such cells, nothing else. It belongs to the header."""
     texts = [clean_text(v) for v in row if clean_text(v)]
-    return len(texts) >= 2 and all(_ANNOTATION.fullmatch(t) for t in texts)
+    return len(texts) >= 2 and all(is_hint(t) for t in texts)
+
+
+def is_hint(text: str) -> bool:
+    """Whether a header cell's (cleaned) text only numbers its column or gives a hint in
+    brackets, as a cell of :func:`is_annotation`'s rows does: ``(1)``, ``(ghi ngắn gọn)``."""
+    return _ANNOTATION.fullmatch(text) is not None
 
 
 def row_names(row: list[object]) -> dict[int, str]:

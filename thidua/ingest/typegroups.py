@@ -5,20 +5,25 @@ column holding a row's name gives its type (tester B's cases 109, 110: the whole
 rejected, every row "Thiếu 'Hình thức'", the individuals "Thiếu 'Tên tập thể/cá nhân'" with
 their names beside it).
 
-The sheet's grid is rewritten as the form would have it: the header flattened onto its first
-row (each column's lowest header text that is not a type's name: ``Chức vụ`` under ``Cá
-nhân``), the two name columns become one (the collectives' column, headed ``Tên tập thể/cá
-nhân``), and a ``Hình thức`` column is added
-after the last, holding on each row with a model and a field or an STT ``Tập thể`` or ``Cá
-nhân`` by the column the name was in (both filled: both names, the row then rejected asking which; neither: empty). Every other cell keeps its
-row and column. An extension of ``spec/submission-form.md``, "The header row" (a choice given
-by columns, as tick boxes are: ``docs/contracts.md``).
+The sheet's grid is rewritten as the form would have it: the header flattened onto its last
+row (each column's lowest header text that is neither a type's name nor a hint in brackets,
+and of those the lowest naming the column as the table search read it: ``Chức vụ`` under
+``Cá nhân``, ``Tên mô hình`` over ``(ghi ngắn gọn)`` or ``Nội dung``, or the texts joined
+when only they name it: ``Tên mô`` over ``hình``), so that a row of
+column numbers under it (``(1) (2) (3) …``) stays right under it and is never read as a
+registration; the two name columns become one (the collectives' column, headed ``Tên tập
+thể/cá nhân``), and a ``Hình thức`` column is added after the last, holding on each row with a
+model and a field or an STT ``Tập thể`` or ``Cá nhân`` by the column the name was in (both
+filled: both names, the row then rejected asking which; neither: empty). Every other cell
+keeps its row and column. An extension of ``spec/submission-form.md``, "The header row" (a
+choice given by columns, as tick boxes are: ``docs/contracts.md``).
 """
 
 from __future__ import annotations
 
 from schemas.form import TYPES
-from thidua.ingest.table import Table, find_table
+from thidua.ingest.headers import header_name
+from thidua.ingest.table import Table, find_table, is_annotation, is_hint
 from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text
 
@@ -42,12 +47,15 @@ def _type_of(texts: list[str]) -> str | None:
 def _header_rows(grid: Grid, table: Table) -> tuple[int, ...]:
     """``table``'s header rows, and the row under them when it holds only the two types'
     names (``Tập thể`` | ``Cá nhân`` under an unmerged ``Tên tập thể/cá nhân``): sub-headers
-    the table search took for no header (they name no column of the form)."""
+    the table search took for no header (they name no column of the form), with the row of
+    column numbers under those (:func:`thidua.ingest.table.is_annotation`) when there is one."""
     start = table.data_start
     if start < len(grid):
         texts = [t for t in (clean_text(v) for v in grid[start]) if t]
         if len(texts) >= 2 and all(_type_of([t]) for t in texts):
-            return (*table.header_rows, start)
+            numbers = (start + 1,) if start + 1 < len(grid) and is_annotation(grid[start + 1]) \
+                else ()
+            return (*table.header_rows, start, *numbers)
     return table.header_rows
 
 
@@ -82,16 +90,22 @@ def typed_by_column(grid: Grid, table: Table, hidden: frozenset[int] = frozenset
     width = max(len(row) for row in grid)
     out = [list(row) + [""] * (width + 1 - len(row)) for row in grid]
     rows = _header_rows(grid, table)
-    top = rows[0]
-    for c in range(width):  # the header flattened onto its first row, the types' words out
-        path = [t for r in rows if (t := clean_text(out[r][c])) and not _type_of([t])]
-        for r in rows:
+    named = [r for r in rows if not is_annotation(grid[r])]  # the column numbers stay as they are
+    top = named[-1]
+    for c in range(width):  # the header flattened onto its last row, the types' words out
+        path = [t for r in named if (t := clean_text(out[r][c])) and not _type_of([t])
+                and not is_hint(t)]  # ``Tên mô hình`` over ``(ghi ngắn gọn)``: the header
+        for r in named:
             out[r][c] = ""
-        out[top][c] = path[-1] if path else ""
+        # the lowest text naming the column as the table read it (``Tên mô hình`` over
+        # ``Nội dung``), or its texts joined (``Tên mô`` over ``hình``), else the lowest text
+        name = table.columns.get(c)
+        read = [t for t in (*path[::-1], " ".join(path)) if name and header_name(t) == name]
+        out[top][c] = read[0] if read else path[-1] if path else ""
     out[top][collective], out[top][individual] = "Tên tập thể/cá nhân", ""
     out[top][width] = "Hình thức"
     at = {name: c for c, name in table.columns.items()}
-    for r in range(table.data_start, len(out)):
+    for r in range(rows[-1] + 1, len(out)):
         if not any(c is not None and clean_text(out[r][c])
                    for c in (at.get("field"), at.get("stt"))) or "model" not in at \
                 or not clean_text(out[r][at["model"]]):
