@@ -189,3 +189,20 @@ def test_the_second_row_of_a_two_row_header_starts_no_part_of_its_own():
     ("Ghi (nếu có)", False), ("", False)])
 def test_which_header_texts_are_hints(text, hint):
     assert is_hint(text) is hint
+
+
+@pytest.mark.parametrize("hints", [["(ghi ngắn gọn)", "(nếu có)"], ["(1)", "(ghi ngắn gọn)"],
+                                   ["[bắt buộc]", ""]])
+def test_a_second_header_row_of_sub_headers_and_hints_is_header(hints):
+    """``Tên tập thể/cá nhân`` over ``Họ và tên`` | ``Chức vụ``, bracketed hints beside them
+    in the same row (helper M's finding of 01/12: the row was read as a registration and
+    rejected, and the individuals lost their ``Chức vụ`` column)."""
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "", "Ghi chú"],
+            ["", hints[0], "", "", "Họ và tên", "Chức vụ", hints[1]],
+            [1, "Tủ sách", "KT", "CN", "Trần Thị Bình", "Tổ trưởng", ""]]
+    table = find_table(grid)
+    assert table.header_rows == (0, 1)
+    assert table.columns[4] == "registrant" and table.columns[5] == "position"
+    # a first registration naming two headers beside its own words stays data
+    data = [grid[0], [1, "Tủ sách", "KT", "Cá nhân", "Công đoàn cơ sở", "CĐCS", "(mới)"]]
+    assert find_table(data).header_rows == (0,)

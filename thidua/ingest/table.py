@@ -69,11 +69,12 @@ def row_names(row: list[object]) -> dict[int, str]:
 
 def _strangers(row: list, names: dict[int, str]) -> int:
     """How many cells of ``row`` are neither a header (``names``: column → header) nor a column
-    number: a first data row whose ``Cấp công đoàn`` says ``CĐCS`` and whose union says
-    ``Công đoàn cơ sở`` names two headers, but its model, field, registrant… are strangers,
-    so it is data, never a second header row."""
+    number nor a hint in brackets (:func:`is_hint`: ``(ghi ngắn gọn)`` beside ``Họ và tên`` |
+    ``Chức vụ`` in a header's second row): a first data row whose ``Cấp công đoàn`` says
+    ``CĐCS`` and whose union says ``Công đoàn cơ sở`` names two headers, but its model, field,
+    registrant… are strangers, so it is data, never a second header row."""
     return sum(1 for c, v in enumerate(row) if c not in names and (t := clean_text(v))
-               and not re.fullmatch(r"\(?\d{1,3}\)?\.?", t))
+               and not re.fullmatch(r"\(?\d{1,3}\)?\.?", t) and not is_hint(t))
 
 
 def labels_values(row: list) -> bool:
