@@ -1,0 +1,67 @@
+"""``Thời gian thực hiện`` merged over two columns (or a CSV's empty second header), the start
+in the first and the end in the second: the period runs from one to the other (the first
+cell alone was read: ``12/2023`` | ``06/2024`` rejected a registration as outside 2024;
+``thidua/ingest/periodpair.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_writers import Sheet, write_csv, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.periodpair import period_in_two
+from thidua.ingest.table import find_table
+
+HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
+          "Thời gian thực hiện", "", "Kết quả"]
+
+
+def _rows(ends: list[tuple[object, object]]) -> list[list]:
+    return [[i + 1, f"Mô hình tiết kiệm số {i + 1}", "Kinh tế", "Tập thể", f"CĐCS {i + 1}",
+             a, b, "Hoàn thành"] for i, (a, b) in enumerate(ends)]
+
+
+@pytest.mark.parametrize("ends, paired", [
+    ([("01/03/2024", "30/11/2024"), ("12/2023", "06/2024")], True),
+    ([(dt.datetime(2024, 3, 1), dt.datetime(2024, 11, 30)), ("2024", "2024")], True),
+    ([("01/03/2024", "30/11/2024"), ("01/2024", "đang thực hiện")], False),  # a remark
+    ([("01/2024 - 06/2024", "12/2024")], False),                        # a range, then?
+    ([("01/03/2024", "")], False),                                      # nothing to the right
+    ([("30/11/2024", "01/03/2024")], False),                            # the end first
+    ([("01-03-2024", "30-11-2024")], True),                             # dashes in dates
+])
+def test_two_columns_under_one_period_header_are_its_ends(ends, paired):
+    for second in ("", "Thời gian thực hiện"):  # a CSV's empty header, a merge repeated
+        grid = [[*HEADER[:6], second, HEADER[7]], *_rows(ends)]
+        columns = find_table(grid).columns
+        assert (columns.get(5), columns.get(6)) == (
+            ("period_from", "period_to") if paired else ("period", None)), second
+
+
+def test_another_form_column_to_the_right_is_left_alone():
+    grid = [[*HEADER[:6], "Kết quả"], *[r[:7] for r in _rows([("01/2024", "12/2024")])]]
+    table = find_table(grid)
+    assert period_in_two(grid, table.header_rows, table.columns, table.unknown) == (
+        table.columns, table.unknown)
+    assert table.columns[5] == "period" and table.columns[6] == "result"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_period_started_last_year_counts(tmp_path, context, suffix):
+    lines = [["Mã đơn vị: Q-DD"], ["Năm: 2024"], HEADER,
+             *_rows([("01/03/2024", "30/11/2024"), ("12/2023", "06/2024"), ("01/2023", "12/2023")])]
+    path = tmp_path / f"Q-DD_dk.{suffix}"
+    if suffix == "xlsx":
+        lines[2] = [*HEADER[:6], "Thời gian thực hiện", HEADER[7]]
+        write_xlsx(path, [Sheet("DS", lines, merges=["F3:G3"])])
+    else:
+        write_csv(path, lines)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 1, "ignored": 0}
+    assert result.registrations[["period_start", "period_end"]].astype(str).values.tolist() == [
+        ["2024-03-01", "2024-11-30"], ["2023-12-01", "2024-06-30"]]
+    assert result.rejections["value"].tolist() == ["01/2023 - 12/2023"]
+    assert not any("cùng tiêu đề" in n for n in result.remarks)
