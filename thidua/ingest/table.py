@@ -14,7 +14,7 @@ from functools import lru_cache
 from schemas.form import BY_NAME, HEADER_MARKERS
 from thidua.ingest.headers import exact_name, header_choices, header_name, may_be_header
 from thidua.ingest.marks import find_marks
-from thidua.ingest.periodpair import period_in_two
+from thidua.ingest.twocolumns import two_column_headers
 from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
@@ -173,7 +173,7 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
             if any(texts):  # a header merged over both rows is named once
                 unknown[c] = " / ".join(dict.fromkeys(t for t in texts if t))
         columns, unknown = dict(sorted(columns.items())), dict(sorted(unknown.items()))
-        columns, unknown = period_in_two(grid, rows, columns, unknown)  # start | end
+        columns, unknown = two_column_headers(grid, rows, columns, unknown)  # start | end
         columns, unknown, marks = find_marks(grid, rows, columns, unknown, header_name)
         below_header = rows[-1] + 1
         if below_header < len(grid) and is_annotation(grid[below_header]):

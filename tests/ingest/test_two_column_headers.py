@@ -1,7 +1,7 @@
 """``Thời gian thực hiện`` merged over two columns (or a CSV's empty second header), the start
 in the first and the end in the second: the period runs from one to the other (the first
 cell alone was read: ``12/2023`` | ``06/2024`` rejected a registration as outside 2024;
-``thidua/ingest/periodpair.py``)."""
+``thidua.ingest.twocolumns.py``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from corpus_writers import Sheet, write_csv, write_xlsx
 from helpers import input_file
 from thidua.ingest.files import ingest_file
-from thidua.ingest.periodpair import period_in_two
+from thidua.ingest.twocolumns import two_column_headers
 from thidua.ingest.table import find_table
 
 HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
@@ -44,7 +44,7 @@ def test_two_columns_under_one_period_header_are_its_ends(ends, paired):
 def test_another_form_column_to_the_right_is_left_alone():
     grid = [[*HEADER[:6], "Kết quả"], *[r[:7] for r in _rows([("01/2024", "12/2024")])]]
     table = find_table(grid)
-    assert period_in_two(grid, table.header_rows, table.columns, table.unknown) == (
+    assert two_column_headers(grid, table.header_rows, table.columns, table.unknown) == (
         table.columns, table.unknown)
     assert table.columns[5] == "period" and table.columns[6] == "result"
 
@@ -65,3 +65,48 @@ def test_a_period_started_last_year_counts(tmp_path, context, suffix):
         ["2024-03-01", "2024-11-30"], ["2023-12-01", "2024-06-30"]]
     assert result.rejections["value"].tolist() == ["01/2023 - 12/2023"]
     assert not any("cùng tiêu đề" in n for n in result.remarks)
+
+
+# --- Tên tập thể/cá nhân over two columns: the name | the position --------------------------
+NAMED = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "", "Kết quả"]
+PEOPLE = [[1, "Mô hình tiết kiệm số 1", "Kinh tế", "Cá nhân", "Nguyễn Văn An", "Chủ tịch CĐCS",
+           "Hoàn thành"],
+          [2, "Mô hình tiết kiệm số 2", "VH-XH", "Tập thể", "CĐCS Trường B", "", "Hoàn thành"],
+          [3, "Mô hình tiết kiệm số 3", "ANQP", "Cá nhân", "Lê Thị Cúc", "Tổ trưởng công đoàn",
+           "Tiêu biểu"]]
+
+
+@pytest.mark.parametrize("seconds, position", [
+    (["Chủ tịch CĐCS", "", "Tổ trưởng công đoàn"], True),
+    (["GV", "Kế toán", "Ban nữ công", "Phó Chủ tịch"], True),   # three of four
+    (["CĐCS Trường A", "", "0912 345 678"], False),            # no position
+    (["Chủ tịch", "Ban nữ công", "Tổ 3"], False),              # one of three
+])
+def test_a_name_header_over_two_columns_holding_positions(seconds, position):
+    for second in ("", "Tên tập thể/cá nhân"):
+        rows = [[*PEOPLE[i % 3][:5], s, "Hoàn thành"] for i, s in enumerate(seconds)]
+        grid = [[*NAMED[:5], second, NAMED[6]], *rows]
+        columns = find_table(grid).columns
+        assert (columns[4], columns.get(5)) == (
+            ("registrant", "position") if position else ("registrant", None)), second
+
+
+def test_a_table_with_its_position_column_is_left_alone():
+    grid = [[*NAMED[:6], "Chức vụ"], *[[*r[:6], "x"] for r in PEOPLE]]
+    assert find_table(grid).columns.get(5) is None and find_table(grid).columns[6] == "position"
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_individuals_keep_the_position_written_beside_their_name(tmp_path, context, suffix):
+    lines = [["Mã đơn vị: Q-DD"], ["Năm: 2024"], NAMED, *PEOPLE]
+    path = tmp_path / f"Q-DD_dk.{suffix}"
+    if suffix == "xlsx":
+        lines[2] = [*NAMED[:5], "Tên tập thể/cá nhân", NAMED[6]]
+        write_xlsx(path, [Sheet("DS", lines, merges=["E3:F3"])])
+    else:
+        write_csv(path, lines)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert result.registrations[["registrant", "position"]].fillna("").values.tolist() == [
+        ["Nguyễn Văn An", "Chủ tịch CĐCS"], ["CĐCS Trường B", ""],
+        ["Lê Thị Cúc", "Tổ trưởng công đoàn"]]
