@@ -206,3 +206,25 @@ def test_a_second_header_row_of_sub_headers_and_hints_is_header(hints):
     # a first registration naming two headers beside its own words stays data
     data = [grid[0], [1, "Tủ sách", "KT", "Cá nhân", "Công đoàn cơ sở", "CĐCS", "(mới)"]]
     assert find_table(data).header_rows == (0,)
+
+
+@pytest.mark.parametrize("guide", [
+    [["Cột", "Cách ghi"], ["Tên mô hình", "Ghi ngắn gọn"], ["Lĩnh vực", "Kinh tế / VH-XH"],
+     ["Hình thức", "Tập thể hoặc Cá nhân"], ["Tên tập thể/cá nhân", "Tên đầy đủ"]],
+    [["STT", "Tên cột", "Yêu cầu"], [1, "Tên mô hình", "5 đến 500 ký tự"],
+     [2, "Lĩnh vực", "một trong bốn"], [3, "Hình thức", "TT/CN"]],
+])
+def test_a_column_guide_listing_the_headers_down_a_column_is_no_table(guide):
+    """Fresh tester D's 306, 312, 315, 321: ``Tên mô hình`` over ``Lĩnh vực`` in one column was
+    taken for a header split over two rows; the guide's lines were rejected as registrations,
+    and, as the first sheet that counts, the guide decided the file's unit and year (a unit's
+    whole 2024 list lost to last year's file)."""
+    assert find_table(guide) is None
+
+
+def test_a_header_split_over_two_rows_still_has_its_markers_in_two_columns():
+    grid = [["STT", "Tên mô hình", "Thông tin", ""], ["", "", "Lĩnh vực", "Hình thức"],
+            [1, "Tủ sách", "KT", "TT"]]
+    table = find_table(grid)
+    assert table.header_rows == (0, 1)
+    assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "type"}

@@ -152,7 +152,9 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
             two = (len(below) >= 2 and _strangers(grid[r + 1], below) < len(below)) or (
                 r + 1 < len(grid) and _tick_boxes(grid, r, top, below))
             rows = (r, r + 1) if two else (r,)
-        elif markers <= set(top.values()) | set(below.values()) and not labels_values(grid[r]):
+        elif markers <= set({**top, **below}.values()) and not labels_values(grid[r]):
+            # each marker in a column of its own: a column guide lists ``Tên mô hình`` over
+            # ``Lĩnh vực`` down one column (fresh tester D's 306: read as a table)
             rows = (r, r + 1)
         else:
             continue
