@@ -108,6 +108,27 @@ def test_a_table_only_on_a_hidden_sheet_names_that_sheet(tmp_path, context, stat
     assert result.problem == UNHIDE_SHEET.format(names="'DS'")
 
 
+@pytest.mark.parametrize("visible", ["empty", "chart", "empty and chart"])
+def test_a_table_on_a_hidden_sheet_beside_nothing_visible_names_that_sheet(tmp_path, context,
+                                                                           visible):
+    """Fresh tester D's 409, 415, 417: the only visible sheet empty or a chart sheet; the
+    reason was "Tệp rỗng … công thức", and the unit would have sent the same file again."""
+    from openpyxl.chart import BarChart
+
+    wb = openpyxl.Workbook()
+    if "empty" in visible:
+        wb.active.title = "Sheet1"
+    else:
+        wb.remove(wb.active)
+    if "chart" in visible:
+        wb.create_chartsheet("Biểu đồ").add_chart(BarChart())
+    data = wb.create_sheet("DS")
+    _table(data)
+    data.sheet_state = "hidden"
+    result = ingest_file(input_file(_save(wb, tmp_path)), context)
+    assert (result.status, result.problem) == ("rejected", UNHIDE_SHEET.format(names="'DS'"))
+
+
 def test_two_hidden_tables_are_both_named_and_a_visible_one_still_counts(tmp_path, context):
     wb = openpyxl.Workbook()
     wb.active.title = "Bìa"

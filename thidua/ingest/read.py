@@ -165,11 +165,12 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
                 raise
             data, salvaged = fixed  # only decoration was broken: read the cells (salvage.py)
             grids = workbook_grids(data, HEADER_SEARCH_ROWS + 3)
-    if not any(any(clean_text(v) for row in grid for v in row) for _, grid, shown in grids
-               if shown):
-        raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
     found = [_found(name, grid, shown) for name, grid, shown in grids]
     counted, passed = choose_sheets(found)
+    if not any(any(clean_text(v) for row in grid for v in row) for _, grid, shown in grids
+               if shown):  # nothing visible: the table only on a hidden sheet says so
+        raise FileRejected(hidden_tables_reason(passed) or f"Tệp rỗng, không có dữ liệu. "
+                                                           f"{FORMULA_HINT}")
     if not counted:
         if errors := [f.error for f in found if f.visible and f.error is not None]:
             raise errors[0]
