@@ -227,7 +227,7 @@ def test_the_table_of_files_has_one_typed_row_per_file_in_input_order():
     first = table.iloc[0].to_dict()
     assert first == {
         "file": "b.xlsx", "sha256": "", "size": 10, "modified": "2024-12-09T08:00:00+00:00",
-        "unit": "Q-DD", "sent_date": "2024-12-05", "status": USED, "sheet": "DS",
+        "unit": "Q-DD", "sent_date": "2024-12-05", "sent_time": None, "status": USED, "sheet": "DS",
         "encoding": "VNI", "problem": None, "read": 1, "valid": 1, "rejected": 0, "ignored": 0,
         "reason": "", "choice": "", "chosen_by": "", "transient": False,
         "ignored_by": {"blank": 2}, "sheets": [{"sheet": "DS", "read": 1}]}

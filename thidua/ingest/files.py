@@ -108,6 +108,7 @@ class FileResult:
     status: str
     unit: str | None = None
     sent_date: dt.date | None = None
+    sent_time: dt.time | None = None  # the time of day written with ``sent_date``
     sheet: str = ""
     sheets: tuple[dict, ...] = ()
     problem: str | None = None
@@ -150,12 +151,13 @@ class FileResult:
 
 def _rejected_file(source: InputFile, reason: str, sheet: str = "",
                    unit: str | None = None, encoding: str = "", sha256: str = "",
-                   sent_date: dt.date | None = None, transient: bool = False) -> FileResult:
+                   sent_date: dt.date | None = None, transient: bool = False,
+                   sent_time: dt.time | None = None) -> FileResult:
     line = {"file": source.file, "sheet": sheet, "row": None, "column": "", "value": "",
             "error": f"Tệp bị từ chối: {reason}"}
     return FileResult(source, REJECTED, unit=unit, sheet=sheet, problem=reason,
                       rejections=rejection_frame([line]), encoding=encoding, sha256=sha256,
-                      sent_date=sent_date, transient=transient)
+                      sent_date=sent_date, sent_time=sent_time, transient=transient)
 
 
 #: Said of a file whose bytes changed between discovery and reading, twice (issue 9.9).
@@ -260,7 +262,8 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         unit = code_from_filename(source.path, set(context.known_codes))
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
         return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
-                              transient=isinstance(exc, ReaderFailed))
+                              transient=isinstance(exc, ReaderFailed),
+                              sent_time=title.sent_time if sent else None)
     known = set(context.known_codes)
     told = (code_note(codes, title, unit, source.path, known),
             nameless_note(codes, unit, known),  # ``HK-001`` beside ``Q-HK``
@@ -278,7 +281,8 @@ def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
     readings = (*opened.told,
                 *combined.pop("readings"))
     first = opened.parsed.first
-    return FileResult(source, USED, unit=unit, sent_date=sent, sheet=first.sheet,
+    return FileResult(source, USED, unit=unit, sent_date=sent,
+                      sent_time=title.sent_time if sent else None, sheet=first.sheet,
                       sha256=opened.digest, encoding=first.encoding,
                       remarks=tuple(n for n in remarks if n),
                       readings=tuple(n for n in readings if n), **combined)

@@ -7,6 +7,7 @@ numbers Excel shows (index ``row``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -334,7 +335,10 @@ def _title_shown(value: object, shown: str | None) -> object:
     except for a whole number shown with separators, decimals or a sign (``2024`` under
     ``#,##0.00`` as ``2,024.00``, under ``0%`` as ``202400%``): the number itself, as a
     careful reader takes a year so formatted (fresh number-format cases of 01/12: the whole
-    file was rejected, "không phải là một năm")."""
+    file was rejected, "không phải là một năm"); a date-time cell with its time of day
+    (``05/12/2024 16:40``: the sent time of :func:`thidua.ingest.titledates.parse_sent_time`)."""
+    if isinstance(value, dt.datetime) and value.time() != dt.time.min and shown is None:
+        return f"{value:%d/%m/%Y %H:%M}"  # a date-time cell: ``Ngày gửi:`` | 05/12/2024 16:40
     if shown is None or shown.isdigit() or not _DECORATED.fullmatch(shown) \
             or isinstance(value, bool) or not isinstance(value, (int, float)) \
             or not float(value).is_integer():

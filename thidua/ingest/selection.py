@@ -6,6 +6,7 @@ one in use, and the rule that chose is said. Also the manifest's table of files.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -70,14 +71,30 @@ def _recency(result: FileResult) -> tuple:
     (:func:`name_order`); a file marked old or draft by its name or folder
     (:func:`is_old_file`) before all of them comes after every file that is not (an extension,
     ``docs/contracts.md``)."""
-    sent = result.sent_date or result.input.modified.date()
-    return (not is_old_file(result.file), sent, result.input.modified, name_order(result.file))
+    return (not is_old_file(result.file), *_sent_at(result), result.input.modified,
+            name_order(result.file))
+
+
+def _sent_at(result: FileResult) -> tuple[dt.date, dt.time]:
+    """When a file was sent, as far as it says: its sent date and the time written with it
+    (``Ngày gửi: 05/12/2024 16:40``); without a time, the modification time's when it is of
+    that day (a file edited at 17:00 on its sent day was sent after one stamped 09:15), the
+    day's end when it is later, its start when earlier (so that files without a time keep the
+    order of their modification times); without a sent date, its modification time."""
+    modified = result.input.modified
+    sent = result.sent_date or modified.date()
+    if result.sent_time is not None:
+        return sent, result.sent_time
+    if modified.date() == sent:
+        return sent, modified.time().replace(tzinfo=None)
+    return sent, dt.time.max if modified.date() > sent else dt.time.min
 
 
 def _dated(result: FileResult) -> str:
     """How a file is dated in a choice sentence: its sent date, else its modification time."""
     if result.sent_date:
-        return f"gửi ngày {result.sent_date:%d/%m/%Y}"
+        at = f" lúc {result.sent_time:%H:%M}" if result.sent_time else ""
+        return f"gửi ngày {result.sent_date:%d/%m/%Y}{at}"
     return f"sửa ngày {result.input.modified:%d/%m/%Y} (không có dòng 'Ngày gửi:' đọc được)"
 
 
@@ -105,6 +122,11 @@ def _why(chosen: FileResult, runner_up: FileResult) -> str:
                 f"{runner_up.file} cho biết là bản cũ hay bản nháp")
     if chosen.sent_date and runner_up.sent_date and chosen.sent_date != runner_up.sent_date:
         return "chọn theo ngày gửi ghi trong tệp"
+    if chosen.sent_date and chosen.sent_date == runner_up.sent_date and chosen.sent_time \
+            and runner_up.sent_time and chosen.sent_time != runner_up.sent_time:
+        return (f"chọn theo ngày gửi ghi trong tệp: cùng ngày {chosen.sent_date:%d/%m/%Y}, tệp "
+                f"{chosen.file} gửi lúc {chosen.sent_time:%H:%M}, sau tệp {runner_up.file} gửi "
+                f"lúc {runner_up.sent_time:%H:%M}")
     if chosen.sent_date and not runner_up.sent_date \
             and chosen.sent_date != runner_up.input.modified.date():
         return (f"chọn theo ngày gửi ghi trong tệp {chosen.file} ({chosen.sent_date:%d/%m/%Y}), "
@@ -251,7 +273,8 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
     return selected
 
 
-FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "status", "sheet",
+FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "sent_time",
+                "status", "sheet",
                 "encoding", "problem", "read", "valid", "rejected", "ignored", "reason", "choice",
                 "chosen_by", "transient", "ignored_by", "sheets"]
 
@@ -259,7 +282,7 @@ FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "stat
 def file_table(results: list[FileResult]) -> pd.DataFrame:
     """One row per input file, in input order, with :data:`FILE_COLUMNS`.
 
-    ``unit``, ``sent_date`` (ISO date str), ``sheet``, ``problem`` may be <NA>; ``encoding``
+    ``unit``, ``sent_date`` (ISO date str), ``sent_time`` (``HH:MM``), ``sheet``, ``problem`` may be <NA>; ``encoding``
     is :attr:`FileResult.encoding`; the row
     counts are int64 and are the file's own (also for superseded files). ``sha256`` is
     :attr:`FileResult.sha256` (the bytes parsed); ``reason`` why a ``skipped`` entry is not a
@@ -272,7 +295,8 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
     records = [{
         "file": r.file, "sha256": r.sha256, "size": r.input.size,
         "modified": r.input.modified.isoformat(), "unit": r.unit,
-        "sent_date": r.sent_date.isoformat() if r.sent_date else None, "status": r.status,
+        "sent_date": r.sent_date.isoformat() if r.sent_date else None,
+        "sent_time": f"{r.sent_time:%H:%M}" if r.sent_time else None, "status": r.status,
         "sheet": r.sheet, "encoding": r.encoding, "problem": r.problem, **r.rows,
         "reason": r.input.skipped, "choice": r.choice, "chosen_by": r.chosen_by,
         "transient": r.transient,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from thidua.ingest.periodcheck import period_problem
-from thidua.ingest.titledates import DATED_LINE, heading_year, parse_sent_date
+from thidua.ingest.titledates import DATED_LINE, heading_year, parse_sent_date, parse_sent_time
 from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
@@ -33,6 +33,7 @@ class TitleBlock:
     # named but not coded (:func:`unit_by_name`)
     heading_year: int | None = field(default=None, compare=False)  # ``… NĂM 2025`` in a heading
     year_span: tuple[int, int] | None = None  # ``Năm: 2024-2025``: first and last year
+    sent_time: dt.time | None = None  # the time of day written with the sent date
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -152,7 +153,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     cáo``, ``Ngày lập biểu``), and without a ``Ngày gửi:`` the document's dated line (``Hà Nội,
     ngày 05 tháng 12 năm 2024``) gives the sent date.
     """
-    code = year = sent = sent_text = span_ = None
+    code = year = sent = sent_text = span_ = sent_time = None
     for kind, value, strict in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
@@ -175,6 +176,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
             date = parse_sent_date(value)
             if date or strict:
                 sent, sent_text = date, None if date else value
+                sent_time = parse_sent_time(value) if date else None
     if sent is None and sent_text is None:  # ``Hà Nội, ngày 05 tháng 12 năm 2024``
         for cell in (c for row in rows for c in ([row] if isinstance(row, str) else row)):
             if (m := DATED_LINE.match(match_key(cell))) and (date := parse_sent_date(m[1])):
@@ -185,7 +187,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     if year is None and span_ is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023``
         year = named
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named,
-                      span_ if year is None else None)
+                      span_ if year is None else None, sent_time)
 
 
 #: A ``Năm:`` value that is a year, then a remark after a bracket, comma or semicolon, or a

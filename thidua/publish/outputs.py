@@ -106,6 +106,7 @@ def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) 
              "sent_date": r["sent_date"], "modified": r["modified"], "status": r["status"],
              "sheet": r["sheet"], "problem": r["problem"],
              "rows": {k: r[k] for k in ("read", "valid", "rejected", "ignored")},
+             **({"sent_time": r["sent_time"]} if r.get("sent_time") else {}),
              **({"ignored_by": r["ignored_by"]} if r.get("ignored_by") else {}),
              **({"sheets": r["sheets"]} if len(r.get("sheets") or ()) > 1 else {}),
              **({"reason": r["reason"]} if r.get("reason") else {}),
