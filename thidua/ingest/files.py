@@ -265,7 +265,7 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
                               transient=isinstance(exc, ReaderFailed),
                               sent_time=title.sent_time if sent else None)
     known = set(context.known_codes)
-    told = (code_note(codes, title, unit, source.path, known),
+    told = (code_note(codes, title, unit, source.path, known, dict(context.names)),
             nameless_note(codes, unit, known),  # ``HK-001`` beside ``Q-HK``
             other_unit_named(title.lines, unit, dict(context.names)),
             sheet_name_note(parsed.first.sheet, unit, dict(context.names)))

@@ -13,7 +13,7 @@ from thidua.ingest.titleblock import (TitleBlock, checked_sent_date, parse_sent_
                                       parse_title)
 from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_unit,
                                      registry_code)
-from thidua.ingest.unitnames import unit_by_name
+from thidua.ingest.unitnames import unit_by_name, unit_in_line
 from thidua.text import clean_text, fold_code, foreign_letters_note
 
 __all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
@@ -39,9 +39,28 @@ def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
     return registry_code(path.stem.split("_", 1)[0], known_codes)
 
 
+def unit_from_file_name(path: Path, known_codes: set[str] | frozenset[str],
+                        names: dict[str, str] | None = None) -> str | None:
+    """The unit a file's name gives when it does not start ``CODE_`` (the last source of
+    :func:`resolve_unit`): its first word a registry code in any case (``n-yt 2024.xlsx``), else
+    the one unit a part of it names (``LĐLĐ Đống Đa - DVK 2024.xlsx``: a part between `` - ``,
+    ``_`` or brackets read as a line naming a unit, :func:`thidua.ingest.unitnames.
+    unit_in_line`; ``names``: code → registry name). ``None`` otherwise (fresh tester D's 510,
+    511: the file was rejected although its name says the unit; an extension of
+    ``spec/submission-form.md``, "Which unit and which year")."""
+    stem = path.stem.strip()
+    first = re.split(r"[\s.]+", stem, maxsplit=1)[0]
+    if "_" not in first and (code := registry_code(first, known_codes)):
+        return code
+    parts = [p for p in re.split(r"\s+[-–]\s+|_|\s*[()\[\]]\s*", stem) if p.strip()]
+    found = {code for part in parts if (code := unit_in_line(part, names or {}))}
+    return found.pop() if len(found) == 1 else None
+
+
 def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
               path: Path | None = None,
-              known_codes: set[str] | frozenset[str] = frozenset()) -> str | None:
+              known_codes: set[str] | frozenset[str] = frozenset(),
+              names: dict[str, str] | None = None) -> str | None:
     """The line telling a unit how its code was read, when it wrote it otherwise than the
     registry does (``Mã đơn vị 'q.bd' đã hiểu là 'Q-BD'``; a file name's code only when it
     held full-width or look-alike letters, :func:`thidua.text.fold_code`) or not at all (found
@@ -63,6 +82,12 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
     if prefix and fold_code(prefix) != prefix and registry_code(prefix, {unit}) == unit:
         written.add(prefix)  # ``СQ_…`` with a Cyrillic ``С``: told
     if not written and path is not None and code_from_filename(path, {unit}) is None:
+        if names and unit_by_name(title.lines, names) != unit \
+                and unit_from_file_name(path, known_codes or {unit}, names) == unit:
+            return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên tệp "
+                    f"'{path.name}'; đề nghị lần sau đặt tên tệp bắt đầu bằng mã đơn vị và dấu "
+                    f"'_' (ví dụ {unit}_dang-ky{path.suffix}) hoặc ghi 'Mã đơn vị: {unit}' ở "
+                    f"tiêu đề.")
         return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên đơn vị ở tiêu "
                 f"đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
     other = sorted(w for w in written if w.upper() != unit)
@@ -102,6 +127,8 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources = sources[1:]  # the column names no unit (``HK-001``…): told, code_note
     if not sources and names and (named := unit_by_name(title.lines, names)):
         sources.append(("tên đơn vị ở tiêu đề", named))
+    if not sources and (named := unit_from_file_name(path, known_codes, names)):
+        sources.append(("tên tệp", named))
     if not sources:
         prefix = path.stem.split("_", 1)[0].strip()
         first_word = re.split(r"[\s.]+", path.stem.strip(), maxsplit=1)[0].upper()

@@ -1,0 +1,47 @@
+"""A file whose only mark of its unit is its name, written otherwise than ``CODE_…``: the code
+as its first word (``n-yt 2024.xlsx``) or the unit named in it (``LĐLĐ Đống Đa - DVK
+2024.xlsx``) gives the unit, told (fresh tester D's 510, 511: the file was rejected although
+its own message named the unit; ``thidua.ingest.identify.unit_from_file_name``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus_rows import HEADER, regs
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.identify import unit_from_file_name
+
+
+@pytest.mark.parametrize("name, unit", [
+    ("n-yt 2024.xlsx", "N-YT"), ("Q-DD dang ky.xlsx", "Q-DD"), ("q-hk.xlsx", "Q-HK"),
+    ("LĐLĐ Đống Đa - DVK 2024.xlsx", "Q-DD"), ("DVK 2024 - LĐLĐ quận Hoàn Kiếm.xlsx", "Q-HK"),
+    ("Dang ky (LĐLĐ Ba Đình).xlsx", "Q-BD"),
+    ("Đống Đa.xlsx", None),                       # a place alone names no unit
+    ("dang-ky-dvk-2024.xlsx", None), ("DS 2024.xlsx", None),
+    ("LĐLĐ Ba Đình - LĐLĐ Hoàn Kiếm.xlsx", None),  # two units: none
+])
+def test_the_unit_a_file_name_gives(context, name, unit):
+    assert unit_from_file_name(Path(name), set(context.known_codes), dict(context.names)) == unit
+
+
+@pytest.mark.parametrize("name, unit", [("n-yt 2024.xlsx", "N-YT"),
+                                        ("LĐLĐ Đống Đa - DVK 2024.xlsx", "Q-DD")])
+def test_the_file_counts_for_that_unit_and_the_unit_is_told(tmp_path, context, name, unit):
+    path = tmp_path / name
+    write_xlsx(path, [Sheet("DS", [["DANH SÁCH ĐĂNG KÝ"], ["Năm: 2024"], HEADER, *regs(3)])])
+    result = ingest_file(input_file(path), context)
+    assert (result.status, result.unit, result.rows["valid"]) == ("used", unit, 3)
+    assert (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên tệp '{name}'; đề "
+            f"nghị lần sau đặt tên tệp bắt đầu bằng mã đơn vị và dấu '_' (ví dụ "
+            f"{unit}_dang-ky.xlsx) hoặc ghi 'Mã đơn vị: {unit}' ở tiêu đề.") in result.readings
+
+
+def test_a_code_in_the_title_comes_before_the_file_name(tmp_path, context):
+    path = tmp_path / "LĐLĐ Đống Đa - DVK 2024.xlsx"
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER, *regs(2)])])
+    result = ingest_file(input_file(path), context)
+    assert (result.status, result.unit) == ("used", "Q-HK")
