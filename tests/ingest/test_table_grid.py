@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from thidua.ingest.table import (HEADER_SEARCH_ROWS, Table, find_table, is_annotation, is_hint,
+from thidua.ingest.table import (HEADER_SEARCH_ROWS, Table, explains, find_table, is_annotation, is_hint,
                                  table_parts)
 
 HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức"]
@@ -228,3 +228,28 @@ def test_a_header_split_over_two_rows_still_has_its_markers_in_two_columns():
     table = find_table(grid)
     assert table.header_rows == (0, 1)
     assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "type"}
+
+
+EXPLAINED = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
+             "Cấp công đoàn", "Thời gian thực hiện", "Kết quả"]
+
+
+@pytest.mark.parametrize("line, explains_", [
+    (["Số thứ tự", "Ghi tên mô hình, phần việc", "Chọn 1 trong 4 lĩnh vực",
+      "Tập thể hoặc Cá nhân", "Tên tập thể hoặc họ tên", "Chức vụ của cá nhân",
+      "Thành phố / Cấp trên cơ sở / Cơ sở", "dd/mm/yyyy - dd/mm/yyyy", "Để trống"], True),
+    (["", "Tên mô hình ngắn gọn", "Kinh tế/VH-XH/AN-QP/XDHTCT", "TT hoặc CN", "", "", "", "",
+      ""], True),
+    ([1, "Tủ sách pháp luật", "Kinh tế", "Tập thể", "CĐCS Trường A", "", "Cơ sở",
+      "01/2024 - 12/2024", "Hoàn thành"], False),
+    ([2, "Tập thể và cá nhân cùng tiết kiệm", "Kinh tế", "Cá nhân", "Lê Văn Cường",
+      "Chủ tịch Công đoàn cơ sở", "Cấp trên cơ sở", "", ""], False),
+    (["", "Ghi tên mô hình", "", "", "", "", "", "", ""], False),  # one cell: too little
+])
+def test_a_line_explaining_the_columns_belongs_to_the_header(line, explains_):
+    """Fresh tester D's 314: a template's line of instructions under the header was rejected
+    as a registration."""
+    grid = [EXPLAINED, line, [1, "Tủ sách", "KT", "TT", "CĐCS A", "", "", "", ""]]
+    table = find_table(grid)
+    assert explains(line, table.columns) is explains_
+    assert table.header_rows == ((0, 1) if explains_ else (0,))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from schemas.form import BY_NAME, HEADER_MARKERS
+from schemas.form import BY_NAME, HEADER_MARKERS, VALUE_NAMES
 from thidua.ingest.headers import exact_name, header_choices, header_name, may_be_header
 from thidua.ingest.marks import find_marks
 from thidua.ingest.twocolumns import two_column_headers
@@ -55,6 +55,41 @@ def is_annotation(row: list[object]) -> bool:
     nhân)``): at least two such cells, nothing else. It belongs to the header."""
     texts = [clean_text(v) for v in row if clean_text(v)]
     return len(texts) >= 2 and all(is_hint(t) for t in texts)
+
+
+def explains(row: list[object], columns: dict[int, str]) -> bool:
+    """Whether a row under the header explains its columns rather than registers a model
+    (a template's line of instructions: ``Số thứ tự`` | ``Ghi tên mô hình, phần việc`` |
+    ``Chọn 1 trong 4 lĩnh vực`` | ``Tập thể hoặc Cá nhân`` | ``Thành phố / Cấp trên cơ sở /
+    Cơ sở`` | ``dd/mm/yyyy - dd/mm/yyyy``): at least three of its filled cells under form
+    columns (``columns``: grid column → form name), and half of them, each read as its own
+    column's header, hold that header's words, name two or more values of a coded column, or
+    are a date pattern. It belongs to the header (fresh tester D's 314: the row was rejected
+    as a registration)."""
+    told = filled = 0
+    for c, name in columns.items():
+        text = clean_text(row[c]) if c < len(row) else ""
+        if not text:
+            continue
+        filled += 1
+        key = f" {match_key(text)} "
+        told += (header_name(text) == name or f" {match_key(BY_NAME[name].header)} " in key
+                 or _CHOICES.search(key) is not None
+                 or _choices(text) >= 2)
+    return told >= 3 and 2 * told >= filled
+
+
+def _choices(text: str) -> int:
+    """How many parts of a text, split at ``/``, ``,``, ``;`` or ``hoặc``, read exactly as a
+    value of a coded column (``Tập thể hoặc Cá nhân`` → 2, ``Kinh tế/VH-XH/AN-QP`` → 3)."""
+    parts = re.split(r"\s*(?:/|,|;|\bho[aặ]c\b|\bor\b)\s*", text)
+    return sum(1 for p in parts if p and any(
+        (reading := read_value(column, p)).how == EXACT and reading.code is not None
+        for column in VALUE_NAMES))
+
+
+#: A date pattern or a choice's wording in an explanation (``dd/mm/yyyy``, ``chọn 1 trong 4``).
+_CHOICES = re.compile(r"\b(?:dd|mm)\s*/\s*(?:mm|yyyy|yy)\b|\bchon (?:\d+ )?trong\b|\bmot trong\b")
 
 
 def is_hint(text: str) -> bool:
@@ -178,7 +213,8 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
         columns, unknown = two_column_headers(grid, rows, columns, unknown)  # start | end
         columns, unknown, marks = find_marks(grid, rows, columns, unknown, header_name)
         below_header = rows[-1] + 1
-        if below_header < len(grid) and is_annotation(grid[below_header]):
+        if below_header < len(grid) and (is_annotation(grid[below_header])
+                                         or explains(grid[below_header], columns)):
             rows = (*rows, below_header)
         return Table(rows, columns, unknown, marks)
     return None
