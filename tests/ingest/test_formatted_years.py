@@ -99,6 +99,10 @@ def test_the_heading_s_other_year_reaches_the_unit(tmp_path, context):
     ("44927", " (ô ngày của Excel: 01/01/2023)"), ("44927.0", " (ô ngày của Excel: 01/01/2023)"),
     ("45657", " (ô ngày của Excel: 31/12/2024)"), ("36526", " (ô ngày của Excel: 01/01/2000)"),
     ("36525", ""), ("12345", ""), ("2023", ""), ("01/01/2023", ""), ("449270", ""),
+    # a period in two cells of day numbers (fresh tester D's 202)
+    ("44927 - 45291", " (ô ngày của Excel: 01/01/2023 – 31/12/2023)"),
+    ("44927.0 – 45291", " (ô ngày của Excel: 01/01/2023 – 31/12/2023)"),
+    ("44927 - 12345", ""), ("44927 - 45291 - 45292", ""),
 ])
 def test_an_excel_day_number_in_a_period_names_its_date(value, note):
     """The fifth tester's F11: ``'44927' không trùng với năm báo cáo 2024`` did not say it is

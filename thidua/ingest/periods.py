@@ -39,12 +39,18 @@ _SERIALS = (36526, 73050)
 
 def serial_note(value: str) -> str:
     """`` (ô ngày của Excel: 01/01/2023)`` after a value that is Excel's day number of a
-    date (``44927``: a date cell formatted as a number), naming the date it stands for, so
-    that a unit told "not in the report year" sees which date; ``""`` for any other value."""
-    if re.fullmatch(r"\d{5}(?:\.0+)?", value.strip()) and \
-            _SERIALS[0] <= (days := int(float(value))) <= _SERIALS[1]:
-        return f" (ô ngày của Excel: {dt.date(1899, 12, 30) + dt.timedelta(days=days):%d/%m/%Y})"
-    return ""
+    date (``44927``: a date cell formatted as a number), or a range of two (``44927 - 45291``,
+    a period in two such cells: `` (ô ngày của Excel: 01/01/2023 – 31/12/2023)``), naming the
+    dates they stand for, so that a unit told "not in the report year" sees which dates;
+    ``""`` for any other value."""
+    found = re.fullmatch(r"\s*(\d{5})(?:\.0+)?(?:\s*[-–]\s*(\d{5})(?:\.0+)?)?\s*", value)
+    if not found:
+        return ""
+    days = [int(d) for d in found.groups() if d]
+    if not all(_SERIALS[0] <= d <= _SERIALS[1] for d in days):
+        return ""
+    dates = " – ".join(f"{dt.date(1899, 12, 30) + dt.timedelta(days=d):%d/%m/%Y}" for d in days)
+    return f" (ô ngày của Excel: {dates})"
 
 
 def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
