@@ -249,6 +249,13 @@ TEMPLATE_SHEET_WORDS: tuple[str, ...] = (
 OLD_SHEET_WORDS: tuple[str, ...] = (
     "cũ", "ban cu", "nháp", "dự phòng", "không dùng", "không sử dụng", "đã hủy", "đã huỷ",
     "hủy", "huỷ", "old", "backup", "bak", "draft", "archive", "unused")
+#: Words (match keys) by which a file's name or folder marks it as a later version of the
+#: same list: a supplement, a correction, an update (``bo-sung 05-12/Q-HM.xlsx``). Only when
+#: neither a sent date nor the modification time orders two files (``spec/submission-form.md``,
+#: "Corrections": "else the name's sort order").
+NEWER_FILE_WORDS: tuple[str, ...] = (
+    "bo sung", "bosung", "sua", "sua doi", "sua lai", "dieu chinh", "cap nhat", "moi",
+    "moi nhat", "ban cuoi", "chinh thuc", "final", "update", "updated", "new", "latest")
 #: How an example row is marked (``Ví dụ``, ``VD``, ``Ví dụ 1``, ``VD:``): match keys. A row
 #: whose STT or first cell is one of them (a number or colon may follow), or whose STT, first
 #: cell or model starts with one followed by a colon (``Ví dụ: Mô hình …``), is an example row:

@@ -49,7 +49,7 @@ def test_a_newer_file_repeating_one_registration_tells_the_others_by_name(tmp_pa
     assert (older.status, newer.status) == (SUPERSEDED, USED)
     assert newer.rows["valid"] == 3  # the newest file still wins
     note = ("2 trong 3 mô hình của tệp Q-DD_dot1.xlsx không có trong các mô hình hợp lệ của tệp "
-            "Q-DD_dot2.xlsx gửi sau nên không được tính: 'Tủ sách pháp luật tại phân xưởng', "
+            "Q-DD_dot2.xlsx mới hơn nên không được tính: 'Tủ sách pháp luật tại phân xưởng', "
             "'Chợ phiên Công đoàn'. Nếu vẫn đăng ký các mô hình này, hãy gộp hai tệp vào một tệp "
             "và gửi lại.")
     assert (older.problem, newer.choice) == (note, note)
@@ -59,7 +59,7 @@ def test_beyond_three_models_the_note_names_three_and_counts_the_rest(tmp_path, 
     older, newer = three_files(tmp_path, context, regs(6), [reg(0), *regs(2, start=7)])
     assert older.problem == (
         "5 trong 6 mô hình của tệp Q-DD_a.xlsx không có trong các mô hình hợp lệ của tệp "
-        "Q-DD_b.xlsx gửi sau nên không được tính: 'Tủ sách pháp luật tại phân xưởng', 'Chợ "
+        "Q-DD_b.xlsx mới hơn nên không được tính: 'Tủ sách pháp luật tại phân xưởng', 'Chợ "
         "phiên Công đoàn', 'Góp vốn xoay vòng giúp đoàn viên khó khăn' và 2 mô hình khác. Nếu "
         "vẫn đăng ký các mô hình này, hãy gộp hai tệp vào một tệp và gửi lại.")
     assert newer.choice == older.problem
@@ -70,7 +70,7 @@ def test_the_same_model_by_another_registrant_is_another_registration(tmp_path, 
     older, newer = two_files(tmp_path, context, [reg(0), moved, reg(2)])
     assert older.problem == (
         "1 trong 3 mô hình của tệp Q-DD_dot1.xlsx không có trong các mô hình hợp lệ của tệp "
-        "Q-DD_dot2.xlsx gửi sau nên không được tính: 'Tủ sách pháp luật tại phân xưởng'. Nếu "
+        "Q-DD_dot2.xlsx mới hơn nên không được tính: 'Tủ sách pháp luật tại phân xưởng'. Nếu "
         "vẫn đăng ký các mô hình này, hãy gộp hai tệp vào một tệp và gửi lại.")
 
 
@@ -102,10 +102,10 @@ def test_three_files_each_lost_registration_is_told_once_by_the_newest_file_hold
                                        [reg(0), reg(1), reg(3)], [reg(0), reg(4)])
     assert [r.status for r in (first, second, third)] == [SUPERSEDED, SUPERSEDED, USED]
     a = ("1 trong 3 mô hình của tệp Q-DD_a.xlsx không có trong các mô hình hợp lệ của tệp "
-         "Q-DD_c.xlsx gửi sau nên không được tính: 'Chợ phiên Công đoàn'. Nếu vẫn đăng ký các "
+         "Q-DD_c.xlsx mới hơn nên không được tính: 'Chợ phiên Công đoàn'. Nếu vẫn đăng ký các "
          "mô hình này, hãy gộp hai tệp vào một tệp và gửi lại.")
     b = ("2 trong 3 mô hình của tệp Q-DD_b.xlsx không có trong các mô hình hợp lệ của tệp "
-         "Q-DD_c.xlsx gửi sau nên không được tính: 'Tủ sách pháp luật tại phân xưởng', 'Góp "
+         "Q-DD_c.xlsx mới hơn nên không được tính: 'Tủ sách pháp luật tại phân xưởng', 'Góp "
          "vốn xoay vòng giúp đoàn viên khó khăn'. Nếu vẫn đăng ký các mô hình này, hãy gộp hai "
          "tệp vào một tệp và gửi lại.")
     # model 1 is told by b (the newer of the two holding it), not again by a

@@ -18,9 +18,9 @@ def test_a_newer_file_with_only_rejected_rows_is_told_as_a_failed_correction():
     newer = dataclasses.replace(result("Q-HK_b.xlsx"),
                                 rows={"read": 6, "valid": 0, "rejected": 6, "ignored": 0})
     assert batch_note(older, newer) == (
-        "Tệp Q-HK_b.xlsx gửi sau không có mô hình hợp lệ nào (6 dòng bị từ chối) nên đơn vị "
-        "chưa có mô hình nào được tính; tệp Q-HK_a.xlsx (6 mô hình) gửi trước không được tính "
-        "vì đã có tệp gửi sau. Đề nghị sửa các dòng bị từ chối của tệp Q-HK_b.xlsx rồi gửi lại.")
+        "Tệp Q-HK_b.xlsx mới hơn không có mô hình hợp lệ nào (6 dòng bị từ chối) nên đơn vị "
+        "chưa có mô hình nào được tính; tệp Q-HK_a.xlsx (6 mô hình) cũ hơn không được tính "
+        "vì đã có tệp mới hơn. Đề nghị sửa các dòng bị từ chối của tệp Q-HK_b.xlsx rồi gửi lại.")
 
 
 def test_a_newer_file_with_no_row_at_all_keeps_the_two_batches_advice():
@@ -36,4 +36,4 @@ def test_a_newer_file_with_some_valid_rows_is_told_as_before():
                                 rows={"read": 6, "valid": 2, "rejected": 4, "ignored": 0})
     assert batch_note(older, newer).startswith(
         "4 trong 6 mô hình của tệp Q-HK_a.xlsx không có trong các mô hình hợp lệ của tệp "
-        "Q-HK_b.xlsx gửi sau")
+        "Q-HK_b.xlsx mới hơn")

@@ -61,3 +61,41 @@ def test_a_copy_with_a_cyrillic_letter_is_rejected_as_a_duplicate(tmp_path, cont
     result = ingest_file(input_file(path), context)
     assert (result.rows["valid"], result.rows["rejected"]) == (2, 1)
     assert result.rejections["error"].iloc[0].startswith("Trùng với dòng 4")
+
+
+@pytest.mark.parametrize("newer, older", [
+    ("bo-sung 05-12/Q-HM.xlsx", "Q-HM.xlsx"), ("Q-HM (cập nhật).xlsx", "Q-HM.xlsx"),
+    ("sửa/Q-HM.xlsx", "Q-HM.xlsx"), ("Q-HM_moi.xlsx", "Q-HM.xlsx"),
+    ("Ban cuoi/Q-HM.xlsx", "Gui lan dau/Q-HM.xlsx"), ("Q-HM final.xlsx", "Q-HM.xlsx"),
+])
+def test_a_name_marking_a_later_version_sorts_after_an_unmarked_one(newer, older):
+    """Fresh tester D's 513: the supplement in ``bo-sung 05-12/`` lost to the original beside
+    it, by the character order of the paths."""
+    from thidua.ingest.selection import is_newer_file
+
+    assert is_newer_file(newer) and not is_newer_file(older)
+    assert name_order(newer) > name_order(older)
+
+
+@pytest.mark.parametrize("name", ["Mô hình/Q-HM.xlsx", "Q-HM_bs.xlsx", "Q-HM.xlsx",
+                                  "Moitruong/Q-HM.xlsx", "Suất/Q-HM.xlsx"])
+def test_words_that_only_look_alike_mark_nothing(name):
+    from thidua.ingest.selection import is_newer_file
+
+    assert not is_newer_file(name)
+
+
+def test_the_supplement_is_used_and_the_unit_told_why(tmp_path, context):
+    (tmp_path / "bo-sung 05-12").mkdir()
+    paths = [tmp_path / "Q-HM.xlsx", tmp_path / "bo-sung 05-12" / "Q-HM.xlsx"]
+    for path, n in zip(paths, (2, 3)):
+        write_xlsx(path, [Sheet("DS", [["Năm: 2024"], HEADER, *[reg(i) for i in range(n)]])])
+        os.utime(path, (1_900_000_000, 1_900_000_000))
+    from thidua.ingest.discover import discover_files
+
+    got = {r.file: r for r in select_submissions(
+        [ingest_file(source, context) for source in discover_files(tmp_path)])}
+    assert got["bo-sung 05-12/Q-HM.xlsx"].status == "used"
+    assert got["Q-HM.xlsx"].status == "superseded"
+    assert got["bo-sung 05-12/Q-HM.xlsx"].chosen_by == "name"
+    assert "ghi là bản bổ sung, sửa hoặc cập nhật" in got["bo-sung 05-12/Q-HM.xlsx"].choice

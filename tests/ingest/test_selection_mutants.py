@@ -161,7 +161,7 @@ def test_three_lost_models_are_named_and_the_rest_counted(lost, named):
     newer = result("b.xlsx", sent=D5, models=models(1))
     assert batch_note(older, newer) == (
         f"{lost} trong {lost + 1} mô hình của tệp a.xlsx không có trong các mô hình hợp lệ của "
-        f"tệp b.xlsx gửi sau nên không được tính: {named}. Nếu vẫn đăng ký các mô hình này, hãy "
+        f"tệp b.xlsx mới hơn nên không được tính: {named}. Nếu vẫn đăng ký các mô hình này, hãy "
         f"gộp hai tệp vào một tệp và gửi lại.")
 
 
@@ -177,7 +177,7 @@ def test_the_first_spelling_of_a_repeated_registration_is_named_and_counted_once
                                               ("tủ  SÁCH.", "cđcs a")])
     note = batch_note(older, result("b.xlsx", sent=D5, models=[("chung", "CĐCS A")]))
     assert note.startswith("1 trong 2 mô hình của tệp a.xlsx không có trong các mô hình hợp lệ "
-                           "của tệp b.xlsx gửi sau nên không được tính: 'Tủ sách'. Nếu")
+                           "của tệp b.xlsx mới hơn nên không được tính: 'Tủ sách'. Nếu")
 
 
 def test_nothing_is_told_when_every_registration_is_kept_or_told_for_a_later_file():
@@ -204,8 +204,8 @@ def test_three_files_each_lost_registration_is_told_once_oldest_first():
     c = result("c.xlsx", sent=D5, models=models(1) + models(1, start=5))
     got = by_name([c, b, a])
     assert got["a.xlsx"].problem == (
-        "1 trong 3 mô hình của tệp a.xlsx không có trong các mô hình hợp lệ của tệp c.xlsx gửi "
-        "sau nên không được tính: 'Mô hình số 3'. Nếu vẫn đăng ký các mô hình này, hãy gộp hai "
+        "1 trong 3 mô hình của tệp a.xlsx không có trong các mô hình hợp lệ của tệp c.xlsx mới "
+        "hơn nên không được tính: 'Mô hình số 3'. Nếu vẫn đăng ký các mô hình này, hãy gộp hai "
         "tệp vào một tệp và gửi lại.")
     assert got["b.xlsx"].problem == (
         "Tệp b.xlsx (2 mô hình) không được tính vì đơn vị đã gửi tệp c.xlsx sau; nếu là hai "

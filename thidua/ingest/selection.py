@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 from natsort import natsort_keygen, ns
 
+from schemas.form import NEWER_FILE_WORDS
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
@@ -63,7 +64,20 @@ def name_order(file: str) -> tuple:
     fresh tester A's F3: a plain character order kept the older file). Extends "the name's
     sort order" of ``spec/submission-form.md``, "Corrections" (``docs/contracts.md``)."""
     path = PurePosixPath(file)  # ``Q-HK.xlsx`` before ``Q-HK (1).xlsx``: by stem, then suffix
-    return (_NATURAL(_NAME_DATE.sub(_date_in_order, str(path.with_suffix("")))), path.suffix)
+    return (is_newer_file(file), _NATURAL(_NAME_DATE.sub(_date_in_order, str(path.with_suffix("")))),
+            path.suffix)
+
+
+def is_newer_file(file: str) -> bool:
+    """Whether a file's name or one of its folders marks it as a later version of its list
+    (:data:`schemas.form.NEWER_FILE_WORDS` as words: ``bo-sung 05-12/Q-HM.xlsx``, ``Q-HM (cập
+    nhật).xlsx``, ``sửa/Q-HM.xlsx``): such a file sorts after an unmarked one in
+    :func:`name_order` (fresh tester D's 513: the top-level original won over the supplement
+    beside it, by name)."""
+    parts = PurePosixPath(file).parts
+    words = [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
+    return any(f" {w} " in f" {re.sub(r'[^a-z0-9]+', ' ', match_key(part))} "
+               for part in words for w in NEWER_FILE_WORDS)
 
 
 def _recency(result: FileResult) -> tuple:
@@ -137,6 +151,9 @@ def _why(chosen: FileResult, runner_up: FileResult) -> str:
         because = (f"tệp {', '.join(undated)} không có dòng 'Ngày gửi:' đọc được" if undated
                    else "các tệp ghi cùng ngày gửi")
         return f"chọn theo thời gian sửa tệp, vì {because}"
+    if is_newer_file(chosen.file) and not is_newer_file(runner_up.file):
+        return (f"chọn theo thứ tự tên tệp: tên hoặc thư mục của tệp {chosen.file} ghi là bản "
+                f"bổ sung, sửa hoặc cập nhật, và các tệp cùng ngày gửi và cùng thời gian sửa")
     return "chọn theo thứ tự tên tệp, vì các tệp cùng ngày gửi và cùng thời gian sửa"
 
 
@@ -199,9 +216,9 @@ def batch_note(older: FileResult, newer: FileResult,
     sentences: when ``older`` shares no registration with ``newer`` (two batches, ``Đợt 1`` |
     ``Đợt 2``): "Tệp X (N mô hình) không được tính vì đơn vị đã gửi tệp Y sau; nếu là hai đợt
     của một danh sách, hãy gộp …"; when it shares some: "M trong N mô hình của tệp X không có
-    trong các mô hình hợp lệ của tệp Y gửi sau nên không được tính: 'A', 'B', 'C' và K mô hình
+    trong các mô hình hợp lệ của tệp Y mới hơn nên không được tính: 'A', 'B', 'C' và K mô hình
     khác; …"; when ``newer`` has rejected rows and no valid one (a correction whose every row
-    failed): "Tệp Y gửi sau không có mô hình hợp lệ nào (R dòng bị từ chối) …", never the
+    failed): "Tệp Y mới hơn không có mô hình hợp lệ nào (R dòng bị từ chối) …", never the
     two-batches advice. ``None`` when every registration of ``older`` is in ``newer`` (the same file
     again, a strict superset) or told for a later file, or ``older`` has none."""
     mine, theirs = _registrations(older), _registrations(newer)
@@ -210,17 +227,17 @@ def batch_note(older: FileResult, newer: FileResult,
     if not missing:
         return None
     if not theirs and newer.rows.get("rejected", 0):  # a correction whose every row failed
-        return (f"Tệp {newer.file} gửi sau không có mô hình hợp lệ nào "
+        return (f"Tệp {newer.file} mới hơn không có mô hình hợp lệ nào "
                 f"({number(newer.rows['rejected'])} dòng bị từ chối) nên đơn vị chưa có mô hình "
-                f"nào được tính; tệp {older.file} ({number(older.rows['valid'])} mô hình) gửi "
-                f"trước không được tính vì đã có tệp gửi sau. Đề nghị sửa các dòng bị từ chối "
+                f"nào được tính; tệp {older.file} ({number(older.rows['valid'])} mô hình) cũ "
+                f"hơn không được tính vì đã có tệp mới hơn. Đề nghị sửa các dòng bị từ chối "
                 f"của tệp {newer.file} rồi gửi lại.")
     if not set(mine) & set(theirs):
         return (f"Tệp {older.file} ({number(older.rows['valid'])} mô hình) không được tính vì "
                 f"đơn vị đã gửi tệp {newer.file} sau; nếu là hai đợt của một danh sách, hãy gộp "
                 f"vào một tệp và gửi lại.")
     return (f"{number(len(missing))} trong {number(len(mine))} mô hình của tệp {older.file} "
-            f"không có trong các mô hình hợp lệ của tệp {newer.file} gửi sau nên không được "
+            f"không có trong các mô hình hợp lệ của tệp {newer.file} mới hơn nên không được "
             f"tính: {_named(missing)}. Nếu vẫn đăng ký các mô hình này, hãy gộp hai tệp vào một "
             f"tệp và gửi lại.")
 
