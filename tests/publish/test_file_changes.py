@@ -20,4 +20,4 @@ def test_each_added_or_changed_file_says_whether_it_counts():
         ("Q-HM_b.xlsx", "thay nội dung tệp (bị từ chối)"),
         ("Q-HM_c.xlsx", "thêm tệp"),
         ("Q-HM_d.xlsx", "thêm tệp (bị từ chối)"),
-        ("Q-HM_x_sua.xlsx", "thêm tệp (không dùng: đơn vị có tệp gửi sau)")]
+        ("Q-HM_x_sua.xlsx", "thêm tệp (không dùng: đơn vị có tệp mới hơn)")]

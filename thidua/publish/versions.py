@@ -47,10 +47,10 @@ def _counts(summary: dict) -> pd.Series:
 
 def _not_counted(entry: dict) -> str:
     """Why a file added or changed is not counted, after its change: `` (bị từ chối)``, `` (không
-    dùng: đơn vị có tệp gửi sau)`` for a file superseded as soon as it came (a correction older
+    dùng: đơn vị có tệp mới hơn)`` for a file superseded as soon as it came (a correction older
     than the file in use), else ``""``."""
     return {"rejected": " (bị từ chối)",
-            "superseded": " (không dùng: đơn vị có tệp gửi sau)"}.get(entry.get("status"), "")
+            "superseded": " (không dùng: đơn vị có tệp mới hơn)"}.get(entry.get("status"), "")
 
 
 def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
@@ -69,7 +69,7 @@ def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
         elif o["sha256"] != n["sha256"]:
             detail = "thay nội dung tệp" + _not_counted(n)
         elif o["status"] != n["status"]:
-            detail = {"rejected": "mới bị từ chối", "superseded": "được thay bằng tệp gửi sau",
+            detail = {"rejected": "mới bị từ chối", "superseded": "được thay bằng tệp mới hơn",
                       "used": "được dùng lại"}[n["status"]]
         else:
             continue
