@@ -90,8 +90,9 @@ def test_a_file_name_with_two_underscores_names_its_first_part():
         NO_UNIT + " (phần đầu tên tệp 'xy' không phải mã đơn vị trong danh mục).")
 
 
-def test_a_code_then_words_before_the_underscore_is_not_said_to_lack_it():
-    assert _rejected(TitleBlock(), "Q-DD bao cao_dang-ky.xlsx") == NO_UNIT + "."
+def test_a_code_then_words_before_the_underscore_gives_the_unit_by_its_first_word():
+    assert resolve_unit(NONE, TitleBlock(), Path("Q-DD bao cao_dang-ky.xlsx"), KNOWN, KNOWN,
+                        2024) == "Q-DD"
 
 
 def test_a_code_not_in_the_registry_with_a_cyrillic_letter_says_which():

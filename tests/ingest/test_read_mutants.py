@@ -141,10 +141,12 @@ def test_a_web_page_without_the_header_or_without_text_is_refused():
 
 
 # --- a workbook ---------------------------------------------------------------------------------
-def test_a_workbook_whose_visible_sheets_are_blank_is_empty_even_with_a_hidden_table():
+def test_a_workbook_whose_visible_sheets_are_blank_names_its_hidden_table():
     data = xlsx_bytes([Sheet("Trống", [[None, ""]]),
                        Sheet("Ẩn", [HEADER, *regs(1)], hidden=True)])
-    assert rejected(parse_sheets, data, ".xlsx") == EMPTY
+    assert rejected(parse_sheets, data, ".xlsx").startswith(
+        "Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn ('Ẩn')")
+    assert rejected(parse_sheets, xlsx_bytes([Sheet("Trống", [[None, ""]])]), ".xlsx") == EMPTY
 
 
 def test_a_workbook_with_text_but_no_header_row_has_no_header():

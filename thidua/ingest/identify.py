@@ -131,14 +131,8 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("tên tệp", named))
     if not sources:
         prefix = path.stem.split("_", 1)[0].strip()
-        first_word = re.split(r"[\s.]+", path.stem.strip(), maxsplit=1)[0].upper()
-        if "_" in path.stem and _CODE.match(prefix.upper()):
-            said = f" (phần đầu tên tệp '{prefix}' không phải mã đơn vị trong danh mục)"
-        elif "_" not in path.stem and first_word in known_codes:
-            said = (f" (tên tệp '{path.name}' bắt đầu bằng '{first_word}' nhưng thiếu dấu '_' "
-                    f"ngay sau mã: đặt tên như {first_word}_dang-ky{path.suffix})")
-        else:
-            said = ""
+        said = (f" (phần đầu tên tệp '{prefix}' không phải mã đơn vị trong danh mục)"
+                if "_" in path.stem and _CODE.match(prefix.upper()) else "")
         raise FileRejected("Không xác định được đơn vị gửi: cần cột 'Mã đơn vị', dòng 'Mã đơn vị: …' "
                            "ở tiêu đề, hoặc tên tệp bắt đầu bằng mã đơn vị (ví dụ Q-DD_dang-ky.xlsx)"
                            f"{said}.")
