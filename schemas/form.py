@@ -254,8 +254,28 @@ OLD_SHEET_WORDS: tuple[str, ...] = (
 #: neither a sent date nor the modification time orders two files (``spec/submission-form.md``,
 #: "Corrections": "else the name's sort order").
 NEWER_FILE_WORDS: tuple[str, ...] = (
-    "bo sung", "bosung", "sua", "sua doi", "sua lai", "dieu chinh", "cap nhat", "moi",
-    "moi nhat", "ban cuoi", "chinh thuc", "final", "update", "updated", "new", "latest")
+    "bo sung", "bosung", "sua", "sua doi", "sua lai", "dieu chinh", "cap nhat", "moi nhat",
+    "ban moi", "ban cuoi", "chinh thuc", "final", "update", "updated", "latest")
+#: Words before one of :data:`NEWER_FILE_WORDS` that deny it (``chưa sửa``, ``chưa cập nhật``).
+NOT_NEWER_WORDS: tuple[str, ...] = ("chua", "khong", "ko", "truoc", "truoc khi", "can")
+#: The words a collective's name starts with, in lower case with diacritics (``Tổ`` is no
+#: ``Tô``, ``Đoàn thanh niên`` no ``Đoàn Văn Hùng``), and, without diacritics, the ones of two
+#: words or more: a registrant so named is never typed an individual by the position beside it
+#: (``Công đoàn cơ sở Trường A`` | ``Chủ tịch``: the contact person's; fresh tester E's 102, 103).
+COLLECTIVE_WORDS: tuple[str, ...] = (
+    "công đoàn", "cđcs", "cđ", "tổ", "ban", "phòng", "khoa", "trường", "công ty", "chi đoàn",
+    "đoàn thanh niên", "hội", "nhóm", "tập thể", "xí nghiệp", "nhà máy", "bệnh viện", "ủy ban",
+    "uỷ ban", "ubnd", "chi bộ", "đảng ủy", "đảng uỷ", "liên đoàn", "lđlđ", "cơ quan", "đơn vị",
+    "trung tâm", "viện", "bộ phận", "xưởng", "phân xưởng", "đội", "lớp", "trạm", "chi nhánh",
+    "tổng công ty", "hợp tác xã", "htx", "ban chấp hành", "bch", "văn phòng", "sở", "cục",
+    "chi cục", "trung đoàn")
+COLLECTIVE_KEYS: tuple[str, ...] = (
+    "cong doan", "cdcs", "cong ty", "chi doan", "doan thanh nien", "xi nghiep", "nha may",
+    "benh vien", "uy ban", "ubnd", "chi bo", "dang uy", "lien doan", "ldld", "co quan",
+    "don vi", "trung tam", "bo phan", "phan xuong", "chi nhanh", "tong cong ty", "hop tac xa",
+    "ban chap hanh", "van phong", "chi cuc", "to cong doan", "tap the")
+#: A position cell that says there is none (match keys): ``Không``, ``x``, ``Không có``.
+NO_POSITION: tuple[str, ...] = ("khong", "ko", "k", "x", "khong co", "n a", "na", "none", "0")
 #: How an example row is marked (``Ví dụ``, ``VD``, ``Ví dụ 1``, ``VD:``): match keys. A row
 #: whose STT or first cell is one of them (a number or colon may follow), or whose STT, first
 #: cell or model starts with one followed by a colon (``Ví dụ: Mô hình …``), is an example row:
@@ -296,6 +316,11 @@ HEADER_HEADS: dict[str, tuple[str, ...]] = {
 #: units' own forms (``spec/submission-form.md``, "The header row"; ``docs/contracts.md``).
 AMBIGUOUS_HEADERS: dict[str, tuple[str, ...]] = {
     "loai": ("type", "result"), "phan loai": ("type", "result")}
+#: Headers that name a coded column only when the values under them are of it (match keys):
+#: ``Đối tượng`` holds ``Tập thể``/``Cá nhân`` in one form and whom a model serves (``Công
+#: nhân lao động``) in another (fresh tester E's 206: every row rejected as a bad type).
+WEAK_HEADERS: dict[str, str] = {"doi tuong": "type", "doi tuong dang ky": "type",
+                                "doi tuong thuc hien": "type", "loai hinh": "type"}
 #: Words that may open a header without changing it (``Thuộc lĩnh vực``).
 HEADER_LEADS: tuple[str, ...] = ("thuoc",)
 #: Words that may follow a head without changing it (``… đăng ký``, ``… thực hiện``, ``… của

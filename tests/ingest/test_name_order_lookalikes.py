@@ -65,7 +65,7 @@ def test_a_copy_with_a_cyrillic_letter_is_rejected_as_a_duplicate(tmp_path, cont
 
 @pytest.mark.parametrize("newer, older", [
     ("bo-sung 05-12/Q-HM.xlsx", "Q-HM.xlsx"), ("Q-HM (cập nhật).xlsx", "Q-HM.xlsx"),
-    ("sửa/Q-HM.xlsx", "Q-HM.xlsx"), ("Q-HM_moi.xlsx", "Q-HM.xlsx"),
+    ("sửa/Q-HM.xlsx", "Q-HM.xlsx"), ("Q-HM ban moi.xlsx", "Q-HM.xlsx"),
     ("Ban cuoi/Q-HM.xlsx", "Gui lan dau/Q-HM.xlsx"), ("Q-HM final.xlsx", "Q-HM.xlsx"),
 ])
 def test_a_name_marking_a_later_version_sorts_after_an_unmarked_one(newer, older):
@@ -78,7 +78,11 @@ def test_a_name_marking_a_later_version_sorts_after_an_unmarked_one(newer, older
 
 
 @pytest.mark.parametrize("name", ["Mô hình/Q-HM.xlsx", "Q-HM_bs.xlsx", "Q-HM.xlsx",
-                                  "Moitruong/Q-HM.xlsx", "Suất/Q-HM.xlsx"])
+                                  "Moitruong/Q-HM.xlsx", "Suất/Q-HM.xlsx",
+                                  # fresh tester E's 701, 702, 704, 709: denied or another word
+                                  "Q-HM_chua_sua.xlsx", "Q-HM (bản chưa cập nhật).xlsx",
+                                  "Q-HM_moi_truong.xlsx", "Q-HM_mo hinh moi.xlsx",
+                                  "Q-HM_moi.xlsx"])
 def test_words_that_only_look_alike_mark_nothing(name):
     from thidua.ingest.selection import is_newer_file
 

@@ -29,6 +29,10 @@ SAME = [("Bữa cơm Công đoàn", "CĐCS A")]
     ("ngày 05/12/2024, 9 giờ 15 phút", dt.time(9, 15)), ("3 giờ chiều 05/12/2024", dt.time(15)),
     ("05/12/2024 4:40 PM", dt.time(16, 40)), ("05/12/2024 10:00 sáng", dt.time(10)),
     ("2024-12-05T16:40", dt.time(16, 40)),
+    ("ngày 05/12/2024, lúc 9 giờ 15", dt.time(9, 15)), ("16h40, 05/12/2024", dt.time(16, 40)),
+    # fresh tester E's 606, 607: a time that is not when the file was sent
+    ("05/12/2024 (hạn 17h)", None), ("05/12/2024 thay bản gửi lúc 9h", None),
+    ("16:40", None),
     ("05/12/2024", None), ("05.12.2024", None), ("2024-12-05", None), ("5-12-24", None),
     ("ngày 05 tháng 12 năm 2024", None), ("05/12/2024 25:00", None), ("05/12/2024 9:75", None),
 ])

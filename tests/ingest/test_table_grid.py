@@ -253,3 +253,18 @@ def test_a_line_explaining_the_columns_belongs_to_the_header(line, explains_):
     table = find_table(grid)
     assert explains(line, table.columns) is explains_
     assert table.header_rows == ((0, 1) if explains_ else (0,))
+
+
+@pytest.mark.parametrize("values, typed", [
+    (["Công nhân lao động", "Đoàn viên", "Người dân", "Tập thể"], False),
+    (["Tập thể", "Cá nhân", "TT", "Người dân"], True),
+    (["", "", "", ""], True),  # nothing below: the header alone decides
+])
+def test_a_weak_type_header_over_other_values_is_no_type_column(values, typed):
+    """Fresh tester E's 206: ``Đối tượng`` naming whom a model serves was read as the
+    ``Hình thức`` column, and every registration rejected as a bad type."""
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Đối tượng", "Tên tập thể/cá nhân"],
+            *[[i, f"Mô hình {i}", "KT", v, "CĐCS A"] for i, v in enumerate(values, 1)]]
+    table = find_table(grid)
+    assert (table.columns.get(3) == "type") is typed
+    assert (3 in table.unknown) is not typed

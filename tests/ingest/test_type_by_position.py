@@ -39,6 +39,14 @@ def _ingest(tmp_path, context, sheets, suffix="xlsx"):
     ("Nguyễn Văn An - Chủ tịch CĐCS", "", "Cá nhân"),  # the position after the name
     ("Trần Thị Bình, Tổ trưởng", None, "Cá nhân"),
     ("CĐCS Công ty X - Tổ công đoàn 1", "", ""),
+    # fresh tester E (01/12): a collective's contact person, a position saying none, a type
+    ("Công đoàn cơ sở Trường A", "Chủ tịch", ""), ("Cong doan co so Truong A", "Chủ tịch", ""),
+    ("CĐCS Công ty X", "Chủ tịch CĐCS", ""), ("Tổ Công đoàn số 3", "Tổ trưởng", ""),
+    ("Ban Nữ công", "Trưởng ban", ""), ("Công đoàn cơ sở - Trường THCS Láng", "", ""),
+    ("Nguyễn Văn An", "Không", ""), ("Nguyễn Văn An", "x", ""), ("Nguyễn Văn An", "-", ""),
+    ("Nguyễn Văn An", "Không có", ""), ("Nguyễn Văn An", "Tập thể", ""),
+    # surnames that a collective's word without diacritics would take
+    ("Đoàn Văn Hùng", "Chủ tịch", "Cá nhân"), ("Tô Thị Lan", "Tổ trưởng", "Cá nhân"),
     (None, None, ""),
 ])
 def test_a_position_names_an_individual(registrant, position, expected):

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from schemas.form import BY_NAME, HEADER_MARKERS, TYPES
+from schemas.form import (BY_NAME, COLLECTIVE_KEYS, COLLECTIVE_WORDS, HEADER_MARKERS,
+                          NO_POSITION, TYPES)
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
@@ -24,9 +25,9 @@ from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
 from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.valuecolumns import with_type_column
-from thidua.ingest.values import read_value
+from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
 
 @dataclass(frozen=True)
@@ -192,9 +193,16 @@ def position_type(registrant: object, position: object) -> str:
     an individual"); else ``""`` (the row is rejected asking its type: a row without a
     position may be a collective or an individual who left it out). An extension of the
     form's ``Hình thức`` rule (``docs/contracts.md``)."""
-    if not clean_text(registrant):
-        return ""
-    held = clean_text(position) or split_position(registrant) is not None
+    text = clean_text(registrant)
+    lower, name = f"{text.lower()} ", f"{match_key(text)} "
+    if not text or any(lower.startswith(f"{w} ") for w in COLLECTIVE_WORDS) \
+            or any(name.startswith(f"{w} ") for w in COLLECTIVE_KEYS):
+        return ""  # a collective's name: its ``Chức vụ`` is a contact person's
+    said = clean_text(position)
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", match_key(said)).split())
+    if said and (not key or key in NO_POSITION or read_value("type", said).how == EXACT):
+        return ""  # ``-``, ``Không``, ``x``, or a type written in the wrong column
+    held = bool(said) or split_position(registrant) is not None
     return TYPES["individual"] if held else ""
 
 

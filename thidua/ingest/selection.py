@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 from natsort import natsort_keygen, ns
 
-from schemas.form import NEWER_FILE_WORDS
+from schemas.form import NEWER_FILE_WORDS, NOT_NEWER_WORDS
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
@@ -70,14 +70,20 @@ def name_order(file: str) -> tuple:
 
 def is_newer_file(file: str) -> bool:
     """Whether a file's name or one of its folders marks it as a later version of its list
-    (:data:`schemas.form.NEWER_FILE_WORDS` as words: ``bo-sung 05-12/Q-HM.xlsx``, ``Q-HM (cập
-    nhật).xlsx``, ``sửa/Q-HM.xlsx``): such a file sorts after an unmarked one in
+    (:data:`schemas.form.NEWER_FILE_WORDS` as words, not after a word denying them,
+    :data:`schemas.form.NOT_NEWER_WORDS`: ``bo-sung 05-12/Q-HM.xlsx``, ``Q-HM (cập
+    nhật).xlsx``, ``sửa/Q-HM.xlsx``, never ``Q-HM_chua_sua.xlsx``): such a file sorts after an unmarked one in
     :func:`name_order` (fresh tester D's 513: the top-level original won over the supplement
     beside it, by name)."""
     parts = PurePosixPath(file).parts
     words = [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
-    return any(f" {w} " in f" {re.sub(r'[^a-z0-9]+', ' ', match_key(part))} "
-               for part in words for w in NEWER_FILE_WORDS)
+    for part in words:
+        key = f" {re.sub(r'[^a-z0-9]+', ' ', match_key(part)).strip()} "
+        for word in NEWER_FILE_WORDS:
+            at = key.find(f" {word} ")
+            if at >= 0 and not any(key[:at + 1].endswith(f" {n} ") for n in NOT_NEWER_WORDS):
+                return True
+    return False
 
 
 def _recency(result: FileResult) -> tuple:

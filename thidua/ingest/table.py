@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from schemas.form import BY_NAME, HEADER_MARKERS, VALUE_NAMES
+from schemas.form import BY_NAME, HEADER_MARKERS, VALUE_NAMES, WEAK_HEADERS
 from thidua.ingest.headers import exact_name, header_choices, header_name, may_be_header
 from thidua.ingest.marks import find_marks
 from thidua.ingest.twocolumns import two_column_headers
@@ -229,10 +229,20 @@ def _decided(grid: Grid, rows: tuple[int, ...], names: dict[int, str]) -> dict[i
     coded columns (:func:`thidua.ingest.headers.header_choices`: ``Loại``) named after the one
     most of its first :data:`_DECIDING_ROWS` values below ``rows`` spell exactly (``Tiêu
     biểu``, ``Hoàn thành`` → ``result``); the header's first choice when none does, or as
-    many of each. An extension of ``spec/submission-form.md``, "The header row"
-    (``docs/contracts.md``)."""
+    many of each; a column under a weak header (:data:`schemas.form.WEAK_HEADERS`: ``Đối
+    tượng``) left out (unknown) when fewer than half its values spell its column's values. An
+    extension of ``spec/submission-form.md``, "The header row" (``docs/contracts.md``)."""
     decided = dict(names)
-    for c in names:
+    for c, name in names.items():  # a weak header whose values are not of its column: none
+        header = next((h for i in rows if c < len(grid[i]) and (h := match_key(grid[i][c]))
+                       in WEAK_HEADERS), None)
+        if header is None or WEAK_HEADERS[header] != name:
+            continue
+        values = [row[c] for row in grid[rows[-1] + 1:rows[-1] + 1 + _DECIDING_ROWS]
+                  if c < len(row) and clean_text(row[c])]
+        if 2 * sum(read_value(name, v).how == EXACT for v in values) < len(values):
+            del decided[c]
+    for c in list(decided):
         choices = next((ch for i in rows if c < len(grid[i]) and (ch := header_choices(grid[i][c]))),
                        ())
         if not choices:

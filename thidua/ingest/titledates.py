@@ -58,13 +58,29 @@ _TIME = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*(?::|h|gio)\s*(\d{2})?(?:\s*(?:phu
                    r"(?:\s*(sang|trua|chieu|toi|am|pm)\b)?(?![\d/.\-])")
 
 
+#: A remark in brackets, and what may stand between a date and its time (``05/12/2024
+#: 16:40``, ``15h ngày 05/12/2024``, ``ngày 05/12/2024, lúc 9 giờ``, ``2024-12-05T16:40``).
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
+_BETWEEN = re.compile(r"[\s,;\-–t]*(?:(?:vao )?luc|ngay)?[\s,;:\-–]*")
+
+
 def parse_sent_time(value: str) -> dt.time | None:
     """The time of day a ``Ngày gửi:`` value gives besides its date (``05/12/2024 16:40``,
     ``15h ngày 05/12/2024``, ``ngày 05/12/2024, 9 giờ 15``; ``chiều``, ``tối`` or ``PM`` after an
-    hour below 12 add 12 hours), else ``None``: two files of a unit sent the same day are
+    hour below 12 add 12 hours), written next to the date (a time in brackets or after other
+    words, ``(hạn 17h)``, ``thay bản gửi lúc 9h``, is not when the file was sent), else
+    ``None``: two files of a unit sent the same day are
     ordered by it (fresh tester D's 516, 519, 520: the earlier file won by its modification
     time). An extension of ``spec/submission-form.md``, "Corrections"."""
-    for found in _TIME.finditer(match_key(value)):
+    key = _BRACKETED.sub(" ", match_key(value))  # ``(hạn 17h)``: a remark, not the time sent
+    date = next((m for pattern, _ in _SENT_FORMATS if (m := re.search(pattern, key))), None)
+    if date is None:
+        return None
+    for found in _TIME.finditer(key):
+        between = key[found.end():date.start()] if found.end() <= date.start() \
+            else key[date.end():found.start()]
+        if not _BETWEEN.fullmatch(between):
+            continue  # ``… thay bản gửi lúc 9h``: another time than the date's
         hour, minute = int(found.group(1)), int(found.group(2) or 0)
         if found.group(3) in ("chieu", "toi", "pm") and hour < 12:
             hour += 12
