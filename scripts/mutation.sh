@@ -63,6 +63,9 @@ declare -A MUTANTS=(
   [wardlevel]="thidua.ingest.wardlevel.*"
   [sidebyside]="thidua.ingest.sidebyside.*"
   [typegroups]="thidua.ingest.typegroups.*"
+  [valuecolumns]="thidua.ingest.valuecolumns.*"
+  [packageparts]="thidua.ingest.packageparts.*"
+  [salvage]="thidua.ingest.salvage.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -114,12 +117,15 @@ declare -A TESTS=(
   [wardlevel]="tests/ingest/test_ward_level.py"
   [sidebyside]="tests/ingest/test_sidebyside_mutants.py tests/ingest/test_side_by_side.py"
   [typegroups]="tests/ingest/test_typegroups_mutants.py tests/ingest/test_type_groups.py"
+  [valuecolumns]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
+  [packageparts]="tests/ingest/test_package_parts.py"
+  [salvage]="tests/ingest/test_salvage.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
-       typegroups)
+       typegroups valuecolumns packageparts salvage)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
