@@ -118,7 +118,7 @@ declare -A TESTS=(
   [sidebyside]="tests/ingest/test_sidebyside_mutants.py tests/ingest/test_side_by_side.py"
   [typegroups]="tests/ingest/test_typegroups_mutants.py tests/ingest/test_type_groups.py"
   [valuecolumns]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
-  [packageparts]="tests/ingest/test_package_parts.py"
+  [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
