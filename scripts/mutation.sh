@@ -119,7 +119,7 @@ declare -A TESTS=(
   [typegroups]="tests/ingest/test_typegroups_mutants.py tests/ingest/test_type_groups.py"
   [valuecolumns]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
-  [salvage]="tests/ingest/test_salvage.py"
+  [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
