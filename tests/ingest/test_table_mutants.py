@@ -171,3 +171,12 @@ def test_a_wrapped_header_s_rows_may_be_of_two_lengths():
     # the lower row shorter: the upper row's last cell is read alone
     table = find_table([[*UPPER[:4], "Ghi chú"], LOWER[:4], [1, "x", "KT", "TT", ""]])
     assert (table.header_rows, table.columns) == ((0, 1), WRAPPED)
+
+
+def test_wrapped_words_naming_neither_marker_or_the_markers_alone():
+    # ``Hình thức``, ``Ghi chú``, ``Chức vụ`` wrapped: form columns, but no model nor field
+    assert find_table([["Hình", "Ghi", "Chức"], ["thức", "chú", "vụ"], ["TT", "", ""]]) is None
+    # the two markers and a column of other words: a header all the same
+    table = find_table([["Tên mô", "Lĩnh", "Cột"], ["hình", "vực", "khác"], ["x", "KT", ""]])
+    assert (table.header_rows, table.columns, table.unknown) == (
+        (0, 1), {0: "model", 1: "field"}, {2: "Cột / khác"})
