@@ -180,3 +180,25 @@ def test_wrapped_words_naming_neither_marker_or_the_markers_alone():
     table = find_table([["Tên mô", "Lĩnh", "Cột"], ["hình", "vực", "khác"], ["x", "KT", ""]])
     assert (table.header_rows, table.columns, table.unknown) == (
         (0, 1), {0: "model", 1: "field"}, {2: "Cột / khác"})
+
+
+def test_an_ambiguous_column_is_decided_over_short_rows_too():
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Loại"]
+    grid = [header, [1, "a", "KT", "Tiêu biểu"], [2, "b", "KT"], [3, "c"],
+            [4, "d", "KT", "Hoàn thành"]]
+    assert find_table(grid).columns[3] == "result"
+
+
+def test_the_hint_shows_eight_cells_of_40_characters_at_most():
+    from thidua.ingest.table import header_hint
+
+    long = "Tên tập thể/cá nhân đăng ký thực hiện mô hình"  # 45 characters
+    row = ["STT", "Tên mô hình", "Hình thức", long, "Chức vụ", "Cấp công đoàn", "Kết quả",
+           "Ghi chú"]
+    said = (" Dòng 1 có vẻ là dòng tiêu đề ('STT', 'Tên mô hình', 'Hình thức', "
+            f"'{long[:40]}', 'Chức vụ', 'Cấp công đoàn', 'Kết quả', 'Ghi chú'{{}}) nhưng không "
+            "có cột nào đọc được là 'Lĩnh vực'; đề nghị ghi tiêu đề cột đó là 'Lĩnh vực' như "
+            "biểu DVK-01 rồi gửi lại.")
+    assert len(long) == 45
+    assert header_hint([row]) == said.format("")
+    assert header_hint([[*row, "Thêm"]]) == said.format(", …")
