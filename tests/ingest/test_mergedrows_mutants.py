@@ -1,0 +1,55 @@
+"""``thidua/ingest/mergedrows.py`` in this process, on sheets built in the test (it runs inside
+the parsing worker when a file is read): which cells a merge spreads into, where merges begin,
+a row holding only the first cells of merges."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from thidua.ingest.cellfacts import SheetFacts
+from thidua.ingest.mergedrows import mark_merged_totals, merge_tops, merged_cells
+from thidua.ingest.rows import SheetData
+from thidua.ingest.table import find_table
+
+HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân"]
+
+
+def _sheet(rows: list[list], merges: list[tuple[int, int, int, int]]) -> SheetData:
+    grid = [list(HEADER), *rows]
+    return SheetData("DS", grid, find_table(grid), facts=SheetFacts(merges=merges))
+
+
+ROWS = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], [2, "Nụ cười", "", "", "CĐCS B"],
+        [3, "Bữa cơm", "", "", "CĐCS C"], [4, "Góc đọc", "VH", "CN", "Trần Văn Minh"]]
+
+
+def test_a_merge_spreads_into_the_rows_below_the_header_only():
+    # a merge begun in the header (row 0) down to row 2: rows 1 and 2 below the header
+    assert merged_cells(_sheet(ROWS, [(0, 0, 2, 0)])) == {1: {0}, 2: {0}}
+
+
+def test_a_merge_running_past_the_sheet_s_last_row_stops_there():
+    assert merged_cells(_sheet(ROWS, [(3, 2, 10, 2)])) == {3: set(), 4: {2}}
+
+
+def test_a_merge_across_columns_spreads_into_all_but_its_first_cell():
+    assert merged_cells(_sheet(ROWS, [(2, 2, 3, 3)])) == {2: {3}, 3: {2, 3}}
+
+
+def test_where_merges_running_down_begin():
+    sheet = _sheet(ROWS, [(1, 2, 3, 3), (4, 2, 4, 3), (0, 1, 2, 1)])
+    # the first: two columns from row 1 (the first data row); a merge along one row and one
+    # begun in the header are none
+    assert merge_tops(sheet) == {1: {2, 3}}
+
+
+def test_a_row_holding_only_a_model_at_the_top_of_its_merge_stays_data():
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["", "Nụ cười", "", "", ""],
+            ["", "", "", "", ""]]
+    sheet = _sheet(rows, [(2, 1, 3, 1), (1, 2, 3, 2)])
+    raw = pd.DataFrame([r for r in rows], index=[2, 3, 4],
+                       columns=["stt", "model", "field", "type", "registrant"])
+    labels = pd.Series(["data", "data", "data"], index=[2, 3, 4])
+    out_raw, out_labels = mark_merged_totals(raw, labels, sheet)
+    assert out_labels.tolist() == ["data", "data", "data"]
+    assert out_raw is raw
