@@ -53,3 +53,24 @@ def test_a_row_holding_only_a_model_at_the_top_of_its_merge_stays_data():
     out_raw, out_labels = mark_merged_totals(raw, labels, sheet)
     assert out_labels.tolist() == ["data", "data", "data"]
     assert out_raw is raw
+
+
+def _labels(rows: list[list], merges: list[tuple[int, int, int, int]]) -> list[str]:
+    sheet = _sheet(rows, merges)
+    index = list(range(2, 2 + len(rows)))
+    raw = pd.DataFrame(rows, index=index, columns=["stt", "model", "field", "type", "registrant"])
+    labels = pd.Series(["data"] * len(rows), index=index)
+    return mark_merged_totals(raw, labels, sheet)[1].tolist()
+
+
+def test_a_row_holding_only_a_registrant_at_the_top_of_its_merge_stays_data():
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["", "", "", "", "CĐCS B"],
+            ["", "", "", "", ""]]
+    assert _labels(rows, [(2, 4, 3, 4), (1, 2, 3, 2)]) == ["data", "data", "data"]
+
+
+def test_a_signer_s_line_with_an_stt_inside_a_merged_block_stays_data():
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], [2, "", "", "", "Người lập biểu"]]
+    assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "data"]
+    rows[1][0] = ""
+    assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "signature"]
