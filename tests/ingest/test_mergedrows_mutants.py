@@ -74,3 +74,10 @@ def test_a_signer_s_line_with_an_stt_inside_a_merged_block_stays_data():
     assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "data"]
     rows[1][0] = ""
     assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "signature"]
+
+
+def test_a_group_s_name_in_the_registrant_column_stays_data():
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["", "", "", "", "Công đoàn cơ sở Công ty X"]]
+    assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "data"]
+    rows[1][1], rows[1][4] = rows[1][4], ""  # in the model's column: the group's heading
+    assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "subheading"]
