@@ -202,3 +202,18 @@ def test_the_hint_shows_eight_cells_of_40_characters_at_most():
     assert len(long) == 45
     assert header_hint([row]) == said.format("")
     assert header_hint([[*row, "Thêm"]]) == said.format(", …")
+
+
+def test_a_wrapped_header_with_the_field_alone_in_its_lower_row_keeps_every_column():
+    """``Thuộc`` over ``Lĩnh vực`` beside ``Hình`` over ``thức``, ``Chức`` over ``vụ``: read as
+    parent and sub-headers the two rows named the model and the field only, ``Hình / thức`` and
+    ``Chức / vụ`` left unknown (found by the mutation run of 01/12: ``markers < top | below``)."""
+    table = find_table([["Tên mô hình", "Thuộc", "Hình", "Chức"], ["", "Lĩnh vực", "thức", "vụ"],
+                        ["x", "KT", "TT", ""]])
+    assert (table.header_rows, table.columns, table.unknown) == (
+        (0, 1), {0: "model", 1: "field", 2: "type", 3: "position"}, {})
+    # a parent over sub-headers naming as many columns is read as before
+    table = find_table([["STT", "Mô hình", "Mô hình", "Hình thức"],
+                        ["", "Tên mô hình", "Lĩnh vực", ""], [1, "x", "KT", "TT"]])
+    assert (table.header_rows, table.columns) == (
+        (0, 1), {0: "stt", 1: "model", 2: "field", 3: "type"})
