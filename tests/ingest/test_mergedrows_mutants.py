@@ -81,3 +81,9 @@ def test_a_group_s_name_in_the_registrant_column_stays_data():
     assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "data"]
     rows[1][1], rows[1][4] = rows[1][4], ""  # in the model's column: the group's heading
     assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "subheading"]
+
+
+def test_a_row_of_only_the_first_cell_of_a_merge_down_the_rows_below_is_blank():
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["", "", "VH", "", ""],
+            [2, "Bữa cơm", "", "TT", "CĐCS C"]]
+    assert _labels(rows, [(2, 2, 3, 2)]) == ["data", "blank", "data"]
