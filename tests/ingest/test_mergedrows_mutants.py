@@ -87,3 +87,8 @@ def test_a_row_of_only_the_first_cell_of_a_merge_down_the_rows_below_is_blank():
     rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["", "", "VH", "", ""],
             [2, "Bữa cơm", "", "TT", "CĐCS C"]]
     assert _labels(rows, [(2, 2, 3, 2)]) == ["data", "blank", "data"]
+
+
+def test_a_registration_without_stt_in_a_merged_block_is_no_signature():
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["", "Góc đọc", "", "", "CĐCS B"]]
+    assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "data"]
