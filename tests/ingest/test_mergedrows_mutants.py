@@ -92,3 +92,9 @@ def test_a_row_of_only_the_first_cell_of_a_merge_down_the_rows_below_is_blank():
 def test_a_registration_without_stt_in_a_merged_block_is_no_signature():
     rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["", "Góc đọc", "", "", "CĐCS B"]]
     assert _labels(rows, [(1, 2, 2, 2)]) == ["data", "data"]
+
+
+def test_a_numbered_type_heading_in_two_cells_inside_a_merged_block_is_a_heading():
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["II", "Cá nhân", "", "", ""],
+            [2, "Góc đọc", "", "CN", "Trần Văn Minh"]]
+    assert _labels(rows, [(1, 2, 3, 2)]) == ["data", "subheading", "data"]
