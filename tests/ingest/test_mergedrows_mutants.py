@@ -98,3 +98,16 @@ def test_a_numbered_type_heading_in_two_cells_inside_a_merged_block_is_a_heading
     rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A"], ["II", "Cá nhân", "", "", ""],
             [2, "Góc đọc", "", "CN", "Trần Văn Minh"]]
     assert _labels(rows, [(1, 2, 3, 2)]) == ["data", "subheading", "data"]
+
+
+def test_a_signer_s_line_of_three_cells_is_the_signature_of_four_is_not():
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "Chức vụ", "Ghi chú"]
+    names = ["stt", "model", "field", "registrant", "position", "note"]
+    for last, label in (("", "signature"), ("đã ký", "data")):
+        rows = [[1, "Tủ sách", "KT", "CĐCS A", "", ""],
+                ["", "Người lập biểu", "", "Nguyễn Văn A", "Chủ tịch", last]]
+        grid = [header, *rows]
+        sheet = SheetData("DS", grid, find_table(grid), facts=SheetFacts(merges=[(1, 2, 2, 2)]))
+        raw = pd.DataFrame(rows, index=[2, 3], columns=names)
+        labels = pd.Series(["data", "data"], index=[2, 3])
+        assert mark_merged_totals(raw, labels, sheet)[1].tolist() == ["data", label]
