@@ -111,3 +111,19 @@ def test_a_signer_s_line_of_three_cells_is_the_signature_of_four_is_not():
         raw = pd.DataFrame(rows, index=[2, 3], columns=names)
         labels = pd.Series(["data", "data"], index=[2, 3])
         assert mark_merged_totals(raw, labels, sheet)[1].tolist() == ["data", label]
+
+
+def test_a_heading_s_row_is_emptied_of_what_merges_spread_into_it_in_the_table_s_columns():
+    header = [*HEADER, "Cột riêng"]
+    rows = [[1, "Tủ sách", "KT", "TT", "CĐCS A", "a"], ["II", "Cá nhân", "", "", "", ""]]
+    grid = [header, *rows]
+    # the field and the unit's own column merged over both rows
+    sheet = SheetData("DS", grid, find_table(grid),
+                      facts=SheetFacts(merges=[(1, 2, 2, 2), (1, 5, 2, 5)]))
+    raw = pd.DataFrame([[*r[:2], "KT", *r[3:5]] for r in rows], index=[2, 3],
+                       columns=["stt", "model", "field", "type", "registrant"])
+    out_raw, out_labels = mark_merged_totals(raw, pd.Series(["data", "data"], index=[2, 3]),
+                                             sheet)
+    assert out_labels.tolist() == ["data", "subheading"]
+    assert out_raw.loc[3].tolist() == ["II", "Cá nhân", "", "", ""]
+    assert raw.loc[3, "field"] == "KT"  # the input is not modified
