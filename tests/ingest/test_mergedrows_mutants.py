@@ -127,3 +127,23 @@ def test_a_heading_s_row_is_emptied_of_what_merges_spread_into_it_in_the_table_s
     assert out_labels.tolist() == ["data", "subheading"]
     assert out_raw.loc[3].tolist() == ["II", "Cá nhân", "", "", ""]
     assert raw.loc[3, "field"] == "KT"  # the input is not modified
+
+
+def test_a_model_s_second_line_under_a_merged_number_is_emptied_a_short_row_passed_over():
+    from thidua.ingest.mergedrows import wrapped_in_merges
+
+    rows = [[1, "Góc an ninh", "KT", "CN", "Trần Văn Minh"], ["", "tại khu nhà trọ", "", "", ""],
+            [""]]  # a row ending before the model's column, inside the merged number
+    grid = [list(HEADER), *rows]
+    sheet = SheetData("DS", grid, find_table(grid), facts=SheetFacts(
+        merges=[(1, 0, 3, 0), (1, 2, 2, 2), (1, 3, 2, 3), (1, 4, 2, 4)]))
+    full = [[1, "Góc an ninh", "KT", "CN", "Trần Văn Minh"],
+            [1, "tại khu nhà trọ", "KT", "CN", "Trần Văn Minh"], [1, "", "", "", ""]]
+    names = ["stt", "model", "field", "type", "registrant"]
+    raw = pd.DataFrame(full, index=[2, 3, 4], columns=names, dtype=object)
+    text = raw.astype(str)
+    labels = pd.Series(["data", "data", "data"], index=[2, 3, 4])
+    out_raw, out_text = wrapped_in_merges(raw, text, labels, sheet)
+    assert out_raw.loc[3].tolist() == ["", "tại khu nhà trọ", "", "", ""]
+    assert out_text.loc[3].tolist() == ["", "tại khu nhà trọ", "", "", ""]
+    assert out_raw.loc[4].tolist() == [1, "", "", "", ""]
