@@ -63,6 +63,9 @@ declare -A MUTANTS=(
   [wardlevel]="thidua.ingest.wardlevel.*"
   [sidebyside]="thidua.ingest.sidebyside.*"
   [typegroups]="thidua.ingest.typegroups.*"
+  [valuecolumns]="thidua.ingest.valuecolumns.*"
+  [packageparts]="thidua.ingest.packageparts.*"
+  [salvage]="thidua.ingest.salvage.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -95,11 +98,11 @@ declare -A TESTS=(
   [groupfill]="tests/ingest/test_group_fill.py"
   [periodswap]="tests/ingest/test_period_swap.py"
   [farcells]="tests/ingest/test_far_cells.py"
-  [table]="tests/ingest/test_table_grid.py tests/ingest/test_table_mutants.py tests/ingest/test_read.py tests/ingest/test_two_tables.py"
+  [table]="tests/ingest/test_table_grid.py tests/ingest/test_table_mutants.py tests/ingest/test_ambiguous_headers.py tests/ingest/test_wrapped_header.py tests/ingest/test_header_wordings.py tests/ingest/test_read.py tests/ingest/test_two_tables.py"
   [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
   [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
-  [mergedrows]="tests/ingest/test_merged_rows.py tests/ingest/test_wrapped_in_merges.py"
+  [mergedrows]="tests/ingest/test_mergedrows_mutants.py tests/ingest/test_merged_rows.py tests/ingest/test_wrapped_in_merges.py"
   [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_nested_mutants.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
   [interpreted]="tests/ingest/test_values.py tests/ingest/test_values_edges.py tests/ingest/test_values_other_column.py -results"
@@ -114,12 +117,15 @@ declare -A TESTS=(
   [wardlevel]="tests/ingest/test_ward_level.py"
   [sidebyside]="tests/ingest/test_sidebyside_mutants.py tests/ingest/test_side_by_side.py"
   [typegroups]="tests/ingest/test_typegroups_mutants.py tests/ingest/test_type_groups.py"
+  [valuecolumns]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
+  [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
+  [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
-       typegroups)
+       typegroups valuecolumns packageparts salvage)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -113,3 +113,107 @@ def test_of_two_columns_of_one_header_one_empty_below_the_header_the_other_is_re
 ])
 def test_a_row_of_labels_with_values_is_never_a_header_s_upper_row(row, says):
     assert labels_values(row) is says
+
+
+# --- 01/12: the survivors of the whole re-run, in this process -----------------------------
+
+from thidua.ingest.table import _empty_twins, _strangers, _tick_boxes  # noqa: E402
+
+
+def test_column_numbers_with_a_dot_are_no_strangers_in_a_second_header_row():
+    row = ["Họ và tên", "Chức vụ", "1.", "(2).", "3", "(ghi rõ)", "Nguyễn Văn A"]
+    assert _strangers(row, {0: "registrant", 1: "position"}) == 1  # the name alone
+    upper = ["STT", "Tên mô hình", "Lĩnh vực", "Cá nhân", ""]
+    lower = ["1.", "2.", "3.", "Họ và tên", "Chức vụ"]
+    table = find_table([upper, lower, [1, "Tủ sách", "KT", "Nguyễn Văn A", "Tổ trưởng"]])
+    assert table.header_rows == (0, 1)
+    assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "registrant", 4: "position"}
+
+
+def test_tick_boxes_under_a_header_allow_one_other_cell_beside_them():
+    top = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "", "Ghi chú"]
+    names = {0: "stt", 1: "model", 2: "field", 3: "type", 5: "note"}
+    for below, tick in ((["", "", "", "Tập thể", "Cá nhân", ""], True),
+                        (["", "", "x", "Tập thể", "Cá nhân", ""], True),   # one stranger
+                        (["", "y", "x", "Tập thể", "Cá nhân", ""], False),  # two: data
+                        ):
+        assert _tick_boxes([top, below], 0, names, {}) is tick, below
+
+
+def test_a_column_whose_header_no_other_carries_is_never_an_empty_twin():
+    grid = [["Tên mô hình", "Lĩnh vực", "Lĩnh vực", "Ghi chú"], ["a", "", "KT", ""]]
+    names = {0: "model", 1: "field", 2: "field", 3: "note"}
+    assert _empty_twins(grid, 1, names) == {1}
+    assert _empty_twins(grid, 1, {0: "model", 3: "note"}) == set()
+
+
+UPPER = ["STT", "Tên mô", "Lĩnh", "Hình", "Ghi"]
+LOWER = ["", "hình", "vực", "thức", "chú"]
+WRAPPED = {0: "stt", 1: "model", 2: "field", 3: "type", 4: "note"}
+
+
+def test_a_wrapped_header_as_the_sheet_s_last_two_rows_is_found():
+    table = find_table([UPPER, LOWER])
+    assert (table.header_rows, table.columns) == ((0, 1), WRAPPED)
+
+
+def test_a_wrapped_header_needs_three_columns_of_two_texts():
+    three = find_table([UPPER[:4], LOWER[:4], [1, "x", "KT", "TT"]])
+    assert (three.header_rows, three.columns) == ((0, 1), {0: "stt", 1: "model", 2: "field",
+                                                           3: "type"})
+    assert find_table([UPPER[:3], LOWER[:3], [1, "x", "KT"]]) is None  # two: no header
+
+
+def test_a_wrapped_header_s_rows_may_be_of_two_lengths():
+    # the upper row shorter: the lower row's last cell is read alone
+    table = find_table([UPPER[:4], [*LOWER[:4], "Ghi chú"], [1, "x", "KT", "TT", ""]])
+    assert (table.header_rows, table.columns) == ((0, 1), WRAPPED)
+    # the lower row shorter: the upper row's last cell is read alone
+    table = find_table([[*UPPER[:4], "Ghi chú"], LOWER[:4], [1, "x", "KT", "TT", ""]])
+    assert (table.header_rows, table.columns) == ((0, 1), WRAPPED)
+
+
+def test_wrapped_words_naming_neither_marker_or_the_markers_alone():
+    # ``Hình thức``, ``Ghi chú``, ``Chức vụ`` wrapped: form columns, but no model nor field
+    assert find_table([["Hình", "Ghi", "Chức"], ["thức", "chú", "vụ"], ["TT", "", ""]]) is None
+    # the two markers and a column of other words: a header all the same
+    table = find_table([["Tên mô", "Lĩnh", "Cột"], ["hình", "vực", "khác"], ["x", "KT", ""]])
+    assert (table.header_rows, table.columns, table.unknown) == (
+        (0, 1), {0: "model", 1: "field"}, {2: "Cột / khác"})
+
+
+def test_an_ambiguous_column_is_decided_over_short_rows_too():
+    header = ["STT", "Tên mô hình", "Lĩnh vực", "Loại"]
+    grid = [header, [1, "a", "KT", "Tiêu biểu"], [2, "b", "KT"], [3, "c"],
+            [4, "d", "KT", "Hoàn thành"]]
+    assert find_table(grid).columns[3] == "result"
+
+
+def test_the_hint_shows_eight_cells_of_40_characters_at_most():
+    from thidua.ingest.table import header_hint
+
+    long = "Tên tập thể/cá nhân đăng ký thực hiện mô hình"  # 45 characters
+    row = ["STT", "Tên mô hình", "Hình thức", long, "Chức vụ", "Cấp công đoàn", "Kết quả",
+           "Ghi chú"]
+    said = (" Dòng 1 có vẻ là dòng tiêu đề ('STT', 'Tên mô hình', 'Hình thức', "
+            f"'{long[:40]}', 'Chức vụ', 'Cấp công đoàn', 'Kết quả', 'Ghi chú'{{}}) nhưng không "
+            "có cột nào đọc được là 'Lĩnh vực'; đề nghị ghi tiêu đề cột đó là 'Lĩnh vực' như "
+            "biểu DVK-01 rồi gửi lại.")
+    assert len(long) == 45
+    assert header_hint([row]) == said.format("")
+    assert header_hint([[*row, "Thêm"]]) == said.format(", …")
+
+
+def test_a_wrapped_header_with_the_field_alone_in_its_lower_row_keeps_every_column():
+    """``Thuộc`` over ``Lĩnh vực`` beside ``Hình`` over ``thức``, ``Chức`` over ``vụ``: read as
+    parent and sub-headers the two rows named the model and the field only, ``Hình / thức`` and
+    ``Chức / vụ`` left unknown (found by the mutation run of 01/12: ``markers < top | below``)."""
+    table = find_table([["Tên mô hình", "Thuộc", "Hình", "Chức"], ["", "Lĩnh vực", "thức", "vụ"],
+                        ["x", "KT", "TT", ""]])
+    assert (table.header_rows, table.columns, table.unknown) == (
+        (0, 1), {0: "model", 1: "field", 2: "type", 3: "position"}, {})
+    # a parent over sub-headers naming as many columns is read as before
+    table = find_table([["STT", "Mô hình", "Mô hình", "Hình thức"],
+                        ["", "Tên mô hình", "Lĩnh vực", ""], [1, "x", "KT", "TT"]])
+    assert (table.header_rows, table.columns) == (
+        (0, 1), {0: "stt", 1: "model", 2: "field", 3: "type"})

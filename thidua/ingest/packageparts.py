@@ -62,8 +62,9 @@ def broken_package(archive: zipfile.ZipFile) -> str | None:
         return _MISSING.format(part=package, role=_ROLES["package"])
     if (root := _root(archive, actual[package])) is None:
         return _BROKEN.format(part=package, role=_ROLES["package"])
-    targets = [r.get("Target", "") for r in root
-               if r.get("Type", "").endswith(_OFFICE_DOCUMENT)]
+    # the workbook part: the main relationship's target (one without a target names none)
+    targets = [t for r in root if r.get("Type", "").endswith(_OFFICE_DOCUMENT)
+               and (t := r.get("Target", ""))]
     workbook = _key(targets[0]) if targets else "xl/workbook.xml"
     folder = posixpath.dirname(workbook)
     roots = {}

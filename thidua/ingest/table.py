@@ -179,7 +179,10 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
         if not top and not wrapped:
             continue
         below = row_names(grid[r + 1]) if r + 1 < len(grid) else {}
-        if wrapped and not markers <= set(top.values()) | set(below.values()):
+        both = set(top.values()) | set(below.values())
+        # the wrapped reading when the rows as parent and sub-headers lack a marker, or name
+        # fewer columns (``Thuộc`` over ``Lĩnh vực`` beside ``Hình`` over ``thức``)
+        if wrapped and (not markers <= both or len(set(wrapped.values())) > len(both)):
             top, below, rows = wrapped, {}, (r, r + 1)  # ``Tên mô`` over ``hình``, unmerged
         elif markers <= set(top.values()):
             # A second header row only when it holds several headers (never a data row) or
