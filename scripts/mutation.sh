@@ -64,6 +64,7 @@ declare -A MUTANTS=(
   [sidebyside]="thidua.ingest.sidebyside.*"
   [typegroups]="thidua.ingest.typegroups.*"
   [valuecolumns]="thidua.ingest.valuecolumns.*"
+  [twocolumns]="thidua.ingest.twocolumns.*"
   [packageparts]="thidua.ingest.packageparts.*"
   [salvage]="thidua.ingest.salvage.*"
 )
@@ -118,6 +119,7 @@ declare -A TESTS=(
   [sidebyside]="tests/ingest/test_sidebyside_mutants.py tests/ingest/test_side_by_side.py"
   [typegroups]="tests/ingest/test_typegroups_mutants.py tests/ingest/test_type_groups.py"
   [valuecolumns]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
+  [twocolumns]="tests/ingest/test_two_column_headers.py"
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
 )
