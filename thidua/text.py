@@ -102,6 +102,12 @@ def compact_key(value: object) -> str:
     return re.sub(r"[^0-9a-z]", "", match_key(value))
 
 
+def word_key(value: object) -> str:
+    """:func:`match_key` with punctuation as spaces, words single-spaced: ``"Q-HM_chưa_sửa"``
+    → ``"q hm chua sua"``, ``"Không."`` → ``"khong"``."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", match_key(value)).split())
+
+
 #: The scripts a foreign letter is named by in messages (``confusable_homoglyphs`` aliases).
 _SCRIPTS = {"CYRILLIC": "chữ Kirin", "GREEK": "chữ Hy Lạp", "ARMENIAN": "chữ Armenia",
             "HAN": "chữ Hán", "HANGUL": "chữ Hàn", "HIRAGANA": "chữ Nhật", "KATAKANA": "chữ Nhật",

@@ -57,3 +57,13 @@ def test_decree_date_pads_days_and_months_one_and_two_only():
     assert decree_date(dt.date(2024, 12, 5)) == "Hà Nội, ngày 05 tháng 12 năm 2024"
     assert decree_date(dt.date(2024, 2, 3)) == "Hà Nội, ngày 03 tháng 02 năm 2024"
     assert decree_date(dt.date(2024, 3, 15)) == "Hà Nội, ngày 15 tháng 3 năm 2024"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Q-HM_chưa_sửa", "q hm chua sua"), ("Không.", "khong"), ("  Bản  CUỐI (v2) ", "ban cuoi v2"),
+    ("-", ""), ("n/a", "n a"),
+])
+def test_a_word_key_reads_punctuation_as_spaces(text, key):
+    from thidua.text import word_key
+
+    assert word_key(text) == key

@@ -25,11 +25,16 @@ def split_position(text: str) -> tuple[str, str] | None:
     text = clean_text(text)
     for found in reversed(list(_SPLIT.finditer(text))):
         name, position = text[:found.start()].strip(), text[found.end():].strip(" )")
-        key = match_key(position) + " "
-        if len(name.split()) >= 2 and position and any(key.startswith(w + " ")
-                                                        for w in POSITION_WORDS):
+        if len(name.split()) >= 2 and position and is_position(position):
             return name, position
     return None
+
+
+def is_position(text: object) -> bool:
+    """Whether a text starts with a position's words (:data:`schemas.form.POSITION_WORDS`:
+    ``Chủ tịch CĐCS``, ``GV``)."""
+    key = match_key(clean_text(text)) + " "
+    return any(key.startswith(word + " ") for word in POSITION_WORDS)
 
 
 def positions_from_registrants(data: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

@@ -27,7 +27,7 @@ from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.valuecolumns import with_type_column
 from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, match_key, word_key
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,7 @@ def position_type(registrant: object, position: object) -> str:
             or any(name.startswith(f"{w} ") for w in COLLECTIVE_KEYS):
         return ""  # a collective's name: its ``Chức vụ`` is a contact person's
     said = clean_text(position)
-    key = " ".join(re.sub(r"[^a-z0-9]+", " ", match_key(said)).split())
+    key = word_key(said)
     if said and (not key or key in NO_POSITION or read_value("type", said).how == EXACT):
         return ""  # ``-``, ``Không``, ``x``, or a type written in the wrong column
     held = bool(said) or split_position(registrant) is not None

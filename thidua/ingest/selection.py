@@ -20,7 +20,7 @@ from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, match_key, word_key
 
 @lru_cache(maxsize=4096)
 def is_old_file(file: str) -> bool:
@@ -28,10 +28,15 @@ def is_old_file(file: str) -> bool:
     folder) marks it as an old copy or a draft as a sheet's name would
     (:func:`thidua.ingest.sheetchoice.is_old_sheet`: ``cũ/Q-HK.xlsx``, ``Q-HK (cũ).xlsx``,
     ``Q-HK_nhap.xlsx`` read as words, ``Bản nháp``, ``backup``)."""
-    parts = PurePosixPath(file).parts
-    words = [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
     return any(is_old_sheet(re.sub(r"[_\-.()\[\]]+", " ", w)) or _NHAP.search(match_key(w))
-               for w in words)
+               for w in _name_parts(file))
+
+
+def _name_parts(file: str) -> list[str]:
+    """A file's folders and its name without its suffix (``a/b/Q-HK.xlsx`` → ``a``, ``b``,
+    ``Q-HK``), read word by word by :func:`is_old_file` and :func:`is_newer_file`."""
+    parts = PurePosixPath(file).parts
+    return [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
 
 
 #: ``nhap`` without its diacritics as a word of a file name (``Q-HK_nhap``): a draft.
@@ -75,10 +80,8 @@ def is_newer_file(file: str) -> bool:
     nhật).xlsx``, ``sửa/Q-HM.xlsx``, never ``Q-HM_chua_sua.xlsx``): such a file sorts after an unmarked one in
     :func:`name_order` (fresh tester D's 513: the top-level original won over the supplement
     beside it, by name)."""
-    parts = PurePosixPath(file).parts
-    words = [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
-    for part in words:
-        key = f" {re.sub(r'[^a-z0-9]+', ' ', match_key(part)).strip()} "
+    for part in _name_parts(file):
+        key = f" {word_key(part)} "
         for word in NEWER_FILE_WORDS:
             at = key.find(f" {word} ")
             if at >= 0 and not any(key[:at + 1].endswith(f" {n} ") for n in NOT_NEWER_WORDS):

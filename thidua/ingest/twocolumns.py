@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from schemas.form import POSITION_WORDS
 from thidua.ingest.headers import header_name
 from thidua.ingest.periods import RANGE_SEP, parse_period
+from thidua.ingest.registrant import is_position
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
 
@@ -48,12 +48,6 @@ def _is_range(value: object) -> bool:
     text = match_key(clean_text(value))
     return any(parse_period(text[:sep.start()]) and parse_period(text[sep.end():])
                for sep in re.finditer(RANGE_SEP, text))
-
-
-def _position(value: object) -> bool:
-    """Whether a cell's text starts with a position's words (``Chủ tịch CĐCS``, ``GV``)."""
-    key = match_key(clean_text(value)) + " "
-    return any(key.startswith(word + " ") for word in POSITION_WORDS)
 
 
 def _second(grid: Grid, rows: tuple[int, ...], columns: dict[int, str],
@@ -97,6 +91,6 @@ def two_column_headers(grid: Grid, rows: tuple[int, ...], columns: dict[int, str
     if "position" not in columns.values() and \
             (found := _second(grid, rows, columns, unknown, "registrant")) is not None:
         at, pairs = found
-        if sum(_position(b) for _, b in pairs) >= MIN_SHARE * len(pairs):
+        if sum(is_position(b) for _, b in pairs) >= MIN_SHARE * len(pairs):
             columns, unknown = _named(columns, unknown, at, "registrant", "position")
     return columns, unknown
