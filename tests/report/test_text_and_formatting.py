@@ -3,6 +3,8 @@ import subprocess
 import sys
 import unicodedata
 
+import pytest
+
 from thidua.report.formatting import decree_date, number, percent
 from thidua.text import clean_text, compact_key, match_key
 
