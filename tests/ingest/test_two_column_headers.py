@@ -110,3 +110,42 @@ def test_individuals_keep_the_position_written_beside_their_name(tmp_path, conte
     assert result.registrations[["registrant", "position"]].fillna("").values.tolist() == [
         ["Nguyễn Văn An", "Chủ tịch CĐCS"], ["CĐCS Trường B", ""],
         ["Lê Thị Cúc", "Tổ trưởng công đoàn"]]
+
+
+# --- the mutation run of twocolumns (01/12): each boundary both sides -----------------------
+@pytest.mark.parametrize("ends, paired", [
+    ([("01/03/2024", "01/03/2024")], True),      # one day: the end on the start
+    ([("03/2024", "15/03/2024")], True),         # the end inside the start's month
+    ([("01/2024", "03/2024 - 12/2024")], False),  # a range in the second cell
+    ([("01/2024", "12/2024"), ("01/2024", "đang làm"), ("02/2024", "11/2024")], False),
+])
+def test_the_ends_of_a_period_in_two_columns(ends, paired):
+    grid = [HEADER, *_rows(ends)]
+    assert (find_table(grid).columns.get(6) == "period_to") is paired
+
+
+def test_the_second_column_leaves_the_unknown_ones_and_the_others_stay():
+    grid = [[*HEADER[:6], "Thời gian thực hiện", "Kết quả", "Cột X", "Cột Y"],
+            *[[*r, "x", "y"] for r in _rows([("01/2024", "12/2024")])]]
+    table = find_table(grid)
+    assert table.columns[5] == "period_from" and table.columns[6] == "period_to"
+    assert table.unknown == {8: "Cột X", 9: "Cột Y"}
+
+
+def test_a_period_already_in_two_columns_and_a_short_row_are_left_alone():
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Từ ngày", "Đến ngày", ""],
+            [1, "Tủ sách", "KT", "01/2024", "12/2024", "31/12/2024"]]
+    assert find_table(grid).columns == {0: "stt", 1: "model", 2: "field", 3: "period_from",
+                                        4: "period_to"}
+    short = [HEADER, [1, "Tủ sách", "KT", "TT", "CĐCS A", "01/2024"],
+             *_rows([("01/2024", "12/2024")])]
+    assert find_table(short).columns[6] == "period_to"
+
+
+def test_only_the_rows_looked_at_decide(monkeypatch):
+    import thidua.ingest.twocolumns as twocolumns
+
+    monkeypatch.setattr(twocolumns, "LOOKED_AT", 2)
+    rows = _rows([("01/2024", "12/2024"), ("01/2024", "12/2024"), ("01/2024", "đang làm")])
+    assert find_table([HEADER, *rows]).columns.get(6) == "period_to"  # the third unseen
+    assert find_table([HEADER, *rows[1:]]).columns.get(6) is None
