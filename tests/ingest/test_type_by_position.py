@@ -44,7 +44,13 @@ def _ingest(tmp_path, context, sheets, suffix="xlsx"):
     ("CĐCS Công ty X", "Chủ tịch CĐCS", ""), ("Tổ Công đoàn số 3", "Tổ trưởng", ""),
     ("Ban Nữ công", "Trưởng ban", ""), ("Công đoàn cơ sở - Trường THCS Láng", "", ""),
     ("Nguyễn Văn An", "Không", ""), ("Nguyễn Văn An", "x", ""), ("Nguyễn Văn An", "-", ""),
-    ("Nguyễn Văn An", "Không có", ""), ("Nguyễn Văn An", "Tập thể", ""),
+    ("Nguyễn Văn An", "Không có", ""),
+    # the type itself written in ``Chức vụ`` (tester E's 108) gives the type; ``TT`` and ``CN``
+    # may be ``Tổ trưởng``, ``Công nhân``: still asked
+    ("Tổ Công đoàn số 3", "Tập thể", "Tập thể"), ("Nguyễn Văn An", "Tập thể", "Tập thể"),
+    ("Nguyễn Văn An", "Cá nhân", "Cá nhân"), ("Tổ 3", "tap the", "Tập thể"),
+    ("Tổ 3", "T.Thể", "Tập thể"), ("Nguyễn Văn An", "TT", ""), ("Nguyễn Văn An", "CN", ""),
+    ("", "Tập thể", ""),
     # surnames that a collective's word without diacritics would take
     ("Đoàn Văn Hùng", "Chủ tịch", "Cá nhân"), ("Tô Thị Lan", "Tổ trưởng", "Cá nhân"),
     (None, None, ""),
@@ -109,3 +115,39 @@ def test_a_position_written_after_the_name_types_the_row_and_is_split(tmp_path, 
     assert result.registrations[["type", "registrant", "position"]].values.tolist() == [
         ["individual", "Nguyễn Văn An", "Chủ tịch CĐCS"]]
     assert result.rejections[["row", "column"]].values.tolist() == [[5, "Hình thức"]]
+
+
+def test_a_type_written_in_the_position_column_types_the_row_and_is_no_position(
+        tmp_path, context):
+    """Tester E's 108: the collectives' ``Chức vụ`` says ``Tập thể``: they are collectives,
+    without a position, told; a ``Cá nhân`` there is an individual still missing a position."""
+    rows = [*ROWS[:2], [3, "Tổ an ninh tự quản khu tập thể", "ANQP", "Tổ bảo vệ số 1", "Tập thể",
+                        "CĐCS C"],
+            [4, "Sân chơi cho con công nhân", "Kinh tế", "Công đoàn Trường B", "tập thể", ""],
+            [5, "Góc đọc sách công nhân", "VHXH", "Phạm Văn Dũng", "Cá nhân", "CĐCS D"]]
+    result = _ingest(tmp_path, context, [Sheet("DS", [*TITLE, PERSONS, *rows])])
+    assert result.rows == {"read": 5, "valid": 4, "rejected": 1, "ignored": 0}
+    valid = result.registrations
+    assert valid["type"].tolist() == ["individual", "individual", "collective", "collective"]
+    assert valid["position"].tolist()[:2] == ["Chủ tịch CĐCS", "Tổ trưởng"]
+    assert valid["position"].isna().tolist() == [False, False, True, True]
+    assert result.rejections[["row", "column"]].values.tolist() == [[8, "Chức vụ"]]
+    note = NOTE.replace(" Đề nghị", " Ô 'Chức vụ' ghi hình thức (Tập thể/Cá nhân) đã hiểu là "
+                        "hình thức của dòng, không phải chức vụ. Đề nghị")
+    assert note in result.readings
+
+
+def test_a_position_naming_the_row_s_own_type_is_no_position_beside_a_type_column(
+        tmp_path, context):
+    """With a ``Hình thức`` column: a collective's ``Chức vụ`` = ``Tập thể`` is dropped; an
+    individual's ``Cá nhân`` too (the row then lacks its position); ``Tổ trưởng`` is kept, and
+    a position contradicting the type is left as written."""
+    header = [*PERSONS[:3], "Hình thức", *PERSONS[3:]]
+    rows = [[1, "Tiết kiệm điện nơi làm việc", "KT", "Tập thể", "Tổ 1", "Tập thể", "CĐCS A"],
+            [2, "Góc đọc sách công nhân", "KT", "Cá nhân", "Lê Văn Cường", "Cá nhân", "CĐCS A"],
+            [3, "Góc đọc sách công nhân 2", "KT", "Cá nhân", "Lê Thị Hoa", "TT", "CĐCS A"],
+            [4, "Góc đọc sách công nhân 3", "KT", "Tập thể", "Tổ 2", "Cá nhân", "CĐCS A"]]
+    result = _ingest(tmp_path, context, [Sheet("DS", [*TITLE, header, *rows])])
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
+    assert result.registrations["position"].fillna("-").tolist() == ["-", "TT", "Cá nhân"]
+    assert result.rejections[["row", "column"]].values.tolist() == [[5, "Chức vụ"]]

@@ -18,6 +18,7 @@ from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
 from thidua.ingest.periods import parse_period, period_of_two
+from thidua.ingest.registrant import type_in_position
 from thidua.text import clean_text, match_key
 
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
@@ -379,7 +380,9 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     ``period_end`` (datetime64, NaT when empty or unreadable; from ``Từ ngày`` | ``Đến ngày``
     when the period is in two columns, ``period`` then reads ``"<from> - <to>"``, the end may
     be before the start: see :func:`thidua.ingest.periods.period_of_two`). All object columns are ``str``
-    dtype with ``<NA>`` for missing. A dash, dots or a slash alone in an optional column
+    dtype with ``<NA>`` for missing. A ``Chức vụ`` that names the row's own type
+    (:func:`thidua.ingest.registrant.type_in_position`: ``Tập thể`` for a collective) is no
+    position: ``<NA>``. A dash, dots or a slash alone in an optional column
     (:data:`_PLACEHOLDER`: ``Kết quả`` ``-``) is empty there.
     """
     out = pd.DataFrame(index=raw.index)
@@ -391,6 +394,8 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
         out[name] = by_value(get(name), _clean_or_na)
     out["field"] = _map_value(get("field"), "field")
     out["type"] = _map_value(get("type"), "type")
+    said = by_value(out["position"], type_in_position)  # ``Chức vụ`` = ``Tập thể``: no position
+    out["position"] = out["position"].where(said.isna() | (said != out["type"]), pd.NA)
     level = _map_value(get("level"), "level")
     derived = out["grassroots_union"].notna().map({True: "co_so", False: "cap_tren_co_so"})
     out["level"] = level.where(level.notna(), derived)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from schemas.form import POSITION_WORDS
 from thidua.ingest.columnar import by_value
-from thidua.ingest.values import read_value
+from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text, match_key
 
 #: Where a name ends and a position begins: a dash, a comma or an opening bracket.
@@ -35,6 +35,21 @@ def is_position(text: object) -> bool:
     ``Chủ tịch CĐCS``, ``GV``)."""
     key = match_key(clean_text(text)) + " "
     return any(key.startswith(word + " ") for word in POSITION_WORDS)
+
+
+def type_in_position(text: object) -> str | None:
+    """The type (``collective`` or ``individual``) a ``Chức vụ`` cell names when the unit
+    wrote the registration's type there (``Tập thể``, ``Cá nhân``, ``T.Thể``): the cell reads
+    exactly as a ``Hình thức`` value (:func:`thidua.ingest.values.read_value`) in more than
+    three letters; ``None`` otherwise. ``TT`` and ``CN`` are no type here: in ``Chức vụ`` they
+    are ``Tổ trưởng`` and ``Công nhân`` as often. Such a cell is no position
+    (``spec/submission-form.md``, "Chức vụ: position of an individual";
+    ``docs/contracts.md``)."""
+    text = clean_text(text)
+    reading = read_value("type", text)
+    if reading.how != EXACT or len(match_key(text).replace(" ", "")) <= 3:
+        return None
+    return reading.code
 
 
 def positions_from_registrants(data: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

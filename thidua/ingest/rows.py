@@ -19,7 +19,7 @@ from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.normalise import STT_NUMBER
-from thidua.ingest.registrant import split_position
+from thidua.ingest.registrant import split_position, type_in_position
 from thidua.ingest.sections import sheet_field, sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
@@ -190,10 +190,14 @@ def position_type(registrant: object, position: object) -> str:
     ``Cá nhân`` when it names a registrant and a position, in ``Chức vụ`` or after the name
     (``Nguyễn Văn An - Chủ tịch CĐCS``, :func:`thidua.ingest.registrant.split_position`):
     only an individual holds a position (``spec/submission-form.md``, "Chức vụ: position of
-    an individual"); else ``""`` (the row is rejected asking its type: a row without a
+    an individual"); the type itself when ``Chức vụ`` says it
+    (:func:`thidua.ingest.registrant.type_in_position`: ``Tập thể``, the unit's type written
+    in the wrong column); else ``""`` (the row is rejected asking its type: a row without a
     position may be a collective or an individual who left it out). An extension of the
     form's ``Hình thức`` rule (``docs/contracts.md``)."""
     text = clean_text(registrant)
+    if text and (kind := type_in_position(position)):
+        return TYPES[kind]  # the type written in the wrong column: ``Tập thể``
     lower, name = f"{text.lower()} ", f"{match_key(text)} "
     if not text or any(lower.startswith(f"{w} ") for w in COLLECTIVE_WORDS) \
             or any(name.startswith(f"{w} ") for w in COLLECTIVE_KEYS):

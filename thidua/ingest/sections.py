@@ -114,13 +114,16 @@ def sheet_field_note(sheet: str, field: str) -> str:
             f"vực '{field}' theo tên trang. Đề nghị lần sau ghi lĩnh vực ở từng dòng.")
 
 
-def position_type_note(sheet: str) -> str:
+def position_type_note(sheet: str, typed: bool = False) -> str:
     """The line telling a unit that the rows of sheet ``sheet``, whose table has a ``Chức vụ``
     column but no ``Hình thức`` column, took their type from it
-    (:func:`thidua.ingest.rows.position_type`)."""
+    (:func:`thidua.ingest.rows.position_type`); ``typed``: some ``Chức vụ`` cells wrote the
+    type itself (``Tập thể``), read as the row's type."""
+    wrote = (" Ô 'Chức vụ' ghi hình thức (Tập thể/Cá nhân) đã hiểu là hình thức của dòng, "
+             "không phải chức vụ." if typed else "")
     return (f"Trang '{sheet}' không có cột 'Hình thức': các dòng có ghi 'Chức vụ' đã tính là "
-            "cá nhân; dòng không ghi chức vụ cần ghi rõ hình thức (Tập thể hoặc Cá nhân). Đề "
-            "nghị lần sau ghi hình thức ở từng dòng.")
+            f"cá nhân; dòng không ghi chức vụ cần ghi rõ hình thức (Tập thể hoặc Cá nhân).{wrote} "
+            "Đề nghị lần sau ghi hình thức ở từng dòng.")
 
 
 def sheet_type_note(sheet: str, kind: str) -> str:

@@ -25,7 +25,7 @@ from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fi
 from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
-from thidua.ingest.registrant import positions_from_registrants
+from thidua.ingest.registrant import positions_from_registrants, type_in_position
 from thidua.ingest.rows import (SheetData, column_labels, field_from_name, raw_rows,
                                title_line_rows, type_column_headers, type_from_name,
                                type_from_position)
@@ -247,8 +247,9 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
-                position_type_note(sheet.sheet) if len(data) and type_from_position(sheet)
-                else None,
+                position_type_note(sheet.sheet, "position" in data
+                                   and any(map(type_in_position, data["position"])))
+                if len(data) and type_from_position(sheet) else None,
                 *(type_column_note(sheet.sheet, h) for h in type_column_headers(sheet)
                   if len(data)),
                 sheet_field_note(sheet.sheet, field) if (field := field_from_name(sheet))
