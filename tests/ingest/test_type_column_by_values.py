@@ -70,3 +70,46 @@ def test_a_column_of_notes_is_not_taken_and_the_file_says_the_type_is_missing(tm
     # the rows are typed by their position instead (test_type_by_position.py)
     assert result.registrations["type"].tolist() == ["individual"] * 2
     assert result.rejections["column"].tolist() == ["Hình thức"] * 2
+
+
+def _headed(header: str, said: list[str]) -> list[list]:
+    """Two collectives under ``I. TẬP THỂ``, two individuals under ``II. CÁ NHÂN``, the
+    column ``header`` saying ``said`` on the four rows."""
+    head = ["STT", "Tên mô hình", "Lĩnh vực", header, "Tên tập thể/cá nhân", "Chức vụ"]
+    rows = [[1, "Tủ sách công nhân khu trọ", "Kinh tế", said[0], "Tổ công đoàn số 1", ""],
+            [2, "Sân chơi cho con công nhân", "VHXH", said[1], "Công đoàn Trường A", ""],
+            [1, "Tiết kiệm điện nơi làm việc", "ANQP", said[2], "Nguyễn Văn An", "Tổ trưởng"],
+            [2, "Góc đọc sách công nhân", "XDHTCT", said[3], "Trần Thị Bình", "Kế toán"]]
+    return [*TITLE, head, ["I. TẬP THỂ"], *rows[:2], ["II. CÁ NHÂN"], *rows[2:]]
+
+
+@pytest.mark.parametrize("header", ["Đối tượng", "Kiểu đăng ký", "Loại hình"])
+def test_section_headings_overrule_a_column_of_types_that_contradicts_them(tmp_path, context,
+                                                                           header):
+    """Fresh tester E's 202: ``Đối tượng`` (whom the model serves) = ``Tập thể`` on every row
+    typed the two individuals under ``II. CÁ NHÂN`` as collectives, silently."""
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", _headed(header, ["Tập thể"] * 4))])
+    result = ingest_file(input_file(path), context)
+    assert result.rows["valid"] == 4
+    assert result.registrations["type"].tolist() == ["collective"] * 2 + ["individual"] * 2
+    assert (f"Trang 'DS': cột '{header}' ghi Tập thể/Cá nhân khác với đề mục (TẬP THỂ / CÁ "
+            f"NHÂN) của bảng nên không đọc như cột 'Hình thức': hình thức lấy theo đề mục. Đề "
+            f"nghị kiểm tra lại.") in result.readings
+    assert not any("đã đọc như cột 'Hình thức'" in n for n in result.readings)
+
+
+@pytest.mark.parametrize("header, said, types", [
+    # the column agrees with the headings: it stays the type column
+    ("Kiểu đăng ký", ["Tập thể", "Tập thể", "Cá nhân", "Cá nhân"], ["collective"] * 2
+     + ["individual"] * 2),
+    # the form's own header is never overruled: its types count (the unit's own word)
+    ("Hình thức", ["Tập thể"] * 4, ["collective"] * 4),
+])
+def test_a_column_agreeing_with_the_headings_or_headed_hinh_thuc_keeps_its_types(
+        tmp_path, context, header, said, types):
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", _headed(header, said))])
+    result = ingest_file(input_file(path), context)
+    assert result.registrations["type"].tolist() == types
+    assert not any("khác với đề mục" in n for n in result.readings)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from schemas.form import (BY_NAME, COLLECTIVE_KEYS, COLLECTIVE_WORDS, HEADER_MARKERS,
-                          NO_POSITION, TYPES)
+                          NO_POSITION, TYPES, WEAK_HEADERS)
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
+from thidua.ingest.headers import header_name
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.normalise import STT_NUMBER
 from thidua.ingest.registrant import split_position, type_in_position
@@ -99,8 +100,53 @@ def _typed_parts(sheet: SheetData, last: int) -> list[tuple[int, int, Table, Tab
     values)`` for :func:`_parts`; computed once per ``last``."""
     grid = sheet.grid
     return sheet.memo(("parts", last), lambda: [
-        (a, b, t, with_type_column(grid, t, a, b))
+        (a, b, t, _headings_first(grid, with_type_column(grid, t, a, b), a, b))
         for a, b, t in table_parts(grid, sheet.table, last, _hidden(sheet))])
+
+
+def _type_header(grid: Grid, part: Table, column: int) -> str:
+    """The header text of ``part``'s grid column ``column``, its rows joined."""
+    return " ".join(t for r in part.header_rows
+                    if column < len(grid[r]) and (t := clean_text(grid[r][column])))
+
+
+def _headings_first(grid: Grid, part: Table, start: int, stop: int) -> Table:
+    """``part`` without its type column when that column is a type column only by its
+    values or by a weak header (:func:`thidua.ingest.valuecolumns.type_column`,
+    :data:`schemas.form.WEAK_HEADERS`: ``Đối tượng``, whom a model serves) and section
+    headings naming a type (``I. TẬP THỂ`` / ``II. CÁ NHÂN``) say otherwise on some row: the
+    headings then type the rows and the column is unknown (fresh tester E's 202: ``Đối tượng``
+    = ``Tập thể`` on every row typed the individuals under ``II. CÁ NHÂN`` as collectives). A
+    column headed ``Hình thức`` is never overruled."""
+    column = next((c for c, name in part.columns.items() if name == "type"), None)
+    if column is None:
+        return part
+    cells = [grid[r][column] for r in part.header_rows if column < len(grid[r])]
+    if any(header_name(c) == "type" and match_key(c) not in WEAK_HEADERS for c in cells):
+        return part  # the form's own header
+    header = _type_header(grid, part, column)
+    plain = replace(part, columns={c: n for c, n in part.columns.items() if c != column},
+                    unknown={**part.unknown, column: header})
+    headed = _section_types(grid, plain, start, stop)
+    if headed is None:
+        return part
+    for r, kind in zip(range(start, stop), headed):
+        said = read_value("type", grid[r][column] if column < len(grid[r]) else "")
+        if kind and said.how == EXACT and TYPES[said.code] != kind:
+            return plain
+    return part
+
+
+def overruled_type_headers(sheet: SheetData) -> list[str]:
+    """The headers of the sheet's columns read as a type by their values or a weak header but
+    overruled by its section headings (:func:`_headings_first`), once each."""
+    grid, headers = sheet.grid, []
+    for a, b, read, typed in _typed_parts(sheet, len(grid)):
+        if "type" not in typed.columns.values() and "type" not in marked_columns(typed.marks):
+            found = with_type_column(grid, read, a, b)
+            headers += [_type_header(grid, found, c) for c, name in found.columns.items()
+                        if name == "type"]
+    return list(dict.fromkeys(headers))
 
 
 def type_column_headers(sheet: SheetData) -> list[str]:

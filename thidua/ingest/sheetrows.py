@@ -26,13 +26,13 @@ from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants, type_in_position
-from thidua.ingest.rows import (SheetData, column_labels, field_from_name, raw_rows,
-                               title_line_rows, type_column_headers, type_from_name,
-                               type_from_position)
+from thidua.ingest.rows import (SheetData, column_labels, field_from_name, overruled_type_headers,
+                               raw_rows, title_line_rows, type_column_headers,
+                               type_from_name, type_from_position)
 from thidua.ingest.sections import (fields_from_subheadings, sheet_field_note,
                                     position_type_note, sheet_type_note, subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
-from thidua.ingest.valuecolumns import type_column_note
+from thidua.ingest.valuecolumns import overruled_type_note, type_column_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
 from thidua.ingest.usdates import read_day_first
@@ -251,6 +251,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                                    and any(map(type_in_position, data["position"])))
                 if len(data) and type_from_position(sheet) else None,
                 *(type_column_note(sheet.sheet, h) for h in type_column_headers(sheet)
+                  if len(data)),
+                *(overruled_type_note(sheet.sheet, h) for h in overruled_type_headers(sheet)
                   if len(data)),
                 sheet_field_note(sheet.sheet, field) if (field := field_from_name(sheet))
                 and len(data) else None,

@@ -61,3 +61,12 @@ def type_column_note(sheet: str, header: str) -> str:
     return (f"Trang '{sheet}': cột '{header}' không có tên như biểu DVK-01 nhưng ghi hình thức "
             f"(Tập thể/Cá nhân) nên đã đọc như cột 'Hình thức'. Đề nghị lần sau đặt tên cột "
             f"là 'Hình thức'.")
+
+
+def overruled_type_note(sheet: str, header: str) -> str:
+    """The line telling a unit that its column headed ``header``, which holds types, was not
+    read as ``Hình thức`` because the sheet's section headings say otherwise
+    (:func:`thidua.ingest.rows.overruled_type_headers`)."""
+    return (f"Trang '{sheet}': cột '{header}' ghi Tập thể/Cá nhân khác với đề mục (TẬP THỂ / "
+            f"CÁ NHÂN) của bảng nên không đọc như cột 'Hình thức': hình thức lấy theo đề mục. "
+            f"Đề nghị kiểm tra lại.")
