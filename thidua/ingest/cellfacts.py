@@ -24,7 +24,9 @@ class SheetFacts:
     (``.xlsx``: ``filterMode`` or a ``filterColumn``; ``.ods``: rows of visibility ``filter``;
     ``.xls``: not known, False). ``hidden_columns``: the hidden columns (0-based), sorted.
     ``errors``: cells holding an Excel error value → its text (``#N/A``), which
-    python-calamine reads as empty."""
+    python-calamine reads as empty. ``struck``: the cells whose whole text is struck through
+    (a font with strikethrough, or every run of a rich text struck): a unit's way of
+    withdrawing a row (:func:`thidua.ingest.cellrules.mark_struck`)."""
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: tuple[tuple[int, int], ...] = ()
@@ -34,6 +36,7 @@ class SheetFacts:
     filtered: bool = False
     hidden_columns: tuple[int, ...] = ()
     errors: dict[Cell, str] = field(default_factory=dict)
+    struck: frozenset[Cell] = frozenset()
 
     def hidden_rows(self, start: int, stop: int) -> list[int]:
         """The hidden rows among ``range(start, stop)``, sorted (bounded by the range)."""

@@ -114,6 +114,62 @@ def hidden_note(labels: pd.Series, filtered: bool = False) -> str | None:
             f"này (Excel: chọn các dòng, bấm chuột phải > Bỏ ẩn) rồi gửi lại.")
 
 
+#: Ignored-row reason of a row struck through (``IGNORED_REASONS`` of
+#: :mod:`thidua.ingest.normalise`; :func:`mark_struck`).
+STRUCK = "struck"
+
+
+def _struck_cells(sheet: SheetData, r: int) -> tuple[list[str], list[str]]:
+    """The headers of the filled cells of Excel row ``r`` in the form's columns (not ``STT``
+    nor ``Ghi chú``), split into those struck through and the others."""
+    row = sheet.grid[r - 1] if r - 1 < len(sheet.grid) else []
+    struck, kept = [], []
+    for c, name in sorted(sheet.table.columns.items()):
+        if name in BY_NAME and name not in ("stt", "note") and c < len(row) \
+                and clean_text(row[c]):
+            (struck if (r - 1, c) in sheet.facts.struck else kept).append(BY_NAME[name].header)
+    return struck, kept
+
+
+def mark_struck(labels: pd.Series, sheet: SheetData) -> pd.Series:
+    """``labels`` with each data row whose filled cells of the form's columns (not ``STT``
+    nor ``Ghi chú``) are all struck through (:attr:`thidua.ingest.cellfacts.SheetFacts.struck`)
+    relabelled :data:`STRUCK`: a unit withdraws a registration so, and a careful reader does
+    not count it (fresh tester E's A01; ``docs/contracts.md``). A row with some such cells
+    struck and others not still counts (:func:`struck_note` tells it)."""
+    if not sheet.facts.struck or labels.empty:
+        return labels
+    rows = {r for r, _ in sheet.facts.struck}
+    hit = [label == "data" and int(r) - 1 in rows and _whole(*_struck_cells(sheet, int(r)))
+           for r, label in labels.items()]
+    return labels.mask(hit, STRUCK)
+
+
+def _whole(struck: list[str], kept: list[str]) -> bool:
+    return bool(struck) and not kept
+
+
+def struck_note(labels: pd.Series, sheet: SheetData) -> str | None:
+    """The note telling a unit which rows struck through were not counted, and which data rows
+    with only some cells struck were; ``None`` when none."""
+    rows = [int(r) for r in labels.index[labels == STRUCK]]
+    struck_rows = {r + 1 for r, _ in sheet.facts.struck}
+    partly = [(int(r), cells) for r, label in labels.items()
+              if label == "data" and int(r) in struck_rows
+              and (cells := _struck_cells(sheet, int(r)))[0] and cells[1]]
+    said = []
+    if rows:
+        said.append(f"{len(rows)} dòng bị gạch ngang (đơn vị đã rút đăng ký) không được tính "
+                    f"(bỏ qua): dòng {', '.join(map(str, rows))}. Nếu vẫn đăng ký, đề nghị bỏ "
+                    f"gạch ngang rồi gửi lại.")
+    for r, (struck, _) in partly:
+        columns = ", ".join(f"'{h}'" for h in struck)
+        said.append(f"Dòng {r}: ô {columns} bị gạch ngang nhưng các ô khác của dòng thì không: "
+                    f"dòng vẫn được tính. Nếu đơn vị rút đăng ký này, đề nghị xóa dòng; nếu "
+                    f"sửa, đề nghị ghi lại nội dung đúng.")
+    return " ".join(said) or None
+
+
 def all_hidden_reason(labelled: list) -> str | None:
     """Why a file none of whose rows counts is rejected when some of its rows are hidden
     (:data:`HIDDEN`): every registration row is hidden or filtered out, so the reason names
@@ -122,9 +178,12 @@ def all_hidden_reason(labelled: list) -> str | None:
     row is hidden."""
     notes = [(r.sheet.sheet, hidden_note(r.labels, r.sheet.facts.filtered)) for r in labelled]
     notes = [(sheet, note) for sheet, note in notes if note]
-    if not notes:
-        return None
     many = len(labelled) > 1
+    if not notes:  # every row struck through: say so, not "no row under the header"
+        struck = [(r.sheet.sheet, n) for r in labelled if (r.labels == STRUCK).any()
+                  and (n := struck_note(r.labels, r.sheet))]
+        return "Mọi dòng đăng ký đều bị gạch ngang: " + " ".join(
+            on_sheet(sheet, note) if many else note for sheet, note in struck) if struck else None
     return "Không có dòng đăng ký nào đang hiển thị: " + " ".join(
         on_sheet(sheet, note) if many else note for sheet, note in notes)
 

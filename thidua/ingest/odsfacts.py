@@ -17,14 +17,21 @@ _X = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
     """The facts of table ``sheet`` of an open ``.ods`` archive: merged ranges, hidden (or
     filtered) rows and hidden columns, the text a number cell shows, formulas without a saved
-    result and error cells (LibreOffice's ``calcext:value-type="error"``)."""
+    result, error cells (LibreOffice's ``calcext:value-type="error"``) and cells whose style
+    strikes their text through (their own style, else their column's default)."""
     from defusedxml.ElementTree import iterparse
 
     merges, hidden, shown, formulas, errors = [], [], {}, {}, {}
     inside, row, col, filtered, column, hidden_columns = False, 0, 0, False, 0, []
+    striking, struck, defaults = _struck_styles(archive), set(), []
     with archive.open("content.xml") as stream:
         for event, node in iterparse(stream, events=("start", "end")):
             tag = node.tag
+            if tag == _S + "style" and event == "end":  # an automatic style, or its parent's
+                said = _strike_said(node)
+                if said or said is None and node.get(_S + "parent-style-name") in striking:
+                    striking.add(node.get(_S + "name"))
+                continue
             if tag == _T + "table":
                 if event == "start":
                     inside, row = node.get(_T + "name") == sheet, 0
@@ -39,6 +46,8 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                 repeat = min(int(node.get(_T + "number-columns-repeated", "1")), MAX_COLUMNS)
                 if node.get(_T + "visibility", "visible") != "visible":
                     hidden_columns.extend(range(column, min(column + repeat, MAX_COLUMNS)))
+                defaults += [node.get(_T + "default-cell-style-name")] * min(
+                    repeat, MAX_COLUMNS - len(defaults))
                 column += repeat
                 continue
             if tag == _T + "table-row":
@@ -55,9 +64,42 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                 repeat = int(node.get(_T + "number-columns-repeated", "1"))
                 if tag == _T + "table-cell":
                     _ods_cell(node, row, col, merges, shown, formulas, errors)
+                    style = node.get(_T + "style-name") or (
+                        defaults[col] if col < len(defaults) else None)
+                    if style in striking and any(
+                            "".join(p.itertext()).strip() for p in node if p.tag == _X + "p"):
+                        struck.add((row, col))
                 col += repeat
     return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered,
-                      hidden_columns=tuple(hidden_columns), errors=errors)
+                      hidden_columns=tuple(hidden_columns), errors=errors,
+                      struck=frozenset(struck))
+
+
+_S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+def _strike_said(style) -> bool | None:
+    """Whether a ``<style:style>`` strikes its text through (``style:text-line-through-style``
+    of its text properties other than ``none``); ``None`` when it does not say (its parent
+    style does)."""
+    said = [p.get(_S + "text-line-through-style") for p in style
+            if p.tag == _S + "text-properties" and p.get(_S + "text-line-through-style")]
+    return said[-1] != "none" if said else None
+
+
+def _struck_styles(archive: zipfile.ZipFile) -> set[str]:
+    """The names of the named cell styles of ``styles.xml`` that strike their text through
+    (a cell's automatic style of ``content.xml`` is read there)."""
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        styles = archive.read("styles.xml")
+    except KeyError:
+        return set()
+    if b"line-through" not in styles:
+        return set()
+    return {node.get(_S + "name") for node in fromstring(styles).iter(_S + "style")
+            if _strike_said(node)}
 
 
 _C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"

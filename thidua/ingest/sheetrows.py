@@ -14,9 +14,9 @@ from functools import cached_property
 import pandas as pd
 
 from schemas.form import BY_NAME
-from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden,
+from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden, mark_struck,
                                      hidden_columns_note, missing_columns_note, twin_columns_note,
-                                     with_unsaved_formulas)
+                                     struck_note, with_unsaved_formulas)
 from thidua.ingest.continuation import continuation_note, join_continuations
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.marks import marked_columns
@@ -109,6 +109,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = labels.mask(titles & (labels != "blank"), TITLE)
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
+    labels = mark_struck(labels, sheet)  # rows struck through: withdrawn, ignored, told
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
@@ -242,6 +243,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else twin_columns_note(sheet),
                None if sheet.copy_of else hidden_columns_note(sheet),
                hidden_note(labels, sheet.facts.filtered), example_note(labels),
+               struck_note(labels, sheet),
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 subheading_note(raw, rows.by_heading),

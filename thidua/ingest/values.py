@@ -35,8 +35,6 @@ Each distinct text is read once (:func:`read_value` is cached), so whole columns
 
 from __future__ import annotations
 
-from __future__ import annotations
-
 import re
 from functools import lru_cache
 

@@ -13,7 +13,8 @@ from thidua.ingest.numfmt import format_number, is_year_only
 def xls_facts(data: bytes, sheet: str) -> SheetFacts:
     """The facts of worksheet ``sheet`` of an ``.xls`` workbook's bytes: merged ranges,
     hidden rows and columns, the text a number cell shows under its format, date cells and date
-    formulas' results as dates (``values``), error cells' text, formulas no program computed
+    formulas' results as dates (``values``), error cells' text, cells whose font is struck
+    through (``struck``), formulas no program computed
     (:func:`uncomputed_formulas`, given as ``=``: xlrd does not say the formula's text).
     ``filtered`` is not known (False). Raises what xlrd raises for bytes it cannot read (:func:`thidua.ingest.cells.sheet_facts`
     turns that into empty facts)."""
@@ -27,9 +28,13 @@ def xls_facts(data: bytes, sheet: str) -> SheetFacts:
         hidden = [r for r, info in ws.rowinfo_map.items() if info.hidden or info.height == 0]
         hidden_columns = tuple(sorted(c for c, info in ws.colinfo_map.items()
                                       if info.hidden or info.width == 0))
-        shown, values, errors = {}, {}, {}
+        shown, values, errors, struck = {}, {}, {}, set()
+        fonts = {i for i, font in enumerate(book.font_list) if font.struck_out}
         for r in range(ws.nrows):
             for c, cell in enumerate(ws.row(r)):
+                if fonts and cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) \
+                        and book.xf_list[cell.xf_index].font_index in fonts:
+                    struck.add((r, c))
                 if cell.ctype == xlrd.XL_CELL_ERROR:
                     errors[(r, c)] = xlrd.error_text_from_code.get(cell.value, "#N/A")
                 if cell.ctype == xlrd.XL_CELL_DATE:  # a date cell or a date formula's result
@@ -49,7 +54,7 @@ def xls_facts(data: bytes, sheet: str) -> SheetFacts:
         formulas = {cell: "=" for cell in uncomputed_formulas(
             book.mem, book.base, book._sh_abs_posn, index)}  # noqa: SLF001 - xlrd's offsets
         return SheetFacts(merges, row_ranges(hidden), shown, formulas, values, errors=errors,
-                          hidden_columns=hidden_columns)
+                          hidden_columns=hidden_columns, struck=frozenset(struck))
     finally:
         book.release_resources()
 

@@ -140,7 +140,8 @@ def xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) ->
         shown.update(_xlsx_shown(xml, styled))
     return SheetFacts(tuple(merges), row_ranges(hidden), shown, formulas, filtered=filtered,
                       hidden_columns=hidden_columns,
-                      errors=_xlsx_errors(xml) if b't="e"' in xml else {})
+                      errors=_xlsx_errors(xml) if b't="e"' in xml else {},
+                      struck=_xlsx_struck(archive, xml))
 
 
 def _xlsx_hidden_columns(xml: bytes) -> tuple[int, ...]:
@@ -216,3 +217,86 @@ def _xlsx_shown(xml: bytes, styled: dict[int, str]) -> dict[Cell, str]:
             shown[cell] = text
     return shown
 
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _strikes(node) -> bool:
+    """Whether a ``<font>`` or ``<rPr>`` turns strikethrough on (``<strike/>``,
+    ``<strike val="1"/>``; ``val="0"`` turns it off)."""
+    return any(_local(child.tag) == "strike" and child.get("val", "1") not in ("0", "false")
+               for child in node)
+
+
+def _struck_styles(archive: zipfile.ZipFile) -> set[int]:
+    """The indices of the ``<cellXfs>`` styles whose font is struck through."""
+    from defusedxml import ElementTree as ET
+
+    try:
+        styles = archive.read("xl/styles.xml")
+    except KeyError:
+        return set()
+    if b"strike" not in styles:
+        return set()
+    root = ET.fromstring(styles)
+    fonts = next((n for n in root if _local(n.tag) == "fonts"), [])
+    struck = {i for i, font in enumerate(fonts) if _strikes(font)}
+    xfs = next((n for n in root if _local(n.tag) == "cellXfs"), [])
+    return {i for i, xf in enumerate(xfs) if int(xf.get("fontId", "0") or 0) in struck}
+
+
+_SI = re.compile(rb"<(?:\w+:)?si\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?si>)", re.DOTALL)
+_RUN = re.compile(rb"<(?:\w+:)?r>(.*?)</(?:\w+:)?r>", re.DOTALL)
+_RUN_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*>([^<]*)</(?:\w+:)?t>")
+_RUN_STRIKE = re.compile(rb"<(?:\w+:)?rPr\b[^>]*>(?:(?!</(?:\w+:)?rPr>).)*?"
+                         rb"<(?:\w+:)?strike\b(?![^>]*\bval=\"(?:0|false)\")", re.DOTALL)
+
+
+def _struck_rich_text(xml: bytes) -> bool:
+    """Whether a rich text (an ``<si>`` or ``<is>`` body) has runs, every one of which with
+    text is struck through."""
+    runs = [r for r in _RUN.findall(xml) if b"".join(_RUN_TEXT.findall(r)).strip()]
+    return bool(runs) and all(_RUN_STRIKE.search(r) for r in runs)
+
+
+def _struck_strings(archive: zipfile.ZipFile) -> set[int]:
+    """The indices of the shared strings written as rich text struck whole
+    (:func:`_struck_rich_text`)."""
+    try:
+        strings = archive.read("xl/sharedStrings.xml")
+    except KeyError:
+        return set()
+    if b"strike" not in strings:  # most workbooks strike nothing
+        return set()
+    return {i for i, m in enumerate(_SI.finditer(strings))
+            if m.group(1) and _struck_rich_text(m.group(1))}
+
+
+_STRING_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"s\"[^>]*)>\s*<(?:\w+:)?v>(\d+)</(?:\w+:)?v>")
+_INLINE_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"inlineStr\"[^>/]*)>(.*?)</(?:\w+:)?c>",
+                          re.DOTALL)
+
+
+def _xlsx_struck(archive: zipfile.ZipFile, xml: bytes) -> frozenset[Cell]:
+    """The cells of a sheet's XML struck through: by their style's font
+    (:func:`_struck_styles`) or as a shared string struck whole (:func:`_struck_strings`)."""
+    found: set[Cell] = set()
+    if styles := _struck_styles(archive):
+        pattern = re.compile(rb"<(?:\w+:)?c\b([^>]*\bs=\"(?:" +
+                             b"|".join(str(i).encode() for i in sorted(styles)) + rb")\"[^>]*)>")
+        for m in pattern.finditer(xml):
+            if (cell := _cell(dict(_ATTR.findall(m.group(1))).get(b"r", b""))) is not None:
+                found.add(cell)
+    if b't="s"' in xml and (strings := _struck_strings(archive)):
+        for m in _STRING_CELL.finditer(xml):
+            if int(m.group(2)) in strings and (
+                    cell := _cell(dict(_ATTR.findall(m.group(1))).get(b"r", b""))) is not None:
+                found.add(cell)
+    if b"inlineStr" in xml and b"strike" in xml:
+        for m in _INLINE_CELL.finditer(xml):
+            if _struck_rich_text(m.group(2)) and (
+                    cell := _cell(dict(_ATTR.findall(m.group(1))).get(b"r", b""))) is not None:
+                found.add(cell)
+    return frozenset(found)
