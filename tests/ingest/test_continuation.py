@@ -118,3 +118,80 @@ def test_the_note_lists_five_pairs_then_counts_the_rest():
     assert note.startswith("Dòng 10 đã được ghép vào dòng 9, dòng 11 vào dòng 10, dòng 12 vào dòng "
                            "11, dòng 13 vào dòng 12, dòng 14 vào dòng 13 và 2 dòng khác: ")
     assert continuation_note({}) is None
+
+
+# --- a registration written over two rows (fresh tester E's A05) ----------------------------
+def model_half(stt, model, field="Kinh tế", type_="Cá nhân"):
+    """The first row of a registration over two rows: STT, model, field, type, result."""
+    return [stt, model, field, type_, None, None, None, "Hoàn thành", None]
+
+
+def registrant_half(registrant, position=None, level="Cấp trên trực tiếp cơ sở"):
+    """Its second row: no STT, the registrant, its position and level."""
+    return [None, None, None, None, registrant, position, level, None, None]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_registration_over_two_rows_is_one_registration(tmp_path, corpus_context, suffix):
+    """The model's row then the registrant's: each pair one registration, the second row's
+    cells in the first's empty ones, told; an individual's name beside ``Chủ tịch CĐCS`` (read
+    as a signature's first row alone) included."""
+    from thidua.ingest.continuation import halves_note
+    result = ingest(tmp_path, [
+        model_half(1, "Bữa cơm công đoàn nghĩa tình", type_="Tập thể"),
+        registrant_half("Công đoàn cơ sở Trường Tiểu học số 1"),
+        model_half(2, "Mái ấm công đoàn", field="VHXH"),
+        registrant_half("Đỗ Văn Nam", "Chủ tịch CĐCS", "Cơ sở"),
+        model_half(3, "Sáng kiến cải tiến quy trình", field="ANQP"),
+        registrant_half("Ngô Thị Hạnh", "Chủ tịch CĐCS")], suffix=suffix, context=corpus_context)
+    assert result.rows == {"read": 6, "valid": 3, "rejected": 0, "ignored": 3}
+    valid = result.registrations
+    assert valid.index.tolist() == [4, 6, 8]
+    assert valid["registrant"].tolist() == ["Công đoàn cơ sở Trường Tiểu học số 1", "Đỗ Văn Nam",
+                                            "Ngô Thị Hạnh"]
+    assert valid["position"].tolist()[1:] == ["Chủ tịch CĐCS"] * 2
+    assert valid["level"].tolist() == ["cap_tren_co_so", "co_so", "cap_tren_co_so"]
+    assert valid["type"].tolist() == ["collective", "individual", "individual"]
+    assert halves_note({5: 4, 7: 6, 9: 8}) in result.readings
+    assert result.ignored["continuation"] == 3
+
+
+def test_the_registrant_s_row_first_then_the_model_s(tmp_path, corpus_context):
+    result = ingest(tmp_path, [
+        [1, None, None, None, "Trần Thị Bình", "Tổ trưởng", "Cơ sở", None, None],
+        [None, "Góc đọc sách công nhân", "Kinh tế", "Cá nhân", None, None, None, "Hoàn thành",
+         None],
+        registration(2, "Tủ sách pháp luật", "Lê Văn C")], context=corpus_context)
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+    first = result.registrations.iloc[0]
+    assert (first["model"], first["registrant"], first["field"]) == (
+        "Góc đọc sách công nhân", "Trần Thị Bình", "KT")
+
+
+@pytest.mark.parametrize("rows, rejected", [
+    # a whole registration without its STT under another: two registrations, never one
+    ([registration(1, "Bữa cơm công đoàn"), registration(None, "Tủ sách", "Trần Thị B")], 0),
+    # a model's row without registrant, then a row with another model and a registrant: the
+    # cells overlap (model), so both stay rows of their own
+    ([model_half(1, "Bữa cơm công đoàn"),
+      [None, "Tủ sách pháp luật", None, None, "Trần Thị B", "Tổ trưởng", None, None, None]], 2),
+    # the second row also gives a field: the cells overlap
+    ([model_half(1, "Bữa cơm công đoàn"),
+      [None, None, "Kinh tế", None, "Trần Thị B", "Tổ trưởng", None, None, None]], 2),
+    # the first row is complete: the row under it (a signer) is not its other half
+    ([registration(1, "Bữa cơm công đoàn"),
+      [None, None, None, None, "Người lập biểu", None, None, None, None]], 0),
+    # the two rows give different levels: not two halves of one registration
+    ([[1, "Bữa cơm công đoàn", "Kinh tế", "Cá nhân", None, None, "Cơ sở", None, None],
+      registrant_half("Trần Thị Bình", "Tổ trưởng", "Thành phố")], 2),
+    # together they still lack the type: not a registration written over two rows
+    ([[1, "Bữa cơm công đoàn", "Kinh tế", None, None, None, None, None, None],
+      registrant_half("Trần Thị Bình", "Tổ trưởng")], 2),
+    # both rows numbered: two rows, each rejected for what it lacks
+    ([model_half(1, "Bữa cơm công đoàn"), [2, None, None, None, "Trần Thị B", "Tổ trưởng",
+                                           None, None, None]], 2),
+])
+def test_rows_that_are_not_two_halves_are_not_joined(tmp_path, corpus_context, rows, rejected):
+    result = ingest(tmp_path, rows, context=corpus_context)
+    assert result.rows["rejected"] == rejected
+    assert not any("ghi trên hai dòng" in n for n in result.readings)

@@ -14,6 +14,10 @@ registration with an ``STT`` and a choice (or is itself joined to one). A row th
 registration or a person of its own (two or more text cells, each capitalised: a model and a
 registrant, a name and a position) is never joined: it stays a row to reject, so that two
 registrations are never made one.
+
+A registration written over two rows (:func:`halves`: the model's row with its ``STT``, field
+and type, then the registrant's row with its name, position and level) is joined the same way:
+the second row's cells fill the first's empty ones, told.
 """
 
 from __future__ import annotations
@@ -117,3 +121,74 @@ def continuation_note(found: dict[int, int]) -> str | None:
     return (f"{', '.join(shown)}{more}: các dòng này không có STT, lĩnh vực, hình thức, chỉ có "
             f"phần chữ tiếp theo của ô bên trên, nên được đọc cùng đăng ký bên trên. Lần sau đề "
             f"nghị ghi cả nội dung trong một ô (Alt+Enter để xuống dòng trong ô).")
+
+
+#: The columns a registration needs (``spec/submission-form.md``, "The header row").
+NEEDED_COLUMNS = ("model", "registrant", "field", "type")
+
+
+def halves(raw: pd.DataFrame, labels: pd.Series,
+           text: pd.DataFrame | None = None) -> dict[int, int]:
+    """Each second half (Excel row) → the registration row it completes: a data row without
+    ``STT`` right under a data row with one (or a row read as the signature block's first
+    for the ``Chức vụ`` beside its name, when it names a registrant), the two filling
+    disjoint sets of the form's
+    cells, each lacking one of :data:`NEEDED_COLUMNS` that the other has, together having all
+    of them (the model's row, then its registrant's row: fresh tester E's A05, each row was
+    rejected alone). Two whole registrations never overlap so: each has its model and its
+    registrant. ``raw``, ``labels``, ``text`` as for :func:`continuations`; ``{}`` without
+    an ``STT`` column or the four columns."""
+    if "stt" not in raw or raw.empty or not set(NEEDED_COLUMNS) <= set(raw.columns):
+        return {}
+    label = labels.reindex(raw.index, fill_value="").tolist()
+    text = form_text(raw) if text is None else text
+    numbered = (text["stt"] != "").tolist()
+    named = (text["registrant"] != "").tolist()
+    rows = raw.index.tolist()
+    starts = [i for i in range(1, len(rows)) if label[i - 1] == "data" and numbered[i - 1]
+              and not numbered[i] and (label[i] == "data" or label[i] == "signature" and named[i])]
+    if not starts:
+        return {}
+    form = [c for c in raw.columns if c in BY_NAME and c != "stt"]
+    filled = text[form] != ""
+    found: dict[int, int] = {}
+    for i in starts:
+        mine, theirs = filled.iloc[i], filled.iloc[i - 1]
+        if (mine & theirs).any() or rows[i - 1] in found:
+            continue
+        if all(mine[c] != theirs[c] for c in NEEDED_COLUMNS) and any(
+                mine[c] for c in NEEDED_COLUMNS) and any(theirs[c] for c in NEEDED_COLUMNS):
+            found[rows[i]] = rows[i - 1]
+    return found
+
+
+def join_halves(raw: pd.DataFrame, labels: pd.Series
+                ) -> tuple[pd.DataFrame, pd.Series, dict[int, int]]:
+    """``raw`` with each second half's cells (:func:`halves`) moved into the empty cells of
+    the registration row it completes, ``labels`` with the halves :data:`CONTINUATION`, and
+    the map. Nothing is copied when there is none."""
+    found = halves(raw, labels)
+    if not found:
+        return raw, labels, found
+    raw, labels = raw.copy(), labels.copy()
+    form = [c for c in raw.columns if c in BY_NAME and c != "stt"]
+    raw[form] = raw[form].astype("object")
+    for row, target in found.items():
+        for column in form:
+            if clean_text(raw.at[row, column]):
+                raw.at[target, column] = raw.at[row, column]
+        labels[row] = CONTINUATION
+    return raw, labels, found
+
+
+def halves_note(found: dict[int, int]) -> str | None:
+    """The line the unit reads about its registrations written over two rows, or ``None``."""
+    if not found:
+        return None
+    pairs = list(found.items())
+    shown = [f"dòng {row} vào dòng {target}" for row, target in pairs[:5]]
+    shown[0] = f"Dòng {pairs[0][0]} đã được ghép vào dòng {pairs[0][1]}"
+    more = f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else ""
+    return (f"{', '.join(shown)}{more}: mỗi đăng ký được ghi trên hai dòng (dòng có STT ghi "
+            f"một phần, dòng dưới không có STT ghi phần còn lại) nên hai dòng được đọc là một "
+            f"đăng ký. Lần sau đề nghị ghi mỗi đăng ký trên một dòng.")

@@ -17,7 +17,8 @@ from schemas.form import BY_NAME
 from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden, mark_struck,
                                      hidden_columns_note, missing_columns_note, twin_columns_note,
                                      struck_note, with_unsaved_formulas)
-from thidua.ingest.continuation import continuation_note, join_continuations
+from thidua.ingest.continuation import (continuation_note, halves_note, join_continuations,
+                                       join_halves)
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.marks import marked_columns
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
@@ -56,6 +57,8 @@ class SheetRows:
     labels: pd.Series
     filled: pd.Series
     joined: dict[int, int] = field(default_factory=dict)
+    #: A registration's second row → its first (:func:`thidua.ingest.continuation.halves`).
+    halves: dict[int, int] = field(default_factory=dict)
     by_heading: dict[int, list[int]] = field(default_factory=dict)
     #: column → rows filled from their group's first row (:mod:`thidua.ingest.groupfill`)
     by_group: dict[str, dict[int, list[int]]] = field(default_factory=dict)
@@ -112,12 +115,13 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = mark_struck(labels, sheet)  # rows struck through: withdrawn, ignored, told
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
+    raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
     ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
     for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
-    return SheetRows(sheet, raw, labels, filled, joined, by_heading, by_group)
+    return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -246,6 +250,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                struck_note(labels, sheet),
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
+                halves_note(rows.halves),
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
