@@ -7,7 +7,7 @@ Positions are 0-based ``(row, column)`` of the grid (row 0 = Excel row 1).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Cell = tuple[int, int]
 
@@ -56,3 +56,21 @@ def row_ranges(rows: list[int]) -> tuple[tuple[int, int], ...]:
             out.append([r, r + 1])
     return tuple((a, b) for a, b in out)
 
+
+
+def outside_rows(facts: SheetFacts, first: int, last: int) -> SheetFacts:
+    """``facts`` without what it says of grid rows ``first``..``last`` (0-based, inclusive):
+    those rows were rewritten (:mod:`thidua.ingest.formsheet`), their cells are no more."""
+    def out(cell: Cell) -> bool:
+        return not first <= cell[0] <= last
+
+    return replace(
+        facts, merges=tuple(m for m in facts.merges if m[2] < first or m[0] > last),
+        hidden=tuple((a, b) for a, b in (*((a, min(b, first)) for a, b in facts.hidden),
+                                         *((max(a, last + 1), b) for a, b in facts.hidden))
+                     if a < b),
+        shown={k: v for k, v in facts.shown.items() if out(k)},
+        formulas={k: v for k, v in facts.formulas.items() if out(k)},
+        values={k: v for k, v in facts.values.items() if out(k)},
+        errors={k: v for k, v in facts.errors.items() if out(k)},
+        struck=frozenset(k for k in facts.struck if out(k)))

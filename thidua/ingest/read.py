@@ -23,6 +23,8 @@ from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare
                                 title_lines, title_rows)
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
+from thidua.ingest.formsheet import as_table, form_note
+from thidua.ingest.cellfacts import outside_rows
 from thidua.ingest.sidebyside import split_side_by_side
 from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, excerpt_of,
                                        hidden_tables_reason, is_template_sheet, sheets_remark)
@@ -183,9 +185,11 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
             raise chosen.error
         facts = (xml_facts[chosen.name] if xml_facts is not None
                  else sheet_facts(data, chosen.name, len(chosen.grid)))
+        if chosen.rewritten is not None:  # a sheet of forms: its cells' facts were the forms'
+            facts = outside_rows(facts, *chosen.rewritten)
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
         whole, typed = _typed(SheetData(chosen.name, grid, table, chosen.encoding, facts))
-        told = (*told, *typed)
+        told = (*told, *((chosen.note,) if chosen.note else ()), *typed)
         for sheet in split_side_by_side(whole, frozenset(facts.hidden_columns)):  # A:K | M:W
             originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
             original = copy_of(raw_rows(sheet), originals)
@@ -240,6 +244,10 @@ def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:
         return FoundSheet(name, grid, "Unicode", find_table(grid), visible, exc)
     table = find_table(converted) or (find_table(converted, markers=FIELD_SHEET_MARKERS)
                                       if sheet_field(name) else None)  # a sheet per field
+    if table is None and (rewritten := as_table(converted)) is not None:  # a sheet of forms
+        grid, placed = rewritten
+        return FoundSheet(name, grid, encoding, find_table(grid), visible,
+                          note=form_note(name, placed), rewritten=(placed[0][0], placed[-1][1]))
     return FoundSheet(name, converted, encoding, table, visible)
 
 

@@ -47,6 +47,12 @@ class FoundSheet:
     table: Table | None
     visible: bool = True
     error: FileRejected | None = None
+    #: How the sheet's layout was read, told to the unit (a sheet of forms,
+    #: :mod:`thidua.ingest.formsheet`); ``""``: as the form's table.
+    note: str = ""
+    #: The grid rows (first, last; 0-based) rewritten so: merged cells there are the form's
+    #: and are not spread over the table written in their place.
+    rewritten: tuple[int, int] | None = None
 
 
 def is_template_sheet(name: str) -> bool:

@@ -1,0 +1,144 @@
+"""A sheet written as a form (``label | value`` lines, one registration per form) is read as
+a table of its forms, told (fresh tester E's 413: three sheets ``MH1`` … ``MH3``, each one
+registration, the file was rejected "Không tìm thấy dòng tiêu đề"; ``thidua.ingest.formsheet``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_writers import Num, Sheet, write_ods, write_xls, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.formsheet import as_table, form_line, form_note
+
+TITLE = [["LIÊN ĐOÀN LAO ĐỘNG QUẬN ĐỐNG ĐA"], ['ĐĂNG KÝ MÔ HÌNH "DÂN VẬN KHÉO" NĂM 2024'],
+         ["Mã đơn vị: Q-DD"], ["Năm: 2024"], []]
+WRITERS = {"xlsx": write_xlsx, "xls": write_xls, "ods": write_ods}
+
+
+def form(model, field, type_, registrant, position=None, *, colon=":", numbered=False):
+    lines = [("Tên mô hình", model), ("Lĩnh vực", field), ("Hình thức", type_),
+             ("Tên tập thể/cá nhân", registrant), ("Chức vụ", position),
+             ("Cấp công đoàn", "Cấp trên trực tiếp cơ sở"),
+             ("Thời gian thực hiện", "01/2024 - 12/2024"), ("Kết quả", "Hoàn thành")]
+    return [[*([f"{i}."] if numbered else []), f"{label}{colon}", value]
+            for i, (label, value) in enumerate(lines, start=1) if value is not None]
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_one_registration_per_sheet_written_as_a_form(tmp_path, context, suffix):
+    sheets = [Sheet("MH1", [*TITLE, *form("Bữa cơm công đoàn nghĩa tình", "Kinh tế", "Tập thể",
+                                          "Công đoàn cơ sở Trường Tiểu học số 1")]),
+              Sheet("MH2", [*TITLE, *form("Góc đọc sách công nhân", "VH-XH", "Cá nhân",
+                                          "Đỗ Văn Nam", "Chủ tịch CĐCS")]),
+              Sheet("MH3", [*TITLE, *form("Tổ an ninh tự quản khu trọ", "ANQP", "Tập thể",
+                                          "Tổ công đoàn số 3")])]
+    path = tmp_path / f"Q-DD_dk.{suffix}"
+    WRITERS[suffix](path, sheets)
+    result = ingest_file(input_file(path), context)
+    assert result.status == "used" and result.unit == "Q-DD"
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    valid = result.registrations
+    assert valid["model"].tolist() == ["Bữa cơm công đoàn nghĩa tình", "Góc đọc sách công nhân",
+                                       "Tổ an ninh tự quản khu trọ"]
+    assert valid["field"].tolist() == ["KT", "VHXH", "ANQP"]
+    assert valid["type"].tolist() == ["collective", "individual", "collective"]
+    assert valid["position"].tolist()[1] == "Chủ tịch CĐCS"
+    assert valid["level"].tolist() == ["cap_tren_co_so"] * 3
+    assert valid.index.tolist() == [7, 7, 7]  # the second line of each form
+    assert (
+        "Trang 'MH2' ghi đăng ký theo kiểu phiếu (tên cột | nội dung), không theo bảng: mỗi "
+        "phiếu đã đọc là một đăng ký: dòng 6–13 (ghi là dòng 7); các thông báo lỗi ghi dòng "
+        "trong ngoặc. Đề nghị lần sau ghi theo bảng của biểu DVK-01, mỗi đăng ký một dòng."
+    ) in result.notes
+
+
+def test_forms_stacked_down_one_sheet_numbered_merged_with_headings_and_a_signature(
+        tmp_path, context):
+    """Two forms, their lines numbered ``1.`` …, the values merged over B:E, a heading
+    between the forms and a signature under them; the second form lacks its field: read,
+    and rejected for it as a table's row would be."""
+    first = form("Bữa cơm công đoàn nghĩa tình", "Kinh tế", "Tập thể", "Tổ công đoàn số 1",
+                 numbered=True)
+    second = [line for line in form("Góc đọc sách công nhân", "", "Cá nhân", "Trần Thị Bình",
+                                    "Tổ trưởng", numbered=True) if "Lĩnh vực" not in line[1]]
+    rows = [*TITLE, ["PHIẾU ĐĂNG KÝ SỐ 1"], *first, ["PHIẾU ĐĂNG KÝ SỐ 2"], *second, [],
+            [None, "Người lập biểu", None, "THỦ TRƯỞNG ĐƠN VỊ"], [None, "Nguyễn Thị Lan"]]
+    starts = [i + 1 for i, row in enumerate(rows) if len(row) == 3]
+    merges = [f"C{r}:E{r}" for r in starts]
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, [Sheet("Phiếu", rows, merges)])
+    result = ingest_file(input_file(path), context)
+    assert result.rows["valid"] == 1 and result.rows["rejected"] == 1
+    assert result.registrations["registrant"].tolist() == ["Tổ công đoàn số 1"]
+    assert result.rejections[["row", "column"]].values.tolist() == [[16, "Lĩnh vực"]]
+    assert any("dòng 7–13 (ghi là dòng 8), dòng 15–21 (ghi là dòng 16)" in n
+               for n in result.notes)
+
+
+def test_label_and_value_in_one_cell_and_a_period_under_a_date_format(tmp_path, context):
+    lines = [["Tên mô hình: Tủ sách pháp luật tại phân xưởng"], ["Lĩnh vực: Kinh tế"],
+             ["Hình thức: Tập thể"], ["Tên tập thể/cá nhân: Tổ công đoàn số 2"],
+             ["Thời gian thực hiện", Num(45292, "mm/yyyy", "01/2024")]]
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", [*TITLE, *lines])])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 1, "valid": 1, "rejected": 0, "ignored": 0}
+    row = result.registrations.iloc[0]
+    assert (row["model"], row["field"], row["type"]) == ("Tủ sách pháp luật tại phân xưởng",
+                                                         "KT", "collective")
+    assert row["period_start"] == dt.datetime(2024, 1, 1)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (["Tên mô hình:", "Bữa cơm"], ("model", "Bữa cơm")),
+    (["", "Lĩnh vực", "", "Kinh tế"], ("field", "Kinh tế")),
+    (["2.", "Hình thức :", "Tập thể"], ("type", "Tập thể")),
+    (["b)", "Họ và tên", "Nguyễn Văn A"], ("registrant", "Nguyễn Văn A")),
+    (["Tên mô hình: Bữa cơm công đoàn"], ("model", "Bữa cơm công đoàn")),
+    (["Ghi chú:"], ("note", "")),
+    (["Thời gian thực hiện", 45292], ("period", 45292)),
+    # not a form's line: a header row, the title's code and year, a signature, a value
+    (["Tên mô hình", "Lĩnh vực", "Hình thức"], None),
+    (["Mã đơn vị:", "Q-DD"], None), (["Năm:", 2024], None), (["STT", 1], None),
+    (["Người lập biểu", "Thủ trưởng"], None), (["Kinh tế", "Tập thể"], None), ([], None),
+    (["Đơn vị: Công đoàn Trường A"], None),
+])
+def test_a_form_s_line(row, expected):
+    assert form_line(row) == expected
+
+
+@pytest.mark.parametrize("lines", [
+    # too few lines, or no model
+    [["Tên mô hình:", "Bữa cơm công đoàn"], ["Lĩnh vực:", "Kinh tế"]],
+    [["Lĩnh vực:", "Kinh tế"], ["Hình thức:", "Tập thể"], ["Tên tập thể/cá nhân:", "Tổ 1"],
+     ["Kết quả:", "Hoàn thành"]],
+    # a model with only one of the other needed columns
+    [["Tên mô hình:", "Bữa cơm công đoàn"], ["Lĩnh vực:", "Kinh tế"], ["Ghi chú:", "x"],
+     ["Kết quả:", "Hoàn thành"]],
+    # a column guide (fresh tester E's 410): its field and type read as no one value
+    [["Cột", "Cách ghi"], ["Tên mô hình", "Ghi tên mô hình"],
+     ["Lĩnh vực", "KT, VHXH, ANQP, XDHTCT"], ["Hình thức", "Tập thể hoặc Cá nhân"],
+     ["Tên tập thể/cá nhân", "Ghi tên"]],
+    # one good form and one that is not: the sheet is not a sheet of forms
+    [["Tên mô hình:", "Bữa cơm công đoàn"], ["Lĩnh vực:", "Kinh tế"], ["Hình thức:", "TT"],
+     ["Tên mô hình:", "Góc đọc sách"], ["Ghi chú:", "x"], ["Kết quả:", "Hoàn thành"]],
+])
+def test_lines_that_are_no_forms_leave_the_sheet_without_a_table(lines):
+    assert as_table([*TITLE, *lines]) is None
+
+
+def test_the_rewritten_grid_keeps_the_title_and_the_signature_where_they_were():
+    grid = [*TITLE, *form("Bữa cơm công đoàn", "Kinh tế", "Tập thể", "Tổ 1"), [],
+            ["Người lập biểu"]]
+    out, placed = as_table(grid)
+    assert placed == [(5, 11, 6)]
+    assert out[:5] == [row + [""] * (8 - len(row)) for row in TITLE]
+    assert out[5][:6] == ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
+                          "Cấp công đoàn"]
+    assert out[6][:5] == [1, "Bữa cơm công đoàn", "Kinh tế", "Tập thể", "Tổ 1"]
+    assert all(not any(row) for row in out[7:12])
+    assert out[13][0] == "Người lập biểu"
+    assert form_note("", placed).startswith("Tệp ghi đăng ký theo kiểu phiếu")

@@ -1,0 +1,125 @@
+"""A sheet written as a form: one registration as ``label | value`` lines, not as a table.
+
+A unit may fill one registration per sheet the way a paper form reads (fresh tester E's 413:
+sheets ``MH1`` … ``MH3``, each a title block then ``Tên mô hình:`` | X, ``Lĩnh vực:`` |
+``Kinh tế``, ``Hình thức:`` | ``Tập thể`` …), or stack such forms down one sheet. The sheet
+has no header row, so the file was rejected "Không tìm thấy dòng tiêu đề". When a sheet has no
+table, lines whose first cell is one of the form's headers (with or without a colon, after a
+numbering ``1.``; or ``Tên mô hình: X`` in one cell) and whose next filled cell is its value
+are read as forms: a new form starts at a header already given in the form being read, and a
+sheet of forms must give ``Tên mô hình`` and two more of :data:`NEEDED` in each form, from at
+least :data:`MIN_LINES` lines, its field or its type reading as one value (a sheet guiding
+how to fill the columns, ``Lĩnh vực`` | ``KT, VHXH, ANQP, XDHTCT``, is no form). The sheet is then
+rewritten as a table: the header row where the first form starts, each registration on the
+second line of its form (the row messages name), every other row from the first form to the
+last emptied, the rows above (the title block) and below (the signature) kept where they were. An extension of
+``spec/submission-form.md``, "The file" (``docs/contracts.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.form import BY_NAME
+from thidua.ingest.headers import header_name
+from thidua.ingest.values import read_value
+from thidua.ingest.workbook import Grid
+from thidua.text import clean_text
+
+#: A form gives at least this many of the form's columns.
+MIN_LINES = 3
+#: The columns a form's line may give (the unit's code and the STT are the title's and the
+#: table's own).
+LINE_NAMES = tuple(n for n in BY_NAME if n not in ("stt", "unit_code"))
+#: The columns every registration needs: a form gives ``Tên mô hình`` and two more of them
+#: (one left out is rejected as a table's empty cell would be); the table has all four.
+NEEDED = ("model", "field", "type", "registrant")
+#: A numbering alone in a cell before the label: ``1``, ``1.``, ``a)``, ``II.``.
+_NUMBERING = re.compile(r"(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*[.)/:-]?", re.IGNORECASE)
+
+
+def form_line(row: list) -> tuple[str, object] | None:
+    """``(column name, value)`` when a grid row is a form's line: its first filled cell (after
+    a numbering alone) a header of the form (:func:`thidua.ingest.headers.header_name`, a
+    colon after it or not) and the next filled cell its value, which is no header itself; or
+    one cell ``Tên mô hình: X``. ``None`` otherwise (a value may be empty: ``Ghi chú:`` alone
+    gives ``""``)."""
+    cells = [v for v in row if clean_text(v)]
+    if len(cells) > 1 and _NUMBERING.fullmatch(clean_text(cells[0])):
+        cells = cells[1:]
+    if not cells:
+        return None
+    first = clean_text(cells[0])
+    if len(cells) == 1 and ":" in first:  # ``Tên mô hình: Bữa cơm công đoàn``
+        label, _, value = first.partition(":")
+        name = header_name(label)
+        return (name, value.strip()) if name in LINE_NAMES else None
+    name = header_name(first.rstrip(":").strip())
+    if name not in LINE_NAMES:
+        return None
+    if len(cells) == 1:
+        return name, ""
+    value = cells[1]
+    if isinstance(value, str) and header_name(value.rstrip(":").strip()) is not None:
+        return None  # a header row: ``Tên mô hình`` | ``Hình thức`` | …
+    return name, value
+
+
+def forms(grid: Grid) -> list[tuple[int, int, dict[str, object]]]:
+    """The forms of a sheet without a table, in order: ``(first row, last row, {column name:
+    value})`` (0-based grid rows); ``[]`` when the sheet is not a sheet of forms (see the
+    module's docstring)."""
+    found: list[tuple[int, int, dict[str, object]]] = []
+    for r, row in enumerate(grid):
+        line = form_line(row)
+        if line is None:
+            continue
+        name, value = line
+        if not found or name in found[-1][2]:
+            found.append((r, r, {}))
+        first, _, given = found[-1]
+        given[name] = value
+        found[-1] = (first, r, given)
+    forms_ = [f for f in found if len(f[2]) >= MIN_LINES]
+    if not forms_ or any("model" not in given or len(set(NEEDED) & set(given)) < 3
+                         or not _reads(given) for _, _, given in forms_):
+        return []
+    return forms_
+
+
+def _reads(given: dict[str, object]) -> bool:
+    """Whether a form's field or type reads as one value: a column guide (``Lĩnh vực`` |
+    ``KT, VHXH, ANQP, XDHTCT``, ``Hình thức`` | ``Tập thể hoặc Cá nhân``) is no form."""
+    return any(read_value(name, given[name]).code is not None
+               for name in ("field", "type") if name in given)
+
+
+def as_table(grid: Grid) -> tuple[Grid, list[tuple[int, int, int]]] | None:
+    """``grid`` rewritten as a table when it is a sheet of forms (:func:`forms`), with
+    ``(first row, last row, registration row)`` of each form (0-based); ``None`` otherwise.
+    Rows outside the forms are kept where they were."""
+    found = forms(grid)
+    if not found:
+        return None
+    names = list(dict.fromkeys([*NEEDED, *(n for _, _, given in found for n in given)]))
+    width = max(1 + len(names), max((len(row) for row in grid), default=0))
+    out = [list(row) + [""] * (width - len(row)) for row in grid]
+    for r in range(found[0][0], found[-1][1] + 1):  # headings between forms too
+        out[r] = [""] * width
+    out[found[0][0]] = ["STT", *(BY_NAME[n].header for n in names)] + [""] * (width - 1 - len(names))
+    placed = []
+    for i, (first, last, given) in enumerate(found, start=1):
+        at = first + 1
+        out[at] = [i, *(given.get(n, "") for n in names)] + [""] * (width - 1 - len(names))
+        placed.append((first, last, at))
+    return out, placed
+
+
+def form_note(sheet: str, placed: list[tuple[int, int, int]]) -> str:
+    """The line telling a unit that its sheet of forms was read as a table (Excel rows)."""
+    said = ", ".join(f"dòng {a + 1}–{b + 1} (ghi là dòng {at + 1})" for a, b, at in placed[:5])
+    more = f" và {len(placed) - 5} phiếu khác" if len(placed) > 5 else ""
+    where = f"Trang '{sheet}'" if sheet else "Tệp"
+    return (f"{where} ghi đăng ký theo kiểu phiếu (tên cột | nội dung), không theo bảng: mỗi "
+            f"phiếu đã đọc là một đăng ký: {said}{more}; các thông báo lỗi ghi dòng trong "
+            f"ngoặc. Đề nghị lần sau ghi theo bảng của biểu DVK-01, mỗi đăng ký một dòng.")
