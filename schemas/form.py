@@ -180,7 +180,8 @@ VALUE_READINGS: dict[str, dict[str, list[str]]] = {
                        "Đã hoàn thành", "Hoàn thành nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
                        "HTTNV", "Hoàn thành xuất sắc nhiệm vụ", "HTXSNV"],
         "tieu_bieu": ["Điển hình", "Điển hình tiêu biểu", "Gương điển hình",
-                      "Tiêu biểu xuất sắc"],
+                      "Tiêu biểu xuất sắc", "Đạt tiêu biểu", "Đạt loại tiêu biểu",
+                      "Đạt danh hiệu tiêu biểu", "Được công nhận tiêu biểu"],
         # ``Chưa đạt``/``Chưa hoàn thành``: not yet evaluated, or evaluated as not completed?
         # Under both, so that the unit is asked which (``có phải là … hay …?``).
         "khong_hoan_thanh": ["Chưa đạt", "Chưa hoàn thành", "Không đạt yêu cầu",

@@ -42,7 +42,10 @@ def test_a_cell_naming_two_values_is_asked_which(column, text, candidates):
 
 @pytest.mark.parametrize("text", ["Hoàn thành tiêu biểu", "HT tiêu biểu", "HTTB",
                                   "H.thành T.biểu", "Hoàn thành tiêu biểu.", "1. HT tiêu biểu",
-                                  "Tiêu biểu xuất sắc", "Tiêu biểu, xuất sắc"])
+                                  "Tiêu biểu xuất sắc", "Tiêu biểu, xuất sắc",
+                                  # fresh tester F's 144: a pass mark qualified as exemplary
+                                  "Đạt tiêu biểu", "ĐẠT TIÊU BIỂU", "Dat tieu bieu",
+                                  "Đạt loại tiêu biểu", "Đạt danh hiệu tiêu biểu"])
 def test_one_value_qualifying_the_other_reads_as_it_and_is_told(text):
     # ``Hoàn thành tiêu biểu``: completed as an exemplary model (the form's order); a grade
     # (``xuất sắc``) is no value of the form
