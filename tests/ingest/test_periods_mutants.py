@@ -137,3 +137,29 @@ def test_a_period_in_two_columns(first, last, expected):
 def test_two_empty_period_columns_are_no_period():
     text, start, end = period_of_two(None, "")
     assert text is pd.NA and (start, end) == (None, None)
+
+
+@pytest.mark.parametrize("first, last, year, expected", [
+    # fresh tester F's 126: ``01/09/2023`` | ``đến nay`` was rejected, the same in one cell read
+    ("01/09/2023", "đến nay", 2024, ("01/09/2023 - đến nay", D(2023, 9, 1), D(2024, 12, 31))),
+    ("01/09/2023", "Đến nay", 2024, ("01/09/2023 - Đến nay", D(2023, 9, 1), D(2024, 12, 31))),
+    ("09/2023", "hiện nay", 2024, ("09/2023 - hiện nay", D(2023, 9, 1), D(2024, 12, 31))),
+    ("09/2023", "tới nay", 2025, ("09/2023 - tới nay", D(2023, 9, 1), D(2025, 12, 31))),
+    ("01/2024", "đến 12/2024", None, ("01/2024 - đến 12/2024", D(2024, 1, 1), D(2024, 12, 31))),
+    ("01/09/2023", "đến nay", None, ("01/09/2023 - đến nay", None, None)),  # no year: unread
+    ("01/09/2023", "đến khi xong", 2024, ("01/09/2023 - đến khi xong", None, None)),
+])
+def test_the_second_column_saying_to_now(first, last, year, expected):
+    assert period_of_two(first, last, year) == expected
+
+
+def test_a_two_column_period_to_now_is_read_with_the_report_year():
+    rows = pd.DataFrame({"period_start": [pd.NaT, pd.Timestamp(2024, 1, 1)],
+                         "period_end": [pd.NaT, pd.Timestamp(2024, 12, 31)]})
+    raw = pd.DataFrame({"period_from": ["01/09/2023", "01/2024"],
+                        "period_to": ["đến nay", "12/2024"]})
+    out = with_report_year(rows, raw, 2024)
+    assert out["period_start"].tolist() == [pd.Timestamp(2023, 9, 1), pd.Timestamp(2024, 1, 1)]
+    assert out["period_end"].tolist() == [pd.Timestamp(2024, 12, 31), pd.Timestamp(2024, 12, 31)]
+    only_to = with_report_year(rows, raw[["period_to"]].assign(period_to=["nay", ""]), 2024)
+    assert only_to["period_end"].tolist()[0] == pd.Timestamp(2024, 12, 31)

@@ -177,32 +177,50 @@ def with_report_year(rows: pd.DataFrame, raw: pd.DataFrame, year: int) -> pd.Dat
     """``rows`` (:func:`normalise_rows`) with the periods written without a year (``Cả năm``,
     ``6 tháng đầu năm``) read as of the report ``year``: only where a ``Thời gian thực hiện``
     cell is filled and did not read on its own."""
-    if "period" not in raw or rows.empty:
+    two = "period_from" in raw or "period_to" in raw
+    if ("period" not in raw and not two) or rows.empty:
         return rows
     unread = rows["period_start"].isna()
     if not unread.any():  # every period read on its own: the common case (issue 10)
         return rows
-    todo = unread & by_value(raw["period"], clean_text).ne("")
+    cells = [raw[c] for c in ("period", "period_from", "period_to") if c in raw]
+    todo = unread & pd.concat([by_value(c, clean_text).ne("") for c in cells], axis=1).any(axis=1)
     if not todo.any():
         return rows
     rows = rows.copy()
     for row in rows.index[todo.to_numpy()]:
-        if found := parse_period(raw.at[row, "period"], year):
+        if two:  # ``01/09/2023`` | ``đến nay``
+            _, *found = period_of_two(raw.at[row, "period_from"] if "period_from" in raw else "",
+                                      raw.at[row, "period_to"] if "period_to" in raw else "",
+                                      year)
+            found = None if found[0] is None else found
+        else:
+            found = parse_period(raw.at[row, "period"], year)
+        if found:
             rows.at[row, "period_start"], rows.at[row, "period_end"] = map(pd.Timestamp, found)
     return rows
 
 
-def period_of_two(first: object, last: object) -> tuple[object, object, object]:
+#: ``đến``/``tới`` opening the second cell of a period in two columns (``đến nay``).
+_TO_WORD = re.compile(r"^(?:đến|tới|den|toi)\s+", re.IGNORECASE)
+
+
+def period_of_two(first: object, last: object, year: int | None = None
+                  ) -> tuple[object, object, object]:
     """``(text, start, end)`` of a period written in ``Từ ngày`` | ``Đến ngày``: each cell a
     date cell, ``dd/mm/yyyy``, ``mm/yyyy`` or a year; the start is the first day of the first
     cell, the end the last day of the second (one cell alone stands for the whole period).
-    ``text`` is ``<NA>`` when both are empty; a date is ``None`` when a cell given cannot be
-    read (then both are ``None``)."""
+    The second may open with ``đến``/``tới`` and say ``nay`` (``đến nay``: to the end of the
+    report ``year`` when given, :func:`parse_period`). ``text`` is ``<NA>`` when both are
+    empty; a date is ``None`` when a cell given cannot be read (then both are ``None``)."""
     a, b = clean_text(first), clean_text(last)
     if not a and not b:
         return pd.NA, None, None
     text = f"{a} - {b}" if a and b else a or b
-    start, end = parse_period(first) if a else None, parse_period(last) if b else None
+    if b and isinstance(last, str):
+        last = _TO_WORD.sub("", b)
+    start = parse_period(first, year) if a else None
+    end = parse_period(last, year) if b else None
     if (a and start is None) or (b and end is None):
         return text, None, None
     return text, (start or end)[0], (end or start)[1]
