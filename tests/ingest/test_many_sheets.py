@@ -186,11 +186,16 @@ def test_a_sheet_named_by_type_without_a_type_column_gives_its_rows_that_type_to
         for s in ("Tập thể", "Cá nhân")]
 
 
-def test_a_type_column_left_blank_is_not_filled_from_the_sheet_name(tmp_path, context):
+def test_a_type_column_left_blank_is_filled_from_the_sheet_name_and_told(tmp_path, context):
+    """Was "not filled" until fresh tester F's 142 (a sheet per type keeping the form's blank
+    ``Hình thức``: every row rejected); now the name fills it, told
+    (``test_sheet_name_fills_blanks.py``)."""
     blank = reg(1, stt=1)
     blank[3] = None
     result = ingest(tmp_path, context, [named("Cá nhân", titled("Q-DD", [blank]))])
-    assert result.rejections[["row", "column"]].values.tolist() == [[7, "Hình thức"]]
+    assert result.rejections.empty
+    assert result.registrations["type"].tolist() == ["individual"]
+    assert any("cột 'Hình thức' để trống ở dòng 7" in n for n in result.readings)
 
 
 # --- what the unit reads ---------------------------------------------------------------------

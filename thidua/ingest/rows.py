@@ -19,7 +19,7 @@ from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.headers import header_name
 from thidua.ingest.marks import marked_columns, marked_value
-from thidua.ingest.normalise import STT_NUMBER
+from thidua.ingest.normalise import STT_NUMBER, is_totals
 from thidua.ingest.registrant import split_position, type_in_position
 from thidua.ingest.sections import sheet_field, sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
@@ -194,6 +194,11 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
             for record in block:
                 if clean_text(record.get("model")) and clean_text(record.get("registrant")):
                     record["field"] = field
+        for name, given in _named_blanks(sheet, part, start, stop):
+            for record in block:  # the column kept but left blank: the sheet's name fills it
+                if _named_row(record.get("model"), record.get("registrant")) \
+                        and not clean_text(record.get(name)):
+                    record[name] = given
         if (types := _section_types(grid, part, start, stop, named)) is not None:
             names["type"] = None  # ``I. TẬP THỂ`` / ``II. CÁ NHÂN`` instead of a column
             for record, kind in zip(block, types):
@@ -283,6 +288,47 @@ def _plainly_data(part: Table):
             return True
         return bool(STT_NUMBER.fullmatch(cell(row, "stt")) and cell(row, "model"))
     return plainly
+
+
+def _named_blanks(sheet: SheetData, part: Table, start: int, stop: int
+                  ) -> list[tuple[str, str]]:
+    """``(column, value)`` the sheet's name gives the blank cells of ``part``'s ``Lĩnh vực``
+    or ``Hình thức`` column (a sheet per field, ``Kinh tế``, or per type, ``Tập thể``, that
+    kept the form's column but left it blank: fresh tester F's 112, 142, every row was
+    rejected); not the type where a section heading names one."""
+    names = set(part.columns.values())
+    out = []
+    if "field" in names and (field := sheet_field(sheet.sheet)):
+        out.append(("field", field))
+    if "type" in names and (kind := sheet_type(sheet.sheet)):
+        plain = replace(part, columns={c: n for c, n in part.columns.items() if n != "type"})
+        if _section_types(sheet.grid, plain, start, stop) is None:
+            out.append(("type", kind))
+    return out
+
+
+def _named_row(model: object, registrant: object) -> bool:
+    """Whether a row with this model and registrant takes what the sheet's name gives: both
+    filled, and no totals line (``Cộng`` | ``3 mô hình``)."""
+    texts = [clean_text(model), clean_text(registrant)]
+    return all(texts) and not is_totals(texts)
+
+
+def name_filled_rows(sheet: SheetData) -> dict[str, tuple[str, list[int]]]:
+    """Column (``field``/``type``) → ``(value, Excel rows)``: the data-looking rows whose
+    blank cell of that column the sheet's name filled (:func:`_named_blanks`), for the note."""
+    grid, out = sheet.grid, {}
+    for a, b, part in _parts(sheet, len(grid)):
+        at = {n: c for c, n in part.columns.items()}
+        for name, given in _named_blanks(sheet, part, a, b):
+            def cell(r: int, n: str) -> str:
+                c = at.get(n)
+                return clean_text(grid[r][c]) if c is not None and c < len(grid[r]) else ""
+            rows = [r + 1 for r in range(a, b)
+                    if _named_row(cell(r, "model"), cell(r, "registrant")) and not cell(r, name)]
+            if rows:
+                out.setdefault(name, (given, []))[1].extend(rows)
+    return out
 
 
 def field_from_name(sheet: SheetData) -> str:

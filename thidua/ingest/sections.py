@@ -114,6 +114,17 @@ def sheet_field_note(sheet: str, field: str) -> str:
             f"vực '{field}' theo tên trang. Đề nghị lần sau ghi lĩnh vực ở từng dòng.")
 
 
+def blank_from_name_note(sheet: str, column: str, value: str, rows: list[int]) -> str:
+    """The line telling a unit that the blank ``Lĩnh vực``/``Hình thức`` cells (``column``:
+    ``field``/``type``) of ``rows`` took ``value`` from the name of sheet ``sheet``."""
+    header = "Lĩnh vực" if column == "field" else "Hình thức"
+    shown = ", ".join(map(str, rows[:10])) + (f" và {len(rows) - 10} dòng khác"
+                                               if len(rows) > 10 else "")
+    return (f"Trang '{sheet}': cột '{header}' để trống ở dòng {shown}; các dòng này đã lấy "
+            f"{header.lower()} '{value}' theo tên trang. Đề nghị lần sau ghi {header.lower()} "
+            f"ở từng dòng.")
+
+
 def position_type_note(sheet: str, typed: bool = False) -> str:
     """The line telling a unit that the rows of sheet ``sheet``, whose table has a ``Chức vụ``
     column but no ``Hình thức`` column, took their type from it

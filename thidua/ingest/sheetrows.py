@@ -27,10 +27,12 @@ from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants, type_in_position
-from thidua.ingest.rows import (SheetData, column_labels, field_from_name, overruled_type_headers,
+from thidua.ingest.rows import (SheetData, column_labels, field_from_name, name_filled_rows,
+                               overruled_type_headers,
                                raw_rows, title_line_rows, type_column_headers,
                                type_from_name, type_from_position)
-from thidua.ingest.sections import (fields_from_subheadings, sheet_field_note,
+from thidua.ingest.sections import (blank_from_name_note, fields_from_subheadings,
+                                    sheet_field_note,
                                     position_type_note, sheet_type_note, subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.valuecolumns import overruled_type_note, type_column_note
@@ -263,6 +265,10 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                   if len(data)),
                 sheet_field_note(sheet.sheet, field) if (field := field_from_name(sheet))
                 and len(data) else None,
+                *(blank_from_name_note(sheet.sheet, name, value, [r for r in rows_
+                                                                  if r in data.index])
+                  for name, (value, rows_) in name_filled_rows(sheet).items()
+                  if any(r in data.index for r in rows_)),
                 *told, *interpreted_notes(interpreted))
     return SheetOutcome(sheet.sheet, len(raw), valid, rejections, raw, headers,
                         {r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},
