@@ -23,6 +23,7 @@ import pandas as pd
 from schemas.form import BY_NAME, OLD_SHEET_WORDS, TEMPLATE_SHEET_WORDS
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.table import Table
+from thidua.ingest.values import read_value
 from thidua.ingest.workbook import FileRejected, Grid
 from thidua.text import clean_text, match_key
 
@@ -103,7 +104,36 @@ def choose_sheets(found: list[FoundSheet]) -> tuple[list[FoundSheet], list[tuple
         if counted and not _has_rows(counted[0]) and any(
                 _has_rows(f) for f in tabled if not f.visible):  # the rows only on a hidden sheet
             counted = []
-    return counted, [(f.name, why[f.name]) for f in tabled if f not in counted]
+    passed = [(f.name, why[f.name]) for f in tabled if f not in counted]
+    if counted:  # a list going on, on a sheet without the header: never passed over silently
+        passed += [(f.name, NO_HEADER_ROWS.format(n=n)) for f in found
+                   if f.table is None and f.visible and (n := continued_rows(f.grid, counted[0]))]
+    return counted, passed
+
+
+#: Why a visible sheet without the header but with rows in the counted table's columns was
+#: not read (:func:`continued_rows`).
+NO_HEADER_ROWS = ("không có dòng tiêu đề của biểu nhưng có {n} dòng giống đăng ký: các dòng "
+                  "này chưa được tính; đề nghị chép dòng tiêu đề của biểu vào đầu trang đó")
+
+
+def continued_rows(grid: Grid, first: FoundSheet) -> int:
+    """How many rows of a sheet without the header read as registrations in the columns of
+    the counted sheet ``first`` (a ``Lĩnh vực`` and a ``Hình thức`` value where ``first``
+    has them, and a model): a list going on from one sheet to the next without repeating
+    the header (fresh tester F's 111, 129); ``0`` when fewer than two do."""
+    at = {name: c for c, name in first.table.columns.items()}
+    if "field" not in at or "model" not in at:
+        return 0
+
+    def cell(row: list, name: str) -> object:
+        c = at.get(name)
+        return row[c] if c is not None and c < len(row) else ""
+
+    n = sum(1 for row in grid if clean_text(cell(row, "model"))
+            and read_value("field", cell(row, "field")).code is not None
+            and ("type" not in at or read_value("type", cell(row, "type")).code is not None))
+    return n if n >= 2 else 0
 
 
 def hidden_tables_reason(passed: list[tuple[str, str]]) -> str | None:
@@ -180,6 +210,8 @@ def sheets_remark(counted: list[str], passed: list[tuple[str, str]]) -> str | No
     if passed:
         text += "; bỏ qua " + ", ".join(f"trang '{n}' ({why})" for n, why in passed)
     lost = {why for _, why in passed if why in (HIDDEN, OLD)}
+    if any(why.startswith(NO_HEADER_ROWS[:20]) for _, why in passed):
+        text += " rồi gửi lại tệp" if not lost else ""
     if lost:
         fixes = [fix for why, fix in ((HIDDEN, "bỏ ẩn trang"),
                                       (OLD, "đổi tên trang (bỏ chữ 'cũ'/'nháp'…)")) if why in lost]
