@@ -56,7 +56,10 @@ COLUMNS: tuple[FormColumn, ...] = (
                ("CĐCS", "Thuộc công đoàn cơ sở", "Tên công đoàn cơ sở")),
     FormColumn("period", "Thời gian thực hiện", False,
                "dd/mm/yyyy - dd/mm/yyyy, mm/yyyy - mm/yyyy hoặc một ô ngày, trùng với năm báo cáo",
-               ("Thời gian", "Thời gian triển khai", "Thời gian TH", "TG")),
+               ("Thời gian", "Thời gian triển khai", "Thời gian TH", "TG",
+                # the year a registration is for (fresh tester F's 152: last year's rows left
+                # in the list, told by this column only); never ``Năm`` alone (the title's)
+                "Năm đăng ký", "Năm thực hiện", "Năm triển khai", "Năm ĐK")),
     # A period in two columns (issue 16.3): under a merged ``Thời gian thực hiện`` or flat.
     FormColumn("period_from", "Từ ngày", False,
                "ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy hoặc năm",
