@@ -236,3 +236,24 @@ def test_the_table_of_files_has_one_typed_row_per_file_in_input_order():
         "~$b.xlsx", SKIPPED, "tệp khóa", 0)
     assert pd.isna(second["sent_date"]) and pd.isna(second["unit"])
     assert (second["ignored_by"], second["sheets"]) == ({}, [])
+
+
+def test_a_model_kept_under_another_registrant_was_corrected_not_left_out():
+    """Fresh tester F's 205, 210: the newer file fixes a registrant's name (``Lonng`` →
+    ``Long``) or turns an individual's model into a collective's: not told as left out (the
+    advice to merge both files would count it twice). One newer registration answers one
+    older: a model held twice before and once now still tells one left out."""
+    older = result("a.xlsx", sent=D1, models=[("Tủ sách", "Hoàng Đức Lonng"), ("Chung", "A"),
+                                              ("Bữa cơm", "Lê Văn B")])
+    newer = result("b.xlsx", sent=D5, models=[("Tủ sách", "Hoàng Đức Long"), ("Chung", "A"),
+                                              ("Bữa cơm", "CĐCS Trường A")])
+    assert batch_note(older, newer) is None
+    twice = result("a.xlsx", sent=D1, models=[("Tủ sách", "Nguyễn Văn A"),
+                                              ("Tủ sách", "Trần Thị B"), ("Chung", "A")])
+    once = result("b.xlsx", sent=D5, models=[("Tủ sách", "Nguyễn Văn An"), ("Chung", "A")])
+    assert batch_note(twice, once).startswith(
+        "1 trong 3 mô hình của tệp a.xlsx không có trong các mô hình hợp lệ của tệp b.xlsx mới "
+        "hơn nên không được tính: 'Tủ sách'.")
+    # the model matched exactly is no spare for another registrant's
+    exact = result("b.xlsx", sent=D5, models=[("Tủ sách", "Nguyễn Văn A"), ("Chung", "A")])
+    assert batch_note(twice, exact).startswith("1 trong 3 mô hình")

@@ -6,6 +6,8 @@ one in use, and the rule that chose is said. Also the manifest's table of files.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import datetime as dt
 import re
 from dataclasses import replace
@@ -229,10 +231,22 @@ def batch_note(older: FileResult, newer: FileResult,
     khác; …"; when ``newer`` has rejected rows and no valid one (a correction whose every row
     failed): "Tệp Y mới hơn không có mô hình hợp lệ nào (R dòng bị từ chối) …", never the
     two-batches advice. ``None`` when every registration of ``older`` is in ``newer`` (the same file
-    again, a strict superset) or told for a later file, or ``older`` has none."""
+    again, a strict superset) or told for a later file, or ``older`` has none. A registration
+    whose model the newer files hold under another registrant (one each) was corrected there
+    (a name's typo, a type), never told as left out."""
     mine, theirs = _registrations(older), _registrations(newer)
     told = set(theirs).union(*(_registrations(f) for f in later))
-    missing = [model for key, model in mine.items() if key not in told]
+    # a model the newer files still hold under another registrant (a name's typo fixed, a
+    # type corrected: fresh tester F's 205, 210) was corrected, not dropped: one such each
+    spare = Counter(m for m, _ in told) - Counter(m for m, _ in set(mine) & told)
+    missing = []
+    for key, model in mine.items():
+        if key in told:
+            continue
+        if spare[key[0]] > 0:
+            spare[key[0]] -= 1
+            continue
+        missing.append(model)
     if not missing:
         return None
     if not theirs and newer.rows.get("rejected", 0):  # a correction whose every row failed
