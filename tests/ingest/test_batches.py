@@ -65,9 +65,14 @@ def test_beyond_three_models_the_note_names_three_and_counts_the_rest(tmp_path, 
     assert newer.choice == older.problem
 
 
-def test_the_same_model_by_another_registrant_is_another_registration(tmp_path, context):
+def test_the_same_model_by_another_registrant_is_a_correction_not_a_loss(tmp_path, context):
+    """Was told as left out until fresh tester F's 205, 210 (a registrant's typo fixed, a
+    type corrected): the advice to merge both files would count the model twice. A model
+    the newer file no longer holds at all is still told."""
     moved = reg(1, registrant="Trần Thị Bích")  # model 1, now someone else's
     older, newer = two_files(tmp_path, context, [reg(0), moved, reg(2)])
+    assert older.problem is None
+    older, newer = two_files(tmp_path / "dropped", context, [reg(0), reg(2)])
     assert older.problem == (
         "1 trong 3 mô hình của tệp Q-DD_dot1.xlsx không có trong các mô hình hợp lệ của tệp "
         "Q-DD_dot2.xlsx mới hơn nên không được tính: 'Tủ sách pháp luật tại phân xưởng'. Nếu "

@@ -10,6 +10,7 @@ finds the table of each sheet (:mod:`thidua.ingest.table`), keeps the sheets tha
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -25,6 +26,8 @@ from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
 from thidua.ingest.formsheet import as_table, form_note
 from thidua.ingest.cellfacts import outside_rows
+from thidua.ingest.sheetversions import later_version
+from thidua.ingest.titleblock import parse_title
 from thidua.ingest.sidebyside import split_side_by_side
 from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, excerpt_of,
                                        hidden_tables_reason, is_template_sheet, sheets_remark)
@@ -196,6 +199,7 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
             sheets.append(SheetData(sheet.sheet, sheet.grid, sheet.table, sheet.encoding,
                                     facts, copy_of=original) if original else sheet)
     sheets = _excerpts_ignored(sheets)  # a summary listing some models again
+    sheets = _earlier_versions_ignored(sheets)  # ``Lần 1`` | ``Lần 2 (sửa)``: the later counts
     remarks = (sheets_remark([s.sheet for s in sheets], passed),
                salvage_note(salvaged) if salvaged else None)
     return FileSheets(tuple(sheets), tuple(r for r in (remarks[1], remarks[0], *told) if r))
@@ -233,6 +237,34 @@ def _excerpts_ignored(sheets: list[SheetData]) -> list[SheetData]:
                           excerpt=True)
         out.append(s)
     return out
+
+
+def _earlier_versions_ignored(sheets: list[SheetData]) -> list[SheetData]:
+    """``sheets`` with each one that is an earlier version of another
+    (:func:`thidua.ingest.sheetversions.later_version`) marked so (``copy_of`` the later one,
+    ``earlier``): its rows are ignored, told."""
+    live = [s.sheet for s in sheets if not s.copy_of]
+    if len(live) < 2:
+        return sheets
+    rows = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
+    sent = {s.sheet: _sent_of(s) for s in sheets if not s.copy_of}
+    out = []
+    for s in sheets:
+        others = [n for n in live if n != s.sheet] if s.sheet in live else []
+        if others and (later := later_version(s.sheet, rows, sent, others)):
+            s = SheetData(s.sheet, s.grid, s.table, s.encoding, s.facts, copy_of=later,
+                          earlier=True)
+        out.append(s)
+    return out
+
+
+def _sent_of(sheet: SheetData) -> dt.date | None:
+    """The ``Ngày gửi`` date of a sheet's own title block, ``None`` when it has none or
+    cannot be read."""
+    try:
+        return parse_title(title_rows(sheet, (), below=False)).sent_date
+    except FileRejected:
+        return None
 
 
 def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:

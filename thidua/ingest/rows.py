@@ -52,6 +52,9 @@ class SheetData:
     #: Whether the sheet only lists again some models of ``copy_of`` (a summary's list of
     #: exemplary models, :func:`thidua.ingest.sheetchoice.excerpt_of`), not all of its rows.
     excerpt: bool = False
+    #: Whether the sheet is an earlier version of the list on sheet ``copy_of``
+    #: (:func:`thidua.ingest.sheetversions.later_version`), not a copy of it.
+    earlier: bool = False
 
     @property
     def converted(self) -> bool:

@@ -17,12 +17,13 @@ from pathlib import PurePosixPath
 import pandas as pd
 from natsort import natsort_keygen, ns
 
-from schemas.form import NEWER_FILE_WORDS, NOT_NEWER_WORDS
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
-from thidua.text import clean_text, match_key, word_key
+from thidua.ingest.versionwords import marks_newer
+from thidua.text import clean_text, match_key
+
 
 @lru_cache(maxsize=4096)
 def is_old_file(file: str) -> bool:
@@ -82,13 +83,7 @@ def is_newer_file(file: str) -> bool:
     nhật).xlsx``, ``sửa/Q-HM.xlsx``, never ``Q-HM_chua_sua.xlsx``): such a file sorts after an unmarked one in
     :func:`name_order` (fresh tester D's 513: the top-level original won over the supplement
     beside it, by name)."""
-    for part in _name_parts(file):
-        key = f" {word_key(part)} "
-        for word in NEWER_FILE_WORDS:
-            at = key.find(f" {word} ")
-            if at >= 0 and not any(key[:at + 1].endswith(f" {n} ") for n in NOT_NEWER_WORDS):
-                return True
-    return False
+    return any(marks_newer(part) for part in _name_parts(file))
 
 
 def _recency(result: FileResult) -> tuple:

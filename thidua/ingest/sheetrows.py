@@ -35,6 +35,7 @@ from thidua.ingest.sections import (blank_from_name_note, fields_from_subheading
                                     sheet_field_note,
                                     position_type_note, sheet_type_note, subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
+from thidua.ingest.sheetversions import earlier_version_note
 from thidua.ingest.valuecolumns import overruled_type_note, type_column_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.unitcodes import code_rejections
@@ -243,8 +244,9 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     headers = column_labels(sheet)
     ignored = labels[labels != "data"].value_counts()
     named = type_from_name(sheet)
-    remarks = (copy_note(sheet.sheet, sheet.copy_of, len(raw), sheet.excerpt) if sheet.copy_of
-               else None,
+    remarks = (None if not sheet.copy_of
+               else earlier_version_note(sheet.sheet, sheet.copy_of, len(raw)) if sheet.earlier
+               else copy_note(sheet.sheet, sheet.copy_of, len(raw), sheet.excerpt),
                None if sheet.copy_of else missing_columns_note(raw, sheet),
                None if sheet.copy_of else twin_columns_note(sheet),
                None if sheet.copy_of else hidden_columns_note(sheet),

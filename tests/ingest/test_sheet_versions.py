@@ -1,0 +1,89 @@
+"""Two versions of one list as two sheets of one file: the later counts, the earlier's rows
+are ignored, told (fresh tester F's 150: 9 counted for 7; ``thidua.ingest.sheetversions``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_rows import regs, titled
+from corpus_writers import Sheet
+from corpus_writers import write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.sheetversions import says_later
+
+
+def _sheet(name: str, rows: list[list], sent: str | None = None) -> Sheet:
+    sheet = titled("Q-DD", rows, sent=sent)
+    return Sheet(name, sheet.rows, sheet.merges)
+
+
+def _ingest(tmp_path, context, sheets):
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, sheets)
+    return ingest_file(input_file(path), context)
+
+
+def _corrected() -> list[list]:
+    rows = regs(4)[:3]  # the fourth dropped
+    rows[0] = [*rows[0][:2], "Văn hóa - xã hội", *rows[0][3:]]  # its field corrected
+    return rows
+
+
+@pytest.mark.parametrize("first, second, sent", [
+    ("Lan 1 (20-11)", "Lan 2 (sua 05-12)", ("20/11/2024", "05/12/2024")),
+    ("Lần 1", "Lần 2", (None, None)),               # the number alone
+    ("DS", "DS (cập nhật)", (None, None)),          # a word marking a later version
+    ("Bản A", "Bản B", ("20/11/2024", "05/12/2024")),  # the dates alone
+])
+def test_the_later_version_of_a_list_counts_and_the_earlier_is_told(tmp_path, context, first,
+                                                                    second, sent):
+    result = _ingest(tmp_path, context, [_sheet(first, regs(4), sent[0]),
+                                         _sheet(second, _corrected(), sent[1])])
+    assert result.rows == {"read": 7, "valid": 3, "rejected": 0, "ignored": 4}
+    assert result.ignored["copied_sheet"] == 4
+    assert result.registrations["field"].tolist()[0] == "VHXH"
+    assert (f"Trang '{first}' là bản trước của danh sách ở trang '{second}' (cùng phần lớn mô "
+            f"hình, trang '{second}' gửi sau hoặc ghi là bản sửa) nên chỉ tính trang "
+            f"'{second}': 4 dòng của trang '{first}' không được tính (bỏ qua). Nếu cả hai trang "
+            f"đều là đăng ký, đề nghị gộp vào một trang rồi gửi lại.") in result.notes
+
+
+def test_the_first_sheet_sent_later_counts(tmp_path, context):
+    result = _ingest(tmp_path, context, [_sheet("Bản sửa", _corrected(), "05/12/2024"),
+                                         _sheet("Bản đầu", regs(4), "20/11/2024")])
+    assert result.rows["valid"] == 3 and result.ignored["copied_sheet"] == 4
+
+
+@pytest.mark.parametrize("first, second, rows", [
+    ("Đợt 1", "Đợt 2", (regs(3), regs(3, start=3))),     # two batches: nothing shared
+    ("Tập thể", "Cá nhân", (regs(4)[::2], regs(4)[1::2])),
+    ("DS", "DS 2", (regs(4), regs(1, start=3) + regs(3, start=6))),  # one model shared
+    ("Trang A", "Trang B", (regs(4), _corrected())),   # nothing says which is later
+    ("Lần 1", "Lần 2", (regs(4), regs(1, start=3) + regs(1, start=6))),  # one shared only
+])
+def test_sheets_that_are_not_two_versions_both_count(tmp_path, context, first, second, rows):
+    result = _ingest(tmp_path, context, [_sheet(first, rows[0]), _sheet(second, rows[1])])
+    assert result.ignored["copied_sheet"] == 0
+    assert not any("là bản trước" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("name, sent, other, other_sent, later", [
+    ("Lần 1", None, "Lần 2", None, True), ("Lần 2", None, "Lần 1", None, False),
+    ("Lần 9", None, "Lần 10", None, True), ("v1", None, "v2", None, True),
+    ("DS", None, "DS sửa", None, True), ("DS sửa", None, "DS", None, False),
+    ("DS", None, "DS chưa sửa", None, False), ("Đợt 1", None, "Tổng hợp 2", None, False),
+    ("A", dt.date(2024, 11, 20), "B", dt.date(2024, 12, 5), True),
+    ("A", dt.date(2024, 12, 5), "B sửa", dt.date(2024, 11, 20), False),  # dates first
+    ("Lần 1", dt.date(2024, 12, 5), "Lần 2", dt.date(2024, 12, 5), True),  # same date: names
+])
+def test_which_sheet_says_it_is_later(name, sent, other, other_sent, later):
+    assert says_later(name, sent, other, other_sent) is later
+
+
+def test_half_the_smaller_list_shared_is_enough(tmp_path, context):
+    result = _ingest(tmp_path, context, [_sheet("Lần 1", regs(4)),
+                                         _sheet("Lần 2", regs(2) + regs(2, start=6))])
+    assert result.rows["valid"] == 4 and result.ignored["copied_sheet"] == 4
