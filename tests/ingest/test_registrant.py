@@ -25,6 +25,13 @@ REGISTRANT, POSITION = HEADER.index("Tên tập thể/cá nhân"), HEADER.index(
     ("Trần Thị B, Lê Văn C", None),            # two people, no position
     ("Nguyễn Văn A", None), ("A - Chủ tịch", None),
     ("CĐCS Công ty A - Phòng Kế toán", None),  # ``Phòng`` is no ``Phó``
+    # the position on the cell's last line (Alt+Enter; fresh tester F's 109)
+    ("Nguyễn Văn X\nChủ tịch CĐCS", ("Nguyễn Văn X", "Chủ tịch CĐCS")),
+    ("Nguyễn Văn X\r\n  Tổ trưởng  \n", ("Nguyễn Văn X", "Tổ trưởng")),
+    ("Nguyễn\nVăn X\nPhó Chủ tịch", ("Nguyễn Văn X", "Phó Chủ tịch")),
+    ("Nguyễn Văn X\nPhòng Kế toán", None),   # no position's words
+    ("Tổ\nChủ tịch", None),                  # a name of one word
+    ("Nguyễn Văn X\n", None),
 ])
 def test_a_name_and_a_position_in_one_cell(text, expected):
     assert split_position(text) == expected

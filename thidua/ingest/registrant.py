@@ -21,7 +21,13 @@ _SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s*\(\s*")
 def split_position(text: str) -> tuple[str, str] | None:
     """``(name, position)`` when ``text`` is a name followed, after ``-``, ``–``, ``,`` or
     ``(``, by a position whose first words are one of :data:`schemas.form.POSITION_WORDS`
-    (``Nguyễn Văn A (Chủ tịch CĐCS)``); ``None`` otherwise, and for a name of one word."""
+    (``Nguyễn Văn A (Chủ tịch CĐCS)``), or on the cell's last line (``Nguyễn Văn A⏎Chủ tịch
+    CĐCS``, Alt+Enter: fresh tester F's 109); ``None`` otherwise, and for a name of one word."""
+    if isinstance(text, str) and ("\n" in text or "\r" in text):
+        lines = [line for line in map(clean_text, text.splitlines()) if line]
+        name = " ".join(lines[:-1])
+        if len(lines) >= 2 and is_position(lines[-1]) and len(name.split()) >= 2:
+            return name, lines[-1]
     text = clean_text(text)
     for found in reversed(list(_SPLIT.finditer(text))):
         name, position = text[:found.start()].strip(), text[found.end():].strip(" )")
