@@ -69,3 +69,16 @@ def test_a_word_key_reads_punctuation_as_spaces(text, key):
     from thidua.text import word_key
 
     assert word_key(text) == key
+
+
+@pytest.mark.parametrize("sheet, note, said", [
+    ("DS", "Dòng 5: thiếu 'Lĩnh vực'.", "Trang 'DS': Dòng 5: thiếu 'Lĩnh vực'."),
+    ("", "Dòng 5: thiếu 'Lĩnh vực'.", "Dòng 5: thiếu 'Lĩnh vực'."),  # no sheet's name: as is
+    ("DS", "Trang 'DS' không có cột 'Hình thức'.", "Trang 'DS' không có cột 'Hình thức'."),
+    ("DS", "Trang 'DS 2' không có cột 'Hình thức'.",                 # another sheet named
+     "Trang 'DS': Trang 'DS 2' không có cột 'Hình thức'."),
+])
+def test_a_note_names_its_sheet_once(sheet, note, said):
+    from thidua.text import on_sheet
+
+    assert on_sheet(sheet, note) == said
