@@ -32,6 +32,12 @@ SAME = [("Bữa cơm Công đoàn", "CĐCS A")]
     ("ngày 05/12/2024, lúc 9 giờ 15", dt.time(9, 15)), ("16h40, 05/12/2024", dt.time(16, 40)),
     # fresh tester E's 606, 607: a time that is not when the file was sent
     ("05/12/2024 (hạn 17h)", None), ("05/12/2024 thay bản gửi lúc 9h", None),
+    ("17h hạn chót, 05/12/2024", None),  # words between a time before the date and it
+    # a remark in brackets between the date and its time is passed over; a time with other
+    # words before the date does not hide the one next to it
+    ("05/12/2024 (bản chính) 16:40", dt.time(16, 40)),
+    ("hạn nộp 17h, gửi 05/12/2024 16:40", dt.time(16, 40)),
+    ("05/12/2024 8 giờ tối", dt.time(20)), ("05/12/2024 12:30 PM", dt.time(12, 30)),
     ("16:40", None),
     ("05/12/2024", None), ("05.12.2024", None), ("2024-12-05", None), ("5-12-24", None),
     ("ngày 05 tháng 12 năm 2024", None), ("05/12/2024 25:00", None), ("05/12/2024 9:75", None),
