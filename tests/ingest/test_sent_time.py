@@ -41,6 +41,7 @@ SAME = [("Bữa cơm Công đoàn", "CĐCS A")]
     ("16:40", None),
     ("05/12/2024", None), ("05.12.2024", None), ("2024-12-05", None), ("5-12-24", None),
     ("ngày 05 tháng 12 năm 2024", None), ("05/12/2024 25:00", None), ("05/12/2024 9:75", None),
+    ("05/12/2024 23:59", dt.time(23, 59)), ("05/12/2024 24:00", None), ("05/12/2024 9:60", None),
 ])
 def test_the_time_of_a_sent_date(text, time):
     assert parse_sent_time(text) == time
