@@ -18,6 +18,8 @@ from thidua.ingest.identify import unit_from_file_name
 
 @pytest.mark.parametrize("name, unit", [
     ("n-yt 2024.xlsx", "N-YT"), ("Q-DD dang ky.xlsx", "Q-DD"), ("q-hk.xlsx", "Q-HK"),
+    # the code written with ``_`` as its separator (was: rejected, the part before ``_`` no code)
+    ("Q_DD.xlsx", "Q-DD"), ("q_hk 2024.xlsx", "Q-HK"), ("Q_DD_dang_ky.xlsx", None),
     ("LĐLĐ Đống Đa - DVK 2024.xlsx", "Q-DD"), ("DVK 2024 - LĐLĐ quận Hoàn Kiếm.xlsx", "Q-HK"),
     ("Dang ky (LĐLĐ Ba Đình).xlsx", "Q-BD"),
     ("Đống Đa.xlsx", None),                       # a place alone names no unit
@@ -28,7 +30,7 @@ def test_the_unit_a_file_name_gives(context, name, unit):
     assert unit_from_file_name(Path(name), set(context.known_codes), dict(context.names)) == unit
 
 
-@pytest.mark.parametrize("name, unit", [("n-yt 2024.xlsx", "N-YT"),
+@pytest.mark.parametrize("name, unit", [("n-yt 2024.xlsx", "N-YT"), ("Q_DD.xlsx", "Q-DD"),
                                         ("LĐLĐ Đống Đa - DVK 2024.xlsx", "Q-DD")])
 def test_the_file_counts_for_that_unit_and_the_unit_is_told(tmp_path, context, name, unit):
     path = tmp_path / name
