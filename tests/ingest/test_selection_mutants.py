@@ -236,3 +236,43 @@ def test_the_table_of_files_has_one_typed_row_per_file_in_input_order():
         "~$b.xlsx", SKIPPED, "tệp khóa", 0)
     assert pd.isna(second["sent_date"]) and pd.isna(second["unit"])
     assert (second["ignored_by"], second["sheets"]) == ({}, [])
+
+
+# --- 01/12 re-run's survivors ----------------------------------------------------------------
+def test_a_file_not_marked_old_wins_over_a_newer_old_copy_and_says_why():
+    got = by_name([result("Q-DD.xlsx", sent=D1, modified=T1, models=SAME),
+                   result("cũ/Q-DD.xlsx", sent=D5, modified=T9, models=SAME)])
+    assert (got["Q-DD.xlsx"].status, got["cũ/Q-DD.xlsx"].status) == (USED, SUPERSEDED)
+    assert (got["Q-DD.xlsx"].choice, got["Q-DD.xlsx"].chosen_by) == (
+        "Đơn vị có 2 tệp; dùng tệp Q-DD.xlsx (chọn tệp không ghi là bản cũ hay bản nháp, vì "
+        "tên hoặc thư mục của tệp cũ/Q-DD.xlsx cho biết là bản cũ hay bản nháp).", "not_old")
+
+
+def test_between_two_old_copies_the_later_sent_date_wins_and_says_nothing():
+    got = by_name([result("cũ/a.xlsx", sent=D1, modified=T9, models=SAME),
+                   result("cũ/b.xlsx", sent=D5, modified=T1, models=SAME)])
+    assert (got["cũ/b.xlsx"].status, got["cũ/b.xlsx"].choice) == (USED, "")
+    assert got["cũ/b.xlsx"].chosen_by == "sent_date"
+
+
+def test_a_sent_date_after_the_other_file_s_edit_day_wins_and_says_both_dates():
+    got = by_name([result("a.xlsx", sent=D5, modified=T1, models=SAME),
+                   result("b.xlsx", modified=T1, models=SAME)])
+    assert (got["a.xlsx"].status, got["b.xlsx"].status) == (USED, SUPERSEDED)
+    assert got["a.xlsx"].choice == (
+        "Đơn vị có 2 tệp; dùng tệp a.xlsx (chọn theo ngày gửi ghi trong tệp a.xlsx (05/12/2024), "
+        "sau ngày sửa tệp b.xlsx (01/12/2024), tệp không có dòng 'Ngày gửi:' đọc được).")
+
+
+def test_a_newer_rejected_file_names_the_time_the_used_one_was_sent():
+    got = by_name([result("a.xlsx", sent=D5, sent_time=dt.time(9, 15), models=SAME),
+                   result("b.xlsx", status=REJECTED, sent=D5, sent_time=dt.time(16, 40),
+                          problem="Thiếu cột 'Tên mô hình'.")])
+    assert got["a.xlsx"].choice == ("Tệp mới nhất b.xlsx bị từ chối (Thiếu cột 'Tên mô hình'); "
+                                    "dùng tệp a.xlsx gửi ngày 05/12/2024 lúc 09:15.")
+
+
+def test_the_table_of_no_file_has_every_column():
+    table = file_table([])
+    assert (table.columns.tolist(), len(table)) == (FILE_COLUMNS, 0)
+    assert table["size"].dtype == "int64"
