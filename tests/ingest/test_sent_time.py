@@ -95,3 +95,17 @@ def test_a_date_time_cell_in_the_title_orders_the_files(tmp_path, context):
     assert [r.sent_time for r in results] == [dt.time(9, 15), dt.time(16, 40)]
     chosen = {r.file: r.status for r in select_submissions(results)}
     assert chosen == {"Q-BD_1.xlsx": SUPERSEDED, "Q-BD_2.xlsx": USED}
+
+
+@pytest.mark.parametrize("edited, winner", [
+    (dt.datetime(2024, 12, 9, 8, tzinfo=UTC), "khong-gio.xlsx"),  # edited after: the day's end
+    (dt.datetime(2024, 12, 1, 8, tzinfo=UTC), "co-gio.xlsx"),     # before: the day's start
+])
+def test_a_time_against_a_file_without_one_edited_another_day(edited, winner):
+    """No time written, edited on another day than the sent day: the file counts as sent at
+    the end of the sent day when edited later, at its start when edited earlier."""
+    got = by_name([result("co-gio.xlsx", sent=D5, sent_time=dt.time(16, 40),
+                          modified=dt.datetime(2024, 12, 5, 17, tzinfo=UTC), models=SAME),
+                   result("khong-gio.xlsx", sent=D5, modified=edited, models=SAME)])
+    assert {f: r.status for f, r in got.items()} == {
+        winner: USED, ({"co-gio.xlsx", "khong-gio.xlsx"} - {winner}).pop(): SUPERSEDED}
