@@ -276,3 +276,10 @@ def test_the_table_of_no_file_has_every_column():
     table = file_table([])
     assert (table.columns.tolist(), len(table)) == (FILE_COLUMNS, 0)
     assert table["size"].dtype == "int64"
+
+
+def test_a_rejected_file_s_reason_loses_only_its_final_dot_and_spaces():
+    got = by_name([result("a.xlsx", sent=D1, models=SAME),
+                   result("b.xlsx", status=REJECTED, sent=D5, problem="Tệp không phải XLSX. ")])
+    assert got["a.xlsx"].choice == ("Tệp mới nhất b.xlsx bị từ chối (Tệp không phải XLSX); "
+                                    "dùng tệp a.xlsx gửi ngày 01/12/2024.")
