@@ -283,3 +283,27 @@ def test_a_rejected_file_s_reason_loses_only_its_final_dot_and_spaces():
                    result("b.xlsx", status=REJECTED, sent=D5, problem="Tệp không phải XLSX. ")])
     assert got["a.xlsx"].choice == ("Tệp mới nhất b.xlsx bị từ chối (Tệp không phải XLSX); "
                                     "dùng tệp a.xlsx gửi ngày 01/12/2024.")
+
+
+def test_a_choice_made_before_is_made_again_when_a_newer_file_comes():
+    """Idempotent, and a file's earlier choice does not stick: the former winner, superseded
+    now, says no choice; a file superseded before and newest now is used."""
+    first = by_name([result("a.xlsx", sent=D1, modified=T9, models=SAME),
+                     result("b.xlsx", modified=T9, models=SAME)])
+    assert (first["b.xlsx"].status, first["b.xlsx"].chosen_by) == (USED, "name")
+    again = by_name([first["b.xlsx"], result("c.xlsx", sent=D5, modified=T9, models=SAME)])
+    assert (again["b.xlsx"].status, again["b.xlsx"].choice, again["b.xlsx"].chosen_by) == (
+        SUPERSEDED, "", "")
+    back = by_name([replace(first["a.xlsx"], sent_date=dt.date(2024, 12, 20))])
+    assert (back["a.xlsx"].status, back["a.xlsx"].choice) == (USED, "")
+
+
+@pytest.mark.parametrize("name, newer", [
+    ("dot 1/bo sung/Q-HM.xlsx", True),   # the second of two folders
+    ("", False),                         # no name at all
+    ("bo sung.xlsx", True), ("Q-HM.bo sung", False),  # the suffix is no word of the name
+])
+def test_every_folder_and_the_name_without_its_suffix_are_read(name, newer):
+    from thidua.ingest.selection import is_newer_file
+
+    assert is_newer_file(name) is newer
