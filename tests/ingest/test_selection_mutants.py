@@ -291,7 +291,8 @@ def test_a_choice_made_before_is_made_again_when_a_newer_file_comes():
     first = by_name([result("a.xlsx", sent=D1, modified=T9, models=SAME),
                      result("b.xlsx", modified=T9, models=SAME)])
     assert (first["b.xlsx"].status, first["b.xlsx"].chosen_by) == (USED, "name")
-    again = by_name([first["b.xlsx"], result("c.xlsx", sent=D5, modified=T9, models=SAME)])
+    again = by_name([first["b.xlsx"], result("c.xlsx", sent=dt.date(2024, 12, 20), modified=T9,
+                                              models=SAME)])
     assert (again["b.xlsx"].status, again["b.xlsx"].choice, again["b.xlsx"].chosen_by) == (
         SUPERSEDED, "", "")
     back = by_name([replace(first["a.xlsx"], sent_date=dt.date(2024, 12, 20))])
