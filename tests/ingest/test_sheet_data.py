@@ -244,3 +244,28 @@ def test_title_lines_below_the_header_join_the_title_block_read_once():
 def test_a_title_cell_reads_as_shown_but_a_decorated_whole_number_as_itself(value, shown, read):
     got = _title_shown(value, shown)
     assert (got, type(got)) == (read, type(read))
+
+
+def test_a_unit_s_name_below_the_header_joins_the_title_only_with_the_registry_s_names():
+    from helpers import HEADER, row as registration
+
+    grid = [["Mã đơn vị: Q-BD"], HEADER, ["Liên đoàn Lao động quận Ba Đình"], registration()]
+    sheet = SheetData("DS", grid, find_table(grid))
+    names = (("Q-BD", "Liên đoàn Lao động quận Ba Đình"),)
+    assert title_rows(sheet, names) == [["Mã đơn vị: Q-BD"], ["Liên đoàn Lao động quận Ba Đình"]]
+    assert title_rows(sheet) == [["Mã đơn vị: Q-BD"]]
+
+
+def test_a_title_cell_is_read_as_excel_shows_it():
+    assert title_rows(data(shown={(0, 3): "12/03/2023"})) == [["Mã đơn vị: Q-DD", "12/03/2023"]]
+
+
+def test_the_header_of_a_column_read_as_the_type_by_its_values():
+    from corpus_rows import HEADER as FORM, regs
+    from thidua.ingest.rows import type_column_headers
+
+    rows = regs(4)
+    for row, kind in zip(rows, ["Tập thể", "Cá nhân", "TT", "CN"]):
+        row[3] = kind
+    grid = [[*FORM[:3], "Kiểu đăng ký", *FORM[4:]], *rows]
+    assert type_column_headers(SheetData("DS", grid, find_table(grid))) == ["Kiểu đăng ký"]
