@@ -269,3 +269,14 @@ def test_the_header_of_a_column_read_as_the_type_by_its_values():
         row[3] = kind
     grid = [[*FORM[:3], "Kiểu đăng ký", *FORM[4:]], *rows]
     assert type_column_headers(SheetData("DS", grid, find_table(grid))) == ["Kiểu đăng ký"]
+
+
+def test_tick_boxes_for_the_type_leave_nothing_to_the_position():
+    from thidua.ingest.rows import type_from_position
+
+    head = ["Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "Chức vụ"]
+    ticked = [[*head, "Hình thức", ""], ["", "", "", "", "Tập thể", "Cá nhân"],
+              ["A", "KT", "Nguyễn Văn An", "Chủ tịch", "", "x"]]
+    plain = [head, ["A", "KT", "Nguyễn Văn An", "Chủ tịch"]]
+    assert [type_from_position(SheetData("DS", g, find_table(g))) for g in (ticked, plain)] == [
+        False, True]
