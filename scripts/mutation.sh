@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Mutation testing of schemas/ and the ingest and report stages (issue 14.5), with mutmut.
+# Mutation testing of schemas/, thidua/text.py and the ingest and report stages (issue 14.5),
+# with mutmut.
 # Not in CI: slow. Usage:
 #   bash scripts/mutation.sh [module] [workers]
 #     module: a key below, or several joined by commas (default: all of them, one after the
