@@ -221,3 +221,35 @@ def test_an_xls_computed_by_excel_keeps_an_empty_formula_result(tmp_path, contex
     assert result.rejections[["row", "column"]].values.tolist() == [[8, "Lĩnh vực"]]
     assert result.rejections["error"][0].startswith("Thiếu 'Lĩnh vực': cần ")
     assert result.registrations.loc[9, "result"] == "chua_danh_gia"  # what Excel showed: empty
+
+
+# --- in this process (the 01/12 mutation run: ``ingest_file`` reads in a worker) -----------
+def _sheet(name: str, grid: list[list]):
+    from thidua.ingest.rows import SheetData
+    from thidua.ingest.table import find_table
+
+    return SheetData(name, grid, find_table(grid))
+
+
+def test_a_sheet_s_title_holds_a_unit_s_name_under_the_header_only_with_the_registry_s_names():
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import sheet_title
+
+    name = "Liên đoàn Lao động quận Ba Đình"
+    sheet = _sheet("DS", [["Năm: 2024"], FORM, [name], registration()])
+    assert sheet_title(sheet, {"Q-BD": name})[0].lines == ("Năm: 2024", name)
+    assert sheet_title(sheet)[0].lines == ("Năm: 2024",)
+
+
+@pytest.mark.parametrize("sheet, file, where", [("DS", "a.xlsx", "Trang 'DS' của tệp a.xlsx"),
+                                                ("", "a.csv", "Tệp a.csv")])
+def test_a_sheet_titled_for_another_unit_is_said_by_its_name_or_its_file_s(sheet, file, where):
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    grid = [["Mã đơn vị: Q-BD"], FORM, registration()]
+    found = title_rejections(_sheet(sheet, grid), pd.Index([3]), unit="Q-DD", year=2024,
+                             known_codes=frozenset({"Q-DD", "Q-BD"}), file=file)
+    assert [(r["row"], r["column"]) for r in found] == [(3, "Mã đơn vị")]
+    assert found[0]["error"].startswith(
+        f"{where} ghi 'Mã đơn vị: Q-BD' ở tiêu đề, khác mã đơn vị của tệp 'Q-DD'")
