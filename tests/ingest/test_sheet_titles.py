@@ -253,3 +253,40 @@ def test_a_sheet_titled_for_another_unit_is_said_by_its_name_or_its_file_s(sheet
     assert [(r["row"], r["column"]) for r in found] == [(3, "Mã đơn vị")]
     assert found[0]["error"].startswith(
         f"{where} ghi 'Mã đơn vị: Q-BD' ở tiêu đề, khác mã đơn vị của tệp 'Q-DD'")
+
+
+NAMES = {"Q-BD": "Liên đoàn Lao động quận Ba Đình", "Q-DD": "Liên đoàn Lao động quận Đống Đa"}
+
+
+def test_a_later_sheet_named_for_another_unit_without_a_title_is_told_word_for_word():
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    found = title_rejections(_sheet("LĐLĐ Ba Đình", [FORM, registration()]), pd.Index([2]),
+                             unit="Q-DD", year=2024, known_codes=frozenset(NAMES), file="a.xlsx",
+                             names=NAMES)
+    assert [(r["row"], r["column"], r["value"], r["error"]) for r in found] == [
+        (2, "Mã đơn vị", "LĐLĐ Ba Đình",
+         "Trang 'LĐLĐ Ba Đình' của tệp a.xlsx mang tên 'LĐLĐ Ba Đình' (đơn vị 'Q-BD' trong danh "
+         "mục), khác đơn vị của tệp 'Q-DD', và không có tiêu đề riêng: các dòng của trang này "
+         "không được tính cho đơn vị 'Q-DD'. Nếu đây là danh sách của đơn vị 'Q-DD', đề nghị đổi "
+         "tên trang hoặc ghi 'Mã đơn vị: Q-DD' ở tiêu đề trang; nếu là của đơn vị 'Q-BD', đề nghị "
+         "gửi trang này trong tệp của đơn vị đó.")]
+
+
+@pytest.mark.parametrize("sheet, title, below, said", [
+    ("Q-BD", [], [], [(2, "Q-BD")]),                      # the code as the sheet's name
+    ("LĐLĐ Đống Đa", [], [], []),                         # the file's own unit
+    ("", [], [], []),                                     # no sheet's name (a CSV)
+    ("Q-BD", [["Mã đơn vị: Q-DD"]], [], []),             # its title's code decides
+    ("Q-BD", [[NAMES["Q-BD"]]], [], [(3, NAMES["Q-BD"])]),  # its title's name: told once
+    ("DS", [], [[NAMES["Q-BD"]]], [(3, NAMES["Q-BD"])]),    # a name under the header
+])
+def test_which_later_sheets_are_told_as_another_unit_s(sheet, title, below, said):
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    grid = [*title, FORM, *below, registration()]
+    found = title_rejections(_sheet(sheet, grid), pd.Index([len(grid)]), unit="Q-DD",
+                             year=2024, known_codes=frozenset(NAMES), file="a.xlsx", names=NAMES)
+    assert [(r["row"], r["value"]) for r in found] == [(row, v) for row, v in said]
