@@ -290,3 +290,33 @@ def test_which_later_sheets_are_told_as_another_unit_s(sheet, title, below, said
     found = title_rejections(_sheet(sheet, grid), pd.Index([len(grid)]), unit="Q-DD",
                              year=2024, known_codes=frozenset(NAMES), file="a.xlsx", names=NAMES)
     assert [(r["row"], r["value"]) for r in found] == [(row, v) for row, v in said]
+
+
+@pytest.mark.parametrize("sheet, title, name_year, said", [
+    ("DS", [["Mã đơn vị: ХY-Z"]], None,  # a Cyrillic Х: the letter named
+     (3, "Mã đơn vị", "Mã đơn vị: ХY-Z",
+      "Trang 'DS' của tệp a.xlsx ghi 'Mã đơn vị: ХY-Z' ở tiêu đề, khác mã đơn vị của tệp "
+      "'Q-DD': các dòng của trang này không được tính cho đơn vị 'Q-DD'. Mỗi tệp chỉ của một "
+      "đơn vị: nếu đây là danh sách của đơn vị 'Q-DD', đề nghị sửa tiêu đề trang thành 'Mã đơn "
+      "vị: Q-DD'. 'ХY-Z' có chữ 'Х' không phải chữ Latinh (chữ Kirin); đề nghị gõ lại bằng bàn "
+      "phím tiếng Việt/Latinh.")),
+    ("Năm 2023", [], 2023,
+     (2, "Năm", "Năm 2023",
+      "Trang 'Năm 2023' của tệp a.xlsx mang tên 'Năm 2023' (năm 2023), khác năm báo cáo của tệp "
+      "(2024), và không có tiêu đề riêng: các dòng của trang này không được tính cho năm 2024. "
+      "Nếu đây là đăng ký năm 2024, đề nghị đổi tên trang hoặc ghi 'Năm: 2024' ở tiêu đề trang; "
+      "nếu là danh sách năm 2023, đề nghị bỏ trang này khỏi tệp.")),
+    ("DS", [["Năm: abc"]], None,
+     (3, "Năm", "", "Trang 'DS' của tệp a.xlsx: dòng 'Năm: abc' ở phần tiêu đề không phải là "
+      "một năm (cần một năm 4 chữ số, ví dụ 'Năm: 2024'). Các dòng của trang này không được "
+      "tính.")),
+])
+def test_each_title_rejection_word_for_word(sheet, title, name_year, said):
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    grid = [*title, FORM, registration()]
+    found = title_rejections(_sheet(sheet, grid), pd.Index([len(grid)]), unit="Q-DD",
+                             year=2024, known_codes=frozenset({"Q-DD", "Q-BD"}), file="a.xlsx",
+                             name_year=name_year)
+    assert [(r["row"], r["column"], r["value"], r["error"]) for r in found] == [said]
