@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Mutation testing of schemas/ and the ingest and report stages (issue 14.5), with mutmut.
+# Mutation testing of schemas/, thidua/text.py and the ingest and report stages (issue 14.5),
+# with mutmut.
 # Not in CI: slow. Usage:
 #   bash scripts/mutation.sh [module] [workers]
 #     module: a key below, or several joined by commas (default: all of them, one after the
@@ -67,6 +68,7 @@ declare -A MUTANTS=(
   [twocolumns]="thidua.ingest.twocolumns.*"
   [packageparts]="thidua.ingest.packageparts.*"
   [salvage]="thidua.ingest.salvage.*"
+  [text]="thidua.text.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -81,12 +83,12 @@ declare -A TESTS=(
   [headers]="tests/ingest/test_headers.py tests/ingest/test_headers_mutants.py tests/ingest/test_header_slips.py -corpus_context"
   [marks]="tests/ingest/test_mark_groups.py tests/ingest/test_marks.py -corpus_context"
   [sections]="tests/ingest/test_section_headings.py tests/ingest/test_sections_mutants.py tests/ingest/test_sections.py -corpus_context"
-  [registrant]="tests/ingest/test_registrant.py -corpus_context"
-  [identify]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_year_span.py -results"
+  [registrant]="tests/ingest/test_registrant.py tests/ingest/test_type_by_position.py -corpus_context"
+  [identify]="tests/ingest/test_file_name_unit.py tests/ingest/test_last_year_first.py tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_year_span.py -results"
   [titleblock]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py tests/ingest/test_titleblock_mutants.py tests/ingest/test_pasted_units.py tests/ingest/test_formatted_years.py tests/ingest/test_title_slips.py tests/ingest/test_year_span.py"
-  [titledates]="tests/ingest/test_identify.py tests/ingest/test_title_block.py tests/ingest/test_formatted_years.py"
-  [duplicates]="tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py tests/ingest/test_duplicates_mutants.py"
-  [selection]="tests/ingest/test_selection_mutants.py tests/ingest/test_batches.py tests/ingest/test_files.py tests/ingest/test_name_order_lookalikes.py"
+  [titledates]="tests/ingest/test_sent_time.py tests/ingest/test_period_remarks.py tests/ingest/test_identify.py tests/ingest/test_title_block.py tests/ingest/test_formatted_years.py"
+  [duplicates]="tests/ingest/test_duplicates_mutants.py tests/ingest/test_name_order_lookalikes.py tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py"
+  [selection]="tests/ingest/test_selection_mutants.py tests/ingest/test_sent_time.py tests/ingest/test_failed_correction.py tests/ingest/test_batches.py tests/ingest/test_files.py tests/ingest/test_name_order_lookalikes.py"
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate_together.py tests/ingest/test_validate_mutants.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
   [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
@@ -102,7 +104,7 @@ declare -A TESTS=(
   [table]="tests/ingest/test_table_grid.py tests/ingest/test_table_mutants.py tests/ingest/test_ambiguous_headers.py tests/ingest/test_wrapped_header.py tests/ingest/test_header_wordings.py tests/ingest/test_read.py tests/ingest/test_two_tables.py"
   [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
   [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
-  [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
+  [rows]="tests/ingest/test_sheet_data.py tests/ingest/test_type_by_position.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
   [mergedrows]="tests/ingest/test_mergedrows_mutants.py tests/ingest/test_merged_rows.py tests/ingest/test_wrapped_in_merges.py"
   [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_nested_mutants.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
@@ -122,12 +124,13 @@ declare -A TESTS=(
   [twocolumns]="tests/ingest/test_two_column_headers.py"
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
+  [text]="tests/report/test_text_and_formatting.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
-       typegroups valuecolumns packageparts salvage)
+       typegroups valuecolumns packageparts salvage text)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

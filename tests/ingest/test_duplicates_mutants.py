@@ -8,6 +8,7 @@ duplicates``)."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from thidua.ingest.duplicates import duplicate_key, duplicates_across_sheets
 from thidua.ingest.normalise import normalise_rows
@@ -119,3 +120,14 @@ def test_across_sheets_a_sheet_without_repeats_is_kept_as_it_is():
         file="Q-DD.xlsx")
     assert [k["model"].tolist() for k in kept] == [["Bữa cơm công đoàn"], ["Sân chơi thiếu nhi"]]
     assert rejections.empty
+
+
+@pytest.mark.parametrize("value, key", [
+    ("Ông Nguyễn Văn An", "nguyen van an"), ("Đ/c Nguyễn Văn An", "nguyen van an"),
+    ("đồng chí  Trần Thị Bình", "tran thi binh"), ("Anh Ba", "ba"),
+    # a form of address before no capital, or alone: kept
+    ("Bà mẹ Việt Nam anh hùng", "ba me viet nam anh hung"), ("Chị em phụ nữ", "chi em phu nu"),
+    ("Ông", "ong"), (2024, "2024"), (None, ""),
+])
+def test_a_form_of_address_before_a_name_is_no_part_of_the_key(value, key):
+    assert duplicate_key(value) == key

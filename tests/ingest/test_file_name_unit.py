@@ -7,17 +7,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from corpus_rows import HEADER, regs
 from corpus_writers import Sheet, write_xlsx
 from helpers import input_file
 from thidua.ingest.files import ingest_file
-from thidua.ingest.identify import unit_from_file_name
+from thidua.ingest.identify import TitleBlock, code_note, resolve_unit, unit_from_file_name
+from thidua.ingest.read import FileRejected
+
+NONE = pd.Series(dtype="object")
 
 
 @pytest.mark.parametrize("name, unit", [
     ("n-yt 2024.xlsx", "N-YT"), ("Q-DD dang ky.xlsx", "Q-DD"), ("q-hk.xlsx", "Q-HK"),
+    # the code written with ``_`` as its separator (was: rejected, the part before ``_`` no code)
+    ("Q_DD.xlsx", "Q-DD"), ("q_hk 2024.xlsx", "Q-HK"), ("Q_DD_dang_ky.xlsx", None),
     ("LĐLĐ Đống Đa - DVK 2024.xlsx", "Q-DD"), ("DVK 2024 - LĐLĐ quận Hoàn Kiếm.xlsx", "Q-HK"),
     ("Dang ky (LĐLĐ Ba Đình).xlsx", "Q-BD"),
     ("Đống Đa.xlsx", None),                       # a place alone names no unit
@@ -28,7 +34,7 @@ def test_the_unit_a_file_name_gives(context, name, unit):
     assert unit_from_file_name(Path(name), set(context.known_codes), dict(context.names)) == unit
 
 
-@pytest.mark.parametrize("name, unit", [("n-yt 2024.xlsx", "N-YT"),
+@pytest.mark.parametrize("name, unit", [("n-yt 2024.xlsx", "N-YT"), ("Q_DD.xlsx", "Q-DD"),
                                         ("LĐLĐ Đống Đa - DVK 2024.xlsx", "Q-DD")])
 def test_the_file_counts_for_that_unit_and_the_unit_is_told(tmp_path, context, name, unit):
     path = tmp_path / name
@@ -45,3 +51,38 @@ def test_a_code_in_the_title_comes_before_the_file_name(tmp_path, context):
     write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER, *regs(2)])])
     result = ingest_file(input_file(path), context)
     assert (result.status, result.unit) == ("used", "Q-HK")
+
+
+# ``code_note`` and ``resolve_unit`` on values built here (a mutation run sees only this
+# process; ``ingest_file`` reads in a worker)
+def _by_name(unit: str, name: str) -> str:
+    return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên tệp '{name}'; đề "
+            f"nghị lần sau đặt tên tệp bắt đầu bằng mã đơn vị và dấu '_' (ví dụ "
+            f"{unit}_dang-ky.xlsx) hoặc ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
+
+
+def test_a_unit_named_in_the_title_and_the_file_name_is_told_as_the_title_s(context):
+    title = TitleBlock(lines=("LĐLĐ quận Đống Đa",))
+    note = code_note(NONE, title, "Q-DD", Path("LĐLĐ Đống Đa - DVK 2024.xlsx"),
+                     set(context.known_codes), dict(context.names))
+    assert note == ("Tệp không ghi mã đơn vị; đã xác định đơn vị 'Q-DD' theo tên đơn vị ở tiêu "
+                    "đề; đề nghị lần sau ghi 'Mã đơn vị: Q-DD' ở tiêu đề.")
+    assert code_note(NONE, TitleBlock(), "Q-DD", Path("LĐLĐ Đống Đa - DVK 2024.xlsx"),
+                     set(context.known_codes), dict(context.names)) == _by_name(
+        "Q-DD", "LĐLĐ Đống Đa - DVK 2024.xlsx")
+
+
+def test_without_the_registry_s_codes_the_file_name_s_first_word_is_read_for_the_unit(context):
+    assert code_note(NONE, TitleBlock(), "N-YT", Path("n-yt 2024.xlsx"),
+                     names=dict(context.names)) == _by_name("N-YT", "n-yt 2024.xlsx")
+
+
+def test_a_file_name_s_code_of_a_unit_closed_that_year_is_said_from_the_file_name():
+    with pytest.raises(FileRejected) as error:
+        resolve_unit(NONE, TitleBlock(), Path("q-tx 2024.xlsx"), {"Q-DD", "Q-TX"}, {"Q-DD"},
+                     2024, {"Q-TX": "đến 31/12/2023"})
+    assert str(error.value) == (
+        "Mã đơn vị 'Q-TX' không có trong danh mục đơn vị của năm 2024 (mã lấy từ tên tệp): "
+        "theo danh mục, đơn vị này hoạt động đến 31/12/2023, không ngày nào trong năm 2024 (đã "
+        "giải thể, sáp nhập hoặc thành lập sau); đề nghị gửi tệp vào đúng năm hoặc ghi mã của "
+        "đơn vị kế thừa.")

@@ -33,6 +33,22 @@ def test_an_impossible_date_in_a_name_is_only_numbers():
     assert name_order("Q-HK_32-13-2024.xlsx") < name_order("Q-HK_33-01-2024.xlsx")
 
 
+@pytest.mark.parametrize("name, read", [
+    ("Q-HK_05-12-2024", "Q-HK_2024-12-05"), ("Q-HK_5.12.24", "Q-HK_2024-12-05"),
+    ("Q-HK_05122024", "Q-HK_2024-12-05"), ("Q-HK_01-01-2024", "Q-HK_2024-01-01"),
+    ("Q-HK_31_12_2024", "Q-HK_2024-12-31"), ("Q-HK_31121999", "Q-HK_1999-12-31"),
+    # no date: as written
+    ("Q-HK_32-12-2024", "Q-HK_32-12-2024"), ("Q-HK_00-12-2024", "Q-HK_00-12-2024"),
+    ("Q-HK_05-13-2024", "Q-HK_05-13-2024"), ("Q-HK_05-00-2024", "Q-HK_05-00-2024"),
+    ("Q-HK_32132024", "Q-HK_32132024"),
+])
+def test_a_date_in_a_name_is_read_day_first_into_year_month_day(name, read):
+    """What :func:`name_order` sorts by (its natural key hides the text)."""
+    from thidua.ingest.selection import _NAME_DATE, _date_in_order
+
+    assert _NAME_DATE.sub(_date_in_order, name) == read
+
+
 def test_the_newest_file_by_name_is_the_one_used(tmp_path, context):
     paths = []
     for name, n in (("Q-HK_v2.xlsx", 3), ("Q-HK_v10.xlsx", 4)):

@@ -32,6 +32,7 @@ def test_a_remark_alone_or_an_impossible_period_still_does_not_read(text):
 
 @pytest.mark.parametrize("text, date", [
     ("11/25/2024", dt.date(2024, 11, 25)), ("12/31/24", dt.date(2024, 12, 31)),
+    ("12/13/2024", dt.date(2024, 12, 13)),  # the first month-first day past the 12th
     ("05/12/2024", dt.date(2024, 12, 5)),  # both orders dates: day first, the form's
     ("13/13/2024", None), ("ngày 5 tháng 25 năm 2024", None), ("2024-25-11", None),
 ])

@@ -257,3 +257,74 @@ def test_a_model_kept_under_another_registrant_was_corrected_not_left_out():
     # the model matched exactly is no spare for another registrant's
     exact = result("b.xlsx", sent=D5, models=[("Tủ sách", "Nguyễn Văn A"), ("Chung", "A")])
     assert batch_note(twice, exact).startswith("1 trong 3 mô hình")
+
+# --- 01/12 re-run's survivors ----------------------------------------------------------------
+def test_a_file_not_marked_old_wins_over_a_newer_old_copy_and_says_why():
+    got = by_name([result("Q-DD.xlsx", sent=D1, modified=T1, models=SAME),
+                   result("cũ/Q-DD.xlsx", sent=D5, modified=T9, models=SAME)])
+    assert (got["Q-DD.xlsx"].status, got["cũ/Q-DD.xlsx"].status) == (USED, SUPERSEDED)
+    assert (got["Q-DD.xlsx"].choice, got["Q-DD.xlsx"].chosen_by) == (
+        "Đơn vị có 2 tệp; dùng tệp Q-DD.xlsx (chọn tệp không ghi là bản cũ hay bản nháp, vì "
+        "tên hoặc thư mục của tệp cũ/Q-DD.xlsx cho biết là bản cũ hay bản nháp).", "not_old")
+
+
+def test_between_two_old_copies_the_later_sent_date_wins_and_says_nothing():
+    got = by_name([result("cũ/a.xlsx", sent=D1, modified=T9, models=SAME),
+                   result("cũ/b.xlsx", sent=D5, modified=T1, models=SAME)])
+    assert (got["cũ/b.xlsx"].status, got["cũ/b.xlsx"].choice) == (USED, "")
+    assert got["cũ/b.xlsx"].chosen_by == "sent_date"
+
+
+def test_a_sent_date_after_the_other_file_s_edit_day_wins_and_says_both_dates():
+    got = by_name([result("a.xlsx", sent=D5, modified=T1, models=SAME),
+                   result("b.xlsx", modified=T1, models=SAME)])
+    assert (got["a.xlsx"].status, got["b.xlsx"].status) == (USED, SUPERSEDED)
+    assert got["a.xlsx"].choice == (
+        "Đơn vị có 2 tệp; dùng tệp a.xlsx (chọn theo ngày gửi ghi trong tệp a.xlsx (05/12/2024), "
+        "sau ngày sửa tệp b.xlsx (01/12/2024), tệp không có dòng 'Ngày gửi:' đọc được).")
+
+
+def test_a_newer_rejected_file_names_the_time_the_used_one_was_sent():
+    got = by_name([result("a.xlsx", sent=D5, sent_time=dt.time(9, 15), models=SAME),
+                   result("b.xlsx", status=REJECTED, sent=D5, sent_time=dt.time(16, 40),
+                          problem="Thiếu cột 'Tên mô hình'.")])
+    assert got["a.xlsx"].choice == ("Tệp mới nhất b.xlsx bị từ chối (Thiếu cột 'Tên mô hình'); "
+                                    "dùng tệp a.xlsx gửi ngày 05/12/2024 lúc 09:15.")
+
+
+def test_the_table_of_no_file_has_every_column():
+    table = file_table([])
+    assert (table.columns.tolist(), len(table)) == (FILE_COLUMNS, 0)
+    assert table["size"].dtype == "int64"
+
+
+def test_a_rejected_file_s_reason_loses_only_its_final_dot_and_spaces():
+    got = by_name([result("a.xlsx", sent=D1, models=SAME),
+                   result("b.xlsx", status=REJECTED, sent=D5, problem="Tệp không phải XLSX. ")])
+    assert got["a.xlsx"].choice == ("Tệp mới nhất b.xlsx bị từ chối (Tệp không phải XLSX); "
+                                    "dùng tệp a.xlsx gửi ngày 01/12/2024.")
+
+
+def test_a_choice_made_before_is_made_again_when_a_newer_file_comes():
+    """Idempotent, and a file's earlier choice does not stick: the former winner, superseded
+    now, says no choice; a file superseded before and newest now is used."""
+    first = by_name([result("a.xlsx", sent=D1, modified=T9, models=SAME),
+                     result("b.xlsx", modified=T9, models=SAME)])
+    assert (first["b.xlsx"].status, first["b.xlsx"].chosen_by) == (USED, "name")
+    again = by_name([first["b.xlsx"], result("c.xlsx", sent=dt.date(2024, 12, 20), modified=T9,
+                                              models=SAME)])
+    assert (again["b.xlsx"].status, again["b.xlsx"].choice, again["b.xlsx"].chosen_by) == (
+        SUPERSEDED, "", "")
+    back = by_name([replace(first["a.xlsx"], sent_date=dt.date(2024, 12, 20))])
+    assert (back["a.xlsx"].status, back["a.xlsx"].choice) == (USED, "")
+
+
+@pytest.mark.parametrize("name, newer", [
+    ("dot 1/bo sung/Q-HM.xlsx", True),   # the second of two folders
+    ("", False),                         # no name at all
+    ("bo sung.xlsx", True), ("Q-HM.bo sung", False),  # the suffix is no word of the name
+])
+def test_every_folder_and_the_name_without_its_suffix_are_read(name, newer):
+    from thidua.ingest.selection import is_newer_file
+
+    assert is_newer_file(name) is newer

@@ -32,9 +32,16 @@ SAME = [("Bữa cơm Công đoàn", "CĐCS A")]
     ("ngày 05/12/2024, lúc 9 giờ 15", dt.time(9, 15)), ("16h40, 05/12/2024", dt.time(16, 40)),
     # fresh tester E's 606, 607: a time that is not when the file was sent
     ("05/12/2024 (hạn 17h)", None), ("05/12/2024 thay bản gửi lúc 9h", None),
+    ("17h hạn chót, 05/12/2024", None),  # words between a time before the date and it
+    # a remark in brackets between the date and its time is passed over; a time with other
+    # words before the date does not hide the one next to it
+    ("05/12/2024 (bản chính) 16:40", dt.time(16, 40)),
+    ("hạn nộp 17h, gửi 05/12/2024 16:40", dt.time(16, 40)),
+    ("05/12/2024 8 giờ tối", dt.time(20)), ("05/12/2024 12:30 PM", dt.time(12, 30)),
     ("16:40", None),
     ("05/12/2024", None), ("05.12.2024", None), ("2024-12-05", None), ("5-12-24", None),
     ("ngày 05 tháng 12 năm 2024", None), ("05/12/2024 25:00", None), ("05/12/2024 9:75", None),
+    ("05/12/2024 23:59", dt.time(23, 59)), ("05/12/2024 24:00", None), ("05/12/2024 9:60", None),
 ])
 def test_the_time_of_a_sent_date(text, time):
     assert parse_sent_time(text) == time
@@ -88,3 +95,17 @@ def test_a_date_time_cell_in_the_title_orders_the_files(tmp_path, context):
     assert [r.sent_time for r in results] == [dt.time(9, 15), dt.time(16, 40)]
     chosen = {r.file: r.status for r in select_submissions(results)}
     assert chosen == {"Q-BD_1.xlsx": SUPERSEDED, "Q-BD_2.xlsx": USED}
+
+
+@pytest.mark.parametrize("edited, winner", [
+    (dt.datetime(2024, 12, 9, 8, tzinfo=UTC), "khong-gio.xlsx"),  # edited after: the day's end
+    (dt.datetime(2024, 12, 1, 8, tzinfo=UTC), "co-gio.xlsx"),     # before: the day's start
+])
+def test_a_time_against_a_file_without_one_edited_another_day(edited, winner):
+    """No time written, edited on another day than the sent day: the file counts as sent at
+    the end of the sent day when edited later, at its start when edited earlier."""
+    got = by_name([result("co-gio.xlsx", sent=D5, sent_time=dt.time(16, 40),
+                          modified=dt.datetime(2024, 12, 5, 17, tzinfo=UTC), models=SAME),
+                   result("khong-gio.xlsx", sent=D5, modified=edited, models=SAME)])
+    assert {f: r.status for f, r in got.items()} == {
+        winner: USED, ({"co-gio.xlsx", "khong-gio.xlsx"} - {winner}).pop(): SUPERSEDED}

@@ -3,12 +3,14 @@ value: :mod:`thidua.ingest.rows` on grids written in the test (no file is read).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 from thidua.ingest.cells import SheetFacts
-from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
-                                title_lines, title_rows, type_from_name)
+from thidua.ingest.rows import (SheetData, _title_shown, column_labels, column_letter, prepare,
+                                raw_rows, title_lines, title_rows, type_from_name)
 from thidua.ingest.table import find_table
 
 HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Ghi chú", "Ghi chú", "Mã số"]
@@ -225,3 +227,56 @@ def test_title_lines_below_the_header_join_the_title_block_read_once():
     assert (title_line_rows(sheet), title_line_rows(sheet, names)) == ((3,), (3, 5))
     assert title_rows(sheet) == title_rows(sheet, names) == [["Mã đơn vị: Q-BD"], ["Năm: 2024"]]
     assert title_rows(sheet, below=False) == [["Mã đơn vị: Q-BD"]]
+
+
+@pytest.mark.parametrize("value, shown, read", [
+    (dt.datetime(2024, 12, 5, 16, 40), None, "05/12/2024 16:40"),  # a date-time: its time kept
+    (dt.datetime(2024, 12, 5), None, dt.datetime(2024, 12, 5)),     # midnight: the date alone
+    (dt.datetime(2024, 12, 5, 16, 40), "05/12/2024", "05/12/2024"),  # as Excel shows it
+    (2024, None, 2024), ("Năm: 2024", None, "Năm: 2024"), (2024, "2024", "2024"),
+    (2024, "2,024.00", 2024), (2024.0, "202400%", 2024), (2024, "(2.024)", 2024),
+    (2024, "-2024", 2024), (2024, "+2024", 2024), (2024, "2 024", 2024),
+    (2024, "Năm 2024", "Năm 2024"),           # words around the number: as shown
+    (2024.5, "2,024.50", "2,024.50"),         # no whole number
+    ("2024", "2,024.00", "2,024.00"),         # a text cell
+    (True, "1.00", "1.00"),                   # a tick box is no number
+])
+def test_a_title_cell_reads_as_shown_but_a_decorated_whole_number_as_itself(value, shown, read):
+    got = _title_shown(value, shown)
+    assert (got, type(got)) == (read, type(read))
+
+
+def test_a_unit_s_name_below_the_header_joins_the_title_only_with_the_registry_s_names():
+    from helpers import HEADER, row as registration
+
+    grid = [["Mã đơn vị: Q-BD"], HEADER, ["Liên đoàn Lao động quận Ba Đình"], registration()]
+    sheet = SheetData("DS", grid, find_table(grid))
+    names = (("Q-BD", "Liên đoàn Lao động quận Ba Đình"),)
+    assert title_rows(sheet, names) == [["Mã đơn vị: Q-BD"], ["Liên đoàn Lao động quận Ba Đình"]]
+    assert title_rows(sheet) == [["Mã đơn vị: Q-BD"]]
+
+
+def test_a_title_cell_is_read_as_excel_shows_it():
+    assert title_rows(data(shown={(0, 3): "12/03/2023"})) == [["Mã đơn vị: Q-DD", "12/03/2023"]]
+
+
+def test_the_header_of_a_column_read_as_the_type_by_its_values():
+    from corpus_rows import HEADER as FORM, regs
+    from thidua.ingest.rows import type_column_headers
+
+    rows = regs(4)
+    for row, kind in zip(rows, ["Tập thể", "Cá nhân", "TT", "CN"]):
+        row[3] = kind
+    grid = [[*FORM[:3], "Kiểu đăng ký", *FORM[4:]], *rows]
+    assert type_column_headers(SheetData("DS", grid, find_table(grid))) == ["Kiểu đăng ký"]
+
+
+def test_tick_boxes_for_the_type_leave_nothing_to_the_position():
+    from thidua.ingest.rows import type_from_position
+
+    head = ["Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "Chức vụ"]
+    ticked = [[*head, "Hình thức", ""], ["", "", "", "", "Tập thể", "Cá nhân"],
+              ["A", "KT", "Nguyễn Văn An", "Chủ tịch", "", "x"]]
+    plain = [head, ["A", "KT", "Nguyễn Văn An", "Chủ tịch"]]
+    assert [type_from_position(SheetData("DS", g, find_table(g))) for g in (ticked, plain)] == [
+        False, True]

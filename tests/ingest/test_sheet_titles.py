@@ -221,3 +221,102 @@ def test_an_xls_computed_by_excel_keeps_an_empty_formula_result(tmp_path, contex
     assert result.rejections[["row", "column"]].values.tolist() == [[8, "Lĩnh vực"]]
     assert result.rejections["error"][0].startswith("Thiếu 'Lĩnh vực': cần ")
     assert result.registrations.loc[9, "result"] == "chua_danh_gia"  # what Excel showed: empty
+
+
+# --- in this process (the 01/12 mutation run: ``ingest_file`` reads in a worker) -----------
+def _sheet(name: str, grid: list[list]):
+    from thidua.ingest.rows import SheetData
+    from thidua.ingest.table import find_table
+
+    return SheetData(name, grid, find_table(grid))
+
+
+def test_a_sheet_s_title_holds_a_unit_s_name_under_the_header_only_with_the_registry_s_names():
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import sheet_title
+
+    name = "Liên đoàn Lao động quận Ba Đình"
+    sheet = _sheet("DS", [["Năm: 2024"], FORM, [name], registration()])
+    assert sheet_title(sheet, {"Q-BD": name})[0].lines == ("Năm: 2024", name)
+    assert sheet_title(sheet)[0].lines == ("Năm: 2024",)
+
+
+@pytest.mark.parametrize("sheet, file, where", [("DS", "a.xlsx", "Trang 'DS' của tệp a.xlsx"),
+                                                ("", "a.csv", "Tệp a.csv")])
+def test_a_sheet_titled_for_another_unit_is_said_by_its_name_or_its_file_s(sheet, file, where):
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    grid = [["Mã đơn vị: Q-BD"], FORM, registration()]
+    found = title_rejections(_sheet(sheet, grid), pd.Index([3]), unit="Q-DD", year=2024,
+                             known_codes=frozenset({"Q-DD", "Q-BD"}), file=file)
+    assert [(r["row"], r["column"]) for r in found] == [(3, "Mã đơn vị")]
+    assert found[0]["error"].startswith(
+        f"{where} ghi 'Mã đơn vị: Q-BD' ở tiêu đề, khác mã đơn vị của tệp 'Q-DD'")
+
+
+NAMES = {"Q-BD": "Liên đoàn Lao động quận Ba Đình", "Q-DD": "Liên đoàn Lao động quận Đống Đa"}
+
+
+def test_a_later_sheet_named_for_another_unit_without_a_title_is_told_word_for_word():
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    found = title_rejections(_sheet("LĐLĐ Ba Đình", [FORM, registration()]), pd.Index([2]),
+                             unit="Q-DD", year=2024, known_codes=frozenset(NAMES), file="a.xlsx",
+                             names=NAMES)
+    assert [(r["row"], r["column"], r["value"], r["error"]) for r in found] == [
+        (2, "Mã đơn vị", "LĐLĐ Ba Đình",
+         "Trang 'LĐLĐ Ba Đình' của tệp a.xlsx mang tên 'LĐLĐ Ba Đình' (đơn vị 'Q-BD' trong danh "
+         "mục), khác đơn vị của tệp 'Q-DD', và không có tiêu đề riêng: các dòng của trang này "
+         "không được tính cho đơn vị 'Q-DD'. Nếu đây là danh sách của đơn vị 'Q-DD', đề nghị đổi "
+         "tên trang hoặc ghi 'Mã đơn vị: Q-DD' ở tiêu đề trang; nếu là của đơn vị 'Q-BD', đề nghị "
+         "gửi trang này trong tệp của đơn vị đó.")]
+
+
+@pytest.mark.parametrize("sheet, title, below, said", [
+    ("Q-BD", [], [], [(2, "Q-BD")]),                      # the code as the sheet's name
+    ("LĐLĐ Đống Đa", [], [], []),                         # the file's own unit
+    ("", [], [], []),                                     # no sheet's name (a CSV)
+    ("Q-BD", [["Mã đơn vị: Q-DD"]], [], []),             # its title's code decides
+    ("Q-BD", [[NAMES["Q-BD"]]], [], [(3, NAMES["Q-BD"])]),  # its title's name: told once
+    ("DS", [], [[NAMES["Q-BD"]]], [(3, NAMES["Q-BD"])]),    # a name under the header
+])
+def test_which_later_sheets_are_told_as_another_unit_s(sheet, title, below, said):
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    grid = [*title, FORM, *below, registration()]
+    found = title_rejections(_sheet(sheet, grid), pd.Index([len(grid)]), unit="Q-DD",
+                             year=2024, known_codes=frozenset(NAMES), file="a.xlsx", names=NAMES)
+    assert [(r["row"], r["value"]) for r in found] == [(row, v) for row, v in said]
+
+
+@pytest.mark.parametrize("sheet, title, name_year, said", [
+    ("DS", [["Mã đơn vị: ХY-Z"]], None,  # a Cyrillic Х: the letter named
+     (3, "Mã đơn vị", "Mã đơn vị: ХY-Z",
+      "Trang 'DS' của tệp a.xlsx ghi 'Mã đơn vị: ХY-Z' ở tiêu đề, khác mã đơn vị của tệp "
+      "'Q-DD': các dòng của trang này không được tính cho đơn vị 'Q-DD'. Mỗi tệp chỉ của một "
+      "đơn vị: nếu đây là danh sách của đơn vị 'Q-DD', đề nghị sửa tiêu đề trang thành 'Mã đơn "
+      "vị: Q-DD'. 'ХY-Z' có chữ 'Х' không phải chữ Latinh (chữ Kirin); đề nghị gõ lại bằng bàn "
+      "phím tiếng Việt/Latinh.")),
+    ("Năm 2023", [], 2023,
+     (2, "Năm", "Năm 2023",
+      "Trang 'Năm 2023' của tệp a.xlsx mang tên 'Năm 2023' (năm 2023), khác năm báo cáo của tệp "
+      "(2024), và không có tiêu đề riêng: các dòng của trang này không được tính cho năm 2024. "
+      "Nếu đây là đăng ký năm 2024, đề nghị đổi tên trang hoặc ghi 'Năm: 2024' ở tiêu đề trang; "
+      "nếu là danh sách năm 2023, đề nghị bỏ trang này khỏi tệp.")),
+    ("DS", [["Năm: abc"]], None,
+     (3, "Năm", "", "Trang 'DS' của tệp a.xlsx: dòng 'Năm: abc' ở phần tiêu đề không phải là "
+      "một năm (cần một năm 4 chữ số, ví dụ 'Năm: 2024'). Các dòng của trang này không được "
+      "tính.")),
+])
+def test_each_title_rejection_word_for_word(sheet, title, name_year, said):
+    from helpers import HEADER as FORM, row as registration
+    from thidua.ingest.sheettitle import title_rejections
+
+    grid = [*title, FORM, registration()]
+    found = title_rejections(_sheet(sheet, grid), pd.Index([len(grid)]), unit="Q-DD",
+                             year=2024, known_codes=frozenset({"Q-DD", "Q-BD"}), file="a.xlsx",
+                             name_year=name_year)
+    assert [(r["row"], r["column"], r["value"], r["error"]) for r in found] == [said]

@@ -42,7 +42,8 @@ def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
 def unit_from_file_name(path: Path, known_codes: set[str] | frozenset[str],
                         names: dict[str, str] | None = None) -> str | None:
     """The unit a file's name gives when it does not start ``CODE_`` (the last source of
-    :func:`resolve_unit`): its first word a registry code in any case (``n-yt 2024.xlsx``), else
+    :func:`resolve_unit`): its first word a registry code in any case and with any separator
+    (``n-yt 2024.xlsx``, ``Q_HK.xlsx``, whose part before ``_`` is no code), else
     the one unit a part of it names (``LĐLĐ Đống Đa - DVK 2024.xlsx``: a part between `` - ``,
     ``_`` or brackets read as a line naming a unit, :func:`thidua.ingest.unitnames.
     unit_in_line`; ``names``: code → registry name). ``None`` otherwise (fresh tester D's 510,
@@ -50,7 +51,7 @@ def unit_from_file_name(path: Path, known_codes: set[str] | frozenset[str],
     ``spec/submission-form.md``, "Which unit and which year")."""
     stem = path.stem.strip()
     first = re.split(r"[\s.]+", stem, maxsplit=1)[0]
-    if "_" not in first and (code := registry_code(first, known_codes)):
+    if code := registry_code(first, known_codes):  # ``q_hk 2024.xlsx`` too
         return code
     parts = [p for p in re.split(r"\s+[-–]\s+|_|\s*[()\[\]]\s*", stem) if p.strip()]
     found = {code for part in parts if (code := unit_in_line(part, names or {}))}
