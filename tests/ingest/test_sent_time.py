@@ -33,6 +33,10 @@ SAME = [("Bữa cơm Công đoàn", "CĐCS A")]
     # fresh tester E's 606, 607: a time that is not when the file was sent
     ("05/12/2024 (hạn 17h)", None), ("05/12/2024 thay bản gửi lúc 9h", None),
     ("17h hạn chót, 05/12/2024", None),  # words between a time before the date and it
+    # a deadline's word right before a time before the date (mutation round M3's finding)
+    ("hạn 17h, 05/12/2024", None), ("Hạn chót: 17h ngày 05/12/2024", None),
+    ("trước 17 giờ ngày 05/12/2024", None), ("chậm nhất lúc 17h ngày 05/12/2024", None),
+    ("gửi lúc 9h ngày 05/12/2024", dt.time(9)), ("Thành 15h ngày 05/12/2024", dt.time(15)),
     # a remark in brackets between the date and its time is passed over; a time with other
     # words before the date does not hide the one next to it
     ("05/12/2024 (bản chính) 16:40", dt.time(16, 40)),

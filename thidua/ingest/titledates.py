@@ -64,6 +64,11 @@ _BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _BETWEEN = re.compile(r"[\s,;\-–t]*(?:(?:vao )?luc|ngay)?[\s,;:\-–]*")
 
 
+#: Words right before a time that make it a deadline (``hạn 17h``, ``trước 17h``, ``chậm nhất
+#: 17h``), as match keys.
+_DEADLINE = re.compile(r"(?:^|\s)(?:han|han chot|het han|truoc|cham nhat|den|toi)\s*:?\s*(?:luc\s*)?$")
+
+
 def parse_sent_time(value: str) -> dt.time | None:
     """The time of day a ``Ngày gửi:`` value gives besides its date (``05/12/2024 16:40``,
     ``15h ngày 05/12/2024``, ``ngày 05/12/2024, 9 giờ 15``; ``chiều``, ``tối`` or ``PM`` after an
@@ -81,6 +86,8 @@ def parse_sent_time(value: str) -> dt.time | None:
             else key[date.end():found.start()]
         if not _BETWEEN.fullmatch(between):
             continue  # ``… thay bản gửi lúc 9h``: another time than the date's
+        if _DEADLINE.search(key[:found.start()]):
+            continue  # ``hạn 17h, 05/12/2024``: the deadline, not the time sent
         hour, minute = int(found.group(1)), int(found.group(2) or 0)
         if found.group(3) in ("chieu", "toi", "pm") and hour < 12:
             hour += 12
