@@ -109,16 +109,21 @@ def join_continuations(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame 
     return raw, labels, found
 
 
+def _joined(found: dict[int, int]) -> str:
+    """``Dòng 5 đã được ghép vào dòng 4, dòng 8 vào dòng 7`` (up to five pairs, then how
+    many more)."""
+    pairs = list(found.items())
+    shown = [f"dòng {row} vào dòng {target}" for row, target in pairs[:5]]
+    shown[0] = f"Dòng {pairs[0][0]} đã được ghép vào dòng {pairs[0][1]}"
+    return ", ".join(shown) + (f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else "")
+
+
 def continuation_note(found: dict[int, int]) -> str | None:
     """The line the unit reads about its joined rows, or ``None``: ``Dòng 5 đã được ghép vào
     dòng 4, dòng 8 vào dòng 7: …`` (up to five pairs, then how many more)."""
     if not found:
         return None
-    pairs = list(found.items())
-    shown = [f"dòng {row} vào dòng {target}" for row, target in pairs[:5]]
-    shown[0] = f"Dòng {pairs[0][0]} đã được ghép vào dòng {pairs[0][1]}"
-    more = f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else ""
-    return (f"{', '.join(shown)}{more}: các dòng này không có STT, lĩnh vực, hình thức, chỉ có "
+    return (f"{_joined(found)}: các dòng này không có STT, lĩnh vực, hình thức, chỉ có "
             f"phần chữ tiếp theo của ô bên trên, nên được đọc cùng đăng ký bên trên. Lần sau đề "
             f"nghị ghi cả nội dung trong một ô (Alt+Enter để xuống dòng trong ô).")
 
@@ -185,10 +190,6 @@ def halves_note(found: dict[int, int]) -> str | None:
     """The line the unit reads about its registrations written over two rows, or ``None``."""
     if not found:
         return None
-    pairs = list(found.items())
-    shown = [f"dòng {row} vào dòng {target}" for row, target in pairs[:5]]
-    shown[0] = f"Dòng {pairs[0][0]} đã được ghép vào dòng {pairs[0][1]}"
-    more = f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else ""
-    return (f"{', '.join(shown)}{more}: mỗi đăng ký được ghi trên hai dòng (dòng có STT ghi "
+    return (f"{_joined(found)}: mỗi đăng ký được ghi trên hai dòng (dòng có STT ghi "
             f"một phần, dòng dưới không có STT ghi phần còn lại) nên hai dòng được đọc là một "
             f"đăng ký. Lần sau đề nghị ghi mỗi đăng ký trên một dòng.")
