@@ -25,6 +25,7 @@ from __future__ import annotations
 import pandas as pd
 
 from schemas.form import BY_NAME
+from thidua.ingest.columnar import by_value
 from thidua.ingest.normalise import form_text
 from thidua.text import clean_text
 
@@ -146,14 +147,15 @@ def halves(raw: pd.DataFrame, labels: pd.Series,
     if "stt" not in raw or raw.empty or not set(NEEDED_COLUMNS) <= set(raw.columns):
         return {}
     label = labels.reindex(raw.index, fill_value="").tolist()
-    text = form_text(raw) if text is None else text
-    numbered = (text["stt"] != "").tolist()
-    named = (text["registrant"] != "").tolist()
+    numbered = by_value(raw["stt"], clean_text).ne("").tolist()  # cheap: most rows numbered
     rows = raw.index.tolist()
     starts = [i for i in range(1, len(rows)) if label[i - 1] == "data" and numbered[i - 1]
-              and not numbered[i] and (label[i] == "data" or label[i] == "signature" and named[i])]
+              and not numbered[i] and label[i] in ("data", "signature")]
     if not starts:
         return {}
+    text = form_text(raw) if text is None else text
+    named = (text["registrant"] != "").tolist()
+    starts = [i for i in starts if label[i] == "data" or named[i]]
     form = [c for c in raw.columns if c in BY_NAME and c != "stt"]
     filled = text[form] != ""
     found: dict[int, int] = {}
