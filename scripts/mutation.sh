@@ -66,6 +66,9 @@ declare -A MUTANTS=(
   [typegroups]="thidua.ingest.typegroups.*"
   [valuecolumns]="thidua.ingest.valuecolumns.*"
   [twocolumns]="thidua.ingest.twocolumns.*"
+  [formsheet]="thidua.ingest.formsheet.*"
+  [sheetversions]="thidua.ingest.sheetversions.*"
+  [versionwords]="thidua.ingest.versionwords.*"
   [packageparts]="thidua.ingest.packageparts.*"
   [salvage]="thidua.ingest.salvage.*"
   [text]="thidua.text.*"
@@ -122,6 +125,9 @@ declare -A TESTS=(
   [typegroups]="tests/ingest/test_typegroups_mutants.py tests/ingest/test_type_groups.py"
   [valuecolumns]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
   [twocolumns]="tests/ingest/test_two_column_headers.py"
+  [formsheet]="tests/ingest/test_form_sheets.py"
+  [sheetversions]="tests/ingest/test_sheet_versions.py"
+  [versionwords]="tests/ingest/test_sheet_versions.py tests/ingest/test_name_order_lookalikes.py"
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
   [text]="tests/report/test_text_and_formatting.py"
@@ -130,7 +136,8 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
-       typegroups valuecolumns packageparts salvage text)
+       typegroups valuecolumns packageparts salvage text twocolumns formsheet
+       sheetversions versionwords)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
