@@ -252,15 +252,21 @@ def test_the_manifest_lists_the_sheets_of_a_file_with_several_and_the_summary_ad
     assert summary["registrations"]["total"] == 4
 
 
+@pytest.mark.parametrize("lead, suffix", [
+    ([], ".xlsx"),                                             # rows alone (F's 111)
+    ([[f"({i})" for i in range(1, 12)]], ".xlsx"),             # column numbers first (129)
+    ([], ".ods"), ([["Tiếp theo trang 1"]], ".xls"),
+])
 def test_a_list_going_on_on_a_sheet_without_the_header_is_told_not_passed_over_silently(
-        tmp_path, context):
+        tmp_path, context, lead, suffix):
     """Fresh tester F's 111, 129: ``Trang 2`` holds rows 9-14 in the same columns without a
     header row: its rows were lost without a word. They are not read (no header says what
     each column is), but the unit is told how many and how to have them counted."""
     more = [reg(i, stt=i + 1) for i in range(2, 5)]
     result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", [reg(0), reg(1)])),
-                                        Sheet("Trang 2", more),
-                                        Sheet("Ghi chú", [["Người lập biểu"], ["Nguyễn Thị Lan"]])])
+                                        Sheet("Trang 2", [*lead, *more]),
+                                        Sheet("Ghi chú", [["Người lập biểu"], ["Nguyễn Thị Lan"]])],
+                    suffix)
     assert result.rows["valid"] == 2
     assert result.notes[0] == (
         "Đã dùng trang 'Trang 1'; bỏ qua trang 'Trang 2' (không có dòng tiêu đề của biểu nhưng "

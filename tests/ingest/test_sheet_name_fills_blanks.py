@@ -65,3 +65,18 @@ def test_a_sheet_named_otherwise_leaves_a_blank_field_rejected(tmp_path, context
                                                                 "Tập thể", "Tổ 1")])])
     result = ingest_file(input_file(path), context)
     assert result.rejections["column"].tolist() == ["Lĩnh vực"]
+
+
+def test_a_totals_line_takes_no_field_from_the_sheet_s_name_with_or_without_the_column(
+        tmp_path, context):
+    """One rule for both: a ``Cộng`` | ``2 mô hình`` line is a totals row, never a
+    registration the name's field would make of it."""
+    no_column = [h for h in HEADER if h != "Lĩnh vực"]
+    rows = [[r[0], r[1], *r[3:]] for r in (
+        _row(1, "Tủ sách pháp luật cho người lao động", "", "Tập thể", "Tổ công đoàn 1"),
+        _row(2, "Chợ phiên nông sản của đoàn viên", "", "Cá nhân", "Mai Xuân Trường", "Tổ trưởng"))]
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, [Sheet("Kinh tế", [*TITLE, no_column, *rows, [None, "Cộng", None, "2 mô hình"]])])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+    assert result.ignored["totals"] == 1

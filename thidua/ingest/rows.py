@@ -195,7 +195,7 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         if field and "field" not in part.columns.values() and "field" not in wanted.values():
             names["field"] = None  # one sheet per field: its name gives its rows' field
             for record in block:
-                if clean_text(record.get("model")) and clean_text(record.get("registrant")):
+                if _named_row(record.get("model"), record.get("registrant")):
                     record["field"] = field
         for name, given in _named_blanks(sheet, part, start, stop):
             for record in block:  # the column kept but left blank: the sheet's name fills it
