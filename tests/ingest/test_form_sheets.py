@@ -142,3 +142,43 @@ def test_the_rewritten_grid_keeps_the_title_and_the_signature_where_they_were():
     assert all(not any(row) for row in out[7:12])
     assert out[13][0] == "Người lập biểu"
     assert form_note("", placed).startswith("Tệp ghi đăng ký theo kiểu phiếu")
+
+
+# --- in this process (the parsing worker runs the rest): mutation round of 01/12 ------------
+@pytest.mark.parametrize("row, expected", [
+    (["Ghi chú"], ("note", "")),                                  # a label alone, no colon
+    (["Hình thức:", "TT"], ("type", "TT")),  # ``TT`` is also a header of STT: a type here
+    (["Tên mô hình", "TT"], None),
+    (["Tên mô hình: Bữa cơm: công đoàn"], ("model", "Bữa cơm: công đoàn")),  # the first colon
+])
+def test_a_form_s_line_more(row, expected):
+    assert form_line(row) == expected
+
+
+def test_three_lines_are_a_form_its_type_unread_its_field_read_and_the_table_padded():
+    """Three lines (model, field, type) make a form; a type that reads as nothing is enough
+    when the field reads; a column one form lacks is empty in its row; the rows are as wide
+    as the sheet (empty cells); the signature right under the last form is kept."""
+    wide = [["LIÊN ĐOÀN LAO ĐỘNG QUẬN ĐỐNG ĐA", *[""] * 10]]
+    grid = [*wide, ["Tên mô hình:", "Tủ sách pháp luật"], ["Lĩnh vực:", "Kinh tế"],
+            ["Hình thức:", "khác"],
+            ["Tên mô hình:", "Bữa cơm công đoàn"], ["Lĩnh vực:", "VHXH"], ["Hình thức:", "TT"],
+            ["Tên tập thể/cá nhân:", "Tổ 2"], ["Người lập biểu"]]
+    out, placed = as_table(grid)
+    assert placed == [(1, 3, 2), (4, 7, 5)]
+    assert out[1] == ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
+                      *[""] * 6]
+    assert out[2] == [1, "Tủ sách pháp luật", "Kinh tế", "khác", "", *[""] * 6]
+    assert out[5] == [2, "Bữa cơm công đoàn", "VHXH", "TT", "Tổ 2", *[""] * 6]
+    assert out[8][0] == "Người lập biểu"
+    assert [out[r] for r in (3, 4, 6, 7)] == [[""] * 11] * 4
+
+
+def test_the_form_note_names_five_forms_then_how_many_more():
+    placed = [(r, r + 3, r + 1) for r in range(5, 40, 5)]
+    assert form_note("DS", placed) == (
+        "Trang 'DS' ghi đăng ký theo kiểu phiếu (tên cột | nội dung), không theo bảng: mỗi "
+        "phiếu đã đọc là một đăng ký: dòng 6–9 (ghi là dòng 7), dòng 11–14 (ghi là dòng 12), "
+        "dòng 16–19 (ghi là dòng 17), dòng 21–24 (ghi là dòng 22), dòng 26–29 (ghi là dòng 27) "
+        "và 2 phiếu khác; các thông báo lỗi ghi dòng trong ngoặc. Đề nghị lần sau ghi theo "
+        "bảng của biểu DVK-01, mỗi đăng ký một dòng.")

@@ -87,3 +87,40 @@ def test_half_the_smaller_list_shared_is_enough(tmp_path, context):
     result = _ingest(tmp_path, context, [_sheet("Lần 1", regs(4)),
                                          _sheet("Lần 2", regs(2) + regs(2, start=6))])
     assert result.rows["valid"] == 4 and result.ignored["copied_sheet"] == 4
+
+
+# --- in this process (the parsing worker runs the rest): mutation round of 01/12 ------------
+def _models(*names: str):
+    import pandas as pd
+    return pd.DataFrame({"model": list(names)})
+
+
+def test_the_later_version_is_found_in_this_process():
+    from thidua.ingest.sheetversions import later_version
+    rows = {"Lần 1": _models("Tủ sách", "Bữa cơm", "Chợ phiên", ""),
+            "Lần 2": _models("tủ sách.", "BỮA CƠM", "Góc đọc"),
+            "Lần 3": _models("Tủ sách", "Bữa cơm", "Góc đọc", "Sân chơi"),
+            "Khác": _models("Một", "Hai")}
+    sent = {"Lần 1": None, "Lần 2": None, "Lần 3": None, "Khác": None}
+    # the last later version of several; blanks and spellings aside
+    assert later_version("Lần 1", rows, sent, ["Lần 2", "Lần 3", "Khác"]) == "Lần 3"
+    assert later_version("Lần 2", rows, sent, ["Lần 1", "Lần 3"]) == "Lần 3"
+    assert later_version("Lần 3", rows, sent, ["Lần 1", "Lần 2"]) is None
+    assert later_version("Khác", rows, sent, ["Lần 1"]) is None
+    dated = {**sent, "Lần 1": dt.date(2024, 12, 5), "Lần 2": dt.date(2024, 11, 20)}
+    assert later_version("Lần 2", rows, dated, ["Lần 1"]) == "Lần 1"  # dates over names
+    assert later_version("Lần 1", {**rows, "Lần 2": _models("Tủ sách")}, sent, ["Lần 2"]) is None
+    assert later_version("Lần 1", {**rows, "Lần 2": pd_empty()}, sent, ["Lần 2"]) is None
+
+
+def pd_empty():
+    import pandas as pd
+    return pd.DataFrame({"other": ["x"]})  # no model column
+
+
+@pytest.mark.parametrize("name, other, later", [
+    ("Lần 01", "Lần 1", False),       # the same number
+    ("DS sửa", "DS cập nhật", False),  # both marked, no number: neither
+])
+def test_names_that_say_nothing_more(name, other, later):
+    assert says_later(name, None, other, None) is later

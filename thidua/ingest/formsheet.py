@@ -34,6 +34,8 @@ LINE_NAMES = tuple(n for n in BY_NAME if n not in ("stt", "unit_code"))
 #: The columns every registration needs: a form gives ``Tên mô hình`` and two more of them
 #: (one left out is rejected as a table's empty cell would be); the table has all four.
 NEEDED = ("model", "field", "type", "registrant")
+#: The columns of a choice: a value there that reads as one is never a header (``TT``).
+CODED = ("field", "type", "level", "result")
 #: A numbering alone in a cell before the label: ``1``, ``1.``, ``a)``, ``II.``.
 _NUMBERING = re.compile(r"(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*[.)/:-]?", re.IGNORECASE)
 
@@ -60,8 +62,9 @@ def form_line(row: list) -> tuple[str, object] | None:
     if len(cells) == 1:
         return name, ""
     value = cells[1]
-    if isinstance(value, str) and header_name(value.rstrip(":").strip()) is not None:
-        return None  # a header row: ``Tên mô hình`` | ``Hình thức`` | …
+    if isinstance(value, str) and header_name(value.rstrip(":").strip()) is not None \
+            and not (name in CODED and read_value(name, value).code is not None):
+        return None  # a header row: ``Tên mô hình`` | ``Hình thức`` | …; ``TT`` is a type
     return name, value
 
 
