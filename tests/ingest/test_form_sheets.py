@@ -182,3 +182,13 @@ def test_the_form_note_names_five_forms_then_how_many_more():
         "dòng 16–19 (ghi là dòng 17), dòng 21–24 (ghi là dòng 22), dòng 26–29 (ghi là dòng 27) "
         "và 2 phiếu khác; các thông báo lỗi ghi dòng trong ngoặc. Đề nghị lần sau ghi theo "
         "bảng của biểu DVK-01, mỗi đăng ký một dòng.")
+
+
+def test_five_forms_are_all_named_and_a_form_with_only_its_type_read_is_one():
+    placed = [(r, r + 3, r + 1) for r in range(5, 30, 5)]
+    assert form_note("", placed).endswith("dòng 26–29 (ghi là dòng 27); các thông báo lỗi "
+                                          "ghi dòng trong ngoặc. Đề nghị lần sau ghi theo bảng "
+                                          "của biểu DVK-01, mỗi đăng ký một dòng.")
+    grid = [["Tên mô hình:", "Tủ sách pháp luật"], ["Lĩnh vực:", "Thể loại khác"],
+            ["Hình thức:", "Tập thể"]]
+    assert as_table(grid)[1] == [(0, 2, 1)]

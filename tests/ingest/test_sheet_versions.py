@@ -124,3 +124,13 @@ def pd_empty():
 ])
 def test_names_that_say_nothing_more(name, other, later):
     assert says_later(name, None, other, None) is later
+
+
+@pytest.mark.parametrize("theirs, later", [
+    (("A", "B", "X", "Y"), "Lần 2"),            # 2 of 4 shared: exactly half
+    (("A", "B", "X", "Y", "Z", "W"), None),      # 2 of 6 (the smaller list): under half
+])
+def test_half_of_the_smaller_list_in_this_process(theirs, later):
+    from thidua.ingest.sheetversions import later_version
+    rows = {"Lần 1": _models("A", "B", "C", "D", "E", "F"), "Lần 2": _models(*theirs)}
+    assert later_version("Lần 1", rows, {}, ["Lần 2"]) == later
