@@ -42,7 +42,7 @@ def test_a_row_lacking_one_of_the_two_columns_is_named_in_the_reason(tmp_path, c
     assert result.status == REJECTED
     assert result.problem == (
         "Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh vực') "
-        "trong 30 dòng đầu của trang tính nào đang hiển thị. Dòng 3 có vẻ là dòng tiêu đề "
+        "ở trang tính nào đang hiển thị. Dòng 3 có vẻ là dòng tiêu đề "
         "('STT', 'Nội dung công việc', 'Lĩnh vực', 'Hình thức', 'Tên tập thể/cá nhân', "
         "'Chức vụ', 'Cấp công đoàn', 'Công đoàn cơ sở', …) nhưng không có cột nào đọc được là "
         "'Tên mô hình'; đề nghị ghi tiêu đề cột đó là 'Tên mô hình' như biểu DVK-01 rồi gửi "

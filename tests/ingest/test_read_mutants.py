@@ -25,7 +25,7 @@ def rejected(call, *args) -> str:
 def test_the_fixed_messages_word_for_word():
     assert f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}" == EMPTY
     assert NO_HEADER == ("Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' "
-                         "và 'Lĩnh vực') trong 30 dòng đầu của trang tính nào đang hiển thị.")
+                         "và 'Lĩnh vực') ở trang tính nào đang hiển thị.")
 
 
 # --- the bytes of a file ----------------------------------------------------------------------

@@ -13,11 +13,13 @@ HEADER = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức"]
 DATA = [1, "Tủ sách Công đoàn", "KT", "TT"]
 
 
-def test_the_header_is_looked_for_in_the_first_thirty_rows_only():
+def test_the_header_is_looked_for_down_the_whole_sheet():
     assert HEADER_SEARCH_ROWS == 30
     title = [["Báo cáo"]] * 29
     assert find_table([*title, HEADER, DATA]).header_rows == (29,)  # Excel row 30
-    assert find_table([*title, ["Báo cáo"], HEADER, DATA]) is None  # Excel row 31
+    assert find_table([*title, ["Báo cáo"], HEADER, DATA]).header_rows == (30,)  # row 31
+    assert find_table([*title, *title, HEADER, DATA]).header_rows == (58,)
+    assert find_table([*title, *title, DATA]) is None
     assert find_table([[], [""], HEADER]).header_rows == (2,)
 
 

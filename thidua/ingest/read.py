@@ -66,8 +66,8 @@ SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES + OTHER_SUFFIXES
 #: check), the office is told to extract them.
 ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".gz", ".tar")
 #: The message of a file without the form's header row in any visible sheet.
-NO_HEADER = (f"Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh "
-             f"vực') trong {HEADER_SEARCH_ROWS} dòng đầu của trang tính nào đang hiển thị.")
+NO_HEADER = ("Không tìm thấy dòng tiêu đề của biểu DVK-01 (dòng có cả 'Tên mô hình' và 'Lĩnh "
+             "vực') ở trang tính nào đang hiển thị.")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,10 @@ from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
 
-#: The header row must be within the first rows of a sheet (``spec/submission-form.md``).
+#: Within these first rows of a sheet every reading of a header applies (two rows, words
+#: wrapped over two rows, a column guide); below them only a row naming ``Tên mô hình`` and
+#: ``Lĩnh vực`` itself is the header (``spec/submission-form.md``: "the first row that
+#: contains both", without a limit).
 HEADER_SEARCH_ROWS = 30
 
 #: A cell of a row that annotates the header: a column number ``(1)``, ``2``, ``A``, or a
@@ -159,10 +162,13 @@ def _wrapped(grid: Grid, r: int, markers: set[str]) -> dict[int, str]:
 
 def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
                markers: tuple[str, ...] = HEADER_MARKERS) -> Table | None:
-    """Locate the header: the first row (within the first 30) holding both ``Tên mô hình`` and
-    ``Lĩnh vực``, alone or together with the row below it (a header split over two rows with
-    merged cells, ``spec/submission-form.md``), and a row of column numbers or bracketed hints
-    right under it. A ``Thời gian thực hiện`` over two sub-columns ``Từ ngày`` | ``Đến ngày``
+    """Locate the header: the first row holding both ``Tên mô hình`` and ``Lĩnh vực``, alone or
+    together with the row below it (a header split over two rows with merged cells,
+    ``spec/submission-form.md``), and a row of column numbers or bracketed hints right under
+    it. Below the first :data:`HEADER_SEARCH_ROWS` rows (a unit's cover letter pasted above
+    the title: fresh tester F's 147, header on row 39) the header's first row must name a
+    marker itself (not only words wrapped over two rows). A ``Thời gian thực hiện`` over two
+    sub-columns ``Từ ngày`` | ``Đến ngày``
     (``Bắt đầu`` | ``Kết thúc``, ``Từ`` | ``Đến``, …) makes a two-row header whose sub-columns
     are ``period_from`` | ``period_to`` (issue 16.3), whether or not the merged parent is
     repeated across its columns. When two columns carry the same form header, one holding
@@ -173,8 +179,11 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
     after a field has no ``Lĩnh vực``: ``("model", "registrant")``).
     ``None`` when there is none (a cover letter)."""
     markers = set(markers)
-    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+    for r in range(len(grid)):
         top = row_names(grid[r])
+        if r >= HEADER_SEARCH_ROWS and not markers & set(top.values()):
+            # far down (a cover letter above) the header's first row names a marker itself
+            continue
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
         if not top and not wrapped:
             continue
@@ -325,13 +334,13 @@ def table_parts(grid: Grid, table: Table, last: int,
 
 
 def header_hint(grid: Grid) -> str:
-    """Why no header row was found in ``grid``, when a row of its first
-    :data:`HEADER_SEARCH_ROWS` names three form columns or more, one of ``Tên mô hình`` and
+    """Why no header row was found in ``grid``, when a row of it names three form columns or
+    more, one of ``Tên mô hình`` and
     ``Lĩnh vực`` among them but not the other (``Tên mô hình/phần việc`` in a wording no rule
     reads): `` Dòng 4 có vẻ là dòng tiêu đề ('STT', 'Tên mô hình/phần việc', …) nhưng không
     có cột nào đọc được là 'Tên mô hình'; …`` (leading space), so that a unit knows which cell
     to rename; ``""`` when no row is so close."""
-    for r in range(min(len(grid), HEADER_SEARCH_ROWS)):
+    for r in range(len(grid)):
         names = set(row_names(grid[r]).values())
         missing = [m for m in HEADER_MARKERS if m not in names]
         if len(names) >= 3 and len(missing) == 1:
