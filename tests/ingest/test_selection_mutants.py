@@ -79,6 +79,29 @@ def test_two_undated_files_are_both_named():
         "không có dòng 'Ngày gửi:' đọc được).")
 
 
+def test_identical_copies_are_named_as_one_file_counted_once():
+    # fresh tester F's 204: the same bytes sent twice, then a ``- Copy``; the one with another
+    # content (c) is not named a copy, nor is a rejected file with the same bytes
+    got = by_name([result("a.xlsx", modified=T1, models=SAME, sha256="same"),
+                   result("a - Copy.xlsx", modified=T9, models=SAME, sha256="same"),
+                   result("b.xlsx", modified=T1 + dt.timedelta(hours=1), models=SAME,
+                          sha256="same"),
+                   result("c.xlsx", modified=T1, models=SAME, sha256="other"),
+                   result("d.xlsx", status=REJECTED, modified=T1, sha256="same")])
+    assert got["a - Copy.xlsx"].status == USED
+    assert got["a - Copy.xlsx"].choice == (
+        "Đơn vị có 5 tệp; dùng tệp a - Copy.xlsx (chọn theo thời gian sửa tệp, vì tệp a - "
+        "Copy.xlsx, b.xlsx không có dòng 'Ngày gửi:' đọc được). Tệp a.xlsx, b.xlsx có nội "
+        "dung giống hệt tệp a - Copy.xlsx (cùng một tệp gửi lại hoặc chép ra dưới tên khác) "
+        "nên chỉ tính một lần.")
+
+
+def test_no_copy_is_named_without_a_hash():
+    got = by_name([result("a.xlsx", modified=T1, models=SAME),
+                   result("b.xlsx", modified=T9, models=SAME)])
+    assert got["b.xlsx"].choice.endswith("đọc được).")
+
+
 def test_the_same_sent_date_and_time_falls_back_on_the_name():
     got = by_name([result("b.xlsx", sent=D5, models=SAME), result("a.xlsx", sent=D5, models=SAME)])
     assert (got["b.xlsx"].status, got["a.xlsx"].status) == (USED, SUPERSEDED)

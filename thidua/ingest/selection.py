@@ -165,7 +165,9 @@ def _why(chosen: FileResult, runner_up: FileResult) -> str:
 
 def _choice(chosen: FileResult, others: list[FileResult]) -> str:
     """The sentence saying why ``chosen`` counts for its unit (``""`` when it is the unit's
-    only file, or plainly the newest by sent date with nothing newer rejected)."""
+    only file, or plainly the newest by sent date with nothing newer rejected), naming the
+    unit's other usable files whose bytes are the same (``sha256``: a file sent twice, a
+    ``… - Copy.xlsx``; fresh tester F's 204)."""
     newer = sorted((r for r in others if r.status == REJECTED and _recency(r) > _recency(chosen)),
                    key=_recency)
     if newer:
@@ -178,7 +180,10 @@ def _choice(chosen: FileResult, others: list[FileResult]) -> str:
     why = _why(chosen, usable[-1])
     if why == "chọn theo ngày gửi ghi trong tệp":
         return ""
-    return f"Đơn vị có {len(others) + 1} tệp; dùng tệp {chosen.file} ({why})."
+    same = [r.file for r in usable if chosen.sha256 and r.sha256 == chosen.sha256]
+    copies = (f" Tệp {', '.join(same)} có nội dung giống hệt tệp {chosen.file} (cùng một tệp "
+              f"gửi lại hoặc chép ra dưới tên khác) nên chỉ tính một lần." if same else "")
+    return f"Đơn vị có {len(others) + 1} tệp; dùng tệp {chosen.file} ({why}).{copies}"
 
 
 def _registrations(result: FileResult) -> dict[tuple[str, str], str]:
