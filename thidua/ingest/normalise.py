@@ -17,6 +17,7 @@ from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
+from thidua.ingest.legend import is_legend
 from thidua.ingest.periods import parse_period, period_of_two
 from thidua.ingest.registrant import type_in_position
 from thidua.text import clean_text, match_key
@@ -133,11 +134,14 @@ _NOTE_LABEL = re.compile(r"(ghi chu|luu y|chu thich|chu y|nguon)\s*:?")
 def is_signature(texts: list[str]) -> bool:
     """The first row of the block below the table: a signer (``Người lập biểu``, ``THỦ TRƯỞNG
     ĐƠN VỊ``), a place-and-date line, or a note in a single cell (``Ghi chú: …``, ``* …``) or
-    in two (``Ghi chú:`` | its text);
+    in two (``Ghi chú:`` | its text), a legend of a column's numbers in one or two cells
+    (:func:`thidua.ingest.legend.is_legend`);
     a cell merged across the table counts once."""
     keys = list(dict.fromkeys(match_key(t) for t in texts))
     if len(keys) == 1 and _NOTE.match(keys[0]) or len(keys) == 2 and _NOTE_LABEL.fullmatch(keys[0]):
         return True  # ``Ghi chú: …``, or ``Ghi chú:`` | ``- Cột Kết quả …`` in two cells
+    if len(keys) <= 2 and is_legend(" ".join(dict.fromkeys(texts))):
+        return True  # ``Lĩnh vực: 1 - Kinh tế; 2 - …`` (:mod:`thidua.ingest.legend`)
     return any(k.startswith(SIGNATURE_KEYS) or re.match(r"^.{0,40}, ngay .{0,6}thang", k)
                or re.match(r"^ngay\s+(\d{1,2}|\.+|…+)\s+thang", k) for k in keys)
 

@@ -20,6 +20,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
 from thidua.ingest.continuation import (continuation_note, halves_note, join_continuations,
                                        join_halves)
 from thidua.ingest.legacy import undecoded_cells
+from thidua.ingest.legend import legend_note
 from thidua.ingest.marks import marked_columns
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
@@ -27,7 +28,8 @@ from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants, type_in_position
-from thidua.ingest.rows import (SheetData, column_labels, field_from_name, name_filled_rows,
+from thidua.ingest.rows import (SheetData, column_labels, field_from_name, legend_rows,
+                               name_filled_rows,
                                overruled_type_headers,
                                raw_rows, title_line_rows, type_column_headers,
                                type_from_name, type_from_position)
@@ -267,6 +269,9 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                   if len(data)),
                 sheet_field_note(sheet.sheet, field) if (field := field_from_name(sheet))
                 and len(data) else None,
+                *(legend_note(sheet.sheet, BY_NAME[name].header, legend, shown)
+                  for name, (legend, rows_) in legend_rows(sheet).items()
+                  if (shown := [r for r in rows_ if r in data.index])),
                 *(blank_from_name_note(sheet.sheet, name, value, [r for r in rows_
                                                                   if r in data.index])
                   for name, (value, rows_) in name_filled_rows(sheet).items()

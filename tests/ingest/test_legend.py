@@ -1,0 +1,131 @@
+"""A coded column written as numbers with a legend on the sheet (fresh tester F's 132:
+``Lĩnh vực`` = ``1`` … ``4``, ``Lĩnh vực: 1 - Kinh tế; 2 - …`` under the table; every row was
+rejected): the numbers are read by the legend, told; the legend line is no registration;
+without a legend, or with one that contradicts itself, the numbers are rejected as before
+(:mod:`thidua.ingest.legend`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, reg
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import USED, ingest_file
+from thidua.ingest.legend import is_legend, legend_number, legend_pairs, sheet_legends
+
+FIELDS = "Lĩnh vực: 1 - Kinh tế; 2 - Văn hóa - xã hội; 3 - An ninh - quốc phòng; 4 - Xây dựng HTCT"
+TITLE = [["DANH SÁCH ĐĂNG KÝ MÔ HÌNH DÂN VẬN KHÉO NĂM 2024"], ["Mã đơn vị: Q-CG"], ["Năm: 2024"]]
+
+
+def _rows(fields=(1, 1, 2, 2, 3, 3, 4, 4), **over):
+    return [reg(i, field=f, **over) for i, f in enumerate(fields)]
+
+
+def _ingest(tmp_path, context, rows, header=HEADER, title=TITLE):
+    path = tmp_path / "Q-CG_2024.xlsx"
+    write_xlsx(path, [Sheet("DS", [*title, list(header), *rows])])
+    return ingest_file(input_file(path), context)
+
+
+def _by_field(result):
+    return result.registrations["field"].value_counts().sort_index().to_dict()
+
+
+def test_numbers_read_by_a_legend_under_the_table(tmp_path, context):
+    result = _ingest(tmp_path, context, [*_rows(), [], [FIELDS]])
+    assert result.status == USED
+    assert result.rows == {"read": 10, "valid": 8, "rejected": 0, "ignored": 2}
+    assert _by_field(result) == {"ANQP": 2, "KT": 2, "VHXH": 2, "XDHTCT": 2}
+    assert ("Trang 'DS': cột 'Lĩnh vực' ghi bằng số ở dòng 5, 6, 7, 8, 9, 10, 11, 12; đã đọc "
+            "theo chú thích trong tệp (1 = Kinh tế; 2 = Văn hóa - xã hội; 3 = An ninh - quốc "
+            "phòng; 4 = Xây dựng HTCT). Đề nghị lần sau ghi rõ lĩnh vực ở từng dòng."
+            ) in result.readings
+
+
+@pytest.mark.parametrize("where", ["header", "title", "two cells", "lines", "text numbers"])
+def test_the_legend_where_units_write_it(tmp_path, context, where):
+    header, title, rows = list(HEADER), list(TITLE), _rows()
+    if where == "header":
+        header[2] = "Lĩnh vực (1: KT, 2: VHXH, 3: ANQP, 4: XDHTCT)"
+    elif where == "title":
+        title.append(["Ghi chú: " + FIELDS])
+    elif where == "two cells":
+        rows += [[], ["Lĩnh vực:", "(1) Kinh tế, (2) VH-XH, (3) AN-QP, (4) XD HTCT"]]
+    elif where == "lines":
+        rows += [[], ["Ghi chú:"], ["1. Kinh tế"], ["2. Văn hóa - xã hội"],
+                 ["3. An ninh - quốc phòng"], ["4. Xây dựng hệ thống chính trị"]]
+    else:
+        rows = _rows(fields=("1", "01", "(2)", "2.", 3, 3.0, "4", 4)) + [[FIELDS]]
+    result = _ingest(tmp_path, context, rows, header, title)
+    assert (result.status, result.rows["valid"], result.rows["rejected"]) == (USED, 8, 0)
+    assert _by_field(result) == {"ANQP": 2, "KT": 2, "VHXH": 2, "XDHTCT": 2}
+
+
+def test_a_type_legend(tmp_path, context):
+    rows = [reg(i, type_=("1" if i % 2 == 0 else "2")) for i in range(4)]
+    result = _ingest(tmp_path, context, [*rows, ["Hình thức: 1 - Tập thể, 2 - Cá nhân"]])
+    assert (result.rows["valid"], result.rows["rejected"]) == (4, 0)
+    assert result.registrations["type"].tolist() == ["collective", "individual"] * 2
+
+
+def test_without_a_legend_numbers_are_rejected(tmp_path, context):
+    result = _ingest(tmp_path, context, _rows(fields=(1, 2)))
+    assert (result.rows["valid"], result.rows["rejected"]) == (0, 2)
+    assert result.rejections["value"].tolist() == ["1", "2"]
+
+
+def test_a_number_the_legend_does_not_give_is_rejected(tmp_path, context):
+    result = _ingest(tmp_path, context, [*_rows(fields=(1, 5)), ["Lĩnh vực: 1 - KT; 2 - VHXH"]])
+    assert (result.rows["valid"], result.rows["rejected"]) == (1, 1)
+    assert result.rejections["value"].tolist() == ["5"]
+
+
+def test_a_legend_contradicting_itself_reads_nothing(tmp_path, context):
+    rows = [*_rows(fields=(1, 2)), ["Lĩnh vực: 1 - Kinh tế; 2 - Văn hóa - xã hội"],
+            ["Ghi chú: 1 - Văn hóa - xã hội; 2 - Kinh tế"]]
+    result = _ingest(tmp_path, context, rows)
+    assert (result.rows["valid"], result.rows["rejected"]) == (0, 2)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("1 - Kinh tế; 2 - Văn hóa - xã hội", [(1, "Kinh tế"), (2, "Văn hóa - xã hội")]),
+    ("(1) KT, (2) VHXH", [(1, "KT"), (2, "VHXH")]),
+    ("1: Tập thể 2: Cá nhân", [(1, "Tập thể"), (2, "Cá nhân")]),
+    ("1. Kinh tế\n2. Văn hóa", [(1, "Kinh tế"), (2, "Văn hóa")]),
+    ("1) Cơ sở; 2) Thành phố", [(1, "Cơ sở"), (2, "Thành phố")]),
+    ("3 = An ninh", [(3, "An ninh")]),
+    ("01/2024 - 12/2024", []), ("Năm 2024 - 2025", []), ("1.5 triệu đồng", []),
+    ("Tổ 12", []), ("1 -", [])])
+def test_legend_pairs(text, pairs):
+    assert legend_pairs(text) == pairs
+
+
+@pytest.mark.parametrize("value, number", [
+    (1, 1), (1.0, 1), (4.0, 4), ("1", 1), ("01", 1), ("(2)", 2), ("3.", 3), (" 4 ", 4),
+    (1.5, None), (True, None), ("", None), (None, None), ("KT", None), ("1a", None),
+    (100, None), (-1, None), ("123", None)])
+def test_legend_number(value, number):
+    assert legend_number(value) == number
+
+
+@pytest.mark.parametrize("text, legend", [
+    (FIELDS, True), ("Hình thức: 1 - Tập thể; 2 - Cá nhân", True),
+    ("Kết quả: 1 - Hoàn thành; 2 - Tiêu biểu", True),
+    ("Cấp: 1 - Thành phố; 2 - Cấp trên cơ sở; 3 - Cơ sở", True),
+    ("1 - Kinh tế", False),  # one value: a numbered heading, no legend
+    ("1 - Kinh tế; 2 - abc; 3 - xyz", False),  # more that do not read than do
+    ("1 - Kinh tế; 2 - VHXH; 3 - khác", True),
+    ("Ghi chú: các mô hình đăng ký lần 2", False)])
+def test_is_legend(text, legend):
+    assert is_legend(text) is legend
+
+
+def test_sheet_legends_per_column_and_first_spelling():
+    grid = [["Lĩnh vực: 1 - KT; 2 - VHXH", "Hình thức: 1 - Tập thể; 2 - Cá nhân"],
+            ["1 - Kinh tế"], [1, "Bữa cơm 3 - Tổ"]]
+    assert sheet_legends(grid, ("field", "type")) == {
+        "field": {1: "KT", 2: "VHXH"}, "type": {1: "Tập thể", 2: "Cá nhân"}}
+    assert sheet_legends([["1 - KT; 1 - VHXH"]], ("field",)) == {}  # one number, two values
+    assert sheet_legends([["1 - KT; 2 - KT"]], ("field",)) == {}  # one value, two numbers
+    assert sheet_legends([["1 - KT"]], ("field",)) == {}  # one value

@@ -1,0 +1,112 @@
+"""A coded column written as numbers, with the numbers' meaning given on the sheet.
+
+A unit may fill ``Lĩnh vực`` with the template's numbers ``1`` … ``4`` and give their meaning in
+a legend: a line under the table (``Lĩnh vực: 1 - Kinh tế; 2 - Văn hóa - xã hội; 3 - An ninh -
+quốc phòng; 4 - Xây dựng HTCT``), a line of the title block, one line per number, or the
+column's header cell itself (``Lĩnh vực (1: KT, 2: VHXH, 3: ANQP, 4: XDHTCT)``); the same for
+``Hình thức`` (``1 - Tập thể, 2 - Cá nhân``), ``Cấp công đoàn`` and ``Kết quả``. Fresh tester
+F's 132: every row was rejected "'1' không hợp lệ ở cột 'Lĩnh vực'", though a person reads
+them from the legend.
+
+A legend is read from the sheet's cells: each number written before a separator (``1 -``,
+``1:``, ``1.``, ``1)``, ``(1)``, ``1 =``) and the text up to the next number, where that text
+spells one value of the column as the form does (an exact reading of
+:func:`thidua.ingest.values.read_value`: ``Kinh tế``, ``VH-XH``, ``Tập thể``). The column's
+legend is every such pair on the sheet when they agree (one value per number, one number per
+value) and give two values or more; a number with no meaning there stays as written (and is
+rejected as any unknown value is). An extension of ``spec/submission-form.md``, "The header
+row" (``docs/contracts.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from thidua.ingest.values import EXACT, read_value
+from thidua.ingest.workbook import Grid
+from thidua.text import clean_text
+
+#: The coded columns a legend may give.
+LEGEND_COLUMNS = ("field", "type", "level", "result")
+#: A number before its meaning: ``1 -``, ``1:``, ``1.``, ``1)``, ``(1)``, ``1 =`` (not a
+#: date's ``01/2024`` nor a decimal ``1.5``).
+_MARK = re.compile(r"(?<![\w/.,])(?:\((\d{1,2})\)|(\d{1,2})\s*[-–—:=.)])(?![\d/])\s*")
+#: A cell that is nothing but a number (``1``, ``01``, ``(1)``, ``1.``).
+_NUMBER = re.compile(r"\(?0?(\d{1,2})\)?\.?")
+#: What ends a legend's value: separators and brackets around it.
+_TRIM = " \t\r\n;,.-–—()[]"
+
+
+def legend_pairs(text: str) -> list[tuple[int, str]]:
+    """``(number, text)`` of each number written before a separator in ``text`` and the text
+    up to the next such number (``"1 - Kinh tế; 2 - VH-XH"`` → ``[(1, "Kinh tế"), (2,
+    "VH-XH")]``), separators and brackets trimmed; ``[]`` when there is none."""
+    marks = list(_MARK.finditer(text))
+    out = []
+    for mark, following in zip(marks, [*marks[1:], None]):
+        value = text[mark.end():following.start() if following else len(text)].strip(_TRIM)
+        if value:
+            out.append((int(mark.group(1) or mark.group(2)), value))
+    return out
+
+
+def _code(name: str, text: str) -> str | None:
+    """The code of column ``name`` that ``text`` spells as the form does (an exact reading:
+    ``Tổ`` read as ``Tập thể`` by approximation is no legend's value)."""
+    reading = read_value(name, text)
+    return reading.code if reading.how == EXACT else None
+
+
+def is_legend(text: str) -> bool:
+    """Whether ``text`` is a legend line (``Lĩnh vực: 1 - Kinh tế; 2 - Văn hóa - xã hội; …``):
+    two numbered texts or more that read as values of one column of
+    :data:`LEGEND_COLUMNS`, and no more than as many that do not. Such a line under the table
+    is a note, never a registration (``thidua.ingest.normalise.is_signature``)."""
+    pairs = legend_pairs(text)
+    return any(2 <= (n := sum(_code(name, v) is not None for _, v in pairs))
+               and 2 * n >= len(pairs) for name in LEGEND_COLUMNS)
+
+
+def legend_number(value: object) -> int | None:
+    """The number a cell holds when it is nothing but a small number (``1``, ``1.0``, ``"01"``,
+    ``"(1)"``), else ``None`` (``True``, ``1.5``, text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if float(value).is_integer() and 0 <= value < 100 else None
+    match = _NUMBER.fullmatch(clean_text(value))
+    return int(match.group(1)) if match else None
+
+
+def sheet_legends(grid: Grid, names: tuple[str, ...]) -> dict[str, dict[int, str]]:
+    """Column name (of ``names``, :data:`LEGEND_COLUMNS`) → ``{number: the legend's text for
+    it}`` for each column the sheet's cells give a legend of (module doc). The texts read as
+    the column's values; a column whose pairs disagree (one number two values, or one value
+    two numbers), or give fewer than two values, has none."""
+    found: dict[str, list[tuple[int, str, str]]] = {name: [] for name in names}
+    for row in grid:
+        for value in row:
+            if not isinstance(value, str) or not _MARK.search(value):
+                continue
+            for number, text in legend_pairs(clean_text(value)):
+                for name in names:
+                    if (code := _code(name, text)) is not None:
+                        found[name].append((number, code, text))
+    out = {}
+    for name, pairs in found.items():
+        by_number = {n: {c for m, c, _ in pairs if m == n} for n, _, _ in pairs}
+        by_code = {c: {n for n, d, _ in pairs if d == c} for _, c, _ in pairs}
+        if len(by_code) >= 2 and all(len(v) == 1 for v in (*by_number.values(), *by_code.values())):
+            out[name] = {n: text for n, _, text in reversed(pairs)}  # the first spelling
+    return out
+
+
+def legend_note(sheet: str, header: str, legend: dict[int, str], rows: list[int]) -> str:
+    """The line telling a unit that the numbers of its column ``header`` (rows ``rows``,
+    Excel's) were read by the sheet's legend ``legend``."""
+    shown = ", ".join(map(str, rows[:10])) + (f" và {len(rows) - 10} dòng khác"
+                                               if len(rows) > 10 else "")
+    meaning = "; ".join(f"{n} = {text}" for n, text in sorted(legend.items()))
+    where = f"Trang '{sheet}': cột" if sheet else "Cột"
+    return (f"{where} '{header}' ghi bằng số ở dòng {shown}; đã đọc theo chú thích trong "
+            f"tệp ({meaning}). Đề nghị lần sau ghi rõ {header.lower()} ở từng dòng.")
