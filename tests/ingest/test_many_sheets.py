@@ -255,20 +255,76 @@ def test_the_manifest_lists_the_sheets_of_a_file_with_several_and_the_summary_ad
 @pytest.mark.parametrize("lead, suffix", [
     ([], ".xlsx"),                                             # rows alone (F's 111)
     ([[f"({i})" for i in range(1, 12)]], ".xlsx"),             # column numbers first (129)
-    ([], ".ods"), ([["Tiếp theo trang 1"]], ".xls"),
+    ([], ".ods"), ([["Tiếp theo trang 1"]], ".xls"), ([[], ["(tiếp theo)"], []], ".xlsx"),
 ])
-def test_a_list_going_on_on_a_sheet_without_the_header_is_told_not_passed_over_silently(
+def test_a_list_going_on_on_a_sheet_without_the_header_is_read_under_the_first_s(
         tmp_path, context, lead, suffix):
     """Fresh tester F's 111, 129: ``Trang 2`` holds rows 9-14 in the same columns without a
-    header row: its rows were lost without a word. They are not read (no header says what
-    each column is), but the unit is told how many and how to have them counted."""
+    header row: its rows were lost without a word, then told and not read. They are read
+    under the first sheet's header, each named by its own sheet and Excel row, told."""
     more = [reg(i, stt=i + 1) for i in range(2, 5)]
+    more[1] = reg(3, stt=4, field="Thể loại khác")  # rejected, named on its own sheet
     result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", [reg(0), reg(1)])),
                                         Sheet("Trang 2", [*lead, *more]),
                                         Sheet("Ghi chú", [["Người lập biểu"], ["Nguyễn Thị Lan"]])],
                     suffix)
+    first = len(lead) + 1  # the Excel row of Trang 2's first registration
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 3, 2, 1, 0)]
+    assert result.rejections[["sheet", "row", "column", "value"]].values.tolist() == [
+        ["Trang 2", first + 1, "Lĩnh vực", "Thể loại khác"]]
+    regs_ = result.registrations
+    assert list(zip(regs_["sheet"], regs_.index))[2:] == [("Trang 2", first),
+                                                          ("Trang 2", first + 2)]
+    assert result.notes[0] == "Đã dùng trang 'Trang 1', trang 'Trang 2'"
+    assert (f"Trang 'Trang 2' không có dòng tiêu đề của biểu nhưng ghi tiếp danh sách theo đúng "
+            f"các cột của trang 'Trang 1': đã đọc từ dòng {first} theo dòng tiêu đề của trang "
+            f"'Trang 1'. Đề nghị lần sau chép dòng tiêu đề vào đầu mỗi trang.") in result.notes
+
+
+def test_a_list_going_on_keeps_its_own_hidden_rows_and_the_first_sheet_s_labels(tmp_path, context):
+    more = [reg(i, stt=i + 1) for i in range(2, 6)]
+    more[3] = reg(5, stt=6, field="Thể loại khác")
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", [reg(0), reg(1)])),
+                                        Sheet("Trang 2", more, hidden_rows=[2])])
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0), ("Trang 2", 4, 2, 1, 1)]
+    assert result.ignored["hidden"] == 1
+    assert result.rejected_rows.index.tolist() == [("Trang 2", 4)]
+    assert list(result.rejected_rows.columns)[:3] == ["STT", "Tên mô hình", "Lĩnh vực"]
+
+
+def test_a_list_going_on_is_labelled_by_the_first_sheet_s_header(tmp_path):
+    from thidua.ingest.rows import column_labels
+    header = ["STT", "Tên mô hình/phần việc", *HEADER[2:]]
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, [Sheet("Trang 1", [header, reg(0), reg(1)]),
+                      Sheet("Trang 2", [reg(2, stt=3), reg(3, stt=4)])])
+    sheets = parse_sheets(path.read_bytes(), ".xlsx").sheets
+    assert [s.sheet for s in sheets] == ["Trang 1", "Trang 2"]
+    labels = column_labels(sheets[1])
+    assert (labels["model"], labels["field"]) == ("Tên mô hình/phần việc", "Lĩnh vực")
+    assert sheets[1].table.header_rows == () and sheets[1].table.data_start == 0
+
+
+@pytest.mark.parametrize("name", ["Mẫu", "Bản cũ"])
+def test_a_sample_or_old_sheet_without_the_header_is_told_not_read(tmp_path, context, name):
+    more = [reg(i, stt=i + 1) for i in range(2, 5)]
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", [reg(0), reg(1)])),
+                                        Sheet(name, more)])
     assert result.rows["valid"] == 2
-    assert result.notes[0] == (
-        "Đã dùng trang 'Trang 1'; bỏ qua trang 'Trang 2' (không có dòng tiêu đề của biểu nhưng "
-        "có 3 dòng giống đăng ký: các dòng này chưa được tính; đề nghị chép dòng tiêu đề của "
-        "biểu vào đầu trang đó) rồi gửi lại tệp")
+    assert result.notes[0].startswith(
+        f"Đã dùng trang 'Trang 1'; bỏ qua trang '{name}' (không có dòng tiêu đề của biểu nhưng "
+        f"có 3 dòng giống đăng ký: các dòng này chưa được tính; đề nghị chép dòng tiêu đề của "
+        f"biểu vào đầu trang đó)")
+
+
+@pytest.mark.parametrize("rows", [
+    [reg(2, stt=3)],                                  # one row: no list going on
+    [["Danh sách đoàn viên", "Nguyễn Văn A"], ["Tổng", 3]],  # another list
+    [[3, "Bữa cơm", "Tập thể", "Kinh tế", "CĐCS A"], [4, "Tủ sách", "Cá nhân", "VHXH", "B"]],
+])  # the last: field and type in each other's columns, so not the first sheet's columns
+def test_a_sheet_without_the_header_that_is_no_list_going_on_is_passed_over(
+        tmp_path, context, rows):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", [reg(0), reg(1)])),
+                                        Sheet("Trang 2", rows)])
+    assert counts(result) == [("Trang 1", 2, 2, 0, 0)]
+    assert result.notes == () or not any("Trang 2" in n for n in result.notes)

@@ -307,7 +307,7 @@ def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Tab
     hidden = frozenset(facts.hidden_columns)
     if not facts.merges:
         return grid, (find_table(grid, hidden) or table) if hidden else table
-    filled = fill_merges(grid, facts.merges, table.header_rows[0])
+    filled = fill_merges(grid, facts.merges, table.top)
     table = find_table(filled, hidden) or table
     return restore_unowned(filled, grid, table.data_start), table
 

@@ -231,7 +231,7 @@ def _section_types(grid: Grid, part: Table, start: int, stop: int,
     else ``None``."""
     if "type" in part.columns.values() or "type" in marked_columns(part.marks):
         return None
-    return types_from_headings(grid, start, stop, part.header_rows[0],
+    return types_from_headings(grid, start, stop, part.top,
                                lambda row: set(HEADER_MARKERS) <= set(row_names(row).values()),
                                default, _plainly_data(part))
 
@@ -434,7 +434,8 @@ def _column_labels(sheet: SheetData) -> dict[str, str]:
             if name in labels:
                 continue
             texts = [clean_text(grid[i][c]) for i in header_rows if c < len(grid[i])]
-            label = " / ".join(dict.fromkeys(t for t in texts if t)) or name
+            label = " / ".join(dict.fromkeys(t for t in texts if t)) \
+                or table.header_texts.get(c) or name  # a list going on: the first sheet's
             if label in labels.values():
                 label = f"{label} (cột {column_letter(c)})"
             labels[name] = label
@@ -462,7 +463,7 @@ def title_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = (),
     own."""
     lines = [r - 1 for r in title_line_rows(sheet, names, read=True)] if below else []
     shown = sheet.facts.shown  # what Excel shows: a ``Năm:`` date cell formatted ``yyyy``
-    return [cells for r in [*range(sheet.table.header_rows[0]), *lines]
+    return [cells for r in [*range(sheet.table.top), *lines]
             if (cells := title_cells([_title_shown(v, shown.get((r, c)))
                                       for c, v in enumerate(sheet.grid[r])]))]
 

@@ -8,8 +8,10 @@ an old copy or a draft (:func:`is_old_sheet`), or has nothing below its header; 
 loses its last sheet so: when no sheet is left, the first visible sheet with the table counts
 (a unit may type its data into the template, or into a sheet called ``Nháp``). A sheet that
 repeats an earlier counted sheet's registrations row for row (:func:`copy_of`) is counted once:
-its rows are read and ignored (:data:`COPIED_SHEET`). Sheets without the table (lists, a cover
-letter) are passed over without a word.
+its rows are read and ignored (:data:`COPIED_SHEET`). A visible sheet without a header whose
+rows go on with the first counted sheet's list, in its columns, counts under that sheet's
+header (:func:`continued_table`, told). Other sheets without the table (lists, a cover letter)
+are passed over without a word.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME, OLD_SHEET_WORDS, TEMPLATE_SHEET_WORDS
 from thidua.ingest.duplicates import duplicate_key
-from thidua.ingest.table import Table
+from thidua.ingest.table import Table, is_annotation
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import FileRejected, Grid
 from thidua.text import clean_text, match_key
@@ -91,9 +93,11 @@ def _why_passed(sheet: FoundSheet) -> str | None:
 
 
 def choose_sheets(found: list[FoundSheet]) -> tuple[list[FoundSheet], list[tuple[str, str]]]:
-    """The sheets that count, in workbook order, and ``(name, why)`` of each sheet with the
-    table passed over (why: :data:`HIDDEN`, :data:`TEMPLATE`, :data:`OLD`, :data:`EMPTY`), by
-    the rules of the module doc. ``([], [])`` when no sheet has the table; no sheet counts
+    """The sheets that count, in workbook order (a list going on without a header among them,
+    its table from :func:`continued_table` and its note :data:`CONTINUED_NOTE`), and
+    ``(name, why)`` of each sheet with the table passed over (why: :data:`HIDDEN`,
+    :data:`TEMPLATE`, :data:`OLD`, :data:`EMPTY`; :data:`NO_HEADER_ROWS` for a list going on
+    on a sheet named as a sample or an old copy), by the rules of the module doc. ``([], [])`` when no sheet has the table; no sheet counts
     either when the only visible table has no rows and a hidden sheet's table has some (the
     file is rejected naming the hidden sheets, :func:`hidden_tables_reason`)."""
     tabled = [f for f in found if f.table is not None]
@@ -105,16 +109,32 @@ def choose_sheets(found: list[FoundSheet]) -> tuple[list[FoundSheet], list[tuple
                 _has_rows(f) for f in tabled if not f.visible):  # the rows only on a hidden sheet
             counted = []
     passed = [(f.name, why[f.name]) for f in tabled if f not in counted]
-    if counted:  # a list going on, on a sheet without the header: never passed over silently
-        passed += [(f.name, NO_HEADER_ROWS.format(n=n)) for f in found
-                   if f.table is None and f.visible and (n := continued_rows(f.grid, counted[0]))]
+    if counted:  # a list going on, on a sheet without the header: read under the first's
+        going_on = []
+        for f in found:
+            if f.table is None and f.visible and (n := continued_rows(f.grid, counted[0])):
+                if is_template_sheet(f.name) or is_old_sheet(f.name):
+                    passed.append((f.name, NO_HEADER_ROWS.format(n=n)))
+                else:
+                    table = continued_table(f.grid, counted[0])
+                    going_on.append(FoundSheet(f.name, f.grid, f.encoding, table, f.visible,
+                                               f.error, note=CONTINUED_NOTE.format(
+                                                   sheet=f.name, first=counted[0].name,
+                                                   row=table.data_start + 1)))
+        order = [f.name for f in found]
+        counted = sorted([*counted, *going_on], key=lambda f: order.index(f.name))
     return counted, passed
 
 
 #: Why a visible sheet without the header but with rows in the counted table's columns was
-#: not read (:func:`continued_rows`).
+#: not read (:func:`continued_rows`): its name says it is a sample or an old copy.
 NO_HEADER_ROWS = ("không có dòng tiêu đề của biểu nhưng có {n} dòng giống đăng ký: các dòng "
                   "này chưa được tính; đề nghị chép dòng tiêu đề của biểu vào đầu trang đó")
+#: The line telling a unit that a sheet without the header was read under the first sheet's
+#: header (:func:`continued_table`).
+CONTINUED_NOTE = ("Trang '{sheet}' không có dòng tiêu đề của biểu nhưng ghi tiếp danh sách "
+                  "theo đúng các cột của trang '{first}': đã đọc từ dòng {row} theo dòng tiêu "
+                  "đề của trang '{first}'. Đề nghị lần sau chép dòng tiêu đề vào đầu mỗi trang.")
 
 
 def continued_rows(grid: Grid, first: FoundSheet) -> int:
@@ -134,6 +154,28 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
             and read_value("field", cell(row, "field")).code is not None
             and ("type" not in at or read_value("type", cell(row, "type")).code is not None))
     return n if n >= 2 else 0
+
+
+def continued_table(grid: Grid, first: FoundSheet) -> Table:
+    """The table of a sheet without a header whose rows go on with the counted sheet
+    ``first``'s list (:func:`continued_rows` ≥ 2): ``first``'s columns, no header row of its
+    own, its data from the first row with a model and a ``Lĩnh vực`` or ``Hình thức`` value
+    (a title line, ``(tiếp theo)``, or the form's column numbers above it are not read), and
+    ``first``'s header text of each column (the labels the unit's feedback shows)."""
+    at = {name: c for c, name in first.table.columns.items()}
+
+    def cell(row: list, name: str) -> str:
+        c = at.get(name)
+        return clean_text(row[c]) if c is not None and c < len(row) else ""
+
+    start = next(r for r, row in enumerate(grid) if not is_annotation(row)
+                 and cell(row, "model") and (cell(row, "field") or cell(row, "type")))
+    named = [r for r in first.table.header_rows if not is_annotation(first.grid[r])]
+    texts = {c: " / ".join(dict.fromkeys(t for r in named if c < len(first.grid[r])
+                                         and (t := clean_text(first.grid[r][c]))))
+             for c in first.table.columns}
+    return Table((), first.table.columns, first.table.unknown, first.table.marks,
+                 continued_at=start, header_texts={c: t for c, t in texts.items() if t})
 
 
 def hidden_tables_reason(passed: list[tuple[str, str]]) -> str | None:

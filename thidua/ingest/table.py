@@ -45,11 +45,23 @@ class Table:
     columns: dict[int, str]
     unknown: dict[int, str] = field(default_factory=dict)
     marks: dict[int, tuple[str, str]] = field(default_factory=dict)
+    #: A table without a header row of its own (``header_rows`` empty): a list going on from
+    #: an earlier sheet, read under that sheet's header
+    #: (:func:`thidua.ingest.sheetchoice.continued_table`): its first data row, and the
+    #: header's text of each of its columns there.
+    continued_at: int | None = None
+    header_texts: dict[int, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
         """0-based index of the first row below the header."""
-        return self.header_rows[-1] + 1
+        return self.header_rows[-1] + 1 if self.header_rows else self.continued_at
+
+    @property
+    def top(self) -> int:
+        """0-based index of the table's first row: its header's, or its first data row's when
+        it has no header of its own."""
+        return self.header_rows[0] if self.header_rows else self.continued_at
 
 
 def is_annotation(row: list[object]) -> bool:

@@ -64,7 +64,8 @@ def name_columns(grid: Grid, table: Table) -> tuple[int, int] | None:
     type column whose header gives each type its own column of names (module doc), else
     ``None``. A group's name column is its first column read as the registrant or as no form
     column (``Chức vụ`` under ``Cá nhân`` is the position)."""
-    if "type" in table.columns.values() or any(n == "type" for n, _ in table.marks.values()):
+    if "type" in table.columns.values() or any(n == "type" for n, _ in table.marks.values()) \
+            or not table.header_rows:  # a list going on from another sheet: read as that one
         return None
     rows = _header_rows(grid, table)
     width = max(len(grid[r]) for r in rows)
