@@ -89,3 +89,25 @@ def test_a_sheet_without_a_header_anywhere_is_still_rejected(tmp_path, context):
 def test_a_near_header_far_down_is_named_in_the_reason():
     grid = [[f"Dòng {i}"] for i in range(45)] + [["STT", "Nội dung", *HEADER[2:6]]]
     assert header_hint(grid).startswith(" Dòng 46 có vẻ là dòng tiêu đề ('STT', 'Nội dung', ")
+
+
+@pytest.mark.parametrize("header, names", [
+    (["STT", "Tên MH", "LV", "Hình thức"], {1: "model", 2: "field"}),
+    (["STT", "Tên mô hình/phần việc", "Nhóm lĩnh vực"], {1: "model", 2: "field"}),
+    (["Phần việc DVK", "Lĩnh vực", "Tên tập thể/cá nhân"], {0: "model", 1: "field"}),
+    (["TÊN MÔ HÌNH", "LĨNH VỰC"], {0: "model", 1: "field"}),
+])
+def test_far_down_each_wording_of_the_markers_is_looked_at(header, names):
+    # below the first rows only a row holding a marker's words is read as a header: the
+    # movement's own wordings and the short forms are among them
+    table = find_table([[f"Dòng {i}"] for i in range(40)] + [header, ["x"] * len(header)])
+    assert table is not None and table.header_rows == (40,)
+    assert {c: n for c, n in table.columns.items() if n in ("model", "field")} == names
+
+
+def test_far_down_a_sheet_per_field_s_header_is_found_by_its_own_markers():
+    header = ["STT", "Tên mô hình", "Hình thức", "Họ và tên", "Chức vụ"]
+    grid = [[f"Dòng {i}"] for i in range(35)] + [header, [1, "Mô hình A", "CN", "Lan", "CT"]]
+    assert find_table(grid) is None  # no ``Lĩnh vực``
+    table = find_table(grid, markers=("model", "registrant"))
+    assert table is not None and table.header_rows == (35,)

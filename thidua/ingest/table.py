@@ -172,6 +172,20 @@ def _wrapped(grid: Grid, r: int, markers: set[str]) -> dict[int, str]:
     return names if markers <= set(names.values()) else {}
 
 
+#: Words one of which a cell naming a marker holds (its key: ``Tên mô hình``, ``Lĩnh vực``,
+#: ``Tên tập thể/cá nhân``, ``Họ và tên``, ``MH``, ``LV``): below the first
+#: :data:`HEADER_SEARCH_ROWS` rows, where most rows of a sheet without the table are a list's
+#: (20.000 rows of members), a row is read as a header only when a cell holds one.
+_MARKER_WORDS = re.compile(r"mo hinh|linh vuc|phan viec|cach lam|tap the|ca nhan|"
+                           r"ho (?:va )?ten|\b(?:mh|lv)\b")
+
+
+def _may_name_marker(row: list[object]) -> bool:
+    """Whether a cell of ``row`` holds one of :data:`_MARKER_WORDS` (a cheap test before
+    :func:`row_names`, which reads typing slips too)."""
+    return any(isinstance(v, str) and _MARKER_WORDS.search(match_key(v)) for v in row)
+
+
 def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
                markers: tuple[str, ...] = HEADER_MARKERS) -> Table | None:
     """Locate the header: the first row holding both ``Tên mô hình`` and ``Lĩnh vực``, alone or
@@ -192,9 +206,11 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
     ``None`` when there is none (a cover letter)."""
     markers = set(markers)
     for r in range(len(grid)):
+        far = r >= HEADER_SEARCH_ROWS  # a cover letter above: the first row names a marker
+        if far and not _may_name_marker(grid[r]):
+            continue
         top = row_names(grid[r])
-        if r >= HEADER_SEARCH_ROWS and not markers & set(top.values()):
-            # far down (a cover letter above) the header's first row names a marker itself
+        if far and not markers & set(top.values()):
             continue
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
         if not top and not wrapped:
@@ -353,6 +369,8 @@ def header_hint(grid: Grid) -> str:
     có cột nào đọc được là 'Tên mô hình'; …`` (leading space), so that a unit knows which cell
     to rename; ``""`` when no row is so close."""
     for r in range(len(grid)):
+        if r >= HEADER_SEARCH_ROWS and not _may_name_marker(grid[r]):
+            continue
         names = set(row_names(grid[r]).values())
         missing = [m for m in HEADER_MARKERS if m not in names]
         if len(names) >= 3 and len(missing) == 1:
