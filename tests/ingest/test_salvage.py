@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import pytest
 
@@ -98,3 +99,45 @@ def test_an_ods_without_its_package_description_is_read(tmp_path, corpus_context
     assert [n for n in result.remarks if n.startswith("Tệp bị hỏng một phần")] == [
         f"Tệp bị hỏng một phần ({said}): đã đọc dữ liệu nhưng bỏ qua phần hỏng, định dạng ô "
         f"(ví dụ ngày tháng) có thể bị mất; đề nghị mở tệp bằng Excel, lưu lại rồi gửi lại."]
+
+
+def _crc_broken(data: bytes, part: str) -> bytes:
+    """``data`` with one byte in the middle of ``part``'s deflated body changed, its CRC-32
+    kept: the part no longer inflates (``Bad CRC-32`` or a deflate error)."""
+    raw = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo(part)
+        assert info.compress_type == zipfile.ZIP_DEFLATED
+        name_len = int.from_bytes(raw[info.header_offset + 26:info.header_offset + 28], "little")
+        extra_len = int.from_bytes(raw[info.header_offset + 28:info.header_offset + 30], "little")
+        at = info.header_offset + 30 + name_len + extra_len + info.compress_size // 2
+    raw[at] ^= 0xFF
+    return bytes(raw)
+
+
+@pytest.mark.parametrize("part, told", [("xl/styles.xml", True), ("xl/theme/theme1.xml", False),
+                                        ("docProps/core.xml", False)])
+def test_a_decoration_part_that_does_not_inflate_is_gone_round(tmp_path, corpus_context, part,
+                                                                told):
+    # a damaged byte in a decoration's part (its CRC-32 no longer matches): the file was
+    # rejected "phần '…' không giải nén được"; the cells are intact, so they are read
+    data = _crc_broken(XLSX, part)
+    with zipfile.ZipFile(io.BytesIO(data)) as z, pytest.raises((zipfile.BadZipFile, zlib.error)):
+        z.read(part)
+    path = tmp_path / "S-01_crc.xlsx"
+    path.write_bytes(data)
+    result = ingest_file(input_file(path), corpus_context)
+    assert (result.status, result.rows["valid"]) == ("used", 3), result.problem
+    salvaged = [n for n in result.remarks if n.startswith("Tệp bị hỏng một phần")]
+    assert salvaged == ([f"Tệp bị hỏng một phần ({part} không đọc được): đã đọc dữ liệu nhưng bỏ "
+                         f"qua phần hỏng, định dạng ô (ví dụ ngày tháng) có thể bị mất; đề nghị "
+                         f"mở tệp bằng Excel, lưu lại rồi gửi lại."] if told else [])
+
+
+def test_a_worksheet_that_does_not_inflate_stays_rejected(tmp_path, corpus_context):
+    path = tmp_path / "S-01_crc.xlsx"
+    path.write_bytes(_crc_broken(XLSX, "xl/worksheets/sheet1.xml"))
+    result = ingest_file(input_file(path), corpus_context)
+    assert result.status == "rejected"
+    assert result.problem.startswith("Tệp bị hỏng: phần 'xl/worksheets/sheet1.xml' bên trong tệp "
+                                     "không giải nén được: sai mã kiểm tra (CRC)")

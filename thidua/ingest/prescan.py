@@ -38,6 +38,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   number, size)
 from thidua.ingest.olecheck import check_xls, headless_ole
 from thidua.ingest.packageparts import broken_package
+from thidua.ingest.salvage import OPTIONAL_PARTS
 from thidua.ingest.sheetscan import quick_scan
 from thidua.ingest.workbook import FileRejected, reads_as_csv, utf16
 from thidua.reasons import file_fault
@@ -244,6 +245,8 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     except DefusedXmlException as exc:
         raise FileRejected(_UNSAFE_XML.format(part=info.filename)) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        if OPTIONAL_PARTS.match(info.filename):
+            return  # a decoration's part: the reader goes round it (salvage.py)
         raise FileRejected(_DAMAGED.format(part=info.filename, error=file_fault(exc))) from exc
     if target.mode == "worksheet":
         target.finish()

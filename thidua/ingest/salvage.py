@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from defusedxml import ElementTree
 
@@ -45,9 +46,19 @@ _MANIFEST_XML = (
     'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
 
 
+def _inflated(source: zipfile.ZipFile, name: str) -> bytes:
+    """The part ``name`` of ``source``, or ``b""`` when it cannot be inflated (a CRC or
+    deflate error: damaged bytes, so not well-formed either)."""
+    try:
+        return source.read(name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+        return b""
+
+
 def without_broken_parts(data: bytes) -> tuple[bytes, tuple[str, ...]] | None:
     """``(zip bytes, what was wrong)``: the workbook ``data`` without its optional parts
-    (:data:`OPTIONAL_PARTS`) that are not well-formed XML, and, for an ``.ods`` (a
+    (:data:`OPTIONAL_PARTS`) that are not well-formed XML or cannot be inflated (damaged
+    bytes: a CRC error), and, for an ``.ods`` (a
     ``content.xml``, no ``xl/`` part), with a ``mimetype`` and a manifest written in place of
     missing or broken ones. What was wrong, one phrase per part (``xl/styles.xml không đọc
     được``, ``thiếu mimetype``). ``None`` when ``data`` is not a readable zip or nothing is
@@ -57,7 +68,7 @@ def without_broken_parts(data: bytes) -> tuple[bytes, tuple[str, ...]] | None:
             infos = source.infolist()
             names = {i.filename for i in infos}
             broken = {i.filename for i in infos if OPTIONAL_PARTS.match(i.filename)
-                      and not _well_formed(source.read(i.filename))}
+                      and not _well_formed(_inflated(source, i.filename))}
             ods = "content.xml" in names and not any(n.startswith("xl/") for n in names)
             if ods and MANIFEST in names and not _well_formed(source.read(MANIFEST)):
                 broken.add(MANIFEST)
