@@ -69,6 +69,7 @@ declare -A MUTANTS=(
   [formsheet]="thidua.ingest.formsheet.*"
   [sheetversions]="thidua.ingest.sheetversions.*"
   [versionwords]="thidua.ingest.versionwords.*"
+  [legend]="thidua.ingest.legend.*"
   [packageparts]="thidua.ingest.packageparts.*"
   [salvage]="thidua.ingest.salvage.*"
   [text]="thidua.text.*"
@@ -128,6 +129,7 @@ declare -A TESTS=(
   [formsheet]="tests/ingest/test_form_sheets.py"
   [sheetversions]="tests/ingest/test_sheet_versions.py"
   [versionwords]="tests/ingest/test_sheet_versions.py tests/ingest/test_name_order_lookalikes.py"
+  [legend]="tests/ingest/test_legend.py"
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
   [text]="tests/report/test_text_and_formatting.py"
@@ -137,7 +139,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
-       sheetversions versionwords)
+       sheetversions versionwords legend)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
