@@ -73,6 +73,19 @@ def test_without_a_legend_numbers_are_rejected(tmp_path, context):
     result = _ingest(tmp_path, context, _rows(fields=(1, 2)))
     assert (result.rows["valid"], result.rows["rejected"]) == (0, 2)
     assert result.rejections["value"].tolist() == ["1", "2"]
+    assert result.rejections["error"].iloc[0].endswith(
+        "Ô ghi bằng số: đề nghị ghi rõ bằng chữ (ví dụ 'Kinh tế'), hoặc ghi chú thích số nào là "
+        "giá trị nào dưới bảng (ví dụ 'Lĩnh vực: 1 - Kinh tế; 2 - …').")
+
+
+@pytest.mark.parametrize("column, header, value, hint", [
+    ("type", "Hình thức", "2", "ví dụ 'Tập thể'"), ("level", "Cấp", 3.0, "ví dụ 'Cơ sở'"),
+    ("result", "Kết quả", "(1)", "ví dụ 'Hoàn thành'"), ("field", "LV", "Kinh tê", None),
+    ("model", "Tên mô hình", "1", None), ("field", "Lĩnh vực", 1.5, None)])
+def test_a_number_s_hint_only_for_a_coded_column_s_number(column, header, value, hint):
+    from thidua.ingest.legend import number_hint
+    got = number_hint(column, header, value)
+    assert (hint in got and f"'{header}: 1 - " in got) if hint else got == ""
 
 
 def test_a_number_the_legend_does_not_give_is_rejected(tmp_path, context):

@@ -101,6 +101,21 @@ def sheet_legends(grid: Grid, names: tuple[str, ...]) -> dict[str, dict[int, str
     return out
 
 
+#: A value of each column of :data:`LEGEND_COLUMNS`, as a unit would write it.
+EXAMPLES = {"field": "Kinh tế", "type": "Tập thể", "level": "Cơ sở", "result": "Hoàn thành"}
+
+
+def number_hint(column: str, header: str, value: object) -> str:
+    """What a rejection of ``value`` in coded column ``column`` (its header ``header``) adds
+    when the value is a number alone (:func:`legend_number`) and no legend gives it: write the
+    value in words, or a legend (leading space); ``""`` otherwise."""
+    if column not in EXAMPLES or legend_number(value) is None:
+        return ""
+    example = EXAMPLES[column]
+    return (f" Ô ghi bằng số: đề nghị ghi rõ bằng chữ (ví dụ '{example}'), hoặc ghi chú thích "
+            f"số nào là giá trị nào dưới bảng (ví dụ '{header}: 1 - {example}; 2 - …').")
+
+
 def legend_note(sheet: str, header: str, legend: dict[int, str], rows: list[int]) -> str:
     """The line telling a unit that the numbers of its column ``header`` (rows ``rows``,
     Excel's) were read by the sheet's legend ``legend``."""

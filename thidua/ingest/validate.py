@@ -21,6 +21,7 @@ from thidua.ingest.duplicates import (DUPLICATE_KEY, duplicate_key, duplicate_re
 from thidua.ingest.errorcells import (error_cells, error_message, lost_letter_cells,
                                       lost_letters_message)
 from thidua.ingest.limits import MAX_CELL_CHARS, number
+from thidua.ingest.legend import number_hint
 from thidua.ingest.periods import parse_period, serial_note, with_report_year
 from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.values import AMBIGUOUS, other_column, read_value
@@ -72,7 +73,8 @@ def _message(column: str, check: str, value: str, year: int,
         return _ambiguous(column, value) or \
             f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}." \
             f"{_other_column_note(column, value)}{foreign_letters_note(value)}" \
-            f"{ward_hint(value, year) if column == 'level' else ''}"
+            f"{ward_hint(value, year) if column == 'level' else ''}" \
+            f"{number_hint(column, header, value)}"
     if check == "position_given":
         return "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."
     if check == "period_readable":
