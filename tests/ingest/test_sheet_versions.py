@@ -83,6 +83,36 @@ def test_which_sheet_says_it_is_later(name, sent, other, other_sent, later):
     assert says_later(name, sent, other, other_sent) is later
 
 
+def _others_doing(rows: list[list]) -> list[list]:
+    """The same models carried by other registrants (a popular model's name recurs: ``Bữa cơm
+    công đoàn`` in many unions)."""
+    return [[*row[:4], f"{row[4]} (đơn vị khác)", *row[5:]] for row in rows]
+
+
+@pytest.mark.parametrize("first, second, sent", [
+    ("Đợt 1", "Đợt 2", (None, None)), ("Đợt 1", "Đợt 2", ("20/11/2024", "05/12/2024")),
+    ("Cụm 1", "Cụm 2", (None, None)), ("Cấp trên cơ sở", "Cơ sở (cập nhật)", (None, None)),
+])
+def test_popular_models_under_other_registrants_are_no_second_version(tmp_path, context, first,
+                                                                       second, sent):
+    # fresh tester G's 201–204: the sheets share models' names, not registrations; the
+    # earlier sheet was ignored whole (26 registrations lost over five files)
+    result = _ingest(tmp_path, context, [_sheet(first, regs(4), sent[0]),
+                                         _sheet(second, _others_doing(regs(3)), sent[1])])
+    assert result.rows == {"read": 7, "valid": 7, "rejected": 0, "ignored": 0}
+    assert not any("là bản trước" in n for n in result.notes)
+
+
+def test_chairmen_carrying_their_unions_models_on_a_later_sheet(tmp_path, context):
+    # G's 601: ``Tập thể`` (sent 20/11) | ``Cá nhân`` (sent 05/12), the same models
+    collective = [r for r in regs(8) if r[3] == "Tập thể"]
+    individual = [[*r[:3], "Cá nhân", f"Nguyễn Văn {i}", "Chủ tịch CĐCS", *r[6:]]
+                  for i, r in enumerate(collective)]
+    result = _ingest(tmp_path, context, [_sheet("Tập thể", collective, "20/11/2024"),
+                                         _sheet("Cá nhân", individual, "05/12/2024")])
+    assert (result.rows["valid"], result.ignored.get("copied_sheet", 0)) == (8, 0)
+
+
 def test_half_the_smaller_list_shared_is_enough(tmp_path, context):
     result = _ingest(tmp_path, context, [_sheet("Lần 1", regs(4)),
                                          _sheet("Lần 2", regs(2) + regs(2, start=6))])
@@ -90,9 +120,9 @@ def test_half_the_smaller_list_shared_is_enough(tmp_path, context):
 
 
 # --- in this process (the parsing worker runs the rest): mutation round of 01/12 ------------
-def _models(*names: str):
+def _models(*names: str, registrant: str = "CĐCS A"):
     import pandas as pd
-    return pd.DataFrame({"model": list(names)})
+    return pd.DataFrame({"model": list(names), "registrant": [registrant] * len(names)})
 
 
 def test_the_later_version_is_found_in_this_process():
@@ -111,6 +141,16 @@ def test_the_later_version_is_found_in_this_process():
     assert later_version("Lần 2", rows, dated, ["Lần 1"]) == "Lần 1"  # dates over names
     assert later_version("Lần 1", {**rows, "Lần 2": _models("Tủ sách")}, sent, ["Lần 2"]) is None
     assert later_version("Lần 1", {**rows, "Lần 2": pd_empty()}, sent, ["Lần 2"]) is None
+
+
+def test_a_registration_is_its_model_and_its_registrant_in_this_process():
+    import pandas as pd
+    from thidua.ingest.sheetversions import later_version
+    rows = {"Lần 1": _models("Tủ sách", "Bữa cơm", "Chợ phiên"),
+            "Lần 2": _models("Tủ sách", "Bữa cơm", "Chợ phiên", registrant="CĐCS B"),
+            "Lần 3": pd.DataFrame({"model": ["Tủ sách", "Bữa cơm"]})}  # no registrant column
+    assert later_version("Lần 1", rows, {}, ["Lần 2"]) is None  # the same names, others'
+    assert later_version("Lần 3", {**rows, "Lần 4": rows["Lần 3"]}, {}, ["Lần 4"]) == "Lần 4"
 
 
 def pd_empty():

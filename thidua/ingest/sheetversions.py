@@ -6,8 +6,9 @@ beside their old versions, the dropped ones kept (fresh tester F's 150: 9 counte
 
 As between a unit's files (``spec/submission-form.md``, "Corrections"), the later version
 counts: a sheet is an earlier version of another sheet of the file when they share at
-least two models and half of the smaller list's (``Đợt 1`` | ``Đợt 2`` share none: both
-count), and the later one says it is later: a later ``Ngày gửi`` in its own title block, a
+least two registrations (a model and its registrant, as the duplicate rule reads them) and
+half of the smaller list's (``Đợt 1`` | ``Đợt 2`` share none, though popular models' names
+recur under other registrants: both count), and the later one says it is later: a later ``Ngày gửi`` in its own title block, a
 name marking a later version (:func:`thidua.ingest.versionwords.marks_newer`: ``sửa``, ``cập
 nhật``, ``v2``), or a name that differs only by a larger number (``Lần 1`` | ``Lần 2``). The
 earlier sheet's rows are ignored (``copied_sheet``), told. An extension, ``docs/contracts.md``.
@@ -28,10 +29,16 @@ from thidua.text import clean_text, match_key
 _NUMBER = re.compile(r"\d+")
 
 
-def _models(rows: pd.DataFrame) -> set[str]:
+def _registrations(rows: pd.DataFrame) -> set[tuple[str, str]]:
+    """The sheet's registrations as ``(model, registrant)`` keys
+    (:func:`thidua.ingest.duplicates.duplicate_key`): a model's name alone repeats across
+    units and people (the movement's popular models, ``Bữa cơm công đoàn``: fresh tester G's
+    201–204, 601, two batches read as two versions), its registrant says whose it is."""
     if "model" not in rows:
         return set()
-    return {duplicate_key(m) for m in rows["model"] if clean_text(m)}
+    people = rows["registrant"] if "registrant" in rows else pd.Series("", index=rows.index)
+    return {(duplicate_key(m), duplicate_key(p)) for m, p in zip(rows["model"], people)
+            if clean_text(m)}
 
 
 def _numbered_later(name: str, other: str) -> bool:
@@ -58,9 +65,9 @@ def later_version(name: str, rows: dict[str, pd.DataFrame],
     version of sheet ``name`` (see the module's docstring), the last such; else ``None``.
     ``rows``: each sheet's :func:`thidua.ingest.rows.raw_rows`; ``sent``: each sheet's own
     ``Ngày gửi`` date (``None`` when it has none)."""
-    mine, found = _models(rows[name]), None
+    mine, found = _registrations(rows[name]), None
     for other in others:
-        theirs = _models(rows[other])
+        theirs = _registrations(rows[other])
         shared = len(mine & theirs)
         if shared >= 2 and 2 * shared >= min(len(mine), len(theirs)) \
                 and says_later(name, sent.get(name), other, sent.get(other)):
