@@ -27,6 +27,7 @@ import pandas as pd
 from schemas.form import BY_NAME
 from thidua.ingest.columnar import by_value
 from thidua.ingest.normalise import form_text
+from thidua.ingest.values import read_value
 from thidua.text import clean_text
 
 #: Ignored-row reason of a joined row (``IGNORED_REASONS`` of :mod:`thidua.ingest.normalise`).
@@ -195,3 +196,77 @@ def halves_note(found: dict[int, int]) -> str | None:
     return (f"{_joined(found)}: mỗi đăng ký được ghi trên hai dòng (dòng có STT ghi "
             f"một phần, dòng dưới không có STT ghi phần còn lại) nên hai dòng được đọc là một "
             f"đăng ký. Lần sau đề nghị ghi mỗi đăng ký trên một dòng.")
+
+
+#: The columns a second person's row takes from the registration right above it.
+SHARED_COLUMNS = ("model", "field", "type")
+
+
+def second_people(raw: pd.DataFrame, labels: pd.Series,
+                  text: pd.DataFrame | None = None) -> dict[int, int]:
+    """Each row naming a second person of the model above (Excel row) → the registration row
+    it shares the model of: a row without ``STT``, model, field and type, with a registrant
+    (and a position, level, period … of its own), right under a registration with all of them
+    (or under another such row): one model carried by two people, its cells left blank "as
+    above" (fresh tester G's 105, 501: read as the signature block for ``Phó Chủ tịch CĐCS``
+    and lost silently). The same rows with those cells merged over both rows are two
+    registrations already (:func:`thidua.ingest.read.fill_merges`). A row read as the
+    signature block's first counts when it names a registrant with a position, right under.
+    ``raw``, ``labels``, ``text`` as for :func:`continuations`."""
+    if "stt" not in raw or raw.empty or not set(NEEDED_COLUMNS) <= set(raw.columns):
+        return {}
+    label = labels.reindex(raw.index, fill_value="").tolist()
+    unnumbered = by_value(raw["stt"], clean_text).eq("") & by_value(raw["model"], clean_text).eq("")
+    if not any(u and k in ("data", "signature") for u, k in zip(unnumbered, label)):
+        return {}  # cheap: most sheets have none (issue 10)
+    text = form_text(raw) if text is None else text
+    bare = (text[["stt", *SHARED_COLUMNS]] == "").all(axis=1) & (text["registrant"] != "")
+    whole = ((text[["stt", *NEEDED_COLUMNS]] != "").all(axis=1)).tolist()
+    placed = (text["position"] != "").tolist() if "position" in text else [False] * len(text)
+    rows, bare = raw.index.tolist(), bare.tolist()
+    found: dict[int, int] = {}
+    for i in range(1, len(rows)):
+        if not bare[i] or label[i] not in ("data", "signature") \
+                or label[i] == "signature" and not placed[i]:
+            continue
+        above = rows[i - 1]
+        if above in found:
+            found[rows[i]] = found[above]
+        elif whole[i - 1] and label[i - 1] == "data":
+            found[rows[i]] = above
+    return found
+
+
+def share_models(raw: pd.DataFrame, labels: pd.Series
+                 ) -> tuple[pd.DataFrame, pd.Series, dict[int, int]]:
+    """``raw`` with each second person's row (:func:`second_people`) given the model, field
+    and type of the registration it shares (its type only when it agrees: a person under a
+    collective's row keeps a blank type, rejected asking it), ``labels`` with those rows
+    ``data``, and the map. Nothing is copied when there is none."""
+    found = second_people(raw, labels)
+    if not found:
+        return raw, labels, found
+    raw, labels = raw.copy(), labels.copy()
+    raw[list(SHARED_COLUMNS)] = raw[list(SHARED_COLUMNS)].astype("object")
+    for row, source in found.items():
+        for column in SHARED_COLUMNS:
+            if column == "type" and clean_text(raw.at[row, "position"] if "position" in raw
+                                               else "") \
+                    and read_value("type", raw.at[source, column]).code == "collective":
+                continue  # a person under a collective's row: its type asked, not guessed
+            raw.at[row, column] = raw.at[source, column]
+        labels[row] = "data"
+    return raw, labels, found
+
+
+def shared_note(found: dict[int, int]) -> str | None:
+    """The line the unit reads about its rows naming a second person of the model above."""
+    if not found:
+        return None
+    pairs = list(found.items())
+    shown = ", ".join(f"dòng {row} (mô hình của dòng {source})" for row, source in pairs[:5])
+    more = f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else ""
+    return (f"Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, hình thức "
+            f"ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô hình đó, mỗi người "
+            f"một đăng ký: {shown}{more}. Nếu không phải vậy, đề nghị sửa lại; lần sau đề nghị "
+            f"ghi đủ thông tin ở từng dòng.")

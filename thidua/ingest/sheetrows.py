@@ -18,7 +18,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
                                      hidden_columns_note, missing_columns_note, twin_columns_note,
                                      struck_note, with_unsaved_formulas)
 from thidua.ingest.continuation import (continuation_note, halves_note, join_continuations,
-                                       join_halves)
+                                       join_halves, share_models, shared_note)
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.legend import legend_note
 from thidua.ingest.marks import marked_columns
@@ -67,6 +67,9 @@ class SheetRows:
     by_heading: dict[int, list[int]] = field(default_factory=dict)
     #: column → rows filled from their group's first row (:mod:`thidua.ingest.groupfill`)
     by_group: dict[str, dict[int, list[int]]] = field(default_factory=dict)
+    #: A second person's row → the registration whose model it shares
+    #: (:func:`thidua.ingest.continuation.second_people`).
+    shared: dict[int, int] = field(default_factory=dict)
 
     @cached_property
     def data(self) -> pd.DataFrame:
@@ -121,12 +124,13 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
+    raw, labels, shared = share_models(raw, labels)  # a second person of the model above
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
     ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
     for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
-    return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group)
+    return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group, shared)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -256,7 +260,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                struck_note(labels, sheet),
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
-                halves_note(rows.halves),
+                halves_note(rows.halves), shared_note(rows.shared),
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,

@@ -1,0 +1,115 @@
+"""One model carried by two people, the second person on the row under it with STT, model,
+field and type left blank "as above" (fresh tester G's 105, 501: the row was read as the
+signature block's first for ``Phó Chủ tịch CĐCS``, and it and the rows after it were lost
+silently). The row counts as a registration of the model above, told
+(:func:`thidua.ingest.continuation.second_people`); a ``Chủ tịch`` row above the last
+numbered registration is never the signature block (:func:`thidua.ingest.normalise.
+classify_rows`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from corpus_rows import reg, signature, titled
+from corpus_writers import write_xlsx
+from helpers import input_file
+from thidua.ingest.continuation import second_people
+from thidua.ingest.files import ingest_file
+
+BLANK = [None] * 11
+
+
+def person(name: str, position: str | None, **cells) -> list:
+    """A row naming only a person (and the cells given: ``level``, ``period``, ``result``)."""
+    row = list(BLANK)
+    row[4], row[5] = name, position
+    for column, value in cells.items():
+        row[{"level": 6, "period": 8, "result": 9}[column]] = value
+    return row
+
+
+def _ingest(tmp_path, context, rows):
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, [titled("Q-DD", rows)])
+    return ingest_file(input_file(path), context)
+
+
+def test_a_second_person_mid_table_and_at_its_end_counts(tmp_path, context):
+    rows = [reg(0), reg(1), person("Lê Thị Bích Ngọc", "Phó Chủ tịch CĐCS"), reg(2, stt=3),
+            reg(3, stt=4), person("Trần Quốc Việt", "Ủy viên BCH CĐCS"), *signature()]
+    result = _ingest(tmp_path, context, rows)
+    assert result.rows["valid"] == 6 and result.rows["rejected"] == 0
+    frame = result.registrations
+    assert frame.loc[9, ["model", "field", "type"]].tolist() == \
+        frame.loc[8, ["model", "field", "type"]].tolist()
+    assert frame.loc[9, "registrant"] == "Lê Thị Bích Ngọc"
+    assert frame.loc[12, "model"] == frame.loc[11, "model"]
+    assert ("Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, hình thức "
+            "ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô hình đó, mỗi người "
+            "một đăng ký: dòng 9 (mô hình của dòng 8), dòng 12 (mô hình của dòng 11). Nếu không "
+            "phải vậy, đề nghị sửa lại; lần sau đề nghị ghi đủ thông tin ở từng dòng."
+            ) in result.readings
+    assert result.ignored["signature"] == 3  # the signature block itself still ignored
+
+
+def test_a_second_person_with_cells_of_their_own_and_a_chain_of_three(tmp_path, context):
+    rows = [reg(1, stt=1), person("Lê Thị Ngọc", "Kỹ sư", level="Cơ sở", period="03/2024 - 12/2024",
+                                  result="Tiêu biểu"),
+            person("Lê Minh Tuấn", "Công nhân")]
+    result = _ingest(tmp_path, context, rows)
+    assert result.rows["valid"] == 3
+    frame = result.registrations
+    assert frame["model"].nunique() == 1
+    assert frame.loc[8, ["result", "level"]].tolist() == ["tieu_bieu", "co_so"]
+
+
+def test_a_person_under_a_collective_s_row_is_asked_the_type(tmp_path, context):
+    rows = [reg(0), person("Nguyễn Văn An", "Chủ tịch CĐCS"), reg(2, stt=2)]
+    result = _ingest(tmp_path, context, rows)
+    assert (result.rows["valid"], result.rows["rejected"]) == (2, 1)
+    assert result.rejections[["row", "column"]].values.tolist() == [[8, "Hình thức"]]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    columns = ["stt", "model", "field", "type", "registrant", "position"]
+    return pd.DataFrame([{c: r.get(c, "") for c in columns} for r in rows],
+                        index=pd.RangeIndex(5, 5 + len(rows), name="row"), dtype=object)
+
+
+WHOLE = {"stt": "1", "model": "Tủ sách", "field": "KT", "type": "CN", "registrant": "An",
+         "position": "Kỹ sư"}
+
+
+@pytest.mark.parametrize("second, label, found", [
+    ({"registrant": "Bình", "position": "Kỹ sư"}, "data", {6: 5}),
+    ({"registrant": "Bình"}, "data", {6: 5}),                       # a name alone
+    ({"registrant": "Bình", "position": "Chủ tịch"}, "signature", {6: 5}),
+    ({"registrant": "Bình"}, "signature", {}),                      # a signer's name, no position
+    ({"registrant": "Bình", "stt": "2"}, "data", {}),               # numbered: its own row
+    ({"registrant": "Bình", "model": "Góc đọc"}, "data", {}),       # its own model
+    ({"registrant": "Bình", "field": "VHXH"}, "data", {}),          # its own field
+    ({"position": "Kỹ sư"}, "data", {}),                            # nobody named
+    ({"registrant": "Bình"}, "blank", {}),
+])
+def test_which_rows_are_a_second_person(second, label, found):
+    raw = _frame([WHOLE, second])
+    assert second_people(raw, pd.Series(["data", label], index=raw.index)) == found
+
+
+def test_only_under_a_whole_registration_or_another_second_person():
+    raw = _frame([{**WHOLE, "registrant": ""}, {"registrant": "Bình"}])  # above lacks a name
+    assert second_people(raw, pd.Series(["data", "data"], index=raw.index)) == {}
+    raw = _frame([WHOLE, {"registrant": "Bình"}, {"registrant": "Chi"}, {}, {"registrant": "D"}])
+    labels = pd.Series(["data", "data", "data", "blank", "data"], index=raw.index)
+    assert second_people(raw, labels) == {6: 5, 7: 5}  # a blank row ends the chain
+
+
+def test_a_chairman_s_row_above_the_last_registration_is_no_signature(tmp_path, context):
+    # after a blank row a person's row is no second person: rejected, told; before, the
+    # signature block began there, silently
+    rows = [reg(0), [], person("Lê Thị Bích Ngọc", "Phó Chủ tịch CĐCS"), reg(2, stt=3)]
+    result = _ingest(tmp_path, context, rows)
+    assert (result.rows["valid"], result.rows["rejected"], result.ignored.get("signature", 0)) \
+        == (2, 1, 0)
+    assert set(result.rejections["row"]) == {9}
