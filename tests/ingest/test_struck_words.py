@@ -183,3 +183,49 @@ def test_a_title_year_edited_by_striking_reads_as_the_new_year(tmp_path, context
         "Có ô bị gạch ngang một phần (gạch bỏ phần không phù hợp), đã đọc không kể phần bị "
         "gạch: ô A4 đọc là 'Năm: 2024'. Nếu phần bị gạch vẫn cần được tính, đề nghị bỏ gạch "
         "ngang rồi gửi lại."]
+
+
+def test_an_ods_span_strikes_by_its_style_or_its_parent_style(tmp_path):
+    """LibreOffice: a ``text:span``'s automatic style strikes, or inherits strikethrough from
+    its named parent (``styles.xml``, itself maybe by its parent), unless it turns it off
+    (``none``)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P, Span
+
+    from thidua.ingest.odsfacts import ods_facts
+
+    doc = OpenDocumentSpreadsheet()
+    named = Style(name="Gạch", family="text")
+    named.addElement(TextProperties(textlinethroughstyle="solid"))
+    grand = Style(name="GạchCon", family="text", parentstylename="Gạch")
+    doc.styles.addElement(named)
+    doc.styles.addElement(grand)
+    styles = {"own": Style(name="own", family="text"),
+              "child": Style(name="child", family="text", parentstylename="GạchCon"),
+              "off": Style(name="off", family="text", parentstylename="Gạch")}
+    styles["own"].addElement(TextProperties(textlinethroughstyle="solid"))
+    styles["off"].addElement(TextProperties(textlinethroughstyle="none"))
+    for style in styles.values():
+        doc.automaticstyles.addElement(style)
+    table = Table(name="DS")
+    row = TableRow()
+    for name in ("own", "child", "off"):
+        cell = TableCell(valuetype="string")
+        paragraph = P(text="Tập thể / ")
+        paragraph.addElement(Span(stylename=styles[name], text="Cá nhân"))
+        cell.addElement(paragraph)
+        row.addElement(cell)
+    whole = TableCell(valuetype="string")
+    paragraph = P()
+    paragraph.addElement(Span(stylename=styles["own"], text="Tập thể"))
+    whole.addElement(paragraph)
+    row.addElement(whole)
+    table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "s.ods"
+    doc.save(str(path))
+    facts = ods_facts(zipfile.ZipFile(path), "DS")
+    assert facts.unstruck == {(0, 0): "Tập thể", (0, 1): "Tập thể"}
+    assert facts.struck == {(0, 3)}

@@ -126,7 +126,8 @@ def _strike_said(style) -> bool | None:
 
 
 def _struck_styles(archive: zipfile.ZipFile) -> set[str]:
-    """The names of the named cell styles of ``styles.xml`` that strike their text through
+    """The names of the named styles of ``styles.xml`` (cell styles, and text styles of a
+    ``<text:span>``) that strike their text through, by themselves or by their parent style
     (a cell's automatic style of ``content.xml`` is read there)."""
     from defusedxml.ElementTree import fromstring
 
@@ -136,8 +137,17 @@ def _struck_styles(archive: zipfile.ZipFile) -> set[str]:
         return set()
     if b"line-through" not in styles:
         return set()
-    return {node.get(_S + "name") for node in fromstring(styles).iter(_S + "style")
-            if _strike_said(node)}
+    nodes = {node.get(_S + "name"): node for node in fromstring(styles).iter(_S + "style")}
+
+    def strikes(name: str | None, seen: frozenset = frozenset()) -> bool:
+        node = nodes.get(name)
+        if node is None or name in seen:
+            return False
+        said = _strike_said(node)
+        return said if said is not None else strikes(node.get(_S + "parent-style-name"),
+                                                     seen | {name})
+
+    return {name for name in nodes if strikes(name)}
 
 
 _C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
