@@ -7,6 +7,7 @@ Positions are 0-based ``(row, column)`` of the grid (row 0 = Excel row 1).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 Cell = tuple[int, int]
@@ -26,7 +27,11 @@ class SheetFacts:
     ``errors``: cells holding an Excel error value → its text (``#N/A``), which
     python-calamine reads as empty. ``struck``: the cells whose whole text is struck through
     (a font with strikethrough, or every run of a rich text struck): a unit's way of
-    withdrawing a row (:func:`thidua.ingest.cellrules.mark_struck`)."""
+    withdrawing a row (:func:`thidua.ingest.cellrules.mark_struck`). ``unstruck``: the cells
+    some of whose words (not all) are struck through (rich text runs, ``.ods`` spans) → the
+    text of their other words (:func:`unstruck_text`): a unit edits a cell so ("gạch bỏ phần
+    không phù hợp": ``Tập thể / ~~Cá nhân~~``; ``Năm: ~~2023~~ 2024``), and Excel shows the
+    words kept plain (:func:`thidua.ingest.cellrules.unstruck_note` tells the unit)."""
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: tuple[tuple[int, int], ...] = ()
@@ -37,6 +42,7 @@ class SheetFacts:
     hidden_columns: tuple[int, ...] = ()
     errors: dict[Cell, str] = field(default_factory=dict)
     struck: frozenset[Cell] = frozenset()
+    unstruck: dict[Cell, str] = field(default_factory=dict)
 
     def hidden_rows(self, start: int, stop: int) -> list[int]:
         """The hidden rows among ``range(start, stop)``, sorted (bounded by the range)."""
@@ -73,4 +79,41 @@ def outside_rows(facts: SheetFacts, first: int, last: int) -> SheetFacts:
         formulas={k: v for k, v in facts.formulas.items() if out(k)},
         values={k: v for k, v in facts.values.items() if out(k)},
         errors={k: v for k, v in facts.errors.items() if out(k)},
-        struck=frozenset(k for k in facts.struck if out(k)))
+        struck=frozenset(k for k in facts.struck if out(k)),
+        unstruck={k: v for k, v in facts.unstruck.items() if out(k)})
+
+
+#: What separates the options of a cell (``Tập thể / Cá nhân``, ``A, B``), trimmed where a
+#: struck word was.
+_SEPARATORS = r"\s/,;|\-–—+"
+_GAP = re.compile(rf"[{_SEPARATORS}]*\x00(?:[{_SEPARATORS}]*\x00)*[{_SEPARATORS}]*")
+_MARK = re.compile(rf"[^\s{_SEPARATORS}]")
+_MARK_SEPARATOR = re.compile(r"[/,;|\-–—+]")
+
+
+def unstruck_text(pieces: list[tuple[str, bool]]) -> str | None:
+    """The text of a cell written as ``pieces`` ``(text, struck)`` (its rich text runs, in
+    order) without its struck words: ``None`` when no piece with text is struck (the cell is
+    read as it is), ``""`` when nothing but separators is left (the cell is struck whole).
+    The separators a struck word leaves are trimmed: at either end they go
+    (``Tập thể / ~~Cá nhân~~`` → ``Tập thể``; ``~~Hoàn thành~~ / Tiêu biểu`` → ``Tiêu
+    biểu``), between two kept words one stays (``A / ~~B~~ / C`` → ``A / C``; ``Năm:
+    ~~2023~~ 2024`` → ``Năm: 2024``; letters struck inside a word, ``Đội~~x~~bóng``, leave
+    no space)."""
+    if not any(struck and text.strip() for text, struck in pieces):
+        return None
+    marked = "".join("\x00" if struck else text.replace("\x00", "") for text, struck in pieces
+                     if text)
+
+    def gap(m: re.Match) -> str:
+        if m.start() == 0 or m.end() == len(marked):
+            return ""
+        left, right = m.group(0).split("\x00")[0], m.group(0).split("\x00")[-1]
+        for side in (left, right):
+            if _MARK_SEPARATOR.search(side):
+                return f" {side.strip()} " if side.strip() not in ",;" else f"{side.strip()} "
+        return " " if m.group(0).replace("\x00", "") else ""
+
+    text = _GAP.sub(gap, marked)
+    return text if _MARK.search(text) else ""
+

@@ -170,6 +170,51 @@ def struck_note(labels: pd.Series, sheet: SheetData) -> str | None:
     return " ".join(said) or None
 
 
+#: Characters of a cell's text quoted by :func:`unstruck_note`.
+UNSTRUCK_QUOTE_CHARS = 60
+
+
+def _quoted(value: object) -> str:
+    text = clean_text(value)
+    return f"'{text[:UNSTRUCK_QUOTE_CHARS]}…'" if len(text) > UNSTRUCK_QUOTE_CHARS else f"'{text}'"
+
+
+def unstruck_note(sheet: SheetData) -> str | None:
+    """The note telling a unit which cells of its sheet were read without their struck words
+    (:attr:`thidua.ingest.cellfacts.SheetFacts.unstruck`: ``Tập thể / ~~Cá nhân~~`` read
+    ``Tập thể``): a cell above the table by its Excel reference and what was read, a form
+    column by its header and rows, a model's name also by what was read (its struck word
+    is not in the name counted); ``None`` when no such cell holds text in the sheet."""
+    grid, table = sheet.grid, sheet.table
+    cells = sorted((r, c) for r, c in sheet.facts.unstruck
+                   if r < len(grid) and c < len(grid[r]) and clean_text(grid[r][c]))
+    if not cells:
+        return None
+    start = table.data_start if table.data_start is not None else 0
+    above = [f"ô {column_letter(c)}{r + 1} đọc là {_quoted(grid[r][c])}"
+             for r, c in cells if r < start]
+    by_column: dict[int, list[int]] = {}
+    for r, c in cells:
+        if r >= start and (c in table.columns or c in table.unknown):
+            by_column.setdefault(c, []).append(r)
+    said = above[:5] + ([f"{len(above) - 5} ô khác ở phần tiêu đề"] if len(above) > 5 else [])
+    for c, rows in sorted(by_column.items()):
+        name = table.columns.get(c)
+        header = BY_NAME[name].header if name in BY_NAME else table.unknown.get(c, "")
+        text = (f"cột '{header}' (cột {column_letter(c)}) dòng "
+                f"{rows_said([r + 1 for r in rows])}")
+        if name == "model":
+            text += (" (tên mô hình được ghi không kể chữ bị gạch, "
+                     f"{'ví dụ ' if len(rows) > 1 else ''}dòng {rows[0] + 1}: "
+                     f"{_quoted(grid[rows[0]][c])})")
+        said.append(text)
+    if not said:
+        return None
+    return ("Có ô bị gạch ngang một phần (gạch bỏ phần không phù hợp), đã đọc không kể phần bị "
+            f"gạch: {'; '.join(said)}. Nếu phần bị gạch vẫn cần được tính, đề nghị bỏ gạch "
+            "ngang rồi gửi lại.")
+
+
 def all_hidden_reason(labelled: list) -> str | None:
     """Why a file none of whose rows counts is rejected when some of its rows are hidden
     (:data:`HIDDEN`): every registration row is hidden or filtered out, so the reason names

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import zipfile
 
-from thidua.ingest.cellfacts import SheetFacts
+from thidua.ingest.cellfacts import SheetFacts, unstruck_text
 from thidua.ingest.limits import MAX_COLUMNS
 
 _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -23,7 +23,7 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
 
     merges, hidden, shown, formulas, errors = [], [], {}, {}, {}
     inside, row, col, filtered, column, hidden_columns = False, 0, 0, False, 0, []
-    striking, struck, defaults = _struck_styles(archive), set(), []
+    striking, struck, defaults, unstruck = _struck_styles(archive), set(), [], {}
     with archive.open("content.xml") as stream:
         for event, node in iterparse(stream, events=("start", "end")):
             tag = node.tag
@@ -69,10 +69,48 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                     if style in striking and any(
                             "".join(p.itertext()).strip() for p in node if p.tag == _X + "p"):
                         struck.add((row, col))
+                    elif striking and (text := _spans_unstruck(node, striking)) is not None:
+                        if text:
+                            unstruck[(row, col)] = text
+                        else:
+                            struck.add((row, col))
                 col += repeat
     return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered,
                       hidden_columns=tuple(hidden_columns), errors=errors,
-                      struck=frozenset(struck))
+                      struck=frozenset(struck), unstruck=unstruck)
+
+
+def _spans_unstruck(cell, striking: set[str]) -> str | None:
+    """A cell's text without its words in a ``<text:span>`` whose style strikes them
+    (:func:`thidua.ingest.cellfacts.unstruck_text`: ``None`` when no span strikes, ``""``
+    when every word is struck). Paragraphs are joined by a line break, ``<text:s>`` is its
+    spaces, as python-calamine reads them."""
+    if not any(span.get(_X + "style-name") in striking for span in cell.iter(_X + "span")):
+        return None
+    pieces: list[tuple[str, bool]] = []
+
+    def walk(node, struck: bool) -> None:
+        if node.text:
+            pieces.append((node.text, struck))
+        for child in node:
+            if child.tag == _X + "span":
+                walk(child, struck or child.get(_X + "style-name") in striking)
+            elif child.tag == _X + "s":
+                pieces.append((" " * int(child.get(_X + "c", "1")), struck))
+            elif child.tag == _X + "tab":
+                pieces.append(("\t", struck))
+            elif child.tag == _X + "line-break":
+                pieces.append(("\n", struck))
+            else:
+                walk(child, struck)
+            if child.tail:
+                pieces.append((child.tail, struck))
+
+    for i, paragraph in enumerate(p for p in cell if p.tag == _X + "p"):
+        if i:
+            pieces.append(("\n", False))
+        walk(paragraph, False)
+    return unstruck_text(pieces)
 
 
 _S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
@@ -88,7 +126,8 @@ def _strike_said(style) -> bool | None:
 
 
 def _struck_styles(archive: zipfile.ZipFile) -> set[str]:
-    """The names of the named cell styles of ``styles.xml`` that strike their text through
+    """The names of the named styles of ``styles.xml`` (cell styles, and text styles of a
+    ``<text:span>``) that strike their text through, by themselves or by their parent style
     (a cell's automatic style of ``content.xml`` is read there)."""
     from defusedxml.ElementTree import fromstring
 
@@ -98,8 +137,17 @@ def _struck_styles(archive: zipfile.ZipFile) -> set[str]:
         return set()
     if b"line-through" not in styles:
         return set()
-    return {node.get(_S + "name") for node in fromstring(styles).iter(_S + "style")
-            if _strike_said(node)}
+    nodes = {node.get(_S + "name"): node for node in fromstring(styles).iter(_S + "style")}
+
+    def strikes(name: str | None, seen: frozenset = frozenset()) -> bool:
+        node = nodes.get(name)
+        if node is None or name in seen:
+            return False
+        said = _strike_said(node)
+        return said if said is not None else strikes(node.get(_S + "parent-style-name"),
+                                                     seen | {name})
+
+    return {name for name in nodes if strikes(name)}
 
 
 _C = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"

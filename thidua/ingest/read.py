@@ -295,9 +295,13 @@ def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Tab
     date formula its date, and a merged range from the header down its value in every cell
     (issue 16.1), an error value its text (``#N/A``); the table is found again on that grid
     (a header merged over two rows is then read as two rows), and with the hidden columns known (a visible column wins over a
-    hidden one of the same header)."""
-    if facts.formulas or facts.values or facts.errors:
+    hidden one of the same header). A cell some of whose words are struck through holds the
+    others (``unstruck``: ``Tập thể / ~~Cá nhân~~`` → ``Tập thể``), title block included."""
+    if facts.formulas or facts.values or facts.errors or facts.unstruck:
         grid = [list(row) for row in grid]
+        for (r, c), text in facts.unstruck.items():
+            if r < len(grid) and c < len(grid[r]) and isinstance(grid[r][c], str):
+                grid[r][c] = text
         for (r, c), text in (*facts.formulas.items(), *facts.errors.items()):
             if r < len(grid) and c < len(grid[r]):
                 grid[r][c] = text

@@ -16,7 +16,7 @@ import pandas as pd
 from schemas.form import BY_NAME
 from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden, mark_struck,
                                      hidden_columns_note, missing_columns_note, twin_columns_note,
-                                     struck_note, with_unsaved_formulas)
+                                     struck_note, unstruck_note, with_unsaved_formulas)
 from thidua.ingest.continuation import (continuation_note, halves_note, join_continuations,
                                        join_halves, share_models, shared_note)
 from thidua.ingest.legacy import undecoded_cells
@@ -257,7 +257,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else twin_columns_note(sheet),
                None if sheet.copy_of else hidden_columns_note(sheet),
                hidden_note(labels, sheet.facts.filtered), example_note(labels),
-               struck_note(labels, sheet),
+               struck_note(labels, sheet), unstruck_note(sheet),
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import struct
 
-from thidua.ingest.cellfacts import SheetFacts, row_ranges
+from thidua.ingest.cellfacts import SheetFacts, row_ranges, unstruck_text
 from thidua.ingest.numfmt import format_number, is_year_only
 
 
@@ -14,7 +14,7 @@ def xls_facts(data: bytes, sheet: str) -> SheetFacts:
     """The facts of worksheet ``sheet`` of an ``.xls`` workbook's bytes: merged ranges,
     hidden rows and columns, the text a number cell shows under its format, date cells and date
     formulas' results as dates (``values``), error cells' text, cells whose font is struck
-    through (``struck``), formulas no program computed
+    through (``struck``), a rich text's struck runs dropped (``unstruck``), formulas no program computed
     (:func:`uncomputed_formulas`, given as ``=``: xlrd does not say the formula's text).
     ``filtered`` is not known (False). Raises what xlrd raises for bytes it cannot read (:func:`thidua.ingest.cells.sheet_facts`
     turns that into empty facts)."""
@@ -28,11 +28,19 @@ def xls_facts(data: bytes, sheet: str) -> SheetFacts:
         hidden = [r for r, info in ws.rowinfo_map.items() if info.hidden or info.height == 0]
         hidden_columns = tuple(sorted(c for c, info in ws.colinfo_map.items()
                                       if info.hidden or info.width == 0))
-        shown, values, errors, struck = {}, {}, {}, set()
+        shown, values, errors, struck, unstruck = {}, {}, {}, set(), {}
         fonts = {i for i, font in enumerate(book.font_list) if font.struck_out}
+        runs = ws.rich_text_runlist_map if fonts else {}  # a shared string's rich text runs
         for r in range(ws.nrows):
             for c, cell in enumerate(ws.row(r)):
-                if fonts and cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) \
+                if fonts and (r, c) in runs and cell.ctype == xlrd.XL_CELL_TEXT and (
+                        text := _runs_unstruck(cell.value, runs[(r, c)], fonts,
+                                               book.xf_list[cell.xf_index].font_index)) is not None:
+                    if text:
+                        unstruck[(r, c)] = text
+                    else:
+                        struck.add((r, c))
+                elif fonts and cell.ctype not in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) \
                         and book.xf_list[cell.xf_index].font_index in fonts:
                     struck.add((r, c))
                 if cell.ctype == xlrd.XL_CELL_ERROR:
@@ -54,9 +62,23 @@ def xls_facts(data: bytes, sheet: str) -> SheetFacts:
         formulas = {cell: "=" for cell in uncomputed_formulas(
             book.mem, book.base, book._sh_abs_posn, index)}  # noqa: SLF001 - xlrd's offsets
         return SheetFacts(merges, row_ranges(hidden), shown, formulas, values, errors=errors,
-                          hidden_columns=hidden_columns, struck=frozenset(struck))
+                          hidden_columns=hidden_columns, struck=frozenset(struck),
+                          unstruck=unstruck)
     finally:
         book.release_resources()
+
+
+def _runs_unstruck(text: str, runs: list[tuple[int, int]], struck: set[int],
+                   font: int) -> str | None:
+    """A rich text cell's text without its struck runs
+    (:func:`thidua.ingest.cellfacts.unstruck_text`). ``runs``: xlrd's ``(offset, font
+    index)`` of each run; the text before the first run has the cell's own ``font``."""
+    runs = sorted(runs)
+    if not runs or runs[0][0] > 0:
+        runs = [(0, font), *runs]
+    ends = [offset for offset, _ in runs[1:]] + [len(text)]
+    return unstruck_text([(text[offset:end], index in struck)
+                          for (offset, index), end in zip(runs, ends)])
 
 
 #: BIFF record ids: FORMULA, RECALCID (which engine last computed the workbook), EOF.

@@ -13,7 +13,7 @@ from html import unescape
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
-from thidua.ingest.cellfacts import Cell, SheetFacts, row_ranges
+from thidua.ingest.cellfacts import Cell, SheetFacts, row_ranges, unstruck_text
 from thidua.ingest.limits import MAX_COLUMNS
 from thidua.ingest.numfmt import format_number, is_year_only
 
@@ -138,10 +138,11 @@ def xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) ->
     styled = _styled_formats(archive)
     if styled:
         shown.update(_xlsx_shown(xml, styled))
+    struck, unstruck = _xlsx_struck(archive, xml)
     return SheetFacts(tuple(merges), row_ranges(hidden), shown, formulas, filtered=filtered,
                       hidden_columns=hidden_columns,
                       errors=_xlsx_errors(xml) if b't="e"' in xml else {},
-                      struck=_xlsx_struck(archive, xml))
+                      struck=struck, unstruck=unstruck)
 
 
 def _xlsx_hidden_columns(xml: bytes) -> tuple[int, ...]:
@@ -254,24 +255,26 @@ _RUN_STRIKE = re.compile(rb"<(?:\w+:)?rPr\b[^>]*>(?:(?!</(?:\w+:)?rPr>).)*?"
                          rb"<(?:\w+:)?strike\b(?![^>]*\bval=\"(?:0|false)\")", re.DOTALL)
 
 
-def _struck_rich_text(xml: bytes) -> bool:
-    """Whether a rich text (an ``<si>`` or ``<is>`` body) has runs, every one of which with
-    text is struck through."""
-    runs = [r for r in _RUN.findall(xml) if b"".join(_RUN_TEXT.findall(r)).strip()]
-    return bool(runs) and all(_RUN_STRIKE.search(r) for r in runs)
+def _rich_text(xml: bytes) -> str | None:
+    """What a rich text (an ``<si>`` or ``<is>`` body) says once its struck runs are dropped
+    (:func:`thidua.ingest.cellfacts.unstruck_text`): ``None`` when no run is struck, ``""``
+    when every run with text is (the cell is struck whole)."""
+    return unstruck_text([(unescape(b"".join(_RUN_TEXT.findall(r)).decode("utf-8", "replace")),
+                           _RUN_STRIKE.search(r) is not None) for r in _RUN.findall(xml)])
 
 
-def _struck_strings(archive: zipfile.ZipFile) -> set[int]:
-    """The indices of the shared strings written as rich text struck whole
-    (:func:`_struck_rich_text`)."""
+def _struck_strings(archive: zipfile.ZipFile) -> dict[int, str]:
+    """The indices of the shared strings written as rich text with struck runs → their text
+    without them (:func:`_rich_text`; ``""``: struck whole)."""
     try:
         strings = archive.read("xl/sharedStrings.xml")
     except KeyError:
-        return set()
+        return {}
     if b"strike" not in strings:  # most workbooks strike nothing
-        return set()
-    return {i for i, m in enumerate(_SI.finditer(strings))
-            if m.group(1) and _struck_rich_text(m.group(1))}
+        return {}
+    return {i: text for i, m in enumerate(_SI.finditer(strings))
+            if m.group(1) and b"strike" in m.group(1)
+            and (text := _rich_text(m.group(1))) is not None}
 
 
 _STRING_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"s\"[^>]*)>\s*<(?:\w+:)?v>(\d+)</(?:\w+:)?v>")
@@ -279,10 +282,21 @@ _INLINE_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*\bt=\"inlineStr\"[^>/]*)>(.*?)</
                           re.DOTALL)
 
 
-def _xlsx_struck(archive: zipfile.ZipFile, xml: bytes) -> frozenset[Cell]:
+def _xlsx_struck(archive: zipfile.ZipFile, xml: bytes) -> tuple[frozenset[Cell], dict[Cell, str]]:
     """The cells of a sheet's XML struck through: by their style's font
-    (:func:`_struck_styles`) or as a shared string struck whole (:func:`_struck_strings`)."""
+    (:func:`_struck_styles`) or as rich text struck whole (:func:`_rich_text`, a shared string
+    or an inline one); and the cells whose rich text has some runs struck → its text without
+    them."""
     found: set[Cell] = set()
+    partly: dict[Cell, str] = {}
+
+    def rich(ref: bytes, text: str) -> None:
+        if (cell := _cell(ref)) is not None:
+            if text:
+                partly[cell] = text
+            else:
+                found.add(cell)
+
     if styles := _struck_styles(archive):
         pattern = re.compile(rb"<(?:\w+:)?c\b([^>]*\bs=\"(?:" +
                              b"|".join(str(i).encode() for i in sorted(styles)) + rb")\"[^>]*)>")
@@ -291,12 +305,11 @@ def _xlsx_struck(archive: zipfile.ZipFile, xml: bytes) -> frozenset[Cell]:
                 found.add(cell)
     if b't="s"' in xml and (strings := _struck_strings(archive)):
         for m in _STRING_CELL.finditer(xml):
-            if int(m.group(2)) in strings and (
-                    cell := _cell(dict(_ATTR.findall(m.group(1))).get(b"r", b""))) is not None:
-                found.add(cell)
+            if (text := strings.get(int(m.group(2)))) is not None:
+                rich(dict(_ATTR.findall(m.group(1))).get(b"r", b""), text)
     if b"inlineStr" in xml and b"strike" in xml:
         for m in _INLINE_CELL.finditer(xml):
-            if _struck_rich_text(m.group(2)) and (
-                    cell := _cell(dict(_ATTR.findall(m.group(1))).get(b"r", b""))) is not None:
-                found.add(cell)
-    return frozenset(found)
+            if b"strike" in m.group(2) and (text := _rich_text(m.group(2))) is not None:
+                rich(dict(_ATTR.findall(m.group(1))).get(b"r", b""), text)
+    partly = {cell: text for cell, text in partly.items() if cell not in found}  # font: whole
+    return frozenset(found), partly
