@@ -32,8 +32,8 @@ def test_the_fixed_messages_word_for_word():
 def test_a_suffix_that_is_no_form_format_is_refused_naming_those_taken(tmp_path):
     (tmp_path / "a.docx").write_bytes(b"x")
     assert rejected(read_bytes, tmp_path / "a.docx") == (
-        "Định dạng tệp '.docx' không được nhận; chỉ nhận .xlsx, .xlsm, .xlsb, .xls, .ods, .csv, "
-        ".txt, .tsv (và trang web, XML 2003 xuất từ phần mềm: .htm, .html, .xml).")
+        "Định dạng tệp '.docx' không được nhận; chỉ nhận .xlsx, .xlsm, .xltx, .xltm, .xlsb, .xls, "
+        ".ods, .csv, .txt, .tsv (và trang web, XML 2003 xuất từ phần mềm: .htm, .html, .xml).")
 
 
 @pytest.mark.parametrize("name", ["a.zip", "a.ZIP", "a.rar", "a.7z", "a.gz", "a.tar"])

@@ -372,3 +372,17 @@ def test_csv_text_under_a_workbook_suffix_is_read_as_csv(suffix):
             "1;Bữa cơm Công đoàn;KT;TT;CĐCS Công ty A\r\n").encode("utf-8-sig")
     sheet = parse_sheet(data, suffix)
     assert (sheet.sheet, sheet.encoding, sheet.table.data_start) == ("", "UTF-8 (BOM)", 2)
+
+
+@pytest.mark.parametrize("name", ["Q-TH_2024.xltx", "Q-TH_2024.XLTX", "Q-TH_2024.xltm"])
+def test_an_excel_template_saved_as_is_is_read(tmp_path, context, name):
+    # fresh tester G's 301: a unit fills the template and sends it as ``.xltx`` (the same
+    # package as ``.xlsx``); it was refused "Định dạng tệp '.xltx' không được nhận"
+    from corpus_rows import regs, titled
+    from corpus_writers import write_xlsx
+    from helpers import input_file
+    from thidua.ingest.files import ingest_file
+    path = tmp_path / name
+    write_xlsx(path, [titled("Q-TH", regs(3))])
+    result = ingest_file(input_file(path), context)
+    assert (result.status, result.unit, result.rows["valid"]) == ("used", "Q-TH", 3)

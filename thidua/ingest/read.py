@@ -53,7 +53,7 @@ __all__ = ["FileRejected", "FileSheets", "SheetData", "Table", "column_labels", 
            "prepare", "raw_rows", "read_bytes", "read_sheet", "read_sheets", "table_parts",
            "title_lines", "title_rows", "HEADER_SEARCH_ROWS"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".xls", ".ods")
 #: Text tables: CSV, and the tab-separated text Excel saves as "Unicode Text" or "Text (Tab
 #: delimited)" (`.txt`) and other programs as `.tsv` (the separator is found, issue 16.4).
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")

@@ -96,7 +96,7 @@ def _length(value: object) -> int:
 
 #: Workbooks whose reader (python-calamine) returns a text longer than
 #: :data:`~thidua.ingest.limits.MAX_CELL_CHARS` cut to it (``.ods`` and CSV come whole).
-CUT_AT_LIMIT = (".xlsx", ".xlsm", ".xlsb")
+CUT_AT_LIMIT = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb")
 
 
 def _oversized(raw: pd.DataFrame, cut: bool = False) -> dict[tuple[int, str], int]:
