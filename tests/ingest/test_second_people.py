@@ -113,3 +113,60 @@ def test_a_chairman_s_row_above_the_last_registration_is_no_signature(tmp_path, 
     assert (result.rows["valid"], result.rows["rejected"], result.ignored.get("signature", 0)) \
         == (2, 1, 0)
     assert set(result.rejections["row"]) == {9}
+
+
+# --- another model of the registrant above (tester G's 502, 1016) ----------------------------
+def model_row(model: str, field: str, type_: str = "Cá nhân", level: str | None = None) -> list:
+    row = list(BLANK)
+    row[1], row[2], row[3], row[8], row[9] = model, field, type_, "01/2024 - 12/2024", "Hoàn thành"
+    row[6] = level
+    return row
+
+
+def person_row(stt: int, name: str, position: str) -> list:
+    row = person(name, position, level="Cấp trên trực tiếp cơ sở")
+    row[0] = stt
+    return row
+
+
+@pytest.mark.parametrize("position", ["Chủ tịch CĐCS", "Kỹ sư"])
+def test_a_person_s_row_then_that_person_s_models(tmp_path, context, position):
+    rows = [person_row(1, "Dương Văn Khánh", position), model_row("- Đối thoại định kỳ", "Kinh tế"),
+            model_row("- Phòng chống cháy nổ", "Văn hóa - xã hội", level="Cơ sở"),
+            person_row(2, "Phan Văn Tài", position), model_row("- Tủ sách pháp luật", "KT"),
+            model_row("- Hỗ trợ con công nhân", "XDHTCT"), reg(0, stt=3)]
+    result = _ingest(tmp_path, context, rows)
+    assert result.rows["valid"] == 5 and result.rows["rejected"] == 0
+    frame = result.registrations
+    assert frame["registrant"].tolist()[:4] == ["Dương Văn Khánh"] * 2 + ["Phan Văn Tài"] * 2
+    assert frame["position"].tolist()[:4] == [position] * 4
+    assert frame["level"].tolist()[:4] == ["cap_tren_co_so", "co_so", *["cap_tren_co_so"] * 2]
+    assert result.ignored["continuation"] == 2  # each model's first row joined to its person's
+    assert any("Các dòng ghi mô hình nhưng để trống STT và tên tập thể/cá nhân ngay dưới một "
+               "đăng ký đã được hiểu là mô hình khác của cùng tập thể/cá nhân đó: dòng 9 (người "
+               "thực hiện của dòng 7), dòng 12 (người thực hiện của dòng 10)." in n
+               for n in result.readings)
+
+
+@pytest.mark.parametrize("second, label, found", [
+    ({"model": "Góc đọc", "field": "VHXH", "type": "CN"}, "data", {6: 5}),
+    ({"model": "Góc đọc", "type": "CN"}, "data", {6: 5}),
+    ({"model": "Góc đọc", "field": "VHXH"}, "data", {6: 5}),
+    ({"model": "dành cho công nhân"}, "data", {}),                  # a line carried over
+    ({"model": "Góc đọc", "field": "VHXH", "stt": "2"}, "data", {}),  # numbered: its own
+    ({"model": "Góc đọc", "field": "VHXH", "registrant": "Bình"}, "data", {}),
+    ({"model": "Góc đọc", "field": "VHXH", "position": "Kỹ sư"}, "data", {}),
+    ({"model": "Góc đọc", "field": "VHXH"}, "subheading", {}),
+])
+def test_which_rows_are_another_model_of_the_registrant_above(second, label, found):
+    from thidua.ingest.continuation import second_models
+    raw = _frame([WHOLE, second])
+    assert second_models(raw, pd.Series(["data", label], index=raw.index)) == found
+
+
+def test_another_model_under_a_row_joined_into_a_registration():
+    from thidua.ingest.continuation import second_models
+    raw = _frame([WHOLE, {"model": "x"}, {"model": "Góc đọc", "field": "VHXH"}])
+    labels = pd.Series(["data", "continuation", "data"], index=raw.index)
+    assert second_models(raw, labels, halved={6: 5}) == {7: 5}
+    assert second_models(raw, labels) == {}  # the row above neither whole nor joined

@@ -200,10 +200,35 @@ def halves_note(found: dict[int, int]) -> str | None:
 
 #: The columns a second person's row takes from the registration right above it.
 SHARED_COLUMNS = ("model", "field", "type")
+#: The columns a second model's row takes from the registration right above it, when blank.
+PERSON_COLUMNS = ("registrant", "position", "level", "grassroots_union")
 
 
-def second_people(raw: pd.DataFrame, labels: pd.Series,
-                  text: pd.DataFrame | None = None) -> dict[int, int]:
+def _as_above(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame, bare: list[bool],
+              halved: dict[int, int]) -> dict[int, int]:
+    """Each ``bare`` row (Excel row) → the whole registration (``STT`` and the four needed
+    columns, ``data``) it sits under: right under it, under a row joined into it
+    (``halved``: :func:`halves`), or under another such row (no blank row between)."""
+    label = labels.reindex(raw.index, fill_value="").tolist()
+    whole = ((text[["stt", *NEEDED_COLUMNS]] != "").all(axis=1)).tolist()
+    rows = raw.index.tolist()
+    at = {row: i for i, row in enumerate(rows)}
+    found: dict[int, int] = {}
+    for i in range(1, len(rows)):
+        if not bare[i]:
+            continue
+        above = rows[i - 1]
+        if above in found:
+            found[rows[i]] = found[above]
+        elif above in halved and whole[at[halved[above]]]:
+            found[rows[i]] = halved[above]
+        elif whole[i - 1] and label[i - 1] == "data":
+            found[rows[i]] = above
+    return found
+
+
+def second_people(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | None = None,
+                  halved: dict[int, int] | None = None) -> dict[int, int]:
     """Each row naming a second person of the model above (Excel row) → the registration row
     it shares the model of: a row without ``STT``, model, field and type, with a registrant
     (and a position, level, period … of its own), right under a registration with all of them
@@ -212,7 +237,7 @@ def second_people(raw: pd.DataFrame, labels: pd.Series,
     and lost silently). The same rows with those cells merged over both rows are two
     registrations already (:func:`thidua.ingest.read.fill_merges`). A row read as the
     signature block's first counts when it names a registrant with a position, right under.
-    ``raw``, ``labels``, ``text`` as for :func:`continuations`."""
+    ``raw``, ``labels``, ``text`` as for :func:`continuations`; ``halved``: :func:`halves`."""
     if "stt" not in raw or raw.empty or not set(NEEDED_COLUMNS) <= set(raw.columns):
         return {}
     label = labels.reindex(raw.index, fill_value="").tolist()
@@ -220,35 +245,50 @@ def second_people(raw: pd.DataFrame, labels: pd.Series,
     if not any(u and k in ("data", "signature") for u, k in zip(unnumbered, label)):
         return {}  # cheap: most sheets have none (issue 10)
     text = form_text(raw) if text is None else text
-    bare = (text[["stt", *SHARED_COLUMNS]] == "").all(axis=1) & (text["registrant"] != "")
-    whole = ((text[["stt", *NEEDED_COLUMNS]] != "").all(axis=1)).tolist()
-    placed = (text["position"] != "").tolist() if "position" in text else [False] * len(text)
-    rows, bare = raw.index.tolist(), bare.tolist()
-    found: dict[int, int] = {}
-    for i in range(1, len(rows)):
-        if not bare[i] or label[i] not in ("data", "signature") \
-                or label[i] == "signature" and not placed[i]:
-            continue
-        above = rows[i - 1]
-        if above in found:
-            found[rows[i]] = found[above]
-        elif whole[i - 1] and label[i - 1] == "data":
-            found[rows[i]] = above
-    return found
+    placed = (text["position"] != "") if "position" in text else pd.Series(False, index=text.index)
+    bare = ((text[["stt", *SHARED_COLUMNS]] == "").all(axis=1) & (text["registrant"] != "")
+            & ((labels == "data") | (labels == "signature") & placed)).tolist()
+    return _as_above(raw, labels, text, bare, halved or {})
 
 
-def share_models(raw: pd.DataFrame, labels: pd.Series
-                 ) -> tuple[pd.DataFrame, pd.Series, dict[int, int]]:
+def second_models(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | None = None,
+                  halved: dict[int, int] | None = None) -> dict[int, int]:
+    """Each row giving another model of the registrant above (Excel row) → the registration
+    row whose registrant it takes: a data row without ``STT``, registrant and position, with
+    a model and a field or a type, right under a registration with all of them (or under a
+    row joined into it, or another such row): a person's row, then that person's models on
+    the rows below (fresh tester G's 502, 1016: the first model was joined to the person's
+    row, each other rejected "Thiếu 'Tên tập thể/cá nhân'"). ``raw``, ``labels``, ``text``,
+    ``halved`` as for :func:`second_people`."""
+    if "stt" not in raw or raw.empty or not set(NEEDED_COLUMNS) <= set(raw.columns):
+        return {}
+    label = labels.reindex(raw.index, fill_value="").tolist()
+    nobody = by_value(raw["stt"], clean_text).eq("") & by_value(raw["registrant"], clean_text).eq("")
+    if not any(u and k == "data" for u, k in zip(nobody, label)):
+        return {}  # cheap: most sheets have none (issue 10)
+    text = form_text(raw) if text is None else text
+    unplaced = (text["position"] == "") if "position" in text else True
+    bare = ((text[["stt", "registrant"]] == "").all(axis=1) & unplaced & (text["model"] != "")
+            & ((text["field"] != "") | (text["type"] != "")) & (labels == "data")).tolist()
+    return _as_above(raw, labels, text, bare, halved or {})
+
+
+def share_models(raw: pd.DataFrame, labels: pd.Series, halved: dict[int, int] | None = None
+                 ) -> tuple[pd.DataFrame, pd.Series, dict[int, int], dict[int, int]]:
     """``raw`` with each second person's row (:func:`second_people`) given the model, field
     and type of the registration it shares (its type only when it agrees: a person under a
-    collective's row keeps a blank type, rejected asking it), ``labels`` with those rows
-    ``data``, and the map. Nothing is copied when there is none."""
-    found = second_people(raw, labels)
-    if not found:
-        return raw, labels, found
+    collective's row keeps a blank type, rejected asking it), each second model's row
+    (:func:`second_models`) given the registrant, position, level and grassroots union of the
+    registration above where blank, ``labels`` with those rows ``data``, and both maps.
+    Nothing is copied when there is none. ``halved``: :func:`halves`."""
+    people = second_people(raw, labels, halved=halved)
+    models = second_models(raw, labels, halved=halved)
+    if not people and not models:
+        return raw, labels, people, models
     raw, labels = raw.copy(), labels.copy()
-    raw[list(SHARED_COLUMNS)] = raw[list(SHARED_COLUMNS)].astype("object")
-    for row, source in found.items():
+    columns = [c for c in (*SHARED_COLUMNS, *PERSON_COLUMNS) if c in raw]
+    raw[columns] = raw[columns].astype("object")
+    for row, source in people.items():
         for column in SHARED_COLUMNS:
             if column == "type" and clean_text(raw.at[row, "position"] if "position" in raw
                                                else "") \
@@ -256,17 +296,31 @@ def share_models(raw: pd.DataFrame, labels: pd.Series
                 continue  # a person under a collective's row: its type asked, not guessed
             raw.at[row, column] = raw.at[source, column]
         labels[row] = "data"
-    return raw, labels, found
+    for row, source in models.items():
+        for column in PERSON_COLUMNS:
+            if column in raw and not clean_text(raw.at[row, column]):
+                raw.at[row, column] = raw.at[source, column]
+    return raw, labels, people, models
 
 
-def shared_note(found: dict[int, int]) -> str | None:
-    """The line the unit reads about its rows naming a second person of the model above."""
-    if not found:
+def shared_note(people: dict[int, int], models: dict[int, int] | None = None) -> str | None:
+    """The lines the unit reads about its rows naming a second person of the model above
+    (``people``) and another model of the registrant above (``models``)."""
+    def shown(found: dict[int, int], what: str) -> str:
+        pairs = list(found.items())
+        more = f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else ""
+        return ", ".join(f"dòng {row} ({what} của dòng {source})"
+                         for row, source in pairs[:5]) + more
+    lines = []
+    if people:
+        lines.append(f"Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, "
+                     f"hình thức ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô "
+                     f"hình đó, mỗi người một đăng ký: {shown(people, 'mô hình')}.")
+    if models:
+        lines.append(f"Các dòng ghi mô hình nhưng để trống STT và tên tập thể/cá nhân ngay dưới "
+                     f"một đăng ký đã được hiểu là mô hình khác của cùng tập thể/cá nhân đó: "
+                     f"{shown(models, 'người thực hiện')}.")
+    if not lines:
         return None
-    pairs = list(found.items())
-    shown = ", ".join(f"dòng {row} (mô hình của dòng {source})" for row, source in pairs[:5])
-    more = f" và {len(pairs) - 5} dòng khác" if len(pairs) > 5 else ""
-    return (f"Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, hình thức "
-            f"ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô hình đó, mỗi người "
-            f"một đăng ký: {shown}{more}. Nếu không phải vậy, đề nghị sửa lại; lần sau đề nghị "
-            f"ghi đủ thông tin ở từng dòng.")
+    return " ".join(lines) + (" Nếu không phải vậy, đề nghị sửa lại; lần sau đề nghị ghi đủ "
+                              "thông tin ở từng dòng.")

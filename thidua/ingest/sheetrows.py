@@ -70,6 +70,9 @@ class SheetRows:
     #: A second person's row → the registration whose model it shares
     #: (:func:`thidua.ingest.continuation.second_people`).
     shared: dict[int, int] = field(default_factory=dict)
+    #: A second model's row → the registration whose registrant it takes
+    #: (:func:`thidua.ingest.continuation.second_models`).
+    models: dict[int, int] = field(default_factory=dict)
 
     @cached_property
     def data(self) -> pd.DataFrame:
@@ -124,13 +127,15 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
-    raw, labels, shared = share_models(raw, labels)  # a second person of the model above
+    raw, labels, shared, models = share_models(raw, labels, halved)  # "as above": a second
+    # person of the model above, another model of the person above
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
     ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
     for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
-    return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group, shared)
+    return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group, shared,
+                     models)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -260,7 +265,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                struck_note(labels, sheet), unstruck_note(sheet),
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
-                halves_note(rows.halves), shared_note(rows.shared),
+                halves_note(rows.halves), shared_note(rows.shared, rows.models),
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
