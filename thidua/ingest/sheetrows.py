@@ -49,6 +49,7 @@ from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 TITLE = "title"
 from thidua.ingest.headers import slipped_headers_note
 from thidua.ingest.interpreted import interpreted_frames, interpreted_notes
+from thidua.ingest.withdrawn import mark_withdrawn, withdrawn_note
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     labels = mark_struck(labels, sheet)  # rows struck through: withdrawn, ignored, told
+    labels = mark_withdrawn(labels, text)  # ``Ghi chú: Rút đăng ký``: withdrawn, ignored, told
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
@@ -254,6 +256,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else hidden_columns_note(sheet),
                hidden_note(labels, sheet.facts.filtered), example_note(labels),
                struck_note(labels, sheet),
+               withdrawn_note(labels, raw, headers.get("note")),
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves),
