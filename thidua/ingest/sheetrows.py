@@ -50,6 +50,7 @@ TITLE = "title"
 from thidua.ingest.headers import slipped_headers_note
 from thidua.ingest.interpreted import interpreted_frames, interpreted_notes
 from thidua.ingest.withdrawn import mark_withdrawn, withdrawn_note
+from thidua.ingest.errorcells import error_cells, kept_errors_note
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                                                                   if r in data.index])
                   for name, (value, rows_) in name_filled_rows(sheet).items()
                   if any(r in data.index for r in rows_)),
+                kept_errors_note(error_cells(data, optional=True), list(valid.index), headers)
+                if len(data) else None,
                 *told, *interpreted_notes(interpreted))
     return SheetOutcome(sheet.sheet, len(raw), valid, rejections, raw, headers,
                         {r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},

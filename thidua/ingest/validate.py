@@ -292,9 +292,24 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     records = [r for r in records if r["row"] not in copies] + repeated
     rejections = rejection_frame(records).sort_values(["row", "column"])  # np.lexsort: stable
     if not whole and failures.empty and rejections.empty:
-        return rows, rejections.reset_index(drop=True)
+        return _errors_emptied(rows, raw), rejections.reset_index(drop=True)
     rejected = set(rejections["row"].unique().astype(int))
     valid = rows.drop(index=list(rejected))
     if whole or not set(failures["index"].astype(int)) <= rejected:
         valid = registration_schema(year).validate(valid)  # a failure no rejection names: raises
-    return valid, rejections.reset_index(drop=True)
+    return _errors_emptied(valid, raw), rejections.reset_index(drop=True)
+
+
+def _errors_emptied(valid: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """``valid`` with each optional free-text cell holding an error value (``#N/A`` in
+    ``Ghi chú``, :data:`thidua.ingest.errorcells.OPTIONAL_TEXT`) read as empty: the row counts,
+    the report never prints the error (the unit is told,
+    :func:`thidua.ingest.errorcells.kept_errors_note`)."""
+    found = [(r, c) for r, c in error_cells(raw, optional=True) if r in valid.index
+             and c in valid.columns]
+    if not found:
+        return valid
+    valid = valid.copy()
+    for r, c in found:
+        valid.at[r, c] = pd.NA
+    return valid
