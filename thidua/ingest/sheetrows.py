@@ -51,6 +51,7 @@ from thidua.ingest.headers import slipped_headers_note
 from thidua.ingest.interpreted import interpreted_frames, interpreted_notes
 from thidua.ingest.withdrawn import mark_withdrawn, withdrawn_note
 from thidua.ingest.errorcells import error_cells, kept_errors_note
+from thidua.ingest.yearwords import years_from_words
 
 
 @dataclass(frozen=True)
@@ -208,11 +209,14 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
-    split = [(data, [*told, *(n for n in (note, swap) if n)])
-             for (_, note), (_, swap), (data, told) in zip(dated, turned, split)]  # messages
+    yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"))
+              for (data, _), c in zip(turned, checks)]  # ``Năm đăng ký``: ``Đăng ký mới 2024``
+    split = [(data, [*told, *(n for n in (note, swap, year) if n)])
+             for (_, note), (_, swap), (_, year), (data, told)
+             in zip(dated, turned, yearly, split)]  # messages
     # quote the unit's text
     todo = [i for i, (data, _) in enumerate(split) if not data.empty]
-    normalised = normalise_frames([turned[i][0] for i in todo])
+    normalised = normalise_frames([yearly[i][0] for i in todo])
     validated = dict(zip(todo, validate_sheets([
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
         for i, rows in zip(todo, normalised)],
