@@ -70,6 +70,9 @@ declare -A MUTANTS=(
   [sheetversions]="thidua.ingest.sheetversions.*"
   [versionwords]="thidua.ingest.versionwords.*"
   [legend]="thidua.ingest.legend.*"
+  [withdrawn]="thidua.ingest.withdrawn.*"
+  [yearwords]="thidua.ingest.yearwords.*"
+  [ballot]="thidua.ingest.ballot.*"
   [packageparts]="thidua.ingest.packageparts.*"
   [salvage]="thidua.ingest.salvage.*"
   [text]="thidua.text.*"
@@ -97,7 +100,7 @@ declare -A TESTS=(
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
   [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
   [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
-  [errorcells]="tests/ingest/test_error_values.py"
+  [errorcells]="tests/ingest/test_error_values.py tests/ingest/test_optional_errors.py"
   [sheettitle]="tests/ingest/test_sheet_titles.py tests/ingest/test_sheet_named_year.py"
   [unitcodes]="tests/ingest/test_unit_code_column_foreign.py tests/ingest/test_unit_code_rows.py tests/ingest/test_identify.py"
   [twins]="tests/ingest/test_empty_twin.py"
@@ -130,6 +133,9 @@ declare -A TESTS=(
   [sheetversions]="tests/ingest/test_sheet_versions.py"
   [versionwords]="tests/ingest/test_sheet_versions.py tests/ingest/test_name_order_lookalikes.py"
   [legend]="tests/ingest/test_legend.py"
+  [withdrawn]="tests/ingest/test_withdrawn_notes.py"
+  [yearwords]="tests/ingest/test_year_words.py tests/ingest/test_year_column.py"
+  [ballot]="tests/ingest/test_ballot_boxes.py"
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
   [text]="tests/report/test_text_and_formatting.py"
@@ -139,7 +145,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
-       sheetversions versionwords legend)
+       sheetversions versionwords legend withdrawn yearwords ballot)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -1,5 +1,6 @@
 """Excel error values in form cells reject their row, named as the unit sees them
-(``spec/submission-form.md``, "Errors"), whatever the reader: .xlsx, .xls, .ods, CSV."""
+(``spec/submission-form.md``, "Errors"), whatever the reader: .xlsx, .xls, .ods, CSV; in an
+optional free-text column they do not (``test_optional_errors.py``)."""
 
 import io
 import zipfile
@@ -22,15 +23,16 @@ def _with(column: str, value, i: int, **kw) -> list:
 
 def test_error_cells_in_any_form_column_reject_their_row_naming_the_error(tmp_path, context):
     errors = [("Lĩnh vực", "#N/A"), ("Hình thức", "#REF!"), ("Tên mô hình", "#NAME?"),
-              ("Kết quả", "#N/A"), ("Cấp công đoàn", "#NULL!"), ("Công đoàn cơ sở", "#REF!"),
-              ("Thời gian thực hiện", "#VALUE!"), ("Ghi chú", "#DIV/0!"), ("Chức vụ", "#SPILL!")]
+              ("Kết quả", "#N/A"), ("Cấp công đoàn", "#NULL!"),
+              ("Thời gian thực hiện", "#VALUE!"), ("Chức vụ", "#SPILL!")]
+    # ``Ghi chú`` and ``Công đoàn cơ sở`` (optional free text): test_optional_errors.py
     rows = [_with(column, value, i) for i, (column, value) in enumerate(errors, start=1)]
     rows.append(_with("STT", "#REF!", 10))  # STT is only a numbering: the row counts
     path = write_xlsx(tmp_path / "Q-DD_dvk.xlsx", rows)  # openpyxl writes them as error cells
     assert '<c r="C2" t="e">' in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
     result = ingest_file(input_file(path), context)
     assert result.status == USED
-    assert result.rows == {"read": 10, "valid": 1, "rejected": 9, "ignored": 0}
+    assert result.rows == {"read": 8, "valid": 1, "rejected": 7, "ignored": 0}
     assert result.rejections[["row", "column", "value"]].values.tolist() == [
         [r, column, value] for r, (column, value) in enumerate(errors, start=2)]
     assert result.rejections["error"].tolist()[3] == (

@@ -15,10 +15,11 @@ import pandas as pd
 from schemas.form import BY_NAME, EXAMPLE_ROW_WORDS
 from thidua.ingest.columnar import by_value
 from thidua.ingest.headers import header_name
-from thidua.ingest.rows import SheetData, column_letter
+from thidua.ingest.rows import SheetData, column_labels, column_letter
 from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.workbook import FileRejected
+from thidua.ingest.withdrawn import WITHDRAWN, withdrawn_note
 from thidua.text import clean_text, match_key, on_sheet, rows_said
 
 #: How to get a formula's result saved (said in every formula message).
@@ -227,8 +228,13 @@ def all_hidden_reason(labelled: list) -> str | None:
     if not notes:  # every row struck through: say so, not "no row under the header"
         struck = [(r.sheet.sheet, n) for r in labelled if (r.labels == STRUCK).any()
                   and (n := struck_note(r.labels, r.sheet))]
-        return "Mọi dòng đăng ký đều bị gạch ngang: " + " ".join(
-            on_sheet(sheet, note) if many else note for sheet, note in struck) if struck else None
+        if struck:
+            return "Mọi dòng đăng ký đều bị gạch ngang: " + " ".join(
+                on_sheet(sheet, note) if many else note for sheet, note in struck)
+        said = [(r.sheet.sheet, n) for r in labelled if (r.labels == WITHDRAWN).any()
+                and (n := withdrawn_note(r.labels, r.raw, column_labels(r.sheet).get("note")))]
+        return "Mọi dòng đăng ký đều có ghi chú rút đăng ký: " + " ".join(
+            on_sheet(sheet, note) if many else note for sheet, note in said) if said else None
     return "Không có dòng đăng ký nào đang hiển thị: " + " ".join(
         on_sheet(sheet, note) if many else note for sheet, note in notes)
 

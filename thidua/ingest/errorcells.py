@@ -5,8 +5,10 @@ python-calamine reads an error cell of ``.xlsx``/``.xls``/``.ods`` as empty, so
 :mod:`thidua.ingest.cells` puts the error's text back (``SheetFacts.errors``); a CSV (or a
 text cell) holds the text itself. A form cell holding one rejects its row, naming the error as
 the unit sees it: read as empty it would silently default (``#N/A`` in ``Kết quả`` counted as
-``Chưa đánh giá``). ``Ghi chú`` too: the note is the unit's own text, printed in the report, and
-a broken formula there means the row was not finished. ``STT`` (only a numbering) is exempt.
+``Chưa đánh giá``). ``STT`` (only a numbering) is exempt; in the optional free-text columns
+(``Ghi chú``, ``Công đoàn cơ sở``: :data:`OPTIONAL_TEXT`) the error is read as empty, the row
+counted and the unit told (fresh tester G's 303: a ``VLOOKUP`` remark that found nothing says
+nothing about the registration).
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ ERROR_VALUES = frozenset({"#N/A", "#REF!", "#NULL!", "#VALUE!", "#DIV/0!", "#NAM
                           "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!"})
 #: Form columns whose errors do not reject a row.
 EXEMPT = frozenset({"stt"})
+#: The optional free-text columns: an error there (a ``VLOOKUP`` remark that found nothing)
+#: says nothing about the registration, so the row counts with the cell read as empty, and the
+#: unit is told (:func:`kept_errors_note`; fresh tester G's 303). Required and coded columns
+#: (and ``Chức vụ``, required of an individual) still reject.
+OPTIONAL_TEXT = frozenset({"note", "grassroots_union"})
 
 
 def is_error_value(value: object) -> bool:
@@ -30,13 +37,14 @@ def is_error_value(value: object) -> bool:
     return isinstance(value, str) and clean_text(value).upper() in ERROR_VALUES
 
 
-def error_cells(raw: pd.DataFrame) -> dict[tuple[int, str], str]:
+def error_cells(raw: pd.DataFrame, optional: bool = False) -> dict[tuple[int, str], str]:
     """``(Excel row, form column) → the error as shown`` (``#N/A``) for every form cell of
     ``raw`` (:func:`thidua.ingest.read.raw_rows` rows) holding an Excel error value, the
-    columns of :data:`EXEMPT` aside."""
+    columns of :data:`EXEMPT` and :data:`OPTIONAL_TEXT` aside; with ``optional``, those of
+    :data:`OPTIONAL_TEXT` only (read as empty, told)."""
     found = {}
     for column in raw.columns:
-        if column not in BY_NAME or column in EXEMPT:
+        if column not in BY_NAME or column in EXEMPT or (column in OPTIONAL_TEXT) != optional:
             continue
         if not any(isinstance(v, str) and "#" in v for v in raw[column].to_numpy(dtype=object)):
             continue  # no error value without a "#": the common case, seen in one pass (issue 10)
@@ -50,6 +58,25 @@ def error_message(column: str, error: str) -> str:
     """``Ô 'Kết quả' có lỗi công thức #N/A: sửa công thức hoặc ghi giá trị.``"""
     return (f"Ô '{BY_NAME[column].header}' có lỗi công thức {error}: sửa công thức hoặc ghi giá "
             f"trị (cần {BY_NAME[column].expected}).")
+
+
+def kept_errors_note(found: dict[tuple[int, str], str], rows: list[int],
+                     headers: dict[str, str] | None = None) -> str | None:
+    """The note telling a unit which optional cells holding an error value were read as empty
+    (``found``: :func:`error_cells` with ``optional``; ``rows``: the Excel rows counted;
+    ``headers``: the unit's own headers), ``None`` when none."""
+    kept = sorted((r, c, e) for (r, c), e in found.items() if r in set(rows))
+    if not kept:
+        return None
+    said = []
+    for column in dict.fromkeys(c for _, c, _ in kept):
+        cells = [(r, e) for r, c, e in kept if c == column]
+        errors = ", ".join(dict.fromkeys(e for _, e in cells))
+        header = (headers or {}).get(column) or BY_NAME[column].header
+        said.append(f"Ô '{header}' có lỗi công thức {errors} ở dòng "
+                    f"{', '.join(str(r) for r, _ in cells)}: đã coi như để trống, dòng vẫn được "
+                    f"tính.")
+    return " ".join(said) + " Đề nghị sửa công thức hoặc xóa ô đó."
 
 
 #: The form's columns of free text, where a letter saved as ``?`` (:data:`thidua.text.LOST_LETTER`)

@@ -49,6 +49,9 @@ from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
 TITLE = "title"
 from thidua.ingest.headers import slipped_headers_note
 from thidua.ingest.interpreted import interpreted_frames, interpreted_notes
+from thidua.ingest.withdrawn import mark_withdrawn, withdrawn_note
+from thidua.ingest.errorcells import error_cells, kept_errors_note
+from thidua.ingest.yearwords import years_from_words
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     labels = mark_struck(labels, sheet)  # rows struck through: withdrawn, ignored, told
+    labels = mark_withdrawn(labels, text)  # ``Ghi chú: Rút đăng ký``: withdrawn, ignored, told
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
@@ -214,11 +218,14 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
-    split = [(data, [*told, *(n for n in (note, swap) if n)])
-             for (_, note), (_, swap), (data, told) in zip(dated, turned, split)]  # messages
+    yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"))
+              for (data, _), c in zip(turned, checks)]  # ``Năm đăng ký``: ``Đăng ký mới 2024``
+    split = [(data, [*told, *(n for n in (note, swap, year) if n)])
+             for (_, note), (_, swap), (_, year), (data, told)
+             in zip(dated, turned, yearly, split)]  # messages
     # quote the unit's text
     todo = [i for i, (data, _) in enumerate(split) if not data.empty]
-    normalised = normalise_frames([turned[i][0] for i in todo])
+    normalised = normalise_frames([yearly[i][0] for i in todo])
     validated = dict(zip(todo, validate_sheets([
         (rows, split[i][0], checks[i].year, checks[i].file, checks[i].rows.sheet.sheet)
         for i, rows in zip(todo, normalised)],
@@ -263,6 +270,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else hidden_columns_note(sheet),
                hidden_note(labels, sheet.facts.filtered), example_note(labels),
                struck_note(labels, sheet), unstruck_note(sheet),
+               withdrawn_note(labels, raw, headers.get("note")),
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
@@ -285,6 +293,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                                                                   if r in data.index])
                   for name, (value, rows_) in name_filled_rows(sheet).items()
                   if any(r in data.index for r in rows_)),
+                kept_errors_note(error_cells(data, optional=True), list(valid.index), headers)
+                if len(data) else None,
                 *told, *interpreted_notes(interpreted))
     return SheetOutcome(sheet.sheet, len(raw), valid, rejections, raw, headers,
                         {r: int(ignored.get(r, 0)) for r in IGNORED_REASONS},

@@ -18,6 +18,7 @@ from thidua.ingest.columnar import by_value
 from thidua.ingest.rejections import REJECTION_COLUMNS, rejection_frame, shorten
 from thidua.ingest.duplicates import (DUPLICATE_KEY, duplicate_key, duplicate_records,
                                       duplicates_across_sheets, first_rows)
+from thidua.ingest.yearwords import YEAR_EXPECTED, is_year_header
 from thidua.ingest.errorcells import (error_cells, error_message, lost_letter_cells,
                                       lost_letters_message)
 from thidua.ingest.limits import MAX_CELL_CHARS, number
@@ -80,7 +81,8 @@ def _message(column: str, check: str, value: str, year: int,
     if check == "period_readable":
         if problem := period_problem(value):  # 30/02/2024, 13/2024, end before start
             return f"'{header}' '{value}': {problem}; đề nghị sửa lại."
-        return f"Không đọc được '{header}' '{value}': cần {spec.expected}."
+        expected = YEAR_EXPECTED if column == "period" and "period" in own else spec.expected
+        return f"Không đọc được '{header}' '{value}': cần {expected}."
     if check == "period_in_year":
         if column == "period_from":  # a period in two columns, said in its start (_period_column)
             header = (f"{BY_NAME['period'].header}' ('{header}' – "
@@ -149,8 +151,11 @@ def own_headers(labels: dict[str, str]) -> dict[str, str]:
     """The unit's own headers of a period in two columns (``Bắt đầu`` | ``Kết thúc``) from a
     sheet's :func:`thidua.ingest.rows.column_labels` (under a parent header, the sub-column's
     text: ``Thời gian thực hiện / Bắt đầu`` → ``Bắt đầu``), for the messages about them."""
-    return {name: labels[name].rsplit(" / ", 1)[-1] for name in ("period_from", "period_to")
-            if labels.get(name)}
+    own = {name: labels[name].rsplit(" / ", 1)[-1] for name in ("period_from", "period_to")
+           if labels.get(name)}
+    if is_year_header(labels.get("period")):  # ``Năm đăng ký`` read as the period: named so
+        own["period"] = labels["period"]
+    return own
 
 
 def validate_rows(rows: pd.DataFrame, raw: pd.DataFrame, *, year: int, file: str,
@@ -292,9 +297,24 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     records = [r for r in records if r["row"] not in copies] + repeated
     rejections = rejection_frame(records).sort_values(["row", "column"])  # np.lexsort: stable
     if not whole and failures.empty and rejections.empty:
-        return rows, rejections.reset_index(drop=True)
+        return _errors_emptied(rows, raw), rejections.reset_index(drop=True)
     rejected = set(rejections["row"].unique().astype(int))
     valid = rows.drop(index=list(rejected))
     if whole or not set(failures["index"].astype(int)) <= rejected:
         valid = registration_schema(year).validate(valid)  # a failure no rejection names: raises
-    return valid, rejections.reset_index(drop=True)
+    return _errors_emptied(valid, raw), rejections.reset_index(drop=True)
+
+
+def _errors_emptied(valid: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+    """``valid`` with each optional free-text cell holding an error value (``#N/A`` in
+    ``Ghi chú``, :data:`thidua.ingest.errorcells.OPTIONAL_TEXT`) read as empty: the row counts,
+    the report never prints the error (the unit is told,
+    :func:`thidua.ingest.errorcells.kept_errors_note`)."""
+    found = [(r, c) for r, c in error_cells(raw, optional=True) if r in valid.index
+             and c in valid.columns]
+    if not found:
+        return valid
+    valid = valid.copy()
+    for r, c in found:
+        valid.at[r, c] = pd.NA
+    return valid

@@ -57,6 +57,7 @@ from thidua.ingest.valuewords import (  # noqa: F401 - the outcomes, kept where 
     variants,
     words_of,
 )
+from thidua.ingest.ballot import ballot_choice
 from thidua.ingest.keyboard import typed_off
 from thidua.ingest.valuemix import listed_values, out_of_order
 from thidua.text import clean_text, fold_code, match_key
@@ -89,6 +90,10 @@ def _main_and_hints(key: str) -> tuple[str, list[str]]:
 def _read_text(column: str, text: str) -> Reading:
     if not text:
         return Reading(None, EMPTY)
+    if (chosen := ballot_choice(text)) is not None:  # ``☑ Tập thể ☐ Cá nhân``: the ticked one
+        reading = _read_text(column, chosen)
+        if reading.code is not None:
+            return Reading(reading.code, INTERPRETED)
     if len(text) > LONGEST_VALUE:
         return Reading(None, UNKNOWN)
     folded = fold_code(text)  # ``ＫＴ``, Cyrillic ``ТТ``: read as the Latin code, and told

@@ -1,0 +1,57 @@
+"""A coded cell written as ticked boxes (a form copied from Word: ``☑ Tập thể ☐ Cá nhân``,
+``[x] Tập thể [ ] Cá nhân``): the one ticked option is the value, told (fresh tester G's 1018:
+every row was rejected asking ``có phải là 'Tập thể' hay 'Cá nhân'?``). No box ticked or two:
+still asked. ``thidua.ingest.ballot``, read by ``thidua.ingest.values.read_value``."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import input_file, row, write_xlsx
+from thidua.ingest.ballot import ballot_choice
+from thidua.ingest.files import ingest_file
+from thidua.ingest.values import AMBIGUOUS, INTERPRETED, Reading, read_value
+
+
+@pytest.mark.parametrize("column, text, code", [
+    ("type", "☑ Tập thể   ☐ Cá nhân", "collective"),
+    ("type", "☐ Tập thể   ☒ Cá nhân", "individual"),
+    ("type", "[x] Tập thể [ ] Cá nhân", "collective"),
+    ("type", "[ ] Tập thể [X] Cá nhân", "individual"),
+    ("type", "✔ TT ☐ CN", "collective"),
+    ("type", "☐ Tập thể / ✓ Cá nhân", "individual"),
+    ("type", "Tập thể ☐ Cá nhân ☑", "individual"),  # boxes after their options
+    ("field", "☐ Kinh tế ■ Văn hóa - xã hội □ An ninh - quốc phòng □ Xây dựng HTCT", "VHXH"),
+    ("level", "□ Thành phố □ Cấp trên cơ sở ■ Cơ sở", "co_so"),
+    ("result", "☐ Hoàn thành ☒ Tiêu biểu", "tieu_bieu"),
+])
+def test_the_one_ticked_option_is_the_value_told(column, text, code):
+    assert read_value(column, text) == Reading(code, INTERPRETED)
+
+
+@pytest.mark.parametrize("text", ["☐ Tập thể ☐ Cá nhân", "☑ Tập thể ☒ Cá nhân",
+                                  "[ ] Tập thể [ ] Cá nhân"])
+def test_no_box_ticked_or_two_is_still_asked(text):
+    assert read_value("type", text) == Reading(None, AMBIGUOUS, ("collective", "individual"))
+
+
+@pytest.mark.parametrize("text", ["Tập thể", "☑ Tập thể", "Kinh tế [x]", "☑ Tập thể ghi ☐",
+                                  "Nhóm ☑ Tập thể ☐ Cá nhân"])
+def test_a_cell_of_fewer_than_two_boxed_options_is_no_ballot(text):
+    assert ballot_choice(text) is None
+
+
+def test_a_file_of_ballot_types_counts_every_row_and_tells_the_unit(tmp_path, context):
+    rows = [row(model=f"Mô hình thử nghiệm số {i}", type_=t, stt=i,
+                registrant="CĐCS A" if i % 2 else "Nguyễn Văn An",
+                position=None if i % 2 else "Chủ tịch CĐCS")
+            for i, t in enumerate(["☑ Tập thể   ☐ Cá nhân", "☐ Tập thể   ☒ Cá nhân",
+                                   "☑ Tập thể   ☐ Cá nhân", "☐ Tập thể ☐ Cá nhân"], start=1)]
+    result = ingest_file(input_file(write_xlsx(tmp_path / "Q-LB_dvk.xlsx", rows)), context)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
+    assert result.registrations["type"].tolist() == ["collective", "individual", "collective"]
+    assert result.rejections[["row", "error"]].values.tolist() == [
+        [5, "'☐ Tập thể ☐ Cá nhân' ở cột 'Hình thức' chưa rõ: có phải là 'Tập thể' hay 'Cá "
+            "nhân'? Đề nghị ghi rõ Tập thể (TT) hoặc Cá nhân (CN)."]]
+    assert ("Cột 'Hình thức': '☑ Tập thể ☐ Cá nhân' (dòng 2, 4) đã hiểu là 'Tập thể'; nếu "
+            "không đúng, đề nghị sửa lại và gửi lại.") in result.notes
