@@ -4,6 +4,8 @@ tester F's 112, 112b, 142: every row was rejected "Thiếu 'Lĩnh vực'"; ``row
 
 from __future__ import annotations
 
+import pytest
+
 from corpus_rows import HEADER
 from corpus_writers import Sheet, write_xlsx
 from helpers import input_file
@@ -20,8 +22,8 @@ def _row(stt, model, field, type_, registrant, position=None):
 def test_a_sheet_per_field_fills_its_blank_field_cells_and_keeps_the_written_ones(
         tmp_path, context):
     economy = [_row(1, "Tủ sách pháp luật cho người lao động", "", "Tập thể", "Tổ công đoàn 1"),
-               _row(2, "Chợ phiên nông sản của đoàn viên", "ANQP", "Cá nhân", "Mai Xuân Trường",
-                    "Tổ trưởng"),
+               _row(2, "Chợ phiên nông sản của đoàn viên", "Kinh tế", "Cá nhân",
+                    "Mai Xuân Trường", "Tổ trưởng"),
                [None, "Cộng", None, None, "2 mô hình"]]
     culture = [_row(1, "Góc đọc sách công nhân", None, "Cá nhân", "Trịnh Thị Yến",
                     "Chủ tịch CĐCS")]
@@ -31,7 +33,7 @@ def test_a_sheet_per_field_fills_its_blank_field_cells_and_keeps_the_written_one
     result = ingest_file(input_file(path), context)
     assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
     assert result.ignored["totals"] == 1
-    assert result.registrations["field"].tolist() == ["KT", "ANQP", "VHXH"]
+    assert result.registrations["field"].tolist() == ["KT", "KT", "VHXH"]
     assert ("Trang '1. Kinh te': cột 'Lĩnh vực' để trống ở dòng 5; các dòng này đã lấy lĩnh "
             "vực 'Kinh tế' theo tên trang. Đề nghị lần sau ghi lĩnh vực ở từng dòng."
             ) in result.readings
@@ -80,3 +82,25 @@ def test_a_totals_line_takes_no_field_from_the_sheet_s_name_with_or_without_the_
     result = ingest_file(input_file(path), context)
     assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
     assert result.ignored["totals"] == 1
+
+
+@pytest.mark.parametrize("name, column, written, blank", [
+    ("1. Kinh te", "field", ("Kinh tế", "ANQP"), "Lĩnh vực"),     # holds another field
+    ("Khối Kinh tế", "field", ("VHXH", "KT"), "Lĩnh vực"),        # G's 404: a bloc's sheet
+    ("Tập thể", "type", ("Tập thể", "Cá nhân"), "Hình thức"),     # G's 206: the template's name
+])
+def test_a_sheet_holding_other_values_is_no_sheet_per_field_or_type(tmp_path, context, name,
+                                                                      column, written, blank):
+    # the sheet's name fills a blank cell only when no filled cell of the column gives
+    # another value: here the blank row is rejected asking its value, as on any sheet
+    def row(stt, value):
+        field, kind = (value, "Cá nhân") if column == "field" else ("KT", value)
+        return _row(stt, f"Mô hình số {stt} của đơn vị", field, kind, f"Nguyễn Văn {stt}",
+                    "Tổ trưởng")
+    rows = [row(1, written[0]), row(2, written[1]), row(3, "")]
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, [Sheet(name, [*TITLE, HEADER, *rows])])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (2, 1)
+    assert result.rejections["column"].tolist() == [blank]
+    assert not any("theo tên trang" in n for n in result.readings)

@@ -304,16 +304,30 @@ def _named_blanks(sheet: SheetData, part: Table, start: int, stop: int
     """``(column, value)`` the sheet's name gives the blank cells of ``part``'s ``Lĩnh vực``
     or ``Hình thức`` column (a sheet per field, ``Kinh tế``, or per type, ``Tập thể``, that
     kept the form's column but left it blank: fresh tester F's 112, 142, every row was
-    rejected); not the type where a section heading names one."""
+    rejected); not the type where a section heading names one, nor where the column's filled
+    cells give another value (:func:`_only`)."""
     names = set(part.columns.values())
     out = []
-    if "field" in names and (field := sheet_field(sheet.sheet)):
+    if "field" in names and (field := sheet_field(sheet.sheet)) \
+            and _only(sheet.grid, part, start, stop, "field", field):
         out.append(("field", field))
-    if "type" in names and (kind := sheet_type(sheet.sheet)):
+    if "type" in names and (kind := sheet_type(sheet.sheet)) \
+            and _only(sheet.grid, part, start, stop, "type", kind):
         plain = replace(part, columns={c: n for c, n in part.columns.items() if n != "type"})
         if _section_types(sheet.grid, plain, start, stop) is None:
             out.append(("type", kind))
     return out
+
+
+def _only(grid: Grid, part: Table, start: int, stop: int, name: str, given: str) -> bool:
+    """Whether every filled cell of ``part``'s column ``name`` that reads as a value reads as
+    ``given``'s: a sheet whose name names a field or type but holds others (the template's
+    ``Tập thể`` kept over both types, fresh tester G's 206; a sheet per bloc, ``Khối Kinh
+    tế``, holding every field, 404) is no sheet per field or type, and fills nothing."""
+    column = next(c for c, n in part.columns.items() if n == name)
+    code = read_value(name, given).code
+    return all(read_value(name, v).code in (None, code) for r in range(start, stop)
+               if column < len(grid[r]) and clean_text(v := grid[r][column]))
 
 
 def _named_row(model: object, registrant: object) -> bool:
