@@ -105,6 +105,12 @@ def test_section_headings_overrule_a_column_of_types_that_contradicts_them(tmp_p
      + ["individual"] * 2),
     # the form's own header is never overruled: its types count (the unit's own word)
     ("Hình thức", ["Tập thể"] * 4, ["collective"] * 4),
+    # a column giving both types types its rows itself, even against a heading (fresh tester
+    # G's 901: an individual listed under ``I. TẬP THỂ`` after its union)
+    ("Loại hình", ["Tập thể", "Tập thể", "Tập thể", "Cá nhân"], ["collective"] * 3
+     + ["individual"]),
+    ("Đối tượng", ["Tập thể", "Tập thể", "Cá nhân", "Tập thể"], ["collective"] * 2
+     + ["individual", "collective"]),
 ])
 def test_a_column_agreeing_with_the_headings_or_headed_hinh_thuc_keeps_its_types(
         tmp_path, context, header, said, types):

@@ -121,7 +121,9 @@ def _headings_first(grid: Grid, part: Table, start: int, stop: int) -> Table:
     headings naming a type (``I. TẬP THỂ`` / ``II. CÁ NHÂN``) say otherwise on some row: the
     headings then type the rows and the column is unknown (fresh tester E's 202: ``Đối tượng``
     = ``Tập thể`` on every row typed the individuals under ``II. CÁ NHÂN`` as collectives). A
-    column headed ``Hình thức`` is never overruled."""
+    column headed ``Hình thức``, or giving both types on its rows (it types each row itself: a
+    ``Loại hình`` column, an individual listed under ``I. TẬP THỂ`` after its union, fresh
+    tester G's 901), is never overruled."""
     column = next((c for c, name in part.columns.items() if name == "type"), None)
     if column is None:
         return part
@@ -134,10 +136,12 @@ def _headings_first(grid: Grid, part: Table, start: int, stop: int) -> Table:
     headed = _section_types(grid, plain, start, stop)
     if headed is None:
         return part
-    for r, kind in zip(range(start, stop), headed):
-        said = read_value("type", grid[r][column] if column < len(grid[r]) else "")
-        if kind and said.how == EXACT and TYPES[said.code] != kind:
-            return plain
+    said = [read_value("type", grid[r][column] if column < len(grid[r]) else "")
+            for r in range(start, stop)]
+    if len({s.code for s in said if s.how == EXACT}) > 1:
+        return part  # the column types its rows itself (fresh tester G's 901, ``Loại hình``)
+    if any(kind and s.how == EXACT and TYPES[s.code] != kind for s, kind in zip(said, headed)):
+        return plain
     return part
 
 
