@@ -192,3 +192,40 @@ def test_five_forms_are_all_named_and_a_form_with_only_its_type_read_is_one():
     grid = [["Tên mô hình:", "Tủ sách pháp luật"], ["Lĩnh vực:", "Thể loại khác"],
             ["Hình thức:", "Tập thể"]]
     assert as_table(grid)[1] == [(0, 2, 1)]
+
+
+def test_a_page_introducing_a_model_of_the_table_is_not_counted_again(tmp_path, context):
+    # fresh tester G's 107: a second sheet ``MH tiêu biểu`` describing the exemplary model
+    # already in the table, as ``1. Tên mô hình:`` | … lines: it was read as a registration,
+    # its other lines rejected, and the model counted twice once they were fixed
+    from corpus_rows import regs, titled
+    table = titled("Q-HM", regs(4))
+    model = regs(4)[2]
+    page = [["GIỚI THIỆU MÔ HÌNH TIÊU BIỂU ĐỀ NGHỊ KHEN THƯỞNG"], [],
+            ["1. Tên mô hình:", model[1].upper()], ["2. Lĩnh vực:", model[2]],
+            ["3. Hình thức:", model[3]], ["4. Tên tập thể:", "CĐCS Trường Tiểu học số 103"],
+            ["5. Kết quả đạt được:", "Tổ chức 12 bữa cơm cho 1.200 đoàn viên."]]
+    first = regs(4)[0]  # forms of one model of the table and a new one: not a description
+    other = [["1. Tên mô hình:", first[1]], ["2. Lĩnh vực:", first[2]],
+             ["3. Hình thức:", first[3]], ["4. Tên tập thể/cá nhân:", first[4]], [],
+             ["1. Tên mô hình:", "Một mô hình chưa có trong bảng"], ["2. Lĩnh vực:", "Kinh tế"],
+             ["3. Hình thức:", "Tập thể"], ["4. Tên tập thể/cá nhân:", "CĐCS Công ty X"]]
+    path = tmp_path / "Q-HM_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", table.rows, table.merges), Sheet("MH tiêu biểu", page),
+                      Sheet("MH mới", other)])
+    result = ingest_file(input_file(path), context)
+    # both forms of ``MH mới`` count (the first differs from the table's row by its level,
+    # which the duplicate rule reads), nothing of ``MH tiêu biểu``
+    assert (result.rows["valid"], result.rows["rejected"]) == (6, 0)
+    assert [s["sheet"] for s in result.sheets] == ["DS", "MH mới"]
+    assert result.notes[0] == ("Đã dùng trang 'DS', trang 'MH mới'; bỏ qua trang 'MH tiêu "
+                               "biểu' (chỉ giới thiệu lại mô hình đã có ở trang 'DS')")
+
+
+def test_a_file_of_forms_alone_still_counts(tmp_path, context):
+    path = tmp_path / "Q-HM_dk.xlsx"
+    write_xlsx(path, [Sheet("MH1", [["1. Tên mô hình:", "Mô hình A của đơn vị"],
+                                    ["2. Lĩnh vực:", "Kinh tế"], ["3. Hình thức:", "Tập thể"],
+                                    ["4. Tên tập thể/cá nhân:", "CĐCS Công ty X"]])])
+    result = ingest_file(input_file(path), context)
+    assert result.rows["valid"] == 1

@@ -108,7 +108,12 @@ def choose_sheets(found: list[FoundSheet]) -> tuple[list[FoundSheet], list[tuple
         if counted and not _has_rows(counted[0]) and any(
                 _has_rows(f) for f in tabled if not f.visible):  # the rows only on a hidden sheet
             counted = []
-    passed = [(f.name, why[f.name]) for f in tabled if f not in counted]
+    tables = [f for f in counted if f.rewritten is None]
+    described = {f.name: name for f in counted if f.rewritten is not None
+                 and (name := describes(f, tables))}
+    counted = [f for f in counted if f.name not in described] or counted
+    passed = [(f.name, why[f.name] or DESCRIBED.format(sheet=described[f.name]))
+              for f in tabled if f not in counted]
     if counted:  # a list going on, on a sheet without the header: read under the first's
         going_on = []
         for f in found:
@@ -154,6 +159,32 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
             and read_value("field", cell(row, "field")).code is not None
             and ("type" not in at or read_value("type", cell(row, "type")).code is not None))
     return n if n >= 2 else 0
+
+
+#: Why a sheet of forms describing models a table lists is not counted
+#: (:func:`describes`).
+DESCRIBED = "chỉ giới thiệu lại mô hình đã có ở trang '{sheet}'"
+
+
+def _models_of(sheet: FoundSheet) -> set[str]:
+    """The keys (:func:`thidua.ingest.duplicates.duplicate_key`) of a sheet's models (of a
+    sheet of forms, the forms' own: not the lines after them)."""
+    at = next((c for c, name in sheet.table.columns.items() if name == "model"), None)
+    if at is None:
+        return set()
+    first, last = sheet.rewritten or (sheet.table.data_start, len(sheet.grid))
+    return {duplicate_key(row[at]) for row in sheet.grid[max(first, sheet.table.data_start):last + 1]
+            if at < len(row) and clean_text(row[at])}
+
+
+def describes(forms: FoundSheet, tables: list[FoundSheet]) -> str | None:
+    """The name of the sheet among ``tables`` listing every model of the sheet of forms
+    ``forms`` (:mod:`thidua.ingest.formsheet`), else ``None``: a page introducing an
+    exemplary model already registered in the table (``GIỚI THIỆU MÔ HÌNH TIÊU BIỂU``,
+    ``1. Tên mô hình:`` | …, ``5. Kết quả đạt được:`` | …; fresh tester G's 107: read as
+    registrations, three rows rejected, the model counted twice once fixed)."""
+    mine = _models_of(forms)
+    return next((t.name for t in tables if mine and mine <= _models_of(t)), None)
 
 
 def continued_table(grid: Grid, first: FoundSheet) -> Table:
