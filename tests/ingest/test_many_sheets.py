@@ -328,3 +328,26 @@ def test_a_sheet_without_the_header_that_is_no_list_going_on_is_passed_over(
                                         Sheet("Trang 2", rows)])
     assert counts(result) == [("Trang 1", 2, 2, 0, 0)]
     assert result.notes == () or not any("Trang 2" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("summary, copied", [
+    (lambda a, b: [*a, *b], True),                     # both batches again, renumbered
+    (lambda a, b: [*b, *a], True),                     # in another order
+    (lambda a, b: [*a, *b[:-1]], False),               # one row left out: not a copy
+    (lambda a, b: [*b], "trang 'Đợt 2'"),              # one batch again, renumbered
+])
+def test_a_summary_sheet_repeating_every_batch_counts_once(tmp_path, context, summary, copied):
+    # fresh tester G's 1009: ``Tổng hợp`` listing ``Đợt 1`` and ``Đợt 2`` again, renumbered:
+    # each of its rows was rejected as a duplicate (10 rejections for a right file)
+    first, second = regs(3), regs(2, start=3)
+    again = [[n, *row[1:]] for n, row in enumerate(summary(first, second), start=1)]
+    result = ingest(tmp_path, context, [named("Đợt 1", titled("Q-DD", first)),
+                                        Sheet("Đợt 2", [HEADER, *second]),
+                                        Sheet("Tổng hợp", [HEADER, *again])])
+    assert result.rows["valid"] == 5
+    assert result.ignored["copied_sheet"] == (len(again) if copied else 0)
+    assert result.rows["rejected"] == (0 if copied else len(again))
+    of = copied if isinstance(copied, str) else "trang 'Đợt 1', trang 'Đợt 2'"
+    said = (f"Trang 'Tổng hợp' lặp lại đúng từng dòng đăng ký của {of} nên chỉ tính một lần: "
+            f"{len(again)} dòng của trang 'Tổng hợp' không được tính (bỏ qua).")
+    assert (said in result.notes) is bool(copied)

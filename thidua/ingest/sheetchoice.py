@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -222,18 +223,36 @@ def hidden_tables_reason(passed: list[tuple[str, str]]) -> str | None:
             f"tên một trang tính > Bỏ ẩn) rồi gửi lại tệp.")
 
 
+#: Joins the names of the sheets a summary sheet repeats together (:func:`copy_of`), so that
+#: the note reads "… của trang 'Đợt 1', trang 'Đợt 2' …".
+TOGETHER = "', trang '"
+
+
 def copy_of(rows: pd.DataFrame, earlier: dict[str, pd.DataFrame]) -> str | None:
     """The name of the sheet among ``earlier`` (name → its :func:`thidua.ingest.rows.raw_rows`)
     whose registrations ``rows`` repeats row for row, else ``None``: the same non-blank rows,
     in the same order, with the same text in every column of the form (columns in any order;
     blank rows, Excel row numbers and unknown columns aside). A sheet with no such row copies
-    nothing."""
+    nothing. A sheet repeating one earlier sheet's rows renumbered or in another order copies
+    it; one repeating the rows of every earlier sheet together, in any order and renumbered
+    (a ``Tổng hợp`` of ``Đợt 1`` and ``Đợt 2``), copies them all: their names joined by
+    :data:`TOGETHER`."""
     if not earlier:
         return None
     mine = _content(rows)
     if not mine:
         return None
-    return next((name for name, other in earlier.items() if _content(other) == mine), None)
+    if same := next((name for name, other in earlier.items() if _content(other) == mine), None):
+        return same
+    # a summary sheet listing every earlier sheet's rows again, renumbered (``Đợt 1`` |
+    # ``Đợt 2`` | ``Tổng hợp``: fresh tester G's 1009, each row rejected as a duplicate)
+    unnumbered = Counter(_content(rows, numbered=False))
+    theirs = {name: Counter(_content(other, numbered=False)) for name, other in earlier.items()}
+    if same := next((name for name, other in theirs.items() if other == unnumbered), None):
+        return same  # renumbered, or in another order
+    if len(theirs) >= 2 and unnumbered == sum(theirs.values(), Counter()):
+        return TOGETHER.join(theirs)
+    return None
 
 
 def excerpt_of(rows: pd.DataFrame, others: dict[str, pd.DataFrame]) -> str | None:
@@ -261,8 +280,8 @@ def _keyed(row) -> tuple[str, ...]:
     return tuple(duplicate_key(v) for v in row)
 
 
-def _content(rows: pd.DataFrame) -> list[tuple[tuple[str, str], ...]]:
-    form = sorted(c for c in rows.columns if c in BY_NAME)
+def _content(rows: pd.DataFrame, numbered: bool = True) -> list[tuple[tuple[str, str], ...]]:
+    form = sorted(c for c in rows.columns if c in BY_NAME and (numbered or c != "stt"))
     text = rows[form].map(clean_text)
     lines = []
     for values in text.itertuples(index=False):
