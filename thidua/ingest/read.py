@@ -19,6 +19,7 @@ from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
 from thidua.ingest.htmltable import html_grid
 from thidua.ingest.xml2003 import is_xml2003, xml2003_sheets
+from thidua.ingest.flatods import as_ods, is_flat_ods
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
                                 title_lines, title_rows)
@@ -60,7 +61,7 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 #: Names under which a form also arrives: a web page or Excel 2003 XML saved by a system's
 #: "Export to Excel" (:mod:`thidua.ingest.htmltable`, :mod:`thidua.ingest.xml2003`), and an
 #: attachment a mail program delivered without its suffix; the content says what each is.
-OTHER_SUFFIXES = (".htm", ".html", ".xml", "")
+OTHER_SUFFIXES = (".htm", ".html", ".xml", ".fods", "")
 SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES + OTHER_SUFFIXES
 #: Archives a unit's files may arrive in: not opened (each file inside is a unit's own to
 #: check), the office is told to extract them.
@@ -158,6 +159,8 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
         return FileSheets(tuple(split_side_by_side(sheet)), (WEB_PAGE_NOTE, *told))
     salvaged: tuple[str, ...] = ()
     xml_facts: dict[str, SheetFacts] | None = None
+    if is_flat_ods(data):  # LibreOffice's flat XML spreadsheet: read as the .ods it holds
+        data = as_ods(data)
     if is_xml2003(data):  # "XML Spreadsheet 2003", which python-calamine does not read
         read = xml2003_sheets(data)
         grids = [(name, grid, shown) for name, grid, shown, _ in read]

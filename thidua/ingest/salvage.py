@@ -39,7 +39,7 @@ def _well_formed(body: bytes) -> bool:
 #: only describe the package; LibreOffice repairs a file without them).
 ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
 MANIFEST = "META-INF/manifest.xml"
-_MANIFEST_XML = (
+MANIFEST_XML = (
     '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:'
     'tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
     f'manifest:full-path="/" manifest:media-type="{ODS_TYPE}"/><manifest:file-entry '
@@ -83,7 +83,7 @@ def without_broken_parts(data: bytes) -> tuple[bytes, tuple[str, ...]] | None:
                     if info.filename not in broken:
                         target.writestr(info, source.read(info.filename))
                 if ods and (MANIFEST in missing or MANIFEST in broken):
-                    target.writestr(MANIFEST, _MANIFEST_XML)
+                    target.writestr(MANIFEST, MANIFEST_XML)
     except Exception:  # a zip that cannot even be listed: nothing to salvage
         return None
     said = [f"{i.filename} không đọc được" for i in infos if i.filename in broken]
