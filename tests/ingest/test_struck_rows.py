@@ -147,3 +147,121 @@ def test_an_ods_cell_style_strikes_by_itself_by_its_parent_or_by_its_column(tmp_
     path = tmp_path / "s.ods"
     doc.save(str(path))
     assert sorted(ods_facts(zipfile.ZipFile(path), "DS").struck) == [(0, 0), (0, 1), (0, 4)]
+
+
+# --- mark_struck and struck_note in this process (the parsing worker runs them for
+# ingest_file, where a mutation run cannot see them) ----------------------------------------
+def _grid_sheet(rows, struck=(), header=None):
+    """A sheet of the form's header (Excel row 1) and ``rows`` (Excel rows 2, 3, …);
+    ``struck``: cells like ``"B2"``."""
+    from helpers import HEADER
+    from thidua.ingest.cellfacts import SheetFacts
+    from thidua.ingest.rows import SheetData, column_letter
+    from thidua.ingest.table import find_table
+    grid = [list(header or HEADER), *rows]
+    letters = {column_letter(c): c for c in range(len(grid[0]) + 2)}
+    cells = frozenset((int(s[1:]) - 1, letters[s[0]]) for s in struck)
+    return SheetData("DS", grid, find_table(grid), facts=SheetFacts(struck=cells))
+
+
+def _labels(*kinds, first=2):
+    import pandas as pd
+    return pd.Series(list(kinds), index=range(first, first + len(kinds)), dtype="object")
+
+
+ALL_B_TO_J = ["B", "C", "D", "E", "G", "H", "I", "J"]  # the row's filled cells but STT, note
+
+
+def test_mark_struck_relabels_a_data_row_whose_every_filled_form_cell_is_struck():
+    from helpers import row
+    from thidua.ingest.cellrules import STRUCK, mark_struck
+    rows = [row(stt=n, note="Rút" if n == 2 else None) for n in (1, 2, 3, 4)]
+    struck = [f"{c}{r}" for r in (2, 3) for c in ALL_B_TO_J] + ["B4"] + ["A5"]
+    sheet = _grid_sheet(rows, struck)
+    labels = _labels("data", "data", "data", "data")
+    out = mark_struck(labels, sheet)
+    # row 2 whole; row 3 whole but its (unstruck) note; row 4 its model only; row 5 its STT
+    assert out.tolist() == [STRUCK, STRUCK, "data", "data"]
+    assert out.index.tolist() == [2, 3, 4, 5] and labels.tolist() == ["data"] * 4
+    # only data rows: a heading or a row already ignored keeps its label
+    assert mark_struck(_labels("heading", "hidden", "data", "data"), sheet).tolist() == [
+        "heading", "hidden", "data", "data"]
+
+
+def test_mark_struck_without_struck_cells_or_rows_returns_the_labels_given():
+    from helpers import row
+    from thidua.ingest.cellrules import mark_struck
+    labels = _labels("data")
+    assert mark_struck(labels, _grid_sheet([row()])) is labels
+    empty = _labels()
+    assert mark_struck(empty, _grid_sheet([row()], ["B2"])) is empty
+
+
+def test_a_struck_row_beyond_the_grid_or_of_empty_cells_only_is_not_struck():
+    from helpers import row
+    from thidua.ingest.cellrules import STRUCK, mark_struck
+    # row 3 is past the grid (a label of a row the grid does not hold): nothing to strike
+    sheet = _grid_sheet([row()], [f"{c}2" for c in ALL_B_TO_J] + ["B3"])
+    assert mark_struck(_labels("data", "data"), sheet).tolist() == [STRUCK, "data"]
+    # a struck empty cell (spaces) is not a filled cell; the others struck: the row is
+    half = row(position="  ")
+    sheet = _grid_sheet([half], [f"{c}2" for c in ALL_B_TO_J if c != "F"])
+    assert mark_struck(_labels("data"), sheet).tolist() == [STRUCK]
+    # only its empty cells struck: nothing struck
+    sheet = _grid_sheet([row(position=None, note=None)], ["F2", "K2"])
+    assert mark_struck(_labels("data"), sheet).tolist() == ["data"]
+
+
+def test_a_row_shorter_than_the_header_is_struck_by_the_cells_it_has():
+    from helpers import row
+    from thidua.ingest.cellrules import STRUCK, mark_struck, struck_note
+    short = row()[:5]  # STT to the registrant: the rest of the row not written
+    sheet = _grid_sheet([short], ["B2", "C2", "D2", "E2"])
+    labels = mark_struck(_labels("data"), sheet)
+    assert labels.tolist() == [STRUCK]
+    assert struck_note(labels, sheet).startswith("1 dòng bị gạch ngang")
+    sheet = _grid_sheet([short], ["B2", "C2", "D2"])
+    labels = mark_struck(_labels("data"), sheet)
+    assert labels.tolist() == ["data"]
+    assert struck_note(labels, sheet) == (
+        "Dòng 2: ô 'Tên mô hình', 'Lĩnh vực', 'Hình thức' bị gạch ngang nhưng các ô khác của "
+        "dòng thì không: dòng vẫn được tính. Nếu đơn vị rút đăng ký này, đề nghị xóa dòng; nếu "
+        "sửa, đề nghị ghi lại nội dung đúng.")
+
+
+def test_a_column_outside_the_form_does_not_keep_a_struck_row():
+    """An extra column the table reads by no form name (``Điện thoại``), filled and not struck,
+    does not keep the row counted; its header is not said."""
+    from helpers import HEADER, row
+    from thidua.ingest.cellrules import STRUCK, mark_struck
+    header = [*HEADER, "Điện thoại"]
+    sheet = _grid_sheet([[*row(), "0912"]], [f"{c}2" for c in ALL_B_TO_J], header=header)
+    assert mark_struck(_labels("data"), sheet).tolist() == [STRUCK]
+
+
+def test_struck_note_word_for_word():
+    from helpers import row
+    from thidua.ingest.cellrules import STRUCK, struck_note
+    rows = [row(stt=n) for n in range(1, 7)]
+    struck = ([f"{c}{r}" for r in (2, 4) for c in ALL_B_TO_J] + ["E5", "B6", "C6", "A7"])
+    sheet = _grid_sheet(rows, struck)
+    labels = _labels(STRUCK, "data", STRUCK, "data", "data", "data")
+    assert struck_note(labels, sheet) == (
+        "2 dòng bị gạch ngang (đơn vị đã rút đăng ký) không được tính (bỏ qua): dòng 2, 4. Nếu "
+        "vẫn đăng ký, đề nghị bỏ gạch ngang rồi gửi lại. Dòng 5: ô 'Tên tập thể/cá nhân' bị gạch "
+        "ngang nhưng các ô khác của dòng thì không: dòng vẫn được tính. Nếu đơn vị rút đăng ký "
+        "này, đề nghị xóa dòng; nếu sửa, đề nghị ghi lại nội dung đúng. Dòng 6: ô 'Tên mô hình', "
+        "'Lĩnh vực' bị gạch ngang nhưng các ô khác của dòng thì không: dòng vẫn được tính. Nếu "
+        "đơn vị rút đăng ký này, đề nghị xóa dòng; nếu sửa, đề nghị ghi lại nội dung đúng.")
+    # a row partly struck but not data (a heading) says nothing; nothing struck: None
+    assert struck_note(_labels("data", "heading", first=5), sheet) == (
+        "Dòng 5: ô 'Tên tập thể/cá nhân' bị gạch ngang nhưng các ô khác của dòng thì không: dòng "
+        "vẫn được tính. Nếu đơn vị rút đăng ký này, đề nghị xóa dòng; nếu sửa, đề nghị ghi lại "
+        "nội dung đúng.")
+    assert struck_note(_labels("data", "data", first=2), _grid_sheet(rows[:2])) is None
+    # a row struck whole but labelled data (its label given) is no "partly" row
+    assert struck_note(_labels("data", first=2), sheet) is None
+    # one row struck
+    assert struck_note(_labels(STRUCK, first=4), sheet) == (
+        "1 dòng bị gạch ngang (đơn vị đã rút đăng ký) không được tính (bỏ qua): dòng 4. Nếu "
+        "vẫn đăng ký, đề nghị bỏ gạch ngang rồi gửi lại.")
