@@ -265,3 +265,157 @@ def test_struck_note_word_for_word():
     assert struck_note(_labels(STRUCK, first=4), sheet) == (
         "1 dòng bị gạch ngang (đơn vị đã rút đăng ký) không được tính (bỏ qua): dòng 4. Nếu "
         "vẫn đăng ký, đề nghị bỏ gạch ngang rồi gửi lại.")
+
+
+# --- the .xlsx struck readers, part by part, in this process --------------------------------
+NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def _zip(parts: dict[str, bytes]) -> zipfile.ZipFile:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return zipfile.ZipFile(io.BytesIO(out.getvalue()))
+
+
+def _styles(fonts: list[bytes], xfs: list[bytes]) -> bytes:
+    return (b'<styleSheet ' + NS + b'><fonts count="%d">' % len(fonts)
+            + b"".join(b"<font>%s<sz val=\"11\"/></font>" % f for f in fonts)
+            + b'</fonts><cellXfs count="%d">' % len(xfs) + b"".join(xfs)
+            + b"</cellXfs></styleSheet>")
+
+
+def _sheet_xml(cells: bytes) -> bytes:
+    return b'<worksheet ' + NS + b'><sheetData><row r="1">' + cells + b"</row></sheetData></worksheet>"
+
+
+def test_xlsx_fonts_strike_by_strike_or_its_val_and_styles_point_at_them_by_font_id():
+    """Font 0 plain, 1 ``<strike/>``, 2 ``val="true"``, 3 ``val="false"``, 4 ``val="0"``,
+    5 ``val="1"``; style 0 (no ``fontId``: font 0), 1→1, 2→2, 3→3, 4→4, 5→5, 6 (``fontId=""``:
+    font 0), 7→1 again, 10→5."""
+    from thidua.ingest.xlsxfacts import _struck_styles
+    fonts = [b"", b"<strike/>", b'<strike val="true"/>', b'<strike val="false"/>',
+             b'<strike val="0"/>', b'<b/><strike val="1"/>']
+    xfs = [b"<xf/>", *(b'<xf fontId="%d"/>' % i for i in range(1, 6)), b'<xf fontId=""/>',
+           b'<xf fontId="1"/>', b'<xf fontId="0"/>', b'<xf fontId="0"/>', b'<xf fontId="5"/>']
+    archive = _zip({"xl/styles.xml": _styles(fonts, xfs)})
+    assert _struck_styles(archive) == {1, 2, 5, 7, 10}
+    # font 0 struck: a style without fontId (or an empty one) is struck
+    archive = _zip({"xl/styles.xml": _styles([b"<strike/>", b""], [b"<xf/>", b'<xf fontId=""/>',
+                                                                   b'<xf fontId="1"/>'])})
+    assert _struck_styles(archive) == {0, 1}
+    # no styles part, or no word of strike in it
+    assert _struck_styles(_zip({"xl/workbook.xml": b"<workbook/>"})) == set()
+    assert _struck_styles(_zip({"xl/styles.xml": _styles([b"<b/>"], [b"<xf/>"])})) == set()
+
+
+def test_xlsx_cells_struck_by_style_are_told_by_the_style_index_whole():
+    """``s="1"`` and ``s="10"``: only the struck style's own index (``s="1"`` struck, ``s="10"``,
+    ``s="21"`` not); a cell without a reference is passed over."""
+    from thidua.ingest.xlsxfacts import _xlsx_struck
+    fonts = [b"", b"<strike/>"]
+    xfs = [b"<xf/>", b'<xf fontId="1"/>', *(b"<xf/>" for _ in range(20)), b'<xf fontId="1"/>']
+    archive = _zip({"xl/styles.xml": _styles(fonts, xfs)})
+    xml = _sheet_xml(b'<c r="A1" s="1"><v>1</v></c><c r="B1" s="10"><v>2</v></c>'
+                     b'<c r="C1" s="21"><v>3</v></c><c r="D1" s="22" t="n"><v>4</v></c>'
+                     b'<c s="1"><v>5</v></c><c r="AB3" s="1"/>')
+    assert sorted(_xlsx_struck(archive, xml)) == [(0, 0), (0, 3), (2, 27)]
+
+
+def test_xlsx_shared_strings_struck_whole_count_every_si_even_an_empty_one():
+    from thidua.ingest.xlsxfacts import _struck_strings, _xlsx_struck
+    strings = (b"<sst " + NS + b"><si/><si><t>plain</t></si>"
+               b"<si><r><rPr><strike/></rPr><t>struck</t></r></si>"
+               b'<si><r><rPr><strike val="false"/></rPr><t>off</t></r></si>'
+               b"<si><t>no runs</t><rPh><rPr><strike/></rPr></rPh></si>"
+               b"<si><r><rPr><strike/></rPr><t> </t></r></si></sst>")
+    archive = _zip({"xl/sharedStrings.xml": strings})
+    assert _struck_strings(archive) == {2}
+    xml = _sheet_xml(b'<c r="A1" t="s"><v>2</v></c><c r="B1" t="s"><v>1</v></c>'
+                     b'<c r="C1" t="s">\n  <v>2</v></c><c t="s"><v>2</v></c>'
+                     b'<c r="D1" t="s"><v>12</v></c>')
+    assert sorted(_xlsx_struck(archive, xml)) == [(0, 0), (0, 2)]
+    # no shared strings part, or none struck: nothing
+    assert _struck_strings(_zip({"xl/workbook.xml": b"<workbook/>"})) == set()
+    assert _struck_strings(_zip({"xl/sharedStrings.xml": b"<sst " + NS + b"><si><t>a</t></si>"
+                                 b"</sst>"})) == set()
+
+
+def test_xlsx_rich_text_is_struck_when_every_run_with_text_is():
+    from thidua.ingest.xlsxfacts import _struck_rich_text
+    assert _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><rPr><strike/></rPr>"
+                             b"<t>b</t></r>")
+    assert not _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><t>b</t></r>")
+    # a run of spaces only does not count; no run with text: not struck
+    assert _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><t xml:space=\"preserve\">"
+                             b"  </t></r>")
+    assert not _struck_rich_text(b"<r><rPr><strike/></rPr><t> </t></r>")
+    assert not _struck_rich_text(b"<t>plain</t>")
+    # the strike must be inside the run's own properties, not turned off there
+    assert not _struck_rich_text(b"<r><rPr><b/></rPr><t>a</t></r><r><rPr><strike/></rPr><t>b"
+                                 b"</t></r>")
+    assert not _struck_rich_text(b'<r><rPr><strike val="0"/></rPr><t>a</t></r>')
+    assert _struck_rich_text(b'<x:r><x:rPr><x:strike val="1"/></x:rPr><x:t>a</x:t></x:r>')
+
+
+def test_xlsx_inline_strings_struck_whole():
+    from thidua.ingest.xlsxfacts import _xlsx_struck
+    archive = _zip({"xl/workbook.xml": b"<workbook/>"})
+    xml = _sheet_xml(b'<c r="A1" t="inlineStr"><is><r><rPr><strike/></rPr><t>a</t></r></is></c>'
+                     b'<c r="B1" t="inlineStr"><is><t>b</t></is></c>'
+                     b'<c r="C1" t="inlineStr"><is><r><rPr><strike/></rPr><t>c</t></r>'
+                     b"<r><t>d</t></r></is></c>"
+                     b'<c t="inlineStr"><is><r><rPr><strike/></rPr><t>e</t></r></is></c>'
+                     b'<c r="E1" t="inlineStr"><is><r><rPr><strike/></rPr><t>f</t></r></is></c>')
+    assert sorted(_xlsx_struck(archive, xml)) == [(0, 0), (0, 4)]
+    # the word strike only in a plain cell's text: nothing struck
+    assert _xlsx_struck(archive, _sheet_xml(b'<c r="A1" t="inlineStr"><is><t>strike</t></is>'
+                                            b"</c>")) == frozenset()
+
+
+# --- the .ods struck readers in this process -------------------------------------------------
+ODS_NS = (b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          b'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+
+
+def _ods_style(name: bytes, *said: bytes | None) -> bytes:
+    """A ``<style:style>`` with one ``<style:text-properties>`` per ``said`` (its
+    ``text-line-through-style``, or none when ``None``)."""
+    props = b"".join(b"<style:text-properties/>" if s is None else
+                     b'<style:text-properties style:text-line-through-style="%s"/>' % s
+                     for s in said)
+    return b'<style:style style:name="%s" style:family="table-cell">%s</style:style>' % (
+        name, props)
+
+
+def test_ods_named_styles_strike_by_their_last_saying_other_than_none():
+    from thidua.ingest.odsfacts import _struck_styles
+    styles = (b"<office:document-styles " + ODS_NS + b"><office:styles>"
+              + _ods_style(b"solid", b"solid") + _ods_style(b"none", b"none")
+              + _ods_style(b"later", b"solid", None, b"none")
+              + _ods_style(b"again", b"none", b"dotted") + _ods_style(b"silent", None)
+              + _ods_style(b"bare") + b"</office:styles></office:document-styles>")
+    assert _struck_styles(_zip({"styles.xml": styles})) == {"solid", "again"}
+    assert _struck_styles(_zip({"content.xml": b"<x/>"})) == set()
+    plain = (b"<office:document-styles " + ODS_NS + b"><office:styles>" + _ods_style(b"b", None)
+             + b"</office:styles></office:document-styles>")
+    assert _struck_styles(_zip({"styles.xml": plain})) == set()
+
+
+def test_ods_a_style_that_says_nothing_is_none_so_its_parent_decides():
+    from defusedxml.ElementTree import fromstring
+
+    from thidua.ingest.odsfacts import _strike_said
+
+    def said(xml: bytes):
+        return _strike_said(fromstring(b"<r " + ODS_NS + b">" + xml + b"</r>")[0])
+    assert said(_ods_style(b"a", b"solid")) is True
+    assert said(_ods_style(b"a", b"none")) is False
+    assert said(_ods_style(b"a", None)) is None and said(_ods_style(b"a")) is None
+    assert said(_ods_style(b"a", b"solid", b"none")) is False
+    assert said(_ods_style(b"a", b"none", None, b"wave")) is True
+    # the attribute on another child than the text properties says nothing
+    other = (b'<style:style style:name="a"><style:paragraph-properties '
+             b'style:text-line-through-style="solid"/></style:style>')
+    assert said(other) is None
