@@ -270,6 +270,12 @@ def test_a_signature_s_first_row_is_a_half_only_when_it_names_a_registrant():
     # a registrant of spaces only names no one
     spaced = frame([model_half(1, "Bữa cơm"), registrant_half("   ", "Tổ trưởng")])
     assert halves(spaced, labelled(spaced, "data", "signature")) == {}
+    # a signer's line in the model's column under a registration without its model: the
+    # signature block, not the model (it names no registrant)
+    signer = frame([[1, None, "Kinh tế", "Cá nhân", "Ngô Thị Hạnh", None, "Cơ sở", None, None],
+                    [None, "Người lập biểu", None, None, None, None, None, None, None]])
+    assert halves(signer, labelled(signer, "data", "signature")) == {}
+    assert halves(signer, labelled(signer, "data", "data")) == {5: 4}
 
 
 def test_halves_needs_disjoint_cells_each_half_holding_some_needed_column():
@@ -298,6 +304,10 @@ def test_halves_needs_disjoint_cells_each_half_holding_some_needed_column():
 
 def test_a_half_s_second_row_is_no_first_half_and_other_columns_count_only_if_form_s():
     from thidua.ingest.continuation import halves
+    # a pair that is no two halves (the cells overlap) does not end the search
+    raw = frame([model_half(1, "Bữa cơm"), registration(None, "Tủ sách", "Trần Thị B"),
+                 *two_halves(2)])
+    assert halves(raw, labelled(raw)) == {7: 6}
     # three rows: the third could complete the second only if the second were a first half
     raw = frame([model_half(1, "Bữa cơm"), registrant_half("Ngô Thị Hạnh"),
                  [None, "Tủ sách", "Kinh tế", "Cá nhân", None, None, None, None, None]])
@@ -340,10 +350,16 @@ def test_join_halves_into_a_column_of_numbers_and_without_halves():
     from thidua.ingest.continuation import join_halves
     raw = frame(two_halves())
     raw["position"] = pd.Series([float("nan"), 7.0], index=raw.index)  # read as numbers
+    raw["stt"] = pd.Series([1.0, float("nan")], index=raw.index)
     joined, _, found = join_halves(raw, labelled(raw))
     assert found == {5: 4} and joined.at[4, "position"] == 7
     # every form column of the joined rows holds any value (object), the STT as it was
-    assert joined["position"].dtype == object and joined["stt"].dtype == raw["stt"].dtype
+    assert joined["position"].dtype == object and joined["stt"].dtype == "float64"
+    # a column outside the form is neither moved nor retyped
+    raw["extra"] = pd.Series([float("nan"), 3.0], index=raw.index)
+    joined, _, found = join_halves(raw, labelled(raw))
+    assert found == {5: 4} and joined["extra"].dtype == "float64"
+    assert joined["extra"].isna().tolist() == [True, False]
     raw = frame([registration(1, "Bữa cơm"), registration(2, "Tủ sách")])
     labels = labelled(raw)
     same = join_halves(raw, labels)
