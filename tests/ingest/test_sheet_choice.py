@@ -233,6 +233,13 @@ def test_continued_rows_need_the_field_and_model_columns_and_the_type_only_if_co
         assert continued_rows(rows, FoundSheet("DS", [TYPED], "Unicode", table)) == 0
     table = Table(header_rows=(0,), columns={1: "model", 2: "field"}, unknown={}, marks={})
     assert continued_rows(rows, FoundSheet("DS", [TYPED], "Unicode", table)) == 2
+    # the model in the last column: rows ending before it have none
+    table = Table(header_rows=(0,), columns={1: "field", 2: "type", 3: "model"}, unknown={},
+                  marks={})
+    assert continued_rows([[1, "KT", "TT"], [2, "KT", "TT"]], FoundSheet(
+        "DS", [TYPED], "Unicode", table)) == 0
+    assert continued_rows([[1, "KT", "TT", "Tủ sách"], [2, "KT", "TT", "Chợ"]], FoundSheet(
+        "DS", [TYPED], "Unicode", table)) == 2
 
 
 def test_a_visible_sheet_going_on_without_the_header_is_passed_over_saying_how_many_rows():

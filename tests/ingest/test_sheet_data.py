@@ -400,6 +400,19 @@ def test_headings_first_keeps_the_column_without_headings_or_without_a_type_colu
     assert _headings_first(grid, no_type, 1, 7) is no_type
 
 
+def test_headings_first_reads_each_row_against_its_own_heading_below_title_rows():
+    """Title rows above the header: the rows from ``start`` only, each with its heading's
+    type; the column agreeing with them stays."""
+    from thidua.ingest.rows import _headings_first
+    top = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], ["DANH SÁCH"]]
+    grid = headed("Đối tượng", ["Tập thể", "Tập thể", "Cá nhân", "Cá nhân"], top=top)
+    part = find_table(grid)
+    assert part.header_rows == (3,)
+    assert _headings_first(grid, part, 4, 10) is part
+    grid = headed("Đối tượng", ["Tập thể"] * 4, top=top)
+    assert 3 not in _headings_first(grid, find_table(grid), 4, 10).columns
+
+
 def test_headings_first_reads_a_value_that_is_exactly_a_type_and_a_short_row_as_blank():
     from thidua.ingest.rows import _headings_first
     # under II. CÁ NHÂN one value a type not read exactly (a misspelling): no contradiction

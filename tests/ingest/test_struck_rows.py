@@ -305,6 +305,12 @@ def test_xlsx_fonts_strike_by_strike_or_its_val_and_styles_point_at_them_by_font
     archive = _zip({"xl/styles.xml": _styles([b"<strike/>", b""], [b"<xf/>", b'<xf fontId=""/>',
                                                                    b'<xf fontId="1"/>'])})
     assert _struck_styles(archive) == {0, 1}
+    # a strike outside the fonts (a conditional format's), no fonts or no cell styles at all
+    dxf = b"<dxfs><dxf><font><strike/></font></dxf></dxfs>"
+    for body in (dxf, b"<fonts><font><strike/></font></fonts>" + dxf,
+                 dxf + b'<cellXfs><xf fontId="0"/></cellXfs>'):
+        archive = _zip({"xl/styles.xml": b"<styleSheet " + NS + b">" + body + b"</styleSheet>"})
+        assert _struck_styles(archive) == set()
     # no styles part, or no word of strike in it
     assert _struck_styles(_zip({"xl/workbook.xml": b"<workbook/>"})) == set()
     assert _struck_styles(_zip({"xl/styles.xml": _styles([b"<b/>"], [b"<xf/>"])})) == set()
@@ -352,6 +358,9 @@ def test_xlsx_rich_text_is_struck_when_every_run_with_text_is():
                              b"  </t></r>")
     assert not _struck_rich_text(b"<r><rPr><strike/></rPr><t> </t></r>")
     assert not _struck_rich_text(b"<t>plain</t>")
+    # a run of several texts, all blank, does not count either
+    assert _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><rPr><b/></rPr><t> </t>"
+                             b"<t> </t></r>")
     # the strike must be inside the run's own properties, not turned off there
     assert not _struck_rich_text(b"<r><rPr><b/></rPr><t>a</t></r><r><rPr><strike/></rPr><t>b"
                                  b"</t></r>")
@@ -397,6 +406,12 @@ def test_ods_named_styles_strike_by_their_last_saying_other_than_none():
               + _ods_style(b"again", b"none", b"dotted") + _ods_style(b"silent", None)
               + _ods_style(b"bare") + b"</office:styles></office:document-styles>")
     assert _struck_styles(_zip({"styles.xml": styles})) == {"solid", "again"}
+    # only named styles: a default style (no name) striking would strike every cell without a
+    # style of its own
+    default = (b'<style:default-style style:family="table-cell"><style:text-properties '
+               b'style:text-line-through-style="solid"/></style:default-style>')
+    with_default = styles.replace(b"<office:styles>", b"<office:styles>" + default)
+    assert _struck_styles(_zip({"styles.xml": with_default})) == {"solid", "again"}
     assert _struck_styles(_zip({"content.xml": b"<x/>"})) == set()
     plain = (b"<office:document-styles " + ODS_NS + b"><office:styles>" + _ods_style(b"b", None)
              + b"</office:styles></office:document-styles>")

@@ -161,7 +161,7 @@ def test_a_position_naming_the_row_s_own_type_is_no_position_beside_a_type_colum
     ("T.Thể", "collective"), ("tap the", "collective"), ("canhan", "individual"),
     # a code, with or without dots and spaces (``Tổ trưởng``, ``Công nhân`` as often)
     ("TT", None), ("CN", None), ("TT.", None), ("T.T.", None), ("C.N.", None), ("TT .", None),
-    ("T. T.", None),
+    ("T. T.", None), ("a. TT", None), ("b. CN", None),  # a numbered code: three letters
     # no type: a position, a type not read exactly, nothing
     ("Tổ trưởng", None), ("Cá nhân x", None), ("Cnhan", None), (None, None), ("", None)])
 def test_a_position_cell_naming_a_type_in_more_than_three_letters(text, kind):
