@@ -434,3 +434,16 @@ def test_ods_a_style_that_says_nothing_is_none_so_its_parent_decides():
     other = (b'<style:style style:name="a"><style:paragraph-properties '
              b'style:text-line-through-style="solid"/></style:style>')
     assert said(other) is None
+
+
+def test_an_xls_cell_is_struck_by_its_font_when_it_holds_a_value(tmp_path):
+    """``xlsfacts.xls_facts`` in this process: the cells written with a struck font, none of
+    the empty ones (a struck row's empty cells, row 8's ``None`` note) nor any other."""
+    from corpus_writers import Sheet
+    from thidua.ingest.xlsfacts import xls_facts
+    path = tmp_path / "s.xls"
+    rows = [["STT", "Tên mô hình"], [1, "Tủ sách", None], [2, "Chợ phiên"], [3, "Góc đọc"]]
+    write_xls(path, [Sheet("DS", rows, struck=["2", "B3", "C3", "A4"])])
+    assert sorted(xls_facts(path.read_bytes(), "DS").struck) == [(1, 0), (1, 1), (2, 1), (3, 0)]
+    write_xls(path, [Sheet("DS", rows)])
+    assert xls_facts(path.read_bytes(), "DS").struck == frozenset()
