@@ -447,3 +447,15 @@ def test_an_xls_cell_is_struck_by_its_font_when_it_holds_a_value(tmp_path):
     assert sorted(xls_facts(path.read_bytes(), "DS").struck) == [(1, 0), (1, 1), (2, 1), (3, 0)]
     write_xls(path, [Sheet("DS", rows)])
     assert xls_facts(path.read_bytes(), "DS").struck == frozenset()
+    # a whole row formatted struck: its empty cells are blank records with the struck font,
+    # holding nothing to strike
+    import xlwt
+    book = xlwt.Workbook()
+    ws = book.add_sheet("DS")
+    struck = xlwt.easyxf("font: struck_out on")
+    ws.write(0, 0, "STT")
+    ws.write(1, 0, 1, struck)
+    ws.write(1, 1, None, struck)
+    ws.write(1, 2, "", struck)
+    book.save(str(path))
+    assert sorted(xls_facts(path.read_bytes(), "DS").struck) == [(1, 0)]
