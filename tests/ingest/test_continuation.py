@@ -222,6 +222,8 @@ def test_halves_joins_each_model_s_row_with_the_registrant_s_row_under_it():
     from thidua.ingest.continuation import halves
     raw = frame([*two_halves(1), registration(2, "Tủ sách"), *two_halves(3, "Lê Văn C")])
     assert halves(raw, labelled(raw)) == {5: 4, 8: 7}
+    raw = frame([*two_halves(1), *two_halves(2, "Lê Văn C"), *two_halves(3, "Đỗ Văn Nam")])
+    assert halves(raw, labelled(raw)) == {5: 4, 7: 6, 9: 8}
     # the registrant's row first, then the model's: the same
     raw = frame([[1, None, None, None, "Ngô Thị Hạnh", "Tổ trưởng", "Cơ sở", None, None],
                  model_half(None, "Bữa cơm")])
