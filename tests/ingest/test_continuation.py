@@ -375,3 +375,141 @@ def test_halves_note_word_for_word():
         "Dòng 5 đã được ghép vào dòng 4, dòng 9 vào dòng 8: mỗi đăng ký được ghi trên hai dòng "
         "(dòng có STT ghi một phần, dòng dưới không có STT ghi phần còn lại) nên hai dòng được "
         "đọc là một đăng ký. Lần sau đề nghị ghi mỗi đăng ký trên một dòng.")
+
+
+# --- continuations, join_continuations, continuation_note in this process ---------------------
+def test_continuations_join_text_lines_to_the_numbered_registration_above_in_a_chain():
+    from thidua.ingest.continuation import continuations
+    raw = frame([registration(1, "Phong trào thi đua", "Ban Nữ công", None, "Ghi chú một",
+                              type_="Tập thể"),
+                 line(model="lao động giỏi, lao động", registrant="LĐLĐ huyện"),
+                 line(model="sáng tạo", note="tiếp"),
+                 registration(2, "Tủ sách pháp luật", "Trần Thị B"),
+                 line(position="(Tổ trưởng)")])
+    assert continuations(raw, labelled(raw)) == {5: 4, 6: 4, 8: 7}
+
+
+@pytest.mark.parametrize("rows, kinds", [
+    # a line of its own: two capitalised cells (a model and a registrant; a name, a position)
+    ([registration(1, "Bữa cơm"), line(model="Tủ sách pháp luật", registrant="Trần Thị B")],
+     None),
+    ([registration(1, "Bữa cơm"), line(registrant="Trần Thị B", position="Tổ trưởng")], None),
+    # a choice filled, an STT, a cell of another form column: no line carried over
+    ([registration(1, "Bữa cơm"), [None, "dành cho", "Kinh tế", None, None, None, None, None,
+                                   None]], None),
+    ([registration(1, "Bữa cơm"), [None, "dành cho", None, None, None, None, None, "Đạt",
+                                   None]], None),
+    ([registration(1, "Bữa cơm"), [3, "dành cho", None, None, None, None, None, None, None]],
+     None),
+    # no text in a joined column
+    ([registration(1, "Bữa cơm"), line()], None),
+    # the row above is no data row, has no STT, or no choice
+    ([registration(1, "Bữa cơm"), line(model="dành cho")], ("heading", "data")),
+    ([registration(1, "Bữa cơm"), line(model="dành cho")], ("data", "heading")),
+    ([registration(None, "Bữa cơm"), line(model="dành cho")], None),
+    ([[1, "Bữa cơm", None, None, "Trần Thị B", None, None, None, None], line(model="dành cho")],
+     None),
+    # the first row has no row above it
+    ([line(model="dành cho"), registration(1, "Bữa cơm")], None),
+])
+def test_rows_that_continue_nothing(rows, kinds):
+    from thidua.ingest.continuation import continuations
+    raw = frame(rows)
+    assert continuations(raw, labelled(raw, *kinds) if kinds else labelled(raw)) == {}
+
+
+def test_a_single_capitalised_cell_or_one_lower_case_among_two_is_a_line_carried_over():
+    from thidua.ingest.continuation import _own_registration, continuations
+    assert _own_registration(["Tủ sách", "Trần Thị B"]) is True
+    assert _own_registration(["Tủ sách", "", "Trần Thị B"]) is True
+    assert _own_registration(["Tủ sách", ""]) is False
+    assert _own_registration(["lao động giỏi", "LĐLĐ huyện"]) is False
+    assert _own_registration(["(Tổ trưởng)", "Trần Thị B"]) is False
+    assert _own_registration([]) is False
+    raw = frame([registration(1, "Bữa cơm"), line(model="Dành cho công nhân")])
+    assert continuations(raw, labelled(raw)) == {5: 4}
+
+
+def test_continuations_need_stt_a_choice_and_a_joined_column():
+    from thidua.ingest.continuation import continuations
+    raw = frame([registration(1, "Bữa cơm"), line(model="dành cho")])
+    assert continuations(raw.drop(columns=["stt"]), labelled(raw)) == {}
+    assert continuations(frame([]), labelled(frame([]))) == {}
+    assert continuations(raw.drop(columns=["field", "type", "level", "result"]),
+                         labelled(raw)) == {}
+    assert continuations(raw.drop(columns=["model", "registrant", "position", "note"]),
+                         labelled(raw)) == {}
+    # one choice column and one joined column are enough
+    only = raw[["stt", "model", "field"]]
+    assert continuations(only, labelled(raw)) == {5: 4}
+    # every data row numbered: nothing
+    numbered = frame([registration(1, "Bữa cơm"), registration(2, "Tủ sách")])
+    assert continuations(numbered, labelled(numbered)) == {}
+    # a row without a label is no data row; the text given is used as it is
+    import pandas as pd
+    assert continuations(raw, pd.Series(["data"], index=[4])) == {}
+    from thidua.ingest.normalise import form_text
+    text = form_text(raw)
+    text.loc[5, "model"] = ""
+    assert continuations(raw, labelled(raw), text) == {}
+
+
+def test_a_line_with_another_form_column_filled_is_no_continuation():
+    """A column of the form that is neither a choice nor joined (``Mã đơn vị``) filled on the
+    line: not a line carried over; left empty: one."""
+    from thidua.ingest.continuation import continuations
+    columns = [*COLUMNS, "unit_code"]
+    raw = frame([[*registration(1, "Bữa cơm"), "Q-DD"], [*line(model="dành cho"), "Q-DD"]],
+                columns=columns)
+    assert continuations(raw, labelled(raw)) == {}
+    raw = frame([[*registration(1, "Bữa cơm"), "Q-DD"], [*line(model="dành cho"), " "]],
+                columns=columns)
+    assert continuations(raw, labelled(raw)) == {5: 4}
+    # a column outside the form filled does not matter
+    raw = frame([[*registration(1, "Bữa cơm"), "x"], [*line(model="dành cho"), "y"]],
+                columns=[*COLUMNS, "extra"])
+    assert continuations(raw, labelled(raw)) == {5: 4}
+
+
+def test_join_continuations_appends_each_line_s_text_to_its_registration():
+    from thidua.ingest.continuation import CONTINUATION, join_continuations
+    raw = frame([registration(1, "Phong trào thi đua", "Ban Nữ công", None, "Ghi chú một",
+                              type_="Tập thể"),
+                 line(model="  lao động giỏi ", registrant="LĐLĐ huyện", position=" "),
+                 line(model="sáng tạo", note="tiếp", position="(kiêm nhiệm)"),
+                 registration(2, "Tủ sách", "Trần Thị B")])
+    labels = labelled(raw)
+    joined, new_labels, found = join_continuations(raw, labels)
+    assert found == {5: 4, 6: 4}
+    assert joined.loc[4, ["model", "registrant", "position", "note"]].tolist() == [
+        "Phong trào thi đua lao động giỏi sáng tạo", "Ban Nữ công LĐLĐ huyện", "(kiêm nhiệm)",
+        "Ghi chú một tiếp"]
+    assert joined.loc[7].tolist() == raw.loc[7].tolist()
+    assert joined.loc[5, "model"] == "  lao động giỏi "  # the line itself is left as written
+    assert new_labels.tolist() == ["data", CONTINUATION, CONTINUATION, "data"]
+    assert labels.tolist() == ["data"] * 4 and raw.loc[4, "model"] == "Phong trào thi đua"
+    # a column of numbers takes the text
+    import pandas as pd
+    raw = frame([registration(1, "Bữa cơm"), line(model="dành cho")])
+    raw["note"] = pd.Series([5.0, 7.0], index=raw.index)
+    joined, _, _ = join_continuations(raw, labelled(raw))
+    assert joined.loc[4, "note"] == "5 7" and joined["note"].dtype == object
+    # nothing to join: what was given
+    raw = frame([registration(1, "Bữa cơm"), registration(2, "Tủ sách")])
+    labels = labelled(raw)
+    same = join_continuations(raw, labels)
+    assert same[0] is raw and same[1] is labels and same[2] == {}
+
+
+def test_the_note_of_joined_rows_word_for_word_up_to_five_pairs():
+    from thidua.ingest.continuation import continuation_note
+    assert continuation_note({5: 4}) == (
+        "Dòng 5 đã được ghép vào dòng 4: các dòng này không có STT, lĩnh vực, hình thức, chỉ có "
+        "phần chữ tiếp theo của ô bên trên, nên được đọc cùng đăng ký bên trên. Lần sau đề nghị "
+        "ghi cả nội dung trong một ô (Alt+Enter để xuống dòng trong ô).")
+    five = continuation_note({r: r - 1 for r in range(10, 15)})
+    assert five.startswith("Dòng 10 đã được ghép vào dòng 9, dòng 11 vào dòng 10, dòng 12 vào "
+                           "dòng 11, dòng 13 vào dòng 12, dòng 14 vào dòng 13: ")
+    six = continuation_note({r: r - 1 for r in range(10, 16)})
+    assert six.startswith("Dòng 10 đã được ghép vào dòng 9, dòng 11 vào dòng 10, dòng 12 vào "
+                          "dòng 11, dòng 13 vào dòng 12, dòng 14 vào dòng 13 và 1 dòng khác: ")
