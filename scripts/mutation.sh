@@ -134,7 +134,7 @@ declare -A TESTS=(
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
   [text]="tests/report/test_text_and_formatting.py"
-  [cellrules]="tests/ingest/test_struck_rows.py tests/ingest/test_headers.py -context -corpus_context"
+  [cellrules]="tests/ingest/test_cellrules_mutants.py tests/ingest/test_struck_rows.py tests/ingest/test_headers.py -context -corpus_context"
   [xlsxfacts]="tests/ingest/test_struck_rows.py tests/ingest/test_all_hidden.py -context"
   [odsfacts]="tests/ingest/test_struck_rows.py -context"
 )
