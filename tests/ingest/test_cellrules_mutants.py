@@ -241,3 +241,43 @@ def test_unsaved_formula_cells_are_rejected_in_place_of_what_the_empty_cell_gave
     given = (valid, rejections)
     out = with_unsaved_formulas(valid, rejections, plain, raw_rows(plain), "f.xlsx")
     assert out[0] is given[0] and out[1] is given[1]
+
+
+# --- two columns of one header -------------------------------------------------------------
+def _twins(rows, header=(*HEADER, "Lĩnh vực"), hidden=()):
+    grid = [list(header), *rows]
+    return SheetData("DS", grid, find_table(grid, frozenset(hidden)),
+                     facts=SheetFacts(hidden_columns=tuple(hidden)))
+
+
+AFTER = " Nếu cột không được đọc mới là cột đúng, đề nghị xóa cột kia rồi gửi lại."
+
+
+@pytest.mark.parametrize("rows, hidden, said", [
+    ([[*row(), "VHXH"]], (),
+     "Cột L và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, không đọc cột L."),
+    ([[*row(), "VHXH"]], (2,),
+     "Cột C (bị ẩn) và cột L cùng tiêu đề 'Lĩnh vực': đã đọc cột L, không đọc cột C."),
+    ([[*row(), "VHXH"]], (11,),
+     "Cột L (bị ẩn) và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, không đọc cột L."),
+    ([[*row(), None], [*row(), ""]], (2,),
+     "Cột L và cột C (bị ẩn, vì cột kia để trống) cùng tiêu đề 'Lĩnh vực': đã đọc cột C, "
+     "không đọc cột L."),
+    ([[*row(field=None), "VHXH"], [*row(field=None), "KT"], [*row(), None]], (),
+     "Cột L và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, trừ 2 dòng để trống cột C (dòng "
+     "2, 3): đã lấy giá trị ở cột L."),
+])
+def test_the_twin_columns_note_says_which_column_was_read_and_why(rows, hidden, said):
+    from thidua.ingest.cellrules import twin_columns_note
+    assert twin_columns_note(_twins(rows, hidden=hidden)) == said + AFTER
+
+
+def test_two_pairs_of_twins_are_said_in_one_line_and_none_without_twins():
+    from thidua.ingest.cellrules import twin_columns_note
+    s = _twins([[*row(), "VHXH", "TT"]], header=(*HEADER, "Lĩnh vực", "Hình thức"))
+    assert twin_columns_note(s) == (
+        "Cột L và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, không đọc cột L; cột M và cột D "
+        "cùng tiêu đề 'Hình thức': đã đọc cột D, không đọc cột M." + AFTER)
+    assert twin_columns_note(_twins([row()], header=HEADER)) is None
+    # an unknown header naming no form column is no twin
+    assert twin_columns_note(_twins([[*row(), "x"]], header=(*HEADER, "Cột phụ"))) is None
