@@ -428,6 +428,10 @@ def test_a_single_capitalised_cell_or_one_lower_case_among_two_is_a_line_carried
     assert _own_registration([]) is False
     raw = frame([registration(1, "Bữa cơm"), line(model="Dành cho công nhân")])
     assert continuations(raw, labelled(raw)) == {5: 4}
+    # a row of its own does not end the search: a later line still joins
+    raw = frame([registration(1, "Bữa cơm"), line(model="Tủ sách", registrant="Trần Thị B"),
+                 registration(2, "Góc đọc"), line(model="cho công nhân")])
+    assert continuations(raw, labelled(raw)) == {7: 6}
 
 
 def test_continuations_need_stt_a_choice_and_a_joined_column():
@@ -445,9 +449,12 @@ def test_continuations_need_stt_a_choice_and_a_joined_column():
     # every data row numbered: nothing
     numbered = frame([registration(1, "Bữa cơm"), registration(2, "Tủ sách")])
     assert continuations(numbered, labelled(numbered)) == {}
-    # a row without a label is no data row; the text given is used as it is
+    # a row without a label is no data row; a label of a row not in ``raw`` is passed over;
+    # the text given is used as it is
     import pandas as pd
     assert continuations(raw, pd.Series(["data"], index=[4])) == {}
+    assert continuations(raw, pd.Series(["data"] * 3, index=[3, 4, 5])) == {5: 4}
+    assert continuations(raw, pd.Series(["data"] * 3, index=[5, 4, 9])) == {5: 4}
     from thidua.ingest.normalise import form_text
     text = form_text(raw)
     text.loc[5, "model"] = ""
