@@ -103,6 +103,12 @@ def test_every_row_struck_says_so_and_nothing_hidden_or_struck_says_nothing():
         "gửi lại.")
     assert all_hidden_reason([other]) is None
     assert all_hidden_reason([]) is None
+    again = _rows("E", [STRUCK], struck=[(int(x[1:]) - 1, ord(x[0]) - 65) for x in whole])
+    assert all_hidden_reason([one, other, again]) == (
+        "Mọi dòng đăng ký đều bị gạch ngang: Trang 'DS': 1 dòng bị gạch ngang (đơn vị đã rút "
+        "đăng ký) không được tính (bỏ qua): dòng 2. Nếu vẫn đăng ký, đề nghị bỏ gạch ngang rồi "
+        "gửi lại. Trang 'E': 1 dòng bị gạch ngang (đơn vị đã rút đăng ký) không được tính (bỏ "
+        "qua): dòng 2. Nếu vẫn đăng ký, đề nghị bỏ gạch ngang rồi gửi lại.")
 
 
 # --- example rows --------------------------------------------------------------------------
@@ -111,6 +117,8 @@ def test_every_row_struck_says_so_and_nothing_hidden_or_struck_says_nothing():
     ("Ví dụ: Mô hình tủ sách", True), ("VD1: Mô hình", True), ("Example", True),
     ("Ví dụ mô hình", False), ("Vì dự án", False), ("", False), (None, False), (3, False),
     ("Ví dụ: " + "x" * 300, True), ("x" * 300 + "Ví dụ:", False), ("Ví dụ " + "x" * 300, False),
+    # a text of exactly 200 characters is read whole, of 201 by its start only
+    ("VD" + " " * 198, True), ("VD" + " " * 199, False),
 ])
 def test_which_cells_mark_an_example(value, example):
     assert is_example_cell(value) is example
@@ -129,6 +137,27 @@ def test_example_rows_by_stt_first_cell_or_model_are_relabelled():
     # no data row: the labels given
     given = labels("blank", "totals")
     assert mark_examples(given, raw, s) is given
+
+
+def test_an_example_row_by_its_stt_or_its_model_alone():
+    """The first cell (``Mã đơn vị``) says nothing: the STT or the model does."""
+    header = ["Mã đơn vị", *HEADER]
+    rows = [["Q-DD", *row(stt="VD 1")], ["Q-DD", *row(stt=2, model="Ví dụ: Tủ sách")],
+            ["Q-DD", *row(stt=3)]]
+    s = sheet(rows, header=header)
+    assert s.table.columns[1] == "stt"
+    out = mark_examples(labels("data", "data", "data"), raw_rows(s), s)
+    assert out.tolist() == [EXAMPLE, EXAMPLE, "data"]
+    # labels of some of raw's rows only
+    assert mark_examples(labels("data", "data"), raw_rows(s), s).tolist() == [EXAMPLE, EXAMPLE]
+    assert mark_examples(labels("data", first=3), raw_rows(s), s).tolist() == [EXAMPLE]
+
+
+def test_a_row_s_first_filled_cell():
+    from thidua.ingest.cellrules import _first_cell
+    assert _first_cell([None, " ", "", "VD", 3]) == "VD"
+    assert _first_cell([None, " ", ""]) == ""
+    assert _first_cell([]) == ""
 
 
 def test_an_example_row_past_the_grid_or_without_stt_and_model_columns():
@@ -158,6 +187,12 @@ def test_hidden_form_columns_read_are_told_but_stt_unit_code_note_and_twins_are_
     twin = sheet([[*row(), "KT"]], header=[*HEADER, "Lĩnh vực"], hidden_columns=(2,))
     assert twin.table.columns[2] == "field" and twin.table.unknown == {11: "Lĩnh vực"}
     assert hidden_columns_note(twin) is None
+    # a hidden ``Mã đơn vị`` (a template's helper) is not told either
+    coded = sheet([["Q-DD", *row()]], header=["Mã đơn vị", *HEADER], hidden_columns=(0, 3))
+    assert coded.table.columns[0] == "unit_code"
+    assert hidden_columns_note(coded) == (
+        "Cột D 'Lĩnh vực' đang bị ẩn trong trang tính nhưng vẫn được đọc như mọi cột của biểu; "
+        "đề nghị bỏ ẩn và kiểm tra lại các giá trị trong đó.")
 
 
 def test_missing_required_columns_are_named_with_the_headers_not_understood():
@@ -232,6 +267,8 @@ def test_unsaved_formula_cells_are_rejected_in_place_of_what_the_empty_cell_gave
         f"vực'. {SAVE_HINT}"]
     assert merged["file"].tolist() == ["f.xlsx"] * 3 and merged["sheet"].tolist() == ["DS"] * 3
     assert merged.index.tolist() == [0, 1, 2]
+    from thidua.ingest.rejections import REJECTION_COLUMNS
+    assert merged.columns.tolist() == list(REJECTION_COLUMNS)
     # a valid row with such a cell is no longer valid
     valid = pd.DataFrame({"model": ["a", "b"]}, index=[2, 3])
     kept, _ = with_unsaved_formulas(valid, rejection_frame([]), s, data, "f.xlsx")
@@ -270,6 +307,17 @@ AFTER = " Nếu cột không được đọc mới là cột đúng, đề ngh�
 def test_the_twin_columns_note_says_which_column_was_read_and_why(rows, hidden, said):
     from thidua.ingest.cellrules import twin_columns_note
     assert twin_columns_note(_twins(rows, hidden=hidden)) == said + AFTER
+
+
+def test_of_three_columns_of_one_header_only_the_twin_gives_rows():
+    """``Lĩnh vực`` in C, L and M: C read, L its twin giving row 2's field; M read nowhere."""
+    from thidua.ingest.cellrules import twin_columns_note
+    s = _twins([[*row(field=None), "VHXH", "KT"], [*row(field="KT"), None, "ANQP"]],
+               header=(*HEADER, "Lĩnh vực", "Lĩnh vực"))
+    assert twin_columns_note(s) == (
+        "Cột L và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, trừ 1 dòng để trống cột C (dòng "
+        "2): đã lấy giá trị ở cột L; cột M và cột C cùng tiêu đề 'Lĩnh vực': đã đọc cột C, "
+        "không đọc cột M." + AFTER)
 
 
 def test_two_pairs_of_twins_are_said_in_one_line_and_none_without_twins():
