@@ -136,7 +136,7 @@ declare -A TESTS=(
   [text]="tests/report/test_text_and_formatting.py"
   [cellrules]="tests/ingest/test_cellrules_mutants.py tests/ingest/test_struck_rows.py tests/ingest/test_headers.py -context -corpus_context"
   [xlsxfacts]="tests/ingest/test_xlsxfacts_mutants.py tests/ingest/test_struck_rows.py tests/ingest/test_all_hidden.py -context"
-  [odsfacts]="tests/ingest/test_struck_rows.py -context"
+  [odsfacts]="tests/ingest/test_odsfacts_mutants.py tests/ingest/test_struck_rows.py -context"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
