@@ -180,3 +180,57 @@ def test_a_formatted_number_shows_as_excel_shows_it():
     assert facts.shown == {(0, 0): "05", (0, 1): "2024", (0, 2): "1.50", (0, 6): "08",
                            (0, 8): "09"}
     assert xlsx_facts(book(worksheet(b'<row r="1">' + xml + b"</row>")), "DS").shown == {}
+
+
+# --- what the first run left (01/12) ----------------------------------------------------------
+def test_a_sheet_without_its_relationship_id_has_no_part():
+    workbook = WORKBOOK.replace(b"</sheets>", b'<sheet name="Trong" sheetId="9"/></sheets>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("xl/workbook.xml", workbook)
+        z.writestr("xl/_rels/workbook.xml.rels", RELS)
+    assert _sheet_path(zipfile.ZipFile(io.BytesIO(out.getvalue())), "Trong") is None
+
+
+def test_text_that_is_no_utf_8_is_read_with_replacement_characters():
+    xml = b'<c r="A1" t="e"><v>#N/A\xff</v></c>'
+    assert _xlsx_errors(xml) == {(0, 0): "#N/A\ufffd"}
+    formulas, shown = _xlsx_formulas(b'<c r="A1"><f>A\xff1</f></c><c r="B1"><f>1</f>'
+                                     b"<v>0\xff2</v></c>")
+    assert formulas == {(0, 0): "=A\ufffd1"} and shown == {}
+
+
+def test_a_shared_formula_s_cell_written_before_its_first_keeps_nothing_of_it():
+    formulas, _ = _xlsx_formulas(b'<c r="E2"><f t="shared" si="0"/></c>'
+                                 b'<c r="E1"><f t="shared" si="0" ref="E1:E2">F1*2</f></c>')
+    assert formulas == {(1, 4): "=", (0, 4): "=F1*2"}
+
+
+def test_a_formula_over_two_lines_before_a_formatted_result():
+    xml = b'<c r="A1" s="1"><f>IF(1,\n2)</f><v>5</v></c>'
+    assert _xlsx_shown(xml, {1: "00"}) == {(0, 0): "05"}
+
+
+def test_rows_shut_to_zero_height_alone_are_hidden():
+    rows = b'<row r="1"><c r="A1"><v>1</v></c></row><row r="2" ht="0"/><row r="3" ht="0.00"/>'
+    assert xlsx_facts(book(worksheet(rows)), "DS").hidden_rows(0, 5) == [1, 2]
+
+
+def test_a_merge_with_a_reference_out_of_reach_is_passed_over():
+    after = b'<mergeCells><mergeCell ref="A1:AAAA2"/><mergeCell ref="B1:C1"/></mergeCells>'
+    assert xlsx_facts(book(worksheet(after=after)), "DS").merges == ((0, 1, 0, 2),)
+
+
+def test_a_number_format_without_a_code_or_an_undefined_one():
+    """A ``<numFmt>`` without ``formatCode`` gives the code ``""`` (nothing is formatted by
+    it); a style naming a format the file does not define is General."""
+    styles = (b"<styleSheet " + NS + b'><numFmts><numFmt numFmtId="170"/></numFmts><cellXfs>'
+              b'<xf numFmtId="170"/><xf numFmtId="199"/><xf numFmtId="1"/></cellXfs></styleSheet>')
+    assert _styled_formats(book(worksheet(), styles)) == {0: "", 2: "0"}
+
+
+def test_styles_without_a_namespace_strike_all_the_same():
+    from thidua.ingest.xlsxfacts import _struck_styles
+    styles = (b"<styleSheet><fonts><font><strike/></font><font/></fonts><cellXfs>"
+              b'<xf fontId="0"/><xf fontId="1"/></cellXfs></styleSheet>')
+    assert _struck_styles(book(worksheet(), styles)) == {0}
