@@ -115,3 +115,30 @@ def test_the_text_a_number_or_a_year_shows():
     got = facts(table("DS", body))
     assert got.shown == {(0, 0): "05", (0, 1): "50%", (0, 2): "1.000 đ", (0, 4): "2024",
                          (0, 5): "2024", (0, 9): "1\n2"}
+
+
+def test_a_paragraph_s_text_in_several_pieces_is_read_whole():
+    """``<text:span>`` inside a paragraph (a word in bold): its pieces joined as they are."""
+    body = row(cell("#N/A<text:span>x</text:span>", calcext__value_type="error"),
+               cell("0<text:span>5</text:span>", office__value_type="float", office__value="5"),
+               cell("20<text:span>24</text:span>", office__value_type="date",
+                    office__date_value="2024-01-01"),
+               cell("20|24", office__value_type="date", office__date_value="2024-01-01"))
+    got = facts(table("DS", body))
+    assert got.errors == {(0, 0): "#N/Ax"}
+    assert got.shown == {(0, 1): "05", (0, 2): "2024", (0, 3): "2024"}
+
+
+def test_a_struck_cell_of_blank_pieces_holds_nothing_struck():
+    styles = ('<office:automatic-styles><style:style style:name="g" style:family="table-cell">'
+              '<style:text-properties style:text-line-through-style="solid"/></style:style>'
+              "</office:automatic-styles>")
+    body = row(cell(" <text:span> </text:span>", table__style_name="g"),
+               cell("a<text:span> </text:span>", table__style_name="g"))
+    content = (f"<office:document-content {NS}>{styles}<office:body><office:spreadsheet>"
+               f"{table('DS', body)}</office:spreadsheet></office:body></office:document-content>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("content.xml", content.encode())
+    got = ods_facts(zipfile.ZipFile(io.BytesIO(out.getvalue())), "DS")
+    assert got.struck == frozenset({(0, 1)})
