@@ -76,6 +76,9 @@ declare -A MUTANTS=(
   [packageparts]="thidua.ingest.packageparts.*"
   [salvage]="thidua.ingest.salvage.*"
   [text]="thidua.text.*"
+  [cellrules]="thidua.ingest.cellrules.*"
+  [xlsxfacts]="thidua.ingest.xlsxfacts.*"
+  [odsfacts]="thidua.ingest.odsfacts.*"
 )
 # (``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
 # files per mutant: too slow here; test_counts_by_hand.py checks every table on a small one)
@@ -139,13 +142,17 @@ declare -A TESTS=(
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py"
   [text]="tests/report/test_text_and_formatting.py"
+  [cellrules]="tests/ingest/test_cellrules_mutants.py tests/ingest/test_struck_rows.py tests/ingest/test_headers.py -context -corpus_context"
+  [xlsxfacts]="tests/ingest/test_xlsxfacts_mutants.py tests/ingest/test_struck_rows.py tests/ingest/test_all_hidden.py -context"
+  [odsfacts]="tests/ingest/test_odsfacts_mutants.py tests/ingest/test_struck_rows.py -context"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
-       sheetversions versionwords legend withdrawn yearwords ballot)
+       sheetversions versionwords legend withdrawn yearwords ballot cellrules xlsxfacts
+       odsfacts)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -201,3 +201,328 @@ def test_rows_that_are_not_two_halves_are_not_joined(tmp_path, corpus_context, r
     result = ingest(tmp_path, rows, context=corpus_context)
     assert result.rows["rejected"] == rejected
     assert not any("ghi trên hai dòng" in n for n in result.readings)
+
+
+# --- halves, join_halves, halves_note in this process (the parsing worker runs them for
+# ingest_file, where a mutation run cannot see them) ----------------------------------------
+COLUMNS = ["stt", "model", "field", "type", "registrant", "position", "level", "result", "note"]
+
+
+def frame(rows, first=4, columns=COLUMNS):
+    """``raw`` as :func:`thidua.ingest.read.raw_rows` gives it: Excel rows from ``first``."""
+    import pandas as pd
+    return pd.DataFrame(rows, columns=columns, index=range(first, first + len(rows)),
+                        dtype="object")
+
+
+def labelled(raw, *kinds):
+    import pandas as pd
+    return pd.Series(list(kinds) or ["data"] * len(raw), index=raw.index)
+
+
+def two_halves(stt=1, registrant="Ngô Thị Hạnh", level="Cơ sở"):
+    return [model_half(stt, "Bữa cơm công đoàn"), registrant_half(registrant, "Tổ trưởng", level)]
+
+
+def test_halves_joins_each_model_s_row_with_the_registrant_s_row_under_it():
+    from thidua.ingest.continuation import halves
+    raw = frame([*two_halves(1), registration(2, "Tủ sách"), *two_halves(3, "Lê Văn C")])
+    assert halves(raw, labelled(raw)) == {5: 4, 8: 7}
+    raw = frame([*two_halves(1), *two_halves(2, "Lê Văn C"), *two_halves(3, "Đỗ Văn Nam")])
+    assert halves(raw, labelled(raw)) == {5: 4, 7: 6, 9: 8}
+    # the registrant's row first, then the model's: the same
+    raw = frame([[1, None, None, None, "Ngô Thị Hạnh", "Tổ trưởng", "Cơ sở", None, None],
+                 model_half(None, "Bữa cơm")])
+    assert halves(raw, labelled(raw)) == {5: 4}
+
+
+@pytest.mark.parametrize("drop", ["stt", "model", "registrant", "field", "type"])
+def test_halves_needs_the_stt_column_and_the_four_needed_columns(drop):
+    from thidua.ingest.continuation import halves
+    raw = frame(two_halves()).drop(columns=[drop])
+    assert halves(raw, labelled(raw)) == {}
+    assert halves(frame([]), labelled(frame([]))) == {}
+
+
+def test_halves_reads_only_a_data_row_under_a_numbered_data_row():
+    from thidua.ingest.continuation import halves
+    raw = frame(two_halves())
+    assert halves(raw, labelled(raw, "data", "data")) == {5: 4}
+    assert halves(raw, labelled(raw, "heading", "data")) == {}
+    assert halves(raw, labelled(raw, "data", "heading")) == {}
+    assert halves(raw, labelled(raw, "data", "blank")) == {}
+    # a row without a label is no data row
+    import pandas as pd
+    assert halves(raw, pd.Series(["data"], index=[4])) == {}
+    assert halves(raw, pd.Series(["data"], index=[5])) == {}
+    # an STT of spaces only is no number: the row above is not numbered
+    spaced = frame([model_half("  ", "Bữa cơm công đoàn"), registrant_half("Ngô Thị Hạnh")])
+    assert halves(spaced, labelled(spaced)) == {}
+    # the second row numbered too: two rows
+    both = frame([model_half(1, "Bữa cơm"), [2, *registrant_half("Ngô Thị Hạnh")[1:]]])
+    assert halves(both, labelled(both)) == {}
+    # the first data row has no row above it
+    alone = frame([registrant_half("Ngô Thị Hạnh"), model_half(1, "Bữa cơm")])
+    assert halves(alone, labelled(alone)) == {}
+
+
+def test_a_signature_s_first_row_is_a_half_only_when_it_names_a_registrant():
+    from thidua.ingest.continuation import halves
+    raw = frame(two_halves())
+    assert halves(raw, labelled(raw, "data", "signature")) == {5: 4}
+    unnamed = frame([model_half(1, "Bữa cơm"), [None, None, None, None, None, "Nguyễn Văn A",
+                                                 "Cơ sở", None, None]])
+    # named by its position only: a signature; as data it would be a half (model, field and
+    # type above; position and level here) only with a registrant, which it lacks: none
+    assert halves(unnamed, labelled(unnamed, "data", "signature")) == {}
+    # a registrant of spaces only names no one
+    spaced = frame([model_half(1, "Bữa cơm"), registrant_half("   ", "Tổ trưởng")])
+    assert halves(spaced, labelled(spaced, "data", "signature")) == {}
+    # a signer's line in the model's column under a registration without its model: the
+    # signature block, not the model (it names no registrant)
+    signer = frame([[1, None, "Kinh tế", "Cá nhân", "Ngô Thị Hạnh", None, "Cơ sở", None, None],
+                    [None, "Người lập biểu", None, None, None, None, None, None, None]])
+    assert halves(signer, labelled(signer, "data", "signature")) == {}
+    assert halves(signer, labelled(signer, "data", "data")) == {5: 4}
+
+
+def test_halves_needs_disjoint_cells_each_half_holding_some_needed_column():
+    from thidua.ingest.continuation import halves
+    # a complete registration without level, then a row of only its level: the lower row
+    # holds none of the needed columns, so it is no half
+    raw = frame([[1, "Bữa cơm", "Kinh tế", "Cá nhân", "Ngô Thị Hạnh", None, None, None, None],
+                 [None, None, None, None, None, None, "Cơ sở", None, None]])
+    assert halves(raw, labelled(raw)) == {}
+    # a numbered row of only its level and result, then a whole registration without STT
+    raw = frame([[1, None, None, None, None, None, "Cơ sở", "Hoàn thành", None],
+                 [None, "Bữa cơm", "Kinh tế", "Cá nhân", "Ngô Thị Hạnh", None, None, None, None]])
+    assert halves(raw, labelled(raw)) == {}
+    # the two rows both give the level: overlap, none
+    raw = frame([[1, "Bữa cơm", "Kinh tế", "Cá nhân", None, None, "Cơ sở", None, None],
+                 registrant_half("Ngô Thị Hạnh", None, "Cơ sở")])
+    assert halves(raw, labelled(raw)) == {}
+    # together without the type: none; a cell of spaces is empty (no overlap, no value)
+    raw = frame([[1, "Bữa cơm", "Kinh tế", "  ", None, None, None, None, None],
+                 registrant_half("Ngô Thị Hạnh", None, "Cơ sở")])
+    assert halves(raw, labelled(raw)) == {}
+    raw = frame([[1, "Bữa cơm", "Kinh tế", "Cá nhân", None, None, "  ", None, None],
+                 registrant_half("Ngô Thị Hạnh", None, "Cơ sở")])
+    assert halves(raw, labelled(raw)) == {5: 4}
+
+
+def test_a_half_s_second_row_is_no_first_half_and_other_columns_count_only_if_form_s():
+    from thidua.ingest.continuation import halves
+    # a pair that is no two halves (the cells overlap) does not end the search
+    raw = frame([model_half(1, "Bữa cơm"), registration(None, "Tủ sách", "Trần Thị B"),
+                 *two_halves(2)])
+    assert halves(raw, labelled(raw)) == {7: 6}
+    # three rows: the third could complete the second only if the second were a first half
+    raw = frame([model_half(1, "Bữa cơm"), registrant_half("Ngô Thị Hạnh"),
+                 [None, "Tủ sách", "Kinh tế", "Cá nhân", None, None, None, None, None]])
+    assert halves(raw, labelled(raw)) == {5: 4}
+    # a column not of the form (a helper column the unit added) filled on both rows: no overlap
+    extra = frame([[*model_half(1, "Bữa cơm"), "x"], [*registrant_half("Ngô Thị Hạnh"), "y"]],
+                  columns=[*COLUMNS, "extra"])
+    assert halves(extra, labelled(extra)) == {5: 4}
+    # the STT is no cell of the halves' comparison, and text given is used as is
+    from thidua.ingest.normalise import form_text
+    raw = frame(two_halves())
+    text = form_text(raw)
+    text.loc[5, "registrant"] = ""
+    assert halves(raw, labelled(raw, "data", "signature"), text) == {}
+    assert halves(raw, labelled(raw, "data", "signature")) == {5: 4}
+
+
+def test_join_halves_moves_the_second_row_s_cells_into_the_first_and_ignores_it():
+    from thidua.ingest.continuation import CONTINUATION, join_halves
+    raw = frame([*two_halves(1), registration(2, "Tủ sách"),
+                 [3, "Mái ấm", "VHXH", "Cá nhân", None, None, None, "Hoàn thành", "  "],
+                 [None, None, None, None, "Lê Văn C", 5, "Cơ sở", None, " "]])
+    labels = labelled(raw)
+    joined, new_labels, found = join_halves(raw, labels)
+    assert found == {5: 4, 8: 7}
+    assert joined.loc[4].tolist() == [1, "Bữa cơm công đoàn", "Kinh tế", "Cá nhân",
+                                      "Ngô Thị Hạnh", "Tổ trưởng", "Cơ sở", "Hoàn thành", None]
+    # a number goes as it is into a column of text; a cell of spaces moves nothing
+    assert joined.loc[7].tolist() == [3, "Mái ấm", "VHXH", "Cá nhân", "Lê Văn C", 5, "Cơ sở",
+                                      "Hoàn thành", "  "]
+    assert joined.loc[6].tolist() == raw.loc[6].tolist()
+    assert new_labels.tolist() == ["data", CONTINUATION, "data", "data", CONTINUATION]
+    # the second rows keep their cells; what was given is not modified
+    assert joined.loc[5, "registrant"] == "Ngô Thị Hạnh"
+    assert raw.loc[4, "registrant"] is None and labels.tolist() == ["data"] * 5
+
+
+def test_join_halves_into_a_column_of_numbers_and_without_halves():
+    import pandas as pd
+    from thidua.ingest.continuation import join_halves
+    raw = frame(two_halves())
+    raw["position"] = pd.Series([float("nan"), 7.0], index=raw.index)  # read as numbers
+    raw["stt"] = pd.Series([1.0, float("nan")], index=raw.index)
+    joined, _, found = join_halves(raw, labelled(raw))
+    assert found == {5: 4} and joined.at[4, "position"] == 7
+    # every form column of the joined rows holds any value (object), the STT as it was
+    assert joined["position"].dtype == object and joined["stt"].dtype == "float64"
+    # a column outside the form is neither moved nor retyped
+    raw["extra"] = pd.Series([float("nan"), 3.0], index=raw.index)
+    joined, _, found = join_halves(raw, labelled(raw))
+    assert found == {5: 4} and joined["extra"].dtype == "float64"
+    assert joined["extra"].isna().tolist() == [True, False]
+    raw = frame([registration(1, "Bữa cơm"), registration(2, "Tủ sách")])
+    labels = labelled(raw)
+    same = join_halves(raw, labels)
+    assert same[0] is raw and same[1] is labels and same[2] == {}
+
+
+def test_halves_note_word_for_word():
+    from thidua.ingest.continuation import halves_note
+    assert halves_note({}) is None
+    assert halves_note({5: 4, 9: 8}) == (
+        "Dòng 5 đã được ghép vào dòng 4, dòng 9 vào dòng 8: mỗi đăng ký được ghi trên hai dòng "
+        "(dòng có STT ghi một phần, dòng dưới không có STT ghi phần còn lại) nên hai dòng được "
+        "đọc là một đăng ký. Lần sau đề nghị ghi mỗi đăng ký trên một dòng.")
+
+
+# --- continuations, join_continuations, continuation_note in this process ---------------------
+def test_continuations_join_text_lines_to_the_numbered_registration_above_in_a_chain():
+    from thidua.ingest.continuation import continuations
+    raw = frame([registration(1, "Phong trào thi đua", "Ban Nữ công", None, "Ghi chú một",
+                              type_="Tập thể"),
+                 line(model="lao động giỏi, lao động", registrant="LĐLĐ huyện"),
+                 line(model="sáng tạo", note="tiếp"),
+                 registration(2, "Tủ sách pháp luật", "Trần Thị B"),
+                 line(position="(Tổ trưởng)")])
+    assert continuations(raw, labelled(raw)) == {5: 4, 6: 4, 8: 7}
+
+
+@pytest.mark.parametrize("rows, kinds", [
+    # a line of its own: two capitalised cells (a model and a registrant; a name, a position)
+    ([registration(1, "Bữa cơm"), line(model="Tủ sách pháp luật", registrant="Trần Thị B")],
+     None),
+    ([registration(1, "Bữa cơm"), line(registrant="Trần Thị B", position="Tổ trưởng")], None),
+    # a choice filled, an STT, a cell of another form column: no line carried over
+    ([registration(1, "Bữa cơm"), [None, "dành cho", "Kinh tế", None, None, None, None, None,
+                                   None]], None),
+    ([registration(1, "Bữa cơm"), [None, "dành cho", None, None, None, None, None, "Đạt",
+                                   None]], None),
+    ([registration(1, "Bữa cơm"), [3, "dành cho", None, None, None, None, None, None, None]],
+     None),
+    # no text in a joined column
+    ([registration(1, "Bữa cơm"), line()], None),
+    # the row above is no data row, has no STT, or no choice
+    ([registration(1, "Bữa cơm"), line(model="dành cho")], ("heading", "data")),
+    ([registration(1, "Bữa cơm"), line(model="dành cho")], ("data", "heading")),
+    ([registration(None, "Bữa cơm"), line(model="dành cho")], None),
+    ([[1, "Bữa cơm", None, None, "Trần Thị B", None, None, None, None], line(model="dành cho")],
+     None),
+    # the first row has no row above it
+    ([line(model="dành cho"), registration(1, "Bữa cơm")], None),
+])
+def test_rows_that_continue_nothing(rows, kinds):
+    from thidua.ingest.continuation import continuations
+    raw = frame(rows)
+    assert continuations(raw, labelled(raw, *kinds) if kinds else labelled(raw)) == {}
+
+
+def test_a_single_capitalised_cell_or_one_lower_case_among_two_is_a_line_carried_over():
+    from thidua.ingest.continuation import _own_registration, continuations
+    assert _own_registration(["Tủ sách", "Trần Thị B"]) is True
+    assert _own_registration(["Tủ sách", "", "Trần Thị B"]) is True
+    assert _own_registration(["Tủ sách", ""]) is False
+    assert _own_registration(["lao động giỏi", "LĐLĐ huyện"]) is False
+    assert _own_registration(["(Tổ trưởng)", "Trần Thị B"]) is False
+    assert _own_registration([]) is False
+    raw = frame([registration(1, "Bữa cơm"), line(model="Dành cho công nhân")])
+    assert continuations(raw, labelled(raw)) == {5: 4}
+    # a row of its own does not end the search: a later line still joins
+    raw = frame([registration(1, "Bữa cơm"), line(model="Tủ sách", registrant="Trần Thị B"),
+                 registration(2, "Góc đọc"), line(model="cho công nhân")])
+    assert continuations(raw, labelled(raw)) == {7: 6}
+
+
+def test_continuations_need_stt_a_choice_and_a_joined_column():
+    from thidua.ingest.continuation import continuations
+    raw = frame([registration(1, "Bữa cơm"), line(model="dành cho")])
+    assert continuations(raw.drop(columns=["stt"]), labelled(raw)) == {}
+    assert continuations(frame([]), labelled(frame([]))) == {}
+    assert continuations(raw.drop(columns=["field", "type", "level", "result"]),
+                         labelled(raw)) == {}
+    assert continuations(raw.drop(columns=["model", "registrant", "position", "note"]),
+                         labelled(raw)) == {}
+    # one choice column and one joined column are enough
+    only = raw[["stt", "model", "field"]]
+    assert continuations(only, labelled(raw)) == {5: 4}
+    # every data row numbered: nothing
+    numbered = frame([registration(1, "Bữa cơm"), registration(2, "Tủ sách")])
+    assert continuations(numbered, labelled(numbered)) == {}
+    # a row without a label is no data row; a label of a row not in ``raw`` is passed over;
+    # the text given is used as it is
+    import pandas as pd
+    assert continuations(raw, pd.Series(["data"], index=[4])) == {}
+    assert continuations(raw, pd.Series(["data"] * 3, index=[3, 4, 5])) == {5: 4}
+    assert continuations(raw, pd.Series(["data"] * 3, index=[5, 4, 9])) == {5: 4}
+    from thidua.ingest.normalise import form_text
+    text = form_text(raw)
+    text.loc[5, "model"] = ""
+    assert continuations(raw, labelled(raw), text) == {}
+
+
+def test_a_line_with_another_form_column_filled_is_no_continuation():
+    """A column of the form that is neither a choice nor joined (``Mã đơn vị``) filled on the
+    line: not a line carried over; left empty: one."""
+    from thidua.ingest.continuation import continuations
+    columns = [*COLUMNS, "unit_code"]
+    raw = frame([[*registration(1, "Bữa cơm"), "Q-DD"], [*line(model="dành cho"), "Q-DD"]],
+                columns=columns)
+    assert continuations(raw, labelled(raw)) == {}
+    raw = frame([[*registration(1, "Bữa cơm"), "Q-DD"], [*line(model="dành cho"), " "]],
+                columns=columns)
+    assert continuations(raw, labelled(raw)) == {5: 4}
+    # a column outside the form filled does not matter
+    raw = frame([[*registration(1, "Bữa cơm"), "x"], [*line(model="dành cho"), "y"]],
+                columns=[*COLUMNS, "extra"])
+    assert continuations(raw, labelled(raw)) == {5: 4}
+
+
+def test_join_continuations_appends_each_line_s_text_to_its_registration():
+    from thidua.ingest.continuation import CONTINUATION, join_continuations
+    raw = frame([registration(1, "Phong trào thi đua", "Ban Nữ công", None, "Ghi chú một",
+                              type_="Tập thể"),
+                 line(model="  lao động giỏi ", registrant="LĐLĐ huyện", position=" "),
+                 line(model="sáng tạo", note="tiếp", position="(kiêm nhiệm)"),
+                 registration(2, "Tủ sách", "Trần Thị B")])
+    labels = labelled(raw)
+    joined, new_labels, found = join_continuations(raw, labels)
+    assert found == {5: 4, 6: 4}
+    assert joined.loc[4, ["model", "registrant", "position", "note"]].tolist() == [
+        "Phong trào thi đua lao động giỏi sáng tạo", "Ban Nữ công LĐLĐ huyện", "(kiêm nhiệm)",
+        "Ghi chú một tiếp"]
+    assert joined.loc[7].tolist() == raw.loc[7].tolist()
+    assert joined.loc[5, "model"] == "  lao động giỏi "  # the line itself is left as written
+    assert new_labels.tolist() == ["data", CONTINUATION, CONTINUATION, "data"]
+    assert labels.tolist() == ["data"] * 4 and raw.loc[4, "model"] == "Phong trào thi đua"
+    # a column of numbers takes the text
+    import pandas as pd
+    raw = frame([registration(1, "Bữa cơm"), line(model="dành cho")])
+    raw["note"] = pd.Series([5.0, 7.0], index=raw.index)
+    joined, _, _ = join_continuations(raw, labelled(raw))
+    assert joined.loc[4, "note"] == "5 7" and joined["note"].dtype == object
+    # nothing to join: what was given
+    raw = frame([registration(1, "Bữa cơm"), registration(2, "Tủ sách")])
+    labels = labelled(raw)
+    same = join_continuations(raw, labels)
+    assert same[0] is raw and same[1] is labels and same[2] == {}
+
+
+def test_the_note_of_joined_rows_word_for_word_up_to_five_pairs():
+    from thidua.ingest.continuation import continuation_note
+    assert continuation_note({5: 4}) == (
+        "Dòng 5 đã được ghép vào dòng 4: các dòng này không có STT, lĩnh vực, hình thức, chỉ có "
+        "phần chữ tiếp theo của ô bên trên, nên được đọc cùng đăng ký bên trên. Lần sau đề nghị "
+        "ghi cả nội dung trong một ô (Alt+Enter để xuống dòng trong ô).")
+    five = continuation_note({r: r - 1 for r in range(10, 15)})
+    assert five.startswith("Dòng 10 đã được ghép vào dòng 9, dòng 11 vào dòng 10, dòng 12 vào "
+                           "dòng 11, dòng 13 vào dòng 12, dòng 14 vào dòng 13: ")
+    six = continuation_note({r: r - 1 for r in range(10, 16)})
+    assert six.startswith("Dòng 10 đã được ghép vào dòng 9, dòng 11 vào dòng 10, dòng 12 vào "
+                          "dòng 11, dòng 13 vào dòng 12, dòng 14 vào dòng 13 và 1 dòng khác: ")

@@ -16,6 +16,7 @@ from thidua.ingest.titleblock import TitleBlock
 
 Y2023, Y2024, NONE = TitleBlock(year=2023), TitleBlock(year=2024), TitleBlock()
 SPAN = TitleBlock(year_span=(2024, 2025))
+ENDING = TitleBlock(year_span=(2023, 2024))
 
 
 @pytest.mark.parametrize("first, later, chosen", [
@@ -28,6 +29,8 @@ SPAN = TitleBlock(year_span=(2024, 2025))
     (Y2023, [SPAN], SPAN),              # a span holding the year
     (TitleBlock(year_span=(2022, 2023)), [Y2024], Y2024),
     (SPAN, [Y2023], SPAN),
+    # a span ending with the year holds it too (its last year included)
+    (ENDING, [Y2024], ENDING), (Y2023, [ENDING], ENDING),
 ])
 def test_the_title_that_says_the_year_is_the_first_naming_the_folder_s(first, later, chosen):
     assert title_of_year(first, iter(later), 2024) is chosen

@@ -189,3 +189,65 @@ def test_an_excerpt_names_the_first_sheet_with_names_holding_its_models():
     assert excerpt_of(rows, {}) is None
     assert excerpt_of(_frame({"field": ["KT"]}), {"DS": FULL}) is None  # no model column
     assert excerpt_of(_frame({"model": ["Tủ sách"], "registrant": [""]}), {"DS": FULL}) is None
+
+
+# --- a list going on, on a sheet without the header (continued_rows, in this process) -------
+TYPED = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức"]
+
+
+def _counted(header=TYPED) -> FoundSheet:
+    grid = [header, [1, "Tủ sách", "KT", "Tập thể"]]
+    return FoundSheet("DS", grid, "Unicode", find_table(grid))
+
+
+@pytest.mark.parametrize("rows, n", [
+    # two rows with a model, a field and a type where the counted sheet has them
+    ([[5, "Chợ phiên", "KT", "Cá nhân"], [6, "Góc đọc", "VHXH", "Tập thể"]], 2),
+    ([[5, "Chợ phiên", "KT", "Cá nhân"], [6, "Góc đọc", "VHXH", "Tập thể"],
+      [7, "Sân chơi", "ANQP", "CN"], ["Cộng", None, None, None]], 3),
+    # one such row only: no list going on
+    ([[5, "Chợ phiên", "KT", "Cá nhân"], [6, "Góc đọc", "VHXH", "khác"]], 0),
+    # no model, a field not read, a short row
+    ([[5, " ", "KT", "Cá nhân"], [6, "Góc đọc", "VHXH", "Tập thể"]], 0),
+    ([[5, "Chợ phiên", "Kinh doanh x", "Cá nhân"], [6, "Góc đọc", "VHXH", "Tập thể"]], 0),
+    ([[5, "Chợ phiên", "KT"], [6, "Góc đọc", "VHXH", "Tập thể"]], 0),
+    ([[5, "Chợ phiên"], [6, "Góc đọc", "VHXH", "Tập thể"]], 0),
+])
+def test_rows_of_a_sheet_without_the_header_read_in_the_counted_sheet_s_columns(rows, n):
+    from thidua.ingest.sheetchoice import continued_rows
+    assert continued_rows(rows, _counted()) == n
+
+
+def test_continued_rows_need_the_field_and_model_columns_and_the_type_only_if_counted():
+    from thidua.ingest.sheetchoice import continued_rows
+    rows = [[5, "Chợ phiên", "KT", "ghi chú"], [6, "Góc đọc", "VHXH", ""]]
+    # the counted sheet has no ``Hình thức`` column: the type is not asked
+    assert continued_rows(rows, _counted(["STT", "Tên mô hình", "Lĩnh vực", "Ghi chú"])) == 2
+    assert continued_rows(rows, _counted()) == 0
+    # a counted table without a model column or without a field column (a table laid out
+    # otherwise, :mod:`thidua.ingest.formsheet`): nothing is said to go on
+    from thidua.ingest.table import Table
+    rows = [[1, "Tủ sách", "KT", "TT"], [2, "Chợ phiên", "KT", "TT"]]
+    for columns in ({0: "stt", 2: "field", 3: "type"}, {0: "stt", 1: "model", 3: "type"}):
+        table = Table(header_rows=(0,), columns=columns, unknown={}, marks={})
+        assert continued_rows(rows, FoundSheet("DS", [TYPED], "Unicode", table)) == 0
+    table = Table(header_rows=(0,), columns={1: "model", 2: "field"}, unknown={}, marks={})
+    assert continued_rows(rows, FoundSheet("DS", [TYPED], "Unicode", table)) == 2
+    # the model in the last column: rows ending before it have none
+    table = Table(header_rows=(0,), columns={1: "field", 2: "type", 3: "model"}, unknown={},
+                  marks={})
+    assert continued_rows([[1, "KT", "TT"], [2, "KT", "TT"]], FoundSheet(
+        "DS", [TYPED], "Unicode", table)) == 0
+    assert continued_rows([[1, "KT", "TT", "Tủ sách"], [2, "KT", "TT", "Chợ"]], FoundSheet(
+        "DS", [TYPED], "Unicode", table)) == 2
+
+
+def test_a_visible_sheet_going_on_without_the_header_is_passed_over_saying_how_many_rows():
+    from thidua.ingest.sheetchoice import NO_HEADER_ROWS
+    going_on = [[5, "Chợ phiên", "KT", "Cá nhân"], [6, "Góc đọc", "VHXH", "Tập thể"]]
+    found = [_counted(), FoundSheet("Tiếp", going_on, "Unicode", None),
+             FoundSheet("Ẩn tiếp", going_on, "Unicode", None, visible=False)]
+    counted, passed = choose_sheets(found)
+    assert [f.name for f in counted] == ["DS"]
+    assert passed == [("Tiếp", NO_HEADER_ROWS.format(n=2))]
+    assert NO_HEADER_ROWS.format(n=2).startswith("không có dòng tiêu đề của biểu nhưng có 2 dòng")

@@ -280,3 +280,176 @@ def test_tick_boxes_for_the_type_leave_nothing_to_the_position():
     plain = [head, ["A", "KT", "Nguyễn Văn An", "Chủ tịch"]]
     assert [type_from_position(SheetData("DS", g, find_table(g))) for g in (ticked, plain)] == [
         False, True]
+
+
+# --- what a sheet's name fills in, and a type column its section headings overrule ---------
+# (in this process: ``ingest_file`` runs them in the parsing worker)
+NAMED = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ"]
+
+
+def named_row(stt, model, field, type_, registrant, position=None) -> list:
+    return [stt, model, field, type_, registrant, position]
+
+
+NAMED_ROWS = [named_row(1, "Tủ sách", "", "Tập thể", "Tổ công đoàn 1"),
+              named_row(2, "Chợ phiên", "ANQP", "", "Mai Xuân Trường", "Tổ trưởng"),
+              named_row(3, "Góc đọc", "  ", "Cá nhân", "Trịnh Thị Yến"),
+              named_row(None, "Cộng", None, None, "2 mô hình"),
+              named_row(4, None, None, None, "Lê Văn C"),
+              named_row(5, "Mô hình", None, None, " ")]
+
+
+@pytest.mark.parametrize("name, filled", [
+    ("Kinh tế", {"field": ("Kinh tế", [2, 4])}),
+    ("1. Kinh te", {"field": ("Kinh tế", [2, 4])}),
+    ("Tập thể", {"type": ("Tập thể", [3])}),
+    ("Cá nhân", {"type": ("Cá nhân", [3])}),
+    ("DS", {}),
+])
+def test_a_sheet_s_name_fills_the_blank_field_or_type_of_rows_with_model_and_registrant(
+        name, filled):
+    """Rows 2 and 4 (Excel) leave ``Lĩnh vực`` blank (4: spaces), row 3 ``Hình thức``; the
+    totals line (``Cộng`` | ``2 mô hình``), a row without model or without registrant take
+    nothing."""
+    from thidua.ingest.rows import name_filled_rows
+    grid = [NAMED, *NAMED_ROWS]
+    assert name_filled_rows(SheetData(name, grid, find_table(grid))) == filled
+
+
+def test_a_sheet_s_name_fills_the_rows_of_each_part_and_not_a_column_the_table_lacks():
+    from thidua.ingest.rows import name_filled_rows
+    lower = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Ghi chú"]
+    grid = [NAMED, named_row(1, "Tủ sách", "", "Tập thể", "Tổ công đoàn 1"), [], lower,
+            [1, "Chợ phiên", None, "Cá nhân", "Mai Xuân Trường", "ghi"]]
+    sheet = SheetData("Kinh tế", grid, find_table(grid))
+    assert name_filled_rows(sheet) == {"field": ("Kinh tế", [2, 5])}
+    # no ``Hình thức`` column (the sheet's name types the rows otherwise: type_from_name):
+    # nothing filled here
+    grid = [["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân"],
+            [1, "Tủ sách", "KT", "Tổ công đoàn 1"]]
+    assert name_filled_rows(SheetData("Tập thể", grid, find_table(grid))) == {}
+
+
+def test_a_sheet_named_for_a_type_fills_no_type_under_section_headings_naming_one():
+    from thidua.ingest.rows import name_filled_rows
+    rows = [named_row(1, "Tủ sách", "KT", "", "Tổ công đoàn 1"),
+            named_row(2, "Chợ phiên", "KT", "", "Mai Xuân Trường", "Tổ trưởng")]
+    grid = [NAMED, ["I. TẬP THỂ"], rows[0], ["II. CÁ NHÂN"], rows[1]]
+    assert name_filled_rows(SheetData("Tập thể", grid, find_table(grid))) == {}
+    grid = [NAMED, *rows]
+    assert name_filled_rows(SheetData("Tập thể", grid, find_table(grid))) == {
+        "type": ("Tập thể", [2, 3])}
+    # a short row (no cell in the type column) is blank there
+    grid = [NAMED, [1, "Tủ sách", "KT", "Cá nhân", "Trần Thị B"], [2, "Chợ phiên", "KT"]]
+    assert name_filled_rows(SheetData("Tập thể", grid, find_table(grid))) == {}
+    grid = [[*NAMED[:3], "Tên tập thể/cá nhân", "Hình thức"], [1, "Tủ sách", "KT", "Trần B"]]
+    assert name_filled_rows(SheetData("Tập thể", grid, find_table(grid))) == {
+        "type": ("Tập thể", [2])}
+
+
+@pytest.mark.parametrize("model, registrant, named", [
+    ("Tủ sách", "Trần Thị B", True), ("Cộng", "3 mô hình", False), (" ", "Trần Thị B", False),
+    ("Tủ sách", None, False), (None, None, False), ("Tủ sách", float("nan"), False)])
+def test_a_row_takes_the_sheet_s_name_with_model_and_registrant_and_no_totals(
+        model, registrant, named):
+    from thidua.ingest.rows import _named_row
+    assert _named_row(model, registrant) is named
+
+
+def headed(header: str, said: list[str], top=()) -> list[list]:
+    """Two collectives under ``I. TẬP THỂ``, two individuals under ``II. CÁ NHÂN``, the
+    column ``header`` saying ``said`` (fresh tester E's 202)."""
+    head = ["STT", "Tên mô hình", "Lĩnh vực", header, "Tên tập thể/cá nhân", "Chức vụ"]
+    rows = [[1, "Tủ sách công nhân khu trọ", "Kinh tế", said[0], "Tổ công đoàn số 1", ""],
+            [2, "Sân chơi cho con công nhân", "VHXH", said[1], "Công đoàn Trường A", ""],
+            [1, "Tiết kiệm điện nơi làm việc", "ANQP", said[2], "Nguyễn Văn An", "Tổ trưởng"],
+            [2, "Góc đọc sách công nhân", "XDHTCT", said[3], "Trần Thị Bình", "Kế toán"]]
+    return [*top, head, ["I. TẬP THỂ"], *rows[:2], ["II. CÁ NHÂN"], *rows[2:]]
+
+
+@pytest.mark.parametrize("header, said, overruled", [
+    ("Đối tượng", ["Tập thể"] * 4, ["Đối tượng"]),  # a weak header
+    ("Kiểu đăng ký", ["Tập thể"] * 4, ["Kiểu đăng ký"]),  # read by its values
+    ("Kiểu đăng ký", ["Tập thể"] * 2 + ["Cá nhân"] * 2, []),  # agreeing
+    ("Hình thức", ["Tập thể"] * 4, []),  # the form's own header: never overruled
+    ("Kiểu đăng ký", ["Tập thể"] * 2 + ["TT", "TT"], ["Kiểu đăng ký"]),  # an abbreviation
+])
+def test_section_headings_overrule_a_type_column_read_by_its_values_or_a_weak_header(
+        header, said, overruled):
+    from thidua.ingest.rows import overruled_type_headers
+    grid = headed(header, said)
+    sheet = SheetData("DS", grid, find_table(grid))
+    assert overruled_type_headers(sheet) == overruled
+    types = raw_rows(sheet)["type"].tolist()
+    assert types == (["", "Tập thể", "Tập thể", "", "Cá nhân", "Cá nhân"] if overruled or
+                     said[2] == "Cá nhân" else ["", *said[:2], "", *said[2:]])
+
+
+def test_headings_first_keeps_the_column_without_headings_or_without_a_type_column():
+    from dataclasses import replace
+
+    from thidua.ingest.rows import _headings_first
+    grid = headed("Đối tượng", ["Tập thể"] * 4)
+    part = find_table(grid)
+    # without headings: the rows between them only
+    assert _headings_first(grid, part, 2, 4) is part
+    assert _headings_first(grid, part, 1, 7).columns == {0: "stt", 1: "model", 2: "field",
+                                                         4: "registrant", 5: "position"}
+    assert _headings_first(grid, part, 1, 7).unknown == {3: "Đối tượng"}
+    no_type = replace(part, columns={c: n for c, n in part.columns.items() if n != "type"})
+    assert _headings_first(grid, no_type, 1, 7) is no_type
+
+
+def test_headings_first_reads_each_row_against_its_own_heading_below_title_rows():
+    """Title rows above the header: the rows from ``start`` only, each with its heading's
+    type; the column agreeing with them stays."""
+    from thidua.ingest.rows import _headings_first
+    top = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], ["DANH SÁCH"]]
+    grid = headed("Đối tượng", ["Tập thể", "Tập thể", "Cá nhân", "Cá nhân"], top=top)
+    part = find_table(grid)
+    assert part.header_rows == (3,)
+    assert _headings_first(grid, part, 4, 10) is part
+    grid = headed("Đối tượng", ["Tập thể"] * 4, top=top)
+    assert 3 not in _headings_first(grid, find_table(grid), 4, 10).columns
+
+
+def test_headings_first_reads_a_value_that_is_exactly_a_type_and_a_short_row_as_blank():
+    from thidua.ingest.rows import _headings_first
+    # under II. CÁ NHÂN one value a type not read exactly (a misspelling): no contradiction
+    grid = headed("Đối tượng", ["Tập thể", "Tập thể", "Cá nhân", "tap the x"])
+    assert _headings_first(grid, find_table(grid), 1, 7) is not None
+    assert 3 in _headings_first(grid, find_table(grid), 1, 7).columns
+    # the contradicting rows are short (no cell in the column): nothing contradicts
+    grid = headed("Đối tượng", ["Tập thể", "Tập thể", "Cá nhân", "Cá nhân"])
+    grid[5], grid[6] = grid[5][:3], grid[6][:3]
+    assert 3 in _headings_first(grid, find_table(grid), 1, 7).columns
+
+
+def test_an_overruled_header_over_two_rows_is_said_whole_and_once():
+    from thidua.ingest.rows import overruled_type_headers
+    grid = headed("Đối tượng", ["Tập thể"] * 4)
+    two = [grid[0], ["", "(ghi ngắn gọn)", "", "(phục vụ)", "", ""], *grid[1:]]
+    sheet = SheetData("DS", two, find_table(two))
+    assert sheet.table.header_rows == (0, 1)
+    assert overruled_type_headers(sheet) == ["Đối tượng (phục vụ)"]
+    # a lower header row short of the column: the upper row's text alone
+    two[1] = ["(1)", "(2)", "(3)"]
+    sheet = SheetData("DS", two, find_table(two))
+    assert sheet.table.header_rows == (0, 1)
+    assert overruled_type_headers(sheet) == ["Đối tượng"]
+
+
+def test_a_header_overruled_in_two_parts_of_the_sheet_is_said_once():
+    from thidua.ingest.rows import overruled_type_headers
+    first = headed("Đối tượng", ["Tập thể"] * 4)
+    second = headed("Đối tượng", ["Tập thể"] * 4)
+    second[0] = [*second[0], "Ghi chú"]  # another table: a part of its own
+    grid = [*first, [], *second]
+    sheet = SheetData("DS", grid, find_table(grid))
+    from thidua.ingest.table import table_parts
+    assert len(table_parts(grid, sheet.table, len(grid))) == 2
+    assert overruled_type_headers(sheet) == ["Đối tượng"]
+    second[0][3] = "Đối tượng phục vụ"
+    grid = [*first, [], *second]
+    assert overruled_type_headers(SheetData("DS", grid, find_table(grid))) == [
+        "Đối tượng", "Đối tượng phục vụ"]

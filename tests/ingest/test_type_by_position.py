@@ -50,6 +50,9 @@ def _ingest(tmp_path, context, sheets, suffix="xlsx"):
     ("Tổ Công đoàn số 3", "Tập thể", "Tập thể"), ("Nguyễn Văn An", "Tập thể", "Tập thể"),
     ("Nguyễn Văn An", "Cá nhân", "Cá nhân"), ("Tổ 3", "tap the", "Tập thể"),
     ("Tổ 3", "T.Thể", "Tập thể"), ("Nguyễn Văn An", "TT", ""), ("Nguyễn Văn An", "CN", ""),
+    # the codes written with dots or spaces are still the codes (before 01/12: ``T.T.``,
+    # ``C.N.``, four characters, typed the row, and the cell was no position)
+    ("Nguyễn Văn An", "C.N.", ""), ("Tổ 3", "T.T.", ""), ("Tổ 3", "T. T.", ""),
     ("", "Tập thể", ""),
     # surnames that a collective's word without diacritics would take
     ("Đoàn Văn Hùng", "Chủ tịch", "Cá nhân"), ("Tô Thị Lan", "Tổ trưởng", "Cá nhân"),
@@ -151,3 +154,18 @@ def test_a_position_naming_the_row_s_own_type_is_no_position_beside_a_type_colum
     assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
     assert result.registrations["position"].fillna("-").tolist() == ["-", "TT", "Cá nhân"]
     assert result.rejections[["row", "column"]].values.tolist() == [[5, "Chức vụ"]]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tập thể", "collective"), ("Cá nhân", "individual"), ("  Cá  nhân ", "individual"),
+    ("T.Thể", "collective"), ("tap the", "collective"), ("canhan", "individual"),
+    # a code, with or without dots and spaces (``Tổ trưởng``, ``Công nhân`` as often)
+    ("TT", None), ("CN", None), ("TT.", None), ("T.T.", None), ("C.N.", None), ("TT .", None),
+    ("T. T.", None), ("a. TT", None), ("b. CN", None),  # a numbered code: three letters
+    # no type: a position, a type not read exactly, nothing
+    ("Tổ trưởng", None), ("Cá nhân x", None), ("Cnhan", None), (None, None), ("", None)])
+def test_a_position_cell_naming_a_type_in_more_than_three_letters(text, kind):
+    """``registrant.type_in_position`` in this process (the parsing worker runs it for
+    ``ingest_file``)."""
+    from thidua.ingest.registrant import type_in_position
+    assert type_in_position(text) == kind

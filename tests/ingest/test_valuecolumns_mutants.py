@@ -73,3 +73,11 @@ def test_only_the_rows_between_start_and_stop_are_read():
     assert with_type_column(grid, part, 1, len(grid)) is part  # 3 of 7
     assert with_type_column(grid, part, 3, 7) == with_type_column(grid, part, 3, 6)
     assert with_type_column(grid, part, 1, 6) is part  # 3 of 5
+
+
+def test_the_overruled_type_note_word_for_word():
+    from thidua.ingest.valuecolumns import overruled_type_note
+    assert overruled_type_note("DS 2", "Đối tượng") == (
+        "Trang 'DS 2': cột 'Đối tượng' ghi Tập thể/Cá nhân khác với đề mục (TẬP THỂ / CÁ NHÂN) "
+        "của bảng nên không đọc như cột 'Hình thức': hình thức lấy theo đề mục. Đề nghị kiểm "
+        "tra lại.")

@@ -164,7 +164,7 @@ def _ods_cell(node, row: int, col: int, merges: list, shown: dict, formulas: dic
         errors[(row, col)] = "\n".join("".join(p.itertext()) for p in node if p.tag == _X + "p")
     elif node.get(_T + "formula") and kind is None:
         formula = node.get(_T + "formula")
-        formulas[(row, col)] = "=" + re.sub(r"^(?:of|oooc|msoxl):=?", "", formula)
+        formulas[(row, col)] = "=" + re.sub(r"^(?:(?:of|oooc|msoxl):)?=?", "", formula)
     elif kind in ("float", "percentage", "currency"):
         text = "\n".join("".join(p.itertext()) for p in node if p.tag == _X + "p")
         if text:

@@ -43,17 +43,21 @@ def is_position(text: object) -> bool:
     return any(key.startswith(word + " ") for word in POSITION_WORDS)
 
 
+#: A letter or digit of a match key (:func:`type_in_position` counts them).
+_LETTER = re.compile(r"[^\W_]")
+
+
 def type_in_position(text: object) -> str | None:
     """The type (``collective`` or ``individual``) a ``Chức vụ`` cell names when the unit
     wrote the registration's type there (``Tập thể``, ``Cá nhân``, ``T.Thể``): the cell reads
     exactly as a ``Hình thức`` value (:func:`thidua.ingest.values.read_value`) in more than
-    three letters; ``None`` otherwise. ``TT`` and ``CN`` are no type here: in ``Chức vụ`` they
-    are ``Tổ trưởng`` and ``Công nhân`` as often. Such a cell is no position
-    (``spec/submission-form.md``, "Chức vụ: position of an individual";
-    ``docs/contracts.md``)."""
+    three letters; ``None`` otherwise. ``TT`` and ``CN`` (``T.T.``, ``C.N.``: dots and spaces
+    are no letters) are no type here: in ``Chức vụ`` they are ``Tổ trưởng`` and ``Công
+    nhân`` as often. Such a cell is no position (``spec/submission-form.md``, "Chức vụ:
+    position of an individual"; ``docs/contracts.md``)."""
     text = clean_text(text)
     reading = read_value("type", text)
-    if reading.how != EXACT or len(match_key(text).replace(" ", "")) <= 3:
+    if reading.how != EXACT or len(_LETTER.findall(match_key(text))) <= 3:
         return None
     return reading.code
 

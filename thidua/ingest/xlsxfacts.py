@@ -39,6 +39,8 @@ def _sheet_path(archive: zipfile.ZipFile, sheet: str) -> str | None:
     for node in book.iter():
         if node.tag.endswith("}sheet") and node.get("name") == sheet:
             rid = next((v for k, v in node.attrib.items() if k.endswith("}id")), None)
+    if rid is None:  # no sheet of that name (else the relationships' root, of no Id, matched)
+        return None
     rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     for node in rels.iter():
         if node.get("Id") == rid:
