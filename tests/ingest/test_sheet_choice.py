@@ -80,10 +80,11 @@ def test_a_sheet_repeating_an_earlier_ones_rows_names_it():
     assert copy_of(copy, {"Danh sách": first, "Bản 2": first}) == "Danh sách"
     assert copy_of(copy, {}) is None
     assert copy_of(copy, {"Khác": other}) is None
-    # the same rows in another order, or a field changed, copy nothing
+    # the same rows in another order (renumbered) copy it since 01/12 (tester G's 1009); a
+    # field changed copies nothing
     swapped = _rows([{"field": "VH", "model": "Nụ cười"}, {"field": "KT", "model": "Tủ sách"}],
                     [2, 3])
-    assert copy_of(swapped, {"Danh sách": first}) is None
+    assert copy_of(swapped, {"Danh sách": first}) == "Danh sách"
     changed = _rows([{"field": "KT", "model": "Tủ sách"}, {"field": "XH", "model": "Nụ cười"}],
                     [2, 3])
     assert copy_of(changed, {"Danh sách": first}) is None
@@ -242,12 +243,16 @@ def test_continued_rows_need_the_field_and_model_columns_and_the_type_only_if_co
         "DS", [TYPED], "Unicode", table)) == 2
 
 
-def test_a_visible_sheet_going_on_without_the_header_is_passed_over_saying_how_many_rows():
-    from thidua.ingest.sheetchoice import NO_HEADER_ROWS
+def test_a_visible_sheet_going_on_without_the_header_counts_under_the_first_s():
+    # read since 01/12 (test_many_sheets.py); a sample's or an old copy's is told, not read
+    from thidua.ingest.sheetchoice import CONTINUED_NOTE, NO_HEADER_ROWS
     going_on = [[5, "Chợ phiên", "KT", "Cá nhân"], [6, "Góc đọc", "VHXH", "Tập thể"]]
     found = [_counted(), FoundSheet("Tiếp", going_on, "Unicode", None),
-             FoundSheet("Ẩn tiếp", going_on, "Unicode", None, visible=False)]
+             FoundSheet("Ẩn tiếp", going_on, "Unicode", None, visible=False),
+             FoundSheet("Mẫu", going_on, "Unicode", None)]
     counted, passed = choose_sheets(found)
-    assert [f.name for f in counted] == ["DS"]
-    assert passed == [("Tiếp", NO_HEADER_ROWS.format(n=2))]
+    assert [f.name for f in counted] == ["DS", "Tiếp"]
+    assert counted[1].table.data_start == 0 and counted[1].table.header_rows == ()
+    assert counted[1].note == CONTINUED_NOTE.format(sheet="Tiếp", first="DS", row=1)
+    assert passed == [("Mẫu", NO_HEADER_ROWS.format(n=2))]
     assert NO_HEADER_ROWS.format(n=2).startswith("không có dòng tiêu đề của biểu nhưng có 2 dòng")

@@ -299,20 +299,28 @@ NAMED_ROWS = [named_row(1, "Tủ sách", "", "Tập thể", "Tổ công đoàn 1
               named_row(5, "Mô hình", None, None, " ")]
 
 
-@pytest.mark.parametrize("name, filled", [
-    ("Kinh tế", {"field": ("Kinh tế", [2, 4])}),
-    ("1. Kinh te", {"field": ("Kinh tế", [2, 4])}),
-    ("Tập thể", {"type": ("Tập thể", [3])}),
-    ("Cá nhân", {"type": ("Cá nhân", [3])}),
-    ("DS", {}),
+@pytest.mark.parametrize("name, filled, written", [
+    ("Kinh tế", {"field": ("Kinh tế", [2, 4])}, {}),
+    ("1. Kinh te", {"field": ("Kinh tế", [2, 4])}, {}),
+    ("Tập thể", {"type": ("Tập thể", [3])}, {"type": "Tập thể"}),
+    ("Cá nhân", {"type": ("Cá nhân", [3])}, {"type": "Cá nhân"}),
+    ("DS", {}, {}),
+    # a sheet holding another field or type than its name's fills nothing (tester G's 206, 404)
+    ("Kinh tế", {}, {"field": "ANQP"}),
+    ("Tập thể", {}, {}),
 ])
 def test_a_sheet_s_name_fills_the_blank_field_or_type_of_rows_with_model_and_registrant(
-        name, filled):
+        name, filled, written):
     """Rows 2 and 4 (Excel) leave ``Lĩnh vực`` blank (4: spaces), row 3 ``Hình thức``; the
     totals line (``Cộng`` | ``2 mô hình``), a row without model or without registrant take
-    nothing."""
+    nothing. ``written``: the filled cells' value (``Lĩnh vực`` of row 3, ``Hình thức`` of
+    rows 2 and 4), ``KT`` and ``Tập thể``/``Cá nhân`` when not said."""
     from thidua.ingest.rows import name_filled_rows
-    grid = [NAMED, *NAMED_ROWS]
+    rows = [list(r) for r in NAMED_ROWS]
+    rows[1][2] = written.get("field", "KT")
+    if "type" in written:
+        rows[0][3] = rows[2][3] = written["type"]
+    grid = [NAMED, *rows]
     assert name_filled_rows(SheetData(name, grid, find_table(grid))) == filled
 
 

@@ -326,7 +326,7 @@ def test_xlsx_cells_struck_by_style_are_told_by_the_style_index_whole():
     xml = _sheet_xml(b'<c r="A1" s="1"><v>1</v></c><c r="B1" s="10"><v>2</v></c>'
                      b'<c r="C1" s="21"><v>3</v></c><c r="D1" s="22" t="n"><v>4</v></c>'
                      b'<c s="1"><v>5</v></c><c r="AB3" s="1"/>')
-    assert sorted(_xlsx_struck(archive, xml)) == [(0, 0), (0, 3), (2, 27)]
+    assert sorted(_xlsx_struck(archive, xml)[0]) == [(0, 0), (0, 3), (2, 27)]
 
 
 def test_xlsx_shared_strings_struck_whole_count_every_si_even_an_empty_one():
@@ -337,35 +337,38 @@ def test_xlsx_shared_strings_struck_whole_count_every_si_even_an_empty_one():
                b"<si><t>no runs</t><rPh><rPr><strike/></rPr></rPh></si>"
                b"<si><r><rPr><strike/></rPr><t> </t></r></si></sst>")
     archive = _zip({"xl/sharedStrings.xml": strings})
-    assert _struck_strings(archive) == {2}
+    assert _struck_strings(archive) == {2: ""}  # struck whole (``""``: nothing left)
     xml = _sheet_xml(b'<c r="A1" t="s"><v>2</v></c><c r="B1" t="s"><v>1</v></c>'
                      b'<c r="C1" t="s">\n  <v>2</v></c><c t="s"><v>2</v></c>'
                      b'<c r="D1" t="s"><v>12</v></c>')
-    assert sorted(_xlsx_struck(archive, xml)) == [(0, 0), (0, 2)]
+    assert sorted(_xlsx_struck(archive, xml)[0]) == [(0, 0), (0, 2)]
     # no shared strings part, or none struck: nothing
-    assert _struck_strings(_zip({"xl/workbook.xml": b"<workbook/>"})) == set()
+    assert _struck_strings(_zip({"xl/workbook.xml": b"<workbook/>"})) == {}
     assert _struck_strings(_zip({"xl/sharedStrings.xml": b"<sst " + NS + b"><si><t>a</t></si>"
-                                 b"</sst>"})) == set()
+                                 b"</sst>"})) == {}
 
 
 def test_xlsx_rich_text_is_struck_when_every_run_with_text_is():
-    from thidua.ingest.xlsxfacts import _struck_rich_text
-    assert _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><rPr><strike/></rPr>"
-                             b"<t>b</t></r>")
-    assert not _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><t>b</t></r>")
+    from thidua.ingest.xlsxfacts import _rich_text
+
+    def struck_whole(xml: bytes) -> bool:
+        return _rich_text(xml) == ""
+    assert struck_whole(b"<r><rPr><strike/></rPr><t>a</t></r><r><rPr><strike/></rPr>"
+                        b"<t>b</t></r>")
+    assert not struck_whole(b"<r><rPr><strike/></rPr><t>a</t></r><r><t>b</t></r>")
     # a run of spaces only does not count; no run with text: not struck
-    assert _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><t xml:space=\"preserve\">"
-                             b"  </t></r>")
-    assert not _struck_rich_text(b"<r><rPr><strike/></rPr><t> </t></r>")
-    assert not _struck_rich_text(b"<t>plain</t>")
+    assert struck_whole(b"<r><rPr><strike/></rPr><t>a</t></r><r><t xml:space=\"preserve\">"
+                        b"  </t></r>")
+    assert not struck_whole(b"<r><rPr><strike/></rPr><t> </t></r>")
+    assert not struck_whole(b"<t>plain</t>")
     # a run of several texts, all blank, does not count either
-    assert _struck_rich_text(b"<r><rPr><strike/></rPr><t>a</t></r><r><rPr><b/></rPr><t> </t>"
-                             b"<t> </t></r>")
+    assert struck_whole(b"<r><rPr><strike/></rPr><t>a</t></r><r><rPr><b/></rPr><t> </t>"
+                        b"<t> </t></r>")
     # the strike must be inside the run's own properties, not turned off there
-    assert not _struck_rich_text(b"<r><rPr><b/></rPr><t>a</t></r><r><rPr><strike/></rPr><t>b"
-                                 b"</t></r>")
-    assert not _struck_rich_text(b'<r><rPr><strike val="0"/></rPr><t>a</t></r>')
-    assert _struck_rich_text(b'<x:r><x:rPr><x:strike val="1"/></x:rPr><x:t>a</x:t></x:r>')
+    assert not struck_whole(b"<r><rPr><b/></rPr><t>a</t></r><r><rPr><strike/></rPr><t>b"
+                            b"</t></r>")
+    assert not struck_whole(b'<r><rPr><strike val="0"/></rPr><t>a</t></r>')
+    assert struck_whole(b'<x:r><x:rPr><x:strike val="1"/></x:rPr><x:t>a</x:t></x:r>')
 
 
 def test_xlsx_inline_strings_struck_whole():
@@ -377,10 +380,12 @@ def test_xlsx_inline_strings_struck_whole():
                      b"<r><t>d</t></r></is></c>"
                      b'<c t="inlineStr"><is><r><rPr><strike/></rPr><t>e</t></r></is></c>'
                      b'<c r="E1" t="inlineStr"><is><r><rPr><strike/></rPr><t>f</t></r></is></c>')
-    assert sorted(_xlsx_struck(archive, xml)) == [(0, 0), (0, 4)]
+    whole, partly = _xlsx_struck(archive, xml)
+    assert sorted(whole) == [(0, 0), (0, 4)]
+    assert partly == {(0, 2): "d"}  # ``c`` struck, ``d`` kept (test_struck_words.py)
     # the word strike only in a plain cell's text: nothing struck
     assert _xlsx_struck(archive, _sheet_xml(b'<c r="A1" t="inlineStr"><is><t>strike</t></is>'
-                                            b"</c>")) == frozenset()
+                                            b"</c>")) == (frozenset(), {})
 
 
 # --- the .ods struck readers in this process -------------------------------------------------
