@@ -142,3 +142,22 @@ def test_sheet_legends_per_column_and_first_spelling():
     assert sheet_legends([["1 - KT; 1 - VHXH"]], ("field",)) == {}  # one number, two values
     assert sheet_legends([["1 - KT; 2 - KT"]], ("field",)) == {}  # one value, two numbers
     assert sheet_legends([["1 - KT"]], ("field",)) == {}  # one value
+
+
+def test_sheet_legends_of_four_values_and_a_label_in_the_cell_before():
+    # in this process (the file tests read the sheet in the parsing worker)
+    grid = [["Ghi chú:", "1 - Kinh tế; 2 - VHXH; 3 - AN-QP; 4 - XD HTCT"], [1, "x"]]
+    assert sheet_legends(grid, ("field",)) == {
+        "field": {1: "Kinh tế", 2: "VHXH", 3: "AN-QP", 4: "XD HTCT"}}
+    assert legend_number(0) == 0 and legend_number(0.0) == 0 and legend_number("0") == 0
+
+
+def test_legend_note_word_for_word():
+    from thidua.ingest.legend import legend_note
+    legend = {2: "Cá nhân", 1: "Tập thể"}
+    assert legend_note("", "Hình thức", legend, list(range(5, 17))) == (
+        "Cột 'Hình thức' ghi bằng số ở dòng 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 và 2 dòng khác; đã "
+        "đọc theo chú thích trong tệp (1 = Tập thể; 2 = Cá nhân). Đề nghị lần sau ghi rõ hình "
+        "thức ở từng dòng.")
+    assert legend_note("DS", "LV", {1: "KT"}, [5]).startswith("Trang 'DS': cột 'LV' ghi bằng "
+                                                               "số ở dòng 5; ")
