@@ -1,6 +1,7 @@
 """Rows a unit withdrew in words, its ``Ghi chú`` saying ``Rút đăng ký`` / ``Hủy, thay bằng …``:
 ignored (``withdrawn``), the unit told which rows (fresh tester G's 1020: both were counted, no
-word to the unit). Conservative: only a note that STARTS with the withdrawal withdraws.
+word to the unit). Conservative: only a note that IS the withdrawal (then only why or what
+instead) withdraws (tester H's H24, H51).
 ``thidua.ingest.withdrawn``."""
 
 from __future__ import annotations
@@ -17,11 +18,18 @@ WITHDRAWING = ["Rút đăng ký", "rút ĐĂNG KÝ", "Rut dang ky", "Hủy", "Hu
                "Huỷ, thay bằng mô hình ở dòng 15", "Hủy thay bằng mô hình khác",
                "Không đăng ký nữa", "Không đăng ký mô hình này nữa", "Đã rút", "Xin rút",
                "xin rut dang ky", "- Đã rút đăng ký do chuyển công tác", "(Hủy)",
-               "Ghi chú: rút đăng ký", "Hủy đăng ký", "Đơn vị xin rút.", "Huy"]
+               "Ghi chú: rút đăng ký", "Hủy đăng ký", "Đơn vị xin rút.", "Huy", "Hủy bỏ",
+               "Rút đăng ký mô hình này", "Đã hủy (lý do: trùng mô hình)"]
 KEPT = ["Thay cho mô hình năm 2023", "Đăng ký bổ sung", "không hủy", "Không rút",
         "Rút kinh nghiệm từ năm 2023", "Huy động nguồn lực xã hội hóa",
         "Mô hình cũ đã rút, thay bằng mô hình này", "Thay bằng mô hình ở dòng 6",
-        "Tiếp tục đăng ký", "Không đăng ký lại", "Rút gọn tên mô hình", ""]
+        "Tiếp tục đăng ký", "Không đăng ký lại", "Rút gọn tên mô hình", "",
+        # fresh tester H's H24, H51: a note naming something else withdrawn
+        "Rút đăng ký mô hình năm 2023, đăng ký mô hình này thay thế",
+        "Rút từ cấp cơ sở lên cấp trên", "Hủy đăng ký cá nhân, chuyển thành tập thể",
+        "Đã rút: 1 thành viên chuyển công tác", "Rút tên đồng chí A, thay bằng đồng chí B",
+        "Rút khỏi danh sách tiêu biểu, vẫn thực hiện", "Hủy bỏ thủ tục rườm rà",
+        "Đã rút ngắn thời gian giải quyết"]
 
 
 @pytest.mark.parametrize("note", WITHDRAWING)

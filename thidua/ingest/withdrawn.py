@@ -3,8 +3,8 @@ bằng …``, ``Không đăng ký nữa``, ``Đã rút``, ``Xin rút`` (fresh te
 silently). Such a row is ignored (:data:`WITHDRAWN`) and the unit told which rows, as a row
 struck through is (:func:`thidua.ingest.cellrules.mark_struck`).
 
-The reading is conservative: the note must START with the withdrawal (after a bullet, a
-bracket or ``Ghi chú:``), so ``Không hủy``, ``Đăng ký bổ sung``, ``Thay cho mô hình năm
+The reading is conservative: the note must BE the withdrawal (after a bullet, a bracket or
+``Ghi chú:``; then only why or what instead: :data:`_WITHDRAWAL`), so ``Không hủy``, ``Đăng ký bổ sung``, ``Thay cho mô hình năm
 2023``, ``Mô hình cũ đã rút, thay bằng mô hình này`` or ``Rút kinh nghiệm …`` never withdraw.
 """
 
@@ -24,16 +24,19 @@ WITHDRAWN = "withdrawn"
 #: Characters of a note looked at (a note is free text; a withdrawal is said first).
 _LOOK = 120
 _LEAD = re.compile(r"^(?:ghi chu\s*:\s*)?[\s\-*+•·(\[]*")
-#: What may follow a bare ``rút`` / ``hủy``: the end, a punctuation mark, or a word that goes
-#: on saying why or what instead (``Hủy thay bằng …``, ``Đã rút vì …``); never ``rút kinh
-#: nghiệm``, ``huy động``.
-_AFTER_BARE = r"(?=$|\s*[,.;:!)\]\-]|\s+(?:thay|vi|do|theo|tu|ngay|tai|o)\b)"
-#: The object a withdrawal names (``Rút đăng ký``, ``Hủy mô hình``): anything may follow.
-_OBJECT = r"\s+(?:bo\s+)?(?:dang ky|dang ki|dk|mo hinh|ten|khoi danh sach)\b"
+#: The withdrawal itself: ``rút``/``hủy`` (``đã``, ``xin``, ``đề nghị`` before it, ``bỏ``
+#: after it), its object at most ``đăng ký`` and ``mô hình (này)``; then nothing, or only why
+#: or what instead (``Hủy, thay bằng mô hình ở dòng 15``, ``Đã rút vì chuyển công tác``). A
+#: note naming anything else withdrawn (``Rút đăng ký mô hình năm 2023, …``, ``Rút tên đồng
+#: chí A``, ``Hủy đăng ký cá nhân, chuyển thành tập thể``, ``Rút từ cấp cơ sở lên``, ``Đã
+#: rút: 1 thành viên``: fresh tester H's H24, H51) withdraws nothing.
+_CORE = (r"(?:(?:da|xin|de nghi|don vi)\s+){0,2}(?:rut|huy)(?:\s+bo)?"
+         r"(?:\s+(?:dang ky|dang ki|dk)(?:\s+mo hinh(?:\s+nay)?)?|\s+mo hinh(?:\s+nay)?)?")
+_TAIL = r"(?:\s*[.!)\]]*|\s*[,.;:\-–(]?\s*(?:thay|vi|do|ly do)\b.*)"
 _WITHDRAWAL = re.compile(
-    rf"^(?:(?:da|xin|de nghi|don vi)\s+){{0,2}}(?:rut|huy)(?:\s+bo)?(?:{_OBJECT}|{_AFTER_BARE})"
-    r"|^khong\s+(?:dang ky|dang ki|dk|tham gia|thuc hien)(?:\s+\S+){0,3}?\s+nua\b"
-    r"|^thoi\s+khong\s+(?:dang ky|dang ki|dk)\b")
+    rf"{_CORE}{_TAIL}"
+    r"|khong\s+(?:dang ky|dang ki|dk|tham gia|thuc hien)(?:\s+\S+){0,3}?\s+nua\b.*"
+    r"|thoi\s+khong\s+(?:dang ky|dang ki|dk)\b.*", re.DOTALL)
 
 
 def is_withdrawal(note: object) -> bool:
@@ -43,7 +46,7 @@ def is_withdrawal(note: object) -> bool:
     if not text:
         return False
     key = _LEAD.sub("", match_key(text[:_LOOK]))
-    return _WITHDRAWAL.match(key) is not None
+    return _WITHDRAWAL.fullmatch(key) is not None
 
 
 def mark_withdrawn(labels: pd.Series, text: pd.DataFrame) -> pd.Series:
