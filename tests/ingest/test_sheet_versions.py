@@ -113,10 +113,20 @@ def test_chairmen_carrying_their_unions_models_on_a_later_sheet(tmp_path, contex
     assert (result.rows["valid"], result.ignored.get("copied_sheet", 0)) == (8, 0)
 
 
-def test_half_the_smaller_list_shared_is_enough(tmp_path, context):
+def test_half_the_larger_list_shared_is_enough(tmp_path, context):
     result = _ingest(tmp_path, context, [_sheet("Lần 1", regs(4)),
                                          _sheet("Lần 2", regs(2) + regs(2, start=6))])
     assert result.rows["valid"] == 4 and result.ignored["copied_sheet"] == 4
+
+
+def test_a_short_supplement_re_listing_rows_of_the_list_is_no_version(tmp_path, context):
+    # fresh tester H's H46, H75: the long list was ignored whole as the supplement's
+    # "earlier version"; both count now, the rows listed again rejected as duplicates
+    result = _ingest(tmp_path, context, [_sheet("Danh sách", regs(8), "20/11/2024"),
+                                         _sheet("Bổ sung", regs(2, start=6) + regs(2, start=8),
+                                                "05/12/2024")])
+    assert (result.rows["valid"], result.rows["rejected"]) == (10, 2)
+    assert result.ignored["copied_sheet"] == 0
 
 
 # --- in this process (the parsing worker runs the rest): mutation round of 01/12 ------------
@@ -166,11 +176,15 @@ def test_names_that_say_nothing_more(name, other, later):
     assert says_later(name, None, other, None) is later
 
 
-@pytest.mark.parametrize("theirs, later", [
-    (("A", "B", "X", "Y"), "Lần 2"),            # 2 of 4 shared: exactly half
-    (("A", "B", "X", "Y", "Z", "W"), None),      # 2 of 6 (the smaller list): under half
+@pytest.mark.parametrize("mine, theirs, later", [
+    (("A", "B", "C", "D"), ("A", "B", "X", "Y"), "Lần 2"),      # 2 of 4 each: exactly half
+    (("A", "B", "C", "D"), ("A", "B", "X", "Y", "Z"), None),    # 2 of 5 (the larger list)
+    (("A", "B", "C", "D", "E", "F"), ("A", "B", "X", "Y"), None),  # 2 of 6, 2 of the other 4
+    # a short sheet re-listing two rows of a long list (fresh tester H's H46, H48, H75)
+    (("A", "B", "C", "D", "E", "F", "G", "H"), ("A", "B"), None),
+    (("A", "B", "C"), ("A", "B", "C", "D"), "Lần 2"),           # 3 of 4: a row added
 ])
-def test_half_of_the_smaller_list_in_this_process(theirs, later):
+def test_half_of_the_larger_list_in_this_process(mine, theirs, later):
     from thidua.ingest.sheetversions import later_version
-    rows = {"Lần 1": _models("A", "B", "C", "D", "E", "F"), "Lần 2": _models(*theirs)}
+    rows = {"Lần 1": _models(*mine), "Lần 2": _models(*theirs)}
     assert later_version("Lần 1", rows, {}, ["Lần 2"]) == later

@@ -7,7 +7,8 @@ beside their old versions, the dropped ones kept (fresh tester F's 150: 9 counte
 As between a unit's files (``spec/submission-form.md``, "Corrections"), the later version
 counts: a sheet is an earlier version of another sheet of the file when they share at
 least two registrations (a model and its registrant, as the duplicate rule reads them) and
-half of the smaller list's (``Đợt 1`` | ``Đợt 2`` share none, though popular models' names
+half of the larger list's (a short ``Bổ sung`` or ``Đợt 2`` sheet re-listing two rows of a
+long list is no second version of it: fresh tester H's H46, H48, H75, H21, H49) (``Đợt 1`` | ``Đợt 2`` share none, though popular models' names
 recur under other registrants: both count), and the later one says it is later: a later ``Ngày gửi`` in its own title block, a
 name marking a later version (:func:`thidua.ingest.versionwords.marks_newer`: ``sửa``, ``cập
 nhật``, ``v2``), or a name that differs only by a larger number (``Lần 1`` | ``Lần 2``). The
@@ -69,7 +70,7 @@ def later_version(name: str, rows: dict[str, pd.DataFrame],
     for other in others:
         theirs = _registrations(rows[other])
         shared = len(mine & theirs)
-        if shared >= 2 and 2 * shared >= min(len(mine), len(theirs)) \
+        if shared >= 2 and 2 * shared >= max(len(mine), len(theirs)) \
                 and says_later(name, sent.get(name), other, sent.get(other)):
             found = other
     return found
