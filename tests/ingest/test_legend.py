@@ -161,3 +161,17 @@ def test_legend_note_word_for_word():
         "thức ở từng dòng.")
     assert legend_note("DS", "LV", {1: "KT"}, [5]).startswith("Trang 'DS': cột 'LV' ghi bằng "
                                                                "số ở dòng 5; ")
+
+
+def test_a_list_going_on_without_the_header_reads_the_first_sheet_s_legend(tmp_path, context):
+    # fresh tester H's H41: ``Trang 2`` (no header) goes on with numbers whose legend is
+    # under ``Trang 1``'s table: its rows were lost without a word
+    path = tmp_path / "Q-CG_2024.xlsx"
+    first = [*TITLE, list(HEADER), *_rows(fields=(1, 2, 3, 4)), [FIELDS]]
+    going_on = [reg(i, stt=i + 1, field=f) for i, f in zip(range(4, 7), (1, 2, 4))]
+    write_xlsx(path, [Sheet("Trang 1", first), Sheet("Trang 2", going_on)])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (7, 0)
+    assert _by_field(result) == {"ANQP": 1, "KT": 2, "VHXH": 2, "XDHTCT": 2}
+    assert any(n.startswith("Trang 'Trang 2': cột 'Lĩnh vực' ghi bằng số ở dòng 1, 2, 3;")
+               for n in result.readings)

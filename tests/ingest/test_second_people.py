@@ -84,8 +84,13 @@ WHOLE = {"stt": "1", "model": "Tủ sách", "field": "KT", "type": "CN", "regist
 @pytest.mark.parametrize("second, label, found", [
     ({"registrant": "Bình", "position": "Kỹ sư"}, "data", {6: 5}),
     ({"registrant": "Bình"}, "data", {6: 5}),                       # a name alone
-    ({"registrant": "Bình", "position": "Chủ tịch"}, "signature", {6: 5}),
+    ({"registrant": "Bình", "position": "Phó Chủ tịch CĐCS"}, "signature", {6: 5}),
+    ({"registrant": "Bình", "position": "Ủy viên BCH công đoàn cơ sở"}, "signature", {6: 5}),
     ({"registrant": "Bình"}, "signature", {}),                      # a signer's name, no position
+    # the signer right under the table (fresh tester H's H07, H27): no grassroots position
+    ({"registrant": "Bình", "position": "Chủ tịch LĐLĐ quận Hoàng Mai"}, "signature", {}),
+    ({"registrant": "Bình", "position": "Chủ tịch"}, "signature", {}),
+    ({"registrant": "Người lập biểu: Hoa", "position": "Phó Chủ tịch CĐCS"}, "signature", {}),
     ({"registrant": "Bình", "stt": "2"}, "data", {}),               # numbered: its own row
     ({"registrant": "Bình", "model": "Góc đọc"}, "data", {}),       # its own model
     ({"registrant": "Bình", "field": "VHXH"}, "data", {}),          # its own field

@@ -22,13 +22,15 @@ the second row's cells fill the first's empty ones, told.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.columnar import by_value
 from thidua.ingest.normalise import form_text
 from thidua.ingest.values import read_value
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
 #: Ignored-row reason of a joined row (``IGNORED_REASONS`` of :mod:`thidua.ingest.normalise`).
 CONTINUATION = "continuation"
@@ -236,7 +238,8 @@ def second_people(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | Non
     above" (fresh tester G's 105, 501: read as the signature block for ``Phó Chủ tịch CĐCS``
     and lost silently). The same rows with those cells merged over both rows are two
     registrations already (:func:`thidua.ingest.read.fill_merges`). A row read as the
-    signature block's first counts when it names a registrant with a position, right under.
+    signature block's first counts when it names a registrant (no ``Người lập biểu: …``) with a
+    grassroots union's position (:data:`_GRASSROOTS`), right under.
     ``raw``, ``labels``, ``text`` as for :func:`continuations`; ``halved``: :func:`halves`."""
     if "stt" not in raw or raw.empty or not set(NEEDED_COLUMNS) <= set(raw.columns):
         return {}
@@ -245,10 +248,23 @@ def second_people(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | Non
     if not any(u and k in ("data", "signature") for u, k in zip(unnumbered, label)):
         return {}  # cheap: most sheets have none (issue 10)
     text = form_text(raw) if text is None else text
-    placed = (text["position"] != "") if "position" in text else pd.Series(False, index=text.index)
+    held = (text["position"].map(_grassroots_position) if "position" in text
+            else pd.Series(False, index=text.index))
+    plain = ~text["registrant"].str.contains(":", regex=False)  # ``Người lập biểu: …``
     bare = ((text[["stt", *SHARED_COLUMNS]] == "").all(axis=1) & (text["registrant"] != "")
-            & ((labels == "data") | (labels == "signature") & placed)).tolist()
+            & ((labels == "data") | (labels == "signature") & held & plain)).tolist()
     return _as_above(raw, labels, text, bare, halved or {})
+
+
+#: A position held in a grassroots union (``Phó Chủ tịch CĐCS``, ``Ủy viên BCH công đoàn cơ
+#: sở``, ``Tổ trưởng tổ công đoàn``): a row read as the signature block's first for its
+#: ``Chủ tịch`` is a second person when it names such a position, never the signer's own
+#: (``Chủ tịch LĐLĐ quận Hoàng Mai``: fresh tester H's H07, counted as a registration).
+_GRASSROOTS = re.compile(r"\bcdcs\b|cong doan co so|to cong doan|\bbch\b|ban chap hanh")
+
+
+def _grassroots_position(position: str) -> bool:
+    return _GRASSROOTS.search(match_key(position)) is not None
 
 
 def second_models(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | None = None,

@@ -21,8 +21,8 @@ from thidua.ingest.htmltable import html_grid
 from thidua.ingest.xml2003 import is_xml2003, xml2003_sheets
 from thidua.ingest.flatods import as_ods, is_flat_ods
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
-from thidua.ingest.rows import (SheetData, column_labels, column_letter, prepare, raw_rows,
-                                title_lines, title_rows)
+from thidua.ingest.rows import (SheetData, column_labels, column_letter, legends_with, prepare,
+                                raw_rows, title_lines, title_rows)
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
 from thidua.ingest.formsheet import as_table, form_note
@@ -195,6 +195,8 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
             facts = outside_rows(facts, *chosen.rewritten)
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
         whole, typed = _typed(SheetData(chosen.name, grid, table, chosen.encoding, facts))
+        if table.continued_at is not None and sheets:  # a list going on: the first's legend too
+            legends_with(whole, sheets[0].grid)
         told = (*told, *((chosen.note,) if chosen.note else ()), *typed)
         for sheet in split_side_by_side(whole, frozenset(facts.hidden_columns)):  # A:K | M:W
             originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}

@@ -366,6 +366,14 @@ def _legends(sheet: SheetData, values: list[object]) -> dict[str, dict[int, str]
     return sheet.memo("legends", lambda: sheet_legends(sheet.grid, LEGEND_COLUMNS))
 
 
+def legends_with(sheet: SheetData, other: Grid) -> None:
+    """Let ``sheet`` read the legends of grid ``other`` with its own (a list going on from
+    another sheet without the header, :func:`thidua.ingest.sheetchoice.continued_table`: its
+    numbers' legend is under the first sheet's table; fresh tester H's H41). Before its rows
+    are read."""
+    sheet.memo("legends", lambda: sheet_legends([*other, *sheet.grid], LEGEND_COLUMNS))
+
+
 def legend_rows(sheet: SheetData) -> dict[str, tuple[dict[int, str], list[int]]]:
     """Column (:data:`thidua.ingest.legend.LEGEND_COLUMNS`) → ``(legend, Excel rows)``: the
     rows whose number in that column the sheet's legend read (:func:`_raw_rows`), for the

@@ -25,6 +25,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME, OLD_SHEET_WORDS, TEMPLATE_SHEET_WORDS
 from thidua.ingest.duplicates import duplicate_key
+from thidua.ingest.legend import legend_number
 from thidua.ingest.table import Table, is_annotation
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import FileRejected, Grid
@@ -145,8 +146,8 @@ CONTINUED_NOTE = ("Trang '{sheet}' không có dòng tiêu đề của biểu nh�
 
 def continued_rows(grid: Grid, first: FoundSheet) -> int:
     """How many rows of a sheet without the header read as registrations in the columns of
-    the counted sheet ``first`` (a ``Lĩnh vực`` and a ``Hình thức`` value where ``first``
-    has them, and a model): a list going on from one sheet to the next without repeating
+    the counted sheet ``first`` (a ``Lĩnh vực`` and a ``Hình thức`` value, or a number a
+    legend may give, where ``first`` has them, and a model; fresh tester H's H41): a list going on from one sheet to the next without repeating
     the header (fresh tester F's 111, 129); ``0`` when fewer than two do."""
     at = {name: c for c, name in first.table.columns.items()}
     if "field" not in at or "model" not in at:
@@ -156,9 +157,12 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
         c = at.get(name)
         return row[c] if c is not None and c < len(row) else ""
 
-    n = sum(1 for row in grid if clean_text(cell(row, "model"))
-            and read_value("field", cell(row, "field")).code is not None
-            and ("type" not in at or read_value("type", cell(row, "type")).code is not None))
+    def reads(name: str, row: list) -> bool:  # a value, or a number a legend may give
+        value = cell(row, name)
+        return read_value(name, value).code is not None or legend_number(value) is not None
+
+    n = sum(1 for row in grid if clean_text(cell(row, "model")) and reads("field", row)
+            and ("type" not in at or reads("type", row)))
     return n if n >= 2 else 0
 
 
