@@ -55,3 +55,15 @@ def test_a_file_of_ballot_types_counts_every_row_and_tells_the_unit(tmp_path, co
             "nhân'? Đề nghị ghi rõ Tập thể (TT) hoặc Cá nhân (CN)."]]
     assert ("Cột 'Hình thức': '☑ Tập thể ☐ Cá nhân' (dòng 2, 4) đã hiểu là 'Tập thể'; nếu "
             "không đúng, đề nghị sửa lại và gửi lại.") in result.notes
+
+
+@pytest.mark.parametrize("text", ["☐ Hoàn thành ☐ Tiêu biểu", "[ ] Hoàn thành [ ] Tiêu biểu",
+                                  "□ Hoàn thành □ Tiêu biểu"])
+def test_a_result_with_no_box_ticked_is_not_assessed(tmp_path, context, text):
+    # fresh tester H's H36: read as ``Tiêu biểu`` (the words of both options), every row in
+    # the exemplary appendix; nothing ticked is nothing said: ``Chưa đánh giá``
+    assert ballot_choice(text) == ""
+    rows = [row(model=f"Mô hình thử nghiệm số {i}", stt=i, result=text) for i in (1, 2)]
+    rows.append(row(model="Mô hình thử nghiệm số 3", stt=3, result="☐ Hoàn thành ☑ Tiêu biểu"))
+    result = ingest_file(input_file(write_xlsx(tmp_path / "Q-LB_dvk.xlsx", rows)), context)
+    assert result.registrations["result"].tolist() == ["chua_danh_gia"] * 2 + ["tieu_bieu"]

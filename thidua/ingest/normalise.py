@@ -18,6 +18,7 @@ from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
 from thidua.ingest.legend import is_legend
+from thidua.ingest.ballot import ballot_choice
 from thidua.ingest.periods import parse_period, period_of_two
 from thidua.ingest.registrant import type_in_position
 from thidua.text import clean_text, match_key
@@ -374,8 +375,13 @@ _OPTIONAL = ("position", "grassroots_union", "note", "level", "result", "period"
 
 
 def _placeholder_blank(value: object) -> object:
-    """``""`` for a :data:`_PLACEHOLDER` cell, else the value as it is."""
-    return "" if isinstance(value, str) and _PLACEHOLDER.fullmatch(clean_text(value)) else value
+    """``""`` for a :data:`_PLACEHOLDER` cell or boxes none of which is ticked (``☐ Hoàn thành
+    ☐ Tiêu biểu``: :func:`thidua.ingest.ballot.ballot_choice`; fresh tester H's H36), else the
+    value as it is."""
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    return "" if _PLACEHOLDER.fullmatch(text) or ballot_choice(text) == "" else value
 
 
 def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
