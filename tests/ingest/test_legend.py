@@ -175,3 +175,14 @@ def test_a_list_going_on_without_the_header_reads_the_first_sheet_s_legend(tmp_p
     assert _by_field(result) == {"ANQP": 1, "KT": 2, "VHXH": 2, "XDHTCT": 2}
     assert any(n.startswith("Trang 'Trang 2': cột 'Lĩnh vực' ghi bằng số ở dòng 1, 2, 3;")
                for n in result.readings)
+
+
+def test_a_legend_under_its_label_in_two_cells_right_under_the_table(tmp_path, context):
+    # fresh tester H's H22: ``Ghi chú - Lĩnh vực:`` | ``1 - Kinh tế`` right under the last
+    # row, the next numbers below: its first line (its cell reads as a field) was rejected
+    label = [None, "Ghi chú - Lĩnh vực:", "1 - Kinh tế"]
+    lines = [[None, None, f"{n} - {name}"] for n, name in
+             ((2, "Văn hóa - xã hội"), (3, "An ninh - quốc phòng"), (4, "Xây dựng HTCT"))]
+    result = _ingest(tmp_path, context, [*_rows(), label, *lines])
+    assert (result.rows["valid"], result.rows["rejected"]) == (8, 0)
+    assert _by_field(result) == {"ANQP": 2, "KT": 2, "VHXH": 2, "XDHTCT": 2}

@@ -140,12 +140,24 @@ def is_signature(texts: list[str]) -> bool:
     (:func:`thidua.ingest.legend.is_legend`);
     a cell merged across the table counts once."""
     keys = list(dict.fromkeys(match_key(t) for t in texts))
-    if len(keys) == 1 and _NOTE.match(keys[0]) or len(keys) == 2 and _NOTE_LABEL.fullmatch(keys[0]):
+    if len(keys) == 1 and _NOTE.match(keys[0]) or len(keys) == 2 and (
+            _NOTE_LABEL.fullmatch(keys[0]) or _LABELLED.fullmatch(keys[0])):
         return True  # ``Ghi chú: …``, or ``Ghi chú:`` | ``- Cột Kết quả …`` in two cells
     if len(keys) <= 2 and is_legend(" ".join(dict.fromkeys(texts))):
         return True  # ``Lĩnh vực: 1 - Kinh tế; 2 - …`` (:mod:`thidua.ingest.legend`)
     return any(k.startswith(SIGNATURE_KEYS) or re.match(r"^.{0,40}, ngay .{0,6}thang", k)
                or re.match(r"^ngay\s+(\d{1,2}|\.+|…+)\s+thang", k) for k in keys)
+
+
+#: A note's label alone in its cell, a few words after it: ``Ghi chú - Lĩnh vực:``.
+_LABELLED = re.compile(r"(ghi chu|chu thich|luu y|chu y)\b[^:]{0,30}:")
+
+
+def _labelled_note(texts: list[str]) -> bool:
+    """Whether a row is a note under a label of its own whatever its other cell reads as
+    (``Ghi chú - Lĩnh vực:`` | ``1 - Kinh tế``, a legend whose value reads as a field: fresh
+    tester H's H22, read as a registration)."""
+    return len(texts) == 2 and _LABELLED.fullmatch(match_key(texts[0])) is not None
 
 
 def _is_header(texts: list[str]) -> bool:
@@ -318,7 +330,7 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
                 or kind == "bare" and labels.get(row - 1) == "totals":
             labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant;
             # ``Trong đó: Tập thể`` | ``2``, then ``Cá nhân`` | ``1``: its breakdown
-        elif not either and not (numbered[row] and named[row]) \
+        elif (not either or _labelled_note(texts)) and not (numbered[row] and named[row]) \
                 and (in_signature or row > last_registered and is_signature(texts)):
             # ``5`` | model | … | ``Chủ tịch``: data
             in_signature = True
