@@ -351,3 +351,16 @@ def test_a_summary_sheet_repeating_every_batch_counts_once(tmp_path, context, su
     said = (f"Trang 'Tổng hợp' lặp lại đúng từng dòng đăng ký của {of} nên chỉ tính một lần: "
             f"{len(again)} dòng của trang 'Tổng hợp' không được tính (bỏ qua).")
     assert (said in result.notes) is bool(copied)
+
+
+def test_a_summary_of_counts_is_no_list_going_on(tmp_path, context):
+    # fresh tester H's H09: ``Tổng hợp`` (STT | Lĩnh vực | Tập thể | Cá nhân | Tổng): its
+    # counts sit under the first sheet's field and type columns, numbers a legend could give;
+    # the first sheet writes words there, so the counts are no list going on
+    summary = [["STT", "Lĩnh vực", "Tập thể", "Cá nhân", "Tổng"],
+               [1, "Kinh tế", 2, 1, 3], [2, "Văn hóa - xã hội", 1, 2, 3],
+               [3, "An ninh - quốc phòng", 1, 0, 1], [4, "Xây dựng HTCT", 0, 1, 1]]
+    result = ingest(tmp_path, context, [named("DS", titled("Q-DD", regs(4))),
+                                        Sheet("Tổng hợp", summary)])
+    assert counts(result) == [("DS", 4, 4, 0, 0)]
+    assert result.rows["rejected"] == 0

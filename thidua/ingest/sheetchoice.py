@@ -146,9 +146,10 @@ CONTINUED_NOTE = ("Trang '{sheet}' không có dòng tiêu đề của biểu nh�
 
 def continued_rows(grid: Grid, first: FoundSheet) -> int:
     """How many rows of a sheet without the header read as registrations in the columns of
-    the counted sheet ``first`` (a ``Lĩnh vực`` and a ``Hình thức`` value, or a number a
-    legend may give, where ``first`` has them, and a model; fresh tester H's H41): a list going on from one sheet to the next without repeating
-    the header (fresh tester F's 111, 129); ``0`` when fewer than two do."""
+    the counted sheet ``first`` (a ``Lĩnh vực`` and a ``Hình thức`` value where ``first``
+    has them, or a number a legend may give where ``first``'s own column holds numbers too,
+    and a model; fresh tester H's H41, H09): a list going on from one sheet to the next
+    without repeating the header (fresh tester F's 111, 129); ``0`` when fewer than two do."""
     at = {name: c for c, name in first.table.columns.items()}
     if "field" not in at or "model" not in at:
         return 0
@@ -157,9 +158,15 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
         c = at.get(name)
         return row[c] if c is not None and c < len(row) else ""
 
-    def reads(name: str, row: list) -> bool:  # a value, or a number a legend may give
+    # a number a legend may give, where the first sheet writes its values as numbers too (a
+    # summary's counts under ``Tập thể`` | ``Cá nhân`` are no list going on: tester H's H09)
+    numbered = {name for name in ("field", "type") if any(
+        legend_number(cell(row, name)) is not None for row in first.grid[first.table.data_start:])}
+
+    def reads(name: str, row: list) -> bool:
         value = cell(row, name)
-        return read_value(name, value).code is not None or legend_number(value) is not None
+        return read_value(name, value).code is not None or (
+            name in numbered and legend_number(value) is not None)
 
     n = sum(1 for row in grid if clean_text(cell(row, "model")) and reads("field", row)
             and ("type" not in at or reads("type", row)))
