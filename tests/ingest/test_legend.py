@@ -186,3 +186,19 @@ def test_a_legend_under_its_label_in_two_cells_right_under_the_table(tmp_path, c
     result = _ingest(tmp_path, context, [*_rows(), label, *lines])
     assert (result.rows["valid"], result.rows["rejected"]) == (8, 0)
     assert _by_field(result) == {"ANQP": 2, "KT": 2, "VHXH": 2, "XDHTCT": 2}
+
+
+@pytest.mark.parametrize("text, legend", [
+    ("1 - KT; 2 - VHXH; 3 - a; 4 - b", True),         # half of the pairs read: enough
+    ("1 - KT; 2 - VHXH; 3 - a; 4 - b; 5 - c", False),  # under half
+])
+def test_a_legend_is_half_values_at_least(text, legend):
+    assert is_legend(text) is legend
+
+
+def test_legend_note_names_ten_rows_then_how_many_more():
+    from thidua.ingest.legend import legend_note
+    ten = legend_note("", "LV", {1: "KT"}, list(range(1, 11)))
+    assert "dòng 1, 2, 3, 4, 5, 6, 7, 8, 9, 10; " in ten and "dòng khác" not in ten
+    assert "dòng 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 và 1 dòng khác; " in legend_note(
+        "", "LV", {1: "KT"}, list(range(1, 12)))
