@@ -8,6 +8,7 @@ Positions are 0-based ``(row, column)`` of the grid (row 0 = Excel row 1).
 from __future__ import annotations
 
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 
 Cell = tuple[int, int]
@@ -117,3 +118,15 @@ def unstruck_text(pieces: list[tuple[str, bool]]) -> str | None:
     text = _GAP.sub(gap, marked)
     return text if _MARK.search(text) else ""
 
+
+
+def part_holding(archive: zipfile.ZipFile, name: str, marker: bytes = b"") -> bytes:
+    """The bytes of the optional part ``name`` of a workbook's zip, or ``b""`` when it is
+    missing or does not hold ``marker`` (most workbooks strike nothing: ``b"strike"``, read
+    no further). One place for the struck readers of :mod:`thidua.ingest.xlsxfacts` and
+    :mod:`thidua.ingest.odsfacts`."""
+    try:
+        body = archive.read(name)
+    except KeyError:
+        return b""
+    return body if marker in body else b""

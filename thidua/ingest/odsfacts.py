@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import zipfile
 
-from thidua.ingest.cellfacts import SheetFacts, unstruck_text
+from thidua.ingest.cellfacts import SheetFacts, part_holding, unstruck_text
 from thidua.ingest.limits import MAX_COLUMNS
 
 _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -131,11 +131,8 @@ def _struck_styles(archive: zipfile.ZipFile) -> set[str]:
     (a cell's automatic style of ``content.xml`` is read there)."""
     from defusedxml.ElementTree import fromstring
 
-    try:
-        styles = archive.read("styles.xml")
-    except KeyError:
-        return set()
-    if b"line-through" not in styles:
+    styles = part_holding(archive, "styles.xml", b"line-through")
+    if not styles:
         return set()
     nodes = {node.get(_S + "name"): node for node in fromstring(styles).iter(_S + "style")}
 

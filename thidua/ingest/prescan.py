@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-import zlib
 from xml.etree.ElementTree import ParseError
 from xml.parsers.expat.errors import (XML_ERROR_NO_ELEMENTS, XML_ERROR_PARTIAL_CHAR,
                                        XML_ERROR_UNCLOSED_TOKEN, codes)
@@ -39,7 +38,7 @@ from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO,
                                   number, size)
 from thidua.ingest.olecheck import check_xls, headless_ole
 from thidua.ingest.packageparts import broken_package
-from thidua.ingest.salvage import OPTIONAL_PARTS
+from thidua.ingest.salvage import INFLATE_ERRORS, OPTIONAL_PARTS
 from thidua.ingest.sheetscan import quick_scan
 from thidua.ingest.workbook import FileRejected, reads_as_csv, utf16
 from thidua.reasons import file_fault
@@ -247,7 +246,7 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         return  # otherwise not well-formed: the parser decides
     except DefusedXmlException as exc:
         raise FileRejected(_UNSAFE_XML.format(part=info.filename)) from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+    except INFLATE_ERRORS as exc:
         if OPTIONAL_PARTS.match(info.filename):
             return  # a decoration's part: the reader goes round it (salvage.py)
         raise FileRejected(_DAMAGED.format(part=info.filename, error=file_fault(exc))) from exc

@@ -46,12 +46,18 @@ MANIFEST_XML = (
     'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
 
 
+#: What reading a zip part whose bytes were damaged raises (a CRC or deflate error, a part
+#: cut short, a compression the reader lacks): :func:`_inflated`, and
+#: :mod:`thidua.ingest.prescan`'s check of every part.
+INFLATE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
+
+
 def _inflated(source: zipfile.ZipFile, name: str) -> bytes:
     """The part ``name`` of ``source``, or ``b""`` when it cannot be inflated (a CRC or
     deflate error: damaged bytes, so not well-formed either)."""
     try:
         return source.read(name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+    except INFLATE_ERRORS:
         return b""
 
 

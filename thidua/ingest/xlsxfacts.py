@@ -13,7 +13,7 @@ from html import unescape
 
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 
-from thidua.ingest.cellfacts import Cell, SheetFacts, row_ranges, unstruck_text
+from thidua.ingest.cellfacts import Cell, SheetFacts, part_holding, row_ranges, unstruck_text
 from thidua.ingest.limits import MAX_COLUMNS
 from thidua.ingest.numfmt import format_number, is_year_only
 
@@ -237,11 +237,8 @@ def _struck_styles(archive: zipfile.ZipFile) -> set[int]:
     """The indices of the ``<cellXfs>`` styles whose font is struck through."""
     from defusedxml import ElementTree as ET
 
-    try:
-        styles = archive.read("xl/styles.xml")
-    except KeyError:
-        return set()
-    if b"strike" not in styles:
+    styles = part_holding(archive, "xl/styles.xml", b"strike")
+    if not styles:
         return set()
     root = ET.fromstring(styles)
     fonts = next((n for n in root if _local(n.tag) == "fonts"), [])
@@ -268,12 +265,7 @@ def _rich_text(xml: bytes) -> str | None:
 def _struck_strings(archive: zipfile.ZipFile) -> dict[int, str]:
     """The indices of the shared strings written as rich text with struck runs → their text
     without them (:func:`_rich_text`; ``""``: struck whole)."""
-    try:
-        strings = archive.read("xl/sharedStrings.xml")
-    except KeyError:
-        return {}
-    if b"strike" not in strings:  # most workbooks strike nothing
-        return {}
+    strings = part_holding(archive, "xl/sharedStrings.xml", b"strike")
     return {i: text for i, m in enumerate(_SI.finditer(strings))
             if m.group(1) and b"strike" in m.group(1)
             and (text := _rich_text(m.group(1))) is not None}
