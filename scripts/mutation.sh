@@ -70,6 +70,7 @@ declare -A MUTANTS=(
   [sheetversions]="thidua.ingest.sheetversions.*"
   [versionwords]="thidua.ingest.versionwords.*"
   [legend]="thidua.ingest.legend.*"
+  [flatods]="thidua.ingest.flatods.*"
   [withdrawn]="thidua.ingest.withdrawn.*"
   [yearwords]="thidua.ingest.yearwords.*"
   [ballot]="thidua.ingest.ballot.*"
@@ -136,6 +137,7 @@ declare -A TESTS=(
   [sheetversions]="tests/ingest/test_sheet_versions.py"
   [versionwords]="tests/ingest/test_sheet_versions.py tests/ingest/test_name_order_lookalikes.py"
   [legend]="tests/ingest/test_legend.py"
+  [flatods]="tests/ingest/test_flat_ods.py"
   [withdrawn]="tests/ingest/test_withdrawn_notes.py"
   [yearwords]="tests/ingest/test_year_words.py tests/ingest/test_year_column.py"
   [ballot]="tests/ingest/test_ballot_boxes.py"
@@ -151,7 +153,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
-       sheetversions versionwords legend withdrawn yearwords ballot cellrules xlsxfacts
+       sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
        odsfacts)
 
 IFS=, read -r -a modules <<< "${1:-all}"
