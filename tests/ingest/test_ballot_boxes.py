@@ -67,3 +67,22 @@ def test_a_result_with_no_box_ticked_is_not_assessed(tmp_path, context, text):
     rows.append(row(model="Mô hình thử nghiệm số 3", stt=3, result="☐ Hoàn thành ☑ Tiêu biểu"))
     result = ingest_file(input_file(write_xlsx(tmp_path / "Q-LB_dvk.xlsx", rows)), context)
     assert result.registrations["result"].tolist() == ["chua_danh_gia"] * 2 + ["tieu_bieu"]
+
+
+# --- in this process, word for word (mutation round of 01/12) --------------------------------
+@pytest.mark.parametrize("text, chosen", [
+    ("☑ Tập thể, ☐ Cá nhân", "Tập thể"),             # the joiners around an option go
+    ("- ☑ Tập thể ☐ Cá nhân", "Tập thể"),            # a dash before the first box
+    ("Tập thể ☑ Cá nhân ☐ ;", "Tập thể"),            # boxes after, a joiner at the end
+    ("☐ Tập thể / ☒ Cá nhân", "Cá nhân"),
+])
+def test_the_ticked_option_s_text_exactly(text, chosen):
+    assert ballot_choice(text) == chosen
+
+
+def test_a_ballot_longer_than_a_cell_of_options_is_none():
+    from thidua.ingest.ballot import LONGEST_BALLOT
+    text = "☑ Tập thể ☐ Cá nhân "
+    long = text + "x" * (LONGEST_BALLOT - len(text))
+    assert len(long) == LONGEST_BALLOT and ballot_choice(long) == "Tập thể"
+    assert ballot_choice(long + "x") is None

@@ -70,3 +70,21 @@ def test_a_file_whose_every_row_is_withdrawn_is_rejected_saying_so(tmp_path, con
         "Mọi dòng đăng ký đều có ghi chú rút đăng ký: 2 dòng có ghi chú rút đăng ký ở cột "
         "'Ghi chú' ('Xin rút', 'Không đăng ký nữa') không được tính (bỏ qua): dòng 7, 8. Nếu "
         "vẫn đăng ký, đề nghị xóa ghi chú đó rồi gửi lại.")
+
+
+def test_mark_withdrawn_and_its_note_in_this_process():
+    import pandas as pd
+    from thidua.ingest.withdrawn import WITHDRAWN, mark_withdrawn, withdrawn_note
+    labels = pd.Series(["data", "data", "blank"], index=[7, 8, 9])
+    text = pd.DataFrame({"note": ["Rút", "x", "Hủy", "Hủy"]}, index=[6, 7, 8, 9])
+    marked = mark_withdrawn(labels, text)
+    assert marked.tolist() == ["data", WITHDRAWN, "blank"] and marked.index.tolist() == [7, 8, 9]
+    assert mark_withdrawn(labels, pd.DataFrame({"model": ["a"] * 3}, index=[7, 8, 9])) is labels
+    many = pd.Series([WITHDRAWN] * 4, index=[5, 6, 7, 8])
+    raw = pd.DataFrame({"note": ["Rút", "Hủy", "Đã rút", "Xin rút"]}, index=[5, 6, 7, 8])
+    assert withdrawn_note(many, raw) == (
+        "4 dòng có ghi chú rút đăng ký ở cột 'Ghi chú' ('Rút', 'Hủy', 'Đã rút') không được "
+        "tính (bỏ qua): dòng 5, 6, 7, 8. Nếu vẫn đăng ký, đề nghị xóa ghi chú đó rồi gửi lại.")
+    assert withdrawn_note(many, raw, "Ghi chú khác").startswith(
+        "4 dòng có ghi chú rút đăng ký ở cột 'Ghi chú khác'")
+    assert withdrawn_note(labels, raw) is None
