@@ -63,3 +63,12 @@ def test_words_around_a_year_in_a_period_column_are_not_read_so(tmp_path, contex
     assert result.rows["rejected"] == 1
     assert result.rejections["error"].tolist()[0].startswith(
         "Không đọc được 'Thời gian thực hiện' 'Đăng ký mới 2024': cần dd/mm/yyyy")
+
+
+def test_a_year_header_with_its_column_letter_and_a_lone_year_in_this_process():
+    # mutation survivors: the unit's header as the feedback labels a twin (``Năm ĐK (cột L)``),
+    # and a cell of a year alone is left as it is (no words: nothing to read)
+    from thidua.ingest.yearwords import is_year_header, year_among_words
+    assert is_year_header("Năm ĐK (cột L)") and is_year_header("Năm đăng ký (cột AB)")
+    assert not is_year_header("Ghi chú (cột L)")
+    assert year_among_words("2024") == "2024" and year_among_words(2024) == 2024
