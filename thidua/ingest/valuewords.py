@@ -109,21 +109,49 @@ def covers(tokens: tuple[str, ...], words: tuple[str, ...], free: tuple[int, ...
     return False
 
 
+@lru_cache(maxsize=65536)
+def token_spellings(col: Matcher, token: str) -> frozenset[int]:
+    """The spellings (indices into ``col.sequences``) ``token`` stands for some words of:
+    those with a :func:`runs` over all their words. A token that has no run among a
+    spelling's words has none among part of them either, so a text can only be covered by
+    a spelling every one of its tokens stands in (:func:`_exact`), and a word belongs to the
+    values of these spellings (:func:`_touched`). Cached: a column's texts share most words."""
+    bare = token.rstrip(".")
+    if bare not in ABBREVIATION_WORDS:  # else every run begins with a word it begins
+        initials = _initials(col)
+        return frozenset(n for n, (_, words) in enumerate(col.sequences)
+                         if bare[:1] in initials[n]
+                         and any(True for _ in runs(token, words, tuple(range(len(words))))))
+    return frozenset(n for n, (_, words) in enumerate(col.sequences)
+                     if any(True for _ in runs(token, words, tuple(range(len(words))))))
+
+
+@lru_cache(maxsize=None)
+def _initials(col: Matcher) -> tuple[frozenset[str], ...]:
+    """The first letters of each spelling's words (``col.sequences``' order)."""
+    return tuple(frozenset(w[:1] for w in words) for _, words in col.sequences)
+
+
 def _exact(col: Matcher, tokens: tuple[str, ...]) -> set[str]:
     if not tokens:
         return set()
-    return {code for code, words in col.sequences
-            if len(tokens) <= len(words) and covers(tokens, words, tuple(range(len(words))))}
+    candidates = frozenset.intersection(*(token_spellings(col, t) for t in tokens))
+    return {code for n, (code, words) in enumerate(col.sequences)
+            if n in candidates and len(tokens) <= len(words)
+            and covers(tokens, words, tuple(range(len(words))))}
 
 
 def _drop(tokens: tuple[str, ...], phrases) -> tuple[str, ...]:
     out = list(tokens)
+    bare = [t.rstrip(".") for t in out]  # ``t.`` compares as ``t``
     for phrase in phrases:
+        if phrase[0] not in bare:
+            continue
         n = len(phrase)
         i = 0
         while i + n <= len(out):
-            if tuple(t.rstrip(".") for t in out[i:i + n]) == phrase:
-                del out[i:i + n]
+            if tuple(bare[i:i + n]) == phrase:
+                del out[i:i + n], bare[i:i + n]
             else:
                 i += 1
     return tuple(out)
@@ -175,8 +203,7 @@ def _touched(col: Matcher, tokens: tuple[str, ...]) -> tuple[str, ...]:
     tokens = _drop(tokens, col.fillers)
     distinct: set[str] = set()
     for token in tokens:
-        codes = {code for code, words in col.sequences
-                 if any(True for _ in runs(token, words, tuple(range(len(words)))))}
+        codes = {col.sequences[n][0] for n in token_spellings(col, token)}
         if not codes:
             return ()
         if len(codes) == 1:
