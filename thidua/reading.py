@@ -81,6 +81,26 @@ def ingest_batch_to_cache(sources: list[InputFile], context: UnitContext, progra
     return [done[i] for i in range(len(sources))]
 
 
+def ingest_batch_isolated(sources: list[InputFile], context: UnitContext, program: str,
+                          cache_dir: str) -> list[Ingested]:
+    """:func:`ingest_batch_to_cache` in a parsing worker (:func:`thidua.ingest.isolation.run_isolated`):
+    the whole reading of the batch, its normalising and checking too, runs beside this
+    process's other batches, each on its own core (issue 10, P1: in this process's threads
+    all but the parsing held Python's one lock), under one file's limits of time and memory.
+    When the batch goes past them or crashes its worker, each file is read again as
+    :func:`ingest_batch_to_cache` reads it (each parse in a worker of its own), so that only the
+    file at fault is rejected, with the reason that file alone gives. Same value as
+    :func:`ingest_batch_to_cache`, whose records come back without their results (the
+    cache folder has them)."""
+    from thidua.ingest.isolation import run_isolated
+    from thidua.ingest.workbook import FileRejected
+
+    try:
+        return run_isolated(ingest_batch_to_cache, sources, context, program, cache_dir)
+    except FileRejected:  # past a limit, or crashed: the file at fault found one by one
+        return ingest_batch_to_cache(sources, context, program, cache_dir)
+
+
 def _stored(cache: IngestCache, source: InputFile, key: str, result: FileResult) -> Ingested:
     """Store ``result`` (the reading of ``source``) under ``key``, or for this run only when
     the reader failed on it (never reused); nothing when its bytes changed."""
@@ -158,7 +178,7 @@ def ingest_all(plan: planning.Plan, cache_dir: Path, mapper: Mapper,
             ingest_to_cache, sources, plan.context, plan.program, str(cache_dir)))
     else:
         ended = ((j * batch, ingested) for j, ingested in mapper(
-            ingest_batch_to_cache, [sources[k:k + batch] for k in range(0, len(sources), batch)],
+            ingest_batch_isolated, [sources[k:k + batch] for k in range(0, len(sources), batch)],
             plan.context, plan.program, str(cache_dir)))
     for first, batch_ingested in ended:
         for j, ingested in enumerate(batch_ingested, start=first):

@@ -241,3 +241,89 @@ def test_an_empty_rejections_table_is_a_fresh_table_each_time():
                               "value": None, "error": "Tệp bị từ chối: x"}])
     assert alike.dtypes.astype(str).tolist() == second.dtypes.astype(str).tolist()
     assert alike.iloc[0].tolist()[3:] == ["", "", "Tệp bị từ chối: x"]
+
+
+def _counting(monkeypatch, module, name):
+    """Replace ``module.name`` by a wrapper that records its first argument's type."""
+    real, calls = getattr(module, name), []
+
+    def wrapper(*args, **kwargs):
+        calls.append(getattr(args[0], "__name__", type(args[0]).__name__))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def test_a_batch_is_read_in_a_worker_whole_and_again_file_by_file_when_it_fails(
+        tmp_path, monkeypatch):
+    # issue 10, P1: in this process's threads, everything but the parse held Python's lock;
+    # a batch is now read, normalised and checked in a parsing worker, each on its own core
+    import thidua.ingest.files as files
+    from thidua.ingest import isolation
+    from thidua.ingest.isolation import ReaderFailed, time_exceeded
+    from thidua.reading import ingest_batch_isolated, ingest_batch_to_cache
+
+    raw = tmp_path / "raw" / "2024"
+    raw.mkdir(parents=True)
+    for name in ("H-MD_dang-ky-dvk-2024.csv", "CQ_dang-ky-dvk-2024.xlsx", "Q-BD_dang-ky-dvk-2024.xlsx"):
+        shutil.copy(SAMPLE_DIR / name, raw / name)
+    plan = pipeline.plan_run(2024, raw, REGISTRY)
+    sources = [s for s in plan.files if not s.skipped]
+    expected = ingest_batch_to_cache(sources, plan.context, plan.program, str(tmp_path / "alone"))
+    assert len(sources) == 3 and all(e.status == USED for e in expected)
+
+    parsed_here = _counting(monkeypatch, files, "parse_isolated")
+    isolated = _counting(monkeypatch, isolation, "run_isolated")
+    batch = ingest_batch_isolated(sources, plan.context, plan.program, str(tmp_path / "w"))
+    assert isolated == ["ingest_batch_to_cache"] and parsed_here == []
+    assert [(i.file, i.status, i.rows, i.cached) for i in batch] == \
+        [(e.file, e.status, e.rows, False) for e in expected]
+    assert all(i.result is None for i in batch)  # the rows came through the cache folder
+    stored = entries(IngestCache(tmp_path / "w"))
+    assert sorted(stored) == sorted(i.key for i in batch)
+    alone = {e.key: e.result for e in expected}
+    assert [d for k in stored for d in differences(stored[k], alone[k])] == []
+    isolated.clear()
+    results, read = ingest_all(plan, tmp_path / "run", threads(), batch=2)  # as a run reads
+    assert (read, isolated, parsed_here) == (3, ["ingest_batch_to_cache"] * 2, [])
+    assert [r.rows for r in results] == [e.rows for e in expected]
+
+    counting = isolation.run_isolated
+
+    def batch_past_its_time(function, *args, **kwargs):  # the batch's worker past its limit
+        if function is ingest_batch_to_cache:
+            isolated.append("batch failed")
+            raise ReaderFailed(time_exceeded(120))
+        return counting(function, *args, **kwargs)
+
+    isolated.clear()
+    monkeypatch.setattr(isolation, "run_isolated", batch_past_its_time)
+    again = ingest_batch_isolated(sources, plan.context, plan.program, str(tmp_path / "w2"))
+    # each file read again here, its parse alone in a worker: nothing lost, nothing rejected
+    assert isolated == ["batch failed", "checked_parse", "checked_parse", "checked_parse"]
+    assert len(parsed_here) == 3
+    assert [(i.file, i.status, i.rows) for i in again] == [(e.file, e.status, e.rows) for e in expected]
+
+
+def test_in_a_worker_an_isolated_call_runs_in_place_and_judges_errors_alike(monkeypatch):
+    import os
+
+    from thidua.ingest import isolation, worker
+    from thidua.ingest.workbook import FileRejected
+
+    assert isolation.run_isolated(os.getpid) != os.getpid()  # a worker of its own
+    monkeypatch.setattr(worker, "serving", True)
+    assert isolation.run_isolated(os.getpid) == os.getpid()  # already in one: in place
+    with pytest.raises(FileRejected) as failed:
+        isolation.run_isolated(int, "mười")
+    assert str(failed.value).startswith("Không đọc được tệp: ")
+    assert str(failed.value).endswith("đề nghị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
+    rejected = FileRejected("tệp hỏng")
+
+    def rejects():
+        raise rejected
+
+    with pytest.raises(FileRejected) as passed:
+        isolation.run_isolated(rejects)
+    assert passed.value is rejected

@@ -31,6 +31,7 @@ from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, ke
     stalled,
     time_exceeded,
 )
+from thidua.ingest import worker as worker_module
 from thidua.ingest.workbook import FileRejected
 from thidua.reasons import file_fault
 
@@ -102,22 +103,34 @@ def run_isolated(function, *args, timeout: float | None = None, cpu_seconds: flo
     (a module-level function). Returns its value, or raises the exception it raised
     (an exception other than :class:`FileRejected` comes back as one, with :data:`FAILED`).
 
+    Called in a worker (a batch of files read there, :func:`thidua.reading.ingest_batch_isolated`),
+    it runs ``function`` in place, under that worker's limits; a :class:`MemoryError` then
+    goes up to the worker.
+
     Raises :class:`FileRejected` when the worker dies (:data:`CRASHED`, or
     :func:`memory_exceeded` when it ran out of memory), uses more than ``cpu_seconds`` of
     processor time (default :data:`thidua.ingest.limits.PARSE_SECONDS`; :func:`time_exceeded`)
     or stands still for ``timeout`` seconds (default :data:`thidua.ingest.limits.STALL_SECONDS`;
     :func:`stalled`).
     """
-    timeout = limits.STALL_SECONDS if timeout is None else timeout
-    cpu_seconds = limits.PARSE_SECONDS if cpu_seconds is None else cpu_seconds
-    with _slots:
-        worker = _take()
+    if worker_module.serving:  # already in a worker, under its limits: run here
         try:
-            status, value = worker.call(function, args, timeout, cpu_seconds)
-        except BaseException:  # crash, time, memory, or Ctrl+C in the parent
-            _give_back(worker, keep=False)
+            return function(*args)
+        except (FileRejected, MemoryError):
             raise
-        _give_back(worker, keep=True)
+        except Exception as exc:  # noqa: BLE001 - as a worker's error comes back
+            status, value = "error", exc
+    else:
+        timeout = limits.STALL_SECONDS if timeout is None else timeout
+        cpu_seconds = limits.PARSE_SECONDS if cpu_seconds is None else cpu_seconds
+        with _slots:
+            worker = _take()
+            try:
+                status, value = worker.call(function, args, timeout, cpu_seconds)
+            except BaseException:  # crash, time, memory, or Ctrl+C in the parent
+                _give_back(worker, keep=False)
+                raise
+            _give_back(worker, keep=True)
     if status == "ok":
         return value
     if isinstance(value, FileRejected):

@@ -33,7 +33,8 @@ from thidua.ingest.workbook import FileRejected
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 # workers fork with the parsers already imported (the pool's module imports them)
-_CONTEXT.set_forkserver_preload(["thidua.ingest.isolation"])
+# and what reads a batch of files in a worker (:func:`thidua.reading.ingest_batch_isolated`)
+_CONTEXT.set_forkserver_preload(["thidua.ingest.isolation", "thidua.reading"])
 
 CRASHED = ("Tệp làm chương trình đọc bảng tính dừng bất thường ({how}): tệp có thể bị hỏng hoặc "
            "được tạo bằng phần mềm lạ; đề nghị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
@@ -87,8 +88,16 @@ def _within_hard(kind: int, wanted: int) -> int:
     return wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
 
 
+#: Whether this process is a worker (:func:`_serve`): what it is asked runs here, under its
+#: limits, and calls it makes to run something isolated run in place
+#: (:func:`thidua.ingest.isolation.run_isolated`).
+serving = False
+
+
 def _serve(conn, log: str) -> None:
     """A worker's loop: receive ``(function, args)``, send back ``(status, value)``."""
+    global serving
+    serving = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _let_go_of_the_forkserver()
     try:  # Linux: die with the forkserver, which dies with the run
