@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from thidua.ingest.files import FileResult
 from thidua.publish.outputs import restore_latest
 from thidua.publish.versions import latest_version
 from thidua.report.figures import Figures, summary_dict
+from thidua.report.render import warm
 from thidua.settings import current_year, default_cache_dir, default_out_dir, \
     default_previous_summary, default_raw_dir, default_registry, for_year
 
@@ -162,7 +164,10 @@ def run_year(year: int | None = None, raw_dir: str | None = None, registry: str 
                                                      plan.unit_names),
                     "outputs": [str(p) for p in paths], "files": len(plan.files), "files_read": 0,
                     "skipped": skipped, "pruned": 0, **extra}
+        warming = threading.Thread(target=warm, name="thidua-warm", daemon=True)
+        warming.start()  # the report's libraries imported while the workers read
         results, read = steps.ingest_all(plan, cache)
+        warming.join()  # before the render forks its processes
         steps.info("Đã đọc %d tệp, %d tệp lấy lại từ bộ nhớ đệm", read, len(results) - read)
         progress.emit("step_done", step="read")
         figures = steps.aggregate(plan, results)

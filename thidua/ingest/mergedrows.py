@@ -93,8 +93,8 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
     for row in labels.index[(labels == "data").to_numpy()]:
         r = int(row) - 1
         merged = spread.get(r, set())
-        own = {c: clean_text(v) for c, v in enumerate(sheet.grid[r])
-               if c not in merged and clean_text(v)}
+        own = {c: text for c, v in enumerate(sheet.grid[r])
+               if c not in merged and (text := clean_text(v))}
         top = tops.get(r, set())
         if not (merged or top) or coded & (set(own) - top):
             signing = False

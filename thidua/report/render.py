@@ -16,9 +16,6 @@ import jinja2
 import markupsafe
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
-from thidua.report.archive import PDF_VARIANT, LocalOnlyFetcher, document_pdf, html_document  # noqa: F401 - the render API
-from thidua.report.chart import field_chart_svg
-from thidua.report.comparison_view import comparison_context, history_chart_src
 from thidua.report.document_settings import NO_NUMBER, DocumentSettings
 from thidua.report.figures import Figures
 from thidua.report.glyphs import printable
@@ -26,6 +23,28 @@ from thidua.report.formatting import NOT_DATA_HEADING, decree_date, number, perc
 from thidua.report.appendix import INLINE_MAX, PDF as APPENDIX_PDF, WORKBOOK as APPENDIX_XLSX
 from thidua.report.parts import exemplary_chunks, render_joined, report_parts
 from thidua.settings import TEMPLATES_DIR
+
+#: Names of :mod:`thidua.report.archive` this module gives (the render API), imported with
+#: WeasyPrint when first asked for (:func:`__getattr__`).
+_ARCHIVE = ("PDF_VARIANT", "LocalOnlyFetcher", "document_pdf", "html_document")
+
+
+def __getattr__(name: str):
+    if name in _ARCHIVE:
+        from thidua.report import archive
+
+        return getattr(archive, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def warm() -> None:
+    """Import the report's heavy libraries (WeasyPrint, Matplotlib) now. Importing this
+    module does not (a run where nothing changed never needs them); a run that reads files
+    calls this on a thread of its own while the workers read (:func:`thidua.runner.run_year`,
+    issue 10, P1: the run's process is idle then), so that the render finds them ready and
+    its processes fork with WeasyPrint imported."""
+    import thidua.report.archive  # noqa: F401
+    import thidua.report.comparison_view  # noqa: F401
 
 _FIELD_PHRASE = {"KT": "lĩnh vực kinh tế", "VHXH": "lĩnh vực văn hóa - xã hội",
                  "ANQP": "lĩnh vực an ninh - quốc phòng",
@@ -166,6 +185,9 @@ def build_context(figures: Figures, meta: ReportMeta) -> dict:
         .groupby("field", sort=False)]
     elsewhere = len(figures.exemplary) > INLINE_MAX
     created = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    from thidua.report.chart import field_chart_svg
+    from thidua.report.comparison_view import comparison_context, history_chart_src
+
     chart = base64.b64encode(field_chart_svg(bf)).decode("ascii")
     return {
         "meta": {
@@ -257,6 +279,8 @@ def html_to_pdf(html: str, attachments: dict[str, bytes] | None = None,
                 stamp: dt.datetime | None = None) -> bytes:
     """PDF/A-3b bytes of ``html`` in one document, in this process
     (:func:`html_document`, :func:`document_pdf`)."""
+    from thidua.report.archive import document_pdf, html_document
+
     return document_pdf(html_document(html), attachments, stamp)
 
 
