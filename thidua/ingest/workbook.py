@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 
@@ -231,10 +232,25 @@ def _mixed_lines(data: bytes, utf8: str) -> tuple[str, str] | None:
 CSV_SEPARATORS = (";", ",", "\t", "|")
 
 
+#: A cell written as Excel's text formula, ``="01"``: how web systems' "Xuất Excel" keep
+#: leading zeros and codes as text in a CSV (a quote inside is doubled, ``="Tổ ""A"""``).
+_TEXT_FORMULA = re.compile(r'=\s*"((?:[^"]|"")*)"')
+
+
+def text_formula(cell: str) -> str:
+    """The text Excel shows for a CSV cell holding only a text formula (``="01"`` → ``01``,
+    ``="Tổ ""A"" 1"`` → ``Tổ "A" 1``, ``=""`` → empty); any other cell as it is, another
+    formula too (``=A1``, ``="a"&"b"``: never evaluated). Fresh tester I's I031, I120: the
+    period ``="01/2024 - 12/2024"`` rejected every row."""
+    match = _TEXT_FORMULA.fullmatch(cell.strip()) if cell.lstrip().startswith("=") else None
+    return match.group(1).replace('""', '"') if match else cell
+
+
 def _parse_csv(text: str, delimiter: str) -> Grid:
     # newline="": records may end in CR, LF or CRLF, and quoted cells may hold any of them;
     # a doubled quote inside a quoted cell is one quote.
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return [[text_formula(cell) for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
 def csv_grids(data: bytes) -> tuple[list[tuple[str, Grid]], str]:
