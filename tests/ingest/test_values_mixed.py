@@ -11,7 +11,7 @@ from corpus_rows import reg, titled
 from corpus_writers import write_xlsx
 from helpers import input_file
 from thidua.ingest.files import ingest_file
-from thidua.ingest.values import AMBIGUOUS, EXACT, INTERPRETED, read_value
+from thidua.ingest.values import AMBIGUOUS, EXACT, INTERPRETED, Reading, read_value
 
 
 @pytest.mark.parametrize("column, text, candidates", [
@@ -96,3 +96,18 @@ def test_in_a_file_the_mixed_result_is_rejected_asking_and_the_qualified_one_tol
     assert result.registrations["result"].tolist() == ["tieu_bieu"]
     assert ("Cột 'Kết quả': 'HT tiêu biểu' (dòng 8) đã hiểu là 'Tiêu biểu'; nếu không đúng, đề "
             "nghị sửa lại và gửi lại.") in result.readings
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one word cut short by a dot alone, its numbering aside, names no value in a list (two
+    # examples Hypothesis found: read as a list of ``Chưa`` and ``Đạt``, and so asked)
+    ("Chưa - đá. - giá", Reading("chua_danh_gia", EXACT)),
+    ("1. đ. - chưa - giá", Reading("chua_danh_gia", EXACT)),
+    ("Chưa - đ. - giá", Reading("chua_danh_gia", EXACT)),
+    # a value without its dot still does
+    ("Hoàn thành - TB.", Reading(None, AMBIGUOUS, ("hoan_thanh", "tieu_bieu"))),
+    ("Hoàn thành - T.B.", Reading(None, AMBIGUOUS, ("hoan_thanh", "tieu_bieu"))),
+    ("Đạt - Tiêu biểu", Reading(None, AMBIGUOUS, ("hoan_thanh", "tieu_bieu"))),
+])
+def test_a_word_cut_short_alone_names_no_value_in_a_list(text, expected):
+    assert read_value("result", text) == expected

@@ -27,6 +27,16 @@ _ISO = re.compile(r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
 _ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien tuc",
              "quanh nam", "trong nam", "ca nam nay")
 _NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc")
+#: The words a period may be written in without a date, or around the year alone
+#: (``Thường xuyên, liên tục``, ``Lâu dài``, ``suốt năm 2024``, ``trong năm 2024``, ``từ đầu
+#: năm 2024``, ``đầu năm - cuối năm 2024``): the whole year (fresh tester I's I104, I125,
+#: I126: each row rejected "Không đọc được 'Thời gian thực hiện'").
+_YEAR_WORDS = frozenset(
+    "tu ke bat dau cuoi suot trong ca nam den toi het va tiep tuc theo cac lien thuong xuyen "
+    "quanh hang hng lau dai han hien nay tai thuc trien khai duy tri dang".split())
+#: A month or quarter followed by ``năm`` and its year (``T12 năm 2024``, ``quý 4 năm 2024``):
+#: written ``T12/2024``, so that a range's first end borrows the year (``T1 đến T12 năm 2024``).
+_KIND_YEAR = re.compile(r"\b(thang|t|quy|q)\s*(\d{1,2}|iv|i{1,3})\s+nam\s+(\d{4})\b")
 _SCHOOL_YEAR = re.compile(r"(?:nam hoc|nh)\s*(\d{4})\s*[-–/]\s*(\d{4})")
 #: A date or month in words, ``ngày 5 tháng 3 năm 2024`` / ``tháng 12 năm 2024`` (accents
 #: stripped): read as ``5/3/2024`` / ``12/2024``.
@@ -51,6 +61,23 @@ def serial_note(value: str) -> str:
         return ""
     dates = " – ".join(f"{dt.date(1899, 12, 30) + dt.timedelta(days=d):%d/%m/%Y}" for d in days)
     return f" (ô ngày của Excel: {dates})"
+
+
+#: The first days of Excel's two date systems (1900, as Excel counts it, and 1904).
+_EPOCHS = (dt.date(1899, 12, 30), dt.date(1904, 1, 1))
+
+
+def year_of_date_cell(value: object) -> int | None:
+    """The year typed in a cell formatted as a date: a date whose day number (Excel's, in
+    either date system) is a year from 2000 to 2099 (``2024`` typed in a ``dd/mm/yyyy``
+    cell shows ``16/07/1905``, or ``17/07/1909`` in a 1904 workbook); ``None`` for any other
+    value. Fresh tester I's I025: the title's ``Năm:`` so written rejected the whole file."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        return None
+    found = [days for epoch in _EPOCHS if 2000 <= (days := (value - epoch).days) <= 2099]
+    return found[0] if found else None
 
 
 def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
@@ -129,7 +156,8 @@ def _kind_of(first: str, last: str) -> str:
 def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """A period cell as ``(start, end)`` dates, ``None`` when it cannot be read.
 
-    Accepts a real date cell (that one day), one period or a range of two (``A - B``, ``A đến
+    Accepts a real date cell (that one day; a year typed in a date cell, ``16/07/1905``, is
+    that year: :func:`year_of_date_cell`), one period or a range of two (``A - B``, ``A đến
     B``, ``Từ A đến B``: from the first day of ``A`` to the last of ``B``), each a date
     (``dd/mm/yyyy``), a month (``mm/yyyy``, ``tháng 3/2024``, ``T3/2024``), a quarter (``Quý
     II/2024``, ``Quý 2/2024``), a half year (``6 tháng đầu năm 2024``) or a year (``2024``,
@@ -146,15 +174,18 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     """
     if isinstance(value, dt.datetime):
         value = value.date()
+    if typed := year_of_date_cell(value):  # ``2024`` in a date cell: ``16/07/1905``
+        return dt.date(typed, 1, 1), dt.date(typed, 12, 31)
     if isinstance(value, dt.date):
         return value, value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and \
             _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
         return day, day
-    text = re.sub(r"^(?:tu|ke tu|bat dau tu)\s+", "", match_key(year_digits(clean_text(value))))
+    text = re.sub(r"^(?:tu|ke tu|bat dau tu|giai doan)\s+", "", match_key(year_digits(clean_text(value))))
     text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)  # ``01/01/24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
+    text = _KIND_YEAR.sub(r"\1\2/\3", text)
     try:
         if whole := _point(text, year):
             return whole
@@ -170,6 +201,22 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
         return None
     if (bare := _REMARK.sub("", text)) != text and bare:  # ``… (đang thực hiện)``
         return parse_period(bare, year)
+    return _year_in_words(text, year)
+
+
+def _year_in_words(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
+    """The whole year a text of :data:`_YEAR_WORDS` names: the one year it holds (``suốt năm
+    2024``, ``đầu năm - cuối năm 2024``), or ``year`` when it holds no number (``Thường
+    xuyên, liên tục``, ``Lâu dài``); ``None`` for any other word or number."""
+    words = re.findall(r"[a-z]+|\d+", text)
+    numbers = {w for w in words if w.isdigit()}
+    if not words or any(w not in _YEAR_WORDS for w in words if not w.isdigit()) \
+            or numbers and {"nay", "tai"} & set(words):  # ``từ năm 2020 đến nay``: a range
+        return None
+    if not numbers:
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+    if len(numbers) == 1 and len(found := numbers.pop()) == 4:
+        return dt.date(int(found), 1, 1), dt.date(int(found), 12, 31)
     return None
 
 

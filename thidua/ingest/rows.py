@@ -21,6 +21,7 @@ from thidua.ingest.headers import header_name
 from thidua.ingest.legend import LEGEND_COLUMNS, legend_number, sheet_legends
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.normalise import STT_NUMBER, is_totals
+from thidua.ingest.periods import year_of_date_cell
 from thidua.ingest.registrant import split_position, type_in_position
 from thidua.ingest.sections import sheet_field, sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
@@ -500,7 +501,10 @@ def _title_shown(value: object, shown: str | None) -> object:
     ``#,##0.00`` as ``2,024.00``, under ``0%`` as ``202400%``): the number itself, as a
     careful reader takes a year so formatted (fresh number-format cases of 01/12: the whole
     file was rejected, "không phải là một năm"); a date-time cell with its time of day
-    (``05/12/2024 16:40``: the sent time of :func:`thidua.ingest.titledates.parse_sent_time`)."""
+    (``05/12/2024 16:40``: the sent time of :func:`thidua.ingest.titledates.parse_sent_time`);
+    a year typed in a date cell, the year (:func:`thidua.ingest.periods.year_of_date_cell`)."""
+    if typed := year_of_date_cell(value):  # ``Năm:`` | 2024 in a date cell (``16/07/1905``)
+        return typed
     if isinstance(value, dt.datetime) and value.time() != dt.time.min and shown is None:
         return f"{value:%d/%m/%Y %H:%M}"  # a date-time cell: ``Ngày gửi:`` | 05/12/2024 16:40
     if shown is None or shown.isdigit() or not _DECORATED.fullmatch(shown) \

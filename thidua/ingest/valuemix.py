@@ -24,9 +24,12 @@ _SEPARATORS = re.compile(r"\s*[,;/|+&-]\s*|\s+(?:va|hoac|hay|or)\s+")
 
 
 def _value(col: Matcher, text: str) -> str | None:
-    """The one value ``text`` reads as exactly, else ``None``; a letter and a dot alone
-    (``đ.`` of ``Chưa - đ. - giá``) names no value here: it begins too many words."""
-    if len(text.strip().rstrip(".")) < 2 and text.strip().endswith("."):
+    """The one value ``text`` reads as exactly, else ``None``; one word cut short by a dot
+    alone (``đ.`` of ``Chưa - đ. - giá``, ``đá.``, ``1. đ.``) names no value here,
+    unless it is a value without its dot (``TB.``): it begins too many words."""
+    shortest = min(variants(col, text), key=len, default=())
+    if len(shortest) == 1 and shortest[0].endswith(".") \
+            and read_key(col, shortest[0][:-1]).how != EXACT:  # ``đá.``, ``1. đ.``
         return None
     reading = read_key(col, text)
     return reading.code if reading.how == EXACT else None

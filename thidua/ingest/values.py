@@ -22,7 +22,10 @@ The accepted values are data in :data:`schemas.form.VALUE_SPELLINGS` (each value
    from 12 on, none under 4) with no other value within one slip more is *interpreted* as
    that value; a tie is *ambiguous*;
 4. else a text whose every word belongs to the accepted values but to two of them
-   (``Kinh tế - xã hội``) is *ambiguous*; anything else is *unknown*.
+   (``Kinh tế - xã hội``) is *ambiguous*; anything else is *unknown*;
+5. a text that reads as no value but begins with one, the words after it naming no other
+   (``Tập thể công đoàn``, ``Tiêu biểu cấp quận``), is *interpreted* as that one
+   (:mod:`thidua.ingest.leadvalue`).
 
 A text that reads as no value is read by the words that mean a value
 (:data:`schemas.form.VALUE_READINGS`, *interpreted*) unless it is exactly a value of another
@@ -59,6 +62,7 @@ from thidua.ingest.valuewords import (  # noqa: F401 - the outcomes, kept where 
 )
 from thidua.ingest.ballot import ballot_choice
 from thidua.ingest.keyboard import typed_off
+from thidua.ingest.leadvalue import leading_value
 from thidua.ingest.valuemix import listed_values, out_of_order
 from thidua.text import clean_text, fold_code, match_key
 
@@ -74,6 +78,16 @@ def _typed_off(column: str, text: str) -> Reading | None:
         if reading.code is not None:
             return Reading(reading.code, INTERPRETED)
     return None
+
+
+def _leading(column: str, key: str) -> Reading | None:
+    """The value a text begins with (:func:`thidua.ingest.leadvalue.leading_value`),
+    *interpreted*, or the two its first words mean, *ambiguous*; ``None`` when it begins with
+    none."""
+    codes = leading_value(column, key)
+    if len(codes) == 1:
+        return Reading(codes[0], INTERPRETED)
+    return Reading(None, AMBIGUOUS, codes[:2]) if codes else None
 
 
 def _main_and_hints(key: str) -> tuple[str, list[str]]:
@@ -114,9 +128,11 @@ def _read_text(column: str, text: str) -> Reading:
         if meant.code is not None:
             reading = Reading(meant.code, INTERPRETED)
         elif meant.how == AMBIGUOUS:
-            return meant
+            return _leading(column, main) or meant
     if reading.how == UNKNOWN and _other_column(column, main) is None:
         reading = _typed_off(column, text) or reading  # ``Kinh tees``: Telex, mode off
+    if reading.code is None:
+        reading = _leading(column, main) or reading  # ``Tập thể công đoàn``: a value, then words
     if reading.code is None:
         return reading
     for hint in hints:

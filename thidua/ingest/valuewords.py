@@ -114,7 +114,7 @@ def token_spellings(col: Matcher, token: str) -> frozenset[int]:
     """The spellings (indices into ``col.sequences``) ``token`` stands for some words of:
     those with a :func:`runs` over all their words. A token that has no run among a
     spelling's words has none among part of them either, so a text can only be covered by
-    a spelling every one of its tokens stands in (:func:`_exact`), and a word belongs to the
+    a spelling every one of its tokens stands in (:func:`exact_codes`), and a word belongs to the
     values of these spellings (:func:`_touched`). Cached: a column's texts share most words."""
     bare = token.rstrip(".")
     if bare not in ABBREVIATION_WORDS:  # else every run begins with a word it begins
@@ -132,7 +132,9 @@ def _initials(col: Matcher) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(w[:1] for w in words) for _, words in col.sequences)
 
 
-def _exact(col: Matcher, tokens: tuple[str, ...]) -> set[str]:
+def exact_codes(col: Matcher, tokens: tuple[str, ...]) -> set[str]:
+    """The values of whose spellings ``tokens`` stand for every word (step 2 of
+    :mod:`thidua.ingest.values`); empty for no token."""
     if not tokens:
         return set()
     candidates = frozenset.intersection(*(token_spellings(col, t) for t in tokens))
@@ -216,7 +218,7 @@ def read_key(col: Matcher, key: str) -> Reading:
     :mod:`thidua.ingest.values`)."""
     written = variants(col, key)
     for tokens in written:
-        codes = _exact(col, tokens)
+        codes = exact_codes(col, tokens)
         if len(codes) == 1:
             return Reading(codes.pop(), EXACT)
         if codes:

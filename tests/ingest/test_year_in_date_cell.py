@@ -1,0 +1,47 @@
+"""A year typed in a cell formatted as a date: ``2024`` shows ``16/07/1905`` (fresh tester I's
+I025: the title's ``Năm:`` so written rejected the whole file as "không phải là một năm")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from helpers import HEADER, input_file, row
+from thidua.ingest.files import ingest_file
+from thidua.ingest.periods import parse_period, year_of_date_cell
+
+
+@pytest.mark.parametrize(("value", "year"), [
+    (dt.date(1905, 7, 16), 2024),  # 1900 date system: day 2024
+    (dt.datetime(1905, 7, 16, 0, 0), 2024),
+    (dt.date(1909, 7, 17), 2024),  # 1904 date system: day 2024
+    (dt.date(1905, 6, 22), 2000),
+    (dt.date(1905, 6, 21), None),  # day 1999
+    (dt.date(1905, 10, 8), None),  # day 2108
+    (dt.date(2024, 7, 16), None),  # a real date
+    (2024, None), ("16/07/1905", None), (None, None),
+])
+def test_a_date_whose_day_number_is_a_year(value, year):
+    assert year_of_date_cell(value) == year
+
+
+def test_a_period_cell_holding_a_year_as_a_date_is_that_year():
+    assert parse_period(dt.date(1905, 7, 16), 2024) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert parse_period(dt.date(2024, 3, 5), 2024) == (dt.date(2024, 3, 5), dt.date(2024, 3, 5))
+
+
+def test_the_titles_year_in_a_date_cell_is_the_year(tmp_path, context):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Mã đơn vị: Q-BD"])
+    ws.append(["Năm:", dt.datetime(1905, 7, 16)])
+    ws["B2"].number_format = "dd/mm/yyyy"
+    ws.append([])
+    ws.append(list(HEADER))
+    for i in (1, 2):
+        ws.append(row(model=f"Mô hình {i}", stt=i))
+    wb.save(tmp_path / "Q-BD_dvk.xlsx")
+    result = ingest_file(input_file(tmp_path / "Q-BD_dvk.xlsx"), context)
+    assert result.status == "used" and result.rows["valid"] == 2
