@@ -86,3 +86,16 @@ def test_in_a_file_the_rows_count_and_the_unit_is_told(tmp_path, context):
     assert any("'Tiêu biểu cấp quận' (dòng 9) đã hiểu là 'Tiêu biểu'" in r for r in result.readings)
     assert result.rejections["error"].tolist()[0].startswith(
         "'Tập thể, Cá nhân' ở cột 'Hình thức' chưa rõ: có phải là 'Tập thể' hay 'Cá nhân'?")
+
+
+@pytest.mark.parametrize("text", ["CĐCS phường", "Cơ sở xã", "CĐCS thị trấn", "Cơ sở phường Láng"])
+def test_a_union_of_a_ward_is_left_to_the_ward_rule(text):
+    # its level depends on the report year (the 2025 reform): ``thidua.ingest.wardlevel``
+    assert leading_value("level", match_key(text)) == ()
+    assert read_value("level", text).code is None
+
+
+def test_a_value_typed_with_the_keyboard_off_is_never_read_by_its_first_words():
+    # ``Nhoms lowns`` is ``Nhóm lớn`` typed with Telex off: no value typed back, as before
+    assert read_value("type", "Nhoms lowns").code is None
+    assert read_value("type", "Taapj theer").code == "collective"  # a whole value typed back

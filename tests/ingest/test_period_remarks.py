@@ -19,12 +19,15 @@ YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     ("01/2024 - 12/2024 (dự kiến) (x)", YEAR), ("2024 (cả năm)", YEAR),
     ("01/2024 -> 12/2024", YEAR), ("01/2024 → 12/2024", YEAR), ("01/2024=>12/2024", YEAR),
     ("15/03/2024 (bắt đầu)", (dt.date(2024, 3, 15), dt.date(2024, 3, 15))),
+    # ``đang thực hiện`` (being carried out) says the whole report year (fresh tester I's I140;
+    # these two did not read before)
+    ("(đang thực hiện)", YEAR), ("đang thực hiện (2024)", YEAR),
 ])
 def test_a_remark_or_an_arrow_leaves_the_period_readable(text, period):
     assert parse_period(text, 2024) == period
 
 
-@pytest.mark.parametrize("text", ["(đang thực hiện)", "đang thực hiện (2024)", "01/2024 (12/2024",
+@pytest.mark.parametrize("text", ["(dự kiến)", "dự kiến (2024)", "01/2024 (12/2024",
                                   "31/02/2024 (x)"])
 def test_a_remark_alone_or_an_impossible_period_still_does_not_read(text):
     assert parse_period(text, 2024) is None

@@ -61,3 +61,10 @@ def test_a_range_to_now_is_never_the_one_year_it_names():
 ])
 def test_more_words_of_i140(text, period):
     assert parse_period(text, 2024) == period
+
+
+@pytest.mark.parametrize("text", ["Tiếp tục", "2024, tiếp tục", "Tiếp tục từ năm 2024"])
+def test_going_on_from_before_is_no_period_of_the_year(text):
+    # ``Tiếp tục`` says the model goes on from an earlier year: in a year column it is asked,
+    # or read by the year among its words, told (``test_year_words.py``)
+    assert parse_period(text, 2024) is None

@@ -46,6 +46,8 @@ def leading_value(column: str, key: str) -> tuple[str, ...]:
                 continue  # ``T.`` of ``T.Khác``: begins too many words to name a value
             if first := codes(tokens[:n]):
                 rest = tokens[n:]
+                if column == "level" and _names_a_ward(rest):
+                    return ()  # ``CĐCS phường``: its level by the year (thidua.ingest.wardlevel)
                 others = {c for i in range(len(rest)) for j in range(i + 1, len(rest) + 1)
                           for c in codes(rest[i:j])}
                 return tuple(sorted(first | others, key=matchers[0].order.index))
@@ -54,3 +56,10 @@ def leading_value(column: str, key: str) -> tuple[str, ...]:
 
 def _cut_short(token: str) -> bool:
     return token.endswith(".")
+
+
+def _names_a_ward(words: tuple[str, ...]) -> bool:
+    """Whether words name a ward, a commune or a township (``phường``, ``xã``, ``thị trấn``),
+    whose union's level :mod:`thidua.ingest.wardlevel` reads by the report year."""
+    return "phuong" in words or "xa" in words or any(
+        a == "thi" and b == "tran" for a, b in zip(words, words[1:]))

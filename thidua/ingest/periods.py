@@ -27,13 +27,19 @@ _ISO = re.compile(r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
 _ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien tuc",
              "quanh nam", "trong nam", "ca nam nay")
 _NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc")
-#: The words a period may be written in without a date, or around the year alone
-#: (``Thường xuyên, liên tục``, ``Lâu dài``, ``suốt năm 2024``, ``trong năm 2024``, ``từ đầu
+#: What a period may be written in without a date, or around the year alone (``Thường xuyên,
+#: liên tục``, ``Lâu dài``, ``Đang thực hiện``, ``suốt năm 2024``, ``trong năm 2024``, ``từ đầu
 #: năm 2024``, ``đầu năm - cuối năm 2024``): the whole year (fresh tester I's I104, I125,
-#: I126: each row rejected "Không đọc được 'Thời gian thực hiện'").
-_YEAR_WORDS = frozenset(
-    "tu ke bat dau cuoi suot trong ca nam den toi het va tiep tuc theo cac lien thuong xuyen "
-    "quanh hang hng lau dai han hien nay tai thuc trien khai duy tri dang".split())
+#: I126, I140: each row rejected "Không đọc được 'Thời gian thực hiện'"). ``_ALL_YEAR_PHRASES``
+#: say the whole year alone; the others only go with a year. ``Tiếp tục`` is none of them: in
+#: a year column it says the model goes on from an earlier year (asked, or read by
+#: :mod:`thidua.ingest.yearwords` when a year is with it).
+_ALL_YEAR_PHRASES = ("thuong xuyen", "lien tuc", "lau dai", "dai han", "hang nam", "hng nam",
+                     "quanh nam", "ca nam", "trong nam", "suot nam", "dang thuc hien",
+                     "dang trien khai", "duy tri")
+_YEAR_PHRASES = (*_ALL_YEAR_PHRASES, "cac nam tiep theo", "nam tiep theo", "dau nam",
+                 "cuoi nam", "giua nam", "ke tu", "bat dau", "den het", "thuc hien",
+                 "trien khai", "tu", "den", "toi", "het", "va", "nam", "trong", "suot", "ca")
 #: A month or quarter followed by ``năm`` and its year (``T12 năm 2024``, ``quý 4 năm 2024``):
 #: written ``T12/2024``, so that a range's first end borrows the year (``T1 đến T12 năm 2024``).
 _KIND_YEAR = re.compile(r"\b(thang|t|quy|q)\s*(\d{1,2}|iv|i{1,3})\s+nam\s+(\d{4})\b")
@@ -205,16 +211,25 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
 
 
 def _year_in_words(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
-    """The whole year a text of :data:`_YEAR_WORDS` names: the one year it holds (``suốt năm
-    2024``, ``đầu năm - cuối năm 2024``), or ``year`` when it holds no number (``Thường
-    xuyên, liên tục``, ``Lâu dài``); ``None`` for any other word or number."""
+    """The whole year a text of :data:`_YEAR_PHRASES` names: the one year it holds (``suốt
+    năm 2024``, ``đầu năm - cuối năm 2024``), or ``year`` when it holds no number and says
+    the whole year (:data:`_ALL_YEAR_PHRASES`: ``Thường xuyên, liên tục``, ``Lâu dài``);
+    ``None`` for any other word or number, and for a range to now (``từ năm 2020 đến nay``)."""
     words = re.findall(r"[a-z]+|\d+", text)
-    numbers = {w for w in words if w.isdigit()}
-    if not words or any(w not in _YEAR_WORDS for w in words if not w.isdigit()) \
-            or numbers and {"nay", "tai"} & set(words):  # ``từ năm 2020 đến nay``: a range
-        return None
+    numbers, said, i = set(), [], 0
+    while i < len(words):
+        if words[i].isdigit():
+            numbers.add(words[i])
+            i += 1
+            continue
+        found = next((p for p in _YEAR_PHRASES if words[i:i + len(p.split())] == p.split()), None)
+        if found is None:
+            return None
+        said.append(found)
+        i += len(found.split())
     if not numbers:
-        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+        whole = year and any(p in _ALL_YEAR_PHRASES for p in said)
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if whole else None
     if len(numbers) == 1 and len(found := numbers.pop()) == 4:
         return dt.date(int(found), 1, 1), dt.date(int(found), 12, 31)
     return None

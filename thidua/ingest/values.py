@@ -75,8 +75,8 @@ def _typed_off(column: str, text: str) -> Reading | None:
     gives one."""
     for meant in typed_off(text):
         reading = _read_text(column, meant)
-        if reading.code is not None:
-            return Reading(reading.code, INTERPRETED)
+        if reading.code is not None and not leading_value(column, match_key(meant)):
+            return Reading(reading.code, INTERPRETED)  # never by its first words alone
     return None
 
 
