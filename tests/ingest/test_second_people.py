@@ -185,6 +185,10 @@ def test_without_a_position_column_another_model_is_found_all_the_same():
     from thidua.ingest.continuation import second_models
     raw = _frame([WHOLE, {"model": "Góc đọc", "field": "VHXH"}]).drop(columns=["position"])
     assert second_models(raw, pd.Series(["data", "data"], index=raw.index)) == {6: 5}
+    # and a signer's row is never a second person: no grassroots position to read
+    raw = _frame([WHOLE, {"registrant": "Bình"}]).drop(columns=["position"])
+    assert second_people(raw, pd.Series(["data", "signature"], index=raw.index)) == {}
+    assert second_people(raw, pd.Series(["data", "data"], index=raw.index)) == {6: 5}
 
 
 @pytest.mark.parametrize("order", [[7, 6, 5], [6, 7, 5]])
