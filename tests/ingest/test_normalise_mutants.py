@@ -237,6 +237,20 @@ def test_each_value_in_its_canonical_form_and_the_level_derived():
     assert missing.at[7, "level"] == "cap_tren_co_so" and pd.isna(missing.at[7, "note"])
 
 
+def test_a_placeholder_is_empty_only_in_an_optional_column_and_a_position_naming_the_type():
+    raw = frame([{"model": "-", "registrant": "/", "type": "Tập thể", "position": "Tập thể",
+                  "result": "-", "note": "…"},
+                 {"model": "A", "type": "Tập thể", "position": "Cá nhân", "level": "--",
+                  "grassroots_union": "CĐCS A"},
+                 {"model": "B", "type": "Cá nhân", "position": "Kỹ sư", "grassroots_union": "."}])
+    out = normalise_rows(raw)
+    columns = ["model", "registrant", "position", "result", "note", "level"]
+    assert out[columns].fillna("NA").values.tolist() == [
+        ["-", "/", "NA", "chua_danh_gia", "NA", "cap_tren_co_so"],  # its own type: no position
+        ["A", "NA", "Cá nhân", "chua_danh_gia", "NA", "co_so"],     # another type: kept
+        ["B", "NA", "Kỹ sư", "chua_danh_gia", "NA", "cap_tren_co_so"]]
+
+
 def test_a_period_in_two_columns_wins_only_where_given():
     raw = frame([{"period": "05/2024", "period_from": "01/2024", "period_to": "03/2024"},
                  {"period": "05/2024", "period_from": "", "period_to": None}])
@@ -246,6 +260,9 @@ def test_a_period_in_two_columns_wins_only_where_given():
     assert out["period_end"].tolist() == [pd.Timestamp("2024-03-31"), pd.Timestamp("2024-05-31")]
     only_to = normalise_rows(frame([{"period_to": "2024"}]))
     assert only_to["period"].tolist() == ["2024"]
+    only_from = normalise_rows(frame([{"period_from": "01/2024"}]))
+    assert only_from[["period", "period_start", "period_end"]].values.tolist() == [
+        ["01/2024", pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-31")]]
 
 
 def test_one_frame_or_none_is_normalised_alone_and_many_keep_their_own_index():
