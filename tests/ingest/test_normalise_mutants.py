@@ -188,6 +188,14 @@ def test_without_a_type_column_a_numbered_type_over_two_cells_is_a_sub_heading()
     assert labels.tolist() == ["data", "subheading", "data"] and labels.name == "status"
 
 
+def test_a_type_in_the_type_column_is_no_sub_heading():
+    # ``CÁ NHÂN`` as the row's own type (alone, or after a numbering): a registration
+    # missing its model, never a heading; outside the column it is one
+    raw = frame([ROW, {"type": "CÁ NHÂN"}, {"stt": "II", "type": "CÁ NHÂN"},
+                 {"model": "CÁ NHÂN"}])
+    assert classify_rows(raw).tolist() == ["data", "data", "data", "subheading"]
+
+
 def test_without_form_columns_every_row_is_blank():
     raw = pd.DataFrame({"x": ["a", ""]}, index=pd.RangeIndex(7, 9, name="row"), dtype=object)
     assert classify_rows(raw).tolist() == ["blank", "blank"]
