@@ -49,6 +49,7 @@ def test_what_is_a_flat_spreadsheet(tmp_path):
         assert package.namelist() == ["mimetype", "content.xml", "META-INF/manifest.xml"]
         assert package.read("content.xml") == flat
         assert package.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+        assert package.getinfo("content.xml").compress_type == zipfile.ZIP_DEFLATED
 
 
 def test_a_flat_spreadsheet_with_a_dtd_is_refused(tmp_path, context):
@@ -59,3 +60,30 @@ def test_a_flat_spreadsheet_with_a_dtd_is_refused(tmp_path, context):
     result = ingest_file(input_file(path), context)
     assert result.status == "rejected"
     assert result.problem.startswith("Tệp có khai báo DTD hoặc thực thể XML (phần 'content.xml'")
+
+
+def _root(before: bytes = b"", after: bytes = b"") -> bytes:
+    """A flat document's root saying the spreadsheet's media type, ``before`` and ``after``
+    it inside the tag."""
+    return (b'<office:document ' + before + b'office:mimetype="application/vnd.oasis.'
+            b'opendocument.spreadsheet"' + after + b"><office:body/></office:document>")
+
+
+def test_the_root_alone_and_its_type_within_the_first_8192_bytes():
+    assert is_flat_ods(_root())  # no XML declaration: the root is the first tag
+    assert is_flat_ods(b" \t\r\n" + _root())
+    assert not is_flat_ods(b"x" + _root()) and not is_flat_ods(b"X" + _root())
+    # the root is the first tag so named: a comment naming it again further on changes nothing
+    assert is_flat_ods(_root().replace(b"<office:body/>", b"<!-- <office:document a> -->"))
+    # the media type's last byte the file's 8 192nd, then its 8 193rd
+    pad = 8192 - len(_root().split(b'spreadsheet"')[0]) - len(b"spreadsheet") - len(b'a="" ')
+    assert _root(b'a="' + b"x" * pad + b'" ').index(b'spreadsheet"') + 11 == 8192
+    assert is_flat_ods(_root(b'a="' + b"x" * pad + b'" '))
+    assert not is_flat_ods(_root(b'a="' + b"x" * (pad + 1) + b'" '))
+    # a root tag longer than what is read: its type read up to the end of what is read
+    assert is_flat_ods(_root(after=b' a="' + b"x" * 9000 + b'"'))
+    # the type must be the root's: not an attribute of the next tag
+    assert not is_flat_ods(b'<office:document a="1"><x t="application/vnd.oasis.opendocument.'
+                           b'spreadsheet"/></office:document>')
+    assert not is_flat_ods(b'<office:document-content office:mimetype="application/vnd.oasis.'
+                           b'opendocument.spreadsheet">')  # an .ods's content.xml: no root

@@ -127,6 +127,75 @@ def test_a_row_with_a_field_or_a_type_is_never_signature_and_totals_only_without
     assert classify_rows(raw).tolist() == ["data", "data", "data", "totals"]
 
 
+def test_a_row_of_numbers_only_in_the_form_s_columns_is_no_blank_row():
+    # only an STT number alone is blank; a count in another column is looked at (data here)
+    raw = frame([ROW, {"stt": 3, "registrant": "15"}, {"stt": 4, "model": "12", "note": "3"},
+                 {"stt": 5}])
+    assert classify_rows(raw).tolist() == ["data", "data", "data", "blank"]
+
+
+@pytest.mark.parametrize("drop", [["field", "type"], ["type"], ["field"]])
+def test_without_a_field_or_a_type_column_each_kind_of_row_is_still_labelled(drop):
+    raw = frame([ROW, {"stt": "STT", "model": "Tên mô hình", "registrant": "Lĩnh vực"},
+                 {"model": "Tổng cộng"}, {"model": "Người lập biểu"}, {"model": "Nguyễn Văn A"}])
+    assert classify_rows(raw.drop(columns=drop)).tolist() == [
+        "data", "header", "totals", "signature", "signature"]
+
+
+# a total's breakdown, a total in words or in brackets: totals (in this process: a mutation run
+# cannot see the parsing worker's)
+@pytest.mark.parametrize("rows, expected", [
+    ([{"model": "Tổng cộng", "registrant": "3"}, {"model": "Trong đó: Tập thể", "registrant": "2"},
+      {"model": "Cá nhân", "registrant": "1"}], ["totals", "totals", "totals"]),
+    ([{"model": "Trong đó: Tập thể", "registrant": "2"}], ["totals"]),  # a lead: anywhere
+    ([{"model": "Tổng cộng", "registrant": "3"}, {"model": "Cá nhân", "registrant": "1"}],
+     ["totals", "totals"]),
+    ([{"model": "Cá nhân", "registrant": "1"}], ["data"]),  # bare: only right under a total
+    ([{"model": "Tổng cộng", "registrant": "3"}, {"model": "Góc đọc"},
+      {"model": "Cá nhân", "registrant": "1"}], ["totals", "data", "data"]),
+    ([{"model": "(Danh sách gồm 06 mô hình)"}], ["totals"]),
+    ([{"model": "[Tổng cộng]"}, {"model": "(Cộng)"}], ["totals", "totals"]),
+])
+def test_a_total_s_breakdown_in_words_or_in_brackets_is_totals(rows, expected):
+    assert classify_rows(frame([ROW, *rows])).tolist() == ["data", *expected]
+
+
+# the signature block begins after the last registration numbered with a model
+@pytest.mark.parametrize("rows, expected", [
+    # a ``Phó Chủ tịch CĐCS`` row above the last registration: no signer (tester G's 105)
+    ([{"registrant": "Lê Thị B", "position": "Phó Chủ tịch CĐCS"}, {**ROW, "stt": 2},
+      {"model": "Người lập biểu"}], ["data", "data", "signature"]),
+    ([{"model": "Chủ tịch"}, {**ROW, "stt": "2."}, {"model": "Người lập biểu"}],
+     ["data", "data", "signature"]),
+    # a number under the signer without a model is no registration
+    ([{"model": "Người lập biểu"}, {"stt": 3}, {"stt": 4, "note": "x"}],
+     ["signature", "blank", "signature"]),
+])
+def test_the_signature_block_comes_after_the_last_numbered_registration(rows, expected):
+    assert classify_rows(frame([ROW, *rows])).tolist() == ["data", *expected]
+
+
+@pytest.mark.parametrize("first", [{**ROW, "stt": ""}, {k: v for k, v in ROW.items() if k != "stt"},
+                                   {k: v for k, v in ROW.items() if k != "model"}])
+def test_without_a_numbered_registration_the_signature_block_is_found_all_the_same(first):
+    assert classify_rows(frame([first, {"note": "Người lập biểu"}])).tolist() == [
+        "data", "signature"]
+
+
+def test_without_a_type_column_a_numbered_type_over_two_cells_is_a_sub_heading():
+    raw = frame([ROW, {"stt": "II", "model": "CÁ NHÂN"}, {**ROW, "stt": 2}]).drop(columns="type")
+    labels = classify_rows(raw)
+    assert labels.tolist() == ["data", "subheading", "data"] and labels.name == "status"
+
+
+def test_a_type_in_the_type_column_is_no_sub_heading():
+    # ``CÁ NHÂN`` as the row's own type (alone, or after a numbering): a registration
+    # missing its model, never a heading; outside the column it is one
+    raw = frame([ROW, {"type": "CÁ NHÂN"}, {"stt": "II", "type": "CÁ NHÂN"},
+                 {"model": "CÁ NHÂN"}])
+    assert classify_rows(raw).tolist() == ["data", "data", "data", "subheading"]
+
+
 def test_without_form_columns_every_row_is_blank():
     raw = pd.DataFrame({"x": ["a", ""]}, index=pd.RangeIndex(7, 9, name="row"), dtype=object)
     assert classify_rows(raw).tolist() == ["blank", "blank"]
@@ -138,8 +207,10 @@ def test_a_filled_down_row_repeats_the_row_above_or_below_in_every_cell():
     fill = {"level": "Cơ sở", "grassroots_union": "CĐCS A"}
     raw = frame([{**ROW, **fill}, dict(fill), {"stt": "12", **fill}, {"stt": "x", **fill},
                  {"level": "Cơ sở"}, {"level": "Cơ sở", "grassroots_union": "CĐCS B"},
-                 {"grassroots_union": "CĐCS B"}, {"model": "", "field": ""}])
-    assert filled_down(raw).tolist() == [False, True, True, False, True, True, True, False]
+                 {"grassroots_union": "CĐCS B"}, {"model": "", "field": ""}, {"stt": "13"}])
+    # a row of nothing but an STT number fills nothing down (a blank row)
+    assert filled_down(raw).tolist() == [False, True, True, False, True, True, True, False,
+                                         False]
 
 
 def test_the_note_on_filled_down_rows_names_five_ranges_then_more():
@@ -174,6 +245,20 @@ def test_each_value_in_its_canonical_form_and_the_level_derived():
     assert missing.at[7, "level"] == "cap_tren_co_so" and pd.isna(missing.at[7, "note"])
 
 
+def test_a_placeholder_is_empty_only_in_an_optional_column_and_a_position_naming_the_type():
+    raw = frame([{"model": "-", "registrant": "/", "type": "Tập thể", "position": "Tập thể",
+                  "result": "-", "note": "…"},
+                 {"model": "A", "type": "Tập thể", "position": "Cá nhân", "level": "--",
+                  "grassroots_union": "CĐCS A"},
+                 {"model": "B", "type": "Cá nhân", "position": "Kỹ sư", "grassroots_union": "."}])
+    out = normalise_rows(raw)
+    columns = ["model", "registrant", "position", "result", "note", "level"]
+    assert out[columns].fillna("NA").values.tolist() == [
+        ["-", "/", "NA", "chua_danh_gia", "NA", "cap_tren_co_so"],  # its own type: no position
+        ["A", "NA", "Cá nhân", "chua_danh_gia", "NA", "co_so"],     # another type: kept
+        ["B", "NA", "Kỹ sư", "chua_danh_gia", "NA", "cap_tren_co_so"]]
+
+
 def test_a_period_in_two_columns_wins_only_where_given():
     raw = frame([{"period": "05/2024", "period_from": "01/2024", "period_to": "03/2024"},
                  {"period": "05/2024", "period_from": "", "period_to": None}])
@@ -183,6 +268,9 @@ def test_a_period_in_two_columns_wins_only_where_given():
     assert out["period_end"].tolist() == [pd.Timestamp("2024-03-31"), pd.Timestamp("2024-05-31")]
     only_to = normalise_rows(frame([{"period_to": "2024"}]))
     assert only_to["period"].tolist() == ["2024"]
+    only_from = normalise_rows(frame([{"period_from": "01/2024"}]))
+    assert only_from[["period", "period_start", "period_end"]].values.tolist() == [
+        ["01/2024", pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-31")]]
 
 
 def test_one_frame_or_none_is_normalised_alone_and_many_keep_their_own_index():

@@ -164,3 +164,23 @@ def test_the_sheets_that_count_in_workbook_order_and_the_first_names_the_unit(tm
     assert [len(raw_rows(s)) for s in parsed.sheets] == [1, 2]
     assert read_sheet(path).sheet == "Danh sách"
     assert parsed.remarks and all(isinstance(r, str) and r for r in parsed.remarks)
+
+
+# --- mutation survivors of 01/12 (fourth session), in this process ------------------------------
+def test_a_csv_of_zero_width_spaces_only_is_empty_with_the_formula_hint():
+    assert rejected(parse_sheets, "\u200b\r\n\u200b\r\n".encode(), ".csv") == EMPTY
+
+
+def test_a_csv_keeps_its_encoding_and_on_a_tie_the_first_separator_wins():
+    # split by ``;`` the header is row 1, by ``,`` row 2: two form columns either way
+    data = "Tên mô hình;Lĩnh vực\r\nTên mô hình,Lĩnh vực\r\nBữa cơm;Kinh tế\r\n".encode()
+    sheet = parse_sheets(data, ".csv").first
+    assert (sheet.table.top, sheet.encoding) == (0, "UTF-8")
+
+
+def test_a_web_page_keeps_its_merges_and_its_text_is_unicode():
+    cells = "".join(f"<th>{h}</th>" for h in HEADER)
+    row = "".join(f"<td>{v or ''}</td>" for v in regs(1)[0])
+    sheet = parse_sheets(page(f"<p>Mã đơn vị: Q-DD</p><table><tr>{cells}</tr><tr>{row}</tr>"
+                              f"<tr><td colspan='2'>Người lập biểu</td></tr></table>"), ".xls").first
+    assert (sheet.encoding, sheet.facts.merges) == ("Unicode", ((3, 0, 3, 1),))

@@ -162,11 +162,53 @@ def test_a_person_s_row_then_that_person_s_models(tmp_path, context, position):
     ({"model": "Góc đọc", "field": "VHXH", "registrant": "Bình"}, "data", {}),
     ({"model": "Góc đọc", "field": "VHXH", "position": "Kỹ sư"}, "data", {}),
     ({"model": "Góc đọc", "field": "VHXH"}, "subheading", {}),
+    ({"field": "VHXH", "type": "CN"}, "data", {}),                  # no model of its own
 ])
 def test_which_rows_are_another_model_of_the_registrant_above(second, label, found):
     from thidua.ingest.continuation import second_models
     raw = _frame([WHOLE, second])
     assert second_models(raw, pd.Series(["data", label], index=raw.index)) == found
+
+
+@pytest.mark.parametrize("drop", ["stt", "model", "registrant", "field", "type"])
+def test_both_need_the_stt_column_and_the_four_needed_columns(drop):
+    from thidua.ingest.continuation import second_models
+    people = _frame([WHOLE, {"registrant": "Bình"}]).drop(columns=[drop])
+    models = _frame([WHOLE, {"model": "Góc đọc", "field": "VHXH", "type": "CN"}])
+    labels = pd.Series(["data", "data"], index=people.index)
+    assert second_people(people, labels) == {}
+    assert second_models(models.drop(columns=[drop]), labels) == {}
+    assert second_people(people.iloc[:0], labels.iloc[:0]) == {}
+
+
+def test_without_a_position_column_another_model_is_found_all_the_same():
+    from thidua.ingest.continuation import second_models
+    raw = _frame([WHOLE, {"model": "Góc đọc", "field": "VHXH"}]).drop(columns=["position"])
+    assert second_models(raw, pd.Series(["data", "data"], index=raw.index)) == {6: 5}
+    # and a signer's row is never a second person: no grassroots position to read
+    raw = _frame([WHOLE, {"registrant": "Bình"}]).drop(columns=["position"])
+    assert second_people(raw, pd.Series(["data", "signature"], index=raw.index)) == {}
+    assert second_people(raw, pd.Series(["data", "data"], index=raw.index)) == {6: 5}
+
+
+@pytest.mark.parametrize("order", [[7, 6, 5], [6, 7, 5]])
+def test_labels_are_matched_to_rows_by_their_row_not_their_order(order):
+    from thidua.ingest.continuation import second_models
+    kinds = {5: "data", 6: "data", 7: "blank"}
+    labels = pd.Series([kinds[r] for r in order], index=order)
+    raw = _frame([WHOLE, {"registrant": "Bình"}, {"stt": "9"}])
+    assert second_people(raw, labels) == {6: 5}
+    raw = _frame([WHOLE, {"model": "Góc đọc", "field": "VHXH"}, {"stt": "9"}])
+    assert second_models(raw, labels) == {6: 5}
+
+
+def test_a_row_with_nothing_above_it_is_no_second_row():
+    from thidua.ingest.continuation import second_models
+    # the first row is never read as under the last (a whole registration, ``data``)
+    raw = _frame([{"registrant": "Bình"}, WHOLE])
+    assert second_people(raw, pd.Series(["data", "data"], index=raw.index)) == {}
+    raw = _frame([{"model": "Góc đọc", "field": "VHXH"}, WHOLE])
+    assert second_models(raw, pd.Series(["data", "data"], index=raw.index)) == {}
 
 
 def test_another_model_under_a_row_joined_into_a_registration():
@@ -175,3 +217,100 @@ def test_another_model_under_a_row_joined_into_a_registration():
     labels = pd.Series(["data", "continuation", "data"], index=raw.index)
     assert second_models(raw, labels, halved={6: 5}) == {7: 5}
     assert second_models(raw, labels) == {}  # the row above neither whole nor joined
+
+
+# --- share_models and shared_note in this process (a mutation run cannot see the parsing
+# worker's calls) -----------------------------------------------------------------------------
+SHARED = ["stt", "model", "field", "type", "registrant", "position", "level",
+          "grassroots_union", "result"]
+
+
+def _raw(rows: list[dict], columns=SHARED) -> pd.DataFrame:
+    return pd.DataFrame([{c: r.get(c) for c in columns} for r in rows],
+                        index=pd.RangeIndex(5, 5 + len(rows), name="row"), dtype=object)
+
+
+def test_share_models_gives_each_row_what_it_shares_and_leaves_its_own_cells():
+    from thidua.ingest.continuation import share_models
+    raw = _raw([
+        {"stt": 1, "model": "Tủ sách", "field": "KT", "type": "Cá nhân", "registrant": "An",
+         "position": "Kỹ sư", "level": "Cơ sở", "grassroots_union": "CĐCS A", "result": "Đạt"},
+        {"registrant": "Bình", "position": "Phó Chủ tịch CĐCS", "result": "Tiêu biểu"},  # 6
+        {"stt": 2, "model": "Góc đọc", "field": "VHXH", "type": "Tập thể",
+         "registrant": "Tổ 1"},                                                        # 7
+        {"registrant": "Chi", "position": "Kỹ sư"},          # 8: a person under a collective
+        {"registrant": "Dung"},                               # 9: no position: the type too
+        {"stt": 3, "model": "Đối thoại", "field": "KT", "type": "CN", "registrant": "Hà",
+         "position": "Tổ trưởng", "level": "Cơ sở", "grassroots_union": "CĐ B"},      # 10
+        {"model": "Hỗ trợ", "field": "XDHTCT", "level": "Cấp trên trực tiếp cơ sở"},  # 11
+    ])
+    labels = pd.Series(["data", "signature", "data", "data", "data", "data", "data"],
+                       index=raw.index)
+    before, labels_before = raw.copy(), labels.copy()
+    out, out_labels, people, models = share_models(raw, labels)
+    assert (people, models) == ({6: 5, 8: 7, 9: 7}, {11: 10})
+    assert out.loc[6].tolist() == [None, "Tủ sách", "KT", "Cá nhân", "Bình",
+                                   "Phó Chủ tịch CĐCS", None, None, "Tiêu biểu"]
+    assert out.loc[8].tolist() == [None, "Góc đọc", "VHXH", None, "Chi", "Kỹ sư", None, None,
+                                   None]  # its type asked, not guessed
+    assert out.loc[9].tolist() == [None, "Góc đọc", "VHXH", "Tập thể", "Dung", None, None,
+                                   None, None]
+    assert out.loc[11].tolist() == [None, "Hỗ trợ", "XDHTCT", None, "Hà", "Tổ trưởng",
+                                    "Cấp trên trực tiếp cơ sở", "CĐ B", None]
+    assert out.loc[[5, 7, 10]].equals(before.loc[[5, 7, 10]])
+    assert out_labels.tolist() == ["data"] * 7
+    assert list(out.columns) == SHARED and (out.dtypes == object).all()
+    assert raw.equals(before) and labels.equals(labels_before)  # the caller's frames kept
+
+
+def test_share_models_into_columns_of_numbers_and_without_a_position_column():
+    from thidua.ingest.continuation import share_models
+    columns = ["stt", "model", "field", "type", "registrant"]
+    raw = _raw([{"stt": 1, "model": 7, "field": 1, "type": "Tập thể", "registrant": "Tổ 1"},
+                {"registrant": "Bình"}], columns).astype({"field": "float64"})
+    labels = pd.Series(["data", "data"], index=raw.index)
+    out, _, people, models = share_models(raw, labels)
+    assert (people, models) == ({6: 5}, {})
+    # no position to say a person: the collective's type is shared too
+    assert out.loc[6].tolist() == [None, 7, 1.0, "Tập thể", "Bình"]
+    assert out["field"].dtype == object and raw["field"].dtype == "float64"
+
+
+def test_share_models_finds_a_second_person_under_a_registration_over_two_rows():
+    from thidua.ingest.continuation import share_models
+    # row 6 (the registrant's half) joined into row 5 (``halves``): row 7 shares row 5's model
+    raw = _raw([{"stt": 1, "model": "Tủ sách", "field": "KT", "type": "CN", "registrant": "An"},
+                {"registrant": "An"}, {"registrant": "Bình"}])
+    labels = pd.Series(["data", "continuation", "data"], index=raw.index)
+    out, out_labels, people, _ = share_models(raw, labels, halved={6: 5})
+    assert people == {7: 5} and out.at[7, "model"] == "Tủ sách"
+    assert out_labels.tolist() == ["data", "continuation", "data"]
+
+
+def test_share_models_without_second_rows_gives_the_same_frames():
+    from thidua.ingest.continuation import share_models
+    raw = _raw([{"stt": 1, "model": "Tủ sách", "field": "KT", "type": "CN", "registrant": "An"},
+                {"stt": 2, "model": "Góc", "field": "KT", "type": "CN", "registrant": "Bình"}])
+    labels = pd.Series(["data", "data"], index=raw.index)
+    out, out_labels, people, models = share_models(raw, labels)
+    assert out is raw and out_labels is labels and (people, models) == ({}, {})
+
+
+def test_shared_note_word_for_word():
+    from thidua.ingest.continuation import shared_note
+    assert shared_note({}) is None and shared_note({}, {}) is None
+    six = {10 + i: 9 for i in range(6)}
+    tail = " Nếu không phải vậy, đề nghị sửa lại; lần sau đề nghị ghi đủ thông tin ở từng dòng."
+    people = ("Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, hình thức "
+              "ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô hình đó, mỗi người "
+              "một đăng ký: dòng 10 (mô hình của dòng 9), dòng 11 (mô hình của dòng 9), dòng 12 "
+              "(mô hình của dòng 9), dòng 13 (mô hình của dòng 9), dòng 14 (mô hình của dòng 9) "
+              "và 1 dòng khác.")
+    models = ("Các dòng ghi mô hình nhưng để trống STT và tên tập thể/cá nhân ngay dưới một đăng "
+              "ký đã được hiểu là mô hình khác của cùng tập thể/cá nhân đó: dòng 21 (người thực "
+              "hiện của dòng 20).")
+    assert shared_note(six) == people + tail
+    assert shared_note({}, {21: 20}) == models + tail
+    assert shared_note(six, {21: 20}) == people + " " + models + tail
+    five = dict(list(six.items())[:5])
+    assert shared_note(five).endswith("dòng 14 (mô hình của dòng 9)." + tail)

@@ -309,11 +309,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     labels[~blank & ~both & filled.astype(bool)] = "blank"
     undecided = ~blank & ~both & ~filled.astype(bool)  # the few rows that need a closer look
     look = text[undecided.to_numpy()]
-    numbered = look["stt"].str.fullmatch(STT_NUMBER.pattern) if "stt" in look else \
-        pd.Series(False, index=look.index)  # an STT number, not a text merged over the row
-    named = (look["model"] != "") if "model" in look else pd.Series(False, index=look.index)
-    # the signature block comes after the last registration numbered with a model: a row
-    # above it naming ``Phó Chủ tịch CĐCS`` is a second person's (fresh tester G's 105, 501)
+    # the signature block comes after the last registration numbered with a model (an STT
+    # number, not a text merged over the row): a row above it naming ``Phó Chủ tịch CĐCS`` is
+    # a second person's (fresh tester G's 105, 501), ``5`` | model | … | ``Chủ tịch`` is data
     registered = (text["stt"].str.fullmatch(STT_NUMBER.pattern) & (text["model"] != "")) \
         if "stt" in text and "model" in text else pd.Series(False, index=text.index)
     last_registered = registered[registered].index.max() if registered.any() else -1
@@ -330,9 +328,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
                 or kind == "bare" and labels.get(row - 1) == "totals":
             labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant;
             # ``Trong đó: Tập thể`` | ``2``, then ``Cá nhân`` | ``1``: its breakdown
-        elif (not either or _labelled_note(texts)) and not (numbered[row] and named[row]) \
+        elif (not either or _labelled_note(texts)) \
                 and (in_signature or row > last_registered and is_signature(texts)):
-            # ``5`` | model | … | ``Chủ tịch``: data
             in_signature = True
             labels[row] = "signature"
         elif is_subheading(texts, text.at[row, "type"] if "type" in text else "") \
