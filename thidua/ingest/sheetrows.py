@@ -136,8 +136,9 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
-    raw, labels, shared, models = share_models(raw, labels, halved)  # "as above": a second
-    # person of the model above, another model of the person above
+    raw, labels, shared, models = share_models(raw, labels, {**joined, **halved})  # "as
+    # above": a second person of the model above, another model of the person above (under a
+    # row joined into a registration, a wrapped line or a second half, too)
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
     ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
