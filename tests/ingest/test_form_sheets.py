@@ -229,3 +229,49 @@ def test_a_file_of_forms_alone_still_counts(tmp_path, context):
                                     ["4. Tên tập thể/cá nhân:", "CĐCS Công ty X"]])])
     result = ingest_file(input_file(path), context)
     assert result.rows["valid"] == 1
+
+
+# --- a form's own lines after its last column (fresh tester H's H47) ------------------------
+def test_the_last_form_s_description_lines_are_part_of_it(tmp_path, context):
+    """Each form ends with lines naming no column of the table (``5. Kết quả đạt được:`` |
+    text, ``Hiệu quả:`` alone, ``Cách làm: …`` in one cell): the last form's were left as rows
+    of the table and rejected with three "Thiếu …"; now every form's are part of it. A
+    signature right under the last form stays the signature, a title line stays read."""
+    extra = [["5.", "Kết quả đạt được:", "Thu hút nhiều đoàn viên tham gia."], ["Hiệu quả:"],
+             ["Cách làm: họp tổ hằng tháng"]]
+    rows = [*TITLE, *form("Bữa cơm công đoàn nghĩa tình", "Kinh tế", "Tập thể",
+                          "Tổ công đoàn số 1"), *extra, [],
+            *form("Góc đọc sách công nhân", "VH-XH", "Cá nhân", "Đỗ Văn Nam", "Chủ tịch CĐCS"),
+            *extra, ["Người lập biểu:", "Nguyễn Thị Lan"]]
+    path = tmp_path / "Q-DD_dk.xlsx"
+    write_xlsx(path, [Sheet("Phiếu", rows)])
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (2, 0)
+    assert any("dòng 6–15 (ghi là dòng 7), dòng 17–27 (ghi là dòng 18)" in n
+               for n in result.notes)
+
+
+@pytest.mark.parametrize("row, part", [
+    (["5.", "Kết quả đạt được:", "Thu hút nhiều đoàn viên tham gia."], True),
+    (["Hiệu quả:"], True),
+    (["Cách làm: họp tổ hằng tháng"], True),
+    (["Người lập biểu:", "Nguyễn Thị Lan"], False),      # the signature
+    (["Năm: 2024"], False),                               # a title line
+    (["Kết quả đạt được", "Thu hút nhiều đoàn viên"], False),  # no colon: no label
+    (["Một câu rất dài gồm hơn tám chữ trước dấu hai chấm đây: x"], False),
+    (["Hiệu quả:", "a", "b"], False),                     # three cells: a row of a table
+])
+def test_which_lines_are_a_form_s_own(row, part):
+    from thidua.ingest.formsheet import label_line
+    assert label_line(row) is part
+
+
+@pytest.mark.parametrize("row, line", [
+    (["5.", "Kết quả đạt được:", "Thu hút nhiều đoàn viên tham gia."], None),  # achievements
+    (["Kết quả thực hiện:", "Tốt, được đoàn viên hưởng ứng"],  # the form's header spelled
+     ("result", "Tốt, được đoàn viên hưởng ứng")),
+    (["Kết quả:", "Thu hút nhiều đoàn viên"], ("result", "Thu hút nhiều đoàn viên")),  # the form's
+    (["Kết quả đạt được:", "Tiêu biểu"], ("result", "Tiêu biểu")),  # reads as a result
+])
+def test_achievements_are_no_result(row, line):
+    assert form_line(row) == line

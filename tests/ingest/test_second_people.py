@@ -314,3 +314,51 @@ def test_shared_note_word_for_word():
     assert shared_note(six, {21: 20}) == people + " " + models + tail
     five = dict(list(six.items())[:5])
     assert shared_note(five).endswith("dòng 14 (mô hình của dòng 9)." + tail)
+# --- a wrapped name after a row the other rules filled (fresh tester H's H70) -----------------
+def wrapped(text: str, column: int = 1) -> list:
+    row = list(BLANK)
+    row[column] = text
+    return row
+
+
+def test_a_second_model_s_name_wrapped_onto_the_next_row_is_joined(tmp_path, context):
+    rows = [reg(0), reg(1), model_row("Tủ sách pháp luật cho công nhân", "Văn hóa - xã hội"),
+            wrapped("khu trọ và người lao động tự do"), model_row("Góc đọc sách", "Kinh tế"),
+            reg(2, stt=3)]
+    result = _ingest(tmp_path, context, rows)
+    assert (result.rows["valid"], result.rows["rejected"]) == (5, 0)
+    assert result.ignored["continuation"] == 1
+    frame = result.registrations
+    assert frame.loc[9, "model"] == ("Tủ sách pháp luật cho công nhân khu trọ và người lao "
+                                      "động tự do")
+    assert frame.loc[[9, 11], "registrant"].tolist() == ["Trần Văn Minh"] * 2  # row 10 joined
+    assert ("Dòng 10 đã được ghép vào dòng 9: các dòng này không có STT, lĩnh vực, hình thức, "
+            "chỉ có phần chữ tiếp theo của ô bên trên, nên được đọc cùng đăng ký bên trên. Lần "
+            "sau đề nghị ghi cả nội dung trong một ô (Alt+Enter để xuống dòng trong ô)."
+            ) in result.readings
+    assert any("dòng 9 (người thực hiện của dòng 8), dòng 11 (người thực hiện của dòng 8)." in n
+               for n in result.readings)
+
+
+def test_a_second_person_under_a_wrapped_model_shares_it_whole(tmp_path, context):
+    rows = [reg(0), reg(1, model="Tủ sách pháp luật"), wrapped("tại phân xưởng may"),
+            person("Lê Thị Bích Ngọc", "Phó Chủ tịch CĐCS"), reg(2, stt=3)]
+    result = _ingest(tmp_path, context, rows)
+    assert (result.rows["valid"], result.rows["rejected"]) == (4, 0)
+    frame = result.registrations
+    assert frame.loc[10, ["model", "registrant"]].tolist() == ["Tủ sách pháp luật tại phân "
+                                                               "xưởng may", "Lê Thị Bích Ngọc"]
+
+
+@pytest.mark.parametrize("rows, rejected", [
+    # after a blank row the model's row is no second model: nothing joined to it
+    ([reg(0), reg(1), [], model_row("Tủ sách pháp luật", "KT"), wrapped("tại phân xưởng"),
+      reg(2, stt=3)], [10, 11]),
+    # a name under a second model is no line of its model: its registrant is the row above's
+    ([reg(0), reg(1), model_row("Tủ sách pháp luật", "KT"), wrapped("khu trọ công nhân", 4),
+      reg(2, stt=3)], [10]),
+])
+def test_look_alikes_of_a_wrapped_second_model_are_not_joined(tmp_path, context, rows, rejected):
+    result = _ingest(tmp_path, context, rows)
+    assert result.ignored.get("continuation", 0) == 0
+    assert sorted(set(result.rejections["row"])) == rejected

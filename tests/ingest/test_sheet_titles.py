@@ -320,3 +320,46 @@ def test_each_title_rejection_word_for_word(sheet, title, name_year, said):
                              year=2024, known_codes=frozenset({"Q-DD", "Q-BD"}), file="a.xlsx",
                              name_year=name_year)
     assert [(r["row"], r["column"], r["value"], r["error"]) for r in found] == [said]
+
+
+# --- a title's line quoted as the file holds it (fresh tester H's H25) -----------------------
+def _later(title: list[list], start: int = 1) -> Sheet:
+    return Sheet("Trang 2", [*title, [], HEADER, *regs(2, start=start)])
+
+
+def test_a_year_in_the_heading_only_is_quoted_as_the_heading(tmp_path, context):
+    """The sheet has no ``Năm:`` line: the message quoted ``'Năm: 2025' ở tiêu đề`` and asked
+    for ``'Năm: 2024'``, text the file does not hold."""
+    heading = "CÁC MÔ HÌNH DỰ KIẾN ĐĂNG KÝ NĂM 2025"
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(1))),
+                                        _later([[heading]])])
+    assert result.rejections[["sheet", "row", "column", "value"]].values.tolist() == [
+        ["Trang 2", 4, "Năm", heading], ["Trang 2", 5, "Năm", heading]]
+    assert result.rejections["error"][0] == (
+        "Trang 'Trang 2' của tệp Q-DD_dk.xlsx ghi 'CÁC MÔ HÌNH DỰ KIẾN ĐĂNG KÝ NĂM 2025' ở tiêu "
+        "đề, khác năm báo cáo của tệp (2024): các dòng của trang này không được tính cho năm "
+        "2024. Nếu đây là đăng ký năm 2024, đề nghị sửa tiêu đề trang thành 'CÁC MÔ HÌNH DỰ "
+        "KIẾN ĐĂNG KÝ NĂM 2024'; nếu là danh sách năm 2025, đề nghị bỏ trang này khỏi tệp.")
+
+
+@pytest.mark.parametrize("title, said, fixed", [
+    ([["Năm báo cáo - 2023"]], "Năm báo cáo - 2023", "Năm báo cáo - 2024"),
+    ([["Năm", ":", "2023"]], "Năm: 2023", "Năm: 2024"),
+    ([["Năm thực hiện:", "2023"]], "Năm thực hiện: 2023", "Năm thực hiện: 2024"),
+    ([["Mã đơn vị: Q-DD   Năm: 2023"]], "Năm: 2023", "Năm: 2024"),
+])
+def test_a_year_line_is_quoted_as_written(tmp_path, context, title, said, fixed):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(1))),
+                                        _later(title)])
+    assert set(result.rejections["value"]) == {said}
+    assert f"ghi '{said}' ở tiêu đề" in result.rejections["error"][0]
+    assert f"sửa tiêu đề trang thành '{fixed}'" in result.rejections["error"][0]
+
+
+def test_a_code_line_is_quoted_as_written(tmp_path, context):
+    result = ingest(tmp_path, context, [named("Trang 1", titled("Q-DD", regs(1))),
+                                        _later([["Mã số ĐV - Q-BD"]])])
+    assert set(result.rejections["value"]) == {"Mã số ĐV - Q-BD"}
+    assert result.rejections["error"][0].startswith(
+        "Trang 'Trang 2' của tệp Q-DD_dk.xlsx ghi 'Mã số ĐV - Q-BD' ở tiêu đề, khác mã đơn vị "
+        "của tệp 'Q-DD'")

@@ -10,7 +10,8 @@ told which rows were joined (``spec/submission-form.md``, "Rows that are not dat
 A row continues the one above when it has no ``STT``, no value in the columns of a choice
 (``Lĩnh vực``, ``Hình thức``, ``Cấp công đoàn``, ``Kết quả``), no value in another column of
 the form, text in at least one of :data:`JOINED_COLUMNS`, and the row right above it is a
-registration with an ``STT`` and a choice (or is itself joined to one). A row that looks like a
+registration with an ``STT`` and a choice, or another model of the registrant above it
+(:func:`second_models`), or is itself joined to one. A row that looks like a
 registration or a person of its own (two or more text cells, each capitalised: a model and a
 registrant, a name and a position) is never joined: it stays a row to reject, so that two
 registrations are never made one.
@@ -77,16 +78,26 @@ def continuations(raw: pd.DataFrame, labels: pd.Series,
     candidate = (unnumbered & empty_choices & (text[joined] != "").any(axis=1)
                  & ((text[others] == "").all(axis=1) if others else True))
     anchor = data & (text["stt"] != "") & ~empty_choices
+    # another model of the registrant above (:func:`second_models`: no STT, registrant or
+    # position; a model and a choice): its name may wrap too (fresh tester H's H70)
+    nobody = (text[[c for c in ("registrant", "position") if c in text]] == "").all(axis=1)
+    second = (unnumbered & ~empty_choices & nobody & (text["model"] != "")) \
+        if "model" in text else pd.Series(False, index=text.index)
     found: dict[int, int] = {}
     rows = raw.index.tolist()
-    for i in [i for i, c in enumerate(candidate.tolist()) if c and i > 0]:
+    placed: set[int] = set()  # second models under a registration (or a row joined to one)
+    for i in [i for i, (c, m) in enumerate(zip(candidate.tolist(), second.tolist()))
+              if (c or m) and i > 0]:
         row, above = rows[i], rows[i - 1]
+        if second[row]:
+            if anchor[above] or above in found or above in placed:
+                placed.add(row)
+            continue
         if _own_registration(text.loc[row, joined].tolist()):
             continue
-        if above in found:
-            found[row] = found[above]
-        elif anchor[above]:
-            found[row] = above
+        target = found.get(above, above if anchor[above] or above in placed else None)
+        if target is not None and (target not in placed or nobody[row]):
+            found[row] = target  # a second model's registrant is the row above's: never joined
     return found
 
 
@@ -210,7 +221,8 @@ def _as_above(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame, bare: li
               halved: dict[int, int]) -> dict[int, int]:
     """Each ``bare`` row (Excel row) → the whole registration (``STT`` and the four needed
     columns, ``data``) it sits under: right under it, under a row joined into it
-    (``halved``: :func:`halves`), or under another such row (no blank row between)."""
+    (``halved``: :func:`halves` or :func:`continuations`, a wrapped line), or under another
+    such row or a row joined into one (no blank row between)."""
     label = labels.reindex(raw.index, fill_value="").tolist()
     whole = ((text[["stt", *NEEDED_COLUMNS]] != "").all(axis=1)).tolist()
     rows = raw.index.tolist()
@@ -222,6 +234,8 @@ def _as_above(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame, bare: li
         above = rows[i - 1]
         if above in found:
             found[rows[i]] = found[above]
+        elif above in halved and halved[above] in found:  # under a wrapped second model
+            found[rows[i]] = found[halved[above]]
         elif above in halved and whole[at[halved[above]]]:
             found[rows[i]] = halved[above]
         elif whole[i - 1] and label[i - 1] == "data":
@@ -296,7 +310,8 @@ def share_models(raw: pd.DataFrame, labels: pd.Series, halved: dict[int, int] | 
     collective's row keeps a blank type, rejected asking it), each second model's row
     (:func:`second_models`) given the registrant, position, level and grassroots union of the
     registration above where blank, ``labels`` with those rows ``data``, and both maps.
-    Nothing is copied when there is none. ``halved``: :func:`halves`."""
+    Nothing is copied when there is none. ``halved``: :func:`halves` and
+    :func:`continuations` (each row joined into another → that row)."""
     people = second_people(raw, labels, halved=halved)
     models = second_models(raw, labels, halved=halved)
     if not people and not models:

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 
-from schemas.form import BY_NAME
-from thidua.ingest.headers import header_name
+from schemas.form import BY_NAME, SIGNATURE_KEYS
+from thidua.ingest.headers import exact_name, header_name
+from thidua.ingest.titleblock import is_title_line
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import Grid
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
 #: A form gives at least this many of the form's columns.
 MIN_LINES = 3
@@ -45,7 +46,8 @@ def form_line(row: list) -> tuple[str, object] | None:
     a numbering alone) a header of the form (:func:`thidua.ingest.headers.header_name`, a
     colon after it or not) and the next filled cell its value, which is no header itself; or
     one cell ``Tên mô hình: X``. ``None`` otherwise (a value may be empty: ``Ghi chú:`` alone
-    gives ``""``)."""
+    gives ``""``), and for a label naming ``Kết quả`` in other words whose value reads as no
+    result (``Kết quả đạt được:`` | ``Thu hút …``: a form's own line, :func:`label_line`)."""
     cells = [v for v in row if clean_text(v)]
     if len(cells) > 1 and _NUMBERING.fullmatch(clean_text(cells[0])):
         cells = cells[1:]
@@ -65,7 +67,35 @@ def form_line(row: list) -> tuple[str, object] | None:
     if isinstance(value, str) and header_name(value.rstrip(":").strip()) is not None \
             and not (name in CODED and read_value(name, value).code is not None):
         return None  # a header row: ``Tên mô hình`` | ``Hình thức`` | …; ``TT`` is a type
+    if name == "result" and exact_name(first.rstrip(":").strip()) is None \
+            and read_value(name, value).code is None:
+        return None  # ``Kết quả đạt được:`` | ``Thu hút …``: what was achieved, no result
     return name, value
+
+
+#: A label's longest text, in words, for a line of a form that names no column of the table.
+LABEL_WORDS = 8
+
+
+def label_line(row: list) -> bool:
+    """Whether a grid row is a line of a form that names no column of the table: its first
+    filled cell (after a numbering alone) a short label ending with a colon, its text in the
+    next cell or none (``5. Kết quả đạt được:`` | ``Thu hút …``, ``Hiệu quả:``), or a short
+    label and its text in one cell (``Cách làm: …``); never a signer's line (``Người lập
+    biểu:``, :data:`schemas.form.SIGNATURE_KEYS`) nor a title line (``Năm: 2024``,
+    :func:`thidua.ingest.titleblock.is_title_line`). Right under a form's last line it is
+    part of that form (fresh tester H's H47: the last form's ``Kết quả đạt được:`` was left
+    as a row of the table and rejected with three "Thiếu …")."""
+    cells = [clean_text(v) for v in row if clean_text(v)]
+    if len(cells) > 1 and _NUMBERING.fullmatch(cells[0]):
+        cells = cells[1:]
+    if not cells or len(cells) > 2 or match_key(cells[0]).startswith(SIGNATURE_KEYS) \
+            or is_title_line(row):
+        return False
+    label, colon, text = cells[0].partition(":")
+    if not colon or not label.strip() or len(label.split()) > LABEL_WORDS:
+        return False
+    return not text.strip() or len(cells) == 1
 
 
 def forms(grid: Grid) -> list[tuple[int, int, dict[str, object]]]:
@@ -76,6 +106,8 @@ def forms(grid: Grid) -> list[tuple[int, int, dict[str, object]]]:
     for r, row in enumerate(grid):
         line = form_line(row)
         if line is None:
+            if found and r == found[-1][1] + 1 and label_line(row):  # ``Kết quả đạt được:``
+                found[-1] = (found[-1][0], r, found[-1][2])
             continue
         name, value = line
         if not found or name in found[-1][2]:

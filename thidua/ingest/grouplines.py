@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import re
 
-from thidua.ingest.values import read_value
-from thidua.text import match_key
+import pandas as pd
 
-__all__ = ["NUMBERING", "breakdown_line", "is_count_line", "is_group_line"]
+from thidua.ingest.values import read_value
+from thidua.text import clean_text, match_key
+
+__all__ = ["NUMBERING", "breakdown_line", "is_count_line", "is_group_line", "lone_union_note",
+           "lone_unions"]
 
 #: A numbering before a heading's or a group's name (``I.``, ``2)``, ``B``), over the match
 #: key: the field sub-headings' (:func:`thidua.ingest.normalise.is_subheading`) too.
@@ -91,3 +94,57 @@ def breakdown_line(texts: list[str]) -> str | None:
             return None
         counted = counted or found["count"] is not None or found["first"] is not None
     return ("lead" if bare != key else "bare") if counted else None
+
+
+def lone_unions(text: pd.DataFrame, labels: pd.Series) -> tuple[list[int], list[int]]:
+    """The group lines (``subheading``, :func:`is_group_line`) written in ``Tên tập thể/cá
+    nhân`` alone, without ``STT``, right under a ``data`` row, in a table no group line heads
+    (none above its first ``data`` row): ``([second registrants], [told])``, Excel rows.
+    Under a whole registration (``STT``, model, field, type) of a collective named as a union
+    itself, the union is a second registrant of that model (fresh tester H's H50: ``Công đoàn cơ sở Trường THCS Lê
+    Lợi`` alone under ``Công đoàn cơ sở Trường THCS Văn Yên``'s row was ignored silently as a
+    group's name); under another row (an individual's, ``Ban Nữ công`` whose name may go on
+    there) it stays a group's name, ignored and told. In a table
+    grouped so from its first row a union's line is its group's name, as before. ``text``:
+    :func:`thidua.ingest.normalise.form_text`; ``labels``: the rows' labels."""
+    needed = ("stt", "model", "field", "type", "registrant")
+    if not (labels == "subheading").any() or not set(needed) <= set(text.columns):
+        return [], []
+    rows, label = text.index.tolist(), labels.reindex(text.index, fill_value="").tolist()
+    data = [i for i, k in enumerate(label) if k == "data"]
+    if not data:
+        return [], []
+    if any(label[i] == "subheading" and is_group_line(text.loc[rows[i]].tolist())
+           for i in range(data[0])):
+        return [], []  # a group line heads the table: a grouped list
+    others = [c for c in text.columns if c != "registrant"]
+    seconds, told = [], []
+    for i in range(data[0] + 1, len(rows)):
+        row = rows[i]
+        if label[i] != "subheading" or label[i - 1] != "data":
+            continue
+        cells = text.loc[row]
+        if not (cells["registrant"] and (cells[others] == "").all()
+                and is_group_line([cells["registrant"]])):
+            continue
+        above = text.loc[rows[i - 1]]
+        whole = all(above[c] for c in needed) and is_group_line([above["registrant"]])
+        if whole and read_value("type", above["type"]).code == "collective":
+            seconds.append(row)
+        else:
+            told.append(row)
+    return seconds, told
+
+
+def lone_union_note(raw: pd.DataFrame, rows: list[int]) -> str | None:
+    """The line the unit reads about the unions' names :func:`lone_unions` left ignored as a
+    group's name (``raw``: the sheet's rows, index Excel row), or ``None``."""
+    if not rows:
+        return None
+    shown = ", ".join(f"dòng {row} ('{clean_text(raw.at[row, 'registrant'])}')"
+                      for row in rows[:5]) + (f" và {len(rows) - 5} dòng khác"
+                                               if len(rows) > 5 else "")
+    return (f"Các dòng chỉ ghi tên một công đoàn ở cột 'Tên tập thể/cá nhân' (không có STT, tên "
+            f"mô hình, lĩnh vực, hình thức) đã được hiểu là tên nhóm, không tính là đăng ký: "
+            f"{shown}. Nếu đó là tập thể cùng thực hiện mô hình ở dòng trên, đề nghị ghi đủ "
+            f"STT, tên mô hình, lĩnh vực, hình thức ở dòng đó.")

@@ -26,7 +26,7 @@ import pandas as pd
 from schemas.form import BY_NAME, OLD_SHEET_WORDS, TEMPLATE_SHEET_WORDS
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.legend import legend_number
-from thidua.ingest.table import Table, is_annotation
+from thidua.ingest.table import Table, is_annotation, row_names
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import FileRejected, Grid
 from thidua.text import clean_text, match_key
@@ -149,7 +149,8 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
     the counted sheet ``first`` (a ``Lĩnh vực`` and a ``Hình thức`` value where ``first``
     has them, or a number a legend may give where ``first``'s own column holds numbers too,
     and a model; fresh tester H's H41, H09): a list going on from one sheet to the next
-    without repeating the header (fresh tester F's 111, 129); ``0`` when fewer than two do."""
+    without repeating the header (fresh tester F's 111, 129); ``0`` when fewer than two do,
+    or when a header of the sheet's own table is above them (:func:`_own_header`)."""
     at = {name: c for c, name in first.table.columns.items()}
     if "field" not in at or "model" not in at:
         return 0
@@ -168,9 +169,21 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
         return read_value(name, value).code is not None or (
             name in numbered and legend_number(value) is not None)
 
-    n = sum(1 for row in grid if clean_text(cell(row, "model")) and reads("field", row)
-            and ("type" not in at or reads("type", row)))
-    return n if n >= 2 else 0
+    found = [r for r, row in enumerate(grid) if clean_text(cell(row, "model"))
+             and reads("field", row) and ("type" not in at or reads("type", row))]
+    if len(found) < 2 or any(_own_header(row) for row in grid[:found[0]]):
+        return 0
+    return len(found)
+
+
+def _own_header(row: list) -> bool:
+    """Whether a row is a table's own header: ``STT`` and another header of the form's
+    (:func:`thidua.ingest.table.row_names`: ``STT`` | ``Họ và tên`` | ``Năm sinh`` | ``Tổ``,
+    a members list). A sheet with one above the rows that read as registrations is another
+    list, never the counted list going on (fresh tester H's H13: its note's two lines under 80
+    members made the members read as registrations)."""
+    names = set(row_names(row).values())
+    return "stt" in names and len(names) >= 2
 
 
 #: Why a sheet of forms describing models a table lists is not counted

@@ -17,12 +17,14 @@ from schemas.form import BY_NAME
 from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, mark_hidden, mark_struck,
                                      hidden_columns_note, missing_columns_note, twin_columns_note,
                                      struck_note, unstruck_note, with_unsaved_formulas)
+from thidua.ingest.contacts import contact_note, mark_contacts
 from thidua.ingest.continuation import (continuation_note, halves_note, join_continuations,
                                        join_halves, share_models, shared_note)
 from thidua.ingest.legacy import undecoded_cells
 from thidua.ingest.legend import legend_note
 from thidua.ingest.marks import marked_columns
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
+from thidua.ingest.grouplines import lone_union_note, lone_unions
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
 from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
@@ -76,6 +78,12 @@ class SheetRows:
     #: A second model's row → the registration whose registrant it takes
     #: (:func:`thidua.ingest.continuation.second_models`).
     models: dict[int, int] = field(default_factory=dict)
+    #: A line naming the representative or contact of the registration above → that
+    #: registration's row, or ``None`` (:func:`thidua.ingest.contacts.contact_lines`).
+    contacts: dict[int, int | None] = field(default_factory=dict)
+    #: A union's name alone under a row, ignored as a group's name, told
+    #: (:func:`thidua.ingest.grouplines.lone_unions`).
+    unions: list[int] = field(default_factory=list)
 
     @cached_property
     def data(self) -> pd.DataFrame:
@@ -128,18 +136,24 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     labels = mark_struck(labels, sheet)  # rows struck through: withdrawn, ignored, told
     labels = mark_withdrawn(labels, text)  # ``Ghi chú: Rút đăng ký``: withdrawn, ignored, told
+    labels, contacts = mark_contacts(labels, text)  # ``Đại diện: Nguyễn Văn An``: ignored, told
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
-    raw, labels, shared, models = share_models(raw, labels, halved)  # "as above": a second
-    # person of the model above, another model of the person above
+    seconds, unions = lone_unions(text, labels)  # ``Công đoàn cơ sở Trường B`` under A's row
+    if seconds:  # a second union of the collective's model above: its second registrant
+        labels = labels.copy()
+        labels[seconds] = "data"
+    raw, labels, shared, models = share_models(raw, labels, {**joined, **halved})  # "as
+    # above": a second person of the model above, another model of the person above (under a
+    # row joined into a registration, a wrapped line or a second half, too)
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
     ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
     for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
     return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group, shared,
-                     models)
+                     models, contacts, unions)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -274,6 +288,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
+                contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
                 subheading_note(raw, rows.by_heading),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,

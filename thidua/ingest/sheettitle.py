@@ -124,18 +124,21 @@ def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
         if code != unit:
             elsewhere = (f", hoặc gửi trang này trong tệp của đơn vị '{code}'"
                          if code in known_codes else "")
-            found.append(("Mã đơn vị", f"Mã đơn vị: {title.unit_code}",
-                          f"{where} ghi 'Mã đơn vị: {title.unit_code}' ở tiêu đề, khác mã đơn vị "
+            said = title.code_text or f"Mã đơn vị: {title.unit_code}"  # as the file holds it
+            found.append(("Mã đơn vị", said,
+                          f"{where} ghi '{said}' ở tiêu đề, khác mã đơn vị "
                           f"của tệp '{unit}': các dòng của trang này không được tính cho đơn vị "
                           f"'{unit}'. Mỗi tệp chỉ của một đơn vị: nếu đây là danh sách của đơn "
                           f"vị '{unit}', đề nghị sửa tiêu đề trang thành 'Mã đơn vị: {unit}'"
                           f"{elsewhere}.{foreign_letters_note(title.unit_code)}"))
     if title.year is not None and title.year != year:
-        found.append(("Năm", f"Năm: {title.year}",
-                      f"{where} ghi 'Năm: {title.year}' ở tiêu đề, khác năm báo cáo của tệp "
+        said = title.year_text or f"Năm: {title.year}"  # the ``Năm:`` line or the heading
+        fixed = re.sub(rf"(?<!\d){title.year}(?!\d)", str(year), said)
+        found.append(("Năm", said,
+                      f"{where} ghi '{said}' ở tiêu đề, khác năm báo cáo của tệp "
                       f"({year}): các dòng của trang này không được tính cho năm {year}. Nếu "
-                      f"đây là đăng ký năm {year}, đề nghị sửa tiêu đề trang thành 'Năm: "
-                      f"{year}'; nếu là danh sách năm {title.year}, đề nghị bỏ trang này khỏi "
+                      f"đây là đăng ký năm {year}, đề nghị sửa tiêu đề trang thành "
+                      f"'{fixed}'; nếu là danh sách năm {title.year}, đề nghị bỏ trang này khỏi "
                       f"tệp."))
     if name_year is not None and title.year is None and not title.year_span and not unreadable:
         found.append(("Năm", sheet.sheet,

@@ -186,6 +186,23 @@ def _may_name_marker(row: list[object]) -> bool:
     return any(isinstance(v, str) and _MARKER_WORDS.search(match_key(v)) for v in row)
 
 
+#: A note's label with its colon, as the first cell of a row (over its match key): ``Ghi chú:``,
+#: ``* Lưu ý:``, ``Chú thích:``, ``NB:``.
+_NOTE_LABEL = re.compile(r"[*\-+•]?\s*(?:ghi chu|chu thich|luu y|chu y|nb)\s*:")
+
+
+def _note_row(row: list[object], names: dict[int, str]) -> bool:
+    """Whether a row naming headers (``names``: column → header, :func:`row_names`) is a note
+    about them: its first filled cell a note's label with its colon (:data:`_NOTE_LABEL`),
+    and a cell that is no header nor a hint (:func:`_strangers`): ``Ghi chú:`` | ``Tên mô
+    hình`` | ``Lĩnh vực`` | ``của từng tổ xem trang DS`` under a members list (fresh tester
+    H's H13: read as the header far down, the two rows under it rejected). A header row's
+    ``Ghi chú`` column, with its colon or not, has only headers beside it."""
+    first = next((v for v in row if clean_text(v)), None)
+    return (isinstance(first, str) and _NOTE_LABEL.fullmatch(match_key(first)) is not None
+            and _strangers(row, names) > 0)
+
+
 def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
                markers: tuple[str, ...] = HEADER_MARKERS) -> Table | None:
     """Locate the header: the first row holding both ``Tên mô hình`` and ``Lĩnh vực``, alone or
@@ -210,7 +227,7 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
         if far and not _may_name_marker(grid[r]):
             continue
         top = row_names(grid[r])
-        if far and not markers & set(top.values()):
+        if far and not markers & set(top.values()) or _note_row(grid[r], top):
             continue
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
         if not top and not wrapped:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from thidua.ingest.periodcheck import period_problem
-from thidua.ingest.titledates import DATED_LINE, heading_year, parse_sent_date, parse_sent_time
+from thidua.ingest.titledates import (DATED_LINE, heading_line, heading_year, parse_sent_date,
+                                      parse_sent_time)
 from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
@@ -34,6 +35,10 @@ class TitleBlock:
     heading_year: int | None = field(default=None, compare=False)  # ``… NĂM 2025`` in a heading
     year_span: tuple[int, int] | None = None  # ``Năm: 2024-2025``: first and last year
     sent_time: dt.time | None = None  # the time of day written with the sent date
+    #: The title's text that gave ``year`` and ``unit_code``, as the file holds it (``Năm:
+    #: 2025``, ``Năm báo cáo - 2025``, a heading ``… NĂM 2025``), for messages that quote it.
+    year_text: str | None = field(default=None, compare=False)
+    code_text: str | None = field(default=None, compare=False)
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -119,7 +124,8 @@ def _labelled(rows: list[list[str]]):
     alone, in the next non-empty cell of the row (``Ngày gửi:`` | ``05/12/2024``), past a cell
     holding only a colon or dash (``Ngày gửi`` | ``:`` | ``05/12/2024``, the colons aligned in
     a column of their own). A cell holding several labels gives each (:func:`_segments`).
-    ``strict`` when a colon (or dash) marks the value as meant for that label."""
+    ``strict`` when a colon (or dash) marks the value as meant for that label; ``said``
+    the cells read, as written (``Năm: 2025``; ``Năm`` | ``:`` | ``2025`` as ``Năm: 2025``)."""
     for row in rows:
         cells = [part for cell in ([row] if isinstance(row, str) else row)
                  for part in _segments(cell)]
@@ -127,6 +133,7 @@ def _labelled(rows: list[list[str]]):
         while i < len(cells):
             found = _label(cells[i])
             if found is not None:
+                start = i
                 kind, value, colon = found
                 if not value and i + 2 < len(cells) and _SEPARATOR.fullmatch(cells[i + 1]):
                     i, colon = i + 1, True  # the colon in a cell of its own
@@ -134,7 +141,7 @@ def _labelled(rows: list[list[str]]):
                     i += 1
                     value = clean_text(cells[i])
                 if value:
-                    yield kind, value, colon
+                    yield kind, value, colon, " ".join(cells[start:i + 1]).replace(" :", ":")
             i += 1
 
 
@@ -153,22 +160,23 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     cáo``, ``Ngày lập biểu``), and without a ``Ngày gửi:`` the document's dated line (``Hà Nội,
     ngày 05 tháng 12 năm 2024``) gives the sent date.
     """
-    code = year = sent = sent_text = span_ = sent_time = None
-    for kind, value, strict in _labelled(rows):
+    code = year = sent = sent_text = span_ = sent_time = year_text = code_text = None
+    for kind, value, strict, said in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
             if strict or _CODE.match(fold_code(candidate).replace(" ", "")):
                 code = candidate if strict else candidate.replace(" ", "")
+                code_text = said
         elif kind == "year":
             value = year_digits(value)  # ``2.024``, ``2,024``, ``2024.0``
             years = set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", value))
             words = re.sub(r"(?<!\d)\d{4}(?!\d)|nam|bao cao|[\s.,:;()]", "", match_key(value))
             if len(years) == 1 and not words:  # ``2024``, ``năm 2024``, ``2024.``, ``(2024)``
-                year = int(years.pop())
+                year, year_text = int(years.pop()), said
             elif span := year_span(value):
                 span_ = span
             elif strict and (remarked := year_with_remark(value)):  # ``2024 (bổ sung)``
-                year = remarked
+                year, year_text = remarked, said
             elif strict:
                 raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm "
                                    f"(cần một năm 4 chữ số, ví dụ 'Năm: 2024').")
@@ -185,9 +193,9 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     lines = tuple(clean_text(c) for row in rows for c in ([row] if isinstance(row, str) else row))
     named = heading_year(lines)
     if year is None and span_ is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023``
-        year = named
+        year, year_text = named, heading_line(lines, named)
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named,
-                      span_ if year is None else None, sent_time)
+                      span_ if year is None else None, sent_time, year_text, code_text)
 
 
 #: A ``Năm:`` value that is a year, then a remark after a bracket, comma or semicolon, or a

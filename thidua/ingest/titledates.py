@@ -109,3 +109,13 @@ def heading_year(lines: tuple[str, ...] | list[str]) -> int | None:
     years = {int(m[1]) for line in lines if not DATED_LINE.match(key := match_key(line))
              and "thang" not in key for m in _HEADING_YEAR.finditer(key)}
     return years.pop() if len(years) == 1 else None
+
+
+def heading_line(lines: tuple[str, ...] | list[str], year: int | None) -> str | None:
+    """The line of a title block's heading that names ``year`` (:func:`heading_year`) as
+    written, to quote it; ``None`` for no year or no such line."""
+    if year is None:
+        return None
+    return next((line for line in lines if not DATED_LINE.match(key := match_key(line))
+                 and "thang" not in key
+                 and any(int(m[1]) == year for m in _HEADING_YEAR.finditer(key))), None)
