@@ -129,3 +129,28 @@ def test_a_unicode_sheet_quoting_one_misread_word_is_left_as_it_is():
     assert detect_mojibake(["Kinh táº¿", "Táº­p thá»ƒ", "Tên mô hình"]) == "Windows-1258"
     assert detect_mojibake(["Kinh táº¿", "Táº­p thá»ƒ", "CÃ¡ nhÃ¢n"]) == "Windows-1252"
     assert detect_mojibake(["Kinh táº¿", "Cáº¥p trĂªn"]) == "Windows-1258"
+
+
+def test_text_typed_decomposed_and_misread_is_put_back_after_nfc_composed_it():
+    import unicodedata
+
+    typed = unicodedata.normalize("NFD", "Kinh tế Cá nhân Hoàn thành")  # "Unicode tổ hợp"
+    misread = _misread(typed, "cp1258")
+    composed = unicodedata.normalize("NFC", misread)  # what a CSV reader or clean_text makes
+    assert composed != misread and "è" in composed  # e + U+0300 (byte 0xCC) composed
+    assert unmangle(misread, "cp1258") == typed
+    assert unmangle(composed, "cp1258") == typed
+    assert unmangle("Văn hóa Ăn", "cp1258") is None  # a Unicode Ă stays a letter
+
+
+def test_a_csv_of_decomposed_text_misread_in_windows_1258_is_repaired(tmp_path, context):
+    import unicodedata
+
+    lines = [*TITLE, "", ",".join(HEADER), *(",".join(str(v or "") for v in r) for r in ROWS)]
+    typed = unicodedata.normalize("NFD", "\r\n".join(lines))
+    path = tmp_path / "Q-BD_2024.csv"
+    path.write_bytes(_misread(typed, "cp1258").encode("utf-8"))
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP"]
+    assert result.encoding == "UTF-8 bị đọc nhầm thành Windows-1258"

@@ -393,6 +393,15 @@ def unmangle(text: str, codepage: str, known: frozenset[str] = frozenset()) -> s
     """
     if text.isascii():
         return None
+    fixed = _unmangle(text, codepage, known)
+    if fixed is None and codepage == "cp1258" and (undone := _marks_apart(text)) != text:
+        # text typed decomposed (NFD) and misread: its tone marks became Windows-1258's own
+        # combining characters, which NFC then composed with the letter before them
+        fixed = _unmangle(undone, codepage, known)
+    return fixed
+
+
+def _unmangle(text: str, codepage: str, known: frozenset[str]) -> str | None:
     raw: list[int | None] = []
     for ch in text:
         if ch == "\ufffd":
@@ -451,11 +460,27 @@ def _product_of(options: list[list[bytes]]):
             yield (first, *rest)
 
 
+#: The combining tone marks Windows-1258 has a byte for (0xCC, 0xEC, 0xDE, 0xD2, 0xF2).
+_CP1258_MARKS = frozenset((_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT))
+
+
+def _marks_apart(text: str) -> str:
+    """``text`` with each letter that NFC composed from a letter and one of Windows-1258's
+    combining tone marks written apart again (``è`` → ``e`` + U+0300); other letters
+    (``Ă``: a breve, which the code page writes as a letter of its own) as they are."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(parts if len(parts) == 2 and parts[1] in _CP1258_MARKS else ch)
+    return "".join(out)
+
+
 def _repaired(text: str, codepage: str, known: frozenset[str] = frozenset()) -> str | None:
     """:func:`unmangle` when its result holds a letter outside ASCII that is Vietnamese (a
     repair must give Vietnamese text, not any UTF-8)."""
     fixed = unmangle(text, codepage, known)
-    if fixed is None or not any(not c.isascii() and _vietnamese_letter(c) for c in fixed):
+    if fixed is None or not any(not c.isascii() and _vietnamese_letter(c)
+                                for c in unicodedata.normalize("NFC", fixed)):
         return None
     return fixed
 
