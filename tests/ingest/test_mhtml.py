@@ -89,6 +89,16 @@ def test_a_one_sheet_web_archive_is_read(tmp_path, context, name):
                           "(Tệp > Lưu thành > Sổ làm việc Excel) rồi gửi.")
 
 
+def test_a_one_sheet_workbook_names_its_sheet_on_the_main_page(tmp_path, context):
+    named = _table().replace("<head>", "<head><!--[if gte mso 9]><xml><x:ExcelWorkbook>"
+                             "<x:ExcelWorksheets><x:ExcelWorksheet><x:Name>Danh sách</x:Name>"
+                             "</x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml>"
+                             "<![endif]-->")
+    assert [p.name for p in mhtml_pages(_archive(_part("DS.htm", named)))] == ["Danh sách"]
+    result = _ingest(tmp_path, context, _archive(_part("DS.htm", named)), "Q-DD_2024.mht")
+    assert result.sheet == "Danh sách" and result.rows["valid"] == 3
+
+
 def test_a_workbook_of_sheets_reads_the_listed_visible_sheets_by_name(tmp_path, context):
     guide = "<html><body><table><tr><td>Hướng dẫn điền biểu</td></tr></table></body></html>"
     old = _table([[*ROWS[0][:1], "Mô hình năm trước đã xong", *ROWS[0][2:]]])

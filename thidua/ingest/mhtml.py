@@ -107,9 +107,11 @@ def mhtml_pages(data: bytes) -> list[Page]:
         if text is not None:
             pages.append(Page(html.unescape(name.group(1).strip()) if name else "",
                               _HIDDEN.search(block) is None, text.encode("utf-8")))
-    if not pages:
-        pages = [Page("", True, t.encode("utf-8")) for _, t in texts
-                 if re.search(r"<table\b", t, re.IGNORECASE)]
+    if not pages:  # one sheet: the main page holds its table (and names it, without a source)
+        names = [html.unescape(m.group(1).strip()) for block in _SHEET.findall(main)
+                 if (m := _NAME.search(block))]
+        pages = [Page(names[0] if len(names) == 1 and i == 0 else "", True, t.encode("utf-8"))
+                 for i, (_, t) in enumerate(texts) if re.search(r"<table\b", t, re.IGNORECASE)]
     if not pages:
         raise FileRejected("Tệp là trang web lưu một tệp (.mht) nhưng không có bảng nào; đề nghị "
                            "gửi biểu DVK-01 dạng Excel (.xlsx).")
