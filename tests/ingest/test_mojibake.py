@@ -10,7 +10,7 @@ import pytest
 
 from helpers import HEADER, input_file, row, write_xlsx
 from thidua.ingest.files import ingest_file
-from thidua.ingest.legacy import detect_mojibake, repair_cell, unmangle
+from thidua.ingest.legacy import detect_mojibake, looks_misread, repair_cell, unmangle
 
 TITLE = ["Mã đơn vị: Q-BD", "Năm: 2024"]
 UNIT = "CĐCS Công ty TNHH Hòa Bình"
@@ -105,6 +105,7 @@ def test_a_header_that_cannot_be_put_back_rejects_the_file_naming_the_encoding(t
     ("TrÆ°á»\ufffdng", "Trường"),  # lost 0x9D: ờ, the only syllable of ề ọ ỏ Ố ờ
     ("Thá»\ufffdi gian thá»±c hiá»‡n", "Thời gian thực hiện"),  # thọi, thỏi: the form's header
     ("Chá»§ tá»‹ch CÄ\x90CS", "Chủ tịch CĐCS"),  # Windows keeps the undefined byte as U+0090
+    ("VÅ©", "Vũ"),  # ũ's first byte 0xC5
 ])
 def test_unmangle_puts_back_the_text(misread, text):
     codepage = "cp1258" if "Ă" in misread else "cp1252"
@@ -154,3 +155,11 @@ def test_a_csv_of_decomposed_text_misread_in_windows_1258_is_repaired(tmp_path, 
     assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
     assert result.registrations["field"].tolist() == ["KT", "VHXH", "ANQP"]
     assert result.encoding == "UTF-8 bị đọc nhầm thành Windows-1258"
+
+
+@pytest.mark.parametrize("text, misread", [
+    ("VÅ©", True), ("Kinh táº¿", True), ("CÄ\ufffdCS", True), ("Cáº¥p trĂªn", True),
+    ("Kinh tế", False), ("Ã", False), ("Giá: 100\xa0000", False), (12, False),
+])
+def test_what_looks_misread(text, misread):
+    assert looks_misread(text) is misread

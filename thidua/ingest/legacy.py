@@ -478,6 +478,8 @@ def _marks_apart(text: str) -> str:
 def _repaired(text: str, codepage: str, known: frozenset[str] = frozenset()) -> str | None:
     """:func:`unmangle` when its result holds a letter outside ASCII that is Vietnamese (a
     repair must give Vietnamese text, not any UTF-8)."""
+    if not _CONTINUATION.search(text):  # every misread UTF-8 letter leaves one: a quick no
+        return None
     fixed = unmangle(text, codepage, known)
     if fixed is None or not any(not c.isascii() and _vietnamese_letter(c)
                                 for c in unicodedata.normalize("NFC", fixed)):
@@ -521,9 +523,13 @@ def known_words(texts: Iterable[object], name: str) -> frozenset[str]:
 
 #: Lead characters a code page shows for the first byte of a Vietnamese letter in UTF-8
 #: (``Ã`` / ``Ă`` for U+00C0..U+00FF, ``Ä``, ``Æ``, ``á»`` / ``áº`` for U+1EA0..U+1EFF).
-_LEADS = {"cp1252": ("Ã", "Ä", "Æ", "áº", "á»"), "cp1258": ("Ă", "Ä", "Æ", "áº", "á»")}
-_MISREAD = {cp: re.compile("(?:" + "|".join(leads) + ")[\x80-\xbf\u0152\u0153\u0160\u0161\u0178"
-                           "\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122\ufffd]")
+_LEADS = {"cp1252": ("Ã", "Ä", "Å", "Æ", "áº", "á»"), "cp1258": ("Ă", "Ä", "Å", "Æ", "áº", "á»")}
+#: The characters either code page shows for a UTF-8 continuation byte (0x80..0xBF; an
+#: undefined one as its C1 control or ``�``).
+_CONTINUATION_CLASS = ("[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                       "\u02dc\u2013-\u203a\u20ac\u2122\ufffd]")
+_CONTINUATION = re.compile(_CONTINUATION_CLASS)
+_MISREAD = {cp: re.compile("(?:" + "|".join(leads) + ")" + _CONTINUATION_CLASS)
             for cp, leads in _LEADS.items()}
 
 
