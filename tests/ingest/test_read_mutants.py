@@ -33,7 +33,7 @@ def test_a_suffix_that_is_no_form_format_is_refused_naming_those_taken(tmp_path)
     (tmp_path / "a.docx").write_bytes(b"x")
     assert rejected(read_bytes, tmp_path / "a.docx") == (
         "Định dạng tệp '.docx' không được nhận; chỉ nhận .xlsx, .xlsm, .xltx, .xltm, .xlsb, .xls, "
-        ".ods, .csv, .txt, .tsv (và trang web, XML 2003 xuất từ phần mềm: .htm, .html, .xml).")
+        ".ods, .csv, .txt, .tsv (và trang web, XML 2003 xuất từ phần mềm: .htm, .html, .mht, .xml).")
 
 
 @pytest.mark.parametrize("name", ["a.zip", "a.ZIP", "a.rar", "a.7z", "a.gz", "a.tar"])

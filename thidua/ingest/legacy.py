@@ -259,6 +259,11 @@ def undecoded_words(text: object, encoding: str) -> list[str]:
     such a row is rejected, naming the encoding, never counted half-converted."""
     if not isinstance(text, str) or text.isascii():
         return []
+    if encoding.startswith(MOJIBAKE):  # a cell left misread: a lost letter not told for sure
+        name = encoding.removeprefix(MOJIBAKE).strip()
+        words = text.split()
+        return ([w for w in words if "\ufffd" in w]
+                or [w for w in words if looks_misread(w, name)])
     foreign = _FOREIGN.get(encoding, set())
     found = []
     for word in _WORD_SPLIT.split(unicodedata.normalize("NFC", text)):
@@ -289,3 +294,263 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     scores = {name: syllable_score(text) for name, text in readings.items()}
     best = max(readings, key=lambda name: (scores[name], name == "Windows-1258"))
     return readings[best], best
+
+
+# --- UTF-8 read once as an 8-bit Windows code page and saved again ("Kinh táº¿") ----------
+#: The code pages a UTF-8 text is misread in: Excel opening a CSV without a byte-order mark
+#: under a Vietnamese Windows (ANSI = Windows-1258) or a Western one (Windows-1252).
+MOJIBAKE_CODEPAGES = {"Windows-1258": "cp1258", "Windows-1252": "cp1252"}
+#: The start of the encoding name of a sheet whose text was repaired
+#: (``UTF-8 bị đọc nhầm thành Windows-1258``).
+MOJIBAKE = "UTF-8 bị đọc nhầm thành"
+#: Bytes a code page has no character for: a program reading them wrote ``U+FFFD`` (lost),
+#: Windows itself the C1 control of the same number (kept).
+_UNDEFINED = {"cp1252": bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D)),
+              "cp1258": bytes((0x81, 0x8A, 0x8D, 0x8E, 0x8F, 0x90, 0x9A, 0x9D, 0x9E))}
+#: At most this many lost bytes in one word are tried (every filling is decoded).
+_MAX_LOST_IN_WORD = 3
+_ASCII_SEPARATOR = re.compile(rb"[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+")
+
+
+def _vietnamese_letter(ch: str) -> bool:
+    """Whether ``ch`` is an ASCII letter or a letter of the Vietnamese alphabet (``đ``, ``ờ``…)."""
+    if ch.isascii():
+        return ch.isalpha()
+    if ch in "đĐ":
+        return True
+    parts = unicodedata.normalize("NFD", ch)
+    tones = [m for m in parts[1:] if m in _TONE_MARKS]
+    if any(m not in _TONE_MARKS and m not in (_CIRCUMFLEX, _BREVE, _HORN) for m in parts[1:]):
+        return False  # ā, č, ď: marks Vietnamese never writes
+    return (parts[0].isascii() and parts[0].isalpha() and len(tones) <= 1
+            and _is_vietnamese_letter(unicodedata.normalize("NFC", "".join(
+                c for c in parts if c not in _TONE_MARKS))))
+
+
+def _word_rank(word: str) -> tuple[int, int]:
+    """How Vietnamese a decoded word is: (a well-formed syllable in one case pattern,
+    letters of the Vietnamese alphabet)."""
+    cased = word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower())
+    letters = sum(_vietnamese_letter(c) for c in word if c.isalpha())
+    return (1 if cased and is_syllable(word) else 0, letters)
+
+
+def _fill_word(chunk: list[int | None], codepage: str,
+               known: frozenset[str] = frozenset()) -> list[bytes]:
+    """The bytes of one word with its lost bytes (``None``) filled: the fillings whose
+    decoding is most Vietnamese (:func:`_word_rank`), narrowed to the one spelling a word of
+    ``known`` (lower case) when exactly one does; ``[]`` when no filling decodes as UTF-8 or
+    too many bytes were lost. More than one filling: the word cannot be told for sure."""
+    lost = [i for i, b in enumerate(chunk) if b is None]
+    if len(lost) > _MAX_LOST_IN_WORD:
+        return []
+    ranked: dict[tuple[int, int], list[bytes]] = {}
+    candidates = _UNDEFINED[codepage]
+    for filling in _product(candidates, len(lost)):
+        filled = list(chunk)
+        for i, b in zip(lost, filling):
+            filled[i] = b
+        raw = bytes(filled)
+        try:
+            word = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        ranked.setdefault(_word_rank(word), []).append(raw)
+    if not ranked:
+        return []
+    best = ranked[max(ranked)]
+    if len(best) > 1 and len(hit := [b for b in best if b.decode().lower() in known]) == 1:
+        return hit
+    return best
+
+
+def _product(items: bytes, n: int):
+    if n == 0:
+        yield ()
+        return
+    for b in items:
+        for rest in _product(items, n - 1):
+            yield (b, *rest)
+
+
+#: At most this many readings of a cell whose lost bytes are not told for sure are tried
+#: against the form's words (:data:`schemas.form.VOCABULARY`).
+_MAX_READINGS = 64
+
+
+def unmangle(text: str, codepage: str, known: frozenset[str] = frozenset()) -> str | None:
+    """``text`` as it was before its UTF-8 bytes were read in ``codepage`` (``"cp1258"`` or
+    ``"cp1252"``) and saved again: ``"Kinh táº¿"`` → ``"Kinh tế"``; ``None`` when ``text`` is
+    not such a reading (a character outside the code page, bytes that are not UTF-8 once put
+    back, nothing outside ASCII) or a lost byte (``�``) cannot be told for sure.
+
+    Strict: every character must map back to one byte (a C1 control ``U+0081``… to its own
+    number, as Windows reads undefined bytes), and the bytes must decode as UTF-8; a byte the
+    reading program replaced by ``�`` is filled with the code page's undefined byte that makes
+    its word a Vietnamese syllable, only when exactly one does (:func:`_fill_word`; ties:
+    the one word of ``known``, then the one reading of the cell that is a header or value of
+    the form: ``Th�i gian`` is *Thời gian*, not *Thỏi gian*).
+    """
+    if text.isascii():
+        return None
+    fixed = _unmangle(text, codepage, known)
+    if fixed is None and codepage == "cp1258" and (undone := _marks_apart(text)) != text:
+        # text typed decomposed (NFD) and misread: its tone marks became Windows-1258's own
+        # combining characters, which NFC then composed with the letter before them
+        fixed = _unmangle(undone, codepage, known)
+    return fixed
+
+
+def _unmangle(text: str, codepage: str, known: frozenset[str]) -> str | None:
+    raw: list[int | None] = []
+    for ch in text:
+        if ch == "\ufffd":
+            raw.append(None)
+        elif 0x80 <= ord(ch) <= 0x9F:
+            raw.append(ord(ch))
+        else:
+            try:
+                raw.extend(ch.encode(codepage))
+            except UnicodeEncodeError:
+                return None
+    if all(b is not None and b < 0x80 for b in raw):
+        return None
+    if None not in raw:
+        try:
+            return bytes(raw).decode("utf-8")  # type: ignore[arg-type]
+        except UnicodeDecodeError:
+            return None
+    start = 0
+    chunks: list[list[int | None]] = []
+    for i, b in enumerate(raw + [0x20]):  # split at ASCII separators: one word at a time
+        if b is not None and _ASCII_SEPARATOR.fullmatch(bytes((b,))):
+            chunks.append(raw[start:i])
+            chunks.append([b])
+            start = i + 1
+    options: list[list[bytes]] = []
+    for chunk in chunks[:-1]:
+        if None in chunk:
+            if not (filled := _fill_word(chunk, codepage, known)):
+                return None
+            options.append(filled)
+        else:
+            options.append([bytes(chunk)])  # type: ignore[arg-type]
+    readings = 1
+    for option in options:
+        readings *= len(option)
+    if readings > _MAX_READINGS:
+        return None
+    texts = []
+    for choice in _product_of(options):
+        try:
+            texts.append(b"".join(choice).decode("utf-8"))
+        except UnicodeDecodeError:
+            continue
+    if len(texts) > 1:
+        texts = [t for t in texts if _known(t)]
+    return texts[0] if len(texts) == 1 else None
+
+
+def _product_of(options: list[list[bytes]]):
+    if not options:
+        yield ()
+        return
+    for first in options[0]:
+        for rest in _product_of(options[1:]):
+            yield (first, *rest)
+
+
+#: The combining tone marks Windows-1258 has a byte for (0xCC, 0xEC, 0xDE, 0xD2, 0xF2).
+_CP1258_MARKS = frozenset((_GRAVE, _ACUTE, _TILDE, _HOOK, _DOT))
+
+
+def _marks_apart(text: str) -> str:
+    """``text`` with each letter that NFC composed from a letter and one of Windows-1258's
+    combining tone marks written apart again (``è`` → ``e`` + U+0300); other letters
+    (``Ă``: a breve, which the code page writes as a letter of its own) as they are."""
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(parts if len(parts) == 2 and parts[1] in _CP1258_MARKS else ch)
+    return "".join(out)
+
+
+def _repaired(text: str, codepage: str, known: frozenset[str] = frozenset()) -> str | None:
+    """:func:`unmangle` when its result holds a letter outside ASCII that is Vietnamese (a
+    repair must give Vietnamese text, not any UTF-8)."""
+    if not _CONTINUATION.search(text):  # every misread UTF-8 letter leaves one: a quick no
+        return None
+    fixed = unmangle(text, codepage, known)
+    if fixed is None or not any(not c.isascii() and _vietnamese_letter(c)
+                                for c in unicodedata.normalize("NFC", fixed)):
+        return None
+    return fixed
+
+
+def detect_mojibake(texts: Iterable[object]) -> str | None:
+    """The code page (a key of :data:`MOJIBAKE_CODEPAGES`) in which a sheet's UTF-8 text was
+    misread and saved again, ``None`` when it was not.
+
+    A sheet is misread when at least two distinct text cells (or its only non-ASCII one) are
+    repaired by that code page (:func:`unmangle`, giving Vietnamese letters) and no more cells
+    hold Vietnamese letters typed in Unicode beside them (a Unicode sheet quoting one odd
+    word stays as it is). Of the two code pages, the one that repairs more cells (on a tie
+    Windows-1258: the bytes are then the same)."""
+    distinct = {t for t in set(texts) if isinstance(t, str) and not t.isascii()}
+    if not distinct:
+        return None
+    repaired = {name: {t for t in distinct if _repaired(t, cp) is not None}
+                for name, cp in MOJIBAKE_CODEPAGES.items()}
+    name = max(repaired, key=lambda n: (len(repaired[n]), n == "Windows-1258"))
+    hits = repaired[name]
+    if not (len(hits) >= 2 or (len(hits) == 1 and len(distinct) == 1)):
+        return None
+    unicode_cells = [t for t in distinct - hits
+                     if any(not c.isascii() and _vietnamese_letter(c) for c in t)
+                     and not looks_misread(t, name)]
+    return name if len(unicode_cells) <= len(hits) else None
+
+
+def known_words(texts: Iterable[object], name: str) -> frozenset[str]:
+    """The words (lower case) of a misread sheet's cells that are repaired for sure: they tell
+    a lost byte elsewhere in the sheet (``tr�`` is *trọ* when *trọ* is written out again)."""
+    words: set[str] = set()
+    for text in {t for t in texts if isinstance(t, str) and not t.isascii() and "\ufffd" not in t}:
+        if (fixed := _repaired(text, MOJIBAKE_CODEPAGES[name])) is not None:
+            words.update(w.lower() for w in _WORD_SPLIT.split(fixed) if w)
+    return frozenset(words)
+
+
+#: Lead characters a code page shows for the first byte of a Vietnamese letter in UTF-8
+#: (``Ã`` / ``Ă`` for U+00C0..U+00FF, ``Ä``, ``Æ``, ``á»`` / ``áº`` for U+1EA0..U+1EFF).
+_LEADS = {"cp1252": ("Ã", "Ä", "Å", "Æ", "áº", "á»"), "cp1258": ("Ă", "Ä", "Å", "Æ", "áº", "á»")}
+#: The characters either code page shows for a UTF-8 continuation byte (0x80..0xBF; an
+#: undefined one as its C1 control or ``�``).
+_CONTINUATION_CLASS = ("[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                       "\u02dc\u2013-\u203a\u20ac\u2122\ufffd]")
+_CONTINUATION = re.compile(_CONTINUATION_CLASS)
+_MISREAD = {cp: re.compile("(?:" + "|".join(leads) + ")" + _CONTINUATION_CLASS)
+            for cp, leads in _LEADS.items()}
+
+
+def looks_misread(text: object, name: str | None = None) -> bool:
+    """Whether ``text`` shows the marks of UTF-8 misread in code page ``name`` (either when
+    ``None``): the characters the code page shows for the first bytes of a Vietnamese
+    letter (``Ã``, ``Ä``, ``Æ``, ``áº``, ``á»``) followed by another of its characters."""
+    if not isinstance(text, str) or text.isascii():
+        return False
+    names = [name] if name else list(MOJIBAKE_CODEPAGES)
+    return any(_MISREAD[MOJIBAKE_CODEPAGES[n]].search(text) for n in names)
+
+
+def repair_cell(value: object, name: str, known: frozenset[str] = frozenset()) -> object:
+    """A cell of a sheet misread in code page ``name`` (:func:`detect_mojibake`), repaired
+    when :func:`unmangle` gives Vietnamese text (``known``: :func:`known_words`); other cells
+    (numbers, dates, text typed again by hand in Unicode) unchanged, and a cell whose lost
+    letter cannot be told for sure kept as it is (its row is rejected,
+    :func:`undecoded_words`)."""
+    if isinstance(value, str) and not value.isascii():
+        fixed = _repaired(value, MOJIBAKE_CODEPAGES[name], known)
+        if fixed is not None:
+            return fixed
+    return value

@@ -24,10 +24,14 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
     merges, hidden, shown, formulas, errors = [], [], {}, {}, {}
     inside, row, col, filtered, column, hidden_columns = False, 0, 0, False, 0, []
     striking, struck, defaults, unstruck = _struck_styles(archive), set(), [], {}
+    #: styles of rows of height 0 and of columns of width 0 (names are per family)
+    shut: dict[str, set[str]] = {"table-row": set(), "table-column": set()}
     with archive.open("content.xml") as stream:
         for event, node in iterparse(stream, events=("start", "end")):
             tag = node.tag
             if tag == _S + "style" and event == "end":  # an automatic style, or its parent's
+                if _shut(node):  # a row shut to zero height, a column to zero width
+                    shut[node.get(_S + "family")].add(node.get(_S + "name"))
                 said = _strike_said(node)
                 if said or said is None and node.get(_S + "parent-style-name") in striking:
                     striking.add(node.get(_S + "name"))
@@ -44,7 +48,8 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                 continue
             if tag == _T + "table-column" and event == "end":
                 repeat = min(int(node.get(_T + "number-columns-repeated", "1")), MAX_COLUMNS)
-                if node.get(_T + "visibility", "visible") != "visible":
+                if (node.get(_T + "visibility", "visible") != "visible"
+                        or node.get(_T + "style-name") in shut["table-column"]):
                     hidden_columns.extend(range(column, min(column + repeat, MAX_COLUMNS)))
                 defaults += [node.get(_T + "default-cell-style-name")] * min(
                     repeat, MAX_COLUMNS - len(defaults))
@@ -55,7 +60,8 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
                     col = 0
                     continue
                 repeat = int(node.get(_T + "number-rows-repeated", "1"))
-                if (seen := node.get(_T + "visibility", "visible")) != "visible":
+                seen = node.get(_T + "visibility", "visible")
+                if seen != "visible" or node.get(_T + "style-name") in shut["table-row"]:
                     hidden.append((row, row + repeat))
                     filtered = filtered or seen == "filter"
                 row += repeat
@@ -78,6 +84,29 @@ def ods_facts(archive: zipfile.ZipFile, sheet: str) -> SheetFacts:
     return SheetFacts(tuple(merges), tuple(hidden), shown, formulas, filtered=filtered,
                       hidden_columns=tuple(hidden_columns), errors=errors,
                       struck=frozenset(struck), unstruck=unstruck)
+
+
+#: A length of zero in any unit ODF writes (``0cm``, ``0in``, ``0pt``, ``0.000mm``, ``0``).
+_ZERO = re.compile(r"\s*0*(?:\.0*)?\s*(?:cm|mm|in|pt|pc|px)?\s*")
+
+
+def _shut(style) -> bool:
+    """Whether an automatic ``<style:style>`` shuts a row to zero height (``style:row-height``
+    of its ``table-row-properties``, not recomputed: ``style:use-optimal-row-height`` not
+    ``true``) or a column to zero width (``style:column-width``): LibreOffice shows neither,
+    as Excel shows no row of ``ht="0"`` (``xlsxfacts``, ``xlsfacts``)."""
+    family = style.get(_S + "family")
+    for props in style:
+        if family == "table-row" and props.tag == _S + "table-row-properties":
+            height = props.get(_S + "row-height")
+            if (height is not None and "0" in height and _ZERO.fullmatch(height)
+                    and props.get(_S + "use-optimal-row-height") != "true"):
+                return True
+        if family == "table-column" and props.tag == _S + "table-column-properties":
+            width = props.get(_S + "column-width")
+            if width is not None and "0" in width and _ZERO.fullmatch(width):
+                return True
+    return False
 
 
 def _spans_unstruck(cell, striking: set[str]) -> str | None:

@@ -32,6 +32,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from thidua.ingest.farcells import MAX_FAR_CELLS, FarCells
 from thidua.ingest.flatods import as_ods, is_flat_ods
+from thidua.ingest.mhtml import check_mhtml, is_mhtml
 from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_PARTS,
                                   MAX_ROWS, MAX_SHARED_STRINGS, MAX_SHEETS,
                                   MAX_UNCOMPRESSED_BYTES, RATIO_CHECKED_FROM_BYTES, exceeded,
@@ -70,6 +71,8 @@ def check_bytes(data: bytes, suffix: str) -> None:
         _check_csv(data)
     elif data.startswith(_ZIP):
         _check_zip(data)
+    elif is_mhtml(data):  # Excel's "Single File Web Page": its parts and sheets counted
+        check_mhtml(data)
     elif is_flat_ods(data):  # checked as the package it is read as (flatods.py)
         _check_zip(as_ods(data))
     elif data.startswith(_OLE) or headless_ole(data):

@@ -18,6 +18,7 @@ from pathlib import Path
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
 from thidua.ingest.htmltable import html_grid
+from thidua.ingest.mhtml import is_mhtml, mhtml_pages
 from thidua.ingest.xml2003 import is_xml2003, xml2003_sheets
 from thidua.ingest.flatods import as_ods, is_flat_ods
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
@@ -61,7 +62,7 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 #: Names under which a form also arrives: a web page or Excel 2003 XML saved by a system's
 #: "Export to Excel" (:mod:`thidua.ingest.htmltable`, :mod:`thidua.ingest.xml2003`), and an
 #: attachment a mail program delivered without its suffix; the content says what each is.
-OTHER_SUFFIXES = (".htm", ".html", ".xml", ".fods", "")
+OTHER_SUFFIXES = (".htm", ".html", ".mht", ".mhtml", ".xml", ".fods", "")
 SUFFIXES = WORKBOOK_SUFFIXES + CSV_SUFFIXES + OTHER_SUFFIXES
 #: Archives a unit's files may arrive in: not opened (each file inside is a unit's own to
 #: check), the office is told to extract them.
@@ -97,8 +98,31 @@ def _to_unicode(grid: Grid, encoding: str) -> tuple[Grid, str]:
             f"chắc chắn sang Unicode; đề nghị chuyển toàn bộ tệp sang Unicode (Unikey: Công cụ "
             f"chuyển mã) và phông chữ Times New Roman rồi gửi lại.") from exc
     if found is None:
-        return grid, encoding
+        return _repaired(grid, encoding)
     return [[legacy.convert_cell(v, found) for v in row] for row in grid], found
+
+
+def _repaired(grid: Grid, encoding: str) -> tuple[Grid, str]:
+    """The grid with UTF-8 text that was misread in a Windows code page and saved again
+    (``Kinh táº¿``) put back (:func:`thidua.ingest.legacy.detect_mojibake`), every cell of the
+    sheet by the same code page, and the encoding ``UTF-8 bị đọc nhầm thành Windows-1258``;
+    else the grid and ``encoding`` unchanged."""
+    cells = list(chain.from_iterable(grid))
+    name = legacy.detect_mojibake(cells)
+    if name is None:
+        return grid, encoding
+    known = legacy.known_words(cells, name)
+    return ([[legacy.repair_cell(v, name, known) for v in row] for row in grid],
+            f"{legacy.MOJIBAKE} {name}")
+
+
+def mojibake_note(sheet: str, encoding: str) -> str:
+    """Told to the unit whose sheet was repaired (:func:`_repaired`)."""
+    where = f"Trang '{sheet}'" if sheet else "Tệp"
+    return (f"{where}: chữ tiếng Việt bị lỗi mã (tệp UTF-8 đã bị mở bằng bảng mã "
+            f"{encoding.removeprefix(legacy.MOJIBAKE).strip()} rồi lưu lại, ví dụ 'Kinh táº¿' "
+            f"thay cho 'Kinh tế'); đã tự động sửa lại. Lần sau đề nghị mở tệp CSV bằng Excel qua "
+            f"Dữ liệu > Từ Văn bản/CSV, chọn mã 65001: Unicode (UTF-8), và lưu dạng 'CSV UTF-8'.")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -116,7 +140,7 @@ def read_bytes(path: Path) -> bytes:
     if suffix not in SUFFIXES:
         raise FileRejected(f"Định dạng tệp '{suffix}' không được nhận; chỉ nhận "
                            f"{', '.join(WORKBOOK_SUFFIXES + CSV_SUFFIXES)} (và trang web, "
-                           f"XML 2003 xuất từ phần mềm: .htm, .html, .xml).")
+                           f"XML 2003 xuất từ phần mềm: .htm, .html, .mht, .xml).")
     try:
         with path.open("rb") as stream:  # never more than the limit into memory (issue 9.6)
             data = stream.read(MAX_FILE_BYTES + 1)
@@ -153,7 +177,11 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     """
     if reads_as_csv(data, suffix):
         sheet, told = _typed(_csv_sheet(data))
+        if sheet.encoding.startswith(legacy.MOJIBAKE):
+            told = (mojibake_note("", sheet.encoding), *told)
         return FileSheets(tuple(split_side_by_side(sheet)), told)
+    if is_mhtml(data):  # Excel's "Single File Web Page" (mhtml.py)
+        return _mhtml_sheets(data)
     if is_web_page(data):  # a web system's "Export to Excel" (htmltable.py)
         sheet, told = _typed(_html_sheet(data))
         return FileSheets(tuple(split_side_by_side(sheet)), (WEB_PAGE_NOTE, *told))
@@ -182,7 +210,8 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     if not counted:
         if errors := [f.error for f in found if f.visible and f.error is not None]:
             raise errors[0]
-        raise FileRejected(hidden_tables_reason(passed) or NO_HEADER + next(
+        raise FileRejected(hidden_tables_reason(passed) or _misread(
+            f.grid for f in found if f.visible) or NO_HEADER + next(
             (hint for f in found if f.visible and (hint := header_hint(f.grid))), ""))
     sheets: list[SheetData] = []
     told: tuple[str, ...] = ()  # how a sheet's layout was read
@@ -197,7 +226,9 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
         whole, typed = _typed(SheetData(chosen.name, grid, table, chosen.encoding, facts))
         if table.continued_at is not None and sheets:  # a list going on: the first's legend too
             legends_with(whole, sheets[0].grid)
-        told = (*told, *((chosen.note,) if chosen.note else ()), *typed)
+        told = (*told, *((chosen.note,) if chosen.note else ()), *typed,
+                *((mojibake_note(chosen.name, chosen.encoding),)
+                  if chosen.encoding.startswith(legacy.MOJIBAKE) else ()))
         for sheet in split_side_by_side(whole, frozenset(facts.hidden_columns)):  # A:K | M:W
             originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
             original = copy_of(raw_rows(sheet), originals)
@@ -336,7 +367,8 @@ def _csv_sheet(data: bytes) -> SheetData:
         if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
             best = SheetData("", grid, table, found)
     if best is None:
-        raise FileRejected(_lost_letters(candidates) or NO_HEADER + next(
+        raise FileRejected(_lost_letters(candidates) or _misread(
+            grid for _, grid in candidates[:1]) or NO_HEADER + next(
             (hint for _, grid in candidates if (hint := header_hint(grid))), ""))
     return best
 
@@ -355,10 +387,64 @@ def _lost_letters(candidates: list) -> str | None:
             f"lưu dạng 'CSV UTF-8 (Comma delimited)' hoặc .xlsx rồi gửi lại.")
 
 
+def _misread(grids) -> str | None:
+    """Why a file without the form's header is rejected when its header area shows UTF-8
+    misread in a Windows code page (``LÄ©nh vá»±c``) that could not be put back; else
+    ``None``."""
+    for grid in grids:
+        words = [v for row in grid[:HEADER_SEARCH_ROWS] for v in row if legacy.looks_misread(v)]
+        if words:
+            return (f"Chữ tiếng Việt trong tệp bị lỗi mã (tệp UTF-8 đã bị mở bằng bảng mã "
+                    f"Windows-1258/Windows-1252 rồi lưu lại, ví dụ '{words[0][:40]}') và không "
+                    f"sửa lại chắc chắn được, nên không tìm thấy dòng tiêu đề của biểu. Đề nghị "
+                    f"dùng tệp gốc: mở tệp CSV bằng Excel qua Dữ liệu > Từ Văn bản/CSV, chọn mã "
+                    f"65001: Unicode (UTF-8), rồi lưu dạng 'CSV UTF-8' hoặc .xlsx và gửi lại.")
+    return None
+
+
 #: Told to a unit whose file is a web page under a spreadsheet name (its table was read).
 WEB_PAGE_NOTE = ("Tệp là trang web (HTML) được đặt đuôi bảng tính (thường do chức năng 'Xuất "
                  "Excel' của phần mềm tạo ra): đã đọc bảng trong trang. Lần sau đề nghị mở tệp "
                  "bằng Excel, lưu dạng .xlsx (Tệp > Lưu thành > Sổ làm việc Excel) rồi gửi.")
+
+
+#: Told to a unit whose file is Excel's "Single File Web Page" (its sheets were read).
+MHTML_NOTE = ("Tệp là trang web lưu một tệp (Excel 'Trang web Một Tệp', MHTML): đã đọc bảng "
+              "trong các trang tính của nó. Lần sau đề nghị lưu dạng .xlsx (Tệp > Lưu thành > "
+              "Sổ làm việc Excel) rồi gửi.")
+
+
+def _mhtml_sheets(data: bytes) -> FileSheets:
+    """The sheets of an MHTML workbook (:func:`thidua.ingest.mhtml.mhtml_pages`) that hold the
+    form's table, each read as a web page is (:func:`_html_sheet`) under its sheet's name;
+    hidden sheets are passed over, named. Raises :class:`FileRejected` as a workbook without
+    a header row is, or with the first sheet's own reason."""
+    sheets: list[SheetData] = []
+    told: list[str] = [MHTML_NOTE]
+    errors: list[FileRejected] = []
+    hidden = [p.name for p in mhtml_pages(data) if not p.visible]
+    for page in mhtml_pages(data):
+        if not page.visible:
+            continue
+        try:
+            sheet = _html_sheet(page.html)
+        except FileRejected as exc:
+            errors.append(exc)
+            continue
+        sheet, typed = _typed(SheetData(page.name, sheet.grid, sheet.table, sheet.encoding,
+                                        sheet.facts))
+        if sheet.encoding.startswith(legacy.MOJIBAKE):
+            told.append(mojibake_note(page.name, sheet.encoding))
+        told.extend(typed)
+        sheets.extend(split_side_by_side(sheet))
+    if not sheets:
+        if hidden:
+            raise FileRejected(f"{NO_HEADER} Trang tính bị ẩn không được đọc: "
+                               f"{', '.join(repr(n) for n in hidden)}.")
+        raise errors[0] if errors else FileRejected(NO_HEADER)
+    if hidden:
+        told.append(f"Trang tính bị ẩn không được đọc: {', '.join(repr(n) for n in hidden)}.")
+    return FileSheets(tuple(sheets), tuple(told))
 
 
 def _html_sheet(data: bytes) -> SheetData:

@@ -61,7 +61,7 @@ class SheetData:
     @property
     def converted(self) -> bool:
         """Whether the text was converted from a legacy 8-bit encoding."""
-        return self.encoding in legacy.DECODERS
+        return self.encoding in legacy.DECODERS or self.encoding.startswith(legacy.MOJIBAKE)
 
     def memo(self, key: object, compute):
         """``compute()``, kept with the sheet under ``key`` (it travels with it when pickled,

@@ -20,7 +20,7 @@ from thidua.ingest.cellrules import (example_note, hidden_note, mark_examples, m
 from thidua.ingest.contacts import contact_note, mark_contacts
 from thidua.ingest.continuation import (continuation_note, halves_note, join_continuations,
                                        join_halves, share_models, shared_note)
-from thidua.ingest.legacy import undecoded_cells
+from thidua.ingest.legacy import MOJIBAKE, undecoded_cells
 from thidua.ingest.legend import legend_note
 from thidua.ingest.marks import marked_columns
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
@@ -174,6 +174,14 @@ def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
     """Rejections of the data rows whose form cells keep text of a legacy encoding that
     could not be converted (:func:`thidua.ingest.legacy.undecoded_cells`, issue 9.5)."""
     columns = [c for c in data.columns if c in BY_NAME]
+    if encoding.startswith(MOJIBAKE):  # a letter lost when UTF-8 was misread: not told for sure
+        return rejection_frame([
+            {"file": file, "sheet": sheet, "row": row, "column": BY_NAME[name].header,
+             "value": str(value),
+             "error": f"Ô '{BY_NAME[name].header}' có chữ bị mất khi tệp UTF-8 bị mở bằng bảng mã "
+                      f"{encoding.removeprefix(MOJIBAKE).strip()} rồi lưu lại ('{word}'), không "
+                      f"biết chắc là chữ nào; đề nghị gõ lại ô này bằng Unicode rồi gửi lại."}
+            for row, name, value, word in undecoded_cells(data[columns], encoding)])
     return rejection_frame([
         {"file": file, "sheet": sheet, "row": row, "column": BY_NAME[name].header,
          "value": str(value),

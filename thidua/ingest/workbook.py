@@ -31,6 +31,13 @@ _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 _WEB_PAGE = "trang web (HTML) được đặt đuôi bảng tính"
+#: What an MHTML web archive is (:mod:`thidua.ingest.mhtml`).
+MHTML = "trang web lưu một tệp (MHTML, .mht)"
+
+
+def _is_mhtml(data: bytes) -> bool:
+    from thidua.ingest.mhtml import is_mhtml  # mhtml.py imports this module
+    return is_mhtml(data)
 
 
 def is_web_page(data: bytes) -> bool:
@@ -49,6 +56,8 @@ def _not_a_workbook(data: bytes) -> str | None:
         return "bảng tính dạng XML 2003 (Excel 2003 XML)"
     if head.startswith(b"<?xml") and b"office:document" in head:
         return "bảng tính OpenDocument dạng XML phẳng (.fods)"
+    if _is_mhtml(data):  # Excel's "Single File Web Page" (mhtml.py), read by read.parse_sheets
+        return MHTML
     if head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in head:
         return _WEB_PAGE
     if data.startswith(_ZIP):
