@@ -45,3 +45,19 @@ def test_the_titles_year_in_a_date_cell_is_the_year(tmp_path, context):
     wb.save(tmp_path / "Q-BD_dvk.xlsx")
     result = ingest_file(input_file(tmp_path / "Q-BD_dvk.xlsx"), context)
     assert result.status == "used" and result.rows["valid"] == 2
+
+
+@pytest.mark.parametrize("value", [dt.datetime(2024, 1, 1), "01/01/2024", "31/12/2024"])
+def test_the_titles_year_written_as_a_date_is_its_year(value):
+    # fresh tester I's I136: ``Năm:`` | a date cell 01/01/2024 rejected the whole file
+    from thidua.ingest.titleblock import parse_title
+
+    assert parse_title([["Mã đơn vị: Q-BD"], ["Năm:", value]]).year == 2024
+
+
+def test_a_title_year_that_is_no_date_nor_year_still_rejects_the_file():
+    from thidua.ingest.titleblock import parse_title
+    from thidua.ingest.workbook import FileRejected
+
+    with pytest.raises(FileRejected, match="không phải là một năm"):
+        parse_title([["Năm:", "32/13/2024"]])

@@ -151,7 +151,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     ``rows``: :func:`thidua.ingest.read.title_rows` (a row's cells, left to right), or lines
     (one cell each). A label is matched in any case, with or without diacritics and colon,
     ``Ngày gửi báo cáo`` included; its value is in the same cell or the next one
-    (:func:`_labelled`, issue 16.2). Other text is ignored. A ``Năm:`` after a colon that is not
+    (:func:`_labelled`, issue 16.2). Other text is ignored. A ``Năm:`` holding a date (``01/01/2024``, a date cell) is its year; one after a colon that is not
     a 4-digit year raises :class:`thidua.ingest.read.FileRejected` (the year decides where the
     file counts); a ``Ngày gửi:`` that is not a date does not (it only orders a unit's files):
     it is kept as ``sent_text``. Without a colon, a value counts only when it has the shape of
@@ -177,6 +177,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 span_ = span
             elif strict and (remarked := year_with_remark(value)):  # ``2024 (bổ sung)``
                 year, year_text = remarked, said
+            elif strict and (day := parse_sent_date(value)):  # a date cell: ``01/01/2024``
+                year, year_text = day.year, said
             elif strict:
                 raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm "
                                    f"(cần một năm 4 chữ số, ví dụ 'Năm: 2024').")
