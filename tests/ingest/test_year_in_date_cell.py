@@ -61,3 +61,13 @@ def test_a_title_year_that_is_no_date_nor_year_still_rejects_the_file():
 
     with pytest.raises(FileRejected, match="không phải là một năm"):
         parse_title([["Năm:", "32/13/2024"]])
+
+
+def test_a_date_in_the_year_lines_remark_is_no_year():
+    from thidua.ingest.titleblock import parse_title
+    from thidua.ingest.workbook import FileRejected
+
+    with pytest.raises(FileRejected, match="không phải là một năm"):
+        parse_title([["Năm: 2024 (số liệu đến 30/11/2023)"]])
+    with pytest.raises(FileRejected, match="không phải là một năm"):
+        parse_title([["Năm:", "đến 30/11/2024"]])

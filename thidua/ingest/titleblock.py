@@ -145,6 +145,11 @@ def _labelled(rows: list[list[str]]):
             i += 1
 
 
+#: A ``Năm:`` value that is a date and nothing else (``01/01/2024``: a date cell), never a
+#: year with a date in its remark (``2024 (số liệu đến 30/11/2023)``).
+_WHOLE_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
+
+
 def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     """Read ``Mã đơn vị: X``, ``Năm: Y`` and ``Ngày gửi: …`` from the title block.
 
@@ -177,7 +182,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 span_ = span
             elif strict and (remarked := year_with_remark(value)):  # ``2024 (bổ sung)``
                 year, year_text = remarked, said
-            elif strict and (day := parse_sent_date(value)):  # a date cell: ``01/01/2024``
+            elif strict and _WHOLE_DATE.fullmatch(value.strip()) \
+                    and (day := parse_sent_date(value)):  # a date cell: ``01/01/2024``
                 year, year_text = day.year, said
             elif strict:
                 raise FileRejected(f"Dòng 'Năm: {value}' ở phần tiêu đề không phải là một năm "
