@@ -24,24 +24,12 @@ import re
 from dataclasses import dataclass
 
 from thidua.ingest.limits import MAX_PARTS, MAX_SHEETS, exceeded, number
-from thidua.ingest.workbook import FileRejected
+from thidua.ingest.workbook import FileRejected, is_mhtml  # noqa: F401 - recognised with the formats
 
-_HEAD = re.compile(rb"^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+", re.ASCII)
 _SHEET = re.compile(r"<x:ExcelWorksheet>(.*?)</x:ExcelWorksheet>", re.IGNORECASE | re.DOTALL)
 _NAME = re.compile(r"<x:Name>(.*?)</x:Name>", re.IGNORECASE | re.DOTALL)
 _SOURCE = re.compile(r"<x:WorksheetSource\s+HRef\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _HIDDEN = re.compile(r"<x:Visible>\s*Sheet(?:Very)?Hidden\s*</x:Visible>", re.IGNORECASE)
-
-
-def is_mhtml(data: bytes) -> bool:
-    """Whether a file's bytes are a MIME web archive: its header block (before the first blank
-    line) holds ``MIME-Version`` and a ``multipart/related`` content type."""
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    block = _HEAD.match(head)
-    if block is None:
-        return False
-    text = block.group().lower()
-    return b"mime-version:" in text and b"multipart/related" in text
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,19 @@ _WEB_PAGE = "trang web (HTML) được đặt đuôi bảng tính"
 MHTML = "trang web lưu một tệp (MHTML, .mht)"
 
 
-def _is_mhtml(data: bytes) -> bool:
-    from thidua.ingest.mhtml import is_mhtml  # mhtml.py imports this module
-    return is_mhtml(data)
+#: A MIME header block: ``Name: value`` lines, folded lines indented, up to the blank line.
+_MIME_HEAD = re.compile(rb"^(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)+", re.ASCII)
+
+
+def is_mhtml(data: bytes) -> bool:
+    """Whether a file's bytes are a MIME web archive: its header block (before the first blank
+    line) holds ``MIME-Version`` and a ``multipart/related`` content type."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    block = _MIME_HEAD.match(head)
+    if block is None:
+        return False
+    text = block.group().lower()
+    return b"mime-version:" in text and b"multipart/related" in text
 
 
 def is_web_page(data: bytes) -> bool:
@@ -56,7 +66,7 @@ def _not_a_workbook(data: bytes) -> str | None:
         return "bảng tính dạng XML 2003 (Excel 2003 XML)"
     if head.startswith(b"<?xml") and b"office:document" in head:
         return "bảng tính OpenDocument dạng XML phẳng (.fods)"
-    if _is_mhtml(data):  # Excel's "Single File Web Page" (mhtml.py), read by read.parse_sheets
+    if is_mhtml(data):  # Excel's "Single File Web Page" (mhtml.py), read by read.parse_sheets
         return MHTML
     if head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in head:
         return _WEB_PAGE
