@@ -52,3 +52,19 @@ def test_a_web_export_writing_every_cell_as_a_text_formula_is_read_whole(tmp_pat
     assert result.registrations["model"].tolist() == ["Mô hình số 1", "Mô hình số 2", "Mô hình số 3"]
     rejected = result.rejections["error"].tolist()
     assert len(rejected) == 1 and "01/2023 - 12/2023" in rejected[0] and '="' not in rejected[0]
+
+
+@pytest.mark.parametrize(("name", "separator", "encoding"), [
+    ("Q-BD_dvk.txt", "\t", "utf-16"),  # Excel's "Unicode Text"
+    ("Q-BD_dvk.csv", ",", "utf-8"),
+    ("Q-BD_dvk.xls", ";", "utf-8-sig"),  # a web system's CSV under an .xls name
+])
+def test_text_formulas_in_every_text_table(tmp_path, context, name, separator, encoding):
+    lines = [["Mã đơn vị: Q-BD"], ["Năm: 2024"], [], HEADER,
+             *(['="0%d"' % i, f"Mô hình {i}", '="Kinh tế"', "Tập thể", "Tổ 1", "", "Cơ sở", "",
+                '="01/2024 - 12/2024"', "Hoàn thành", ""] for i in (1, 2))]
+    path = tmp_path / name
+    path.write_bytes("\r\n".join(separator.join(line) for line in lines).encode(encoding))
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    assert result.registrations["period"].tolist() == ["01/2024 - 12/2024"] * 2

@@ -19,14 +19,7 @@ from thidua.ingest.prescan import check_bytes
 from thidua.ingest.read import MHTML_NOTE
 from thidua.ingest.workbook import FileRejected, reads_as_csv
 
-ROWS = [
-    ["1", "Số hóa hồ sơ đoàn viên tại cơ sở", "Kinh tế", "Tập thể", "CĐCS Công ty Minh An", "",
-     "Cơ sở", "Công ty Minh An", "01/01/2024 - 31/12/2024", "Hoàn thành", ""],
-    ["2", "Cải tiến dây chuyền đóng gói", "Kinh tế", "Cá nhân", "Nguyễn Văn Hùng", "Tổ trưởng",
-     "Cơ sở", "Công ty Bình Minh", "01/2024 - 12/2024", "Tiêu biểu", ""],
-    ["3", "Tủ sách pháp luật cho công nhân", "Văn hóa - xã hội", "Tập thể", "CĐCS Trường Hoa Sen",
-     "", "Cơ sở", "Trường Hoa Sen", "01/2024 - 12/2024", "Hoàn thành", ""],
-]
+from test_html_tables import ROWS  # the same three registrations as a web page
 BOUNDARY = "----=_NextPart_01DA1234.56789ABC"
 
 

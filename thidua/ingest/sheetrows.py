@@ -174,20 +174,18 @@ def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
     """Rejections of the data rows whose form cells keep text of a legacy encoding that
     could not be converted (:func:`thidua.ingest.legacy.undecoded_cells`, issue 9.5)."""
     columns = [c for c in data.columns if c in BY_NAME]
-    if encoding.startswith(MOJIBAKE):  # a letter lost when UTF-8 was misread: not told for sure
-        return rejection_frame([
-            {"file": file, "sheet": sheet, "row": row, "column": BY_NAME[name].header,
-             "value": str(value),
-             "error": f"Ô '{BY_NAME[name].header}' có chữ bị mất khi tệp UTF-8 bị mở bằng bảng mã "
-                      f"{encoding.removeprefix(MOJIBAKE).strip()} rồi lưu lại ('{word}'), không "
-                      f"biết chắc là chữ nào; đề nghị gõ lại ô này bằng Unicode rồi gửi lại."}
-            for row, name, value, word in undecoded_cells(data[columns], encoding)])
+
+    def error(header: str, word: str) -> str:
+        if encoding.startswith(MOJIBAKE):  # a letter lost when UTF-8 was misread: not sure
+            return (f"Ô '{header}' có chữ bị mất khi tệp UTF-8 bị mở bằng bảng mã "
+                    f"{encoding.removeprefix(MOJIBAKE).strip()} rồi lưu lại ('{word}'), không "
+                    f"biết chắc là chữ nào; đề nghị gõ lại ô này bằng Unicode rồi gửi lại.")
+        return (f"Ô '{header}' còn ký tự của bảng mã {encoding} chưa chuyển được ('{word}'); đề "
+                f"nghị chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi gửi lại.")
+
     return rejection_frame([
         {"file": file, "sheet": sheet, "row": row, "column": BY_NAME[name].header,
-         "value": str(value),
-         "error": f"Ô '{BY_NAME[name].header}' còn ký tự của bảng mã {encoding} chưa chuyển được "
-                  f"('{word}'); đề nghị chuyển tệp sang Unicode (Unikey: Công cụ chuyển mã) rồi "
-                  f"gửi lại."}
+         "value": str(value), "error": error(BY_NAME[name].header, word)}
         for row, name, value, word in undecoded_cells(data[columns], encoding)])
 
 
