@@ -54,6 +54,7 @@ declare -A MUTANTS=(
   [xml2003]="thidua.ingest.xml2003.*"
   [interpreted]="thidua.ingest.interpreted.*"
   [periods]="thidua.ingest.periods.*"
+  [leadvalue]="thidua.ingest.leadvalue.*"
   [read]="thidua.ingest.read.*"
   [workbook]="thidua.ingest.workbook.*"
   [normalise]="thidua.ingest.normalise.*"
@@ -120,7 +121,8 @@ declare -A TESTS=(
   [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_nested_mutants.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
   [interpreted]="tests/ingest/test_values.py tests/ingest/test_values_edges.py tests/ingest/test_values_other_column.py -results"
-  [periods]="tests/ingest/test_periods_mutants.py tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_lookalikes_periods.py -results"
+  [periods]="tests/ingest/test_periods_mutants.py tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_lookalikes_periods.py tests/ingest/test_period_words.py tests/ingest/test_year_in_date_cell.py -results"
+  [leadvalue]="tests/ingest/test_lead_values.py tests/ingest/test_values_mixed.py"
   [read]="tests/ingest/test_read_mutants.py tests/ingest/test_read.py tests/ingest/test_sheets.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py tests/ingest/test_html_tables.py -results"
   [workbook]="tests/ingest/test_damaged.py tests/ingest/test_text_tables.py tests/ingest/test_sheetscan.py tests/ingest/test_csv_encodings_mixed.py tests/ingest/test_xml2003.py"
   [normalise]="tests/ingest/test_normalise_mutants.py tests/ingest/test_normalise.py tests/ingest/test_spellings.py tests/ingest/test_merged_rows.py tests/ingest/test_section_wordings.py tests/ingest/test_excel_subtotals.py tests/ingest/test_summary_block.py tests/ingest/test_row_shortcuts.py -results -context"
@@ -154,7 +156,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
-       odsfacts)
+       odsfacts leadvalue)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

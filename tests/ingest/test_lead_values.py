@@ -26,6 +26,8 @@ from thidua.text import match_key
     ("type", "CN - Chủ tịch", "individual"),
     ("type", "T.thể công đoàn", "collective"),
     ("type", "1. Tập thể công đoàn", "collective"),
+    ("type", "TT. CĐCS", "collective"),  # a code with a stray dot still names its value
+    ("level", "CĐCS Công ty Thi công cơ giới", "co_so"),  # ``thi`` without ``trấn``: no ward
     ("result", "Tiêu biểu cấp quận", "tieu_bieu"),
     ("result", "Tiêu biểu - đề nghị khen thưởng", "tieu_bieu"),
     ("result", "Không hoàn thành do chuyển công tác", "khong_hoan_thanh"),
@@ -99,3 +101,9 @@ def test_a_value_typed_with_the_keyboard_off_is_never_read_by_its_first_words():
     # ``Nhoms lowns`` is ``Nhóm lớn`` typed with Telex off: no value typed back, as before
     assert read_value("type", "Nhoms lowns").code is None
     assert read_value("type", "Taapj theer").code == "collective"  # a whole value typed back
+
+
+def test_the_values_asked_are_in_the_forms_order():
+    # form order: chua_danh_gia, hoan_thanh, tieu_bieu, khong_hoan_thanh (not alphabetical)
+    assert leading_value("result", match_key("Tiêu biểu cấp quận không hoàn thành")) == \
+        ("hoan_thanh", "tieu_bieu", "khong_hoan_thanh")
