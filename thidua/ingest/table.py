@@ -114,6 +114,10 @@ def is_hint(text: str) -> bool:
 
 
 def row_names(row: list[object]) -> dict[int, str]:
+    """The header names a row's cells give (:func:`header_name`), by column index from 0:
+    ``{column: name}`` of the cells naming a form column (``spec/submission-form.md``,
+    the columns), the others left out (``["STT", "Tên mô hình", "Ghi chú", "Lĩnh vực", "x"]`` →
+    ``{0: "stt", 1: "model", 2: "note", 3: "field"}``)."""
     names = {c: header_name(v) for c, v in enumerate(row)}
     return {c: n for c, n in names.items() if n}
 

@@ -36,6 +36,9 @@ class Reading:
 
 
 def words_of(text: str) -> tuple[str, ...]:
+    """The words of ``text`` as matched: its :func:`thidua.text.match_key` (no accents, lower
+    case) cut into runs of letters and digits, every other character a cut
+    (``"Văn hoá – Xã hội"`` → ``("van", "hoa", "xa", "hoi")``)."""
     return tuple(re.findall(r"[0-9a-z]+", match_key(text)))
 
 
@@ -53,6 +56,13 @@ def tokens_of(key: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Matcher:
+    """What :func:`matcher` compares a cell's words with, for one coded column
+    (``spec/submission-form.md``, the coded columns): each spelling's words with its code
+    (``sequences``), the filler words a cell may add (``fillers``: ``lĩnh vực`` before a
+    field), the spellings of 4 letters or more run together for the letter-by-letter step
+    (``targets``, with their ``target_codes``) and the codes in the form's order
+    (``order``)."""
+
     sequences: tuple[tuple[str, tuple[str, ...]], ...]  # (code, words of one spelling)
     fillers: tuple[tuple[str, ...], ...]
     targets: tuple[str, ...]  # spellings without spaces, for the fuzzy step
