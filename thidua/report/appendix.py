@@ -22,8 +22,12 @@ from thidua.settings import TEMPLATES_DIR
 
 #: Exemplary models the report lists itself; above this the list is a file of its own.
 INLINE_MAX = 2000
-#: Rows of one part of the appendix PDF (about 40 pages).
+#: Rows of one part of the appendix PDF at most (about 40 pages): a process holds one part.
 PART_ROWS = 1500
+#: Parts the appendix is cut into at least, when each still holds :data:`MIN_PART_ROWS` rows:
+#: parts of equal size keep every core busy to the end (2.001 rows in parts of 1.500 and 501
+#: left one core idle two thirds of the time: issue 10, P4).
+MIN_PARTS, MIN_PART_ROWS = 8, 200
 WORKBOOK, PDF = "phu-luc-tieu-bieu.xlsx", "phu-luc-tieu-bieu.pdf"
 COLUMNS = ["STT", "Lĩnh vực", "Tên mô hình", "Tập thể/cá nhân thực hiện", "Hình thức",
            "Mã đơn vị", "Đơn vị", "Tệp", "Dòng (Excel)"]
@@ -100,8 +104,8 @@ NUMBERS_CSS = ('@page appendix { @top-center { content: "Phụ lục 2 — trang
 
 def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
                  workers: int | None = None) -> bytes:
-    """``phu-luc-tieu-bieu.pdf``, PDF/A-3b: :func:`exemplary_rows` rendered in parts of
-    :data:`PART_ROWS` rows, ``workers`` processes at a time (default: the machine's cores),
+    """``phu-luc-tieu-bieu.pdf``, PDF/A-3b: :func:`exemplary_rows` rendered in the parts of
+    :func:`part_bounds` (equal, :data:`PART_ROWS` rows at most), ``workers`` processes at a time (default: the machine's cores),
     joined in order with continuous page numbers ``Phụ lục 2 — trang n`` and one outline
     (:func:`thidua.report.parts.render_joined`). Each process holds one part only, so the
     memory of a process is bounded by :data:`PART_ROWS`, whatever the year's size.
@@ -117,16 +121,30 @@ def appendix_pdf(rows: pd.DataFrame, report: str, title: str, created: str,
     return render_joined(htmls, None, stamp, NUMBERS_CSS, workers)
 
 
+def part_bounds(rows: int, part_rows: int | None = None) -> list[tuple[int, int]]:
+    """Where the appendix is cut: ``[(start, stop), …]`` row positions (from 0) of parts of
+    equal size (±1 row), as many as needed for :data:`PART_ROWS` rows (or ``part_rows``) at
+    most each, and at least :data:`MIN_PARTS` while each keeps :data:`MIN_PART_ROWS` rows
+    (without ``part_rows``). The cut depends on the number of rows only, never on the number
+    of processes, so the PDF's bytes do not either. Always one part at least (``[(0, 0)]``
+    for no row)."""
+    size = part_rows or PART_ROWS
+    count = max(1, -(-rows // size))
+    if part_rows is None:
+        count = max(count, min(MIN_PARTS, rows // MIN_PART_ROWS))
+    cuts = [round(k * rows / count) for k in range(count + 1)]
+    return list(zip(cuts, cuts[1:]))
+
+
 def appendix_htmls(rows: pd.DataFrame, report: str, title: str, created: str,
                    part_rows: int | None = None) -> list[str]:
-    """The HTML of each part of :func:`appendix_pdf`: ``rows`` cut every ``part_rows``
-    (default :data:`PART_ROWS`), a field continued from the part before headed ``(tiếp)``;
+    """The HTML of each part of :func:`appendix_pdf`: ``rows`` cut where
+    :func:`part_bounds` says, a field continued from the part before headed ``(tiếp)``;
     without page numbers (drawn once joined)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                              undefined=jinja2.StrictUndefined, finalize=glyphs.finalize)
     template = env.get_template("appendix.html.j2")
-    size = part_rows or PART_ROWS
-    chunks = [rows.iloc[i:i + size] for i in range(0, len(rows), size)] or [rows]
+    chunks = [rows.iloc[start:stop] for start, stop in part_bounds(len(rows), part_rows)]
     previous: set[str] = set()
     htmls = []
     for k, chunk in enumerate(chunks, 1):
