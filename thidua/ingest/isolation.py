@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from thidua.ingest import limits
 from thidua.ingest.farcells import FarCells, without_far_cells
+from thidua.ingest.csvtail import trimmed_tail
 from thidua.ingest.prescan import check_bytes
 from thidua.ingest.read import FileSheets, parse_sheets, prepare
 from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, kept where they were
@@ -32,7 +33,7 @@ from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, ke
     time_exceeded,
 )
 from thidua.ingest import worker as worker_module
-from thidua.ingest.workbook import FileRejected
+from thidua.ingest.workbook import FileRejected, reads_as_csv
 from thidua.reasons import file_fault
 
 #: Workers parsing at once (the machine's cores, at least two).
@@ -40,10 +41,14 @@ MAX_WORKERS = max(2, os.cpu_count() or 2)
 
 
 def checked_parse(data: bytes, suffix: str) -> FileSheets:
-    """:func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheets`
+    """A CSV's empty end taken off (:func:`thidua.ingest.csvtail.trimmed_tail`, told),
+    :func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheets`
     and the rows of each sheet (:func:`thidua.ingest.read.prepare`): what a worker runs for
     one file."""
     notes: list[str] = []
+    if reads_as_csv(data, suffix):  # padding and blank lines after the text (csvtail.py)
+        data, note = trimmed_tail(data)
+        notes.extend([note] if note else [])
     for _ in range(limits.MAX_SHEETS):  # each pass takes one sheet's far cells out
         try:
             check_bytes(data, suffix)

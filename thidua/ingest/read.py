@@ -356,9 +356,11 @@ def _csv_sheet(data: bytes) -> SheetData:
     """A CSV file's sheet, its separator chosen by the form itself (issue 16.4): among ``;``,
     ``,``, tab and ``|``, the one under which the DVK-01 header row is found (most form
     columns; on a tie, that order). When none gives a header, the file is rejected as a
-    workbook without one is."""
+    workbook without one is; when every cell is blank under one of them (lines of
+    separators only: an export of an empty sheet), as an empty file."""
     candidates, encoding = csv_grids(data)
-    if not any(clean_text(v) for _, grid in candidates for row in grid for v in row):
+    if any(not any(clean_text(v) for row in grid for v in row) for _, grid in candidates):
+        # blank under one separator: the text holds nothing but separators (``;;;;`` lines)
         raise FileRejected(f"Tệp rỗng, không có dữ liệu. {FORMULA_HINT}")
     best: SheetData | None = None
     for _, grid in candidates:

@@ -1,0 +1,94 @@
+"""The end of a CSV file that holds no text, taken off before it is checked and read
+(``spec/submission-form.md``, "CSV"; extension in ``docs/contracts.md``, "The end of a CSV
+that holds no text").
+
+Three things follow the last line of a unit's CSV without being part of its table:
+
+* NUL bytes (code 0) padding the file: a copy or a download cut short, a disk or a USB stick
+  that filled the file's last block with zeros. They made the whole file "not text" and
+  rejected it; the text above them is whole.
+* the DOS end-of-file mark (code 26, ``Ctrl+Z``) some old programs still write: it was read
+  as a row of its own and rejected, a row the unit cannot see.
+* lines of separators only (``,,,,,,``): Excel writes one for every row of the sheet's used
+  range, and a space typed once in ``A1048576`` (``Ctrl+↓``) gives a million of them: the
+  file went past the limit of rows and was rejected, while those lines are blank rows, never
+  counted.
+
+Only the end of the file is taken: a NUL or a mark between two lines of text still makes the
+file what it is (:func:`thidua.ingest.prescan.check_bytes` rejects it). The last line of text
+keeps its own trailing separators and its line break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thidua.ingest.limits import number
+from thidua.ingest.workbook import utf16
+
+#: Blank lines at the end of a CSV above which the unit is told they were taken off (a few
+#: are what every export writes).
+TOLD_BLANK_LINES = 1000
+#: What the end of a CSV may hold without any text: blanks, separators, line breaks, NUL
+#: bytes and DOS end-of-file marks.
+_EMPTY_END = re.compile(r"[ \t,;|\r\n\x00\x1a]*\Z")
+_PADDING = "\x00\x1a"
+
+
+def trimmed_tail(data: bytes) -> tuple[bytes, str | None]:
+    """``data`` (the bytes of a CSV, UTF-16 or in an encoding that keeps ASCII as one byte:
+    UTF-8, Windows-1258, TCVN3, VNI) without its empty end, and what the unit is told about
+    it (Vietnamese) or ``None``: NUL bytes are told, and more than :data:`TOLD_BLANK_LINES`
+    blank lines; a DOS end-of-file mark and a few blank lines are not. The empty end begins
+    at the first line break after the last text (kept, with that line); without a line break
+    there, only NULs and end-of-file marks are taken. UTF-16 that does not decode is left as
+    it is (the reader says why). Never raises."""
+    codec, width, start = _codec(data)
+    try:
+        text = data[start:len(data) - (len(data) - start) % width].decode(codec)
+    except UnicodeDecodeError:
+        return data, None
+    end = _EMPTY_END.search(text)
+    tail = text[end.start():]
+    if not tail:
+        return data, None
+    breaks = re.search(r"\r\n|\r|\n", tail)
+    if breaks is None:
+        removed = tail[len(tail.rstrip(_PADDING)):]  # the last line's own blanks stay
+    else:
+        removed = tail[breaks.end():]
+    if not removed:
+        return data, None
+    kept = data[:start + width * (len(text) - len(removed))]
+    return kept, _note(removed)
+
+
+def _codec(data: bytes) -> tuple[str, int, int]:
+    """How the tail is read: ``(codec, bytes per character, bytes before the text)``. UTF-16
+    (:func:`thidua.ingest.workbook.utf16`, also when NUL padding hides it: the padding is
+    what makes the file look like no UTF-16), else one byte per character."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ("utf-16-le" if data[0] == 0xFF else "utf-16-be"), 2, 2
+    unpadded = data.rstrip(b"\x00")
+    unpadded += b"\x00" * (len(unpadded) % 2)  # the last character's own NUL half
+    codec = utf16(data) or utf16(unpadded)
+    if codec is None:
+        return "latin-1", 1, 0  # one character per byte: the positions are the bytes'
+    return codec, 2, 0
+
+
+def _note(removed: str) -> str | None:
+    nuls = removed.count("\x00")
+    lines = len(re.findall(r"\r\n|\r|\n", removed))
+    told = []
+    if nuls:
+        told.append(f"{number(nuls)} ký tự NUL (mã 0) đệm thêm, thường do tệp được chép hoặc "
+                    f"tải về chưa trọn")
+    if lines > TOLD_BLANK_LINES:
+        told.append(f"{number(lines)} dòng trống chỉ có dấu phân cách, thường do một ô ở rất "
+                    f"xa bên dưới bảng có dấu cách hoặc định dạng")
+    if not told:
+        return None
+    return (f"Cuối tệp CSV có {' và '.join(told)}: đã bỏ phần đó và đọc phần văn bản phía "
+            f"trên. Đề nghị kiểm tra tệp gốc còn đủ các dòng và lần sau xoá các dòng, ô thừa "
+            f"bên dưới bảng trước khi lưu.")
