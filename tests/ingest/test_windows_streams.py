@@ -30,3 +30,23 @@ def test_the_stream_beside_a_file_is_listed_skipped_and_the_file_read(tmp_path):
     (tmp_path / "Q-HK_dk.xlsx:Zone.Identifier").write_text("[ZoneTransfer]\r\nZoneId=3\r\n")
     found = {f.file: f.skipped for f in discover_files(tmp_path)}
     assert found == {"Q-HK_dk.xlsx": "", "Q-HK_dk.xlsx:Zone.Identifier": discover.SKIP_STREAM}
+
+
+@pytest.mark.parametrize("name", [
+    "Q-HK_2024.xlsx - Shortcut.lnk", "Q-BD_2024.xlsx.lnk", "Q-HK_dk.xlsx - Lối tắt.LNK",
+    "Biểu mẫu DVK.url", "Q-HK.xlsx.webloc", "Q-HK.xlsx alias.alias", "Q-HK.desktop"])
+def test_a_shortcut_is_skipped_never_a_rejected_file_of_the_unit(name):
+    assert skip_reason(name) == discover.SKIP_SHORTCUT
+
+
+@pytest.mark.parametrize("name", ["Q-HK_lnk.xlsx", "Q-HK.lnk.xlsx", "url.csv", "Q-HK_desktop.ods"])
+def test_a_name_holding_a_shortcut_word_is_still_a_submission(name):
+    assert skip_reason(name) == ""
+
+
+def test_a_shortcut_beside_the_file_is_listed_skipped_and_the_file_read(tmp_path):
+    write_xlsx(tmp_path / "Q-HK_2024.xlsx", [Sheet("DS", [["Mã đơn vị: Q-HK"], HEADER, *regs(2)])])
+    (tmp_path / "Q-HK_2024.xlsx - Shortcut.lnk").write_bytes(
+        b"L\x00\x00\x00\x01\x14\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x00F" + bytes(60))
+    found = {f.file: f.skipped for f in discover_files(tmp_path)}
+    assert found == {"Q-HK_2024.xlsx": "", "Q-HK_2024.xlsx - Shortcut.lnk": discover.SKIP_SHORTCUT}

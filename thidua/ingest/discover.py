@@ -33,6 +33,9 @@ SKIP_HIDDEN_FOLDER = ("thư mục ẩn (tên bắt đầu bằng dấu chấm, v
 SKIP_TEMPORARY = ("tệp tạm hoặc tải về dở dang (đuôi .tmp, .part, .crdownload…); không phải "
                   "tệp đăng ký")
 SKIP_SYSTEM = "tệp hệ thống của Windows (Thumbs.db, desktop.ini); không phải tệp đăng ký"
+SKIP_SHORTCUT = ("lối tắt (shortcut) trỏ tới một tệp ở nơi khác, không phải bản thân tệp; "
+                 "không đọc. Nếu đơn vị chưa có tệp nào khác, đề nghị chép chính tệp đó vào "
+                 "thư mục dữ liệu")
 SKIP_STREAM = ("thông tin phụ Windows ghi kèm tệp (…:Zone.Identifier, nguồn tải về của tệp), "
                "tách thành tệp riêng khi chép sang máy khác; không phải tệp đăng ký")
 SKIP_SPECIAL = ("không phải tệp thông thường (FIFO, thiết bị hoặc socket); không đọc")
@@ -46,6 +49,9 @@ SKIP_UNREADABLE_FOLDER = ("thư mục con không mở được (không có quy�
 _TEMPORARY = re.compile(r".*\.(tmp|temp|part|partial|crdownload|download)$|~.*\.tmp$",
                         re.IGNORECASE)
 _SYSTEM = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
+#: Shortcuts to a file kept elsewhere: Windows (``Q-HK.xlsx - Shortcut.lnk``, an Internet
+#: shortcut ``.url``), macOS (``.webloc``, an alias) and Linux desktops (``.desktop``).
+_SHORTCUT = re.compile(r".*\.(lnk|url|webloc|alias|desktop)$", re.IGNORECASE)
 #: An NTFS alternate data stream copied off Windows as a file of its own: a file's name with
 #: its extension, a colon, the stream's name (``Q-HK.xlsx:Zone.Identifier``).
 _STREAM = re.compile(r".+\.[A-Za-z0-9]{1,5}:[^:]+")
@@ -90,6 +96,8 @@ def skip_reason(name: str) -> str:
         return SKIP_TEMPORARY
     if name.lower() in _SYSTEM:
         return SKIP_SYSTEM
+    if _SHORTCUT.fullmatch(name):
+        return SKIP_SHORTCUT
     if _STREAM.fullmatch(name):
         return SKIP_STREAM
     return ""
