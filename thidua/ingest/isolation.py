@@ -20,6 +20,7 @@ from dataclasses import replace
 from thidua.ingest import limits
 from thidua.ingest.farcells import FarCells, without_far_cells
 from thidua.ingest.csvtail import trimmed_tail
+from thidua.ingest.defaultkey import OPENED_NOTE, opened_with_default_password
 from thidua.ingest.prescan import check_bytes
 from thidua.ingest.read import FileSheets, parse_sheets, prepare
 from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, kept where they were
@@ -33,7 +34,7 @@ from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, ke
     time_exceeded,
 )
 from thidua.ingest import worker as worker_module
-from thidua.ingest.workbook import FileRejected, reads_as_csv
+from thidua.ingest.workbook import PASSWORD, FileRejected, reads_as_csv
 from thidua.reasons import file_fault
 
 #: Workers parsing at once (the machine's cores, at least two).
@@ -42,30 +43,45 @@ MAX_WORKERS = max(2, os.cpu_count() or 2)
 
 def checked_parse(data: bytes, suffix: str) -> FileSheets:
     """A CSV's empty end taken off (:func:`thidua.ingest.csvtail.trimmed_tail`, told),
-    :func:`thidua.ingest.prescan.check_bytes`, then :func:`thidua.ingest.read.parse_sheets`
+    :func:`thidua.ingest.prescan.check_bytes`, then (a workbook encrypted with Excel's default
+    password opened first, :mod:`thidua.ingest.defaultkey`, told) :func:`thidua.ingest.read.parse_sheets`
     and the rows of each sheet (:func:`thidua.ingest.read.prepare`): what a worker runs for
     one file."""
     notes: list[str] = []
     if reads_as_csv(data, suffix):  # padding and blank lines after the text (csvtail.py)
         data, note = trimmed_tail(data)
         notes.extend([note] if note else [])
-    for _ in range(limits.MAX_SHEETS):  # each pass takes one sheet's far cells out
-        try:
-            check_bytes(data, suffix)
-            break
-        except FarCells as exc:  # a few stray cells far outside the form: read without them
-            if (trimmed := without_far_cells(data, exc)) is None:
-                raise
-            data, note = trimmed
-            notes.append(note)
-    else:
-        check_bytes(data, suffix)
-    parsed = parse_sheets(data, suffix)
+    data = _within_limits(data, suffix, notes)
+    try:
+        parsed = parse_sheets(data, suffix)
+    except FileRejected as exc:  # Excel's default password opens it as Excel does
+        if str(exc) != PASSWORD or (opened := opened_with_default_password(data)) is None:
+            raise
+        notes.append(OPENED_NOTE)
+        data = _within_limits(opened, suffix, notes)
+        parsed = parse_sheets(data, suffix)
     if notes:
         parsed = replace(parsed, remarks=(*notes, *parsed.remarks))
     for sheet in parsed.sheets:
         prepare(sheet)
     return parsed
+
+
+def _within_limits(data: bytes, suffix: str, notes: list[str]) -> bytes:
+    """``data`` once :func:`thidua.ingest.prescan.check_bytes` passes it, with the few stray
+    cells far outside the form taken out of each sheet (:func:`without_far_cells`, each told
+    in ``notes``). Raises :class:`FileRejected` for a limit broken otherwise."""
+    for _ in range(limits.MAX_SHEETS):  # each pass takes one sheet's far cells out
+        try:
+            check_bytes(data, suffix)
+            return data
+        except FarCells as exc:  # a few stray cells far outside the form: read without them
+            if (trimmed := without_far_cells(data, exc)) is None:
+                raise
+            data, note = trimmed
+            notes.append(note)
+    check_bytes(data, suffix)
+    return data
 
 
 def parse_isolated(data: bytes, suffix: str) -> FileSheets:

@@ -85,10 +85,29 @@ def _not_a_workbook(data: bytes) -> str | None:
     return None
 
 
+#: The reason of a workbook that needs a password to open (:mod:`thidua.ingest.defaultkey`
+#: opens those encrypted with Excel's default one first).
+PASSWORD = ("Tệp được đặt mật khẩu, không mở được; đề nghị gỡ mật khẩu (Excel: Tệp > Thông tin > "
+            "Bảo vệ sổ làm việc; LibreOffice: Tệp > Lưu thành, bỏ chọn 'Lưu với mật khẩu') rồi "
+            "gửi lại.")
+
+
 def _is_encrypted(data: bytes) -> bool:
     """An Office file protected by a password to open: an OLE container holding the
     ``EncryptionInfo`` and ``EncryptedPackage`` streams (ECMA-376 encryption)."""
     return data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data
+
+
+def _is_encrypted_ods(data: bytes) -> bool:
+    """An OpenDocument file saved with a password (LibreOffice "Lưu với mật khẩu"): its
+    ``META-INF/manifest.xml`` gives ``encryption-data`` for its parts (ODF 1.2, 3.8)."""
+    if not data.startswith(_ZIP):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return b"encryption-data" in package.read("META-INF/manifest.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError):
+        return False
 
 
 #: The reason of a workbook cut short (a zip without its directory, an .xls short of sectors).
@@ -165,17 +184,17 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
     if kind := _not_a_workbook(data):
         raise FileRejected(f"Tệp là {kind}, không phải bảng tính đọc được; đề nghị gửi biểu "
                            f"DVK-01 dạng Excel (.xlsx).")
-    password = ("Tệp được đặt mật khẩu, không mở được; đề nghị gỡ mật khẩu (Excel: Tệp > Thông "
-                "tin > Bảo vệ sổ làm việc) rồi gửi lại.")
     if _is_encrypted(data):
-        raise FileRejected(password)
+        raise FileRejected(PASSWORD)
     if _is_truncated_zip(data):
         raise FileRejected(TRUNCATED)
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
-        raise FileRejected(password) from exc
+        raise FileRejected(PASSWORD) from exc
     except Exception as exc:  # calamine raises several types for corrupt or foreign files
+        if _is_encrypted_ods(data):
+            raise FileRejected(PASSWORD) from exc
         raise FileRejected("Không đọc được tệp như một bảng tính (tệp hỏng hoặc không phải "
                            "Excel/ODS); đề nghị mở lại bằng Excel, lưu dạng .xlsx và gửi lại."
                            ) from exc  # the reader's own words (English) stay out of it
