@@ -119,3 +119,35 @@ def test_the_supplement_is_used_and_the_unit_told_why(tmp_path, context):
     assert got["Q-HM.xlsx"].status == "superseded"
     assert got["bo-sung 05-12/Q-HM.xlsx"].chosen_by == "name"
     assert "ghi là bản bổ sung, sửa hoặc cập nhật" in got["bo-sung 05-12/Q-HM.xlsx"].choice
+
+
+@pytest.mark.parametrize("name, read", [
+    ("20-11/Q-DD_2024", "11-20/Q-DD_2024"), ("Q-BD_2024 (gửi 5-12)", "Q-BD_2024 (gửi 12-05)"),
+    ("Q-LB_2024_20.11", "Q-LB_2024_11-20"), ("Q-LB_2024_05_12", "Q-LB_2024_12-05"),
+    ("Q-TX_2024_ngay 5 thang 12", "Q-TX_2024_12-05"), ("Q-TX_Ngày 20 tháng 11", "Q-TX_11-20"),
+    ("Q-TX_nga\u0300y 5 tha\u0301ng 12", "Q-TX_12-05"),  # a name in NFD, as macOS writes it
+    ("Q-TX_ngay_05_thang_12", "Q-TX_12-05"),
+    # no day and month: as written (a version, a month and year, a year with a date, no date)
+    ("Q-HK_v1.2", "Q-HK_v1.2"), ("Q-HK_1.10.5", "Q-HK_1.10.5"), ("Q-HK 01-2024", "Q-HK 01-2024"),
+    ("Q-HK_05-12-2024", "Q-HK_2024-12-05"), ("Q-HK_2024-11-20", "Q-HK_2024-11-20"),
+    ("Q-HK_32-12", "Q-HK_32-12"), ("Q-HK_5-13", "Q-HK_5-13"), ("Q-HK_0-12", "Q-HK_0-12"),
+    ("Q-HK_ngay 32 thang 1", "Q-HK_ngay 32 thang 1"), ("Q-HK-20-11", "Q-HK-11-20"),
+    ("Q-HK_2024-5-12", "Q-HK_2024-5-12"),  # a year first: no day and month of its own
+])
+def test_a_day_and_month_without_a_year_is_read_month_first(name, read):
+    """Fresh tester K's K084, K132, K136, K137: ``20-11`` sorted after ``05-12`` as plain
+    numbers, so a file sent on 20 November was used over the one of 5 December."""
+    from thidua.ingest.selection import dated_name
+
+    assert dated_name(name) == read
+
+
+@pytest.mark.parametrize("older, newer", [
+    ("20-11/Q-DD_2024.xlsx", "05-12/Q-DD_2024.xlsx"),
+    ("Q-BD_2024 (gửi 20-11).xlsx", "Q-BD_2024 (gửi 5-12).xlsx"),
+    ("Q-LB_2024_20.11.xlsx", "Q-LB_2024_05.12.xlsx"),
+    ("Q-TX_2024_ngay 20 thang 11.xlsx", "Q-TX_2024_ngay 5 thang 12.xlsx"),
+    ("Q-HK_v1.2.xlsx", "Q-HK_v1.10.xlsx"),
+])
+def test_a_later_day_and_month_in_the_name_sorts_later(older, newer):
+    assert name_order(older) < name_order(newer)

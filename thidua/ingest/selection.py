@@ -10,6 +10,7 @@ from collections import Counter
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -61,6 +62,33 @@ def _date_in_order(found: re.Match) -> str:
     return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
+#: A day and a month without a year (``20-11``, ``05.12``, ``5_12``; not after a letter or a dot
+#: as in ``v1.2``, nor a number and a dash as in what :data:`_NAME_DATE` made, nor before
+#: another number), and the same
+#: in words (``ngay 5 thang 12``, ``ngày 05 tháng 12``): how the office names the mails it
+#: saves in the year's last weeks (fresh tester K's K084, K132, K136, K137).
+_DAY_MONTH = re.compile(r"(?<![0-9A-Za-z.])(?<!\d-)(\d{1,2})[-._](\d{1,2})(?![0-9A-Za-z]|[-._]\d)")
+_DAY_MONTH_WORDS = re.compile(r"ng[aà]y[ _-]*(\d{1,2})[ _-]*th[aá]ng[ _-]*(\d{1,2})(?!\d)",
+                              re.IGNORECASE)
+
+
+def _month_day(found: re.Match) -> str:
+    day, month = int(found[1]), int(found[2])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return found[0]
+    return f"{month:02d}-{day:02d}"
+
+
+def dated_name(name: str) -> str:
+    """A file's name with each date written in it put in sorting order: ``dd-mm-yyyy`` (and
+    ``dd.mm.yy``, ``ddmmyyyy``, :data:`_NAME_DATE`) as ``yyyy-mm-dd``, a day and a month
+    without a year (``20-11``, ``ngày 5 tháng 12``) as ``mm-dd``; what is no possible date stays
+    as written (``32-12``, ``v1.2``)."""
+    name = _NAME_DATE.sub(_date_in_order, unicodedata.normalize("NFC", name))
+    return _DAY_MONTH_WORDS.sub(_month_day, _DAY_MONTH.sub(_month_day, name))  # words last:
+    # their ``mm-dd`` is never read again as a day and a month
+
+
 _NATURAL = natsort_keygen(alg=ns.IGNORECASE)
 
 
@@ -68,12 +96,11 @@ def name_order(file: str) -> tuple:
     """The sort key of a file's name (its path relative to the raw folder) when nothing else
     orders a unit's files: the name's natural order (``v2`` before ``v10``, ``lan 2`` before
     ``lan 10``; the natsort library) with a date written in it day first read as a date
-    (``05-12-2024`` after ``20-11-2024``), as people number and date their versions (the
+    (:func:`dated_name`: ``05-12-2024`` after ``20-11-2024``, ``05.12`` after ``20.11``), as people number and date their versions (the
     fresh tester A's F3: a plain character order kept the older file). Extends "the name's
     sort order" of ``spec/submission-form.md``, "Corrections" (``docs/contracts.md``)."""
     path = PurePosixPath(file)  # ``Q-HK.xlsx`` before ``Q-HK (1).xlsx``: by stem, then suffix
-    return (is_newer_file(file), _NATURAL(_NAME_DATE.sub(_date_in_order, str(path.with_suffix("")))),
-            path.suffix)
+    return (is_newer_file(file), _NATURAL(dated_name(str(path.with_suffix("")))), path.suffix)
 
 
 def is_newer_file(file: str) -> bool:
