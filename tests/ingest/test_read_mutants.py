@@ -9,8 +9,10 @@ import pytest
 from corpus_rows import HEADER, regs, titled
 from corpus_writers import Sheet, xlsx_bytes
 from thidua.ingest import read
+from thidua.ingest.cellfacts import SheetFacts
 from thidua.ingest.read import (FORMULA_HINT, NO_HEADER, WEB_PAGE_NOTE, FileRejected,
-                                parse_sheets, raw_rows, read_bytes, read_sheet, read_sheets)
+                                _apply_facts, find_table, parse_sheets, raw_rows, read_bytes,
+                                read_sheet, read_sheets)
 
 EMPTY = ("Tệp rỗng, không có dữ liệu. Nếu số liệu trong tệp được tính bằng công thức, hãy mở "
          "tệp bằng Excel, lưu lại (để lưu cả giá trị) rồi gửi lại.")
@@ -184,3 +186,221 @@ def test_a_web_page_keeps_its_merges_and_its_text_is_unicode():
     sheet = parse_sheets(page(f"<p>Mã đơn vị: Q-DD</p><table><tr>{cells}</tr><tr>{row}</tr>"
                               f"<tr><td colspan='2'>Người lập biểu</td></tr></table>"), ".xls").first
     assert (sheet.encoding, sheet.facts.merges) == ("Unicode", ((3, 0, 3, 1),))
+
+
+# --- 01/12 fifth session: what the cells show, in this process (``_apply_facts``) --------------
+def grid_of(*rows: list) -> list[list]:
+    """The header in row 0 then ``rows``, each padded to the header's 11 columns."""
+    return [list(HEADER), *[list(r) + [None] * (11 - len(r)) for r in rows]]
+
+
+def applied(grid, **facts):
+    table = find_table(grid)
+    return _apply_facts(grid, table, SheetFacts(**facts))
+
+
+@pytest.mark.parametrize("kind", ["formulas", "errors"])
+def test_a_formula_or_an_error_is_its_text_within_the_grid_only(kind):
+    grid = grid_of([1, "Bữa cơm", "Kinh tế"], [2, "Tủ sách"])
+    shown, table = applied(grid, **{kind: {(1, 2): "=B1", (2, 10): "#N/A", (3, 0): "=X",
+                                           (1, 11): "=Y"}})
+    assert shown[1][:3] == [1, "Bữa cơm", "=B1"] and shown[2][10] == "#N/A"
+    assert len(shown) == 3 and len(shown[1]) == 11
+    assert grid[1][2] == "Kinh tế" and grid[2][10] is None  # the grid read is not changed
+    assert table == find_table(grid)
+
+
+def test_a_value_replaces_a_number_only_within_the_grid():
+    grid = grid_of([1, "Bữa cơm", "Kinh tế", None, None, None, None, None, 45000.0],
+                   [2.5, "Tủ sách"])
+    shown, _ = applied(grid, values={(1, 8): "01/03/2023", (1, 1): "x", (2, 0): 3,
+                                     (3, 0): 9, (1, 11): 9})
+    assert shown[1][8] == "01/03/2023" and shown[1][1] == "Bữa cơm" and shown[2][0] == 3
+    assert len(shown) == 3 and len(shown[1]) == 11
+
+
+def test_the_unstruck_words_replace_text_only_within_the_grid():
+    grid = grid_of([1, "Bữa cơm", "Kinh tế", "Tập thể / Cá nhân"])
+    shown, _ = applied(grid, unstruck={(1, 3): "Tập thể", (1, 0): "2", (2, 0): "x",
+                                       (1, 11): "y"})
+    assert shown[1][:4] == [1, "Bữa cơm", "Kinh tế", "Tập thể"]
+    assert len(shown) == 2 and len(shown[1]) == 11
+    assert grid[1][3] == "Tập thể / Cá nhân"
+
+
+def test_without_merges_a_hidden_twin_column_loses_and_no_hidden_keeps_the_table():
+    twin = [*HEADER[:2], "Lĩnh vực", *HEADER[2:]]  # two ``Lĩnh vực`` columns: 2 and 3
+    grid = [twin, [1, "Bữa cơm", "cũ", "Kinh tế", "Tập thể"]]
+    table = find_table(grid)
+    same, kept = _apply_facts(grid, table, SheetFacts())
+    assert same is grid and kept is table
+    _, read = _apply_facts(grid, table, SheetFacts(hidden_columns=(2,)))
+    assert read.columns[3] == "field" and 2 not in read.columns
+    _, other = _apply_facts(grid, table, SheetFacts(hidden_columns=(3,)))
+    assert other.columns[2] == "field" and 3 not in other.columns
+
+
+def test_a_merge_down_the_table_fills_its_rows_but_makes_no_rows_past_the_last():
+    grid = grid_of([1, "Bữa cơm", "Kinh tế"], [2, "Tủ sách"], [None], [None])
+    shown, table = applied(grid, merges=((1, 2, 4, 2),))
+    assert [r[2] for r in shown] == ["Lĩnh vực", "Kinh tế", "Kinh tế", None, None]
+    assert table.data_start == 1
+
+
+def test_a_header_merged_over_two_rows_is_found_again_on_the_filled_grid():
+    top = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", None, "Cấp",
+           None]
+    under = [None, None, None, None, None, "Chức vụ", "Cấp công đoàn", "Công đoàn cơ sở"]
+    grid = [top, under, [1, "Bữa cơm", "Kinh tế", "Tập thể", "CĐCS A", None, "Cơ sở", "B"]]
+    table = find_table(grid)
+    shown, found = _apply_facts(grid, table, SheetFacts(merges=((0, 0, 1, 0), (0, 1, 1, 1),
+                                                               (0, 2, 1, 2), (0, 3, 1, 3),
+                                                               (0, 4, 1, 4))))
+    assert found.header_rows == (0, 1) and found.data_start == 2
+    assert found.columns[1] == "model" and found.columns[5] == "position"
+    assert shown[2][1] == "Bữa cơm"
+
+
+# --- 01/12 fifth session: each path of ``parse_sheets``, in this process -------------------------
+def misread(text, codec="cp1258"):
+    """``text``'s UTF-8 bytes read in ``codec`` as Windows does (an undefined byte its own C1
+    control), as Excel saves a CSV opened so."""
+    if not isinstance(text, str):
+        return text
+    return "".join(bytes((b,)).decode(codec, errors="ignore") or chr(b)
+                   for b in text.encode("utf-8"))
+
+
+MOJIBAKE_NOTE = ("{}: chữ tiếng Việt bị lỗi mã (tệp UTF-8 đã bị mở bằng bảng mã Windows-1258 rồi "
+                 "lưu lại, ví dụ 'Kinh táº¿' thay cho 'Kinh tế'); đã tự động sửa lại. Lần sau đề "
+                 "nghị mở tệp CSV bằng Excel qua Dữ liệu > Từ Văn bản/CSV, chọn mã 65001: Unicode "
+                 "(UTF-8), và lưu dạng 'CSV UTF-8'.")
+ENCODING = "UTF-8 bị đọc nhầm thành Windows-1258"
+
+
+def test_a_workbook_sheet_of_misread_text_is_put_back_and_told_by_its_name():
+    rows = [[misread(v) for v in r] for r in [["Mã đơn vị: Q-DD"], HEADER, *regs(2)]]
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", rows)]), ".xlsx")
+    assert parsed.first.encoding == ENCODING
+    assert parsed.remarks == (MOJIBAKE_NOTE.format("Trang 'DS'"),)
+    assert raw_rows(parsed.first)["model"].tolist() == ["Bữa cơm Công đoàn ấm áp",
+                                                        "Tủ sách pháp luật tại phân xưởng"]
+
+
+def test_a_csv_of_misread_text_is_put_back_and_told_as_the_file():
+    rows = [["Mã đơn vị: Q-DD"], HEADER, *[[str(v or "") for v in r] for r in regs(2)]]
+    parsed = parse_sheets(misread(csv(rows, ";").decode()).encode("utf-8"), ".csv")
+    assert parsed.first.encoding == ENCODING
+    assert parsed.remarks == (MOJIBAKE_NOTE.format("Tệp"),)
+    assert raw_rows(parsed.first)["field"].tolist() == ["Kinh tế", "Văn hóa - xã hội"]
+
+
+def test_a_unicode_csv_is_unicode_and_tells_nothing():
+    rows = [["Mã đơn vị: Q-DD"], HEADER, *[[str(v or "") for v in r] for r in regs(1)]]
+    parsed = parse_sheets(csv(rows, ";"), ".csv")
+    assert (parsed.first.encoding, parsed.remarks) == ("UTF-8", ())
+
+
+MIXED = ("Chữ trong tệp được gõ bằng hai bảng mã cũ khác nhau ({}), không chuyển được chắc chắn "
+         "sang Unicode; đề nghị chuyển toàn bộ tệp sang Unicode (Unikey: Công cụ chuyển mã) và "
+         "phông chữ Times New Roman rồi gửi lại.")
+
+
+def mixed_rows() -> list[list]:
+    from thidua.ingest.legacy import encode_tcvn3, encode_vni
+    return [[1, encode_tcvn3("Bữa cơm công đoàn"), encode_tcvn3("Kinh tế"), "Tập thể", "A"],
+            [2, encode_vni("Tủ sách pháp luật"), encode_vni("Văn hóa xã hội"), "Tập thể", "B"]]
+
+
+def test_a_counted_sheet_typed_in_two_legacy_encodings_is_refused():
+    data = xlsx_bytes([Sheet("DS", [HEADER, *mixed_rows()])])
+    assert rejected(parse_sheets, data, ".xlsx") == MIXED.format("TCVN3 (ABC) và VNI")
+
+
+def test_a_visible_sheet_without_the_header_in_two_encodings_is_refused_for_them():
+    data = xlsx_bytes([Sheet("Ghi chú", [["Danh sách"]]), Sheet("DS", mixed_rows())])
+    assert rejected(parse_sheets, data, ".xlsx") == MIXED.format("TCVN3 (ABC) và VNI")
+    # hidden, it is not looked at
+    hidden = xlsx_bytes([Sheet("Ghi chú", [["Danh sách"]]), Sheet("DS", mixed_rows(),
+                                                                   hidden=True)])
+    assert rejected(parse_sheets, hidden, ".xlsx") == NO_HEADER
+
+
+def test_a_sheet_in_a_legacy_encoding_is_converted_and_says_which():
+    from thidua.ingest.legacy import encode_tcvn3
+    rows = [[encode_tcvn3(v) if isinstance(v, str) else v for v in r]
+            for r in [HEADER, *regs(2)]]
+    sheet = parse_sheets(xlsx_bytes([Sheet("DS", rows)]), ".xlsx").first
+    assert sheet.encoding == "TCVN3 (ABC)"
+    assert raw_rows(sheet)["model"].tolist() == ["Bữa cơm Công đoàn ấm áp",
+                                                "Tủ sách pháp luật tại phân xưởng"]
+
+
+MISREAD = ("Chữ tiếng Việt trong tệp bị lỗi mã (tệp UTF-8 đã bị mở bằng bảng mã "
+           "Windows-1258/Windows-1252 rồi lưu lại, ví dụ '{}') và không sửa lại chắc chắn được, "
+           "nên không tìm thấy dòng tiêu đề của biểu. Đề nghị dùng tệp gốc: mở tệp CSV bằng Excel "
+           "qua Dữ liệu > Từ Văn bản/CSV, chọn mã 65001: Unicode (UTF-8), rồi lưu dạng 'CSV UTF-8' "
+           "hoặc .xlsx và gửi lại.")
+
+
+def test_a_header_misread_and_not_put_back_is_refused_naming_an_example():
+    # more cells typed in Unicode than misread ones: the sheet is not repaired
+    header = [misread(h) for h in HEADER]
+    long = "Tên mô hình dân vận khéo của đơn vị năm nay"
+    rows = [["Danh sách", misread(long)], header, *[["Bữa cơm", "Kinh tế", f"Công đoàn {i}",
+                                                     "Tủ sách", "Lê Văn Đức"] for i in range(9)]]
+    assert rejected(parse_sheets, xlsx_bytes([Sheet("DS", rows)]), ".xlsx") == MISREAD.format(
+        misread(long)[:40])
+
+
+def test_no_header_says_the_row_that_nearly_is_one():
+    near = ["STT", "Tên mô hình", "Hình thức", "Cấp công đoàn"]
+    message = rejected(parse_sheets, xlsx_bytes([Sheet("DS", [["Danh sách"], near])]), ".xlsx")
+    assert message == NO_HEADER + (" Dòng 2 có vẻ là dòng tiêu đề ('STT', 'Tên mô hình', "
+                                   "'Hình thức', 'Cấp công đoàn') nhưng không có cột nào đọc "
+                                   "được là 'Lĩnh vực'; đề nghị ghi tiêu đề cột đó là 'Lĩnh vực' "
+                                   "như biểu DVK-01 rồi gửi lại.")
+    hidden = xlsx_bytes([Sheet("DS", [["Danh sách"], ["Ghi chú"]]),
+                         Sheet("Ẩn", [["x"], near], hidden=True)])
+    assert rejected(parse_sheets, hidden, ".xlsx") == NO_HEADER  # a hidden sheet's is not said
+
+
+TYPED = [["STT", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân", "", "Chức vụ", "Kết quả"],
+         ["", "", "", "Tập thể", "Cá nhân", "", ""],
+         [1, "Tủ sách pháp luật", "Văn hóa - xã hội", "", "Trần Thị Lan", "Phó Chủ tịch", ""],
+         [2, "Phát triển đoàn viên", "Kinh tế", "CĐCS Công ty A", "", "", "Hoàn thành"]]
+
+
+def test_a_sheet_giving_each_type_its_column_is_typed_and_told_by_its_name():
+    from thidua.ingest.typegroups import TYPE_GROUPS_NOTE
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", TYPED, merges=["D1:E1"])]), ".xlsx")
+    assert parsed.remarks == ("Trang 'DS' " + TYPE_GROUPS_NOTE,)
+    assert raw_rows(parsed.first)[["registrant", "type"]].values.tolist() == [
+        ["Trần Thị Lan", "Cá nhân"], ["CĐCS Công ty A", "Tập thể"]]
+    typed_csv = parse_sheets(csv([[str(v) for v in r] for r in TYPED], ";"), ".csv")
+    assert typed_csv.remarks == ("Tệp " + TYPE_GROUPS_NOTE,)
+    assert raw_rows(typed_csv.first)["type"].tolist() == ["Cá nhân", "Tập thể"]
+    cells = "".join(f"<tr>{''.join(f'<td>{v}</td>' for v in r)}</tr>" for r in TYPED)
+    web = parse_sheets(page(f"<table>{cells}</table>"), ".xls")
+    assert web.remarks == (WEB_PAGE_NOTE, "Tệp " + TYPE_GROUPS_NOTE)
+    assert raw_rows(web.first)["type"].tolist() == ["Cá nhân", "Tập thể"]
+
+
+def test_a_broken_decoration_part_is_told_first_then_the_sheets_then_the_layout():
+    import io
+    import zipfile
+
+    from thidua.ingest.salvage import salvage_note
+    from thidua.ingest.typegroups import TYPE_GROUPS_NOTE
+    data = xlsx_bytes([Sheet("Hướng dẫn", [HEADER, *regs(1)]), Sheet("DS", TYPED)])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            dst.writestr(info, body[: len(body) // 2] if info.filename == "xl/styles.xml"
+                         else body)
+    parsed = parse_sheets(out.getvalue(), ".xlsx")
+    assert [s.sheet for s in parsed.sheets] == ["DS"]
+    assert parsed.remarks == (salvage_note(("xl/styles.xml không đọc được",)),
+                              "Đã dùng trang 'DS'; bỏ qua trang 'Hướng dẫn' (trang hướng "
+                              "dẫn/mẫu)", "Trang 'DS' " + TYPE_GROUPS_NOTE)
