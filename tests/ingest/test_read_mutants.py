@@ -404,3 +404,125 @@ def test_a_broken_decoration_part_is_told_first_then_the_sheets_then_the_layout(
     assert parsed.remarks == (salvage_note(("xl/styles.xml không đọc được",)),
                               "Đã dùng trang 'DS'; bỏ qua trang 'Hướng dẫn' (trang hướng "
                               "dẫn/mẫu)", "Trang 'DS' " + TYPE_GROUPS_NOTE)
+
+
+def test_a_web_archive_s_visible_sheets_by_name_its_hidden_ones_told():
+    from test_mhtml import _archive, _frameset, _part, _table
+
+    from thidua.ingest.read import MHTML_NOTE
+    guide = "<html><body><table><tr><td>Hướng dẫn điền biểu</td></tr></table></body></html>"
+    data = _archive(
+        _part("DS.htm", _frameset(("Hướng dẫn", "sheet001.htm", True), ("DS", "sheet002.htm", True),
+                                  ("Cũ", "sheet003.htm", False), ("Ẩn", "sheet004.htm", False))),
+        _part("DS_files/sheet001.htm", guide), _part("DS_files/sheet002.htm", _table()),
+        _part("DS_files/sheet003.htm", _table()), _part("DS_files/sheet004.htm", _table()))
+    parsed = parse_sheets(data, ".xls")
+    assert [s.sheet for s in parsed.sheets] == ["DS"]
+    assert len(raw_rows(parsed.first)) == 3
+    assert parsed.remarks == (MHTML_NOTE, "Trang tính bị ẩn không được đọc: 'Cũ', 'Ẩn'.")
+    # every shown sheet without the header, some hidden: both said
+    data = _archive(_part("DS.htm", _frameset(("Hướng dẫn", "sheet001.htm", True),
+                                              ("Cũ", "sheet003.htm", False))),
+                    _part("DS_files/sheet001.htm", guide), _part("DS_files/sheet003.htm", _table()))
+    assert rejected(parse_sheets, data, ".xls") == (
+        NO_HEADER + " Trang tính bị ẩn không được đọc: 'Cũ'.")
+
+
+def test_a_web_archive_without_the_form_gives_its_first_sheet_s_reason():
+    from test_mhtml import _archive, _frameset, _part
+    blank = "<html><body><table><tr><td> </td></tr></table></body></html>"
+    guide = "<html><body><table><tr><td>Hướng dẫn điền biểu</td></tr></table></body></html>"
+    data = _archive(_part("DS.htm", _frameset(("A", "sheet001.htm", True),
+                                              ("B", "sheet002.htm", True))),
+                    _part("DS_files/sheet001.htm", blank), _part("DS_files/sheet002.htm", guide))
+    assert rejected(parse_sheets, data, ".mht") == EMPTY
+    data = _archive(_part("DS.htm", _frameset(("B", "sheet002.htm", True),
+                                              ("A", "sheet001.htm", True))),
+                    _part("DS_files/sheet001.htm", blank), _part("DS_files/sheet002.htm", guide))
+    assert rejected(parse_sheets, data, ".mht") == NO_HEADER
+
+
+def test_a_web_archive_s_sheets_each_typed_or_put_back_and_told_by_name():
+    from test_mhtml import _archive, _frameset, _part
+
+    from thidua.ingest.read import MHTML_NOTE
+    from thidua.ingest.typegroups import TYPE_GROUPS_NOTE
+    typed = "".join(f"<tr>{''.join(f'<td>{v}</td>' for v in r)}</tr>" for r in TYPED)
+    rows = [["Mã đơn vị: Q-DD"], HEADER, *[[v or "" for v in r] for r in regs(2)]]
+    wrong = "".join(f"<tr>{''.join(f'<td>{misread(v)}</td>' for v in r)}</tr>" for r in rows)
+    data = _archive(_part("DS.htm", _frameset(("Kiểu", "s1.htm", True), ("Lỗi", "s2.htm", True))),
+                    _part("DS_files/s1.htm", f"<html><body><table>{typed}</table></body></html>"),
+                    _part("DS_files/s2.htm", f"<html><body><table>{wrong}</table></body></html>"))
+    parsed = parse_sheets(data, ".mht")
+    assert [s.sheet for s in parsed.sheets] == ["Kiểu", "Lỗi"]
+    assert [s.encoding for s in parsed.sheets] == ["Unicode", ENCODING]
+    assert parsed.remarks == (MHTML_NOTE, "Trang 'Kiểu' " + TYPE_GROUPS_NOTE,
+                              MOJIBAKE_NOTE.format("Trang 'Lỗi'"))
+    # (a web page reads a no-break space as a space: ``đoàn``'s ``Ă\xa0`` is lost there)
+    assert raw_rows(parsed.sheets[1])["field"].tolist() == ["Kinh tế", "Văn hóa - xã hội"]
+    assert raw_rows(parsed.sheets[0])["type"].tolist() == ["Cá nhân", "Tập thể"]
+
+
+SUMMARY = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức"]
+
+
+def test_of_two_sheets_one_listing_again_the_other_s_models_is_an_excerpt():
+    rows = regs(3)
+    again = [[1, rows[2][1], rows[2][2], rows[2][3]], [2, rows[0][1], rows[0][2], rows[0][3]]]
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", [HEADER, *rows]),
+                                      Sheet("Tổng hợp", [SUMMARY, *again])]), ".xlsx")
+    assert [(s.sheet, s.copy_of, s.excerpt) for s in parsed.sheets] == [
+        ("DS", "", False), ("Tổng hợp", "DS", True)]
+    # a model of its own: no excerpt
+    own = [*again, [3, "Một mô hình khác", "Kinh tế", "Tập thể"]]
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", [HEADER, *rows]),
+                                      Sheet("Tổng hợp", [SUMMARY, *own])]), ".xlsx")
+    assert [(s.copy_of, s.excerpt) for s in parsed.sheets] == [("", False), ("", False)]
+
+
+def test_a_copy_is_no_excerpt_of_the_sheet_it_copies_and_one_sheet_is_none():
+    rows = regs(3)
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", [HEADER, *rows]),
+                                      Sheet("DS (2)", [HEADER, *rows]),
+                                      Sheet("Tổng hợp", [SUMMARY, [1, *rows[1][1:4]]])]), ".xlsx")
+    assert [(s.sheet, s.copy_of, s.excerpt) for s in parsed.sheets] == [
+        ("DS", "", False), ("DS (2)", "DS", False), ("Tổng hợp", "DS", True)]
+    one = parse_sheets(xlsx_bytes([Sheet("Tổng hợp", [SUMMARY, [1, *rows[1][1:4]]])]), ".xlsx")
+    assert [(s.copy_of, s.excerpt) for s in one.sheets] == [("", False)]
+
+
+def test_of_two_versions_the_earlier_is_marked_a_copy_of_the_later():
+    first, second = regs(4), [*regs(3), reg_with_model(3, "Mô hình sửa lại")]
+    parsed = parse_sheets(xlsx_bytes([Sheet("Lần 1", [HEADER, *first]),
+                                      Sheet("Lần 2", [HEADER, *second])]), ".xlsx")
+    assert [(s.sheet, s.copy_of, s.earlier) for s in parsed.sheets] == [
+        ("Lần 1", "Lần 2", True), ("Lần 2", "", False)]
+    # a row-for-row copy of the first is no version: it stays the first's copy
+    parsed = parse_sheets(xlsx_bytes([Sheet("Lần 1", [HEADER, *first]),
+                                      Sheet("Lần 1 (2)", [HEADER, *first]),
+                                      Sheet("Lần 2", [HEADER, *second])]), ".xlsx")
+    assert [(s.sheet, s.copy_of, s.earlier) for s in parsed.sheets] == [
+        ("Lần 1", "Lần 2", True), ("Lần 1 (2)", "Lần 1", False), ("Lần 2", "", False)]
+    # the copy and one version only: nothing to compare
+    parsed = parse_sheets(xlsx_bytes([Sheet("Lần 1", [HEADER, *first]),
+                                      Sheet("Lần 2", [HEADER, *first])]), ".xlsx")
+    assert [(s.copy_of, s.earlier) for s in parsed.sheets] == [("", False), ("Lần 1", False)]
+
+
+def reg_with_model(i: int, model: str) -> list:
+    row = regs(1, start=i)[0]
+    row[1] = model
+    return row
+
+
+def test_each_sheet_s_own_sent_date_above_its_table_says_which_is_later():
+    first, second = regs(4), [*regs(3), reg_with_model(3, "Mô hình sửa lại")]
+    parsed = parse_sheets(xlsx_bytes([
+        Sheet("Bản A", [["Ngày gửi: 05/12/2024"], HEADER, *first]),
+        Sheet("Bản B", [["Ngày gửi: 20/11/2024"], HEADER, *second])]), ".xlsx")
+    assert [(s.sheet, s.copy_of) for s in parsed.sheets] == [("Bản A", ""), ("Bản B", "Bản A")]
+    # a date typed below the table is not the sheet's own: the names say it
+    parsed = parse_sheets(xlsx_bytes([
+        Sheet("Lần 1", [HEADER, *first, [], ["Ngày gửi: 05/12/2024"]]),
+        Sheet("Lần 2", [["Ngày gửi: 20/11/2024"], HEADER, *second])]), ".xlsx")
+    assert [(s.sheet, s.copy_of) for s in parsed.sheets] == [("Lần 1", "Lần 2"), ("Lần 2", "")]
