@@ -526,3 +526,57 @@ def test_each_sheet_s_own_sent_date_above_its_table_says_which_is_later():
         Sheet("Lần 1", [HEADER, *first, [], ["Ngày gửi: 05/12/2024"]]),
         Sheet("Lần 2", [["Ngày gửi: 20/11/2024"], HEADER, *second])]), ".xlsx")
     assert [(s.sheet, s.copy_of) for s in parsed.sheets] == [("Lần 1", "Lần 2"), ("Lần 2", "")]
+
+
+def test_an_excel_2003_xml_workbook_keeps_its_own_facts():
+    from test_xml2003 import _row, _sheet, _workbook
+    merged = ('<Row><Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="String">'
+              'Số hóa hồ sơ</Data></Cell><Cell ss:MergeDown="1"><Data ss:Type="String">Kinh tế'
+              '</Data></Cell><Cell><Data ss:Type="String">Tập thể</Data></Cell></Row>')
+    data = _workbook(_sheet([merged, _row([2, "Chợ phiên", None, "Tập thể"])]))
+    sheet = parse_sheets(data, ".xls").first
+    assert (sheet.sheet, sheet.facts.merges) == ("DS", ((0, 0, 0, 5), (3, 2, 4, 2)))
+    assert raw_rows(sheet)["field"].tolist() == ["Kinh tế", "Kinh tế"]
+
+
+def test_a_flat_opendocument_file_is_read_as_the_package_it_holds(tmp_path):
+    from test_flat_ods import _flat
+    sheet = parse_sheets(_flat(tmp_path, titled("Q-HM", regs(3)), hidden_rows=[8]), ".fods").first
+    assert sheet.facts.hidden == ((7, 8),)
+    assert raw_rows(sheet)["model"].tolist()[:3] == [r[1] for r in regs(3)]
+
+
+def test_a_sheet_named_after_a_field_has_a_header_without_the_field():
+    header = ["STT", "Tên mô hình", "Hình thức", "Tên tập thể/cá nhân"]
+    rows = [[1, "Bữa cơm", "Tập thể", "CĐCS A"], [2, "Tủ sách", "Cá nhân", "Lê B"]]
+    sheet = parse_sheets(xlsx_bytes([Sheet("Kinh tế", [header, *rows])]), ".xlsx").first
+    assert sheet.sheet == "Kinh tế" and sheet.table.columns[1] == "model"
+    assert raw_rows(sheet)["registrant"].tolist() == ["CĐCS A", "Lê B"]
+    assert rejected(parse_sheets, xlsx_bytes([Sheet("Danh sách", [header, *rows])]), ".xlsx"
+                    ).startswith(NO_HEADER)
+
+
+def test_a_sheet_of_forms_is_read_as_a_table_its_facts_outside_the_forms_kept():
+    from test_form_sheets import TITLE, form
+    lines = [*TITLE, *form("Bữa cơm công đoàn", "Kinh tế", "Tập thể", "CĐCS Trường số 1")]
+    sheet = Sheet("MH1", lines, merges=["A1:D1"])
+    parsed = parse_sheets(xlsx_bytes([sheet]), ".xlsx")
+    assert raw_rows(parsed.first)[["model", "field"]].values.tolist() == [
+        ["Bữa cơm công đoàn", "Kinh tế"]]
+    assert parsed.first.facts.merges == ((0, 0, 0, 3),)  # the title's, outside the form
+    assert parsed.remarks == (
+        "Trang 'MH1' ghi đăng ký theo kiểu phiếu (tên cột | nội dung), không theo bảng: mỗi "
+        "phiếu đã đọc là một đăng ký: dòng 6–12 (ghi là dòng 7); các thông báo lỗi ghi dòng "
+        "trong ngoặc. Đề nghị lần sau ghi theo bảng của biểu DVK-01, mỗi đăng ký một dòng.",)
+
+
+def test_side_by_side_tables_are_two_sheets_read_with_the_hidden_columns_known():
+    left = [HEADER, *regs(2)]
+    twin = [*HEADER[:2], "Lĩnh vực", *HEADER[2:]]  # its columns 14 and 15 (O, P) both fields
+    right = [twin, *[[*r[:2], "cũ", *r[2:]] for r in regs(2, start=2)]]
+    grid = [[*a, None, *b] for a, b in zip(left, right)]
+    for hidden, field in ((14, ["An ninh - quốc phòng", "Xây dựng hệ thống chính trị"]),
+                          (15, ["cũ", "cũ"])):
+        parsed = parse_sheets(xlsx_bytes([Sheet("DS", grid, hidden_columns=[hidden])]), ".xlsx")
+        assert [s.sheet for s in parsed.sheets] == ["DS", "DS (bảng từ cột M)"]
+        assert raw_rows(parsed.sheets[1])["field"].tolist() == field, hidden
