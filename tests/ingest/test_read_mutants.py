@@ -580,3 +580,49 @@ def test_side_by_side_tables_are_two_sheets_read_with_the_hidden_columns_known()
         parsed = parse_sheets(xlsx_bytes([Sheet("DS", grid, hidden_columns=[hidden])]), ".xlsx")
         assert [s.sheet for s in parsed.sheets] == ["DS", "DS (bảng từ cột M)"]
         assert raw_rows(parsed.sheets[1])["field"].tolist() == field, hidden
+
+
+class _Stream:
+    """A file of ``size`` bytes that says how much was asked of it."""
+
+    def __init__(self, size: int, asked: list):
+        self.size, self.asked = size, asked
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def read(self, n=-1):
+        self.asked.append(n)
+        if n is None or n < 0:
+            raise AssertionError("the whole file asked into memory")
+        return b"x" * min(n, self.size)
+
+
+class _Path:
+    suffix = ".csv"
+
+    def __init__(self, size: int):
+        self.size, self.asked = size, []
+
+    def open(self, mode):
+        assert mode == "rb"
+        return _Stream(self.size, self.asked)
+
+
+def test_never_more_than_the_limit_and_one_byte_is_asked_of_a_file(monkeypatch):
+    monkeypatch.setattr(read, "MAX_FILE_BYTES", 4)
+    small, large = _Path(4), _Path(10**9)
+    assert read_bytes(small) == b"xxxx"
+    assert rejected(read_bytes, large).startswith("Tệp vượt quá giới hạn dung lượng tệp: ")
+    assert small.asked == large.asked == [5]
+
+
+def test_a_csv_file_is_read_by_its_name_too(tmp_path):
+    rows = [["Mã đơn vị: Q-DD"], HEADER, *[[str(v or "") for v in r] for r in regs(2)]]
+    path = tmp_path / "Q-DD.csv"
+    path.write_bytes(csv(rows, ";"))
+    assert len(raw_rows(read_sheets(path).first)) == 2
+    assert read_sheet(path).sheet == ""
