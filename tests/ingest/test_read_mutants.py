@@ -626,3 +626,118 @@ def test_a_csv_file_is_read_by_its_name_too(tmp_path):
     path.write_bytes(csv(rows, ";"))
     assert len(raw_rows(read_sheets(path).first)) == 2
     assert read_sheet(path).sheet == ""
+
+
+# --- 01/12 fifth session: survivors of the first runs ---------------------------------------------
+TWIN = [*HEADER[:2], "Lĩnh vực", *HEADER[2:]]  # two ``Lĩnh vực`` columns: C and D
+
+
+def twin_rows(n: int) -> list[list]:
+    return [[*r[:2], "cũ", *r[2:]] for r in regs(n)]
+
+
+@pytest.mark.parametrize("hidden, field", [(2, ["Kinh tế", "Văn hóa - xã hội"]), (3, ["cũ", "cũ"])])
+def test_a_merged_table_is_found_again_with_its_hidden_twin_column_known(hidden, field):
+    sheet = Sheet("DS", [TWIN, *twin_rows(2)], merges=["L2:L3"], hidden_columns=[hidden])
+    parsed = parse_sheets(xlsx_bytes([sheet]), ".xlsx").first
+    assert parsed.facts.merges == ((1, 11, 2, 11),)
+    assert raw_rows(parsed)["field"].tolist() == field
+
+
+TYPED_TWIN = [["STT", "Tên mô hình", "Lĩnh vực", "Lĩnh vực", "Tên tập thể/cá nhân", "",
+               "Chức vụ"],
+              ["", "", "", "", "Tập thể", "Cá nhân", ""],
+              [1, "Tủ sách pháp luật", "cũ", "Văn hóa - xã hội", "", "Trần Thị Lan", "Phó Chủ tịch"],
+              [2, "Phát triển đoàn viên", "cũ", "Kinh tế", "CĐCS Công ty A", "", ""]]
+
+
+@pytest.mark.parametrize("hidden, field", [(2, ["Văn hóa - xã hội", "Kinh tế"]),
+                                           (3, ["cũ", "cũ"])])
+def test_a_sheet_typed_by_its_columns_keeps_its_facts_and_its_hidden_twin_column(hidden, field):
+    sheet = Sheet("DS", TYPED_TWIN, merges=["E1:F1"], hidden_columns=[hidden])
+    parsed = parse_sheets(xlsx_bytes([sheet]), ".xlsx").first
+    assert raw_rows(parsed)["type"].tolist() == ["Cá nhân", "Tập thể"]
+    assert raw_rows(parsed)["field"].tolist() == field
+    assert parsed.facts.merges == ((0, 4, 0, 5),) and parsed.facts.hidden_columns == (hidden,)
+
+
+def test_a_lost_letter_is_told_by_a_word_written_out_elsewhere_in_the_sheet():
+    def replaced(text):
+        return text.encode("utf-8").decode("cp1252", errors="replace")
+    rows = [[misread(h, "cp1252") for h in HEADER],
+            [1, misread("Nhà trọ an toàn", "cp1252"), misread("Kinh tế", "cp1252")],
+            [2, replaced("Khu trọ"), misread("Kinh tế", "cp1252")]]
+    assert rows[2][1] == "Khu trá»\ufffd"
+    sheet = parse_sheets(xlsx_bytes([Sheet("DS", rows)]), ".xlsx").first
+    assert sheet.encoding == "UTF-8 bị đọc nhầm thành Windows-1252"
+    assert raw_rows(sheet)["model"].tolist() == ["Nhà trọ an toàn", "Khu trọ"]
+
+
+def kept(sheet, merges):
+    """Whether a sheet marked a copy kept its grid, table, encoding and facts."""
+    return (len(raw_rows(sheet)) > 0 and sheet.table.columns[1] == "model"
+            and sheet.encoding == "Unicode" and sheet.facts.merges == merges)
+
+
+def test_an_excerpt_and_an_earlier_version_keep_their_rows_and_facts():
+    rows = regs(3)
+    again = [["Tổng hợp"], SUMMARY, [1, *rows[2][1:4]], [2, *rows[0][1:4]]]
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", [HEADER, *rows]),
+                                      Sheet("Tổng hợp", again, merges=["A1:D1"])]), ".xlsx")
+    excerpt = parsed.sheets[1]
+    assert (excerpt.copy_of, excerpt.excerpt) == ("DS", True)
+    assert kept(excerpt, ((0, 0, 0, 3),))
+    assert raw_rows(excerpt)["model"].tolist() == [rows[2][1], rows[0][1]]
+    first, second = regs(4), [*regs(3), reg_with_model(3, "Mô hình sửa lại")]
+    parsed = parse_sheets(xlsx_bytes([Sheet("Lần 1", [["Lần 1"], HEADER, *first], merges=["A1:K1"]),
+                                      Sheet("Lần 2", [HEADER, *second])]), ".xlsx")
+    earlier = parsed.sheets[0]
+    assert (earlier.copy_of, earlier.earlier) == ("Lần 2", True)
+    assert kept(earlier, ((0, 0, 0, 10),))
+    assert raw_rows(earlier)["model"].tolist() == [r[1] for r in first]
+
+
+def test_a_hidden_sheet_in_two_legacy_encodings_with_the_form_is_named():
+    data = xlsx_bytes([Sheet("Ghi chú", [["Danh sách"]]),
+                       Sheet("Ẩn", [HEADER, *mixed_rows()], hidden=True)])
+    assert rejected(parse_sheets, data, ".xlsx").startswith(
+        "Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn ('Ẩn')")
+
+
+def test_a_sheet_of_forms_loses_the_facts_of_its_forms_rows_only():
+    from test_form_sheets import TITLE, form
+    first = form("Bữa cơm công đoàn", "Kinh tế", "Tập thể", "CĐCS Trường số 1")
+    second = form("Tủ sách", "Kinh tế", "Tập thể", "CĐCS Trường số 2")
+    lines = [*TITLE, *first, [], *second, [], ["Người lập biểu"]]
+    # rows 6–12 and 14–20 are the forms (Excel rows): merges on the first and the last form
+    # line, the lines of each form and the signature's
+    sheet = Sheet("MH", lines, merges=["A1:D1", "B6:D6", "B12:D12", "B14:D14", "B20:D20",
+                                       "A22:C22"])
+    parsed = parse_sheets(xlsx_bytes([sheet]), ".xlsx")
+    assert parsed.first.facts.merges == ((0, 0, 0, 3), (21, 0, 21, 2))
+    assert [m for m in raw_rows(parsed.first)["model"] if m][:2] == ["Bữa cơm công đoàn", "Tủ sách"]
+
+
+def test_a_hidden_sheet_of_forms_is_not_read():
+    from test_form_sheets import TITLE, form
+    forms = Sheet("MH", [*TITLE, *form("Bữa cơm", "Kinh tế", "Tập thể", "CĐCS A")], hidden=True)
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", [HEADER, *regs(2)]), forms]), ".xlsx")
+    assert [s.sheet for s in parsed.sheets] == ["DS"]
+    assert parsed.remarks[0].startswith("Đã dùng trang 'DS'; bỏ qua trang 'MH' (trang bị ẩn)")
+
+
+def test_a_web_archive_s_hidden_sheet_first_its_merges_and_every_hidden_sheet_named():
+    from test_mhtml import _archive, _frameset, _part, _table
+
+    from thidua.ingest.read import MHTML_NOTE
+    merged = _table().replace("<td>Tập thể</td>", "<td rowspan=2>Tập thể</td>", 1)
+    data = _archive(_part("DS.htm", _frameset(("Cũ", "s1.htm", False), ("DS", "s2.htm", True))),
+                    _part("DS_files/s1.htm", _table()), _part("DS_files/s2.htm", merged))
+    parsed = parse_sheets(data, ".mht")
+    assert [s.sheet for s in parsed.sheets] == ["DS"]
+    assert parsed.first.facts.merges != ()
+    assert parsed.remarks == (MHTML_NOTE, "Trang tính bị ẩn không được đọc: 'Cũ'.")
+    data = _archive(_part("DS.htm", _frameset(("A", "s1.htm", False), ("B", "s2.htm", False))),
+                    _part("DS_files/s1.htm", _table()), _part("DS_files/s2.htm", _table()))
+    assert rejected(parse_sheets, data, ".mht") == (
+        NO_HEADER + " Trang tính bị ẩn không được đọc: 'A', 'B'.")
