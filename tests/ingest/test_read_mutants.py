@@ -741,3 +741,44 @@ def test_a_web_archive_s_hidden_sheet_first_its_merges_and_every_hidden_sheet_na
                     _part("DS_files/s1.htm", _table()), _part("DS_files/s2.htm", _table()))
     assert rejected(parse_sheets, data, ".mht") == (
         NO_HEADER + " Trang tính bị ẩn không được đọc: 'A', 'B'.")
+
+
+def test_a_copy_row_for_row_keeps_its_rows_and_facts():
+    rows = regs(3)
+    parsed = parse_sheets(xlsx_bytes([Sheet("DS", [HEADER, *rows]),
+                                      Sheet("DS (2)", [["Bản sao"], HEADER, *rows],
+                                            merges=["A1:K1"])]), ".xlsx")
+    copy = parsed.sheets[1]
+    assert copy.copy_of == "DS" and kept(copy, ((0, 0, 0, 10),))
+    assert raw_rows(copy)["model"].tolist() == [r[1] for r in rows]
+
+
+@pytest.mark.parametrize("rows_above, named", [(read.HEADER_SEARCH_ROWS + 2, True),
+                                               (read.HEADER_SEARCH_ROWS + 3, False)])
+def test_a_hidden_sheet_is_read_down_to_three_rows_past_the_header_search(rows_above, named):
+    data = xlsx_bytes([Sheet("DS", [["Ghi chú"]]),
+                       Sheet("Ẩn", [["x"]] * rows_above + [HEADER, *regs(2)], hidden=True)])
+    message = rejected(parse_sheets, data, ".xlsx")
+    assert message.startswith("Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn "
+                              "('Ẩn')") is named
+    assert (message == NO_HEADER) is not named
+
+
+def test_the_facts_of_rows_below_the_grid_are_not_read():
+    sheet = Sheet("DS", [HEADER, *regs(2)], hidden_rows=[2, 50])
+    assert parse_sheets(xlsx_bytes([sheet]), ".xlsx").first.facts.hidden == ((1, 2),)
+
+
+def test_only_a_list_going_on_reads_the_first_sheet_s_legend():
+    from corpus_rows import reg
+    from test_legend import FIELDS
+
+    from thidua.ingest.rows import legend_rows
+    first = [HEADER, *[reg(i, field=f) for i, f in enumerate((1, 2, 3, 4))], [FIELDS]]
+    going_on = [reg(i, stt=i + 1, field=f) for i, f in zip(range(4, 7), (1, 2, 4))]
+    own = [HEADER, *[reg(i, field=f) for i, f in zip(range(7, 10), (1, 2, 4))]]
+    parsed = parse_sheets(xlsx_bytes([Sheet("Trang 1", first), Sheet("Trang 2", going_on),
+                                      Sheet("Khác", own)]), ".xlsx")
+    assert [s.sheet for s in parsed.sheets] == ["Trang 1", "Trang 2", "Khác"]
+    assert legend_rows(parsed.sheets[1])["field"][1] == [1, 2, 3]
+    assert legend_rows(parsed.sheets[2]) == {}
