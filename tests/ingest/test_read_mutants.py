@@ -387,19 +387,10 @@ def test_a_sheet_giving_each_type_its_column_is_typed_and_told_by_its_name():
 
 
 def test_a_broken_decoration_part_is_told_first_then_the_sheets_then_the_layout():
-    import io
-    import zipfile
-
     from thidua.ingest.salvage import salvage_note
     from thidua.ingest.typegroups import TYPE_GROUPS_NOTE
     data = xlsx_bytes([Sheet("Hướng dẫn", [HEADER, *regs(1)]), Sheet("DS", TYPED)])
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            dst.writestr(info, body[: len(body) // 2] if info.filename == "xl/styles.xml"
-                         else body)
-    parsed = parse_sheets(out.getvalue(), ".xlsx")
+    parsed = parse_sheets(broken_styles(data), ".xlsx")
     assert [s.sheet for s in parsed.sheets] == ["DS"]
     assert parsed.remarks == (salvage_note(("xl/styles.xml không đọc được",)),
                               "Đã dùng trang 'DS'; bỏ qua trang 'Hướng dẫn' (trang hướng "
@@ -753,11 +744,27 @@ def test_a_copy_row_for_row_keeps_its_rows_and_facts():
     assert raw_rows(copy)["model"].tolist() == [r[1] for r in rows]
 
 
+def broken_styles(data: bytes) -> bytes:
+    """The workbook with half its styles part: salvaged (the styles left out), told."""
+    import io
+    import zipfile
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            dst.writestr(info, body[: len(body) // 2] if info.filename == "xl/styles.xml"
+                         else body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("salvaged", [False, True])
 @pytest.mark.parametrize("rows_above, named", [(read.HEADER_SEARCH_ROWS + 2, True),
                                                (read.HEADER_SEARCH_ROWS + 3, False)])
-def test_a_hidden_sheet_is_read_down_to_three_rows_past_the_header_search(rows_above, named):
+def test_a_hidden_sheet_is_read_down_to_three_rows_past_the_header_search(rows_above, named,
+                                                                         salvaged):
     data = xlsx_bytes([Sheet("DS", [["Ghi chú"]]),
                        Sheet("Ẩn", [["x"]] * rows_above + [HEADER, *regs(2)], hidden=True)])
+    data = broken_styles(data) if salvaged else data
     message = rejected(parse_sheets, data, ".xlsx")
     assert message.startswith("Các dòng đăng ký của biểu DVK-01 chỉ có ở trang tính bị ẩn "
                               "('Ẩn')") is named
