@@ -117,3 +117,18 @@ def test_a_label_needs_its_colon_dash_or_nothing_after_it():
     assert is_contact("Số điện thoại: 0912") and is_contact("Liên lạc - A")
     assert is_contact("Người đại diện của đơn vị: A") and is_contact("E-mail: a@b.vn")
     assert not is_contact("Đại diện A") and not is_contact("x Đại diện: A")
+
+
+def test_contact_lines_from_the_first_row_on_name_no_registration():
+    assert contact_lines(text(AGENT, {"registrant": "ĐT: 0912"}), labels("data", "data")) == {
+        7: None, 8: None}
+
+
+def test_labels_of_other_rows_are_not_read():
+    given = pd.concat([labels("data", "data"), pd.Series(["data"], index=[99])])
+    assert contact_lines(text(REG, AGENT), given) == {8: 7}
+
+
+def test_a_row_with_neither_model_nor_registrant_is_no_contact_line():
+    assert contact_lines(text(REG, {"position": "Chủ tịch CĐCS"}, AGENT),
+                         labels("data", "data", "data")) == {9: 8}
