@@ -131,3 +131,18 @@ def test_one_sheet_named_on_the_main_page_only_when_it_names_exactly_one():
     # the page with a table is the second part: no name (the name is the main page's)
     main = "<html><body><x:ExcelWorksheet><x:Name>A</x:Name></x:ExcelWorksheet></body></html>"
     assert [p.name for p in mhtml_pages(_archive(_part("DS.htm", main), second))] == [""]
+
+
+def test_a_sheet_without_a_name_an_empty_page_and_a_folder_starting_with_x():
+    main = ("<html><xml><x:ExcelWorksheet><x:WorksheetSource HRef=\"Xuat_files/s1.htm\"/>"
+            "</x:ExcelWorksheet><x:ExcelWorksheet><x:Name>Trống</x:Name><x:WorksheetSource "
+            "HRef=\"Xuat_files/s2.htm\"/></x:ExcelWorksheet></xml></html>")
+    data = raw_archive(
+        raw_part("Content-Location: file:///C:/Xuat.htm\r\nContent-Type: text/html",
+                 main.encode()),
+        raw_part("Content-Location: file:///C:/Xuat_files/s1.htm\r\nContent-Type: text/html",
+                 PAGE.format(1).encode()),
+        raw_part("Content-Location: file:///C:/Xuat_files/s2.htm\r\nContent-Type: text/html",
+                 b""))
+    assert [(p.name, p.html.strip()) for p in mhtml_pages(data)] == [
+        ("", PAGE.format(1).encode()), ("Trống", b"")]
