@@ -210,6 +210,9 @@ def test_a_word_written_out_elsewhere_tells_a_lost_letter():
     assert unmangle(_replaced("Thời"), "cp1252") is None  # thọi, thỏi, thời
     assert unmangle(_replaced("Thời"), "cp1252", frozenset({"thỏi"})) == "Thỏi"
     assert unmangle(_replaced("Thời"), "cp1252", frozenset({"thỏi", "thời"})) is None
+    # exactly two fillings (TÁI, TÚI, Windows-1258's 0x81 and 0x9A): the known one
+    assert unmangle(_replaced("TÁI", "cp1258"), "cp1258") is None
+    assert unmangle(_replaced("TÁI", "cp1258"), "cp1258", frozenset({"túi"})) == "TÚI"
     assert repair_cell(_replaced("Khu trọ"), "Windows-1252", frozenset({"trọ"})) == "Khu trọ"
     assert repair_cell(_replaced("Khu trọ"), "Windows-1252") == _replaced("Khu trọ")
 
