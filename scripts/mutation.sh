@@ -154,7 +154,7 @@ declare -A TESTS=(
   [odsfacts]="tests/ingest/test_odsfacts_mutants.py tests/ingest/test_struck_rows.py -context"
   [contacts]="tests/ingest/test_contacts_mutants.py tests/ingest/test_contact_lines.py -context"
   [mhtml]="tests/ingest/test_mhtml_mutants.py tests/ingest/test_mhtml.py -context"
-  [cellfacts]="tests/ingest/test_struck_words.py tests/ingest/test_struck_rows.py -context"
+  [cellfacts]="tests/ingest/test_cellfacts_mutants.py tests/ingest/test_struck_words.py tests/ingest/test_struck_rows.py -context"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
