@@ -197,3 +197,11 @@ def test_the_earlier_version_s_line_word_for_word_in_this_process():
         "'Lần 2' gửi sau hoặc ghi là bản sửa) nên chỉ tính trang 'Lần 2': 4 dòng của trang "
         "'Lần 1' không được tính (bỏ qua). Nếu cả hai trang đều là đăng ký, đề nghị gộp vào một "
         "trang rồi gửi lại.")
+
+
+def test_a_list_without_registrants_is_one_whose_registrants_are_blank_in_this_process():
+    import pandas as pd
+    from thidua.ingest.sheetversions import later_version
+    rows = {"Lần 1": pd.DataFrame({"model": ["Tủ sách", "Bữa cơm"]}),
+            "Lần 2": _models("Tủ sách", "Bữa cơm", registrant="")}
+    assert later_version("Lần 1", rows, {}, ["Lần 2"]) == "Lần 2"
