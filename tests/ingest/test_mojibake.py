@@ -249,6 +249,9 @@ def test_the_words_repaired_for_sure_are_known_lower_case():
     assert known_words(cells, "Windows-1252") == {"nhà", "trọ", "an", "toàn"}
     assert known_words(["CÃ¡ nhÃ¢n, TÃªn"], "Windows-1252") == {"cá", "nhân", "tên"}
     assert known_words(["CÃ¡ nhÃ¢n"], "Windows-1258") == frozenset()
+    # a cell with a lost byte tells no word, even one filled for sure (CĐCS)
+    assert unmangle("Chá»§ tá»‹ch CÄ\ufffdCS", "cp1252") == "Chủ tịch CĐCS"
+    assert known_words(["Chá»§ tá»‹ch CÄ\ufffdCS"], "Windows-1252") == frozenset()
 
 
 @pytest.mark.parametrize("cells, name", [
