@@ -142,7 +142,10 @@ def test_a_sheet_without_a_name_an_empty_page_and_a_folder_starting_with_x():
                  main.encode()),
         raw_part("Content-Location: file:///C:/Xuat_files/s1.htm\r\nContent-Type: text/html",
                  PAGE.format(1).encode()),
-        raw_part("Content-Location: file:///C:/Xuat_files/s2.htm\r\nContent-Type: text/html",
-                 b""))
+        # an empty page: its part ends right at the next boundary
+        f"--{BOUNDARY}\r\nContent-Location: file:///C:/Xuat_files/s2.htm\r\nContent-Type: "
+        f"text/html\r\n\r\n\r\n".encode())
     assert [(p.name, p.html.strip()) for p in mhtml_pages(data)] == [
         ("", PAGE.format(1).encode()), ("Trống", b"")]
+    assert mhtml_pages(data)[1].html == b""
+
