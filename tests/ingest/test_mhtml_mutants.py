@@ -149,3 +149,12 @@ def test_a_sheet_without_a_name_an_empty_page_and_a_folder_starting_with_x():
         ("", PAGE.format(1).encode()), ("Trống", b"")]
     assert mhtml_pages(data)[1].html == b""
 
+
+
+def test_a_part_without_a_location_is_no_listed_sheet():
+    main = ("<html><xml><x:ExcelWorksheet><x:Name>A</x:Name><x:WorksheetSource HRef=\"XXXX\"/>"
+            "</x:ExcelWorksheet></xml></html>")
+    data = raw_archive(raw_part("Content-Location: main.htm\r\nContent-Type: text/html",
+                                main.encode()),
+                       raw_part("Content-Type: text/html", PAGE.format(1).encode()))
+    assert [p.name for p in mhtml_pages(data)] == [""]  # not listed: the pages with a table
