@@ -30,13 +30,13 @@ def test_the_facts_of_rows_first_to_last_are_dropped_the_others_kept():
     cells = {(2, 0): "a", (3, 1): "b", (6, 0): "c", (7, 2): "d"}
     facts = SheetFacts(merges=((0, 0, 0, 3), (2, 0, 3, 0), (5, 1, 8, 1), (7, 0, 9, 0),
                                (8, 0, 8, 2)),
-                       hidden=((1, 4), (5, 9), (2, 3)), shown=dict(cells),
+                       hidden=((1, 4), (5, 9), (2, 3), (3, 8)), shown=dict(cells),
                        formulas=dict(cells), values=dict(cells), errors=dict(cells),
                        struck=frozenset(cells), unstruck=dict(cells), filtered=True,
                        hidden_columns=(4,))
     out = outside_rows(facts, 3, 7)
     assert out.merges == ((0, 0, 0, 3), (8, 0, 8, 2))
-    assert out.hidden == ((1, 3), (2, 3), (8, 9))
+    assert out.hidden == ((1, 3), (2, 3), (8, 9))  # (3, 8): nothing left either side
     kept = {(2, 0): "a"}
     for name in ("shown", "formulas", "values", "errors", "unstruck"):
         assert getattr(out, name) == kept, name
