@@ -163,3 +163,113 @@ def test_a_csv_of_decomposed_text_misread_in_windows_1258_is_repaired(tmp_path, 
 ])
 def test_what_looks_misread(text, misread):
     assert looks_misread(text) is misread
+
+
+# --- in this process (issue 14, 01/12 fifth session): each rule of the repair ---------------------
+from thidua.ingest import legacy  # noqa: E402
+from thidua.ingest.legacy import known_words  # noqa: E402
+
+
+def _replaced(text: str, codec: str = "cp1252") -> str:
+    """``text``'s UTF-8 read by a program that writes ``�`` for an undefined byte."""
+    return text.encode("utf-8").decode(codec, errors="replace")
+
+
+@pytest.mark.parametrize("ch, letter", [
+    ("a", True), ("Z", True), ("1", False), ("-", False), ("đ", True), ("Đ", True),
+    ("ấ", True), ("ơ", True), ("Ư", True), ("ỹ", True), ("Ă", True),
+    ("ṍ", False),  # o with a tilde and an acute: two tone marks
+    ("ā", False), ("č", False), ("ö", False), ("ç", False), ("ĉ", False), ("α", False),
+])
+def test_a_letter_of_the_vietnamese_alphabet(ch, letter):
+    assert legacy._vietnamese_letter(ch) is letter
+
+
+@pytest.mark.parametrize("word, rank", [
+    ("thời", (1, 4)), ("THỜI", (1, 4)), ("Thời", (1, 4)),
+    ("ThỜi", (0, 4)), ("THời", (0, 4)),  # no one case pattern: no syllable
+    ("thờix", (0, 5)), ("über", (0, 3)),
+])
+def test_how_vietnamese_a_decoded_word_is(word, rank):
+    assert legacy._word_rank(word) == rank
+
+
+def test_at_most_three_lost_bytes_a_word_are_filled():
+    assert unmangle(_replaced("ĐĐĐ"), "cp1252") == "ĐĐĐ"
+    assert unmangle(_replaced("ĐĐĐĐ"), "cp1252") is None
+
+
+def test_a_c1_control_is_its_own_byte_from_0x80_to_0x9f():
+    # a program reading Latin-1 keeps every byte 0x80..0x9F as the control of its number
+    assert unmangle("HOÃ\x80N THÃ\x80NH", "cp1252") == "HOÀN THÀNH"  # À: C3 80
+    assert unmangle("NhÃ\xa0 á»\x9f", "cp1252") == "Nhà ở"  # ở: E1 BB 9F
+    assert unmangle("NhÃ\xa0 trá»\x8d", "cp1252") == "Nhà trọ"  # kept, never a lost byte
+
+
+def test_a_word_written_out_elsewhere_tells_a_lost_letter():
+    assert unmangle(_replaced("Thời"), "cp1252") is None  # thọi, thỏi, thời
+    assert unmangle(_replaced("Thời"), "cp1252", frozenset({"thỏi"})) == "Thỏi"
+    assert unmangle(_replaced("Thời"), "cp1252", frozenset({"thỏi", "thời"})) is None
+    # exactly two fillings (TÁI, TÚI, Windows-1258's 0x81 and 0x9A): the known one
+    assert unmangle(_replaced("TÁI", "cp1258"), "cp1258") is None
+    assert unmangle(_replaced("TÁI", "cp1258"), "cp1258", frozenset({"túi"})) == "TÚI"
+    assert repair_cell(_replaced("Khu trọ"), "Windows-1252", frozenset({"trọ"})) == "Khu trọ"
+    assert repair_cell(_replaced("Khu trọ"), "Windows-1252") == _replaced("Khu trọ")
+
+
+def test_the_readings_of_a_cell_are_counted_against_their_limit(monkeypatch):
+    # ``Th�i gian thực hiện``: three readings of its first word, the form's header among them
+    cell = _replaced("Thời gian thực hiện")
+    monkeypatch.setattr(legacy, "_MAX_READINGS", 3)
+    assert unmangle(cell, "cp1252") == "Thời gian thực hiện"
+    monkeypatch.setattr(legacy, "_MAX_READINGS", 2)
+    assert unmangle(cell, "cp1252") is None
+
+
+def test_a_letter_typed_composed_stays_whole_beside_marks_typed_apart():
+    import unicodedata
+
+    typed = unicodedata.normalize("NFD", "Kinh tế") + " Cá"  # Cá typed composed: C3 A1
+    misread = "".join(bytes((b,)).decode("cp1258", errors="ignore") or chr(b)
+                      for b in typed.encode("utf-8"))
+    assert "Ă¡" in misread
+    assert unmangle(unicodedata.normalize("NFC", misread), "cp1258") == typed
+
+
+def test_a_cell_is_repaired_only_when_text_outside_ascii():
+    assert repair_cell("Kinh táº¿", "Windows-1258") == "Kinh tế"
+    assert repair_cell("Kinh te", "Windows-1258") == "Kinh te"
+    assert repair_cell(12, "Windows-1258") == 12 and repair_cell(None, "Windows-1258") is None
+
+
+def test_the_words_repaired_for_sure_are_known_lower_case():
+    cells = ["Nhà Trá»\x8d an toàn".replace("à", "Ã\xa0"), _replaced("Khu trọ"), 12, None,
+             "Kinh te", "Kinh tế"]
+    assert cells[0] == "NhÃ\xa0 Trá»\x8d an toÃ\xa0n"
+    assert known_words(cells, "Windows-1252") == {"nhà", "trọ", "an", "toàn"}
+    assert known_words(["CÃ¡ nhÃ¢n, TÃªn"], "Windows-1252") == {"cá", "nhân", "tên"}
+    assert known_words(["CÃ¡ nhÃ¢n"], "Windows-1258") == frozenset()
+    # a cell with a lost byte tells no word, even one filled for sure (CĐCS)
+    assert unmangle("Chá»§ tá»‹ch CÄ\ufffdCS", "cp1252") == "Chủ tịch CĐCS"
+    assert known_words(["Chá»§ tá»‹ch CÄ\ufffdCS"], "Windows-1252") == frozenset()
+
+
+@pytest.mark.parametrize("cells, name", [
+    (["Kinh táº¿"], "Windows-1258"),  # the only cell outside ASCII
+    (["Kinh táº¿", "Táº­p thá»ƒ", 12, None, "ASCII"], "Windows-1258"),
+    (["über"], None), (["Kinh táº¿", "Tên mô hình"], None),  # one of two cells
+    (["Kinh táº¿", "Táº­p thá»ƒ", "Tên mô hình", "Lĩnh vực"], "Windows-1258"),  # as many
+    (["Kinh táº¿", "Táº­p thá»ƒ", "Tên mô hình", "Lĩnh vực", "Cá nhân"], None),  # more
+    # text outside ASCII without a Vietnamese letter is no Unicode Vietnamese cell
+    (["Kinh táº¿", "Táº­p thá»ƒ", "über", "naïve", "façade"], "Windows-1258"),
+    # cells still misread (a lost letter) are not Unicode cells; in the other code page they are
+    (["Kinh táº¿", "Táº­p thá»ƒ", "Khu trá»\ufffd", "Nhà trá»\ufffd x", "Tên"], "Windows-1258"),
+    (["Kinh táº¿", "Táº­p thá»ƒ", "LÃ©Ã a", "BÃ©Ã b", "CÃ©Ã c"], None),
+])
+def test_which_sheets_are_misread(cells, name):
+    assert detect_mojibake(cells) == name
+
+
+def test_looks_misread_in_the_code_page_named():
+    assert looks_misread("LÃ©", "Windows-1252") and not looks_misread("LÃ©", "Windows-1258")
+    assert looks_misread("LĂ©", "Windows-1258") and not looks_misread("LĂ©", "Windows-1252")

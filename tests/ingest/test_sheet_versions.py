@@ -188,3 +188,20 @@ def test_half_of_the_larger_list_in_this_process(mine, theirs, later):
     from thidua.ingest.sheetversions import later_version
     rows = {"Lần 1": _models(*mine), "Lần 2": _models(*theirs)}
     assert later_version("Lần 1", rows, {}, ["Lần 2"]) == later
+
+
+def test_the_earlier_version_s_line_word_for_word_in_this_process():
+    from thidua.ingest.sheetversions import earlier_version_note
+    assert earlier_version_note("Lần 1", "Lần 2", 4) == (
+        "Trang 'Lần 1' là bản trước của danh sách ở trang 'Lần 2' (cùng phần lớn mô hình, trang "
+        "'Lần 2' gửi sau hoặc ghi là bản sửa) nên chỉ tính trang 'Lần 2': 4 dòng của trang "
+        "'Lần 1' không được tính (bỏ qua). Nếu cả hai trang đều là đăng ký, đề nghị gộp vào một "
+        "trang rồi gửi lại.")
+
+
+def test_a_list_without_registrants_is_one_whose_registrants_are_blank_in_this_process():
+    import pandas as pd
+    from thidua.ingest.sheetversions import later_version
+    rows = {"Lần 1": pd.DataFrame({"model": ["Tủ sách", "Bữa cơm"]}),
+            "Lần 2": _models("Tủ sách", "Bữa cơm", registrant="")}
+    assert later_version("Lần 1", rows, {}, ["Lần 2"]) == "Lần 2"

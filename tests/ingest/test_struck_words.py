@@ -229,3 +229,33 @@ def test_an_ods_span_strikes_by_its_style_or_its_parent_style(tmp_path):
     facts = ods_facts(zipfile.ZipFile(path), "DS")
     assert facts.unstruck == {(0, 0): "Tập thể", (0, 1): "Tập thể"}
     assert facts.struck == {(0, 3)}
+
+
+# --- in this process (issue 14): the optional part and the pieces' edges ----------------------
+def test_an_optional_part_is_read_only_when_present_and_holding_the_marker():
+    from thidua.ingest.cellfacts import part_holding
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as package:
+        package.writestr("xl/styles.xml", b"<font><strike/></font>")
+    with zipfile.ZipFile(data) as package:
+        assert part_holding(package, "xl/styles.xml", b"strike") == b"<font><strike/></font>"
+        assert part_holding(package, "xl/styles.xml") == b"<font><strike/></font>"
+        assert part_holding(package, "xl/styles.xml", b"line-through") == b""
+        assert part_holding(package, "xl/sharedStrings.xml", b"strike") == b""
+        assert part_holding(package, "xl/sharedStrings.xml") == b""
+
+
+@pytest.mark.parametrize("parts, read", [
+    ([("A\x00B ", False), ("x", S), ("C", False)], "AB C"),  # a NUL typed is no strike
+    ([("", S), ("A", False), ("", False), ("B", S)], "A"),  # empty pieces count for nothing
+    ([("A; ", False), ("B", S), (" C", False)], "A; C"),
+    ([("A ", False), ("B", S), (" ;C", False)], "A; C"),
+    ([("A ", False), ("B", S), (" - C", False)], "A - C"),
+    ([("A", False), ("B", S), (" C", False)], "A C"),
+    ([("A ", False), ("B", S), ("C", False)], "A C"),
+    ([(" ", S), ("A", False)], None),  # a struck blank strikes nothing
+    ([("A", False), (" ", False), ("B", S)], "A"),
+    ([("-", False), ("B", S)], ""),
+])
+def test_more_edges_of_the_words_kept(parts, read):
+    assert unstruck_text(parts) == read

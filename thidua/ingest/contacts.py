@@ -48,7 +48,7 @@ def contact_lines(text: pd.DataFrame, labels: pd.Series) -> dict[int, int | None
     cells = [c for c in _LABELLED if c in text]
     if not cells:
         return {}
-    data = (labels == "data").reindex(text.index, fill_value=False)
+    data = labels.reindex(text.index) == "data"  # a row without a label: none
     bare = data & ((text[[c for c in ("stt", *CHOICE_COLUMNS) if c in text]] == "").all(axis=1))
     if not bare.any():
         return {}
@@ -56,7 +56,7 @@ def contact_lines(text: pd.DataFrame, labels: pd.Series) -> dict[int, int | None
     found = {row for row, t in first.items() if t and is_contact(t)}
     if not found:
         return {}
-    rows, label = text.index.tolist(), labels.reindex(text.index, fill_value="").tolist()
+    rows, label = text.index.tolist(), labels.reindex(text.index).tolist()
     out: dict[int, int | None] = {}
     for i, row in enumerate(rows):
         if row not in found:

@@ -413,9 +413,7 @@ def _unmangle(text: str, codepage: str, known: frozenset[str]) -> str | None:
                 raw.extend(ch.encode(codepage))
             except UnicodeEncodeError:
                 return None
-    if all(b is not None and b < 0x80 for b in raw):
-        return None
-    if None not in raw:
+    if None not in raw:  # (a text outside ASCII gives a byte from 0x80 or a lost one: never ASCII)
         try:
             return bytes(raw).decode("utf-8")  # type: ignore[arg-type]
         except UnicodeDecodeError:

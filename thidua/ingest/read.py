@@ -443,7 +443,7 @@ def _mhtml_sheets(data: bytes) -> FileSheets:
         if hidden:
             raise FileRejected(f"{NO_HEADER} Trang tính bị ẩn không được đọc: "
                                f"{', '.join(repr(n) for n in hidden)}.")
-        raise errors[0] if errors else FileRejected(NO_HEADER)
+        raise errors[0]  # every page shown gave a sheet or its reason (mhtml_pages: one at least)
     if hidden:
         told.append(f"Trang tính bị ẩn không được đọc: {', '.join(repr(n) for n in hidden)}.")
     return FileSheets(tuple(sheets), tuple(told))
