@@ -47,3 +47,23 @@ def test_a_dated_file_winning_over_an_undated_one_names_its_sent_date():
     assert got["a.xlsx"].choice == (
         "Đơn vị có 2 tệp; dùng tệp a.xlsx (chọn theo ngày gửi ghi trong tệp a.xlsx (20/12/2024), "
         "sau ngày sửa tệp b.xlsx (09/12/2024), tệp không có dòng 'Ngày gửi:' đọc được).")
+
+
+@pytest.mark.parametrize("file, old", [
+    # ``nhập`` (entered, merged) is no ``nháp`` (draft): fresh tester K's K161, K163, K164, K200
+    ("Q-HK_nhập liệu lại.xlsx", False), ("Q-HK_đã nhập thêm 3 mô hình.xlsx", False),
+    ("Nhập liệu đợt 2/Q-HK.xlsx", False), ("Q-HK_sau sáp nhập.xlsx", False),
+    ("Q-HK_nhap lieu lai.xlsx", False), ("Q-HK_da nhap them.xlsx", False),
+    ("Q-HK_sau sap nhap.xlsx", False), ("Q-HK_duoc nhap.xlsx", False),
+    ("Q-HK_nhap du lieu.xlsx", False), ("Q-HK (nhập).xlsx", False),
+    # a draft all the same, with or without diacritics
+    ("Q-HK_nhap.xlsx", True), ("Q-HK_NHAP.xlsx", True), ("Q-HK (nháp).xlsx", True),
+    ("Q-HK_Bản nháp.xlsx", True), ("Q-HK_nhap 2.xlsx", True), ("nhap/Q-HK.xlsx", True),
+    # ``hủy`` with what was removed after it is a cleaning, not a cancelled list: K204
+    ("Q-HK_đã hủy dòng trùng.xlsx", False), ("Q-HK_huỷ các mô hình lặp.xlsx", False),
+    ("Q-HK đã hủy 2 dòng.xlsx", False),
+    ("Q-HK (đã hủy).xlsx", True), ("Q-HK - Hủy.xlsx", True), ("Q-HK hủy bỏ.xlsx", True),
+    ("Đã huỷ/Q-HK.xlsx", True),
+])
+def test_entered_merged_or_cleaned_is_no_draft_nor_cancelled(file, old):
+    assert is_old_file(file) is old

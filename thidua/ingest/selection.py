@@ -32,8 +32,14 @@ def is_old_file(file: str) -> bool:
     folder) marks it as an old copy or a draft as a sheet's name would
     (:func:`thidua.ingest.sheetchoice.is_old_sheet`: ``cũ/Q-HK.xlsx``, ``Q-HK (cũ).xlsx``,
     ``Q-HK_nhap.xlsx`` read as words, ``Bản nháp``, ``backup``)."""
-    return any(is_old_sheet(re.sub(r"[_\-.()\[\]]+", " ", w)) or _NHAP.search(match_key(w))
-               for w in _name_parts(file))
+    return any(is_old_sheet(re.sub(r"[_\-.()\[\]]+", " ", w))
+               or (_unaccented(w) and _NHAP.search(match_key(w))) for w in _name_parts(file))
+
+
+def _unaccented(text: str) -> bool:
+    """Whether ``text`` was typed without Vietnamese diacritics (its match key is itself, in
+    lower case, ``đ`` aside)."""
+    return match_key(text) == re.sub(r"\s+", " ", clean_text(text)).lower()
 
 
 def _name_parts(file: str) -> list[str]:
@@ -43,8 +49,12 @@ def _name_parts(file: str) -> list[str]:
     return [*parts[:-1], PurePosixPath(parts[-1]).stem] if parts else []
 
 
-#: ``nhap`` without its diacritics as a word of a file name (``Q-HK_nhap``): a draft.
-_NHAP = re.compile(r"(?<![a-z])(?:ban )?nhap(?![a-z])")
+#: ``nhap`` without its diacritics as a word of a file name (``Q-HK_nhap``): a draft. Read only
+#: in a name typed without diacritics (with them, ``nháp`` is :func:`is_old_sheet`'s and
+#: ``nhập`` is no draft), and never in ``sap nhap``, ``da nhap``, ``nhap lieu``, ``nhap them``,
+#: ``nhap lai`` (merged, entered, data entry: fresh tester K's K161, K163, K164, K200).
+_NHAP = re.compile(r"(?<![a-z])(?<!sap )(?<!da )(?<!duoc )(?:ban )?nhap(?![a-z])"
+                   r"(?! (?:lieu|them|lai|du lieu|bo sung|tiep|dot|moi))")
 
 
 #: A date written in a file's name, day first (``05-12-2024``, ``5.12.2024``, ``05_12_24``),

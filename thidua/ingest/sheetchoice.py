@@ -75,9 +75,17 @@ def is_old_sheet(name: str) -> bool:
     """Whether a sheet's name marks it as an old copy or a draft (``Bản cũ``, ``DS 2023 cũ``,
     ``Nháp``, ``old``, ``Backup``, ``Không dùng``): one of :data:`schemas.form.OLD_SHEET_WORDS`
     as whole words of the name in lower case, diacritics kept (composed form, either tone
-    placement listed). ``Sheet1 (2)`` or ``Bản sao của Trang tính1`` is not (module doc)."""
+    placement listed). ``Sheet1 (2)`` or ``Bản sao của Trang tính1`` is not (module doc), nor
+    ``đã hủy dòng trùng`` (what was removed follows: :data:`_CANCELLED_WHAT`)."""
     words = " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", clean_text(name)).lower()))
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", words) for w in OLD_SHEET_WORDS)
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)"
+                         + (_CANCELLED_WHAT if "hủy" in w or "huỷ" in w else ""), words)
+               for w in OLD_SHEET_WORDS)
+
+
+#: ``hủy`` followed by what was removed names a cleaning, not a cancelled list (``đã hủy dòng
+#: trùng``, ``hủy các mô hình lặp``: fresh tester K's K204).
+_CANCELLED_WHAT = r"(?! (?:dòng|các|mục|mô hình|tên|trùng|bản trùng|lặp|bớt|\d))"
 
 
 def _has_rows(sheet: FoundSheet) -> bool:
