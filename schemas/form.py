@@ -259,7 +259,8 @@ OLD_SHEET_WORDS: tuple[str, ...] = (
 #: "Corrections": "else the name's sort order").
 NEWER_FILE_WORDS: tuple[str, ...] = (
     "bo sung", "bosung", "sua", "sua doi", "sua lai", "dieu chinh", "cap nhat", "moi nhat",
-    "ban moi", "ban cuoi", "chinh thuc", "final", "update", "updated", "latest")
+    "ban moi", "ban cuoi", "chinh thuc", "final", "update", "updated", "latest", "gui lai",
+    "hoan chinh", "ban hoan chinh")
 #: Words before one of :data:`NEWER_FILE_WORDS` that deny it (``chưa sửa``, ``chưa cập nhật``).
 NOT_NEWER_WORDS: tuple[str, ...] = ("chua", "khong", "ko", "truoc", "truoc khi", "can")
 #: The words a collective's name starts with, in lower case with diacritics (``Tổ`` is no

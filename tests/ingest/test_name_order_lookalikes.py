@@ -83,6 +83,8 @@ def test_a_copy_with_a_cyrillic_letter_is_rejected_as_a_duplicate(tmp_path, cont
     ("bo-sung 05-12/Q-HM.xlsx", "Q-HM.xlsx"), ("Q-HM (cập nhật).xlsx", "Q-HM.xlsx"),
     ("sửa/Q-HM.xlsx", "Q-HM.xlsx"), ("Q-HM ban moi.xlsx", "Q-HM.xlsx"),
     ("Ban cuoi/Q-HM.xlsx", "Gui lan dau/Q-HM.xlsx"), ("Q-HM final.xlsx", "Q-HM.xlsx"),
+    ("Gửi lại - Q-HM.xlsx", "Q-HM.xlsx"),  # fresh tester K's K165
+    ("Q-HM (bản hoàn chỉnh).xlsx", "Q-HM.xlsx"), ("Q-HM_gui lai.xlsx", "Q-HM_gui lan 1.xlsx"),
 ])
 def test_a_name_marking_a_later_version_sorts_after_an_unmarked_one(newer, older):
     """Fresh tester D's 513: the supplement in ``bo-sung 05-12/`` lost to the original beside
