@@ -50,3 +50,16 @@ def test_a_shortcut_beside_the_file_is_listed_skipped_and_the_file_read(tmp_path
         b"L\x00\x00\x00\x01\x14\x02\x00\x00\x00\x00\x00\xc0\x00\x00\x00\x00\x00\x00F" + bytes(60))
     found = {f.file: f.skipped for f in discover_files(tmp_path)}
     assert found == {"Q-HK_2024.xlsx": "", "Q-HK_2024.xlsx - Shortcut.lnk": discover.SKIP_SHORTCUT}
+
+
+@pytest.mark.parametrize("name", ["Backup of Q-HK_2024.xlk", "Q-HK_2024.xlsx.bak", "Q-HK.BAK",
+                                  "Backup of DVK.XLK"])
+def test_a_programs_own_backup_is_skipped(name):
+    """Excel's "Always create backup" writes ``Backup of … .xlk`` beside the file: it was
+    rejected as a format and listed in ``rejected.csv`` (fresh tester K's K153)."""
+    assert skip_reason(name) == discover.SKIP_BACKUP
+
+
+@pytest.mark.parametrize("name", ["Backup of Q-HK_2024.xlsx", "Q-HK_bak.xlsx", "xlk.csv"])
+def test_a_workbook_named_backup_is_still_a_submission(name):
+    assert skip_reason(name) == ""

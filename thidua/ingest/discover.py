@@ -32,6 +32,8 @@ SKIP_HIDDEN_FOLDER = ("thư mục ẩn (tên bắt đầu bằng dấu chấm, v
                       "không đọc các tệp trong đó")
 SKIP_TEMPORARY = ("tệp tạm hoặc tải về dở dang (đuôi .tmp, .part, .crdownload…); không phải "
                   "tệp đăng ký")
+SKIP_BACKUP = ("tệp sao lưu tự động (Excel 'Backup of ….xlk', đuôi .bak); không phải tệp "
+               "đăng ký, bản chính của tệp được đọc nếu có trong thư mục")
 SKIP_SYSTEM = "tệp hệ thống của Windows (Thumbs.db, desktop.ini); không phải tệp đăng ký"
 SKIP_SHORTCUT = ("lối tắt (shortcut) trỏ tới một tệp ở nơi khác, không phải bản thân tệp; "
                  "không đọc. Nếu đơn vị chưa có tệp nào khác, đề nghị chép chính tệp đó vào "
@@ -49,6 +51,9 @@ SKIP_UNREADABLE_FOLDER = ("thư mục con không mở được (không có quy�
 _TEMPORARY = re.compile(r".*\.(tmp|temp|part|partial|crdownload|download)$|~.*\.tmp$",
                         re.IGNORECASE)
 _SYSTEM = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
+#: Backups a program made by itself: Excel's "Always create backup" (``Backup of Q-HK.xlk``)
+#: and the ``.bak`` of other programs.
+_BACKUP = re.compile(r".*\.(xlk|bak|wbk)$", re.IGNORECASE)
 #: Shortcuts to a file kept elsewhere: Windows (``Q-HK.xlsx - Shortcut.lnk``, an Internet
 #: shortcut ``.url``), macOS (``.webloc``, an alias) and Linux desktops (``.desktop``).
 _SHORTCUT = re.compile(r".*\.(lnk|url|webloc|alias|desktop)$", re.IGNORECASE)
@@ -96,6 +101,8 @@ def skip_reason(name: str) -> str:
         return SKIP_TEMPORARY
     if name.lower() in _SYSTEM:
         return SKIP_SYSTEM
+    if _BACKUP.fullmatch(name):
+        return SKIP_BACKUP
     if _SHORTCUT.fullmatch(name):
         return SKIP_SHORTCUT
     if _STREAM.fullmatch(name):
