@@ -27,6 +27,7 @@ from thidua.ingest.rows import (SheetData, column_labels, column_letter, legends
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
 from thidua.ingest.formsheet import as_table, form_note
+from thidua.ingest.transposed import as_table as sideways_table
 from thidua.ingest.cellfacts import outside_rows
 from thidua.ingest.sheetversions import later_version
 from thidua.ingest.titleblock import parse_title
@@ -312,6 +313,9 @@ def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:
         return FoundSheet(name, grid, "Unicode", find_table(grid), visible, exc)
     table = find_table(converted) or (find_table(converted, markers=FIELD_SHEET_MARKERS)
                                       if sheet_field(name) else None)  # a sheet per field
+    if table is None and (turned := sideways_table(converted, name)) is not None:
+        return FoundSheet(name, turned.grid, encoding, find_table(turned.grid), visible,
+                          turned.error, note=turned.note, rewritten=(turned.first, turned.last))
     if table is None and (rewritten := as_table(converted)) is not None:  # a sheet of forms
         grid, placed = rewritten
         return FoundSheet(name, grid, encoding, find_table(grid), visible,
