@@ -369,12 +369,29 @@ def _csv_sheet(data: bytes) -> SheetData:
         grid, found = _to_unicode(grid, encoding)
         table = find_table(grid)
         if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
-            best = SheetData("", grid, table, found)
+            best = SheetData("", grid, table, found,
+                             SheetFacts(cut=cut_row(data, grid, table)))
     if best is None:
         raise FileRejected(_lost_letters(candidates) or _misread(
             grid for _, grid in candidates[:1]) or NO_HEADER + next(
             (hint for _, grid in candidates if (hint := header_hint(grid))), ""))
     return best
+
+
+def cut_row(data: bytes, grid: Grid, table: Table) -> int | None:
+    """The last row of a text file when the file ends inside it (fresh tester I's I067: a
+    download cut short, a file not saved whole): no line break after it and fewer cells than
+    the header's last column needs; else ``None``. A last row without its line break but
+    whole (an editor's file) is no such row."""
+    text, _ = decode_csv(data)
+    if text.rstrip(" \t\x00").endswith(("\n", "\r")) or not grid:
+        return None
+    last = len(grid) - 1
+    width = max([*table.columns, *table.unknown], default=0) + 1
+    if last < table.data_start or len(grid[last]) >= width \
+            or not any(clean_text(v) for v in grid[last]):
+        return None
+    return last
 
 
 def _lost_letters(candidates: list) -> str | None:
