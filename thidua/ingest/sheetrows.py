@@ -22,7 +22,7 @@ from thidua.ingest.continuation import (continuation_note, halves_note, join_con
                                        join_halves, share_models, shared_note)
 from thidua.ingest.legacy import MOJIBAKE, undecoded_cells
 from thidua.ingest.legend import legend_note
-from thidua.ingest.marks import marked_columns
+from thidua.ingest.marks import marked_columns, several_marked
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.grouplines import lone_union_note, lone_unions
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
@@ -292,6 +292,9 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
         valid, rejections = data.iloc[:0], rejection_frame([])
     else:
         valid, rejections = with_unsaved_formulas(*validated, sheet, data, file)
+    if sheet.table.marks:  # two boxes ticked: said so, not as a value the unit typed
+        rejections = several_marked(rejections, sheet.grid, sheet.table.marks,
+                                    sheet.table.unknown)
     if sheet.facts.cut is not None:  # a CSV ending inside its last row: said so, not "Thiếu …"
         rejections = cut_rejections(rejections, sheet.facts.cut + 1, len(sheet.grid[sheet.facts.cut]),
                                     max([*sheet.table.columns, *sheet.table.unknown]) + 1)
