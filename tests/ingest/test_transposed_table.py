@@ -133,6 +133,22 @@ def test_a_half_filled_column_is_rejected_as_a_table_s_row_never_dropped(tmp_pat
         [9, "Hình thức"], [9, "Tên tập thể/cá nhân"]]
 
 
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_a_hidden_column_is_a_hidden_registration(tmp_path, context, suffix):
+    """Column C hidden: its registration's row (8) is ignored as a hidden row is, told;
+    the table written has no hidden column (before: "Cột C 'Lĩnh vực' đang bị ẩn")."""
+    path = tmp_path / f"Q-NTL_2024.{suffix}"
+    WRITERS[suffix](path, [Sheet("DS", [*TITLE, *sideways_rows(4)], hidden_columns=[2])])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
+    assert result.ignored["hidden"] == 1
+    assert result.registrations["registrant"].tolist() == [
+        "Công đoàn Trường 1", "Công đoàn Trường 3", "Nguyễn Văn Mạnh 4"]
+    assert any(n.startswith("1 dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng 8.")
+               for n in result.notes)
+    assert not any("đang bị ẩn" in n for n in result.notes)
+
+
 def test_one_form_with_a_column_of_remarks_stays_one_registration(tmp_path, context):
     form = [["Tên mô hình:", "Bữa cơm công đoàn nghĩa tình", "(ghi đầy đủ tên mô hình)"],
             ["Lĩnh vực:", "Kinh tế", "(KT, VHXH, ANQP, XDHTCT)"],

@@ -27,7 +27,7 @@ from thidua.ingest.rows import (SheetData, column_labels, column_letter, legends
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
 from thidua.ingest.formsheet import as_table, form_note
-from thidua.ingest.transposed import as_table as sideways_table
+from thidua.ingest.transposed import as_table as sideways_table, hidden_turned
 from thidua.ingest.cellfacts import outside_rows
 from thidua.ingest.sheetversions import later_version
 from thidua.ingest.titleblock import parse_title
@@ -223,6 +223,8 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
                  else sheet_facts(data, chosen.name, len(chosen.grid)))
         if chosen.rewritten is not None:  # a sheet of forms: its cells' facts were the forms'
             facts = outside_rows(facts, *chosen.rewritten)
+        if chosen.turned:  # a hidden column of a table on its side: its registration's row
+            facts = hidden_turned(facts, chosen.turned)
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
         whole, typed = _typed(SheetData(chosen.name, grid, table, chosen.encoding, facts))
         if table.continued_at is not None and sheets:  # a list going on: the first's legend too
@@ -315,7 +317,8 @@ def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:
                                       if sheet_field(name) else None)  # a sheet per field
     if table is None and (turned := sideways_table(converted, name)) is not None:
         return FoundSheet(name, turned.grid, encoding, find_table(turned.grid), visible,
-                          turned.error, note=turned.note, rewritten=(turned.first, turned.last))
+                          turned.error, note=turned.note, rewritten=(turned.first, turned.last),
+                          turned=turned.placed)
     if table is None and (rewritten := as_table(converted)) is not None:  # a sheet of forms
         grid, placed = rewritten
         return FoundSheet(name, grid, encoding, find_table(grid), visible,

@@ -58,6 +58,9 @@ class FoundSheet:
     #: The grid rows (first, last; 0-based) rewritten so: merged cells there are the form's
     #: and are not spread over the table written in their place.
     rewritten: tuple[int, int] | None = None
+    #: A table written on its side (:mod:`thidua.ingest.transposed`): ``(column, row)`` of
+    #: each registration, its column in the sheet and its row in the table written.
+    turned: tuple[tuple[int, int], ...] = ()
 
 
 def is_template_sheet(name: str) -> bool:

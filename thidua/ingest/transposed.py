@@ -25,9 +25,10 @@ of ``spec/submission-form.md``, "The file" (``docs/contracts.md``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from schemas.form import BY_NAME
+from thidua.ingest.cellfacts import SheetFacts, row_ranges
 from thidua.ingest.formsheet import _NUMBERING, CODED, LINE_NAMES, NEEDED, _reads
 from thidua.ingest.headers import header_name
 from thidua.ingest.values import read_value
@@ -166,6 +167,16 @@ def as_table(grid: Grid, sheet: str = "") -> Turned | None:
     error = None if fits else FileRejected(misfit_reason(sheet, blocks, len(columns)))
     return Turned(out, top, max(bottom, top + len(columns)), tuple(placed),
                   turned_note(sheet, blocks[0].column, tuple(placed)), error)
+
+
+def hidden_turned(facts: SheetFacts, placed: tuple[tuple[int, int], ...]) -> SheetFacts:
+    """``facts`` of a sheet on its side rewritten as a table (``placed``: ``(column, row)`` of
+    each registration): a hidden column is its registration's row hidden, as a table's
+    hidden row is (ignored, told); the table written has no hidden column."""
+    hidden = set(facts.hidden_columns)
+    rows = [at for c, at in placed if c in hidden]
+    return replace(facts, hidden_columns=(),
+                   hidden=tuple(sorted((*facts.hidden, *row_ranges(rows)))))
 
 
 def _letter(index: int) -> str:
