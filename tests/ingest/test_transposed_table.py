@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_writers import Sheet, write_ods, write_xls, write_xlsx
+from corpus_writers import Rich, Sheet, write_ods, write_xls, write_xlsx
 from helpers import input_file
 from thidua.ingest.files import ingest_file
 from thidua.ingest.transposed import as_table, sideways
@@ -147,6 +147,25 @@ def test_a_hidden_column_is_a_hidden_registration(tmp_path, context, suffix):
     assert any(n.startswith("1 dòng bị ẩn trong trang tính không được tính (bỏ qua): dòng 8.")
                for n in result.notes)
     assert not any("đang bị ẩn" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_a_struck_column_is_a_struck_registration_and_a_struck_word_is_dropped(
+        tmp_path, context, suffix):
+    """The cell facts follow the values: column D struck whole is a registration withdrawn
+    (ignored as a struck row is), ``Tập thể / ~~Cá nhân~~`` in column B reads ``Tập thể``."""
+    rows = [*TITLE, *sideways_rows(4)]
+    type_row = 5 + LABELS.index("Hình thức")
+    rows[type_row][1] = Rich(("Tập thể / ", False), ("Cá nhân", True))
+    struck = [f"D{6 + i}" for i in range(len(LABELS))]
+    path = tmp_path / f"Q-NTL_2024.{suffix}"
+    WRITERS[suffix](path, [Sheet("DS", rows, struck=struck)])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 0, "ignored": 1}
+    assert result.ignored["struck"] == 1
+    assert result.registrations["registrant"].tolist() == [
+        "Công đoàn Trường 1", "Nguyễn Văn Mạnh 2", "Nguyễn Văn Mạnh 4"]
+    assert result.registrations["type"].tolist()[0] == "collective"
 
 
 def test_one_form_with_a_column_of_remarks_stays_one_registration(tmp_path, context):

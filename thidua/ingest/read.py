@@ -27,7 +27,7 @@ from thidua.ingest.rows import (SheetData, column_labels, column_letter, legends
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
 from thidua.ingest.formsheet import as_table, form_note
-from thidua.ingest.transposed import as_table as sideways_table, hidden_turned
+from thidua.ingest.transposed import as_table as sideways_table, turned_facts
 from thidua.ingest.cellfacts import outside_rows
 from thidua.ingest.sheetversions import later_version
 from thidua.ingest.titleblock import parse_title
@@ -222,9 +222,9 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
         facts = (xml_facts[chosen.name] if xml_facts is not None
                  else sheet_facts(data, chosen.name, len(chosen.grid)))
         if chosen.rewritten is not None:  # a sheet of forms: its cells' facts were the forms'
-            facts = outside_rows(facts, *chosen.rewritten)
-        if chosen.turned:  # a hidden column of a table on its side: its registration's row
-            facts = hidden_turned(facts, chosen.turned)
+            kept = outside_rows(facts, *chosen.rewritten)
+            facts = (turned_facts(facts, kept, chosen.turned, chosen.moved) if chosen.turned
+                     else kept)  # a table on its side: its cells' facts where they went
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
         whole, typed = _typed(SheetData(chosen.name, grid, table, chosen.encoding, facts))
         if table.continued_at is not None and sheets:  # a list going on: the first's legend too
@@ -318,7 +318,7 @@ def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:
     if table is None and (turned := sideways_table(converted, name)) is not None:
         return FoundSheet(name, turned.grid, encoding, find_table(turned.grid), visible,
                           turned.error, note=turned.note, rewritten=(turned.first, turned.last),
-                          turned=turned.placed)
+                          turned=turned.placed, moved=turned.moved or {})
     if table is None and (rewritten := as_table(converted)) is not None:  # a sheet of forms
         grid, placed = rewritten
         return FoundSheet(name, grid, encoding, find_table(grid), visible,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -61,6 +61,8 @@ class FoundSheet:
     #: A table written on its side (:mod:`thidua.ingest.transposed`): ``(column, row)`` of
     #: each registration, its column in the sheet and its row in the table written.
     turned: tuple[tuple[int, int], ...] = ()
+    #: Its value cells → their cells in the table written (``Turned.moved``).
+    moved: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
 
 def is_template_sheet(name: str) -> bool:

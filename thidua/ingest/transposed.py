@@ -134,6 +134,9 @@ class Turned:
     placed: tuple[tuple[int, int], ...]
     note: str
     error: FileRejected | None = None
+    #: Each value cell of the blocks (0-based ``(row, column)``) → its cell in the table
+    #: written, where its facts go (:func:`turned_facts`).
+    moved: dict[tuple[int, int], tuple[int, int]] | None = None
 
 
 def as_table(grid: Grid, sheet: str = "") -> Turned | None:
@@ -156,27 +159,42 @@ def as_table(grid: Grid, sheet: str = "") -> Turned | None:
     for r in range(top, max(bottom, top + len(columns)) + 1):
         out[r] = [""] * width
     out[top] = ["STT", *(BY_NAME[n].header for n in names)] + [""] * (width - 1 - len(names))
-    placed = []
+    placed, moved = [], {}
     for i, (block, c) in enumerate(columns, start=1):
         given = block.given(grid, c)
         at = top + i
         if fits:
             out[at] = [given.get("stt", i), *(given.get(n, "") for n in names)] \
                 + [""] * (width - 1 - len(names))
+            moved.update({(r, c): (at, 0 if n == "stt" else 1 + names.index(n))
+                          for r, n in block.labels})
         placed.append((c, at))
     error = None if fits else FileRejected(misfit_reason(sheet, blocks, len(columns)))
     return Turned(out, top, max(bottom, top + len(columns)), tuple(placed),
-                  turned_note(sheet, blocks[0].column, tuple(placed)), error)
+                  turned_note(sheet, blocks[0].column, tuple(placed)), error, moved)
 
 
-def hidden_turned(facts: SheetFacts, placed: tuple[tuple[int, int], ...]) -> SheetFacts:
-    """``facts`` of a sheet on its side rewritten as a table (``placed``: ``(column, row)`` of
-    each registration): a hidden column is its registration's row hidden, as a table's
-    hidden row is (ignored, told); the table written has no hidden column."""
-    hidden = set(facts.hidden_columns)
+def turned_facts(sheet: SheetFacts, kept: SheetFacts, placed: tuple[tuple[int, int], ...],
+                 moved: dict[tuple[int, int], tuple[int, int]]) -> SheetFacts:
+    """The facts of a sheet on its side rewritten as a table: ``kept`` (the facts of the rows
+    not rewritten, :func:`thidua.ingest.cellfacts.outside_rows`) with the cell facts of the
+    sheet's value cells (``sheet``) moved where their values went (``moved``: a struck cell,
+    a struck word, an error value, a date's shown text keep their meaning), and a hidden
+    column its registration's row hidden (``placed``: ``(column, row)`` of each), as a
+    table's hidden row is (ignored, told); the table written has no hidden column."""
+    def move(cells: dict) -> dict:
+        return {moved[k]: v for k, v in cells.items() if k in moved}
+
+    hidden = set(sheet.hidden_columns)
     rows = [at for c, at in placed if c in hidden]
-    return replace(facts, hidden_columns=(),
-                   hidden=tuple(sorted((*facts.hidden, *row_ranges(rows)))))
+    return replace(
+        kept, hidden_columns=(), hidden=tuple(sorted((*kept.hidden, *row_ranges(rows)))),
+        shown={**kept.shown, **move(sheet.shown)},
+        formulas={**kept.formulas, **move(sheet.formulas)},
+        values={**kept.values, **move(sheet.values)},
+        errors={**kept.errors, **move(sheet.errors)},
+        struck=kept.struck | frozenset(moved[k] for k in sheet.struck if k in moved),
+        unstruck={**kept.unstruck, **move(sheet.unstruck)})
 
 
 def _letter(index: int) -> str:
