@@ -183,6 +183,13 @@ def test_one_form_with_a_column_of_remarks_stays_one_registration(tmp_path, cont
     assert sideways([*TITLE, *form]) == []
 
 
+def test_a_form_beside_a_table_on_its_side_leaves_the_sheet_to_the_forms_reader():
+    # a one-form block under a block on its side: never emptied with the rest
+    one = [["Tên mô hình:", "Góc đọc sách công nhân"], ["Lĩnh vực:", "VHXH"],
+           ["Hình thức:", "Tập thể"], ["Tên tập thể/cá nhân:", "Tổ công đoàn số 9"]]
+    assert sideways([*TITLE, *sideways_rows(3), [], ["Phiếu bổ sung"], *one]) == []
+
+
 def test_look_alikes_that_are_not_on_their_side():
     # two forms side by side (labels in A and D): not a table on its side
     left, right = sideways_rows(1), sideways_rows(1)

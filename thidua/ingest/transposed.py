@@ -119,6 +119,9 @@ def sideways(grid: Grid) -> list[Block]:
     turned = [b for b in blocks
               if sum(1 for c in b.columns if _whole(b.given(grid, c))) >= 2
               and not any(_holds_labels(grid, b, c) for c in b.columns)]
+    if any(b not in turned and any(_whole(b.given(grid, c)) for c in b.columns)
+           for b in blocks):
+        return []  # a form among them is read as forms are, never emptied with the rest
     return turned
 
 
