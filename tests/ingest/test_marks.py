@@ -125,9 +125,11 @@ def test_no_mark_or_two_marks_rejects_the_row_and_unmarked_texts_do_not_mark(tmp
     first = sheet.rows.index(rows[0]) + 1
     assert lines.loc[first + 1, "column"] == "Hình thức"
     assert "Thiếu 'Hình thức'" in lines.loc[first + 1, "error"]
-    assert lines.loc[first + 2, "value"] == "Tập thể, Cá nhân"
-    assert "có phải là" in lines.loc[first + 2, "error"]
-    assert "Tập thể" in lines.loc[first + 2, "error"] and "Cá nhân" in lines.loc[first + 2, "error"]
+    # both boxes ticked: said so, not quoted as a value typed in one cell (fresh tester I's I095)
+    assert lines.loc[first + 2, "value"] == "Tập thể: x, Cá nhân: x"
+    assert lines.loc[first + 2, "error"] == (
+        "Dòng này đánh dấu cả hai ô 'Tập thể' và 'Cá nhân' của cột 'Hình thức'; mỗi đăng ký "
+        "chỉ có một giá trị (Tập thể (TT) hoặc Cá nhân (CN)): đề nghị chỉ đánh dấu một ô.")
     assert "Thiếu 'Hình thức'" in lines.loc[first + 4, "error"]
 
 
@@ -199,3 +201,34 @@ def test_a_subtotal_counting_under_one_tick_box_is_a_totals_row_not_a_registrati
     assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
     assert result.ignored["totals"] == 1
     assert result.registrations["type"].tolist() == ["collective", "collective"]
+
+
+def test_several_boxes_ticked_are_said_so_in_the_unit_s_own_box_names(tmp_path, corpus_context):
+    """Fresh tester I's I095: a row ticked in both ``Tập thể`` and ``Cá nhân`` was told as if
+    its cell held ``'Tập thể, Cá nhân'``. Boxes named ``TT`` | ``CN`` are named so; three of
+    four field boxes are counted; a box naming the other box's own value is one value; a cell
+    typed ``Tập thể, Cá nhân`` keeps its own message."""
+    rows = ticked(regs(3), TYPE_COL, ["TT", "CN"], marks={0: ["✓", "x"], 2: ["x", "Tập thể"]})
+    short = ingest(tmp_path, two_row_sheet(rows, TYPE_COL, ["TT", "CN"], "Hình thức"),
+                   corpus_context)
+    assert short.rows == {"read": 3, "valid": 1, "rejected": 2, "ignored": 0}
+    assert short.rejections[["column", "value", "error"]].values.tolist()[0] == [
+        "Hình thức", "TT: ✓, CN: x",
+        "Dòng này đánh dấu cả hai ô 'TT' và 'CN' của cột 'Hình thức'; mỗi đăng ký chỉ có một "
+        "giá trị (Tập thể (TT) hoặc Cá nhân (CN)): đề nghị chỉ đánh dấu một ô."]
+    fields = ["KT", "VHXH", "ANQP", "XDHTCT"]
+    rows = ticked(regs(2), FIELD_COL, fields, marks={0: ["x", None, None, None], 1: ["x", None, "x", "x"]})
+    result = ingest(tmp_path, two_row_sheet(rows, FIELD_COL, fields, "Lĩnh vực"),
+                    corpus_context, name="S-01_fields.xlsx")
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    assert result.rejections[["column", "value", "error"]].values.tolist() == [[
+        "Lĩnh vực", "KT: x, ANQP: x, XDHTCT: x",
+        "Dòng này đánh dấu 3 ô 'KT', 'ANQP', 'XDHTCT' của cột 'Lĩnh vực'; mỗi đăng ký chỉ có "
+        "một giá trị (một trong: Kinh tế (KT), Văn hóa - xã hội (VHXH), An ninh - quốc phòng "
+        "(ANQP), Xây dựng hệ thống chính trị (XDHTCT)): đề nghị chỉ đánh dấu một ô."]]
+    typed = titled("S-01", [*regs(1), [*regs(2)[1][:TYPE_COL], "Tập thể, Cá nhân",
+                                       *regs(2)[1][TYPE_COL + 1:]]])
+    plain = ingest(tmp_path, typed, corpus_context, name="S-01_typed.xlsx")
+    assert plain.rejections[["value", "error"]].values.tolist() == [[
+        "Tập thể, Cá nhân", "'Tập thể, Cá nhân' ở cột 'Hình thức' chưa rõ: có phải là 'Tập "
+        "thể' hay 'Cá nhân'? Đề nghị ghi rõ Tập thể (TT) hoặc Cá nhân (CN)."]]

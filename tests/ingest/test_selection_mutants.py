@@ -281,6 +281,38 @@ def test_a_model_kept_under_another_registrant_was_corrected_not_left_out():
     exact = result("b.xlsx", sent=D5, models=[("Tủ sách", "Nguyễn Văn A"), ("Chung", "A")])
     assert batch_note(twice, exact).startswith("1 trong 3 mô hình")
 
+def test_a_model_kept_under_its_own_registrant_beside_a_new_one_leaves_the_other_out():
+    """Fresh tester G's 407: ``M`` by An and by Yến, then ``M`` by Yến and by Cường (a third
+    person beside Yến): An is left out (5 of 6), not taken as corrected by Cường. Where the
+    model is kept under its own registrant, only a typo of a name is a correction; where no
+    registrant of the model is kept, a new one still answers one old (a type corrected)."""
+    older = result("a.xlsx", sent=D1, models=[
+        ("Hỗ trợ con công nhân", "Nguyễn Văn An"), ("Hỗ trợ con công nhân", "Trịnh Thị Yến"),
+        ("Chợ phiên", "CĐCS A"), ("Góc đọc sách", "Hà Thị Phương"), ("Góc văn hóa", "CĐCS B"),
+        ("Tiết kiệm điện", "Trần Thị Lan")])
+    newer = result("b.xlsx", sent=D5, models=[
+        ("Hỗ trợ con công nhân", "Trịnh Thị Yến"), ("Hỗ trợ con công nhân", "Lê Văn Cường"),
+        ("Tổ tự quản", "CĐCS C"), ("Phát triển đoàn viên", "Phạm Thị Hoa")])
+    assert batch_note(older, newer) == (
+        "5 trong 6 mô hình của tệp a.xlsx không có trong các mô hình hợp lệ của tệp b.xlsx mới "
+        "hơn nên không được tính: 'Hỗ trợ con công nhân', 'Chợ phiên', 'Góc đọc sách' và 2 mô "
+        "hình khác. Nếu vẫn đăng ký các mô hình này, hãy gộp hai tệp vào một tệp và gửi lại.")
+    # beside the kept registrant, a typo of the other's name fixed is a correction
+    fixed = result("b.xlsx", sent=D5, models=[
+        ("Hỗ trợ con công nhân", "Trịnh Thị Yến"), ("Hỗ trợ con công nhân", "Nguyễn Văn Aan"),
+        *[m for m in older.registrations.itertuples(index=False, name=None)][2:]])
+    assert batch_note(older, fixed) is None
+    # no registrant of the model kept: the new one answers the old (a type corrected)
+    moved = result("b.xlsx", sent=D5, models=[
+        ("Hỗ trợ con công nhân", "CĐCS Trường A"), ("Hỗ trợ con công nhân", "CĐCS Trường B"),
+        *[m for m in older.registrations.itertuples(index=False, name=None)][2:]])
+    assert batch_note(older, moved) is None
+    gone = result("b.xlsx", sent=D5, models=[
+        ("Hỗ trợ con công nhân", "CĐCS Trường A"),
+        *[m for m in older.registrations.itertuples(index=False, name=None)][2:]])
+    assert batch_note(older, gone).startswith("1 trong 6 mô hình")
+
+
 # --- 01/12 re-run's survivors ----------------------------------------------------------------
 def test_a_file_not_marked_old_wins_over_a_newer_old_copy_and_says_why():
     got = by_name([result("Q-DD.xlsx", sent=D1, modified=T1, models=SAME),

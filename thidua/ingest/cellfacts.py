@@ -32,7 +32,8 @@ class SheetFacts:
     some of whose words (not all) are struck through (rich text runs, ``.ods`` spans) → the
     text of their other words (:func:`unstruck_text`): a unit edits a cell so ("gạch bỏ phần
     không phù hợp": ``Tập thể / ~~Cá nhân~~``; ``Năm: ~~2023~~ 2024``), and Excel shows the
-    words kept plain (:func:`thidua.ingest.cellrules.unstruck_note` tells the unit)."""
+    words kept plain (:func:`thidua.ingest.cellrules.unstruck_note` tells the unit). ``cut``:
+    the last row of a text file cut short inside it."""
 
     merges: tuple[tuple[int, int, int, int], ...] = ()
     hidden: tuple[tuple[int, int], ...] = ()
@@ -44,6 +45,9 @@ class SheetFacts:
     errors: dict[Cell, str] = field(default_factory=dict)
     struck: frozenset[Cell] = frozenset()
     unstruck: dict[Cell, str] = field(default_factory=dict)
+    #: A text file (CSV) that ends inside its last row (no line break after it, fewer cells
+    #: than the header): that row (0-based), else ``None`` (:func:`thidua.ingest.read.cut_row`).
+    cut: int | None = None
 
     def hidden_rows(self, start: int, stop: int) -> list[int]:
         """The hidden rows among ``range(start, stop)``, sorted (bounded by the range)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from schemas.form import VALUE_NAMES
+from schemas.form import BY_NAME, VALUE_NAMES
 from thidua.ingest.values import EXACT, name_of, read_value
 from thidua.text import clean_text, match_key
 
@@ -102,12 +102,49 @@ def marked_value(row: list, marks: dict[int, tuple[str, str]], column: str) -> s
     nothing by its numbers: it is a subtotal, not a registration of that type. A box holding
     the name of one of the column's values (``Văn hóa - xã hội`` under ``Kinh tế``) gives that
     value, never its sub-column's."""
-    texts = [(code, clean_text(row[c])) for c, (name, code) in sorted(marks.items())
+    return ", ".join(dict.fromkeys(name for _, name, _ in marked_boxes(row, marks, column)))
+
+
+def marked_boxes(row: list, marks: dict[int, tuple[str, str]],
+                 column: str) -> list[tuple[int, str, str]]:
+    """``(grid column, value name, text)`` of each box of coded column ``column`` marked in
+    one grid ``row``, as :func:`marked_value` reads them (a count marks nothing)."""
+    texts = [(c, code, clean_text(row[c])) for c, (name, code) in sorted(marks.items())
              if name == column and c < len(row)]
-    counting = any(_is_count(text) for _, text in texts)
-    names = [name_of(column, _value_code(column, text) or code) for code, text in texts
-             if is_marked(text) and not (counting and _NUMBER.fullmatch(text))]
-    return ", ".join(dict.fromkeys(names))
+    counting = any(_is_count(text) for _, _, text in texts)
+    return [(c, name_of(column, _value_code(column, text) or code), text)
+            for c, code, text in texts
+            if is_marked(text) and not (counting and _NUMBER.fullmatch(text))]
+
+
+def several_marked(rejections, grid: list[list], marks: dict[int, tuple[str, str]],
+                   labels: dict[int, str]):
+    """``rejections`` (:data:`thidua.ingest.validate.REJECTION_COLUMNS`) with each one of a
+    coded column given by marks whose row ticks several of its boxes (giving several values)
+    said so: "Dòng này đánh dấu cả hai ô 'Tập thể' và 'Cá nhân' của cột 'Hình thức' …",
+    its value the boxes as they are (``Tập thể: x, Cá nhân: x``), never as if the unit had
+    written ``'Tập thể, Cá nhân'`` in one cell (fresh tester I's I095). ``labels``: grid column
+    → the unit's header text of each box (``Hình thức / Tập thể``: its last part named)."""
+    if rejections.empty or not marks:
+        return rejections
+    out = rejections.copy()
+    for i, line in out.iterrows():
+        column = next((n for n in marked_columns(marks) if BY_NAME[n].header == line["column"]),
+                      None)
+        r = int(line["row"]) - 1 if line["row"] == line["row"] else -1
+        if column is None or not 0 <= r < len(grid):
+            continue
+        boxes = marked_boxes(grid[r], marks, column)
+        if len({name for _, name, _ in boxes}) < 2:
+            continue
+        own = [(labels.get(c) or name).rsplit(" / ", 1)[-1] for c, name, _ in boxes]
+        named = (f"cả hai ô '{own[0]}' và '{own[1]}'" if len(own) == 2
+                 else f"{len(own)} ô " + ", ".join(f"'{o}'" for o in own))
+        out.at[i, "value"] = ", ".join(f"{o}: {text}" for o, (_, _, text) in zip(own, boxes))
+        out.at[i, "error"] = (f"Dòng này đánh dấu {named} của cột '{BY_NAME[column].header}'; "
+                              f"mỗi đăng ký chỉ có một giá trị ({BY_NAME[column].expected}): đề "
+                              f"nghị chỉ đánh dấu một ô.")
+    return out
 
 
 def marked_columns(marks: dict[int, tuple[str, str]]) -> list[str]:

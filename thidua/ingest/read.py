@@ -27,6 +27,7 @@ from thidua.ingest.rows import (SheetData, column_labels, column_letter, legends
 from thidua.ingest.salvage import salvage_note, without_broken_parts
 from thidua.ingest.sections import sheet_field
 from thidua.ingest.formsheet import as_table, form_note
+from thidua.ingest.transposed import as_table as sideways_table, turned_facts
 from thidua.ingest.cellfacts import outside_rows
 from thidua.ingest.sheetversions import later_version
 from thidua.ingest.titleblock import parse_title
@@ -221,7 +222,9 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
         facts = (xml_facts[chosen.name] if xml_facts is not None
                  else sheet_facts(data, chosen.name, len(chosen.grid)))
         if chosen.rewritten is not None:  # a sheet of forms: its cells' facts were the forms'
-            facts = outside_rows(facts, *chosen.rewritten)
+            kept = outside_rows(facts, *chosen.rewritten)
+            facts = (turned_facts(facts, kept, chosen.turned, chosen.moved) if chosen.turned
+                     else kept)  # a table on its side: its cells' facts where they went
         grid, table = _apply_facts(chosen.grid, chosen.table, facts)
         whole, typed = _typed(SheetData(chosen.name, grid, table, chosen.encoding, facts))
         if table.continued_at is not None and sheets:  # a list going on: the first's legend too
@@ -312,6 +315,10 @@ def _found(name: str, grid: Grid, visible: bool) -> FoundSheet:
         return FoundSheet(name, grid, "Unicode", find_table(grid), visible, exc)
     table = find_table(converted) or (find_table(converted, markers=FIELD_SHEET_MARKERS)
                                       if sheet_field(name) else None)  # a sheet per field
+    if table is None and (turned := sideways_table(converted, name)) is not None:
+        return FoundSheet(name, turned.grid, encoding, find_table(turned.grid), visible,
+                          turned.error, note=turned.note, rewritten=(turned.first, turned.last),
+                          turned=turned.placed, moved=turned.moved or {})
     if table is None and (rewritten := as_table(converted)) is not None:  # a sheet of forms
         grid, placed = rewritten
         return FoundSheet(name, grid, encoding, find_table(grid), visible,
@@ -367,12 +374,29 @@ def _csv_sheet(data: bytes) -> SheetData:
         grid, found = _to_unicode(grid, encoding)
         table = find_table(grid)
         if table is not None and (best is None or len(table.columns) > len(best.table.columns)):
-            best = SheetData("", grid, table, found)
+            best = SheetData("", grid, table, found,
+                             SheetFacts(cut=cut_row(data, grid, table)))
     if best is None:
         raise FileRejected(_lost_letters(candidates) or _misread(
             grid for _, grid in candidates[:1]) or NO_HEADER + next(
             (hint for _, grid in candidates if (hint := header_hint(grid))), ""))
     return best
+
+
+def cut_row(data: bytes, grid: Grid, table: Table) -> int | None:
+    """The last row of a text file when the file ends inside it (fresh tester I's I067: a
+    download cut short, a file not saved whole): no line break after it and fewer cells than
+    the header's last column needs; else ``None``. A last row without its line break but
+    whole (an editor's file) is no such row."""
+    text, _ = decode_csv(data)
+    if text.rstrip(" \t\x00").endswith(("\n", "\r")) or not grid:
+        return None
+    last = len(grid) - 1
+    width = max([*table.columns, *table.unknown], default=0) + 1
+    if last < table.data_start or len(grid[last]) >= width \
+            or not any(clean_text(v) for v in grid[last]):
+        return None
+    return last
 
 
 def _lost_letters(candidates: list) -> str | None:

@@ -6,8 +6,6 @@ one in use, and the rule that chose is said. Also the manifest's table of files.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import datetime as dt
 import re
 import unicodedata
@@ -17,6 +15,7 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 from natsort import natsort_keygen, ns
+from rapidfuzz.distance import OSA
 
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
@@ -270,20 +269,12 @@ def batch_note(older: FileResult, newer: FileResult,
     two-batches advice. ``None`` when every registration of ``older`` is in ``newer`` (the same file
     again, a strict superset) or told for a later file, or ``older`` has none. A registration
     whose model the newer files hold under another registrant (one each) was corrected there
-    (a name's typo, a type), never told as left out."""
+    (a name's typo, a type), never told as left out, unless the newer files keep that model
+    under one of ``older``'s own registrants too: then only a typo of the name is
+    (:func:`_left_out`)."""
     mine, theirs = _registrations(older), _registrations(newer)
     told = set(theirs).union(*(_registrations(f) for f in later))
-    # a model the newer files still hold under another registrant (a name's typo fixed, a
-    # type corrected: fresh tester F's 205, 210) was corrected, not dropped: one such each
-    spare = Counter(m for m, _ in told) - Counter(m for m, _ in set(mine) & told)
-    missing = []
-    for key, model in mine.items():
-        if key in told:
-            continue
-        if spare[key[0]] > 0:
-            spare[key[0]] -= 1
-            continue
-        missing.append(model)
+    missing = [model for key, model in mine.items() if key in _left_out(mine, told)]
     if not missing:
         return None
     if not theirs and newer.rows.get("rejected", 0):  # a correction whose every row failed
@@ -300,6 +291,41 @@ def batch_note(older: FileResult, newer: FileResult,
             f"không có trong các mô hình hợp lệ của tệp {newer.file} mới hơn nên không được "
             f"tính: {_named(missing)}. Nếu vẫn đăng ký các mô hình này, hãy gộp hai tệp vào một "
             f"tệp và gửi lại.")
+
+
+#: A registrant's name in a newer file this many edits from the older one at most (and a
+#: fifth of its letters) is the older name corrected (``Lonng`` → ``Long``).
+NAME_EDITS = 2
+
+
+def _near(a: str, b: str) -> bool:
+    """Whether registrant keys ``a`` and ``b`` differ by a typo (:data:`NAME_EDITS`)."""
+    return OSA.distance(a, b) <= min(NAME_EDITS, max(len(a), len(b)) // 5)
+
+
+def _left_out(mine: dict[tuple[str, str], str], told: set[tuple[str, str]]) -> set:
+    """The keys of ``mine`` (an older file's registrations) the newer files ``told`` do not
+    hold, a correction aside: a model the newer files hold under another registrant answers
+    one registration of the older file's that lacks it (a name's typo fixed, a type
+    corrected: fresh tester F's 205, 210); but where the newer files keep the model under one
+    of the older file's own registrants, another registrant beside it is one more person
+    (fresh tester G's 407: ``M`` by An and by B, then by B and by Cường: An is left out), a
+    correction only when its name is a typo of the older one (:func:`_near`)."""
+    left = set()
+    for model in dict.fromkeys(m for m, _ in mine):
+        old = [r for m, r in mine if m == model]
+        new = {r for m, r in told if m == model}
+        spare = sorted(r for r in new if r not in old)
+        kept = len(new) > len(spare)  # the model matched exactly under a registrant
+        for registrant in old:
+            if registrant in new:
+                continue
+            match = next((r for r in spare if not kept or _near(registrant, r)), None)
+            if match is None:
+                left.add((model, registrant))
+            else:
+                spare.remove(match)
+    return left
 
 
 def _later(result: FileResult, results: list[FileResult], chosen: FileResult) -> tuple:

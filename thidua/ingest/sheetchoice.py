@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -58,6 +58,11 @@ class FoundSheet:
     #: The grid rows (first, last; 0-based) rewritten so: merged cells there are the form's
     #: and are not spread over the table written in their place.
     rewritten: tuple[int, int] | None = None
+    #: A table written on its side (:mod:`thidua.ingest.transposed`): ``(column, row)`` of
+    #: each registration, its column in the sheet and its row in the table written.
+    turned: tuple[tuple[int, int], ...] = ()
+    #: Its value cells → their cells in the table written (``Turned.moved``).
+    moved: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
 
 def is_template_sheet(name: str) -> bool:

@@ -22,7 +22,7 @@ from thidua.ingest.continuation import (continuation_note, halves_note, join_con
                                        join_halves, share_models, shared_note)
 from thidua.ingest.legacy import MOJIBAKE, undecoded_cells
 from thidua.ingest.legend import legend_note
-from thidua.ingest.marks import marked_columns
+from thidua.ingest.marks import marked_columns, several_marked
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.grouplines import lone_union_note, lone_unions
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
@@ -189,6 +189,31 @@ def _undecoded_rejections(data: pd.DataFrame, encoding: str, file: str,
         for row, name, value, word in undecoded_cells(data[columns], encoding)])
 
 
+def cut_rejections(rejections: pd.DataFrame, row: int, cells: int, width: int) -> pd.DataFrame:
+    """``rejections`` with those of Excel row ``row``, the last of a text file that ends inside
+    it (:attr:`thidua.ingest.cellfacts.SheetFacts.cut`: ``cells`` of the header's ``width``),
+    made one: the file ends mid-row, so the unit is told to save or send the file whole, not to
+    fill cells its own copy has (fresh tester I's I067). A row whose cells were all read
+    valid stays so."""
+    mine = rejections["row"] == row
+    if not mine.any():
+        return rejections
+    first = rejections[mine].iloc[0]
+    order = [c.header for c in BY_NAME.values()]
+    said = ", ".join(f"'{c}'" for c in sorted(
+        {c for c in rejections.loc[mine, "column"] if c},
+        key=lambda c: order.index(c) if c in order else len(order)))
+    line = {"file": first["file"], "sheet": first["sheet"], "row": row, "column": "",
+            "value": "",
+            "error": f"Tệp dừng giữa dòng {row}: dòng cuối chỉ có {cells} trong {width} cột và "
+                     f"không có dấu xuống dòng sau nó, nên tệp có thể đã bị cắt ngắn (tải về, "
+                     f"gửi thư hoặc sao chép chưa hết) hoặc chưa được lưu hết; các ô {said} "
+                     f"không có trong tệp nhận được. Đề nghị mở tệp gốc, kiểm tra dòng này, lưu "
+                     f"lại đầy đủ rồi gửi lại."}
+    return (pd.concat([rejections[~mine], rejection_frame([line])], ignore_index=True)
+            .sort_values("row", kind="stable", ignore_index=True))
+
+
 def _rejecting(valid: pd.DataFrame, rejections: pd.DataFrame,
                more: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``valid`` without the rows of ``more`` (rejections, :data:`REJECTION_COLUMNS`), and
@@ -267,6 +292,12 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
         valid, rejections = data.iloc[:0], rejection_frame([])
     else:
         valid, rejections = with_unsaved_formulas(*validated, sheet, data, file)
+    if sheet.table.marks:  # two boxes ticked: said so, not as a value the unit typed
+        rejections = several_marked(rejections, sheet.grid, sheet.table.marks,
+                                    sheet.table.unknown)
+    if sheet.facts.cut is not None:  # a CSV ending inside its last row: said so, not "Thiếu …"
+        rejections = cut_rejections(rejections, sheet.facts.cut + 1, len(sheet.grid[sheet.facts.cut]),
+                                    max([*sheet.table.columns, *sheet.table.unknown]) + 1)
     if sheet.converted and not data.empty:  # a row keeping unconverted legacy text is rejected, naming the encoding
         valid, rejections = _rejecting(valid, rejections, _undecoded_rejections(
             data, sheet.encoding, file, sheet.sheet))
