@@ -13,7 +13,7 @@ from thidua.ingest.titleblock import (TitleBlock, checked_sent_date, parse_sent_
                                       parse_title)
 from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_unit,
                                      registry_code)
-from thidua.ingest.unitnames import unit_by_name, unit_in_line
+from thidua.ingest.unitnames import unit_by_name, unit_by_variant, unit_in_line
 from thidua.text import clean_text, fold_code, foreign_letters_note
 
 __all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
@@ -119,6 +119,12 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
                     f"'{path.name}'; đề nghị lần sau đặt tên tệp bắt đầu bằng mã đơn vị và dấu "
                     f"'_' (ví dụ {unit}_dang-ky{path.suffix}) hoặc ghi 'Mã đơn vị: {unit}' ở "
                     f"tiêu đề.")
+        variant, line, _ = unit_by_variant(title.lines, names) \
+            if names and unit_by_name(title.lines, names) is None else (None, None, ())
+        if variant == unit:
+            return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' ({names[unit]}) theo "
+                    f"dòng '{line}' ở tiêu đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu "
+                    f"đề.")
         return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên đơn vị ở tiêu "
                 f"đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
     other = sorted(w for w in written if w.upper() != unit)
@@ -162,10 +168,21 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("tên đơn vị ở tiêu đề", named))
     if not sources and (named := unit_from_file_name(path, known_codes, names)):
         sources.append(("tên tệp", named))
+    variant, line, several = unit_by_variant(title.lines, names) if names and not sources \
+        else (None, None, ())
+    if variant:  # ``QUẬN ĐỐNG ĐA - LIÊN ĐOÀN LAO ĐỘNG``, ``CĐ P. LÁNG``: told, code_note
+        sources.append((f"tên đơn vị '{line}' ở tiêu đề", variant))
     if not sources:
         prefix = path.stem.split("_", 1)[0].strip()
         said = (f" (phần đầu tên tệp '{prefix}' không phải mã đơn vị trong danh mục)"
                 if "_" in path.stem and _CODE.match(prefix.upper()) else "")
+        if line and several:
+            units = ", ".join(f"{names[c]} ({c})" for c in several)
+            said += (f"; dòng '{line}' ở tiêu đề có thể là tên của {len(several)} đơn vị: "
+                     f"{units}")
+        elif line:
+            said += (f"; dòng '{line}' ở tiêu đề không phải tên một đơn vị trong danh mục "
+                     f"năm {year}")
         raise FileRejected("Không xác định được đơn vị gửi: cần cột 'Mã đơn vị', dòng 'Mã đơn vị: …' "
                            "ở tiêu đề, hoặc tên tệp bắt đầu bằng mã đơn vị (ví dụ Q-DD_dang-ky.xlsx)"
                            f"{said}.")
