@@ -13,11 +13,12 @@ from thidua.ingest.titleblock import (TitleBlock, checked_sent_date, parse_sent_
                                       parse_title)
 from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_unit,
                                      registry_code)
-from thidua.ingest.unitnames import unit_by_name, unit_in_line
+from thidua.ingest.unitnames import unit_by_name, unit_by_variant, unit_in_line
 from thidua.text import clean_text, fold_code, foreign_letters_note
 
 __all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
-           "column_unit", "folder_year", "parse_sent_date", "parse_title", "registry_code",
+           "column_unit", "folder_year", "labelled_code", "parse_sent_date", "parse_title",
+           "registry_code",
            "resolve_unit", "resolve_year", "title_code", "title_of_year", "unit_by_name"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
@@ -31,6 +32,31 @@ def title_code(text: str, known_codes: set[str] | frozenset[str]) -> str:
         return code
     found = {c for w in re.split(r"[\s,;()\[\]]+", text) if (c := registry_code(w, known_codes))}
     return found.pop() if len(found) == 1 else text.replace(" ", "")
+
+
+#: A title cell's label and the first word after its colon (``Đơn vị: Q-HK``, ``Mã: Q-CG``,
+#: ``Mã đơn vị (theo danh mục): Q-LB``): a label of words and brackets, no digit in it.
+_LABELLED_WORD = re.compile(r"(?:^|\s)([^\W\d_][^:：\d]{0,59}?)\s*[:：]\s*([^\s,;:：]+)")
+
+
+def labelled_code(lines: tuple[str, ...], known_codes: set[str] | frozenset[str]
+                  ) -> tuple[str, str] | None:
+    """``(code, line)`` when title cells without a ``Mã đơn vị:`` label of their own hold, after
+    some other label and its colon, the code of ONE unit of ``known_codes`` (``Đơn vị: Q-HK``,
+    ``Mã: Q-CG``, ``Mã đơn vị (theo danh mục): Q-LB``; in any case and with any separator,
+    :func:`registry_code`): a code's shape marks it, whatever its label (fresh tester J's
+    J117). The word must be written as a code: letters in capitals or joined by a separator
+    (``Đơn vị: Hoàn Kiếm`` is a name, never a code). ``None`` for none or two codes."""
+    found: dict[str, str] = {}
+    for line in lines:
+        for match in _LABELLED_WORD.finditer(line):
+            word = fold_code(match[2]).rstrip(".")
+            if not re.fullmatch(r"[A-Za-z0-9]+(?:[-._–][A-Za-z0-9]+)*", word) or not (
+                    word.isupper() or re.search(r"[-._–]", word)):
+                continue
+            if code := registry_code(word, known_codes):
+                found.setdefault(code, line)
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
@@ -79,6 +105,10 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
                 f"tệp. Nếu cột ghi mã riêng của công đoàn cơ sở, đề nghị đổi tiêu đề cột (ví dụ "
                 f"'Mã CĐCS').")
     written |= {title.unit_code} if title.unit_code else set()
+    if not written and (labelled := labelled_code(title.lines, known_codes or {unit})) \
+            and labelled[0] == unit:
+        return (f"Dòng '{labelled[1]}' ở tiêu đề đã đọc là mã đơn vị '{unit}'; đề nghị lần sau "
+                f"ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
     prefix = clean_text(path.stem.split("_", 1)[0]) if path is not None else ""
     if prefix and fold_code(prefix) != prefix and registry_code(prefix, {unit}) == unit:
         written.add(prefix)  # ``СQ_…`` with a Cyrillic ``С``: told
@@ -89,6 +119,12 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
                     f"'{path.name}'; đề nghị lần sau đặt tên tệp bắt đầu bằng mã đơn vị và dấu "
                     f"'_' (ví dụ {unit}_dang-ky{path.suffix}) hoặc ghi 'Mã đơn vị: {unit}' ở "
                     f"tiêu đề.")
+        variant, line, _ = unit_by_variant(title.lines, names) \
+            if names and unit_by_name(title.lines, names) is None else (None, None, ())
+        if variant == unit:
+            return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' ({names[unit]}) theo "
+                    f"dòng '{line}' ở tiêu đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu "
+                    f"đề.")
         return (f"Tệp không ghi mã đơn vị; đã xác định đơn vị '{unit}' theo tên đơn vị ở tiêu "
                 f"đề; đề nghị lần sau ghi 'Mã đơn vị: {unit}' ở tiêu đề.")
     other = sorted(w for w in written if w.upper() != unit)
@@ -120,6 +156,8 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("cột 'Mã đơn vị'", from_column))
     if title.unit_code:
         sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", title_code(title.unit_code, known_codes)))
+    elif labelled := labelled_code(title.lines, known_codes):  # ``Đơn vị: Q-HK``
+        sources.append((f"dòng '{labelled[1]}' ở tiêu đề", labelled[0]))
     if from_name := code_from_filename(path, known_codes):
         sources.append(("tên tệp", from_name))
     if from_column and (from_column not in known_codes
@@ -130,10 +168,21 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("tên đơn vị ở tiêu đề", named))
     if not sources and (named := unit_from_file_name(path, known_codes, names)):
         sources.append(("tên tệp", named))
+    variant, line, several = unit_by_variant(title.lines, names) if names and not sources \
+        else (None, None, ())
+    if variant:  # ``QUẬN ĐỐNG ĐA - LIÊN ĐOÀN LAO ĐỘNG``, ``CĐ P. LÁNG``: told, code_note
+        sources.append((f"tên đơn vị '{line}' ở tiêu đề", variant))
     if not sources:
         prefix = path.stem.split("_", 1)[0].strip()
         said = (f" (phần đầu tên tệp '{prefix}' không phải mã đơn vị trong danh mục)"
                 if "_" in path.stem and _CODE.match(prefix.upper()) else "")
+        if line and several:
+            units = ", ".join(f"{names[c]} ({c})" for c in several)
+            said += (f"; dòng '{line}' ở tiêu đề có thể là tên của {len(several)} đơn vị: "
+                     f"{units}")
+        elif line:
+            said += (f"; dòng '{line}' ở tiêu đề không phải tên một đơn vị trong danh mục "
+                     f"năm {year}")
         raise FileRejected("Không xác định được đơn vị gửi: cần cột 'Mã đơn vị', dòng 'Mã đơn vị: …' "
                            "ở tiêu đề, hoặc tên tệp bắt đầu bằng mã đơn vị (ví dụ Q-DD_dang-ky.xlsx)"
                            f"{said}.")

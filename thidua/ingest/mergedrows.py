@@ -131,7 +131,9 @@ def wrapped_in_merges(raw: pd.DataFrame, text: pd.DataFrame, labels: pd.Series,
     joins to the item above, never a registration of its own (tester B's F8: the merged
     number, field and registrant made it one, counted twice). A row whose model starts with a
     capital (a second model of the same person) keeps its merged values. Neither input is
-    modified."""
+    modified. So is a row whose cells are all merged from the row above but its remark, its
+    position, its period or its grassroots union (``Ghi chú`` on two rows, every other cell
+    merged over both: fresh tester J's J072, whose second rows were rejected as duplicates)."""
     spread = merged_cells(sheet) if sheet.facts.merges else {}
     if not spread:
         return raw, text
@@ -139,6 +141,10 @@ def wrapped_in_merges(raw: pd.DataFrame, text: pd.DataFrame, labels: pd.Series,
     numbered = {c for c, name in columns.items() if name == "stt"}
     carried = {c for c, name in columns.items() if name in JOINED_COLUMNS}
     model = [c for c, name in columns.items() if name == "model"]
+    # a registration's own text that may go on over a second row while every other cell is
+    # merged over both (its model and registrant too): never a second person
+    lines = {c for c, name in columns.items() if name in ("note", "position", "period",
+                                                            "grassroots_union")}
     emptied: dict[int, list[str]] = {}
     for row in labels.index[(labels == "data").to_numpy()]:
         r = int(row) - 1
@@ -147,7 +153,8 @@ def wrapped_in_merges(raw: pd.DataFrame, text: pd.DataFrame, labels: pd.Series,
             continue
         own = {c for c, v in enumerate(sheet.grid[r]) if c not in merged and clean_text(v)}
         first = clean_text(sheet.grid[r][model[0]]) if model[0] < len(sheet.grid[r]) else ""
-        if own and own <= carried and model[0] in own and not first[:1].isupper():
+        if own and own <= carried and model[0] in own and not first[:1].isupper() \
+                or own and own <= lines and model[0] in merged:  # ``Ghi chú``'s second line
             emptied[row] = [columns[c] for c in merged if c in columns and columns[c] in raw]
     if not emptied:
         return raw, text

@@ -77,14 +77,17 @@ def is_totals(texts: list[str]) -> bool:
 
 
 #: ``Cộng`` (with its diacritics: never ``Công``) or ``Tổng cộng``/``Tổng số`` and what is summed.
-_PART_TOTALS = re.compile(r"^(?:tổng cộng|tổng số|cộng)\s+(.+?)\s*:?$")
+_PART_TOTALS = re.compile(r"^(?:tổng cộng|tổng số|cộng)(?:\s+|(?=[(\[]))(.+?)\s*:?"
+                          r"(?:\s*\d[\d.,]*(?:\s+[^\W\d_]+){0,2}\s*\.?)?$")
 _PART_WORDS = re.compile(r"^(?:(?:linh vuc|muc|phan|khoi|nhom|cac mo hinh|mo hinh)\s*)+")
 
 
 def _names_a_part(text: str) -> bool:
     """A subtotal naming the part of the table it sums, without its count: ``Cộng lĩnh vực
     kinh tế``, ``Cộng tập thể``, ``Tổng cộng mục I``, ``Cộng phần A`` (a field or a type read
-    exactly, or a numbering); a model that starts with ``Cộng`` names something else."""
+    exactly, or a numbering), alone or with its count (``Cộng lĩnh vực Văn hóa - xã hội: 02 mô
+    hình``, ``Cộng (AN-QP): 02``; fresh tester J's J063, J081, J114); a model that starts with
+    ``Cộng`` names something else."""
     found = _PART_TOTALS.match(" ".join(text.lower().split()))
     if not found:
         return False

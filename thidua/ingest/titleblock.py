@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from thidua.ingest.periodcheck import period_problem
@@ -39,6 +40,8 @@ class TitleBlock:
     #: 2025``, ``Năm báo cáo - 2025``, a heading ``… NĂM 2025``), for messages that quote it.
     year_text: str | None = field(default=None, compare=False)
     code_text: str | None = field(default=None, compare=False)
+    #: The ``Năm:`` line when it gave its year in two digits (``Năm: 24`` read as 2024), told.
+    short_year_text: str | None = field(default=None, compare=False)
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -165,7 +168,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     cáo``, ``Ngày lập biểu``), and without a ``Ngày gửi:`` the document's dated line (``Hà Nội,
     ngày 05 tháng 12 năm 2024``) gives the sent date.
     """
-    code = year = sent = sent_text = span_ = sent_time = year_text = code_text = None
+    code = year = sent = sent_text = span_ = sent_time = year_text = code_text = short = None
     for kind, value, strict, said in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
@@ -173,7 +176,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 code = candidate if strict else candidate.replace(" ", "")
                 code_text = said
         elif kind == "year":
-            value = year_digits(value)  # ``2.024``, ``2,024``, ``2024.0``
+            value = year_digits(_typed_digits(value))  # ``2.024``, ``２０２４``, ``2 0 2 4``
             years = set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", value))
             words = re.sub(r"(?<!\d)\d{4}(?!\d)|nam|bao cao|[\s.,:;()]", "", match_key(value))
             if len(years) == 1 and not words:  # ``2024``, ``năm 2024``, ``2024.``, ``(2024)``
@@ -182,6 +185,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 span_ = span
             elif strict and (remarked := year_with_remark(value)):  # ``2024 (bổ sung)``
                 year, year_text = remarked, said
+            elif strict and (two := re.fullmatch(r"\s*(\d{2})\s*\.?\s*", value)):  # ``24``
+                year, year_text, short = 2000 + int(two[1]), said, said
             elif strict and _WHOLE_DATE.fullmatch(value.strip()) \
                     and (day := parse_sent_date(value)):  # a date cell: ``01/01/2024``
                 year, year_text = day.year, said
@@ -203,7 +208,15 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     if year is None and span_ is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023``
         year, year_text = named, heading_line(lines, named)
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named,
-                      span_ if year is None else None, sent_time, year_text, code_text)
+                      span_ if year is None else None, sent_time, year_text, code_text,
+                      short if year_text == short else None)
+
+
+def _typed_digits(value: str) -> str:
+    """A ``Năm:`` value with digits typed otherwise as ASCII digits: full-width (``２０２４``,
+    a phone's or an Asian keyboard) and a year's four digits spaced out (``2 0 2 4``)."""
+    value = "".join(unicodedata.normalize("NFKC", ch) if ch.isdigit() else ch for ch in value)
+    return re.sub(r"(?<!\d)(?<!\d )(\d) (\d) (\d) (\d)(?!\d)(?! \d)", r"\1\2\3\4", value)
 
 
 #: A ``Năm:`` value that is a year, then a remark after a bracket, comma or semicolon, or a
@@ -256,6 +269,9 @@ def year_remark(title: TitleBlock, year: int) -> str | None:
         return (f"Dòng 'Năm:' ở tiêu đề ghi {first}-{last} (nhiều năm): đã tính vào năm {year} "
                 f"theo thư mục của tệp. Mỗi năm gửi một danh sách; đề nghị ghi một năm, ví dụ "
                 f"'Năm: {year}'.")
+    if title.short_year_text and title.year is not None:
+        return (f"Dòng '{title.short_year_text}' ở tiêu đề ghi năm bằng 2 chữ số: đã hiểu là năm "
+                f"{title.year}; đề nghị lần sau ghi đủ 4 chữ số, ví dụ 'Năm: {title.year}'.")
     if title.heading_year is None or title.year is None or title.heading_year == title.year:
         return None
     return (f"Tiêu đề ghi năm {title.heading_year} nhưng dòng 'Năm:' ghi {title.year}: đã tính "

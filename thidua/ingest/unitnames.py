@@ -10,10 +10,10 @@ import functools
 import re
 
 from thidua.ingest.unitcodes import registry_code
-from thidua.text import match_key
+from thidua.text import fold_code, match_key
 
-__all__ = ["name_key", "other_unit_named", "unit_by_name", "unit_by_sheet_name", "unit_coded",
-           "unit_in_line", "unit_named"]
+__all__ = ["name_key", "other_unit_named", "unit_by_name", "unit_by_sheet_name", "unit_by_variant",
+           "unit_coded", "unit_in_line", "unit_named"]
 
 #: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
 _NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
@@ -189,3 +189,94 @@ def sheet_name_note(sheet: str, unit: str, names: dict[str, str]) -> str | None:
             f"'{unit}' (theo mã ở tiêu đề hoặc tên tệp): đã tính các dòng của trang cho đơn vị "
             f"'{unit}'. Nếu đây là danh sách của đơn vị '{code}', đề nghị gửi trong tệp của đơn "
             f"vị đó; nếu không, đề nghị đổi tên trang.")
+
+
+#: Short forms of a unit name's words that titles use beyond :data:`_NAME_SHORT`, as match keys.
+_VARIANT_SHORT = {"p": "phuong", "x": "xa", "hn": "ha noi", "kcn": "khu cong nghiep",
+                  "cx": "che xuat", "gtvt": "giao thong van tai", "nn": "nong nghiep",
+                  "ptnt": "phat trien nong thon", "dm": "det may", "ct": "cong thuong",
+                  "gd": "giao duc", "yt": "y te", "xd": "xay dung", "vc": "vien chuc",
+                  "tt": "thi tran", "ldld": "lien doan lao dong", "cd": "cong doan",
+                  "cdn": "cong doan nganh", "q": "quan", "h": "huyen", "tx": "thi xa",
+                  "tp": "thanh pho"}
+#: The words of a unit name that say what kind of union it is or where the city is, over the
+#: key: what is left is the unit's own words (``dong da``, ``y te``, ``giao thong van tai``).
+_UNIT_WORDS = re.compile(r"\b(?:ban thuong vu|lien doan lao dong|cong doan|nganh|thanh pho ha noi"
+                         r"|tp ha noi|ha noi|thu do|va|cac)\b")
+#: The kind of place a unit is named after, over the key (``quận``, ``thị xã``, ``phường``).
+_KIND = re.compile(r"\b(quan|huyen|thi xa|thanh pho|phuong|xa)\b")
+#: Words that make a title line name a union (over the key before the unit words go).
+_NAMES_UNION = re.compile(r"\b(?:lien doan lao dong|cong doan)\b|^(?:quan|huyen|thi xa|phuong|xa)\b")
+#: Kinds of place a district-level unit was or is named after (``thị xã Hà Đông``, now a quận).
+_DISTRICT = {"quan", "huyen", "thi xa", "thanh pho"}
+
+
+def _kind_fits(written: str | None, kind: str | None) -> bool:
+    """Whether a line's kind of place may name a unit of ``kind``: none written, the same, or
+    two district kinds (an old name); a ward's or commune's must be the same."""
+    return written in (None, kind) or written in _DISTRICT and kind in _DISTRICT
+
+
+def _variant_key(text: str) -> str:
+    """A title line's words for :func:`unit_by_variant`: look-alike letters folded (Eth ``Ð``,
+    Cyrillic ``Т``), without diacritics, short forms (``LĐLĐ``, ``CĐ``, ``P.``, ``GTVT``,
+    ``KCN``, ``CX``, ``NN&PTNT``) spelled out."""
+    text = fold_code(text.replace("Ð", "Đ").replace("ð", "đ"))
+    words = re.findall(r"[a-z0-9]+", match_key(text))
+    return " ".join(_VARIANT_SHORT.get(w, w) for w in words)
+
+
+def _core(key: str) -> tuple[str | None, str]:
+    """``(kind, own words)`` of a name's key (:func:`_variant_key`): ``liên đoàn lao động quận
+    Đống Đa`` → ``("quan", "dong da")``, ``công đoàn ngành Y tế Hà Nội`` → ``(None, "y te")``."""
+    rest = " ".join(_UNIT_WORDS.sub(" ", key).split())
+    kinds = _KIND.findall(rest)
+    return (kinds[0] if kinds else None), " ".join(_KIND.sub(" ", rest).split())
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter typed for another (same length)."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def unit_by_variant(lines: tuple[str, ...], names: dict[str, str]
+                    ) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The unit of ``names`` (code → registry name) a title line names by an ordinary variant
+    of its name, when no line holds a whole name (:func:`unit_by_name`): its own words in
+    another order or among other union words (``QUẬN ĐỐNG ĐA - LIÊN ĐOÀN LAO ĐỘNG``, ``CÔNG ĐOÀN
+    Y TẾ HÀ NỘI``, ``CÔNG ĐOÀN GIÁO DỤC THÀNH PHỐ HÀ NỘI``), short forms (``CĐ NGÀNH GTVT HÀ
+    NỘI``, ``CĐ P. LÁNG``), look-alike letters (``ÐÔNG ANH``, ``ТÂY HỒ``), one letter typed for
+    another in a place of 7 letters or more (``HOÀNG MAY``), an old kind of place
+    (``THỊ XÃ HÀ ĐÔNG``) when no unit of that kind has the name. The line must hold nothing
+    else, and one unit only may be named. Returns ``(code, line, units)``: the code and the
+    line, or ``None`` and the line that seemed to name a unit with the units it may name
+    (two or more: ``huyện Từ Liêm``), or ``(None, None, ())``."""
+    cores = {code: _core(_variant_key(name)) for code, name in names.items()}
+    found: dict[str, str] = {}
+    seemed: tuple[str | None, tuple[str, ...]] = (None, ())
+    for line in lines:
+        key = _variant_key(line)
+        if not key or len(key) > 120 or not _NAMES_UNION.search(key):
+            continue
+        kind, own = _core(key)
+        if not own or not re.search(r"[a-z]", own):
+            continue
+        same = [c for c, (k, o) in cores.items() if o == own]
+        if kind and len(same) > 1:
+            same = [c for c in same if cores[c][0] == kind] or same
+        same = [c for c in same if _kind_fits(kind, cores[c][0])]
+        if not same and len(own.replace(" ", "")) >= 6:
+            same = [c for c, (k, o) in cores.items() if _one_letter_apart(o, own)
+                    and _kind_fits(kind, k)]
+        if len(same) == 1:
+            found.setdefault(same[0], line)
+            continue
+        if not same:
+            same = [c for c, (k, o) in cores.items() if o.endswith(" " + own)
+                    and _kind_fits(kind, k)]
+        if len(same) > 1 or not seemed[0]:
+            seemed = (line, tuple(sorted(same)) if len(same) > 1 else ())
+    if len(found) == 1:
+        code, line = next(iter(found.items()))
+        return code, line, ()
+    return None, seemed[0], seemed[1]
