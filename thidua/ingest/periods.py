@@ -229,7 +229,11 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
             _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
         return day, day
-    text = re.sub(r"^(?:tu|ke tu|bat dau tu|giai doan)\s+", "", match_key(year_digits(clean_text(value))))
+    text = clean_text(value)
+    if ":" in text:  # ``Thời gian: 01/2024 - 12/2024``: a mail-merge's label before it
+        from thidua.ingest.values import unlabelled  # values → columnar: no cycle at run time
+        text = unlabelled(text, ("period", "period_from", "period_to"))
+    text = re.sub(r"^(?:tu|ke tu|bat dau tu|giai doan)\s+", "", match_key(year_digits(text)))
     found = _parse_text(text, year)
     if found is None and (folded := _LOOKALIKE.sub(_digits_of, text)) != text:
         return _parse_text(folded, year)  # ``01/2O24``, ``0l/2024``: letters for digits
