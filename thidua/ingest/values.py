@@ -73,6 +73,11 @@ _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
 _LABELLED = re.compile(r"\s*([^:]{1,40}?)\s*:\s*(\S.*)", re.DOTALL)
 
 
+#: A code typed letter by letter with a space or slash between (``K T``, ``t t``, ``T/T``,
+#: ``C/N``; fresh tester J's J029), as a match key.
+_SPLIT_LETTERS = re.compile(r"[a-z](?:\s*[\s/]\s*[a-z]){1,5}")
+
+
 def unlabelled(text: str, columns: tuple[str, ...]) -> str:
     """``text`` without a label of its own column before a colon (``Cấp: Cơ sở`` → ``Cơ sở``
     for ``level``; any header of the form that stands for one of ``columns``,
@@ -138,6 +143,10 @@ def _read_text(column: str, text: str) -> Reading:
     if reading.how == EXACT and (_is_told(column, main)  # ``TB``, ``T.B.``, ``HT tiêu biểu``
                                  or out_of_order(col, main, reading.code)):
         reading = Reading(reading.code, INTERPRETED)
+    if reading.how == UNKNOWN and _SPLIT_LETTERS.fullmatch(main):  # ``K T``, ``T/T``
+        joined = _read_text(column, re.sub(r"[\s/]", "", main))
+        if joined.code is not None:
+            return Reading(joined.code, INTERPRETED)
     if reading.how == UNKNOWN and column in VALUE_READINGS \
             and _other_column(column, main) is None:  # ``An ninh trật tự``: told
         meant = read_key(matcher(column, readings=True), main)
