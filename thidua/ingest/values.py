@@ -78,6 +78,12 @@ _LABELLED = re.compile(r"\s*([^:]{1,40}?)\s*:\s*(\S.*)", re.DOTALL)
 _SPLIT_LETTERS = re.compile(r"[a-z](?:\s*[\s/]\s*[a-z]){1,5}")
 
 
+#: A result as a share of the plan (``100%``, ``Vượt 120% kế hoạch``; fresh tester J's J039),
+#: as a match key: 100% or more is ``Hoàn thành`` (told); less says nothing sure (asked).
+_SHARE = re.compile(r"(?:dat|vuot|thuc hien|hoan thanh)?\s*(\d{1,3})(?:[.,]\d+)?\s*%\s*"
+                    r"(?:ke hoach|kh|chi tieu|so voi ke hoach)?")
+
+
 def unlabelled(text: str, columns: tuple[str, ...]) -> str:
     """``text`` without a label of its own column before a colon (``Cấp: Cơ sở`` → ``Cơ sở``
     for ``level``; any header of the form that stands for one of ``columns``,
@@ -143,6 +149,9 @@ def _read_text(column: str, text: str) -> Reading:
     if reading.how == EXACT and (_is_told(column, main)  # ``TB``, ``T.B.``, ``HT tiêu biểu``
                                  or out_of_order(col, main, reading.code)):
         reading = Reading(reading.code, INTERPRETED)
+    if reading.how == UNKNOWN and column == "result" and (share := _SHARE.fullmatch(main)) \
+            and int(share.group(1)) >= 100:  # ``100%``, ``Vượt 120% kế hoạch``
+        return Reading("hoan_thanh", INTERPRETED)
     if reading.how == UNKNOWN and _SPLIT_LETTERS.fullmatch(main):  # ``K T``, ``T/T``
         joined = _read_text(column, re.sub(r"[\s/]", "", main))
         if joined.code is not None:
