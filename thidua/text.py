@@ -20,6 +20,9 @@ _SPACES = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
                                     "\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"))
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+#: Icelandic eth (``Ð`` U+00D0, ``ð`` U+00F0), typed for ``Đ``/``đ`` (U+0110/U+0111) by
+#: keyboards and fonts that draw them alike (``CÐCS``, ``XDÐ``; fresh tester J's J006, J018).
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
 
 def clean_text(value: object) -> str:
@@ -71,7 +74,7 @@ def match_key(value: object) -> str:
 
 @functools.lru_cache(maxsize=_REMEMBERED)
 def _key_of(text: str) -> str:
-    text = text.translate(_DASHES).replace("đ", "d").replace("Đ", "D")
+    text = text.translate(_DASHES).translate(_ETH).replace("đ", "d").replace("Đ", "D")
     stripped = unicodedata.normalize("NFD", text).translate(_combining())
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
@@ -142,7 +145,7 @@ def fold_code(value: object) -> str:
     confusables.txt). Never for names (models, registrants): only for values read as codes
     (``spec/submission-form.md``, "Text")."""
     text = unicodedata.normalize("NFKC", clean_text(value))
-    text = clean_text(unicodedata.normalize("NFC", text))
+    text = clean_text(unicodedata.normalize("NFC", text)).translate(_ETH)  # ``CÐCS``
     if _ALL_LATIN.fullmatch(text):  # nothing to look up (Vietnamese included)
         return text
     return "".join(_latin_twin(ch) or ch for ch in text)

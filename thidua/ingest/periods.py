@@ -96,17 +96,40 @@ def _parse_date(day: str | None, month: str, year: str, end: bool) -> dt.date:
 
 
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+#: Roman months after ``Tháng``/``T`` (``Tháng I - XII/2024``: fresh tester J's J035).
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12}
+_ROMAN_MONTH = re.compile(r"^(thang|t)\s*(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+                          r"(?=\s*[/.\-]\s*\d{4}$)")
+#: A month with a two-digit year (``1/24``, ``T3/24``; J036, J035): of 20yy, only when the
+#: year cannot be a month (13–99), so that ``01/03`` of ``01/03 - 30/11/2024`` stays a day.
+_MONTH_SHORT = re.compile(r"(\d{1,2})\s*[/.]\s*(1[3-9]|[2-9]\d)")
+#: A month with its year first (``2024/01``, ``2024-01``; J036).
+_YEAR_MONTH = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})")
+#: A length of time without a year (``12 tháng``, ``06 tháng``, ``1 năm``, ``365 ngày``, a
+#: bare ``12``; J045): of the report year when it is given, as nothing names another.
+_DURATION = re.compile(r"(\d{1,3})\s*(thang|nam|ngay|tuan)?")
+_DURATION_MAX = {"thang": 12, "nam": 1, "ngay": 366, "tuan": 53, None: 12}
+#: A quarter without a year (``Quý 4``, ``Quý IV``; J045): of the report year.
+_BARE_QUARTER = re.compile(r"(?:quy|q)\s*(iv|i{1,3}|[1-4])")
+#: A school term (``HK II năm học 2023-2024``, ``Học kỳ I năm học 2024-2025``; J112): term I
+#: from 01/09 of the first year to 15/01 of the second, term II from 16/01 to 31/05.
+_TERM = re.compile(r"(?:hoc ky|hoc ki|hk)\s*(ii|i|1|2)\s*,?\s*(?:nam hoc|nh)?\s*(\d{4})\s*[-–/]\s*(\d{4})")
 _QUARTER = re.compile(r"(?:quy|q)\s*(iv|i{1,3}|[1-4])\s*(?:[/.\-]|nam)?\s*(\d{4})")
 _HALF = re.compile(r"(?:6 thang|sau thang|nua)\s+(dau|cuoi)\s*(?:nam)?\s*(\d{4})?")
 
 
-def _point(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
+def _point(text: str, year: int | None, lone: int | None = None
+           ) -> tuple[dt.date, dt.date] | None:
     """One end of a period as its first and last day: a date, a month (``3/2024``, ``tháng
     3/2024``, ``T3/2024``), a quarter (``Quý II/2024``, ``Quý 2 năm 2024``), a half year (``6
     tháng đầu năm 2024``), a year (``2024``, ``Năm 2024``, ``Cả năm 2024``); ``Cả năm`` and ``6
     tháng đầu/cuối năm`` without a year are of ``year`` when given. Raises ``ValueError`` for
-    a day or month that does not exist."""
+    a day or month that does not exist. ``lone``: the report year when the whole cell names
+    no year, for a length of time (``12 tháng``) or a quarter alone (``Quý 4``), which are
+    of it (never of it when the other end of a range names a year: ``Quý I - Quý IV/2025``)."""
     text = text.strip(" .,")
+    text = _ROMAN_MONTH.sub(lambda m: f"{m.group(1)}{_ROMAN[m.group(2)]}", text)
     month_word = re.match(r"(?:thang|t)\s*(?=\d)", text) is not None  # never a day then
     text = re.sub(r"^(?:ngay|thang|t)\s*(?=\d)", "", text)
     text = re.sub(r"^(?:ca\s+)?nam\s+(?=\d{4}$)", "", text)
@@ -119,6 +142,24 @@ def _point(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
     if m := re.fullmatch(_MONTH, text):
         return (_parse_date(None, *m.groups(), end=False),
                 _parse_date(None, *m.groups(), end=True))
+    if (m := _MONTH_SHORT.fullmatch(text)) and 1 <= int(m.group(1)) <= 12:
+        full = (m.group(1), f"20{m.group(2)}")
+        return _parse_date(None, *full, end=False), _parse_date(None, *full, end=True)
+    if (m := _YEAR_MONTH.fullmatch(text)) and 1 <= int(m.group(2)) <= 12:
+        full = (m.group(2), m.group(1))
+        return _parse_date(None, *full, end=False), _parse_date(None, *full, end=True)
+    if m := _TERM.fullmatch(text):
+        first, second = int(m.group(2)), int(m.group(3))
+        if second == first + 1:
+            return ((dt.date(first, 9, 1), dt.date(second, 1, 15)) if m.group(1) in ("i", "1")
+                    else (dt.date(second, 1, 16), dt.date(second, 5, 31)))
+    if lone and not month_word and (m := _DURATION.fullmatch(text)) and \
+            1 <= int(m.group(1)) <= _DURATION_MAX[m.group(2)]:
+        return dt.date(lone, 1, 1), dt.date(lone, 12, 31)
+    if lone and (m := _BARE_QUARTER.fullmatch(text)):
+        first = 3 * _QUARTERS[m.group(1)] - 2
+        return (_parse_date(None, str(first), str(lone), end=False),
+                _parse_date(None, str(first + 2), str(lone), end=True))
     if m := _QUARTER.fullmatch(text):
         first = 3 * _QUARTERS[m.group(1)] - 2
         return (_parse_date(None, str(first), m.group(2), end=False),
@@ -188,26 +229,64 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
             _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
         return day, day
-    text = re.sub(r"^(?:tu|ke tu|bat dau tu|giai doan)\s+", "", match_key(year_digits(clean_text(value))))
+    text = clean_text(value)
+    if ":" in text:  # ``Thời gian: 01/2024 - 12/2024``: a mail-merge's label before it
+        from thidua.ingest.values import unlabelled  # values → columnar: no cycle at run time
+        text = unlabelled(text, ("period", "period_from", "period_to"))
+    text = re.sub(r"^(?:tu|ke tu|bat dau tu|giai doan)\s+", "", match_key(year_digits(text)))
+    found = _parse_text(text, year)
+    if found is None and (folded := _LOOKALIKE.sub(_digits_of, text)) != text:
+        return _parse_text(folded, year)  # ``01/2O24``, ``0l/2024``: letters for digits
+    return found
+
+
+#: A run of digits with the letters ``o``/``l`` typed for ``0``/``1`` (``2O24``, ``0l``,
+#: ``O1``, ``l2``; fresh tester J's J101), never inside a word (``hoc``, ``lo``).
+_LOOKALIKE = re.compile(r"(?<![a-z\d])(?=[ol\d]*\d)(?=[ol\d]*[ol])[ol\d]+(?![a-z\d])")
+#: An open end (``01/2024 -``, ``- 12/2024``; J036): a range with one end left blank.
+_OPEN_END = re.compile(r"\s*(?:->|=>|→|-|–|—|den|toi|~)\s*")
+
+
+def _digits_of(found: re.Match) -> str:
+    return found.group(0).replace("o", "0").replace("l", "1")
+
+
+def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
+    """:func:`parse_period` of a cell's matching key."""
     text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)  # ``01/01/24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
     text = _KIND_YEAR.sub(r"\1\2/\3", text)
+    lone = year if not re.search(r"\d{4}", text) else None
     try:
-        if whole := _point(text, year):
+        if whole := _point(text, year, lone):
             return whole
         for sep in re.finditer(RANGE_SEP, text):
             a, b = text[:sep.start()], text[sep.end():]
-            first, last = _point(a, year), _point(b, year)
-            if not first:  # ``Quý I-IV/2024``, ``T1-T12/2024``, ``Tháng 1-12/2024``
+            first, last = _point(a, year, lone), _point(b, year, lone)
+            if not (first and last):  # ``Quý I-IV/2024``, ``T1-T12/2024``, ``Quý I - IV``
                 b = _kind_of(a, b)
-                first, last = _point(_shared_year(a, b), year), _point(b, year)
+                first, last = _point(_shared_year(a, b), year, lone), _point(b, year, lone)
             if first and last:
                 return (first[0], last[1]) if first[0] <= last[1] else None
     except ValueError:  # 31/02/2024 and the like
         return None
     if (bare := _REMARK.sub("", text)) != text and bare:  # ``… (đang thực hiện)``
         return parse_period(bare, year)
+    if (m := re.fullmatch(rf"(.*?\d.*?){_OPEN_END.pattern}", text)) and year and \
+            (start := _open_end(m.group(1), year)):  # ``01/2024 -``: from then on
+        return (start[0], dt.date(year, 12, 31)) if start[0].year <= year else start
+    if m := re.fullmatch(rf"{_OPEN_END.pattern}(.*?\d.*?)", text):  # ``- 12/2024``: until then
+        return _open_end(m.group(1), year)
     return _year_in_words(text, year)
+
+
+def _open_end(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
+    """The one end given of a range left open (``01/2024 -``): a date, a month, a quarter
+    or a year, read as :func:`_point` reads it."""
+    try:
+        return _point(text, year)
+    except ValueError:
+        return None
 
 
 def _year_in_words(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:

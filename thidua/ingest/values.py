@@ -61,12 +61,37 @@ from thidua.ingest.valuewords import (  # noqa: F401 - the outcomes, kept where 
     words_of,
 )
 from thidua.ingest.ballot import ballot_choice
+from thidua.ingest.headers import header_name
 from thidua.ingest.keyboard import typed_off
 from thidua.ingest.leadvalue import leading_value
 from thidua.ingest.valuemix import listed_values, out_of_order
 from thidua.text import clean_text, fold_code, match_key
 
 _BRACKETS = re.compile(r"[(\[]([^)\]]*)[)\]]")
+#: A cell opening with a label and a colon (``Cấp: Cấp trên trực tiếp cơ sở``, a mail-merge's
+#: ``Thời gian: 01/2024 - 12/2024``; fresh tester J's J055).
+_LABELLED = re.compile(r"\s*([^:]{1,40}?)\s*:\s*(\S.*)", re.DOTALL)
+
+
+#: A code typed letter by letter with a space or slash between (``K T``, ``t t``, ``T/T``,
+#: ``C/N``; fresh tester J's J029), as a match key.
+_SPLIT_LETTERS = re.compile(r"[a-z](?:\s*[\s/]\s*[a-z]){1,5}")
+
+
+#: A result as a share of the plan (``100%``, ``Vượt 120% kế hoạch``; fresh tester J's J039),
+#: as a match key: 100% or more is ``Hoàn thành`` (told); less says nothing sure (asked).
+_SHARE = re.compile(r"(?:dat|vuot|thuc hien|hoan thanh)?\s*(\d{1,3})(?:[.,]\d+)?\s*%\s*"
+                    r"(?:ke hoach|kh|chi tieu|so voi ke hoach)?")
+
+
+def unlabelled(text: str, columns: tuple[str, ...]) -> str:
+    """``text`` without a label of its own column before a colon (``Cấp: Cơ sở`` → ``Cơ sở``
+    for ``level``; any header of the form that stands for one of ``columns``,
+    :func:`thidua.ingest.headers.header_name`); ``text`` as it is otherwise (``Ghi chú: …``
+    in ``Kết quả``)."""
+    if ":" not in text or not (found := _LABELLED.fullmatch(text)):
+        return text
+    return found.group(2) if header_name(found.group(1)) in columns else text
 
 
 def _typed_off(column: str, text: str) -> Reading | None:
@@ -104,6 +129,8 @@ def _main_and_hints(key: str) -> tuple[str, list[str]]:
 def _read_text(column: str, text: str) -> Reading:
     if not text:
         return Reading(None, EMPTY)
+    if (bare := unlabelled(text, (column,))) != text:  # ``Cấp: Cơ sở``: the value after it
+        return _read_text(column, bare)
     if (chosen := ballot_choice(text)) is not None:  # ``☑ Tập thể ☐ Cá nhân``: the ticked one
         reading = _read_text(column, chosen)
         if reading.code is not None:
@@ -122,6 +149,13 @@ def _read_text(column: str, text: str) -> Reading:
     if reading.how == EXACT and (_is_told(column, main)  # ``TB``, ``T.B.``, ``HT tiêu biểu``
                                  or out_of_order(col, main, reading.code)):
         reading = Reading(reading.code, INTERPRETED)
+    if reading.how == UNKNOWN and column == "result" and (share := _SHARE.fullmatch(main)) \
+            and int(share.group(1)) >= 100:  # ``100%``, ``Vượt 120% kế hoạch``
+        return Reading("hoan_thanh", INTERPRETED)
+    if reading.how == UNKNOWN and _SPLIT_LETTERS.fullmatch(main):  # ``K T``, ``T/T``
+        joined = _read_text(column, re.sub(r"[\s/]", "", main))
+        if joined.code is not None:
+            return Reading(joined.code, INTERPRETED)
     if reading.how == UNKNOWN and column in VALUE_READINGS \
             and _other_column(column, main) is None:  # ``An ninh trật tự``: told
         meant = read_key(matcher(column, readings=True), main)
