@@ -13,7 +13,8 @@ import re
 
 from rapidfuzz.distance import OSA
 
-from schemas.form import AMBIGUOUS_HEADERS, BY_NAME, HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
+from schemas.form import (AMBIGUOUS_HEADERS, BY_NAME, HEADER_HEAD_TAILS, HEADER_HEADS, HEADER_LEADS,
+                         HEADER_TAILS, HEADER_TO_NAME)
 from thidua.text import compact_key, match_key
 
 #: The longest header cell looked at, in characters once trimmed: the form's headers are under
@@ -59,8 +60,9 @@ def _by_words(bare: str) -> str | None:
     if words and words[0] in HEADER_LEADS:
         words = words[1:]
     for head, name in _HEADS:
+        tails = HEADER_HEAD_TAILS.get(name, frozenset())
         if tuple(words[:len(head)]) == head and all(
-                w in HEADER_TAILS or w.isdigit() for w in words[len(head):]):
+                w in HEADER_TAILS or w in tails or w.isdigit() for w in words[len(head):]):
             return name
     return None
 
