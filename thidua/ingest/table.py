@@ -304,8 +304,7 @@ def _decided(grid: Grid, rows: tuple[int, ...], names: dict[int, str]) -> dict[i
         if 2 * sum(read_value(name, v).how == EXACT for v in values) < len(values):
             del decided[c]
     for c in list(decided):
-        choices = next((ch for i in rows if c < len(grid[i]) and (ch := header_choices(grid[i][c]))),
-                       ())
+        choices = header_choices(_own_header(grid, rows, c))
         if not choices:
             continue
         values = [row[c] for row in grid[rows[-1] + 1:rows[-1] + 1 + _DECIDING_ROWS]
@@ -313,6 +312,18 @@ def _decided(grid: Grid, rows: tuple[int, ...], names: dict[int, str]) -> dict[i
         spelled = {name: sum(read_value(name, v).how == EXACT for v in values) for name in choices}
         decided[c] = max(choices, key=lambda name: (spelled[name], -choices.index(name)))
     return decided
+
+
+def _own_header(grid: Grid, rows: tuple[int, ...], c: int) -> object:
+    """The cell of column ``c`` that names it among the header's ``rows``: the lowest one
+    naming a form column (:func:`header_name`), a lower row's own label winning over its
+    group's words (``Phân loại`` merged over ``Lĩnh vực`` | ``Hình thức``: the column under
+    ``Lĩnh vực`` is the field, never a type or result its group's word may name; fresh tester
+    J's J067, J111); ``None`` when no cell does."""
+    for i in reversed(rows):
+        if c < len(grid[i]) and header_name(grid[i][c]):
+            return grid[i][c]
+    return None
 
 
 def _tick_boxes(grid: Grid, r: int, top: dict[int, str], below: dict[int, str]) -> bool:
