@@ -254,7 +254,9 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
             rows = (r, r + 1)
         else:
             continue
-        merged = _decided(grid, rows, {**top, **below} if len(rows) == 2 else top)
+        if len(rows) == 2 and below is not wrapped and (third := _third_row(grid, r + 2, {**top, **below})):
+            rows, below = (r, r + 1, r + 2), {**below, **third}  # groups, sub-groups, labels
+        merged = _decided(grid, rows, {**top, **below} if len(rows) >= 2 else top)
         columns: dict[int, str] = {}
         unknown: dict[int, str] = {}
         # Exact spellings claim their column first, then headers in other words, left to right.
@@ -279,6 +281,23 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
             rows = (*rows, below_header)
         return Table(rows, columns, unknown, marks)
     return None
+
+
+def _third_row(grid: Grid, r: int, above: dict[int, str]) -> dict[int, str]:
+    """The labels of grid row ``r`` when it is the third row of a header over three rows
+    (groups ``Đơn vị, cá nhân thực hiện``, sub-groups ``Người/tập thể thực hiện`` | ``Công
+    đoàn``, labels ``Tên tập thể/cá nhân`` | ``Chức vụ`` | ``Cấp công đoàn`` | ``Công đoàn cơ
+    sở``): two headers or more, nothing but headers, column numbers and hints, and a column
+    that the two rows above (``above``: column → name) do not name or name otherwise; else
+    ``{}`` (fresh tester J's J050, J088: the position column was lost under its group's
+    words and every individual rejected "Thiếu 'Chức vụ'"). A row of column numbers, a data
+    row (its model, registrant… are no headers) and a title line are never such a row."""
+    if r >= len(grid) or labels_values(grid[r]):
+        return {}
+    names = row_names(grid[r])
+    if len(names) < 2 or _strangers(grid[r], names):
+        return {}
+    return names if any(above.get(c) != name for c, name in names.items()) else {}
 
 
 #: How many rows under the header :func:`_decided` looks at.
