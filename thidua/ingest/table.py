@@ -231,6 +231,9 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
         if far and not _may_name_marker(grid[r]):
             continue
         top = row_names(grid[r])
+        if not markers <= set(top.values()) and (joined := _joined_labels(grid[r])):
+            if markers <= set((names := row_names(joined)).values()):  # ``Tên mô`` | ``hình``
+                grid, top = [*grid[:r], joined, *grid[r + 1:]], names
         if far and not markers & set(top.values()) or _note_row(grid[r], top):
             continue
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
@@ -298,6 +301,24 @@ def _third_row(grid: Grid, r: int, above: dict[int, str]) -> dict[int, str]:
     if len(names) < 2 or _strangers(grid[r], names):
         return {}
     return names if any(above.get(c) != name for c, name in names.items()) else {}
+
+
+def _joined_labels(row: list[object]) -> list[object] | None:
+    """``row`` with each label split over two neighbouring cells (a PDF converted to Excel:
+    ``Tên mô`` | ``hình``, ``Lĩnh`` | ``vực``) written whole in both, when neither cell names
+    a column alone and the two joined do; ``None`` when no label is split (fresh tester J's
+    J051, J052: the whole file was rejected, no header found). The right cell is then the
+    left one's twin: a value typed under either is read (:mod:`thidua.ingest.twins`)."""
+    out, c, joined = list(row), 0, False
+    while c + 1 < len(row):
+        a, b = clean_text(row[c]), clean_text(row[c + 1])
+        if a and b and may_be_header(a) and may_be_header(b) and not header_name(a) \
+                and not header_name(b) and header_name(whole := f"{a} {b}"):
+            out[c] = out[c + 1] = whole
+            joined, c = True, c + 2
+            continue
+        c += 1
+    return out if joined else None
 
 
 #: How many rows under the header :func:`_decided` looks at.
