@@ -351,6 +351,12 @@ HEADER_TAILS: frozenset[str] = frozenset(
     "dang ky thuc hien trien khai ap dung cua mo hinh dan van kheo dvk nam cach lam hay dien "
     "don vi cong doan cd tai theo duoc da dat va cuoi ket qua nguoi de xuat chinh bat dau ngay "
     "thang phan viec giai phap".split())
+#: Words that may also follow one column's head (match keys): the position column of other
+#: form versions is headed with the individual's workplace, ``Chức vụ, đơn vị công tác``,
+#: ``Chức vụ, nơi công tác``, ``Chức vụ/Đơn vị công tác của cá nhân`` (fresh tester J's
+#: J021, J110). Source: units' own forms (``docs/contracts.md``).
+HEADER_HEAD_TAILS: dict[str, frozenset[str]] = {
+    "position": frozenset("noi cong tac lam viec co quan ca nhan neu la doi voi".split())}
 
 # --- a position written in the registrant's cell ---------------------------------------------
 #: Words a position starts with (match keys): ``Nguyễn Văn A - Chủ tịch CĐCS`` in ``Tên tập

@@ -298,7 +298,7 @@ def twin_columns_note(sheet: SheetData) -> str | None:
     why its values were (not) read; ``None`` when no header is repeated."""
     used = {name: c for c, name in sheet.table.columns.items()}
     hidden = set(sheet.facts.hidden_columns)
-    pairs = twins(sheet.table)
+    pairs = twins(sheet.table, sheet.facts.merges)
     taken = twin_rows(sheet.grid, sheet.table.data_start, len(sheet.grid), pairs)
     said = []
     for c, text in sheet.table.unknown.items():

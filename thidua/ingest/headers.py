@@ -13,7 +13,8 @@ import re
 
 from rapidfuzz.distance import OSA
 
-from schemas.form import AMBIGUOUS_HEADERS, BY_NAME, HEADER_HEADS, HEADER_LEADS, HEADER_TAILS, HEADER_TO_NAME
+from schemas.form import (AMBIGUOUS_HEADERS, BY_NAME, HEADER_HEAD_TAILS, HEADER_HEADS, HEADER_LEADS,
+                         HEADER_TAILS, HEADER_TO_NAME)
 from thidua.text import compact_key, match_key
 
 #: The longest header cell looked at, in characters once trimmed: the form's headers are under
@@ -59,8 +60,9 @@ def _by_words(bare: str) -> str | None:
     if words and words[0] in HEADER_LEADS:
         words = words[1:]
     for head, name in _HEADS:
+        tails = HEADER_HEAD_TAILS.get(name, frozenset())
         if tuple(words[:len(head)]) == head and all(
-                w in HEADER_TAILS or w.isdigit() for w in words[len(head):]):
+                w in HEADER_TAILS or w in tails or w.isdigit() for w in words[len(head):]):
             return name
     return None
 
@@ -106,7 +108,41 @@ def header_name(cell: object) -> str | None:
     if name := exact_name(cell):
         return name
     _, bare = _stripped(cell)
-    return _by_words(bare) or slip_name(compact_key(bare))
+    return _by_words(bare) or slip_name(compact_key(bare)) or _in_parts(cell)
+
+
+#: What splits a header into parts one of which may name the column: a line break (``Tên mô
+#: hình⏎Model name``) or a slash between spaces (``Model name / Tên mô hình``).
+_PARTS = re.compile(r"\s*[\r\n]+\s*|\s+/\s+")
+
+
+def _in_parts(cell: object) -> str | None:
+    """The column a header names in one of its parts when the whole names none: a bilingual
+    header (``Tên mô hình⏎Model name``, ``Model name / Tên mô hình``: the parts naming a
+    column all name it; fresh tester J's J024, J025), or a coded column's head before a colon
+    with two of its values or more after it (``Lĩnh vực: KT, VHXH, ANQP, XDHTCT``, J094); a
+    cell stating one value (``Lĩnh vực: Kinh tế``, ``Mã đơn vị: Q-LB``) names none."""
+    if not isinstance(cell, str):
+        return None
+    head, colon, rest = cell.partition(":")
+    if colon and (name := header_name(head)) and _values_in(name, rest) >= 2:
+        return name
+    parts = [p for p in _PARTS.split(cell.strip()) if p]
+    if len(parts) < 2:
+        return None
+    names = {n for p in parts if (n := header_name(p))}
+    return names.pop() if len(names) == 1 else None
+
+
+def _values_in(name: str, text: str) -> int:
+    """How many of the comma, semicolon or slash separated parts of ``text`` spell one of
+    coded column ``name``'s values exactly (``KT, VHXH, ANQP`` → 3 for ``field``)."""
+    from schemas.form import VALUE_NAMES
+    from thidua.ingest.values import EXACT, read_value  # values reads headers' module
+    if name not in VALUE_NAMES:
+        return 0
+    return sum(1 for p in re.split(r"[,;/]", text) if p.strip()
+               and read_value(name, p.strip()).how == EXACT)
 
 
 def slipped_headers_note(labels: dict[str, str]) -> str | None:

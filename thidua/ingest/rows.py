@@ -189,7 +189,7 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
             if start <= r < stop and wanted.get(c, "field") not in _VALUE_COLUMNS:
                 block[r - start][wanted[c]] = text
-        pairs = twins(part)  # an empty cell, its twin filled
+        pairs = twins(part, sheet.facts.merges)  # an empty cell, its twin filled
         for c, taken in twin_rows(grid, start, stop, pairs).items():
             name, twin = wanted[c], pairs[c]
             for r in taken:

@@ -231,6 +231,9 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
         if far and not _may_name_marker(grid[r]):
             continue
         top = row_names(grid[r])
+        if not markers <= set(top.values()) and (joined := _joined_labels(grid[r])):
+            if markers <= set((names := row_names(joined)).values()):  # ``Tên mô`` | ``hình``
+                grid, top = [*grid[:r], joined, *grid[r + 1:]], names
         if far and not markers & set(top.values()) or _note_row(grid[r], top):
             continue
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
@@ -254,7 +257,9 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
             rows = (r, r + 1)
         else:
             continue
-        merged = _decided(grid, rows, {**top, **below} if len(rows) == 2 else top)
+        if len(rows) == 2 and below is not wrapped and (third := _third_row(grid, r + 2, {**top, **below})):
+            rows, below = (r, r + 1, r + 2), {**below, **third}  # groups, sub-groups, labels
+        merged = _decided(grid, rows, {**top, **below} if len(rows) >= 2 else top)
         columns: dict[int, str] = {}
         unknown: dict[int, str] = {}
         # Exact spellings claim their column first, then headers in other words, left to right.
@@ -281,6 +286,41 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
     return None
 
 
+def _third_row(grid: Grid, r: int, above: dict[int, str]) -> dict[int, str]:
+    """The labels of grid row ``r`` when it is the third row of a header over three rows
+    (groups ``Đơn vị, cá nhân thực hiện``, sub-groups ``Người/tập thể thực hiện`` | ``Công
+    đoàn``, labels ``Tên tập thể/cá nhân`` | ``Chức vụ`` | ``Cấp công đoàn`` | ``Công đoàn cơ
+    sở``): two headers or more, nothing but headers, column numbers and hints, and a column
+    that the two rows above (``above``: column → name) do not name or name otherwise; else
+    ``{}`` (fresh tester J's J050, J088: the position column was lost under its group's
+    words and every individual rejected "Thiếu 'Chức vụ'"). A row of column numbers, a data
+    row (its model, registrant… are no headers) and a title line are never such a row."""
+    if r >= len(grid) or labels_values(grid[r]):
+        return {}
+    names = row_names(grid[r])
+    if len(names) < 2 or _strangers(grid[r], names):
+        return {}
+    return names if any(above.get(c) != name for c, name in names.items()) else {}
+
+
+def _joined_labels(row: list[object]) -> list[object] | None:
+    """``row`` with each label split over two neighbouring cells (a PDF converted to Excel:
+    ``Tên mô`` | ``hình``, ``Lĩnh`` | ``vực``) written whole in both, when neither cell names
+    a column alone and the two joined do; ``None`` when no label is split (fresh tester J's
+    J051, J052: the whole file was rejected, no header found). The right cell is then the
+    left one's twin: a value typed under either is read (:mod:`thidua.ingest.twins`)."""
+    out, c, joined = list(row), 0, False
+    while c + 1 < len(row):
+        a, b = clean_text(row[c]), clean_text(row[c + 1])
+        if a and b and may_be_header(a) and may_be_header(b) and not header_name(a) \
+                and not header_name(b) and header_name(whole := f"{a} {b}"):
+            out[c] = out[c + 1] = whole
+            joined, c = True, c + 2
+            continue
+        c += 1
+    return out if joined else None
+
+
 #: How many rows under the header :func:`_decided` looks at.
 _DECIDING_ROWS = 200
 
@@ -304,8 +344,7 @@ def _decided(grid: Grid, rows: tuple[int, ...], names: dict[int, str]) -> dict[i
         if 2 * sum(read_value(name, v).how == EXACT for v in values) < len(values):
             del decided[c]
     for c in list(decided):
-        choices = next((ch for i in rows if c < len(grid[i]) and (ch := header_choices(grid[i][c]))),
-                       ())
+        choices = header_choices(_own_header(grid, rows, c))
         if not choices:
             continue
         values = [row[c] for row in grid[rows[-1] + 1:rows[-1] + 1 + _DECIDING_ROWS]
@@ -313,6 +352,18 @@ def _decided(grid: Grid, rows: tuple[int, ...], names: dict[int, str]) -> dict[i
         spelled = {name: sum(read_value(name, v).how == EXACT for v in values) for name in choices}
         decided[c] = max(choices, key=lambda name: (spelled[name], -choices.index(name)))
     return decided
+
+
+def _own_header(grid: Grid, rows: tuple[int, ...], c: int) -> object:
+    """The cell of column ``c`` that names it among the header's ``rows``: the lowest one
+    naming a form column (:func:`header_name`), a lower row's own label winning over its
+    group's words (``Phân loại`` merged over ``Lĩnh vực`` | ``Hình thức``: the column under
+    ``Lĩnh vực`` is the field, never a type or result its group's word may name; fresh tester
+    J's J067, J111); ``None`` when no cell does."""
+    for i in reversed(rows):
+        if c < len(grid[i]) and header_name(grid[i][c]):
+            return grid[i][c]
+    return None
 
 
 def _tick_boxes(grid: Grid, r: int, top: dict[int, str], below: dict[int, str]) -> bool:

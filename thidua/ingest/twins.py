@@ -13,21 +13,32 @@ from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
 
 
-def twins(table: Table) -> dict[int, int]:
+def twins(table: Table, merges: tuple[tuple[int, int, int, int], ...] = ()) -> dict[int, int]:
     """Grid column read for a required form column (:data:`schemas.form.BY_NAME`,
     ``required``: model, field, type, registrant) → the first other column carrying the same
     header (kept in ``table.unknown``; which one is read: :func:`thidua.ingest.table.find_table`).
     Only required columns: a blank optional cell is a valid answer, never filled from
-    another column (a hidden ``Kết quả`` of last year); and never a twin whose header names
-    another time (:data:`OTHER_TIME`: ``Lĩnh vực (năm trước)``)."""
+    another column (a hidden ``Kết quả`` of last year), except the other half of one header
+    cell merged over both (``merges``: the sheet's merged ranges, 0-based ``(first row, first
+    col, last row, last col)``; ``Kết quả`` merged over J:K, results typed in J on some rows
+    and in K on others: one column, fresh tester J's J075); and never a twin whose header
+    names another time (:data:`OTHER_TIME`: ``Lĩnh vực (năm trước)``)."""
     read = {name: c for c, name in table.columns.items()}
     pairs: dict[int, int] = {}
     for twin, text in table.unknown.items():
         name = header_name(text)
-        if name in read and twin not in table.marks and BY_NAME[name].required \
-                and not OTHER_TIME.search(match_key(text)):
+        if name in read and twin not in table.marks and not OTHER_TIME.search(match_key(text)) \
+                and (BY_NAME[name].required or _one_cell(merges, table.header_rows, read[name], twin)):
             pairs.setdefault(read[name], twin)
     return pairs
+
+
+def _one_cell(merges: tuple[tuple[int, int, int, int], ...], rows: tuple[int, ...], a: int,
+              b: int) -> bool:
+    """Whether grid columns ``a`` and ``b`` are under one header cell: a merged range that
+    starts in the header ``rows`` and spans both."""
+    return bool(rows) and any(rows[0] <= r1 <= rows[-1] and c1 <= min(a, b) and max(a, b) <= c2
+                              for r1, c1, _, c2 in merges)
 
 
 #: A header naming another time than the report's (``Lĩnh vực (năm trước)``, ``… 2023``,

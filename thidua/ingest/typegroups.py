@@ -59,14 +59,33 @@ def _header_rows(grid: Grid, table: Table) -> tuple[int, ...]:
     return table.header_rows
 
 
+#: How many rows under the header :func:`_names_in` looks at.
+_LOOKED_AT = 200
+
+
+def _names_in(grid: Grid, table: Table, columns: list[int]) -> bool:
+    """Whether the type's tick-box ``columns`` (``Hình thức`` merged over ``Tập thể`` | ``Cá
+    nhân``) hold names rather than marks: most of their filled cells under the header (first
+    :data:`_LOOKED_AT` rows) of two words or more and no type's name (``Trần Thị Lan``,
+    ``CĐCS Công ty A``; never ``x``, ``✓``, ``1``, ``có``, ``Tập thể``): with no registrant
+    column the name is the registrant and its column gives the type (fresh tester J's J065:
+    every row rejected "Thiếu 'Tên tập thể/cá nhân'")."""
+    texts = [t for row in grid[table.data_start:table.data_start + _LOOKED_AT]
+             for c in columns if c < len(row) and (t := clean_text(row[c]))]
+    names = sum(1 for t in texts if len(t.split()) >= 2 and not _type_of([t]))
+    return bool(texts) and 2 * names > len(texts)
+
+
 def name_columns(grid: Grid, table: Table) -> tuple[int, int] | None:
     """``(collectives' name column, individuals' name column)`` (0-based) of a table without a
     type column whose header gives each type its own column of names (module doc), else
     ``None``. A group's name column is its first column read as the registrant or as no form
     column (``Chức vụ`` under ``Cá nhân`` is the position)."""
-    if "type" in table.columns.values() or any(n == "type" for n, _ in table.marks.values()) \
-            or not table.header_rows:  # a list going on from another sheet: read as that one
-        return None
+    if "type" in table.columns.values() or not table.header_rows:
+        return None  # a list going on from another sheet: read as that one
+    ticked = [c for c, (n, _) in table.marks.items() if n == "type"]
+    if ticked and ("registrant" in table.columns.values() or not _names_in(grid, table, ticked)):
+        return None  # tick boxes ``Tập thể`` | ``Cá nhân`` marked ``x`` beside the names
     rows = _header_rows(grid, table)
     width = max(len(grid[r]) for r in rows)
     found: dict[str, int] = {}
