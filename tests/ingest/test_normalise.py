@@ -235,7 +235,8 @@ D = dt.date
     (45352, (D(2024, 3, 1), D(2024, 3, 1))),
     (45352.0, (D(2024, 3, 1), D(2024, 3, 1))),
     ("45352", (D(2024, 3, 1), D(2024, 3, 1))),
-    (45352.5, None), (12, None), (True, None),
+    (45352.5, None), (True, None),
+    (12, (D(2024, 1, 1), D(2024, 12, 31))),  # twelve months (tester J's J045), no serial date
     # a school year; "until now"; all through the year
     ("Năm học 2023-2024", (D(2023, 9, 1), D(2024, 8, 31))),
     ("NH 2024 - 2025", (D(2024, 9, 1), D(2025, 8, 31))),

@@ -245,7 +245,7 @@ def test_each_value_in_its_canonical_form_and_the_level_derived():
     assert missing.at[7, "level"] == "cap_tren_co_so" and pd.isna(missing.at[7, "note"])
 
 
-def test_a_placeholder_is_empty_only_in_an_optional_column_and_a_position_naming_the_type():
+def test_a_placeholder_is_empty_outside_the_coded_columns_and_a_position_naming_the_type():
     raw = frame([{"model": "-", "registrant": "/", "type": "Tập thể", "position": "Tập thể",
                   "result": "-", "note": "…"},
                  {"model": "A", "type": "Tập thể", "position": "Cá nhân", "level": "--",
@@ -253,8 +253,10 @@ def test_a_placeholder_is_empty_only_in_an_optional_column_and_a_position_naming
                  {"model": "B", "type": "Cá nhân", "position": "Kỹ sư", "grassroots_union": "."}])
     out = normalise_rows(raw)
     columns = ["model", "registrant", "position", "result", "note", "level"]
+    # a required model or registrant of a dash is missing, asked (tester J's J140); the field
+    # and the type keep what is written, to be asked as a value
     assert out[columns].fillna("NA").values.tolist() == [
-        ["-", "/", "NA", "chua_danh_gia", "NA", "cap_tren_co_so"],  # its own type: no position
+        ["NA", "NA", "NA", "chua_danh_gia", "NA", "cap_tren_co_so"],  # its own type: no position
         ["A", "NA", "Cá nhân", "chua_danh_gia", "NA", "co_so"],     # another type: kept
         ["B", "NA", "Kỹ sư", "chua_danh_gia", "NA", "cap_tren_co_so"]]
 

@@ -386,20 +386,24 @@ _OPTIONAL = ("position", "grassroots_union", "note", "level", "result", "period"
              "period_to")
 
 
-#: Words saying "no period given" in ``Thời gian thực hiện`` (fresh tester J's J046: ``0``,
-#: ``x``, ``N/A``, ``Không``, ``chưa xác định``, each row rejected "Không đọc được"), as match
-#: keys: empty there, as a dash is. Only in the period's columns: ``x`` in ``Kết quả`` is a tick.
-_NO_PERIOD = frozenset({"0", "x", "n/a", "na", "khong", "khong co", "chua co", "chua xac dinh",
-                        "khong xac dinh", "chua ro", "khong ro", "chua", "none", "nil"})
-_PERIODS = ("period", "period_from", "period_to")
+#: Words saying "nothing given" (``0``, ``x``, ``N/A``, ``Không``, ``chưa xác định``), as match
+#: keys: empty, as a dash is, in the columns of :data:`_SAYS_NOTHING` (fresh tester J's J046:
+#: periods rejected "Không đọc được"; J140: a collective named ``x`` and an individual whose
+#: position is ``Không`` counted; J139: a ``Công đoàn cơ sở`` of ``Không`` made the level
+#: ``Cơ sở``). Never in ``Kết quả`` (``x`` is a tick there), the field, the type or a note.
+_NOTHING = frozenset({"0", "x", "n/a", "na", "khong", "khong co", "chua co", "chua xac dinh",
+                      "khong xac dinh", "chua ro", "khong ro", "chua", "none", "nil"})
+_SAYS_NOTHING = ("period", "period_from", "period_to", "model", "registrant", "position",
+                 "grassroots_union", "level")
 
 
-def _no_period_blank(value: object) -> object:
-    """:func:`_placeholder_blank`, and ``""`` for a word of :data:`_NO_PERIOD` (``N/A``)."""
+def _nothing_blank(value: object) -> object:
+    """:func:`_placeholder_blank`, and ``""`` for a word of :data:`_NOTHING` (``N/A``) or the
+    number 0."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
         return ""
     value = _placeholder_blank(value)
-    return "" if isinstance(value, str) and match_key(value).strip(" .") in _NO_PERIOD else value
+    return "" if isinstance(value, str) and match_key(value).strip(" .") in _NOTHING else value
 
 
 def _placeholder_blank(value: object) -> object:
@@ -434,8 +438,8 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     def get(name: str) -> pd.Series:  # a placeholder in an optional column is empty
         if name not in raw:
             return pd.Series("", index=raw.index, dtype=object)
-        if name in _PERIODS:
-            return by_value(raw[name], _no_period_blank)
+        if name in _SAYS_NOTHING:
+            return by_value(raw[name], _nothing_blank)
         return by_value(raw[name], _placeholder_blank) if name in _OPTIONAL else raw[name]
     for name in TEXT_COLUMNS:
         out[name] = by_value(get(name), _clean_or_na)

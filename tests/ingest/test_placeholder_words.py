@@ -1,0 +1,65 @@
+"""Words that say "nothing" (``x``, ``Không``, ``N/A``, ``0``, a dash) in a cell the form needs
+are that cell left empty (fresh tester J's J140, J139): a collective named ``x`` and an
+individual whose ``Chức vụ`` is ``Không`` were counted (registrations invented), and a
+``Công đoàn cơ sở`` of ``Không`` made a blank level ``Cơ sở``. A real value that holds such a
+word (``Tổ X``, ``Không gian xanh``) stays what it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import input_file, row, write_xlsx
+from thidua.ingest.files import ingest_file
+
+TITLE = ["Mã đơn vị: Q-BD", "Năm: 2024"]
+NAME = "Thiếu 'Tên tập thể/cá nhân'"
+POSITION = "Thiếu 'Chức vụ'"
+
+
+def _read(tmp_path, context, rows):
+    path = write_xlsx(tmp_path / "Q-BD_2024.xlsx", rows, title=TITLE)
+    return ingest_file(input_file(path), context)
+
+
+@pytest.mark.parametrize("word", ["x", "X", "-", "Không", "KHÔNG", "N/A", "n/a", "NA", "0",
+                                  "Không có", "chưa có", "..."])
+def test_a_collective_named_by_a_word_of_nothing_is_missing_its_name(tmp_path, context, word):
+    result = _read(tmp_path, context, [row(model="Mô hình A"), row(model="Mô hình B", registrant=word, stt=2)])
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    assert result.registrations["model"].tolist() == ["Mô hình A"]
+    assert result.rejections["error"].str.startswith(NAME).tolist() == [True]
+
+
+@pytest.mark.parametrize("word", ["x", "Không", "N/A", "0", "-", "không có"])
+def test_an_individual_whose_position_is_a_word_of_nothing_is_missing_it(tmp_path, context, word):
+    result = _read(tmp_path, context, [
+        row(model="Mô hình A", type_="Cá nhân", registrant="Nguyễn Văn An", position="Tổ trưởng"),
+        row(model="Mô hình B", type_="Cá nhân", registrant="Lê Thị Bình", position=word, stt=2)])
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    assert result.registrations["registrant"].tolist() == ["Nguyễn Văn An"]
+    assert result.rejections["error"].str.startswith(POSITION).tolist() == [True]
+
+
+@pytest.mark.parametrize("word", ["Không", "x", "0", "N/A", "-"])
+def test_a_grassroots_union_of_nothing_leaves_a_blank_level_to_the_upper_level(tmp_path, context, word):
+    result = _read(tmp_path, context, [
+        row(model="Mô hình A", level=None, grassroots="CĐCS Trường Tiểu học Láng"),
+        row(model="Mô hình B", level=None, grassroots=word, stt=2)])
+    assert result.rows["valid"] == 2
+    assert result.registrations["level"].tolist() == ["co_so", "cap_tren_co_so"]
+
+
+@pytest.mark.parametrize("registrant, position", [
+    ("Tổ X", None), ("Không gian xanh - CĐCS Ánh Dương", None), ("Nhóm 0 đồng", None),
+    ("CĐCS Công ty X", None), ("NA Hoàng", None)])
+def test_a_name_holding_such_a_word_stays_a_name(tmp_path, context, registrant, position):
+    result = _read(tmp_path, context, [row(registrant=registrant, position=position)])
+    assert result.rows == {"read": 1, "valid": 1, "rejected": 0, "ignored": 0}
+    assert result.registrations["registrant"].tolist() == [registrant]
+
+
+def test_an_individual_position_holding_such_a_word_stays_a_position(tmp_path, context):
+    result = _read(tmp_path, context, [row(type_="Cá nhân", registrant="Trần Văn X",
+                                           position="Không chuyên trách")])
+    assert result.rows["valid"] == 1
+    assert result.registrations["position"].tolist() == ["Không chuyên trách"]
