@@ -138,11 +138,11 @@ def _values_in(name: str, text: str) -> int:
     """How many of the comma, semicolon or slash separated parts of ``text`` spell one of
     coded column ``name``'s values exactly (``KT, VHXH, ANQP`` → 3 for ``field``)."""
     from schemas.form import VALUE_NAMES
-    from thidua.ingest.values import EXACT, read_value  # values reads headers' module
+    from thidua.ingest.valuewords import matcher, words_of  # not values: it reads headers
     if name not in VALUE_NAMES:
         return 0
-    return sum(1 for p in re.split(r"[,;/]", text) if p.strip()
-               and read_value(name, p.strip()).how == EXACT)
+    spelled = {words for _, words in matcher(name).sequences}
+    return sum(1 for p in re.split(r"[,;/]", text) if p.strip() and words_of(p) in spelled)
 
 
 def slipped_headers_note(labels: dict[str, str]) -> str | None:

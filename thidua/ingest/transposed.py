@@ -31,6 +31,7 @@ from schemas.form import BY_NAME
 from thidua.ingest.cellfacts import SheetFacts, row_ranges
 from thidua.ingest.formsheet import _NUMBERING, CODED, LINE_NAMES, NEEDED, _reads
 from thidua.ingest.headers import header_name
+from thidua.ingest.rows import column_letter
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import FileRejected, Grid
 from thidua.text import clean_text
@@ -200,30 +201,21 @@ def turned_facts(sheet: SheetFacts, kept: SheetFacts, placed: tuple[tuple[int, i
         unstruck={**kept.unstruck, **move(sheet.unstruck)})
 
 
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _where(sheet: str) -> str:
     return f"Trang '{sheet}'" if sheet else "Tệp"
 
 
 def _layout(blocks: list[Block]) -> str:
-    return (f"bảng bị xoay ngang (tên cột ghi dọc ở cột {_letter(blocks[0].column)}, mỗi đăng ký "
+    return (f"bảng bị xoay ngang (tên cột ghi dọc ở cột {column_letter(blocks[0].column)}, mỗi đăng ký "
             f"một cột)")
 
 
 def turned_note(sheet: str, blocks_column: int, placed: tuple[tuple[int, int], ...]) -> str:
     """The line telling a unit that its sheet on its side was read as a table."""
-    said = ", ".join(f"cột {_letter(c)} (ghi là dòng {at + 1})" for c, at in placed[:5])
+    said = ", ".join(f"cột {column_letter(c)} (ghi là dòng {at + 1})" for c, at in placed[:5])
     more = f" và {len(placed) - 5} cột khác" if len(placed) > 5 else ""
     return (f"{_where(sheet)} ghi bảng bị xoay ngang (tên cột ghi dọc ở cột "
-            f"{_letter(blocks_column)}, mỗi đăng ký một cột), không theo bảng: mỗi cột đã đọc "
+            f"{column_letter(blocks_column)}, mỗi đăng ký một cột), không theo bảng: mỗi cột đã đọc "
             f"là một đăng ký: {said}{more}; các thông báo lỗi ghi dòng trong ngoặc. Đề nghị lần "
             f"sau ghi theo bảng của biểu DVK-01, mỗi đăng ký một dòng.")
 
