@@ -86,3 +86,32 @@ def test_a_file_name_s_code_of_a_unit_closed_that_year_is_said_from_the_file_nam
         "theo danh mục, đơn vị này hoạt động đến 31/12/2023, không ngày nào trong năm 2024 (đã "
         "giải thể, sáp nhập hoặc thành lập sau); đề nghị gửi tệp vào đúng năm hoặc ghi mã của "
         "đơn vị kế thừa.")
+
+
+@pytest.mark.parametrize("path, unit", [
+    ("Q-DD/danh sach dang ky.xlsx", "Q-DD"), ("q_dd - LĐLĐ Đống Đa/DVK.xlsx", "Q-DD"),
+    ("n-yt 2024/bieu.xlsx", "N-YT"),
+    ("2024/bieu.xlsx", None), ("Thư gửi/bieu.xlsx", None), ("Q-DDX/bieu.xlsx", None),
+    ("bieu.xlsx", None),
+])
+def test_the_unit_a_folder_name_gives(context, path, unit):
+    """Fresh tester K's K043: the office sorts each unit's mail into a folder named by its
+    code; a file with no code of its own was rejected "Không xác định được đơn vị gửi"."""
+    from thidua.ingest.identify import unit_from_folder
+
+    assert unit_from_folder(Path(path), set(context.known_codes)) == unit
+
+
+def test_a_file_in_its_units_folder_counts_for_that_unit(tmp_path, context):
+    path = tmp_path / "Q-DD" / "danh sach dang ky.xlsx"
+    path.parent.mkdir()
+    write_xlsx(path, [Sheet("DS", [["Năm: 2024"], HEADER, *regs(2)])])
+    result = ingest_file(input_file(path, tmp_path), context)
+    assert (result.unit, result.rows["valid"]) == ("Q-DD", 2)
+
+
+def test_a_file_naming_another_unit_than_its_folder_keeps_its_own(tmp_path, context):
+    path = tmp_path / "Q-DD" / "Q-HK_dang-ky.xlsx"  # filed in the wrong folder: the file decides
+    path.parent.mkdir()
+    write_xlsx(path, [Sheet("DS", [["Năm: 2024"], HEADER, *regs(2)])])
+    assert ingest_file(input_file(path, tmp_path), context).unit == "Q-HK"

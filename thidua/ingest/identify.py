@@ -84,6 +84,17 @@ def unit_from_file_name(path: Path, known_codes: set[str] | frozenset[str],
     return found.pop() if len(found) == 1 else None
 
 
+def unit_from_folder(path: Path, known_codes: set[str] | frozenset[str]) -> str | None:
+    """The unit the name of the folder holding a file gives, when the file itself names none
+    (the last source of :func:`resolve_unit` but the title's variants): its first word a
+    registry code in any case and with any separator, as :func:`unit_from_file_name` reads a
+    file's (``Q-DD/danh sach dang ky.xlsx``, ``q_dd - LĐLĐ Đống Đa/DVK.xlsx``: the office
+    sorts each unit's mail into a folder; fresh tester K's K043). ``None`` otherwise (a folder
+    ``2024`` or ``Thư gửi``)."""
+    first = re.split(r"[\s.]+", path.parent.name.strip(), maxsplit=1)[0]
+    return registry_code(first, known_codes) if first else None
+
+
 def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
               path: Path | None = None,
               known_codes: set[str] | frozenset[str] = frozenset(),
@@ -168,6 +179,8 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         sources.append(("tên đơn vị ở tiêu đề", named))
     if not sources and (named := unit_from_file_name(path, known_codes, names)):
         sources.append(("tên tệp", named))
+    if not sources and (folder := unit_from_folder(path, known_codes)):
+        sources.append((f"thư mục '{path.parent.name}'", folder))
     variant, line, several = unit_by_variant(title.lines, names) if names and not sources \
         else (None, None, ())
     if variant:  # ``QUẬN ĐỐNG ĐA - LIÊN ĐOÀN LAO ĐỘNG``, ``CĐ P. LÁNG``: told, code_note
