@@ -275,3 +275,31 @@ def test_which_lines_are_a_form_s_own(row, part):
 ])
 def test_achievements_are_no_result(row, line):
     assert form_line(row) == line
+
+
+@pytest.mark.parametrize("row, expected", [
+    (["Tên mô hình", ":", "Bữa cơm công đoàn"], ("model", "Bữa cơm công đoàn")),
+    (["1.", "Lĩnh vực", "：", "Kinh tế"], ("field", "Kinh tế")),
+    (["Hình thức", "-", "Tập thể"], ("type", "Tập thể")),
+    (["Ghi chú", ":"], ("note", "")),
+    (["Tên mô hình", ":", "Tên mô hình"], None),  # a header row all the same
+])
+def test_a_colon_in_a_cell_of_its_own_between_label_and_value(row, expected):
+    """Fresh tester J's J086: cards ``label | : | value`` (colons aligned in column B) were
+    read as forms whose every value was ``:``; the sheet was rejected "no header"."""
+    assert form_line(row) == expected
+
+
+def test_cards_with_their_colons_in_a_column_of_their_own_are_read(tmp_path, context):
+    def card(model, field, type_, registrant):
+        return [[label, ":", value] for label, value in (
+            ("Tên mô hình", model), ("Lĩnh vực", field), ("Hình thức", type_),
+            ("Tên tập thể/cá nhân", registrant), ("Kết quả", "Hoàn thành"))]
+    sheets = [Sheet("MH1", [*TITLE, *card("Bữa cơm công đoàn", "Kinh tế", "Tập thể", "CĐCS A")]),
+              Sheet("MH2", [*TITLE, *card("Góc đọc sách", "VH-XH", "Tập thể", "Tổ công đoàn 3")])]
+    path = tmp_path / "Q-DD_dk.xlsx"
+    WRITERS["xlsx"](path, sheets)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    assert result.registrations["model"].tolist() == ["Bữa cơm công đoàn", "Góc đọc sách"]
+    assert result.registrations["field"].tolist() == ["KT", "VHXH"]

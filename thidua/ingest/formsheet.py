@@ -41,6 +41,11 @@ CODED = ("field", "type", "level", "result")
 _NUMBERING = re.compile(r"(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*[.)/:-]?", re.IGNORECASE)
 
 
+#: A cell holding only a colon (or a dash as one), between a form's label and its value:
+#: colons aligned in a column of their own (fresh tester J's J086).
+_COLON_CELL = re.compile(r"[:：\-–]")
+
+
 def form_line(row: list) -> tuple[str, object] | None:
     """``(column name, value)`` when a grid row is a form's line: its first filled cell (after
     a numbering alone) a header of the form (:func:`thidua.ingest.headers.header_name`, a
@@ -53,6 +58,8 @@ def form_line(row: list) -> tuple[str, object] | None:
         cells = cells[1:]
     if not cells:
         return None
+    if len(cells) > 1 and _COLON_CELL.fullmatch(clean_text(cells[1])):
+        cells = [cells[0], *cells[2:]]  # ``Tên mô hình`` | ``:`` | X, the colons in a column
     first = clean_text(cells[0])
     if len(cells) == 1 and ":" in first:  # ``Tên mô hình: Bữa cơm công đoàn``
         label, _, value = first.partition(":")
