@@ -13,14 +13,11 @@ from helpers import input_file
 from thidua.ingest.files import ingest_file
 from thidua.ingest.table import find_table
 from thidua.ingest.typegroups import name_columns
+from test_type_groups import ROWS  # the same three registrations under another header
 
 TITLE = [["Mã đơn vị: H-DA"], ["Năm: 2024"]]
 HEADER = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "", "Chức vụ", "Kết quả"],
           ["", "", "", "Tập thể", "Cá nhân", "", ""]]
-ROWS = [[1, "Tủ sách pháp luật", "Văn hóa - xã hội", "", "Trần Thị Lan", "Phó Chủ tịch", "Tiêu biểu"],
-        [2, "Phát triển đoàn viên", "Xây dựng hệ thống chính trị", "CĐCS Công ty A", "", "",
-         "Hoàn thành"],
-        [3, "Sáng kiến tiết kiệm điện", "Kinh tế", "", "Hoàng Văn Nam", "Chủ tịch CĐCS", ""]]
 MERGES = ["D3:E3", "A3:A4", "B3:B4", "C3:C4", "F3:F4", "G3:G4"]
 
 
