@@ -35,6 +35,7 @@ def test_a_number_that_is_no_year_still_rejects_the_file(text):
     ("01/01/24 - 31/12/24", "2024-01-01", "2024-12-31"),
     ("1.3.24 - 30.11.24", "2024-03-01", "2024-11-30"), ("31/12/24", "2024-12-31", "2024-12-31"),
     ("01/03 - 30/11/2024", "2024-03-01", "2024-11-30"),
+    ("3/24", "2024-03-01", "2024-03-31"),  # a month and a two-digit year (tester J's J036)
 ])
 def test_a_period_with_a_formatted_or_two_digit_year_reads(text, start, end):
     import datetime as dt
@@ -44,7 +45,7 @@ def test_a_period_with_a_formatted_or_two_digit_year_reads(text, start, end):
     assert parse_period(text, 2024) == (dt.date.fromisoformat(start), dt.date.fromisoformat(end))
 
 
-@pytest.mark.parametrize("text", ["12.345", "3/24", "20.24", "31/12/2 - 1/1/3"])
+@pytest.mark.parametrize("text", ["12.345", "20.24", "31/12/2 - 1/1/3", "3/2", "0/24"])
 def test_numbers_that_are_no_year_still_do_not_read_as_a_period(text):
     from thidua.ingest.periods import parse_period
 
