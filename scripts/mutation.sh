@@ -55,6 +55,8 @@ declare -A MUTANTS=(
   [interpreted]="thidua.ingest.interpreted.*"
   [periods]="thidua.ingest.periods.*"
   [leadvalue]="thidua.ingest.leadvalue.*"
+  [csvtail]="thidua.ingest.csvtail.*"
+  [defaultkey]="thidua.ingest.defaultkey.*"
   [read]="thidua.ingest.read.*"
   [workbook]="thidua.ingest.workbook.*"
   [normalise]="thidua.ingest.normalise.*"
@@ -156,6 +158,8 @@ declare -A TESTS=(
   [contacts]="tests/ingest/test_contacts_mutants.py tests/ingest/test_contact_lines.py -context"
   [mhtml]="tests/ingest/test_mhtml_mutants.py tests/ingest/test_mhtml.py -context"
   [cellfacts]="tests/ingest/test_cellfacts_mutants.py tests/ingest/test_struck_words.py tests/ingest/test_struck_rows.py -context"
+  [csvtail]="tests/ingest/test_csv_tail.py"
+  [defaultkey]="tests/ingest/test_default_password.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -163,7 +167,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
-       odsfacts leadvalue contacts mhtml cellfacts)
+       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

@@ -30,8 +30,9 @@ from thidua.ingest.workbook import utf16
 #: are what every export writes).
 TOLD_BLANK_LINES = 1000
 #: What the end of a CSV may hold without any text: blanks, separators, line breaks, NUL
-#: bytes and DOS end-of-file marks.
-_EMPTY_END = re.compile(r"[ \t,;|\r\n\x00\x1a]*\Z")
+#: bytes and DOS end-of-file marks (taken by ``rstrip``: one pass from the end; a pattern
+#: anchored at the end tried every run of separators to the end of the file, quadratic).
+_EMPTY_END = " \t,;|\r\n\x00\x1a"
 _PADDING = "\x00\x1a"
 
 
@@ -48,8 +49,7 @@ def trimmed_tail(data: bytes) -> tuple[bytes, str | None]:
         text = data[start:len(data) - (len(data) - start) % width].decode(codec)
     except UnicodeDecodeError:
         return data, None
-    end = _EMPTY_END.search(text)
-    tail = text[end.start():]
+    tail = text[len(text.rstrip(_EMPTY_END)):]
     if not tail:
         return data, None
     breaks = re.search(r"\r\n|\r|\n", tail)
