@@ -105,10 +105,7 @@ def test_a_csv_of_separators_only_is_an_empty_file(data):
 def test_separator_lines_before_a_last_line_of_text_are_text_and_taken_in_one_pass():
     """A million ``,,,,`` lines and then a stray ``x`` (typed in ``A1048576``): nothing is
     taken (the ``x`` is text, the limits say the rest), and the end is found in one pass from
-    the end: a pattern anchored at the end took 50 s for 20.000 such lines."""
-    import time
-
+    the end: a pattern anchored at the end took 50 s for 20.000 such lines, so that this test
+    would not end (no timing here: speed is the benchmark's)."""
     data = b"a,b\r\n" + b",,,,\r\n" * 1_000_000 + b"x,,,\r\n"
-    started = time.process_time()
     assert trimmed_tail(data) == (data, None)
-    assert time.process_time() - started < 5  # quadratic would take hours, not a time target
