@@ -33,6 +33,7 @@ from thidua.reading import (  # noqa: F401 - the per-file reading, kept importab
     settle,
 )
 from thidua.ingest.files import FileResult
+from thidua.ingest.firstseen import dated_by_content, seen_before
 from thidua.publish.outputs import restore_latest
 from thidua.publish.versions import latest_version
 from thidua.report.figures import Figures, summary_dict
@@ -167,6 +168,9 @@ def run_year(year: int | None = None, raw_dir: str | None = None, registry: str 
         warming = threading.Thread(target=warm, name="thidua-warm", daemon=True)
         warming.start()  # the report's libraries imported while the workers read
         results, read = steps.ingest_all(plan, cache)
+        # the same rows saved or downloaded again are dated by when they were first published
+        results = dated_by_content(results, seen_before(previous.manifest.get("inputs", []))
+                                   if previous else None)
         warming.join()  # before the render forks its processes
         steps.info("Đã đọc %d tệp, %d tệp lấy lại từ bộ nhớ đệm", read, len(results) - read)
         progress.emit("step_done", step="read")

@@ -253,7 +253,8 @@ def test_the_table_of_files_has_one_typed_row_per_file_in_input_order():
         "unit": "Q-DD", "sent_date": "2024-12-05", "sent_time": None, "status": USED, "sheet": "DS",
         "encoding": "VNI", "problem": None, "read": 1, "valid": 1, "rejected": 0, "ignored": 0,
         "reason": "", "choice": "", "chosen_by": "", "transient": False,
-        "ignored_by": {"blank": 2}, "sheets": [{"sheet": "DS", "read": 1}]}
+        "ignored_by": {"blank": 2}, "sheets": [{"sheet": "DS", "read": 1}],
+        "rows_sha256": "", "first_seen": None}
     second = table.iloc[1]
     assert (second["file"], second["status"], second["reason"], second["size"]) == (
         "~$b.xlsx", SKIPPED, "tệp khóa", 0)

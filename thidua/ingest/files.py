@@ -99,6 +99,11 @@ class FileResult:
     (:data:`CHOSEN_BY`: ``"sent_date"``, ``"mtime"``, ``"name"``), ``""`` when it had no rival.
     ``transient``: the file was rejected because the reader crashed or ran out of time or
     memory (:class:`thidua.ingest.isolation.ReaderFailed`): never cached.
+    ``rows_sha256``: what the file says, whatever its bytes
+    (:func:`thidua.ingest.firstseen.rows_sha256`; set for usable files by the choice among a
+    unit's files, ``""`` before); ``first_seen``: the earliest modification time of the same
+    rows of its unit, when earlier than the file's own (a file the office saved again or
+    downloaded again; :func:`thidua.ingest.firstseen.dated_by_content`), else ``None``.
     ``readings``: what the unit should check of how its file was read (issues 9.1, 16.6): one
     line for its rows of nothing but filled-down values, one per value read by approximation
     (``… đã hiểu là …``); ``interpreted``: how many cells of valid rows were read so.
@@ -128,6 +133,8 @@ class FileResult:
     readings: tuple[str, ...] = ()
     interpreted: int = 0
     transient: bool = False
+    rows_sha256: str = ""
+    first_seen: dt.datetime | None = None
 
     @property
     def file(self) -> str:

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
+from thidua.ingest.firstseen import dated_by_content
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
 from thidua.ingest.versionwords import marks_newer
@@ -126,9 +127,16 @@ def _recency(result: FileResult) -> tuple:
     """Sort key of ``spec/submission-form.md`` "Corrections": sent date, else mtime, else name
     (:func:`name_order`); a file marked old or draft by its name or folder
     (:func:`is_old_file`) before all of them comes after every file that is not (an extension,
-    ``docs/contracts.md``)."""
-    return (not is_old_file(result.file), *_sent_at(result), result.input.modified,
-            name_order(result.file))
+    ``docs/contracts.md``). The modification time is the first time the file's rows were seen
+    (:func:`_modified`), then its own (copies of one sending: the latest copy stands for it)."""
+    return (not is_old_file(result.file), *_sent_at(result), _modified(result),
+            result.input.modified, name_order(result.file))
+
+
+def _modified(result: FileResult) -> dt.datetime:
+    """The modification time that orders a file: the first time its rows were seen
+    (:attr:`FileResult.first_seen`, :mod:`thidua.ingest.firstseen`), else its own."""
+    return result.first_seen or result.input.modified
 
 
 def _sent_at(result: FileResult) -> tuple[dt.date, dt.time]:
@@ -137,7 +145,7 @@ def _sent_at(result: FileResult) -> tuple[dt.date, dt.time]:
     that day (a file edited at 17:00 on its sent day was sent after one stamped 09:15), the
     day's end when it is later, its start when earlier (so that files without a time keep the
     order of their modification times); without a sent date, its modification time."""
-    modified = result.input.modified
+    modified = _modified(result)
     sent = result.sent_date or modified.date()
     if result.sent_time is not None:
         return sent, result.sent_time
@@ -151,7 +159,7 @@ def _dated(result: FileResult) -> str:
     if result.sent_date:
         at = f" lúc {result.sent_time:%H:%M}" if result.sent_time else ""
         return f"gửi ngày {result.sent_date:%d/%m/%Y}{at}"
-    return f"sửa ngày {result.input.modified:%d/%m/%Y} (không có dòng 'Ngày gửi:' đọc được)"
+    return f"sửa ngày {_modified(result):%d/%m/%Y} (không có dòng 'Ngày gửi:' đọc được)"
 
 
 #: ``chosen_by`` → the rule of ``spec/submission-form.md`` "Corrections" that chose a file
@@ -184,19 +192,30 @@ def _why(chosen: FileResult, runner_up: FileResult) -> str:
                 f"{chosen.file} gửi lúc {chosen.sent_time:%H:%M}, sau tệp {runner_up.file} gửi "
                 f"lúc {runner_up.sent_time:%H:%M}")
     if chosen.sent_date and not runner_up.sent_date \
-            and chosen.sent_date != runner_up.input.modified.date():
+            and chosen.sent_date != _modified(runner_up).date():
         return (f"chọn theo ngày gửi ghi trong tệp {chosen.file} ({chosen.sent_date:%d/%m/%Y}), "
-                f"sau ngày sửa tệp {runner_up.file} ({runner_up.input.modified:%d/%m/%Y}), tệp "
-                f"không có dòng 'Ngày gửi:' đọc được")
-    if chosen.input.modified != runner_up.input.modified:
+                f"sau ngày sửa tệp {runner_up.file} ({_modified(runner_up):%d/%m/%Y}), tệp "
+                f"không có dòng 'Ngày gửi:' đọc được{_resaved(runner_up, chosen)}")
+    if (_modified(chosen), chosen.input.modified) != (_modified(runner_up),
+                                                       runner_up.input.modified):
         undated = [r.file for r in (chosen, runner_up) if not r.sent_date]
         because = (f"tệp {', '.join(undated)} không có dòng 'Ngày gửi:' đọc được" if undated
                    else "các tệp ghi cùng ngày gửi")
-        return f"chọn theo thời gian sửa tệp, vì {because}"
+        return f"chọn theo thời gian sửa tệp, vì {because}{_resaved(runner_up, chosen)}"
     if is_newer_file(chosen.file) and not is_newer_file(runner_up.file):
         return (f"chọn theo thứ tự tên tệp: tên hoặc thư mục của tệp {chosen.file} ghi là bản "
                 f"bổ sung, sửa hoặc cập nhật, và các tệp cùng ngày gửi và cùng thời gian sửa")
     return "chọn theo thứ tự tên tệp, vì các tệp cùng ngày gửi và cùng thời gian sửa"
+
+
+def _resaved(result: FileResult, chosen: FileResult) -> str:
+    """``; tệp X lưu lại ngày … nhưng vẫn là các dòng đã có từ ngày …, nên tính theo ngày
+    đó`` for a file dated by when its rows were first seen (:mod:`thidua.ingest.firstseen`),
+    else ``""`` (also for a copy of ``chosen``'s bytes: the sentence on copies says it)."""
+    if result.first_seen is None or (result.sha256 and result.sha256 == chosen.sha256):
+        return ""
+    return (f"; tệp {result.file} lưu lại ngày {result.input.modified:%d/%m/%Y} nhưng vẫn là "
+            f"các dòng đã có từ ngày {result.first_seen:%d/%m/%Y}, nên tính theo ngày đó")
 
 
 def _choice(chosen: FileResult, others: list[FileResult]) -> str:
@@ -347,9 +366,14 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
     lacks (:func:`batch_note`: two batches of one list, or a newer file that dropped some)
     keeps its rows out, but the note is its ``problem`` (the manifest, ``thidua validate``'s
     problem column) and starts the chosen file's ``choice`` (the unit's feedback, the report),
-    the unit's superseded files oldest first. Idempotent; returns the results in the input
-    order.
+    the unit's superseded files oldest first. A file holding the same rows as another of its
+    unit (or as one of the version published before, when the caller dated ``results`` by
+    :func:`thidua.ingest.firstseen.dated_by_content` with what it published) is dated by the
+    first time those rows were seen: an original saved again or downloaded again never
+    undoes a correction (:mod:`thidua.ingest.firstseen`). Idempotent; returns the results in
+    the input order.
     """
+    results = dated_by_content(results)
     newest: dict[str, FileResult] = {}
     for result in results:
         if result.status in (USED, SUPERSEDED):
@@ -379,7 +403,7 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
 FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "sent_time",
                 "status", "sheet",
                 "encoding", "problem", "read", "valid", "rejected", "ignored", "reason", "choice",
-                "chosen_by", "transient", "ignored_by", "sheets"]
+                "chosen_by", "transient", "ignored_by", "sheets", "rows_sha256", "first_seen"]
 
 
 def file_table(results: list[FileResult]) -> pd.DataFrame:
@@ -393,7 +417,9 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
     :attr:`FileResult.chosen_by` (all ``""`` when none); ``transient``
     (bool) :attr:`FileResult.transient`; ``ignored_by``: the ignored rows by reason
     (``{reason: n}``, reasons with rows only; ``spec/outputs.md``); ``sheets``:
-    :attr:`FileResult.sheets` as a list (``[]`` for a file not read).
+    :attr:`FileResult.sheets` as a list (``[]`` for a file not read); ``rows_sha256``
+    :attr:`FileResult.rows_sha256` (``""`` when not set), ``first_seen`` (ISO time or <NA>)
+    :attr:`FileResult.first_seen`.
     """
     records = [{
         "file": r.file, "sha256": r.sha256, "size": r.input.size,
@@ -405,6 +431,8 @@ def file_table(results: list[FileResult]) -> pd.DataFrame:
         "transient": r.transient,
         "ignored_by": {k: v for k, v in r.ignored.items() if v},
         "sheets": [dict(s) for s in r.sheets],
+        "rows_sha256": r.rows_sha256,
+        "first_seen": r.first_seen.isoformat() if r.first_seen else None,
     } for r in results]
     frame = pd.DataFrame.from_records(records, columns=FILE_COLUMNS)
     return frame.astype({k: "int64" for k in ("size", "read", "valid", "rejected", "ignored")})

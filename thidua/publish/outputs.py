@@ -90,7 +90,9 @@ def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) 
     ``reason`` for a skipped entry, a ``choice`` when the file counted for its unit needs one,
     ``chosen_by`` (``sent_date``/``mtime``/``name``) when it was chosen over another usable file,
     ``ignored_by``: the ignored rows by reason when any; ``sheets``: the rows of each sheet
-    counted, ``[{sheet, read, valid, rejected, ignored}]``, when a file has several), the
+    counted, ``[{sheet, read, valid, rejected, ignored}]``, when a file has several;
+    ``rows_sha256``: what a usable file says whatever its bytes, and ``first_seen``: when
+    those rows were first seen, when earlier than its ``modified``, :mod:`thidua.ingest.firstseen`), the
     registry's SHA-256, the program
     version and the time of the run.
     :func:`thidua.pipeline.draft_version` adds the version keys, :func:`output_hashes` the
@@ -111,7 +113,9 @@ def manifest_dict(figures: Figures, registry_sha256: str, started: dt.datetime) 
              **({"sheets": r["sheets"]} if len(r.get("sheets") or ()) > 1 else {}),
              **({"reason": r["reason"]} if r.get("reason") else {}),
              **({"choice": r["choice"]} if r.get("choice") else {}),
-             **({"chosen_by": r["chosen_by"]} if r.get("chosen_by") else {})}
+             **({"chosen_by": r["chosen_by"]} if r.get("chosen_by") else {}),
+             **({"rows_sha256": r["rows_sha256"]} if r.get("rows_sha256") else {}),
+             **({"first_seen": r["first_seen"]} if r.get("first_seen") else {})}
             for r in inputs.to_dict("records")
         ],
     }

@@ -66,6 +66,9 @@ def _file_changes(before: list[dict], after: list[dict]) -> list[dict]:
             detail = "thêm tệp" + _not_counted(n)
         elif n is None:
             detail = "bỏ tệp"
+        elif o["sha256"] != n["sha256"] and o.get("rows_sha256") \
+                and o.get("rows_sha256") == n.get("rows_sha256"):
+            detail = "lưu lại, các dòng không đổi" + _not_counted(n)
         elif o["sha256"] != n["sha256"]:
             detail = "thay nội dung tệp" + _not_counted(n)
         elif o["status"] != n["status"]:

@@ -1,0 +1,202 @@
+"""An original that the office saved again, or downloaded again, never undoes a unit's
+correction (fresh tester K's K158, K159, K190, K201; :mod:`thidua.ingest.firstseen`): a file
+is dated by the first time its rows were seen, in the version published before or, for the
+same bytes, in another file of the run. A file whose rows changed keeps its own time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import replace
+
+import openpyxl
+import pandas as pd
+
+from conftest import REGISTRY
+from helpers import row, write_xlsx
+from test_selection_mutants import result
+from thidua.ingest.files import REJECTED, SUPERSEDED, USED
+from thidua.ingest.firstseen import dated_by_content, rows_sha256, seen_before
+from thidua.ingest.selection import file_table, select_submissions
+from thidua.publish.versions import _file_changes
+from thidua.runner import run_year
+
+UTC = dt.timezone.utc
+T2, T5, T9 = (dt.datetime(2024, 12, d, 8, tzinfo=UTC) for d in (2, 5, 9))
+EIGHT = [(f"Mô hình số {i}", f"CĐCS {i}") for i in range(8)]
+NINE = EIGHT + [("Mô hình bổ sung", "CĐCS 9")]
+
+
+def _published(results) -> list[dict]:
+    """The manifest's inputs of a run that chose among ``results``."""
+    table = file_table(select_submissions(results))
+    return [{"path": r["file"], "unit": r["unit"], "status": r["status"],
+             "modified": r["modified"], "rows_sha256": r["rows_sha256"],
+             **({"first_seen": r["first_seen"]} if isinstance(r["first_seen"], str) else {})}
+            for r in table.to_dict("records")]
+
+
+def _chosen(results, seen=None) -> dict[str, str]:
+    return {r.file: r.status for r in select_submissions(dated_by_content(results, seen))}
+
+
+# --- what a file says ------------------------------------------------------------------------
+def test_the_rows_fingerprint_is_the_rows_not_the_name_nor_the_bytes():
+    one = result("a.xlsx", models=EIGHT, sha256="x")
+    assert rows_sha256(one) == rows_sha256(result("b (1).xlsx", models=EIGHT, sha256="y",
+                                                  modified=T9))
+    edited = [("Mô hình số 0 (sửa)", "CĐCS 0"), *EIGHT[1:]]
+    assert rows_sha256(one) != rows_sha256(result("a.xlsx", models=edited, sha256="x"))
+    assert rows_sha256(one) != rows_sha256(result("a.xlsx", models=EIGHT[::-1]))  # order
+    assert rows_sha256(one) != rows_sha256(result("a.xlsx", models=EIGHT, unit="Q-CG"))
+    assert rows_sha256(one) != rows_sha256(result("a.xlsx", models=EIGHT, sent=T5.date()))
+    # the file a row came from is not what it says
+    frame = one.registrations.assign(file="a.xlsx")
+    assert rows_sha256(replace(one, registrations=frame)) == rows_sha256(
+        replace(one, registrations=one.registrations.assign(file="khac.xlsx")))
+    assert len(rows_sha256(one)) == 64
+
+
+def test_a_cell_holding_a_list_is_fingerprinted_by_its_text():
+    frame = pd.DataFrame({"model": ["A"], "registrant": [["x", "y"]]})
+    one, other = (replace(result("a.xlsx"), registrations=f) for f in (
+        frame, frame.assign(registrant=[["x", "z"]])))
+    assert rows_sha256(one) != rows_sha256(other)
+
+
+def test_seen_before_takes_the_earliest_time_of_counted_files_only():
+    entries = [{"unit": "Q-HM", "rows_sha256": "r1", "status": "used",
+                "modified": "2024-12-09T08:00:00+00:00", "first_seen": "2024-12-02T08:00:00+00:00"},
+               {"unit": "Q-HM", "rows_sha256": "r1", "status": "superseded",
+                "modified": "2024-12-01T08:00:00+00:00"},
+               {"unit": "Q-HM", "rows_sha256": "r2", "status": "rejected",
+                "modified": "2024-11-01T08:00:00+00:00"},
+               {"unit": "", "rows_sha256": "r3", "status": "used",
+                "modified": "2024-11-01T08:00:00+00:00"},
+               {"unit": "Q-HM", "status": "used", "modified": "2024-11-01T08:00:00+00:00"}]
+    assert seen_before(entries) == {("Q-HM", "r1"): dt.datetime(2024, 12, 1, 8, tzinfo=UTC)}
+
+
+# --- the choice ------------------------------------------------------------------------------
+def test_an_original_saved_again_does_not_undo_the_correction():
+    """K158: run 1 counts v2 (mtime 05/12) over the original (02/12); the office saves the
+    original on 09/12, its rows unchanged: v2 still counts, and the sentence says why."""
+    original, v2 = (result("Q-HM_2024.xlsx", models=EIGHT, modified=T2, sha256="o"),
+                    result("Q-HM_2024_v2.xlsx", models=NINE, modified=T5, sha256="v"))
+    seen = seen_before(_published([original, v2]))
+    saved = replace(original, input=replace(original.input, modified=T9), sha256="o2")
+    got = {r.file: r for r in select_submissions(dated_by_content([saved, v2], seen))}
+    assert (got["Q-HM_2024_v2.xlsx"].status, got["Q-HM_2024.xlsx"].status) == (USED, SUPERSEDED)
+    assert got["Q-HM_2024.xlsx"].first_seen == T2
+    assert got["Q-HM_2024_v2.xlsx"].choice == (
+        "Đơn vị có 2 tệp; dùng tệp Q-HM_2024_v2.xlsx (chọn theo thời gian sửa tệp, vì tệp "
+        "Q-HM_2024_v2.xlsx, Q-HM_2024.xlsx không có dòng 'Ngày gửi:' đọc được; tệp "
+        "Q-HM_2024.xlsx lưu lại ngày 09/12/2024 nhưng vẫn là các dòng đã có từ ngày "
+        "02/12/2024, nên tính theo ngày đó).")
+    # without what was published, the spec's order: the newer modification time wins
+    assert _chosen([saved, v2]) == {"Q-HM_2024.xlsx": USED, "Q-HM_2024_v2.xlsx": SUPERSEDED}
+
+
+def test_an_original_whose_rows_changed_counts_by_its_new_time():
+    """The look-alike: the office (or the unit) changed a cell of the original: it is a new
+    sending and, by the spec's order, the newer file."""
+    original, v2 = (result("Q-HM_2024.xlsx", models=EIGHT, modified=T2),
+                    result("Q-HM_2024_v2.xlsx", models=NINE, modified=T5))
+    seen = seen_before(_published([original, v2]))
+    edited = result("Q-HM_2024.xlsx", models=[*EIGHT[:-1], ("Mô hình mới", "CĐCS 7")],
+                    modified=T9)
+    assert _chosen([edited, v2], seen) == {"Q-HM_2024.xlsx": USED, "Q-HM_2024_v2.xlsx": SUPERSEDED}
+
+
+def test_a_sent_date_in_the_correction_still_wins_after_the_original_is_saved_again():
+    """K159: v2 says ``Ngày gửi: 05/12/2024``, the original none; saved again on 09/12."""
+    original = result("Q-HD_2024.xlsx", models=EIGHT, modified=T2)
+    v2 = result("Q-HD_2024_v2.xlsx", models=NINE, modified=T5, sent=T5.date())
+    seen = seen_before(_published([original, v2]))
+    saved = replace(original, input=replace(original.input, modified=T9))
+    assert _chosen([saved, v2], seen) == {"Q-HD_2024.xlsx": SUPERSEDED,
+                                          "Q-HD_2024_v2.xlsx": USED}
+
+
+def test_the_same_sent_day_keeps_the_order_of_the_first_times():
+    """K201: both say ``Ngày gửi: 05/12/2024``, the original edited at 09:00 that day, v2 at
+    15:00; the original saved again on 09/12 stays before v2."""
+    nine, three = (dt.datetime(2024, 12, 5, h, tzinfo=UTC) for h in (9, 15))
+    original = result("Q-NTL_2024.xlsx", models=EIGHT, modified=nine, sent=T5.date())
+    v2 = result("Q-NTL_2024_v2.xlsx", models=NINE, modified=three, sent=T5.date())
+    seen = seen_before(_published([original, v2]))
+    saved = replace(original, input=replace(original.input, modified=T9))
+    assert _chosen([saved, v2], seen) == {"Q-NTL_2024.xlsx": SUPERSEDED,
+                                          "Q-NTL_2024_v2.xlsx": USED}
+
+
+def test_the_first_attachment_downloaded_again_is_no_new_sending():
+    """K190, in one run: ``Q-TX_2024 (2).xlsx`` has the bytes of ``Q-TX_2024.xlsx`` (20/11):
+    the correction ``(1)`` of 05/12 counts, and ``(2)`` is dated 20/11."""
+    t20 = dt.datetime(2024, 11, 20, 8, tzinfo=UTC)
+    files = [result("Q-TX_2024.xlsx", models=EIGHT, modified=t20, sha256="first"),
+             result("Q-TX_2024 (1).xlsx", models=NINE, modified=T5, sha256="second"),
+             result("Q-TX_2024 (2).xlsx", models=EIGHT, modified=T9, sha256="first")]
+    got = {r.file: r for r in select_submissions(files)}
+    assert {f: r.status for f, r in got.items()} == {
+        "Q-TX_2024.xlsx": SUPERSEDED, "Q-TX_2024 (1).xlsx": USED, "Q-TX_2024 (2).xlsx": SUPERSEDED}
+    assert (got["Q-TX_2024 (2).xlsx"].first_seen, got["Q-TX_2024.xlsx"].first_seen) == (t20, None)
+    # the same rows under other bytes, in one run: nothing says which came first
+    other_bytes = replace(files[2], sha256="third")
+    assert _chosen([files[0], files[1], other_bytes])["Q-TX_2024 (2).xlsx"] == USED
+
+
+def test_a_rejected_or_unknown_file_is_never_dated():
+    files = [result("a.xlsx", status=REJECTED, models=EIGHT, modified=T9, sha256="s"),
+             result("b.xlsx", models=EIGHT, modified=T2, sha256="s"),
+             result("c.xlsx", unit=None, models=EIGHT, modified=T9, sha256="s")]
+    dated = dated_by_content(files)
+    assert [(r.rows_sha256 != "", r.first_seen) for r in dated] == [
+        (False, None), (True, None), (False, None)]
+    assert dated_by_content(dated) == dated  # idempotent
+
+
+def test_the_change_line_says_saved_again_when_the_rows_are_the_same():
+    before = [{"path": "a.xlsx", "sha256": "1", "rows_sha256": "r", "status": "used", "unit": "Q"}]
+    same = [{**before[0], "sha256": "2", "status": "superseded"}]
+    other = [{**before[0], "sha256": "2", "rows_sha256": "q"}]
+    assert [c["detail"] for c in _file_changes(before, same)] == [
+        "lưu lại, các dòng không đổi (không dùng: đơn vị có tệp mới hơn)"]
+    assert [c["detail"] for c in _file_changes(before, other)] == ["thay nội dung tệp"]
+    assert [c["detail"] for c in _file_changes([{**before[0], "rows_sha256": None}], other)] == [
+        "thay nội dung tệp"]
+
+
+# --- the whole run ---------------------------------------------------------------------------
+def _at(path, when):
+    os.utime(path, (when.timestamp(), when.timestamp()))
+
+
+def test_a_re_run_after_the_office_saved_the_original_keeps_the_correction(tmp_path):
+    raw, out, cache = tmp_path / "raw" / "2024", tmp_path / "out", tmp_path / "cache"
+    rows = [row(model=f"Mô hình số {i}", stt=i) for i in range(1, 4)]
+    original = write_xlsx(raw / "Q-HM_2024.xlsx", rows, title=["Năm: 2024"])
+    v2 = write_xlsx(raw / "Q-HM_2024_v2.xlsx", rows + [row(model="Mô hình bổ sung", stt=4)],
+                    title=["Năm: 2024"])
+    _at(original, T2)
+    _at(v2, T5)
+    first = run_year(2024, str(raw), str(REGISTRY), str(out), cache_dir=str(cache))
+    assert first["summary"]["registrations"]["total"] == 4
+    before = original.read_bytes()
+    book = openpyxl.load_workbook(original)  # the office opens it and presses Save
+    book.properties.lastModifiedBy = "Văn phòng LĐLĐ"
+    book.save(original)
+    assert original.read_bytes() != before
+    _at(original, T9)
+    second = run_year(2024, str(raw), str(REGISTRY), str(out), cache_dir=str(cache))
+    assert (second["status"], second["version"]) == ("published", 2)
+    assert second["summary"]["registrations"]["total"] == 4
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    inputs = {i["path"]: i for i in manifest["inputs"]}
+    assert (inputs["Q-HM_2024.xlsx"]["status"], inputs["Q-HM_2024_v2.xlsx"]["status"]) == (
+        "superseded", "used")
+    assert inputs["Q-HM_2024.xlsx"]["first_seen"] == T2.isoformat()
+    assert "first_seen" not in inputs["Q-HM_2024_v2.xlsx"]
+    assert manifest["changes"][0].startswith("Tệp Q-HM_2024.xlsx")
+    assert "lưu lại, các dòng không đổi" in manifest["changes"][0]
