@@ -38,7 +38,7 @@ NEEDED = ("model", "field", "type", "registrant")
 #: The columns of a choice: a value there that reads as one is never a header (``TT``).
 CODED = ("field", "type", "level", "result")
 #: A numbering alone in a cell before the label: ``1``, ``1.``, ``a)``, ``II.``.
-_NUMBERING = re.compile(r"(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*[.)/:-]?", re.IGNORECASE)
+NUMBERING = re.compile(r"(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*[.)/:-]?", re.IGNORECASE)
 
 
 #: A cell holding only a colon (or a dash as one), between a form's label and its value:
@@ -54,7 +54,7 @@ def form_line(row: list) -> tuple[str, object] | None:
     gives ``""``), and for a label naming ``Kết quả`` in other words whose value reads as no
     result (``Kết quả đạt được:`` | ``Thu hút …``: a form's own line, :func:`label_line`)."""
     cells = [v for v in row if clean_text(v)]
-    if len(cells) > 1 and _NUMBERING.fullmatch(clean_text(cells[0])):
+    if len(cells) > 1 and NUMBERING.fullmatch(clean_text(cells[0])):
         cells = cells[1:]
     if not cells:
         return None
@@ -94,7 +94,7 @@ def label_line(row: list) -> bool:
     part of that form (fresh tester H's H47: the last form's ``Kết quả đạt được:`` was left
     as a row of the table and rejected with three "Thiếu …")."""
     cells = [clean_text(v) for v in row if clean_text(v)]
-    if len(cells) > 1 and _NUMBERING.fullmatch(cells[0]):
+    if len(cells) > 1 and NUMBERING.fullmatch(cells[0]):
         cells = cells[1:]
     if not cells or len(cells) > 2 or match_key(cells[0]).startswith(SIGNATURE_KEYS) \
             or is_title_line(row):
@@ -124,12 +124,12 @@ def forms(grid: Grid) -> list[tuple[int, int, dict[str, object]]]:
         found[-1] = (first, r, given)
     forms_ = [f for f in found if len(f[2]) >= MIN_LINES]
     if not forms_ or any("model" not in given or len(set(NEEDED) & set(given)) < 3
-                         or not _reads(given) for _, _, given in forms_):
+                         or not reads_as_values(given) for _, _, given in forms_):
         return []
     return forms_
 
 
-def _reads(given: dict[str, object]) -> bool:
+def reads_as_values(given: dict[str, object]) -> bool:
     """Whether a form's field or type reads as one value: a column guide (``Lĩnh vực`` |
     ``KT, VHXH, ANQP, XDHTCT``, ``Hình thức`` | ``Tập thể hoặc Cá nhân``) is no form."""
     return any(read_value(name, given[name]).code is not None

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from schemas.form import BY_NAME
 from thidua.ingest.cellfacts import SheetFacts, row_ranges
-from thidua.ingest.formsheet import _NUMBERING, CODED, LINE_NAMES, NEEDED, _reads
+from thidua.ingest.formsheet import NUMBERING, CODED, LINE_NAMES, NEEDED, reads_as_values
 from thidua.ingest.headers import header_name
 from thidua.ingest.rows import column_letter
 from thidua.ingest.values import read_value
@@ -69,7 +69,7 @@ def _label(row: list) -> tuple[int, str] | None:
     """``(column, name)`` of a row's label: its first filled cell (after a numbering alone)
     one of :data:`LABEL_NAMES`, a colon after it or not; ``None`` otherwise."""
     filled = [(c, v) for c, v in enumerate(row) if clean_text(v)]
-    if len(filled) > 1 and _NUMBERING.fullmatch(clean_text(filled[0][1])):
+    if len(filled) > 1 and NUMBERING.fullmatch(clean_text(filled[0][1])):
         filled = filled[1:]
     if not filled or not isinstance(filled[0][1], str):
         return None
@@ -102,7 +102,7 @@ def _blocks(grid: Grid) -> list[Block]:
 
 def _whole(given: dict[str, object]) -> bool:
     """Whether one column of a block reads as a whole form."""
-    return "model" in given and len(set(NEEDED) & set(given)) >= 3 and _reads(given)
+    return "model" in given and len(set(NEEDED) & set(given)) >= 3 and reads_as_values(given)
 
 
 def _holds_labels(grid: Grid, block: Block, c: int) -> bool:
