@@ -25,6 +25,7 @@ from thidua.ingest.legend import legend_note
 from thidua.ingest.marks import marked_columns, several_marked
 from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.grouplines import lone_union_note, lone_unions
+from thidua.ingest.ditto import ditto_note, filled_from_ditto
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
 from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
@@ -84,6 +85,9 @@ class SheetRows:
     #: A union's name alone under a row, ignored as a group's name, told
     #: (:func:`thidua.ingest.grouplines.lone_unions`).
     unions: list[int] = field(default_factory=list)
+    #: column → ``{row: the row above it took the value from}`` for ditto marks
+    #: (:func:`thidua.ingest.ditto.filled_from_ditto`).
+    dittos: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @cached_property
     def data(self) -> pd.DataFrame:
@@ -140,6 +144,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
+    raw, dittos = filled_from_ditto(raw, labels)  # ``nt``, ``như trên``, ``"``: as above (told)
     seconds, unions = lone_unions(text, labels)  # ``Công đoàn cơ sở Trường B`` under A's row
     if seconds:  # a second union of the collective's model above: its second registrant
         labels = labels.copy()
@@ -153,7 +158,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
     return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group, shared,
-                     models, contacts, unions)
+                     models, contacts, unions, dittos)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -326,7 +331,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
                 contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
-                subheading_note(raw, rows.by_heading),
+                subheading_note(raw, rows.by_heading), ditto_note(raw, rows.dittos),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
                 position_type_note(sheet.sheet, "position" in data

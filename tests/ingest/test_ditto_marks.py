@@ -1,0 +1,113 @@
+"""Ditto marks (``nt``, ``như trên``, ``"``, ``〃``, ``-//-``): a cell saying "as above" takes
+the value of the registration row above it, told (:mod:`thidua.ingest.ditto`). Read as
+written, ``nt`` in ``Lĩnh vực`` or ``Hình thức`` rejected the registration, and in
+``Tên tập thể/cá nhân`` or ``Chức vụ`` made a registrant or a position named ``nt``."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import input_file, row, write_xlsx
+from thidua.ingest.ditto import filled_from_ditto, is_ditto
+from thidua.ingest.files import ingest_file
+
+TITLE = ["Mã đơn vị: Q-BD", "Năm: 2024"]
+
+
+def _read(tmp_path, context, rows):
+    path = write_xlsx(tmp_path / "Q-BD_2024.xlsx", rows, title=TITLE)
+    return ingest_file(input_file(path), context)
+
+
+@pytest.mark.parametrize("text", [
+    "nt", "NT", "Nt", "n.t", "N.T.", "n/t", "-nt-", "- nt -", "(nt)", "nt trên", "NT TRÊN",
+    "như trên", "Như trên", "NHƯ TRÊN", "nhu tren", "-như trên-", "(như trên)", '"', '""',
+    "''", "“", "”", "〃", "″", "//", "-//-", '-"-', " nt ", "nt.", "=nt="])
+def test_a_cell_of_nothing_but_a_ditto_mark_is_one(text):
+    assert is_ditto(text)
+
+
+@pytest.mark.parametrize("text", [
+    "NT Xanh", "Nhà trẻ NT", "Tổ công tác như trên", "ntl", "Q-NTL", "ANT", "n", "t", "-", "x",
+    "0", "=", "nt nt nt nt nt", "như", "trên", "Kinh tế", "TT", "CN", "Không", "", None, 1.0])
+def test_a_value_holding_such_letters_is_a_value(text):
+    assert not is_ditto(text)
+
+
+def _frame(cells: list[str | None], labels: list[str]) -> tuple[pd.DataFrame, pd.Series]:
+    index = pd.Index(range(10, 10 + len(cells)), name="row")
+    return (pd.DataFrame({"field": cells}, index=index, dtype=object),
+            pd.Series(labels, index=index))
+
+
+def test_a_mark_takes_the_nearest_registration_above_holding_a_value():
+    raw, labels = _frame(["Kinh tế", "nt", None, '"', "VHXH", "blank-row", "nt", "nt"],
+                         ["data", "data", "data", "data", "data", "blank", "data", "data"])
+    filled, taken = filled_from_ditto(raw, labels)
+    assert filled["field"].tolist() == ["Kinh tế", "Kinh tế", None, "Kinh tế", "VHXH",
+                                        "blank-row", "VHXH", "VHXH"]
+    assert taken == {"field": {11: 10, 13: 10, 16: 14, 17: 14}}
+    assert raw["field"].tolist()[1] == "nt"  # the input is not modified
+
+
+def test_a_mark_with_nothing_above_it_in_its_table_stays_as_written():
+    raw, labels = _frame(["nt", "Kinh tế", "Tên mô hình", "nt", "VHXH", "như trên"],
+                         ["data", "data", "header", "data", "data", "data"])
+    filled, taken = filled_from_ditto(raw, labels)
+    assert filled["field"].tolist() == ["nt", "Kinh tế", "Tên mô hình", "nt", "VHXH", "VHXH"]
+    assert taken == {"field": {15: 14}}
+
+
+def test_no_mark_leaves_the_frame_as_it_is():
+    raw, labels = _frame(["Kinh tế", "NT Xanh"], ["data", "data"])
+    filled, taken = filled_from_ditto(raw, labels)
+    assert filled is raw and taken == {}
+
+
+def test_ditto_marks_in_every_column_of_a_file_are_read_and_told(tmp_path, context):
+    result = _read(tmp_path, context, [
+        row(model="Tiếng loa an toàn", field="An ninh - quốc phòng", type_="Cá nhân",
+            registrant="Nguyễn Văn An", position="Tổ trưởng tổ tự quản", stt=1),
+        row(model="nt", field="nt", type_='"', registrant="Trần Thị Bình", position="nt", stt=2),
+        row(model="Góc sách công nhân", field="Như trên", type_="〃", registrant="Lê Văn Cường",
+            position="-//-", level="nt", grassroots="nt", period="nt", result="nt", stt=3),
+        row(model="Bữa cơm Công đoàn", field="Kinh tế", type_="Tập thể",
+            registrant="CĐCS Công ty May 10", stt=4),
+        row(model="Chợ phiên Công đoàn", field="nt", type_="nt", registrant="nt", stt=5)])
+    assert result.rows == {"read": 5, "valid": 5, "rejected": 0, "ignored": 0}
+    got = result.registrations
+    assert got["model"].tolist() == ["Tiếng loa an toàn", "Tiếng loa an toàn", "Góc sách công nhân",
+                                     "Bữa cơm Công đoàn", "Chợ phiên Công đoàn"]
+    assert got["field"].tolist() == ["ANQP", "ANQP", "ANQP", "KT", "KT"]
+    assert got["type"].tolist() == ["individual"] * 3 + ["collective"] * 2
+    assert got["registrant"].tolist() == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",
+                                          "CĐCS Công ty May 10", "CĐCS Công ty May 10"]
+    assert got["position"].tolist()[:3] == ["Tổ trưởng tổ tự quản"] * 3
+    note = next(n for n in result.notes if "như trên" in n)
+    assert note == (
+        "Ô ghi dấu 'như trên' (nt, \", -//-) đã hiểu là giống dòng trên: cột 'Tên mô hình' "
+        "dòng 6 lấy theo dòng 5 (Tiếng loa an toàn); cột 'Lĩnh vực' dòng 6, 7 lấy theo dòng 5 "
+        "(An ninh - quốc phòng); cột 'Lĩnh vực' dòng 9 lấy theo dòng 8 (Kinh tế); cột 'Hình "
+        "thức' dòng 6, 7 lấy theo dòng 5 (Cá nhân); cột 'Hình thức' dòng 9 lấy theo dòng 8 "
+        "(Tập thể); cột 'Tên tập thể/cá nhân' dòng 9 lấy theo dòng 8 (CĐCS Công ty May 10); "
+        "cột 'Chức vụ' dòng 6, 7 lấy theo dòng 5 (Tổ trưởng tổ tự quản); cột 'Cấp công đoàn' "
+        "dòng 7 lấy theo dòng 6 (Cơ sở); cột 'Công đoàn cơ sở' dòng 7 lấy theo dòng 6 (CĐCS "
+        "Công ty TNHH Ánh Dương); cột 'Thời gian thực hiện' dòng 7 lấy theo dòng 6 (01/2024 - "
+        "12/2024); cột 'Kết quả' dòng 7 lấy theo dòng 6 (Hoàn thành).")
+
+
+def test_a_ditto_mark_on_the_first_row_is_rejected_as_the_value_it_is(tmp_path, context):
+    result = _read(tmp_path, context, [row(field="nt", stt=1), row(model="Mô hình B", stt=2)])
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    assert result.rejections["value"].tolist() == ["nt"]
+    assert result.rejections["column"].tolist() == ["Lĩnh vực"]
+
+
+def test_a_name_holding_nt_is_a_name(tmp_path, context):
+    result = _read(tmp_path, context, [
+        row(model="Mô hình A", registrant="CĐCS Trường Mầm non NT", stt=1),
+        row(model="NT Xanh - nhà trọ an toàn", registrant="Nhà trẻ NT", stt=2)])
+    assert result.rows["valid"] == 2
+    assert result.registrations["registrant"].tolist() == ["CĐCS Trường Mầm non NT", "Nhà trẻ NT"]
+    assert not any("như trên" in n for n in result.notes)

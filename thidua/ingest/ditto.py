@@ -1,0 +1,97 @@
+"""Ditto marks: a cell saying "as above" (``nt``, ``như trên``, ``"``, ``〃``, ``-//-``), as
+Vietnamese clerks write a value that repeats the row above instead of typing it again.
+
+Read as written, ``nt`` in ``Lĩnh vực`` or ``Hình thức`` was a value outside the accepted set
+and the registration was rejected; in ``Tên tập thể/cá nhân`` or ``Chức vụ`` it was counted as
+a registrant named ``nt``. A careful reader takes the value of the row above. Such a cell takes
+the value of the nearest registration row above it in its column (itself perhaps read from a
+ditto mark), and the unit is told which cells (:func:`ditto_note`). A ditto mark with no
+registration above it in its table (the first row, or under a repeated header row) stays as
+written and is rejected or counted as any value would be. Only a cell holding nothing but the
+mark counts: ``NT Xanh``, ``Nhà trẻ NT``, ``Tổ công tác như trên`` are values. An extension of
+``spec/submission-form.md``, "Accepted values" (``docs/contracts.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from schemas.form import BY_NAME
+from thidua.text import clean_text, rows_said
+
+#: A cell holding only a ditto mark, after :func:`thidua.text.clean_text`, any case, with or
+#: without its diacritics: ``nt``, ``n.t``, ``n/t``, ``-nt-``, ``(nt)``, ``nt trên``,
+#: ``như trên``, ``-như trên-``; quotes alone (``"``, ``''``, ``“``, ``”``, ``〃``, ``″``) and
+#: slashes (``//``, ``-//-``), with dashes or brackets around them.
+DITTO = re.compile(
+    r"[\s\-=(\[]*(?:n\.?\s?[/.]?\s?t\.?(?:\s+tr[eê]n)?|nh[uư]\s+tr[eê]n|[\"'“”„〃″`]{1,2}|//)"
+    r"[\s\-=)\].]*", re.IGNORECASE)
+#: The columns a ditto mark is read in: every column of the form but the row number.
+DITTO_COLUMNS = tuple(name for name in BY_NAME if name != "stt")
+#: Longest text a ditto mark cell holds (quick filter before the pattern).
+_LONGEST = 14
+
+
+def is_ditto(value: object) -> bool:
+    """Whether ``value`` (a cell as read) is nothing but a ditto mark (:data:`DITTO`)."""
+    return isinstance(value, str) and len(value) <= _LONGEST \
+        and DITTO.fullmatch(clean_text(value)) is not None
+
+
+def _marked(column: pd.Series) -> pd.Series:
+    """Per cell of ``column``: a ditto mark (vectorised first on the short texts)."""
+    text = column[column.map(lambda v: isinstance(v, str) and len(v) <= _LONGEST)]
+    return pd.Series(column.index.isin(text[text.map(is_ditto)].index), index=column.index)
+
+
+def filled_from_ditto(raw: pd.DataFrame, labels: pd.Series
+                      ) -> tuple[pd.DataFrame, dict[str, dict[int, int]]]:
+    """``raw`` with each ditto mark of a registration row (``labels == "data"``) replaced by
+    the value of the nearest registration row above it holding a value in that column, and
+    ``{column: {row: the row it took the value from}}`` (Excel rows; ``{}`` and ``raw``
+    unchanged when there is none). A repeated header row ends the rows a mark can reach.
+    ``raw``: :func:`thidua.ingest.rows.raw_rows` (object columns, index Excel row);
+    ``labels``: the rows' labels, same index. ``raw`` is not modified."""
+    columns = [c for c in DITTO_COLUMNS if c in raw]
+    data = labels == "data"
+    marks = {c: m for c in columns if (m := _marked(raw[c]) & data).any()}
+    if not marks:
+        return raw, {}
+    raw = raw.copy()
+    taken: dict[str, dict[int, int]] = {}
+    for column, marked in marks.items():
+        raw[column] = raw[column].astype("object")
+        source = None
+        for row, label in labels.items():
+            if label == "header":
+                source = None
+            elif label != "data":
+                continue
+            elif marked[row]:
+                if source is not None:
+                    raw.at[row, column] = raw.at[source, column]
+                    taken.setdefault(column, {})[row] = source
+            elif clean_text(raw.at[row, column]):
+                source = row
+    return raw, taken
+
+
+def ditto_note(raw: pd.DataFrame, taken: dict[str, dict[int, int]]) -> str | None:
+    """The line telling a unit which cells were read as "as above" (:func:`filled_from_ditto`),
+    or ``None``: ``Ô ghi dấu 'như trên' (nt, ", -//-) đã hiểu là giống dòng trên: cột 'Lĩnh
+    vực' dòng 7, 8 lấy theo dòng 6 (Kinh tế); cột 'Hình thức' dòng 7 lấy theo dòng 6 (Tập
+    thể).``"""
+    if not taken:
+        return None
+    parts = []
+    for column, rows in taken.items():
+        by_source: dict[int, list[int]] = {}
+        for row, source in sorted(rows.items()):
+            by_source.setdefault(source, []).append(row)
+        parts += [f"cột '{BY_NAME[column].header}' dòng {rows_said(marked)} lấy theo dòng "
+                  f"{source} ({clean_text(raw.at[source, column])})"
+                  for source, marked in by_source.items()]
+    return ("Ô ghi dấu 'như trên' (nt, \", -//-) đã hiểu là giống dòng trên: "
+            + "; ".join(parts) + ".")
