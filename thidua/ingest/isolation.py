@@ -21,6 +21,7 @@ from thidua.ingest import limits
 from thidua.ingest.farcells import FarCells, without_far_cells
 from thidua.ingest.csvtail import trimmed_tail
 from thidua.ingest.defaultkey import OPENED_NOTE, opened_with_default_password
+from thidua.ingest.pictures import pictures_note
 from thidua.ingest.prescan import check_bytes
 from thidua.ingest.read import FileSheets, parse_sheets, prepare
 from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, kept where they were
@@ -52,6 +53,7 @@ def checked_parse(data: bytes, suffix: str) -> FileSheets:
         data, note = trimmed_tail(data)
         notes.extend([note] if note else [])
     data = _within_limits(data, suffix, notes)
+    notes.extend(filter(None, [pictures_note(data)]))  # a package large by its pictures
     try:
         parsed = parse_sheets(data, suffix)
     except FileRejected as exc:  # Excel's default password opens it as Excel does

@@ -10,6 +10,7 @@ finds the table of each sheet (:mod:`thidua.ingest.table`), keeps the sheets tha
 
 from __future__ import annotations
 
+import os
 import datetime as dt
 from dataclasses import dataclass
 from itertools import chain
@@ -22,6 +23,7 @@ from thidua.ingest.mhtml import is_mhtml, mhtml_pages
 from thidua.ingest.xml2003 import is_xml2003, xml2003_sheets
 from thidua.ingest.flatods import as_ods, is_flat_ods
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
+from thidua.ingest.pictures import pictures_said, readable_bytes
 from thidua.ingest.rows import (SheetData, column_labels, column_letter, legends_with, prepare,
                                 raw_rows, title_lines, title_rows)
 from thidua.ingest.salvage import salvage_note, without_broken_parts
@@ -144,12 +146,14 @@ def read_bytes(path: Path) -> bytes:
                            f"XML 2003 xuất từ phần mềm: .htm, .html, .mht, .xml).")
     try:
         with path.open("rb") as stream:  # never more than the limit into memory (issue 9.6)
-            data = stream.read(MAX_FILE_BYTES + 1)
+            limit = readable_bytes(path, os.fstat(stream.fileno()).st_size)  # pictures aside
+            data = stream.read(limit + 1)
     except OSError as exc:
         raise FileRejected(f"Không mở được tệp ({exc.strerror or exc}); đề nghị kiểm tra quyền đọc "
                            f"tệp hoặc gửi lại tệp.") from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise FileRejected(exceeded("dung lượng tệp", f"hơn {size(MAX_FILE_BYTES)}",
+    if len(data) > limit:
+        raise FileRejected(exceeded("dung lượng tệp",
+                                    f"hơn {size(MAX_FILE_BYTES)}{pictures_said(path)}",
                                     size(MAX_FILE_BYTES)))
     if not data:
         empty = FileRejected("Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu "
