@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import math
 import re
 import unicodedata
@@ -23,11 +24,38 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": 
 #: Icelandic eth (``Ð`` U+00D0, ``ð`` U+00F0), typed for ``Đ``/``đ`` (U+0110/U+0111) by
 #: keyboards and fonts that draw them alike (``CÐCS``, ``XDÐ``; fresh tester J's J006, J018).
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+#: Excel's escape of a character its XML cannot hold (``_x000B_``: the line break Word's
+#: Shift+Enter pastes into a cell), left in the text by readers that do not undo it.
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+#: An HTML character reference with its semicolon (``&amp;``, ``&nbsp;``, ``&#7853;``,
+#: ``&aacute;``), as a web system's "Xuất Excel" leaves them; ``R&D`` is no reference.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: An HTML tag of text formatting or lines (``<b>``, ``</p>``, ``<br/>``, ``<span style=…>``);
+#: ``<VHXH>``, a code in brackets, is none.
+_TAG = re.compile(r"</?(b|i|u|s|p|br|hr|span|div|strong|em|font|sup|sub|small|mark|li|ul|ol)"
+                  r"(?:\s[^<>]*)?/?>", re.IGNORECASE)
+#: Tags that end a line (the others only format a word).
+_LINE_TAGS = frozenset({"br", "p", "div", "hr", "li", "ul", "ol"})
+
+
+def unescaped(text: str) -> str:
+    """``text`` with what a web page or Excel's XML escapes turned back into what it stands
+    for: Excel's ``_xHHHH_`` escapes (``_x000B_`` → a line break), HTML character references
+    (``Kinh&nbsp;tế``, ``T&#7853;p th&#7875;``, ``C&aacute; nh&acirc;n``) and formatting tags
+    (``<b>Kinh tế</b>``; ``<br>``, ``</p>`` end a line). Other text is returned as it is
+    (fresh tester L's L055, L063, L065)."""
+    if "_x" in text:
+        text = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "<" in text:
+        text = _TAG.sub(lambda m: "\n" if m.group(1).lower() in _LINE_TAGS else "", text)
+    return text
 
 
 def clean_text(value: object) -> str:
     """A cell as trimmed NFC text with runs of white space collapsed and invisible
-    formatting characters removed; ``""`` for empty. A leading apostrophe, Excel's mark of
+    formatting characters removed, escapes undone (:func:`unescaped`); ``""`` for empty. A leading apostrophe, Excel's mark of
     text typed so (``'01/2024 - 12/2024``, ``'04``), which a CSV keeps as a character, is
     dropped when no other apostrophe follows (``'Tổ 3' và …`` keeps it).
 
@@ -57,7 +85,7 @@ _REMEMBERED = 1 << 16
 
 @functools.lru_cache(maxsize=_REMEMBERED)
 def _clean_str(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", unescaped(text)).translate(_INVISIBLE)
     text = _SPACES.sub(" ", text).strip()
     if text[:1] == "'" and "'" not in text[1:]:  # Excel's text prefix, kept in a CSV: ``'01/2024``
         text = text[1:].lstrip()

@@ -43,16 +43,24 @@ def _unaddressed(value: object) -> object:
     return rest if rest[:1].isupper() else value
 
 
+#: Quotation marks of every kind, left out of a duplicate's key wherever they stand: Word's
+#: ``“Bữa cơm công đoàn”`` and a typed ``"Bữa cơm công đoàn"`` are one name (fresh tester
+#: L's L061).
+_QUOTES = dict.fromkeys(map(ord, "\"'“”„‟«»‘’‚‛″〃`´"))
+
+
 def duplicate_key(value: object) -> str:
     """What two cells must share to be the same in a duplicate (``spec/submission-form.md``,
     "Errors": same name, field, type, registrant): :func:`thidua.text.match_key` (case,
     accents, spacing and dashes aside) without punctuation or quotes at either end, so that
-    ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model, and without a form of
+    ``Bữa cơm công đoàn`` and ``"bữa cơm  công đoàn."`` are one model (quotes of any kind
+    anywhere: ``Mô hình “A” – B`` is ``Mô hình "A" - B``), and without a form of
     address before a name (``Ông Nguyễn Văn An``, ``Đ/c Nguyễn Văn An``: one person); a
     Cyrillic or Greek letter that looks like a Latin one is that letter (:func:`thidua.text.
     fold_code`: a model copied with ``Сamera`` is the row ``Camera`` repeated, fresh tester A's
     F4), as the reader sees it."""
-    return match_key(fold_code(_unaddressed(value))).strip(" .,;:!?-'\"“”‘’")
+    key = match_key(fold_code(_unaddressed(value))).translate(_QUOTES)
+    return " ".join(key.split()).strip(" .,;:!?-")
 
 
 def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:

@@ -397,13 +397,20 @@ _SAYS_NOTHING = ("period", "period_from", "period_to", "model", "registrant", "p
                  "grassroots_union", "level")
 
 
+#: A letter or a digit: a cell with none says nothing (``•``, ``*``, ``?``, ``✓``, ``√``,
+#: ``#``, ``“”``: fresh tester L's L062, L142, a registrant or a position so written was counted).
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _nothing_blank(value: object) -> object:
-    """:func:`_placeholder_blank`, and ``""`` for a word of :data:`_NOTHING` (``N/A``) or the
-    number 0."""
+    """:func:`_placeholder_blank`, and ``""`` for a word of :data:`_NOTHING` (``N/A``), the
+    number 0 or a text with no letter nor digit (``•``, ``?``, ``✓``)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
         return ""
     value = _placeholder_blank(value)
-    return "" if isinstance(value, str) and match_key(value).strip(" .") in _NOTHING else value
+    if not isinstance(value, str):
+        return value
+    return "" if match_key(value).strip(" .") in _NOTHING or not _ALNUM.search(value) else value
 
 
 def _placeholder_blank(value: object) -> object:

@@ -200,6 +200,29 @@ def _kind_of(first: str, last: str) -> str:
     return last
 
 
+#: Marks around a whole cell (``"01/2024 - 12/2024"``, ``“…”``, ``(…)``, ``[…]``, ``«…»``)
+#: and a bullet before it (``• ``, ``- ``, ``* ``, ``+ ``), as text copied from a CSV viewer
+#: or a Word list brings them (fresh tester L's L069, L070, L140).
+_WRAPS = {'"': '"', "'": "'", "“": "”", "”": "”", "‘": "’", "«": "»", "(": ")", "[": "]",
+          "{": "}", "„": "“"}
+_BULLET = re.compile(r"^(?:[•·▪●◦‣→]\s*|[*+\-–—]\s+)(?=\S)")
+
+
+def unwrapped(text: str) -> str:
+    """``text`` without marks wrapping all of it (:data:`_WRAPS`) nor a bullet before it
+    (``“01/2024 - 12/2024”``, ``• 01/2024 - 12/2024`` → ``01/2024 - 12/2024``); a text they do
+    not wrap whole (``01/2024 - 12/2024 (đang thực hiện)``) is returned as it is."""
+    for _ in range(3):
+        before = text
+        text = _BULLET.sub("", text)
+        if len(text) > 2 and _WRAPS.get(text[0]) == text[-1] \
+                and text[0] not in text[1:-1] and text[-1] not in text[1:-1]:
+            text = text[1:-1].strip()
+        if text == before:
+            break
+    return text
+
+
 def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """A period cell as ``(start, end)`` dates, ``None`` when it cannot be read.
 
@@ -229,7 +252,7 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
             _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
         return day, day
-    text = clean_text(value)
+    text = unwrapped(clean_text(value))
     if ":" in text:  # ``Thời gian: 01/2024 - 12/2024``: a mail-merge's label before it
         from thidua.ingest.values import unlabelled  # values → columnar: no cycle at run time
         text = unlabelled(text, ("period", "period_from", "period_to"))

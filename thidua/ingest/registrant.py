@@ -12,7 +12,7 @@ import pandas as pd
 from schemas.form import POSITION_WORDS
 from thidua.ingest.columnar import by_value
 from thidua.ingest.values import EXACT, read_value
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, match_key, unescaped
 
 #: Where a name ends and a position begins: a dash, a comma or an opening bracket.
 _SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s*\(\s*")
@@ -22,9 +22,11 @@ def split_position(text: str) -> tuple[str, str] | None:
     """``(name, position)`` when ``text`` is a name followed, after ``-``, ``–``, ``,`` or
     ``(``, by a position whose first words are one of :data:`schemas.form.POSITION_WORDS`
     (``Nguyễn Văn A (Chủ tịch CĐCS)``), or on the cell's last line (``Nguyễn Văn A⏎Chủ tịch
-    CĐCS``, Alt+Enter: fresh tester F's 109); ``None`` otherwise, and for a name of one word."""
-    if isinstance(text, str) and ("\n" in text or "\r" in text):
-        lines = [line for line in map(clean_text, text.splitlines()) if line]
+    CĐCS``, Alt+Enter: fresh tester F's 109; any line break, Word's ``U+2028`` or its
+    vertical tab ``_x000B_`` too: tester L's L064, L065); ``None`` otherwise, and for a name
+    of one word."""
+    if isinstance(text, str) and len((lines := unescaped(text).splitlines())) > 1:
+        lines = [line for line in map(clean_text, lines) if line]
         name = " ".join(lines[:-1])
         if len(lines) >= 2 and is_position(lines[-1]) and len(name.split()) >= 2:
             return name, lines[-1]
