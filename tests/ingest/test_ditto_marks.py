@@ -41,17 +41,19 @@ def _frame(cells: list[str | None], labels: list[str]) -> tuple[pd.DataFrame, pd
             pd.Series(labels, index=index))
 
 
-def test_a_mark_takes_the_nearest_registration_above_holding_a_value():
-    raw, labels = _frame(["Kinh tế", "nt", None, '"', "VHXH", "blank-row", "nt", "nt"],
-                         ["data", "data", "data", "data", "data", "blank", "data", "data"])
+def test_a_mark_takes_the_registration_right_above():
+    raw, labels = _frame(["Kinh tế", "nt", '"', "VHXH", "blank-row", "nt", "nt", None, "nt"],
+                         ["data", "data", "data", "data", "blank", "data", "data", "data", "data"])
     filled, taken = filled_from_ditto(raw, labels)
-    assert filled["field"].tolist() == ["Kinh tế", "Kinh tế", None, "Kinh tế", "VHXH",
-                                        "blank-row", "VHXH", "VHXH"]
-    assert taken == {"field": {11: 10, 13: 10, 16: 14, 17: 14}}
+    assert filled["field"].tolist() == ["Kinh tế", "Kinh tế", "Kinh tế", "VHXH", "blank-row",
+                                        "VHXH", "VHXH", None, "nt"]
+    assert taken == {"field": {11: 10, 12: 10, 15: 13, 16: 13}}
     assert raw["field"].tolist()[1] == "nt"  # the input is not modified
 
 
 def test_a_mark_with_nothing_above_it_in_its_table_stays_as_written():
+    """The first row, under a repeated header row, and (L012) under a registration leaving
+    the column blank: nothing to repeat."""
     raw, labels = _frame(["nt", "Kinh tế", "Tên mô hình", "nt", "VHXH", "như trên"],
                          ["data", "data", "header", "data", "data", "data"])
     filled, taken = filled_from_ditto(raw, labels)
@@ -111,3 +113,18 @@ def test_a_name_holding_nt_is_a_name(tmp_path, context):
     assert result.rows["valid"] == 2
     assert result.registrations["registrant"].tolist() == ["CĐCS Trường Mầm non NT", "Nhà trẻ NT"]
     assert not any("như trên" in n for n in result.notes)
+
+
+def test_a_position_mark_under_a_collective_is_a_missing_position(tmp_path, context):
+    """L012: an individual's ``Chức vụ`` ``nt`` right under a collective (no position to
+    repeat) is no position named ``nt``: the registration is rejected asking for it."""
+    result = _read(tmp_path, context, [
+        row(model="Mô hình A", type_="Cá nhân", registrant="Nguyễn Văn An",
+            position="Chủ tịch CĐCS", stt=1),
+        row(model="Mô hình B", stt=2),
+        row(model="Mô hình C", type_="Cá nhân", registrant="Lê Thị Bình", position="nt", stt=3),
+        row(model="Mô hình D", type_="Cá nhân", registrant="Trần Văn Cường", position="nt", stt=4)])
+    assert result.rows == {"read": 4, "valid": 2, "rejected": 2, "ignored": 0}
+    assert result.rejections["error"].str.startswith("Thiếu 'Chức vụ'").tolist() == [True, True]
+    assert result.rejections["row"].tolist() == [7, 8]  # D's mark repeats C's, which has none
+    assert result.registrations["model"].tolist() == ["Mô hình A", "Mô hình B"]

@@ -4,10 +4,10 @@ Vietnamese clerks write a value that repeats the row above instead of typing it 
 Read as written, ``nt`` in ``Lĩnh vực`` or ``Hình thức`` was a value outside the accepted set
 and the registration was rejected; in ``Tên tập thể/cá nhân`` or ``Chức vụ`` it was counted as
 a registrant named ``nt``. A careful reader takes the value of the row above. Such a cell takes
-the value of the nearest registration row above it in its column (itself perhaps read from a
-ditto mark), and the unit is told which cells (:func:`ditto_note`). A ditto mark with no
-registration above it in its table (the first row, or under a repeated header row) stays as
-written and is rejected or counted as any value would be. Only a cell holding nothing but the
+the value of the registration row right above it (itself perhaps read from a ditto mark),
+and the unit is told which cells (:func:`ditto_note`). A ditto mark with nothing to repeat
+(the row above leaves the column blank, the first row, under a repeated header row) stays as
+written and is rejected or counted as any value would be (fresh tester L's L012). Only a cell holding nothing but the
 mark counts: ``NT Xanh``, ``Nhà trẻ NT``, ``Tổ công tác như trên`` are values. An extension of
 ``spec/submission-form.md``, "Accepted values" (``docs/contracts.md``).
 """
@@ -49,9 +49,11 @@ def _marked(column: pd.Series) -> pd.Series:
 def filled_from_ditto(raw: pd.DataFrame, labels: pd.Series
                       ) -> tuple[pd.DataFrame, dict[str, dict[int, int]]]:
     """``raw`` with each ditto mark of a registration row (``labels == "data"``) replaced by
-    the value of the nearest registration row above it holding a value in that column, and
-    ``{column: {row: the row it took the value from}}`` (Excel rows; ``{}`` and ``raw``
-    unchanged when there is none). A repeated header row ends the rows a mark can reach.
+    the value of the registration row right above it (rows not registrations passed over),
+    itself perhaps read from a mark, and ``{column: {row: the row whose written value it
+    took}}`` (Excel rows; ``{}`` and ``raw`` unchanged when there is none). A mark under a
+    registration that leaves the column blank (an individual's ``Chức vụ`` ``nt`` under a
+    collective), under a repeated header row or on the first row stays as written.
     ``raw``: :func:`thidua.ingest.rows.raw_rows` (object columns, index Excel row);
     ``labels``: the rows' labels, same index. ``raw`` is not modified."""
     columns = [c for c in DITTO_COLUMNS if c in raw]
@@ -63,18 +65,18 @@ def filled_from_ditto(raw: pd.DataFrame, labels: pd.Series
     taken: dict[str, dict[int, int]] = {}
     for column, marked in marks.items():
         raw[column] = raw[column].astype("object")
-        source = None
+        above = None
         for row, label in labels.items():
             if label == "header":
-                source = None
+                above = None
             elif label != "data":
                 continue
-            elif marked[row]:
-                if source is not None:
-                    raw.at[row, column] = raw.at[source, column]
-                    taken.setdefault(column, {})[row] = source
-            elif clean_text(raw.at[row, column]):
-                source = row
+            else:
+                if marked[row] and above is not None and clean_text(raw.at[above, column]) \
+                        and not is_ditto(raw.at[above, column]):
+                    raw.at[row, column] = raw.at[above, column]
+                    taken.setdefault(column, {})[row] = taken.get(column, {}).get(above, above)
+                above = row
     return raw, taken
 
 
