@@ -57,6 +57,7 @@ declare -A MUTANTS=(
   [leadvalue]="thidua.ingest.leadvalue.*"
   [csvtail]="thidua.ingest.csvtail.*"
   [defaultkey]="thidua.ingest.defaultkey.*"
+  [transposed]="thidua.ingest.transposed.*"
   [read]="thidua.ingest.read.*"
   [workbook]="thidua.ingest.workbook.*"
   [normalise]="thidua.ingest.normalise.*"
@@ -160,6 +161,7 @@ declare -A TESTS=(
   [cellfacts]="tests/ingest/test_cellfacts_mutants.py tests/ingest/test_struck_words.py tests/ingest/test_struck_rows.py -context"
   [csvtail]="tests/ingest/test_csv_tail.py"
   [defaultkey]="tests/ingest/test_default_password.py"
+  [transposed]="tests/ingest/test_transposed_mutants.py tests/ingest/test_transposed_table.py -context"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -167,7 +169,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
-       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey)
+       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey transposed)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
