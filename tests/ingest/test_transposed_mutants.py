@@ -209,6 +209,10 @@ def test_more_registrations_than_rows_take_the_empty_rows_below_and_add_rows():
     assert exact.error is None and exact.grid[3][:2] == [3, "Mô hình số 3"]
     assert exact.grid[4][0] == "Người lập biểu" and exact.last == 3
     assert as_table([*on_side(4, LABELS[1:4]), [], ["Người lập biểu"]]).error is not None
+    # the blank rows to the sheet's last one are taken (4 under 3 labels and 2 blank rows)
+    last = as_table([*on_side(4, LABELS[1:4]), [], [None, " "]])
+    assert last.error is None and last.grid[4][:2] == [4, "Mô hình số 4"]
+    assert len(last.grid) == 5
 
 
 def test_registrations_that_do_not_fit_above_a_signature_reject_the_sheet():
@@ -220,7 +224,7 @@ def test_registrations_that_do_not_fit_above_a_signature_reject_the_sheet():
         "theo bảng của biểu DVK-01 (mỗi đăng ký một dòng; trong Excel: chép vùng bảng, Dán đặc "
         "biệt > Hoán đổi) rồi gửi lại.")
     assert t.placed == tuple((c, 1 + c) for c in range(1, 6)) and t.moved == {}
-    assert all(row[1:] == [""] * 5 for row in t.grid[2:])
+    assert all(row == [""] * 6 for row in t.grid[2:])  # the signature's row too, to the last
     assert t.grid[1] == ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
                          ""]
     assert (t.first, t.last) == (1, 6)
@@ -233,6 +237,7 @@ def test_the_grid_keeps_its_width_when_wider_than_the_table():
     assert all(len(row) == 7 for row in t.grid)
     assert t.grid[0] == ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
                          "", ""]
+    assert t.grid[2] == [2, "Mô hình số 2", "Kinh tế", "Tập thể", "", "", ""]
 
 
 def test_the_notes_word_for_word():
@@ -255,6 +260,10 @@ def test_the_notes_word_for_word():
         "đăng ký từ dòng 5 đến dòng 10, không đọc chắc chắn được thành bảng. Đề nghị ghi lại "
         "theo bảng của biểu DVK-01 (mỗi đăng ký một dòng; trong Excel: chép vùng bảng, Dán đặc "
         "biệt > Hoán đổi) rồi gửi lại.")
+    assert turned_note("", 0, placed[:6]).endswith(
+        "cột F (ghi là dòng 12) và 1 cột khác; các thông báo lỗi ghi dòng trong ngoặc. Đề nghị "
+        "lần sau ghi theo bảng của biểu DVK-01, mỗi đăng ký một dòng.")
+    assert as_table(on_side(2)).note.startswith("Tệp ghi bảng bị xoay ngang")  # no sheet name
     t = as_table([[None], *on_side(2, lead=2)], "S")
     assert t.note.startswith("Trang 'S' ghi bảng bị xoay ngang (tên cột ghi dọc ở cột C,")
     assert "cột D (ghi là dòng 3), cột E (ghi là dòng 4);" in t.note
@@ -269,7 +278,7 @@ def test_the_facts_follow_the_values_and_a_hidden_column_hides_its_row():
     kept = SheetFacts(hidden=((20, 22),), shown={(0, 0): "kept"}, formulas={(0, 1): "=C3"},
                       values={(0, 2): 1}, errors={(0, 3): "#DIV/0!"},
                       struck=frozenset({(0, 4)}), unstruck={(0, 5): "A"}, filtered=True,
-                      merges=((0, 0, 0, 3),))
+                      merges=((0, 0, 0, 3),), hidden_columns=(2,))
     out = turned_facts(sheet, kept, ((1, 1), (3, 3), (4, 4), (9, 5)), moved)
     assert out.hidden_columns == ()
     assert out.hidden == ((3, 4), (5, 6), (20, 22))
