@@ -156,3 +156,33 @@ def test_the_words_of_a_name_ending_in_a_kind_s_word():
     assert _core("phuong phuong liet") == ("phuong", "liet")
     assert _core("phuong") == ("phuong", "")  # a kind alone stays a kind
     assert _core("quan dong da xa") == ("quan", "dong da xa")
+
+
+def test_a_title_line_up_to_120_characters_is_read():
+    line = "CĐ " + "A" * 110  # its key: ``cong doan`` and 110 letters, 120 characters
+    assert unit_by_variant((line,), NAMES) == (None, line, ())
+    assert unit_by_variant((line + "A",), NAMES) == (None, None, ())
+
+
+def test_a_line_without_own_words_is_passed_over_for_the_next():
+    assert unit_by_variant(("LĐLĐ", "CÔNG ĐOÀN 2024", "LĐLĐ QUẬN ĐỐNG ĐA"), NAMES) == (
+        "Q-DD", "LĐLĐ QUẬN ĐỐNG ĐA", ())
+
+
+def test_the_kind_written_chooses_between_two_district_kinds():
+    names = {"TX-ST": "Liên đoàn Lao động thị xã Sơn Tây", "Q-ST": "Liên đoàn Lao động quận Sơn Tây"}
+    assert unit_by_variant(("LĐLĐ THỊ XÃ SƠN TÂY",), names)[0] == "TX-ST"
+    assert unit_by_variant(("LĐLĐ QUẬN SƠN TÂY",), names)[0] == "Q-ST"
+    assert unit_by_variant(("LĐLĐ SƠN TÂY",), names) == (None, "LĐLĐ SƠN TÂY", ("Q-ST", "TX-ST"))
+
+
+def test_without_a_kind_a_unit_of_no_kind_is_not_chosen_over_one_of_a_kind():
+    names = {"N-YT": "Công đoàn ngành Y tế Hà Nội", "P-YT": "Công đoàn phường Y Tế"}
+    assert unit_by_variant(("CÔNG ĐOÀN Y TẾ",), names) == (None, "CÔNG ĐOÀN Y TẾ", ("N-YT", "P-YT"))
+
+
+def test_a_line_ending_as_one_unit_s_name_is_quoted_without_units():
+    # ``tây``: the end of ``Sơn Tây`` only; it names no unit, the line is quoted alone
+    assert unit_by_variant(("LĐLĐ TÂY",), NAMES) == (None, "LĐLĐ TÂY", ())
+    # the first line that seemed to name a unit stays the one quoted
+    assert unit_by_variant(("CĐ TRƯỜNG A", "LĐLĐ TÂY"), NAMES) == (None, "CĐ TRƯỜNG A", ())
