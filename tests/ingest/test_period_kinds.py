@@ -89,6 +89,10 @@ def test_a_range_with_one_end_open(text, period):
 
 def test_an_open_end_waits_for_the_report_year():
     assert parse_period("01/2024 -") is None
+    # an end that needs the report year reads it (a half year without its year)
+    assert parse_period("6 tháng đầu năm -", 2024) == YEAR
+    assert parse_period("- 6 tháng cuối năm", 2024) == (D(2024, 7, 1), D(2024, 12, 31))
+    assert parse_period("6 tháng đầu năm -") is None
 
 
 def test_placeholders_in_the_period_are_empty_and_only_there():
