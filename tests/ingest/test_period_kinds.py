@@ -107,3 +107,14 @@ def test_placeholders_in_the_period_are_empty_and_only_there():
     assert out["period_start"].isna().tolist() == [True] * 10 + [False]
     assert out["position"].isna().all()  # says nothing there too (tester J's J140)
     assert set(out["result"]) == {"x"}
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("45292", (D(2024, 1, 1),) * 2), ("36526", (D(2000, 1, 1),) * 2), ("36525", None),
+    ("73050", (D(2099, 12, 31),) * 2), ("73050.0", (D(2099, 12, 31),) * 2), ("73051", None),
+    ("45292 - 45657", YEAR),
+])
+def test_excel_s_day_number_typed_as_text_from_2000_to_2099(text, period):
+    """In this process (the file-reading tests run it in the parsing worker)."""
+    assert parse_period(text) == period
+    assert parse_period(text, 2024) == period
