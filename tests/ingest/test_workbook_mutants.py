@@ -74,6 +74,9 @@ def test_word_and_powerpoint_packages_and_a_workbook_package():
     assert _not_a_workbook(b" " * 2048 + b"%PDF") is None
     # a Word document's name within the first 64 KiB only
     assert _not_a_workbook(OLE + b"\x00" * 65536 + "WordDocument".encode("utf-16-le")) is None
+    word = "WordDocument".encode("utf-16-le")
+    assert _not_a_workbook(OLE + b"\x00" * (65537 - len(word) - 8) + word) is None  # to 65.537
+    assert _not_a_workbook(OLE + b"\x00" * (65536 - len(word) - 8) + word) == "văn bản Word (.doc)"
 
 
 def test_a_password_and_a_cut():
@@ -224,3 +227,47 @@ def test_what_no_workbook_opens_is_told(data, reason):
     with pytest.raises(FileRejected) as caught:
         workbook_grids(data)
     assert str(caught.value) == reason
+
+
+def test_the_limits_of_what_is_looked_at():
+    # a web archive's header block within its first 4.096 bytes, its line break included
+    block = b"MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n"
+    pad = b"X-Pad: " + b"a" * (4097 - len(block) - 9) + b"\r\n"
+    assert is_mhtml(pad + block[:-1]) is False and len(pad + block) == 4097
+    assert is_mhtml(pad + block + b"\r\n") is False  # its last line break is byte 4.097
+    assert is_mhtml(b"X\r\n" + block) is False  # only blanks and a BOM before the block
+    # a web page's mark within the first 2.048 bytes
+    assert _not_a_workbook(b"x" * 2043 + b"<html") == "trang web (HTML) được đặt đuôi bảng tính"
+    assert _not_a_workbook(b"x" * 2044 + b"<html") is None
+    assert _not_a_workbook(b"X%PDF") is None
+    # UTF-16 told by its first 8.192 bytes; four bytes are enough
+    assert utf16(("a" * 4096 + "Ā").encode("utf-16-le")) == "utf-16-le"
+    assert utf16("11".encode("utf-16-le")) == "utf-16-le"
+    assert utf16("ĐĐ1".encode("utf-16-le")) == "utf-16-le"  # a third of NULs exactly
+    assert utf16("ĐĐĐ1".encode("utf-16-le")) is None  # a quarter
+    assert _is_text(b"STT TEN") is True  # a space is no control character
+
+
+def test_the_grids_keep_their_empty_first_rows_and_columns():
+    data = xlsx_bytes([Sheet("A", [[], [None, "x"]]), Sheet("B", [[], [None, "y"]], hidden=True)])
+    assert workbook_grids(data, 5) == [("A", [["", ""], ["", "x"]], True),
+                                       ("B", [["", ""], ["", "y"]], False)]
+
+
+def test_a_mixed_csv_counted_by_its_non_ascii_utf8_lines_and_its_lines_told():
+    data = "Tên\r\n".encode() + "1;Mô hi\u0300nh\r\n".encode("cp1258") + b"STT\r\n"
+    assert _mixed_lines(data, "UTF-8") == ("Tên\r\n1;Mô hình\r\nSTT\r\n",
+                                           f"{MIXED} Windows-1258: 2")
+    eleven = "Tên\r\n".encode() + "1;Mô hi\u0300nh\r\n".encode("cp1258") * 11
+    assert _mixed_lines(eleven, "UTF-8")[1] == (
+        f"{MIXED} Windows-1258: 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …")
+
+
+def test_a_csv_of_carriage_returns_and_the_widest_first_line():
+    assert csv_grids(b"a;b\rc;d\r")[0][0] == (";", [["a", "b"], ["c", "d"]])  # old Mac lines
+    assert csv_grid(b";;;") == ([[";;;"]], "UTF-8")  # no filled cell under ';': ','
+    with pytest.raises(FileRejected) as caught:
+        csv_grids(b"x" * 140_000)
+    assert str(caught.value) == (
+        "Không đọc được tệp CSV (field larger than field limit (131072)); đề nghị lưu lại bằng "
+        "Excel dạng CSV UTF-8 hoặc .xlsx và gửi lại.")
