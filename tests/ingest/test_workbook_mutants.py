@@ -271,3 +271,21 @@ def test_a_csv_of_carriage_returns_and_the_widest_first_line():
     assert str(caught.value) == (
         "Không đọc được tệp CSV (field larger than field limit (131072)); đề nghị lưu lại bằng "
         "Excel dạng CSV UTF-8 hoặc .xlsx và gửi lại.")
+
+
+def test_a_chart_sheet_is_left_out_and_the_sheets_after_it_read():
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "DS"
+    data.append(["STT"])
+    data.append([1])
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=1, min_row=1, max_row=2))
+    book.create_chartsheet("Biểu đồ", 0).add_chart(chart)
+    out = io.BytesIO()
+    book.save(out)
+    assert book.sheetnames == ["Biểu đồ", "DS"]
+    assert workbook_grids(out.getvalue()) == [("DS", [["STT"], [1.0]], True)]
