@@ -57,6 +57,7 @@ declare -A MUTANTS=(
   [leadvalue]="thidua.ingest.leadvalue.*"
   [csvtail]="thidua.ingest.csvtail.*"
   [defaultkey]="thidua.ingest.defaultkey.*"
+  [transposed]="thidua.ingest.transposed.*"
   [read]="thidua.ingest.read.*"
   [workbook]="thidua.ingest.workbook.*"
   [normalise]="thidua.ingest.normalise.*"
@@ -106,7 +107,7 @@ declare -A TESTS=(
   [titleblock]="tests/ingest/test_identify.py tests/ingest/test_identify_mutants.py tests/ingest/test_title_block.py tests/ingest/test_title_lines.py tests/ingest/test_titleblock_mutants.py tests/ingest/test_pasted_units.py tests/ingest/test_formatted_years.py tests/ingest/test_title_slips.py tests/ingest/test_year_span.py"
   [titledates]="tests/ingest/test_sent_time.py tests/ingest/test_period_remarks.py tests/ingest/test_identify.py tests/ingest/test_title_block.py tests/ingest/test_formatted_years.py"
   [duplicates]="tests/ingest/test_duplicates_mutants.py tests/ingest/test_name_order_lookalikes.py tests/ingest/test_validate_edges.py tests/ingest/test_validate.py tests/ingest/test_many_sheets.py"
-  [selection]="tests/ingest/test_selection_mutants.py tests/ingest/test_sent_time.py tests/ingest/test_failed_correction.py tests/ingest/test_batches.py tests/ingest/test_files.py tests/ingest/test_name_order_lookalikes.py"
+  [selection]="tests/ingest/test_selection_mutants.py tests/ingest/test_sent_time.py tests/ingest/test_failed_correction.py tests/ingest/test_batches.py tests/ingest/test_files.py tests/ingest/test_name_order_lookalikes.py tests/ingest/test_old_files.py"
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate_together.py tests/ingest/test_validate_mutants.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
   [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
@@ -127,14 +128,14 @@ declare -A TESTS=(
   [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_nested_mutants.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
   [interpreted]="tests/ingest/test_values.py tests/ingest/test_values_edges.py tests/ingest/test_values_other_column.py -results"
-  [periods]="tests/ingest/test_periods_mutants.py tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_lookalikes_periods.py tests/ingest/test_period_words.py tests/ingest/test_year_in_date_cell.py -results"
+  [periods]="tests/ingest/test_periods_mutants.py tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_lookalikes_periods.py tests/ingest/test_period_words.py tests/ingest/test_year_in_date_cell.py tests/ingest/test_period_kinds.py -results"
   [leadvalue]="tests/ingest/test_lead_values.py tests/ingest/test_values_mixed.py"
   [read]="tests/ingest/test_read_mutants.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py tests/ingest/test_html_tables.py -results -context -corpus_context"
-  [workbook]="tests/ingest/test_damaged.py tests/ingest/test_text_tables.py tests/ingest/test_sheetscan.py tests/ingest/test_csv_encodings_mixed.py tests/ingest/test_xml2003.py"
+  [workbook]="tests/ingest/test_workbook_mutants.py tests/ingest/test_damaged.py tests/ingest/test_text_tables.py tests/ingest/test_sheetscan.py tests/ingest/test_csv_encodings_mixed.py tests/ingest/test_xml2003.py -context -corpus_context"
   [normalise]="tests/ingest/test_normalise_mutants.py tests/ingest/test_normalise.py tests/ingest/test_spellings.py tests/ingest/test_merged_rows.py tests/ingest/test_section_wordings.py tests/ingest/test_excel_subtotals.py tests/ingest/test_summary_block.py tests/ingest/test_row_shortcuts.py -results -context"
   [grouplines]="tests/ingest/test_group_lines.py"
   [titlelines]="tests/ingest/test_pasted_units.py tests/ingest/test_title_lines.py"
-  [unitnames]="tests/ingest/test_pasted_units.py tests/ingest/test_sheet_named_unit.py tests/ingest/test_unit_name_vs_code.py tests/ingest/test_identify.py"
+  [unitnames]="tests/ingest/test_pasted_units.py tests/ingest/test_sheet_named_unit.py tests/ingest/test_unit_name_vs_code.py tests/ingest/test_identify.py tests/ingest/test_title_unit_variants.py tests/ingest/test_unit_variants_mutants.py"
   [keyboard]="tests/ingest/test_keyboard_off.py"
   [wardlevel]="tests/ingest/test_ward_level.py"
   [sidebyside]="tests/ingest/test_sidebyside_mutants.py tests/ingest/test_side_by_side.py"
@@ -160,6 +161,7 @@ declare -A TESTS=(
   [cellfacts]="tests/ingest/test_cellfacts_mutants.py tests/ingest/test_struck_words.py tests/ingest/test_struck_rows.py -context"
   [csvtail]="tests/ingest/test_csv_tail.py"
   [defaultkey]="tests/ingest/test_default_password.py"
+  [transposed]="tests/ingest/test_transposed_mutants.py tests/ingest/test_transposed_table.py -context"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -167,7 +169,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
-       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey)
+       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey transposed)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")

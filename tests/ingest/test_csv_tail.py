@@ -109,3 +109,36 @@ def test_separator_lines_before_a_last_line_of_text_are_text_and_taken_in_one_pa
     would not end (no timing here: speed is the benchmark's)."""
     data = b"a,b\r\n" + b",,,,\r\n" * 1_000_000 + b"x,,,\r\n"
     assert trimmed_tail(data) == (data, None)
+
+
+def test_utf16_with_a_big_endian_byte_order_mark_is_read_big_endian():
+    """``FE FF``: UTF-16 big-endian after its mark (the mark and the text kept whole)."""
+    text = "STT;Tên mô hình\r\n1;Mô hình\r\n"
+    body = b"\xfe\xff" + text.encode("utf-16-be")
+    assert trimmed_tail(body + ";;\r\n;;\r\n".encode("utf-16-be") + b"\x00" * 3) == (
+        body, NUL_NOTE.format(n=1))
+    little = b"\xff\xfe" + text.encode("utf-16-le")
+    assert trimmed_tail(little + ";;\r\n".encode("utf-16-le") + b"\x00" * 2) == (
+        little, NUL_NOTE.format(n=1))
+
+
+def test_only_nul_bytes_are_taken_off_to_find_utf16_under_its_padding():
+    """A UTF-16 text of ``X`` ticks only, padded: the padding taken off is NULs, never the
+    letters (then no text was left to tell UTF-16, and it was read byte by byte)."""
+    assert trimmed_tail("XX".encode("utf-16-le") + b"\x00" * 3) == (
+        "XX".encode("utf-16-le"), NUL_NOTE.format(n=1))
+
+
+def test_the_empty_end_from_the_file_s_first_byte():
+    assert trimmed_tail(b"\x00\x00\x00") == (b"", NUL_NOTE.format(n=3))
+    assert trimmed_tail(b"\n\n") == (b"\n", None)  # the first line break is kept
+
+
+def test_nul_bytes_and_many_blank_lines_told_together():
+    data = b"a,b\n1,2\n" + b",,\n" * (TOLD_BLANK_LINES + 1) + b"\x00" * 5
+    assert trimmed_tail(data) == (b"a,b\n1,2\n", (
+        "Cuối tệp CSV có 5 ký tự NUL (mã 0) đệm thêm, thường do tệp được chép hoặc tải về chưa "
+        "trọn và 1.001 dòng trống chỉ có dấu phân cách, thường do một ô ở rất xa bên dưới bảng "
+        "có dấu cách hoặc định dạng: đã bỏ phần đó và đọc phần văn bản phía trên. Đề nghị kiểm "
+        "tra tệp gốc còn đủ các dòng và lần sau xoá các dòng, ô thừa bên dưới bảng trước khi "
+        "lưu."))

@@ -40,6 +40,17 @@ def test_a_workbook_under_excels_default_password_is_read_and_the_unit_told(tmp_
     assert OPENED_NOTE.startswith("Tệp được Excel mã hoá bằng mật khẩu mặc định")
 
 
+def test_the_default_password_opens_the_package_in_this_process(tmp_path):
+    """In this process (the reader calls it in its worker): the bytes decrypted are the
+    package written, byte for byte."""
+    from corpus_writers import xlsx_bytes
+
+    sheets = [titled("Q-BD", regs(3))]
+    path = tmp_path / "Q-BD_2024.xlsx"
+    write_encrypted_xlsx(path, sheets, "VelvetSweatshop")
+    assert opened_with_default_password(path.read_bytes()) == xlsx_bytes(sheets)
+
+
 @pytest.mark.parametrize("password", ["dvk2024", "velvetsweatshop", "VelvetSweatshop "])
 def test_any_other_password_still_rejects_the_file(tmp_path, password):
     path = tmp_path / "Q-BD_2024.xlsx"

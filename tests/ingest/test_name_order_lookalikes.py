@@ -135,6 +135,8 @@ def test_the_supplement_is_used_and_the_unit_told_why(tmp_path, context):
     ("Q-HK_32-12", "Q-HK_32-12"), ("Q-HK_5-13", "Q-HK_5-13"), ("Q-HK_0-12", "Q-HK_0-12"),
     ("Q-HK_ngay 32 thang 1", "Q-HK_ngay 32 thang 1"), ("Q-HK-20-11", "Q-HK-11-20"),
     ("Q-HK_2024-5-12", "Q-HK_2024-5-12"),  # a year first: no day and month of its own
+    ("Q-HK_31-12", "Q-HK_12-31"), ("Q-HK_1-1", "Q-HK_01-01"), ("Q-HK_5-0", "Q-HK_5-0"),
+    ("Q-HK_1-12 ngay 31 thang 1", "Q-HK_12-01 01-31"),  # the limits; both kinds in one name
 ])
 def test_a_day_and_month_without_a_year_is_read_month_first(name, read):
     """Fresh tester K's K084, K132, K136, K137: ``20-11`` sorted after ``05-12`` as plain

@@ -261,6 +261,40 @@ def test_a_placeholder_is_empty_outside_the_coded_columns_and_a_position_naming_
         ["B", "NA", "Kỹ sư", "chua_danh_gia", "NA", "cap_tren_co_so"]]
 
 
+def test_a_word_of_nothing_is_empty_in_the_columns_it_may_say_nothing():
+    """``x``, ``Không``, ``N/A``, ``0`` (tester J's J140, J139) in a model, registrant,
+    position, grassroots union, level or period: empty; in the field, the type, the result and
+    the note kept (``x`` ticks a result); a name holding such a word kept."""
+    raw = frame([{"model": "x", "registrant": "Không", "type": "Cá nhân", "position": "N/A",
+                  "grassroots_union": "0", "level": "không có", "period": "Chưa rõ.",
+                  "field": "x", "result": "x", "note": "Không"},
+                 {"model": "Tổ X", "registrant": "NA Hoàng", "type": "X", "position": 0,
+                  "grassroots_union": 0.0, "level": "none", "period": "nil", "note": "0"},
+                 {"model": "Không gian xanh", "registrant": "CĐCS A", "type": "Tập thể",
+                  "position": "Không chuyên trách", "grassroots_union": "x.", "level": "X ."}])
+    out = normalise_rows(raw)
+    columns = ["model", "registrant", "position", "grassroots_union", "period", "field", "type",
+               "result", "note"]
+    assert out[columns].fillna("NA").values.tolist() == [
+        ["NA", "NA", "NA", "NA", "NA", "x", "individual", "x", "Không"],  # x: asked
+        ["Tổ X", "NA Hoàng", "NA", "NA", "NA", "NA", "X", "chua_danh_gia", "0"],
+        ["Không gian xanh", "CĐCS A", "Không chuyên trách", "NA", "NA", "NA", "collective",
+         "chua_danh_gia", "NA"]]
+    assert out["level"].tolist() == ["cap_tren_co_so"] * 3  # no grassroots union: the upper
+
+
+@pytest.mark.parametrize("value, blank", [
+    (0, ""), (0.0, ""), ("0", ""), (" x ", ""), ("X.", ""), ("N/A", ""), ("Chưa xác định", ""),
+    ("-", ""), ("…", ""), (1, 1), (False, False), (True, True), ("Tổ X", "Tổ X"),
+    ("x x", "x x"), ("0 đồng", "0 đồng"), (None, None),
+])
+def test_a_word_or_number_of_nothing(value, blank):
+    from thidua.ingest.normalise import _nothing_blank
+
+    assert _nothing_blank(value) == blank
+    assert type(_nothing_blank(value)) is type(blank)
+
+
 def test_a_period_in_two_columns_wins_only_where_given():
     raw = frame([{"period": "05/2024", "period_from": "01/2024", "period_to": "03/2024"},
                  {"period": "05/2024", "period_from": "", "period_to": None}])

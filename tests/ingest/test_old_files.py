@@ -59,6 +59,7 @@ def test_a_dated_file_winning_over_an_undated_one_names_its_sent_date():
     # a draft all the same, with or without diacritics
     ("Q-HK_nhap.xlsx", True), ("Q-HK_NHAP.xlsx", True), ("Q-HK (nháp).xlsx", True),
     ("Q-HK_Bản nháp.xlsx", True), ("Q-HK_nhap 2.xlsx", True), ("nhap/Q-HK.xlsx", True),
+    ("Q-HK  nhap.xlsx", True), ("Q-HK\u00a0NHAP.xlsx", True),  # spaces as one, in capitals
     # ``hủy`` with what was removed after it is a cleaning, not a cancelled list: K204
     ("Q-HK_đã hủy dòng trùng.xlsx", False), ("Q-HK_huỷ các mô hình lặp.xlsx", False),
     ("Q-HK đã hủy 2 dòng.xlsx", False),

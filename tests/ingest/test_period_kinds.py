@@ -89,6 +89,10 @@ def test_a_range_with_one_end_open(text, period):
 
 def test_an_open_end_waits_for_the_report_year():
     assert parse_period("01/2024 -") is None
+    # an end that needs the report year reads it (a half year without its year)
+    assert parse_period("6 tháng đầu năm -", 2024) == YEAR
+    assert parse_period("- 6 tháng cuối năm", 2024) == (D(2024, 7, 1), D(2024, 12, 31))
+    assert parse_period("6 tháng đầu năm -") is None
 
 
 def test_placeholders_in_the_period_are_empty_and_only_there():
@@ -103,3 +107,30 @@ def test_placeholders_in_the_period_are_empty_and_only_there():
     assert out["period_start"].isna().tolist() == [True] * 10 + [False]
     assert out["position"].isna().all()  # says nothing there too (tester J's J140)
     assert set(out["result"]) == {"x"}
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("45292", (D(2024, 1, 1),) * 2), ("36526", (D(2000, 1, 1),) * 2), ("36525", None),
+    ("73050", (D(2099, 12, 31),) * 2), ("73050.0", (D(2099, 12, 31),) * 2), ("73051", None),
+    ("45292 - 45657", YEAR),
+])
+def test_excel_s_day_number_typed_as_text_from_2000_to_2099(text, period):
+    """In this process (the file-reading tests run it in the parsing worker)."""
+    assert parse_period(text) == period
+    assert parse_period(text, 2024) == period
+
+
+@pytest.mark.parametrize(("text", "year", "period"), [
+    # a mail-merge's label before the period, each column's own
+    ("Thời gian: 01/2024 - 12/2024", None, YEAR),
+    ("Thời gian thực hiện: 03/2024", 2024, (D(2024, 3, 1), D(2024, 3, 31))),
+    ("Từ ngày: 01/2024", None, (D(2024, 1, 1), D(2024, 1, 31))),
+    ("Đến ngày: 12/2024", None, (D(2024, 12, 1), D(2024, 12, 31))),
+    ("l2 tháng", 2024, YEAR),  # letters for digits, then of the report year
+    ("Cả năm - 12/2024", 2024, YEAR),  # the first end of the report year, the last its own
+    ("2024 - 06/2024", None, (D(2024, 1, 1), D(2024, 6, 30))),  # from the first's first day
+    ("03/2024 (đang thực hiện)", 2024, (D(2024, 3, 1), D(2024, 3, 31))),  # a remark after
+    ("HK I năm học 2024-2025 -", 2024, (D(2024, 9, 1), D(2024, 12, 31))),  # from its start
+])
+def test_each_way_a_period_is_read_in_this_process(text, year, period):
+    assert parse_period(text, year) == period

@@ -228,10 +228,15 @@ def _variant_key(text: str) -> str:
 
 def _core(key: str) -> tuple[str | None, str]:
     """``(kind, own words)`` of a name's key (:func:`_variant_key`): ``liên đoàn lao động quận
-    Đống Đa`` → ``("quan", "dong da")``, ``công đoàn ngành Y tế Hà Nội`` → ``(None, "y te")``."""
+    Đống Đa`` → ``("quan", "dong da")``, ``công đoàn ngành Y tế Hà Nội`` → ``(None, "y te")``,
+    ``huyện Đan Phượng`` → ``("huyen", "dan phuong")``."""
     rest = " ".join(_UNIT_WORDS.sub(" ", key).split())
-    kinds = _KIND.findall(rest)
-    return (kinds[0] if kinds else None), " ".join(_KIND.sub(" ", rest).split())
+    # a kind comes before its place: ``phường``/``xã`` ending the words is the place's own word
+    # (``huyện Đan Phượng``, ``xã Đoài Phương``, ``… và Hoà Xá``), never its kind
+    end = re.search(r" (?:phuong|xa)$", rest)
+    body, tail = (rest[:end.start()], end.group(0)) if end else (rest, "")
+    kinds = _KIND.findall(body)
+    return (kinds[0] if kinds else None), " ".join((_KIND.sub(" ", body) + tail).split())
 
 
 def _one_letter_apart(a: str, b: str) -> bool:
@@ -246,7 +251,7 @@ def unit_by_variant(lines: tuple[str, ...], names: dict[str, str]
     another order or among other union words (``QUẬN ĐỐNG ĐA - LIÊN ĐOÀN LAO ĐỘNG``, ``CÔNG ĐOÀN
     Y TẾ HÀ NỘI``, ``CÔNG ĐOÀN GIÁO DỤC THÀNH PHỐ HÀ NỘI``), short forms (``CĐ NGÀNH GTVT HÀ
     NỘI``, ``CĐ P. LÁNG``), look-alike letters (``ÐÔNG ANH``, ``ТÂY HỒ``), one letter typed for
-    another in a place of 7 letters or more (``HOÀNG MAY``), an old kind of place
+    another in own words of 6 letters or more (``HOÀNG MAY``), an old kind of place
     (``THỊ XÃ HÀ ĐÔNG``) when no unit of that kind has the name. The line must hold nothing
     else, and one unit only may be named. Returns ``(code, line, units)``: the code and the
     line, or ``None`` and the line that seemed to name a unit with the units it may name
