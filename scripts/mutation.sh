@@ -57,6 +57,9 @@ declare -A MUTANTS=(
   [leadvalue]="thidua.ingest.leadvalue.*"
   [csvtail]="thidua.ingest.csvtail.*"
   [defaultkey]="thidua.ingest.defaultkey.*"
+  [firstseen]="thidua.ingest.firstseen.*"
+  [ditto]="thidua.ingest.ditto.*"
+  [pictures]="thidua.ingest.pictures.*"
   [transposed]="thidua.ingest.transposed.*"
   [read]="thidua.ingest.read.*"
   [workbook]="thidua.ingest.workbook.*"
@@ -161,6 +164,9 @@ declare -A TESTS=(
   [cellfacts]="tests/ingest/test_cellfacts_mutants.py tests/ingest/test_struck_words.py tests/ingest/test_struck_rows.py -context"
   [csvtail]="tests/ingest/test_csv_tail.py"
   [defaultkey]="tests/ingest/test_default_password.py"
+  [firstseen]="tests/ingest/test_first_seen.py tests/ingest/test_selection_mutants.py"
+  [ditto]="tests/ingest/test_ditto_marks.py"
+  [pictures]="tests/ingest/test_pasted_pictures.py"
   [transposed]="tests/ingest/test_transposed_mutants.py tests/ingest/test_transposed_table.py -context"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
@@ -169,7 +175,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
-       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey transposed)
+       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
