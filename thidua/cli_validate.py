@@ -18,7 +18,8 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
              out: OutOption = None, as_of: AsOfOption = None, cache: CacheOption = None) -> None:
     """Kiểm tra tệp của các đơn vị, không lập báo cáo: bảng theo đơn vị (dòng hợp lệ / bị từ
     chối / bỏ qua, lỗi cả tệp) và phản hồi cho đơn vị trong <out>/kiem-tra/phan-hoi/ (phản
-    hồi của bản đã lập nằm ở <out>/phan-hoi/). Tệp không đổi lấy từ bộ nhớ đệm của thidua run.
+    hồi của bản đã lập nằm ở <out>/phan-hoi/). Tệp không đổi lấy từ bộ nhớ đệm của thidua run;
+    tệp được lưu lại mà các dòng không đổi tính theo lần đầu thấy trong bản đã lập, như thidua run.
     Mã thoát 0: không có gì bị từ chối; 1: có; 2: không kiểm tra được."""
     from thidua.check import check_year, overview_table
     from thidua.pipeline import NothingToReport
@@ -27,11 +28,17 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     from thidua.runner import ingest_all
     from thidua.settings import default_cache_dir, default_out_dir, default_raw_dir, default_registry
 
+    from thidua.ingest.firstseen import dated_by_content, seen_before
+    from thidua.publish.versions import latest_version
+
     check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
+    published = latest_version(out or default_out_dir(year))  # the same choice as the run's
+    seen = seen_before(published.manifest.get("inputs", [])) if published else None
     try:
         check = check_year(year, raw or default_raw_dir(year), registry or default_registry(),
                            as_of_date(as_of, year),
-                           read=lambda plan: ingest_all(plan, cache or default_cache_dir(), threads())[0])
+                           read=lambda plan: dated_by_content(
+                               ingest_all(plan, cache or default_cache_dir(), threads())[0], seen))
     except NothingToReport as exc:
         fail(str(exc))
     Console(highlight=False).print(overview_table(check))

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import openpyxl
 import pandas as pd
+from typer.testing import CliRunner
 
 from conftest import REGISTRY
 from helpers import row, write_xlsx
@@ -20,6 +21,7 @@ from thidua.ingest.files import REJECTED, SUPERSEDED, USED
 from thidua.ingest.firstseen import dated_by_content, rows_sha256, seen_before
 from thidua.ingest.selection import file_table, select_submissions
 from thidua.publish.versions import _file_changes
+from thidua.cli import app
 from thidua.runner import run_year
 
 UTC = dt.timezone.utc
@@ -200,3 +202,9 @@ def test_a_re_run_after_the_office_saved_the_original_keeps_the_correction(tmp_p
     assert "first_seen" not in inputs["Q-HM_2024_v2.xlsx"]
     said = [line for line in manifest["changes"] if line.startswith("Tệp Q-HM_2024.xlsx")]
     assert len(said) == 1 and "lưu lại, các dòng không đổi" in said[0]
+    # ``thidua validate`` makes the run's choice: v2's 4 rows are the unit's valid rows
+    checked = CliRunner().invoke(app, ["validate", "--year", "2024", "--raw", str(raw),
+                                       "--registry", str(REGISTRY), "--out", str(out),
+                                       "--cache", str(cache)])
+    line = next(t for t in checked.output.splitlines() if "Q-HM" in t)
+    assert [c.strip() for c in line.split("│")[3:7]] == ["2", "4", "0", "0"]
