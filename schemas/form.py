@@ -340,7 +340,11 @@ HEADER_TAILS: frozenset[str] = frozenset(
 #: ``Chức vụ, nơi công tác``, ``Chức vụ/Đơn vị công tác của cá nhân`` (fresh tester J's
 #: J021, J110). Source: units' own forms (``docs/contracts.md``).
 HEADER_HEAD_TAILS: dict[str, frozenset[str]] = {
-    "position": frozenset("noi cong tac lam viec co quan ca nhan neu la doi voi".split())}
+    "position": frozenset("noi cong tac lam viec co quan ca nhan neu la doi voi".split()),
+    "unit_code": frozenset({"gui"}),  # ``Mã đơn vị gửi`` (J128)
+    # an older form without ``Chức vụ``: ``Tên tập thể/cá nhân, chức vụ`` (J126), the position
+    # then read from the cell (:func:`thidua.ingest.registrant.split_position`)
+    "registrant": frozenset("chuc vu danh".split())}
 
 # --- a position written in the registrant's cell ---------------------------------------------
 #: Words a position starts with (match keys): ``Nguyễn Văn A - Chủ tịch CĐCS`` in ``Tên tập

@@ -29,7 +29,10 @@ def test_a_position_header_with_the_workplace_names_the_position(text):
 @pytest.mark.parametrize("text, name", [
     ("Đơn vị công tác", None), ("Nơi công tác", None), ("Công tác", None),
     ("Tên tập thể/cá nhân, đơn vị công tác", None), ("Lĩnh vực công tác", None),
-    ("Thời gian công tác", None), ("Họ và tên, chức vụ", None), ("Tên tập thể/cá nhân", "registrant"),
+    ("Thời gian công tác", None), ("Tên tập thể/cá nhân", "registrant"),
+    # the name and the position in one column of an older form: the registrant's, the position
+    # read from the cell (fresh tester J's J126, test_registrant_position_header.py)
+    ("Họ và tên, chức vụ", "registrant"),
     ("Lĩnh vực cá nhân", None)])
 def test_the_workplace_words_follow_no_other_column_s_head(text, name):
     assert header_name(text) == name

@@ -54,12 +54,16 @@ def test_the_name_columns_of_each_layout():
     assert name_columns(swapped, find_table(swapped)) == (4, 3)
 
 
-def test_no_name_columns_without_both_types_or_with_a_type_column():
+def test_no_name_columns_without_both_types_or_with_a_type_column_and_ticks():
     one = [["STT", "Tên mô hình", "Lĩnh vực", "Tập thể"], [1, "A", "Kinh tế", "CĐCS X"]]
     assert name_columns(one, find_table(one)) is None
+    # beside a type column, names under the two types are still its name columns (fresh
+    # tester J's J132); tick boxes there are no names
     typed = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tập thể", "Cá nhân"],
              [1, "A", "Kinh tế", "TT", "CĐCS X", ""]]
-    assert name_columns(typed, find_table(typed)) is None
+    assert name_columns(typed, find_table(typed)) == (4, 5)
+    marked = [[*typed[0], "Tên tập thể/cá nhân"], [1, "A", "Kinh tế", "TT", "x", "", "CĐCS X"]]
+    assert name_columns(marked, find_table(marked)) is None
     ticks = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "", "Tên tập thể/cá nhân"],
              ["", "", "", "Tập thể", "Cá nhân", ""], [1, "A", "Kinh tế", "x", "", "CĐCS X"],
              [2, "B", "Kinh tế", "", "x", "Lê A"]]

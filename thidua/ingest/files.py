@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from thidua.ingest.discover import InputFile
 from thidua.ingest.identify import (
+    NO_UNIT,
     TitleBlock,
     checked_sent_date,
     code_from_filename,
@@ -35,6 +36,7 @@ from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_
 from thidua.ingest.sheetsjoin import combined as combined_sheets
 from thidua.ingest.unitnames import other_unit_named, sheet_name_note
 from thidua.ingest.unitcodes import nameless_note
+from thidua.ingest.unitcolumn import unit_code_column
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
 from thidua.ingest.sheettitle import sheets_of_other_years
@@ -240,6 +242,7 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
     if source.skipped:
         return FileResult(source, SKIPPED)
     sheet_name, encoding, digest, title = "", "", "", TitleBlock()
+    coded: list[tuple[object, str | None]] = []
     try:
         try:
             content = read_bytes(source.path)
@@ -249,6 +252,8 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         digest = hashlib.sha256(content).hexdigest()
         parsed = parse_isolated(content, source.path.suffix)  # limits, own process (9.6)
         sheet_name, encoding = parsed.first.sheet, parsed.first.encoding
+        coded = [unit_code_column(sheet, context.known_codes) for sheet in parsed.sheets]
+        parsed = replace(parsed, sheets=tuple(sheet for sheet, _ in coded))  # ``Đơn vị``: Q-CG
         title = parse_title(title_rows(parsed.first, context.names))
         labelled = [label_rows(sheet, context.names) for sheet in parsed.sheets]
         check_title_lines(labelled, source.path, set(context.known_codes), context.names)
@@ -268,11 +273,13 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
     except FileRejected as exc:
         unit = code_from_filename(source.path, set(context.known_codes))
         sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
-        return _rejected_file(source, str(exc), sheet_name, unit, encoding, digest, sent,
+        said = " ".join([str(exc), *(n for _, n in coded if n and str(exc).startswith(NO_UNIT))])
+        return _rejected_file(source, said, sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed),
                               sent_time=title.sent_time if sent else None)
     known = set(context.known_codes)
-    told = (code_note(codes, title, unit, source.path, known, dict(context.names)),
+    told = (*dict.fromkeys(note for _, note in coded if note),  # ``Đơn vị`` read as codes
+            code_note(codes, title, unit, source.path, known, dict(context.names)),
             nameless_note(codes, unit, known),  # ``HK-001`` beside ``Q-HK``
             other_unit_named(title.lines, unit, dict(context.names)),
             sheet_name_note(parsed.first.sheet, unit, dict(context.names)))

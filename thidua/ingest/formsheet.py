@@ -6,7 +6,8 @@ sheets ``MH1`` … ``MH3``, each a title block then ``Tên mô hình:`` | X, ``L
 has no header row, so the file was rejected "Không tìm thấy dòng tiêu đề". When a sheet has no
 table, lines whose first cell is one of the form's headers (with or without a colon, after a
 numbering ``1.``; or ``Tên mô hình: X`` in one cell) and whose next filled cell is its value
-are read as forms: a new form starts at a header already given in the form being read, and a
+are read as forms (a label alone with its value on the row under it too: a card laid out
+vertically, :func:`value_below`): a new form starts at a header already given in the form being read, and a
 sheet of forms must give ``Tên mô hình`` and two more of :data:`NEEDED` in each form, from at
 least :data:`MIN_LINES` lines, its field or its type reading as one value (a sheet guiding
 how to fill the columns, ``Lĩnh vực`` | ``KT, VHXH, ANQP, XDHTCT``, is no form). The sheet is then
@@ -105,23 +106,53 @@ def label_line(row: list) -> bool:
     return not text.strip() or len(cells) == 1
 
 
+def value_below(grid: Grid, r: int, line: tuple[str, object]) -> object | None:
+    """The value of a label alone on grid row ``r`` (``line``: its :func:`form_line`, an empty
+    value) written on the row under it, a card laid out vertically (``TÊN MÔ HÌNH`` over ``Bữa
+    cơm Công đoàn``, the value merged across: fresh tester J's J085): that row's one filled
+    cell, when it is no label itself (no form's header, unless a coded column's value reads
+    as one: ``Tập thể``) and no line of a form; ``None`` otherwise (the row under is blank:
+    the value is empty)."""
+    name, value = line
+    if value != "" or r + 1 >= len(grid) or len([v for v in grid[r] if clean_text(v)]) != 1:
+        return None
+    cells = [v for v in grid[r + 1] if clean_text(v)]
+    if len(cells) != 1 or form_line(grid[r + 1]) is not None or label_line(grid[r + 1]) \
+            or is_title_line(grid[r + 1]):
+        return None
+    text = clean_text(cells[0])
+    if name != "position" and match_key(text).startswith(SIGNATURE_KEYS):
+        return None  # ``Ghi chú:`` alone above ``Người lập biểu``; ``Chủ tịch`` is a position
+    if header_name(text.rstrip(":").strip()) is not None \
+            and not (name in CODED and read_value(name, text).code is not None):
+        return None
+    return cells[0]
+
+
 def forms(grid: Grid) -> list[tuple[int, int, dict[str, object]]]:
     """The forms of a sheet without a table, in order: ``(first row, last row, {column name:
     value})`` (0-based grid rows); ``[]`` when the sheet is not a sheet of forms (see the
     module's docstring)."""
     found: list[tuple[int, int, dict[str, object]]] = []
+    below: set[int] = set()  # rows holding the value of the label above them
     for r, row in enumerate(grid):
+        if r in below:
+            continue
         line = form_line(row)
         if line is None:
             if found and r == found[-1][1] + 1 and label_line(row):  # ``Kết quả đạt được:``
                 found[-1] = (found[-1][0], r, found[-1][2])
             continue
         name, value = line
+        last = r
+        if (under := value_below(grid, r, line)) is not None:  # ``TÊN MÔ HÌNH`` over X
+            value, last = under, r + 1
+            below.add(r + 1)
         if not found or name in found[-1][2]:
             found.append((r, r, {}))
         first, _, given = found[-1]
         given[name] = value
-        found[-1] = (first, r, given)
+        found[-1] = (first, last, given)
     forms_ = [f for f in found if len(f[2]) >= MIN_LINES]
     if not forms_ or any("model" not in given or len(set(NEEDED) & set(given)) < 3
                          or not reads_as_values(given) for _, _, given in forms_):

@@ -16,12 +16,14 @@ from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_u
 from thidua.ingest.unitnames import unit_by_name, unit_by_variant, unit_in_line
 from thidua.text import clean_text, fold_code, foreign_letters_note
 
-__all__ = ["TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
+__all__ = ["NO_UNIT", "TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
            "column_unit", "folder_year", "labelled_code", "parse_sent_date", "parse_title",
            "registry_code",
            "resolve_unit", "resolve_year", "title_code", "title_of_year", "unit_by_name"]
 
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
+#: How the message rejecting a file whose unit no source gives starts (:func:`resolve_unit`).
+NO_UNIT = "Không xác định được đơn vị gửi"
 
 
 def title_code(text: str, known_codes: set[str] | frozenset[str]) -> str:
@@ -196,7 +198,7 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         elif line:
             said += (f"; dòng '{line}' ở tiêu đề không phải tên một đơn vị trong danh mục "
                      f"năm {year}")
-        raise FileRejected("Không xác định được đơn vị gửi: cần cột 'Mã đơn vị', dòng 'Mã đơn vị: …' "
+        raise FileRejected(f"{NO_UNIT}: cần cột 'Mã đơn vị', dòng 'Mã đơn vị: …' "
                            "ở tiêu đề, hoặc tên tệp bắt đầu bằng mã đơn vị (ví dụ Q-DD_dang-ky.xlsx)"
                            f"{said}.")
     if len({code for _, code in sources}) > 1:

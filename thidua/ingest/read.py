@@ -36,7 +36,7 @@ from thidua.ingest.titleblock import parse_title
 from thidua.ingest.sidebyside import split_side_by_side
 from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, excerpt_of,
                                        hidden_tables_reason, is_template_sheet, sheets_remark)
-from thidua.ingest.typegroups import TYPE_GROUPS_NOTE, typed_by_column
+from thidua.ingest.typegroups import typed_by_column, typed_note
 from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, header_hint, table_parts
 from thidua.ingest.workbook import (
     FileRejected,
@@ -262,7 +262,7 @@ def _typed(sheet: SheetData) -> tuple[SheetData, tuple[str, ...]]:
     grid, table = typed
     said = f"Trang '{sheet.sheet}' " if sheet.sheet else "Tệp "
     return SheetData(sheet.sheet, grid, table, sheet.encoding, sheet.facts), \
-        (said + TYPE_GROUPS_NOTE,)
+        (said + typed_note(sheet.grid, sheet.table),)
 
 
 def _excerpts_ignored(sheets: list[SheetData]) -> list[SheetData]:

@@ -187,14 +187,15 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         block = [{name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
                  for r in range(start, stop)]
         for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
-            if start <= r < stop and wanted.get(c, "field") not in _VALUE_COLUMNS:
+            if start <= r < stop and c in wanted and _as_shown(wanted[c], text):
                 block[r - start][wanted[c]] = text
         pairs = twins(part, sheet.facts.merges)  # an empty cell, its twin filled
         for c, taken in twin_rows(grid, start, stop, pairs).items():
             name, twin = wanted[c], pairs[c]
             for r in taken:
-                block[r - start][name] = grid[r][twin] if name in _VALUE_COLUMNS \
-                    else sheet.facts.shown.get((r, twin), grid[r][twin])
+                shown = sheet.facts.shown.get((r, twin))
+                block[r - start][name] = shown if shown is not None and _as_shown(name, shown) \
+                    else grid[r][twin]
         for name in marked_columns(part.marks):  # a choice by tick boxes (issue 16)
             for record, r in zip(block, range(start, stop)):
                 record[name] = marked_value(grid[r], part.marks, name)
@@ -418,6 +419,14 @@ def type_from_name(sheet: SheetData) -> str:
 
 #: Columns whose value is a code or a date, not text: they keep the value as read.
 _VALUE_COLUMNS = ("field", "type", "level", "period", "result")
+
+
+def _as_shown(name: str, shown: str) -> bool:
+    """Whether column ``name``'s cell is read as the text Excel shows (``shown``) rather than
+    its value: a text-like column's always (``0300``), a coded column's when the number is
+    shown as a percentage (``1`` under ``0%`` is ``100%``, as the unit sees it and a share of
+    the plan reads: fresh tester J's J039, quoted ``'1'`` before)."""
+    return name not in _VALUE_COLUMNS or shown.rstrip().endswith("%")
 
 
 def _raw_names(table: Table) -> dict[int, str]:

@@ -217,13 +217,37 @@ def _kind_fits(written: str | None, kind: str | None) -> bool:
     return written in (None, kind) or written in _DISTRICT and kind in _DISTRICT
 
 
-def _variant_key(text: str) -> str:
+#: The federation's short form written otherwise, over a line's words: ``L.Đ.L.Đ``, ``LĐ-LĐ``,
+#: ``Liên đoàn LĐ`` (fresh tester J's J121).
+_FEDERATION = re.compile(r"\b(?:l d l d|ld ld|lien doan ld)\b")
+#: A kind of place as a line writes it, short (``Q.``) or whole (``quận``), over its words.
+_KIND_WORDS = frozenset({"q", "h", "p", "x", "tx", "quan", "huyen", "phuong", "xa"})
+
+
+def _variant_key(text: str, initials: bool = False) -> str:
     """A title line's words for :func:`unit_by_variant`: look-alike letters folded (Eth ``Ð``,
-    Cyrillic ``Т``), without diacritics, short forms (``LĐLĐ``, ``CĐ``, ``P.``, ``GTVT``,
-    ``KCN``, ``CX``, ``NN&PTNT``) spelled out."""
+    Cyrillic ``Т``), without diacritics, short forms (``LĐLĐ``, ``L.Đ.L.Đ``, ``LĐ-LĐ``, ``CĐ``,
+    ``P.``, ``GTVT``, ``KCN``, ``CX``, ``NN&PTNT``) spelled out. With ``initials``, the words
+    after the kind of place are kept as written (``H.TT``: the initials of a place, never
+    ``thị trấn``)."""
     text = fold_code(text.replace("Ð", "Đ").replace("ð", "đ"))
-    words = re.findall(r"[a-z0-9]+", match_key(text))
-    return " ".join(_VARIANT_SHORT.get(w, w) for w in words)
+    words = _FEDERATION.sub("ldld", " ".join(re.findall(r"[a-z0-9]+", match_key(text)))).split()
+    out, placed = [], False
+    for w in words:
+        out.append(w if placed else _VARIANT_SHORT.get(w, w))
+        placed = placed or initials and w in _KIND_WORDS
+    return " ".join(out)
+
+
+def _abbreviates(written: str, own: str) -> bool:
+    """Whether a place's words as a title wrote them abbreviate a unit's own words: its
+    initials in one word (``hbt`` for ``hai ba trung``), or word for word
+    each the same or its first letter (``t xuan`` for ``thanh xuan``), one at least so."""
+    mine, theirs = written.split(), own.split()
+    if len(mine) == 1 and len(theirs) >= 2 and mine[0].isalpha():
+        return mine[0] == "".join(w[0] for w in theirs)
+    return len(mine) == len(theirs) and mine != theirs and all(
+        a == b or len(a) == 1 and b.startswith(a) for a, b in zip(mine, theirs))
 
 
 def _core(key: str) -> tuple[str | None, str]:
@@ -252,7 +276,10 @@ def unit_by_variant(lines: tuple[str, ...], names: dict[str, str]
     Y TẾ HÀ NỘI``, ``CÔNG ĐOÀN GIÁO DỤC THÀNH PHỐ HÀ NỘI``), short forms (``CĐ NGÀNH GTVT HÀ
     NỘI``, ``CĐ P. LÁNG``), look-alike letters (``ÐÔNG ANH``, ``ТÂY HỒ``), one letter typed for
     another in own words of 6 letters or more (``HOÀNG MAY``), an old kind of place
-    (``THỊ XÃ HÀ ĐÔNG``) when no unit of that kind has the name. The line must hold nothing
+    (``THỊ XÃ HÀ ĐÔNG``) when no unit of that kind has the name, the federation's short form
+    written otherwise (``L.Đ.L.Đ``, ``LĐ-LĐ``, ``Liên đoàn LĐ``), and after a kind of place its
+    initials (``LĐLĐ Q.HBT``, ``LĐLĐ QUẬN T.XUÂN``: :func:`_abbreviates`; initials of two
+    units, ``H.TT``, name none and are said). The line must hold nothing
     else, and one unit only may be named. Returns ``(code, line, units)``: the code and the
     line, or ``None`` and the line that seemed to name a unit with the units it may name
     (two or more: ``huyện Từ Liêm``), or ``(None, None, ())``."""
@@ -276,6 +303,15 @@ def unit_by_variant(lines: tuple[str, ...], names: dict[str, str]
         if len(same) == 1:
             found.setdefault(same[0], line)
             continue
+        if not same and kind:  # ``Q.HBT``, ``QUẬN T.XUÂN``: a kind of place, then initials
+            written = _core(_variant_key(line, initials=True))[1]
+            same = [c for c, (k, o) in cores.items() if _abbreviates(written, o)
+                    and _kind_fits(kind, k)]
+            same = [c for c in same if cores[c][0] == kind] if len(same) > 1 and [
+                c for c in same if cores[c][0] == kind] else same
+            if len(same) == 1:
+                found.setdefault(same[0], line)
+                continue
         if not same:
             same = [c for c, (k, o) in cores.items() if o.endswith(" " + own)
                     and _kind_fits(kind, k)]

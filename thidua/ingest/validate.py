@@ -8,6 +8,8 @@ column as the unit wrote it and what is expected.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
@@ -55,6 +57,20 @@ def _other_column_note(column: str, value: str) -> str:
             if other else "")
 
 
+#: A share of the plan alone (``50%``, ``0 %``, ``99,5%``).
+_SHARE = re.compile(r"\s*\d+(?:[.,]\d+)?\s*%\s*")
+
+
+def _share_hint(column: str, value: str) -> str:
+    """What a rejection of a result written as a share of the plan below 100% adds (``50%``,
+    ``0%``; 100% or more reads as ``Hoàn thành``, :mod:`thidua.ingest.values`): the share says
+    no result; write one (leading space); ``""`` otherwise (fresh tester J's J039)."""
+    if column != "result" or not _SHARE.fullmatch(value):
+        return ""
+    return (" Tỷ lệ thực hiện dưới 100% kế hoạch không cho biết kết quả: đề nghị ghi rõ 'Không "
+            "hoàn thành', 'Hoàn thành' hoặc 'Chưa đánh giá'.")
+
+
 def _message(column: str, check: str, value: str, year: int,
              own: dict[str, str] | None = None) -> str:
     """The rejection of one cell; ``own``: the unit's header of the period's two columns
@@ -75,7 +91,7 @@ def _message(column: str, check: str, value: str, year: int,
             f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}." \
             f"{_other_column_note(column, value)}{foreign_letters_note(value)}" \
             f"{ward_hint(value, year) if column == 'level' else ''}" \
-            f"{number_hint(column, header, value)}"
+            f"{number_hint(column, header, value)}{_share_hint(column, value)}"
     if check == "position_given":
         return "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."
     if check == "period_readable":
