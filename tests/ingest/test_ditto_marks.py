@@ -46,19 +46,21 @@ def test_a_mark_takes_the_registration_right_above():
                          ["data", "data", "data", "data", "blank", "data", "data", "data", "data"])
     filled, taken = filled_from_ditto(raw, labels)
     assert filled["field"].tolist() == ["Kinh tế", "Kinh tế", "Kinh tế", "VHXH", "blank-row",
-                                        "VHXH", "VHXH", None, "nt"]
-    assert taken == {"field": {11: 10, 12: 10, 15: 13, 16: 13}}
+                                        "VHXH", "VHXH", None, ""]
+    assert taken == {"field": {11: 10, 12: 10, 15: 13, 16: 13, 18: None}}
     assert raw["field"].tolist()[1] == "nt"  # the input is not modified
 
 
-def test_a_mark_with_nothing_above_it_in_its_table_stays_as_written():
-    """The first row, under a repeated header row, and (L012) under a registration leaving
-    the column blank: nothing to repeat."""
-    raw, labels = _frame(["nt", "Kinh tế", "Tên mô hình", "nt", "VHXH", "như trên"],
-                         ["data", "data", "header", "data", "data", "data"])
+def test_a_mark_with_nothing_above_it_in_its_table_is_an_empty_cell():
+    """The first row, under a repeated header row or a sub-heading (L128), and (L012) under
+    a registration leaving the column blank: nothing to repeat, the cell is empty."""
+    raw, labels = _frame(["nt", "Kinh tế", "Tên mô hình", "nt", "VHXH", "như trên",
+                          "II. VĂN HÓA - XÃ HỘI", "nt"],
+                         ["data", "data", "header", "data", "data", "data", "subheading", "data"])
     filled, taken = filled_from_ditto(raw, labels)
-    assert filled["field"].tolist() == ["nt", "Kinh tế", "Tên mô hình", "nt", "VHXH", "VHXH"]
-    assert taken == {"field": {15: 14}}
+    assert filled["field"].tolist() == ["", "Kinh tế", "Tên mô hình", "", "VHXH", "VHXH",
+                                        "II. VĂN HÓA - XÃ HỘI", ""]
+    assert taken == {"field": {10: None, 13: None, 15: 14, 17: None}}
 
 
 def test_no_mark_leaves_the_frame_as_it_is():
@@ -99,11 +101,28 @@ def test_ditto_marks_in_every_column_of_a_file_are_read_and_told(tmp_path, conte
         "12/2024); cột 'Kết quả' dòng 7 lấy theo dòng 6 (Hoàn thành).")
 
 
-def test_a_ditto_mark_on_the_first_row_is_rejected_as_the_value_it_is(tmp_path, context):
+def test_a_ditto_mark_on_the_first_row_is_a_missing_value(tmp_path, context):
     result = _read(tmp_path, context, [row(field="nt", stt=1), row(model="Mô hình B", stt=2)])
     assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
-    assert result.rejections["value"].tolist() == ["nt"]
     assert result.rejections["column"].tolist() == ["Lĩnh vực"]
+    assert result.rejections["error"].str.startswith("Thiếu 'Lĩnh vực'").tolist() == [True]
+    assert any(n.endswith("cột 'Lĩnh vực' dòng 5: dòng trên không ghi gì, coi như ô để trống.")
+               for n in result.notes)
+
+
+def test_a_mark_under_a_field_heading_takes_the_heading_s_field(tmp_path, context):
+    """L128: ``nt`` on the first row under ``II. VĂN HÓA - XÃ HỘI`` is no repeat of the row
+    above the heading (Kinh tế) but a blank under the heading: its field. L132: ``nt`` under
+    a blank level is a blank level, its default."""
+    result = _read(tmp_path, context, [
+        ["I. LĨNH VỰC KINH TẾ"] + [None] * 10,
+        row(model="Mô hình A", field=None, stt=1),
+        ["II. VĂN HÓA - XÃ HỘI"] + [None] * 10,
+        row(model="Mô hình B", field="nt", level=None, grassroots=None, stt=2),
+        row(model="Mô hình C", field="nt", level="nt", grassroots=None, stt=3)])
+    assert result.rows == {"read": 5, "valid": 3, "rejected": 0, "ignored": 2}
+    assert result.registrations["field"].tolist() == ["KT", "VHXH", "VHXH"]
+    assert result.registrations["level"].tolist()[1:] == ["cap_tren_co_so", "cap_tren_co_so"]
 
 
 def test_a_name_holding_nt_is_a_name(tmp_path, context):

@@ -47,13 +47,16 @@ def _marked(column: pd.Series) -> pd.Series:
 
 
 def filled_from_ditto(raw: pd.DataFrame, labels: pd.Series
-                      ) -> tuple[pd.DataFrame, dict[str, dict[int, int]]]:
+                      ) -> tuple[pd.DataFrame, dict[str, dict[int, int | None]]]:
     """``raw`` with each ditto mark of a registration row (``labels == "data"``) replaced by
     the value of the registration row right above it (rows not registrations passed over),
     itself perhaps read from a mark, and ``{column: {row: the row whose written value it
-    took}}`` (Excel rows; ``{}`` and ``raw`` unchanged when there is none). A mark under a
-    registration that leaves the column blank (an individual's ``Chức vụ`` ``nt`` under a
-    collective), under a repeated header row or on the first row stays as written.
+    took, or None}}`` (Excel rows; ``{}`` and ``raw`` unchanged when there is none). A mark
+    with nothing to repeat (under a registration that leaves the column blank, an
+    individual's ``Chức vụ`` ``nt`` under a collective; under a repeated header row or a
+    sub-heading; on the first row) is an empty cell (``None`` in the map): a required value
+    missing, a field under a sub-heading taken from it, an optional one left to its default
+    (fresh tester L's L012, L128, L132, L134).
     ``raw``: :func:`thidua.ingest.rows.raw_rows` (object columns, index Excel row);
     ``labels``: the rows' labels, same index. ``raw`` is not modified."""
     columns = [c for c in DITTO_COLUMNS if c in raw]
@@ -62,38 +65,43 @@ def filled_from_ditto(raw: pd.DataFrame, labels: pd.Series
     if not marks:
         return raw, {}
     raw = raw.copy()
-    taken: dict[str, dict[int, int]] = {}
+    taken: dict[str, dict[int, int | None]] = {}
     for column, marked in marks.items():
         raw[column] = raw[column].astype("object")
         above = None
         for row, label in labels.items():
-            if label == "header":
+            if label in ("header", "subheading"):
                 above = None
             elif label != "data":
                 continue
             else:
-                if marked[row] and above is not None and clean_text(raw.at[above, column]) \
-                        and not is_ditto(raw.at[above, column]):
-                    raw.at[row, column] = raw.at[above, column]
-                    taken.setdefault(column, {})[row] = taken.get(column, {}).get(above, above)
+                if marked[row]:
+                    value = raw.at[above, column] if above is not None else ""
+                    said = bool(clean_text(value))
+                    raw.at[row, column] = value if said else ""
+                    taken.setdefault(column, {})[row] = (
+                        taken.get(column, {}).get(above, above) if said else None)
                 above = row
     return raw, taken
 
 
-def ditto_note(raw: pd.DataFrame, taken: dict[str, dict[int, int]]) -> str | None:
+def ditto_note(raw: pd.DataFrame, taken: dict[str, dict[int, int | None]]) -> str | None:
     """The line telling a unit which cells were read as "as above" (:func:`filled_from_ditto`),
     or ``None``: ``Ô ghi dấu 'như trên' (nt, ", -//-) đã hiểu là giống dòng trên: cột 'Lĩnh
     vực' dòng 7, 8 lấy theo dòng 6 (Kinh tế); cột 'Hình thức' dòng 7 lấy theo dòng 6 (Tập
-    thể).``"""
+    thể).``, and for a mark with nothing to repeat ``cột 'Chức vụ' dòng 9: dòng trên không
+    ghi gì, coi như ô để trống``."""
     if not taken:
         return None
     parts = []
     for column, rows in taken.items():
-        by_source: dict[int, list[int]] = {}
+        by_source: dict[int | None, list[int]] = {}
         for row, source in sorted(rows.items()):
             by_source.setdefault(source, []).append(row)
-        parts += [f"cột '{BY_NAME[column].header}' dòng {rows_said(marked)} lấy theo dòng "
-                  f"{source} ({clean_text(raw.at[source, column])})"
-                  for source, marked in by_source.items()]
+        header = BY_NAME[column].header
+        parts += [f"cột '{header}' dòng {rows_said(marked)} lấy theo dòng {source} "
+                  f"({clean_text(raw.at[source, column])})" if source is not None else
+                  f"cột '{header}' dòng {rows_said(marked)}: dòng trên không ghi gì, coi như ô "
+                  f"để trống" for source, marked in by_source.items()]
     return ("Ô ghi dấu 'như trên' (nt, \", -//-) đã hiểu là giống dòng trên: "
             + "; ".join(parts) + ".")

@@ -87,7 +87,7 @@ class SheetRows:
     unions: list[int] = field(default_factory=list)
     #: column → ``{row: the row above it took the value from}`` for ditto marks
     #: (:func:`thidua.ingest.ditto.filled_from_ditto`).
-    dittos: dict[str, dict[int, int]] = field(default_factory=dict)
+    dittos: dict[str, dict[int, int | None]] = field(default_factory=dict)
 
     @cached_property
     def data(self) -> pd.DataFrame:
