@@ -224,7 +224,9 @@ VOCABULARY: frozenset[str] = frozenset(
               "CĐ cấp trên trực tiếp cơ sở"])
 
 # --- rows that are not data ------------------------------------------------------------------
-TOTAL_KEYS = ("tong cong", "cong", "tong so", "tong", "cong toan don vi")
+#: ``total``: an Excel Table's Total Row as an English Excel writes it (``Total`` | ``8``; a
+#: Vietnamese Excel writes ``Tổng``; fresh tester L's L098).
+TOTAL_KEYS = ("tong cong", "cong", "tong so", "tong", "cong toan don vi", "total")
 SIGNATURE_KEYS = ("nguoi lap bieu", "nguoi lap", "thu truong don vi", "thu truong co quan",
                   "xac nhan cua", "ky, ghi ro ho ten", "ky ten", "ky va ghi ro ho ten",
                   "chu tich", "pho chu tich", "t/m ban thuong vu", "tm ban thuong vu",

@@ -45,3 +45,18 @@ def test_a_list_with_excel_subtotals_counts_its_rows_and_ignores_the_subtotals(t
     write_xlsx(path, [Sheet("DS", lines)])
     result = ingest_file(input_file(path), context)
     assert (result.rows["valid"], result.rows["rejected"], result.rows["ignored"]) == (5, 0, 3)
+
+
+@pytest.mark.parametrize("label", ["Total", "Tổng", "TOTAL"])
+def test_an_excel_table_s_total_row_in_english_or_vietnamese_is_a_totals_row(tmp_path, context,
+                                                                             label):
+    """Insert > Table with its Total Row on writes ``Total`` (English Excel) or ``Tổng``
+    (Vietnamese) in the first column and ``=SUBTOTAL(103, …)`` under the model (fresh tester
+    L's L098, L153)."""
+    rows = [reg(i, field="Kinh tế") for i in range(8)]
+    line = [""] * len(HEADER)
+    line[0], line[1] = label, 8
+    path = tmp_path / "Q-HM_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HM"], ["Năm: 2024"], HEADER, *rows, line])])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 9, "valid": 8, "rejected": 0, "ignored": 1}

@@ -16,7 +16,8 @@ OTHER_UNIT = ("Mã đơn vị 'Q-DD' khác mã của tệp 'Q-BD' (mã của hơ
               "của một đơn vị: đề nghị sửa thành 'Q-BD', hoặc gửi dòng này trong tệp của đơn vị "
               "'Q-DD'.")
 IGNORED = dict.fromkeys(["blank", "totals", "subheading", "signature", "header", "hidden",
-                         "example", "continuation", "copied_sheet", "title", "struck", "withdrawn"], 0)
+                         "example", "continuation", "copied_sheet", "title", "struck", "withdrawn",
+                         "other_year"], 0)
 
 
 def sheet(rows: list[list], name: str = "DS", header=("Mã đơn vị", *HEADER), **kw) -> SheetData:

@@ -19,6 +19,7 @@ from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
 from thidua.ingest.legend import is_legend
+from thidua.ingest.listheadings import is_list_heading
 from thidua.ingest.ballot import ballot_choice
 from thidua.ingest.periods import parse_period, period_of_two
 from thidua.ingest.registrant import type_in_position
@@ -27,7 +28,7 @@ from thidua.text import clean_text, match_key
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
 IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidden", "example",
                    "continuation", "copied_sheet", "title", "struck",
-                   "withdrawn")
+                   "withdrawn", "other_year")
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union", "note", "unit_code")
 #: A row without any of these is never a registration (issue 16.6).
 CORE_COLUMNS = ("model", "registrant", "field", "type")
@@ -339,6 +340,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         elif is_subheading(texts, text.at[row, "type"] if "type" in text else "") \
                 or not either and is_group_line(texts):  # ``Công đoàn cơ sở Công ty X``
             labels[row] = "subheading"
+        elif not has_data[row] and len(set(texts)) == 1 and is_list_heading(texts[0]):
+            labels[row] = "subheading"  # ``Năm 2023``, ``DANH SÁCH … (tiếp theo)`` in STT
     if both.any():  # a summary block's lines: ``Kinh tế`` | ``Cá nhân`` | ``2``
         for row in _summary_lines(text, both[labels == "data"]):
             labels[row] = "totals"

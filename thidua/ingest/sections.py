@@ -89,7 +89,8 @@ def sheet_type(name: str) -> str:
     for candidate in dict.fromkeys((text, _NAME_AROUND.sub("", text))):
         if candidate and (kind := heading_type([candidate])):
             return kind
-    return ""
+    both = _field_and_type(text)
+    return both[1] if both else ""
 
 
 def sheet_field(name: str) -> str:
@@ -100,6 +101,41 @@ def sheet_field(name: str) -> str:
     sheet so named that has no ``Lĩnh vực`` column take it (one sheet per field, tester B's
     F10; an extension of ``spec/submission-form.md``, "The file")."""
     text = clean_text(name)
+    for candidate in dict.fromkeys((text, _NAME_AROUND.sub("", text))):
+        reading = read_value("field", candidate) if candidate else None
+        if reading is not None and reading.how == EXACT and reading.code:
+            return FIELDS[reading.code]
+    both = _field_and_type(text)
+    return both[0] if both else ""
+
+
+#: Where a sheet's name naming a field and a type is cut in two: a dash, an underscore, a
+#: slash, a plus, or a space (``KT - Tập thể``, ``TT-KT``, ``CN_VHXH``, ``Tập thể KT``).
+_HALVES = re.compile(r"\s*[-–_/+]\s*|\s+")
+
+
+def _field_and_type(text: str) -> tuple[str, str] | None:
+    """The field and the type a sheet's name gives when it names both, either first (``KT -
+    Tập thể``, ``KT - Cá nhân``, ``TT-KT``, ``CN-KT``, ``Tập thể KT``: a sheet per field and
+    type, fresh tester L's L083, L158, L159): the name cut once at a separator
+    (:data:`_HALVES`), one half read exactly as a field and the other as a type
+    (:func:`sheet_field`, :func:`sheet_type`); ``None`` for any other name (``VH-XH``,
+    ``Kinh tế``, ``KT (3)``)."""
+    for cut in _HALVES.finditer(text):
+        left, right = text[:cut.start()], text[cut.end():]
+        if not left or not right:
+            continue
+        for first, second in ((left, right), (right, left)):
+            field = _whole_field(first)
+            kind = heading_type([_NAME_AROUND.sub("", second) or second]) if field else None
+            if field and kind:
+                return field, kind
+    return None
+
+
+def _whole_field(text: str) -> str:
+    """The field ``text`` reads as exactly (with or without the words of :data:`_NAME_AROUND`),
+    else ``""``."""
     for candidate in dict.fromkeys((text, _NAME_AROUND.sub("", text))):
         reading = read_value("field", candidate) if candidate else None
         if reading is not None and reading.how == EXACT and reading.code:

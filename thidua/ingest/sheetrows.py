@@ -8,7 +8,7 @@ sheet's rows keep the numbers Excel shows; every row read ends up valid, rejecte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
@@ -43,6 +43,7 @@ from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheetversions import earlier_version_note
 from thidua.ingest.valuecolumns import overruled_type_note, type_column_note
 from thidua.ingest.sheettitle import title_rejections
+from thidua.ingest.otheryears import mark_other_years, other_year_note, other_year_tables
 from thidua.ingest.unitcodes import code_rejections
 from thidua.ingest.usdates import read_day_first
 from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
@@ -265,6 +266,7 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     validated with one pandera call per report year
     (:func:`thidua.ingest.validate.validate_sheets`), issue 10. Each outcome is the one
     :func:`check_rows` gives its sheet alone."""
+    checks = [_without_other_years(c) for c in checks]  # ``DANH SÁCH … NĂM 2023`` under the list
     split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
@@ -283,6 +285,16 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     found = interpreted_frames([data for data, _ in split])  # read by approximation (9.1)
     return [_outcome(c, data, told, validated.get(i), interpreted)
             for i, (c, (data, told), interpreted) in enumerate(zip(checks, split, found))]
+
+
+def _without_other_years(check: SheetCheck) -> SheetCheck:
+    """``check`` with the rows under a heading of another year ignored
+    (:func:`thidua.ingest.otheryears.other_year_tables`)."""
+    tables = other_year_tables(check.rows.raw, check.rows.labels, check.year)
+    if not tables:
+        return check
+    return replace(check, rows=replace(check.rows,
+                                       labels=mark_other_years(check.rows.labels, tables)))
 
 
 def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
@@ -332,6 +344,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
                 contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
                 subheading_note(raw, rows.by_heading), ditto_note(raw, rows.dittos),
+                other_year_note(other_year_tables(raw, labels, check.year), check.year),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
                 position_type_note(sheet.sheet, "position" in data

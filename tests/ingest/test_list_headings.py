@@ -1,0 +1,62 @@
+"""A heading line in the ``STT`` column above a second table or a repeated page (``Năm 2023``,
+``DANH SÁCH … (tiếp theo)``, ``CÁC MÔ HÌNH TIÊU BIỂU``, ``DANH SÁCH ĐĂNG KÝ BỔ SUNG …``), the
+rest of the row blank, is a sub-heading, ignored; a model typed there stays a rejected row
+(fresh tester L's L086, L094, L152; ``docs/contracts.md``, "Rows that are not data")."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, reg
+from corpus_writers import Sheet, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.listheadings import is_list_heading
+
+
+@pytest.mark.parametrize("text", [
+    "Năm 2023", "NĂM 2023", "Năm 2023 (để đối chiếu)", "DANH SÁCH MÔ HÌNH ĐĂNG KÝ NĂM 2024 (tiếp theo)",
+    "Danh sách đăng ký bổ sung (tháng 9/2024)", "CÁC MÔ HÌNH TIÊU BIỂU", "II. Các mô hình tiêu biểu",
+    "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "DỰ KIẾN ĐĂNG KÝ NĂM 2025", "(tiếp theo)", "Trang sau (tiếp theo)",
+    "TỔNG HỢP THEO LĨNH VỰC",
+])
+def test_a_list_s_heading(text):
+    assert is_list_heading(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bữa cơm công đoàn ấm áp", "Mô hình bữa cơm ca", "1", "II", "a)", "-", "KT", "Năm 2023 là năm bản lề của"
+    " phong trào thi đua dân vận khéo tại cơ sở", "Ghi chú",
+])
+def test_no_list_s_heading(text):
+    assert not is_list_heading(text)
+
+
+def _file(tmp_path, heading: str):
+    empty = [""] * len(HEADER)
+    line = list(empty)
+    line[0] = heading
+    rows = [reg(i) for i in range(4)]
+    more = [reg(i) for i in range(4, 7)]
+    path = tmp_path / "Q-HM_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HM"], ["Năm: 2024"], HEADER, *rows, empty, line,
+                                   HEADER, *more])])
+    return path
+
+
+@pytest.mark.parametrize("heading", ["DANH SÁCH ĐĂNG KÝ BỔ SUNG (tháng 9/2024)",
+                                     "DANH SÁCH MÔ HÌNH ĐĂNG KÝ NĂM 2024 (tiếp theo)",
+                                     "Năm 2024", "CÁC MÔ HÌNH ĐĂNG KÝ THÊM"])
+def test_a_heading_over_a_second_table_of_the_year_is_ignored_and_its_rows_counted(
+        tmp_path, context, heading):
+    result = ingest_file(input_file(_file(tmp_path, heading)), context)
+    assert result.rows == {"read": 10, "valid": 7, "rejected": 0, "ignored": 3}
+    assert (result.ignored["subheading"], result.ignored["header"], result.ignored["blank"]) \
+        == (1, 1, 1)
+
+
+def test_a_model_typed_alone_in_the_stt_column_stays_a_rejected_row(tmp_path, context):
+    result = ingest_file(input_file(_file(tmp_path, "Bữa cơm công đoàn ấm áp")), context)
+    assert result.rows == {"read": 10, "valid": 7, "rejected": 1, "ignored": 2}
+    assert sorted(result.rejections["column"]) == ["Hình thức", "Lĩnh vực", "Tên mô hình",
+                                                   "Tên tập thể/cá nhân"]
