@@ -69,29 +69,32 @@ def several_models(valid: pd.DataFrame, raw: pd.DataFrame
         return valid, {}
     columns = [c for c in DUPLICATE_KEY if c in valid]
 
-    def key(record: pd.Series) -> tuple:
+    def key(record) -> tuple:  # a row (Series) or its cells (dict)
         return tuple(duplicate_key(record[c]) if isinstance(record[c], str) else None
                      for c in columns)
     seen = {key(valid.iloc[i]): int(row) for i, row in enumerate(valid.index)
             if row not in found}
     split: dict[int, list[tuple[str, int | None]]] = {}
-    pieces = []
-    for i, row in enumerate(valid.index):
-        record = valid.iloc[[i]]
+    take: list[int] = []  # positions in ``valid``, one per registration kept
+    edits: list[tuple[int, str]] = []  # (position in the result, model)
+    for at, row in enumerate(valid.index):
         if row not in found:
-            pieces.append(record)
+            take.append(at)
             continue
+        record = valid.iloc[at].to_dict()
         split[int(row)] = []
         for name in found[row]:
-            one = record.copy()
-            one["model"] = name
-            first = seen.setdefault(key(one.iloc[0]), int(row))
+            first = seen.setdefault(key({**record, "model": name}), int(row))
             again = first if (first != int(row) or any(
                 m == name for m, _ in split[int(row)])) else None
             split[int(row)].append((name, again))
             if again is None:
-                pieces.append(one)
-    return pd.concat(pieces).astype(valid.dtypes.to_dict()), split
+                edits.append((len(take), name))
+                take.append(at)
+    out = valid.iloc[take].copy()
+    for at, name in edits:
+        out.iloc[at, out.columns.get_loc("model")] = name
+    return out, split
 
 
 def several_models_note(split: dict[int, list[tuple[str, int | None]]]) -> str | None:

@@ -95,35 +95,39 @@ def several_people(valid: pd.DataFrame, raw: pd.DataFrame
         return valid, {}
     columns = [c for c in DUPLICATE_KEY if c in valid]
 
-    def key(record: pd.Series) -> tuple:
+    def key(record) -> tuple:  # a row (Series) or its cells (dict)
         return tuple(duplicate_key(record[c]) if isinstance(record[c], str) else None
                      for c in columns)
     seen = {key(valid.loc[row]): int(row) for row in valid.index if row not in found}
     split: dict[int, list[tuple[str, str | None, int | None]]] = {}
-    pieces = []
-    for row in valid.index:
-        record = valid.loc[[row]]
+    take: list[int] = []  # positions in ``valid``, one per registration kept
+    edits: list[tuple[int, str, str | None]] = []  # (position in the result, name, position)
+    for at, row in enumerate(valid.index):
         if row not in found:
-            pieces.append(record)
+            take.append(at)
             continue
         names, separator = found[row]
+        record = valid.iloc[at].to_dict()
         written = raw.at[row, "position"] if "position" in raw else None
         positions = _positions(written, len(names), separator)
         split[int(row)] = []
         for i, name in enumerate(names):
-            one = record.copy()
-            one["registrant"] = name
-            if positions is not None:
-                one["position"] = positions[i]
-            position = one["position"].iloc[0]
+            position = positions[i] if positions is not None else record.get("position")
             position = position if isinstance(position, str) else None
-            first = seen.setdefault(key(one.iloc[0]), int(row))
+            first = seen.setdefault(key({**record, "registrant": name, "position": position}),
+                                    int(row))
             repeated = first if (first != int(row) or any(
                 n == name and p == position for n, p, _ in split[int(row)])) else None
             split[int(row)].append((name, position, repeated))
             if repeated is None:
-                pieces.append(one)
-    return pd.concat(pieces).astype(valid.dtypes.to_dict()), split
+                edits.append((len(take), name, position))
+                take.append(at)
+    out = valid.iloc[take].copy()
+    for at, name, position in edits:
+        out.iloc[at, out.columns.get_loc("registrant")] = name
+        if "position" in out and position is not None:
+            out.iloc[at, out.columns.get_loc("position")] = position
+    return out, split
 
 
 def several_people_note(split: dict[int, list[tuple[str, str | None, int | None]]]
