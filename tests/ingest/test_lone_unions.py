@@ -34,7 +34,8 @@ def test_a_second_union_under_a_collective_s_row_is_its_second_registrant(tmp_pa
     frame = result.registrations
     assert frame.loc[8, ["model", "field", "type", "registrant"]].tolist() == [
         "Bữa cơm Công đoàn ấm áp", "KT", "collective", UNION]
-    assert ("Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, hình thức "
+    assert ("Các dòng chỉ ghi người thực hiện (STT để trống hoặc chỉ ghi số phụ 1.1, dấu -), "
+            "để trống tên mô hình, lĩnh vực, hình thức "
             "ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô hình đó, mỗi người "
             "một đăng ký: dòng 8 (mô hình của dòng 7). Nếu không phải vậy, đề nghị sửa lại; lần "
             "sau đề nghị ghi đủ thông tin ở từng dòng.") in result.readings

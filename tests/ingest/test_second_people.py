@@ -45,7 +45,8 @@ def test_a_second_person_mid_table_and_at_its_end_counts(tmp_path, context):
         frame.loc[8, ["model", "field", "type"]].tolist()
     assert frame.loc[9, "registrant"] == "Lê Thị Bích Ngọc"
     assert frame.loc[12, "model"] == frame.loc[11, "model"]
-    assert ("Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, hình thức "
+    assert ("Các dòng chỉ ghi người thực hiện (STT để trống hoặc chỉ ghi số phụ 1.1, dấu -), "
+            "để trống tên mô hình, lĩnh vực, hình thức "
             "ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô hình đó, mỗi người "
             "một đăng ký: dòng 9 (mô hình của dòng 8), dòng 12 (mô hình của dòng 11). Nếu không "
             "phải vậy, đề nghị sửa lại; lần sau đề nghị ghi đủ thông tin ở từng dòng."
@@ -301,7 +302,8 @@ def test_shared_note_word_for_word():
     assert shared_note({}) is None and shared_note({}, {}) is None
     six = {10 + i: 9 for i in range(6)}
     tail = " Nếu không phải vậy, đề nghị sửa lại; lần sau đề nghị ghi đủ thông tin ở từng dòng."
-    people = ("Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, hình thức "
+    people = ("Các dòng chỉ ghi người thực hiện (STT để trống hoặc chỉ ghi số phụ 1.1, dấu -), "
+            "để trống tên mô hình, lĩnh vực, hình thức "
               "ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô hình đó, mỗi người "
               "một đăng ký: dòng 10 (mô hình của dòng 9), dòng 11 (mô hình của dòng 9), dòng 12 "
               "(mô hình của dòng 9), dòng 13 (mô hình của dòng 9), dòng 14 (mô hình của dòng 9) "
@@ -362,3 +364,57 @@ def test_look_alikes_of_a_wrapped_second_model_are_not_joined(tmp_path, context,
     result = _ingest(tmp_path, context, rows)
     assert result.ignored.get("continuation", 0) == 0
     assert sorted(set(result.rejections["row"])) == rejected
+
+
+@pytest.mark.parametrize("first, second", [("1.1", "1.2"), ("-", "-"), ("•", "+")])
+def test_people_rows_numbered_under_the_model_or_dashed_are_its_people(
+        tmp_path, context, first, second):
+    """A person's row under a whole registration whose STT is a sub-number (``1.1``) or a dash
+    alone (``-``), model, field and type blank: a person of the model above (fresh tester L's
+    L040, L047: rejected "Thiếu 'Tên mô hình'", 2 lost each)."""
+    one, two = person("Trịnh Thị Yến", "Ủy viên BCH CĐCS"), person("Mai Xuân Trường", "Tổ trưởng")
+    one[0], two[0] = first, second
+    result = _ingest(tmp_path, context, [reg(1, stt="1"), one, two, reg(2, stt="2")])
+    frame = result.registrations
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    first_row = frame.index[0]
+    assert frame["registrant"].tolist()[1:3] == ["Trịnh Thị Yến", "Mai Xuân Trường"]
+    assert frame["position"].tolist()[1:3] == ["Ủy viên BCH CĐCS", "Tổ trưởng"]
+    assert frame["model"].tolist()[1:3] == [frame.loc[first_row, "model"]] * 2
+    assert frame["type"].tolist()[:3] == ["individual"] * 3
+    assert (f"mỗi người một đăng ký: dòng {first_row + 1} (mô hình của dòng {first_row}), "
+            f"dòng {first_row + 2} (mô hình của dòng {first_row}).") in " ".join(result.notes)
+
+
+def test_people_rows_with_a_bullet_under_a_model_row_without_a_person_are_its_people(
+        tmp_path, context):
+    """A model's row (STT, model, field, ``Cá nhân``, no registrant) then its people as
+    ``- Nguyễn Văn An`` | ``Chủ tịch CĐCS``: the first completes the model's row, the next
+    are people of that model, as without the bullet (fresh tester L's L037: both were joined
+    into the model's row as text carried over, two people made one registrant)."""
+    model = reg(1, stt=1, registrant=None, position=None)
+    rows = [model, person("- Mai Xuân Trường", "Chủ tịch CĐCS"),
+            person("- Hà Thị Phương", "Phó Chủ tịch CĐCS"), reg(2, stt=2)]
+    result = _ingest(tmp_path, context, rows)
+    frame = result.registrations
+    assert len(frame) == 3
+    # the names as written, bullet kept (as every bulleted name: the duplicate key drops it)
+    assert frame["registrant"].tolist()[:2] == ["- Mai Xuân Trường", "- Hà Thị Phương"]
+    assert frame["position"].tolist()[:2] == ["Chủ tịch CĐCS", "Phó Chủ tịch CĐCS"]
+    assert frame["model"].tolist()[0] == frame["model"].tolist()[1]
+    first = frame.index[0]
+    notes = " ".join(result.notes)
+    assert f"Dòng {first + 1} đã được ghép vào dòng {first}: mỗi đăng ký được ghi trên hai dòng" \
+        in notes
+    assert f"mỗi người một đăng ký: dòng {first + 2} (mô hình của dòng {first})." in notes
+
+
+def test_a_wrapped_line_starting_with_a_dash_is_still_carried_over(tmp_path, context):
+    """A model's second line typed on the row below, starting ``- `` and lower case, is joined
+    (a bullet does not make one text cell a person)."""
+    wrapped = list(BLANK)
+    wrapped[1] = "- giai đoạn 2 cho công nhân nhà trọ"
+    result = _ingest(tmp_path, context, [reg(1, stt=1), wrapped, reg(2, stt=2)])
+    frame = result.registrations
+    assert len(frame) == 2
+    assert frame["model"].tolist()[0].endswith("- giai đoạn 2 cho công nhân nhà trọ")

@@ -46,8 +46,13 @@ def _own_registration(cells: list[str]) -> bool:
     start like a name of its own (a capital letter): ``Tủ sách pháp luật`` | ``Nguyễn Văn
     B``, or ``Nguyễn Thị B`` | ``Ủy viên``, is a registration (or a person), not a wrapped line;
     ``lao động giỏi`` | ``LĐLĐ huyện`` and ``(Tổ trưởng)`` are lines carried over."""
-    filled = [c for c in cells if c]
+    filled = [_BULLET.sub("", c) for c in cells if c]
     return len(filled) >= 2 and all(c[:1].isupper() for c in filled)
+
+
+#: A bullet before a name (``- Nguyễn Văn An``, ``• …``, ``+ …``): a person's row under a
+#: model's row is its own, as without it (fresh tester L's L037).
+_BULLET = re.compile(r"^[-•+*–▪●]\s+")
 
 
 def continuations(raw: pd.DataFrame, labels: pd.Series,
@@ -258,16 +263,29 @@ def second_people(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | Non
     if "stt" not in raw or raw.empty or not set(NEEDED_COLUMNS) <= set(raw.columns):
         return {}
     label = labels.reindex(raw.index, fill_value="").tolist()
-    unnumbered = by_value(raw["stt"], clean_text).eq("") & by_value(raw["model"], clean_text).eq("")
+    unnumbered = by_value(raw["stt"], _own_number).eq("") & by_value(raw["model"], clean_text).eq("")
     if not any(u and k in ("data", "signature") for u, k in zip(unnumbered, label)):
         return {}  # cheap: most sheets have none (issue 10)
     text = form_text(raw) if text is None else text
     held = (text["position"].map(_grassroots_position) if "position" in text
             else pd.Series(False, index=text.index))
     plain = ~text["registrant"].str.contains(":", regex=False)  # ``Người lập biểu: …``
-    bare = ((text[["stt", *SHARED_COLUMNS]] == "").all(axis=1) & (text["registrant"] != "")
+    numbered = by_value(text["stt"], _own_number) != ""  # ``1.1``, ``-``: the model's person
+    bare = ((text[list(SHARED_COLUMNS)] == "").all(axis=1) & ~numbered
+            & (text["registrant"] != "")
             & ((labels == "data") | (labels == "signature") & held & plain)).tolist()
     return _as_above(raw, labels, text, bare, halved or {})
+
+
+#: An ``STT`` that numbers a person of the model above rather than a registration of its
+#: own: a sub-number (``1.1``, ``2.3.``) or a bullet or dash alone (``-``, ``+``, ``•``).
+_SUB_NUMBER = re.compile(r"\d{1,3}\.\d{1,3}\.?|[-•+*–▪●]")
+
+
+def _own_number(stt: object) -> str:
+    """The ``STT`` cell's text, empty when it is none of the row's own (:data:`_SUB_NUMBER`)."""
+    text = clean_text(stt)
+    return "" if _SUB_NUMBER.fullmatch(text) else text
 
 
 #: A position held in a grassroots union (``Phó Chủ tịch CĐCS``, ``Ủy viên BCH công đoàn cơ
@@ -344,7 +362,8 @@ def shared_note(people: dict[int, int], models: dict[int, int] | None = None) ->
                          for row, source in pairs[:5]) + more
     lines = []
     if people:
-        lines.append(f"Các dòng chỉ ghi người thực hiện, để trống STT, tên mô hình, lĩnh vực, "
+        lines.append(f"Các dòng chỉ ghi người thực hiện (STT để trống hoặc chỉ ghi số phụ 1.1, "
+                     f"dấu -), để trống tên mô hình, lĩnh vực, "
                      f"hình thức ngay dưới một đăng ký đã được hiểu là người cùng thực hiện mô "
                      f"hình đó, mỗi người một đăng ký: {shown(people, 'mô hình')}.")
     if models:

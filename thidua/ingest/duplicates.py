@@ -146,17 +146,17 @@ def duplicates_across_sheets(valid: list[tuple[str, pd.DataFrame]], *, file: str
             kept.append(rows)
             continue
         keys = frame_by_value(rows[DUPLICATE_KEY], duplicate_key)
-        dropped = []
-        for row, key in zip(rows.index, keys.itertuples(index=False, name=None)):
+        dropped = []  # by position: a row of several people is one Excel row for each
+        for at, (row, key) in enumerate(zip(rows.index, keys.itertuples(index=False, name=None))):
             first = seen.setdefault(key, (sheet, int(row)))
             if first[0] != sheet:
-                dropped.append(row)
+                dropped.append(at)
                 records.append({
                     "file": file, "sheet": sheet, "row": int(row),
                     "column": BY_NAME["model"].header,
-                    "value": shorten(clean_text(rows.at[row, "model"])),
+                    "value": shorten(clean_text(rows["model"].iloc[at])),
                     "error": f"Trùng với dòng {first[1]} của trang '{first[0]}': cùng tên mô hình, "
                              f"lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn cơ sở; "
                              f"chỉ tính dòng {first[1]} của trang '{first[0]}'."})
-        kept.append(rows.drop(index=dropped) if dropped else rows)
+        kept.append(rows[~np.isin(np.arange(len(rows)), dropped)] if dropped else rows)
     return kept, rejection_frame(records)

@@ -36,6 +36,8 @@ from thidua.ingest.rows import (SheetData, column_labels, field_from_name, legen
                                overruled_type_headers,
                                raw_rows, title_line_rows, type_column_headers,
                                type_from_name, type_from_position)
+from thidua.ingest.severalpeople import several_people, several_people_note
+from thidua.ingest.severalmodels import several_models, several_models_note
 from thidua.ingest.sections import (blank_from_name_note, fields_from_subheadings,
                                     sheet_field_note,
                                     position_type_note, sheet_type_note, subheading_note)
@@ -325,6 +327,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
             data["unit_code"], unit, set(check.known_codes), file, sheet.sheet)))
+    valid, people = several_people(valid, raw)  # ``Nguyễn Văn An, Trần Thị Bình``: two, told
+    valid, models = several_models(valid, raw)  # ``1. Bữa cơm …⏎2. Mái ấm …``: two, told
     if len(interpreted):  # of the valid rows only
         interpreted = interpreted[interpreted["row"].isin(valid.index)].reset_index(drop=True)
     headers = column_labels(sheet)
@@ -343,6 +347,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
                 contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
+                several_people_note(people), several_models_note(models),
                 subheading_note(raw, rows.by_heading), ditto_note(raw, rows.dittos),
                 other_year_note(other_year_tables(raw, labels, check.year), check.year),
                 *(group_fill_note(raw, c, rows.by_group.get(c, {})) for c in GROUPED_COLUMNS),

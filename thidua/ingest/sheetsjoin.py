@@ -30,7 +30,10 @@ def combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
         [o.raw.loc[sorted(r["row"].dropna().unique().astype(int)), list(o.headers)]
          .rename(columns=o.headers) for o, r in zip(outcomes, rejections)],
         keys=[o.sheet for o in outcomes], names=["sheet", "row"])
-    sheets = tuple({"sheet": o.sheet, "read": o.read, "valid": len(v),
+    # a row of several people (:mod:`thidua.ingest.severalpeople`) is one row read, valid
+    # unless one of them is rejected
+    sheets = tuple({"sheet": o.sheet, "read": o.read,
+                    "valid": len(set(v.index) - set(r["row"].dropna().astype(int))),
                     "rejected": int(r["row"].nunique()), "ignored": sum(o.ignored.values())}
                    for o, v, r in zip(outcomes, kept, rejections))
 

@@ -1,0 +1,144 @@
+"""Several individuals in one registrant cell of an individual's row (``A, B``, ``A và B``,
+``A; B``, ``A + B``, ``Đ/c A; Đ/c B``, ``A⏎B``, ``1. A⏎2. B⏎3. C``): one individual registration
+per person, each keeping the row's Excel number, told (:mod:`thidua.ingest.severalpeople`;
+fresh tester L's L033–L035, L042, L045). Read before, the row was one registrant named
+``Nguyễn Văn An, Trần Thị Bình``, silently. Look-alikes stay one registrant (L038, L039, L041,
+L046)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import input_file, row, write_xlsx
+from thidua.ingest.files import ingest_file
+from thidua.ingest.severalpeople import is_person_name, people_in_cell
+
+TITLE = ["Mã đơn vị: Q-CG", "Năm: 2024"]
+
+
+def _read(tmp_path, context, rows):
+    path = write_xlsx(tmp_path / "Q-CG_2024.xlsx", rows, title=TITLE)
+    return ingest_file(input_file(path), context)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Nguyễn Văn An, Trần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),
+    ("Nguyễn Văn An và Trần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),
+    ("Nguyễn Văn An; Trần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),
+    ("Lê Văn Cường + Phạm Thị Dung", ["Lê Văn Cường", "Phạm Thị Dung"]),
+    ("Đ/c Nguyễn Văn An; Đ/c Trần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),
+    ("Nguyễn Văn An\nTrần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),
+    ("1. Nguyễn Văn An\n2. Trần Thị Bình\n3. Lê Văn Cường",
+     ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]),
+])
+def test_a_cell_of_several_names_gives_each_name(text, names):
+    assert people_in_cell(text)[0] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Nguyễn Văn An", "Nguyễn Văn An (Bảy)", "Nguyễn Văn An (tức Bảy Nhỏ), Trần Thị Bình",
+    "Ban Nữ công và Ban Tuyên giáo CĐCS", "Công đoàn Trường Mầm non Hoa Sen và Hoa Mai",
+    "CĐCS Công ty TNHH Hòa Bình, chi nhánh Hà Nội",
+    "Tổ công đoàn Phòng Kế toán (gồm: Nguyễn Văn An, Trần Thị Bình, Lê Văn Cường)",
+    "Ban Nữ công CĐCS:\n- Phạm Thị Dung\n- Hoàng Thị Lan",
+    "CĐCS Trường Tiểu học số 2 và đồng chí Lê Minh Tuấn",
+    "Nguyễn Văn An\nChủ tịch CĐCS", "Nguyễn Văn An, Chủ tịch CĐCS", "An và Bình",
+    "Nguyễn Văn An và các đồng chí", "", None, 3.0])
+def test_a_cell_not_all_names_stays_one_registrant(text):
+    assert people_in_cell(text) is None
+
+
+def test_a_name_is_two_to_six_capitalised_words_without_an_organisation():
+    assert is_person_name("Trần Thị Bình") and is_person_name("Tôn Nữ Thị Hà")
+    assert not is_person_name("Bình") and not is_person_name("Phòng Kế Toán")
+    assert not is_person_name("Nguyễn văn an") and not is_person_name("Tổ Dân Phố 3")
+
+
+def test_several_people_in_one_cell_are_that_many_registrations_told(tmp_path, context):
+    result = _read(tmp_path, context, [
+        row(model="Bữa cơm Công đoàn", registrant="CĐCS Công ty May 10", stt=1),
+        row(model="Tiếng loa an toàn", field="An ninh - quốc phòng", type_="Cá nhân",
+            registrant="Nguyễn Văn An, Trần Thị Bình",
+            position="Chủ tịch CĐCS, Phó Chủ tịch CĐCS", stt=2),
+        row(model="Góc sách công nhân", field="Văn hóa - xã hội", type_="Cá nhân",
+            registrant="1. Lê Văn Cường\n2. Phạm Thị Dung\n3. Hoàng Thị Lan",
+            position="Tổ trưởng công đoàn", stt=3),
+        row(model="Chợ phiên Công đoàn", field="Kinh tế", type_="Cá nhân",
+            registrant="Nguyễn Văn An (Bảy)", position="Chủ tịch CĐCS, Hiệu trưởng", stt=4)])
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    got = result.registrations
+    assert got.index.tolist() == [5, 6, 6, 7, 7, 7, 8]
+    assert got["registrant"].tolist() == [
+        "CĐCS Công ty May 10", "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",
+        "Phạm Thị Dung", "Hoàng Thị Lan", "Nguyễn Văn An (Bảy)"]
+    assert got["position"].tolist()[1:] == [
+        "Chủ tịch CĐCS", "Phó Chủ tịch CĐCS", "Tổ trưởng công đoàn", "Tổ trưởng công đoàn",
+        "Tổ trưởng công đoàn", "Chủ tịch CĐCS, Hiệu trưởng"]
+    assert got["model"].tolist()[1:6] == ["Tiếng loa an toàn"] * 2 + ["Góc sách công nhân"] * 3
+    assert got["type"].tolist() == ["collective"] + ["individual"] * 6
+    note = next(n for n in result.notes if "nhiều người" in n)
+    assert note == (
+        "Ô 'Tên tập thể/cá nhân' của cá nhân ghi nhiều người trong một ô, mỗi người được tính "
+        "là một đăng ký cá nhân của cùng mô hình, mang số dòng của ô ấy (dòng 6: Nguyễn Văn An "
+        "(Chủ tịch CĐCS), Trần Thị Bình (Phó Chủ tịch CĐCS); dòng 7: Lê Văn Cường (Tổ trưởng "
+        "công đoàn), Phạm Thị Dung (Tổ trưởng công đoàn), Hoàng Thị Lan (Tổ trưởng công đoàn))."
+        " Đề nghị từ nay ghi mỗi người một dòng.")
+
+
+def test_a_person_of_the_cell_repeating_another_row_is_not_counted_again(tmp_path, context):
+    result = _read(tmp_path, context, [
+        row(model="Tiếng loa an toàn", field="An ninh - quốc phòng", type_="Cá nhân",
+            registrant="Nguyễn Văn An", position="Tổ trưởng công đoàn", stt=1),
+        row(model="Tiếng loa an toàn", field="An ninh - quốc phòng", type_="Cá nhân",
+            registrant="Nguyễn Văn An và Trần Thị Bình", position="Tổ trưởng công đoàn", stt=2)])
+    got = result.registrations
+    assert got.index.tolist() == [5, 6]
+    assert got["registrant"].tolist() == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    note = next(n for n in result.notes if "nhiều người" in n)
+    assert ("(dòng 6: Nguyễn Văn An (Tổ trưởng công đoàn): trùng với dòng 5, không tính lại, "
+            "Trần Thị Bình (Tổ trưởng công đoàn))") in note
+
+
+def test_a_collective_naming_two_bodies_or_its_members_stays_one(tmp_path, context):
+    result = _read(tmp_path, context, [
+        row(registrant="Ban Nữ công và Ban Tuyên giáo CĐCS", stt=1),
+        row(model="Góc sách", registrant="Nguyễn Văn An, Trần Thị Bình", stt=2),
+        row(model="Tủ sách", registrant="Tổ công đoàn (gồm: Nguyễn Văn An, Trần Thị Bình)",
+            stt=3)])
+    got = result.registrations
+    assert got.index.tolist() == [5, 6, 7]
+    assert got["registrant"].tolist() == [
+        "Ban Nữ công và Ban Tuyên giáo CĐCS", "Nguyễn Văn An, Trần Thị Bình",
+        "Tổ công đoàn (gồm: Nguyễn Văn An, Trần Thị Bình)"]
+    assert not [n for n in result.notes if "nhiều người" in n]
+
+
+def test_a_person_of_the_cell_repeating_an_earlier_sheet_is_rejected_alone(tmp_path, context):
+    import openpyxl
+
+    from helpers import HEADER
+    wb = openpyxl.Workbook()
+    for sheet, rows in (("Kinh tế", [row(model="Tiếng loa", type_="Cá nhân",
+                                         registrant="Trần Thị Bình", position="Tổ trưởng")]),
+                        ("Bổ sung", [row(model="Tiếng loa", type_="Cá nhân",
+                                         registrant="Nguyễn Văn An, Trần Thị Bình",
+                                         position="Tổ trưởng")])):
+        ws = wb.active if sheet == "Kinh tế" else wb.create_sheet(sheet)
+        ws.title = sheet
+        for line in [*TITLE, None]:
+            ws.append([line] if line else [])
+        ws.append(list(HEADER))
+        for r in rows:
+            ws.append(r)
+    wb.save(path := tmp_path / "Q-CG_2024.xlsx")
+    result = ingest_file(input_file(path), context)
+    got = result.registrations
+    assert list(zip(got["sheet"], got.index, got["registrant"])) == [
+        ("Kinh tế", 5, "Trần Thị Bình"), ("Bổ sung", 5, "Nguyễn Văn An")]
+    assert result.rows == {"read": 2, "valid": 1, "rejected": 1, "ignored": 0}
+    rejected = result.rejections
+    assert rejected[["sheet", "row", "value"]].values.tolist() == [["Bổ sung", 5, "Tiếng loa"]]
+    assert rejected["error"].tolist() == [
+        "Trùng với dòng 5 của trang 'Kinh tế': cùng tên mô hình, lĩnh vực, hình thức, tập "
+        "thể/cá nhân, chức vụ và công đoàn cơ sở; chỉ tính dòng 5 của trang 'Kinh tế'."]

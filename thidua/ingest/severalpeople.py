@@ -1,0 +1,149 @@
+"""Several individuals written in one registrant cell of an individual's row
+(``Nguyễn Văn An, Trần Thị Bình``, ``A và B``, ``A; B``, ``A + B``, ``Đ/c A; Đ/c B``, one per
+line, ``1. A⏎2. B``): the row is that many individual registrations of the same model, each
+keeping the row's Excel number, and the unit is told which row became which (an extension of
+``spec/submission-form.md``, "one row per registration": fresh tester L's L033, L034, L035,
+L042, L045; ``docs/contracts.md``).
+
+Conservative: the cell is split only when every part reads as a person's name
+(:func:`is_person_name`: 2 to 6 words, each starting with a capital letter, none an
+organisation's word of :data:`schemas.form.COLLECTIVE_WORDS`, no bracket, no digit); a
+collective (``Ban Nữ công và Ban Tuyên giáo``), a name with a nickname in brackets, or a cell
+with one name stay one registrant.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from schemas.form import BY_NAME, COLLECTIVE_WORDS
+from thidua.ingest.duplicates import DUPLICATE_KEY, duplicate_key
+from thidua.text import clean_text
+
+#: Where one person's name ends and the next begins, by kind (lines first).
+_SEPARATORS = (re.compile(r"\s*[\r\n\u2028\u2029]+\s*"), re.compile(r"\s*;\s*"),
+               re.compile(r"\s*\+\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s+và\s+", re.I))
+#: A numbering, bullet or ``Đ/c`` before a name (``1.``, ``2)``, ``-``, ``•``, ``Đ/c``, ``Đồng chí``).
+_LEAD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*|[-•*+–]\s*)?(?:(?:đ/c|đc|đồng chí)\.?\s+)?", re.I)
+#: An organisation's word opening any word of a part (lower case): ``Ban``, ``Công ty``.
+_ORGANISATION = tuple(w for w in COLLECTIVE_WORDS)
+
+
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` reads as one person's name: 2 to 6 words, each starting with a
+    capital letter, no digit, bracket or other punctuation, and no word or pair of words of
+    :data:`schemas.form.COLLECTIVE_WORDS` (``Ban``, ``Trường``, ``Công ty``)."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(not w[:1].isupper() or not w.isalpha() for w in words):
+        return False
+    lower = [w.lower() for w in words]
+    return not any(" ".join(lower[i:i + n]) in _ORGANISATION
+                   for n in (1, 2, 3) for i in range(len(lower)))
+
+
+def _parts(text: str, separator: re.Pattern) -> list[str]:
+    return [clean_text(_LEAD.sub("", clean_text(p))) for p in separator.split(text) if clean_text(p)]
+
+
+def people_in_cell(text: object) -> tuple[list[str], re.Pattern] | None:
+    """The names of two or more people written in one registrant cell, and the separator
+    that split them; ``None`` when the cell does not split into parts each reading as a
+    person's name (:func:`is_person_name`). ``1. A⏎2. B`` gives ``[A, B]``."""
+    if not isinstance(text, str):
+        return None
+    for separator in _SEPARATORS:
+        if not separator.search(text.strip()):
+            continue
+        parts = _parts(text.strip(), separator)
+        if len(parts) >= 2 and all(is_person_name(p) for p in parts):
+            return parts, separator
+        if separator is _SEPARATORS[0]:  # lines that are not all names: no other reading
+            return None
+    return None
+
+
+def _positions(text: object, count: int, separator: re.Pattern) -> list[str] | None:
+    """``text`` split into ``count`` positions by ``separator`` (or by lines), else ``None``."""
+    if not isinstance(text, str):
+        return None
+    for sep in dict.fromkeys((separator, _SEPARATORS[0])):
+        parts = _parts(text.strip(), sep)
+        if len(parts) == count:
+            return parts
+    return None
+
+
+def several_people(valid: pd.DataFrame, raw: pd.DataFrame
+                   ) -> tuple[pd.DataFrame, dict[int, list[tuple[str, str | None, int | None]]]]:
+    """``valid`` (normalised valid rows, index Excel row) with each individual's row whose
+    registrant cell in ``raw`` (as written, same index) names several people
+    (:func:`people_in_cell`) made one row per person, in the cell's order, each keeping the
+    Excel row as its index: ``registrant`` the person's name, ``position`` the matching part
+    of the ``Chức vụ`` cell when it splits into as many parts, else the cell for all. A person
+    who repeats another registration of the sheet (the duplicate rule,
+    :data:`thidua.ingest.duplicates.DUPLICATE_KEY`) is not counted again. Returns the rows and
+    ``{row: [(name, position, the row it repeats or None)]}`` of the rows split (for
+    :func:`several_people_note`)."""
+    if valid.empty or "registrant" not in raw or "type" not in valid:
+        return valid, {}
+    found = {row: people_in_cell(raw.at[row, "registrant"]) for row in valid.index
+             if valid.at[row, "type"] == "individual" and row in raw.index}
+    found = {row: f for row, f in found.items() if f is not None}
+    if not found:
+        return valid, {}
+    columns = [c for c in DUPLICATE_KEY if c in valid]
+
+    def key(record) -> tuple:  # a row (Series) or its cells (dict)
+        return tuple(duplicate_key(record[c]) if isinstance(record[c], str) else None
+                     for c in columns)
+    seen = {key(valid.loc[row]): int(row) for row in valid.index if row not in found}
+    split: dict[int, list[tuple[str, str | None, int | None]]] = {}
+    take: list[int] = []  # positions in ``valid``, one per registration kept
+    edits: list[tuple[int, str, str | None]] = []  # (position in the result, name, position)
+    for at, row in enumerate(valid.index):
+        if row not in found:
+            take.append(at)
+            continue
+        names, separator = found[row]
+        record = valid.iloc[at].to_dict()
+        written = raw.at[row, "position"] if "position" in raw else None
+        positions = _positions(written, len(names), separator)
+        split[int(row)] = []
+        for i, name in enumerate(names):
+            position = positions[i] if positions is not None else record.get("position")
+            position = position if isinstance(position, str) else None
+            first = seen.setdefault(key({**record, "registrant": name, "position": position}),
+                                    int(row))
+            repeated = first if (first != int(row) or any(
+                n == name and p == position for n, p, _ in split[int(row)])) else None
+            split[int(row)].append((name, position, repeated))
+            if repeated is None:
+                edits.append((len(take), name, position))
+                take.append(at)
+    out = valid.iloc[take].copy()
+    for at, name, position in edits:
+        out.iloc[at, out.columns.get_loc("registrant")] = name
+        if "position" in out and position is not None:
+            out.iloc[at, out.columns.get_loc("position")] = position
+    return out, split
+
+
+def several_people_note(split: dict[int, list[tuple[str, str | None, int | None]]]
+                        ) -> str | None:
+    """The note telling the unit which rows named several people in the registrant cell,
+    each counted as one individual registration of the row's model (:func:`several_people`):
+    the row, each person with the position counted, a person repeating another row named
+    with that row; ``None`` when no row did."""
+    if not split:
+        return None
+
+    def person(name: str, position: str | None, repeated: int | None) -> str:
+        said = f"{name} ({position})" if position else name
+        return said if repeated is None else f"{said}: trùng với dòng {repeated}, không tính lại"
+    rows = "; ".join(f"dòng {row}: {', '.join(person(*p) for p in people)}"
+                     for row, people in sorted(split.items()))
+    return (f"Ô '{BY_NAME['registrant'].header}' của cá nhân ghi nhiều người trong một ô, mỗi "
+            f"người được tính là một đăng ký cá nhân của cùng mô hình, mang số dòng của ô ấy "
+            f"({rows}). Đề nghị từ nay ghi mỗi người một dòng.")
