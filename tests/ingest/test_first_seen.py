@@ -208,3 +208,29 @@ def test_a_re_run_after_the_office_saved_the_original_keeps_the_correction(tmp_p
                                        "--cache", str(cache)])
     line = next(t for t in checked.output.splitlines() if "Q-HM" in t)
     assert [c.strip() for c in line.split("│")[3:7]] == ["2", "4", "0", "0"]
+
+
+# --- the mutation run's survivors (issue 14) -------------------------------------------------
+def test_the_fingerprint_holds_the_column_names_and_the_excel_rows():
+    one = result("a.xlsx", models=EIGHT)
+    renamed = replace(one, registrations=one.registrations.rename(columns={"model": "remark"}))
+    moved = replace(one, registrations=one.registrations.set_axis(
+        one.registrations.index + 1))  # the same rows one Excel row lower
+    assert len({rows_sha256(one), rows_sha256(renamed), rows_sha256(moved)}) == 3
+
+
+def test_seen_before_reads_every_entry_and_keeps_the_earliest_in_any_order():
+    t = "2024-12-0{}T08:00:00+00:00".format
+    entries = [{"unit": "Q-HM", "rows_sha256": "r1", "status": "rejected", "modified": t(1)},
+               {"unit": "Q-HM", "rows_sha256": "r1", "status": "used", "modified": t(9),
+                "first_seen": t(2)},
+               {"unit": "Q-HM", "rows_sha256": "r1", "status": "superseded", "modified": t(5)},
+               {"unit": "Q-CG", "rows_sha256": "r2", "status": "used", "modified": t(3)}]
+    assert seen_before(entries) == {("Q-HM", "r1"): dt.datetime(2024, 12, 2, 8, tzinfo=UTC),
+                                    ("Q-CG", "r2"): dt.datetime(2024, 12, 3, 8, tzinfo=UTC)}
+
+
+def test_a_first_seen_already_set_is_kept_when_earlier_than_what_was_published():
+    dated = replace(result("a.xlsx", models=EIGHT, modified=T9), first_seen=T2)
+    again = dated_by_content([dated], {("Q-DD", rows_sha256(dated)): T5})
+    assert again[0].first_seen == T2
