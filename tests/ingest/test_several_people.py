@@ -100,6 +100,16 @@ def test_a_person_of_the_cell_repeating_another_row_is_not_counted_again(tmp_pat
             "Trần Thị Bình (Tổ trưởng công đoàn))") in note
 
 
+def test_a_person_named_twice_in_one_cell_is_counted_once(tmp_path, context):
+    result = _read(tmp_path, context, [
+        row(model="Tiếng loa an toàn", field="An ninh - quốc phòng", type_="Cá nhân",
+            registrant="Nguyễn Văn An, Trần Thị Bình, Nguyễn Văn An",
+            position="Tổ trưởng công đoàn", stt=1)])
+    assert result.registrations["registrant"].tolist() == ["Nguyễn Văn An", "Trần Thị Bình"]
+    note = next(n for n in result.notes if "nhiều người" in n)
+    assert "Nguyễn Văn An (Tổ trưởng công đoàn): trùng với dòng 5, không tính lại" in note
+
+
 def test_a_collective_naming_two_bodies_or_its_members_stays_one(tmp_path, context):
     result = _read(tmp_path, context, [
         row(registrant="Ban Nữ công và Ban Tuyên giáo CĐCS", stt=1),

@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME
-from thidua.ingest.duplicates import DUPLICATE_KEY, duplicate_key
+from thidua.ingest.splitrows import split_rows
 from thidua.text import clean_text
 
 #: A line's number (``1.``, ``2)``, ``3/``) or bullet (``-``, ``•``, ``+``, ``*``, ``–``, ``▪``).
@@ -67,34 +67,9 @@ def several_models(valid: pd.DataFrame, raw: pd.DataFrame
              and (names := models_in_cell(raw.at[row, "model"])) is not None}
     if not found:
         return valid, {}
-    columns = [c for c in DUPLICATE_KEY if c in valid]
-
-    def key(record) -> tuple:  # a row (Series) or its cells (dict)
-        return tuple(duplicate_key(record[c]) if isinstance(record[c], str) else None
-                     for c in columns)
-    seen = {key(valid.iloc[i]): int(row) for i, row in enumerate(valid.index)
-            if row not in found}
-    split: dict[int, list[tuple[str, int | None]]] = {}
-    take: list[int] = []  # positions in ``valid``, one per registration kept
-    edits: list[tuple[int, str]] = []  # (position in the result, model)
-    for at, row in enumerate(valid.index):
-        if row not in found:
-            take.append(at)
-            continue
-        record = valid.iloc[at].to_dict()
-        split[int(row)] = []
-        for name in found[row]:
-            first = seen.setdefault(key({**record, "model": name}), int(row))
-            again = first if (first != int(row) or any(
-                m == name for m, _ in split[int(row)])) else None
-            split[int(row)].append((name, again))
-            if again is None:
-                edits.append((len(take), name))
-                take.append(at)
-    out = valid.iloc[take].copy()
-    for at, name in edits:
-        out.iloc[at, out.columns.get_loc("model")] = name
-    return out, split
+    out, repeats = split_rows(valid, {row: [{"model": name} for name in names]
+                                      for row, names in found.items()})
+    return out, {row: list(zip(found[row], again)) for row, again in repeats.items()}
 
 
 def several_models_note(split: dict[int, list[tuple[str, int | None]]]) -> str | None:

@@ -19,7 +19,7 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME, COLLECTIVE_WORDS
-from thidua.ingest.duplicates import DUPLICATE_KEY, duplicate_key
+from thidua.ingest.splitrows import split_rows
 from thidua.text import clean_text
 
 #: Where one person's name ends and the next begins, by kind (lines first).
@@ -93,41 +93,19 @@ def several_people(valid: pd.DataFrame, raw: pd.DataFrame
     found = {row: f for row, f in found.items() if f is not None}
     if not found:
         return valid, {}
-    columns = [c for c in DUPLICATE_KEY if c in valid]
-
-    def key(record) -> tuple:  # a row (Series) or its cells (dict)
-        return tuple(duplicate_key(record[c]) if isinstance(record[c], str) else None
-                     for c in columns)
-    seen = {key(valid.loc[row]): int(row) for row in valid.index if row not in found}
-    split: dict[int, list[tuple[str, str | None, int | None]]] = {}
-    take: list[int] = []  # positions in ``valid``, one per registration kept
-    edits: list[tuple[int, str, str | None]] = []  # (position in the result, name, position)
-    for at, row in enumerate(valid.index):
-        if row not in found:
-            take.append(at)
-            continue
-        names, separator = found[row]
-        record = valid.iloc[at].to_dict()
+    parts: dict[int, list[dict[str, object]]] = {}
+    for row, (names, separator) in found.items():
         written = raw.at[row, "position"] if "position" in raw else None
         positions = _positions(written, len(names), separator)
-        split[int(row)] = []
-        for i, name in enumerate(names):
-            position = positions[i] if positions is not None else record.get("position")
-            position = position if isinstance(position, str) else None
-            first = seen.setdefault(key({**record, "registrant": name, "position": position}),
-                                    int(row))
-            repeated = first if (first != int(row) or any(
-                n == name and p == position for n, p, _ in split[int(row)])) else None
-            split[int(row)].append((name, position, repeated))
-            if repeated is None:
-                edits.append((len(take), name, position))
-                take.append(at)
-    out = valid.iloc[take].copy()
-    for at, name, position in edits:
-        out.iloc[at, out.columns.get_loc("registrant")] = name
-        if "position" in out and position is not None:
-            out.iloc[at, out.columns.get_loc("position")] = position
-    return out, split
+        kept = valid.at[row, "position"] if "position" in valid else None
+        parts[row] = [{"registrant": name,
+                       "position": p if isinstance(p := (positions[i] if positions is not None
+                                                         else kept), str) else None}
+                      for i, name in enumerate(names)]
+    out, repeats = split_rows(valid, parts)
+    return out, {row: [(part["registrant"], part["position"], again)
+                       for part, again in zip(parts[row], repeats[row])]
+                 for row in repeats}
 
 
 def several_people_note(split: dict[int, list[tuple[str, str | None, int | None]]]
