@@ -43,7 +43,7 @@ def _book(tmp_path, name="Q-HD_2024.xlsx", photos=0, photo_bytes=30_000, padding
 def test_a_package_over_the_limit_only_by_its_pictures_is_read_whole(tmp_path, small_limit):
     path = _book(tmp_path, photos=3)
     assert os.path.getsize(path) > 2 * LIMIT
-    assert readable_bytes(path, os.path.getsize(path)) == os.path.getsize(path)
+    assert readable_bytes(path, LIMIT) == os.path.getsize(path)
     data = read.read_bytes(path)
     assert len(data) == os.path.getsize(path)
     parsed = checked_parse(data, ".xlsx")
@@ -57,7 +57,7 @@ def test_a_package_over_the_limit_only_by_its_pictures_is_read_whole(tmp_path, s
 def test_a_package_over_the_limit_by_more_than_its_pictures_is_rejected_naming_them(
         tmp_path, small_limit):
     path = _book(tmp_path, photos=1, padding=50_000)
-    assert readable_bytes(path, os.path.getsize(path)) == LIMIT
+    assert readable_bytes(path, LIMIT) == LIMIT
     with pytest.raises(FileRejected) as rejected:
         read.read_bytes(path)
     assert str(rejected.value).startswith(
@@ -78,10 +78,10 @@ def test_only_a_package_and_only_up_to_its_own_limit(tmp_path, small_limit, monk
     path = _book(tmp_path, photos=3)
     csv = tmp_path / "Q-HD.csv"
     csv.write_bytes(path.read_bytes())
-    assert readable_bytes(csv, os.path.getsize(csv)) == LIMIT  # named .csv: no package
-    assert readable_bytes(path, LIMIT) == LIMIT  # under the limit: nothing to ask
+    assert readable_bytes(csv, LIMIT) == LIMIT  # named .csv: no package
+    assert readable_bytes(path, os.path.getsize(path)) == os.path.getsize(path)  # not over it
     monkeypatch.setattr(pictures, "MAX_PICTURED_FILE_BYTES", os.path.getsize(path) - 1)
-    assert readable_bytes(path, os.path.getsize(path)) == LIMIT
+    assert readable_bytes(path, LIMIT) == LIMIT
 
 
 def test_a_file_under_the_limit_gets_no_note(tmp_path, small_limit):

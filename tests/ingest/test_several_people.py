@@ -48,10 +48,16 @@ def test_a_cell_not_all_names_stays_one_registrant(text):
     assert people_in_cell(text) is None
 
 
-def test_a_name_is_two_to_six_capitalised_words_without_an_organisation():
+def test_a_name_is_three_to_six_capitalised_words_after_a_family_name():
     assert is_person_name("Trần Thị Bình") and is_person_name("Tôn Nữ Thị Hà")
+    assert is_person_name("Đỗ Văn Nam") and is_person_name("Âu Dương Thị Phương Lan Anh")
     assert not is_person_name("Bình") and not is_person_name("Phòng Kế Toán")
     assert not is_person_name("Nguyễn văn an") and not is_person_name("Tổ Dân Phố 3")
+    # a place after a name is no second person (the registrant's town, a ward)
+    assert not is_person_name("Hà Nội") and not is_person_name("Phường Cầu Giấy")
+    assert not is_person_name("Quận Hoàn Kiếm Hà Nội") and not is_person_name("Lê Lợi")
+    assert people_in_cell("Đỗ Văn Nam, Hà Nội") is None
+    assert people_in_cell("Nguyễn Văn An, Thanh Xuân Bắc") is None
 
 
 def test_several_people_in_one_cell_are_that_many_registrations_told(tmp_path, context):

@@ -45,14 +45,19 @@ def _pictures_in(source: Path | bytes) -> tuple[int, int]:
         return 0, 0
 
 
-def readable_bytes(path: Path, file_size: int) -> int:
-    """How many bytes of ``path`` (``file_size`` bytes on disk) may be read: the whole file
-    when it is a package over :data:`MAX_FILE_BYTES` only by its pictures and under
-    :data:`MAX_PICTURED_FILE_BYTES`, else :data:`MAX_FILE_BYTES`."""
-    if file_size <= MAX_FILE_BYTES or file_size > MAX_PICTURED_FILE_BYTES \
-            or path.suffix.lower() not in PACKAGE_SUFFIXES:
-        return MAX_FILE_BYTES
-    return file_size if file_size - _pictures_in(path)[1] <= MAX_FILE_BYTES else MAX_FILE_BYTES
+def readable_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> int:
+    """How many bytes of ``path``, a file over ``limit`` (:data:`MAX_FILE_BYTES`), may be
+    read: the whole file when it is a package over ``limit`` only by its pictures and under
+    :data:`MAX_PICTURED_FILE_BYTES`, else ``limit``."""
+    if path.suffix.lower() not in PACKAGE_SUFFIXES:
+        return limit
+    try:
+        file_size = path.stat().st_size
+    except OSError:
+        return limit
+    if file_size <= limit or file_size > MAX_PICTURED_FILE_BYTES:
+        return limit
+    return file_size if file_size - _pictures_in(path)[1] <= limit else limit
 
 
 def pictures_said(path: Path) -> str:

@@ -10,7 +10,6 @@ finds the table of each sheet (:mod:`thidua.ingest.table`), keeps the sheets tha
 
 from __future__ import annotations
 
-import os
 import datetime as dt
 from dataclasses import dataclass
 from itertools import chain
@@ -144,10 +143,12 @@ def read_bytes(path: Path) -> bytes:
         raise FileRejected(f"Định dạng tệp '{suffix}' không được nhận; chỉ nhận "
                            f"{', '.join(WORKBOOK_SUFFIXES + CSV_SUFFIXES)} (và trang web, "
                            f"XML 2003 xuất từ phần mềm: .htm, .html, .mht, .xml).")
+    limit = MAX_FILE_BYTES
     try:
         with path.open("rb") as stream:  # never more than the limit into memory (issue 9.6)
-            limit = readable_bytes(path, os.fstat(stream.fileno()).st_size)  # pictures aside
             data = stream.read(limit + 1)
+            if len(data) > limit and (limit := readable_bytes(path, limit)) >= len(data):
+                data += stream.read(limit + 1 - len(data))  # large by its pictures only
     except OSError as exc:
         raise FileRejected(f"Không mở được tệp ({exc.strerror or exc}); đề nghị kiểm tra quyền đọc "
                            f"tệp hoặc gửi lại tệp.") from exc

@@ -20,7 +20,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME, COLLECTIVE_WORDS
 from thidua.ingest.splitrows import split_rows
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
 #: Where one person's name ends and the next begins, by kind (lines first).
 _SEPARATORS = (re.compile(r"\s*[\r\n\u2028\u2029]+\s*"), re.compile(r"\s*;\s*"),
@@ -31,12 +31,27 @@ _LEAD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*|[-•*+–]\s*)?(?:(?:đ/c|đc|đồn
 _ORGANISATION = tuple(w for w in COLLECTIVE_WORDS)
 
 
+#: Vietnamese family names (without diacritics, as :func:`thidua.text.match_key` writes them):
+#: a person's name starts with one (``Nguyễn``, ``Trần``, ``Tôn Nữ``: ``Ton``), a place does
+#: not (``Hà Nội`` has two words only, ``Cầu Giấy`` no family name). Family names that
+#: also open a place's or an office's name (``Quan``/``Quận``, ``Văn``, ``Tân``, ``Sơn``,
+#: ``Yên``, ``An``) are left out: such a person is written one per row, as the form asks.
+SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh dao doan lam "
+    "mai trinh truong luu luong ha cao chu ta quach thai kieu lai la van tong ton khuc kim "
+    "lu khong cu chau tang thach nghiem dam lo mac tieu giang trieu phung thieu ong au "
+    "bach banh bien chung diep dieu giap hua khuat lac lieu ma mach nong ninh sam than "
+    "uong vuong vi".split())
+
+
 def is_person_name(text: str) -> bool:
-    """Whether ``text`` reads as one person's name: 2 to 6 words, each starting with a
+    """Whether ``text`` reads as one person's name: 3 to 6 words (two are too often a place:
+    ``Hà Nội``, ``Hà Đông``), the first a family name (:data:`SURNAMES`), each starting with a
     capital letter, no digit, bracket or other punctuation, and no word or pair of words of
     :data:`schemas.form.COLLECTIVE_WORDS` (``Ban``, ``Trường``, ``Công ty``)."""
     words = text.split()
-    if not 2 <= len(words) <= 6 or any(not w[:1].isupper() or not w.isalpha() for w in words):
+    if not 3 <= len(words) <= 6 or any(not w[:1].isupper() or not w.isalpha() for w in words) \
+            or match_key(words[0]) not in SURNAMES:
         return False
     lower = [w.lower() for w in words]
     return not any(" ".join(lower[i:i + n]) in _ORGANISATION
