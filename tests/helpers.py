@@ -47,6 +47,17 @@ def input_file(path: Path, root: Path | None = None) -> InputFile:
                      dt.datetime.fromtimestamp(stat.st_mtime, tz=dt.timezone.utc))
 
 
+def read_form(tmp_path: Path, context, rows: list[list], unit: str = "Q-BD"):
+    """One unit's form of ``rows`` (:func:`write_xlsx` under ``Mã đơn vị: <unit>``, ``Năm:
+    2024``) read as the run reads a file (:func:`thidua.ingest.files.ingest_file`): its
+    :class:`thidua.ingest.files.FileResult`."""
+    from thidua.ingest.files import ingest_file
+
+    path = write_xlsx(tmp_path / f"{unit}_2024.xlsx", rows,
+                      title=[f"Mã đơn vị: {unit}", "Năm: 2024"])
+    return ingest_file(input_file(path), context)
+
+
 from scripts.sample.writers import encode_cp1258  # noqa: E402, F401  (re-exported: one writer of Windows-1258 text)
 
 

@@ -8,16 +8,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import input_file, row, write_xlsx
-from thidua.ingest.ditto import filled_from_ditto, is_ditto
+from helpers import read_form, row
 from thidua.ingest.files import ingest_file
+from thidua.ingest.ditto import filled_from_ditto, is_ditto
 
-TITLE = ["Mã đơn vị: Q-BD", "Năm: 2024"]
 
 
 def _read(tmp_path, context, rows):
-    path = write_xlsx(tmp_path / "Q-BD_2024.xlsx", rows, title=TITLE)
-    return ingest_file(input_file(path), context)
+    return read_form(tmp_path, context, rows)
 
 
 @pytest.mark.parametrize("text", [
@@ -147,3 +145,20 @@ def test_a_position_mark_under_a_collective_is_a_missing_position(tmp_path, cont
     assert result.rejections["error"].str.startswith("Thiếu 'Chức vụ'").tolist() == [True, True]
     assert result.rejections["row"].tolist() == [7, 8]  # D's mark repeats C's, which has none
     assert result.registrations["model"].tolist() == ["Mô hình A", "Mô hình B"]
+
+
+def test_ditto_marks_in_a_csv_as_excel_saves_them_are_read(tmp_path, context):
+    """Excel saves a cell holding ``"`` as ``""""`` in a CSV; ``nt`` stays ``nt``."""
+    from helpers import input_file
+
+    lines = ["Mã đơn vị: Q-BD;;;;", "Năm: 2024;;;;",
+             "STT;Tên mô hình;Lĩnh vực;Hình thức;Tên tập thể/cá nhân",
+             "1;Bữa cơm Công đoàn;Kinh tế;Tập thể;CĐCS Công ty May 10",
+             '2;Chợ phiên Công đoàn;"""";nt;CĐCS Công ty Dệt 8-3',
+             "3;Góc sách công nhân;Văn hóa - xã hội;như trên;CĐCS Trường Tiểu học A"]
+    path = tmp_path / "Q-BD_2024.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == ["KT", "KT", "VHXH"]
+    assert result.registrations["type"].tolist() == ["collective"] * 3

@@ -43,6 +43,14 @@ def _chosen(results, seen=None) -> dict[str, str]:
     return {r.file: r.status for r in select_submissions(dated_by_content(results, seen))}
 
 
+def _after_saving_again(original, v2) -> dict[str, str]:
+    """The statuses of a run after the one that chose between ``original`` and ``v2``, the
+    office having opened ``original`` and saved it again on 09/12 (its rows unchanged)."""
+    seen = seen_before(_published([original, v2]))
+    saved = replace(original, input=replace(original.input, modified=T9))
+    return _chosen([saved, v2], seen)
+
+
 # --- what a file says ------------------------------------------------------------------------
 def test_the_rows_fingerprint_is_the_rows_not_the_name_nor_the_bytes():
     one = result("a.xlsx", models=EIGHT, sha256="x")
@@ -115,10 +123,8 @@ def test_a_sent_date_in_the_correction_still_wins_after_the_original_is_saved_ag
     """K159: v2 says ``Ngày gửi: 05/12/2024``, the original none; saved again on 09/12."""
     original = result("Q-HD_2024.xlsx", models=EIGHT, modified=T2)
     v2 = result("Q-HD_2024_v2.xlsx", models=NINE, modified=T5, sent=T5.date())
-    seen = seen_before(_published([original, v2]))
-    saved = replace(original, input=replace(original.input, modified=T9))
-    assert _chosen([saved, v2], seen) == {"Q-HD_2024.xlsx": SUPERSEDED,
-                                          "Q-HD_2024_v2.xlsx": USED}
+    assert _after_saving_again(original, v2) == {"Q-HD_2024.xlsx": SUPERSEDED,
+                                                 "Q-HD_2024_v2.xlsx": USED}
 
 
 def test_the_same_sent_day_keeps_the_order_of_the_first_times():
@@ -127,10 +133,8 @@ def test_the_same_sent_day_keeps_the_order_of_the_first_times():
     nine, three = (dt.datetime(2024, 12, 5, h, tzinfo=UTC) for h in (9, 15))
     original = result("Q-NTL_2024.xlsx", models=EIGHT, modified=nine, sent=T5.date())
     v2 = result("Q-NTL_2024_v2.xlsx", models=NINE, modified=three, sent=T5.date())
-    seen = seen_before(_published([original, v2]))
-    saved = replace(original, input=replace(original.input, modified=T9))
-    assert _chosen([saved, v2], seen) == {"Q-NTL_2024.xlsx": SUPERSEDED,
-                                          "Q-NTL_2024_v2.xlsx": USED}
+    assert _after_saving_again(original, v2) == {"Q-NTL_2024.xlsx": SUPERSEDED,
+                                                 "Q-NTL_2024_v2.xlsx": USED}
 
 
 def test_the_first_attachment_downloaded_again_is_no_new_sending():

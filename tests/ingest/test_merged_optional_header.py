@@ -6,7 +6,6 @@ never read (a blank result is an answer). ``twins.twins``; ``docs/contracts.md``
 
 from __future__ import annotations
 
-import pytest
 
 from corpus_rows import HEADER, regs
 from corpus_writers import Sheet, write_xlsx

@@ -88,3 +88,16 @@ def test_a_file_under_the_limit_gets_no_note(tmp_path, small_limit):
     data = _book(tmp_path, photos=1, photo_bytes=1_000).read_bytes()
     assert len(data) < LIMIT and pictures_note(data) is None
     assert pictures.picture_parts(zipfile.ZipFile(tmp_path / "Q-HD_2024.xlsx")) == (1, 1_000)
+
+
+def test_libreoffice_pictures_are_pictures_too(tmp_path):
+    path = tmp_path / "Q-HD.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<x/>")
+        archive.writestr("Pictures/1000000001.jpg", b"\xff" * 700)
+        archive.writestr("xl/embeddings/oleObject1.bin", b"\x00" * 300)
+    with zipfile.ZipFile(path) as archive:
+        assert pictures.picture_parts(archive) == (2, 1_000)
+    assert pictures_said(path) == (" (trong đó 2 ảnh dán vào bảng tính: 1,0 KB, đề nghị "
+                                   "xóa ảnh)")

@@ -9,20 +9,17 @@ import datetime as dt
 
 import pytest
 
-from helpers import input_file, row, write_xlsx
+from helpers import read_form, row
 from thidua.ingest.duplicates import duplicate_key
-from thidua.ingest.files import ingest_file
 from thidua.ingest.periods import parse_period, unwrapped
 from thidua.ingest.registrant import split_position
 from thidua.text import clean_text
 
-TITLE = ["Mã đơn vị: Q-BD", "Năm: 2024"]
 YEAR = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
 
 
 def _read(tmp_path, context, rows):
-    path = write_xlsx(tmp_path / "Q-BD_2024.xlsx", rows, title=TITLE)
-    return ingest_file(input_file(path), context)
+    return read_form(tmp_path, context, rows)
 
 
 @pytest.mark.parametrize("text, clean", [

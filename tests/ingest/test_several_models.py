@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import input_file, row, write_xlsx
-from thidua.ingest.files import ingest_file
+from helpers import read_form, row
 from thidua.ingest.severalmodels import models_in_cell
 
-TITLE = ["Mã đơn vị: Q-BD", "Năm: 2024"]
 
 
 def _read(tmp_path, context, rows):
-    path = write_xlsx(tmp_path / "Q-BD_2024.xlsx", rows, title=TITLE)
-    return ingest_file(input_file(path), context)
+    return read_form(tmp_path, context, rows)
 
 
 @pytest.mark.parametrize("text, models", [

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import input_file, row, write_xlsx
+from helpers import input_file, read_form, row
 from thidua.ingest.files import ingest_file
 from thidua.ingest.severalpeople import is_person_name, people_in_cell
 
-TITLE = ["Mã đơn vị: Q-CG", "Năm: 2024"]
 
 
 def _read(tmp_path, context, rows):
-    path = write_xlsx(tmp_path / "Q-CG_2024.xlsx", rows, title=TITLE)
-    return ingest_file(input_file(path), context)
+    return read_form(tmp_path, context, rows, unit="Q-CG")
 
 
 @pytest.mark.parametrize("text, names", [
@@ -142,7 +140,7 @@ def test_a_person_of_the_cell_repeating_an_earlier_sheet_is_rejected_alone(tmp_p
                                          position="Tổ trưởng")])):
         ws = wb.active if sheet == "Kinh tế" else wb.create_sheet(sheet)
         ws.title = sheet
-        for line in [*TITLE, None]:
+        for line in ["Mã đơn vị: Q-CG", "Năm: 2024", None]:
             ws.append([line] if line else [])
         ws.append(list(HEADER))
         for r in rows:

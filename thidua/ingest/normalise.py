@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
-from thidua.ingest.ditto import is_ditto
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
@@ -408,16 +407,14 @@ _ALNUM = re.compile(r"[^\W_]")
 
 def _nothing_blank(value: object) -> object:
     """:func:`_placeholder_blank`, and ``""`` for a word of :data:`_NOTHING` (``N/A``), the
-    number 0, a text with no letter nor digit (``•``, ``?``, ``✓``) or a ditto mark left with
-    nothing to repeat (:mod:`thidua.ingest.ditto`: an individual's ``Chức vụ`` ``nt`` under a
-    collective; fresh tester L's L012)."""
+    number 0 or a text with no letter nor digit (``•``, ``?``, ``✓``). (A ditto mark with
+    nothing to repeat is emptied before, :func:`thidua.ingest.ditto.filled_from_ditto`.)"""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
         return ""
     value = _placeholder_blank(value)
     if not isinstance(value, str):
         return value
-    return "" if match_key(value).strip(" .") in _NOTHING or not _ALNUM.search(value) \
-        or is_ditto(value) else value
+    return "" if match_key(value).strip(" .") in _NOTHING or not _ALNUM.search(value) else value
 
 
 def _placeholder_blank(value: object) -> object:
