@@ -162,3 +162,10 @@ def test_ditto_marks_in_a_csv_as_excel_saves_them_are_read(tmp_path, context):
     assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
     assert result.registrations["field"].tolist() == ["KT", "KT", "VHXH"]
     assert result.registrations["type"].tolist() == ["collective"] * 3
+
+
+def test_a_mark_of_fourteen_characters_is_one_and_of_fifteen_none():
+    assert is_ditto("-- như trên --") and len("-- như trên --") == 14
+    assert not is_ditto("--- như trên --")
+    raw, labels = _frame(["Kinh tế", "-- như trên --"], ["data", "data"])
+    assert filled_from_ditto(raw, labels)[0]["field"].tolist() == ["Kinh tế", "Kinh tế"]

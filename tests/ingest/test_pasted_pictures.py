@@ -101,3 +101,25 @@ def test_libreoffice_pictures_are_pictures_too(tmp_path):
         assert pictures.picture_parts(archive) == (2, 1_000)
     assert pictures_said(path) == (" (trong đó 2 ảnh dán vào bảng tính: 1,0 KB, đề nghị "
                                    "xóa ảnh)")
+
+
+def test_the_limits_just_inside_and_just_outside(tmp_path, monkeypatch):
+    """The mutation run's survivors: each bound taken on both sides."""
+    path = _book(tmp_path, photos=2)
+    size = os.path.getsize(path)
+    weight = pictures.picture_parts(zipfile.ZipFile(path))[1]
+    assert readable_bytes(path, size - weight) == size  # over only by its pictures, exactly
+    assert readable_bytes(path, size - weight - 1) == size - weight - 1
+    monkeypatch.setattr(pictures, "MAX_PICTURED_FILE_BYTES", size)
+    assert readable_bytes(path, LIMIT) == size  # at the largest read whole
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"x" * (LIMIT + 1))  # no zip: no picture, nothing more read
+    assert readable_bytes(broken, LIMIT) == LIMIT and pictures_said(broken) == ""
+    csv = tmp_path / "Q-HD.csv"
+    csv.write_bytes(path.read_bytes())
+    assert pictures_said(csv) == ""
+    data = path.read_bytes()
+    monkeypatch.setattr(pictures, "MAX_FILE_BYTES", len(data))
+    assert pictures_note(data) is None
+    monkeypatch.setattr(pictures, "MAX_FILE_BYTES", len(data) - 1)
+    assert pictures_note(data).startswith("Tệp nặng")
