@@ -267,7 +267,7 @@ def second_people(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | Non
     if not any(u and k in ("data", "signature") for u, k in zip(unnumbered, label)):
         return {}  # cheap: most sheets have none (issue 10)
     text = form_text(raw) if text is None else text
-    held = (text["position"].map(_grassroots_position) if "position" in text
+    held = (by_value(text["position"], _grassroots_position, bool) if "position" in text
             else pd.Series(False, index=text.index))
     plain = ~text["registrant"].str.contains(":", regex=False)  # ``Người lập biểu: …``
     numbered = by_value(text["stt"], _own_number) != ""  # ``1.1``, ``-``: the model's person
@@ -321,7 +321,8 @@ def second_models(raw: pd.DataFrame, labels: pd.Series, text: pd.DataFrame | Non
     return _as_above(raw, labels, text, bare, halved or {})
 
 
-def share_models(raw: pd.DataFrame, labels: pd.Series, halved: dict[int, int] | None = None
+def share_models(raw: pd.DataFrame, labels: pd.Series, halved: dict[int, int] | None = None,
+                 text: pd.DataFrame | None = None
                  ) -> tuple[pd.DataFrame, pd.Series, dict[int, int], dict[int, int]]:
     """``raw`` with each second person's row (:func:`second_people`) given the model, field
     and type of the registration it shares (its type only when it agrees: a person under a
@@ -329,9 +330,12 @@ def share_models(raw: pd.DataFrame, labels: pd.Series, halved: dict[int, int] | 
     (:func:`second_models`) given the registrant, position, level and grassroots union of the
     registration above where blank, ``labels`` with those rows ``data``, and both maps.
     Nothing is copied when there is none. ``halved``: :func:`halves` and
-    :func:`continuations` (each row joined into another → that row)."""
-    people = second_people(raw, labels, halved=halved)
-    models = second_models(raw, labels, halved=halved)
+    :func:`continuations` (each row joined into another → that row); ``text``:
+    :func:`thidua.ingest.normalise.form_text` of ``raw`` when known (else computed once here)."""
+    if text is None and "stt" in raw and set(NEEDED_COLUMNS) <= set(raw.columns):
+        text = form_text(raw)  # once for both rules (issue 10)
+    people = second_people(raw, labels, text, halved)
+    models = second_models(raw, labels, text, halved)
     if not people and not models:
         return raw, labels, people, models
     raw, labels = raw.copy(), labels.copy()

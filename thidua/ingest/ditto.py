@@ -6,8 +6,8 @@ and the registration was rejected; in ``Tên tập thể/cá nhân`` or ``Chức
 a registrant named ``nt``. A careful reader takes the value of the row above. Such a cell takes
 the value of the registration row right above it (itself perhaps read from a ditto mark),
 and the unit is told which cells (:func:`ditto_note`). A ditto mark with nothing to repeat
-(the row above leaves the column blank, the first row, under a repeated header row) stays as
-written and is rejected or counted as any value would be (fresh tester L's L012). Only a cell holding nothing but the
+(the row above leaves the column blank, the first row, under a repeated header row or a
+sub-heading) is an empty cell: a required value missing (fresh tester L's L012). Only a cell holding nothing but the
 mark counts: ``NT Xanh``, ``Nhà trẻ NT``, ``Tổ công tác như trên`` are values. An extension of
 ``spec/submission-form.md``, "Accepted values" (``docs/contracts.md``).
 """
@@ -19,6 +19,7 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME
+from thidua.ingest.columnar import by_value
 from thidua.text import clean_text, rows_said
 
 #: A cell holding only a ditto mark, after :func:`thidua.text.clean_text`, any case, with or
@@ -41,9 +42,9 @@ def is_ditto(value: object) -> bool:
 
 
 def _marked(column: pd.Series) -> pd.Series:
-    """Per cell of ``column``: a ditto mark (vectorised first on the short texts)."""
-    text = column[column.map(lambda v: isinstance(v, str) and len(v) <= _LONGEST)]
-    return pd.Series(column.index.isin(text[text.map(is_ditto)].index), index=column.index)
+    """Per cell of ``column``: a ditto mark (bool, same index; each distinct value looked at
+    once)."""
+    return by_value(column, is_ditto, dtype=bool)
 
 
 def filled_from_ditto(raw: pd.DataFrame, labels: pd.Series

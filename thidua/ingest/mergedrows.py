@@ -92,13 +92,15 @@ def mark_merged_totals(raw: pd.DataFrame, labels: pd.Series,
     out, relabelled, signing = labels.copy(), {}, False
     for row in labels.index[(labels == "data").to_numpy()]:
         r = int(row) - 1
-        merged = spread.get(r, set())
+        merged, top = spread.get(r, set()), tops.get(r, set())
+        if not (merged or top):
+            signing = False
+            continue  # no merge over the row
         own = {c: text for c, v in enumerate(sheet.grid[r])
                if c not in merged and (text := clean_text(v))}
-        top = tops.get(r, set())
-        if not (merged or top) or coded & (set(own) - top):
+        if coded & (set(own) - top):
             signing = False
-            continue  # no merge over the row, or the row types a field or type itself
+            continue  # the row types a field or type itself
         texts = [t for c, t in own.items() if c not in top]  # what the row holds alone
         if own and set(own) <= top and not named & set(own):
             out[row] = "blank"  # only the first cells of merges down the rows below (F10)

@@ -61,10 +61,10 @@ def several_models(valid: pd.DataFrame, raw: pd.DataFrame
     again. Returns the rows and ``{row: [(model, the row it repeats or None)]}``."""
     if valid.empty or "model" not in raw:
         return valid, {}
-    repeated_index = valid.index.duplicated(keep=False)
-    found = {row: names for row, again in zip(valid.index, repeated_index)
-             if not again and row in raw.index
-             and (names := models_in_cell(raw.at[row, "model"])) is not None}
+    single = valid.index[~valid.index.duplicated(keep=False) & valid.index.isin(raw.index)]
+    cells = raw["model"].reindex(single).tolist()  # whole column, not cell by cell
+    found = {row: names for row, cell in zip(single, cells)
+             if (names := models_in_cell(cell)) is not None}
     if not found:
         return valid, {}
     out, repeats = split_rows(valid, {row: [{"model": name} for name in names]

@@ -103,9 +103,11 @@ def several_people(valid: pd.DataFrame, raw: pd.DataFrame
     :func:`several_people_note`)."""
     if valid.empty or "registrant" not in raw or "type" not in valid:
         return valid, {}
-    found = {row: people_in_cell(raw.at[row, "registrant"]) for row in valid.index
-             if valid.at[row, "type"] == "individual" and row in raw.index}
-    found = {row: f for row, f in found.items() if f is not None}
+    individual = valid.index[valid["type"].eq("individual").fillna(False).to_numpy(dtype=bool)
+                             & valid.index.isin(raw.index)]
+    cells = raw["registrant"].reindex(individual).tolist()  # whole column, not cell by cell
+    found = {row: f for row, cell in zip(individual, cells)
+             if (f := people_in_cell(cell)) is not None}
     if not found:
         return valid, {}
     parts: dict[int, list[dict[str, object]]] = {}

@@ -145,6 +145,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     labels = mark_withdrawn(labels, text)  # ``Ghi chú: Rút đăng ký``: withdrawn, ignored, told
     labels, contacts = mark_contacts(labels, text)  # ``Đại diện: Nguyễn Văn An``: ignored, told
     raw, text = wrapped_in_merges(raw, text, labels, sheet)  # a model's 2nd line, rest merged
+    cleaned = raw  # what ``text`` holds the cleaned cells of
     raw, labels, joined = join_continuations(raw, labels, text)  # a cell's text over two rows
     raw, labels, halved = join_halves(raw, labels)  # a registration over two rows
     raw, dittos = filled_from_ditto(raw, labels)  # ``nt``, ``như trên``, ``"``: as above (told)
@@ -152,7 +153,8 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     if seconds:  # a second union of the collective's model above: its second registrant
         labels = labels.copy()
         labels[seconds] = "data"
-    raw, labels, shared, models = share_models(raw, labels, {**joined, **halved})  # "as
+    raw, labels, shared, models = share_models(raw, labels, {**joined, **halved},
+                                               text if raw is cleaned else None)  # "as
     # above": a second person of the model above, another model of the person above (under a
     # row joined into a registration, a wrapped line or a second half, too)
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
