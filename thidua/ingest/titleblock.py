@@ -42,6 +42,8 @@ class TitleBlock:
     code_text: str | None = field(default=None, compare=False)
     #: The ``Năm:`` line when it gave its year in two digits (``Năm: 24`` read as 2024), told.
     short_year_text: str | None = field(default=None, compare=False)
+    #: The ``Năm:`` line when it typed the letter O for a zero (``Năm: 2O24``), told.
+    lettered_year_text: str | None = field(default=None, compare=False)
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -169,6 +171,7 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     ngày 05 tháng 12 năm 2024``) gives the sent date.
     """
     code = year = sent = sent_text = span_ = sent_time = year_text = code_text = short = None
+    lettered = None
     for kind, value, strict, said in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
@@ -176,11 +179,13 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                 code = candidate if strict else candidate.replace(" ", "")
                 code_text = said
         elif kind == "year":
-            value = year_digits(_typed_digits(value))  # ``2.024``, ``２０２４``, ``2 0 2 4``
+            written, typed = value, _zeros_for_letters(value)  # ``2O24``
+            value = year_digits(_typed_digits(typed))  # ``2.024``, ``２０２４``, ``2 0 2 4``
             years = set(re.findall(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)", value))
             words = re.sub(r"(?<!\d)\d{4}(?!\d)|nam|bao cao|[\s.,:;()]", "", match_key(value))
             if len(years) == 1 and not words:  # ``2024``, ``năm 2024``, ``2024.``, ``(2024)``
                 year, year_text = int(years.pop()), said
+                lettered = said if typed != written else None
             elif span := year_span(value):
                 span_ = span
             elif strict and (remarked := year_with_remark(value)):  # ``2024 (bổ sung)``
@@ -209,7 +214,24 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
         year, year_text = named, heading_line(lines, named)
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named,
                       span_ if year is None else None, sent_time, year_text, code_text,
-                      short if year_text == short else None)
+                      short if year_text == short else None,
+                      lettered if year_text == lettered else None)
+
+
+#: A year typed with the letter O for a zero (``2O24``, ``2o25``, ``2OO4``): four characters of
+#: digits and O, the first a 1 or a 2, no letter or digit on either side (``2Ox4`` is none).
+_LETTERED_YEAR = re.compile(r"(?<![^\W_])([12][0-9Oo]{3})(?![^\W_])")
+
+
+def _zeros_for_letters(value: str) -> str:
+    """A ``Năm:`` value with each year typed with the letter O for a zero
+    (:data:`_LETTERED_YEAR`, at least two real digits) written with zeros: ``2O24`` → ``2024``
+    (fresh tester J's J100: the whole file was rejected). Other text unchanged."""
+    return _LETTERED_YEAR.sub(lambda m: m[1].translate(_O_TO_ZERO)
+                              if sum(c.isdigit() for c in m[1]) >= 2 else m[1], value)
+
+
+_O_TO_ZERO = str.maketrans("Oo", "00")
 
 
 def _typed_digits(value: str) -> str:
@@ -269,6 +291,9 @@ def year_remark(title: TitleBlock, year: int) -> str | None:
         return (f"Dòng 'Năm:' ở tiêu đề ghi {first}-{last} (nhiều năm): đã tính vào năm {year} "
                 f"theo thư mục của tệp. Mỗi năm gửi một danh sách; đề nghị ghi một năm, ví dụ "
                 f"'Năm: {year}'.")
+    if title.lettered_year_text and title.year is not None:
+        return (f"Dòng '{title.lettered_year_text}' ở tiêu đề ghi chữ 'O' thay cho số 0: đã "
+                f"hiểu là năm {title.year}; đề nghị lần sau gõ số, ví dụ 'Năm: {title.year}'.")
     if title.short_year_text and title.year is not None:
         return (f"Dòng '{title.short_year_text}' ở tiêu đề ghi năm bằng 2 chữ số: đã hiểu là năm "
                 f"{title.year}; đề nghị lần sau ghi đủ 4 chữ số, ví dụ 'Năm: {title.year}'.")
