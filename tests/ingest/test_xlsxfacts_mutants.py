@@ -234,3 +234,16 @@ def test_styles_without_a_namespace_strike_all_the_same():
     styles = (b"<styleSheet><fonts><font><strike/></font><font/></fonts><cellXfs>"
               b'<xf fontId="0"/><xf fontId="1"/></cellXfs></styleSheet>')
     assert _struck_styles(book(worksheet(), styles)) == {0}
+
+
+def test_a_text_result_saved_empty_is_saved():
+    """``<c t="str"><f>IF(B9="","",ROW()-8)</f><v/></c>``: Excel's bytes for a formula whose
+    result is the empty string, filled down a template below the list (fresh tester M's M057:
+    44 such rows were rejected as registrations missing every value). A number cell with an
+    empty result (no type, ``<v/>``) and a text cell with no ``<v>`` at all stay unsaved."""
+    xml = (b'<c r="A1" t="str"><f>IF(B1="","",ROW()-8)</f><v/></c>'
+           b'<c r="B1" t="str"><f>C1</f><v></v></c><c r="C1" t="str"><f>D1</f><v> </v></c>'
+           b'<c r="D1" t="str"><f>E1</f></c><c r="E1"><f>F1</f><v/></c>'
+           b'<c r="F1" t="b"><f>G1</f><v/></c>')
+    formulas, _ = _xlsx_formulas(xml)
+    assert formulas == {(0, 3): "=E1", (0, 4): "=F1", (0, 5): "=G1"}

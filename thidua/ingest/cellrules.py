@@ -18,7 +18,8 @@ from thidua.ingest.headers import header_name
 from thidua.ingest.rows import SheetData, column_labels, column_letter
 from thidua.ingest.twins import twin_rows, twins
 from thidua.ingest.validate import rejection_frame
-from thidua.ingest.workbook import FileRejected
+from thidua.ingest.errorcells import OPTIONAL_TEXT
+from thidua.ingest.workbook import FileRejected, text_formula
 from thidua.ingest.withdrawn import WITHDRAWN, withdrawn_note
 from thidua.text import clean_text, match_key, on_sheet, rows_said
 
@@ -240,13 +241,17 @@ def all_hidden_reason(labelled: list) -> str | None:
 
 
 def _formula_cells(sheet: SheetData, rows: pd.Index) -> dict[int, list[tuple[str, str, str]]]:
-    """Excel row → ``[(column name, cell reference, formula)]`` of the form's columns (not
-    ``STT``) holding a formula without a saved result."""
-    columns = {c: n for c, n in sheet.table.columns.items() if n in BY_NAME and n != "stt"}
+    """Excel row → ``[(column name, cell reference, formula)]`` of the form's columns holding
+    a formula without a saved result, but ``STT`` and the optional free-text columns
+    (:data:`thidua.ingest.errorcells.OPTIONAL_TEXT`: read as empty, told) and a formula of
+    nothing but a text (``="Kinh tế"``: that text, :func:`thidua.ingest.workbook.text_formula`;
+    fresh tester M's M013, M028)."""
+    columns = {c: n for c, n in sheet.table.columns.items()
+               if n in BY_NAME and n != "stt" and n not in OPTIONAL_TEXT}
     wanted = set(int(r) for r in rows)
     found: dict[int, list] = {}
     for (r, c), formula in sorted(sheet.facts.formulas.items()):
-        if r + 1 in wanted and c in columns:
+        if r + 1 in wanted and c in columns and text_formula(formula) == formula:
             found.setdefault(r + 1, []).append(
                 (columns[c], f"{column_letter(c)}{r + 1}", formula))
     return found

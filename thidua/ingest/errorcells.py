@@ -17,6 +17,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.columnar import by_value
+from thidua.ingest.rejections import shorten
 from thidua.text import LOST_LETTER, clean_text
 
 #: Every error value Excel shows in a cell (Excel 365 included).
@@ -37,20 +38,36 @@ def is_error_value(value: object) -> bool:
     return isinstance(value, str) and clean_text(value).upper() in ERROR_VALUES
 
 
+def is_unsaved_formula(value: object) -> bool:
+    """Whether a cell holds a formula as text: a formula saved without its result
+    (:func:`thidua.ingest.read.parse_sheets` writes its text, ``=IF(J9="Tiêu biểu",…)``;
+    an ``.xls``'s ``=``), or a CSV cell holding one (nothing computed it either)."""
+    return isinstance(value, str) and value.lstrip().startswith("=")
+
+
+def _kept(value: object) -> bool:
+    return is_error_value(value) or is_unsaved_formula(value)
+
+
 def error_cells(raw: pd.DataFrame, optional: bool = False) -> dict[tuple[int, str], str]:
     """``(Excel row, form column) → the error as shown`` (``#N/A``) for every form cell of
     ``raw`` (:func:`thidua.ingest.read.raw_rows` rows) holding an Excel error value, the
     columns of :data:`EXEMPT` and :data:`OPTIONAL_TEXT` aside; with ``optional``, those of
-    :data:`OPTIONAL_TEXT` only (read as empty, told)."""
+    :data:`OPTIONAL_TEXT` only (read as empty, told), a formula saved without its result
+    (:func:`is_unsaved_formula`: ``Ghi chú`` ``=IF(…)`` from a script, fresh tester M's M028:
+    the whole file had been rejected) too, as its text."""
     found = {}
     for column in raw.columns:
         if column not in BY_NAME or column in EXEMPT or (column in OPTIONAL_TEXT) != optional:
             continue
-        if not any(isinstance(v, str) and "#" in v for v in raw[column].to_numpy(dtype=object)):
+        marks = ("#", "=") if optional else ("#",)
+        if not any(isinstance(v, str) and any(m in v for m in marks)
+                   for v in raw[column].to_numpy(dtype=object)):
             continue  # no error value without a "#": the common case, seen in one pass (issue 10)
-        flags = by_value(raw[column], is_error_value, "bool")
+        flags = by_value(raw[column], _kept if optional else is_error_value, "bool")
         for row in raw.index[flags.to_numpy()]:
-            found[(int(row), column)] = clean_text(raw.at[row, column]).upper()
+            text = clean_text(raw.at[row, column])
+            found[(int(row), column)] = text if is_unsaved_formula(text) else text.upper()
     return found
 
 
@@ -70,12 +87,16 @@ def kept_errors_note(found: dict[tuple[int, str], str], rows: list[int],
         return None
     said = []
     for column in dict.fromkeys(c for _, c, _ in kept):
-        cells = [(r, e) for r, c, e in kept if c == column]
-        errors = ", ".join(dict.fromkeys(e for _, e in cells))
         header = (headers or {}).get(column) or BY_NAME[column].header
-        said.append(f"Ô '{header}' có lỗi công thức {errors} ở dòng "
-                    f"{', '.join(str(r) for r, _ in cells)}: đã coi như để trống, dòng vẫn được "
-                    f"tính.")
+        for unsaved in (False, True):
+            cells = [(r, e) for r, c, e in kept if c == column and is_unsaved_formula(e) == unsaved]
+            if not cells:
+                continue
+            what = (f"công thức chưa được lưu kết quả ({shorten(cells[0][1])}; mở tệp bằng "
+                    f"Excel hoặc LibreOffice rồi lưu lại để lưu cả kết quả)" if unsaved else
+                    f"lỗi công thức {', '.join(dict.fromkeys(e for _, e in cells))}")
+            said.append(f"Ô '{header}' có {what} ở dòng {', '.join(str(r) for r, _ in cells)}: "
+                        f"đã coi như để trống, dòng vẫn được tính.")
     return " ".join(said) + " Đề nghị sửa công thức hoặc xóa ô đó."
 
 

@@ -44,6 +44,7 @@ from thidua.ingest.workbook import (
     decode_csv,
     is_web_page,
     reads_as_csv,
+    text_formula,
     workbook_grids,
 )
 from thidua.text import LOST_LETTER, clean_text
@@ -339,7 +340,8 @@ def parse_sheet(data: bytes, suffix: str) -> SheetData:
 
 def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Table]:
     """The grid as Excel shows it (:mod:`thidua.ingest.cells`): a formula saved without its
-    result holds its formula text (so that its row is never taken for blank), an ``.xls``
+    result holds its formula text (so that its row is never taken for blank), one of nothing
+    but a text (``="Kinh tế"``, as scripts write) that text, an ``.xls``
     date formula its date, and a merged range from the header down its value in every cell
     (issue 16.1), an error value its text (``#N/A``); the table is found again on that grid
     (a header merged over two rows is then read as two rows), and with the hidden columns known (a visible column wins over a
@@ -352,7 +354,7 @@ def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Tab
                 grid[r][c] = text
         for (r, c), text in (*facts.formulas.items(), *facts.errors.items()):
             if r < len(grid) and c < len(grid[r]):
-                grid[r][c] = text
+                grid[r][c] = text_formula(text)  # ``="Kinh tế"`` saved without its result: its text
         for (r, c), value in facts.values.items():
             if r < len(grid) and c < len(grid[r]) and isinstance(grid[r][c], (int, float)):
                 grid[r][c] = value
