@@ -223,6 +223,16 @@ def unwrapped(text: str) -> str:
     return text
 
 
+#: A time of day written after a date (``2024-01-15 00:00:00``, ``15/01/2024 08:30``,
+#: ``2024-01-15T00:00:00.000``, ``… 8:30 AM``): a date-time as a script writes it
+#: (``str(datetime)``), or a date-time cell pasted as text; the date is the period's day
+#: (fresh tester M's M014: such periods were rejected).
+_TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+                          r"(?:\s*(?:AM|PM|SA|CH)\b)?", re.IGNORECASE)
+#: Two ISO dates joined by a slash, ISO 8601's interval (``2024-02-01/2024-11-30``).
+_ISO_INTERVAL = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})\s*/\s*(\d{4}-\d{1,2}-\d{1,2})")
+
+
 def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """A period cell as ``(start, end)`` dates, ``None`` when it cannot be read.
 
@@ -239,8 +249,9 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     1-12/2024``, ``01/03 - 30/11/2024``), ``… đến nay`` (to the end of ``year``) and words
     for all of ``year`` (``Thường xuyên``, ``Hằng năm``, ``Liên tục``, ``Quanh năm``), and
     dates or months in words (``Từ tháng 1 đến tháng 12 năm 2024``, ``ngày 5 tháng 3 năm 2024``),
-    an arrow between the ends (``01/2024 -> 12/2024``, ``→``), and a remark in brackets after
-    the period (``01/2024 - 12/2024 (đang thực hiện)``).
+    an arrow between the ends (``01/2024 -> 12/2024``, ``→``), a remark in brackets after
+    the period (``01/2024 - 12/2024 (đang thực hiện)``), a time of day after a date
+    (:data:`_TIME_OF_DAY`) and an ISO interval (:data:`_ISO_INTERVAL`).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -252,7 +263,7 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
             _SERIALS[0] <= value <= _SERIALS[1] and float(value).is_integer():
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value))  # a date cell as a number
         return day, day
-    text = unwrapped(clean_text(value))
+    text = _ISO_INTERVAL.sub(r"\1 - \2", _TIME_OF_DAY.sub("", unwrapped(clean_text(value))))
     if ":" in text:  # ``Thời gian: 01/2024 - 12/2024``: a mail-merge's label before it
         from thidua.ingest.values import unlabelled  # values → columnar: no cycle at run time
         text = unlabelled(text, ("period", "period_from", "period_to"))
