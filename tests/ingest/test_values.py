@@ -223,18 +223,20 @@ def test_a_lone_row_with_values_of_its_own_is_still_rejected():
     assert filled_down_note(raw, classify_rows(raw)) is None
 
 
-# --- item 4: an oversized cell rejects its row, not its file ---------------------------------
+# --- item 4: an oversized cell rejects its row, not its file (a remark: neither) -------------
 def test_a_cell_over_the_limit_rejects_its_row_with_a_short_value():
-    valid, rejected = check([{}, {"note": "x" * 5_000_000},
-                             {"registrant": "Công đoàn " * 25}, {"registrant": "A" * 200}])
-    assert valid.index.tolist() == [7, 10]
-    assert rejected[["row", "column"]].values.tolist() == [[8, "Ghi chú"],
-                                                           [9, "Tên tập thể/cá nhân"]]
+    valid, rejected = check([{}, {"model": "Mô hình ghi chú dài", "note": "x" * 5_000_000},
+                             {"registrant": "Công đoàn " * 25},
+                             {"registrant": "A" * 200}, {"position": "y" * 40_000}])
+    assert valid.index.tolist() == [7, 8, 10]
+    assert pd.isna(valid.at[8, "note"])  # a remark over the limit: read as empty, row counted
+    assert rejected[["row", "column"]].values.tolist() == [[9, "Tên tập thể/cá nhân"],
+                                                           [11, "Chức vụ"]]
     assert rejected["error"].tolist() == [
-        "Ô ở cột 'Ghi chú' có 5.000.000 ký tự, quá giới hạn 32.767 ký tự của một ô; đề nghị "
-        "rút gọn.",
-        "'Tên tập thể/cá nhân' có 249 ký tự: cần tối đa 200 ký tự."]
-    assert rejected.at[0, "value"] == "x" * 100 + "…"
+        "'Tên tập thể/cá nhân' có 249 ký tự: cần tối đa 200 ký tự.",
+        "Ô ở cột 'Chức vụ' có 40.000 ký tự, quá giới hạn 32.767 ký tự của một ô; đề nghị "
+        "rút gọn."]
+    assert rejected.at[1, "value"] == "y" * 100 + "…"
 
 
 def test_an_oversized_coded_cell_is_one_short_rejection():
@@ -335,7 +337,9 @@ def test_corpus_value_files_tell_how_values_were_read(results):
 def test_corpus_oversized_cells_keep_outputs_small(results):
     oc = results["V-OC_o-qua-dai.csv"]
     assert oc.status == "used"
-    assert oc.rejections["value"].str.len().tolist() == [101, 289, 101]
+    assert oc.rejections["value"].str.len().tolist() == [289, 101]
+    assert oc.registrations["note"].isna().all()  # the 40.000-character remark: read as empty
+    assert any("đã coi như để trống, dòng vẫn được tính" in n for n in oc.notes)
     assert oc.rejections.loc[oc.rejections["row"] == 6, "error"].tolist() == [
         "Ô ở cột 'Lĩnh vực' có 40.000 ký tự, quá giới hạn 32.767 ký tự của một ô; đề nghị rút "
         "gọn."]

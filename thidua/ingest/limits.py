@@ -2,12 +2,15 @@
 
 A unit's file is untrusted input: these bounds keep one damaged or hostile file from taking
 the run's time or memory. A file over a file-wide limit is rejected whole; a cell over
-:data:`MAX_CELL_CHARS` rejects only its row (``spec/submission-form.md``, "Errors").
+:data:`MAX_CELL_CHARS` rejects only its row (``spec/submission-form.md``, "Errors"); one of a
+remark (``Ghi chú``) or of a column the form does not have rejects nothing: read as empty, told
+(:func:`thidua.ingest.validate.long_free_cells`).
 """
 
 from __future__ import annotations
 
-#: Longest text a cell may hold, in characters; a longer cell rejects its row, not its file.
+#: Longest text a cell may hold, in characters; a longer cell rejects its row, not its file
+#: (a remark's, or a column's the form does not have: read as empty, its row counted).
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 #: A value longer than :data:`SHOWN_FROM_CHARS` is shown in ``rejected.csv``, the feedback and
 #: messages as its first :data:`SHOWN_CELL_CHARS` characters and ``…`` (issue 9.10).

@@ -48,7 +48,8 @@ from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.otheryears import mark_other_years, other_year_note, other_year_tables
 from thidua.ingest.unitcodes import code_rejections
 from thidua.ingest.usdates import read_day_first
-from thidua.ingest.validate import own_headers, rejection_frame, validate_sheets
+from thidua.ingest.validate import (long_free_cells, long_free_cells_note, own_headers,
+                                     rejection_frame, validate_sheets)
 
 #: Ignored-row reason of a title line typed below the header (``IGNORED_REASONS`` of
 #: :mod:`thidua.ingest.normalise`): its code and year are the title block's.
@@ -371,6 +372,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                   for name, (value, rows_) in name_filled_rows(sheet).items()
                   if any(r in data.index for r in rows_)),
                 kept_errors_note(error_cells(data, optional=True), list(valid.index), headers)
+                if len(data) else None,
+                long_free_cells_note(long_free_cells(data, file), list(valid.index), headers)
                 if len(data) else None,
                 *told, *interpreted_notes(interpreted))
     return SheetOutcome(sheet.sheet, len(raw), valid, rejections, raw, headers,

@@ -135,6 +135,39 @@ def _oversized(raw: pd.DataFrame, cut: bool = False) -> dict[tuple[int, str], in
     return found
 
 
+def _free(column: str) -> bool:
+    """Whether an over-long cell of ``column`` keeps its row: the remark (``Ghi chú``, which
+    no figure reads) and a column the form does not have (kept, otherwise ignored:
+    ``spec/submission-form.md``, "Columns"). Fresh tester M's M044: a ``Ghi chú`` of 32.767
+    characters, Excel's own maximum, rejected its registration."""
+    return column == "note" or column not in BY_NAME
+
+
+def long_free_cells(raw: pd.DataFrame, file: str) -> dict[tuple[int, str], int]:
+    """``(row, raw column) → length`` of the over-long cells (:func:`_oversized`) that keep
+    their row (:func:`_free`): told by :func:`long_free_cells_note`, never rejected."""
+    return {k: v for k, v in _oversized(raw, file.lower().endswith(CUT_AT_LIMIT)).items()
+            if _free(k[1])}
+
+
+def long_free_cells_note(found: dict[tuple[int, str], int], rows: list[int],
+                         headers: dict[str, str] | None = None) -> str | None:
+    """The note telling a unit which cells of :func:`long_free_cells` were at or over a cell's
+    limit on its counted ``rows`` (the unit's own ``headers``), ``None`` when none."""
+    kept = sorted((r, c) for (r, c) in found if r in set(rows))
+    if not kept:
+        return None
+    said = []
+    for column in dict.fromkeys(c for _, c in kept):
+        header = (headers or {}).get(column) or (BY_NAME[column].header if column in BY_NAME
+                                                 else column.strip("[]"))
+        said.append(f"Ô ở cột '{header}' dòng {', '.join(str(r) for r, c in kept if c == column)}"
+                    f" có từ {number(MAX_CELL_CHARS)} ký tự trở lên, giới hạn của một ô (phần "
+                    f"dài hơn có thể đã bị cắt khi đọc tệp): đã coi như để trống, dòng vẫn được "
+                    f"tính.")
+    return " ".join(said) + " Đề nghị rút gọn."
+
+
 def _too_long(header: str, length: int) -> str:
     """The rejection of a cell of ``length`` characters in column ``header``
     (:func:`_oversized`), in Vietnamese."""
@@ -269,7 +302,8 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     """:func:`validate_rows` of one sheet whose schema failures and repeated rows
     (:func:`thidua.ingest.duplicates.first_rows`) are known."""
     failures, whole = failures
-    oversized = _oversized(raw, file.lower().endswith(CUT_AT_LIMIT))
+    oversized = {k: v for k, v in _oversized(raw, file.lower().endswith(CUT_AT_LIMIT)).items()
+                 if not _free(k[1])}  # a long remark keeps its row, told (long_free_cells)
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
     lost = {k: v for k, v in lost_letter_cells(raw).items() if k not in errors}  # ``S?ng``
     flagged = set(oversized) | set(errors) | set(lost)
@@ -313,21 +347,22 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     records = [r for r in records if r["row"] not in copies] + repeated
     rejections = rejection_frame(records).sort_values(["row", "column"])  # np.lexsort: stable
     if not whole and failures.empty and rejections.empty:
-        return _errors_emptied(rows, raw), rejections.reset_index(drop=True)
+        return _errors_emptied(rows, raw, file), rejections.reset_index(drop=True)
     rejected = set(rejections["row"].unique().astype(int))
     valid = rows.drop(index=list(rejected))
     if whole or not set(failures["index"].astype(int)) <= rejected:
         valid = registration_schema(year).validate(valid)  # a failure no rejection names: raises
-    return _errors_emptied(valid, raw), rejections.reset_index(drop=True)
+    return _errors_emptied(valid, raw, file), rejections.reset_index(drop=True)
 
 
-def _errors_emptied(valid: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
+def _errors_emptied(valid: pd.DataFrame, raw: pd.DataFrame, file: str = "") -> pd.DataFrame:
     """``valid`` with each optional free-text cell holding an error value (``#N/A`` in
-    ``Ghi chú``, :data:`thidua.ingest.errorcells.OPTIONAL_TEXT`) read as empty: the row counts,
-    the report never prints the error (the unit is told,
-    :func:`thidua.ingest.errorcells.kept_errors_note`)."""
-    found = [(r, c) for r, c in error_cells(raw, optional=True) if r in valid.index
-             and c in valid.columns]
+    ``Ghi chú``, :data:`thidua.ingest.errorcells.OPTIONAL_TEXT`) or a formula saved without
+    its result, and each over-long remark (:func:`long_free_cells` of ``file``), read as
+    empty: the row counts, the report never prints them (the unit is told,
+    :func:`thidua.ingest.errorcells.kept_errors_note`, :func:`long_free_cells_note`)."""
+    found = [(r, c) for r, c in (*error_cells(raw, optional=True), *long_free_cells(raw, file))
+             if r in valid.index and c in valid.columns]
     if not found:
         return valid
     valid = valid.copy()
