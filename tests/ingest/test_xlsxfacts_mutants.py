@@ -247,3 +247,30 @@ def test_a_text_result_saved_empty_is_saved():
            b'<c r="F1" t="b"><f>G1</f><v/></c>')
     formulas, _ = _xlsx_formulas(xml)
     assert formulas == {(0, 3): "=E1", (0, 4): "=F1", (0, 5): "=G1"}
+
+
+def test_a_workbook_computed_on_opening_saved_no_result_of_zero():
+    """xlsxwriter and openpyxl write ``<calcPr fullCalcOnLoad="1"/>`` and ``0`` as a formula's
+    saved value (fresh tester M's M012: ``Hình thức`` =IF(…) on every row read as ``0``, each
+    row rejected "'0' không hợp lệ"). In such a workbook a saved number ``0`` is no result;
+    in any other it is one; text and other numbers stay saved."""
+    xml = (b'<c r="A1"><f>IF(F1&lt;&gt;"","C\xc3\xa1 nh\xc3\xa2n","T\xe1\xba\xadp th\xe1\xbb\x83")'
+           b'</f><v>0</v></c><c r="B1" t="n"><f>B2</f><v> 0 </v></c>'
+           b'<c r="C1" t="str"><f>C2</f><v>0</v></c><c r="D1"><f>D2</f><v>5</v></c>'
+           b'<c r="E1"><f>E2</f><v>0.0</v></c>')
+    formulas, _ = _xlsx_formulas(xml, placeholders=True)
+    assert formulas == {(0, 0): '=IF(F1<>"","Cá nhân","Tập thể")', (0, 1): "=B2"}
+    assert _xlsx_formulas(xml)[0] == {}
+    computed = WORKBOOK.replace(b"</workbook>", b'<calcPr calcId="124519" fullCalcOnLoad="1"/>'
+                                                b"</workbook>")
+    sheet = worksheet(b'<row r="1">' + xml + b"</row>")
+    for workbook, found in ((computed, {(0, 0), (0, 1)}),
+                            (computed.replace(b'"1"/>', b'"true"/>'), {(0, 0), (0, 1)}),
+                            (computed.replace(b'fullCalcOnLoad="1"', b'calcMode="auto"'), set()),
+                            (WORKBOOK, set())):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            z.writestr("xl/workbook.xml", workbook)
+            z.writestr("xl/_rels/workbook.xml.rels", RELS)
+            z.writestr("xl/worksheets/sheet2.xml", sheet)
+        assert set(xlsx_facts(zipfile.ZipFile(io.BytesIO(out.getvalue())), "DS").formulas) == found

@@ -136,7 +136,8 @@ def xlsx_facts(archive: zipfile.ZipFile, sheet: str, rows: int | None = None) ->
             attrs = dict(_ATTR.findall(m.group(0)))
             if b"r" in attrs:
                 hidden.append(int(attrs[b"r"]) - 1)
-    formulas, shown = _xlsx_formulas(xml) if b"<f" in xml or b":f" in xml else ({}, {})
+    formulas, shown = (_xlsx_formulas(xml, _recalculated_on_load(archive))
+                       if b"<f" in xml or b":f" in xml else ({}, {}))
     styled = _styled_formats(archive)
     if styled:
         shown.update(_xlsx_shown(xml, styled))
@@ -175,11 +176,27 @@ def _xlsx_errors(xml: bytes) -> dict[Cell, str]:
     return errors
 
 
-def _xlsx_formulas(xml: bytes) -> tuple[dict[Cell, str], dict[Cell, str]]:
+#: ``<calcPr fullCalcOnLoad="1"/>``: the workbook asks to be computed when opened. Written by
+#: libraries that compute nothing (xlsxwriter, openpyxl) with ``0`` as every formula's saved
+#: value; Excel drops it when it saves, with the results.
+_FULL_CALC = re.compile(rb"<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
+
+
+def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
+    """Whether the workbook asks to be computed on opening (:data:`_FULL_CALC`)."""
+    try:
+        return _FULL_CALC.search(archive.read("xl/workbook.xml")) is not None
+    except KeyError:
+        return False
+
+
+def _xlsx_formulas(xml: bytes, placeholders: bool = False
+                   ) -> tuple[dict[Cell, str], dict[Cell, str]]:
     """Formula cells without a saved result (→ ``=`` formula text; a shared formula's cells
     get the text of its first cell; a text result saved empty, ``t="str"`` with ``<v/>``, is
     saved: Excel's bytes for ``=IF(B9="","",ROW()-8)`` on a row not filled, fresh tester M's
-    M057), and formula cells of no type whose saved result is not
+    M057; with ``placeholders``, a workbook computed on opening, :func:`_recalculated_on_load`,
+    a saved number ``0`` is none: xlsxwriter's, fresh tester M's M012), and formula cells of no type whose saved result is not
     a plain number (``0200``) → that text."""
     formulas, shown, shared = {}, {}, {}
     for m in _FORMULA_CELL.finditer(xml):
@@ -194,8 +211,9 @@ def _xlsx_formulas(xml: bytes) -> tuple[dict[Cell, str], dict[Cell, str]]:
         value = b"" if m.group(4) else m.group(5)
         if attrs.get(b"t") == b"str" and value is not None:
             continue  # a saved text result, perhaps empty: ``<c t="str"><f>IF(B9="","",…)</f><v/>``
-        if value is None or not value.strip():
-            formulas[cell] = "=" + text if text else "="
+        if value is None or not value.strip() \
+                or placeholders and value.strip() == b"0" and attrs.get(b"t", b"n") == b"n":
+            formulas[cell] = "=" + text if text else "="  # with placeholders: xlsxwriter's 0
         elif attrs.get(b"t", b"n") == b"n":
             raw = value.decode("utf-8", "replace")
             if re.fullmatch(r"-?0\d+", raw):
