@@ -50,7 +50,40 @@ def unit_by_name(lines: tuple[str, ...], names: dict[str, str]) -> str | None:
              if key.strip() and key in f" {name_key(line)} "}
     # a name inside another found name (``… Hà Nội`` in ``Cơ quan LĐLĐ … Hà Nội``) gives way
     found = {c for c in found if not any(o != c and keys[c] in keys[o] for o in found)}
+    if not found:  # ``CÔNG ĐOÀN XÃ BÁT TRÀNG``: one commune of a union of several (2025)
+        found = {code for line in lines if (code := group_of_place(line, names))}
     return found.pop() if len(found) == 1 else None
+
+
+#: A unit of several communes or wards (Hà Nội from 01/07/2025: ``Công đoàn các xã Phù Đổng,
+#: Thuận An và Bát Tràng``), over its registry name; and a line naming one commune or ward
+#: (``CÔNG ĐOÀN XÃ BÁT TRÀNG``, ``Xã Bát Tràng``), over its key.
+_GROUP_NAME = re.compile(r"(?i)^\s*công đoàn các (xã|phường)\s+(.+?)\s*$")
+_ONE_PLACE = re.compile(r"^(?:(?:cong doan|lien doan lao dong) )?(xa|phuong) (.+)$")
+
+
+@functools.lru_cache(maxsize=64)
+def _groups(names: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``(kind, place key)`` → the codes of the units of several places naming it."""
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for code, name in names:
+        if m := _GROUP_NAME.match(name):
+            kind = name_key(m[1])
+            for place in re.split(r"\s*,\s*|\s+và\s+", m[2]):
+                if key := name_key(place):
+                    found[(kind, key)] = (*found.get((kind, key), ()), code)
+    return found
+
+
+def group_of_place(line: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -> str | None:
+    """The code of the one unit of ``names`` whose name lists the commune or ward a title line
+    names alone (``CÔNG ĐOÀN XÃ BÁT TRÀNG`` → ``Công đoàn các xã Phù Đổng, Thuận An và Bát
+    Tràng``; fresh tester M's M069: the file was rejected, no unit found), else ``None`` (no
+    such line, no such unit, or two). A ward is never a commune (``phường`` ≠ ``xã``)."""
+    if len(line) > 100 or not (m := _ONE_PLACE.match(_CITY.sub("", name_key(line)))):
+        return None
+    codes = _groups(_pairs(names)).get((m[1], m[2]), ())
+    return codes[0] if len(codes) == 1 else None
 
 
 #: What may stand before a unit's name on a line of its own: a numbering (``II.``, ``B)``) and
