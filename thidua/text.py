@@ -17,9 +17,15 @@ import unicodedata
 _SPACES = re.compile(r"\s+")
 #: Invisible characters that change how text is shown, never what it says: bidirectional
 #: overrides and isolates (which can make a PDF show text other than the data), zero-width
-#: characters and the BOM. Removed from untrusted spreadsheet text.
+#: characters and the BOM; the word joiner and the invisible operators (U+2060–U+2064), the
+#: Mongolian vowel separator, the combining grapheme joiner, the deprecated format characters
+#: (U+206A–U+206F) and the interlinear annotation marks: a model holding one looked the same as
+#: another and was counted twice (fresh tester M's M083). Removed from untrusted spreadsheet
+#: text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
-                                    "\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"))
+                                    "\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+                                    "\u2060\u2061\u2062\u2063\u2064\u180e\u034f"
+                                    "\u206a\u206b\u206c\u206d\u206e\u206f\ufff9\ufffa\ufffb"))
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 #: Icelandic eth (``Ð`` U+00D0, ``ð`` U+00F0), typed for ``Đ``/``đ`` (U+0110/U+0111) by
 #: keyboards and fonts that draw them alike (``CÐCS``, ``XDÐ``; fresh tester J's J006, J018).
@@ -36,6 +42,35 @@ _TAG = re.compile(r"</?(b|i|u|s|p|br|hr|span|div|strong|em|font|sup|sub|small|ma
                   r"(?:\s[^<>]*)?/?>", re.IGNORECASE)
 #: Tags that end a line (the others only format a word).
 _LINE_TAGS = frozenset({"br", "p", "div", "hr", "li", "ul", "ol"})
+
+
+#: What no text cell means and no XML file may hold: C0 and C1 control characters but the
+#: white space ones (tab, line breaks, which :data:`_SPACES` makes spaces), DEL, the
+#: noncharacters U+FFFE and U+FFFF, a lone half of a surrogate pair, and a terminal's colour
+#: codes (``ESC[31m``) whole. Text copied out of a PDF or a terminal keeps them; Excel saves
+#: them escaped (``_x0002_``). Written into a workbook they stopped the whole year's run
+#: (fresh tester M's M098, M101, M107, M108, M119: openpyxl refuses them).
+_CONTROLS = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"
+                       "\ufffe\uffff\ud800-\udfff]")
+#: White space an XML file may not hold either (vertical tab, form feed, the separators).
+_XML_SPACES = re.compile("[\x0b\x0c\x1c-\x1f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without :data:`_CONTROLS`, its surrogate pairs joined into their characters
+    (``_xD83D__xDC4D_`` → 👍). Text with none is returned as it is (checked first)."""
+    if text.isprintable() or not _CONTROLS.search(text):
+        return text
+    if any("\ud800" <= ch <= "\udfff" for ch in text):  # a pair escaped in halves: one character
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "ignore")
+    return _CONTROLS.sub("", text)
+
+
+def xml_text(text: str) -> str:
+    """``text`` as a workbook cell may hold it: :func:`printable`, and the white space XML
+    refuses (:data:`_XML_SPACES`) as spaces. What every workbook this project writes passes its
+    text through (a file name or a value that did not go through :func:`clean_text`)."""
+    return _XML_SPACES.sub(" ", printable(text))
 
 
 def unescaped(text: str) -> str:
@@ -85,7 +120,7 @@ _REMEMBERED = 1 << 16
 
 @functools.lru_cache(maxsize=_REMEMBERED)
 def _clean_str(text: str) -> str:
-    text = unicodedata.normalize("NFC", unescaped(text)).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", printable(unescaped(text))).translate(_INVISIBLE)
     text = _SPACES.sub(" ", text).strip()
     if text[:1] == "'" and "'" not in text[1:]:  # Excel's text prefix, kept in a CSV: ``'01/2024``
         text = text[1:].lstrip()

@@ -29,7 +29,6 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
@@ -45,7 +44,7 @@ from thidua.ingest.selection import select_submissions
 from thidua.ingest.workbook import MIXED
 from thidua.publish.atomic import write_atomic
 from thidua.publish.latest import FEEDBACK_DIR
-from thidua.text import clean_text
+from thidua.text import clean_text, xml_text
 
 UNKNOWN_UNIT = "KHONG-RO-DON-VI"
 STATUS_TEXT = {USED: "được dùng", SUPERSEDED: "không dùng (đã có tệp mới hơn)",
@@ -92,7 +91,7 @@ def _put(ws, row: int, column: int, value: object):
         return ws.cell(row, column, value)
     if value is None:
         return ws.cell(row, column)
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    text = xml_text(str(value))
     cell = ws.cell(row, column)
     cell.value = text
     cell.data_type = "s"  # openpyxl makes "=…" a formula; force a string

@@ -19,6 +19,7 @@ import pandas as pd
 from schemas.form import FIELDS, TYPES
 from thidua.report import glyphs
 from thidua.settings import TEMPLATES_DIR
+from thidua.text import xml_text
 
 #: Exemplary models the report lists itself; above this the list is a file of its own.
 INLINE_MAX = 2000
@@ -76,6 +77,7 @@ def exemplary_workbook(rows: pd.DataFrame) -> bytes:
     for record in rows.itertuples(index=False):
         cells = []
         for value in record:
+            value = xml_text(value) if isinstance(value, str) else value  # never a control
             cell = WriteOnlyCell(sheet, value=value.item() if hasattr(value, "item") else value)
             if isinstance(value, str) and value[:1] in "=+-@":
                 cell.data_type = "s"
