@@ -110,6 +110,20 @@ def skip_reason(name: str) -> str:
     return ""
 
 
+def shown_name(name: str) -> str:
+    """A file's relative name as every output shows it: as it is when it is text; a name of
+    bytes that are not UTF-8 (a folder copied from an old Windows share or unzipped with its
+    names in Windows-1258: Python keeps each such byte as a lone surrogate, which no output can
+    write) read as Windows-1258, Vietnamese Windows' code page (``ph\\xe1t`` → ``phát``). The
+    file is still opened by its real path. Before, such a name stopped the whole run with
+    "lỗi không mong đợi (UnicodeEncodeError)"."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("cp1258", errors="replace")
+
+
 def _inside(path: Path, root: Path) -> bool:
     return path == root or path.is_relative_to(root)
 
@@ -126,7 +140,8 @@ def _entry(path: Path, raw_dir: Path, skipped: str = "") -> InputFile:
             digest = sha256_of(path)
         except OSError:  # unreadable: listed, and rejected when read
             pass
-    return InputFile(path=path, file=path.relative_to(raw_dir).as_posix(), sha256=digest,
+    return InputFile(path=path, file=shown_name(path.relative_to(raw_dir).as_posix()),
+                     sha256=digest,
                      size=info.st_size if not stat.S_ISDIR(info.st_mode) else 0,
                      modified=dt.datetime.fromtimestamp(info.st_mtime, tz=dt.timezone.utc),
                      skipped=skipped)
