@@ -28,6 +28,7 @@ from thidua.ingest.grouplines import lone_union_note, lone_unions
 from thidua.ingest.ditto import ditto_note, filled_from_ditto
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
 from thidua.ingest.periodswap import swapped_periods
+from thidua.ingest.personmodels import fill_person_models, person_models_note
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants, type_in_position
@@ -91,6 +92,9 @@ class SheetRows:
     #: column → ``{row: the row above it took the value from}`` for ditto marks
     #: (:func:`thidua.ingest.ditto.filled_from_ditto`).
     dittos: dict[str, dict[int, int | None]] = field(default_factory=dict)
+    #: A numbered row giving another model of the individual above, the person written
+    #: once → that individual's row (:func:`thidua.ingest.personmodels.person_models`).
+    person_models: dict[int, int] = field(default_factory=dict)
 
     @cached_property
     def data(self) -> pd.DataFrame:
@@ -155,13 +159,14 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     raw, labels, shared, models = share_models(raw, labels, {**joined, **halved})  # "as
     # above": a second person of the model above, another model of the person above (under a
     # row joined into a registration, a wrapped line or a second half, too)
+    raw, person = fill_person_models(raw, labels)  # a person's models numbered, named once
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
     ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
     for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
     return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group, shared,
-                     models, contacts, unions, dittos)
+                     models, contacts, unions, dittos, person)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -346,6 +351,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
+                person_models_note(raw, rows.person_models),
                 contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
                 several_people_note(people), several_models_note(models),
                 subheading_note(raw, rows.by_heading), ditto_note(raw, rows.dittos),
