@@ -37,7 +37,7 @@ from thidua.ingest.rows import (SheetData, column_labels, field_from_name, legen
                                overruled_type_headers,
                                raw_rows, title_line_rows, type_column_headers,
                                type_from_name, type_from_position)
-from thidua.ingest.severalpeople import several_people, several_people_note
+from thidua.ingest.severalpeople import positions_of_people, several_people, several_people_note
 from thidua.ingest.severalmodels import several_models, several_models_note
 from thidua.ingest.sections import (blank_from_name_note, fields_from_subheadings,
                                     sheet_field_note,
@@ -274,7 +274,8 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     (:func:`thidua.ingest.validate.validate_sheets`), issue 10. Each outcome is the one
     :func:`check_rows` gives its sheet alone."""
     checks = [_without_other_years(c) for c in checks]  # ``DANH SÁCH … NĂM 2023`` under the list
-    split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
+    split = [positions_from_registrants(*positions_of_people(c.rows.data))
+             for c in checks]  # ``Nguyễn Văn A - Chủ tịch``; ``1. A - Chủ tịch⏎2. B - Kế toán``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
     yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"))
