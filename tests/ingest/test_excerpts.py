@@ -97,3 +97,14 @@ def test_excerpt_blocks_match_by_model_and_registrant_where_given():
     marks = pd.Series(["data", "subheading", "data", "data", "subheading", "data"],
                       index=more.index)
     assert excerpt_blocks(more, marks) == [(9, "TIÊU BIỂU", {10: 7})]
+
+
+def test_last_year_s_list_repeating_this_year_s_rows_is_last_year_s_not_an_excerpt(
+        tmp_path, context):
+    result = _read(tmp_path, context, "DANH SÁCH MÔ HÌNH ĐĂNG KÝ NĂM 2023 (để đối chiếu)",
+                   [SHORT, again(0, 1), again(3, 2)])
+    assert (result.rows["valid"], result.rows["rejected"]) == (8, 0)
+    assert (result.ignored["other_year"], result.ignored["excerpt"]) == (2, 0)
+    assert any("ghi năm 2023, khác năm báo cáo 2024: 2 dòng dưới nó (dòng 15 đến 16)" in n
+               for n in result.readings)
+    assert not any("chỉ liệt kê lại" in n for n in result.readings)

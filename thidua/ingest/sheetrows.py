@@ -27,7 +27,7 @@ from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.grouplines import lone_union_note, lone_unions
 from thidua.ingest.ditto import ditto_note, filled_from_ditto
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
-from thidua.ingest.excerpts import excerpt_note, mark_excerpts
+from thidua.ingest.excerpts import EXCERPT, excerpt_note, mark_excerpts
 from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.personmodels import fill_person_models, person_models_note
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
@@ -357,7 +357,9 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
-                person_models_note(raw, rows.person_models), excerpt_note(rows.excerpts),
+                person_models_note(raw, rows.person_models),
+                excerpt_note([b for b in rows.excerpts
+                              if all(labels[r] == EXCERPT for r in b[2])]),  # not other years'
                 contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
                 several_people_note(people), several_models_note(models),
                 subheading_note(raw, rows.by_heading), ditto_note(raw, rows.dittos),
