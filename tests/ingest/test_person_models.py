@@ -49,11 +49,12 @@ def test_a_person_s_numbered_models_under_the_first_are_that_person_s(tmp_path, 
     assert frame.loc[[5, 6, 7], "field"].tolist() == ["KT", "VHXH", "ANQP"]
     assert frame.loc[[6, 7], "model"].tolist() == [SECOND, THIRD]
     assert frame.loc[8, "type"] == "collective"
-    assert ("Các dòng có STT, tên mô hình và lĩnh vực riêng nhưng để trống hình thức, tên cá "
-            "nhân và chức vụ ngay dưới đăng ký của một cá nhân đã được hiểu là mô hình khác của "
-            "cùng cá nhân đó, mỗi mô hình một đăng ký: dòng 6, 7 lấy theo dòng 5 (Đặng Quốc Bảo, "
-            "Chủ tịch CĐCS). Nếu không phải vậy, đề nghị sửa lại; lần sau đề nghị ghi đủ hình "
-            "thức, tên và chức vụ ở từng dòng.") in result.readings
+    assert ("Các dòng có STT, tên mô hình và lĩnh vực riêng nhưng để trống hình thức, tên tập "
+            "thể/cá nhân và chức vụ ngay dưới đăng ký của một cá nhân (hoặc của một tập thể, cùng "
+            "lĩnh vực) đã được hiểu là mô hình khác của cùng cá nhân/tập thể đó, mỗi mô hình một "
+            "đăng ký: dòng 6, 7 lấy theo dòng 5 (Đặng Quốc Bảo, Chủ tịch CĐCS). Nếu không phải "
+            "vậy, đề nghị sửa lại; lần sau đề nghị ghi đủ hình thức, tên và chức vụ ở từng dòng."
+            ) in result.readings
 
 
 def test_two_people_each_with_their_models_and_the_same_union_written(tmp_path, context):
@@ -69,12 +70,25 @@ def test_two_people_each_with_their_models_and_the_same_union_written(tmp_path, 
                "(Lê Thị Hồng, Tổ trưởng tổ Công đoàn)" in n for n in result.readings)
 
 
+def test_a_collective_s_numbered_models_of_its_own_field_are_that_collective_s(tmp_path, context):
+    rows = [row(stt=1, **COLLECTIVE), model(2, SECOND, "KT"), model(3, THIRD, "Kinh tế")]
+    result = read_form(tmp_path, context, rows)
+    assert (result.rows["valid"], result.rows["rejected"]) == (3, 0)
+    frame = result.registrations
+    assert frame["registrant"].tolist() == ["CĐCS Trường Tiểu học số 2"] * 3
+    assert frame["type"].tolist() == ["collective"] * 3
+    assert frame["position"].isna().all() or (frame["position"].fillna("") == "").all()
+    assert any("dòng 6, 7 lấy theo dòng 5 (CĐCS Trường Tiểu học số 2)" in n
+               for n in result.readings)
+
+
 MISSING = ["Hình thức", "Tên tập thể/cá nhân"]
 
 
 @pytest.mark.parametrize("rows, missing", [
-    # under a collective's row: each collective is its own union, a blank name is missing
+    # under a collective's row, another field: nothing says it is that union's
     ([row(stt=1, **COLLECTIVE), model(2, SECOND, "Văn hóa - xã hội")], MISSING),
+    ([row(stt=1, **COLLECTIVE), model(2, SECOND, "Kinh tế", level="Cơ sở")], MISSING),
     # the numbering restarts or jumps: another list, not the person's next model
     ([person(3), model(1, SECOND, "Văn hóa - xã hội")], MISSING),
     ([person(1), model(3, SECOND, "Văn hóa - xã hội")], MISSING),
@@ -136,3 +150,12 @@ def test_a_chain_takes_the_person_of_its_first_row_and_labels_are_matched_by_row
     unread = raw.copy()
     unread.loc[5, "type"] = "Khác"
     assert person_models(unread, pd.Series("data", index=raw.index)) == {}
+
+
+def test_under_a_collective_only_a_row_of_its_field_and_the_collective_needs_no_position():
+    union = {**ONE, "type": "Tập thể", "registrant": "CĐCS Công ty A", "position": ""}
+    same = {"stt": "2", "model": "Tủ sách", "field": "Kinh tế"}
+    raw = _frame([union, same, {**same, "stt": "3", "model": "Mái ấm", "field": "VHXH"}])
+    assert person_models(raw, pd.Series("data", index=raw.index)) == {6: 5}
+    person = _frame([{**ONE, "position": ""}, same])  # an individual without a position
+    assert person_models(person, pd.Series("data", index=person.index)) == {}

@@ -13,9 +13,11 @@ individual's whole registration (``STT``, model, field, ``Cá nhân``, name, and
 where the sheet has the column) or under another such row; and its own ``Cấp công đoàn`` and
 ``Công đoàn cơ sở``, where written, are the person's (a different union or level is another
 registrant whose name is missing). The field may differ: one person's models are of any
-field. Under a collective's row it never applies: a collective's rows are each their own
-union's, and a blank name there is a missing name, rejected as before. The row takes the
-person's type, name, position, level and union (its own where written), and the unit is told
+field. Under a collective's whole registration (no position needed) only a row of the same
+field is read so (the union's own work going on); a row of another field there is plainly
+nothing of that collective's, and its blank name a missing name, rejected as before. The row
+takes the registrant's type, name, position, level and union (its own where written), and
+the unit is told
 (:func:`person_models_note`). An extension of ``spec/submission-form.md``, "Rows that are not
 data" (``docs/contracts.md``).
 """
@@ -75,8 +77,10 @@ def person_models(raw: pd.DataFrame, labels: pd.Series,
         if number is None or before is None or number != before + 1:
             continue
         source = found.get(above, above)
-        if source == above and not _an_individual(text.loc[above], blank):
-            continue
+        kind = _whole(text.loc[source], blank)
+        if kind is None or kind == "collective" and (
+                _field(mine["field"]) != _field(text.at[source, "field"])):
+            continue  # a collective's other model: only in its field (a union's own work)
         if any(mine[c] and match_key(mine[c]) != match_key(text.at[source, c])
                for c in SAME if c in text):
             continue
@@ -84,11 +88,20 @@ def person_models(raw: pd.DataFrame, labels: pd.Series,
     return found
 
 
-def _an_individual(cells: pd.Series, blank: list[str]) -> bool:
-    """Whether a row's cleaned cells are an individual's whole registration: its ``STT``,
-    model, field, name, position (where the sheet has the column) and ``Cá nhân``."""
-    return (all(cells[c] for c in ("stt", "model", "field", *blank))
-            and read_value("type", cells["type"]).code == "individual")
+def _whole(cells: pd.Series, blank: list[str]) -> str | None:
+    """``individual`` when a row's cleaned cells are an individual's whole registration (its
+    ``STT``, model, field, name, position where the sheet has the column, and ``Cá nhân``),
+    ``collective`` for a collective's (its ``STT``, model, field, name and ``Tập thể``), else
+    ``None``."""
+    kind = read_value("type", cells["type"]).code
+    needed = ("stt", "model", "field", *(c for c in blank if kind == "individual"
+                                         or c != "position"))
+    return kind if kind and all(cells[c] for c in needed) else None
+
+
+def _field(text: str) -> str | None:
+    """The field code a cell reads as, else ``None``."""
+    return read_value("field", text).code
 
 
 def fill_person_models(raw: pd.DataFrame, labels: pd.Series
@@ -124,7 +137,8 @@ def person_models_note(raw: pd.DataFrame, found: dict[int, int]) -> str | None:
         person = ", ".join(t for t in (clean_text(raw.at[source, c]) for c in ("registrant", "position")
                                        if c in raw) if t)
         parts.append(f"dòng {rows_said(rows)} lấy theo dòng {source} ({person})")
-    return (f"Các dòng có STT, tên mô hình và lĩnh vực riêng nhưng để trống hình thức, tên cá "
-            f"nhân và chức vụ ngay dưới đăng ký của một cá nhân đã được hiểu là mô hình khác của "
-            f"cùng cá nhân đó, mỗi mô hình một đăng ký: {'; '.join(parts)}. Nếu không phải vậy, "
-            f"đề nghị sửa lại; lần sau đề nghị ghi đủ hình thức, tên và chức vụ ở từng dòng.")
+    return (f"Các dòng có STT, tên mô hình và lĩnh vực riêng nhưng để trống hình thức, tên tập "
+            f"thể/cá nhân và chức vụ ngay dưới đăng ký của một cá nhân (hoặc của một tập thể, "
+            f"cùng lĩnh vực) đã được hiểu là mô hình khác của cùng cá nhân/tập thể đó, mỗi mô "
+            f"hình một đăng ký: {'; '.join(parts)}. Nếu không phải vậy, đề nghị sửa lại; lần "
+            f"sau đề nghị ghi đủ hình thức, tên và chức vụ ở từng dòng.")
