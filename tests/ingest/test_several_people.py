@@ -156,3 +156,93 @@ def test_a_person_of_the_cell_repeating_an_earlier_sheet_is_rejected_alone(tmp_p
     assert rejected["error"].tolist() == [
         "Trùng với dòng 5 của trang 'Kinh tế': cùng tên mô hình, lĩnh vực, hình thức, tập "
         "thể/cá nhân, chức vụ và công đoàn cơ sở; chỉ tính dòng 5 của trang 'Kinh tế'."]
+
+
+AN, BINH = "Nguyễn Văn An", "Trần Thị Bình"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("1. Nguyễn Văn An - Chủ tịch CĐCS\n2. Trần Thị Bình - Phó Chủ tịch CĐCS",
+     [(AN, "Chủ tịch CĐCS"), (BINH, "Phó Chủ tịch CĐCS")]),
+    ("Nguyễn Văn An – Chủ tịch CĐCS; Trần Thị Bình – Kế toán",
+     [(AN, "Chủ tịch CĐCS"), (BINH, "Kế toán")]),
+    ("Nguyễn Văn An, Chủ tịch CĐCS\nTrần Thị Bình, Phó Chủ tịch CĐCS",
+     [(AN, "Chủ tịch CĐCS"), (BINH, "Phó Chủ tịch CĐCS")]),
+    ("Nguyễn Văn An (Chủ tịch CĐCS), Trần Thị Bình (Phó Chủ tịch CĐCS)",
+     [(AN, "Chủ tịch CĐCS"), (BINH, "Phó Chủ tịch CĐCS")]),
+    ("Nguyễn Văn An - Chủ tịch CĐCS và Trần Thị Bình - Kế toán",
+     [(AN, "Chủ tịch CĐCS"), (BINH, "Kế toán")]),
+    ("Nguyễn Văn An - Chủ tịch CĐCS\nTrần Thị Bình", [(AN, "Chủ tịch CĐCS"), (BINH, None)]),
+    ("Nguyễn Văn An, Trần Thị Bình", [(AN, None), (BINH, None)]),
+])
+def test_several_people_each_with_the_position_written_after_the_name(text, people):
+    from thidua.ingest.severalpeople import people_and_positions
+    assert people_and_positions(text)[0] == people
+    assert people_in_cell(text)[0] == [name for name, _ in people]
+
+
+@pytest.mark.parametrize("text", [
+    "Nguyễn Văn An - Chủ tịch CĐCS", "Nguyễn Văn An - Chủ tịch CĐCS, Hiệu trưởng",
+    "Nguyễn Văn An (Chủ tịch CĐCS, Hiệu trưởng)", "Nguyễn Văn An - Chủ tịch CĐCS và Hiệu trưởng",
+    "1. Nguyễn Văn An - Chủ tịch CĐCS\n2. Phòng Kế toán - Tổ trưởng",
+    "Nguyễn Văn An - Công ty Xanh\nTrần Thị Bình - Công ty Đỏ"])
+def test_one_person_and_a_position_or_parts_not_all_people_stay_one_registrant(text):
+    from thidua.ingest.severalpeople import people_and_positions
+    assert people_and_positions(text) is None
+
+
+TWO_INLINE = "1. Nguyễn Văn An - Chủ tịch CĐCS\n2. Trần Thị Bình - Phó Chủ tịch CĐCS"
+
+
+@pytest.mark.parametrize("cell, written, positions", [
+    (TWO_INLINE, None, ["Chủ tịch CĐCS", "Phó Chủ tịch CĐCS"]),
+    ("Nguyễn Văn An – Chủ tịch CĐCS\nTrần Thị Bình – Kế toán", None, ["Chủ tịch CĐCS", "Kế toán"]),
+    ("Nguyễn Văn An (Chủ tịch CĐCS), Trần Thị Bình (Phó Chủ tịch CĐCS)", None,
+     ["Chủ tịch CĐCS", "Phó Chủ tịch CĐCS"]),
+    # the position after each name is that person's, over a Chức vụ written for all
+    (TWO_INLINE, "Đoàn viên", ["Chủ tịch CĐCS", "Phó Chủ tịch CĐCS"]),
+])
+def test_people_with_their_positions_inline_are_each_a_registration(tmp_path, context, cell,
+                                                                     written, positions):
+    result = _read(tmp_path, context, [
+        row(model="Tủ sách pháp luật cho người lao động", type_="Cá nhân", registrant=cell,
+            position=written, stt=1),
+        row(model="Hỗ trợ con công nhân học tập", stt=2)])
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    got = result.registrations
+    assert got.index.tolist() == [5, 5, 6]
+    assert got["registrant"].tolist()[:2] == [AN, BINH]
+    assert got["position"].tolist()[:2] == positions
+    assert not [n for n in result.notes if "đã hiểu là tên" in n]
+    note = next(n for n in result.notes if "nhiều người" in n)
+    assert (f"(dòng 5: Nguyễn Văn An ({positions[0]}), Trần Thị Bình ({positions[1]}))"
+            in note)
+
+
+def test_people_only_some_with_a_position_and_chuc_vu_empty_are_asked_it(tmp_path, context):
+    cell = "Nguyễn Văn An - Chủ tịch CĐCS\nTrần Thị Bình"
+    result = _read(tmp_path, context, [
+        row(model="Tủ sách pháp luật cho người lao động", type_="Cá nhân", registrant=cell, stt=1)])
+    assert result.rows["rejected"] == 1
+    assert result.rejections[["row", "column"]].values.tolist() == [[5, "Chức vụ"]]
+    assert result.rejections["error"].iloc[0].startswith("Thiếu 'Chức vụ'")
+    # not one person named 'Nguyễn Văn An' holding 'Chủ tịch CĐCS Trần Thị Bình'
+    assert not [n for n in result.notes if "đã hiểu là tên" in n]
+
+
+def test_positions_of_people_fills_an_individual_s_empty_position_only():
+    import pandas as pd
+
+    from thidua.ingest.severalpeople import positions_of_people
+    data = pd.DataFrame({"registrant": [TWO_INLINE, TWO_INLINE, TWO_INLINE,
+                                        "Nguyễn Văn An - Chủ tịch CĐCS\nTrần Thị Bình"],
+                         "type": ["Cá nhân", "Tập thể", "Cá nhân", "Cá nhân"],
+                         "position": [None, None, "Kế toán", None]}, index=[5, 6, 7, 8])
+    out, skip = positions_of_people(data)
+    assert out.at[5, "position"] == "Chủ tịch CĐCS; Phó Chủ tịch CĐCS"
+    assert out.at[7, "position"] == "Kế toán"
+    assert pd.isna(out.at[6, "position"])  # a collective: none
+    assert pd.isna(out.at[8, "position"])  # not every person has one: asked
+    assert skip == {5, 8}
+    assert data["position"].isna().tolist() == [True, True, False, True]  # not modified
+    assert positions_of_people(data.drop(columns="type"))[1] == set()

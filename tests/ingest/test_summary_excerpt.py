@@ -6,6 +6,7 @@ excerpt of the list: its rows are ignored, never rejected one by one (tester B's
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from corpus_rows import HEADER, reg
 from corpus_writers import Sheet, write_xlsx
@@ -67,3 +68,54 @@ def test_an_individuals_sheet_without_names_listing_the_collectives_models_is_no
     assert (result.rows["valid"], result.rows["rejected"]) == (2, 2)
     assert set(result.rejections["sheet"]) == {"Cá nhân"}
 
+
+
+def test_the_models_of_several_sheets_listed_again_together_are_an_excerpt_of_them():
+    kt = _frame({"model": ["Bữa cơm ca", "Tủ sách"], "field": ["KT", "KT"],
+                 "registrant": ["A", "B"]})
+    vh = _frame({"model": ["Camera", "Góc đọc"], "field": ["VHXH", "VHXH"],
+                 "registrant": ["C", "D"]})
+    an = _frame({"model": ["Tổ tự quản"], "field": ["ANQP"], "registrant": ["E"]})
+    others = {"Kinh tế": kt, "VHXH": vh, "ANQP": an}
+    every = _frame({"model": ["Bữa cơm ca", "Tủ sách", "Camera", "Góc đọc"],
+                    "field": ["KT", "KT", "VHXH", "VHXH"]})
+    assert excerpt_of(every, others) == "Kinh tế', trang 'VHXH"  # only the sheets it lists
+    assert excerpt_of(every.iloc[[0, 2]], others) == "Kinh tế', trang 'VHXH"
+    assert excerpt_of(every.iloc[:2], others) == "Kinh tế"  # one sheet's: as before
+    # a model of no sheet, or one under another sheet's field: no excerpt, its rows checked
+    assert excerpt_of(pd.concat([every, _frame({"model": ["Vườn rau"], "field": ["KT"]})]),
+                      others) is None
+    assert excerpt_of(_frame({"model": ["Bữa cơm ca", "Camera"], "field": ["KT", "KT"]}),
+                      others) is None
+
+
+FIELD_SHEETS = [("Kinh tế", 0, 1), ("VHXH", 2, 3), ("ANQP", 4, 5), ("XDHTCT", 6, 7)]
+
+
+def _field_sheets() -> list:
+    return [Sheet(name, [["Mã đơn vị: Q-TX"], ["Năm: 2024"], HEADER,
+                         *[reg(i, stt=n, field=name)
+                           for n, i in enumerate(rows, start=1)]])
+            for name, *rows in FIELD_SHEETS]
+
+
+@pytest.mark.parametrize("first", [True, False])
+@pytest.mark.parametrize("count", [True, False])
+def test_a_summary_sheet_re_listing_every_field_sheet_s_models_is_ignored(tmp_path, context,
+                                                                          first, count):
+    """Fresh tester L's L096, L156, L157: its 8 rows were rejected "Thiếu 'Tên tập thể/cá
+    nhân'" one by one."""
+    short = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", *(["Số lượng"] if count else [])]
+    models = [reg(i, field=name) for name, *rows in FIELD_SHEETS for i in rows]
+    summary = Sheet("Tổng hợp", [["Mã đơn vị: Q-TX"], ["Năm: 2024"], short,
+                                 *[[n, r[1], r[2], r[3], *([1] if count else [])]
+                                   for n, r in enumerate(models, start=1)]])
+    sheets = [summary, *_field_sheets()] if first else [*_field_sheets(), summary]
+    path = tmp_path / "Q-TX_dk.xlsx"
+    write_xlsx(path, sheets)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 16, "valid": 8, "rejected": 0, "ignored": 8}
+    assert result.rejections.empty
+    assert ("Trang 'Tổng hợp' không có cột 'Tên tập thể/cá nhân' và chỉ liệt kê lại mô hình của "
+            "trang 'Kinh tế', trang 'VHXH', trang 'ANQP', trang 'XDHTCT' nên không tính: 8 dòng "
+            "của trang 'Tổng hợp' không được tính (bỏ qua).") in " ".join(result.remarks)

@@ -19,6 +19,7 @@ from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, i
 from thidua.ingest.headers import header_name
 from thidua.ingest.legend import is_legend
 from thidua.ingest.listheadings import is_list_heading
+from thidua.ingest.summarytable import is_summary_heading, summary_table_rows
 from thidua.ingest.ballot import ballot_choice
 from thidua.ingest.periods import parse_period, period_of_two
 from thidua.ingest.registrant import type_in_position
@@ -27,7 +28,7 @@ from thidua.text import clean_text, match_key
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
 IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidden", "example",
                    "continuation", "copied_sheet", "title", "struck",
-                   "withdrawn", "other_year")
+                   "withdrawn", "other_year", "excerpt")
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union", "note", "unit_code")
 #: A row without any of these is never a registration (issue 16.6).
 CORE_COLUMNS = ("model", "registrant", "field", "type")
@@ -69,7 +70,7 @@ def is_totals(texts: list[str]) -> bool:
     ``Tổng kết …``, ``Tổng số hóa đơn …`` (issue 9.3)."""
     first = list(dict.fromkeys(texts))[:3]
     together = " ".join(" ".join(first).lower().split())  # ``Cộng tập thể`` | ``12`` in two cells
-    if len(set(texts)) == 1 and _SUMMARY_HEADING.fullmatch(match_key(texts[0])):
+    if is_summary_heading(texts):
         return True  # ``TỔNG HỢP THEO LĨNH VỰC``: a summary block's heading
     return _excel_subtotal(texts) or any(match_key(t).rstrip(" :") in TOTAL_KEYS
                                          or _TOTALS.match(match_key(t))
@@ -246,8 +247,6 @@ _NO_NAME = re.compile(r"[\d\s.,()]*")
 
 #: A count's label in a summary block's line (``Số mô hình`` | ``Kinh tế`` | ``Cá nhân`` | ``2``).
 _COUNT_LABEL = re.compile(r"so mo hinh|so luong|sl|tong so|so|tong")
-#: A summary block's heading under the table (``TỔNG HỢP THEO LĨNH VỰC``, ``THỐNG KÊ``).
-_SUMMARY_HEADING = re.compile(r"(?:[ivx\d]+[.)]?\s*)?(?:tong hop|thong ke|bang tong hop)\b.{0,60}")
 
 
 def _summary_lines(text: pd.DataFrame, both: pd.Series) -> list[int]:
@@ -341,6 +340,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
             labels[row] = "subheading"
         elif not has_data[row] and len(set(texts)) == 1 and is_list_heading(texts[0]):
             labels[row] = "subheading"  # ``Năm 2023``, ``DANH SÁCH … (tiếp theo)`` in STT
+    for row in summary_table_rows(text, labels):  # ``STT | Lĩnh vực | Tập thể | Cá nhân | Cộng``
+        labels[row] = "totals"
     if both.any():  # a summary block's lines: ``Kinh tế`` | ``Cá nhân`` | ``2``
         for row in _summary_lines(text, both[labels == "data"]):
             labels[row] = "totals"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from thidua.ingest.excerpts import EXCERPT
 from thidua.ingest.sheettitle import named_year
 from thidua.text import clean_text
 
@@ -38,7 +39,8 @@ def other_year_tables(raw: pd.DataFrame, labels: pd.Series, year: int
     seen_data = False
     current: tuple[int, str, int, list[int]] | None = None
     for row, label in labels.items():
-        if label in ("data", OTHER_YEAR):  # once marked, read again for its note
+        if label in ("data", OTHER_YEAR, EXCERPT):  # once marked, read again for its note;
+            # last year's list repeating this year's rows is last year's (not an excerpt)
             seen_data = True
             if current is not None:
                 current[3].append(row)

@@ -15,7 +15,7 @@ from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text, match_key, unescaped
 
 #: Where a name ends and a position begins: a dash, a comma or an opening bracket.
-_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s*\(\s*")
+POSITION_SPLIT = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s*\(\s*")
 
 
 def split_position(text: str) -> tuple[str, str] | None:
@@ -31,7 +31,7 @@ def split_position(text: str) -> tuple[str, str] | None:
         if len(lines) >= 2 and is_position(lines[-1]) and len(name.split()) >= 2:
             return name, lines[-1]
     text = clean_text(text)
-    for found in reversed(list(_SPLIT.finditer(text))):
+    for found in reversed(list(POSITION_SPLIT.finditer(text))):
         name, position = text[:found.start()].strip(), text[found.end():].strip(" )")
         if len(name.split()) >= 2 and position and is_position(position):
             return name, position
@@ -64,11 +64,14 @@ def type_in_position(text: object) -> str | None:
     return reading.code
 
 
-def positions_from_registrants(data: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+def positions_from_registrants(data: pd.DataFrame, skip: frozenset[int] = frozenset()
+                               ) -> tuple[pd.DataFrame, list[str]]:
     """``data`` (:func:`thidua.ingest.read.raw_rows` rows) with, for each individual whose
     ``position`` is empty and whose ``registrant`` holds a position (:func:`split_position`),
     the name in ``registrant`` and the position in ``position``; and one feedback line per
-    such row. Other rows are unchanged; ``data`` is not modified."""
+    such row. Other rows are unchanged, and the rows of ``skip`` (Excel rows whose cell names
+    several people: :func:`thidua.ingest.severalpeople.positions_of_people`); ``data`` is not
+    modified."""
     if "registrant" not in data or "type" not in data:
         return data, []
     position = data["position"] if "position" in data else pd.Series("", index=data.index)
@@ -76,7 +79,7 @@ def positions_from_registrants(data: pd.DataFrame) -> tuple[pd.DataFrame, list[s
     individual = by_value(data["type"], lambda v: read_value("type", v).code).eq("individual")
     out, notes = None, []
     for row in data.index[(empty & individual).to_numpy()]:  # the few that may hold one
-        if (found := split_position(data.at[row, "registrant"])) is None:
+        if row in skip or (found := split_position(data.at[row, "registrant"])) is None:
             continue
         if out is None:
             out = data.copy()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -276,14 +277,19 @@ def position_type(registrant: object, position: object) -> str:
     return TYPES["individual"] if held else ""
 
 
-def type_from_position(sheet: SheetData) -> bool:
+def type_from_position(sheet: SheetData, rows: Iterable[int] | None = None) -> bool:
     """Whether some rows of the sheet took their type from :func:`position_type`: a part of
     its table has a ``Chức vụ`` column, no ``Hình thức`` column, no tick boxes for it, no
-    section heading naming a type, and the sheet's name names no type."""
+    section heading naming a type, and the sheet's name names no type. With ``rows`` (Excel
+    rows, the registrations counted), only a part holding one of them: a block re-listing
+    registrations under a header without ``Hình thức``, ignored, is none (fresh tester L's
+    L104)."""
     grid, last = sheet.grid, len(sheet.grid)
     parts = _parts(sheet, last)
     named = type_from_name(sheet)
+    held = None if rows is None else {r - 1 for r in rows}  # grid rows
     return any(_typed_by_position(t) and _section_types(grid, t, a, b, named) is None
+               and (held is None or any(a <= r < b for r in held))
                for a, b, t in parts)
 
 

@@ -19,7 +19,9 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME, COLLECTIVE_WORDS
+from thidua.ingest.registrant import POSITION_SPLIT, is_position
 from thidua.ingest.splitrows import split_rows
+from thidua.ingest.values import read_value
 from thidua.text import clean_text, match_key
 
 #: Where one person's name ends and the next begins, by kind (lines first).
@@ -62,21 +64,76 @@ def _parts(text: str, separator: re.Pattern) -> list[str]:
     return [clean_text(_LEAD.sub("", clean_text(p))) for p in separator.split(text) if clean_text(p)]
 
 
-def people_in_cell(text: object) -> tuple[list[str], re.Pattern] | None:
-    """The names of two or more people written in one registrant cell, and the separator
-    that split them; ``None`` when the cell does not split into parts each reading as a
-    person's name (:func:`is_person_name`). ``1. A⏎2. B`` gives ``[A, B]``."""
+def _person(part: str) -> tuple[str, str | None] | None:
+    """``(name, None)`` for a person's name (:func:`is_person_name`), ``(name, position)`` for
+    a name then its position after a dash, a comma or in brackets (``Nguyễn Văn An - Chủ tịch
+    CĐCS``, ``Trần Thị Bình (Phó Chủ tịch CĐCS)``: split at the first of them, the left side a
+    name, the right side a position, :func:`thidua.ingest.registrant.is_position`), else
+    ``None``."""
+    if is_person_name(part):
+        return part, None
+    found = POSITION_SPLIT.search(part)  # a name has none of them: only the first can end it
+    if found is None:
+        return None
+    name, position = part[:found.start()].strip(), part[found.end():].strip(" )")
+    return (name, position) if is_person_name(name) and is_position(position) else None
+
+
+def people_and_positions(text: object
+                         ) -> tuple[list[tuple[str, str | None]], re.Pattern] | None:
+    """The people (name, and the position written after it or ``None``) of two or more
+    people written in one registrant cell, and the separator that split them; ``None`` when
+    the cell does not split into parts each reading as a person's name, perhaps followed by a
+    position (:func:`_person`). ``1. A - Chủ tịch CĐCS⏎2. B - Kế toán`` gives ``[(A, Chủ tịch
+    CĐCS), (B, Kế toán)]`` (fresh tester L's L173)."""
     if not isinstance(text, str):
         return None
     for separator in _SEPARATORS:
         if not separator.search(text.strip()):
             continue
-        parts = _parts(text.strip(), separator)
-        if len(parts) >= 2 and all(is_person_name(p) for p in parts):
-            return parts, separator
+        people = [_person(p) for p in _parts(text.strip(), separator)]
+        if len(people) >= 2 and all(people):
+            return people, separator
         if separator is _SEPARATORS[0]:  # lines that are not all names: no other reading
             return None
     return None
+
+
+def people_in_cell(text: object) -> tuple[list[str], re.Pattern] | None:
+    """The names of two or more people written in one registrant cell, and the separator
+    that split them (:func:`people_and_positions` without the positions); ``None`` when the
+    cell does not split into people. ``1. A⏎2. B`` gives ``[A, B]``."""
+    found = people_and_positions(text)
+    return None if found is None else ([name for name, _ in found[0]], found[1])
+
+
+def positions_of_people(data: pd.DataFrame) -> tuple[pd.DataFrame, frozenset[int]]:
+    """``data`` (:func:`thidua.ingest.read.raw_rows` rows, index Excel row) with each
+    individual's empty ``position`` given the positions written after the names of its
+    registrant cell when it names several people each with one (``1. A - Chủ tịch CĐCS⏎2. B -
+    Phó Chủ tịch CĐCS``: ``Chủ tịch CĐCS; Phó Chủ tịch CĐCS``, so that the row is valid and
+    :func:`several_people` then gives each person their own), and the Excel rows whose cell
+    names several people (whatever their positions): no single position is to be taken out of
+    such a cell (:func:`thidua.ingest.registrant.positions_from_registrants` skips them; read
+    so, ``1. A - Chủ tịch CĐCS 2. B`` was one name). ``data`` is not modified."""
+    if "registrant" not in data or "type" not in data or data.empty:
+        return data, frozenset()
+    position = data["position"] if "position" in data else pd.Series("", index=data.index)
+    rows = [row for row, cell, kind, held in zip(data.index, data["registrant"], data["type"],
+                                                 position)
+            if isinstance(cell, str) and not clean_text(held)
+            and read_value("type", kind).code == "individual"]  # few: a position is required
+    found = {row: f for row in rows if (f := people_and_positions(data.at[row, "registrant"]))}
+    if not found:
+        return data, frozenset()
+    out = data.copy()
+    if "position" not in out:
+        out["position"] = ""
+    out["position"] = out["position"].astype("object")
+    for row, (people, _) in found.items():
+        if all(held for _, held in people):
+            out.at[row, "position"] = "; ".join(held for _, held in people)
+    return out, frozenset(found)
 
 
 def _positions(text: object, count: int, separator: re.Pattern) -> list[str] | None:
@@ -107,13 +164,15 @@ def several_people(valid: pd.DataFrame, raw: pd.DataFrame
                              & valid.index.isin(raw.index)]
     cells = raw["registrant"].reindex(individual).tolist()  # whole column, not cell by cell
     found = {row: f for row, cell in zip(individual, cells)
-             if (f := people_in_cell(cell)) is not None}
+             if (f := people_and_positions(cell)) is not None}
     if not found:
         return valid, {}
     parts: dict[int, list[dict[str, object]]] = {}
-    for row, (names, separator) in found.items():
+    for row, (people, separator) in found.items():
+        names = [name for name, _ in people]
         written = raw.at[row, "position"] if "position" in raw else None
-        positions = _positions(written, len(names), separator)
+        positions = ([held for _, held in people] if all(held for _, held in people)
+                     else _positions(written, len(names), separator))
         kept = valid.at[row, "position"] if "position" in valid else None
         parts[row] = [{"registrant": name,
                        "position": p if isinstance(p := (positions[i] if positions is not None

@@ -297,19 +297,31 @@ def excerpt_of(rows: pd.DataFrame, others: dict[str, pd.DataFrame]) -> str | Non
     each with a ``Tên tập thể/cá nhân`` column) every model of ``rows`` is a model of, when
     ``rows`` (a sheet without that column: no row of it can be a registration) lists models:
     a summary sheet's list of exemplary models (``Tổng hợp``: ``STT | Tên mô hình | Lĩnh vực |
-    Hình thức``), whose rows were rejected one by one (tester B's F7); else ``None``. Each
+    Hình thức``), whose rows were rejected one by one (tester B's F7); or the names of the
+    sheets, joined by :data:`TOGETHER`, whose models together hold every model of ``rows``
+    and of which two or more give some (a ``Tổng hợp`` listing the models of the sheets
+    ``Kinh tế``, ``VHXH``, …: fresh tester L's L096); else ``None``. Each
     row's model, field and type (those both sheets have) must be a row of the other: a
     ``Cá nhân`` sheet without names, listing the collectives' models as individuals', is no
     excerpt (its rows are rejected asking the names; fresh tester C's e02)."""
     if "registrant" in rows or "model" not in rows:
         return None
+    others = {n: o for n, o in others.items() if "model" in o and "registrant" in o}
     for name, other in others.items():
-        if "model" not in other or "registrant" not in other:
-            continue
         columns = [c for c in ("model", "field", "type") if c in rows and c in other]
         mine = {_keyed(row) for row in rows[columns].itertuples(index=False) if clean_text(row[0])}
         if mine and mine <= {_keyed(row) for row in other[columns].itertuples(index=False)}:
             return name  # each row's model, field and type are one of the other's rows
+    # the models of several sheets listed again together (``Tổng hợp`` before or after the
+    # sheets ``Kinh tế``, ``VHXH``, ``ANQP``, ``XDHTCT``: fresh tester L's L096, L156, L157)
+    columns = [c for c in ("model", "field", "type")
+               if c in rows and all(c in o for o in others.values())]
+    mine = {_keyed(row) for row in rows[columns].itertuples(index=False) if clean_text(row[0])}
+    theirs = {name: {_keyed(row) for row in other[columns].itertuples(index=False)}
+              for name, other in others.items()}
+    used = [name for name, keys in theirs.items() if mine & keys]
+    if len(used) >= 2 and mine <= set().union(*theirs.values()):
+        return TOGETHER.join(used)
     return None
 
 

@@ -27,7 +27,9 @@ from thidua.ingest.mergedrows import mark_merged_totals, wrapped_in_merges
 from thidua.ingest.grouplines import lone_union_note, lone_unions
 from thidua.ingest.ditto import ditto_note, filled_from_ditto
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
+from thidua.ingest.excerpts import EXCERPT, excerpt_note, mark_excerpts
 from thidua.ingest.periodswap import swapped_periods
+from thidua.ingest.personmodels import fill_person_models, person_models_note
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
 from thidua.ingest.registrant import positions_from_registrants, type_in_position
@@ -36,7 +38,7 @@ from thidua.ingest.rows import (SheetData, column_labels, field_from_name, legen
                                overruled_type_headers,
                                raw_rows, title_line_rows, type_column_headers,
                                type_from_name, type_from_position)
-from thidua.ingest.severalpeople import several_people, several_people_note
+from thidua.ingest.severalpeople import positions_of_people, several_people, several_people_note
 from thidua.ingest.severalmodels import several_models, several_models_note
 from thidua.ingest.sections import (blank_from_name_note, fields_from_subheadings,
                                     sheet_field_note,
@@ -92,6 +94,12 @@ class SheetRows:
     #: column → ``{row: the row above it took the value from}`` for ditto marks
     #: (:func:`thidua.ingest.ditto.filled_from_ditto`).
     dittos: dict[str, dict[int, int | None]] = field(default_factory=dict)
+    #: A numbered row giving another model of the individual above, the person written
+    #: once → that individual's row (:func:`thidua.ingest.personmodels.person_models`).
+    person_models: dict[int, int] = field(default_factory=dict)
+    #: Blocks re-listing registrations above under a heading, ignored
+    #: (:func:`thidua.ingest.excerpts.excerpt_blocks`).
+    excerpts: list[tuple[int, str, dict[int, int]]] = field(default_factory=list)
 
     @cached_property
     def data(self) -> pd.DataFrame:
@@ -158,13 +166,15 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
                                                text if raw is cleaned else None)  # "as
     # above": a second person of the model above, another model of the person above (under a
     # row joined into a registration, a wrapped line or a second half, too)
+    raw, person = fill_person_models(raw, labels)  # a person's models numbered, named once
+    labels, excerpts = mark_excerpts(raw, labels)  # ``CÁC MÔ HÌNH TIÊU BIỂU``: rows again
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
     ticked = set(marked_columns(sheet.table.marks))  # a tick box left blank is no group's
     for column in (c for c in GROUPED_COLUMNS if c not in ticked):  # ``Kinh tế`` once (told)
         raw, by_group[column] = filled_from_group(raw, labels, column)
     return SheetRows(sheet, raw, labels, filled, joined, halved, by_heading, by_group, shared,
-                     models, contacts, unions, dittos)
+                     models, contacts, unions, dittos, person, excerpts)
 
 
 def unit_codes(rows: list[SheetRows]) -> pd.Series:
@@ -272,7 +282,8 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     (:func:`thidua.ingest.validate.validate_sheets`), issue 10. Each outcome is the one
     :func:`check_rows` gives its sheet alone."""
     checks = [_without_other_years(c) for c in checks]  # ``DANH SÁCH … NĂM 2023`` under the list
-    split = [positions_from_registrants(c.rows.data) for c in checks]  # ``Nguyễn Văn A - Chủ tịch``
+    split = [positions_from_registrants(*positions_of_people(c.rows.data))
+             for c in checks]  # ``Nguyễn Văn A - Chủ tịch``; ``1. A - Chủ tịch⏎2. B - Kế toán``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
     yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"))
@@ -349,6 +360,9 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                None if sheet.copy_of else slipped_headers_note(headers))
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
+                person_models_note(raw, rows.person_models),
+                excerpt_note([b for b in rows.excerpts
+                              if all(labels[r] == EXCERPT for r in b[2])]),  # not other years'
                 contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
                 several_people_note(people), several_models_note(models),
                 subheading_note(raw, rows.by_heading), ditto_note(raw, rows.dittos),
@@ -357,7 +371,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                 sheet_type_note(sheet.sheet, named) if named and len(data) else None,
                 position_type_note(sheet.sheet, "position" in data
                                    and any(map(type_in_position, data["position"])))
-                if len(data) and type_from_position(sheet) else None,
+                if len(data) and type_from_position(sheet, data.index) else None,
                 *(type_column_note(sheet.sheet, h) for h in type_column_headers(sheet)
                   if len(data)),
                 *(overruled_type_note(sheet.sheet, h) for h in overruled_type_headers(sheet)
