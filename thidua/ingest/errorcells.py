@@ -13,6 +13,8 @@ nothing about the registration).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from schemas.form import BY_NAME
@@ -105,11 +107,35 @@ def kept_errors_note(found: dict[tuple[int, str], str], rows: list[int],
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union")
 
 
-def lost_letter_cells(raw: pd.DataFrame) -> dict[tuple[int, str], str]:
+#: A web address (``https://…``, ``www.…``, ``zalo.me/…``): its ``?`` starts a query.
+_ADDRESS = re.compile(r"(?:\w+://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+
+
+#: Vietnamese letters a Western code page (Windows-1252, Latin-1, the DOS ones) lacks: a text
+#: saved through one holds none of them.
+_BEYOND_WESTERN = re.compile("[ăđơưĩũĂĐƠƯĨŨ\u1ea0-\u1ef9]")
+
+
+def has_lost_letters(value: object, native: bool = False) -> bool:
+    """Whether a cell's ``?`` stand for Vietnamese letters an encoding could not hold
+    (:data:`thidua.text.LOST_LETTER`: ``S?ng ki?n``): a ``?`` between letters outside a web
+    address (``Xem tại https://a.vn/a?b=1``); with ``native`` (a cell of a workbook, whose text
+    is Unicode), in a text holding no letter such an encoding lacks: a cell that kept ``ơ``,
+    ``ạ``, ``đ`` … was not saved through one, so its ``?`` is a question mark (``Hỏi?Đáp pháp
+    luật``). Fresh tester M's M089, M097: such registrations were rejected. A CSV's text, read
+    through a guessed code page, is judged by its ``?`` alone."""
+    text = clean_text(value)
+    if not LOST_LETTER.search(text) or not LOST_LETTER.search(_ADDRESS.sub(" ", text)):
+        return False
+    return not native or _BEYOND_WESTERN.search(text) is None  # one kept: nothing was lost
+
+
+def lost_letter_cells(raw: pd.DataFrame, native: bool = False) -> dict[tuple[int, str], str]:
     """``(Excel row, form column) → the text`` of every free-text cell of ``raw`` whose
     Vietnamese letters became ``?`` (``S?ng ki?n ti?t ki?m ?i?n``: a line saved in an
     encoding without them): such a row is rejected, never counted with ``?`` in its names
-    (the fourth tester's F2; they feed the duplicate key and Phụ lục II)."""
+    (the fourth tester's F2; they feed the duplicate key and Phụ lục II). ``native``: the cells
+    are a workbook's (:func:`has_lost_letters`)."""
     found = {}
     for column in TEXT_COLUMNS:
         if column not in raw:
@@ -117,7 +143,7 @@ def lost_letter_cells(raw: pd.DataFrame) -> dict[tuple[int, str], str]:
         values = raw[column].to_numpy(dtype=object)
         if not any(isinstance(v, str) and "?" in v for v in values):
             continue  # no lost letter without a "?": the common case, seen in one pass
-        flags = by_value(raw[column], lambda v: bool(LOST_LETTER.search(clean_text(v))), "bool")
+        flags = by_value(raw[column], lambda v: has_lost_letters(v, native), "bool")
         for row in raw.index[flags.to_numpy()]:
             found[(int(row), column)] = clean_text(raw.at[row, column])
     return found

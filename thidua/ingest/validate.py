@@ -135,6 +135,10 @@ def _oversized(raw: pd.DataFrame, cut: bool = False) -> dict[tuple[int, str], in
     return found
 
 
+#: Workbooks whose cells hold Unicode text, never text read through a guessed code page.
+NATIVE_TEXT = (*CUT_AT_LIMIT, ".ods", ".fods")
+
+
 def _free(column: str) -> bool:
     """Whether an over-long cell of ``column`` keeps its row: the remark (``Ghi chú``, which
     no figure reads) and a column the form does not have (kept, otherwise ignored:
@@ -305,7 +309,8 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     oversized = {k: v for k, v in _oversized(raw, file.lower().endswith(CUT_AT_LIMIT)).items()
                  if not _free(k[1])}  # a long remark keeps its row, told (long_free_cells)
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
-    lost = {k: v for k, v in lost_letter_cells(raw).items() if k not in errors}  # ``S?ng``
+    native = file.lower().endswith(NATIVE_TEXT)  # a workbook's text is Unicode: ``Hỏi?Đáp``
+    lost = {k: v for k, v in lost_letter_cells(raw, native).items() if k not in errors}  # ``S?ng``
     flagged = set(oversized) | set(errors) | set(lost)
     problems: dict[tuple[int, str], str] = {}
     for column, check, index in failures[["column", "check", "index"]].itertuples(index=False):
