@@ -96,6 +96,45 @@ def without_broken_parts(data: bytes) -> tuple[bytes, tuple[str, ...]] | None:
     return out.getvalue(), (*said, *(f"thiếu {n}" for n in missing))
 
 
+#: The error values python-calamine reads in an ``.xlsx`` (Excel's classic seven); any other
+#: stored as an error cell (``#SPILL!``, ``#GETTING_DATA``, ``#CALC!``, written by other
+#: programs and by cube functions) makes it refuse the whole sheet.
+READ_ERRORS = frozenset({b"#DIV/0!", b"#N/A", b"#NAME?", b"#NULL!", b"#NUM!", b"#REF!",
+                         b"#VALUE!"})
+#: An error cell of a worksheet part: its attributes before and after the type, and its value.
+_ERROR_CELL = re.compile(rb'(<(?:\w+:)?c\b[^>]*?)\bt="e"([^>]*>(?:(?!</(?:\w+:)?c>).)*?'
+                         rb'<(?:\w+:)?v>)([^<]*)(</(?:\w+:)?v>)', re.DOTALL)
+
+
+def with_read_errors(data: bytes) -> bytes | None:
+    """The ``.xlsx`` ``data`` with each error cell whose value python-calamine cannot read
+    (not in :data:`READ_ERRORS`) written as a text cell of that value: the row then holds the
+    error's text, rejected or read as empty as any error is
+    (:mod:`thidua.ingest.errorcells`). Fresh tester M's M036: ``#GETTING_DATA`` in a column
+    not of the form rejected the whole file as damaged. ``None`` when there is none, or
+    ``data`` is no zip. Never raises."""
+    def text_cell(m: re.Match) -> bytes:
+        if m.group(3).strip() in READ_ERRORS:
+            return m.group(0)
+        return m.group(1) + b't="str"' + m.group(2) + m.group(3) + m.group(4)
+
+    try:
+        changed = False
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, \
+                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                body = source.read(info.filename)
+                if info.filename.startswith("xl/worksheets/") and b't="e"' in body:
+                    fixed = _ERROR_CELL.sub(text_cell, body)
+                    changed |= fixed != body
+                    body = fixed
+                target.writestr(info, body)
+    except Exception:  # no zip, or a damaged one: nothing to rewrite
+        return None
+    return out.getvalue() if changed else None
+
+
 def salvage_note(wrong: tuple[str, ...]) -> str:
     """The line telling a unit its file was read around its damaged parts (``wrong``: what
     :func:`without_broken_parts` found)."""

@@ -18,6 +18,7 @@ import zipfile
 import python_calamine as calamine
 
 from thidua.ingest import legacy
+from thidua.ingest.salvage import with_read_errors
 from thidua.text import LOST_LETTER
 
 Grid = list[list[object]]
@@ -198,6 +199,16 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
         raise FileRejected("Không đọc được tệp như một bảng tính (tệp hỏng hoặc không phải "
                            "Excel/ODS); đề nghị mở lại bằng Excel, lưu dạng .xlsx và gửi lại."
                            ) from exc  # the reader's own words (English) stay out of it
+    try:
+        return _grids(workbook, hidden_rows)
+    except calamine.CalamineError as exc:  # ``#SPILL!`` stored as an error: as text, read again
+        if "error value" not in str(exc) or (fixed := with_read_errors(data)) is None:
+            raise
+        return _grids(calamine.CalamineWorkbook.from_filelike(io.BytesIO(fixed)), hidden_rows)
+
+
+def _grids(workbook: calamine.CalamineWorkbook, hidden_rows: int) -> list[tuple[str, Grid, bool]]:
+    """The grids of ``workbook``'s worksheets, as :func:`workbook_grids` gives them."""
     grids = []
     with workbook:
         for meta in workbook.sheets_metadata:
