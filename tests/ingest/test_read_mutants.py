@@ -38,6 +38,20 @@ def test_a_suffix_that_is_no_form_format_is_refused_naming_those_taken(tmp_path)
         ".ods, .csv, .txt, .tsv (và trang web, XML 2003 xuất từ phần mềm: .htm, .html, .mht, .xml).")
 
 
+@pytest.mark.parametrize("name, hint", [
+    ("Q-HK_DVK 2024.numbers", "Tệp Numbers (máy Mac): mở tệp, chọn Tệp > Xuất sang > Excel, rồi "
+                              "gửi tệp .xlsx."),
+    ("Q-LB.GSHEET", "Tệp .gsheet chỉ là lối tắt tới một trang tính Google, không chứa dữ liệu: "
+                    "mở trang tính, chọn Tệp > Tải xuống > Microsoft Excel (.xlsx), rồi gửi tệp đó."),
+    ("a.et", "Tệp WPS Spreadsheets: mở tệp, chọn Lưu thành > Excel (.xlsx), rồi gửi tệp đó.")])
+def test_a_program_s_own_format_is_refused_saying_how_to_save_it_as_excel(tmp_path, name, hint):
+    """Fresh tester M's M116, M117: refused without a word of what to do."""
+    (tmp_path / name).write_bytes(b"x")
+    said = rejected(read_bytes, tmp_path / name)
+    assert said.startswith(f"Định dạng tệp '{name[name.rindex('.'):].lower()}' không được nhận")
+    assert said.endswith(".xml). " + hint)
+
+
 @pytest.mark.parametrize("name", ["a.zip", "a.ZIP", "a.rar", "a.7z", "a.gz", "a.tar"])
 def test_an_archive_is_refused_telling_the_office_to_extract_it(tmp_path, name):
     (tmp_path / name).write_bytes(b"PK\x03\x04")

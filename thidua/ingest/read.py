@@ -128,6 +128,18 @@ def mojibake_note(sheet: str, encoding: str) -> str:
             f"Dữ liệu > Từ Văn bản/CSV, chọn mã 65001: Unicode (UTF-8), và lưu dạng 'CSV UTF-8'.")
 
 
+#: What to do with a file of a program whose own format is not read (fresh tester M's M116,
+#: M117): how that program saves the form as Excel.
+FOREIGN_FORMATS = {
+    ".numbers": " Tệp Numbers (máy Mac): mở tệp, chọn Tệp > Xuất sang > Excel, rồi gửi tệp .xlsx.",
+    ".gsheet": " Tệp .gsheet chỉ là lối tắt tới một trang tính Google, không chứa dữ liệu: mở "
+               "trang tính, chọn Tệp > Tải xuống > Microsoft Excel (.xlsx), rồi gửi tệp đó.",
+    ".et": " Tệp WPS Spreadsheets: mở tệp, chọn Lưu thành > Excel (.xlsx), rồi gửi tệp đó.",
+    ".xlr": " Tệp Microsoft Works: mở bằng Excel hoặc LibreOffice, lưu dạng .xlsx rồi gửi lại.",
+    ".wk4": " Tệp Lotus 1-2-3: mở bằng LibreOffice, lưu dạng .xlsx rồi gửi lại.",
+}
+
+
 def read_bytes(path: Path) -> bytes:
     """A unit file's bytes, read once: the run hashes and parses these same bytes, so that
     a file rewritten during a run can never leave the figures and the hash out of step.
@@ -143,7 +155,8 @@ def read_bytes(path: Path) -> bytes:
     if suffix not in SUFFIXES:
         raise FileRejected(f"Định dạng tệp '{suffix}' không được nhận; chỉ nhận "
                            f"{', '.join(WORKBOOK_SUFFIXES + CSV_SUFFIXES)} (và trang web, "
-                           f"XML 2003 xuất từ phần mềm: .htm, .html, .mht, .xml).")
+                           f"XML 2003 xuất từ phần mềm: .htm, .html, .mht, .xml)."
+                           + FOREIGN_FORMATS.get(suffix, ""))
     limit = MAX_FILE_BYTES
     try:
         with path.open("rb") as stream:  # never more than the limit into memory (issue 9.6)
