@@ -88,8 +88,9 @@ def ingest_batch_isolated(sources: list[InputFile], context: UnitContext, progra
     process's other batches, each on its own core (issue 10, P1: in this process's threads
     all but the parsing held Python's one lock), under one file's limits of time and memory.
     When the batch goes past them or crashes its worker, each file is read again as
-    :func:`ingest_batch_to_cache` reads it (each parse in a worker of its own), so that only the
-    file at fault is rejected, with the reason that file alone gives. Same value as
+    :func:`ingest_batch_isolated` reads a batch of that file alone, so that only the file at
+    fault is rejected, with the reason that file alone gives (:func:`thidua.ingest.files.over_limits`),
+    and no file is read without the limits. Same value as
     :func:`ingest_batch_to_cache`, whose records come back without their results (the
     cache folder has them)."""
     from thidua.ingest.isolation import run_isolated
@@ -97,8 +98,16 @@ def ingest_batch_isolated(sources: list[InputFile], context: UnitContext, progra
 
     try:
         return run_isolated(ingest_batch_to_cache, sources, context, program, cache_dir)
-    except FileRejected:  # past a limit, or crashed: the file at fault found one by one
-        return ingest_batch_to_cache(sources, context, program, cache_dir)
+    except FileRejected as exc:  # past a limit, or crashed
+        if len(sources) == 1:  # the file at fault: rejected, never read again without limits
+            from thidua.ingest.files import over_limits
+
+            source = sources[0]
+            key = filecache.ingest_cache_key(source, context, program)
+            return [_stored(IngestCache(Path(cache_dir)), source, key,
+                            over_limits(source, context, str(exc)))]
+        return [ingested for source in sources  # the file at fault found one by one
+                for ingested in ingest_batch_isolated([source], context, program, cache_dir)]
 
 
 def _stored(cache: IngestCache, source: InputFile, key: str, result: FileResult) -> Ingested:
@@ -158,9 +167,10 @@ def batch_size(files: int, workers: int) -> int:
 def ingest_all(plan: planning.Plan, cache_dir: Path, mapper: Mapper,
                batch: int | None = None) -> tuple[list[FileResult], int]:
     """Map the reading of the plan's submissions through the cache with ``mapper``, in
-    batches of ``batch`` files (:func:`ingest_batch_to_cache`; default
-    :func:`batch_size` for :data:`thidua.executors.THREADS`; ``1``: one call of
-    :func:`ingest_to_cache` per file, as a mapper of Prefect tasks needs), emitting
+    batches of ``batch`` files (:func:`ingest_batch_isolated`: each batch's whole reading in a
+    parsing worker, under its limits of time and memory; default :func:`batch_size` for
+    :data:`thidua.executors.THREADS`, a batch of one file when there are few; ``1``: one call
+    of :func:`ingest_to_cache` per file, as a mapper of Prefect tasks needs), emitting
     ``file_read`` (with its rows) as each file's batch ends; skipped entries are never sent
     out. Returns the results in the plan's order and how many files were read (not cached)."""
     from thidua.executors import THREADS
@@ -172,8 +182,9 @@ def ingest_all(plan: planning.Plan, cache_dir: Path, mapper: Mapper,
             results[i] = FileResult(source, SKIPPED)  # not a submission: never read
     read = 0
     sources = [plan.files[i] for i in todo]
+    per_file = batch == 1  # asked for: one task per file (Prefect's, Dask's)
     batch = batch or batch_size(len(sources), THREADS)
-    if batch == 1:
+    if per_file:
         ended = ((j, [ingested]) for j, ingested in mapper(
             ingest_to_cache, sources, plan.context, plan.program, str(cache_dir)))
     else:

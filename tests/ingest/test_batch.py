@@ -292,7 +292,7 @@ def test_a_batch_is_read_in_a_worker_whole_and_again_file_by_file_when_it_fails(
     counting = isolation.run_isolated
 
     def batch_past_its_time(function, *args, **kwargs):  # the batch's worker past its limit
-        if function is ingest_batch_to_cache:
+        if function is ingest_batch_to_cache and (len(args[0]) > 1 or args[0][0].file.startswith("CQ")):
             isolated.append("batch failed")
             raise ReaderFailed(time_exceeded(120))
         return counting(function, *args, **kwargs)
@@ -300,10 +300,18 @@ def test_a_batch_is_read_in_a_worker_whole_and_again_file_by_file_when_it_fails(
     isolated.clear()
     monkeypatch.setattr(isolation, "run_isolated", batch_past_its_time)
     again = ingest_batch_isolated(sources, plan.context, plan.program, str(tmp_path / "w2"))
-    # each file read again here, its parse alone in a worker: nothing lost, nothing rejected
-    assert isolated == ["batch failed", "checked_parse", "checked_parse", "checked_parse"]
-    assert len(parsed_here) == 3
-    assert [(i.file, i.status, i.rows) for i in again] == [(e.file, e.status, e.rows) for e in expected]
+    # each file read again alone in a worker, never in this process: only the file past the
+    # limits alone (CQ's, here) is rejected, for this run only (fresh tester M's M042)
+    assert isolated == ["batch failed", "batch failed", "ingest_batch_to_cache",
+                        "ingest_batch_to_cache"]
+    assert parsed_here == []
+    assert [(i.file, i.status, i.rows) for i in again] == [
+        (e.file, "rejected" if e.file.startswith("CQ") else e.status,
+         {"read": 0, "valid": 0, "rejected": 0, "ignored": 0} if e.file.startswith("CQ")
+         else e.rows) for e in expected]
+    cq = next(i for i in again if i.file.startswith("CQ"))
+    assert not cq.keep and cq.key.startswith("run-")  # never reused by a later run
+    assert cq.result.problem == time_exceeded(120) and cq.result.unit == "CQ"
 
 
 def test_in_a_worker_an_isolated_call_runs_in_place_and_judges_errors_alike(monkeypatch):
@@ -327,3 +335,25 @@ def test_in_a_worker_an_isolated_call_runs_in_place_and_judges_errors_alike(monk
     with pytest.raises(FileRejected) as passed:
         isolation.run_isolated(rejects)
     assert passed.value is rejected
+
+
+def test_few_files_are_read_in_workers_too(tmp_path, monkeypatch):
+    """A run of few files (a batch of one each) reads each in a parsing worker, under its
+    limits, never in the run's process: one file's rows took that process 40 minutes there
+    (fresh tester M's M042). Only a mapper asking one task per file (Prefect's) reads there."""
+    import thidua.ingest.files as files
+    from thidua.ingest import isolation
+
+    raw = tmp_path / "raw" / "2024"
+    raw.mkdir(parents=True)
+    for name in ("CQ_dang-ky-dvk-2024.xlsx", "Q-BD_dang-ky-dvk-2024.xlsx"):
+        shutil.copy(SAMPLE_DIR / name, raw / name)
+    plan = pipeline.plan_run(2024, raw, REGISTRY)
+    parsed_here = _counting(monkeypatch, files, "parse_isolated")
+    isolated = _counting(monkeypatch, isolation, "run_isolated")
+    results, read = ingest_all(plan, tmp_path / "run", threads())
+    assert (read, isolated, parsed_here) == (2, ["ingest_batch_to_cache"] * 2, [])
+    assert [r.status for r in results] == [USED, USED]
+    isolated.clear()
+    results, read = ingest_all(plan, tmp_path / "tasks", threads(), batch=1)
+    assert (read, parsed_here) == (2, ["bytes", "bytes"])

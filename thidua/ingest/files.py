@@ -169,6 +169,17 @@ def _rejected_file(source: InputFile, reason: str, sheet: str = "",
                       sent_date=sent_date, sent_time=sent_time, transient=transient)
 
 
+def over_limits(source: InputFile, context: UnitContext, reason: str) -> FileResult:
+    """The rejection of ``source`` whose whole reading went past a parsing worker's limits of
+    time or memory, or crashed it (``reason``: :mod:`thidua.ingest.worker`'s words): for this
+    run only (``transient``: a limit depends on the machine), its unit taken from its name.
+    Never read again in the run's own process, where no limit holds (fresh tester M's M042:
+    one file's rows took the run's process 40 minutes)."""
+    return _rejected_file(source, reason, unit=code_from_filename(source.path,
+                                                                  set(context.known_codes)),
+                          sha256=source.sha256, transient=True)
+
+
 #: Said of a file whose bytes changed between discovery and reading, twice (issue 9.9).
 CHANGED_WHILE_READ = ("Tệp đã thay đổi trong khi đọc; chạy lại khi tệp đã ghi xong (có thể phần "
                       "mềm đồng bộ hoặc người gửi đang ghi tệp).")
