@@ -119,3 +119,27 @@ def test_a_column_agreeing_with_the_headings_or_headed_hinh_thuc_keeps_its_types
     result = ingest_file(input_file(path), context)
     assert result.registrations["type"].tolist() == types
     assert not any("khác với đề mục" in n for n in result.readings)
+
+
+@pytest.mark.parametrize("header, said", [("#REF!", "#REF! (cột D)"), ("", "cột D"),
+                                          ("#N/A", "#N/A (cột D)")])
+def test_a_column_of_types_under_a_blank_or_broken_header_is_found(tmp_path, context, header,
+                                                                    said):
+    """Fresh tester M's M128: the header ``Hình thức`` was a formula whose source was deleted
+    (``#REF!``): the individuals were typed by their position, the collectives rejected
+    "Thiếu 'Hình thức'"."""
+    grid = _grid(header, ["Tập thể", "Cá nhân", "Tập thể", "Cá nhân"])
+    assert type_column(grid, find_table(grid), 1, len(grid)) == 3
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", [*TITLE, *grid])])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    assert result.registrations["type"].tolist() == ["collective", "individual"] * 2
+    assert (f"Trang 'DS': cột '{said}' không có tên như biểu DVK-01 nhưng ghi hình thức (Tập "
+            f"thể/Cá nhân) nên đã đọc như cột 'Hình thức'. Đề nghị lần sau đặt tên cột là 'Hình "
+            f"thức'.") in result.readings
+
+
+def test_a_blank_headed_column_of_other_values_is_no_type_column():
+    grid = _grid("", ["ghi chú", "khác", "Tập thể", "mới"])
+    assert type_column(grid, find_table(grid), 1, len(grid)) is None

@@ -162,9 +162,17 @@ def overruled_type_headers(sheet: SheetData) -> list[str]:
 def type_column_headers(sheet: SheetData) -> list[str]:
     """The headers, as the unit wrote them, of the sheet's columns read as ``Hình thức`` by
     their values (:func:`thidua.ingest.valuecolumns.type_column`), once each."""
-    headers = [read.unknown[c] for _, _, read, typed in _typed_parts(sheet, len(sheet.grid))
-               for c, name in typed.columns.items() if name == "type" and c in read.unknown]
+    headers = [read.unknown.get(c) or _header_cell(sheet.grid, read, c)
+               for _, _, read, typed in _typed_parts(sheet, len(sheet.grid))
+               for c, name in typed.columns.items() if name == "type" and c not in read.columns]
     return list(dict.fromkeys(headers))
+
+
+def _header_cell(grid: Grid, table: Table, column: int) -> str:
+    """How a message names a column whose header is blank or an error: the header as shown
+    (``#REF!``, :func:`_type_header`) with its letter, or its letter (``D``)."""
+    text = _type_header(grid, table, column)
+    return f"{text} (cột {column_letter(column)})" if text else f"cột {column_letter(column)}"
 
 
 def _hidden(sheet: SheetData) -> frozenset[int]:

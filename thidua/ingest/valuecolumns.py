@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from thidua.ingest.errorcells import is_error_value
 from thidua.ingest.marks import marked_columns
 from thidua.ingest.table import Table
 from thidua.ingest.values import EXACT, read_value
@@ -31,20 +32,39 @@ def _reads_as_type(text: str) -> bool:
 
 def type_column(grid: Grid, part: Table, start: int, stop: int) -> int | None:
     """The 0-based grid column of ``part`` (rows ``start``..``stop``, 0-based, stop excluded)
-    that is its type column by its values: an unknown column (``part.unknown``) at least
+    that is its type column by its values: an unknown column (``part.unknown``) or one whose
+    header is blank or an error (:func:`_unheaded`) at least
     :data:`MIN_TYPED` of whose cells, and :data:`MIN_SHARE` of its filled cells, read
     exactly as a type (:func:`thidua.ingest.values.read_value`: ``Tập thể``, ``CN``…); the
     leftmost of several. ``None`` when the part has a type column or tick boxes for it, or
     no such column. An extension of ``spec/submission-form.md``, "The header row"."""
     if "type" in part.columns.values() or "type" in marked_columns(part.marks):
         return None
-    for column in sorted(set(part.unknown) - set(part.marks)):
+    for column in sorted((set(part.unknown) | set(_unheaded(grid, part, start, stop)))
+                         - set(part.marks)):
         texts = [t for r in range(start, stop)
                  if column < len(grid[r]) and (t := clean_text(grid[r][column]))]
         typed = sum(map(_reads_as_type, texts))
         if typed >= MIN_TYPED and typed >= MIN_SHARE * len(texts):
             return column
     return None
+
+
+def _unheaded(grid: Grid, part: Table, start: int, stop: int) -> list[int]:
+    """The columns of ``part`` between its first and last known ones whose header cell holds
+    nothing or an error value (``#REF!``: the header was a formula whose source was deleted;
+    fresh tester M's M128, its collectives rejected "Thiếu 'Hình thức'")."""
+    if not part.header_rows or not part.columns or stop <= start:
+        return []
+    header = grid[part.header_rows[-1]]
+    found = []
+    for column in range(min(part.columns), max(part.columns)):
+        if column in part.columns or column in part.unknown:
+            continue
+        text = clean_text(header[column]) if column < len(header) else ""
+        if not text or is_error_value(text):
+            found.append(column)
+    return found
 
 
 def with_type_column(grid: Grid, part: Table, start: int, stop: int) -> Table:
