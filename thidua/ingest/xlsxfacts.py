@@ -80,7 +80,7 @@ _XF_FORMAT = re.compile(rb"\bnumFmtId=\"(\d+)\"")
 
 _FORMULA_CELL = re.compile(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)\s*"
-    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>(.*?)</(?:\w+:)?v>)?", re.DOTALL)
+    rb"(?P<saved><(?:\w+:)?v\s*/>|<(?:\w+:)?v>(.*?)</(?:\w+:)?v>)?", re.DOTALL)
 #: A row Excel does not show: hidden, or shut to zero height (``ht="0"``, a row border dragged
 #: shut), which a unit sees no more than a hidden one (issue 9.4).
 _HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\b(?:hidden=\"(?:1|true)\"|ht=\"0(?:\.0*)?\")[^>]*>")
@@ -177,8 +177,9 @@ def _xlsx_errors(xml: bytes) -> dict[Cell, str]:
 
 def _xlsx_formulas(xml: bytes) -> tuple[dict[Cell, str], dict[Cell, str]]:
     """Formula cells without a saved result (→ ``=`` formula text; a shared formula's cells
-    get the text of its first cell), and formula cells of no type whose saved result is not
-    a plain number (``0200``) → that text."""
+    get the text of its first cell; a text result, ``t="str"`` with its ``<v>``, is saved even
+    when empty, as Excel saves ``=IF(B9="","",…)``), and formula cells of no type whose saved
+    result is not a plain number (``0200``) → that text."""
     formulas, shown, shared = {}, {}, {}
     for m in _FORMULA_CELL.finditer(xml):
         attrs = dict(_ATTR.findall(m.group(1)))
@@ -189,7 +190,9 @@ def _xlsx_formulas(xml: bytes) -> tuple[dict[Cell, str], dict[Cell, str]]:
         text = unescape((m.group(3) or b"").decode("utf-8", "replace"))
         if b"si" in f_attrs:
             text = shared.setdefault(f_attrs[b"si"], text) if text else shared.get(f_attrs[b"si"], "")
-        value = m.group(4)
+        if attrs.get(b"t") == b"str" and m["saved"] is not None:
+            continue  # a text result saved, maybe empty (Excel's ``=IF(B9="","",…)``: M041)
+        value = m.group(5)
         if value is None or not value.strip():
             formulas[cell] = "=" + text if text else "="
         elif attrs.get(b"t", b"n") == b"n":
