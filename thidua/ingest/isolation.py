@@ -86,9 +86,11 @@ def _within_limits(data: bytes, suffix: str, notes: list[str]) -> bytes:
             notes.append(note)
             trimmed_parts.add(exc.part)  # once a sheet: never peeled again and again
         except BlankCells as exc:  # cells holding nothing past a limit: read without them
-            if (emptied := without_blank_cells(data, exc)) is None:
+            if ("empty", exc.part) in trimmed_parts \
+                    or (emptied := without_blank_cells(data, exc)) is None:
                 raise FileRejected(str(exc)) from None
             data = emptied
+            trimmed_parts.add(("empty", exc.part))
     check_bytes(data, suffix)
     return data
 
