@@ -239,3 +239,16 @@ def _book_bytes() -> bytes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def test_each_sheet_s_registrations_are_read_once_when_versions_are_compared(monkeypatch):
+    """M045 again: each sheet compared with every other as a possible later version read the
+    other's rows each time (22.500 reads for 150 sheets)."""
+    from thidua.ingest import sheetversions
+    calls = []
+    read = sheetversions._registrations
+    monkeypatch.setattr(sheetversions, "_registrations",
+                        lambda rows: calls.append(1) or read(rows))
+    parsed = checked_parse(_sheets(30, 2), ".xlsx")
+    assert [s.copy_of for s in parsed.sheets] == [""] * 30
+    assert len(calls) == 30

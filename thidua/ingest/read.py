@@ -295,10 +295,10 @@ def _earlier_versions_ignored(sheets: list[SheetData]) -> list[SheetData]:
         return sheets
     rows = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
     sent = {s.sheet: _sent_of(s) for s in sheets if not s.copy_of}
-    out = []
+    out, known = [], {}  # each sheet's registrations read once
     for s in sheets:
         others = [n for n in live if n != s.sheet] if s.sheet in live else []
-        if others and (later := later_version(s.sheet, rows, sent, others)):
+        if others and (later := later_version(s.sheet, rows, sent, others, known)):
             s = SheetData(s.sheet, s.grid, s.table, s.encoding, s.facts, copy_of=later,
                           earlier=True)
         out.append(s)
