@@ -274,3 +274,19 @@ def test_a_workbook_computed_on_opening_saved_no_result_of_zero():
             z.writestr("xl/_rels/workbook.xml.rels", RELS)
             z.writestr("xl/worksheets/sheet2.xml", sheet)
         assert set(xlsx_facts(zipfile.ZipFile(io.BytesIO(out.getvalue())), "DS").formulas) == found
+
+
+def test_a_text_result_saved_empty_is_a_saved_result():
+    """Excel saves ``=IF(B9="","",ROW()-8)`` over an empty B9 as ``t="str"`` and ``<v></v>``:
+    a result, the empty text, not a formula left unsaved (fresh tester M's M041, M056: every
+    prepared row was rejected as an unsaved formula). Without ``t="str"`` (openpyxl's formula
+    never calculated) or without ``<v>`` it stays unsaved; a shared formula's first cell still
+    gives its text to the later ones."""
+    xml = (b'<c r="A9" t="str"><f>IF(B9="","",ROW()-8)</f><v></v></c>'
+           b'<c r="B9" t="str"><f>C9</f><v/></c><c r="C9" t="str"><f> </f><v> </v></c>'
+           b'<c r="D9" t="str"><f>1</f></c><c r="E9"><f>IF(1,"","")</f><v></v></c>'
+           b'<c r="F9" t="str"><f t="shared" si="1" ref="F9:F10">G9</f><v></v></c>'
+           b'<c r="F10"><f t="shared" si="1"/></c>')
+    formulas, shown = _xlsx_formulas(xml)
+    assert formulas == {(8, 3): "=1", (8, 4): '=IF(1,"","")', (9, 5): "=G9"}
+    assert shown == {}

@@ -9,8 +9,15 @@ from ``A1`` to the last one holding a value) within memory. When no more than
 raises :class:`FarCells` naming them, :func:`without_far_cells` takes them out of the sheet's
 XML, and the rest of the workbook is read as sent; the unit is told which cells, with their
 values, were not read (:func:`far_cells_note`). More of them, or a cell that cannot be taken
-out exactly (no ``r`` reference), still rejects the file as before. An extension of
-``spec/submission-form.md``, "Errors" (``docs/contracts.md``).
+out exactly (no ``r`` reference), still rejects the file as before. So do the few cells of a
+sheet's far right columns or last rows that alone make its rectangle larger than
+:data:`~thidua.ingest.limits.MAX_CELLS` (a note in ``ALL1`` beside 6.000 rows).
+
+Cells holding nothing (an empty text, spaces: a template's ``=IF(B9="","",ROW()-8)`` filled
+down to row 150.000) count for no limit; when they reach past one, :class:`BlankCells` names
+the rectangle of the values and :func:`without_blank_cells` takes out every cell past it, so
+that the reader's grid stays within it; nothing of a value is lost, so nothing is told. An
+extension of ``spec/submission-form.md``, "Errors" (``docs/contracts.md``).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ import zipfile
 
 from defusedxml import ElementTree
 
-from thidua.ingest.limits import MAX_COLUMNS, MAX_ROWS, number
+from thidua.ingest.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, number
 from thidua.ingest.rejections import shorten
 from thidua.ingest.workbook import FileRejected
 
@@ -43,6 +50,72 @@ class FarCells(FileRejected):
     def __init__(self, reason: str, part: str, cells: tuple[tuple[int, int, str], ...]):
         super().__init__(reason)
         self.part, self.cells = part, cells
+
+
+class BlankCells(FileRejected):
+    """A sheet (``part``) whose cells holding nothing reach past a limit that its values, up to
+    row ``last_row`` and column ``last_col``, keep within; ``str(exc)`` is the rejection the
+    file gets if they cannot be taken out."""
+
+    def __init__(self, reason: str, part: str, last_row: int, last_col: int):
+        super().__init__(reason)
+        self.part, self.last_row, self.last_col = part, last_row, last_col
+
+
+_ROW = re.compile(rb"<((?:[\w.-]+:)?row)\b([^>]*?)(?:/>|>(.*?)</\1\s*>)", re.DOTALL)
+_CELL = re.compile(rb"<((?:[\w.-]+:)?c)\b([^>]*?)(?:/>|>.*?</\1\s*>)", re.DOTALL)
+_R_ROW = re.compile(rb'\sr="(\d+)"')
+_R_CELL = re.compile(rb'\sr="([A-Z]{1,3})\d+"')
+
+
+def _past_column(cell: re.Match, last_col: int) -> bytes:
+    found = _R_CELL.search(cell[2])
+    if found is None:
+        raise ValueError("a cell without its reference")
+    col = 0
+    for ch in found[1]:
+        col = col * 26 + ch - 64
+    return b"" if col > last_col else cell[0]
+
+
+def without_blank_cells(data: bytes, found: BlankCells) -> bytes | None:
+    """The workbook ``data`` without the cells of ``found``'s sheet past its values' last row
+    and column (each holding nothing: the scan found no value there); ``None`` when the sheet
+    cannot be rewritten exactly (a row or cell without its reference, a comment or CDATA
+    section), so that the file stays rejected. Never raises."""
+    def row(match: re.Match) -> bytes:
+        number = _R_ROW.search(match[2])
+        if number is None:
+            raise ValueError("a row without its number")
+        if int(number[1]) > found.last_row:
+            return b""
+        if not match[3]:
+            return match[0]
+        inner = _CELL.sub(lambda cell: _past_column(cell, found.last_col), match[3])
+        start, end = match.start(3) - match.start(), match.end(3) - match.start()
+        return match[0][:start] + inner + match[0][end:]
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            body = source.read(found.part)
+            if b"<!" in body:
+                return None
+            head, cut, rest = body.partition(b"<sheetData")
+            if not cut:
+                return None
+            head_end = rest.index(b">") + 1
+            inside, close, tail = rest[head_end:].partition(b"sheetData>")
+            if not close:
+                return None
+            body = head + cut + rest[:head_end] + _ROW.sub(row, inside) + close + tail
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    target.writestr(info, body if info.filename == found.part
+                                    else source.read(info.filename))
+    except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
+        return None
+    return out.getvalue()
 
 
 def _cell_pattern(ref: str) -> re.Pattern[bytes]:
@@ -76,7 +149,8 @@ def without_far_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
     except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
         return None
     shown = [(ref, _value(cell, strings)) for (_, _, ref), cell in zip(found.cells, values)]
-    return out.getvalue(), far_cells_note(name, shown)
+    beyond = any(row > MAX_ROWS or col > MAX_COLUMNS for row, col, _ in found.cells)
+    return out.getvalue(), far_cells_note(name, shown, beyond)
 
 
 def _value(cell: bytes, strings: dict[int, str]) -> str:
@@ -122,13 +196,16 @@ def _sheet_name(source: zipfile.ZipFile, part: str) -> str:
     return part
 
 
-def far_cells_note(sheet: str, cells: list[tuple[str, str]]) -> str:
+def far_cells_note(sheet: str, cells: list[tuple[str, str]], beyond: bool = True) -> str:
     """The line telling a unit which cells of ``sheet`` (``(reference, value)``) lay outside
-    the form's reach and were not read."""
+    the form's reach (``beyond`` the last row or column read; else so far from the others
+    that the sheet read whole would be over the limit of cells) and were not read."""
     said = ", ".join(f"ô {ref} ('{shorten(value)}')" if value else f"ô {ref}"
                      for ref, value in cells[:NAMED_CELLS])
     more = f", … ({number(len(cells))} ô)" if len(cells) > NAMED_CELLS else ""
-    return (f"Trang '{sheet}': {said}{more} nằm quá xa bảng (sau dòng {number(MAX_ROWS)} hoặc "
-            f"sau cột thứ {number(MAX_COLUMNS)}) nên không được đọc; đã đọc phần còn lại của "
+    reach = (f"sau dòng {number(MAX_ROWS)} hoặc sau cột thứ {number(MAX_COLUMNS)}" if beyond
+             else f"đọc cả thì trang vượt quá {number(MAX_CELLS)} ô")
+    return (f"Trang '{sheet}': {said}{more} nằm quá xa bảng ({reach}) nên không được đọc; đã "
+            f"đọc phần còn lại của "
             f"trang. Nếu đó là dòng đăng ký, đề nghị chuyển lên ngay dưới bảng; nếu không, đề "
             f"nghị xóa rồi gửi lại.")

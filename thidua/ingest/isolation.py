@@ -18,7 +18,8 @@ import threading
 from dataclasses import replace
 
 from thidua.ingest import limits
-from thidua.ingest.farcells import FarCells, without_far_cells
+from thidua.ingest.farcells import (BlankCells, FarCells, without_blank_cells,
+                                     without_far_cells)
 from thidua.ingest.csvtail import trimmed_tail
 from thidua.ingest.defaultkey import OPENED_NOTE, opened_with_default_password
 from thidua.ingest.pictures import pictures_note
@@ -73,15 +74,23 @@ def _within_limits(data: bytes, suffix: str, notes: list[str]) -> bytes:
     """``data`` once :func:`thidua.ingest.prescan.check_bytes` passes it, with the few stray
     cells far outside the form taken out of each sheet (:func:`without_far_cells`, each told
     in ``notes``). Raises :class:`FileRejected` for a limit broken otherwise."""
-    for _ in range(limits.MAX_SHEETS):  # each pass takes one sheet's far cells out
+    trimmed_parts = set()
+    for _ in range(2 * limits.MAX_SHEETS):  # each pass takes one sheet's far or empty cells out
         try:
             check_bytes(data, suffix)
             return data
         except FarCells as exc:  # a few stray cells far outside the form: read without them
-            if (trimmed := without_far_cells(data, exc)) is None:
-                raise
+            if exc.part in trimmed_parts or (trimmed := without_far_cells(data, exc)) is None:
+                raise FileRejected(str(exc)) from None  # (as it pickles back from a worker)
             data, note = trimmed
             notes.append(note)
+            trimmed_parts.add(exc.part)  # once a sheet: never peeled again and again
+        except BlankCells as exc:  # cells holding nothing past a limit: read without them
+            if ("empty", exc.part) in trimmed_parts \
+                    or (emptied := without_blank_cells(data, exc)) is None:
+                raise FileRejected(str(exc)) from None
+            data = emptied
+            trimmed_parts.add(("empty", exc.part))
     check_bytes(data, suffix)
     return data
 

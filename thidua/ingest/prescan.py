@@ -30,7 +30,7 @@ from xml.parsers.expat.errors import (XML_ERROR_NO_ELEMENTS, XML_ERROR_PARTIAL_C
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from thidua.ingest.farcells import MAX_FAR_CELLS, FarCells
+from thidua.ingest.farcells import MAX_FAR_CELLS, BlankCells, FarCells
 from thidua.ingest.flatods import as_ods, is_flat_ods
 from thidua.ingest.mhtml import check_mhtml, is_mhtml
 from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_PARTS,
@@ -124,14 +124,31 @@ class _Done(Exception):
 
 class _Part:
     """Target of the XML parser for one part; what it follows depends on the root element:
-    ``worksheet`` (.xlsx sheet), ``sst`` (shared strings), ``document-content`` (.ods)."""
+    ``worksheet`` (.xlsx sheet), ``sst`` (shared strings), ``document-content`` (.ods).
 
-    def __init__(self) -> None:
+    An ``.xlsx`` cell holding nothing (an empty text or only spaces: a formula's saved ``""``,
+    a space typed, a shared string of spaces, ``blanks`` giving those) counts for no limit: the
+    last row and column are those of the cells holding a value (:class:`BlankCells` when the
+    empty ones reach past a limit, so that they are taken out before the sheet is read)."""
+
+    def __init__(self, blanks=frozenset) -> None:
         self.mode: str | None = None
         self.row = self.col = self.rows_repeated = 0
         self.cell: tuple | None = None
         self.last_row = self.last_col = self.count = 0
         self.far: list[tuple[int, int, str]] = []  # an .xlsx sheet's cells past the bounds
+        self.blanks = blanks  # () → the indices of the shared strings holding nothing
+        self.kind: str | None = None  # an .xlsx cell's type (``t``), its text, whether read
+        self.text: list[str] | None = None
+        self.parts: list[str] = []
+        self.part = ""
+        self.held = False
+        self.grid_row = self.grid_col = 0  # the cells holding anything, empty text too
+        self.beyond: tuple | None = None  # the first of them past a bound
+        self.columns: dict[int, list] = {}  # column → [cells, last row, first cells]
+        self.rows: dict[int, list] = {}  # row → [cells, last column]
+        self.tail: dict[int, list] = {}  # the last rows' cells (at most MAX_FAR_CELLS + 1)
+        self.tail_cells = self.dropped = 0
 
     def start(self, tag: str, attrib: dict) -> None:
         name = tag.rpartition("}")[2]
@@ -149,7 +166,18 @@ class _Part:
         elif self.mode == "document-content":
             self._ods(tag, attrib)
 
+    def data(self, text: str) -> None:
+        if self.text is not None:
+            self.text.append(text)
+
     def end(self, tag: str) -> None:
+        if self.mode == "worksheet":
+            name = tag.rpartition("}")[2]
+            if name in ("v", "t"):
+                self.text = None
+            elif name == "c" and self.cell:
+                self._xlsx_cell()
+            return
         if self.mode != "document-content":
             return
         if tag in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
@@ -181,9 +209,86 @@ class _Part:
             letters = ref.rstrip("0123456789")
             self.col = column_number(letters) if letters.isalpha() else self.col + 1
             self.cell = (_count(ref[len(letters):], self.row), self.col, ref or None)
+            self.kind, self.held, self.parts = attrib.get("t"), False, []
         elif name in ("v", "is") and self.cell:
-            self._value(*self.cell)
-            self.cell = None
+            self.held = True
+            self.text = self.parts if name == "v" else None
+        elif name == "t" and self.cell and self.held:  # an inline string's text (runs too)
+            self.text = self.parts
+
+    def _xlsx_cell(self) -> None:
+        """At the end of a cell: counted when it holds a value (:class:`_Part`)."""
+        cell, self.cell, self.text = self.cell, None, None
+        if not self.held:
+            return
+        row, col, _ = cell
+        self.grid_row, self.grid_col = max(self.grid_row, row), max(self.grid_col, col)
+        if self.beyond is None and (row > MAX_ROWS or col > MAX_COLUMNS):
+            self.beyond = cell
+        text = "".join(self.parts).strip()
+        if self.kind == "s":
+            blank = text.isdigit() and int(text) in self._blank_strings()
+        else:
+            blank = not text
+        if not blank:
+            self._value(*cell)
+            if row <= MAX_ROWS and col <= MAX_COLUMNS:
+                self._follow(*cell)
+
+    def _blank_strings(self):
+        if callable(self.blanks):
+            self.blanks = self.blanks()
+        return self.blanks
+
+    def _follow(self, row: int, col: int, ref: str | None) -> None:
+        """Each column's and row's cells counted, for :meth:`_outliers`: the first cells of
+        each column, and the cells of the last rows (never more than needed)."""
+        column = self.columns.setdefault(col, [0, 0, []])
+        column[0] += 1
+        column[1] = max(column[1], row)
+        if len(column[2]) <= MAX_FAR_CELLS:
+            column[2].append((row, col, ref))
+        line = self.rows.setdefault(row, [0, 0])
+        line[0] += 1
+        line[1] = max(line[1], col)
+        self.tail.setdefault(row, []).append((row, col, ref))
+        self.tail_cells += 1
+        while self.tail_cells > MAX_FAR_CELLS + 1 and len(self.tail) > 1:
+            first = next(iter(self.tail))  # the earliest row followed (rows come in order)
+            self.tail_cells -= len(self.tail.pop(first))
+            self.dropped = max(self.dropped, first)
+
+    def _outliers(self) -> list[tuple[int, int, str]] | None:
+        """At most :data:`MAX_FAR_CELLS` cells of the far right columns, or of the last rows,
+        whose leaving out brings the sheet within :data:`MAX_CELLS` (a note typed in ``ALL1``
+        beside 6.000 rows: fresh tester M's M051); ``None`` when there are none such. They
+        must lie apart: the gap before them wider than what is kept (never a table's own last
+        columns or rows)."""
+        if any(ref is None for column in self.columns.values() for _, _, ref in column[2]):
+            return None
+        choices = []
+        for cut, keep in (("columns", self.columns), ("rows", self.rows)):
+            order = sorted(keep)
+            reach = []  # the other way's farthest cell up to each key (prefix maxima)
+            for key in order:
+                reach.append(max(reach[-1] if reach else 0, keep[key][1]))
+            left = 0
+            for i in range(len(order) - 1, 0, -1):
+                left += keep[order[i]][0]
+                if left > MAX_FAR_CELLS:
+                    break
+                if order[i] - order[i - 1] <= order[i - 1]:
+                    continue  # not apart from the rest here
+                if order[i - 1] * reach[i - 1] <= MAX_CELLS:
+                    choices.append((left, cut, order[i - 1]))
+                    break
+        for left, cut, last in sorted(choices):
+            if cut == "columns":
+                return [c for col in sorted(self.columns) if col > last
+                        for c in self.columns[col][2]]
+            if last >= self.dropped:  # every row after it still followed
+                return [c for row in sorted(self.tail) if row > last for c in self.tail[row]]
+        return None
 
     def _ods(self, tag: str, attrib: dict) -> None:
         if tag == _TABLE + "table":
@@ -207,8 +312,23 @@ class _Part:
         self.cell = None
 
     def finish(self) -> None:
-        """At the end of a sheet: the rectangle up to its last value, within :data:`MAX_CELLS`."""
+        """At the end of a sheet: the rectangle up to its last value, within :data:`MAX_CELLS`
+        (an ``.xlsx`` sheet's few cells making it larger taken as far cells)."""
+        if self.mode == "worksheet" and self.last_row * self.last_col > MAX_CELLS \
+                and not self.far and (outliers := self._outliers()):
+            self.far = outliers
+            return
         _check_area(self.last_row, self.last_col)
+
+    def check_grid(self) -> None:
+        """An ``.xlsx`` sheet whose empty cells (empty text, spaces) reach past a limit that
+        its values keep within: :class:`BlankCells`, so that they are taken out."""
+        row, col = self.grid_row, self.grid_col
+        if row > MAX_ROWS or col > MAX_COLUMNS or row * col > MAX_CELLS:
+            try:
+                _check_extent(*self.beyond) if self.beyond else _check_area(row, col)
+            except FileRejected as exc:
+                raise BlankCells(str(exc), self.part, self.last_row, self.last_col) from None
 
 
 def _check_sheets(n: int) -> None:
@@ -217,18 +337,66 @@ def _check_sheets(n: int) -> None:
                                     f"{number(MAX_SHEETS)} trang tính"))
 
 
-def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+def _scan_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, blanks=frozenset) -> None:
     """Check one part: passed at once when :func:`thidua.ingest.sheetscan.quick_scan` finds it
     certainly within the limits (an ``.xlsx`` sheet or shared strings as Excel writes them),
     else streamed (:func:`_stream_part`)."""
     if not quick_scan(archive, info):
-        _stream_part(archive, info)
+        _stream_part(archive, info, blanks)
 
 
-def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+class _Blanks:
+    """Target of the XML parser for the shared strings: the indices of those holding nothing
+    (empty, or only spaces)."""
+
+    def __init__(self) -> None:
+        self.index, self.found, self.held = -1, set(), False
+        self.depth = 0
+
+    def start(self, tag: str, attrib: dict) -> None:
+        name = tag.rpartition("}")[2]
+        if name == "si":
+            self.index, self.held = self.index + 1, False
+        elif name == "rPh":  # phonetic hints, never shown
+            self.depth += 1
+
+    def end(self, tag: str) -> None:
+        name = tag.rpartition("}")[2]
+        if name == "si" and not self.held:
+            self.found.add(self.index)
+        elif name == "rPh":
+            self.depth -= 1
+
+    def data(self, text: str) -> None:
+        if not self.depth and text.strip():
+            self.held = True
+
+
+def blank_strings(archive: zipfile.ZipFile) -> set[int]:
+    """The indices of an ``.xlsx``'s shared strings holding nothing (``" "``, ``""``), read
+    through defusedxml; an empty set when the part is missing or cannot be read."""
+    part = next((i for i in archive.infolist() if i.filename.lower() == "xl/sharedstrings.xml"),
+                None)
+    if part is None:
+        return set()
+    target = _Blanks()
+    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True,
+                              forbid_external=True)
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(_CHUNK):
+                parser.feed(chunk)
+        parser.close()
+    except Exception:  # noqa: BLE001 - a damaged part: its own check says so
+        return target.found
+    return target.found
+
+
+def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, blanks=frozenset) -> None:
     """Stream one part through defusedxml; stops after the prolog unless the part is a sheet,
     the shared strings or an .ods content."""
-    target = _Part()
+    target = _Part(blanks)
+    target.part = info.filename
     parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True,
                               forbid_external=True)
     try:
@@ -258,8 +426,10 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         if target.far:
             try:
                 _check_extent(*target.far[0])
+                _check_area(target.last_row, target.last_col)
             except FileRejected as exc:
                 raise FarCells(str(exc), info.filename, tuple(target.far)) from None
+        target.check_grid()
 
 
 def _check_zip(data: bytes) -> None:
@@ -285,9 +455,16 @@ def _check_zip(data: bytes) -> None:
                                             f"{number(MAX_COMPRESSION_RATIO)} lần"))
         _check_sheets(sum(1 for i in infos if i.filename.startswith("xl/worksheets/")
                           and i.filename.endswith(".xml")))
+        found: list[set[int]] = []
+
+        def blanks() -> set[int]:  # read once, when a sheet is streamed
+            if not found:
+                found.append(blank_strings(archive))
+            return found[0]
+
         for info in infos:
             if not info.is_dir():
-                _scan_part(archive, info)
+                _scan_part(archive, info, blanks)
         if reason := broken_package(archive):  # a part the workbook cannot open without
             raise FileRejected(reason)
 

@@ -234,6 +234,7 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
             f.grid for f in found if f.visible) or NO_HEADER + next(
             (hint for f in found if f.visible and (hint := header_hint(f.grid))), ""))
     sheets: list[SheetData] = []
+    originals: dict[str, object] = {}  # the sheets copying none, by name, with their rows
     told: tuple[str, ...] = ()  # how a sheet's layout was read
     for chosen in counted:
         if chosen.error is not None:
@@ -252,10 +253,12 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
                 *((mojibake_note(chosen.name, chosen.encoding),)
                   if chosen.encoding.startswith(legacy.MOJIBAKE) else ()))
         for sheet in split_side_by_side(whole, frozenset(facts.hidden_columns)):  # A:K | M:W
-            originals = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
-            original = copy_of(raw_rows(sheet), originals)
+            rows = raw_rows(sheet)  # the same frames each time: their text read once (M045)
+            original = copy_of(rows, originals)
             sheets.append(SheetData(sheet.sheet, sheet.grid, sheet.table, sheet.encoding,
                                     facts, copy_of=original) if original else sheet)
+            if not original:
+                originals[sheet.sheet] = rows
     sheets = _excerpts_ignored(sheets)  # a summary listing some models again
     sheets = _earlier_versions_ignored(sheets)  # ``Lần 1`` | ``Lần 2 (sửa)``: the later counts
     remarks = (sheets_remark([s.sheet for s in sheets], passed),
@@ -306,10 +309,10 @@ def _earlier_versions_ignored(sheets: list[SheetData]) -> list[SheetData]:
         return sheets
     rows = {s.sheet: raw_rows(s) for s in sheets if not s.copy_of}
     sent = {s.sheet: _sent_of(s) for s in sheets if not s.copy_of}
-    out = []
+    out, known = [], {}  # each sheet's registrations read once
     for s in sheets:
         others = [n for n in live if n != s.sheet] if s.sheet in live else []
-        if others and (later := later_version(s.sheet, rows, sent, others)):
+        if others and (later := later_version(s.sheet, rows, sent, others, known)):
             s = SheetData(s.sheet, s.grid, s.table, s.encoding, s.facts, copy_of=later,
                           earlier=True)
         out.append(s)

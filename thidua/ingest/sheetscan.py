@@ -85,7 +85,7 @@ def quick_scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     if len(columns) != _elements(body, b"c") or len(rows) != len(columns):
         return False
     if columns:
-        last_col = _column(max(sorted(set(columns)), key=len))
+        last_col = _column(max(set(columns), key=lambda c: (len(c), c)))  # Z after A
         last_row = max(map(int, rows))
         if last_row > MAX_ROWS or last_col > MAX_COLUMNS or last_row * last_col > MAX_CELLS:
             return False
