@@ -90,6 +90,12 @@ declare -A MUTANTS=(
   [contacts]="thidua.ingest.contacts.*"
   [mhtml]="thidua.ingest.mhtml.*"
   [cellfacts]="thidua.ingest.cellfacts.*"
+  [severalpeople]="thidua.ingest.severalpeople.*"
+  [severalmodels]="thidua.ingest.severalmodels.*"
+  [splitrows]="thidua.ingest.splitrows.*"
+  [otheryears]="thidua.ingest.otheryears.*"
+  [listheadings]="thidua.ingest.listheadings.*"
+  [unitcolumn]="thidua.ingest.unitcolumn.*"
 )
 # (``read``: ``test_sheets.py`` left out, its merge down to row 1 048 576 takes 16 s a mutant;
 # ``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
@@ -168,6 +174,12 @@ declare -A TESTS=(
   [ditto]="tests/ingest/test_ditto_marks.py"
   [pictures]="tests/ingest/test_pasted_pictures.py"
   [transposed]="tests/ingest/test_transposed_mutants.py tests/ingest/test_transposed_table.py -context"
+  [severalpeople]="tests/ingest/test_severalpeople_mutants.py tests/ingest/test_several_people.py -context"
+  [severalmodels]="tests/ingest/test_severalmodels_mutants.py tests/ingest/test_several_models.py -context"
+  [splitrows]="tests/ingest/test_splitrows_mutants.py tests/ingest/test_severalpeople_mutants.py tests/ingest/test_severalmodels_mutants.py"
+  [otheryears]="tests/ingest/test_otheryears_mutants.py tests/ingest/test_other_years.py -context"
+  [listheadings]="tests/ingest/test_list_headings.py -context"
+  [unitcolumn]="tests/ingest/test_unitcolumn_mutants.py tests/ingest/test_unit_code_weak_header.py -context"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -175,7 +187,8 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
-       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed)
+       odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
+       severalpeople severalmodels splitrows otheryears listheadings unitcolumn)
 
 IFS=, read -r -a modules <<< "${1:-all}"
 [ "${modules[0]}" = all ] && modules=("${ORDER[@]}")
