@@ -174,12 +174,12 @@ declare -A TESTS=(
   [ditto]="tests/ingest/test_ditto_marks.py"
   [pictures]="tests/ingest/test_pasted_pictures.py"
   [transposed]="tests/ingest/test_transposed_mutants.py tests/ingest/test_transposed_table.py -context"
-  [severalpeople]="tests/ingest/test_severalpeople_mutants.py tests/ingest/test_several_people.py -context"
-  [severalmodels]="tests/ingest/test_severalmodels_mutants.py tests/ingest/test_several_models.py -context"
-  [splitrows]="tests/ingest/test_splitrows_mutants.py tests/ingest/test_severalpeople_mutants.py tests/ingest/test_severalmodels_mutants.py"
-  [otheryears]="tests/ingest/test_otheryears_mutants.py tests/ingest/test_other_years.py -context"
-  [listheadings]="tests/ingest/test_list_headings.py -context"
-  [unitcolumn]="tests/ingest/test_unitcolumn_mutants.py tests/ingest/test_unit_code_weak_header.py -context"
+  [severalpeople]="tests/ingest/test_severalpeople_mutants.py tests/ingest/test_several_people.py"
+  [severalmodels]="tests/ingest/test_severalmodels_mutants.py tests/ingest/test_several_models.py"
+  [splitrows]="tests/ingest/test_splitrows_mutants.py tests/ingest/test_severalpeople_mutants.py tests/ingest/test_severalmodels_mutants.py tests/ingest/test_several_people.py tests/ingest/test_several_models.py"
+  [otheryears]="tests/ingest/test_otheryears_mutants.py tests/ingest/test_other_years.py"
+  [listheadings]="tests/ingest/test_list_headings.py"
+  [unitcolumn]="tests/ingest/test_unitcolumn_mutants.py tests/ingest/test_unit_code_weak_header.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
