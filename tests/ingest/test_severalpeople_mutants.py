@@ -54,6 +54,10 @@ def test_a_name_s_bounds():
     assert not is_person_name("Lê Chi Đoàn Minh") and not is_person_name("Lê Văn Chi Đoàn")
     assert not is_person_name("Lê Đoàn Thanh Niên") and not is_person_name("Nguyễn Hợp Tác Xã")
     assert is_person_name("Lê Đoàn Thanh") and is_person_name("Nguyễn Hợp Tác")
+    # the same before other words (not only a slice cut short by the name's end)
+    assert not is_person_name("Trần Phòng Kế Toán")
+    assert not is_person_name("Lê Đoàn Thanh Niên Minh")
+    assert not is_person_name("Nguyễn Hợp Tác Xã Minh")
 
 
 def _frames(rows: dict[int, tuple], position: bool = True):
