@@ -31,6 +31,8 @@ from thidua.ingest.severalmodels import models_in_cell, several_models, several_
     ("▪ Bữa cơm công đoàn\n▪ Mái ấm công đoàn", ["Bữa cơm công đoàn", "Mái ấm công đoàn"]),
     ("● Bữa cơm công đoàn\n● Mái ấm công đoàn", ["Bữa cơm công đoàn", "Mái ấm công đoàn"]),
     ("- Bữa cơm công đoàn\n- Góc", None),
+    ("1. Hội diễn lần thứ X;\n2. Hội thao CNVC lần thứ IX.",  # only ``;,.`` taken off the end
+     ["Hội diễn lần thứ X", "Hội thao CNVC lần thứ IX"]),
     ("1. Bữa cơm công đoàn\n- Mái ấm công đoàn", None),  # a number and a bullet
     ("- Bữa cơm công đoàn\nMái ấm công đoàn", None),
 ])
