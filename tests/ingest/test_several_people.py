@@ -156,3 +156,15 @@ def test_a_person_of_the_cell_repeating_an_earlier_sheet_is_rejected_alone(tmp_p
     assert rejected["error"].tolist() == [
         "Trùng với dòng 5 của trang 'Kinh tế': cùng tên mô hình, lĩnh vực, hình thức, tập "
         "thể/cá nhân, chức vụ và công đoàn cơ sở; chỉ tính dòng 5 của trang 'Kinh tế'."]
+
+
+def test_a_position_part_saying_nothing_is_no_person_s_position(tmp_path, context):
+    # ``Chủ tịch CĐCS, -``: read before as ``Chủ tịch CĐCS`` and ``""``, the second person
+    # counted without the position the validation had found in the whole cell
+    result = _read(tmp_path, context, [
+        row(model="Tiếng loa an toàn", field="An ninh - quốc phòng", type_="Cá nhân",
+            registrant="Nguyễn Văn An, Trần Thị Bình", position="Chủ tịch CĐCS, -", stt=1)])
+    got = result.registrations
+    assert got["registrant"].tolist() == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert got["position"].tolist() == ["Chủ tịch CĐCS, -"] * 2
+    assert result.rows == {"read": 1, "valid": 1, "rejected": 0, "ignored": 0}

@@ -11,6 +11,7 @@ import math
 import pandas as pd
 import pytest
 
+from thidua.ingest.normalise import says_nothing
 from thidua.ingest.severalpeople import (is_person_name, people_in_cell, several_people,
                                          several_people_note)
 
@@ -108,6 +109,27 @@ def test_positions_split_by_lines_or_kept_when_not_as_many():
     assert positions[:4] == ["Chủ tịch", "Phó Chủ tịch", "Tổ", "Tổ"]
     assert all(isinstance(p, float) and math.isnan(p) for p in positions[4:6])
     assert positions[6:] == ["Tổ viên", "Tổ viên"]
+
+
+def test_a_position_part_saying_nothing_keeps_the_cell_for_every_person():
+    # ``Chủ tịch, -``: the second person would be counted with no position, one the
+    # validation (which read the whole cell) never saw missing
+    valid, raw = _frames({
+        6: ("individual", "Nguyễn Văn An, Trần Thị Bình", "Chủ tịch, -", "Chủ tịch, -"),
+        7: ("individual", "Lê Văn Cường; Phạm Thị Dung", "Tổ trưởng; Không", "Tổ trưởng; Không"),
+        8: ("individual", "Hoàng Thị Lan\nĐỗ Văn Nam", "?\nTổ phó", "? Tổ phó"),
+        9: ("individual", "Vũ Thị Hà, Đặng Văn Bình", "Tổ viên, N/A", "Tổ viên, N/A")})
+    out, split = several_people(valid, raw)
+    assert out["position"].tolist() == ["Chủ tịch, -"] * 2 + ["Tổ trưởng; Không"] * 2 + [
+        "? Tổ phó"] * 2 + ["Tổ viên, N/A"] * 2
+    assert [p for row in split.values() for _, p, _ in row] == out["position"].tolist()
+
+
+def test_says_nothing():
+    for text in ("-", "", "  ", "Không", "x", "N/A", "?", "•", "0", "Chưa có"):
+        assert says_nothing(text), text
+    for text in ("Tổ phó", "CT", "1", "Phó chủ tịch"):
+        assert not says_nothing(text), text
 
 
 def test_without_a_position_column_each_person_has_none():
