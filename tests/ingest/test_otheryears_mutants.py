@@ -101,3 +101,5 @@ def test_the_note_word_for_word():
         "'Năm 2025' ghi năm 2025, khác năm báo cáo 2024: 1 dòng dưới nó (dòng 31) không tính "
         "là đăng ký năm 2024, đã bỏ qua. Nếu đó là đăng ký năm 2024, đề nghị sửa năm ở dòng "
         "tiêu đề; danh sách năm khác đề nghị gửi riêng vào năm đó.")
+    assert other_year_note([(8, "Năm 2023", 2023, [10, 11])], 2024).startswith(
+        "Dòng 8 'Năm 2023' ghi năm 2023, khác năm báo cáo 2024: 2 dòng dưới nó (dòng 10 đến 11)")
