@@ -117,3 +117,13 @@ def test_the_first_weak_column_holding_codes_is_read():
     read, said = unit_code_column(sheet, CODES)
     assert read.table.columns[2] == "unit_code" and read.table.unknown == {1: "Đơn vị"}
     assert said == _read_as("ĐV", "'Q-CG'")
+
+
+def test_a_weak_column_after_another_unknown_one_is_read():
+    rows = [[1, "ghi thêm", "Q-CG", "Mô hình số 1", "Kinh tế", "Tập thể", "CĐCS A"],
+            [2, "Q-CG", "Q-CG", "Mô hình số 2", "Kinh tế", "Tập thể", "CĐCS B"]]
+    grid = [["STT", "Ghi chú thêm", "Đơn vị", *FORM], *rows]
+    sheet = SheetData("DS", grid, find_table(grid))
+    assert sheet.table.unknown == {1: "Ghi chú thêm", 2: "Đơn vị"}
+    read, said = unit_code_column(sheet, CODES)
+    assert read.table.columns[2] == "unit_code" and said == _read_as("Đơn vị", "'Q-CG'")
