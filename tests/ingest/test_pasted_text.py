@@ -28,6 +28,9 @@ def _read(tmp_path, context, rows):
     ("<b>Kinh tế</b>", "Kinh tế"), ("<p>Văn hóa - xã hội</p>", "Văn hóa - xã hội"),
     ('<span style="color:red">ANQP</span>', "ANQP"), ("<DIV>XDHTCT</DIV>", "XDHTCT"),
     ("Tập thể<br/>", "Tập thể"), ("Nguyễn Văn An_x000B_Chủ tịch", "Nguyễn Văn An Chủ tịch"),
+    # Excel's escape of an underscore (hexadecimal, two digits above nine), a formatting tag
+    # inside a word (no line end)
+    ("Mã_x005F_x000B_", "Mã_x000B_"), ("Kinh t<b>ế</b>", "Kinh tế"),
     # look-alikes: no reference, no formatting tag
     ("R&D và A&B", "R&D và A&B"), ("<VHXH>", "<VHXH>"), ("Tổ 3 & 4", "Tổ 3 & 4"),
     ("a<b", "a<b"), ("&abc", "&abc"), ("x_x00_y", "x_x00_y"), ("<script>x</script>", "<script>x</script>"),
