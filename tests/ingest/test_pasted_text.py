@@ -65,6 +65,10 @@ def test_a_period_wrapped_in_quotes_or_after_a_bullet_is_read(text):
     ("()", "()"), ("“x”", "x"),
     # an opening mark again right after the first: no wrap of the whole; three wraps at most
     ("((01/2024 - 12/2024)", "((01/2024 - 12/2024)"),
+    ("(01/2024 - 12/2024()", "(01/2024 - 12/2024()"),
+    ("()01/2024 - 12/2024)", "()01/2024 - 12/2024)"),
+    ("(01/2024) - 12/2024)", "(01/2024) - 12/2024)"),
+    ("(01/2024 - 12/2024))", "(01/2024 - 12/2024))"),
     ('“"([01/2024 - 12/2024])"”', "[01/2024 - 12/2024]")])
 def test_only_marks_wrapping_the_whole_cell_are_taken_off(text, left):
     assert unwrapped(text) == left
