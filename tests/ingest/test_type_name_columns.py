@@ -145,3 +145,14 @@ def test_beside_hinh_thuc_the_rows_are_rewritten_in_this_process():
         "kiểm tra. Dòng 9 ghi tên ở cột của hình thức khác với cột 'Hình thức': đã đọc theo cột "
         "'Hình thức'; đề nghị kiểm tra. Đề nghị lần sau dùng đúng biểu DVK-01 (một cột 'Tên tập "
         "thể/cá nhân').")
+
+
+def test_the_note_reads_the_first_row_and_short_rows():
+    grid = _grid(PAIRS[0], rows=[("Mô hình A", "Kinh tế", "Cá nhân", "CĐCS A", "Lê Văn Cường", ""),
+                                 ("Mô hình B", "Kinh tế", "Cá nhân", "CĐCS B", "", "")])
+    grid.append([3, "Mô hình C", "Kinh tế", "Tập thể", "CĐCS C"])  # ends before the second name
+    assert typed_note(grid, find_table(grid)).split("). ", 1)[1] == (
+        "Dòng 2 ghi cả tên tập thể và tên cá nhân: đã lấy tên theo cột 'Hình thức'; đề nghị "
+        "kiểm tra. Dòng 3 ghi tên ở cột của hình thức khác với cột 'Hình thức': đã đọc theo cột "
+        "'Hình thức'; đề nghị kiểm tra. Đề nghị lần sau dùng đúng biểu DVK-01 (một cột 'Tên tập "
+        "thể/cá nhân').")
