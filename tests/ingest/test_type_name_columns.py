@@ -58,6 +58,9 @@ def test_the_unit_is_told_how_its_two_columns_were_read():
         "có tên). Đề nghị lần sau dùng đúng biểu DVK-01 (một cột 'Tên tập thể/cá nhân').")
     untyped = _grid(PAIRS[1], typed=False)
     assert typed_note(untyped, find_table(untyped)) == TYPE_GROUPS_NOTE
+    form = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân"],
+            [1, "Mô hình A", "Kinh tế", "Tập thể", "CĐCS A"]]
+    assert typed_note(form, find_table(form)) == ""  # one name column: nothing to tell
 
 
 def test_both_names_without_a_type_column_reject_the_row_asking_which(tmp_path, context):
