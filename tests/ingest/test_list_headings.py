@@ -19,6 +19,14 @@ from thidua.ingest.listheadings import is_list_heading
     "Danh sách đăng ký bổ sung (tháng 9/2024)", "CÁC MÔ HÌNH TIÊU BIỂU", "II. Các mô hình tiêu biểu",
     "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG", "DỰ KIẾN ĐĂNG KÝ NĂM 2025", "(tiếp theo)", "Trang sau (tiếp theo)",
     "TỔNG HỢP THEO LĨNH VỰC",
+    # each numbering before a title, each title word, each year's century, a remark of at
+    # most 40 characters after a bracket, a colon, a comma or a dash, two upper-case words of
+    # six letters
+    "viii. Danh sách đăng ký", "12. Danh sách đăng ký", "e) Danh sách đăng ký", "2) Tổng hợp",
+    "Bảng tổng hợp kết quả", "Đăng ký bổ sung đợt 2", "Dự kiến năm sau", "Các mô hình mới",
+    "Năm 1999", "Năm 2199", "Năm 2023 (" + "x" * 39 + ")", "Năm 2023: bổ sung",
+    "Năm 2023, đợt 2", "Năm 2023 - đợt 2", "Năm 2023 [cũ]", "Danh sách (tiếp theo).",
+    "Trang 2 tiếp theo", "KẾT QUẢ", "ĐỢT HAI",
 ])
 def test_a_list_s_heading(text):
     assert is_list_heading(text)
@@ -27,6 +35,10 @@ def test_a_list_s_heading(text):
 @pytest.mark.parametrize("text", [
     "Bữa cơm công đoàn ấm áp", "Mô hình bữa cơm ca", "1", "II", "a)", "-", "KT", "Năm 2023 là năm bản lề của"
     " phong trào thi đua dân vận khéo tại cơ sở", "Ghi chú",
+    "xxiii. Danh sách đăng ký", "123. Danh sách đăng ký", "f) Danh sách đăng ký",
+    "2- Danh sách đăng ký", "Năm 1899", "Năm 20234", "Năm 2023 (" + "x" * 40 + ")",
+    "Năm 2023 đợt 2", "Tổng hợpkết", "Danh sáchs", "Tiếp theo trang sau", "ĐỢT II",
+    "KHENTHƯỞNG", "Kết QUẢ",
 ])
 def test_no_list_s_heading(text):
     assert not is_list_heading(text)

@@ -28,6 +28,9 @@ def _read(tmp_path, context, rows):
     ("<b>Kinh tế</b>", "Kinh tế"), ("<p>Văn hóa - xã hội</p>", "Văn hóa - xã hội"),
     ('<span style="color:red">ANQP</span>', "ANQP"), ("<DIV>XDHTCT</DIV>", "XDHTCT"),
     ("Tập thể<br/>", "Tập thể"), ("Nguyễn Văn An_x000B_Chủ tịch", "Nguyễn Văn An Chủ tịch"),
+    # Excel's escape of an underscore (hexadecimal, two digits above nine), a formatting tag
+    # inside a word (no line end)
+    ("Mã_x005F_x000B_", "Mã_x000B_"), ("Kinh t<b>ế</b>", "Kinh tế"),
     # look-alikes: no reference, no formatting tag
     ("R&D và A&B", "R&D và A&B"), ("<VHXH>", "<VHXH>"), ("Tổ 3 & 4", "Tổ 3 & 4"),
     ("a<b", "a<b"), ("&abc", "&abc"), ("x_x00_y", "x_x00_y"), ("<script>x</script>", "<script>x</script>"),
@@ -59,7 +62,14 @@ def test_a_period_wrapped_in_quotes_or_after_a_bullet_is_read(text):
 @pytest.mark.parametrize("text, left", [
     ("01/2024 - 12/2024 (đang thực hiện)", "01/2024 - 12/2024 (đang thực hiện)"),
     ("(Quý 1) - (Quý 4)", "(Quý 1) - (Quý 4)"), ("-01/2024", "-01/2024"), ('"a" và "b"', '"a" và "b"'),
-    ("()", "()"), ("“x”", "x")])
+    ("()", "()"), ("“x”", "x"),
+    # an opening mark again right after the first: no wrap of the whole; three wraps at most
+    ("((01/2024 - 12/2024)", "((01/2024 - 12/2024)"),
+    ("(01/2024 - 12/2024()", "(01/2024 - 12/2024()"),
+    ("()01/2024 - 12/2024)", "()01/2024 - 12/2024)"),
+    ("(01/2024) - 12/2024)", "(01/2024) - 12/2024)"),
+    ("(01/2024 - 12/2024))", "(01/2024 - 12/2024))"),
+    ('“"([01/2024 - 12/2024])"”', "[01/2024 - 12/2024]")])
 def test_only_marks_wrapping_the_whole_cell_are_taken_off(text, left):
     assert unwrapped(text) == left
 

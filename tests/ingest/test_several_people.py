@@ -246,3 +246,15 @@ def test_positions_of_people_fills_an_individual_s_empty_position_only():
     assert skip == {5, 8}
     assert data["position"].isna().tolist() == [True, True, False, True]  # not modified
     assert positions_of_people(data.drop(columns="type"))[1] == set()
+
+
+def test_a_position_part_saying_nothing_is_no_person_s_position(tmp_path, context):
+    # ``Chủ tịch CĐCS, -``: read before as ``Chủ tịch CĐCS`` and ``""``, the second person
+    # counted without the position the validation had found in the whole cell
+    result = _read(tmp_path, context, [
+        row(model="Tiếng loa an toàn", field="An ninh - quốc phòng", type_="Cá nhân",
+            registrant="Nguyễn Văn An, Trần Thị Bình", position="Chủ tịch CĐCS, -", stt=1)])
+    got = result.registrations
+    assert got["registrant"].tolist() == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert got["position"].tolist() == ["Chủ tịch CĐCS, -"] * 2
+    assert result.rows == {"read": 1, "valid": 1, "rejected": 0, "ignored": 0}

@@ -12,7 +12,7 @@ from corpus_writers import Sheet, write_xlsx
 from helpers import input_file
 from thidua.ingest.files import ingest_file
 from thidua.ingest.table import find_table
-from thidua.ingest.typegroups import TYPE_GROUPS_NOTE, name_columns, typed_note
+from thidua.ingest.typegroups import TYPE_GROUPS_NOTE, name_columns, typed_by_column, typed_note
 
 TITLE = [["Mã đơn vị: Q-DD"], ["Năm: 2024"]]
 #: (model, field, type, collective's name, individual's name, position)
@@ -58,6 +58,9 @@ def test_the_unit_is_told_how_its_two_columns_were_read():
         "có tên). Đề nghị lần sau dùng đúng biểu DVK-01 (một cột 'Tên tập thể/cá nhân').")
     untyped = _grid(PAIRS[1], typed=False)
     assert typed_note(untyped, find_table(untyped)) == TYPE_GROUPS_NOTE
+    form = [["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân"],
+            [1, "Mô hình A", "Kinh tế", "Tập thể", "CĐCS A"]]
+    assert typed_note(form, find_table(form)) == ""  # one name column: nothing to tell
 
 
 def test_both_names_without_a_type_column_reject_the_row_asking_which(tmp_path, context):
@@ -115,3 +118,44 @@ def test_a_type_cell_left_blank_takes_the_name_s_column_and_a_written_one_is_kep
 ])
 def test_look_alikes_are_read_as_before(grid):
     assert name_columns(grid, find_table(grid)) is None
+
+
+def test_beside_hinh_thuc_the_rows_are_rewritten_in_this_process():
+    # (the file-reading tests run ``typed_by_column`` in the parsing worker)
+    rows = [("Mô hình A", "Kinh tế", "Cá nhân", "", "Trần Thị Lan", "Tổ trưởng"),
+            ("Mô hình B", "Kinh tế", "Tập thể", "CĐCS A", "", ""),
+            ("Mô hình C", "Kinh tế", "Cá nhân", "CĐCS B", "Lê Văn Cường", "Tổ phó"),  # both
+            ("Mô hình D", "Kinh tế", "Tập thể", "CĐCS D", "Phạm Thị Dung", ""),  # both
+            ("Mô hình E", "Kinh tế", "", "CĐCS E", "", ""),  # no type: the name's column
+            ("Mô hình F", "Kinh tế", "", "", "Ngô Văn Giang", "Tổ viên"),
+            ("Mô hình G", "Kinh tế", "", "CĐCS G", "Đỗ Văn Hải", ""),
+            ("Mô hình H", "Kinh tế", "Cá nhân", "CĐCS H", "", "")]  # the other type's column
+    grid = _grid(PAIRS[0], rows=rows)
+    out, table = typed_by_column(grid, find_table(grid))
+    assert table.columns == {0: "stt", 1: "model", 2: "field", 3: "type", 4: "registrant",
+                             6: "position"}
+    assert out[0] == ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "",
+                      "Chức vụ", ""]
+    assert [row[4] for row in out[1:]] == [
+        "Trần Thị Lan", "CĐCS A", "Lê Văn Cường", "CĐCS D", "CĐCS E", "Ngô Văn Giang",
+        "CĐCS G / Đỗ Văn Hải", "CĐCS H"]
+    assert [row[3] for row in out[1:]] == [
+        "Cá nhân", "Tập thể", "Cá nhân", "Tập thể", "Tập thể", "Cá nhân", "Tập thể, Cá nhân",
+        "Cá nhân"]
+    assert {row[5] for row in out[1:]} == {row[7] for row in out} == {""}
+    assert typed_note(grid, find_table(grid)).split("). ", 1)[1] == (
+        "Dòng 4, 5 ghi cả tên tập thể và tên cá nhân: đã lấy tên theo cột 'Hình thức'; đề nghị "
+        "kiểm tra. Dòng 9 ghi tên ở cột của hình thức khác với cột 'Hình thức': đã đọc theo cột "
+        "'Hình thức'; đề nghị kiểm tra. Đề nghị lần sau dùng đúng biểu DVK-01 (một cột 'Tên tập "
+        "thể/cá nhân').")
+
+
+def test_the_note_reads_the_first_row_and_short_rows():
+    grid = _grid(PAIRS[0], rows=[("Mô hình A", "Kinh tế", "Cá nhân", "CĐCS A", "Lê Văn Cường", ""),
+                                 ("Mô hình B", "Kinh tế", "Cá nhân", "CĐCS B", "", "")])
+    grid.append([3, "Mô hình C", "Kinh tế", "Tập thể", "CĐCS C"])  # ends before the second name
+    assert typed_note(grid, find_table(grid)).split("). ", 1)[1] == (
+        "Dòng 2 ghi cả tên tập thể và tên cá nhân: đã lấy tên theo cột 'Hình thức'; đề nghị "
+        "kiểm tra. Dòng 3 ghi tên ở cột của hình thức khác với cột 'Hình thức': đã đọc theo cột "
+        "'Hình thức'; đề nghị kiểm tra. Đề nghị lần sau dùng đúng biểu DVK-01 (một cột 'Tên tập "
+        "thể/cá nhân').")

@@ -418,6 +418,12 @@ def _nothing_blank(value: object) -> object:
     return "" if match_key(value).strip(" .") in _NOTHING or not _ALNUM.search(value) else value
 
 
+def says_nothing(value: object) -> bool:
+    """Whether a cell of a column that may say nothing (a position, a registrant …) is
+    emptied when read (:func:`_nothing_blank`: ``-``, ``Không``, ``N/A``, ``?``, blank)."""
+    return _nothing_blank(value) == ""
+
+
 def _placeholder_blank(value: object) -> object:
     """``""`` for a :data:`_PLACEHOLDER` cell or boxes none of which is ticked (``☐ Hoàn thành
     ☐ Tiêu biểu``: :func:`thidua.ingest.ballot.ballot_choice`; fresh tester H's H36), else the

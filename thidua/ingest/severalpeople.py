@@ -19,6 +19,7 @@ import re
 import pandas as pd
 
 from schemas.form import BY_NAME, COLLECTIVE_WORDS
+from thidua.ingest.normalise import says_nothing
 from thidua.ingest.registrant import POSITION_SPLIT, is_position
 from thidua.ingest.splitrows import split_rows
 from thidua.ingest.values import read_value
@@ -137,13 +138,16 @@ def positions_of_people(data: pd.DataFrame) -> tuple[pd.DataFrame, frozenset[int
 
 
 def _positions(text: object, count: int, separator: re.Pattern) -> list[str] | None:
-    """``text`` split into ``count`` positions by ``separator`` (or by lines), else ``None``."""
+    """``text`` split into ``count`` positions by ``separator`` (or by lines), else ``None``;
+    ``None`` too when a part says nothing (``Chủ tịch, -``, ``Tổ trưởng; Không``: read as a
+    position, :func:`thidua.ingest.normalise.says_nothing`), so that no person is counted
+    with a position the validation would have found missing."""
     if not isinstance(text, str):
         return None
     for sep in dict.fromkeys((separator, _SEPARATORS[0])):
         parts = _parts(text.strip(), sep)
         if len(parts) == count:
-            return parts
+            return None if any(map(says_nothing, parts)) else parts
     return None
 
 
