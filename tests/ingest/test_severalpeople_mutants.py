@@ -186,3 +186,15 @@ def test_the_note_word_for_word():
         "(Chủ tịch), Trần Thị Bình (Tổ phó): trùng với dòng 5, không tính lại; dòng 9: Lê Văn "
         "Cường, Phạm Thị Dung: trùng với dòng 5, không tính lại). Đề nghị từ nay ghi mỗi người "
         "một dòng.")
+
+
+@pytest.mark.parametrize("text", ["Nguyễn Văn An,\nTrần Thị Bình", "Nguyễn Văn An;\nTrần Thị Bình;",
+                                  "1. Nguyễn Văn An,\n2. Trần Thị Bình,"])
+def test_a_comma_or_semicolon_ending_a_line_ends_the_name(text):
+    """A comma or semicolon typed at the end of each line (the mutation run of 01/12, seventh
+    session: the row stayed one person named with both names, silently)."""
+    assert people_in_cell(text)[0] == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+def test_a_line_of_a_place_after_a_name_stays_no_person():
+    assert people_in_cell("Nguyễn Văn An\nHà Nội,") is None

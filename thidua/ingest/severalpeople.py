@@ -62,7 +62,12 @@ def is_person_name(text: str) -> bool:
 
 
 def _parts(text: str, separator: re.Pattern) -> list[str]:
-    return [clean_text(_LEAD.sub("", clean_text(p))) for p in separator.split(text) if clean_text(p)]
+    """``text`` split by ``separator``, each part without its numbering or bullet and, split by
+    lines, without a comma or semicolon ending its line (``Nguyễn Văn An,⏎Trần Thị Bình``)."""
+    parts = [clean_text(_LEAD.sub("", clean_text(p))) for p in separator.split(text) if clean_text(p)]
+    if separator is _SEPARATORS[0]:
+        parts = [p.rstrip(",;").rstrip() for p in parts]
+    return [p for p in parts if p]
 
 
 def _person(part: str) -> tuple[str, str | None] | None:
