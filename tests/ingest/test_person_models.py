@@ -126,8 +126,10 @@ ONE = {"stt": "1", "model": "Góc đọc", "field": "KT", "type": "Cá nhân", "
 
 
 @pytest.mark.parametrize("second, found", [
-    ({"stt": "2", "model": "Tủ sách", "field": "VHXH"}, {6: 5}),
+    ({"stt": "2", "model": "Tủ sách", "field": "VHXH", "level": "Cơ sở"}, {6: 5}),
     ({"stt": "2.", "model": "Tủ sách", "field": "VHXH", "level": "co so"}, {6: 5}),
+    # nothing but its number, model and field: unfinished (a CSV cut short in it), asked
+    ({"stt": "2", "model": "Tủ sách", "field": "VHXH"}, {}),
     ({"stt": "2", "model": "Tủ sách"}, {}),                      # no field of its own
     ({"stt": "2", "field": "VHXH"}, {}),                         # no model of its own
     ({"stt": "a", "model": "Tủ sách", "field": "VHXH"}, {}),      # no number
@@ -139,8 +141,8 @@ def test_which_rows_are_another_model_of_the_person_above(second, found):
 
 
 def test_a_chain_takes_the_person_of_its_first_row_and_labels_are_matched_by_row():
-    raw = _frame([ONE, {"stt": "2", "model": "Tủ sách", "field": "VHXH"},
-                  {"stt": "3", "model": "Mái ấm", "field": "ANQP"}])
+    raw = _frame([ONE, {"stt": "2", "model": "Tủ sách", "field": "VHXH", "level": "Cơ sở"},
+                  {"stt": "3", "model": "Mái ấm", "field": "ANQP", "level": "Cơ sở"}])
     assert person_models(raw, pd.Series("data", index=raw.index)) == {6: 5, 7: 5}
     assert person_models(raw, pd.Series(["data", "data", "subheading"], index=raw.index)) == {6: 5}
     assert person_models(raw, pd.Series(["data", "hidden", "data"], index=raw.index)) == {}
@@ -154,7 +156,7 @@ def test_a_chain_takes_the_person_of_its_first_row_and_labels_are_matched_by_row
 
 def test_under_a_collective_only_a_row_of_its_field_and_the_collective_needs_no_position():
     union = {**ONE, "type": "Tập thể", "registrant": "CĐCS Công ty A", "position": ""}
-    same = {"stt": "2", "model": "Tủ sách", "field": "Kinh tế"}
+    same = {"stt": "2", "model": "Tủ sách", "field": "Kinh tế", "level": "Cơ sở"}
     raw = _frame([union, same, {**same, "stt": "3", "model": "Mái ấm", "field": "VHXH"}])
     assert person_models(raw, pd.Series("data", index=raw.index)) == {6: 5}
     person = _frame([{**ONE, "position": ""}, same])  # an individual without a position

@@ -43,6 +43,12 @@ SAME = ("level", "grassroots_union")
 _NUMBER = re.compile(r"(\d{1,4})\.?")
 
 
+#: What a person's other model's row still writes of its own (L026: level, period, result on
+#: every row): a row of nothing but its number, model and field is unfinished (a CSV's last
+#: row cut short, a row the unit left to fill), its missing cells asked, never taken from above.
+OWN = ("level", "grassroots_union", "period", "result", "note")
+
+
 def _number(stt: str) -> int | None:
     """An ``STT`` cell's number (``3``, ``3.``), else ``None``."""
     found = _NUMBER.fullmatch(stt)
@@ -71,8 +77,8 @@ def person_models(raw: pd.DataFrame, labels: pd.Series,
         if not (data[i] and data[i - 1] and empty[i]):
             continue
         mine = text.loc[row]
-        if not (mine["model"] and mine["field"]):
-            continue
+        if not (mine["model"] and mine["field"]) or not any(mine[c] for c in OWN if c in text):
+            continue  # a row of nothing but its number, model and field: left unfinished
         number, before = _number(mine["stt"]), _number(text.at[above, "stt"])
         if number is None or before is None or number != before + 1:
             continue

@@ -166,7 +166,9 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
                                                text if raw is cleaned else None)  # "as
     # above": a second person of the model above, another model of the person above (under a
     # row joined into a registration, a wrapped line or a second half, too)
-    raw, person = fill_person_models(raw, labels)  # a person's models numbered, named once
+    raw, person = fill_person_models(  # a person's models numbered, named once; never the
+        raw, labels.mask(labels.index == cut + 1, "cut")  # last row of a CSV cut short in it
+        if (cut := sheet.facts.cut) is not None else labels)
     labels, excerpts = mark_excerpts(raw, labels)  # ``CÁC MÔ HÌNH TIÊU BIỂU``: rows again
     raw, by_heading = fields_from_subheadings(raw, labels)  # ``I. LĨNH VỰC KINH TẾ`` (told)
     by_group = {}
