@@ -22,12 +22,16 @@ SPAN = (dt.date(2024, 2, 1), dt.date(2024, 11, 30))
     ("15/01/2024 08:30:15 CH", DAY),
     ("2024-02-01 00:00:00 - 2024-11-30 00:00:00", SPAN), ("2024-02-01/2024-11-30", SPAN),
     ("2024-02-01 / 2024-11-30", SPAN), ("01/02/2024 00:00 đến 30/11/2024 23:59", SPAN),
+    # fresh tester M's M125: a time zone after the time; a year first with slashes or dots
+    ("2024-01-15T00:00:00+07:00", DAY), ("2024-01-15T08:30:00Z", DAY), ("2024/01/15", DAY),
+    ("2024.01.15", DAY), ("2024/02/01 - 2024/11/30", SPAN),
 ])
 def test_a_time_of_day_after_a_date_and_an_iso_interval_are_read(text, period):
     assert parse_period(text, 2024) == period
 
 
-@pytest.mark.parametrize("text", ["10:30", "00:00:00", "2024-01-15 giờ 10", "2024/01/15/2024"])
+@pytest.mark.parametrize("text", ["10:30", "00:00:00", "2024-01-15 giờ 10", "2024/01/15/2024",
+                                  "2024/13/01", "2024/01-15"])
 def test_a_time_alone_is_no_period(text):
     assert parse_period(text, 2024) is None
 

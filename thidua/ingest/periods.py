@@ -22,7 +22,7 @@ _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
 RANGE_SEP = r"\s*(?:->|=>|→|-|–|—|đến hết|den het|đến|den|tới|toi|~)\s*"
 #: A remark in brackets after a period (``01/2024 - 12/2024 (đang thực hiện)``).
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
-_ISO = re.compile(r"(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
+_ISO = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")  # ``2024-01-15``, ``2024/01/15``
 #: Words saying a model runs all through the report year (``Thường xuyên``, ``Hằng năm``).
 _ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien tuc",
              "quanh nam", "trong nam", "ca nam nay")
@@ -171,7 +171,7 @@ def _point(text: str, year: int | None, lone: int | None = None
     if re.fullmatch(r"\d{4}", text):
         return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
     if m := _ISO.fullmatch(text):
-        day = dt.date(*map(int, m.groups()))
+        day = dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         return day, day
     if m := _SCHOOL_YEAR.fullmatch(text):  # a school year runs September to August
         return dt.date(int(m.group(1)), 9, 1), dt.date(int(m.group(2)), 8, 31)
@@ -224,11 +224,11 @@ def unwrapped(text: str) -> str:
 
 
 #: A time of day written after a date (``2024-01-15 00:00:00``, ``15/01/2024 08:30``,
-#: ``2024-01-15T00:00:00.000``, ``… 8:30 AM``): a date-time as a script writes it
+#: ``2024-01-15T00:00:00.000``, ``…T00:00:00+07:00``, ``… 8:30 AM``): a date-time as a script writes it
 #: (``str(datetime)``), or a date-time cell pasted as text; the date is the period's day
 #: (fresh tester M's M014: such periods were rejected).
 _TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-                          r"(?:\s*(?:AM|PM|SA|CH)\b)?", re.IGNORECASE)
+                          r"(?:Z|[+-]\d{2}:?\d{2})?(?:\s*(?:AM|PM|SA|CH)\b)?", re.IGNORECASE)
 #: Two ISO dates joined by a slash, ISO 8601's interval (``2024-02-01/2024-11-30``).
 _ISO_INTERVAL = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})\s*/\s*(\d{4}-\d{1,2}-\d{1,2})")
 
