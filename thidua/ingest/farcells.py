@@ -31,6 +31,7 @@ from defusedxml import ElementTree
 
 from thidua.ingest.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, number
 from thidua.ingest.rejections import shorten
+from thidua.ingest.salvage import rezipped
 from thidua.ingest.workbook import FileRejected
 
 #: Cells of one sheet outside the bounds that are left out rather than rejecting the file.
@@ -108,14 +109,9 @@ def without_blank_cells(data: bytes, found: BlankCells) -> bytes | None:
             if not close:
                 return None
             body = head + cut + rest[:head_end] + _ROW.sub(row, inside) + close + tail
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-                for info in source.infolist():
-                    target.writestr(info, body if info.filename == found.part
-                                    else source.read(info.filename))
+            return rezipped(source, {found.part: body})
     except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
         return None
-    return out.getvalue()
 
 
 def _cell_pattern(ref: str) -> re.Pattern[bytes]:
@@ -141,16 +137,12 @@ def without_far_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
                 body = body[:matches[0].start()] + body[matches[0].end():]
             strings = _shared_strings(source, values)
             name = _sheet_name(source, found.part)
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-                for info in source.infolist():
-                    target.writestr(info, body if info.filename == found.part
-                                    else source.read(info.filename))
+            rewritten = rezipped(source, {found.part: body})
     except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
         return None
     shown = [(ref, _value(cell, strings)) for (_, _, ref), cell in zip(found.cells, values)]
     beyond = any(row > MAX_ROWS or col > MAX_COLUMNS for row, col, _ in found.cells)
-    return out.getvalue(), far_cells_note(name, shown, beyond)
+    return rewritten, far_cells_note(name, shown, beyond)
 
 
 def _value(cell: bytes, strings: dict[int, str]) -> str:

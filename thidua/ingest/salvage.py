@@ -106,6 +106,17 @@ _ERROR_CELL = re.compile(rb'(<(?:\w+:)?c\b[^>]*?)\bt="e"([^>]*>(?:(?!</(?:\w+:)?
                          rb'<(?:\w+:)?v>)([^<]*)(</(?:\w+:)?v>)', re.DOTALL)
 
 
+def rezipped(source: zipfile.ZipFile, bodies: dict[str, bytes]) -> bytes:
+    """The zip ``source`` written again, each part named in ``bodies`` with that body instead
+    of its own (compressed, names and order kept). Raises what reading a damaged part raises."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, bodies[info.filename] if info.filename in bodies
+                            else source.read(info.filename))
+    return out.getvalue()
+
+
 def with_read_errors(data: bytes) -> bytes | None:
     """The ``.xlsx`` ``data`` with each error cell whose value python-calamine cannot read
     (not in :data:`READ_ERRORS`) written as a text cell of that value: the row then holds the
@@ -119,20 +130,13 @@ def with_read_errors(data: bytes) -> bytes | None:
         return m.group(1) + b't="str"' + m.group(2) + m.group(3) + m.group(4)
 
     try:
-        changed = False
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as source, \
-                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                body = source.read(info.filename)
-                if info.filename.startswith("xl/worksheets/") and b't="e"' in body:
-                    fixed = _ERROR_CELL.sub(text_cell, body)
-                    changed |= fixed != body
-                    body = fixed
-                target.writestr(info, body)
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            bodies = {name: _ERROR_CELL.sub(text_cell, body) for name in source.namelist()
+                      if name.startswith("xl/worksheets/") and b't="e"' in (body := source.read(name))}
+            changed = {name: body for name, body in bodies.items() if body != source.read(name)}
+            return rezipped(source, changed) if changed else None
     except Exception:  # no zip, or a damaged one: nothing to rewrite
         return None
-    return out.getvalue() if changed else None
 
 
 def salvage_note(wrong: tuple[str, ...]) -> str:
