@@ -306,8 +306,9 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     """:func:`validate_rows` of one sheet whose schema failures and repeated rows
     (:func:`thidua.ingest.duplicates.first_rows`) are known."""
     failures, whole = failures
-    oversized = {k: v for k, v in _oversized(raw, file.lower().endswith(CUT_AT_LIMIT)).items()
-                 if not _free(k[1])}  # a long remark keeps its row, told (long_free_cells)
+    long = _oversized(raw, file.lower().endswith(CUT_AT_LIMIT))  # once: rejected or emptied
+    oversized = {k: v for k, v in long.items() if not _free(k[1])}
+    free = [k for k in long if _free(k[1])]  # a long remark keeps its row, told (long_free_cells)
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
     native = file.lower().endswith(NATIVE_TEXT)  # a workbook's text is Unicode: ``Hỏi?Đáp``
     lost = {k: v for k, v in lost_letter_cells(raw, native).items() if k not in errors}  # ``S?ng``
@@ -352,21 +353,22 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     records = [r for r in records if r["row"] not in copies] + repeated
     rejections = rejection_frame(records).sort_values(["row", "column"])  # np.lexsort: stable
     if not whole and failures.empty and rejections.empty:
-        return _errors_emptied(rows, raw, file), rejections.reset_index(drop=True)
+        return _errors_emptied(rows, raw, free), rejections.reset_index(drop=True)
     rejected = set(rejections["row"].unique().astype(int))
     valid = rows.drop(index=list(rejected))
     if whole or not set(failures["index"].astype(int)) <= rejected:
         valid = registration_schema(year).validate(valid)  # a failure no rejection names: raises
-    return _errors_emptied(valid, raw, file), rejections.reset_index(drop=True)
+    return _errors_emptied(valid, raw, free), rejections.reset_index(drop=True)
 
 
-def _errors_emptied(valid: pd.DataFrame, raw: pd.DataFrame, file: str = "") -> pd.DataFrame:
+def _errors_emptied(valid: pd.DataFrame, raw: pd.DataFrame,
+                    long: list[tuple[int, str]] = ()) -> pd.DataFrame:
     """``valid`` with each optional free-text cell holding an error value (``#N/A`` in
     ``Ghi chú``, :data:`thidua.ingest.errorcells.OPTIONAL_TEXT`) or a formula saved without
-    its result, and each over-long remark (:func:`long_free_cells` of ``file``), read as
+    its result, and each over-long remark (``long``: :func:`long_free_cells`' cells), read as
     empty: the row counts, the report never prints them (the unit is told,
     :func:`thidua.ingest.errorcells.kept_errors_note`, :func:`long_free_cells_note`)."""
-    found = [(r, c) for r, c in (*error_cells(raw, optional=True), *long_free_cells(raw, file))
+    found = [(r, c) for r, c in (*error_cells(raw, optional=True), *long)
              if r in valid.index and c in valid.columns]
     if not found:
         return valid
