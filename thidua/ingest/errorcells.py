@@ -26,6 +26,10 @@ from thidua.text import LOST_LETTER, clean_text
 ERROR_VALUES = frozenset({"#N/A", "#REF!", "#NULL!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!",
                           "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
                           "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!"})
+#: The error codes LibreOffice and OpenOffice show in a cell (``Err:502``, invalid argument;
+#: ``Err:508``, a bracket missing; their CSV and ``.ods`` keep the text), and Google Sheets'
+#: ``#ERROR!``.
+OTHER_ERRORS = re.compile(r"ERR:?\s?5\d\d|#ERROR!")
 #: Form columns whose errors do not reject a row.
 EXEMPT = frozenset({"stt"})
 #: The optional free-text columns: an error there (a ``VLOOKUP`` remark that found nothing)
@@ -36,8 +40,12 @@ OPTIONAL_TEXT = frozenset({"note", "grassroots_union"})
 
 
 def is_error_value(value: object) -> bool:
-    """Whether a cell holds an Excel error value (any case, spaces aside): ``#N/A``, ``#n/a``."""
-    return isinstance(value, str) and clean_text(value).upper() in ERROR_VALUES
+    """Whether a cell holds an Excel error value (any case, spaces aside): ``#N/A``, ``#n/a``;
+    or another program's (:data:`OTHER_ERRORS`: ``Err:502``, ``#ERROR!``)."""
+    if not isinstance(value, str):
+        return False
+    text = clean_text(value).upper()
+    return text in ERROR_VALUES or OTHER_ERRORS.fullmatch(text) is not None
 
 
 def is_unsaved_formula(value: object) -> bool:
@@ -62,14 +70,14 @@ def error_cells(raw: pd.DataFrame, optional: bool = False) -> dict[tuple[int, st
     for column in raw.columns:
         if column not in BY_NAME or column in EXEMPT or (column in OPTIONAL_TEXT) != optional:
             continue
-        marks = ("#", "=") if optional else ("#",)
+        marks = ("#", "rr:", "RR:", "=") if optional else ("#", "rr:", "RR:")
         if not any(isinstance(v, str) and any(m in v for m in marks)
                    for v in raw[column].to_numpy(dtype=object)):
-            continue  # no error value without a "#": the common case, seen in one pass (issue 10)
+            continue  # no error value without a "#" (or ``Err:``): the common case (issue 10)
         flags = by_value(raw[column], _kept if optional else is_error_value, "bool")
         for row in raw.index[flags.to_numpy()]:
             text = clean_text(raw.at[row, column])
-            found[(int(row), column)] = text if is_unsaved_formula(text) else text.upper()
+            found[(int(row), column)] = text.upper() if text.startswith("#") else text
     return found
 
 

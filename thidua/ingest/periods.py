@@ -44,9 +44,12 @@ _YEAR_PHRASES = (*_ALL_YEAR_PHRASES, "cac nam tiep theo", "nam tiep theo", "dau 
 #: written ``T12/2024``, so that a range's first end borrows the year (``T1 đến T12 năm 2024``).
 _KIND_YEAR = re.compile(r"\b(thang|t|quy|q)\s*(\d{1,2}|iv|i{1,3})\s+nam\s+(\d{4})\b")
 _SCHOOL_YEAR = re.compile(r"(?:nam hoc|nh)\s*(\d{4})\s*[-–/]\s*(\d{4})")
-#: A date or month in words, ``ngày 5 tháng 3 năm 2024`` / ``tháng 12 năm 2024`` (accents
-#: stripped): read as ``5/3/2024`` / ``12/2024``.
-_IN_WORDS = re.compile(r"(?:ngay\s*(\d{1,2})\s*)?thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+#: A date or month in words, ``ngày 5 tháng 3 năm 2024``, ``5 tháng 3, năm 2024`` / ``tháng
+#: 12 năm 2024`` (accents stripped): read as ``5/3/2024`` / ``12/2024``.
+_IN_WORDS = re.compile(r"(?:(?:ngay\s*)?(\d{1,2})\s*,?\s+)?thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})")
+#: A day and month in words without their year (``ngày 15 tháng 1``, ``15 tháng 1``): ``15/1``,
+#: the first end of a range borrowing the other's year; ``15 tháng 12/2024``: ``15/12/2024``.
+_DAY_IN_WORDS = re.compile(r"(?:ngay\s*)?\b(\d{1,2})\s+thang\s*(\d{1,2})\b")
 #: A date with a two-digit year (``31/12/24``, as a ``dd/mm/yy`` cell shows it): of 20yy.
 _SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{2})(?![\d/.])")
 #: Excel's day numbers of 01/01/2000 and 31/12/2099 (a date cell read as a number).
@@ -228,7 +231,8 @@ def unwrapped(text: str) -> str:
 #: (``str(datetime)``), or a date-time cell pasted as text; the date is the period's day
 #: (fresh tester M's M014: such periods were rejected).
 _TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-                          r"(?:Z|[+-]\d{2}:?\d{2})?(?:\s*(?:AM|PM|SA|CH)\b)?", re.IGNORECASE)
+                          r"(?:Z|\s*(?:GMT|UTC)?\s*[+-]\d{2}:?\d{2}|\s*(?:GMT|UTC)\b)?"
+                          r"(?:\s*(?:AM|PM|SA|CH)\b)?", re.IGNORECASE)
 #: Two ISO dates joined by a slash, ISO 8601's interval (``2024-02-01/2024-11-30``).
 _ISO_INTERVAL = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})\s*/\s*(\d{4}-\d{1,2}-\d{1,2})")
 
@@ -251,7 +255,9 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     dates or months in words (``Từ tháng 1 đến tháng 12 năm 2024``, ``ngày 5 tháng 3 năm 2024``),
     an arrow between the ends (``01/2024 -> 12/2024``, ``→``), a remark in brackets after
     the period (``01/2024 - 12/2024 (đang thực hiện)``), a time of day after a date
-    (:data:`_TIME_OF_DAY`) and an ISO interval (:data:`_ISO_INTERVAL`).
+    (:data:`_TIME_OF_DAY`) and an ISO interval (:data:`_ISO_INTERVAL`), English dates
+    (:func:`_english_dates`: ``15-Jan-2024``, ``Mon Jan 15 2024``) and ``1 - 12/2024``
+    (months 1 to 12 of 2024, :data:`_MONTHS_RANGE`).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -285,14 +291,56 @@ def _digits_of(found: re.Match) -> str:
     return found.group(0).replace("o", "0").replace("l", "1")
 
 
+#: English month names and their abbreviations (a date shown by Excel's ``d-mmm-yyyy``
+#: or ``mmm-yy`` format and pasted as text, ``15-Jan-2024``, ``Jan-24``; a program's English
+#: date, ``January 15, 2024``, ``Mon Jan 15 2024``; fresh tester M's M125: rejected).
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTH_NAME = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+               r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\.?")
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s)?"
+                      r"\.?,?\s*(?=\d|" + _MONTH_NAME[:_MONTH_NAME.index(")") + 1] + r")")
+_DAY_MONTH_YEAR = re.compile(r"(?<![a-z][\-/. ])\b(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*" + _MONTH_NAME
+                             + r"[\s\-/.,]*(\d{4}|\d{2})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH_NAME + r"\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH_NAME + r"(?:[\s\-/.,]*(\d{4})|[\-/.'](\d{2}))\b")
+_MONTH_DAY = re.compile(r"\b" + _MONTH_NAME + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
+
+
+#: ``1 - 12/2024``: months 1 to 12 of 2024, never the date 01/12/2024 (a date has no spaces
+#: around one separator and none around the other).
+_MONTHS_RANGE = re.compile(r"\d{1,2}\s+[-–]\s+\d{1,2}\s*/\s*\d{4}")
+
+
+def _full_year(digits: str) -> str:
+    return digits if len(digits) == 4 else f"20{digits}"
+
+
+def _english_dates(text: str) -> str:
+    """``text`` (a matching key) with English dates written as numbers: ``15-jan-2024``,
+    ``jan 15, 2024``, ``mon jan 15 2024`` → ``15/1/2024``; ``jan-24``, ``january 2024`` →
+    ``1/2024``; ``jan 15`` (a range's first end) → ``15/1``; ``jan 15`` is never January 2015."""
+    if not re.search(r"[a-z]{3}", text):
+        return text
+    text = _WEEKDAY.sub("", text)
+    text = _DAY_MONTH_YEAR.sub(
+        lambda m: f"{m.group(1)}/{_MONTHS[m.group(2)]}/{_full_year(m.group(3))}", text)
+    text = _MONTH_DAY_YEAR.sub(lambda m: f"{m.group(2)}/{_MONTHS[m.group(1)]}/{m.group(3)}", text)
+    text = _MONTH_YEAR.sub(
+        lambda m: f"{_MONTHS[m.group(1)]}/{_full_year(m.group(2) or m.group(3))}", text)
+    return _MONTH_DAY.sub(lambda m: f"{m.group(2)}/{_MONTHS[m.group(1)]}", text)  # ``jan 15 - …``
+
+
 def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
     """:func:`parse_period` of a cell's matching key."""
+    text = _english_dates(text)
     text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)  # ``01/01/24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
+    text = _DAY_IN_WORDS.sub(r"\1/\2", text)  # ``15 tháng 1`` of ``… đến 15 tháng 12 năm 2024``
     text = _KIND_YEAR.sub(r"\1\2/\3", text)
     lone = year if not re.search(r"\d{4}", text) else None
     try:
-        if whole := _point(text, year, lone):
+        if not _MONTHS_RANGE.fullmatch(text) and (whole := _point(text, year, lone)):
             return whole
         for sep in re.finditer(RANGE_SEP, text):
             a, b = text[:sep.start()], text[sep.end():]

@@ -232,7 +232,9 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
             raise errors[0]
         raise FileRejected(hidden_tables_reason(passed) or _misread(
             f.grid for f in found if f.visible) or NO_HEADER + next(
-            (hint for f in found if f.visible and (hint := header_hint(f.grid))), ""))
+            (hint for f in found if f.visible and (hint := header_hint(_shown_errors(
+                f.grid, xml_facts[f.name] if xml_facts is not None
+                else sheet_facts(data, f.name, len(f.grid)))))), ""))
     sheets: list[SheetData] = []
     originals: dict[str, object] = {}  # the sheets copying none, by name, with their rows
     told: tuple[str, ...] = ()  # how a sheet's layout was read
@@ -352,6 +354,18 @@ def parse_sheet(data: bytes, suffix: str) -> SheetData:
     """The first sheet that counts of :func:`parse_sheets` (the one whose title block names
     the unit); raises as :func:`parse_sheets` does."""
     return parse_sheets(data, suffix).first
+
+
+def _shown_errors(grid: Grid, facts: SheetFacts) -> Grid:
+    """``grid`` with each error cell holding its error value as Excel shows it (``#REF!``;
+    python-calamine reads it empty), for the hint of a file without a header row."""
+    if not facts.errors:
+        return grid
+    grid = [list(row) for row in grid]
+    for (r, c), text in facts.errors.items():
+        if r < len(grid) and c < len(grid[r]):
+            grid[r][c] = text
+    return grid
 
 
 def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Table]:

@@ -36,7 +36,7 @@ from thidua.ingest.registrant import positions_from_registrants, type_in_positio
 from thidua.ingest.rows import (SheetData, column_labels, field_from_name, legend_rows,
                                name_filled_rows,
                                overruled_type_headers,
-                               raw_rows, title_line_rows, type_column_headers,
+                               raw_rows, title_line_rows, type_column_headers, lost_header_columns,
                                type_from_name, type_from_position)
 from thidua.ingest.severalpeople import positions_of_people, several_people, several_people_note
 from thidua.ingest.severalmodels import several_models, several_models_note
@@ -45,6 +45,7 @@ from thidua.ingest.sections import (blank_from_name_note, fields_from_subheading
                                     position_type_note, sheet_type_note, subheading_note)
 from thidua.ingest.sheetchoice import COPIED_SHEET, copy_note
 from thidua.ingest.sheetversions import earlier_version_note
+from thidua.ingest.unheaded import lost_header_note
 from thidua.ingest.valuecolumns import overruled_type_note, type_column_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.otheryears import mark_other_years, other_year_note, other_year_tables
@@ -377,6 +378,8 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
                 *(type_column_note(sheet.sheet, h) for h in type_column_headers(sheet)
                   if len(data)),
                 *(overruled_type_note(sheet.sheet, h) for h in overruled_type_headers(sheet)
+                  if len(data)),
+                *(lost_header_note(sheet.sheet, *lost) for lost in lost_header_columns(sheet)
                   if len(data)),
                 sheet_field_note(sheet.sheet, field) if (field := field_from_name(sheet))
                 and len(data) else None,

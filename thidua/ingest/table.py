@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from schemas.form import BY_NAME, HEADER_MARKERS, VALUE_NAMES, WEAK_HEADERS
+from thidua.ingest.errorcells import is_error_value
 from thidua.ingest.headers import exact_name, header_choices, header_name, may_be_header
 from thidua.ingest.marks import find_marks
 from thidua.ingest.twocolumns import two_column_headers
+from thidua.ingest.unheaded import lost_headers
 from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
@@ -236,6 +238,7 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
                 grid, top = [*grid[:r], joined, *grid[r + 1:]], names
         if far and not markers & set(top.values()) or _note_row(grid[r], top):
             continue
+        top = {**top, **lost_headers(grid, r, top)}  # ``#REF!`` over the fields: ``Lĩnh vực``
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
         if not top and not wrapped:
             continue
@@ -452,4 +455,23 @@ def header_hint(grid: Grid) -> str:
             return (f" Dòng {r + 1} có vẻ là dòng tiêu đề ({shown}) nhưng không có cột nào đọc "
                     f"được là '{header}'; đề nghị ghi tiêu đề cột đó là '{header}' như biểu "
                     f"DVK-01 rồi gửi lại.")
+    return _broken_header_hint(grid)
+
+
+def _broken_header_hint(grid: Grid) -> str:
+    """`` Dòng 3 có 11 ô ghi lỗi công thức ('#REF!'): …`` (leading space) when a row of the
+    first :data:`HEADER_SEARCH_ROWS` holds :data:`BROKEN_HEADER_CELLS` error values or more
+    (a header copied by formulas from a sheet since deleted); else ``""``."""
+    for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        errors = [t for v in row if is_error_value(t := clean_text(v))]
+        if len(errors) >= BROKEN_HEADER_CELLS:
+            shown = ", ".join(repr(e) for e in dict.fromkeys(errors))
+            return (f" Dòng {r + 1} có {len(errors)} ô ghi lỗi công thức ({shown}): có lẽ tiêu "
+                    f"đề các cột được lấy bằng công thức từ một trang tính hay tệp đã bị xóa; đề "
+                    f"nghị gõ lại tiêu đề các cột như biểu DVK-01 (không dùng công thức) rồi gửi "
+                    f"lại.")
     return ""
+
+
+#: How many error values in one row make it a header whose formulas lost their source.
+BROKEN_HEADER_CELLS = 3

@@ -1,0 +1,183 @@
+"""A form column whose header cell was lost, blank or an error value (``#REF!``: a header
+copied by formulas from a template sheet since deleted), read as the column the header row
+lacks by its values or its place in the form's order (``thidua/ingest/unheaded.py``; fresh
+tester M's M129: ``#REF!`` over the fields rejected the whole file)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_rows import HEADER, regs
+from corpus_writers import Sheet, write_csv, write_xlsx
+from helpers import input_file
+from thidua.ingest.files import ingest_file
+from thidua.ingest.table import find_table, header_hint, row_names
+from thidua.ingest.values import read_value
+from thidua.ingest.unheaded import is_lost_header, lost_header_note, lost_headers
+
+TITLE = [["Mã đơn vị: Q-HK"], ["Năm: 2024"]]
+LEVEL, RESULT = 6, 9
+
+
+def _lines(lost: dict[int, str], n: int = 4) -> list[list]:
+    header = list(HEADER)
+    for column, text in lost.items():
+        header[column] = text
+    return [*TITLE, header, *regs(n)]
+
+
+def _read(tmp_path, context, lines, suffix="xlsx"):
+    path = tmp_path / f"Q-HK_dk.{suffix}"
+    write_xlsx(path, [Sheet("DS", lines)]) if suffix == "xlsx" else write_csv(path, lines)
+    return ingest_file(input_file(path), context)
+
+
+def _found(lost: dict[int, str], rows: list[list] | None = None) -> dict[int, str]:
+    header = list(HEADER)
+    for column, text in lost.items():
+        header[column] = text
+    grid = [header, *(rows if rows is not None else regs(4))]
+    return lost_headers(grid, 0, row_names(header))
+
+
+@pytest.mark.parametrize("column, name", [(1, "model"), (2, "field"), (4, "registrant"),
+                                          (5, "position"), (LEVEL, "level"),
+                                          (7, "grassroots_union"), (8, "period"),
+                                          (RESULT, "result")])
+@pytest.mark.parametrize("text", ["#REF!", "", "  ", "#N/A", "Err:502"])
+def test_a_lost_header_is_the_column_its_values_or_place_say(column, name, text):
+    assert _found({column: text}) == {column: name}
+
+
+def test_two_lost_headers_side_by_side_are_each_found():
+    """``#REF!`` | ``#REF!`` over the models and the fields: the model by its place after
+    ``STT``, the field by its values."""
+    assert _found({1: "#REF!", 2: "#REF!"}) == {1: "model", 2: "field"}
+
+
+@pytest.mark.parametrize("lost, rows, why", [
+    ({3: "#REF!"}, None, "the type is valuecolumns' (its own note)"),
+    ({10: "#REF!"}, None, "Ghi chú is neither read by values nor by place"),
+    ({2: "#REF!"}, [[*r[:2], "ghi chú", *r[3:]] for r in regs(4)], "no field values"),
+    ({4: ""}, [[*r[:4], "", *r[5:]] for r in regs(4)], "nothing under it"),
+    ({4: "Người thực hiện"}, None, "a header of other words is no lost header"),
+])
+def test_no_column_is_named_without_its_proof(lost, rows, why):
+    assert _found(lost, rows) == {}, why
+
+
+def test_a_text_column_of_coded_values_is_not_named_by_its_place():
+    """A lost header between ``Hình thức`` and ``Chức vụ`` (the registrant's place) over
+    ``Tập thể`` / ``Cá nhân``: no registrant (a second type column, told by valuecolumns
+    when the first is missing)."""
+    rows = [[*r[:4], t, *r[5:]] for r, t in zip(regs(4), ["Tập thể", "Cá nhân"] * 2)]
+    assert _found({4: "#REF!"}, rows) == {}
+
+
+def test_neighbours_that_disagree_name_nothing():
+    """Columns in the unit's own order: ``Hình thức`` | lost | ``Tên mô hình``: after the
+    type the registrant, before the model ``STT``: no single column."""
+    header = ["STT", "Hình thức", "#REF!", "Tên mô hình", "Lĩnh vực", "Tên tập thể/cá nhân"]
+    grid = [header, *[[1, "Tập thể", "x y z", "Mô hình một", "Kinh tế", "Tổ A"]] * 3]
+    assert lost_headers(grid, 0, row_names(header)) == {}
+
+
+def test_a_row_naming_fewer_than_three_form_columns_is_no_header():
+    header = ["Tên mô hình", "", "Ghi chú"]
+    grid = [header, *[["Mô hình một", "Kinh tế", ""]] * 3]
+    assert lost_headers(grid, 0, row_names(header)) == {}
+
+
+def test_a_lost_header_needs_two_cells_under_it():
+    rows = regs(4)
+    for row in rows[1:]:
+        row[LEVEL] = ""
+    assert _found({LEVEL: "#REF!"}, rows) == {}
+    rows[1][LEVEL] = "Cơ sở"
+    assert _found({LEVEL: "#REF!"}, rows) == {LEVEL: "level"}
+
+
+def test_three_quarters_of_the_cells_must_read_as_the_column():
+    rows = regs(4)
+    for row, text in zip(rows, ["Cơ sở", "Cơ sở", "Cơ sở", "khác"]):
+        row[LEVEL] = text
+    assert _found({LEVEL: ""}, rows) == {LEVEL: "level"}
+    rows[2][LEVEL] = "không rõ"
+    assert _found({LEVEL: ""}, rows) == {}
+
+
+@pytest.mark.parametrize("text, lost", [("#REF!", True), ("", True), (" ", True),
+                                        ("#n/a", True), ("Err:508", True), ("#ERROR!", True),
+                                        ("Lĩnh vực", False), ("REF", False), (0, False)])
+def test_what_a_lost_header_cell_holds(text, lost):
+    assert is_lost_header(text) is lost
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_field_header_lost_to_ref_keeps_every_registration(tmp_path, context, suffix):
+    """M129: the whole file was rejected "Không tìm thấy dòng tiêu đề"; in an ``.xlsx`` the
+    ``#REF!`` is an error cell (python-calamine reads it empty)."""
+    result = _read(tmp_path, context, _lines({2: "#REF!"}), suffix)
+    assert result.status == "used"
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == [
+        read_value("field", r[2]).code for r in regs(4)]
+    assert len(set(result.registrations["field"])) > 1
+    where = "Trang 'DS': cột C" if suffix == "xlsx" else "Cột C"
+    assert (f"{where} có tiêu đề '#REF!' (công thức lỗi) nhưng ghi giá trị của cột 'Lĩnh vực' "
+            f"theo biểu DVK-01 nên đã đọc như cột 'Lĩnh vực'. Đề nghị gõ lại tiêu đề 'Lĩnh "
+            f"vực' (không dùng công thức) rồi gửi lại.") in result.readings
+
+
+def test_a_registrant_header_left_blank_keeps_every_registration(tmp_path, context):
+    """Every row was rejected "Thiếu 'Tên tập thể/cá nhân'"."""
+    result = _read(tmp_path, context, _lines({4: ""}))
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    assert result.registrations["registrant"].tolist() == [r[4] for r in regs(4)]
+    assert ("Trang 'DS': cột E không có tiêu đề nhưng nằm đúng chỗ của cột 'Tên tập thể/cá "
+            "nhân' theo biểu DVK-01 nên đã đọc như cột 'Tên tập thể/cá nhân'. Đề nghị gõ lại "
+            "tiêu đề 'Tên tập thể/cá nhân' (không dùng công thức) rồi gửi lại.") in result.readings
+
+
+def test_a_level_header_lost_keeps_the_levels_written(tmp_path, context):
+    """The levels under a lost header were dropped without a word (each row then took the
+    default level)."""
+    lines = _lines({LEVEL: "#N/A"})
+    for row in lines[3:]:
+        row[LEVEL] = "Thành phố"
+    result = _read(tmp_path, context, lines)
+    assert result.registrations["level"].tolist() == ["thanh_pho"] * 4
+
+
+def test_the_model_and_field_both_lost(tmp_path, context):
+    result = _read(tmp_path, context, _lines({1: "#REF!", 2: "#REF!"}))
+    assert result.rows["valid"] == 4
+    assert result.registrations["model"].tolist() == [r[1] for r in regs(4)]
+
+
+def test_a_header_row_of_errors_only_is_told(tmp_path, context):
+    """A header row all ``#REF!``: no column can be read, the file is rejected saying why."""
+    result = _read(tmp_path, context, _lines({c: "#REF!" for c in range(len(HEADER))}))
+    assert result.status == "rejected"
+    assert ("Dòng 3 có 11 ô ghi lỗi công thức ('#REF!'): có lẽ tiêu đề các cột được lấy bằng "
+            "công thức từ một trang tính hay tệp đã bị xóa; đề nghị gõ lại tiêu đề các cột như "
+            "biểu DVK-01 (không dùng công thức) rồi gửi lại.") in result.problem
+
+
+def test_two_errors_in_a_row_are_no_broken_header():
+    grid = [["Danh sách", "#REF!", "#N/A"], ["x", "y", "z"]]
+    assert header_hint(grid) == ""
+    grid[0][0] = "#NAME?"
+    assert "Dòng 1 có 3 ô ghi lỗi công thức ('#NAME?', '#REF!', '#N/A')" in header_hint(grid)
+
+
+def test_the_table_found_names_the_lost_column():
+    header = list(HEADER)
+    header[2] = ""
+    table = find_table([header, *regs(3)])
+    assert table is not None and table.columns[2] == "field"
+
+
+def test_the_note_without_a_sheet_name():
+    assert lost_header_note("", "G", "", "level").startswith(
+        "Cột G không có tiêu đề nhưng ghi giá trị của cột 'Cấp công đoàn' theo biểu DVK-01")
