@@ -181,3 +181,87 @@ def test_the_table_found_names_the_lost_column():
 def test_the_note_without_a_sheet_name():
     assert lost_header_note("", "G", "", "level").startswith(
         "Cột G không có tiêu đề nhưng ghi giá trị của cột 'Cấp công đoàn' theo biểu DVK-01")
+
+
+# --- a header in the unit's own words, naming no form column ---------------------------------
+
+
+@pytest.mark.parametrize("column, text, name", [
+    (1, "Model", "model"), (1, "Tên gọi", "model"), (1, "Nội dung đăng ký", "model"),
+    (4, "Đơn vị thực hiện", "registrant"), (4, "Tác giả", "registrant"),
+    (4, "Người/đơn vị đăng ký", "registrant"), (2, "Field", "field"),
+    (2, "Nhóm", "field"), (LEVEL, "Cấp độ", "level"), (RESULT, "Kết luận", "result"),
+])
+def test_a_header_in_own_words_is_read_by_values_or_place(column, text, name):
+    assert _found({column: text}) == {column: name}
+
+
+@pytest.mark.parametrize("column, text", [(5, "Nghề nghiệp"), (7, "Nơi sinh hoạt"),
+                                          (8, "Khi nào"), (10, "Khác")])
+def test_an_optional_column_in_own_words_is_not_read_by_place(column, text):
+    """Only the required text columns are read by the place of a header in other words:
+    an optional column's place is often a column of the unit's own (an extra count)."""
+    assert _found({column: text}) == {}
+
+
+def test_a_file_whose_registrant_column_is_headed_in_own_words(tmp_path, context):
+    """``Đơn vị thực hiện`` over the registrants: every row was rejected "Thiếu 'Tên tập
+    thể/cá nhân'"."""
+    result = _read(tmp_path, context, _lines({4: "Đơn vị thực hiện"}))
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    assert ("Trang 'DS': cột E có tiêu đề 'Đơn vị thực hiện' (không phải tên cột của biểu DVK-01) "
+            "nhưng nằm đúng chỗ của cột 'Tên tập thể/cá nhân' theo biểu DVK-01 nên đã đọc như cột "
+            "'Tên tập thể/cá nhân'. Đề nghị gõ lại tiêu đề 'Tên tập thể/cá nhân' rồi gửi "
+            "lại.") in result.readings
+
+
+@pytest.mark.parametrize("text", ["Tên sáng kiến", "Tên công trình, phần việc", "Tên cách làm",
+                                  "Cách làm hay", "Công trình, phần việc"])
+def test_model_headers_of_other_emulation_forms(tmp_path, context, text):
+    """Other movements' forms head the model ``Tên sáng kiến``, ``Công trình, phần việc``,
+    ``Tên cách làm``: a form header, no note."""
+    result = _read(tmp_path, context, _lines({1: text}))
+    assert result.rows["valid"] == 4
+    assert not [n for n in result.readings if "không phải tên cột" in n]
+
+
+def test_a_header_wrapped_over_two_rows_has_no_lost_header(tmp_path, context):
+    """``Tên mô`` over ``hình``: the two rows name the columns (test_wrapped_header.py); the
+    first row alone is no header with lost cells, and nothing is told."""
+    upper = ["STT", "Tên mô", "Lĩnh", "Hình", "Tên tập thể/", "Chức", "Cấp công", "Công đoàn",
+             "Thời gian", "Kết", "Ghi"]
+    lower = ["", "hình", "vực", "thức", "cá nhân", "vụ", "đoàn", "cơ sở", "thực hiện", "quả",
+             "chú"]
+    result = _read(tmp_path, context, [*TITLE, upper, lower, *regs(4)])
+    assert result.rows["valid"] == 4
+    assert find_table([upper, lower, *regs(4)]).lost == {}
+    assert not [n for n in result.readings if "tiêu đề" in n and "theo biểu DVK-01" in n]
+
+
+def test_a_header_over_two_rows_reads_its_sub_headers_not_lost_cells():
+    """A blank cell of the first row over ``Chức vụ`` is a merged parent's, not a lost
+    header: the sub-headers name the columns."""
+    upper = ["STT", "Tên mô hình", "Lĩnh vực", "Hình thức", "Người thực hiện", "",
+             "Thời gian thực hiện", ""]
+    lower = ["", "", "", "", "Tên tập thể/cá nhân", "Chức vụ", "Từ ngày", "Đến ngày"]
+    rows = [[1, "Mô hình một", "Kinh tế", "Cá nhân", "Nguyễn Văn A", "Tổ trưởng", "01/2024",
+             "12/2024"]] * 3
+    table = find_table([upper, lower, *rows])
+    assert table.header_rows == (0, 1)
+    assert table.columns[5] == "position" and table.lost == {}
+    assert _lost_headers_of(upper, lower, rows) == {}
+
+
+def _lost_headers_of(upper, lower, rows):
+    from thidua.ingest.table import _lost_headers
+    return _lost_headers([upper, lower, *rows], 0, row_names(upper))
+
+
+def test_no_lost_header_is_read_over_a_row_of_sub_headers():
+    """The guard itself: under a row naming two form columns or more, the first row's blank
+    cells are a parent's, whatever the values below say."""
+    upper = ["STT", "Tên mô hình", "", "Hình thức", "Tên tập thể/cá nhân"]
+    lower = ["", "", "Nhóm", "Tên tập thể/cá nhân", "Chức vụ"]
+    rows = [[1, "Mô hình một", "Kinh tế", "Tập thể", "Tổ A"]] * 3
+    assert _lost_headers_of(upper, lower, rows) == {}
+    assert _lost_headers_of(upper, ["", "", "Nhóm", "", ""], rows) == {2: "field"}

@@ -28,7 +28,6 @@ from thidua.ingest.sections import sheet_field, sheet_type, types_from_headings
 from thidua.ingest.table import Table, is_annotation, row_names, table_parts
 from thidua.ingest.titleblock import title_line_kind
 from thidua.ingest.twins import twin_rows, twins
-from thidua.ingest.unheaded import lost_headers
 from thidua.ingest.valuecolumns import with_type_column
 from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
@@ -174,14 +173,9 @@ def lost_header_columns(sheet: SheetData) -> list[tuple[str, str, str]]:
     column although its header cell was lost, blank or an error
     (:mod:`thidua.ingest.unheaded`), once each: ``("C", "#REF!", "field")``, ``("E", "",
     "registrant")``."""
-    found = []
-    for _, _, read, _ in _typed_parts(sheet, len(sheet.grid)):
-        if not read.header_rows:  # a list going on without the header (``continued_at``)
-            continue
-        r = read.header_rows[0]
-        for c, name in lost_headers(sheet.grid, r, row_names(sheet.grid[r])).items():
-            if read.columns.get(c) == name:
-                found.append((column_letter(c), _type_header(sheet.grid, read, c), name))
+    found = [(column_letter(c), _type_header(sheet.grid, read, c), name)
+             for _, _, read, _ in _typed_parts(sheet, len(sheet.grid))
+             for c, name in read.lost.items() if read.columns.get(c) == name]
     return list(dict.fromkeys(found))
 
 

@@ -53,6 +53,9 @@ class Table:
     #: header's text of each of its columns there.
     continued_at: int | None = None
     header_texts: dict[int, str] = field(default_factory=dict)
+    #: The columns named by a lost header (blank, an error value, or the unit's own words;
+    #: :mod:`thidua.ingest.unheaded`): grid column → form name, told to the unit.
+    lost: dict[int, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -238,8 +241,9 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
                 grid, top = [*grid[:r], joined, *grid[r + 1:]], names
         if far and not markers & set(top.values()) or _note_row(grid[r], top):
             continue
-        top = {**top, **lost_headers(grid, r, top)}  # ``#REF!`` over the fields: ``Lĩnh vực``
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
+        lost = {} if wrapped else _lost_headers(grid, r, top)  # ``#REF!`` over the fields
+        top = {**top, **lost}
         if not top and not wrapped:
             continue
         below = row_names(grid[r + 1]) if r + 1 < len(grid) else {}
@@ -285,8 +289,18 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
         if below_header < len(grid) and (is_annotation(grid[below_header])
                                          or explains(grid[below_header], columns)):
             rows = (*rows, below_header)
-        return Table(rows, columns, unknown, marks)
+        return Table(rows, columns, unknown, marks,
+                     lost={c: n for c, n in lost.items() if columns.get(c) == n})
     return None
+
+
+def _lost_headers(grid: Grid, r: int, top: dict[int, str]) -> dict[int, str]:
+    """:func:`thidua.ingest.unheaded.lost_headers` of grid row ``r``, unless the row under it
+    names two form columns or more (a header over two rows: its sub-headers name the
+    columns, and the data starts below them)."""
+    if len(top) < 3 or r + 1 < len(grid) and len(row_names(grid[r + 1])) >= 2:
+        return {}
+    return lost_headers(grid, r, top)
 
 
 def _third_row(grid: Grid, r: int, above: dict[int, str]) -> dict[int, str]:
@@ -429,7 +443,7 @@ def table_parts(grid: Grid, table: Table, last: int,
                 found.columns, found.marks) == (current.columns, current.marks):
             continue
         moved = Table(tuple(h + top for h in found.header_rows), found.columns, found.unknown,
-                      found.marks)
+                      found.marks, lost=found.lost)
         parts.append((start, min(moved.data_start, last), current))
         start, current = min(moved.data_start, last), moved
     parts.append((start, last, current))

@@ -9,7 +9,9 @@ fresh tester M's M129), a missing ``Tên tập thể/cá nhân`` rejected every 
 
 When a row names three form columns or more and lacks a column of :data:`BY_VALUES` or
 :data:`BY_PLACE`, a lost header cell of that row (blank or an error) with values under it
-is that column:
+is that column; so is a header in the unit's own words that names no form column (``Field``,
+``Đơn vị thực hiện``, ``Tên sáng kiến``), for the coded columns and the required text columns
+(:data:`OWN_WORDS_BY_PLACE`) only:
 
 - a coded column (:data:`BY_VALUES`): at least :data:`MIN_CELLS` of its cells, and
   :data:`MIN_SHARE` of its filled cells, read exactly as that column's values (``Kinh tế``,
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 from schemas.form import BY_NAME
 from thidua.ingest.errorcells import is_error_value
+from thidua.ingest.headers import may_be_header
 from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text
@@ -41,6 +44,9 @@ FORM_ORDER = ("stt", "model", "field", "type", "registrant", "position", "level"
 BY_VALUES = ("field", "level", "result")
 #: Text columns a lost header's place names.
 BY_PLACE = ("model", "registrant", "position", "grassroots_union", "period")
+#: Required text columns that a header in the unit's own words (no form header: ``Đơn vị
+#: thực hiện``, ``Tên sáng kiến``) names by its place, as a lost header does.
+OWN_WORDS_BY_PLACE = ("model", "registrant")
 #: The coded columns whose values a text column must not mostly hold.
 CODED = ("field", "type", "level", "result")
 #: At least this many cells under a lost header must hold a value, and of its filled cells
@@ -111,12 +117,16 @@ def lost_headers(grid: Grid, r: int, top: dict[int, str]) -> dict[int, str]:
         return {}
     row, found = grid[r], {}
     for column in range(min(top), max(top) + 2):
-        if column in top or (column < len(row) and not is_lost_header(row[column])):
+        if column in top:
+            continue
+        lost = column >= len(row) or is_lost_header(row[column])
+        if not lost and not may_be_header(row[column]):
             continue
         texts = _below(grid, r, column)
         if len(texts) < MIN_CELLS:
             continue
-        name = _by_values(texts, missing) or _by_place(column, top, texts, missing)
+        name = _by_values(texts, missing) or _by_place(
+            column, top, texts, missing & set(BY_PLACE if lost else OWN_WORDS_BY_PLACE))
         if name is not None and name not in found.values():
             found[column] = name
     return found
@@ -126,8 +136,11 @@ def lost_header_note(sheet: str, letter: str, header: str, name: str) -> str:
     """The line telling a unit that its column ``letter`` (``C``), headed ``header`` (an
     error value, ``#REF!``, or ``""``), was read as the form's column ``name``."""
     where = f"Trang '{sheet}': cột {letter}" if sheet else f"Cột {letter}"
-    had = f"có tiêu đề '{header}' (công thức lỗi)" if header else "không có tiêu đề"
+    had = (f"có tiêu đề '{header}' (công thức lỗi)" if is_error_value(header)
+           else f"có tiêu đề '{header}' (không phải tên cột của biểu DVK-01)" if header
+           else "không có tiêu đề")
     form = BY_NAME[name].header
     how = "ghi giá trị của cột" if name in BY_VALUES else "nằm đúng chỗ của cột"
+    typed = " (không dùng công thức)" if is_error_value(header) or not header else ""
     return (f"{where} {had} nhưng {how} '{form}' theo biểu DVK-01 nên đã đọc như cột "
-            f"'{form}'. Đề nghị gõ lại tiêu đề '{form}' (không dùng công thức) rồi gửi lại.")
+            f"'{form}'. Đề nghị gõ lại tiêu đề '{form}'{typed} rồi gửi lại.")
