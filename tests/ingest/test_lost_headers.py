@@ -265,3 +265,12 @@ def test_no_lost_header_is_read_over_a_row_of_sub_headers():
     rows = [[1, "Mô hình một", "Kinh tế", "Tập thể", "Tổ A"]] * 3
     assert _lost_headers_of(upper, lower, rows) == {}
     assert _lost_headers_of(upper, ["", "", "Nhóm", "", ""], rows) == {2: "field"}
+
+
+@pytest.mark.parametrize("values", [[1, 2, 1, 3], ["1", "2", "10", "2.000"], ["50%", "1", 2, 3]])
+def test_a_column_of_numbers_is_no_name_by_its_place(values):
+    """``Số lượng`` after ``Hình thức`` (a summary table's count, fresh tester L's L096): in
+    the registrant's place, but a count is no registrant."""
+    rows = [[*r[:4], v, *r[5:]] for r, v in zip(regs(4), values)]
+    assert _found({4: "Số lượng"}, rows) == {}
+    assert _found({4: ""}, rows) == {}

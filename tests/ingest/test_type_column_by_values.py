@@ -121,8 +121,8 @@ def test_a_column_agreeing_with_the_headings_or_headed_hinh_thuc_keeps_its_types
     assert not any("khác với đề mục" in n for n in result.readings)
 
 
-@pytest.mark.parametrize("header, said", [("#REF!", "#REF! (cột D)"), ("", "cột D"),
-                                          ("#N/A", "#N/A (cột D)")])
+@pytest.mark.parametrize("header, said", [("#REF!", "cột D (tiêu đề '#REF!')"),
+                                          ("", "cột D"), ("#N/A", "cột D (tiêu đề '#N/A')")])
 def test_a_column_of_types_under_a_blank_or_broken_header_is_found(tmp_path, context, header,
                                                                     said):
     """Fresh tester M's M128: the header ``Hình thức`` was a formula whose source was deleted
@@ -135,7 +135,7 @@ def test_a_column_of_types_under_a_blank_or_broken_header_is_found(tmp_path, con
     result = ingest_file(input_file(path), context)
     assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
     assert result.registrations["type"].tolist() == ["collective", "individual"] * 2
-    assert (f"Trang 'DS': cột '{said}' không có tên như biểu DVK-01 nhưng ghi hình thức (Tập "
+    assert (f"Trang 'DS': {said} không có tên như biểu DVK-01 nhưng ghi hình thức (Tập "
             f"thể/Cá nhân) nên đã đọc như cột 'Hình thức'. Đề nghị lần sau đặt tên cột là 'Hình "
             f"thức'.") in result.readings
 

@@ -180,10 +180,12 @@ def lost_header_columns(sheet: SheetData) -> list[tuple[str, str, str]]:
 
 
 def _header_cell(grid: Grid, table: Table, column: int) -> str:
-    """How a message names a column whose header is blank or an error: the header as shown
-    (``#REF!``, :func:`_type_header`) with its letter, or its letter (``D``)."""
+    """How a message names a column whose header is blank or an error: its letter with the
+    header as shown (``cột D (tiêu đề '#REF!')``, :func:`_type_header`), or its letter alone
+    (``cột D``)."""
     text = _type_header(grid, table, column)
-    return f"{text} (cột {column_letter(column)})" if text else f"cột {column_letter(column)}"
+    letter = column_letter(column)
+    return f"cột {letter} (tiêu đề '{text}')" if text else f"cột {letter}"
 
 
 def _hidden(sheet: SheetData) -> frozenset[int]:

@@ -20,7 +20,8 @@ is that column; so is a header in the unit's own words that names no form column
   place it there in the form's order (``spec/submission-form.md``, "The header row": STT,
   Tên mô hình, Lĩnh vực, Hình thức, Tên tập thể/cá nhân, Chức vụ, Cấp công đoàn, Công đoàn
   cơ sở, Thời gian thực hiện, Kết quả, Ghi chú), no named neighbour saying otherwise, and
-  fewer than half of its filled cells read as a coded column's value.
+  fewer than half of its filled cells read as a coded column's value or hold nothing but a
+  number (a count: ``Số lượng`` beside ``Hình thức``, which is no registrant).
 
 ``Hình thức`` found by its values is :mod:`thidua.ingest.valuecolumns`' (it also reads a
 column headed in the unit's own words). Each column so named is told to the unit
@@ -28,6 +29,8 @@ column headed in the unit's own words). Each column so named is told to the unit
 """
 
 from __future__ import annotations
+
+import re
 
 from schemas.form import BY_NAME
 from thidua.ingest.errorcells import is_error_value
@@ -49,6 +52,8 @@ BY_PLACE = ("model", "registrant", "position", "grassroots_union", "period")
 OWN_WORDS_BY_PLACE = ("model", "registrant")
 #: The coded columns whose values a text column must not mostly hold.
 CODED = ("field", "type", "level", "result")
+#: A cell of nothing but a number (a count, ``1``, ``2.000``): no name of a model or a registrant.
+_NUMBER = re.compile(r"[\d.,\s%]+")
 #: At least this many cells under a lost header must hold a value, and of its filled cells
 #: this share read exactly as a coded column's values.
 MIN_CELLS = 2
@@ -101,8 +106,9 @@ def _by_place(column: int, top: dict[int, str], texts: list[str],
         said.add(next((n for n in reversed(before) if n not in named), None))
     if len(said) != 1 or (name := said.pop()) not in missing or name not in BY_PLACE:
         return None
-    coded = sum(any(_reads_as(c, t) for c in CODED) for t in texts)
-    return name if 2 * coded < len(texts) else None
+    other = sum(_NUMBER.fullmatch(t) is not None or any(_reads_as(c, t) for c in CODED)
+                for t in texts)
+    return name if 2 * other < len(texts) else None
 
 
 def lost_headers(grid: Grid, r: int, top: dict[int, str]) -> dict[int, str]:

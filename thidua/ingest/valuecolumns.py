@@ -77,8 +77,10 @@ def with_type_column(grid: Grid, part: Table, start: int, stop: int) -> Table:
 
 
 def type_column_note(sheet: str, header: str) -> str:
-    """The line telling a unit that its column headed ``header`` was read as ``Hình thức``."""
-    return (f"Trang '{sheet}': cột '{header}' không có tên như biểu DVK-01 nhưng ghi hình thức "
+    """The line telling a unit that its column headed ``header`` (or ``cột D``, ``cột D
+    (tiêu đề '#REF!')`` when its header is blank or an error) was read as ``Hình thức``."""
+    named = header if header.startswith("cột ") else f"cột '{header}'"  # ``cột D``: no header
+    return (f"Trang '{sheet}': {named} không có tên như biểu DVK-01 nhưng ghi hình thức "
             f"(Tập thể/Cá nhân) nên đã đọc như cột 'Hình thức'. Đề nghị lần sau đặt tên cột "
             f"là 'Hình thức'.")
 
