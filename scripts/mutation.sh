@@ -101,6 +101,7 @@ declare -A MUTANTS=(
   [unwrapped]="thidua.ingest.periods.x_unwrapped__mutmut_*"
   [duplicatekey]="thidua.ingest.duplicates.x_duplicate_key__mutmut_*"
   [ownnumber]="thidua.ingest.continuation.x__own_*"
+  [unheaded]="thidua.ingest.unheaded.*"
 )
 # (``read``: ``test_sheets.py`` left out, its merge down to row 1 048 576 takes 16 s a mutant;
 # ``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
@@ -189,6 +190,7 @@ declare -A TESTS=(
   [unwrapped]="tests/ingest/test_pasted_text.py tests/ingest/test_periods_mutants.py tests/ingest/test_period_kinds.py"
   [duplicatekey]="tests/ingest/test_pasted_text.py tests/ingest/test_duplicates_mutants.py tests/ingest/test_name_order_lookalikes.py"
   [ownnumber]="tests/ingest/test_second_people.py tests/ingest/test_continuation.py"
+  [unheaded]="tests/ingest/test_lost_headers.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -197,7 +199,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
-       severalpeople severalmodels splitrows otheryears listheadings unitcolumn)
+       severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded)
 # (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)
 
