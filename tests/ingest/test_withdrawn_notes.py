@@ -19,7 +19,11 @@ WITHDRAWING = ["Rút đăng ký", "rút ĐĂNG KÝ", "Rut dang ky", "Hủy", "Hu
                "Không đăng ký nữa", "Không đăng ký mô hình này nữa", "Đã rút", "Xin rút",
                "xin rut dang ky", "- Đã rút đăng ký do chuyển công tác", "(Hủy)",
                "Ghi chú: rút đăng ký", "Hủy đăng ký", "Đơn vị xin rút.", "Huy", "Hủy bỏ",
-               "Rút đăng ký mô hình này", "Đã hủy (lý do: trùng mô hình)"]
+               "Rút đăng ký mô hình này", "Đã hủy (lý do: trùng mô hình)",
+               # fresh tester N's N190–N194, N234: ``thôi``, ``xóa``, ``bỏ``
+               "Thôi đăng ký", "Xin thôi đăng ký", "Thôi", "Đã xóa", "Đã xoá", "Xóa", "Bỏ",
+               "bỏ", "Đã bỏ", "Xóa bỏ", "Xóa dòng này", "Bỏ dòng này", "Bỏ mô hình này",
+               "Bỏ, thay bằng mô hình ở dòng 12", "Thôi đăng ký (do trùng)", "Đơn vị xin thôi"]
 KEPT = ["Thay cho mô hình năm 2023", "Đăng ký bổ sung", "không hủy", "Không rút",
         "Rút kinh nghiệm từ năm 2023", "Huy động nguồn lực xã hội hóa",
         "Mô hình cũ đã rút, thay bằng mô hình này", "Thay bằng mô hình ở dòng 6",
@@ -29,7 +33,10 @@ KEPT = ["Thay cho mô hình năm 2023", "Đăng ký bổ sung", "không hủy", 
         "Rút từ cấp cơ sở lên cấp trên", "Hủy đăng ký cá nhân, chuyển thành tập thể",
         "Đã rút: 1 thành viên chuyển công tác", "Rút tên đồng chí A, thay bằng đồng chí B",
         "Rút khỏi danh sách tiêu biểu, vẫn thực hiện", "Hủy bỏ thủ tục rườm rà",
-        "Đã rút ngắn thời gian giải quyết"]
+        "Đã rút ngắn thời gian giải quyết",
+        # the new verbs with an object of their own: no withdrawal
+        "Bỏ phiếu kín", "Bổ sung", "Bỏ sung", "Xóa đói giảm nghèo", "Xóa mù chữ", "Thôi việc",
+        "Đã xóa nợ", "Không bỏ", "Bỏ rác đúng nơi quy định", "Thôi thúc đoàn viên"]
 
 
 @pytest.mark.parametrize("note", WITHDRAWING)

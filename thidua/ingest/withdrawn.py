@@ -24,14 +24,17 @@ WITHDRAWN = "withdrawn"
 #: Characters of a note looked at (a note is free text; a withdrawal is said first).
 _LOOK = 120
 _LEAD = re.compile(r"^(?:ghi chu\s*:\s*)?[\s\-*+•·(\[]*")
-#: The withdrawal itself: ``rút``/``hủy`` (``đã``, ``xin``, ``đề nghị`` before it, ``bỏ``
-#: after it), its object at most ``đăng ký`` and ``mô hình (này)``; then nothing, or only why
+#: The withdrawal itself: ``rút``/``hủy``/``thôi``/``xóa``/``bỏ`` (``đã``, ``xin``, ``đề nghị``
+#: before it, ``bỏ`` after it: ``Thôi đăng ký``, ``Đã xóa``, ``Bỏ``, ``Xóa dòng này``; fresh
+#: tester N's N190–N194), its object at most ``đăng ký`` and ``mô hình (này)`` or ``dòng
+#: (này)``; then nothing, or only why
 #: or what instead (``Hủy, thay bằng mô hình ở dòng 15``, ``Đã rút vì chuyển công tác``). A
 #: note naming anything else withdrawn (``Rút đăng ký mô hình năm 2023, …``, ``Rút tên đồng
 #: chí A``, ``Hủy đăng ký cá nhân, chuyển thành tập thể``, ``Rút từ cấp cơ sở lên``, ``Đã
 #: rút: 1 thành viên``: fresh tester H's H24, H51) withdraws nothing.
-_CORE = (r"(?:(?:da|xin|de nghi|don vi)\s+){0,2}(?:rut|huy)(?:\s+bo)?"
-         r"(?:\s+(?:dang ky|dang ki|dk)(?:\s+mo hinh(?:\s+nay)?)?|\s+mo hinh(?:\s+nay)?)?")
+_CORE = (r"(?:(?:da|xin|de nghi|don vi)\s+){0,2}(?:rut|huy|thoi|xoa|bo)(?:\s+bo)?"
+         r"(?:\s+(?:dang ky|dang ki|dk)(?:\s+mo hinh(?:\s+nay)?)?|\s+mo hinh(?:\s+nay)?"
+         r"|\s+dong(?:\s+nay)?)?")
 _TAIL = r"(?:\s*[.!)\]]*|\s*[,.;:\-–(]?\s*(?:thay|vi|do|ly do)\b.*)"
 _WITHDRAWAL = re.compile(
     rf"{_CORE}{_TAIL}"
