@@ -99,7 +99,12 @@ def test_period_formats(value, expected):
     ("6 tháng đầu năm", (dt.date(2024, 1, 1), dt.date(2024, 6, 30))),
     ("6 tháng cuối năm", (dt.date(2024, 7, 1), dt.date(2024, 12, 31))),
     ("Quý II/2023", (dt.date(2023, 4, 1), dt.date(2023, 6, 30))),   # its own year wins
-    ("tháng 3", None),
+    # a month without a year is of the report year, as ``Quý 4`` is (fresh tester N's N157:
+    # ``Tháng 1 - tháng 12`` was rejected); ``3 tháng`` is a length of time (the whole year)
+    ("tháng 3", (dt.date(2024, 3, 1), dt.date(2024, 3, 31))),
+    ("Tháng 1 - tháng 12", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("T3 - T9", (dt.date(2024, 3, 1), dt.date(2024, 9, 30))),
+    ("tháng 13", None),
 ])
 def test_periods_without_a_year_are_of_the_report_year(value, expected):
     assert parse_period(value, year=2024) == expected

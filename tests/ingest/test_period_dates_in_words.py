@@ -80,3 +80,68 @@ def test_rows_with_such_periods_count(tmp_path, context):
     write_csv(path, [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER, *rows])
     result = ingest_file(input_file(path), context)
     assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+
+
+# --- fresh tester N: lists, months without a year, "to the end of the year", words ----------
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Quý I, II/2024", (D(2024, 1, 1), D(2024, 6, 30))),
+    ("Quý III, IV năm 2024", (D(2024, 7, 1), D(2024, 12, 31))),
+    ("Quý 1 và quý 2/2024", (D(2024, 1, 1), D(2024, 6, 30))),
+    ("Tháng 3, 4, 5/2024", (D(2024, 3, 1), D(2024, 5, 31))),
+    ("T3, T4/2024", (D(2024, 3, 1), D(2024, 4, 30))),
+    ("03/2024, 05/2024", (D(2024, 3, 1), D(2024, 5, 31))),
+    ("01/03/2024; 15/09/2024", (D(2024, 3, 1), D(2024, 9, 15))),
+    ("Đợt 1: 3/2024; Đợt 2: 9/2024", (D(2024, 3, 1), D(2024, 9, 30))),
+    ("Lần 1: 3/2024, lần 2: 9/2024", (D(2024, 3, 1), D(2024, 9, 30))),
+    ("Năm 2023 và 2024", (D(2023, 1, 1), D(2024, 12, 31))),
+    ("Tháng 1 - tháng 12", YEAR),
+    ("tháng 3 - tháng 9", (D(2024, 3, 1), D(2024, 9, 30))),
+    ("Từ tháng 3/2024 đến hết năm", (D(2024, 3, 1), D(2024, 12, 31))),
+    ("15/3/2024 - hết năm", (D(2024, 3, 15), D(2024, 12, 31))),
+    ("Tháng 3 đến hết năm 2024", (D(2024, 3, 1), D(2024, 12, 31))),
+    ("Quý 1-4/2024", YEAR),
+    ("Quý I - IV", YEAR),
+])
+def test_lists_and_open_years(text, period):
+    assert parse_period(text, 2024) == period
+
+
+@pytest.mark.parametrize("text", ["Quý I, V/2024", "Tháng 3, 13/2024", "3/2024; abc",
+                                  "Kinh tế, xã hội 2024"])
+def test_a_list_with_an_item_that_does_not_read_is_no_period(text):
+    assert parse_period(text, 2024) is None
+
+
+def test_a_month_without_a_year_needs_the_report_year():
+    assert parse_period("Tháng 1 - tháng 12") is None
+    assert parse_period("tháng 3", 2025) == (D(2025, 3, 1), D(2025, 3, 31))
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Hè 2024", "2024"), ("Dịp Tết Nguyên đán 2024", "2024"), ("Tháng Công nhân 2024", "2024"),
+    ("Từ năm 2020 đến nay", "Từ năm 2020 đến nay"),  # reads with the report year: left
+    ("Năm 2023 và 2024", "Năm 2023 và 2024"),          # a list of two years: left
+    ("Tháng 11/2024 âm lịch", "Tháng 11/2024 âm lịch"),  # another number: left
+    ("2024", "2024"),
+])
+def test_one_year_among_words_is_that_year(text, kept):
+    from thidua.ingest.yearwords import year_among_words
+    assert year_among_words(text, 2024) == kept
+
+
+def test_rows_with_a_period_in_words_count_and_the_unit_is_told(tmp_path, context):
+    rows = regs(4)
+    for row, text in zip(rows, ["Hè 2024", "Dịp Tết Nguyên đán 2024", "Quý I, II/2024",
+                                "Tháng 1 - tháng 12"]):
+        row[8] = text
+    path = tmp_path / "Q-HK_dk.csv"
+    write_csv(path, [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER, *rows])
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 4, "valid": 4, "rejected": 0, "ignored": 0}
+    assert ("Cột 'Thời gian thực hiện' ghi thời gian bằng lời, không có ngày tháng đọc được, ở "
+            "dòng 4, 5: đã hiểu là cả năm ghi trong ô (ví dụ 'Hè 2024' là năm 2024). Nếu cần, "
+            "đề nghị ghi rõ dd/mm/yyyy - dd/mm/yyyy.") in result.notes
+    starts = result.registrations["period_start"].dt.date.tolist()
+    assert starts == [D(2024, 1, 1)] * 4

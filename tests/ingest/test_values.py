@@ -298,7 +298,7 @@ def test_two_period_columns_problems_name_their_column():
     base = {k: v for k, v in ROW.items() if k != "period"}
     raw = frame([{**base, "model": f"Mô hình số {i}", "period_from": a, "period_to": b}
                  for i, (a, b) in enumerate([("09/2023", "06/2024"), ("09/2024", "03/2024"),
-                                             ("tháng 3", "12/2024"), ("01/2024", "31/02/2024"),
+                                             ("tháng 13", "12/2024"), ("01/2024", "31/02/2024"),
                                              ("01/2022", "12/2023")])])
     valid, rejected = validate_rows(normalise_rows(raw), raw, year=2024, file="a", sheet="")
     assert valid.index.tolist() == [7]
@@ -307,7 +307,7 @@ def test_two_period_columns_problems_name_their_column():
     assert rejected["error"].tolist() == [
         "'Đến ngày' (03/2024) trước 'Từ ngày' (09/2024): thời gian kết thúc không được trước "
         "thời gian bắt đầu.",
-        "Không đọc được 'Từ ngày' 'tháng 3': cần ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy "
+        "Không đọc được 'Từ ngày' 'tháng 13': cần ngày bắt đầu: một ô ngày, dd/mm/yyyy, mm/yyyy "
         "hoặc năm.",
         "'Đến ngày' '31/02/2024': ngày 31/02/2024 không có (tháng 02/2024 có 29 ngày); đề nghị "
         "sửa lại.",

@@ -52,17 +52,19 @@ def test_a_year_column_s_years_among_words_count_told_and_the_rest_named_by_its_
             "dụ 'Đăng ký mới 2024' là năm 2024).") in result.notes
 
 
-def test_words_around_a_year_in_a_period_column_are_not_read_so(tmp_path, context):
-    """Only a year column: ``Thời gian thực hiện`` ``Đăng ký mới 2024`` is still rejected, by the
-    form's header."""
+def test_words_around_a_year_in_a_period_column_are_that_year_told(tmp_path, context):
+    """``Thời gian thực hiện`` ``Đăng ký mới 2024``: since fresh tester N's N160, N165, N166
+    (``Hè 2024``, ``Dịp Tết Nguyên đán 2024``), a period in words naming one year and no date
+    is that whole year, the unit told that no date could be read (before: rejected)."""
     path = tmp_path / "Q-DD_dk.xlsx"
     rows = [r[:-1] for r in _rows(["x"])]
     rows[0][8] = "Đăng ký mới 2024"
     write_xlsx(path, [Sheet("DS", [*TITLE, HEADER, *rows])])
     result = ingest_file(input_file(path), context)
-    assert result.rows["rejected"] == 1
-    assert result.rejections["error"].tolist()[0].startswith(
-        "Không đọc được 'Thời gian thực hiện' 'Đăng ký mới 2024': cần dd/mm/yyyy")
+    assert result.rows["rejected"] == 0
+    assert ("Cột 'Thời gian thực hiện' ghi thời gian bằng lời, không có ngày tháng đọc được, ở "
+            "dòng 5: đã hiểu là cả năm ghi trong ô (ví dụ 'Đăng ký mới 2024' là năm 2024). Nếu "
+            "cần, đề nghị ghi rõ dd/mm/yyyy - dd/mm/yyyy.") in result.notes
 
 
 def test_a_year_header_with_its_column_letter_and_a_lone_year_in_this_process():

@@ -159,6 +159,9 @@ def _point(text: str, year: int | None, lone: int | None = None
     if lone and not month_word and (m := _DURATION.fullmatch(text)) and \
             1 <= int(m.group(1)) <= _DURATION_MAX[m.group(2)]:
         return dt.date(lone, 1, 1), dt.date(lone, 12, 31)
+    if lone and month_word and (m := re.fullmatch(r"\d{1,2}", text)):  # ``Tháng 3``: of ``lone``
+        return (_parse_date(None, m.group(0), str(lone), end=False),
+                _parse_date(None, m.group(0), str(lone), end=True))
     if lone and (m := _BARE_QUARTER.fullmatch(text)):
         first = 3 * _QUARTERS[m.group(1)] - 2
         return (_parse_date(None, str(first), str(lone), end=False),
@@ -345,8 +348,11 @@ def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
         for sep in re.finditer(RANGE_SEP, text):
             a, b = text[:sep.start()], text[sep.end():]
             first, last = _point(a, year, lone), _point(b, year, lone)
+            if first and not last and b.strip(" .") in _TO_YEAR_END:  # ``… đến hết năm``
+                last = (dt.date(first[1].year, 12, 31),) * 2
             if not (first and last):  # ``Quý I-IV/2024``, ``T1-T12/2024``, ``Quý I - IV``
-                b = _kind_of(a, b)
+                # ``Tháng 3 đến hết năm 2024``: a year alone takes no kind word
+                b = b if last and _A_YEAR.fullmatch(b.strip()) else _kind_of(a, b)
                 first, last = _point(_shared_year(a, b), year, lone), _point(b, year, lone)
             if first and last:
                 return (first[0], last[1]) if first[0] <= last[1] else None
@@ -354,12 +360,47 @@ def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
         return None
     if (bare := _REMARK.sub("", text)) != text and bare:  # ``… (đang thực hiện)``
         return parse_period(bare, year)
+    try:
+        if listed := _listed(text, year, lone):  # ``Quý I, II/2024``, ``Đợt 1: 3/2024; …``
+            return listed
+    except ValueError:  # ``Tháng 3, 13/2024``: an item that does not exist
+        return None
     if (m := re.fullmatch(rf"(.*?\d.*?){_OPEN_END.pattern}", text)) and year and \
             (start := _open_end(m.group(1), year)):  # ``01/2024 -``: from then on
         return (start[0], dt.date(year, 12, 31)) if start[0].year <= year else start
     if m := re.fullmatch(rf"{_OPEN_END.pattern}(.*?\d.*?)", text):  # ``- 12/2024``: until then
         return _open_end(m.group(1), year)
     return _year_in_words(text, year)
+
+
+_A_YEAR = re.compile(r"(?:nam\s+)?\d{4}")
+#: The second end of a range that is the end of the first end's year (``Từ tháng 3/2024 đến hết
+#: năm``; RANGE_SEP has taken ``đến hết``).
+_TO_YEAR_END = ("nam", "het nam", "cuoi nam", "nam nay", "het nam nay", "cuoi nam nay")
+#: What separates the items of a list of periods (``Quý I, II/2024``, ``Tháng 3, 4, 5/2024``,
+#: ``3/2024; 9/2024``, ``Năm 2023 và 2024``), and a label before an item (``Đợt 1:``, ``Lần 2:``).
+_LIST_SEP = re.compile(r"\s*(?:[,;+&]|\bva\b)\s*")
+_ITEM_LABEL = re.compile(r"^(?:dot|lan|giai doan|gd|buoc)\s*\d{1,2}\s*[:.\-)]\s*")
+
+
+def _listed(text: str, year: int | None, lone: int | None) -> tuple[dt.date, dt.date] | None:
+    """A list of periods as one period from the first day of its earliest item to the last of
+    its latest (fresh tester N's N154, N155, N158, N164: each row rejected), each item read
+    as :func:`_point` reads one end, an item without its year or kind borrowing those of the
+    last (``Quý I, II/2024`` → ``Quý I/2024``, ``Quý II/2024``); ``None`` unless every item
+    reads."""
+    items = [_ITEM_LABEL.sub("", i) for i in _LIST_SEP.split(text)]
+    if len(items) < 2:
+        return None
+    last = items[-1]
+    found = []
+    for item in items:
+        point = _point(item, year, lone) or _point(
+            _shared_year(_kind_of(items[0], item), last), year, lone)
+        if point is None:
+            return None
+        found.append(point)
+    return min(p[0] for p in found), max(p[1] for p in found)
 
 
 def _open_end(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:

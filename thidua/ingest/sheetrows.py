@@ -289,8 +289,8 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
              for c in checks]  # ``Nguyễn Văn A - Chủ tịch``; ``1. A - Chủ tịch⏎2. B - Kế toán``
     dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
-    yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"))
-              for (data, _), c in zip(turned, checks)]  # ``Năm đăng ký``: ``Đăng ký mới 2024``
+    yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"), c.year)
+              for (data, _), c in zip(turned, checks)]  # ``Đăng ký mới 2024``, ``Hè 2024``
     split = [(data, [*told, *(n for n in (note, swap, year) if n)])
              for (_, note), (_, swap), (_, year), (data, told)
              in zip(dated, turned, yearly, split)]  # messages

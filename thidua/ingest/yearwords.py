@@ -32,10 +32,11 @@ def is_year_header(header: str | None) -> bool:
     return bool(header) and key in YEAR_HEADERS
 
 
-def year_among_words(value: object) -> object:
+def year_among_words(value: object, year: int | None = None) -> object:
     """The year of a cell holding exactly one year among words (``Đăng ký mới 2024`` →
-    ``"2024"``); any other value as it is."""
-    if not isinstance(value, str) or parse_period(value) is not None:
+    ``"2024"``); any other value, and a cell that reads as a period of the report ``year``
+    (``Từ năm 2020 đến nay``), as it is."""
+    if not isinstance(value, str) or parse_period(value, year) is not None:
         return value
     text = clean_text(value)
     years = set(_YEAR.findall(text))
@@ -45,18 +46,29 @@ def year_among_words(value: object) -> object:
     return years.pop()
 
 
-def years_from_words(data: pd.DataFrame, header: str | None) -> tuple[pd.DataFrame, str | None]:
-    """``data`` (a sheet's data rows, index Excel rows) with each ``period`` cell of a year
-    column (``header``: the unit's own header) holding one year among words read as that year,
-    and the line telling the unit which rows; else ``data`` as it is and ``None``."""
-    if "period" not in data or not is_year_header(header):
+def years_from_words(data: pd.DataFrame, header: str | None,
+                     year: int | None = None) -> tuple[pd.DataFrame, str | None]:
+    """``data`` (a sheet's data rows, index Excel rows) with each ``period`` cell holding one
+    year among words read as that year (:func:`year_among_words`; ``year``: the report year),
+    and the line telling the unit which rows; else ``data`` as it is and ``None``. In a year
+    column (``header``: the unit's own header, :func:`is_year_header`) the year is what the
+    column asks; in a ``Thời gian thực hiện`` column a period in words naming one year and no
+    date (``Hè 2024``, ``Dịp Tết Nguyên đán 2024``, ``Tháng Công nhân 2024``: fresh tester N's
+    N160, N165, N166, each row rejected) is read as that whole year, the unit told that no
+    date could be read."""
+    if "period" not in data:
         return data, None
-    years = by_value(data["period"], year_among_words)
+    years = by_value(data["period"], lambda value: year_among_words(value, year))
     changed = [(row, old, new) for row, old, new in zip(data.index, data["period"], years)
                if new is not old and new != old]
     if not changed:
         return data, None
     _, old, new = changed[0]
-    note = (f"Cột '{header}' ghi năm kèm lời ở dòng {rows_said([r for r, _, _ in changed])}"
-            f": đã hiểu là năm ghi trong ô (ví dụ '{clean_text(old)}' là năm {new}).")
+    rows = rows_said([r for r, _, _ in changed])
+    column = header or BY_NAME["period"].header
+    note = (f"Cột '{column}' ghi năm kèm lời ở dòng {rows}: đã hiểu là năm ghi trong ô (ví dụ "
+            f"'{clean_text(old)}' là năm {new})." if is_year_header(header) else
+            f"Cột '{column}' ghi thời gian bằng lời, không có ngày tháng đọc được, ở dòng "
+            f"{rows}: đã hiểu là cả năm ghi trong ô (ví dụ '{clean_text(old)}' là năm {new}). "
+            f"Nếu cần, đề nghị ghi rõ dd/mm/yyyy - dd/mm/yyyy.")
     return data.assign(period=years), note
