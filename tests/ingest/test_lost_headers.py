@@ -274,3 +274,87 @@ def test_a_column_of_numbers_is_no_name_by_its_place(values):
     rows = [[*r[:4], v, *r[5:]] for r, v in zip(regs(4), values)]
     assert _found({4: "Số lượng"}, rows) == {}
     assert _found({4: ""}, rows) == {}
+
+
+# --- mutation survivors of unheaded (each checked red with the mutation made by hand) --------
+
+
+def _with(header: list, column: int, values: list) -> list[list]:
+    rows = [[*r, *[""] * (len(header) - len(r))] for r in regs(len(values))]
+    for row, value in zip(rows, values):
+        row[column] = value
+    return [header, *rows]
+
+
+def test_only_the_rows_looked_at_count():
+    from thidua.ingest.unheaded import LOOKED_AT
+    header = list(HEADER)
+    header[LEVEL] = ""
+    grid = [header, *[[*r[:LEVEL], "", *r[LEVEL + 1:]] for r in regs(LOOKED_AT + 1)]]
+    grid[LOOKED_AT - 1][LEVEL] = grid[LOOKED_AT][LEVEL] = "Cơ sở"  # the last two looked at
+    assert lost_headers(grid, 0, row_names(header)) == {LEVEL: "level"}
+    grid[LOOKED_AT - 1][LEVEL] = ""
+    grid[LOOKED_AT + 1][LEVEL] = "Cơ sở"  # one past them
+    assert lost_headers(grid, 0, row_names(header)) == {}
+
+
+@pytest.mark.parametrize("period", [["Từ ngày", "Đến ngày"], ["Từ ngày"], ["Đến ngày"]])
+def test_a_period_in_two_columns_is_the_period_named(period):
+    """A lost header in the period's place is no second period when the row has ``Từ ngày``
+    or ``Đến ngày``."""
+    header = [*HEADER[:8], "", *HEADER[9:], *period]
+    grid = _with(header, 8, ["mô tả một", "mô tả hai", "mô tả ba"])
+    assert lost_headers(grid, 0, row_names(header)) == {}
+    assert lost_headers(grid, 0, row_names(header[:len(HEADER)])) == {8: "period"}
+
+
+def test_a_lost_header_after_the_form_s_last_column():
+    """Nothing follows ``Ghi chú`` in the form's order (the level is missing, so the search
+    runs)."""
+    header = [*HEADER[:LEVEL], *HEADER[LEVEL + 1:], ""]
+    grid = [header, *[[*r[:LEVEL], *r[LEVEL + 1:], text] for r, text in
+                      zip(regs(3), ["ý kiến một", "ý kiến hai", "ý kiến ba"])]]
+    assert lost_headers(grid, 0, row_names(header)) == {}
+
+
+@pytest.mark.parametrize("values, found", [
+    (["Nguyễn Văn A", "Trần Thị B", "12"], True),          # one of three a number
+    (["Nguyễn Văn A", "Trần Thị B", "12", "13"], False),   # half: a count, no names
+])
+def test_fewer_than_half_of_the_cells_may_be_numbers(values, found):
+    header = list(HEADER)
+    header[4] = ""
+    grid = _with(header, 4, values)
+    assert lost_headers(grid, 0, row_names(header)) == ({4: "registrant"} if found else {})
+
+
+def test_a_row_of_exactly_three_form_columns_is_looked_at():
+    header = ["Tên mô hình", "", "Hình thức", "Tên tập thể/cá nhân"]
+    grid = [header, ["Mô hình một", "Kinh tế", "Tập thể", "Tổ A"],
+            ["Mô hình hai", "Văn hóa - xã hội", "Tập thể", "Tổ B"]]
+    assert lost_headers(grid, 0, row_names(header)) == {1: "field"}
+
+
+def test_columns_before_the_first_named_and_two_past_the_last_are_not_looked_at():
+    header = ["", "Tên mô hình", "Hình thức", "Tên tập thể/cá nhân", "", ""]
+    grid = [header, *[["Kinh tế", f"Mô hình {i}", "Tập thể", "Tổ A", "", "Cơ sở"]
+                      for i in range(3)]]
+    assert lost_headers(grid, 0, row_names(header)) == {}
+
+
+def test_a_long_text_over_a_column_is_no_header_and_the_next_column_is_still_looked_at():
+    header = list(HEADER)
+    header[LEVEL], header[RESULT] = "x" * 1001, ""
+    grid = _with(header, LEVEL, ["Cơ sở"] * 3)
+    for row in grid[1:]:
+        row[RESULT] = "Hoàn thành"
+    assert lost_headers(grid, 0, row_names(header)) == {RESULT: "result"}
+
+
+def test_a_lost_header_with_nothing_under_it_does_not_end_the_search():
+    header = list(HEADER)
+    header[LEVEL], header[RESULT] = "", ""
+    grid = _with(header, LEVEL, [""] * 3)
+    for row in grid[1:]:
+        row[RESULT] = "Hoàn thành"
+    assert lost_headers(grid, 0, row_names(header)) == {RESULT: "result"}
