@@ -116,3 +116,39 @@ def test_blocks_under_the_last_registration_holding_a_data_line_only():
     assert dropdown_list_blocks(text, labels) == [[21, 22], [27, 28]]
     assert dropdown_list_blocks(text.drop(columns=["model", "registrant"]), labels) == []
     assert dropdown_list_blocks(text.iloc[1:], labels.iloc[1:]) == []  # no registration
+
+
+def test_the_lines_marked_and_told_in_this_process():
+    """The rule on frames built here (the file tests above read in the parsing worker, which
+    a mutation run cannot see): N229's four lines under a registration, a blank line apart."""
+    from thidua.ingest.dropdownlists import DROPDOWN_LIST, dropdown_list_note, mark_dropdown_lists
+
+    reg_ = {"model": "Bữa cơm Công đoàn", "field": "Kinh tế", "type": "Tập thể",
+            "registrant": "CĐCS Công ty A"}
+    cells = [reg_, {}, *({"field": f, "type": t, "level": v, "result": r}
+                         for f, t, v, r in zip(FIELDS, [*TYPES, "", ""], [*LEVELS, ""], RESULTS))]
+    text, labels = _frames([{c: v for c, v in d.items() if v} for d in cells],
+                           ["data", "blank", "data", "data", "data", "subheading"])
+    marked = mark_dropdown_lists(labels, text)
+    assert marked.tolist() == ["data", "blank"] + [DROPDOWN_LIST] * 4
+    assert labels.tolist()[2] == "data"  # not modified
+    raw = text.replace("", None)
+    assert dropdown_list_note(marked, raw) == (
+        "Dòng 22, 23, 24, 25 chỉ ghi các giá trị để chọn (cột 'Lĩnh vực': Kinh tế, Văn hóa - xã "
+        "hội, An ninh - quốc phòng, Xây dựng hệ thống chính trị; cột 'Hình thức': Tập thể, Cá "
+        "nhân; cột 'Cấp công đoàn': Thành phố, Cấp trên trực tiếp cơ sở, Cơ sở; cột 'Kết quả': "
+        "Chưa đánh giá, Hoàn thành, Tiêu biểu, Không hoàn thành), không có tên mô hình hay tên "
+        "tập thể/cá nhân: đã hiểu là danh sách nguồn của ô chọn (drop-down) gõ dưới bảng, bỏ qua "
+        "(không tính là đăng ký). Nếu đó là đăng ký, đề nghị ghi tên mô hình và tên tập thể/cá "
+        "nhân; danh sách nguồn nên để ở một trang tính khác.")
+    assert dropdown_list_note(labels, raw) is None
+    twice = text.copy()
+    twice.at[23, "type"] = "Tập thể"  # a value twice in a column: no list
+    assert mark_dropdown_lists(labels, twice) is labels
+    gap = text.copy()
+    gap.loc[23, ["field", "level", "result"]] = ""  # a gap in C, G and J: no list
+    assert mark_dropdown_lists(labels, gap) is labels
+    misspelt = text.copy()
+    misspelt.at[23, "field"] = "Văn hóa"  # no value as the form spells it: the line breaks
+    assert mark_dropdown_lists(labels, misspelt).tolist()[2:] == [  # the block; below, a list
+        "data", "data", DROPDOWN_LIST, DROPDOWN_LIST]
