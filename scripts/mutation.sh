@@ -97,6 +97,7 @@ declare -A MUTANTS=(
   [otheryears]="thidua.ingest.otheryears.*"
   [listheadings]="thidua.ingest.listheadings.*"
   [unitcolumn]="thidua.ingest.unitcolumn.*"
+  [dropdownlists]="thidua.ingest.dropdownlists.*"
   [unescaped]="thidua.text.x_unescaped__mutmut_*"
   [unwrapped]="thidua.ingest.periods.x_unwrapped__mutmut_*"
   [duplicatekey]="thidua.ingest.duplicates.x_duplicate_key__mutmut_*"
@@ -180,12 +181,13 @@ declare -A TESTS=(
   [ditto]="tests/ingest/test_ditto_marks.py"
   [pictures]="tests/ingest/test_pasted_pictures.py"
   [transposed]="tests/ingest/test_transposed_mutants.py tests/ingest/test_transposed_table.py -context"
-  [severalpeople]="tests/ingest/test_severalpeople_mutants.py tests/ingest/test_several_people.py"
-  [severalmodels]="tests/ingest/test_severalmodels_mutants.py tests/ingest/test_several_models.py"
+  [severalpeople]="tests/ingest/test_severalpeople_mutants.py tests/ingest/test_several_people.py tests/ingest/test_several_in_one_cell.py"
+  [severalmodels]="tests/ingest/test_severalmodels_mutants.py tests/ingest/test_several_models.py tests/ingest/test_several_in_one_cell.py"
   [splitrows]="tests/ingest/test_splitrows_mutants.py tests/ingest/test_severalpeople_mutants.py tests/ingest/test_severalmodels_mutants.py tests/ingest/test_several_people.py tests/ingest/test_several_models.py"
   [otheryears]="tests/ingest/test_otheryears_mutants.py tests/ingest/test_other_years.py"
   [listheadings]="tests/ingest/test_list_headings.py"
   [unitcolumn]="tests/ingest/test_unitcolumn_mutants.py tests/ingest/test_unit_code_weak_header.py"
+  [dropdownlists]="tests/ingest/test_dropdown_lists.py"
   [unescaped]="tests/ingest/test_pasted_text.py tests/report/test_text_and_formatting.py"
   [unwrapped]="tests/ingest/test_pasted_text.py tests/ingest/test_periods_mutants.py tests/ingest/test_period_kinds.py"
   [duplicatekey]="tests/ingest/test_pasted_text.py tests/ingest/test_duplicates_mutants.py tests/ingest/test_name_order_lookalikes.py"
@@ -199,7 +201,8 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
-       severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded)
+       severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
+       dropdownlists)
 # (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)
 

@@ -47,7 +47,7 @@ def test_the_non_data_rows_are_ignored_by_reason(results):
     assert results["H-SS_dong-khong-phai-du-lieu.xlsx"].ignored == {
         "blank": 5, "totals": 1, "subheading": 3, "signature": 4, "header": 0, "hidden": 0,
         "example": 0, "continuation": 0, "copied_sheet": 0,
-        "title": 0, "struck": 0, "withdrawn": 0, "other_year": 0, "excerpt": 0}
+        "title": 0, "struck": 0, "withdrawn": 0, "other_year": 0, "excerpt": 0, "dropdown_list": 0}
 
 
 def test_legacy_text_is_converted_and_named(results):

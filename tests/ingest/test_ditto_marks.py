@@ -21,14 +21,21 @@ def _read(tmp_path, context, rows):
 @pytest.mark.parametrize("text", [
     "nt", "NT", "Nt", "n.t", "N.T.", "n/t", "-nt-", "- nt -", "(nt)", "nt trên", "NT TRÊN",
     "như trên", "Như trên", "NHƯ TRÊN", "nhu tren", "-như trên-", "(như trên)", '"', '""',
-    "''", "“", "”", "〃", "″", "//", "-//-", '-"-', " nt ", "nt.", "=nt="])
+    "''", "“", "”", "〃", "″", "//", "-//-", '-"-', " nt ", "nt.", "=nt=",
+    # fresh tester N's N208 and their neighbours: dashes of any length, quotes apart, words
+    '–"–', '—"—', '- " -', '— " —', '" "', "“ ”", '" " "', "〃 〃", "„", ",,", "-,,-", "—//—",
+    "–nt–", "—nt—", "như dòng trên", "Như dòng trên", "NHƯ DÒNG TRÊN", "nhu dong tren",
+    "như tr", "như tr.", "Như tr.", "như ở trên", "giống trên", "giống dòng trên",
+    "Giống dòng trên", "(như dòng trên)", "-như dòng trên-"])
 def test_a_cell_of_nothing_but_a_ditto_mark_is_one(text):
     assert is_ditto(text)
 
 
 @pytest.mark.parametrize("text", [
     "NT Xanh", "Nhà trẻ NT", "Tổ công tác như trên", "ntl", "Q-NTL", "ANT", "n", "t", "-", "x",
-    "0", "=", "nt nt nt nt nt", "như", "trên", "Kinh tế", "TT", "CN", "Không", "", None, 1.0])
+    "0", "=", "nt nt nt nt nt", "như", "trên", "Kinh tế", "TT", "CN", "Không", "", None, 1.0,
+    '" " " "', "--", "—", ",", "như trên nữa", "như thế", "giống", "dòng trên", "Như Trang",
+    "như trên đã nêu", "Giống lúa mới", "tr", '"Xanh"', "như trên ,,"])
 def test_a_value_holding_such_letters_is_a_value(text):
     assert not is_ditto(text)
 
@@ -164,8 +171,35 @@ def test_ditto_marks_in_a_csv_as_excel_saves_them_are_read(tmp_path, context):
     assert result.registrations["type"].tolist() == ["collective"] * 3
 
 
-def test_a_mark_of_fourteen_characters_is_one_and_of_fifteen_none():
-    assert is_ditto("-- như trên --") and len("-- như trên --") == 14
-    assert not is_ditto("--- như trên --")
-    raw, labels = _frame(["Kinh tế", "-- như trên --"], ["data", "data"])
+def test_a_mark_of_twenty_characters_is_one_and_of_twenty_one_none():
+    """The quick filter before the pattern lets the longest mark read (N208's ``như dòng
+    trên`` is 13 characters, ``giống dòng trên`` 15) and stops the text one longer."""
+    assert is_ditto("- giống dòng trên --") and len("- giống dòng trên --") == 20
+    assert not is_ditto("-- giống dòng trên --")
+    raw, labels = _frame(["Kinh tế", "- giống dòng trên --"], ["data", "data"])
     assert filled_from_ditto(raw, labels)[0]["field"].tolist() == ["Kinh tế", "Kinh tế"]
+
+
+def test_the_marks_of_n208_in_the_field_column_are_read_and_told(tmp_path, context):
+    """Fresh tester N's N208: ``-"-`` was read, ``—"—`` (em dash), ``như dòng trên`` and
+    ``" "`` (a quote, a space, a quote) rejected "'—"—' không hợp lệ ở cột 'Lĩnh vực'"."""
+    result = _read(tmp_path, context, [
+        row(model="Mô hình A", field="Kinh tế", stt=1),
+        row(model="Mô hình B", field='-"-', stt=2),
+        row(model="Mô hình C", field="Văn hóa - xã hội", stt=3),
+        row(model="Mô hình D", field='—"—', stt=4),
+        row(model="Mô hình E", field="An ninh - quốc phòng", stt=5),
+        row(model="Mô hình F", field="như dòng trên", stt=6),
+        row(model="Mô hình G", field="Xây dựng hệ thống chính trị", stt=7),
+        row(model="Mô hình H", field='" "', stt=8),
+        row(model="Mô hình I", field="–\"–", stt=9),
+        row(model="Mô hình J", field="như tr.", stt=10),
+        row(model="Mô hình K", field=",,", stt=11)])
+    assert result.rows == {"read": 11, "valid": 11, "rejected": 0, "ignored": 0}
+    assert result.registrations["field"].tolist() == ["KT", "KT", "VHXH", "VHXH", "ANQP",
+                                                      "ANQP", "XDHTCT"] + ["XDHTCT"] * 4
+    assert any(n.endswith("cột 'Lĩnh vực' dòng 6 lấy theo dòng 5 (Kinh tế); cột 'Lĩnh vực' "
+                          "dòng 8 lấy theo dòng 7 (Văn hóa - xã hội); cột 'Lĩnh vực' dòng 10 "
+                          "lấy theo dòng 9 (An ninh - quốc phòng); cột 'Lĩnh vực' dòng 12, 13, "
+                          "14, 15 lấy theo dòng 11 (Xây dựng hệ thống chính trị).")
+               for n in result.notes)

@@ -15,7 +15,7 @@ def test_one_file_counts_every_row_as_valid_rejected_or_ignored(tmp_path, contex
     assert result.ignored == {"blank": 1, "totals": 1, "subheading": 1, "signature": 1,
                               "header": 0, "hidden": 0, "example": 0, "continuation": 0,
                               "copied_sheet": 0, "title": 0, "struck": 0, "withdrawn": 0,
-                              "other_year": 0, "excerpt": 0}
+                              "other_year": 0, "excerpt": 0, "dropdown_list": 0}
     assert result.rejections[["row", "column"]].values.tolist() == [[6, "Tên mô hình"]]
     assert result.registrations["unit"].tolist() == ["Q-DD"]
 

@@ -17,7 +17,9 @@ from thidua.ingest.severalmodels import models_in_cell, several_models, several_
     ("1. Bữa cơm\n2. Áo ấ", None),  # four
     ("\n1. Bữa cơm công đoàn\n\n  2. Mái ấm công đoàn ; \n", ["Bữa cơm công đoàn",
                                                              "Mái ấm công đoàn"]),
-    ("1.Bữa cơm công đoàn\n2.Mái ấm công đoàn", None),  # no space after the number
+    # no space after the number: a letter follows it (fresh tester N's neighbours of N206)
+    ("1.Bữa cơm công đoàn\n2.Mái ấm công đoàn", ["Bữa cơm công đoàn", "Mái ấm công đoàn"]),
+    ("1.500 hộ được hỗ trợ\n2.000 suất quà", None),  # a number, not a rank
     ("1. Bữa cơm công đoàn\n2. Mái ấm\n3. Góc sách\n4. Tủ sách\n5. Chợ phiên\n6. Tết sum vầy"
      "\n7. Áo ấm\n8. Sữa học đường\n9. Quỹ khuyến học\n10. Bếp ăn\n11. Vườn rau",
      ["Bữa cơm công đoàn", "Mái ấm", "Góc sách", "Tủ sách", "Chợ phiên", "Tết sum vầy",

@@ -17,7 +17,7 @@ OTHER_UNIT = ("Mã đơn vị 'Q-DD' khác mã của tệp 'Q-BD' (mã của hơ
               "'Q-DD'.")
 IGNORED = dict.fromkeys(["blank", "totals", "subheading", "signature", "header", "hidden",
                          "example", "continuation", "copied_sheet", "title", "struck", "withdrawn",
-                         "other_year", "excerpt"], 0)
+                         "other_year", "excerpt", "dropdown_list"], 0)
 
 
 def sheet(rows: list[list], name: str = "DS", header=("Mã đơn vị", *HEADER), **kw) -> SheetData:

@@ -24,15 +24,22 @@ from thidua.text import clean_text, rows_said
 
 #: A cell holding only a ditto mark, after :func:`thidua.text.clean_text`, any case, with or
 #: without its diacritics: ``nt``, ``n.t``, ``n/t``, ``-nt-``, ``(nt)``, ``nt trên``,
-#: ``như trên``, ``-như trên-``; quotes alone (``"``, ``''``, ``“``, ``”``, ``〃``, ``″``) and
-#: slashes (``//``, ``-//-``), with dashes or brackets around them.
+#: ``như trên``, ``như tr``, ``như tr.``, ``như dòng trên``, ``như ở trên``, ``giống trên``,
+#: ``giống dòng trên``, ``-như trên-``; one to three quotes (``"``, ``''``, ``“``, ``”``,
+#: ``„``, ``〃``, ``″``), perhaps a space between them (``" "``, ``“ ”``), a double low comma
+#: ``,,`` and slashes (``//``, ``-//-``), with dashes of any length (``-"-``, ``–"–``,
+#: ``—"—``), ``=`` or brackets around them.
 DITTO = re.compile(
-    r"[\s\-=(\[]*(?:n\.?\s?[/.]?\s?t\.?(?:\s+tr[eê]n)?|nh[uư]\s+tr[eê]n|[\"'“”„〃″`]{1,2}|//)"
-    r"[\s\-=)\].]*", re.IGNORECASE)
+    r"[\s\-‐‑–—−=(\[]*"
+    r"(?:n\.?\s?[/.]?\s?t\.?(?:\s+tr[eê]n)?"
+    r"|(?:nh[uư]|gi[oố]ng)\s+(?:(?:d[oò]ng|[oở])\s+)?tr(?:[eê]n)?"
+    r"|[\"'“”„‟〃″`](?:\s?[\"'“”„‟〃″`]){0,2}|,,|//)"
+    r"[\s\-‐‑–—−=)\].]*", re.IGNORECASE)
 #: The columns a ditto mark is read in: every column of the form but the row number.
 DITTO_COLUMNS = tuple(name for name in BY_NAME if name != "stt")
-#: Longest text a ditto mark cell holds (quick filter before the pattern).
-_LONGEST = 14
+#: Longest text a ditto mark cell holds (quick filter before the pattern): ``-- giống dòng
+#: trên --``.
+_LONGEST = 20
 
 
 def is_ditto(value: object) -> bool:

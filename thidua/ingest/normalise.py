@@ -28,7 +28,7 @@ from thidua.text import clean_text, match_key
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
 IGNORED_REASONS = ("blank", "totals", "subheading", "signature", "header", "hidden", "example",
                    "continuation", "copied_sheet", "title", "struck",
-                   "withdrawn", "other_year", "excerpt")
+                   "withdrawn", "other_year", "excerpt", "dropdown_list")
 TEXT_COLUMNS = ("model", "registrant", "position", "grassroots_union", "note", "unit_code")
 #: A row without any of these is never a registration (issue 16.6).
 CORE_COLUMNS = ("model", "registrant", "field", "type")

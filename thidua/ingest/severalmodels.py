@@ -18,31 +18,62 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.splitrows import split_rows
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
-#: A line's number (``1.``, ``2)``, ``3/``) or bullet (``-``, ``•``, ``+``, ``*``, ``–``, ``▪``).
-_NUMBER = re.compile(r"^(\d{1,2})\s*[.)/]\s+")
-_BULLET = re.compile(r"^([-•+*–▪●])\s*")
+#: A line's ordinal, by kind, each giving the line's rank (1, 2 …) from the text it matched:
+#: a number (``1.``, ``2)``, ``3/``, ``(4)``, ``1.Tên``), a letter (``a)``, ``b.``, ``(c)``,
+#: ``A.``, ``đ)`` after ``d)`` or ``e)``), a Roman numeral (``i)``, ``ii.``, ``(iii)``, ``IV.``), the model's own number
+#: (``Mô hình 1:``, ``MH2.``, ``Mô hình số 3 -``, ``Mô hình thứ nhất:``, ``Mô hình thứ hai:``:
+#: fresh tester N's N206, N207). A letter or a number is followed by a space or a letter.
+_NUMBER = re.compile(r"^\(?(\d{1,2})\s*[.)/:]\s*(?=[^\W\d_])")
+_LETTER = re.compile(r"^\(?([a-hđ])\s*[.)]\s*(?=[^\W\d_])", re.IGNORECASE)
+_ROMAN = re.compile(r"^\(?(i{1,3}|iv|vi{0,3}|ix|x)\s*[.)]\s*(?=[^\W\d_])", re.IGNORECASE)
+_OWN = re.compile(r"^(?:m[oô]\s*h[iì]nh|mh)\s*(?:s[oố]\s*|th[uứ]\s*)?"
+                  r"(\d{1,2}|m[oộ]t|nh[aấ]t|hai|ba|t[uư]|b[oố]n|n[aă]m|s[aá]u|b[aả]y|b[aẩ]y"
+                  r"|t[aá]m|ch[ií]n|m[uư][oờ]i)\s*[.):\-–—]\s*", re.IGNORECASE)
+#: The ranks of the words ``nhất``, ``hai`` … (``Mô hình thứ hai``), by match key.
+_WORDS = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+          "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_ROMANS = {r: i for i, r in enumerate("i ii iii iv v vi vii viii ix x".split(), start=1)}
+#: The letters in the order of a Vietnamese list (``a, b, c, d, đ, e``) and of a Latin one.
+_ALPHABETS = ("abcdđegh", "abcdefgh")
+_ORDINALS = ((_NUMBER, int),
+             *((_LETTER, lambda t, a=a: a.find(t.lower()) + 1) for a in _ALPHABETS),
+             (_ROMAN, lambda t: _ROMANS[t.lower()]),
+             (_OWN, lambda t: int(t) if t.isdigit() else _WORDS[match_key(t)]))
+#: A line's bullet (``-``, ``•``, ``+``, ``*``, ``–``, ``—``, ``▪``, ``●``, ``○``, ``◦``,
+#: ``·``, ``❖``, ``➢``, ``►``, ``✓``, ``√``, ``■``, ``□``).
+_BULLET = re.compile(r"^([-•+*–—▪●○◦·❖➢►✓√■□])\s*")
 #: The fewest characters of a model's name (``spec/submission-form.md``: 5 to 500).
 _SHORTEST = 5
 
 
+def _ordered(lines: list[str]) -> list[str] | None:
+    """The lines without their ordinals when each line opens with an ordinal of the same
+    kind (:data:`_ORDINALS`) ranked 1, 2 … in order; ``None`` otherwise."""
+    for pattern, rank in _ORDINALS:
+        found = [pattern.match(line) for line in lines]
+        if all(found) and [rank(m.group(1)) for m in found] == list(range(1, len(lines) + 1)):
+            return [line[m.end():] for line, m in zip(lines, found)]
+    return None
+
+
 def models_in_cell(text: object) -> list[str] | None:
-    """The models of a ``Tên mô hình`` cell whose two or more lines are each numbered
-    ``1.``, ``2.`` … in order from 1, or each start with the same bullet, each name of at
-    least 5 characters once its number or bullet and a trailing ``;``, ``,`` or ``.`` are
-    taken off; ``None`` otherwise (one line, a line without number or bullet, numbers out
-    of order)."""
+    """The models of a ``Tên mô hình`` cell whose two or more lines are each ranked in order
+    from the first (``1.``, ``2.`` …; ``a)``, ``b)`` …; ``i)``, ``ii)`` …; ``Mô hình 1:``,
+    ``Mô hình thứ hai:`` …: :data:`_ORDINALS`), or each start with the same bullet, each name
+    of at least 5 characters once its ordinal or bullet and a trailing ``;``, ``,`` or ``.``
+    are taken off; ``None`` otherwise (one line, a line without ordinal or bullet, ordinals
+    out of order or of two kinds)."""
     if not isinstance(text, str):
         return None
     lines = [clean_text(line) for line in re.split(r"[\r\n\u2028\u2029]+", text)]
     lines = [line for line in lines if line]
     if len(lines) < 2:
         return None
-    numbers = [_NUMBER.match(line) for line in lines]
     bullets = [_BULLET.match(line) for line in lines]
-    if all(numbers) and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1)):
-        names = [line[m.end():] for line, m in zip(lines, numbers)]
+    if (names := _ordered(lines)) is not None:
+        pass
     elif all(bullets) and len({m.group(1) for m in bullets}) == 1:
         names = [line[m.end():] for line, m in zip(lines, bullets)]
     else:

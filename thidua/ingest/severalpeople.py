@@ -1,6 +1,6 @@
 """Several individuals written in one registrant cell of an individual's row
-(``Nguyễn Văn An, Trần Thị Bình``, ``A và B``, ``A; B``, ``A + B``, ``Đ/c A; Đ/c B``, one per
-line, ``1. A⏎2. B``): the row is that many individual registrations of the same model, each
+(``Nguyễn Văn An, Trần Thị Bình``, ``A và B``, ``A; B``, ``A + B``, ``A & B``, ``A / B``,
+``A - B``, ``Đ/c A; Đ/c B``, one per line, ``1. A⏎2. B``): the row is that many individual registrations of the same model, each
 keeping the row's Excel number, and the unit is told which row became which (an extension of
 ``spec/submission-form.md``, "one row per registration": fresh tester L's L033, L034, L035,
 L042, L045; ``docs/contracts.md``).
@@ -18,16 +18,23 @@ import re
 
 import pandas as pd
 
-from schemas.form import BY_NAME, COLLECTIVE_WORDS
+from schemas.form import BY_NAME, COLLECTIVE_WORDS, POSITION_WORDS
 from thidua.ingest.normalise import says_nothing
 from thidua.ingest.registrant import POSITION_SPLIT, is_position
 from thidua.ingest.splitrows import split_rows
 from thidua.ingest.values import read_value
 from thidua.text import clean_text, match_key
 
-#: Where one person's name ends and the next begins, by kind (lines first).
+#: Where one person's name ends and the next begins, by kind (lines first): a line break,
+#: ``;``, ``+``, ``&``, ``,``, ``và``, ``/`` (not that of ``Đ/c``), and last a dash between
+#: spaces (``Nguyễn Văn An - Trần Thị Bình``), which more often ends a name before its
+#: position: split by it only when no part is a position (:data:`_DASH`, fresh tester N's
+#: N200, N201, N202).
+_DASH = re.compile(r"\s+[-–—]\s+")
 _SEPARATORS = (re.compile(r"\s*[\r\n\u2028\u2029]+\s*"), re.compile(r"\s*;\s*"),
-               re.compile(r"\s*\+\s*"), re.compile(r"\s*,\s*"), re.compile(r"\s+và\s+", re.I))
+               re.compile(r"\s*\+\s*"), re.compile(r"\s*&\s*"), re.compile(r"\s*,\s*"),
+               re.compile(r"\s+và\s+", re.I), re.compile(r"\s*(?<![Đđ])/(?![cC]\b)\s*"),
+               _DASH)
 #: A numbering, bullet or ``Đ/c`` before a name (``1.``, ``2)``, ``-``, ``•``, ``Đ/c``, ``Đồng chí``).
 _LEAD = re.compile(r"^(?:\d{1,2}\s*[.)]\s*|[-•*+–]\s*)?(?:(?:đ/c|đc|đồng chí)\.?\s+)?", re.I)
 #: An organisation's word opening any word of a part (lower case): ``Ban``, ``Công ty``.
@@ -59,6 +66,16 @@ def is_person_name(text: str) -> bool:
     lower = [w.lower() for w in words]
     return not any(" ".join(lower[i:i + n]) in _ORGANISATION
                    for n in (1, 2, 3) for i in range(len(lower)))
+
+
+def _reads_as_position(part: str) -> bool:
+    """Whether a part of a cell split at a dash reads as a position
+    (:func:`thidua.ingest.registrant.is_position`) rather than a person's name: a position
+    that is no name (``Chủ tịch CĐCS``), or a name's look-alike whose first two words are a
+    position's (``Đoàn Viên Ưu Tú``); ``Trương Thị Mai`` (the family name ``Trương`` reads
+    ``truong``, a position's word) is a name."""
+    return is_position(part) and (not is_person_name(part)
+                                   or match_key(" ".join(part.split()[:2])) in POSITION_WORDS)
 
 
 def _parts(text: str, separator: re.Pattern) -> list[str]:
@@ -97,7 +114,10 @@ def people_and_positions(text: object
     for separator in _SEPARATORS:
         if not separator.search(text.strip()):
             continue
-        people = [_person(p) for p in _parts(text.strip(), separator)]
+        parts = _parts(text.strip(), separator)
+        if separator is _DASH and any(map(_reads_as_position, parts)):
+            continue  # ``Nguyễn Văn An - Đoàn Viên Ưu Tú``: a name and its position
+        people = [_person(p) for p in parts]
         if len(people) >= 2 and all(people):
             return people, separator
         if separator is _SEPARATORS[0]:  # lines that are not all names: no other reading

@@ -28,6 +28,7 @@ from thidua.ingest.grouplines import lone_union_note, lone_unions
 from thidua.ingest.ditto import ditto_note, filled_from_ditto
 from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fill_note
 from thidua.ingest.excerpts import EXCERPT, excerpt_note, mark_excerpts
+from thidua.ingest.dropdownlists import dropdown_list_note, mark_dropdown_lists
 from thidua.ingest.periodswap import swapped_periods
 from thidua.ingest.personmodels import fill_person_models, person_models_note
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
@@ -149,6 +150,7 @@ def label_rows(sheet: SheetData, names: tuple[tuple[str, str], ...] = ()) -> She
     raw, labels = mark_merged_totals(raw, classify_rows(raw, filled, text), sheet)  # ``Cộng`` in a merge
     titles = labels.index.isin(title_line_rows(sheet, names))  # ``Mã đơn vị: Q-HK`` under the table
     labels = labels.mask(titles & (labels != "blank"), TITLE)
+    labels = mark_dropdown_lists(labels, text)  # a drop-down's list typed under the table
     labels = mark_hidden(labels, sheet)  # hidden rows: ignored, told (9.4)
     labels = mark_examples(labels, raw, sheet)  # a template's "Ví dụ" rows: ignored, told
     labels = mark_struck(labels, sheet)  # rows struck through: withdrawn, ignored, told
@@ -364,6 +366,7 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     readings = (filled_down_note(raw, labels, rows.filled), continuation_note(rows.joined),
                 halves_note(rows.halves), shared_note(rows.shared, rows.models),
                 person_models_note(raw, rows.person_models),
+                dropdown_list_note(labels, raw),
                 excerpt_note([b for b in rows.excerpts
                               if all(labels[r] == EXCERPT for r in b[2])]),  # not other years'
                 contact_note(rows.contacts, raw), lone_union_note(raw, rows.unions),
