@@ -145,3 +145,20 @@ def test_rows_with_a_period_in_words_count_and_the_unit_is_told(tmp_path, contex
             "đề nghị ghi rõ dd/mm/yyyy - dd/mm/yyyy.") in result.notes
     starts = result.registrations["period_start"].dt.date.tolist()
     assert starts == [D(2024, 1, 1)] * 4
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Tháng 11/2024 âm lịch", (D(2024, 11, 1), D(2024, 11, 30))),
+    ("Tháng 11/2024 (âm lịch)", (D(2024, 11, 1), D(2024, 11, 30))),
+    ("Tháng 11/2024 theo âm lịch", (D(2024, 11, 1), D(2024, 11, 30))),
+    ("15/8/2024 ÂL", (D(2024, 8, 15), D(2024, 8, 15))),
+    ("01/2024 - 12/2024 dương lịch", YEAR),
+])
+def test_the_calendar_named_after_a_period_is_dropped(text, period):
+    """Fresh tester N's N161: the dates are read as written (a lunar month is within weeks of
+    the solar one; only the overlap with the report year is asked)."""
+    assert parse_period(text, 2024) == period
+
+
+def test_a_calendar_word_alone_is_no_period():
+    assert parse_period("âm lịch", 2024) is None

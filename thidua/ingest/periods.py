@@ -360,6 +360,8 @@ def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
         return None
     if (bare := _REMARK.sub("", text)) != text and bare:  # ``… (đang thực hiện)``
         return parse_period(bare, year)
+    if (bare := _CALENDAR.sub("", text)) != text and bare:  # ``Tháng 11/2024 âm lịch``
+        return parse_period(bare, year)
     try:
         if listed := _listed(text, year, lone):  # ``Quý I, II/2024``, ``Đợt 1: 3/2024; …``
             return listed
@@ -374,6 +376,11 @@ def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
 
 
 _A_YEAR = re.compile(r"(?:nam\s+)?\d{4}")
+#: The calendar named after a period (``Tháng 11/2024 âm lịch``, ``… (ÂL)``, ``dương lịch``):
+#: dropped, the dates read as written (a lunar month is within a few weeks of the solar one of
+#: the same number, and only the period's overlap with the report year is asked; fresh tester
+#: N's N161: rejected).
+_CALENDAR = re.compile(r"\s*[,(]?\s*(?:theo\s+)?(?:am lich|duong lich|al|dl)\s*\)?\s*$")
 #: The second end of a range that is the end of the first end's year (``Từ tháng 3/2024 đến hết
 #: năm``; RANGE_SEP has taken ``đến hết``).
 _TO_YEAR_END = ("nam", "het nam", "cuoi nam", "nam nay", "het nam nay", "cuoi nam nay")
