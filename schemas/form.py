@@ -265,6 +265,12 @@ NEWER_FILE_WORDS: tuple[str, ...] = (
     "hoan chinh", "ban hoan chinh")
 #: Words before one of :data:`NEWER_FILE_WORDS` that deny it (``chưa sửa``, ``chưa cập nhật``).
 NOT_NEWER_WORDS: tuple[str, ...] = ("chua", "khong", "ko", "truoc", "truoc khi", "can")
+#: The words of :data:`NOT_NEWER_WORDS` that, denying a word of :data:`NEWER_FILE_WORDS`, say
+#: the file is the version before the correction (``chưa sửa``, ``trước khi sửa``, ``cần bổ
+#: sung``): it never wins over a file of its unit not so marked, as an old copy
+#: (:func:`thidua.ingest.versionwords.marks_older`). ``không``/``ko`` are not: ``không sửa``
+#: may say there was nothing to correct.
+BEFORE_CORRECTION_WORDS: tuple[str, ...] = ("chua", "truoc", "truoc khi", "can")
 #: The words a collective's name starts with, in lower case with diacritics (``Tổ`` is no
 #: ``Tô``, ``Đoàn thanh niên`` no ``Đoàn Văn Hùng``), and, without diacritics, the ones of two
 #: words or more: a registrant so named is never typed an individual by the position beside it

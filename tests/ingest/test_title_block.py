@@ -201,7 +201,8 @@ def test_a_title_block_typed_in_one_cell_with_alt_enter_is_read_line_by_line(
 @pytest.mark.parametrize("line, told", [
     ("Ngày gửi: 31/11/2024", "Dòng 'Ngày gửi: 31/11/2024' không đọc được (ngày 31/11/2024 không có "
      "(tháng 11/2024 có 30 ngày)); đã dùng thời gian sửa tệp thay cho ngày gửi."),
-    ("Ngày gửi: mười hai", "Dòng 'Ngày gửi: mười hai' không đọc được (cần dd/mm/yyyy); đã dùng "
+    ("Ngày gửi: mười hai", "Dòng 'Ngày gửi: mười hai' không đọc được (cần ghi đủ ngày, tháng, năm, "
+     "ví dụ 05/12/2024 hoặc 05 tháng 12 năm 2024); đã dùng "
      "thời gian sửa tệp thay cho ngày gửi."),
 ])
 def test_an_unreadable_sent_date_says_why(line, told):

@@ -36,7 +36,7 @@ from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_
 from thidua.ingest.sheetsjoin import combined as combined_sheets
 from thidua.ingest.unitnames import other_unit_named, sheet_name_note
 from thidua.ingest.unitcodes import nameless_note
-from thidua.ingest.unitcolumn import unit_code_column
+from thidua.ingest.unitcolumn import unit_code_column, unit_names_as_codes
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
 from thidua.ingest.sheettitle import sheets_of_other_years
@@ -225,7 +225,8 @@ def ingest_files(sources: list[InputFile], context: UnitContext) -> list[FileRes
     checks = [SheetCheck(r, o.year, o.source.file, o.unit, frozenset(context.known_codes),
                          context.names if i else (),  # a later sheet's title: its name too
                          sheets_of_other_years([s.sheet.sheet for s in o.labelled],
-                                               o.year).get(r.sheet.sheet))  # ``Năm 2023``
+                                               o.year).get(r.sheet.sheet),  # ``Năm 2023``
+                         context.names)  # ``LĐLĐ quận Đống Đa`` for a code
               for o in opened if isinstance(o, _Opened) for i, r in enumerate(o.labelled)]
     outcomes = iter(check_sheets(checks))
     return [o if isinstance(o, FileResult) else
@@ -273,6 +274,7 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
                                       for sheet in parsed.sheets[1:]), folder)  # 2023 tab first
         year = resolve_year(title, folder, context.year)
         codes = unit_codes(labelled)  # index: (sheet, Excel row), named in messages
+        codes, named = unit_names_as_codes(codes, dict(context.names), context.known_codes)
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,
                             dict(context.periods), dict(context.names))
@@ -290,6 +292,7 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
                               sent_time=title.sent_time if sent else None)
     known = set(context.known_codes)
     told = (*dict.fromkeys(note for _, note in coded if note),  # ``Đơn vị`` read as codes
+            named,  # ``LĐLĐ quận Đống Đa`` in the ``Mã đơn vị`` column read as its code
             code_note(codes, title, unit, source.path, known, dict(context.names)),
             nameless_note(codes, unit, known),  # ``HK-001`` beside ``Q-HK``
             other_unit_named(title.lines, unit, dict(context.names)),

@@ -11,9 +11,9 @@ import pandas as pd
 from thidua.ingest.read import FileRejected
 from thidua.ingest.titleblock import (TitleBlock, checked_sent_date, parse_sent_date,
                                       parse_title)
-from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_unit,
+from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_typed, column_unit,
                                      registry_code)
-from thidua.ingest.unitnames import unit_by_name, unit_by_variant, unit_in_line
+from thidua.ingest.unitnames import unit_by_name, unit_by_variant, unit_in_cell, unit_in_line
 from thidua.text import clean_text, fold_code, foreign_letters_note
 
 __all__ = ["NO_UNIT", "TitleBlock", "checked_sent_date", "code_from_filename", "code_note", "code_rejections",
@@ -26,14 +26,27 @@ _CODE = re.compile(r"^[A-Z0-9][A-Z0-9-]*$")
 NO_UNIT = "Không xác định được đơn vị gửi"
 
 
-def title_code(text: str, known_codes: set[str] | frozenset[str]) -> str:
+def title_code(text: str, known_codes: set[str] | frozenset[str],
+               names: dict[str, str] | None = None) -> str:
     """The code of a title's ``Mã đơn vị:`` value: all of it read as a code
     (:func:`registry_code`), else its one word that is a registry code (``Q-BD - LĐLĐ quận Ba
-    Đình``), else the value as written, spaces removed (for the message)."""
+    Đình``), else the unit of ``names`` (code → registry name) it names by its name
+    (``Mã đơn vị: LĐLĐ quận Đống Đa``: :func:`thidua.ingest.unitnames.unit_in_cell`, told by
+    :func:`code_note`), else the value as written, spaces removed (for the message)."""
     if code := registry_code(text, known_codes):
         return code
     found = {c for w in re.split(r"[\s,;()\[\]]+", text) if (c := registry_code(w, known_codes))}
-    return found.pop() if len(found) == 1 else text.replace(" ", "")
+    if len(found) == 1:
+        return found.pop()
+    return (unit_in_cell(text, names) if names else None) or text.replace(" ", "")
+
+
+def typed_code(title: TitleBlock) -> str:
+    """A title's ``Mã đơn vị:`` value as the unit typed it (its case kept: ``lđlđ quận Đống
+    Đa``), from its line (:attr:`TitleBlock.code_text`); else the value as read."""
+    said = title.code_text or ""
+    value = re.split(r"[:：]", said, maxsplit=1)[1].strip() if re.search(r"[:：]", said) else ""
+    return value or title.unit_code or ""
 
 
 #: A title cell's label and the first word after its colon (``Đơn vị: Q-HK``, ``Mã: Q-CG``,
@@ -117,6 +130,11 @@ def code_note(column_codes: pd.Series, title: TitleBlock, unit: str,
                 f"cột này để xác định đơn vị; đã xác định đơn vị '{unit}' theo tiêu đề hoặc tên "
                 f"tệp. Nếu cột ghi mã riêng của công đoàn cơ sở, đề nghị đổi tiêu đề cột (ví dụ "
                 f"'Mã CĐCS').")
+    if title.unit_code and names and unit_in_cell(title.unit_code, names) == unit \
+            and registry_code(title.unit_code, known_codes or {unit}) is None:
+        return (f"Dòng '{title.code_text or typed_code(title)}' ở tiêu đề ghi tên đơn vị thay "
+                f"cho mã: đã hiểu là '{unit}' ({names[unit]}); đề nghị lần sau ghi 'Mã đơn vị: "
+                f"{unit}' ở tiêu đề.")
     written |= {title.unit_code} if title.unit_code else set()
     if not written and (labelled := labelled_code(title.lines, known_codes or {unit})) \
             and labelled[0] == unit:
@@ -168,7 +186,8 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     if from_column := column_unit(column_codes, known_codes):
         sources.append(("cột 'Mã đơn vị'", from_column))
     if title.unit_code:
-        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", title_code(title.unit_code, known_codes)))
+        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề",
+                        title_code(title.unit_code, known_codes, names)))
     elif labelled := labelled_code(title.lines, known_codes):  # ``Đơn vị: Q-HK``
         sources.append((f"dòng '{labelled[1]}' ở tiêu đề", labelled[0]))
     if from_name := code_from_filename(path, known_codes):
@@ -206,7 +225,10 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         raise FileRejected(f"Mã đơn vị không thống nhất ({said}).")
     code = sources[0][1]
     if code not in known_codes:
-        raise FileRejected(f"Mã đơn vị '{code}' không có trong danh mục đơn vị của năm {year} "
+        typed = column_typed(column_codes, code, known_codes) if sources[0][0].startswith("cột") \
+            else typed_code(title) if title.unit_code and sources[0][0].startswith("dòng 'Mã") \
+            else code
+        raise FileRejected(f"Mã đơn vị '{typed}' không có trong danh mục đơn vị của năm {year} "
                            f"(mã lấy từ {sources[0][0]}); đề nghị ghi đúng mã đơn vị do LĐLĐ "
                            f"thành phố cấp.{foreign_letters_note(code)}")
     if code not in accepted_codes:

@@ -22,7 +22,7 @@ from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.firstseen import dated_by_content
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
-from thidua.ingest.versionwords import marks_newer
+from thidua.ingest.versionwords import marks_newer, marks_older
 from thidua.text import clean_text, match_key
 
 
@@ -33,7 +33,17 @@ def is_old_file(file: str) -> bool:
     (:func:`thidua.ingest.sheetchoice.is_old_sheet`: ``cũ/Q-HK.xlsx``, ``Q-HK (cũ).xlsx``,
     ``Q-HK_nhap.xlsx`` read as words, ``Bản nháp``, ``backup``)."""
     return any(is_old_sheet(re.sub(r"[_\-.()\[\]]+", " ", w))
-               or (_unaccented(w) and _NHAP.search(match_key(w))) for w in _name_parts(file))
+               or (_unaccented(w) and _NHAP.search(match_key(w))) for w in _name_parts(file)) \
+        or is_uncorrected_file(file)
+
+
+def is_uncorrected_file(file: str) -> bool:
+    """Whether a file's name or one of its folders says it is the version before a correction
+    (:func:`thidua.ingest.versionwords.marks_older`: ``Q-DD (chưa sửa).xlsx``, ``trước khi
+    sửa/Q-DD.xlsx``, ``chua chinh sua``): old as :func:`is_old_file` reads it (fresh tester
+    N's N100, N180: beside ``Q-DD_DVK 2024.xlsx`` of the same modification time, the
+    uncorrected file won by its name)."""
+    return any(marks_older(part) for part in _name_parts(file))
 
 
 def _unaccented(text: str) -> bool:
@@ -182,8 +192,10 @@ def _chosen_by(chosen: FileResult, others: list[FileResult]) -> str:
 def _why(chosen: FileResult, runner_up: FileResult) -> str:
     """Which rule of "Corrections" put ``chosen`` before ``runner_up``."""
     if is_old_file(runner_up.file) and not is_old_file(chosen.file):
+        what = ("bản chưa sửa (trước khi sửa)" if is_uncorrected_file(runner_up.file)
+                else "bản cũ hay bản nháp")
         return (f"chọn tệp không ghi là bản cũ hay bản nháp, vì tên hoặc thư mục của tệp "
-                f"{runner_up.file} cho biết là bản cũ hay bản nháp")
+                f"{runner_up.file} cho biết là {what}")
     if chosen.sent_date and runner_up.sent_date and chosen.sent_date != runner_up.sent_date:
         return "chọn theo ngày gửi ghi trong tệp"
     if chosen.sent_date and chosen.sent_date == runner_up.sent_date and chosen.sent_time \

@@ -51,6 +51,7 @@ from thidua.ingest.valuecolumns import overruled_type_note, type_column_note
 from thidua.ingest.sheettitle import title_rejections
 from thidua.ingest.otheryears import mark_other_years, other_year_note, other_year_tables
 from thidua.ingest.unitcodes import code_rejections
+from thidua.ingest.unitcolumn import unit_names_as_codes
 from thidua.ingest.usdates import read_day_first
 from thidua.ingest.validate import (long_free_cells, long_free_cells_note, own_headers,
                                      rejection_frame, validate_sheets)
@@ -278,6 +279,10 @@ class SheetCheck:
     #: The other year the sheet's name gives beside a sheet of the file's year
     #: (:func:`thidua.ingest.sheettitle.sheets_of_other_years`), else ``None``.
     name_year: int | None = None
+    #: ``(code, name)`` of the registry's units, for every sheet: a unit's name written where
+    #: its code is expected (a ``Mã đơn vị`` cell, the title's ``Mã đơn vị:``) is its code
+    #: (:func:`thidua.ingest.unitnames.unit_in_cell`); ``()``: not read.
+    unit_names: tuple[tuple[str, str], ...] = ()
 
 
 def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
@@ -342,10 +347,13 @@ def _outcome(check: SheetCheck, data: pd.DataFrame, told: list[str],
     if unit and not data.empty:  # a sheet titled for another unit or year: its rows rejected
         valid, rejections = _rejecting(valid, rejections, rejection_frame(title_rejections(
             sheet, data.index, unit=unit, year=check.year, known_codes=check.known_codes,
-            file=file, names=dict(check.names), name_year=check.name_year)))
+            file=file, names=dict(check.names), name_year=check.name_year,
+            code_names=dict(check.unit_names))))
     if unit and "unit_code" in data:  # a row of another unit's code: rejected alone
+        read = unit_names_as_codes(data["unit_code"], dict(check.unit_names),
+                                   check.known_codes)[0]
         valid, rejections = _rejecting(valid, rejections, rejection_frame(code_rejections(
-            data["unit_code"], unit, set(check.known_codes), file, sheet.sheet)))
+            read, unit, set(check.known_codes), file, sheet.sheet, data["unit_code"])))
     valid, people = several_people(valid, raw)  # ``Nguyễn Văn An, Trần Thị Bình``: two, told
     valid, models = several_models(valid, raw)  # ``1. Bữa cơm …⏎2. Mái ấm …``: two, told
     if len(interpreted):  # of the valid rows only

@@ -92,14 +92,16 @@ def sheets_of_other_years(names: list[str], year: int) -> dict[str, int]:
 def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                      known_codes: frozenset[str], file: str,
                      names: dict[str, str] | None = None,
-                     name_year: int | None = None) -> list[dict]:
+                     name_year: int | None = None,
+                     code_names: dict[str, str] | None = None) -> list[dict]:
     """Rejection records (``file, sheet, row, column, value, error``: ``column`` ``Mã đơn vị``
     or ``Năm``, ``value`` the title's line) of each data row of ``rows`` (Excel rows) when
     ``sheet``'s title block gives another unit than ``unit`` or another year than ``year``
     (module doc), or, with ``names`` (code → registry name; a later sheet's), names another
     unit without a code; or, with ``name_year`` (:func:`sheets_of_other_years`), when its
     name names another year and its title block names none; ``[]`` when it agrees or says
-    neither."""
+    neither. ``code_names`` (code → registry name, any sheet's): a unit's name after the
+    title's ``Mã đơn vị:`` is that unit's code (:func:`thidua.ingest.identify.title_code`)."""
     title, unreadable = sheet_title(sheet, names)
     where = _said(sheet.sheet, file)
     found: list[tuple[str, str, str]] = []  # (column, value, error)
@@ -120,7 +122,7 @@ def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                       f"trang; nếu là của đơn vị '{code}', đề nghị gửi trang này trong tệp của "
                       f"đơn vị đó."))
     if title.unit_code:
-        code = title_code(title.unit_code, known_codes)
+        code = title_code(title.unit_code, known_codes, code_names or names)
         if code != unit:
             elsewhere = (f", hoặc gửi trang này trong tệp của đơn vị '{code}'"
                          if code in known_codes else "")

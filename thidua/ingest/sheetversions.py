@@ -11,7 +11,9 @@ half of the larger list's (a short ``Bổ sung`` or ``Đợt 2`` sheet re-listin
 long list is no second version of it: fresh tester H's H46, H48, H75, H21, H49) (``Đợt 1`` | ``Đợt 2`` share none, though popular models' names
 recur under other registrants: both count), and the later one says it is later: a later ``Ngày gửi`` in its own title block, a
 name marking a later version (:func:`thidua.ingest.versionwords.marks_newer`: ``sửa``, ``cập
-nhật``, ``v2``), or a name that differs only by a larger number (``Lần 1`` | ``Lần 2``). The
+nhật``, ``v2``), the other's name marking the version before a correction
+(:func:`thidua.ingest.versionwords.marks_older`: ``DS (chưa sửa)`` | ``DS``), or a name that
+differs only by a larger number (``Lần 1`` | ``Lần 2``). The
 earlier sheet's rows are ignored (``copied_sheet``), told. An extension, ``docs/contracts.md``.
 """
 
@@ -23,7 +25,7 @@ import re
 import pandas as pd
 
 from thidua.ingest.duplicates import duplicate_key
-from thidua.ingest.versionwords import marks_newer
+from thidua.ingest.versionwords import marks_newer, marks_older
 from thidua.text import clean_text, match_key
 
 #: Numbers in a sheet's name (``Lần 2``, ``05-12``): what two versions' names differ by.
@@ -57,7 +59,9 @@ def says_later(name: str, sent: dt.date | None, other: str, other_sent: dt.date 
     ``Ngày gửi`` dates, or their names)."""
     if sent and other_sent and sent != other_sent:
         return other_sent > sent
-    return (marks_newer(other) and not marks_newer(name)) or _numbered_later(name, other)
+    return ((marks_newer(other) and not marks_newer(name))
+            or (marks_older(name) and not marks_older(other))  # ``DS (chưa sửa)`` | ``DS``
+            or _numbered_later(name, other))
 
 
 def later_version(name: str, rows: dict[str, pd.DataFrame],

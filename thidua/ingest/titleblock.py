@@ -10,9 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.titledates import (DATED_LINE, heading_line, heading_year, parse_sent_date,
-                                      parse_sent_time)
+                                      parse_sent_time, sent_date_problem)
 from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
@@ -310,7 +309,7 @@ def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str
     ``Ngày gửi:`` is ignored: unreadable, or outside the report year and the year after it
     (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report)."""
     if title.sent_text:
-        why = period_problem(title.sent_text) or "cần dd/mm/yyyy"  # ``31/11/2024``: no such day
+        why = sent_date_problem(title.sent_text)  # ``31/11/2024``: no such day
         return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được ({why}); "
                       f"đã dùng thời gian sửa tệp thay cho ngày gửi.")
     sent = title.sent_date

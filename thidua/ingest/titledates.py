@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from thidua.ingest.periodcheck import period_problem
 from thidua.text import match_key
 
-__all__ = ["DATED_LINE", "heading_year", "parse_sent_date", "parse_sent_time"]
+__all__ = ["DATED_LINE", "heading_year", "parse_sent_date", "parse_sent_time", "sent_date_problem"]
 
 #: The dated line of a Vietnamese document (``Hà Nội, ngày 05 tháng 12 năm 2024``): its date
 #: is the sent date when no ``Ngày gửi:`` says otherwise.
@@ -22,20 +23,47 @@ DATED_LINE = re.compile(r"^[^,]{1,40},\s*(ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam
 _SENT_FORMATS = (
     (r"(?<!\d)(\d{4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\d)", (1, 2, 3)),  # 2024-12-05
     (r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)", (3, 2, 1)),
-    # 05/12/2024, 5/12/24, 05-12-2024, 05.12.2024
-    (r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4}|\d{2})(?!\d)", (3, 2, 1)),
-    # ngày 2 tháng 12 năm 2024
+    # 05/12/2024, 5/12/24, 05-12-2024, 05.12.2024; a date in words first becomes one of these
+    # (:func:`_in_figures`)
 )
+
+#: A month in words after ``tháng`` (match keys): ``tháng mười hai`` as Windows' Vietnamese
+#: long date writes it (``05 Tháng Mười Hai 2024``). ``tháng năm`` (May) is left out: ``năm``
+#: also says the year follows.
+_MONTH_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "sau": 6, "bay": 7, "tam": 8,
+                "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
+_MONTH = r"((?:1[0-2]|0?[1-9])(?!\d)|" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")"
+
+#: A date in words as a person writes it after ``Ngày gửi:`` (match keys): the day (``ngày``
+#: before it or not, a comma after it or not), ``tháng`` (or Google Sheets' ``thg``) and the
+#: month, then the year after ``năm``, a ``/``, ``-`` or ``.``, a comma or a space:
+#: ``05 tháng 12 năm 2024``, ``ngày 05, tháng 12, năm 2024``, ``5 thg 12, 2024``, ``05 tháng
+#: 12/2024``, ``05 tháng mười hai 2024``. A year of two digits only after ``năm`` or a
+#: separator (``05 tháng 12 năm 24``), never after a space alone (``05 tháng 12 16:40``).
+_DATE_IN_WORDS = re.compile(
+    r"(?<!\d)(?:ngay\s*)?(\d{1,2})\s*,?\s*(?:thang|thg)\s*" + _MONTH
+    + r"(?:\s*,?\s*nam\s*(\d{4}|\d{2})|\s*[/.\-]\s*(\d{4}|\d{2})|\s*,?\s*(\d{4}))(?![\d:h])")
+
+
+def _in_figures(key: str) -> str:
+    """A match key with each date in words (:data:`_DATE_IN_WORDS`) written ``d/m/yyyy``, the
+    rest as it was: ``05 thang 12 nam 2024 16:40`` → ``05/12/2024 16:40``."""
+    def figures(m: re.Match) -> str:
+        month = _MONTH_WORDS.get(m[2]) or m[2]
+        return f"{m[1]}/{month}/{m[3] or m[4] or m[5]}"
+    return _DATE_IN_WORDS.sub(figures, key)
 
 
 def parse_sent_date(value: str) -> dt.date | None:
     """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``d/m/yy`` (a two-digit year is 20yy),
-    with ``/``, ``-`` or ``.`` between, ``yyyy-mm-dd``, ``ngày d tháng m năm yyyy``, or Excel's
+    with ``/``, ``-`` or ``.`` between, ``yyyy-mm-dd``, a date in words with or without
+    ``ngày`` (``05 tháng 12 năm 2024``, ``5 thg 12, 2024``, ``05 tháng 12/2024``, ``Hà Nội,
+    ngày 05 tháng 12 năm 2024``: :data:`_DATE_IN_WORDS`; fresh tester N's N107, N172), or Excel's
     day number of a date cell shown as a number (``45631``, 2000–2099), a US locale's
     ``mm/dd/yyyy`` when only it is a date (``11/25/2024``); ``None`` when it is none of them or
     not a real date (31/02). Whether the date is plausible (the report year or
     the next) is :func:`checked_sent_date`'s."""
-    key = match_key(value)
+    key = _in_figures(match_key(value))
     if re.fullmatch(r"\d{5}(\.0+)?", key) and 36526 <= float(key) < 73051:
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(key)))
     for pattern, (y, m, d) in _SENT_FORMATS:
@@ -43,13 +71,23 @@ def parse_sent_date(value: str) -> dt.date | None:
             year = int(found.group(y))
             year += 2000 if len(found.group(y)) == 2 else 0
             month, day = int(found.group(m)), int(found.group(d))
-            if month > 12 and day <= 12 and d < m and "thang" not in pattern:  # ``11/25/2024``: US
+            if month > 12 and day <= 12 and d < m:  # ``11/25/2024``: US
                 month, day = day, month
             try:
                 return dt.date(year, month, day)
             except ValueError:
                 return None
     return None
+
+
+def sent_date_problem(value: str) -> str:
+    """Why a ``Ngày gửi:`` value :func:`parse_sent_date` cannot read is no date, in Vietnamese,
+    for the unit: a day that does not exist (``31/11/2024``, ``ngày 31 tháng 11 năm 2024``:
+    :func:`thidua.ingest.periodcheck.period_problem` of its figures), else what a sent date
+    needs, with both ways of writing it (``ngày 5 tháng 12``, ``tháng 12/2024``: no day or no
+    year)."""
+    return period_problem(_in_figures(match_key(value))) or (
+        "cần ghi đủ ngày, tháng, năm, ví dụ 05/12/2024 hoặc 05 tháng 12 năm 2024")
 
 
 #: A time of day in a ``Ngày gửi:`` value (as a match key): ``16:40``, ``9h15``, ``15h``,
@@ -77,7 +115,7 @@ def parse_sent_time(value: str) -> dt.time | None:
     ``None``: two files of a unit sent the same day are
     ordered by it (fresh tester D's 516, 519, 520: the earlier file won by its modification
     time). An extension of ``spec/submission-form.md``, "Corrections"."""
-    key = _BRACKETED.sub(" ", match_key(value))  # ``(hạn 17h)``: a remark, not the time sent
+    key = _BRACKETED.sub(" ", _in_figures(match_key(value)))  # ``(hạn 17h)``: a remark, not the time sent
     date = next((m for pattern, _ in _SENT_FORMATS if (m := re.search(pattern, key))), None)
     if date is None:
         return None

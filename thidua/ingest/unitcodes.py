@@ -100,6 +100,17 @@ def column_gives_way(column_codes: pd.Series, known_codes: set[str] | frozenset[
     return int(shaped.sum()) * 2 <= len(codes)
 
 
+def column_typed(column_codes: pd.Series, code: str, known_codes: set[str] | frozenset[str]) -> str:
+    """``code`` (as :func:`column_unit` gives it, folded in upper case) as the unit typed it
+    in the ``Mã đơn vị`` column: the first filled cell reading as it (``LĐLĐ quận Đống Đa``,
+    not ``LĐLĐ QUẬN ĐỐNG ĐA``), to quote in a message; ``code`` when no cell does.
+    ``column_codes``: as :func:`column_unit`."""
+    for value in column_codes.dropna():
+        if _column_code(value, known_codes) == code:
+            return clean_text(value)
+    return code
+
+
 def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
     """The unit code of a file's ``Mã đơn vị`` column: the code more than half of its
     filled cells give (``spec/submission-form.md``, "Which unit and which year"), the cells
@@ -134,13 +145,16 @@ def column_unit(column_codes: pd.Series, known_codes: set[str]) -> str | None:
 
 
 def code_rejections(column_codes: pd.Series, unit: str, known_codes: set[str], file: str,
-                    sheet: str) -> list[dict]:
+                    sheet: str, written: pd.Series | None = None) -> list[dict]:
     """Rejection records (``file, sheet, row, column, value, error``) of the data rows whose
     ``Mã đơn vị`` gives another code than the file's ``unit`` that may be a unit's
     (:func:`unit_shaped`): each is rejected alone, the others count (``spec/submission-form.md``,
     "Which unit and which year"); a cell naming no unit (``HK-001``) is not another unit's.
-    ``column_codes``: as :func:`column_unit`."""
+    ``column_codes``: as :func:`column_unit`; ``written``: the same cells as typed, quoted in
+    the messages, when ``column_codes`` reads some otherwise (a unit's name read as its code,
+    :func:`thidua.ingest.unitcolumn.unit_names_as_codes`); default ``column_codes``."""
     records: list[dict] = []
+    written = column_codes if written is None else written
     values = column_codes.dropna()
     if not any(_column_code(v, known_codes) in known_codes for v in values.unique()):
         return records  # no unit's code in the column: not read as units (:func:`column_unit`)
@@ -148,14 +162,14 @@ def code_rejections(column_codes: pd.Series, unit: str, known_codes: set[str], f
     shaped = codes[by_value(codes, lambda c: unit_shaped(c, known_codes)).astype(bool)]
     why = " (mã của hơn nửa số dòng)" if int((shaped == unit).sum()) * 2 > len(shaped) else ""
     for row, code in shaped[shaped != unit].items():
-        value = clean_text(values[row])
+        value = clean_text(written[row])
         elsewhere = (f", hoặc gửi dòng này trong tệp của đơn vị '{code}'"
                      if code in known_codes else "")
         records.append({"file": file, "sheet": sheet, "row": int(row), "column": "Mã đơn vị",
                         "value": value,
                         "error": f"Mã đơn vị '{value}' khác mã của tệp '{unit}'{why}; mỗi tệp "
                                  f"chỉ của một đơn vị: đề nghị sửa thành '{unit}'{elsewhere}."
-                                 f"{foreign_letters_note(values[row])}"})
+                                 f"{foreign_letters_note(written[row])}"})
     return records
 
 

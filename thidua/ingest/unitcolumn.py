@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pandas as pd
+
+from thidua.ingest.columnar import by_value
 from thidua.ingest.rows import SheetData
 from thidua.ingest.unitcodes import registry_code
+from thidua.ingest.unitnames import unit_in_cell
 from thidua.text import clean_text, match_key, rows_said
 
 #: Headers (match keys, a bracketed hint set aside) that name the unit code column only when
@@ -73,4 +77,39 @@ def unit_code_column(sheet: SheetData, known_codes: set[str] | frozenset[str]
     return sheet, None
 
 
-__all__ = ["WEAK_UNIT_HEADERS", "unit_code_column"]
+def unit_names_as_codes(column_codes: pd.Series, names: dict[str, str],
+                        known_codes: set[str] | frozenset[str]) -> tuple[pd.Series, str | None]:
+    """The ``Mã đơn vị`` column's cells (``column_codes``: as
+    :func:`thidua.ingest.unitcodes.column_unit` reads them) with each cell holding a unit's
+    name instead of its code (:func:`thidua.ingest.unitnames.unit_in_cell` over ``names``,
+    code → registry name)
+    replaced by that unit's code, and the line telling the unit so, quoting the names as typed
+    (``None`` when no cell was replaced). A cell already a code of ``known_codes`` (in any
+    spelling), empty, or naming no unit stays as it was. Fresh tester N's N209: ``LĐLĐ quận
+    Đống Đa`` on every row and no code elsewhere, the file was rejected "Mã đơn vị 'LĐLĐ QUẬN
+    ĐỐNG ĐA' không có trong danh mục"; an extension of ``spec/submission-form.md``, "Which
+    unit and which year" (``docs/contracts.md``)."""
+    def code(value: object) -> str | None:
+        text = clean_text(value)
+        if not text or registry_code(text, known_codes):
+            return None
+        return unit_in_cell(text, names)
+
+    if column_codes.empty or not names:
+        return column_codes, None
+    named = by_value(column_codes, code)
+    replaced = named.notna()
+    if not replaced.any():
+        return column_codes, None
+    typed = dict.fromkeys((clean_text(column_codes[p]), named[p]) for p in named[replaced].index)
+    shown = ", ".join(f"'{text}' là '{unit}' ({names[unit]})" for text, unit in list(typed)[:3])
+    more = ", …" if len(typed) > 3 else ""
+    units = list(dict.fromkeys(unit for _, unit in typed))
+    example = units[0]
+    note = (f"Cột 'Mã đơn vị' ghi tên đơn vị thay cho mã ở {int(replaced.sum())} dòng: đã hiểu "
+            f"{shown}{more}; đề nghị lần sau ghi mã đơn vị trong danh mục (ví dụ '{example}') "
+            f"ở cột 'Mã đơn vị'.")
+    return column_codes.where(~replaced, named), note
+
+
+__all__ = ["WEAK_UNIT_HEADERS", "unit_code_column", "unit_names_as_codes"]

@@ -13,7 +13,7 @@ from thidua.ingest.unitcodes import registry_code
 from thidua.text import fold_code, match_key
 
 __all__ = ["name_key", "other_unit_named", "unit_by_name", "unit_by_sheet_name", "unit_by_variant",
-           "unit_coded", "unit_in_line", "unit_named"]
+           "unit_coded", "unit_in_cell", "unit_in_line", "unit_named"]
 
 #: Short forms of a unit name's words in titles (``LĐLĐ quận Ba Đình``), as match keys.
 _NAME_SHORT = (("ldld", "lien doan lao dong"), ("cdcs", "cong doan co so"), ("cd", "cong doan"),
@@ -354,3 +354,14 @@ def unit_by_variant(lines: tuple[str, ...], names: dict[str, str]
         code, line = next(iter(found.items()))
         return code, line, ()
     return None, seemed[0], seemed[1]
+
+
+def unit_in_cell(text: str, names: dict[str, str] | tuple[tuple[str, str], ...]) -> str | None:
+    """The code of the unit of ``names`` (code → registry name) a cell where a unit code is
+    expected (a ``Mã đơn vị`` column's, a title's ``Mã đơn vị:`` value) names by its name
+    instead, in any spelling a title line's is read (:func:`unit_in_line`: ``LĐLĐ quận Đống
+    Đa``, ``Liên đoàn Lao động quận Đống Đa``, ``QUẬN ĐỐNG ĐA``; else an ordinary variant,
+    :func:`unit_by_variant`: ``Quận Đống Đa - LĐLĐ``, ``LĐLĐ Q.ĐĐ``), else ``None`` (fresh
+    tester N's N209)."""
+    names = dict(names)
+    return unit_in_line(text, names) or unit_by_variant((text,), names)[0]
