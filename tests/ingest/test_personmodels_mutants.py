@@ -163,3 +163,24 @@ def test_the_note_word_for_word():
         "dòng 6, 7 lấy theo dòng 5 (An, Kỹ sư); dòng 9 lấy theo dòng 8 (Bình)")
     assert person_models_note(raw.drop(columns="position"), {6: 5}) == NOTE.format(
         "dòng 6 lấy theo dòng 5 (An)")
+
+
+def test_the_first_row_has_no_row_above_it_not_the_last():
+    # the last row a person numbered 1, the first a model numbered 2: nothing above the first
+    assert _found([NEXT, ONE]) == {}
+
+
+@pytest.mark.parametrize("passed", [
+    {"stt": "2", "model": "Tủ sách", "field": "VHXH"},  # unfinished: nothing of its own
+    {**NEXT, "stt": "5"},  # the numbering jumps
+    {**NEXT, "grassroots_union": "CĐCS Công ty B"},  # another union
+])
+def test_a_row_passed_over_ends_no_search_further_down(passed):
+    rows = [ONE, passed, {**ONE, "stt": "6", "registrant": "Bình"}, {**NEXT, "stt": "7"}]
+    assert _found(rows) == {8: 7}
+
+
+def test_a_row_of_another_field_under_a_collective_ends_no_search_further_down():
+    union = {**ONE, "type": "Tập thể", "field": "Kinh tế", "position": ""}
+    rows = [union, NEXT, {**ONE, "stt": "6", "registrant": "Bình"}, {**NEXT, "stt": "7"}]
+    assert _found(rows) == {8: 7}
