@@ -106,7 +106,7 @@ declare -A MUTANTS=(
   [excerpts]="thidua.ingest.excerpts.*"
   [printable]="thidua.text.x_printable__mutmut_*"
   [xmltext]="thidua.text.x_xml_text__mutmut_*"
-  [groupofplace]="thidua.ingest.unitnames.x_*group*__mutmut_*"
+  [groupofplace]="thidua.ingest.unitnames.x_group_of_place__mutmut_*"
   [unheaded]="thidua.ingest.valuecolumns.x__unheaded__mutmut_*"
   [lostletters]="thidua.ingest.errorcells.x_has_lost_letters__mutmut_*"
 )
