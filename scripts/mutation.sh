@@ -103,6 +103,14 @@ declare -A MUTANTS=(
   [duplicatekey]="thidua.ingest.duplicates.x_duplicate_key__mutmut_*"
   [ownnumber]="thidua.ingest.continuation.x__own_*"
   [unheaded]="thidua.ingest.unheaded.*"
+  [personmodels]="thidua.ingest.personmodels.*"
+  [summarytable]="thidua.ingest.summarytable.*"
+  [excerpts]="thidua.ingest.excerpts.*"
+  [printable]="thidua.text.x_printable__mutmut_*"
+  [xmltext]="thidua.text.x_xml_text__mutmut_*"
+  [groupofplace]="thidua.ingest.unitnames.x_group_of_place__mutmut_*"
+  [valueunheaded]="thidua.ingest.valuecolumns.x__unheaded__mutmut_*"
+  [lostletters]="thidua.ingest.errorcells.x_has_lost_letters__mutmut_*"
 )
 # (``read``: ``test_sheets.py`` left out, its merge down to row 1 048 576 takes 16 s a mutant;
 # ``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
@@ -193,6 +201,14 @@ declare -A TESTS=(
   [duplicatekey]="tests/ingest/test_pasted_text.py tests/ingest/test_duplicates_mutants.py tests/ingest/test_name_order_lookalikes.py"
   [ownnumber]="tests/ingest/test_second_people.py tests/ingest/test_continuation.py"
   [unheaded]="tests/ingest/test_lost_headers.py"
+  [personmodels]="tests/ingest/test_personmodels_mutants.py tests/ingest/test_person_models.py tests/ingest/test_transposed_table.py"
+  [summarytable]="tests/ingest/test_summarytable_mutants.py tests/ingest/test_summary_table.py"
+  [excerpts]="tests/ingest/test_excerpts_mutants.py tests/ingest/test_excerpts.py"
+  [printable]="tests/ingest/test_text_mutants.py tests/test_text_controls.py tests/report/test_text_and_formatting.py"
+  [xmltext]="tests/ingest/test_text_mutants.py tests/test_text_controls.py tests/report/test_text_and_formatting.py"
+  [groupofplace]="tests/ingest/test_unitnames_mutants.py tests/ingest/test_group_of_place.py"
+  [valueunheaded]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
+  [lostletters]="tests/ingest/test_errorcells_mutants.py tests/ingest/test_question_marks.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -202,8 +218,9 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
        severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
-       dropdownlists)
-# (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``: one function or two of a module
+       dropdownlists personmodels summarytable excerpts)
+# (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``, ``printable``, ``xmltext``,
+# ``groupofplace``, ``valueunheaded``, ``lostletters``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)
 
 IFS=, read -r -a modules <<< "${1:-all}"

@@ -81,3 +81,44 @@ def test_the_overruled_type_note_word_for_word():
         "Trang 'DS 2': cột 'Đối tượng' ghi Tập thể/Cá nhân khác với đề mục (TẬP THỂ / CÁ NHÂN) "
         "của bảng nên không đọc như cột 'Hình thức': hình thức lấy theo đề mục. Đề nghị kiểm "
         "tra lại.")
+
+
+def _unheaded_grid(word: str = "") -> list[list]:
+    return _grid(["Tập thể", "Cá nhân", "TT"], word)
+
+
+def test_unheaded_columns_are_blank_or_error_headers_between_known_ones():
+    from thidua.ingest.valuecolumns import _unheaded
+
+    for word, found in (("", [3]), ("#REF!", [3]), ("  ", [3]), ("#N/A", [3]), ("Kiểu", [])):
+        grid = _unheaded_grid(word)  # (an error header is unknown to the table: not here)
+        part = replace(find_table(grid), unknown={})
+        assert _unheaded(grid, part, 1, len(grid)) == found, word
+    grid = _unheaded_grid()
+    part = find_table(grid)
+    assert _unheaded(grid, part, 1, 2) == [3]
+    assert _unheaded(grid, part, 2, 2) == [] and _unheaded(grid, part, 3, 2) == []
+    assert _unheaded(grid, replace(part, header_rows=()), 1, len(grid)) == []
+    assert _unheaded(grid, replace(part, columns={}), 1, len(grid)) == []
+    # the header's last row is the one read (here row 0, under a data row said to be above)
+    assert _unheaded(grid, replace(part, header_rows=(1, 0)), 1, len(grid)) == [3]
+    assert _unheaded(grid, replace(part, header_rows=(0, 1)), 1, len(grid)) == []
+    # a column the table reads, or knows as unknown, is none
+    assert _unheaded(grid, replace(part, unknown={3: ""}), 1, len(grid)) == []
+    assert _unheaded(grid, replace(part, columns={**part.columns, 3: "type"}), 1, len(grid)) == []
+
+
+def test_unheaded_columns_only_inside_the_table_and_past_a_short_header_row():
+    from thidua.ingest.valuecolumns import _unheaded
+
+    grid = _unheaded_grid()
+    part = find_table(grid)
+    # blank columns left of the first known one and right of the last are no column of it
+    grid[0][1] = grid[0][2] = grid[0][10] = ""
+    inner = replace(part, columns={c: n for c, n in part.columns.items() if 2 <= c <= 9})
+    assert _unheaded(grid, inner, 1, len(grid)) == [3]
+    assert _unheaded(grid, replace(part, columns={0: "stt", 4: "registrant"}), 1, len(grid)) == [
+        1, 2, 3]
+    assert _unheaded(grid, replace(part, columns={0: "stt", 3: "model"}), 1, len(grid)) == [1, 2]
+    short = [grid[0][:3], *grid[1:]]  # the header row ends before column 3
+    assert _unheaded(short, part, 1, len(short)) == [3]
