@@ -61,9 +61,11 @@ def test_english_dates(text, period):
     assert parse_period(text, 2024) == period
 
 
-@pytest.mark.parametrize("text", ["Jan 15", "15 Foo 2024", "Mon 2024 Jan", "Jan 15 - Dec 45, 2024"])
+@pytest.mark.parametrize("text", ["Jan 15", "15 Foo 2024", "Mon 2024 Jan", "Jan 15 - Dec 45, 2024",
+                                  "Thứ 5, 05/12/2024"])  # ``thu`` of ``Thứ 5`` is no weekday
 def test_what_stays_unread(text):
-    """``Jan 15`` alone names no year; ``Jan 15`` is never January 2015."""
+    """``Jan 15`` alone names no year; ``Jan 15`` is never January 2015; ``Thứ 5`` (Thursday in
+    Vietnamese) is never read as May, nor its ``thu`` dropped as an English weekday."""
     assert parse_period(text, 2024) is None
 
 

@@ -31,6 +31,9 @@ D20_11 = dt.date(2024, 11, 20)
     "05 tháng 12 năm 24", "5 thg 12, 2024", "05tháng12năm2024", "05 Tháng Mười Hai 2024",
     "05 tháng mười hai năm 2024", "05-12-2024", "05.12.2024", "05/12/2024", "5/12/24",
     "2024-12-05", "ngày 5/12/2024", "Thứ Năm, 05/12/2024", "05 THÁNG 12 NĂM 2024",
+    # English dates (periods.english_dates): a program's or an English Excel's
+    "Dec 5, 2024", "5-Dec-2024", "05 Dec 2024", "December 5, 2024", "Thu Dec 05 2024",
+    "Thu, 5 Dec 2024", "5th December 2024", "Thứ 5, 05/12/2024",
 ])
 def test_a_sent_date_in_any_form_a_person_writes_it(written):
     title = parse_title([[f"Ngày gửi: {written}"]])

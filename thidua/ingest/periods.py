@@ -259,7 +259,7 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     an arrow between the ends (``01/2024 -> 12/2024``, ``→``), a remark in brackets after
     the period (``01/2024 - 12/2024 (đang thực hiện)``), a time of day after a date
     (:data:`_TIME_OF_DAY`) and an ISO interval (:data:`_ISO_INTERVAL`), English dates
-    (:func:`_english_dates`: ``15-Jan-2024``, ``Mon Jan 15 2024``) and ``1 - 12/2024``
+    (:func:`english_dates`: ``15-Jan-2024``, ``Mon Jan 15 2024``) and ``1 - 12/2024``
     (months 1 to 12 of 2024, :data:`_MONTHS_RANGE`).
     """
     if isinstance(value, dt.datetime):
@@ -302,7 +302,8 @@ _MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 _MONTH_NAME = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\.?")
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s)?"
-                      r"\.?,?\s*(?=\d|" + _MONTH_NAME[:_MONTH_NAME.index(")") + 1] + r")")
+                      r"\.?,?\s*(?=(?:\d{1,2}[\s\-/.,]*)?"
+                      + _MONTH_NAME[:_MONTH_NAME.index(")") + 1] + r")")  # never ``Thứ 5, 05/12``
 _DAY_MONTH_YEAR = re.compile(r"(?<![a-z][\-/. ])\b(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*" + _MONTH_NAME
                              + r"[\s\-/.,]*(\d{4}|\d{2})\b")
 _MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH_NAME + r"\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
@@ -319,7 +320,7 @@ def _full_year(digits: str) -> str:
     return digits if len(digits) == 4 else f"20{digits}"
 
 
-def _english_dates(text: str) -> str:
+def english_dates(text: str) -> str:
     """``text`` (a matching key) with English dates written as numbers: ``15-jan-2024``,
     ``jan 15, 2024``, ``mon jan 15 2024`` → ``15/1/2024``; ``jan-24``, ``january 2024`` →
     ``1/2024``; ``jan 15`` (a range's first end) → ``15/1``; ``jan 15`` is never January 2015."""
@@ -336,7 +337,7 @@ def _english_dates(text: str) -> str:
 
 def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
     """:func:`parse_period` of a cell's matching key."""
-    text = _english_dates(text)
+    text = english_dates(text)
     text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)  # ``01/01/24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
     text = _DAY_IN_WORDS.sub(r"\1/\2", text)  # ``15 tháng 1`` of ``… đến 15 tháng 12 năm 2024``

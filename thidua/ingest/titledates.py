@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from thidua.ingest.periodcheck import period_problem
+from thidua.ingest.periods import english_dates
 from thidua.text import match_key
 
 __all__ = ["DATED_LINE", "heading_year", "parse_sent_date", "parse_sent_time", "sent_date_problem"]
@@ -58,12 +59,13 @@ def parse_sent_date(value: str) -> dt.date | None:
     """A ``Ngày gửi:`` value as a date: ``dd/mm/yyyy``, ``d/m/yy`` (a two-digit year is 20yy),
     with ``/``, ``-`` or ``.`` between, ``yyyy-mm-dd``, a date in words with or without
     ``ngày`` (``05 tháng 12 năm 2024``, ``5 thg 12, 2024``, ``05 tháng 12/2024``, ``Hà Nội,
-    ngày 05 tháng 12 năm 2024``: :data:`_DATE_IN_WORDS`; fresh tester N's N107, N172), or Excel's
+    ngày 05 tháng 12 năm 2024``: :data:`_DATE_IN_WORDS`; fresh tester N's N107, N172), an
+    English date (``Dec 5, 2024``, ``5-Dec-2024``: :func:`thidua.ingest.periods.english_dates`), or Excel's
     day number of a date cell shown as a number (``45631``, 2000–2099), a US locale's
     ``mm/dd/yyyy`` when only it is a date (``11/25/2024``); ``None`` when it is none of them or
     not a real date (31/02). Whether the date is plausible (the report year or
     the next) is :func:`checked_sent_date`'s."""
-    key = _in_figures(match_key(value))
+    key = _in_figures(english_dates(match_key(value)))
     if re.fullmatch(r"\d{5}(\.0+)?", key) and 36526 <= float(key) < 73051:
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(float(key)))
     for pattern, (y, m, d) in _SENT_FORMATS:
