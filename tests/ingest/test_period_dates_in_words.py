@@ -56,6 +56,10 @@ def test_vietnamese_dates_in_words(text, period):
     ("may 2024", (D(2024, 5, 1), D(2024, 5, 31))),
     ("15/01/2024 08:30 UTC", (D(2024, 1, 15), D(2024, 1, 15))),
     ("2024-01-15 00:00:00 GMT", (D(2024, 1, 15), D(2024, 1, 15))),
+    # fresh tester N's N159: English words between the ends; N054: ``+`` (a list)
+    ("01/01/2024 to 31/12/2024", YEAR), ("Jan 2024 to Dec 2024", YEAR),
+    ("01/2024 until 12/2024", YEAR), ("03/2024 till 09/2024", (D(2024, 3, 1), D(2024, 9, 30))),
+    ("01/2024 + 12/2024", YEAR),
 ])
 def test_english_dates(text, period):
     assert parse_period(text, 2024) == period

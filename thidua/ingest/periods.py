@@ -18,8 +18,9 @@ from thidua.text import clean_text, match_key, year_digits
 
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
 _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
-#: What separates the two ends of a period (``A - B``, ``A đến B``).
-RANGE_SEP = r"\s*(?:->|=>|→|-|–|—|đến hết|den het|đến|den|tới|toi|~)\s*"
+#: What separates the two ends of a period (``A - B``, ``A đến B``; in English ``A to B``,
+#: ``A until B``: fresh tester N's N159).
+RANGE_SEP = r"\s*(?:->|=>|→|-|–|—|đến hết|den het|đến|den|tới|toi|~|\bto\b|\buntil\b|\btill\b)\s*"
 #: A remark in brackets after a period (``01/2024 - 12/2024 (đang thực hiện)``).
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _ISO = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")  # ``2024-01-15``, ``2024/01/15``
