@@ -60,3 +60,21 @@ def test_an_individual_position_holding_such_a_word_stays_a_position(tmp_path, c
                                            position="Không chuyên trách")])
     assert result.rows["valid"] == 1
     assert result.registrations["position"].tolist() == ["Không chuyên trách"]
+
+
+@pytest.mark.parametrize("word", ["N/A", "n/a", "NA", "none", "nil", "Không xác định", "Không rõ"])
+def test_a_result_saying_not_applicable_is_no_result_yet(tmp_path, context, word):
+    """``Kết quả`` ``N/A``: no result yet, the spec's default ``Chưa đánh giá`` (before: the
+    registration was rejected as a result outside the accepted set)."""
+    result = _read(tmp_path, context, [row(model="Mô hình A", result="Hoàn thành"),
+                                       row(model="Mô hình B", result=word, stt=2)])
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    assert result.registrations["result"].tolist() == ["hoan_thanh", "chua_danh_gia"]
+
+
+@pytest.mark.parametrize("word", ["x", "0", "Không", "Không có"])
+def test_a_result_of_a_tick_or_a_no_is_still_asked(tmp_path, context, word):
+    """``x`` is a tick, ``Không`` may be ``Không hoàn thành`` cut short: still rejected."""
+    result = _read(tmp_path, context, [row(model="Mô hình B", result=word)])
+    assert result.rows["rejected"] == 1
+    assert result.rejections["column"].tolist() == ["Kết quả"]

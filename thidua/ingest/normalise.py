@@ -418,6 +418,21 @@ def _nothing_blank(value: object) -> object:
     return "" if match_key(value).strip(" .") in _NOTHING or not _ALNUM.search(value) else value
 
 
+#: Words that say "no result yet" in ``Kết quả`` (match keys): empty there, so the default
+#: ``Chưa đánh giá`` (``spec/submission-form.md``; ``Chưa rõ``, ``Chưa xác định`` read so already,
+#: told as interpreted). Not ``x`` (a tick), ``0``, ``Không`` nor ``Không có`` (``Không hoàn
+#: thành`` cut short): those are still asked.
+_NO_RESULT = frozenset({"n/a", "na", "none", "nil", "khong xac dinh", "khong ro"})
+
+
+def _no_result_blank(value: object) -> object:
+    """:func:`_placeholder_blank`, and ``""`` for a word of :data:`_NO_RESULT` (``N/A``)."""
+    value = _placeholder_blank(value)
+    if isinstance(value, str) and match_key(value).strip(" .") in _NO_RESULT:
+        return ""
+    return value
+
+
 def says_nothing(value: object) -> bool:
     """Whether a cell of a column that may say nothing (a position, a registrant …) is
     emptied when read (:func:`_nothing_blank`: ``-``, ``Không``, ``N/A``, ``?``, blank)."""
@@ -458,6 +473,8 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
             return pd.Series("", index=raw.index, dtype=object)
         if name in _SAYS_NOTHING:
             return by_value(raw[name], _nothing_blank)
+        if name == "result":  # ``N/A``: no result yet
+            return by_value(raw[name], _no_result_blank)
         return by_value(raw[name], _placeholder_blank) if name in _OPTIONAL else raw[name]
     for name in TEXT_COLUMNS:
         out[name] = by_value(get(name), _clean_or_na)
