@@ -254,7 +254,7 @@ def test_a_header_over_two_rows_reads_its_sub_headers_not_lost_cells():
 
 def _lost_headers_of(upper, lower, rows):
     from thidua.ingest.table import _lost_headers
-    return _lost_headers([upper, lower, *rows], 0, row_names(upper))
+    return _lost_headers([upper, lower, *rows], 0, row_names(upper), row_names(lower))
 
 
 def test_no_lost_header_is_read_over_a_row_of_sub_headers():

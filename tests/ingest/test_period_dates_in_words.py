@@ -109,6 +109,11 @@ def test_rows_with_such_periods_count(tmp_path, context):
     ("Tháng 3 đến hết năm 2024", (D(2024, 3, 1), D(2024, 12, 31))),
     ("Quý 1-4/2024", YEAR),
     ("Quý I - IV", YEAR),
+    # a list of ranges, and a list whose items borrow another year than the report's
+    ("01/2024 - 03/2024; 09/2024 - 11/2024", (D(2024, 1, 1), D(2024, 11, 30))),
+    ("T1-T3, T9-T11/2024", (D(2024, 1, 1), D(2024, 11, 30))),
+    ("Quý I, II/2025", (D(2025, 1, 1), D(2025, 6, 30))),
+    ("T1-T3, T9-T11/2025", (D(2025, 1, 1), D(2025, 11, 30))),
 ])
 def test_lists_and_open_years(text, period):
     assert parse_period(text, 2024) == period

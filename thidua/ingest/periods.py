@@ -396,17 +396,18 @@ def _listed(text: str, year: int | None, lone: int | None) -> tuple[dt.date, dt.
     """A list of periods as one period from the first day of its earliest item to the last of
     its latest (fresh tester N's N154, N155, N158, N164: each row rejected), each item read
     as :func:`_point` reads one end, an item without its year or kind borrowing those of the
-    last (``Quý I, II/2024`` → ``Quý I/2024``, ``Quý II/2024``); ``None`` unless every item
-    reads."""
+    last (``Quý I, II/2024`` → ``Quý I/2024``, ``Quý II/2024``), or a range itself
+    (``01/2024 - 03/2024; 09/2024 - 12/2024``); ``None`` unless every item reads."""
     items = [_ITEM_LABEL.sub("", i) for i in _LIST_SEP.split(text)]
     if len(items) < 2:
         return None
     last = items[-1]
     found = []
     for item in items:
-        point = _point(item, year, lone) or _point(
-            _shared_year(_kind_of(items[0], item), last), year, lone)
-        if point is None:
+        borrowed = _shared_year(_kind_of(items[0], item), last)
+        point = (_point(item, year, lone) or _point(borrowed, year, lone)
+                 or _parse_text(item if re.search(r"\d{4}", item) else borrowed, year))
+        if point is None:  # an item that is a range itself: ``01/2024 - 03/2024, 09/2024 - …``
             return None
         found.append(point)
     return min(p[0] for p in found), max(p[1] for p in found)

@@ -362,10 +362,17 @@ def _shown_errors(grid: Grid, facts: SheetFacts) -> Grid:
     if not facts.errors:
         return grid
     grid = [list(row) for row in grid]
-    for (r, c), text in facts.errors.items():
-        if r < len(grid) and c < len(grid[r]):
-            grid[r][c] = text
+    _write_texts(grid, facts.errors.items())
     return grid
+
+
+def _write_texts(grid: Grid, cells) -> None:
+    """Write into ``grid`` (in place) each ``((row, column), text)`` of ``cells`` that lies
+    inside it, a formula of nothing but a text as that text (:func:`text_formula`): the
+    unsaved formulas and error values python-calamine reads as empty cells."""
+    for (r, c), text in cells:
+        if r < len(grid) and c < len(grid[r]):
+            grid[r][c] = text_formula(text)  # ``="Kinh tế"`` saved without its result: its text
 
 
 def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Table]:
@@ -382,9 +389,7 @@ def _apply_facts(grid: Grid, table: Table, facts: SheetFacts) -> tuple[Grid, Tab
         for (r, c), text in facts.unstruck.items():
             if r < len(grid) and c < len(grid[r]) and isinstance(grid[r][c], str):
                 grid[r][c] = text
-        for (r, c), text in (*facts.formulas.items(), *facts.errors.items()):
-            if r < len(grid) and c < len(grid[r]):
-                grid[r][c] = text_formula(text)  # ``="Kinh tế"`` saved without its result: its text
+        _write_texts(grid, (*facts.formulas.items(), *facts.errors.items()))
         for (r, c), value in facts.values.items():
             if r < len(grid) and c < len(grid[r]) and isinstance(grid[r][c], (int, float)):
                 grid[r][c] = value

@@ -249,11 +249,11 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
         if far and not markers & set(top.values()) or _note_row(grid[r], top):
             continue
         wrapped = _wrapped(grid, r, markers) if not markers <= set(top.values()) else {}
-        lost = {} if wrapped else _lost_headers(grid, r, top)  # ``#REF!`` over the fields
-        top = {**top, **lost}
         if not top and not wrapped:
             continue
         below = row_names(grid[r + 1]) if r + 1 < len(grid) else {}
+        lost = {} if wrapped else _lost_headers(grid, r, top, below)  # ``#REF!`` over the fields
+        top = {**top, **lost}
         both = set(top.values()) | set(below.values())
         # the wrapped reading when the rows as parent and sub-headers lack a marker, or name
         # fewer columns (``Thuộc`` over ``Lĩnh vực`` beside ``Hình`` over ``thức``)
@@ -301,11 +301,12 @@ def find_table(grid: Grid, hidden: frozenset[int] = frozenset(),
     return None
 
 
-def _lost_headers(grid: Grid, r: int, top: dict[int, str]) -> dict[int, str]:
+def _lost_headers(grid: Grid, r: int, top: dict[int, str],
+                  below: dict[int, str]) -> dict[int, str]:
     """:func:`thidua.ingest.unheaded.lost_headers` of grid row ``r``, unless the row under it
-    names two form columns or more (a header over two rows: its sub-headers name the
-    columns, and the data starts below them)."""
-    if len(top) < 3 or r + 1 < len(grid) and len(row_names(grid[r + 1])) >= 2:
+    names two form columns or more (``below``: a header over two rows, its sub-headers name
+    the columns, and the data starts below them)."""
+    if len(top) < 3 or len(below) >= 2:
         return {}
     return lost_headers(grid, r, top)
 
