@@ -34,6 +34,12 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
+# pandera's pandas checks import ``hypothesis.extra.numpy`` on a schema's first validation;
+# under pytest that import is rewritten (``ast.parse``) and, when it happens inside a flow run
+# beside Prefect's threads, CPython 3.11.7 can raise "SystemError: AST constructor recursion
+# depth mismatch" (CPython gh-106905; seen once in a clean clone's CI, 01/12,
+# tests/flows/test_signed_report.py). Imported here, in the main thread, before any thread.
+import pandera.backends.pandas.builtin_checks  # noqa: E402, F401
 
 # Property tests are deterministic everywhere (the same examples on every run and in CI) and
 # keep no example database in the repository (issue 14.3); THIDUA_HYPOTHESIS_PROFILE=explore
