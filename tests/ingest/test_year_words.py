@@ -74,3 +74,21 @@ def test_a_year_header_with_its_column_letter_and_a_lone_year_in_this_process():
     assert is_year_header("Năm ĐK (cột L)") and is_year_header("Năm đăng ký (cột AB)")
     assert not is_year_header("Ghi chú (cột L)")
     assert year_among_words("2024") == "2024" and year_among_words(2024) == 2024
+
+
+def test_the_report_year_decides_what_reads_already_and_the_note_names_the_form_column():
+    """Mutation survivors of the night of 01/12: ``Từ năm 2020 đến nay`` reads as a period
+    of the report year, so it is left as written (without the year it would become 2020);
+    a year among signs but no word is no year in words; without the unit's header the note
+    names the form's column."""
+    import pandas as pd
+
+    from thidua.ingest.yearwords import year_among_words, years_from_words
+    assert year_among_words("Từ năm 2020 đến nay", 2024) == "Từ năm 2020 đến nay"
+    assert year_among_words("Từ năm 2020 đến nay") == "2020"
+    assert year_among_words("~2024~", 2024) == "~2024~"
+    data = pd.DataFrame({"period": ["Hè 2024", "Từ năm 2020 đến nay"]}, index=[7, 8])
+    read, note = years_from_words(data, None, 2024)
+    assert read["period"].tolist() == ["2024", "Từ năm 2020 đến nay"]
+    assert note.startswith("Cột 'Thời gian thực hiện' ghi thời gian bằng lời, không có ngày "
+                           "tháng đọc được, ở dòng 7:")
