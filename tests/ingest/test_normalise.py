@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua.ingest.normalise import classify_rows, normalise_rows
+from thidua.ingest.normalise import says_nothing, classify_rows, normalise_rows
 from thidua.ingest.periods import parse_period
 from thidua.text import clean_text
 
@@ -141,7 +141,22 @@ def test_nfc_and_nfd_text_give_identical_rows(text):
     decomposed = normalise_rows(frame([{"model": unicodedata.normalize("NFD", text),
                                         "field": unicodedata.normalize("NFD", "Văn hóa - xã hội")}]))
     pd.testing.assert_frame_equal(composed, decomposed)
-    assert composed.at[7, "model"] == (clean_text(text) or composed.at[7, "model"])
+    if says_nothing(text):  # ``không``, ``khong co``: a model written so is missing
+        assert pd.isna(composed.at[7, "model"])
+    else:
+        assert composed.at[7, "model"] == (clean_text(text) or composed.at[7, "model"])
+
+
+@pytest.mark.parametrize("text", ["khong", "không có", "chưa có", "none"])
+def test_a_model_that_says_nothing_is_missing_in_both_forms(text):
+    """What the property test above found once (``khong``): a placeholder word is no model,
+    composed or decomposed."""
+    import unicodedata
+
+    for form in ("NFC", "NFD"):
+        rows = normalise_rows(frame([{"model": unicodedata.normalize(form, text),
+                                      "field": "Kinh tế"}]))
+        assert pd.isna(rows.at[7, "model"])
 
 
 def test_a_note_below_the_table_is_ignored_with_the_signature_block():
