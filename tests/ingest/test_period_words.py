@@ -36,10 +36,18 @@ def test_a_month_or_quarter_with_its_year_in_words(text, period):
 
 @pytest.mark.parametrize("text", [
     "trước năm 2024", "sau năm 2024", "Dự kiến", "suốt năm 2024 - 2025 và 2026",
-    "trong năm 24", "đầu năm - cuối năm 2024, 2025", "Lâu dài 5 năm",
+    "trong năm 24", "Lâu dài 5 năm",
 ])
 def test_other_words_or_numbers_stay_unread(text):
     assert parse_period(text, 2024) is None
+
+
+def test_a_list_of_two_years_in_words_spans_both():
+    """Since lists of periods are read (fresh tester N's N154…, ``periods._listed``), ``đầu
+    năm - cuối năm 2024, 2025`` is both years, as ``Năm 2023 và 2024`` is (it was pinned
+    unread before)."""
+    assert parse_period("đầu năm - cuối năm 2024, 2025", 2024) == (dt.date(2024, 1, 1),
+                                                                  dt.date(2025, 12, 31))
 
 
 def test_without_the_report_year_words_alone_name_no_year():
