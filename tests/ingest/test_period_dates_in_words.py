@@ -65,12 +65,18 @@ def test_english_dates(text, period):
     assert parse_period(text, 2024) == period
 
 
-@pytest.mark.parametrize("text", ["Jan 15", "15 Foo 2024", "Mon 2024 Jan", "Jan 15 - Dec 45, 2024",
-                                  "Thứ 5, 05/12/2024"])  # ``thu`` of ``Thứ 5`` is no weekday
+@pytest.mark.parametrize("text", ["Jan 15", "15 Foo 2024", "Mon 2024 Jan", "Jan 15 - Dec 45, 2024"])
 def test_what_stays_unread(text):
-    """``Jan 15`` alone names no year; ``Jan 15`` is never January 2015; ``Thứ 5`` (Thursday in
-    Vietnamese) is never read as May, nor its ``thu`` dropped as an English weekday."""
+    """``Jan 15`` alone names no year; ``Jan 15`` is never January 2015."""
     assert parse_period(text, 2024) is None
+
+
+def test_thu_5_is_a_vietnamese_weekday_never_may():
+    """``Thứ 5`` (Thursday in Vietnamese) is never read as May, nor its ``thu`` as an English
+    weekday: it is dropped as a Vietnamese weekday before the date
+    (``test_period_weekdays.py``)."""
+    assert parse_period("Thứ 5, 05/12/2024", 2024) == (D(2024, 12, 5), D(2024, 12, 5))
+    assert parse_period("Thứ 5 05/12", 2024) is None  # no year: not a whole date
 
 
 def test_jan_15_is_never_january_2015():

@@ -37,7 +37,19 @@ _NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc")
 #: :mod:`thidua.ingest.yearwords` when a year is with it).
 _ALL_YEAR_PHRASES = ("thuong xuyen", "lien tuc", "lau dai", "dai han", "hang nam", "hng nam",
                      "quanh nam", "ca nam", "trong nam", "suot nam", "dang thuc hien",
-                     "dang trien khai", "duy tri")
+                     "dang trien khai", "duy tri", "hang ngay", "hang tuan", "hang thang",
+                     "hang quy", "moi ngay", "moi tuan", "moi thang", "moi quy", "moi nam",
+                     "dinh ky", "dinh ki")
+#: The days of a weekly model (``Thứ 7 hằng tuần``, ``Các ngày thứ 2, thứ 6 hằng tuần``,
+#: ``Chủ nhật hằng tuần``, ``Cuối tuần``): dropped before :func:`_year_in_words` reads the
+#: rest, only when it says the model recurs (``hằng tuần``, ``mỗi tuần``, ``định kỳ``).
+_WEEK_DAYS = re.compile(r"\b(?:(?:cac\s+)?(?:ngay\s+)?(?:thu\s*(?:[2-7]|hai|ba|tu|nam|sau|bay)"
+                        r"|chu\s*nhat|cn|cuoi\s+tuan)\b\s*(?:,|va|\+|&)?\s*)+")
+_RECURS = re.compile(r"\b(?:hang|moi)\s+tuan\b|\bdinh\s+k[yi]\b")
+#: How often (``1 lần/tháng``, ``2 lần mỗi tuần``, ``mỗi tháng một lần``): as ``hằng tháng``.
+_TIMES = r"(?:\d{1,2}|mot|hai|ba|bon)\s+lan"
+_HOW_OFTEN = re.compile(rf"\b{_TIMES}\s*(?:/|moi|trong|tren|mot)?\s*(tuan|thang|quy|nam)\b"
+                        rf"|\b(?:hang|moi)\s+(tuan|thang|quy|nam)\s*,?\s*{_TIMES}\b")
 _YEAR_PHRASES = (*_ALL_YEAR_PHRASES, "cac nam tiep theo", "nam tiep theo", "dau nam",
                  "cuoi nam", "giua nam", "ke tu", "bat dau", "den het", "thuc hien",
                  "trien khai", "tu", "den", "toi", "het", "va", "nam", "trong", "suot", "ca")
@@ -261,7 +273,9 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     the period (``01/2024 - 12/2024 (đang thực hiện)``), a time of day after a date
     (:data:`_TIME_OF_DAY`) and an ISO interval (:data:`_ISO_INTERVAL`), English dates
     (:func:`english_dates`: ``15-Jan-2024``, ``Mon Jan 15 2024``) and ``1 - 12/2024``
-    (months 1 to 12 of 2024, :data:`_MONTHS_RANGE`).
+    (months 1 to 12 of 2024, :data:`_MONTHS_RANGE`), a Vietnamese weekday before a date
+    (``Thứ 2 ngày 02/12/2024``, ``CN 01/12/2024``: :data:`_VN_WEEKDAY`) and a recurring model
+    (``Hằng tuần``, ``Thứ 7 hằng tuần``, ``1 lần/tháng``: the whole year, :func:`_year_in_words`).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -336,9 +350,18 @@ def english_dates(text: str) -> str:
     return _MONTH_DAY.sub(lambda m: f"{m.group(2)}/{_MONTHS[m.group(1)]}", text)  # ``jan 15 - …``
 
 
+#: A Vietnamese weekday before a date (``Thứ 2 ngày 02/12/2024``, ``Thứ Hai, 02/12/2024``,
+#: ``T6 27/12/2024``, ``CN 01/12/2024``, ``Chủ nhật, ngày 1 tháng 12 năm 2024``), as match keys:
+#: dropped with the ``ngày`` after it. Only before a date with its day, month and year (or a
+#: day in words): ``T2 - T12/2024`` are months, ``Thứ 2 hằng tuần`` is no date.
+_VN_WEEKDAY = re.compile(
+    r"\b(?:thu\s*(?:[2-7]|hai|ba|tu|nam|sau|bay)|chu\s*nhat|cn|t\s*[2-7])\b\s*[,.:\-]?\s*"
+    r"(?:ngay\s*)?(?=\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{1,2}\s*,?\s+thang\b)")
+
+
 def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
     """:func:`parse_period` of a cell's matching key."""
-    text = english_dates(text)
+    text = english_dates(_VN_WEEKDAY.sub("", text))
     text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)  # ``01/01/24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
     text = _DAY_IN_WORDS.sub(r"\1/\2", text)  # ``15 tháng 1`` of ``… đến 15 tháng 12 năm 2024``
@@ -427,6 +450,9 @@ def _year_in_words(text: str, year: int | None) -> tuple[dt.date, dt.date] | Non
     năm 2024``, ``đầu năm - cuối năm 2024``), or ``year`` when it holds no number and says
     the whole year (:data:`_ALL_YEAR_PHRASES`: ``Thường xuyên, liên tục``, ``Lâu dài``);
     ``None`` for any other word or number, and for a range to now (``từ năm 2020 đến nay``)."""
+    text = _HOW_OFTEN.sub(lambda m: f"hang {m.group(1) or m.group(2)}", text)
+    if _RECURS.search(text):  # ``Thứ 7 hằng tuần``: the days of a weekly model
+        text = _WEEK_DAYS.sub(" ", text)
     words = re.findall(r"[a-z]+|\d+", text)
     numbers, said, i = set(), [], 0
     while i < len(words):
