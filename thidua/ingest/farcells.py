@@ -46,11 +46,13 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 class FarCells(FileRejected):
     """A sheet (``part``, its zip entry) with ``cells`` (``(row, column, reference)``, 1-based)
     outside the bounds; ``str(exc)`` is the rejection the file gets if they cannot be left
-    out."""
+    out. In an ``.ods`` (``part`` is ``content.xml``, which holds every sheet), ``tables``
+    gives the sheet of each cell (1-based, in the order of the sheets)."""
 
-    def __init__(self, reason: str, part: str, cells: tuple[tuple[int, int, str], ...]):
+    def __init__(self, reason: str, part: str, cells: tuple[tuple[int, int, str], ...],
+                 tables: tuple[int, ...] = ()):
         super().__init__(reason)
-        self.part, self.cells = part, cells
+        self.part, self.cells, self.tables = part, cells, tables
 
 
 class BlankCells(FileRejected):
@@ -125,6 +127,8 @@ def without_far_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
     sheet, and the line telling the unit (:func:`far_cells_note`); ``None`` when a cell cannot
     be taken out exactly (no ``r`` reference, written twice) or the zip cannot be rewritten, so
     that the file stays rejected. Never raises."""
+    if found.tables:
+        return _without_far_ods_cells(data, found)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             body = source.read(found.part)
@@ -143,6 +147,92 @@ def without_far_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
     shown = [(ref, _value(cell, strings)) for (_, _, ref), cell in zip(found.cells, values)]
     beyond = any(row > MAX_ROWS or col > MAX_COLUMNS for row, col, _ in found.cells)
     return rewritten, far_cells_note(name, shown, beyond)
+
+
+_ODS_T = "urn:oasis:names:tc:opendocument:xmlns:table:1.0 "
+_ODS_VALUE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0 value"
+_ODS_CELLS = (_ODS_T + "table-cell", _ODS_T + "covered-table-cell")
+#: One start tag, its attribute values holding any character but their quote.
+_TAG = re.compile(rb"""<[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
+
+
+def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, dict[int, str]]:
+    """Where the ``.ods`` cells ``wanted`` (``(table, last row, last column)``, as
+    :mod:`thidua.ingest.prescan` counts them: 1-based, a repeated cell by its last) lie in
+    ``body`` (``content.xml``): ``[(start, end, element's start tag, key, value)]`` (byte
+    offsets; ``key`` as in ``wanted``; ``value`` the cell's text, else its ``office:value``),
+    and each table's name by its number. Raises ``xml.parsers.expat.ExpatError``."""
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    state = {"table": 0, "row": 0, "rows": 1, "col": 0}
+    names: dict[int, str] = {}
+    spans, open_cell = [], []
+
+    def start(name: str, attrs: dict) -> None:
+        if open_cell:
+            open_cell[0][3] += 1
+            return
+        if name == _ODS_T + "table":
+            state.update(table=state["table"] + 1, row=0)
+            names[state["table"]] = attrs.get(_ODS_T + "name", "")
+        elif name == _ODS_T + "table-row":
+            state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0)
+        elif name in _ODS_CELLS:
+            state["col"] += int(attrs.get(_ODS_T + "number-columns-repeated", "1"))
+            if (key := (state["table"], state["row"] + state["rows"], state["col"])) in wanted:
+                open_cell.append([parser.CurrentByteIndex, name, attrs, 0, [], key])
+
+    def end(name: str) -> None:
+        if open_cell and open_cell[0][3]:
+            open_cell[0][3] -= 1
+            if name.endswith(" p"):
+                open_cell[0][4].append("\n")
+            return
+        if open_cell and name == open_cell[0][1]:
+            begin, _, attrs, _, texts, key = open_cell.pop()
+            tag = _TAG.match(body, begin)[0]  # an empty element ends with it; else at ``</``
+            stop = begin + len(tag) if tag.endswith(b"/>") else \
+                body.index(b">", parser.CurrentByteIndex) + 1
+            value = "".join(texts).strip() or attrs.get(_ODS_VALUE, "")
+            spans.append((begin, stop, tag, key, value))
+        elif name == _ODS_T + "table-row":
+            state["row"] += state["rows"]
+
+    def text(data: str) -> None:
+        if open_cell:
+            open_cell[0][4].append(data)
+
+    parser.StartElementHandler, parser.EndElementHandler = start, end
+    parser.CharacterDataHandler = text
+    parser.Parse(body, True)
+    return spans, names
+
+
+def _without_far_ods_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
+    """:func:`without_far_cells` of an ``.ods``: each far cell written empty in ``content.xml``
+    (an empty element of its name; every cell after it in its row is past the bound too)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            body = source.read(found.part)
+            if b"<!" in body:
+                return None
+            wanted = {(table, row, col) for table, (row, col, _) in zip(found.tables, found.cells)}
+            spans, names = _ods_spans(body, wanted)
+            if len(spans) != len(wanted):
+                return None
+            for begin, stop, tag, _, _ in sorted(spans, reverse=True):
+                name = re.match(rb"<([\w.:-]+)", tag)[1]
+                body = body[:begin] + b"<" + name + b"/>" + body[stop:]
+            rewritten = rezipped(source, {found.part: body})
+    except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
+        return None
+    values = {key: value for _, _, _, key, value in spans}
+    notes = [far_cells_note(names.get(table) or str(table),
+                            [(ref, values[(t, row, col)]) for t, (row, col, ref)
+                             in zip(found.tables, found.cells) if t == table])
+             for table in sorted(set(found.tables))]
+    return rewritten, " ".join(notes)
 
 
 def _value(cell: bytes, strings: dict[int, str]) -> str:

@@ -136,7 +136,9 @@ class _Part:
         self.row = self.col = self.rows_repeated = 0
         self.cell: tuple | None = None
         self.last_row = self.last_col = self.count = 0
-        self.far: list[tuple[int, int, str]] = []  # an .xlsx sheet's cells past the bounds
+        self.far: list[tuple[int, int, str]] = []  # a sheet's cells past the bounds
+        self.far_tables: list[int] = []  # an .ods content's: the table of each (1-based)
+        self.first = (0, 0)  # an .ods cell's first row and column (repeated, its last's are kept)
         self.blanks = blanks  # () → the indices of the shared strings holding nothing
         self.kind: str | None = None  # an .xlsx cell's type (``t``), its text, whether read
         self.text: list[str] | None = None
@@ -198,6 +200,14 @@ class _Part:
             if len(self.far) <= MAX_FAR_CELLS:
                 return
             row, col, ref = self.far[0]
+        elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS) and \
+                (self.first[0] > MAX_ROWS or self.first[1] > MAX_COLUMNS):
+            # an .ods cell wholly past a bound (never one repeated across it): left out if few
+            self.far.append((row, col, f"{_letters(col)}{row}"))
+            self.far_tables.append(self.count)
+            if sum(t == self.count for t in self.far_tables) <= MAX_FAR_CELLS:
+                return
+            row, col, ref = self.far[-1]
         _check_extent(row, col, ref)
         self.last_row, self.last_col = max(self.last_row, row), max(self.last_col, col)
 
@@ -300,6 +310,7 @@ class _Part:
             self.col = 0
         elif tag in (_TABLE + "table-cell", _TABLE + "covered-table-cell"):
             repeated = _count(attrib.get(_TABLE + "number-columns-repeated"))
+            self.first = (self.row + 1, self.col + 1)
             self.col += repeated
             self.cell = (self.row + self.rows_repeated, self.col)
             if attrib.get(_OFFICE + "value-type"):
@@ -421,6 +432,12 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, blanks=frozens
         if OPTIONAL_PARTS.match(info.filename):
             return  # a decoration's part: the reader goes round it (salvage.py)
         raise FileRejected(_DAMAGED.format(part=info.filename, error=file_fault(exc))) from exc
+    if target.mode == "document-content" and target.far:
+        try:
+            _check_extent(*target.far[0])
+        except FileRejected as exc:
+            raise FarCells(str(exc), info.filename, tuple(target.far),
+                           tuple(target.far_tables)) from None
     if target.mode == "worksheet":
         target.finish()
         if target.far:

@@ -1,0 +1,188 @@
+"""A few stray cells far outside the form in an ``.ods`` sheet (a value typed in ``A1048576``
+after Ctrl+↓ in LibreOffice Calc, or in a far column) are left out as in an ``.xlsx``: told
+with their values, every registration counted. Before, one such cell rejected the whole file
+("Tệp vượt quá giới hạn số dòng"). ``content.xml`` holds every sheet: each far cell is
+written empty where it stands (``farcells._without_far_ods_cells``), so no other cell moves.
+A cell repeated across a bound, and more than
+:data:`~thidua.ingest.farcells.MAX_FAR_CELLS` cells in a sheet, still reject the file."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from defusedxml import ElementTree
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableCell, TableRow
+from odf.text import P
+
+from helpers import HEADER, input_file, row
+from thidua.ingest import farcells
+from thidua.ingest.farcells import FarCells, without_far_cells
+from thidua.ingest.files import USED, ingest_file
+from thidua.ingest.isolation import checked_parse
+from thidua.ingest.prescan import check_bytes
+from thidua.ingest.workbook import FileRejected
+
+ROWS = [row(stt=1, model="Mô hình thứ nhất tốt"), row(stt=2, model="Mô hình thứ hai tốt"),
+        row(stt=3, model="Mô hình thứ ba tốt", type_="Cá nhân", registrant="Nguyễn Văn A",
+            position="Chủ tịch")]
+ADVICE = ("nằm quá xa bảng (sau dòng 100.000 hoặc sau cột thứ 1.000) nên không được đọc; đã "
+          "đọc phần còn lại của trang. Nếu đó là dòng đăng ký, đề nghị chuyển lên ngay dưới "
+          "bảng; nếu không, đề nghị xóa rồi gửi lại.")
+
+
+def _cell(value, repeat: int = 1) -> TableCell:
+    extra = {"numbercolumnsrepeated": repeat} if repeat > 1 else {}
+    if value is None or value == "":
+        return TableCell(**extra)
+    if isinstance(value, (int, float)):  # a number without its text: an empty element
+        return TableCell(valuetype="float", value=value, **extra)
+    cell = TableCell(valuetype="string", **extra)
+    for line in str(value).split("\n"):
+        cell.addElement(P(text=line))
+    return cell
+
+
+def _table(name: str, rows: list[list], far: list[tuple[int, int, object, int]]) -> Table:
+    """A sheet of ``rows`` then each far cell ``(row, column, value, repeated)``, 1-based, the
+    rows between them empty and repeated as LibreOffice writes them."""
+    table = Table(name=name)
+    for values in rows:
+        line = TableRow()
+        for value in values:
+            line.addElement(_cell(value))
+        table.addElement(line)
+    at, by_row = len(rows), {}
+    for number, column, value, repeat in sorted(far):
+        by_row.setdefault(number, []).append((column, value, repeat))
+    for number, cells in by_row.items():
+        assert number > at, "far cells lie below the rows"
+        if number > at + 1:
+            gap = TableRow(numberrowsrepeated=number - at - 1)
+            gap.addElement(TableCell())
+            table.addElement(gap)
+        line, filled = TableRow(), 0
+        for column, value, repeat in cells:
+            if column > filled + 1:
+                line.addElement(TableCell(numbercolumnsrepeated=column - filled - 1))
+            line.addElement(_cell(value, repeat))
+            filled = column + repeat - 1
+        table.addElement(line)
+        at = number
+    return table
+
+
+def _ods(tmp_path, far, sheets=(), name="Danh sách"):
+    lines = [["Mã đơn vị: Q-DD"], ["Năm: 2024"], [], HEADER, *ROWS]
+    doc = OpenDocumentSpreadsheet()
+    doc.spreadsheet.addElement(_table(name, lines, far))
+    for other, other_far in sheets:
+        doc.spreadsheet.addElement(_table(other, [["Hướng dẫn điền biểu"]], other_far))
+    path = tmp_path / "Q-DD_dk.ods"
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("far, said", [
+    ([(1048576, 1, "x", 1)], "ô A1048576 ('x')"),
+    ([(100001, 1, "dòng 100.001", 1)], "ô A100001 ('dòng 100.001')"),
+    ([(30, 16001, "ghi chú", 1)], "ô WQK30 ('ghi chú')"),
+    ([(15, 1001, "cột 1.001", 1)], "ô ALM15 ('cột 1.001')"),
+    ([(150000, 30, 5, 1)], "ô AD150000 ('5')"),  # a number cell, an empty element
+    ([(1048576, 1, "dòng một\ndòng hai", 1)], "ô A1048576 ('dòng một\ndòng hai')"),
+    ([(1048576, 1, "x", 1), (1048576, 2, "y", 1)], "ô A1048576 ('x'), ô B1048576 ('y')"),
+    ([(1048575, 1, "x", 1), (1048576, 3, "y", 1)], "ô A1048575 ('x'), ô C1048576 ('y')"),
+    ([(17, 1001, "z", 3)], "ô ALO17 ('z')"),  # one cell repeated over three far columns
+])
+def test_a_stray_far_cell_is_left_out_told_and_every_registration_counts(tmp_path, context,
+                                                                         far, said):
+    result = ingest_file(input_file(_ods(tmp_path, far)), context)
+    assert result.status == USED and result.unit == "Q-DD"
+    assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
+    assert f"Trang 'Danh sách': {said} {ADVICE}" in result.remarks
+    models = result.registrations["model"].tolist()
+    assert models == ["Mô hình thứ nhất tốt", "Mô hình thứ hai tốt", "Mô hình thứ ba tốt"]
+
+
+def test_each_sheet_with_far_cells_is_told_by_its_name(tmp_path, context):
+    path = _ods(tmp_path, [(1048576, 1, "x", 1)],
+                sheets=[("Hướng dẫn", [(7, 16384, "y", 1)])])  # XFD7
+    result = ingest_file(input_file(path), context)
+    assert result.status == USED and result.rows["valid"] == 3
+    told = [r for r in result.remarks if "quá xa bảng" in r]
+    assert told == [f"Trang 'Danh sách': ô A1048576 ('x') {ADVICE} "
+                    f"Trang 'Hướng dẫn': ô XFD7 ('y') {ADVICE}"]
+
+
+@pytest.mark.parametrize("far", [[(100000, 1, "y", 1)], [(20, 1000, "x", 1)]])
+def test_cells_just_inside_the_bounds_are_read_as_ever(tmp_path, far):
+    check_bytes(_ods(tmp_path, far).read_bytes(), ".ods")  # raises nothing: no far cell
+
+
+def test_the_far_cells_are_named_with_their_sheet_and_the_rest_is_unmoved(tmp_path):
+    data = _ods(tmp_path, [(1048576, 2, "x", 1)], sheets=[("Khác", [(200000, 1, 9, 1)])]
+                ).read_bytes()
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    assert caught.value.part == "content.xml"
+    assert caught.value.cells == ((1048576, 2, "B1048576"), (200000, 1, "A200000"))
+    assert caught.value.tables == (1, 2)
+    trimmed, note = without_far_cells(data, caught.value)
+    check_bytes(trimmed, ".ods")  # nothing past a bound any more
+    with zipfile.ZipFile(io.BytesIO(data)) as before, zipfile.ZipFile(io.BytesIO(trimmed)) as after:
+        assert after.namelist() == before.namelist()
+        assert after.read("mimetype") == before.read("mimetype")
+        old, new = before.read("content.xml"), after.read("content.xml")
+    assert b">x<" in old and b">x<" not in new and b'office:value="9"' not in new
+    assert old.count(b"<table:table-cell") == new.count(b"<table:table-cell")
+    assert old.count(b"<table:table-row") == new.count(b"<table:table-row")
+    assert old.count(b"</table:table-row>") == new.count(b"</table:table-row>")
+    ElementTree.fromstring(new)  # still well-formed
+    assert note == (f"Trang 'Danh sách': ô B1048576 ('x') {ADVICE} "
+                    f"Trang 'Khác': ô A200000 ('9') {ADVICE}")
+
+
+def test_a_cell_repeated_across_a_bound_still_rejects_the_file(tmp_path):
+    """A value LibreOffice repeats from column 999 to 1.002: the columns inside the bound would
+    be lost with it, so the file is rejected as before."""
+    data = _ods(tmp_path, [(15, 999, "lặp", 4)]).read_bytes()
+    with pytest.raises(FileRejected) as caught:
+        check_bytes(data, ".ods")
+    assert not isinstance(caught.value, FarCells)
+    assert str(caught.value).startswith("Tệp vượt quá giới hạn số cột của trang tính: có ô "
+                                        "ALN15 ở cột thứ 1.002")
+
+
+def test_up_to_the_limit_of_far_cells_the_file_is_read_past_it_rejected(tmp_path, monkeypatch):
+    monkeypatch.setattr(farcells, "MAX_FAR_CELLS", 2)
+    monkeypatch.setattr("thidua.ingest.prescan.MAX_FAR_CELLS", 2)
+    two = [(1048575 + i, 1, f"v{i}", 1) for i in range(2)]
+    parsed = checked_parse(_ods(tmp_path, two).read_bytes(), ".ods")  # in this process
+    assert [r for r in parsed.remarks if "ô A1048575 ('v0'), ô A1048576 ('v1') nằm" in r]
+    three = [(1048574 + i, 1, f"v{i}", 1) for i in range(3)]
+    with pytest.raises(FileRejected) as caught:
+        checked_parse(_ods(tmp_path, three).read_bytes(), ".ods")
+    assert not isinstance(caught.value, FarCells)
+    assert str(caught.value).startswith("Tệp vượt quá giới hạn số dòng của trang tính: có ô "
+                                        "A1048576 ở dòng 1.048.576 (giới hạn 100.000 dòng)")
+
+
+def test_the_limit_counts_each_sheet_s_cells_apart(tmp_path, monkeypatch):
+    monkeypatch.setattr(farcells, "MAX_FAR_CELLS", 2)
+    monkeypatch.setattr("thidua.ingest.prescan.MAX_FAR_CELLS", 2)
+    two_and_two = _ods(tmp_path, [(1048575, 1, "a", 1), (1048576, 1, "b", 1)],
+                       sheets=[("Khác", [(1048575, 1, "c", 1), (1048576, 1, "d", 1)])])
+    with pytest.raises(FarCells) as caught:
+        check_bytes(two_and_two.read_bytes(), ".ods")
+    assert caught.value.tables == (1, 1, 2, 2)
+
+
+def test_a_content_that_cannot_be_rewritten_keeps_the_file_rejected(tmp_path):
+    data = _ods(tmp_path, [(1048576, 1, "x", 1)]).read_bytes()
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    assert without_far_cells(b"not a zip", caught.value) is None
+    moved = FarCells("lý do", "content.xml", ((1048576, 2, "B1048576"),), (1,))
+    assert without_far_cells(data, moved) is None  # no such cell: nothing is guessed
