@@ -1,5 +1,6 @@
-"""A few stray cells far outside the form in an ``.xlsx`` sheet, left out so that the sheet is
-read (damaged or messy workbooks never lose their registrations over a cell nobody sees).
+"""A few stray cells far outside the form in an ``.xlsx`` or ``.ods`` sheet, left out so that
+the sheet is read (damaged or messy workbooks never lose their registrations over a cell nobody
+sees).
 
 A value typed at the foot of a sheet (``A1048576``, after Ctrl+↓) or in its far columns
 (``XFD5``) puts the sheet over :data:`~thidua.ingest.limits.MAX_ROWS` or
