@@ -47,3 +47,14 @@ def test_a_place_two_unions_list_names_none():
 def test_a_whole_name_wins_over_a_place_of_a_union():
     assert unit_by_name(("CÔNG ĐOÀN PHƯỜNG KIM LIÊN",), NAMES) == "P-KIMLIEN"
     assert unit_by_name(("Công đoàn xã Bát Tràng Mới",), NAMES) == "X-BATTRANG2"
+
+
+@pytest.mark.parametrize("name", [
+    "Công đoàn các xã Phù Đổng, Thuận An, và Bát Tràng",  # a comma before "và"
+    "Công đoàn các xã Phù Đổng; Thuận An và Bát Tràng",
+    "Công đoàn các xã Phù Đổng, Thuận An & Bát Tràng",
+])
+def test_the_places_of_a_union_are_listed_with_or_without_a_comma_before_va(name):
+    names = {"CX-PHUDONG": name, "Q-DD": "Liên đoàn Lao động quận Đống Đa"}
+    for line in ("CÔNG ĐOÀN XÃ BÁT TRÀNG", "Công đoàn xã Thuận An", "xã Phù Đổng"):
+        assert group_of_place(line, names) == "CX-PHUDONG"

@@ -69,7 +69,7 @@ def _groups(names: tuple[tuple[str, str], ...]) -> dict[tuple[str, str], tuple[s
     for code, name in names:
         if m := _GROUP_NAME.match(name):
             kind = name_key(m[1])
-            for place in re.split(r"\s*,\s*|\s+và\s+", m[2]):
+            for place in re.split(r"\s*[,;]\s*(?:và\s+)?|\s+(?:và|&)\s+", m[2]):
                 if key := name_key(place):
                     found[(kind, key)] = (*found.get((kind, key), ()), code)
     return found
