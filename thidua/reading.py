@@ -19,7 +19,8 @@ from pathlib import Path
 from thidua import filecache, planning, progress
 from thidua.ingest.cache import IngestCache, prune
 from thidua.ingest.discover import InputFile
-from thidua.ingest.files import SKIPPED, FileResult, UnitContext, changed_while_read
+from thidua.ingest.files import SKIPPED, USED, FileResult, UnitContext, changed_while_read
+from thidua.ingest.firstseen import rows_sha256
 from thidua.reasons import os_reason
 
 log = logging.getLogger("thidua")
@@ -122,6 +123,10 @@ def _stored(cache: IngestCache, source: InputFile, key: str, result: FileResult)
         cache.put(once, exc.result)
         return Ingested(source.file, once, False, exc.result.status, dict(exc.result.rows),
                         keep=False, result=exc.result)
+    if result.status == USED and result.unit and not result.rows_sha256:
+        # what it says, hashed once where it is read: a later run takes it from the cache
+        # (:func:`thidua.ingest.firstseen.dated_by_content` hashed every file at every run)
+        result = replace(result, rows_sha256=rows_sha256(result))
     cache.put(key, result)
     return Ingested(source.file, key, False, result.status, dict(result.rows), result=result)
 

@@ -20,6 +20,7 @@ from thidua.executors import threads
 from thidua.ingest.cache import IngestCache
 from thidua.ingest.discover import discover_files
 from thidua.ingest.files import REJECTED, SKIPPED, USED, FileResult, ingest_file, ingest_files
+from thidua.ingest.firstseen import rows_sha256
 from thidua.ingest.normalise import normalise_frames, normalise_rows
 from thidua.ingest.validate import validate_rows, validate_sheets
 from thidua.runner import batch_size, ingest_all, ingest_to_cache, settle
@@ -186,7 +187,11 @@ def test_batches_store_what_one_by_one_stores_and_a_correction_rereads_one_file(
     again, read = ingest_all(plan, tmp_path / "batched", threads(), batch=7)
     assert read == 1
     fresh = next(r for r in again if r.file == corrected.name)
-    assert differences(fresh, ingest_file(fresh.input, plan.context)) == []
+    alone = ingest_file(fresh.input, plan.context)
+    # what it says is hashed where it is read (stored with it): the hash of its own rows
+    assert fresh.rows_sha256 == rows_sha256(alone) != ""
+    assert differences(fresh, dataclasses.replace(alone, rows_sha256=rows_sha256(alone))) == []
+    assert all(r.rows_sha256 == (rows_sha256(r) if r.status == USED else "") for r in again)
     assert fresh.rows["read"] == next(r for r in batched if r.file == corrected.name).rows["read"] - 1
 
 
