@@ -15,7 +15,7 @@ import pytest
 from defusedxml import ElementTree
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
-from odf.text import P
+from odf.text import P, Span
 
 from helpers import HEADER, input_file, row
 from thidua.ingest import farcells
@@ -37,8 +37,19 @@ def _cell(value, repeat: int = 1) -> TableCell:
     extra = {"numbercolumnsrepeated": repeat} if repeat > 1 else {}
     if value is None or value == "":
         return TableCell(**extra)
+    if isinstance(value, bool):  # a true/false cell written without its text
+        return TableCell(valuetype="boolean", booleanvalue=str(value).lower(), **extra)
     if isinstance(value, (int, float)):  # a number without its text: an empty element
         return TableCell(valuetype="float", value=value, **extra)
+    if isinstance(value, list):  # paragraphs: ``"a"`` a text, ``("b",)`` a span of the one before
+        cell, paragraph = TableCell(valuetype="string", **extra), None
+        for part in value:
+            if isinstance(part, tuple):
+                paragraph.addElement(Span(text=part[0]))
+            else:
+                paragraph = P(text=part)
+                cell.addElement(paragraph)
+        return cell
     cell = TableCell(valuetype="string", **extra)
     for line in str(value).split("\n"):
         cell.addElement(P(text=line))
@@ -95,10 +106,16 @@ def _ods(tmp_path, far, sheets=(), name="Danh sách"):
     ([(1048576, 1, "x", 1), (1048576, 2, "y", 1)], "ô A1048576 ('x'), ô B1048576 ('y')"),
     ([(1048575, 1, "x", 1), (1048576, 3, "y", 1)], "ô A1048575 ('x'), ô C1048576 ('y')"),
     ([(17, 1001, "z", 3)], "ô ALO17 ('z')"),  # one cell repeated over three far columns
+    ([(1048576, 1, ["a", ("b",), "c"], 1)], "ô A1048576 ('ab\nc')"),  # a span in a paragraph
+    ([(1048576, 1, True, 1)], "ô A1048576"),  # no text, no value: named without one
 ])
 def test_a_stray_far_cell_is_left_out_told_and_every_registration_counts(tmp_path, context,
                                                                          far, said):
-    result = ingest_file(input_file(_ods(tmp_path, far)), context)
+    path = _ods(tmp_path, far)
+    parsed = checked_parse(path.read_bytes(), ".ods")  # in this process (a mutation run sees it)
+    assert f"Trang 'Danh sách': {said} {ADVICE}" in parsed.remarks
+    assert len(parsed.sheets) == 1 and len(parsed.sheets[0].grid) == 4 + len(ROWS)
+    result = ingest_file(input_file(path), context)
     assert result.status == USED and result.unit == "Q-DD"
     assert result.rows == {"read": 3, "valid": 3, "rejected": 0, "ignored": 0}
     assert f"Trang 'Danh sách': {said} {ADVICE}" in result.remarks
@@ -186,3 +203,45 @@ def test_a_content_that_cannot_be_rewritten_keeps_the_file_rejected(tmp_path):
     assert without_far_cells(b"not a zip", caught.value) is None
     moved = FarCells("lý do", "content.xml", ((1048576, 2, "B1048576"),), (1,))
     assert without_far_cells(data, moved) is None  # no such cell: nothing is guessed
+
+
+def _content(data: bytes, change) -> bytes:
+    """``data`` (an ``.ods``) with its ``content.xml`` changed by ``change(bytes)``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            target.writestr(info, change(body) if info.filename == "content.xml" else body)
+    return out.getvalue()
+
+
+def test_a_sheet_without_a_name_is_told_by_its_number(tmp_path):
+    data = _content(_ods(tmp_path, [(1048576, 1, "x", 1)]).read_bytes(),
+                    lambda body: body.replace('table:name="Danh sách"'.encode(), b""))
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    assert without_far_cells(data, caught.value)[1] == f"Trang '1': ô A1048576 ('x') {ADVICE}"
+
+
+def test_a_far_cell_after_cells_repeated_in_its_row_is_found(tmp_path):
+    """The columns a cell repeats over count (``number-columns-repeated``), in a row repeated
+    over rows (``number-rows-repeated``) before it: the far cell is where its neighbours put
+    it, and nothing else is emptied."""
+    data = _ods(tmp_path, [(200000, 5, "xa", 1), (200000, 9, "nữa", 1)]).read_bytes()
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    assert caught.value.cells == ((200000, 5, "E200000"), (200000, 9, "I200000"))
+    trimmed, note = without_far_cells(data, caught.value)
+    assert note == f"Trang 'Danh sách': ô E200000 ('xa'), ô I200000 ('nữa') {ADVICE}"
+
+
+def test_a_content_with_a_comment_is_not_rewritten(tmp_path):
+    """``<!`` (a comment, a CDATA section, a declaration) is never rewritten by hand: the file
+    stays rejected as before."""
+    data = _content(_ods(tmp_path, [(1048576, 1, "x", 1)]).read_bytes(),
+                    lambda body: body.replace(b"<office:body>", b"<!-- ghi chu --><office:body>"))
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    assert without_far_cells(data, caught.value) is None
+    with pytest.raises(FileRejected, match="giới hạn số dòng"):
+        checked_parse(data, ".ods")

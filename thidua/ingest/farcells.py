@@ -166,7 +166,7 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
     from xml.parsers import expat
 
     parser = expat.ParserCreate(namespace_separator=" ")
-    state = {"table": 0, "row": 0, "rows": 1, "col": 0}
+    state = {"table": 0}  # then the row (before this one), rows it repeats, column
     names: dict[int, str] = {}
     spans, open_cell = [], []
 
@@ -176,7 +176,7 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
             return
         if name == _ODS_T + "table":
             state.update(table=state["table"] + 1, row=0)
-            names[state["table"]] = attrs.get(_ODS_T + "name", "")
+            names[state["table"]] = attrs.get(_ODS_T + "name")
         elif name == _ODS_T + "table-row":
             state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0)
         elif name in _ODS_CELLS:
