@@ -8,8 +8,12 @@ column's header cell itself (``Lĩnh vực (1: KT, 2: VHXH, 3: ANQP, 4: XDHTCT)`
 F's 132: every row was rejected "'1' không hợp lệ ở cột 'Lĩnh vực'", though a person reads
 them from the legend.
 
-A legend is read from the sheet's cells: each number written before a separator (``1 -``,
-``1:``, ``1.``, ``1)``, ``(1)``, ``1 =``) and the text up to the next number, where that text
+The keys may also be a template's own codes, a number after one to three letters (``LV1`` …
+``LV4`` in the cells, ``Lĩnh vực (LV1: Kinh tế; LV2: VH-XH; …)`` in the header: fresh tester O's
+O156).
+
+A legend is read from the sheet's cells: each key written before a separator (``1 -``,
+``1:``, ``1.``, ``1)``, ``(1)``, ``1 =``, ``LV1:``) and the text up to the next key, where that text
 spells one value of the column as the form does (an exact reading of
 :func:`thidua.ingest.values.read_value`: ``Kinh tế``, ``VH-XH``, ``Tập thể``). The column's
 legend is every such pair on the sheet when they agree (one value per number, one number per
@@ -28,25 +32,35 @@ from thidua.text import clean_text
 
 #: The coded columns a legend may give.
 LEGEND_COLUMNS = ("field", "type", "level", "result")
-#: A number before its meaning: ``1 -``, ``1:``, ``1.``, ``1)``, ``(1)``, ``1 =`` (not a
-#: date's ``01/2024`` nor a decimal ``1.5``).
-_MARK = re.compile(r"(?<![\w/.,])(?:\((\d{1,2})\)|(\d{1,2})\s*[-–—:=.)])(?![\d/])\s*")
-#: A cell that is nothing but a number (``1``, ``01``, ``(1)``, ``1.``).
-_NUMBER = re.compile(r"\(?0?(\d{1,2})\)?\.?")
+#: A key before its meaning: a number, or a number after one to three letters (``LV1``,
+#: ``LV 1``, ``LV.1``: a template's own codes; fresh tester O's O156), then ``-``, ``:``,
+#: ``.``, ``)``, ``=``, or the key in brackets (``(1)``); never a date's ``01/2024`` nor a
+#: decimal ``1.5``.
+_KEY = r"[a-z]{0,3}[ .\-]?\d{1,2}"
+_MARK = re.compile(rf"(?<![\w/.,])(?:\(({_KEY})\)|({_KEY})\s*[-–—:=.)])(?![\d/])\s*", re.IGNORECASE)
+#: A cell that is nothing but a key (``1``, ``01``, ``(1)``, ``1.``, ``LV1``, ``lv 01``).
+_CELL_KEY = re.compile(r"\(?([a-z]{0,3})[ .\-]?0?(\d{1,2})\)?\.?", re.IGNORECASE)
 #: What ends a legend's value: separators and brackets around it.
 _TRIM = " \t\r\n;,.-–—()[]"
 
 
-def legend_pairs(text: str) -> list[tuple[int, str]]:
-    """``(number, text)`` of each number written before a separator in ``text`` and the text
-    up to the next such number (``"1 - Kinh tế; 2 - VH-XH"`` → ``[(1, "Kinh tế"), (2,
-    "VH-XH")]``), separators and brackets trimmed; ``[]`` when there is none."""
+def _key(letters: str, digits: str) -> str:
+    """A legend's key as one spelling: ``LV 01`` → ``lv1``, ``01`` → ``1``."""
+    return f"{letters.lower()}{int(digits)}"
+
+
+def legend_pairs(text: str) -> list[tuple[str, str]]:
+    """``(key, text)`` of each key (:data:`_MARK`: a number, or letters and a number) written
+    before a separator in ``text`` and the text up to the next such key (``"1 - Kinh tế; 2 -
+    VH-XH"`` → ``[("1", "Kinh tế"), ("2", "VH-XH")]``; ``"LV1: Kinh tế"`` → ``[("lv1", "Kinh
+    tế")]``), separators and brackets trimmed; ``[]`` when there is none."""
     marks = list(_MARK.finditer(text))
     out = []
     for mark, following in zip(marks, [*marks[1:], None]):
         value = text[mark.end():following.start() if following else len(text)].strip(_TRIM)
         if value:
-            out.append((int(mark.group(1) or mark.group(2)), value))
+            found = re.fullmatch(r"([a-z]*)[ .\-]?(\d+)", mark.group(1) or mark.group(2), re.I)
+            out.append((_key(*found.groups()), value))
     return out
 
 
@@ -67,23 +81,24 @@ def is_legend(text: str) -> bool:
                and 2 * n >= len(pairs) for name in LEGEND_COLUMNS)
 
 
-def legend_number(value: object) -> int | None:
-    """The number a cell holds when it is nothing but a small number (``1``, ``1.0``, ``"01"``,
-    ``"(1)"``), else ``None`` (``True``, ``1.5``, text)."""
+def legend_key(value: object) -> str | None:
+    """The legend's key a cell holds when it is nothing but a small number (``1``, ``1.0``,
+    ``"01"``, ``"(1)"`` → ``"1"``) or a number after one to three letters (``"LV1"``, ``"lv
+    01"`` → ``"lv1"``), else ``None`` (``True``, ``1.5``, other text)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return int(value) if float(value).is_integer() and 0 <= value < 100 else None
-    match = _NUMBER.fullmatch(clean_text(value))
-    return int(match.group(1)) if match else None
+        return str(int(value)) if float(value).is_integer() and 0 <= value < 100 else None
+    match = _CELL_KEY.fullmatch(clean_text(value))
+    return _key(*match.groups()) if match else None
 
 
-def sheet_legends(grid: Grid, names: tuple[str, ...]) -> dict[str, dict[int, str]]:
-    """Column name (of ``names``, :data:`LEGEND_COLUMNS`) → ``{number: the legend's text for
-    it}`` for each column the sheet's cells give a legend of (module doc). The texts read as
+def sheet_legends(grid: Grid, names: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Column name (of ``names``, :data:`LEGEND_COLUMNS`) → ``{key: the legend's text for it}``
+    (keys as :func:`legend_key` gives them) for each column the sheet's cells give a legend of (module doc). The texts read as
     the column's values; a column whose pairs disagree (one number two values, or one value
     two numbers), or give fewer than two values, has none."""
-    found: dict[str, list[tuple[int, str, str]]] = {name: [] for name in names}
+    found: dict[str, list[tuple[str, str, str]]] = {name: [] for name in names}
     for row in grid:
         for value in row:
             if not isinstance(value, str) or not _MARK.search(value):
@@ -107,21 +122,27 @@ EXAMPLES = {"field": "Kinh tế", "type": "Tập thể", "level": "Cơ sở", "r
 
 def number_hint(column: str, header: str, value: object) -> str:
     """What a rejection of ``value`` in coded column ``column`` (its header ``header``) adds
-    when the value is a number alone (:func:`legend_number`) and no legend gives it: write the
-    value in words, or a legend (leading space); ``""`` otherwise."""
-    if column not in EXAMPLES or legend_number(value) is None:
+    when the value is a number alone (:func:`legend_key`, digits only) and no legend gives it:
+    write the value in words, or a legend (leading space); ``""`` otherwise."""
+    if column not in EXAMPLES or not (legend_key(value) or "x").isdigit():
         return ""
     example = EXAMPLES[column]
     return (f" Ô ghi bằng số: đề nghị ghi rõ bằng chữ (ví dụ '{example}'), hoặc ghi chú thích "
             f"số nào là giá trị nào dưới bảng (ví dụ '{header}: 1 - {example}; 2 - …').")
 
 
-def legend_note(sheet: str, header: str, legend: dict[int, str], rows: list[int]) -> str:
+def _in_order(key: str) -> tuple[str, int]:
+    """A key's place in a legend told: by its letters, then its number (``2`` before ``10``)."""
+    return key.rstrip("0123456789"), int(key[len(key.rstrip("0123456789")):])
+
+
+def legend_note(sheet: str, header: str, legend: dict[str, str], rows: list[int]) -> str:
     """The line telling a unit that the numbers of its column ``header`` (rows ``rows``,
     Excel's) were read by the sheet's legend ``legend``."""
     shown = ", ".join(map(str, rows[:10])) + (f" và {len(rows) - 10} dòng khác"
                                                if len(rows) > 10 else "")
-    meaning = "; ".join(f"{n} = {text}" for n, text in sorted(legend.items()))
+    meaning = "; ".join(f"{n.upper()} = {legend[n]}" for n in sorted(legend, key=_in_order))
     where = f"Trang '{sheet}': cột" if sheet else "Cột"
-    return (f"{where} '{header}' ghi bằng số ở dòng {shown}; đã đọc theo chú thích trong "
+    written = "số" if all(key.isdigit() for key in legend) else "mã"
+    return (f"{where} '{header}' ghi bằng {written} ở dòng {shown}; đã đọc theo chú thích trong "
             f"tệp ({meaning}). Đề nghị lần sau ghi rõ {header.lower()} ở từng dòng.")

@@ -19,7 +19,7 @@ from schemas.form import (BY_NAME, COLLECTIVE_KEYS, COLLECTIVE_WORDS, HEADER_MAR
 from thidua.ingest import legacy
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.headers import header_name
-from thidua.ingest.legend import LEGEND_COLUMNS, legend_number, sheet_legends
+from thidua.ingest.legend import LEGEND_COLUMNS, legend_key, sheet_legends
 from thidua.ingest.marks import marked_columns, marked_value
 from thidua.ingest.normalise import STT_NUMBER, is_totals
 from thidua.ingest.periods import year_of_date_cell
@@ -234,8 +234,8 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         for name, legend in _legends(sheet, [r.get(n) for r in block for n in LEGEND_COLUMNS]
                                      ).items():  # ``1`` … ``4`` read by the sheet's legend
             for record in block:
-                if (number := legend_number(record.get(name))) in legend:
-                    record[name] = legend[number]
+                if (key := legend_key(record.get(name))) in legend:
+                    record[name] = legend[key]
         if (types := _section_types(grid, part, start, stop, named)) is not None:
             names["type"] = None  # ``I. TẬP THỂ`` / ``II. CÁ NHÂN`` instead of a column
             for record, kind in zip(block, types):
@@ -387,10 +387,10 @@ def name_filled_rows(sheet: SheetData) -> dict[str, tuple[str, list[int]]]:
     return out
 
 
-def _legends(sheet: SheetData, values: list[object]) -> dict[str, dict[int, str]]:
+def _legends(sheet: SheetData, values: list[object]) -> dict[str, dict[str, str]]:
     """The sheet's legends (:func:`thidua.ingest.legend.sheet_legends`, looked for once per
-    sheet) when one of ``values`` is a number alone (``{}`` otherwise: most sheets)."""
-    if not any(legend_number(v) is not None for v in values):
+    sheet) when one of ``values`` is a key alone, ``1`` or ``LV1`` (``{}`` otherwise: most sheets)."""
+    if not any(legend_key(v) is not None for v in values):
         return {}
     return sheet.memo("legends", lambda: sheet_legends(sheet.grid, LEGEND_COLUMNS))
 
@@ -403,7 +403,7 @@ def legends_with(sheet: SheetData, other: Grid) -> None:
     sheet.memo("legends", lambda: sheet_legends([*other, *sheet.grid], LEGEND_COLUMNS))
 
 
-def legend_rows(sheet: SheetData) -> dict[str, tuple[dict[int, str], list[int]]]:
+def legend_rows(sheet: SheetData) -> dict[str, tuple[dict[str, str], list[int]]]:
     """Column (:data:`thidua.ingest.legend.LEGEND_COLUMNS`) → ``(legend, Excel rows)``: the
     rows whose number in that column the sheet's legend read (:func:`_raw_rows`), for the
     note."""
@@ -413,7 +413,7 @@ def legend_rows(sheet: SheetData) -> dict[str, tuple[dict[int, str], list[int]]]
                  for c, n in part.columns.items() if n in LEGEND_COLUMNS}
         legends = _legends(sheet, [v for column in cells.values() for _, v in column])
         for name, legend in legends.items():
-            rows = [r + 1 for r, v in cells.get(name, []) if legend_number(v) in legend]
+            rows = [r + 1 for r, v in cells.get(name, []) if legend_key(v) in legend]
             if rows:
                 out.setdefault(name, (legend, []))[1].extend(rows)
     return out

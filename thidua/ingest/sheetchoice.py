@@ -26,7 +26,7 @@ import pandas as pd
 
 from schemas.form import BY_NAME, OLD_SHEET_WORDS, TEMPLATE_SHEET_WORDS
 from thidua.ingest.duplicates import duplicate_key
-from thidua.ingest.legend import legend_number
+from thidua.ingest.legend import legend_key
 from thidua.ingest.table import Table, is_annotation, row_names
 from thidua.ingest.values import read_value
 from thidua.ingest.workbook import FileRejected, Grid
@@ -176,12 +176,12 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
     # a number a legend may give, where the first sheet writes its values as numbers too (a
     # summary's counts under ``Tập thể`` | ``Cá nhân`` are no list going on: tester H's H09)
     numbered = {name for name in ("field", "type") if any(
-        legend_number(cell(row, name)) is not None for row in first.grid[first.table.data_start:])}
+        legend_key(cell(row, name)) is not None for row in first.grid[first.table.data_start:])}
 
     def reads(name: str, row: list) -> bool:
         value = cell(row, name)
         return read_value(name, value).code is not None or (
-            name in numbered and legend_number(value) is not None)
+            name in numbered and legend_key(value) is not None)
 
     found = [r for r, row in enumerate(grid) if clean_text(cell(row, "model"))
              and reads("field", row) and ("type" not in at or reads("type", row))]
