@@ -14,7 +14,8 @@
       cache from cold, ``aggregate_results``) against a bare python-calamine read of the same
       files, each in its own process (target ≤ 1.5×; also by CPU seconds, summed over the
       process and its parsing workers with psutil); then the whole ``thidua run`` on that
-      year, report included, with its peak resident memory summed over all its processes
+      year, report included, with its peak memory summed over all its processes (PSS: a page
+      shared by several of them counted once; the sum of each one's RSS is printed beside it)
       (sampled every 0.1 s with psutil; target < 2 GiB).
 - P4  the appendix of exemplary models (``phu-luc-tieu-bieu.pdf``) of ``--appendix-rows``
       generated rows, rendered in parts in parallel processes and joined
@@ -62,31 +63,36 @@ def environment(home: Path) -> dict:
     return env
 
 
-def timed(command: list[str], env: dict) -> tuple[float, int, str]:
+def timed(command: list[str], env: dict) -> tuple[float, int, str, int]:
     """Run ``command``; returns (wall seconds, peak RSS in bytes summed over the process and
-    all its descendants, stdout). Raises when it fails."""
+    all its descendants, stdout, peak PSS in bytes summed the same way). RSS counts a page
+    shared by several processes (a fork's pages, the libraries) once in each; PSS shares it
+    out among them, so that its sum is the memory the processes hold together (Linux's
+    ``smaps``, psutil's ``memory_full_info``). Raises when it fails."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)
     parent = psutil.Process(process.pid)
-    peak = 0
+    peak = peak_pss = 0
     while process.poll() is None:
-        total = 0
+        total = shared_out = 0
         try:
             for p in [parent, *parent.children(recursive=True)]:
                 try:
-                    total += p.memory_info().rss
+                    memory = p.memory_full_info()
+                    total += memory.rss
+                    shared_out += memory.pss
                 except psutil.Error:
                     pass
         except psutil.Error:
             pass
-        peak = max(peak, total)
+        peak, peak_pss = max(peak, total), max(peak_pss, shared_out)
         time.sleep(0.1)
     wall = time.perf_counter() - start
     out, err = process.communicate()
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {err[-2000:]}")
-    return wall, peak, out
+    return wall, peak, out, peak_pss
 
 
 def thidua_run(raw: Path, registry: Path, out: Path, cache: Path, env: dict) -> list[str]:
@@ -195,14 +201,14 @@ def appendix_year(work: Path, rows: int, compare_rows: int | None = None) -> dic
     at ``compare_rows`` rows, and the parts side alone at ``rows`` (time and peak memory)."""
     env = environment(work)
     both = compare_rows or rows
-    one_wall, one_peak, one = timed([PY, "-c", APPENDIX, str(both), "single"], env)
-    parts_wall, parts_peak, parts = timed([PY, "-c", APPENDIX, str(both), "parts"], env)
+    one_wall, one_peak, one, _ = timed([PY, "-c", APPENDIX, str(both), "single"], env)
+    parts_wall, parts_peak, parts, _ = timed([PY, "-c", APPENDIX, str(both), "parts"], env)
     result = {"rows": both, "single": float(one.split()[0]), "parts": float(parts.split()[0]),
               "single_peak": one_peak, "parts_peak": parts_peak}
     say(f"P4 at {both} rows: in parts {result['parts']:.2f} s ({parts_peak / 2**20:,.0f} MiB), "
         f"one document {result['single']:.2f} s ({one_peak / 2**20:,.0f} MiB)")
     if compare_rows and compare_rows != rows:
-        _, alone_peak, alone = timed([PY, "-c", APPENDIX, str(rows), "parts"], env)
+        _, alone_peak, alone, _ = timed([PY, "-c", APPENDIX, str(rows), "parts"], env)
         result.update({"alone_rows": rows, "alone": float(alone.split()[0]),
                        "alone_peak": alone_peak})
     return result
@@ -236,7 +242,7 @@ def bundled_year(work: Path, repeat: int) -> dict:
         lines.pop(next(n for n, line in enumerate(lines) if line.upper().startswith("STT;")) + 1)
         path.write_text("".join(lines), encoding="utf-8")
         corrected.append(timed(command, env)[0])
-        wall, _, out = timed(command, env)
+        wall, _, out, _ = timed(command, env)
         assert "(không đổi)" in out, out
         unchanged.append(wall)
     floor = median(floors)
@@ -256,9 +262,11 @@ def national_year(work: Path, data: Path, files: int, rows: int) -> dict:
                          env=env, check=True, capture_output=True, text=True).stdout.split()
     say(f"P3 read+normalise+validate+aggregate: {float(out[0]):.2f} s "
         f"({float(out[0]) / floor:.2f}x); now the whole run")
-    wall, peak, _ = timed(thidua_run(raw, registry, work / "p3-out", work / "p3-run-cache", env), env)
+    wall, peak, _, peak_pss = timed(thidua_run(raw, registry, work / "p3-out", work / "p3-run-cache",
+                                               env), env)
     return {"floor": floor, "ingest": float(out[0]), "rows_read": int(out[1]),
-            "rows_valid": int(out[2]), "run": wall, "peak": peak, "floor_cpu": floor_cpu,
+            "rows_valid": int(out[2]), "run": wall, "peak": peak, "peak_pss": peak_pss,
+            "floor_cpu": floor_cpu,
             "ingest_cpu": float(out[4])}
 
 
@@ -307,7 +315,8 @@ def main() -> None:
         print(f"   the same by CPU (all processes)   {n['ingest_cpu']:6.2f} s / python-calamine alone "
               f"{n['floor_cpu']:6.2f} s = {n['ingest_cpu'] / n['floor_cpu']:.2f}x")
         print(f"   whole thidua run, report included: {n['run']:6.2f} s, peak memory over all its "
-              f"processes {n['peak'] / 2**20:,.0f} MiB  (target < 2048 MiB)")
+              f"processes {n['peak_pss'] / 2**20:,.0f} MiB PSS  (target < 2048 MiB; "
+              f"{n['peak'] / 2**20:,.0f} MiB summing each one's RSS, shared pages counted again)")
     if a:
         print(f"P4 appendix, {a['rows']} exemplary rows: in parts {a['parts']:6.2f} s / one "
               f"document {a['single']:6.2f} s = {a['parts'] / a['single']:.2f}x  (target <= 0.6x); "

@@ -169,3 +169,20 @@ def _registrations(n: int):
                          "type": ["collective"] * n, "model": [f"Mô hình {i:03d}" for i in range(n)],
                          "registrant": ["CĐCS Ánh Dương"] * n, "result": ["tieu_bieu"] * n},
                         index=range(7, 7 + n))
+
+
+def test_a_large_run_renders_its_parts_from_the_forkserver_a_small_one_by_fork(sample, joined,
+                                                                                monkeypatch):
+    """A run holding a national year (its process past :data:`parts.FORK_LIMIT`) starts the
+    render's processes from the forkserver: forks of it would each copy its pages (issue 10,
+    P3). The bytes are the same either way."""
+    import threading
+
+    from thidua.report import parts
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert parts._context().get_start_method() == "fork"
+    monkeypatch.setattr(parts, "FORK_LIMIT", 0)
+    assert parts._context().get_start_method() == "forkserver"
+    figures, meta = sample
+    assert render_report(figures, meta, ATTACHED, workers=2) == joined

@@ -90,10 +90,22 @@ def default_workers() -> int:
     return max(1, int(os.environ.get("THIDUA_RENDER_WORKERS") or os.cpu_count() or 1))
 
 
+#: Resident size (bytes) of the run's process above which the render's processes start from
+#: the forkserver instead of as its forks: a fork of a run holding a national year's rows
+#: (1 GB) soon holds a copy of every page its Python objects' counts touch, in each process
+#: (issue 10, P3: three such processes summed 3,9 GB resident).
+FORK_LIMIT = 512 * 2**20
+
+
 def _context():
-    """``fork`` when this process runs no other thread (the workers start at once, with
-    WeasyPrint already imported), else ``forkserver`` (forking a threaded process is unsafe)."""
-    return multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+    """``fork`` when this process runs no other thread and is small (:data:`FORK_LIMIT`: the
+    workers start at once, with WeasyPrint already imported), else ``forkserver`` (forking a
+    threaded process is unsafe; a large one's pages would be copied into each worker)."""
+    import psutil
+
+    small = psutil.Process().memory_info().rss < FORK_LIMIT
+    return multiprocessing.get_context(
+        "fork" if small and threading.active_count() == 1 else "forkserver")
 
 
 def render_parts(jobs: list[tuple], workers: int | None = None) -> list[RenderedPart]:
