@@ -243,6 +243,55 @@ STT_NUMBER = re.compile(r"\d{1,5}[.)]?")
 
 #: A registrant cell naming nobody: empty, or a count (``Tổng`` | ``Tập thể`` | ``2``).
 _NO_NAME = re.compile(r"[\d\s.,()]*")
+#: The words a count is written with in a cell of a subtotal row (match keys).
+_COUNT_WORDS = (r"(?:tap the|ca nhan|tt|cn|mo hinh|mh|dang ky|so luong|sl|tong so|tong cong|"
+                r"tong|cong|luot|don vi|dv)")
+#: A cell holding a count and nothing else, its words before or after it (match keys):
+#: ``01``, ``TT: 1``, ``Cá nhân: 01``, ``01 mô hình``, ``1 tập thể``, ``(2)``.
+COUNT_CELL = re.compile(rf"\(?(?:{_COUNT_WORDS}\s*[:=]?\s*)?\d[\d.,]*\s*(?:{_COUNT_WORDS})?\.?\)?")
+#: A subtotal's label naming its part without saying which (``Cộng lĩnh vực``, ``Tổng nhóm``).
+_BARE_PART_TOTAL = re.compile(r"(?:cong|tong cong|tong so|tong)\s+(?:cac\s+)?(?:linh vuc|muc|"
+                              r"phan|khoi|nhom|hinh thuc)\s*:?")
+
+
+def names_nobody(text: str) -> bool:
+    """A registrant cell naming nobody: empty, or a count (:data:`COUNT_CELL`: ``01``, ``CN:
+    1``, ``01 mô hình``): a subtotal's, never a registration's."""
+    return not text or bool(_NO_NAME.fullmatch(text)) or bool(COUNT_CELL.fullmatch(match_key(text)))
+
+
+def _total_label(text: str) -> bool:
+    """An ``STT`` or model cell that labels a total: ``Cộng``, ``Tổng số``, ``Tổng cộng:``,
+    ``Cộng Kinh tế``, ``Cộng lĩnh vực``, ``Tổng số mô hình lĩnh vực Kinh tế`` (:func:`is_totals`
+    of the cell alone); never ``Tổng công ty …``, ``Cộng đồng …``."""
+    return bool(text) and (is_totals([text]) or bool(_BARE_PART_TOTAL.fullmatch(match_key(text))))
+
+
+def _subtotal_lines(text: pd.DataFrame, rows: pd.Index) -> list[int]:
+    """The rows of ``rows`` (a field or a type read) that are a subtotal written in the
+    table's own columns: a total's label in ``STT`` or the model's cell, a count in the
+    registrant's (:data:`COUNT_CELL`), and nothing but counts in the other cells (``Cộng`` |
+    ``Kinh tế`` | ``TT: 1`` | ``CN: 1``; ``Tổng số`` | ``KT`` | ``TT`` | ``01 mô hình``;
+    ``Cộng:`` | ``02 mô hình`` | ``Kinh tế`` | ``Tập thể`` | ``01``). A registration names its
+    registrant, never a count: such a row is never one (fresh tester O's O359, O372, O375,
+    O392, O393: each counted as a registration; O373, O379: each rejected). A row with a
+    field and a type and an empty registrant's cell stays data, rejected for what it lacks
+    (issue 9.3: such a row is never ignored)."""
+    if "registrant" not in text:
+        return []
+    look = text.loc[rows]
+    look = look[look["registrant"].map(lambda v: v != "" and names_nobody(v)).to_numpy(dtype=bool)]
+    found = []
+    for row, values in zip(look.index, look.itertuples(index=False)):
+        cell = dict(zip(look.columns, values))
+        label = [c for c in ("stt", "model") if _total_label(cell.get(c, ""))]
+        if not label:
+            continue
+        others = [v for c, v in cell.items()
+                  if v and c not in ("field", "type", "registrant", label[0])]
+        if all(COUNT_CELL.fullmatch(match_key(v)) or _total_label(v) for v in others):
+            found.append(row)
+    return found
 
 
 #: A count's label in a summary block's line (``Số mô hình`` | ``Kinh tế`` | ``Cá nhân`` | ``2``).
@@ -344,6 +393,10 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         labels[row] = "totals"
     if both.any():  # a summary block's lines: ``Kinh tế`` | ``Cá nhân`` | ``2``
         for row in _summary_lines(text, both[labels == "data"]):
+            labels[row] = "totals"
+    either = (known["field"] | known["type"]) & (labels == "data")
+    if either.any():  # ``Cộng`` | ``Kinh tế`` | ``TT: 1`` | ``CN: 1``: a subtotal, not data
+        for row in _subtotal_lines(text, either.index[either.to_numpy(dtype=bool)]):
             labels[row] = "totals"
     return labels.rename("status").astype("str")
 
