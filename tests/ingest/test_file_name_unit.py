@@ -23,7 +23,17 @@ NONE = pd.Series(dtype="object")
 @pytest.mark.parametrize("name, unit", [
     ("n-yt 2024.xlsx", "N-YT"), ("Q-DD dang ky.xlsx", "Q-DD"), ("q-hk.xlsx", "Q-HK"),
     # the code written with ``_`` as its separator (was: rejected, the part before ``_`` no code)
-    ("Q_DD.xlsx", "Q-DD"), ("q_hk 2024.xlsx", "Q-HK"), ("Q_DD_dang_ky.xlsx", None),
+    ("Q_DD.xlsx", "Q-DD"), ("q_hk 2024.xlsx", "Q-HK"), ("Q_DD_dang_ky.xlsx", "Q-DD"),
+    # the code run on into the name by a dash or a comma (fresh tester O's O304, O398, O401)
+    ("Q-DD-dang-ky-2024.xlsx", "Q-DD"), ("Q-DD-DVK2024.xlsx", "Q-DD"),
+    ("Q-DD,dang ky.xlsx", "Q-DD"), ("q.dd-dvk.xlsx", "Q-DD"), ("CX-PHUDONG-DVK.xlsx", "CX-PHUDONG"),
+    # what a copy or the office puts before the name (O307, O394, O395, O399)
+    ("01. Q-DD_dang ky.xlsx", "Q-DD"), ("2. Q-DD_DVK.xlsx", "Q-DD"), ("(3) Q-DD.xlsx", "Q-DD"),
+    ("12 - Q-DD_DVK.xlsx", "Q-DD"), ("Copy of Q-DD_dang-ky.xlsx", "Q-DD"),
+    ("Bản sao của Q-DD_dang-ky.xlsx", "Q-DD"), ("Ba\u0309n sao cu\u0309a Q-DD.xlsx", "Q-DD"),
+    ("Copy of Copy of Q-DD.xlsx", "Q-DD"), ("3 Q-DD_dang ky.xlsx", "Q-DD"),
+    ("2024 Q-DD.xlsx", None),  # a year is no numbering of the office's
+    ("Q-DDX-dang-ky.xlsx", None), ("Q-dang-ky.xlsx", None),
     ("LĐLĐ Đống Đa - DVK 2024.xlsx", "Q-DD"), ("DVK 2024 - LĐLĐ quận Hoàn Kiếm.xlsx", "Q-HK"),
     ("Dang ky (LĐLĐ Ba Đình).xlsx", "Q-BD"),
     ("Đống Đa.xlsx", None),                       # a place alone names no unit
@@ -115,3 +125,12 @@ def test_a_file_naming_another_unit_than_its_folder_keeps_its_own(tmp_path, cont
     path.parent.mkdir()
     write_xlsx(path, [Sheet("DS", [["Năm: 2024"], HEADER, *regs(2)])])
     assert ingest_file(input_file(path, tmp_path), context).unit == "Q-HK"
+
+
+def test_the_longest_code_the_first_words_make_wins():
+    """``CQ`` and ``CQ-DANG`` are both codes: ``CQ-DANG-dvk.xlsx`` is CQ-DANG's, ``CQ-dvk.xlsx``
+    CQ's (``identify._leading_code``)."""
+    codes = {"CQ", "CQ-DANG", "Q-DD"}
+    assert unit_from_file_name(Path("CQ-DANG-dvk.xlsx"), codes) == "CQ-DANG"
+    assert unit_from_file_name(Path("CQ-dvk-2025.xlsx"), codes) == "CQ"
+    assert unit_from_file_name(Path("01. CQ-DANG-dvk.xlsx"), codes) == "CQ-DANG"

@@ -80,20 +80,39 @@ def code_from_filename(path: Path, known_codes: set[str]) -> str | None:
     return registry_code(path.stem.split("_", 1)[0], known_codes)
 
 
+#: What a mail program, a cloud drive or an office puts before a file's own name: ``Copy of``
+#: and ``Bản sao của`` (Google Drive), a number the office gave the attachments (``01.``,
+#: ``2 -``, ``(3)``); fresh tester O's O307, O394, O395, O399.
+_COPY_PREFIX = re.compile(r"^(?:(?:copy of|copy|bản sao của|bản sao|ban sao cua|ban sao|"
+                          r"\(\d{1,3}\)|\d{1,3}\s*[.)_\-–]|\d{1,3}(?=\s))\s*)+", re.IGNORECASE)
+
+
+def _leading_code(stem: str, known_codes: set[str] | frozenset[str]) -> str | None:
+    """The longest registry code the name's first words make, joined by any separator
+    (``Q-DD-dang-ky-2024`` → ``Q-DD``, never ``Q-DD-DANG``; ``Q-DD,dang ky``; ``CX-PHUDONG-DVK``):
+    the code's own dash is a separator too (fresh tester O's O304, O398, O401)."""
+    words = [w for w in re.split(r"[\s._,;\-–()\[\]]+", stem) if w][:4]
+    return next((code for k in range(len(words), 0, -1)
+                 if (code := registry_code("-".join(words[:k]), known_codes))), None)
+
+
 def unit_from_file_name(path: Path, known_codes: set[str] | frozenset[str],
                         names: dict[str, str] | None = None) -> str | None:
     """The unit a file's name gives when it does not start ``CODE_`` (the last source of
     :func:`resolve_unit`): its first word a registry code in any case and with any separator
-    (``n-yt 2024.xlsx``, ``Q_HK.xlsx``, whose part before ``_`` is no code), else
+    (``n-yt 2024.xlsx``, ``Q_HK.xlsx``, whose part before ``_`` is no code), or the longest
+    code its first words make (:func:`_leading_code`: ``Q-DD-dang-ky-2024.xlsx``), after what a
+    copy or a numbering puts before the name (:data:`_COPY_PREFIX`: ``Copy of Q-DD_….xlsx``,
+    ``01. Q-DD_….xlsx``), else
     the one unit a part of it names (``LĐLĐ Đống Đa - DVK 2024.xlsx``: a part between `` - ``,
     ``_`` or brackets read as a line naming a unit, :func:`thidua.ingest.unitnames.
     unit_in_line`; ``names``: code → registry name). ``None`` otherwise (fresh tester D's 510,
     511: the file was rejected although its name says the unit; an extension of
     ``spec/submission-form.md``, "Which unit and which year")."""
-    stem = path.stem.strip()
+    stem = _COPY_PREFIX.sub("", clean_text(path.stem))  # ``Copy of …``, ``01. …``: the name after
     first = re.split(r"[\s.]+", stem, maxsplit=1)[0]
-    if code := registry_code(first, known_codes):  # ``q_hk 2024.xlsx`` too
-        return code
+    if code := registry_code(first, known_codes) or _leading_code(stem, known_codes):
+        return code  # ``q_hk 2024.xlsx``, ``Q-DD-dang-ky-2024.xlsx``, ``Q-DD,dang ky.xlsx``
     parts = [p for p in re.split(r"\s+[-–]\s+|_|\s*[()\[\]]\s*", stem) if p.strip()]
     found = {code for part in parts if (code := unit_in_line(part, names or {}))}
     return found.pop() if len(found) == 1 else None
