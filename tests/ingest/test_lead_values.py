@@ -107,3 +107,25 @@ def test_the_values_asked_are_in_the_forms_order():
     # form order: chua_danh_gia, hoan_thanh, tieu_bieu, khong_hoan_thanh (not alphabetical)
     assert leading_value("result", match_key("Tiêu biểu cấp quận không hoàn thành")) == \
         ("hoan_thanh", "tieu_bieu", "khong_hoan_thanh")
+
+
+# --- fresh tester O's O383, O402, O403, O416: ``An toàn …`` is no ``An ninh`` ---------------
+
+
+@pytest.mark.parametrize("text", ["An toàn", "An toàn thực phẩm", "An toàn vệ sinh lao động",
+                                  "An toàn, vệ sinh lao động", "An toàn lao động",
+                                  "An toàn giao thông", "AN khu dân cư"])
+def test_an_as_a_word_of_its_own_is_never_an_ninh(text):
+    """``an`` is the initials of the reading ``An ninh`` (a word typed first,
+    ``leadvalue.leading_value``), but before ``toàn`` it is a word: safety, asked, never
+    counted under An ninh - quốc phòng."""
+    assert read_value("field", text).code is None  # asked (unknown, or which of two)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("An ninh", "ANQP"), ("An ninh công nhân", "ANQP"), ("QP toàn dân", "ANQP"),
+    ("VH văn nghệ", "VHXH"), ("AN-QP khu dân cư", "ANQP"), ("Trật tự an toàn xã hội", "ANQP"),
+    ("An sinh xã hội", "VHXH"), ("KT công nghiệp", "KT"),
+])
+def test_values_written_first_still_read(text, code):
+    assert read_value("field", text).code == code

@@ -24,6 +24,13 @@ from thidua.ingest.valuewords import exact_codes, matcher, variants
 LONGEST_RUN = 8
 
 
+#: First words that are the initials of a reading's words (``an`` of ``An ninh``) but words
+#: of their own before others (``An toàn vệ sinh lao động``, ``An toàn thực phẩm``, ``An sinh``:
+#: safety, welfare): never a value read first (fresh tester O's O383, O402, O403, O416: read
+#: as ``An ninh - quốc phòng``). ``QP …``, ``VH …`` stay: no word of their own.
+_WORDS_NOT_INITIALS = frozenset({"an"})
+
+
 def leading_value(column: str, key: str) -> tuple[str, ...]:
     """The codes of the value ``key`` (a match key of a cell of coded column ``column``) begins
     with, in the form's order: one when its first run means one and the words after it name
@@ -44,6 +51,8 @@ def leading_value(column: str, key: str) -> tuple[str, ...]:
         for n in range(min(len(tokens) - 1, LONGEST_RUN), 0, -1):
             if n == 1 and _cut_short(tokens[0]) and not codes((tokens[0].rstrip("."),)):
                 continue  # ``T.`` of ``T.Khác``: begins too many words to name a value
+            if n == 1 and tokens[0] in _WORDS_NOT_INITIALS:
+                continue  # ``An toàn …``: ``an`` is a word here, not ``An ninh``'s initials
             if first := codes(tokens[:n]):
                 rest = tokens[n:]
                 if column == "level" and _names_a_ward(rest):
