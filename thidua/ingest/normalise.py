@@ -267,6 +267,29 @@ def _total_label(text: str) -> bool:
     return bool(text) and (is_totals([text]) or bool(_BARE_PART_TOTAL.fullmatch(match_key(text))))
 
 
+#: A template's guide in a cell, in brackets: ``(Ghi tên mô hình)``, ``[Nhập họ tên]``,
+#: ``<Tên tập thể/cá nhân>``, ``(ghi rõ chức vụ)`` (match keys).
+GUIDE_CELL = re.compile(r"[(\[<{]\s*(?:ghi|nhap|dien|viet|ten|ho ten|ho va ten)\b[^)\]>}]*[)\]>}]")
+
+
+def _guide_lines(text: pd.DataFrame, rows: pd.Index) -> list[int]:
+    """The rows of ``rows`` that are the template's guide line left under the header: the
+    model's cell a guide in brackets (:data:`GUIDE_CELL`: ``(Ghi tên mô hình)``) and the
+    registrant's a guide too or empty (``(Ghi tên tập thể hoặc họ tên cá nhân)``), whatever
+    the coded cells hold (the template's first values, ``Kinh tế`` | ``Tập thể``). Before, such
+    a line was counted as a registration (fresh tester O's O380)."""
+    if "model" not in text:
+        return []
+    look = text.loc[rows, "model"]
+    look = look[look.str[:1].isin(list("([<{")).to_numpy(dtype=bool)]  # the few in brackets
+    found = look.index[look.map(lambda v: bool(GUIDE_CELL.fullmatch(match_key(v))))
+                       .to_numpy(dtype=bool)]
+    if "registrant" in text:
+        found = [r for r in found if not text.at[r, "registrant"]
+                 or GUIDE_CELL.fullmatch(match_key(text.at[r, "registrant"]))]
+    return list(found)
+
+
 def _subtotal_lines(text: pd.DataFrame, rows: pd.Index) -> list[int]:
     """The rows of ``rows`` (a field or a type read) that are a subtotal written in the
     table's own columns: a total's label in ``STT`` or the model's cell, a count in the
@@ -398,6 +421,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     if either.any():  # ``Cộng`` | ``Kinh tế`` | ``TT: 1`` | ``CN: 1``: a subtotal, not data
         for row in _subtotal_lines(text, either.index[either.to_numpy(dtype=bool)]):
             labels[row] = "totals"
+    data = labels == "data"
+    for row in _guide_lines(text, data.index[data.to_numpy(dtype=bool)]):
+        labels[row] = "header"  # ``(Ghi tên mô hình)`` | ``Kinh tế`` | …: the template's guide
     return labels.rename("status").astype("str")
 
 
