@@ -72,3 +72,43 @@ def test_a_model_typed_alone_in_the_stt_column_stays_a_rejected_row(tmp_path, co
     assert result.rows == {"read": 10, "valid": 7, "rejected": 1, "ignored": 2}
     assert sorted(result.rejections["column"]) == ["Hình thức", "Lĩnh vực", "Tên mô hình",
                                                    "Tên tập thể/cá nhân"]
+
+
+# --- fresh tester O's O422, O424–O426, O428: the heading in the model's cell -----------------
+
+
+def _with_line(tmp_path, context, line, at=0):
+    rows = [reg(i) for i in range(4)]
+    rows.insert(at, [*line, *[""] * (len(HEADER) - len(line))])
+    path = tmp_path / "Q-HK_dk.xlsx"
+    write_xlsx(path, [Sheet("DS", [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER, *rows])])
+    return ingest_file(input_file(path), context)
+
+
+@pytest.mark.parametrize("line", [
+    ["", "I. CÁC MÔ HÌNH ĐĂNG KÝ NĂM 2024"], ["", "DANH SÁCH MÔ HÌNH"],
+    ["A", "MÔ HÌNH ĐĂNG KÝ MỚI"], ["", "Đợt 1"], ["II", "Đăng ký mới"], ["", "Đợt 2:"],
+])
+@pytest.mark.parametrize("at", [0, 2])
+def test_a_list_s_heading_in_the_model_s_cell_is_a_subheading(tmp_path, context, line, at):
+    result = _with_line(tmp_path, context, line, at)
+    assert result.rows == {"read": 5, "valid": 4, "rejected": 0, "ignored": 1}
+    assert {k: v for k, v in result.ignored.items() if v} == {"subheading": 1}
+
+
+@pytest.mark.parametrize("line", [
+    ["", "BỮA CƠM CÔNG ĐOÀN ẤM ÁP"],  # a model in capitals alone: asked what it lacks
+    ["", "Đợt 1", "", "", "CĐCS Công ty Minh Anh"],  # a registrant beside it: a row
+    ["Ví dụ", "Danh sách mô hình"] ,  # no numbering in STT
+])
+def test_other_lines_stay_rows_of_the_table(tmp_path, context, line):
+    result = _with_line(tmp_path, context, line)
+    assert result.rows["ignored"] + result.rows["rejected"] == 1
+    assert not result.ignored.get("subheading")
+
+
+@pytest.mark.parametrize("text", ["Đợt 1", "ĐỢT 2:", "Mô hình đăng ký mới", "II. Đăng ký mới",
+                                  "Các mô hình đăng ký năm 2024"])
+def test_list_titles(text):
+    from thidua.ingest.listheadings import is_list_title
+    assert is_list_title(text) and is_list_heading(text)

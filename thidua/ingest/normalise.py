@@ -18,7 +18,7 @@ from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
 from thidua.ingest.legend import is_legend
-from thidua.ingest.listheadings import is_list_heading
+from thidua.ingest.listheadings import is_list_heading, is_list_title
 from thidua.ingest.summarytable import is_summary_heading, summary_table_rows
 from thidua.ingest.ballot import ballot_choice
 from thidua.ingest.periods import parse_period, period_of_two
@@ -272,6 +272,24 @@ def _total_label(text: str) -> bool:
 GUIDE_CELL = re.compile(r"[(\[<{]\s*(?:ghi|nhap|dien|viet|ten|ho ten|ho va ten)\b[^)\]>}]*[)\]>}]")
 
 
+#: A numbering alone in the ``STT`` cell of a heading (``I``, ``A.``, ``2)``).
+_NUMBERING = re.compile(r"(?:[ivxlc]{1,4}|\d{1,2}|[a-e])[.)]?")
+
+
+def _model_heading(cells: pd.Series, columns: list[str]) -> bool:
+    """A list's heading typed in the model's cell, nothing else in the form's cells but a
+    numbering in ``STT`` (``I. CÁC MÔ HÌNH ĐĂNG KÝ NĂM 2024``, ``A`` | ``MÔ HÌNH ĐĂNG KÝ MỚI``,
+    ``DANH SÁCH MÔ HÌNH``, ``Đợt 1``): a list's title only
+    (:func:`thidua.ingest.listheadings.is_list_title`; a model in capitals alone stays a row,
+    rejected for what it lacks). Before, right under the header it was rejected with three
+    "Thiếu …" (fresh tester O's O422, O424–O426, O428)."""
+    model = cells.get("model", "")
+    if not model or any(cells.get(c, "") for c in columns if c != "model"):
+        return False
+    stt = cells.get("stt", "")
+    return (not stt or bool(_NUMBERING.fullmatch(match_key(stt)))) and is_list_title(model)
+
+
 def _guide_lines(text: pd.DataFrame, rows: pd.Index) -> list[int]:
     """The rows of ``rows`` that are the template's guide line left under the header: the
     model's cell a guide in brackets (:data:`GUIDE_CELL`: ``(Ghi tên mô hình)``) and the
@@ -412,6 +430,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
             labels[row] = "subheading"
         elif not has_data[row] and len(set(texts)) == 1 and is_list_heading(texts[0]):
             labels[row] = "subheading"  # ``Năm 2023``, ``DANH SÁCH … (tiếp theo)`` in STT
+        elif not either and _model_heading(text.loc[row], columns):
+            labels[row] = "subheading"  # ``I. CÁC MÔ HÌNH ĐĂNG KÝ NĂM 2024`` in the model's cell
     for row in summary_table_rows(text, labels):  # ``STT | Lĩnh vực | Tập thể | Cá nhân | Cộng``
         labels[row] = "totals"
     if both.any():  # a summary block's lines: ``Kinh tế`` | ``Cá nhân`` | ``2``
