@@ -296,10 +296,33 @@ def text_formula(cell: str) -> str:
 
 
 def _parse_csv(text: str, delimiter: str) -> Grid:
-    # newline="": records may end in CR, LF or CRLF, and quoted cells may hold any of them;
-    # a doubled quote inside a quoted cell is one quote.
-    return [[text_formula(cell) for cell in row]
+    """``text`` as rows of cells. Records may end in CR, LF or CRLF, and quoted cells may hold
+    any of them; a doubled quote inside a quoted cell is one quote. A quote a program wrote
+    without quoting the cell (``"Chợ 0 đồng`` opening a note, a ditto mark ``"`` alone) opens
+    a quoted cell that runs on over the next lines, swallowing whole rows of the table; when a
+    cell so holds a line of :data:`SWALLOWED_CELLS` separators or more, each line is read as
+    one record, a line with an odd number of quotes with its quotes as written (fresh tester
+    P's P114, P165, P168, P203: the rows after such a quote were lost, silently)."""
+    grid = [[text_formula(cell) for cell in row]
             for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    if not any(_swallowed(cell, delimiter) for row in grid for cell in row if "\n" in cell):
+        return grid
+    rows = []
+    lines = re.split(r"\r\n|\r|\n", text)  # the csv module's own line ends only
+    for line in lines[:-1] if lines and not lines[-1] else lines:  # no record after the last
+        quoting = csv.QUOTE_NONE if line.count('"') % 2 else csv.QUOTE_MINIMAL
+        rows.extend(csv.reader([line], delimiter=delimiter, quoting=quoting))
+    return [[text_formula(cell) for cell in row] for row in rows]
+
+
+#: Separators on one line inside a cell that make it rows of the table run together, not a
+#: note written over several lines.
+SWALLOWED_CELLS = 4
+
+
+def _swallowed(cell: str, delimiter: str) -> bool:
+    """Whether a cell holds a later line of :data:`SWALLOWED_CELLS` separators or more."""
+    return any(line.count(delimiter) >= SWALLOWED_CELLS for line in cell.splitlines()[1:])
 
 
 def csv_grids(data: bytes) -> tuple[list[tuple[str, Grid]], str]:
