@@ -3,8 +3,9 @@ shows"): ``300`` under ``0000`` is ``0300``.
 
 Only the codes units put on text-like columns are formatted: zero-padded integers (``0000``),
 fixed decimals (``0.0``, ``0.00``), thousands separators (``#,##0``), percentages (``0%``),
-literal text in quotes or after ``\\`` (``"ĐV"000``), colours and conditions in brackets
-(dropped). ``General`` and ``@`` give Excel's General text (``12`` not ``12.0``). Any other code
+literal text in quotes or after ``\\`` (``"ĐV"000``), a section of words only (``"Kinh tế"``),
+colours in brackets (dropped) and conditions (``[=1]"Tập thể";[=2]"Cá nhân"``: the section
+whose condition holds). ``General`` and ``@`` give Excel's General text (``12`` not ``12.0``). Any other code
 (fractions, scientific, dates but a year alone: ``yyyy``) returns ``None``: the caller keeps the value as read. Separators
 are Excel's invariant ones (``,`` thousands, ``.`` decimals), as the format code writes them.
 """
@@ -39,6 +40,27 @@ def _section(code: str, value: float) -> tuple[str, float]:
     return parts[0], value
 
 
+#: A section's condition (``[=1]``, ``[<=2]``, ``[>=100]``): a drop-down's index shown as its
+#: words (``[=1]"Tập thể";[=2]"Cá nhân"``; fresh tester P's P083, P156, P159).
+_CONDITION = re.compile(r"\[(=|<>|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\]")
+_HOLDS = {"=": lambda a, b: a == b, "<>": lambda a, b: a != b, "<=": lambda a, b: a <= b,
+          ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, ">": lambda a, b: a > b}
+
+
+def _conditional(code: str, value: float) -> str | None:
+    """The section of a code with conditions that shows ``value``: the first whose condition
+    holds, else the first without one, else ``""`` (no section shows it: the caller keeps
+    the value); ``None`` when the code has no condition."""
+    parts = code.split(";")
+    found = [_CONDITION.search(p) for p in parts]
+    if not any(found):
+        return None
+    for part, condition in zip(parts, found):
+        if condition and _HOLDS[condition.group(1)](value, float(condition.group(2))):
+            return part
+    return next((p for p, c in zip(parts, found) if not c), "")
+
+
 def format_number(value: float, code: str) -> str | None:
     """``value`` as Excel displays it under ``code``, or ``None`` when the code is not one
     this module formats (module docstring). Never raises."""
@@ -47,7 +69,12 @@ def format_number(value: float, code: str) -> str | None:
     code = code or "General"
     if code.strip().lower() in ("general", "@"):
         return general(value)
-    section, shown = _section(_BRACKETS.sub("", code), value)
+    if (chosen := _conditional(code, value)) == "":
+        return None  # ``3`` under ``[=1]"Tập thể";[=2]"Cá nhân"``: as read
+    if chosen is not None:
+        section, shown = _BRACKETS.sub("", chosen), value
+    else:
+        section, shown = _section(_BRACKETS.sub("", code), value)
     pieces: list[tuple[bool, str]] = []  # (is literal, text)
     pos = 0
     for m in _LITERAL.finditer(section):
@@ -75,8 +102,9 @@ def format_number(value: float, code: str) -> str | None:
                 done = True
             else:
                 out.append(token)
-    if not done:
-        return None
+    if not done:  # a section of words only (``"Kinh tế"``): Excel shows them, never the number
+        words = "".join(t for lit, t in pieces if lit)
+        return words if words.strip() and not plain.strip() else None
     sign = "-" if value < 0 and len(code.split(";")) < 2 else ""
     return sign + "".join(out)
 

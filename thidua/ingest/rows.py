@@ -452,8 +452,13 @@ def _as_shown(name: str, shown: str) -> bool:
     """Whether column ``name``'s cell is read as the text Excel shows (``shown``) rather than
     its value: a text-like column's always (``0300``), a coded column's when the number is
     shown as a percentage (``1`` under ``0%`` is ``100%``, as the unit sees it and a share of
-    the plan reads: fresh tester J's J039, quoted ``'1'`` before)."""
-    return name not in _VALUE_COLUMNS or shown.rstrip().endswith("%")
+    the plan reads: fresh tester J's J039, quoted ``'1'`` before), or as one of the column's
+    values in words (a drop-down's index ``1`` under ``[=1]"Tập thể";[=2]"Cá nhân"``: the unit
+    sees ``Tập thể``; fresh tester P's P083, P084, P097, P152, P156, P158, P159: rejected
+    "'1' không hợp lệ")."""
+    if name not in _VALUE_COLUMNS or shown.rstrip().endswith("%"):
+        return True
+    return name in ("field", "type", "level", "result") and read_value(name, shown).code is not None
 
 
 def _raw_names(table: Table) -> dict[int, str]:
