@@ -161,15 +161,64 @@ def test_the_far_cells_are_named_with_their_sheet_and_the_rest_is_unmoved(tmp_pa
                     f"Trang 'Khác': ô A200000 ('9') {ADVICE}")
 
 
-def test_a_cell_repeated_across_a_bound_still_rejects_the_file(tmp_path):
-    """A value LibreOffice repeats from column 999 to 1.002: the columns inside the bound would
-    be lost with it, so the file is rejected as before."""
+def test_a_cell_dragged_across_the_column_bound_keeps_its_columns_within_it(tmp_path, context):
+    """A value LibreOffice repeats from column 999 to 1.002 (one element): the columns within
+    the bound keep it, the two past it are written empty; before, the file was rejected
+    (fresh tester P's P138, P193)."""
     data = _ods(tmp_path, [(15, 999, "lặp", 4)]).read_bytes()
-    with pytest.raises(FileRejected) as caught:
+    with pytest.raises(FarCells) as caught:
         check_bytes(data, ".ods")
-    assert not isinstance(caught.value, FarCells)
-    assert str(caught.value).startswith("Tệp vượt quá giới hạn số cột của trang tính: có ô "
-                                        "ALN15 ở cột thứ 1.002")
+    assert caught.value.cells == ((15, 1002, "ALN15"),) and caught.value.starts == ((15, 999),)
+    trimmed, note = without_far_cells(data, caught.value)
+    check_bytes(trimmed, ".ods")
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as after:
+        body = after.read("content.xml")
+    assert b'table:number-columns-repeated="2" office:value-type="string"' in body \
+        or b'office:value-type="string" table:number-columns-repeated="2"' in body
+    assert b'<table:table-cell table:number-columns-repeated="2"/></table:table-row>' in body
+    assert note == f"Trang 'Danh sách': ô ALN15 ('lặp') {ADVICE}"
+    path = tmp_path / "keo.ods"
+    path.write_bytes(data)
+    result = ingest_file(input_file(path), context)
+    assert result.rows["valid"] == 3
+
+
+def test_a_row_dragged_across_the_row_bound_keeps_its_rows_within_it(tmp_path, context):
+    """A row LibreOffice repeats from row 99.991 to 100.010 with a value (``Hoàn thành``
+    filled down, one element): its rows within the bound stay, the ten past it are written as
+    empty rows (fresh tester P's P199: rejected)."""
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Danh sách")
+    for values in [["Mã đơn vị: Q-DD"], ["Năm: 2024"], [], HEADER, *ROWS]:
+        line = TableRow()
+        for value in values:
+            line.addElement(_cell(value))
+        table.addElement(line)
+    gap = TableRow(numberrowsrepeated=99990 - 7)
+    gap.addElement(TableCell())
+    table.addElement(gap)
+    dragged = TableRow(numberrowsrepeated=20)
+    dragged.addElement(TableCell(numbercolumnsrepeated=9))
+    dragged.addElement(_cell("Hoàn thành"))
+    table.addElement(dragged)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "Q-DD_dk.ods"
+    doc.save(str(path))
+    data = path.read_bytes()
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    assert caught.value.cells == ((100010, 10, "J100010"),)
+    assert caught.value.starts == ((99991, 10),)
+    trimmed, _ = without_far_cells(data, caught.value)
+    check_bytes(trimmed, ".ods")
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as after:
+        body = after.read("content.xml")
+    assert (b'<table:table-row table:number-rows-repeated="10"><table:table-cell '
+            b'table:number-columns-repeated="9"/>') in body  # 99.991 … 100.000 kept
+    assert b'<table:table-row table:number-rows-repeated="10"><table:table-cell/></table:table-row>' \
+        in body
+    result = ingest_file(input_file(path), context)
+    assert (result.rows["valid"], result.rows["rejected"]) == (3, 0)
 
 
 def test_up_to_the_limit_of_far_cells_the_file_is_read_past_it_rejected(tmp_path, monkeypatch):
@@ -245,3 +294,17 @@ def test_a_content_with_a_comment_is_not_rewritten(tmp_path):
     assert without_far_cells(data, caught.value) is None
     with pytest.raises(FileRejected, match="giới hạn số dòng"):
         checked_parse(data, ".ods")
+
+
+def test_a_far_cell_right_after_a_dragged_one_stays_in_its_place(tmp_path):
+    """The dragged cell's empty columns go before the next cell, written empty in its own
+    place (edits applied from the end, the filler before the next cell's)."""
+    data = _ods(tmp_path, [(15, 999, "lặp", 4), (15, 1003, "xa", 1)]).read_bytes()
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    trimmed, note = without_far_cells(data, caught.value)
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as after:
+        body = after.read("content.xml")
+    assert (b'<table:table-cell table:number-columns-repeated="2"/><table:table-cell/>'
+            b'</table:table-row>') in body
+    assert note == f"Trang 'Danh sách': ô ALN15 ('lặp'), ô ALO15 ('xa') {ADVICE}"

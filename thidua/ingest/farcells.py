@@ -48,12 +48,14 @@ class FarCells(FileRejected):
     """A sheet (``part``, its zip entry) with ``cells`` (``(row, column, reference)``, 1-based)
     outside the bounds; ``str(exc)`` is the rejection the file gets if they cannot be left
     out. In an ``.ods`` (``part`` is ``content.xml``, which holds every sheet), ``tables``
-    gives the sheet of each cell (1-based, in the order of the sheets)."""
+    gives the sheet of each cell (1-based, in the order of the sheets) and ``starts`` its first
+    row and column (a cell repeated over columns, or in a row repeated over rows, is named by
+    its last; when it starts within the bounds, only its part past them is left out)."""
 
     def __init__(self, reason: str, part: str, cells: tuple[tuple[int, int, str], ...],
-                 tables: tuple[int, ...] = ()):
+                 tables: tuple[int, ...] = (), starts: tuple[tuple[int, int], ...] = ()):
         super().__init__(reason)
-        self.part, self.cells, self.tables = part, cells, tables
+        self.part, self.cells, self.tables, self.starts = part, cells, tables, starts
 
 
 class BlankCells(FileRejected):
@@ -162,13 +164,14 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
     :mod:`thidua.ingest.prescan` counts them: 1-based, a repeated cell by its last) lie in
     ``body`` (``content.xml``): ``[(start, end, element's start tag, key, value)]`` (byte
     offsets; ``key`` as in ``wanted``; ``value`` the cell's text, else its ``office:value``),
-    and each table's name by its number. Raises ``xml.parsers.expat.ExpatError``."""
+    each table's name by its number, and each wanted cell's row element (``key → (start,
+    end, start tag)``). Raises ``xml.parsers.expat.ExpatError``."""
     from xml.parsers import expat
 
     parser = expat.ParserCreate(namespace_separator=" ")
-    state = {"table": 0}  # then the row (before this one), rows it repeats, column
+    state = {"table": 0}  # then the row (before this one), rows it repeats, column, its start
     names: dict[int, str] = {}
-    spans, open_cell = [], []
+    spans, open_cell, rows_of = [], [], []
 
     def start(name: str, attrs: dict) -> None:
         if open_cell:
@@ -178,11 +181,13 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
             state.update(table=state["table"] + 1, row=0)
             names[state["table"]] = attrs.get(_ODS_T + "name")
         elif name == _ODS_T + "table-row":
-            state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0)
+            state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0,
+                         at=parser.CurrentByteIndex, keys=[])
         elif name in _ODS_CELLS:
             state["col"] += int(attrs.get(_ODS_T + "number-columns-repeated", "1"))
             if (key := (state["table"], state["row"] + state["rows"], state["col"])) in wanted:
                 open_cell.append([parser.CurrentByteIndex, name, attrs, 0, [], key])
+                state["keys"].append(key)
 
     def end(name: str) -> None:
         if open_cell and open_cell[0][3]:
@@ -199,6 +204,12 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
             spans.append((begin, stop, tag, key, value))
         elif name == _ODS_T + "table-row":
             state["row"] += state["rows"]
+            if state["keys"]:  # the row holding far cells: where it starts and ends
+                begin = state["at"]
+                tag = _TAG.match(body, begin)[0]
+                stop = begin + len(tag) if tag.endswith(b"/>") else \
+                    body.index(b">", parser.CurrentByteIndex) + 1
+                rows_of.extend((key, (begin, stop, tag)) for key in state["keys"])
 
     def text(data: str) -> None:
         if open_cell:
@@ -207,28 +218,80 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
     parser.StartElementHandler, parser.EndElementHandler = start, end
     parser.CharacterDataHandler = text
     parser.Parse(body, True)
-    return spans, names
+    return spans, names, dict(rows_of)
+
+
+_REPEAT = {"col": re.compile(rb"""(number-columns-repeated=)(["'])\d+\2"""),
+           "row": re.compile(rb"""(number-rows-repeated=)(["'])\d+\2""")}
+
+
+def _repeated(tag: bytes, kind: str, times: int) -> bytes:
+    """A start tag with its ``number-columns-repeated`` (``kind`` ``col``) or
+    ``number-rows-repeated`` (``row``) set to ``times``."""
+    return _REPEAT[kind].sub(lambda m: m[1] + m[2] + str(times).encode() + m[2], tag, count=1)
+
+
+def _named(tag: bytes) -> tuple[bytes, bytes]:
+    """An element's qualified name and its prefix with the colon (``table:table-cell``,
+    ``table:``). Raises ``ValueError`` for a name without a prefix (never rewritten)."""
+    name = re.match(rb"<([\w.:-]+)", tag)[1]
+    if b":" not in name:
+        raise ValueError("an element without its prefix")
+    return name, name.split(b":")[0] + b":"
+
+
+def _ods_edits(body: bytes, found: FarCells):
+    """The edits of ``content.xml`` that leave out the far cells of ``found`` (``[(start, end,
+    new bytes)]``), the tables' names and the far cells' values (as :func:`_ods_spans` gives
+    them); ``None`` when a cell is not found where the scan saw it."""
+    starts = found.starts or tuple((r, c) for r, c, _ in found.cells)
+    wanted = {(table, row, col): first for table, (row, col, _), first
+              in zip(found.tables, found.cells, starts)}
+    spans, names, rows_of = _ods_spans(body, set(wanted))
+    if len(spans) != len(wanted):
+        return None
+    edits, rows_cut = [], set()
+    for begin, stop, tag, key, _ in spans:
+        (first_row, first_col), (_, last_row, last_col) = wanted[key], key
+        name, prefix = _named(tag)
+        if first_col <= MAX_COLUMNS < last_col:  # dragged across the column bound: cut there
+            edits.append((begin, begin + len(tag),
+                          _repeated(tag, "col", MAX_COLUMNS - first_col + 1)))
+            edits.append((stop, stop, b"<" + name + b" " + prefix + b'number-columns-repeated="'
+                          + str(last_col - MAX_COLUMNS).encode() + b'"/>'))
+        elif first_col > MAX_COLUMNS or first_row > MAX_ROWS:
+            edits.append((begin, stop, b"<" + name + b"/>"))
+        if first_row <= MAX_ROWS < last_row and rows_of[key][0] not in rows_cut:
+            row_begin, row_stop, row_tag = rows_of[key]  # a row dragged across the row bound
+            rows_cut.add(row_begin)
+            row, prefix = _named(row_tag)
+            edits.append((row_begin, row_begin + len(row_tag),
+                          _repeated(row_tag, "row", MAX_ROWS - first_row + 1)))
+            edits.append((row_stop, row_stop, b"<" + row + b" " + prefix
+                          + b'number-rows-repeated="' + str(last_row - MAX_ROWS).encode()
+                          + b'"><' + prefix + b"table-cell/></" + row + b">"))
+    return edits, names, {key: value for *_, key, value in spans}
 
 
 def _without_far_ods_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
     """:func:`without_far_cells` of an ``.ods``: each far cell written empty in ``content.xml``
-    (an empty element of its name; every cell after it in its row is past the bound too)."""
+    (an empty element of its name; every cell after it in its row is past the bound too). A
+    cell repeated across the column bound keeps its columns within it, the rest written as
+    empty cells; a row repeated across the row bound keeps its rows within it, the rest as
+    empty rows (a value dragged right to ``XFD``, or down 200.000 rows, in LibreOffice: fresh
+    tester P's P138, P193, P199), so that no other cell moves."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             body = source.read(found.part)
-            if b"<!" in body:
+            if b"<!" in body or (read := _ods_edits(body, found)) is None:
                 return None
-            wanted = {(table, row, col) for table, (row, col, _) in zip(found.tables, found.cells)}
-            spans, names = _ods_spans(body, wanted)
-            if len(spans) != len(wanted):
-                return None
-            for begin, stop, tag, _, _ in sorted(spans, reverse=True):
-                name = re.match(rb"<([\w.:-]+)", tag)[1]
-                body = body[:begin] + b"<" + name + b"/>" + body[stop:]
+            edits, names, values = read
+            # from the end: a cell's filler goes before the next cell written empty
+            for begin, stop, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+                body = body[:begin] + new + body[stop:]
             rewritten = rezipped(source, {found.part: body})
     except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
         return None
-    values = {key: value for _, _, _, key, value in spans}
     notes = [far_cells_note(names.get(table) or str(table),
                             [(ref, values[(t, row, col)]) for t, (row, col, ref)
                              in zip(found.tables, found.cells) if t == table])

@@ -138,6 +138,7 @@ class _Part:
         self.last_row = self.last_col = self.count = 0
         self.far: list[tuple[int, int, str]] = []  # a sheet's cells past the bounds
         self.far_tables: list[int] = []  # an .ods content's: the table of each (1-based)
+        self.far_starts: list[tuple[int, int]] = []  # and each one's first row and column
         self.first = (0, 0)  # an .ods cell's first row and column (repeated, its last's are kept)
         self.blanks = blanks  # () → the indices of the shared strings holding nothing
         self.kind: str | None = None  # an .xlsx cell's type (``t``), its text, whether read
@@ -200,11 +201,11 @@ class _Part:
             if len(self.far) <= MAX_FAR_CELLS:
                 return
             row, col, ref = self.far[0]
-        elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS) and \
-                (self.first[0] > MAX_ROWS or self.first[1] > MAX_COLUMNS):
-            # an .ods cell wholly past a bound (never one repeated across it): left out if few
+        elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS):
+            # an .ods cell past a bound, or repeated across it (its part past it): left out if few
             self.far.append((row, col, f"{_letters(col)}{row}"))
             self.far_tables.append(self.count)
+            self.far_starts.append(self.first)
             if sum(t == self.count for t in self.far_tables) <= MAX_FAR_CELLS:
                 return
             row, col, ref = self.far[-1]
@@ -437,7 +438,7 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, blanks=frozens
             _check_extent(*target.far[0])
         except FileRejected as exc:
             raise FarCells(str(exc), info.filename, tuple(target.far),
-                           tuple(target.far_tables)) from None
+                           tuple(target.far_tables), tuple(target.far_starts)) from None
     if target.mode == "worksheet":
         target.finish()
         if target.far:
