@@ -17,7 +17,7 @@ from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P, Span
 
-from helpers import HEADER, input_file, row
+from helpers import HEADER, input_file
 from thidua.ingest import farcells
 from thidua.ingest.farcells import FarCells, without_far_cells
 from thidua.ingest.files import USED, ingest_file
@@ -25,12 +25,7 @@ from thidua.ingest.isolation import checked_parse
 from thidua.ingest.prescan import check_bytes
 from thidua.ingest.workbook import FileRejected
 
-ROWS = [row(stt=1, model="Mô hình thứ nhất tốt"), row(stt=2, model="Mô hình thứ hai tốt"),
-        row(stt=3, model="Mô hình thứ ba tốt", type_="Cá nhân", registrant="Nguyễn Văn A",
-            position="Chủ tịch")]
-ADVICE = ("nằm quá xa bảng (sau dòng 100.000 hoặc sau cột thứ 1.000) nên không được đọc; đã "
-          "đọc phần còn lại của trang. Nếu đó là dòng đăng ký, đề nghị chuyển lên ngay dưới "
-          "bảng; nếu không, đề nghị xóa rồi gửi lại.")
+from test_far_cells import ADVICE, ROWS  # the .xlsx tests' rows and note: the same rule
 
 
 def _cell(value, repeat: int = 1) -> TableCell:
