@@ -164,14 +164,13 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
     :mod:`thidua.ingest.prescan` counts them: 1-based, a repeated cell by its last) lie in
     ``body`` (``content.xml``): ``[(start, end, element's start tag, key, value)]`` (byte
     offsets; ``key`` as in ``wanted``; ``value`` the cell's text, else its ``office:value``),
-    each table's name by its number, and each wanted cell's row element (``key → (start,
-    end, start tag)``). Raises ``xml.parsers.expat.ExpatError``."""
+    and each table's name by its number. Raises ``xml.parsers.expat.ExpatError``."""
     from xml.parsers import expat
 
     parser = expat.ParserCreate(namespace_separator=" ")
-    state = {"table": 0}  # then the row (before this one), rows it repeats, column, its start
+    state = {"table": 0}  # then the row (before this one), rows it repeats, column
     names: dict[int, str] = {}
-    spans, open_cell, rows_of = [], [], []
+    spans, open_cell = [], []
 
     def start(name: str, attrs: dict) -> None:
         if open_cell:
@@ -181,13 +180,11 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
             state.update(table=state["table"] + 1, row=0)
             names[state["table"]] = attrs.get(_ODS_T + "name")
         elif name == _ODS_T + "table-row":
-            state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0,
-                         at=parser.CurrentByteIndex, keys=[])
+            state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0)
         elif name in _ODS_CELLS:
             state["col"] += int(attrs.get(_ODS_T + "number-columns-repeated", "1"))
             if (key := (state["table"], state["row"] + state["rows"], state["col"])) in wanted:
                 open_cell.append([parser.CurrentByteIndex, name, attrs, 0, [], key])
-                state["keys"].append(key)
 
     def end(name: str) -> None:
         if open_cell and open_cell[0][3]:
@@ -204,12 +201,6 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
             spans.append((begin, stop, tag, key, value))
         elif name == _ODS_T + "table-row":
             state["row"] += state["rows"]
-            if state["keys"]:  # the row holding far cells: where it starts and ends
-                begin = state["at"]
-                tag = _TAG.match(body, begin)[0]
-                stop = begin + len(tag) if tag.endswith(b"/>") else \
-                    body.index(b">", parser.CurrentByteIndex) + 1
-                rows_of.extend((key, (begin, stop, tag)) for key in state["keys"])
 
     def text(data: str) -> None:
         if open_cell:
@@ -218,16 +209,14 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
     parser.StartElementHandler, parser.EndElementHandler = start, end
     parser.CharacterDataHandler = text
     parser.Parse(body, True)
-    return spans, names, dict(rows_of)
+    return spans, names
 
 
-_REPEAT = {"col": re.compile(rb"""(number-columns-repeated=)(["'])\d+\2"""),
-           "row": re.compile(rb"""(number-rows-repeated=)(["'])\d+\2""")}
+_REPEAT = {"col": re.compile(rb"""(number-columns-repeated=)(["'])\d+\2""")}
 
 
 def _repeated(tag: bytes, kind: str, times: int) -> bytes:
-    """A start tag with its ``number-columns-repeated`` (``kind`` ``col``) or
-    ``number-rows-repeated`` (``row``) set to ``times``."""
+    """A start tag with its ``number-columns-repeated`` (``kind`` ``col``) set to ``times``."""
     return _REPEAT[kind].sub(lambda m: m[1] + m[2] + str(times).encode() + m[2], tag, count=1)
 
 
@@ -247,12 +236,12 @@ def _ods_edits(body: bytes, found: FarCells):
     starts = found.starts or tuple((r, c) for r, c, _ in found.cells)
     wanted = {(table, row, col): first for table, (row, col, _), first
               in zip(found.tables, found.cells, starts)}
-    spans, names, rows_of = _ods_spans(body, set(wanted))
+    spans, names = _ods_spans(body, set(wanted))
     if len(spans) != len(wanted):
         return None
-    edits, rows_cut = [], set()
+    edits = []
     for begin, stop, tag, key, _ in spans:
-        (first_row, first_col), (_, last_row, last_col) = wanted[key], key
+        (first_row, first_col), (*_, last_col) = wanted[key], key
         name, prefix = _named(tag)
         if first_col <= MAX_COLUMNS < last_col:  # dragged across the column bound: cut there
             edits.append((begin, begin + len(tag),
@@ -261,15 +250,6 @@ def _ods_edits(body: bytes, found: FarCells):
                           + str(last_col - MAX_COLUMNS).encode() + b'"/>'))
         elif first_col > MAX_COLUMNS or first_row > MAX_ROWS:
             edits.append((begin, stop, b"<" + name + b"/>"))
-        if first_row <= MAX_ROWS < last_row and rows_of[key][0] not in rows_cut:
-            row_begin, row_stop, row_tag = rows_of[key]  # a row dragged across the row bound
-            rows_cut.add(row_begin)
-            row, prefix = _named(row_tag)
-            edits.append((row_begin, row_begin + len(row_tag),
-                          _repeated(row_tag, "row", MAX_ROWS - first_row + 1)))
-            edits.append((row_stop, row_stop, b"<" + row + b" " + prefix
-                          + b'number-rows-repeated="' + str(last_row - MAX_ROWS).encode()
-                          + b'"><' + prefix + b"table-cell/></" + row + b">"))
     return edits, names, {key: value for *_, key, value in spans}
 
 
@@ -277,9 +257,9 @@ def _without_far_ods_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | 
     """:func:`without_far_cells` of an ``.ods``: each far cell written empty in ``content.xml``
     (an empty element of its name; every cell after it in its row is past the bound too). A
     cell repeated across the column bound keeps its columns within it, the rest written as
-    empty cells; a row repeated across the row bound keeps its rows within it, the rest as
-    empty rows (a value dragged right to ``XFD``, or down 200.000 rows, in LibreOffice: fresh
-    tester P's P138, P193, P199), so that no other cell moves."""
+    empty cells (a value dragged right to ``XFD`` in LibreOffice: fresh tester P's P138, P193),
+    so that no other cell moves. A row repeated across the row bound is not cut (:mod:`thidua.
+    ingest.prescan` rejects the file): its rows within the bound would all be read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             body = source.read(found.part)

@@ -201,8 +201,10 @@ class _Part:
             if len(self.far) <= MAX_FAR_CELLS:
                 return
             row, col, ref = self.far[0]
-        elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS):
-            # an .ods cell past a bound, or repeated across it (its part past it): left out if few
+        elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS) \
+                and (self.first[0] > MAX_ROWS or row <= MAX_ROWS):
+            # an .ods cell past a bound, or repeated across the column bound (its part past it):
+            # left out if few; a row repeated across the row bound is rejected (all read else)
             self.far.append((row, col, f"{_letters(col)}{row}"))
             self.far_tables.append(self.count)
             self.far_starts.append(self.first)
