@@ -209,15 +209,15 @@ def _raw_rows(sheet: SheetData) -> pd.DataFrame:
         block = [{name: (grid[r][c] if c < len(grid[r]) else "") for c, name in wanted.items()}
                  for r in range(start, stop)]
         for (r, c), text in sheet.facts.shown.items():  # text-like columns: what Excel shows
-            if start <= r < stop and c in wanted and _as_shown(wanted[c], text):
+            if start <= r < stop and c in wanted and _as_shown(wanted[c], text, grid[r][c]):
                 block[r - start][wanted[c]] = text
         pairs = twins(part, sheet.facts.merges)  # an empty cell, its twin filled
         for c, taken in twin_rows(grid, start, stop, pairs).items():
             name, twin = wanted[c], pairs[c]
             for r in taken:
                 shown = sheet.facts.shown.get((r, twin))
-                block[r - start][name] = shown if shown is not None and _as_shown(name, shown) \
-                    else grid[r][twin]
+                block[r - start][name] = shown if shown is not None \
+                    and _as_shown(name, shown, grid[r][twin]) else grid[r][twin]
         for name in marked_columns(part.marks):  # a choice by tick boxes (issue 16)
             for record, r in zip(block, range(start, stop)):
                 record[name] = marked_value(grid[r], part.marks, name)
@@ -448,17 +448,19 @@ def type_from_name(sheet: SheetData) -> str:
 _VALUE_COLUMNS = ("field", "type", "level", "period", "result")
 
 
-def _as_shown(name: str, shown: str) -> bool:
+def _as_shown(name: str, shown: str, value: object = None) -> bool:
     """Whether column ``name``'s cell is read as the text Excel shows (``shown``) rather than
     its value: a text-like column's always (``0300``), a coded column's when the number is
     shown as a percentage (``1`` under ``0%`` is ``100%``, as the unit sees it and a share of
     the plan reads: fresh tester J's J039, quoted ``'1'`` before), or as one of the column's
     values in words (a drop-down's index ``1`` under ``[=1]"Tập thể";[=2]"Cá nhân"``: the unit
     sees ``Tập thể``; fresh tester P's P083, P084, P097, P152, P156, P158, P159: rejected
-    "'1' không hợp lệ")."""
+    "'1' không hợp lệ"), when its ``value`` is a number (a text keeps its own words)."""
     if name not in _VALUE_COLUMNS or shown.rstrip().endswith("%"):
         return True
-    return name in ("field", "type", "level", "result") and read_value(name, shown).code is not None
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return number and name in ("field", "type", "level", "result") \
+        and read_value(name, shown).code is not None
 
 
 def _raw_names(table: Table) -> dict[int, str]:
