@@ -285,3 +285,36 @@ def test_a_run_under_a_hard_limit_of_its_own_still_reads_files(limit):
     expected = f"({hard}, {hard})" if limit == "RLIMIT_AS" else \
         f"({int(limits.PARSE_SECONDS) + 1}, {hard})"
     assert (done.returncode, done.stdout.strip()) == (0, f"3 {expected}")
+
+
+def test_a_run_killed_outright_leaves_no_worker_log_behind():
+    """A worker's standard error goes to a file that has no name once the worker has opened
+    it: a run killed with SIGKILL (or by the machine's OOM killer) used to leave one
+    ``thidua-worker-*.log`` per worker in the temporary folder, and they piled up."""
+    import subprocess
+    import sys
+
+    script = ("import os, signal\n"
+              "from thidua.ingest import isolation\n"
+              "assert isolation.run_isolated(len, b'abc') == 3\n"
+              "print(isolation._idle[0].log, flush=True)\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == -9
+    log = done.stdout.strip()
+    assert os.path.basename(log).startswith("thidua-worker-")
+    assert not os.path.exists(log)
+
+
+def test_a_worker_s_last_words_are_read_after_its_log_lost_its_name():
+    """The log is read through the handle the parent kept: a native abort's message still
+    names the memory it asked for (the file name is gone by then)."""
+    with pytest.raises(FileRejected, match="cần thêm 1,2 GB"):
+        isolation.run_isolated(_die_saying, 1234567890)
+
+
+def _die_saying(needed: int) -> None:
+    """What a Rust reader does when an allocation fails: says so on stderr and aborts."""
+    os.write(2, f"memory allocation of {needed} bytes failed\n".encode())
+    os.abort()

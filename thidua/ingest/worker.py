@@ -109,6 +109,11 @@ def _serve(conn, log: str) -> None:
     csv.field_size_limit(limits.MAX_FILE_BYTES)  # a CSV cell may be as long as the file
     fd = os.open(log, os.O_WRONLY | os.O_TRUNC)
     os.dup2(fd, 2)  # a native abort's last words ("memory allocation of N bytes failed")
+    os.close(fd)
+    # The parent reads the log through the handle it kept open: the name can go now, so that
+    # a run killed outright (SIGKILL, a machine's OOM killer) leaves no file behind.
+    with contextlib.suppress(OSError):
+        os.unlink(log)
     while True:
         try:
             task = conn.recv()
@@ -188,8 +193,9 @@ class Worker:
     """One worker process, its pipe and the file its standard error goes to."""
 
     def __init__(self) -> None:
-        handle, self.log = tempfile.mkstemp(prefix="thidua-worker-", suffix=".log")
-        os.close(handle)
+        # Kept open: the worker removes the file's name once its standard error points at
+        # it (:func:`_serve`), and this handle reads what it said.
+        self.log_handle, self.log = tempfile.mkstemp(prefix="thidua-worker-", suffix=".log")
         self.conn, child = _CONTEXT.Pipe()
         self.process = _CONTEXT.Process(target=_serve, args=(child, self.log), daemon=True,
                                        name="thidua-parse")
@@ -239,7 +245,7 @@ class Worker:
     def _death(self) -> str:
         """Why the worker died, in Vietnamese; closes it."""
         code = self.process.exitcode
-        said = Path(self.log).read_bytes()[:65536].decode("utf-8", "replace")
+        said = os.pread(self.log_handle, 65536, 0).decode("utf-8", "replace")
         self.close()
         if found := re.search(r"memory allocation of (\d+) bytes failed", said):
             return memory_exceeded(int(found.group(1)))
@@ -254,10 +260,14 @@ class Worker:
         return self.process.is_alive()
 
     def close(self) -> None:
-        """Stop the worker (at once) and remove its log."""
+        """Stop the worker (at once) and remove its log (its name, if the worker died before
+        removing it, and this process's handle)."""
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
         self.conn.close()
         Path(self.log).unlink(missing_ok=True)
+        if self.log_handle >= 0:
+            os.close(self.log_handle)
+            self.log_handle = -1
 
