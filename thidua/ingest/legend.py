@@ -28,7 +28,7 @@ import re
 
 from thidua.ingest.values import EXACT, read_value
 from thidua.ingest.workbook import Grid
-from thidua.text import clean_text
+from thidua.text import clean_text, match_key
 
 #: The coded columns a legend may give.
 LEGEND_COLUMNS = ("field", "type", "level", "result")
@@ -79,6 +79,92 @@ def is_legend(text: str) -> bool:
     pairs = legend_pairs(text)
     return any(2 <= (n := sum(_code(name, v) is not None for _, v in pairs))
                and 2 * n >= len(pairs) for name in LEGEND_COLUMNS)
+
+
+#: A legend's label, alone in its cell or before its text (match keys): ``Chú thích:``, ``Ghi
+#: chú``, ``Ký hiệu:``, ``Chữ viết tắt:``, ``* Giải thích các từ viết tắt:``, ``Quy ước``.
+_LEGEND_LABEL = re.compile(r"\W*(?:ghi chu|chu thich|chu y|ky hieu|(?:cac )?(?:chu )?viet tat|"
+                           r"giai thich|quy uoc)\b[^:;]{0,30}?(?:\s*[:.\-]\s*|$)")
+#: Where a legend's entry may be cut into its key and its meaning (match keys; dashes are
+#: ``-`` there): ``KT: Kinh tế``, ``KT = Kinh tế``, ``VHXH - Văn hóa - xã hội``, ``KT-Kinh tế``.
+_ENTRY_CUTS = (":", "=", " - ", "-", " ")
+#: The longest legend entry, in characters: ``XDHTCT - Xây dựng hệ thống chính trị`` has 36
+#: (a model's name, a note, is never cut into keys and meanings).
+_ENTRY_LONGEST = 80
+#: What is trimmed around a legend entry's key and meaning.
+_ENTRY_TRIM = " \t.;,:-=*()[]\"'"
+
+
+def _entry_reads(key: str, meaning: str) -> bool:
+    """Whether ``key`` and ``meaning`` (match keys) are one legend entry of a coded column
+    (:data:`LEGEND_COLUMNS`): two spellings of one value (``kt`` and ``kinh te``, both read
+    exactly as that value), or a number or a template's code (:func:`legend_key`) before a
+    value spelled as the form does."""
+    key, meaning = key.strip(_ENTRY_TRIM), meaning.strip(_ENTRY_TRIM)
+    if not key or not meaning or key == meaning:
+        return False
+    for name in LEGEND_COLUMNS:
+        value = _code(name, meaning)
+        if value is not None and (_code(name, key) == value or legend_key(key) is not None):
+            return True
+    return False
+
+
+def _entry(text: str) -> bool:
+    """Whether ``text`` (a match key) is one legend entry: ``key<cut>meaning`` at any cut of
+    :data:`_ENTRY_CUTS` (brackets trimmed: ``Kinh tế (KT)``, ``1 (Kinh tế)``)."""
+    text = text.strip(_ENTRY_TRIM)
+    if len(text) > _ENTRY_LONGEST:
+        return False
+    for cut in _ENTRY_CUTS:
+        at = text.find(cut)
+        while at > 0:
+            if _entry_reads(text[:at], text[at + len(cut):]):
+                return True
+            at = text.find(cut, at + 1)
+    return False
+
+
+#: Where a line may end one legend entry and start the next: at ``;`` or ``,``, or before a
+#: short key and its sign (``… Kinh tế VHXH: …``, ``… Tập thể CN = …``, ``… KT - …``) or after
+#: a bracket (``Kinh tế (KT) Văn hóa - xã hội (VHXH)``): a
+#: cell's lines run together once its text is cleaned.
+_NEXT_ENTRY = re.compile(r"[;,]|\s(?=[^\s,;:=]{1,8}\s*(?:[:=]|-\s))|(?<=\))\s")
+
+
+def _entries(text: str) -> bool:
+    """Whether ``text`` (a match key) is legend entries one after the other (:func:`_entry`),
+    each the longest run between two places of :data:`_NEXT_ENTRY` that reads as one (a value
+    written with a comma or a dash stays whole: ``VHXH - Văn hóa, xã hội``)."""
+    bounds = sorted({*(m.start() for m in _NEXT_ENTRY.finditer(text)), len(text)})
+    at = 0
+    while text[at:].strip(_ENTRY_TRIM):
+        ends = [end for end in bounds if end > at and _entry(text[at:end])]
+        if not ends:
+            return False
+        at = ends[-1]
+    return True
+
+
+def is_legend_line(texts: list[str]) -> bool:
+    """Whether a row's texts (each distinct cell's) are a legend of the form's codes, as a
+    unit writes it under the table (fresh tester O's O360, O361): a label cell or a label
+    before the text (:data:`_LEGEND_LABEL`, optional), then either entries ``KT: Kinh tế;
+    VHXH: Văn hóa - xã hội`` in one cell or several (``TT: Tập thể; CN: Cá nhân`` beside),
+    or one entry over two cells (``KT`` | ``Kinh tế``, ``1`` | ``Kinh tế``). Each entry's
+    key and meaning must be one value of one coded column (:func:`_entry_reads`): a
+    registration, whose cells hold one value each in its own column, never is one.
+
+    Such a line is a note, never a registration (``thidua.ingest.normalise.classify_rows``).
+    """
+    keys = [k for k in dict.fromkeys(match_key(t) for t in texts) if k]
+    if keys and (label := _LEGEND_LABEL.match(keys[0])):
+        keys = [k for k in (keys[0][label.end():].strip(), *keys[1:]) if k]
+    if not keys:
+        return False
+    if len(keys) == 2 and _entry_reads(*keys):
+        return True
+    return all(map(_entries, keys))
 
 
 def legend_key(value: object) -> str | None:

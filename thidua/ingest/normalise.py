@@ -17,7 +17,7 @@ from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import header_name
-from thidua.ingest.legend import is_legend
+from thidua.ingest.legend import is_legend, is_legend_line
 from thidua.ingest.listheadings import is_list_heading, is_list_title
 from thidua.ingest.summarytable import is_summary_heading, summary_table_rows
 from thidua.ingest.ballot import ballot_choice
@@ -421,9 +421,10 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
                 or kind == "bare" and labels.get(row - 1) == "totals":
             labels[row] = "totals"  # ``Cộng`` | ``Kinh tế``: a field's subtotal, no registrant;
             # ``Trong đó: Tập thể`` | ``2``, then ``Cá nhân`` | ``1``: its breakdown
-        elif (not either or _labelled_note(texts)) \
+        elif row > last_registered and is_legend_line(texts) \
+                or (not either or _labelled_note(texts)) \
                 and (in_signature or row > last_registered and is_signature(texts)):
-            in_signature = True
+            in_signature = True  # a legend of codes under the table too (``KT: Kinh tế; …``)
             labels[row] = "signature"
         elif is_subheading(texts, text.at[row, "type"] if "type" in text else "") \
                 or not either and is_group_line(texts):  # ``Công đoàn cơ sở Công ty X``
