@@ -3,8 +3,8 @@ after Ctrl+↓ in LibreOffice Calc, or in a far column) are left out as in an ``
 with their values, every registration counted. Before, one such cell rejected the whole file
 ("Tệp vượt quá giới hạn số dòng"). ``content.xml`` holds every sheet: each far cell is
 written empty where it stands (``farcells._without_far_ods_cells``), so no other cell moves.
-A cell repeated across a bound, and more than
-:data:`~thidua.ingest.farcells.MAX_FAR_CELLS` cells in a sheet, still reject the file."""
+A row repeated across the row bound keeps two copies. More than
+:data:`~thidua.ingest.farcells.MAX_FAR_CELLS` cells in a sheet still reject the file."""
 
 from __future__ import annotations
 
@@ -187,11 +187,10 @@ def _rejected_as_before(read, said: str) -> None:
         f"Tệp vượt quá giới hạn số dòng của trang tính: có ô {said}")
 
 
-def test_a_row_dragged_across_the_row_bound_still_rejects_the_file(tmp_path):
-    """A row LibreOffice repeats from row 99.991 to 100.010 with a value (``Hoàn thành``
-    filled down, one element): its rows within the bound would all be read (the damaged
-    corpus's D-10 repeats one a million times), so the file is rejected as before, naming the
-    last cell (fresh tester P's P199: left so)."""
+def _dragged_down(tmp_path, gap: int, times: int, row: list) -> bytes:
+    """An .ods of the form and its 3 rows, ``gap`` empty rows, then ``row`` repeated ``times``
+    times in one element, as LibreOffice writes a value filled down (the rest of the sheet
+    empty, repeated to its end)."""
     doc = OpenDocumentSpreadsheet()
     table = Table(name="Danh sách")
     for values in [["Mã đơn vị: Q-DD"], ["Năm: 2024"], [], HEADER, *ROWS]:
@@ -199,17 +198,67 @@ def test_a_row_dragged_across_the_row_bound_still_rejects_the_file(tmp_path):
         for value in values:
             line.addElement(_cell(value))
         table.addElement(line)
-    gap = TableRow(numberrowsrepeated=99990 - 7)
-    gap.addElement(TableCell())
-    table.addElement(gap)
-    dragged = TableRow(numberrowsrepeated=20)
-    dragged.addElement(TableCell(numbercolumnsrepeated=9))
-    dragged.addElement(_cell("Hoàn thành"))
+    if gap:
+        empty = TableRow(numberrowsrepeated=gap)
+        empty.addElement(TableCell())
+        table.addElement(empty)
+    dragged = TableRow(numberrowsrepeated=times)
+    for value in row:
+        dragged.addElement(_cell(value))
     table.addElement(dragged)
+    if (rest := 1048576 - 7 - gap - times) > 0:
+        tail = TableRow(numberrowsrepeated=rest)
+        tail.addElement(TableCell(numbercolumnsrepeated=1024))
+        table.addElement(tail)
     doc.spreadsheet.addElement(table)
     path = tmp_path / "Q-DD_dk.ods"
     doc.save(str(path))
-    _rejected_as_before(lambda: check_bytes(path.read_bytes(), ".ods"), "J100010 ở dòng 100.010")
+    return path.read_bytes()
+
+
+def test_a_row_filled_down_across_the_row_bound_keeps_two_copies(tmp_path):
+    """``Hoàn thành`` filled down from row 8 to row 200.007 (one row element repeated 200.000
+    times): two copies are read, the rest told; before, the file was rejected (fresh tester
+    P's P199). Only the row's repeat changes, so no other row moves."""
+    data = _dragged_down(tmp_path, 0, 200_000, [*[""] * 9, "Hoàn thành"])
+    with pytest.raises(FarCells) as caught:
+        check_bytes(data, ".ods")
+    assert caught.value.cells == ((200_007, 10, "J200007"),)
+    assert caught.value.starts == ((8, 10),)
+    trimmed, note = without_far_cells(data, caught.value)
+    check_bytes(trimmed, ".ods")
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as after:
+        body = after.read("content.xml")
+    assert b'table:number-rows-repeated="2"' in body
+    assert b'table:number-rows-repeated="200000"' not in body
+    ElementTree.fromstring(body)  # still well-formed
+    assert note == ("Trang 'Danh sách': dòng 8 đến 200.007 là một dòng lặp lại 200.000 lần "
+                    "('Hoàn thành'), quá dòng 100.000: chỉ đọc 2 dòng đầu, các dòng sau giống "
+                    "hệt nên không đọc. Nếu đã điền xuống đến cuối trang tính, đề nghị xóa các "
+                    "dòng thừa rồi gửi lại.")
+
+
+@pytest.mark.parametrize("gap, times, row, rows", [
+    # a result filled down: its two copies are nothing but a filled-down value, ignored
+    (0, 200_000, [*[""] * 9, "Hoàn thành"], {"read": 5, "valid": 3, "rejected": 0, "ignored": 2}),
+    # from row 99.991 to 100.010, the bound inside it: the empty rows above it are read
+    # (blank, ignored) as before
+    (99_983, 20, [*[""] * 9, "Hoàn thành"], {"read": 99_988, "valid": 3, "rejected": 0,
+                                             "ignored": 99_985}),
+    # two cells filled down in one row element (level and result), two empty rows above
+    (2, 1_048_560, [*[""] * 6, "Cơ sở", "", "", "Hoàn thành"],
+     {"read": 7, "valid": 3, "rejected": 0, "ignored": 4}),
+    # the first registration filled down: both copies rejected as its duplicates
+    (0, 150_000, ROWS[0], {"read": 5, "valid": 3, "rejected": 2, "ignored": 0}),
+])
+def test_a_file_with_a_row_filled_down_past_the_bound_is_read(tmp_path, context, gap, times,
+                                                              row, rows):
+    path = tmp_path / "Q-DD_dk.ods"
+    path.write_bytes(_dragged_down(tmp_path, gap, times, row))
+    result = ingest_file(input_file(path), context)
+    assert result.status == USED and result.rows == rows
+    assert [r for r in result.remarks if f"là một dòng lặp lại {times:,} lần".replace(",", ".")
+            in r and "chỉ đọc 2 dòng đầu" in r]
 
 
 def test_up_to_the_limit_of_far_cells_the_file_is_read_past_it_rejected(tmp_path, monkeypatch):

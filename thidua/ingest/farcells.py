@@ -162,9 +162,9 @@ _TAG = re.compile(rb"""<[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*>""")
 def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, dict[int, str]]:
     """Where the ``.ods`` cells ``wanted`` (``(table, last row, last column)``, as
     :mod:`thidua.ingest.prescan` counts them: 1-based, a repeated cell by its last) lie in
-    ``body`` (``content.xml``): ``[(start, end, element's start tag, key, value)]`` (byte
-    offsets; ``key`` as in ``wanted``; ``value`` the cell's text, else its ``office:value``),
-    and each table's name by its number. Raises ``xml.parsers.expat.ExpatError``."""
+    ``body`` (``content.xml``): ``[(start, end, element's start tag, key, value, row)]`` (byte
+    offsets; ``key`` as in ``wanted``; ``value`` the cell's text, else its ``office:value``;
+    ``row`` the match of its row's start tag), and each table's name by its number. Raises ``xml.parsers.expat.ExpatError``."""
     from xml.parsers import expat
 
     parser = expat.ParserCreate(namespace_separator=" ")
@@ -180,11 +180,13 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
             state.update(table=state["table"] + 1, row=0)
             names[state["table"]] = attrs.get(_ODS_T + "name")
         elif name == _ODS_T + "table-row":
-            state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0)
+            state.update(rows=int(attrs.get(_ODS_T + "number-rows-repeated", "1")), col=0,
+                         row_at=parser.CurrentByteIndex)
         elif name in _ODS_CELLS:
             state["col"] += int(attrs.get(_ODS_T + "number-columns-repeated", "1"))
             if (key := (state["table"], state["row"] + state["rows"], state["col"])) in wanted:
-                open_cell.append([parser.CurrentByteIndex, name, attrs, 0, [], key])
+                open_cell.append([parser.CurrentByteIndex, name, attrs, 0, [], key,
+                                  state["row_at"]])
 
     def end(name: str) -> None:
         if open_cell and open_cell[0][3]:
@@ -193,12 +195,12 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
                 open_cell[0][4].append("\n")
             return
         if open_cell and name == open_cell[0][1]:
-            begin, _, attrs, _, texts, key = open_cell.pop()
+            begin, _, attrs, _, texts, key, row_at = open_cell.pop()
             tag = _TAG.match(body, begin)[0]  # an empty element ends with it; else at ``</``
             stop = begin + len(tag) if tag.endswith(b"/>") else \
                 body.index(b">", parser.CurrentByteIndex) + 1
             value = "".join(texts).strip() or attrs.get(_ODS_VALUE, "")
-            spans.append((begin, stop, tag, key, value))
+            spans.append((begin, stop, tag, key, value, _TAG.match(body, row_at)))
         elif name == _ODS_T + "table-row":
             state["row"] += state["rows"]
 
@@ -212,11 +214,18 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
     return spans, names
 
 
-_REPEAT = {"col": re.compile(rb"""(number-columns-repeated=)(["'])\d+\2""")}
+_REPEAT = {"col": re.compile(rb"""(number-columns-repeated=)(["'])\d+\2"""),
+           "row": re.compile(rb"""(number-rows-repeated=)(["'])\d+\2""")}
+#: The copies kept of a row repeated across the row bound (LibreOffice writes a value filled
+#: down to the sheet's end as one row element repeated): every copy is the same row, so two
+#: tell all that the others would (a filled-down value, ignored; a registration, then its
+#: duplicate), and reading the copies up to the bound would read 100.000 rows of nothing.
+KEPT_COPIES = 2
 
 
 def _repeated(tag: bytes, kind: str, times: int) -> bytes:
-    """A start tag with its ``number-columns-repeated`` (``kind`` ``col``) set to ``times``."""
+    """A start tag with its ``number-columns-repeated`` (``kind`` ``col``) or
+    ``number-rows-repeated`` (``row``) set to ``times``."""
     return _REPEAT[kind].sub(lambda m: m[1] + m[2] + str(times).encode() + m[2], tag, count=1)
 
 
@@ -239,10 +248,15 @@ def _ods_edits(body: bytes, found: FarCells):
     spans, names = _ods_spans(body, set(wanted))
     if len(spans) != len(wanted):
         return None
-    edits = []
-    for begin, stop, tag, key, _ in spans:
-        (first_row, first_col), (*_, last_col) = wanted[key], key
+    edits, rows_cut = [], {}
+    for begin, stop, tag, key, _, row in spans:
+        (first_row, first_col), (_, last_row, last_col) = wanted[key], key
         name, prefix = _named(tag)
+        if first_row <= MAX_ROWS < last_row and row.start() not in rows_cut:
+            # filled down across the row bound: the row's copies cut to :data:`KEPT_COPIES`
+            # (nothing after it is within the bound, so no row within it moves)
+            rows_cut[row.start()] = (key[0], first_row, last_row)
+            edits.append((row.start(), row.end(), _repeated(row[0], "row", KEPT_COPIES)))
         if first_col <= MAX_COLUMNS < last_col:  # dragged across the column bound: cut there
             edits.append((begin, begin + len(tag),
                           _repeated(tag, "col", MAX_COLUMNS - first_col + 1)))
@@ -250,7 +264,7 @@ def _ods_edits(body: bytes, found: FarCells):
                           + str(last_col - MAX_COLUMNS).encode() + b'"/>'))
         elif first_col > MAX_COLUMNS or first_row > MAX_ROWS:
             edits.append((begin, stop, b"<" + name + b"/>"))
-    return edits, names, {key: value for *_, key, value in spans}
+    return edits, names, {key: value for *_, key, value, _ in spans}, rows_cut
 
 
 def _without_far_ods_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | None:
@@ -258,24 +272,31 @@ def _without_far_ods_cells(data: bytes, found: FarCells) -> tuple[bytes, str] | 
     (an empty element of its name; every cell after it in its row is past the bound too). A
     cell repeated across the column bound keeps its columns within it, the rest written as
     empty cells (a value dragged right to ``XFD`` in LibreOffice: fresh tester P's P138, P193),
-    so that no other cell moves. A row repeated across the row bound is not cut (:mod:`thidua.
-    ingest.prescan` rejects the file): its rows within the bound would all be read."""
+    so that no other cell moves. A row repeated across the row bound (a value filled down to
+    the sheet's end) keeps :data:`KEPT_COPIES` copies, told (:func:`copies_note`); before,
+    the file was rejected (fresh tester P's P199, the damaged corpus's D-10)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             body = source.read(found.part)
             if b"<!" in body or (read := _ods_edits(body, found)) is None:
                 return None
-            edits, names, values = read
+            edits, names, values, rows_cut = read
             # from the end: a cell's filler goes before the next cell written empty
             for begin, stop, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
                 body = body[:begin] + new + body[stop:]
             rewritten = rezipped(source, {found.part: body})
     except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
         return None
-    notes = [far_cells_note(names.get(table) or str(table),
-                            [(ref, values[(t, row, col)]) for t, (row, col, ref)
-                             in zip(found.tables, found.cells) if t == table])
-             for table in sorted(set(found.tables))]
+    copied = {(table, last) for table, _, last in rows_cut.values()}
+    notes = [copies_note(names.get(table) or str(table), first, last,
+                         [values[(t, row, col)] for t, (row, col, _) in
+                          zip(found.tables, found.cells) if (t, row) == (table, last)])
+             for table, first, last in sorted(rows_cut.values())]
+    notes += [far_cells_note(names.get(table) or str(table), far)
+              for table in sorted(set(found.tables))
+              if (far := [(ref, values[(t, row, col)]) for t, (row, col, ref)
+                          in zip(found.tables, found.cells)
+                          if t == table and (t, row) not in copied])]
     return rewritten, " ".join(notes)
 
 
@@ -320,6 +341,17 @@ def _sheet_name(source: zipfile.ZipFile, part: str) -> str:
     except Exception:  # no workbook part or relationships readable: the part names it
         return part
     return part
+
+
+def copies_note(sheet: str, first: int, last: int, values: list[str]) -> str:
+    """The line telling a unit that rows ``first`` to ``last`` of ``sheet`` (Excel's numbers)
+    are one row repeated (its cells' ``values``), of which only :data:`KEPT_COPIES` were read."""
+    said = ", ".join(f"'{shorten(value)}'" for value in values[:NAMED_CELLS] if value)
+    return (f"Trang '{sheet}': dòng {number(first)} đến {number(last)} là một dòng lặp lại "
+            f"{number(last - first + 1)} lần{f' ({said})' if said else ''}, quá dòng "
+            f"{number(MAX_ROWS)}: chỉ đọc {KEPT_COPIES} dòng đầu, các dòng sau giống hệt nên "
+            f"không đọc. Nếu đã điền xuống đến cuối trang tính, đề nghị xóa các dòng thừa rồi "
+            f"gửi lại.")
 
 
 def far_cells_note(sheet: str, cells: list[tuple[str, str]], beyond: bool = True) -> str:

@@ -201,10 +201,10 @@ class _Part:
             if len(self.far) <= MAX_FAR_CELLS:
                 return
             row, col, ref = self.far[0]
-        elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS) \
-                and (self.first[0] > MAX_ROWS or row <= MAX_ROWS):
-            # an .ods cell past a bound, or repeated across the column bound (its part past it):
-            # left out if few; a row repeated across the row bound is rejected (all read else)
+        elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS):
+            # an .ods cell past a bound, or repeated across a bound (a value dragged right to
+            # the last column, a row filled down past the last row): left out if few, a row's
+            # copies cut to two (:mod:`thidua.ingest.farcells`)
             self.far.append((row, col, f"{_letters(col)}{row}"))
             self.far_tables.append(self.count)
             self.far_starts.append(self.first)
