@@ -37,6 +37,11 @@ from thidua.ingest.workbook import FileRejected
 
 #: Cells of one sheet outside the bounds that are left out rather than rejecting the file.
 MAX_FAR_CELLS = 100
+#: The copies kept of a row repeated across the row bound (LibreOffice writes a value filled
+#: down to the sheet's end as one row element repeated): every copy is the same row, so two
+#: tell all that the others would (a filled-down value, ignored; a registration, then its
+#: duplicate), and reading the copies up to the bound would read 100.000 rows of nothing.
+KEPT_COPIES = 2
 #: Far cells a note names one by one (then ``…``).
 NAMED_CELLS = 5
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -66,6 +71,17 @@ class BlankCells(FileRejected):
     def __init__(self, reason: str, part: str, last_row: int, last_col: int):
         super().__init__(reason)
         self.part, self.last_row, self.last_col = part, last_row, last_col
+
+
+class RepeatedRows(BlankCells):
+    """An ``.xlsx`` sheet (``part``) whose rows ``first`` to ``last`` (Excel's numbers) hold the
+    same values, past the row bound (a value filled down to the sheet's end: 1.048.561 rows
+    of ``Hoàn thành``); taken out past its :data:`KEPT_COPIES` first copies as the empty cells
+    of :class:`BlankCells` are (``last_row``), and told (:func:`copies_note`)."""
+
+    def __init__(self, reason: str, part: str, first: int, last: int, last_col: int):
+        super().__init__(reason, part, first + KEPT_COPIES - 1, max(last_col, MAX_COLUMNS))
+        self.first, self.last = first, last
 
 
 _ROW = re.compile(rb"<((?:[\w.-]+:)?row)\b([^>]*?)(?:/>|>(.*?)</\1\s*>)", re.DOTALL)
@@ -117,6 +133,27 @@ def without_blank_cells(data: bytes, found: BlankCells) -> bytes | None:
             return rezipped(source, {found.part: body})
     except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
         return None
+
+
+def without_repeated_rows(data: bytes, found: RepeatedRows) -> tuple[bytes, str] | None:
+    """``(zip bytes, note)``: the workbook ``data`` without the rows of ``found``'s sheet past
+    its first :data:`KEPT_COPIES` copies (:func:`without_blank_cells`), and the line telling
+    the unit (:func:`copies_note`, with the copied row's values); ``None`` when the sheet
+    cannot be rewritten exactly, so that the file stays rejected. Never raises."""
+    if (rewritten := without_blank_cells(data, found)) is None:
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            body = source.read(found.part)
+            row = re.search(rb'<((?:[\w.-]+:)?row)\b[^>]*?\sr="' + str(found.first).encode()
+                            + rb'"[^>]*>(.*?)</\1\s*>', body, re.DOTALL)
+            cells = [cell[0] for cell in _CELL.finditer(row[2])] if row else []
+            strings = _shared_strings(source, cells)
+            values = [_value(cell, strings) for cell in cells]
+            name = _sheet_name(source, found.part)
+    except Exception:  # the values only name the row: told without them
+        values, name = [], found.part
+    return rewritten, copies_note(name, found.first, found.last, values)
 
 
 def _cell_pattern(ref: str) -> re.Pattern[bytes]:
@@ -216,11 +253,6 @@ def _ods_spans(body: bytes, wanted: set[tuple[int, int, int]]) -> tuple[list, di
 
 _REPEAT = {"col": re.compile(rb"""(number-columns-repeated=)(["'])\d+\2"""),
            "row": re.compile(rb"""(number-rows-repeated=)(["'])\d+\2""")}
-#: The copies kept of a row repeated across the row bound (LibreOffice writes a value filled
-#: down to the sheet's end as one row element repeated): every copy is the same row, so two
-#: tell all that the others would (a filled-down value, ignored; a registration, then its
-#: duplicate), and reading the copies up to the bound would read 100.000 rows of nothing.
-KEPT_COPIES = 2
 
 
 def _repeated(tag: bytes, kind: str, times: int) -> bytes:

@@ -18,8 +18,8 @@ import threading
 from dataclasses import replace
 
 from thidua.ingest import limits
-from thidua.ingest.farcells import (BlankCells, FarCells, without_blank_cells,
-                                     without_far_cells)
+from thidua.ingest.farcells import (BlankCells, FarCells, RepeatedRows, without_blank_cells,
+                                     without_far_cells, without_repeated_rows)
 from thidua.ingest.csvtail import trimmed_tail
 from thidua.ingest.defaultkey import OPENED_NOTE, opened_with_default_password
 from thidua.ingest.pictures import pictures_note
@@ -85,6 +85,13 @@ def _within_limits(data: bytes, suffix: str, notes: list[str]) -> bytes:
             data, note = trimmed
             notes.append(note)
             trimmed_parts.add(exc.part)  # once a sheet: never peeled again and again
+        except RepeatedRows as exc:  # a row filled down past the bound: two copies kept
+            if ("copies", exc.part) in trimmed_parts \
+                    or (cut := without_repeated_rows(data, exc)) is None:
+                raise FileRejected(str(exc)) from None
+            data, note = cut
+            notes.append(note)
+            trimmed_parts.add(("copies", exc.part))
         except BlankCells as exc:  # cells holding nothing past a limit: read without them
             if ("empty", exc.part) in trimmed_parts \
                     or (emptied := without_blank_cells(data, exc)) is None:

@@ -30,7 +30,7 @@ from xml.parsers.expat.errors import (XML_ERROR_NO_ELEMENTS, XML_ERROR_PARTIAL_C
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from thidua.ingest.farcells import MAX_FAR_CELLS, BlankCells, FarCells
+from thidua.ingest.farcells import MAX_FAR_CELLS, BlankCells, FarCells, RepeatedRows
 from thidua.ingest.flatods import as_ods, is_flat_ods
 from thidua.ingest.mhtml import check_mhtml, is_mhtml
 from thidua.ingest.limits import (MAX_CELLS, MAX_COLUMNS, MAX_COMPRESSION_RATIO, MAX_PARTS,
@@ -152,6 +152,9 @@ class _Part:
         self.rows: dict[int, list] = {}  # row → [cells, last column]
         self.tail: dict[int, list] = {}  # the last rows' cells (at most MAX_FAR_CELLS + 1)
         self.tail_cells = self.dropped = 0
+        self.line: list[tuple] = []  # an .xlsx row's values so far: (column, type, text)
+        self.run: list | None = None  # the rows of one content up to now: [first, last, values]
+        self.flooded = False  # cells past the bounds beyond the few left out, all in ``run``
 
     def start(self, tag: str, attrib: dict) -> None:
         name = tag.rpartition("}")[2]
@@ -180,6 +183,8 @@ class _Part:
                 self.text = None
             elif name == "c" and self.cell:
                 self._xlsx_cell()
+            elif name == "row":
+                self._xlsx_row()
             return
         if self.mode != "document-content":
             return
@@ -197,8 +202,12 @@ class _Part:
 
     def _value(self, row: int, col: int, ref: str | None = None) -> None:
         if self.mode == "worksheet" and ref and (row > MAX_ROWS or col > MAX_COLUMNS):
-            self.far.append((row, col, ref))  # left out if few (:mod:`thidua.ingest.farcells`)
-            if len(self.far) <= MAX_FAR_CELLS:
+            if len(self.far) < MAX_FAR_CELLS:
+                self.far.append((row, col, ref))  # left out if few (:mod:`thidua.ingest.farcells`)
+                return
+            if self.run and self.run[0] <= MAX_ROWS and col <= MAX_COLUMNS \
+                    and row == self.run[1] + 1:
+                self.flooded = True  # a row filled down past the bound? (:meth:`_xlsx_row`)
                 return
             row, col, ref = self.far[0]
         elif self.mode == "document-content" and (row > MAX_ROWS or col > MAX_COLUMNS):
@@ -244,9 +253,41 @@ class _Part:
         else:
             blank = not text
         if not blank:
+            self.line.append((col, self.kind, text))
             self._value(*cell)
             if row <= MAX_ROWS and col <= MAX_COLUMNS:
                 self._follow(*cell)
+
+    def _xlsx_row(self) -> None:
+        """At the end of an ``.xlsx`` row: the run of rows holding the same values goes on, or
+        a new one starts with it. Once cells past the bound are too many to leave out
+        (``flooded``), every later row must go on with the run (a value filled down past the
+        last row: :class:`RepeatedRows`), else the file is rejected as before."""
+        line, self.line = tuple(self.line), []
+        if not line:
+            return
+        if self.run and line == self.run[2] and self.row == self.run[1] + 1:
+            self.run[1] = self.row
+            return
+        if self.flooded:
+            _check_extent(*self.far[0])
+        self.run = [self.row, self.row, line]
+
+    def repeated_rows(self) -> RepeatedRows | None:
+        """At the end of an ``.xlsx`` sheet whose cells past the bounds are too many to leave
+        out: :class:`RepeatedRows` when they all lie in the run of same rows that ends the sheet
+        and starts within the row bound (every copy of one row, filled down past it), else
+        ``None``."""
+        if not self.flooded or not self.run:
+            return None
+        first, last, _ = self.run
+        if any(col > MAX_COLUMNS for _, col, _ in self.far):
+            return None  # a stray cell in a far column too: rejected as before
+        try:
+            _check_extent(*self.far[0])
+        except FileRejected as exc:
+            return RepeatedRows(str(exc), self.part, first, last, self.last_col)
+        return None
 
     def _blank_strings(self):
         if callable(self.blanks):
@@ -442,6 +483,10 @@ def _stream_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, blanks=frozens
             raise FarCells(str(exc), info.filename, tuple(target.far),
                            tuple(target.far_tables), tuple(target.far_starts)) from None
     if target.mode == "worksheet":
+        if copies := target.repeated_rows():
+            raise copies
+        if target.flooded:  # past the bounds other than by one row's copies: as before
+            _check_extent(*target.far[0])
         target.finish()
         if target.far:
             try:

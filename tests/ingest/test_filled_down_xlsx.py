@@ -1,0 +1,171 @@
+"""A value filled down an ``.xlsx`` sheet past its row bound (J8 selected, Ctrl+Shift+↓,
+Ctrl+D: ``Hoàn thành`` on every row to 1.048.576) is one row's copies, as LibreOffice's
+repeated row element is in an ``.ods``: two copies are read, the rest taken out and told.
+Before, the file was rejected ("Tệp vượt quá giới hạn số dòng": far too many cells past the
+bound to leave out as stray ones). Rows past the bound that are no copies of one row, or that
+run on to something else, still reject the file. ``thidua/ingest/prescan.py``
+(``_Part._xlsx_row``, ``repeated_rows``), ``thidua/ingest/farcells.py`` (``RepeatedRows``,
+``without_repeated_rows``), ``thidua/ingest/isolation.py``."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+
+from helpers import input_file, write_xlsx
+from thidua.ingest.farcells import RepeatedRows, without_repeated_rows
+from thidua.ingest.files import REJECTED, USED, ingest_file
+from thidua.ingest.prescan import check_bytes
+from thidua.ingest.workbook import FileRejected
+
+from test_far_cells import ROWS  # three registrations, rows 5 to 7 under the header on row 4
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _cell(ref: str, value) -> str:
+    if isinstance(value, (int, float)):
+        return f'<c r="{ref}"><v>{value}</v></c>'
+    return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+
+
+def _filled(tmp_path, first: int, last: int, cells: dict[str, object], after: str = "") -> bytes:
+    """The three registrations, then ``cells`` (column letter → value) on every row from
+    ``first`` to ``last``, as Excel writes a fill (one row element per row), then ``after``."""
+    path = write_xlsx(tmp_path / "Q-DD_dk.xlsx", ROWS, title=["Mã đơn vị: Q-DD", "Năm: 2024"])
+    rows = "".join(f'<row r="{r}">' + "".join(_cell(f"{c}{r}", v) for c, v in cells.items())
+                   + "</row>" for r in range(first, last + 1))
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == SHEET:
+                body = re.sub(rb"<dimension [^>]*/>", b"", body)
+                body = body.replace(b"</sheetData>", (rows + after).encode() + b"</sheetData>")
+            z.writestr(info, body)
+    return out.getvalue()
+
+
+def _read(tmp_path, context, data: bytes):
+    path = tmp_path / "Q-DD_dk.xlsx"
+    path.write_bytes(data)
+    return ingest_file(input_file(path), context)
+
+
+def test_the_scan_names_the_copies_and_two_are_kept(tmp_path):
+    data = _filled(tmp_path, 8, 150_000, {"J": "Hoàn thành"})
+    with pytest.raises(RepeatedRows) as caught:
+        check_bytes(data, ".xlsx")
+    assert (caught.value.part, caught.value.first, caught.value.last) == (SHEET, 8, 150_000)
+    trimmed, note = without_repeated_rows(data, caught.value)
+    check_bytes(trimmed, ".xlsx")  # within the bounds now
+    with zipfile.ZipFile(io.BytesIO(trimmed)) as after:
+        body = after.read(SHEET)
+    assert re.findall(rb'<row r="(\d+)"', body)[-3:] == [b"7", b"8", b"9"]
+    assert note == ("Trang 'Danh sách': dòng 8 đến 150.000 là một dòng lặp lại 149.993 lần "
+                    "('Hoàn thành'), quá dòng 100.000: chỉ đọc 2 dòng đầu, các dòng sau giống "
+                    "hệt nên không đọc. Nếu đã điền xuống đến cuối trang tính, đề nghị xóa các "
+                    "dòng thừa rồi gửi lại.")
+
+
+@pytest.mark.parametrize("first, last, cells, rows", [
+    # a result filled down: its two copies nothing but a filled-down value, ignored
+    (8, 150_000, {"J": "Hoàn thành"}, {"read": 5, "valid": 3, "rejected": 0, "ignored": 2}),
+    # a level and a number filled down to Excel's last row, below two empty rows
+    (10, 1_048_576, {"G": "Cơ sở", "K": 1}, {"read": 7, "valid": 3, "rejected": 0,
+                                             "ignored": 4}),
+    # from just under the bound to 200 rows past it (10 past it are stray far cells, left out
+    # as such); the empty rows above it read and ignored as before
+    (99_990, 100_200, {"J": "Hoàn thành"}, {"read": 99_987, "valid": 3, "rejected": 0,
+                                             "ignored": 99_984}),
+])
+def test_a_file_with_a_value_filled_down_past_the_bound_is_read(tmp_path, context, first,
+                                                                last, cells, rows):
+    result = _read(tmp_path, context, _filled(tmp_path, first, last, cells))
+    assert result.status == USED and result.rows == rows
+    said = f"dòng {first:,} đến {last:,} là một dòng lặp lại".replace(",", ".")
+    assert [r for r in result.remarks if said in r and "chỉ đọc 2 dòng đầu" in r]
+
+
+def test_the_last_registration_filled_down_is_read_once_its_copies_duplicates(tmp_path,
+                                                                             context):
+    """(The copies are written as inline strings, the registration above them as shared
+    strings: the run starts under it.)"""
+    registration = dict(zip("ABCDEFGHIJ", ROWS[2][:10]))
+    registration = {c: v for c, v in registration.items() if v is not None}
+    result = _read(tmp_path, context, _filled(tmp_path, 8, 120_000, registration))
+    assert result.rows == {"read": 5, "valid": 3, "rejected": 2, "ignored": 0}
+    assert [r for r in result.remarks if "dòng 8 đến 120.000 là một dòng lặp lại 119.993 lần"
+            in r]
+
+
+def _series(tmp_path) -> bytes:
+    """1, 2, 3, … down column A from row 8 to 150.000 (a numbering filled as a series)."""
+    return _filled(tmp_path, 1, 0, {}, "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>'
+                                               for r in range(8, 150_001)))
+
+
+def _with_stray_far_column(tmp_path) -> bytes:
+    """``Hoàn thành`` filled down to row 150.000, and a stray value in ``XFD5``."""
+    data = _filled(tmp_path, 8, 150_000, {"J": "Hoàn thành"})
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == SHEET:
+                at = re.search(rb'<row r="5"[^>]*>.*?(?=</row>)', body, re.DOTALL).end()
+                body = body[:at] + _cell("XFD5", "x").encode() + body[at:]
+            z.writestr(info, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("build, said", [
+    # the copies run on to another row past the bound: rows of something else
+    (lambda tmp_path: _filled(tmp_path, 8, 150_000, {"J": "Hoàn thành"},
+                              '<row r="150001">' + _cell("A150001", "Người lập biểu")
+                              + "</row>"), "J100001"),
+    # rows past the bound that differ from one another
+    (_series, "A100001"),
+    # a stray cell in a far column beside the copies: not one row's copies alone
+    (_with_stray_far_column, "XFD5"),
+], ids=["runs on to another row", "a series", "a far column too"])
+def test_rows_past_the_bound_that_are_no_one_row_s_copies_reject_the_file(tmp_path, context,
+                                                                          build, said):
+    data = build(tmp_path)
+    with pytest.raises(FileRejected) as caught:
+        check_bytes(data, ".xlsx")
+    assert not isinstance(caught.value, RepeatedRows)
+    assert str(caught.value).startswith("Tệp vượt quá giới hạn số ") and f"có ô {said}" in str(
+        caught.value)
+    assert _read(tmp_path, context, data).status == REJECTED
+
+
+def test_the_scan_stops_at_the_first_row_past_the_bound_that_is_no_copy(tmp_path):
+    """Rows past the bound that are no copies reject the file there and then: what follows is
+    never read (here an unfinished part, which alone would pass the scan to the reader)."""
+    data = _series(tmp_path)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == SHEET:
+                body = body[:body.index(b'<row r="140000"')] + b"<row r="  # cut short
+            z.writestr(info, body)
+    with pytest.raises(FileRejected, match="có ô A100001 ở dòng 100.001"):
+        check_bytes(out.getvalue(), ".xlsx")
+
+
+def test_copies_are_consecutive_rows(tmp_path, context):
+    """A value on rows 8 to 20, nothing on 21 to 29, then again from 30 to 150.000: the copies
+    are rows 30 to 150.000 (the rows above the gap are read as they are)."""
+    data = _filled(tmp_path, 8, 20, {"J": "Hoàn thành"}, "".join(
+        f'<row r="{r}">{_cell(f"J{r}", "Hoàn thành")}</row>' for r in range(30, 150_001)))
+    result = _read(tmp_path, context, data)
+    assert result.rows == {"read": 27, "valid": 3, "rejected": 0, "ignored": 24}
+    assert [r for r in result.remarks if "dòng 30 đến 150.000 là một dòng lặp lại 149.971 lần"
+            in r]
