@@ -86,6 +86,7 @@ def test_a_line_that_is_no_legend_stays_data(tmp_path, context, line, rejected):
     ["Chú thích:", "CS - Cơ sở, CTTCS - Cấp trên, trực tiếp cơ sở"],  # the longest entry
     ["Viết tắt: KT - Kinh tế"],
     ["Ghi chú:\nKT: Kinh tế\nVHXH: Văn hóa - xã hội"],  # one entry per line of a cell
+    ["KT: Kinh tế; TT: Tập thể;"],  # a separator after the last entry
     ["Quy ước:", "HT: Hoàn thành"],
     ["1", "Kinh tế"],
     ["Giải thích các từ viết tắt:", "CS: Cơ sở; CTTCS: Cấp trên trực tiếp cơ sở"],
@@ -108,3 +109,14 @@ def test_legend_lines(texts):
 ])
 def test_not_legend_lines(texts):
     assert not is_legend_line(texts)
+
+
+def test_an_entry_is_at_most_so_long(monkeypatch):
+    """Longer texts are never cut into keys and meanings (a note, a model's name: the cuts
+    of every place would cost seconds a row)."""
+    from thidua.ingest import legend
+
+    monkeypatch.setattr(legend, "_ENTRY_LONGEST", len("kt: kinh te"))
+    assert is_legend_line(["KT: Kinh tế"])
+    monkeypatch.setattr(legend, "_ENTRY_LONGEST", len("kt: kinh te") - 1)
+    assert not is_legend_line(["KT: Kinh tế"])

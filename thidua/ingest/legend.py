@@ -101,7 +101,7 @@ def _entry_reads(key: str, meaning: str) -> bool:
     exactly as that value), or a number or a template's code (:func:`legend_key`) before a
     value spelled as the form does."""
     key, meaning = key.strip(_ENTRY_TRIM), meaning.strip(_ENTRY_TRIM)
-    if not key or not meaning or key == meaning:
+    if key == meaning:  # (an empty key or meaning reads as no value)
         return False
     for name in LEGEND_COLUMNS:
         value = _code(name, meaning)
@@ -113,16 +113,10 @@ def _entry_reads(key: str, meaning: str) -> bool:
 def _entry(text: str) -> bool:
     """Whether ``text`` (a match key) is one legend entry: ``key<cut>meaning`` at any cut of
     :data:`_ENTRY_CUTS` (brackets trimmed: ``Kinh tế (KT)``, ``1 (Kinh tế)``)."""
-    text = text.strip(_ENTRY_TRIM)
     if len(text) > _ENTRY_LONGEST:
         return False
-    for cut in _ENTRY_CUTS:
-        at = text.find(cut)
-        while at > 0:
-            if _entry_reads(text[:at], text[at + len(cut):]):
-                return True
-            at = text.find(cut, at + 1)
-    return False
+    return any(_entry_reads(text[:at.start()], text[at.end():])
+               for cut in _ENTRY_CUTS for at in re.finditer(re.escape(cut), text))
 
 
 #: Where a line may end one legend entry and start the next: at ``;`` or ``,``, or before a
@@ -136,10 +130,11 @@ def _entries(text: str) -> bool:
     """Whether ``text`` (a match key) is legend entries one after the other (:func:`_entry`),
     each the longest run between two places of :data:`_NEXT_ENTRY` that reads as one (a value
     written with a comma or a dash stays whole: ``VHXH - Văn hóa, xã hội``)."""
-    bounds = sorted({*(m.start() for m in _NEXT_ENTRY.finditer(text)), len(text)})
-    at = 0
-    while text[at:].strip(_ENTRY_TRIM):
-        ends = [end for end in bounds if end > at and _entry(text[at:end])]
+    bounds = sorted({0, *(m.start() for m in _NEXT_ENTRY.finditer(text)), len(text)})
+    at = 0  # the place in ``bounds`` the next entry starts at
+    while text[bounds[at]:].strip(_ENTRY_TRIM):
+        ends = [end for end in range(at + 1, len(bounds))
+                if _entry(text[bounds[at]:bounds[end]])]
         if not ends:
             return False
         at = ends[-1]
@@ -210,7 +205,8 @@ def number_hint(column: str, header: str, value: object) -> str:
     """What a rejection of ``value`` in coded column ``column`` (its header ``header``) adds
     when the value is a number alone (:func:`legend_key`, digits only) and no legend gives it:
     write the value in words, or a legend (leading space); ``""`` otherwise."""
-    if column not in EXAMPLES or not (legend_key(value) or "x").isdigit():
+    key = legend_key(value)
+    if column not in EXAMPLES or key is None or not key.isdigit():
         return ""
     example = EXAMPLES[column]
     return (f" Ô ghi bằng số: đề nghị ghi rõ bằng chữ (ví dụ '{example}'), hoặc ghi chú thích "
@@ -219,7 +215,8 @@ def number_hint(column: str, header: str, value: object) -> str:
 
 def _in_order(key: str) -> tuple[str, int]:
     """A key's place in a legend told: by its letters, then its number (``2`` before ``10``)."""
-    return key.rstrip("0123456789"), int(key[len(key.rstrip("0123456789")):])
+    letters, digits = re.fullmatch(r"(\D*)(\d+)", key).groups()
+    return letters, int(digits)
 
 
 def legend_note(sheet: str, header: str, legend: dict[str, str], rows: list[int]) -> str:
