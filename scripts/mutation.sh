@@ -78,6 +78,7 @@ declare -A MUTANTS=(
   [sheetversions]="thidua.ingest.sheetversions.*"
   [versionwords]="thidua.ingest.versionwords.*"
   [legend]="thidua.ingest.legend.*"
+  [numfmt]="thidua.ingest.numfmt.*"
   [flatods]="thidua.ingest.flatods.*"
   [withdrawn]="thidua.ingest.withdrawn.*"
   [yearwords]="thidua.ingest.yearwords.*"
@@ -143,7 +144,7 @@ declare -A TESTS=(
   [usdates]="tests/ingest/test_us_dates.py"
   [groupfill]="tests/ingest/test_group_fill.py"
   [periodswap]="tests/ingest/test_period_swap.py"
-  [farcells]="tests/ingest/test_far_cells.py tests/ingest/test_far_cells_ods.py tests/ingest/test_size_shapes.py"
+  [farcells]="tests/ingest/test_far_cells.py tests/ingest/test_far_cells_ods.py tests/ingest/test_size_shapes.py tests/ingest/test_filled_down_xlsx.py"
   [table]="tests/ingest/test_table_grid.py tests/ingest/test_table_mutants.py tests/ingest/test_ambiguous_headers.py tests/ingest/test_wrapped_header.py tests/ingest/test_header_wordings.py tests/ingest/test_read.py tests/ingest/test_two_tables.py"
   [sheetchoice]="tests/ingest/test_sheet_choice.py tests/ingest/test_many_sheets.py tests/ingest/test_read.py"
   [sheetrows]="tests/ingest/test_sheet_outcome.py tests/ingest/test_unit_code_rows.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py"
@@ -170,6 +171,7 @@ declare -A TESTS=(
   [sheetversions]="tests/ingest/test_sheet_versions.py"
   [versionwords]="tests/ingest/test_sheet_versions.py tests/ingest/test_name_order_lookalikes.py"
   [legend]="tests/ingest/test_legend.py tests/ingest/test_legend_lines.py"
+  [numfmt]="tests/ingest/test_numfmt_shown_words.py tests/ingest/test_sheet_data.py tests/ingest/test_formatted_years.py tests/ingest/test_xlsxfacts_mutants.py tests/ingest/test_year_in_date_cell.py"
   [flatods]="tests/ingest/test_flat_ods.py"
   [withdrawn]="tests/ingest/test_withdrawn_notes.py"
   [yearwords]="tests/ingest/test_year_words.py tests/ingest/test_year_column.py"
@@ -215,7 +217,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
-       sheetversions versionwords legend flatods withdrawn yearwords ballot cellrules xlsxfacts
+       sheetversions versionwords legend numfmt flatods withdrawn yearwords ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
        severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
        dropdownlists personmodels summarytable excerpts)
