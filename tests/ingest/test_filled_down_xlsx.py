@@ -32,21 +32,26 @@ def _cell(ref: str, value) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
 
 
+def _with_sheet(data: bytes, edit) -> bytes:
+    """The workbook ``data`` with its sheet's XML replaced by ``edit(xml)``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            body = source.read(info)
+            z.writestr(info, edit(body) if info.filename == SHEET else body)
+    return out.getvalue()
+
+
 def _filled(tmp_path, first: int, last: int, cells: dict[str, object], after: str = "") -> bytes:
     """The three registrations, then ``cells`` (column letter → value) on every row from
     ``first`` to ``last``, as Excel writes a fill (one row element per row), then ``after``."""
     path = write_xlsx(tmp_path / "Q-DD_dk.xlsx", ROWS, title=["Mã đơn vị: Q-DD", "Năm: 2024"])
     rows = "".join(f'<row r="{r}">' + "".join(_cell(f"{c}{r}", v) for c, v in cells.items())
                    + "</row>" for r in range(first, last + 1))
-    out = io.BytesIO()
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == SHEET:
-                body = re.sub(rb"<dimension [^>]*/>", b"", body)
-                body = body.replace(b"</sheetData>", (rows + after).encode() + b"</sheetData>")
-            z.writestr(info, body)
-    return out.getvalue()
+    return _with_sheet(path.read_bytes(), lambda body: re.sub(
+        rb"<dimension [^>]*/>", b"", body).replace(
+        b"</sheetData>", (rows + after).encode() + b"</sheetData>"))
 
 
 def _read(tmp_path, context, data: bytes):
@@ -110,17 +115,11 @@ def _series(tmp_path) -> bytes:
 
 def _with_stray_far_column(tmp_path) -> bytes:
     """``Hoàn thành`` filled down to row 150.000, and a stray value in ``XFD5``."""
-    data = _filled(tmp_path, 8, 150_000, {"J": "Hoàn thành"})
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == SHEET:
-                at = re.search(rb'<row r="5"[^>]*>.*?(?=</row>)', body, re.DOTALL).end()
-                body = body[:at] + _cell("XFD5", "x").encode() + body[at:]
-            z.writestr(info, body)
-    return out.getvalue()
+    def stray(body: bytes) -> bytes:
+        at = re.search(rb'<row r="5"[^>]*>.*?(?=</row>)', body, re.DOTALL).end()
+        return body[:at] + _cell("XFD5", "x").encode() + body[at:]
+
+    return _with_sheet(_filled(tmp_path, 8, 150_000, {"J": "Hoàn thành"}), stray)
 
 
 @pytest.mark.parametrize("build, said", [
@@ -147,17 +146,10 @@ def test_rows_past_the_bound_that_are_no_one_row_s_copies_reject_the_file(tmp_pa
 def test_the_scan_stops_at_the_first_row_past_the_bound_that_is_no_copy(tmp_path):
     """Rows past the bound that are no copies reject the file there and then: what follows is
     never read (here an unfinished part, which alone would pass the scan to the reader)."""
-    data = _series(tmp_path)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == SHEET:
-                body = body[:body.index(b'<row r="140000"')] + b"<row r="  # cut short
-            z.writestr(info, body)
+    data = _with_sheet(_series(tmp_path), lambda body: body[:body.index(b'<row r="140000"')]
+                       + b"<row r=")  # cut short
     with pytest.raises(FileRejected, match="có ô A100001 ở dòng 100.001"):
-        check_bytes(out.getvalue(), ".xlsx")
+        check_bytes(data, ".xlsx")
 
 
 def test_copies_are_consecutive_rows(tmp_path, context):
