@@ -93,7 +93,8 @@ def test_a_csv_with_a_5_mb_cell_is_read_and_only_that_row_is_rejected(tmp_path, 
 
 
 def test_a_csv_with_millions_of_lines_is_rejected_before_parsing(tmp_path, corpus_context):
-    data = "\r\n".join([",".join(HEADER)] + ["a,Kinh tế"] * 2_000_000).encode()
+    # (every line its own: one line's copies would be cut to two, test_filled_down.py)
+    data = "\r\n".join([",".join(HEADER)] + [f"a{n},Kinh tế" for n in range(2_000_000)]).encode()
     results = _ingest(_folder(tmp_path, extra={"D-13_trieu-dong.csv": data}), corpus_context)
     assert results["D-13_trieu-dong.csv"].problem == limit(
         "số dòng của tệp CSV", "2.000.001 dòng", "100.000 dòng")

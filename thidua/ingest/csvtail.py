@@ -17,13 +17,20 @@ Three things follow the last line of a unit's CSV without being part of its tabl
 Only the end of the file is taken: a NUL or a mark between two lines of text still makes the
 file what it is (:func:`thidua.ingest.prescan.check_bytes` rejects it). The last line of text
 keeps its own trailing separators and its line break.
+
+A fourth: one line repeated to the end, past the limit of rows (a value filled down the sheet
+to its last row, ``,,,,,,,,,Hoàn thành`` a million times, then saved as CSV): its first
+:data:`~thidua.ingest.farcells.KEPT_COPIES` copies are kept, the rest taken off and told
+(:func:`repeated_tail`), as in a workbook (:mod:`thidua.ingest.farcells`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from thidua.ingest.limits import number
+from thidua.ingest.farcells import KEPT_COPIES, copies_note
+from thidua.ingest.limits import MAX_ROWS, number
 from thidua.ingest.workbook import utf16
 
 #: Blank lines at the end of a CSV above which the unit is told they were taken off (a few
@@ -92,3 +99,57 @@ def _note(removed: str) -> str | None:
     return (f"Cuối tệp CSV có {' và '.join(told)}: đã bỏ phần đó và đọc phần văn bản phía "
             f"trên. Đề nghị kiểm tra tệp gốc còn đủ các dòng và lần sau xoá các dòng, ô thừa "
             f"bên dưới bảng trước khi lưu.")
+
+
+def repeated_tail(data: bytes) -> tuple[bytes, str | None]:
+    """``data`` (a CSV's bytes, its empty end taken off: :func:`trimmed_tail`) without the
+    copies past the first :data:`~thidua.ingest.farcells.KEPT_COPIES` of the line that ends it,
+    when the file has more lines than :data:`~thidua.ingest.limits.MAX_ROWS` and that line's
+    copies run from within the limit to the end; and the line telling the unit
+    (:func:`thidua.ingest.farcells.copies_note`). ``(data, None)`` otherwise (the limit then
+    rejects the file as before). Walks back from the end a copy at a time, never splitting
+    the file into lines (a 50 MB file of short lines would not fit a worker's memory). Never
+    raises."""
+    if max(data.count(b"\n"), data.count(b"\r")) + 1 <= MAX_ROWS:
+        return data, None
+    codec, width, start = _codec(data)
+    try:  # UTF-16 read as text; else the bytes themselves (one byte a character)
+        text = data[start:len(data) - (len(data) - start) % width].decode(codec) \
+            if width == 2 else data[start:]
+    except UnicodeDecodeError:
+        return data, None
+    lf, cr = ("\n", "\r") if width == 2 else (b"\n", b"\r")
+    end = len(text) - (2 if text.endswith(cr + lf) else 1 if text.endswith((lf, cr)) else 0)
+    at = max(text.rfind(lf, 0, end), text.rfind(cr, 0, end)) + 1  # the last line's start
+    if at == 0:
+        return data, None
+    brk = cr + lf if text[at - 2:at] == cr + lf else text[at - 1:at]
+    line = text[at:end]
+    copy = line + brk
+    first = at
+    while first >= len(copy) and text[first - len(copy):first] == copy:
+        first -= len(copy)
+    if first and text[first - 1:first] not in (lf, cr):
+        first += len(copy)  # the line there only ends as a copy does
+    copies = (at - first) // len(copy) + 1
+    number_of_first = max(text.count(lf, 0, first), text.count(cr, 0, first)) + 1
+    if number_of_first > MAX_ROWS or copies <= KEPT_COPIES:
+        return data, None
+    kept = first + KEPT_COPIES * len(copy)
+    values = [v.strip().strip('"') for v in re.split(r"[,;\t]", _shown(line, width))]
+    note = copies_note(None, number_of_first, number_of_first + copies - 1,
+                       [v for v in values if v])
+    return data[:start + width * kept], note
+
+
+def _shown(line: str | bytes, width: int) -> str:
+    """A line of :func:`repeated_tail` as the unit wrote it: UTF-16 is read already; the bytes
+    of one byte a character are UTF-8, else Windows-1258 (what the reader then decides for the
+    whole file)."""
+    if width == 2:
+        return line
+    raw = line
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return unicodedata.normalize("NFC", raw.decode("cp1258", "replace"))

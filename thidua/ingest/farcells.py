@@ -375,11 +375,13 @@ def _sheet_name(source: zipfile.ZipFile, part: str) -> str:
     return part
 
 
-def copies_note(sheet: str, first: int, last: int, values: list[str]) -> str:
-    """The line telling a unit that rows ``first`` to ``last`` of ``sheet`` (Excel's numbers)
-    are one row repeated (its cells' ``values``), of which only :data:`KEPT_COPIES` were read."""
+def copies_note(sheet: str | None, first: int, last: int, values: list[str]) -> str:
+    """The line telling a unit that rows ``first`` to ``last`` of ``sheet`` (Excel's numbers;
+    ``None``: a CSV's lines) are one row repeated (its cells' ``values``), of which only
+    :data:`KEPT_COPIES` were read."""
     said = ", ".join(f"'{shorten(value)}'" for value in values[:NAMED_CELLS] if value)
-    return (f"Trang '{sheet}': dòng {number(first)} đến {number(last)} là một dòng lặp lại "
+    where = f"Trang '{sheet}'" if sheet is not None else "Tệp CSV"
+    return (f"{where}: dòng {number(first)} đến {number(last)} là một dòng lặp lại "
             f"{number(last - first + 1)} lần{f' ({said})' if said else ''}, quá dòng "
             f"{number(MAX_ROWS)}: chỉ đọc {KEPT_COPIES} dòng đầu, các dòng sau giống hệt nên "
             f"không đọc. Nếu đã điền xuống đến cuối trang tính, đề nghị xóa các dòng thừa rồi "

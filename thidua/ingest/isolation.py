@@ -20,7 +20,7 @@ from dataclasses import replace
 from thidua.ingest import limits
 from thidua.ingest.farcells import (BlankCells, FarCells, RepeatedRows, without_blank_cells,
                                      without_far_cells, without_repeated_rows)
-from thidua.ingest.csvtail import trimmed_tail
+from thidua.ingest.csvtail import repeated_tail, trimmed_tail
 from thidua.ingest.defaultkey import OPENED_NOTE, opened_with_default_password
 from thidua.ingest.pictures import pictures_note
 from thidua.ingest.prescan import check_bytes
@@ -44,15 +44,17 @@ MAX_WORKERS = max(2, os.cpu_count() or 2)
 
 
 def checked_parse(data: bytes, suffix: str) -> FileSheets:
-    """A CSV's empty end taken off (:func:`thidua.ingest.csvtail.trimmed_tail`, told),
+    """A CSV's empty end taken off (:func:`thidua.ingest.csvtail.trimmed_tail`, told), and the
+    copies of its last line past the limit of rows (:func:`~thidua.ingest.csvtail.repeated_tail`),
     :func:`thidua.ingest.prescan.check_bytes`, then (a workbook encrypted with Excel's default
     password opened first, :mod:`thidua.ingest.defaultkey`, told) :func:`thidua.ingest.read.parse_sheets`
     and the rows of each sheet (:func:`thidua.ingest.read.prepare`): what a worker runs for
     one file."""
     notes: list[str] = []
-    if reads_as_csv(data, suffix):  # padding and blank lines after the text (csvtail.py)
-        data, note = trimmed_tail(data)
-        notes.extend([note] if note else [])
+    if reads_as_csv(data, suffix):  # padding and blank lines after the text, one line's
+        data, note = trimmed_tail(data)  # copies past the limit of rows (csvtail.py)
+        data, copies = repeated_tail(data)
+        notes.extend(filter(None, [note, copies]))
     data = _within_limits(data, suffix, notes)
     notes.extend(filter(None, [pictures_note(data)]))  # a package large by its pictures
     try:

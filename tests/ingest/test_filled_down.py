@@ -1,4 +1,4 @@
-"""A value filled down an ``.xlsx`` sheet past its row bound (J8 selected, Ctrl+Shift+↓,
+"""A value filled down a sheet past its row bound (J8 selected, Ctrl+Shift+↓,
 Ctrl+D: ``Hoàn thành`` on every row to 1.048.576) is one row's copies, as LibreOffice's
 repeated row element is in an ``.ods``: two copies are read, the rest taken out and told.
 Before, the file was rejected ("Tệp vượt quá giới hạn số dòng": far too many cells past the
@@ -12,10 +12,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 
-from helpers import input_file, write_xlsx
+from helpers import HEADER, encode_cp1258, input_file, write_xlsx
 from thidua.ingest.farcells import RepeatedRows, without_repeated_rows
 from thidua.ingest.files import REJECTED, USED, ingest_file
 from thidua.ingest.prescan import check_bytes
@@ -161,3 +162,71 @@ def test_copies_are_consecutive_rows(tmp_path, context):
     assert result.rows == {"read": 27, "valid": 3, "rejected": 0, "ignored": 24}
     assert [r for r in result.remarks if "dòng 30 đến 150.000 là một dòng lặp lại 149.971 lần"
             in r]
+
+
+# --- the same fill saved as CSV: one line repeated to the end (csvtail.repeated_tail) ------
+
+def _csv(tmp_path, copies: list[str], sep=",", end="\r\n", encoding="utf-8-sig") -> Path:
+    """A CSV of the title, the header and ``ROWS``, then the lines ``copies``."""
+    lines = [f"Mã đơn vị: Q-DD{sep * 10}", f"Năm: 2024{sep * 10}", sep * 10,
+             sep.join(HEADER), *(sep.join("" if v is None else str(v) for v in r) for r in ROWS),
+             *copies]
+    path = tmp_path / "Q-DD_dk.csv"
+    text = end.join(lines) + end
+    path.write_bytes(encode_cp1258(text) if encoding == "cp1258" else text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("sep, end, encoding", [
+    (",", "\r\n", "utf-8-sig"),  # Excel's "CSV UTF-8"
+    (";", "\n", "cp1258"),  # a Vietnamese Windows' list separator, LibreOffice's line ends
+    ("\t", "\r\n", "utf-16"),  # Excel's "Unicode Text"
+])
+def test_a_csv_of_a_value_filled_down_past_the_limit_keeps_two_copies(tmp_path, context, sep,
+                                                                      end, encoding):
+    line = sep * 9 + "Hoàn thành" + sep
+    path = _csv(tmp_path, [line] * 149_993, sep, end, encoding)
+    result = ingest_file(input_file(path), context)
+    assert result.status == USED, result.problem
+    assert result.rows == {"read": 5, "valid": 3, "rejected": 0, "ignored": 2}
+    assert [r for r in result.remarks if r == (
+        "Tệp CSV: dòng 8 đến 150.000 là một dòng lặp lại 149.993 lần ('Hoàn thành'), quá dòng "
+        "100.000: chỉ đọc 2 dòng đầu, các dòng sau giống hệt nên không đọc. Nếu đã điền xuống "
+        "đến cuối trang tính, đề nghị xóa các dòng thừa rồi gửi lại.")]
+
+
+@pytest.mark.parametrize("copies", [
+    [f",,,,,,,,,Hoàn thành {n}," for n in range(149_993)],  # a series: every line its own
+    [",,,,,,,,,Hoàn thành,"] * 149_992 + ["Người lập biểu,,,,,,,,,,"],  # then another line
+    # copies that start past the limit: the lines above them already too many
+    [f",,,,,,,,,Hoàn thành {n}," for n in range(99_998)] + [",,,,,,,,,Hoàn thành,"] * 49_995,
+], ids=["a series", "runs on to another line", "copies past the limit only"])
+def test_a_csv_past_the_limit_that_is_no_one_line_s_copies_is_rejected(tmp_path, context, copies):
+    result = ingest_file(input_file(_csv(tmp_path, copies)), context)
+    assert result.status == REJECTED
+    assert result.problem.startswith("Tệp vượt quá giới hạn số dòng của tệp CSV: 150.001 dòng")
+
+
+def test_a_csv_within_the_limit_keeps_every_copy(tmp_path, context):
+    """Within the limit nothing is taken off: the copies are read (filled-down values)."""
+    path = _csv(tmp_path, [",,,,,,,,,Hoàn thành,"] * 50)
+    result = ingest_file(input_file(path), context)
+    assert result.rows == {"read": 53, "valid": 3, "rejected": 0, "ignored": 50}
+    assert not [r for r in result.remarks if "lặp lại" in r]
+
+
+@pytest.mark.parametrize("copies, end_break, said", [
+    # the line above the copies ends as a copy does: it is no copy
+    (["Ghi chú,,,,,,,,,Hoàn thành,"] + [",,,,,,,,,Hoàn thành,"] * 149_992, True,
+     "dòng 9 đến 150.000 là một dòng lặp lại 149.992 lần"),
+    # no line break after the last copy
+    ([",,,,,,,,,Hoàn thành,"] * 149_993, False,
+     "dòng 8 đến 150.000 là một dòng lặp lại 149.993 lần"),
+])
+def test_where_a_csv_s_copies_begin(tmp_path, context, copies, end_break, said):
+    path = _csv(tmp_path, copies)
+    if not end_break:
+        path.write_bytes(path.read_bytes().removesuffix(b"\r\n"))
+    result = ingest_file(input_file(path), context)
+    assert result.status == USED, result.problem
+    assert [r for r in result.remarks if said in r]
