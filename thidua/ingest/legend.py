@@ -131,8 +131,8 @@ def _entries(text: str) -> bool:
     each the longest run between two places of :data:`_NEXT_ENTRY` that reads as one (a value
     written with a comma or a dash stays whole: ``VHXH - Văn hóa, xã hội``)."""
     bounds = sorted({0, *(m.start() for m in _NEXT_ENTRY.finditer(text)), len(text)})
-    at = 0  # the place in ``bounds`` the next entry starts at
-    while text[bounds[at]:].strip(_ENTRY_TRIM):
+    at = 0  # the place in ``bounds`` the next entry starts at (an entry takes the signs
+    while at < len(bounds) - 1:  # after it: ``KT: Kinh tế;`` ends the text)
         ends = [end for end in range(at + 1, len(bounds))
                 if _entry(text[bounds[at]:bounds[end]])]
         if not ends:
