@@ -121,7 +121,10 @@ def _year_shown(value: float, plain: str) -> str | None:
     unquoted part ``plain`` when it is ``yyyy`` or ``yy`` alone; else ``None``."""
     if not re.fullmatch(r"\s*[yY]{2,4}\s*", plain) or not 1 <= value < 2958466:
         return None
-    year = (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).year
+    # Excel counts a 29/02/1900 that never was: its days 1 to 60 are one day later than the
+    # days since 30/12/1899 (day 1 is 01/01/1900, never 31/12/1899)
+    start = dt.date(1899, 12, 31) if value < 61 else dt.date(1899, 12, 30)
+    year = (start + dt.timedelta(days=int(value))).year
     return str(year) if len(plain.strip()) > 2 else f"{year % 100:02d}"
 
 
