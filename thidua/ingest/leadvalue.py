@@ -17,6 +17,8 @@ otherwise, always *interpreted* (the unit is told ``đã hiểu là …``). Sour
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from schemas.form import VALUE_READINGS
 from thidua.ingest.valuewords import exact_codes, matcher, variants
 
@@ -48,17 +50,18 @@ def leading_value(column: str, key: str) -> tuple[str, ...]:
     if any(codes(tokens) for tokens in written):
         return ()  # the whole text is a value, or two (``Chưa đạt``): read and asked as such
     for tokens in written:
-        for n in range(min(len(tokens) - 1, LONGEST_RUN), 0, -1):
-            if n == 1 and _cut_short(tokens[0]) and not codes((tokens[0].rstrip("."),)):
-                continue  # ``T.`` of ``T.Khác``: begins too many words to name a value
-            if n == 1 and tokens[0] in _WORDS_NOT_INITIALS:
-                continue  # ``An toàn …``: ``an`` is a word here, not ``An ninh``'s initials
+        # one word alone names no value when it is ``T.`` of ``T.Khác`` (a word cut short
+        # that begins too many to name one) or ``an`` of ``An toàn …`` (a word here, not
+        # ``An ninh``'s initials)
+        alone = not (_cut_short(tokens[0]) and not codes((tokens[0].rstrip("."),))
+                     or tokens[0] in _WORDS_NOT_INITIALS)
+        for n in range(min(len(tokens) - 1, LONGEST_RUN), 0 if alone else 1, -1):
             if first := codes(tokens[:n]):
                 rest = tokens[n:]
                 if column == "level" and _names_a_ward(rest):
                     return ()  # ``CĐCS phường``: its level by the year (thidua.ingest.wardlevel)
-                others = {c for i in range(len(rest)) for j in range(i + 1, len(rest) + 1)
-                          for c in codes(rest[i:j])}
+                others = set().union(*(codes(rest[i:j]) for i, j
+                                       in combinations(range(len(rest) + 1), 2)))
                 return tuple(sorted(first | others, key=matchers[0].order.index))
     return ()
 
