@@ -11,6 +11,7 @@ import os
 from dataclasses import replace
 
 import openpyxl
+import pytest
 import pandas as pd
 from typer.testing import CliRunner
 
@@ -238,3 +239,59 @@ def test_a_first_seen_already_set_is_kept_when_earlier_than_what_was_published()
     dated = replace(result("a.xlsx", models=EIGHT, modified=T9), first_seen=T2)
     again = dated_by_content([dated], {("Q-DD", rows_sha256(dated)): T5})
     assert again[0].first_seen == T2
+
+
+# --- a list sent again on purpose: a later version's number in its name --------------------
+SIX = EIGHT[:6]
+
+
+def test_the_first_list_sent_again_as_a_later_version_counts():
+    """Fresh tester Q's R222: v1 the original (8), v2 ``lan 2`` drops two rows by mistake (6),
+    then the unit sends its first list again as ``lan 3`` (8, the original's rows): ``lan 3``
+    is a new sending, never dated back to the original's time."""
+    t12 = dt.datetime(2024, 12, 12, 8, tzinfo=UTC)
+    original = result("Q-DD_dang-ky.xlsx", models=EIGHT, modified=T2, sha256="o")
+    second = result("Q-DD_dang-ky lan 2.xlsx", models=SIX, modified=T5, sha256="2")
+    seen = seen_before(_published([original, second]))
+    third = result("Q-DD_dang-ky lan 3.xlsx", models=EIGHT, modified=t12, sha256="3")
+    assert _chosen([original, second, third], seen) == {
+        "Q-DD_dang-ky.xlsx": SUPERSEDED, "Q-DD_dang-ky lan 2.xlsx": SUPERSEDED,
+        "Q-DD_dang-ky lan 3.xlsx": USED}
+
+
+def test_the_same_bytes_sent_again_with_a_later_version_s_name_count():
+    """R231, in one run: ``lan 3 (gui lai ban dau)`` holds the original's very bytes."""
+    t12 = dt.datetime(2024, 12, 12, 8, tzinfo=UTC)
+    files = [result("Q-DD_dang-ky.xlsx", models=EIGHT, modified=T2, sha256="o"),
+             result("Q-DD_dang-ky lan 2.xlsx", models=SIX, modified=T5, sha256="2"),
+             result("Q-DD_dang-ky lan 3 (gui lai ban dau).xlsx", models=EIGHT, modified=t12,
+                    sha256="o")]
+    assert _chosen(files)["Q-DD_dang-ky lan 3 (gui lai ban dau).xlsx"] == USED
+
+
+@pytest.mark.parametrize("copy", ["Q-DD_dang-ky (2).xlsx", "Copy of Q-DD_dang-ky.xlsx",
+                                  "Q-DD_dang-ky.xlsx"])
+def test_a_copy_s_name_is_no_version_and_the_copy_stays_dated_back(copy):
+    """A download's ``(2)``, a ``Copy of``, the original's own name saved again: no version
+    number, so the copy is dated by the original's time and the correction stays (K190,
+    R215)."""
+    t12 = dt.datetime(2024, 12, 12, 8, tzinfo=UTC)
+    original = result("Q-DD_dang-ky.xlsx", models=EIGHT, modified=T2, sha256="o")
+    second = result("Q-DD_dang-ky lan 2.xlsx", models=SIX, modified=T5, sha256="2")
+    seen = seen_before(_published([original, second]))
+    again = result(copy, models=EIGHT, modified=t12, sha256="o2")
+    files = [second, again] if copy == original.file else [original, second, again]
+    assert _chosen(files, seen)["Q-DD_dang-ky lan 2.xlsx"] == USED
+
+
+def test_a_version_number_below_another_file_s_is_still_dated_back():
+    """``lan 1`` saved again by the office beside ``lan 2`` (and a draft without a number):
+    not the unit's latest version."""
+    t1, t12 = (dt.datetime(2024, 12, d, 8, tzinfo=UTC) for d in (1, 12))
+    draft = result("Q-DD.xlsx", models=EIGHT[:4], modified=t1, sha256="d")
+    first = result("Q-DD lan 1.xlsx", models=EIGHT, modified=T2, sha256="1")
+    second = result("Q-DD lan 2.xlsx", models=SIX, modified=T5, sha256="2")
+    seen = seen_before(_published([draft, first, second]))
+    again = replace(first, input=replace(first.input, modified=t12), sha256="1b")
+    assert _chosen([draft, again, second], seen) == {
+        "Q-DD.xlsx": SUPERSEDED, "Q-DD lan 1.xlsx": SUPERSEDED, "Q-DD lan 2.xlsx": USED}

@@ -6,8 +6,14 @@ sửa``: :data:`schemas.form.BEFORE_CORRECTION_WORDS`)."""
 
 from __future__ import annotations
 
+import re
+
 from schemas.form import BEFORE_CORRECTION_WORDS, NEWER_FILE_WORDS, NOT_NEWER_WORDS
 from thidua.text import word_key
+
+#: A version's number in a name (word keys): ``lần 3``, ``lan3``, ``v2``, ``ver 2``, ``version
+#: 2``, ``bản 2``, ``phiên bản 2``, ``đợt 2``, ``lần thứ 3``; never a copy's ``(2)`` alone.
+_NUMBERED = re.compile(r"(?:^| )(?:lan(?: thu)?|v|ver|version|ban|phien ban|dot) ?\d{1,3}(?: |$)")
 
 #: Words that may stand between a denying word and the version word it denies (match keys):
 #: ``chưa được sửa``, ``chưa kịp cập nhật``, ``chưa chỉnh sửa``, ``trước khi được bổ sung``.
@@ -59,3 +65,10 @@ def marks_older(name: str) -> bool:
     N180: the uncorrected file won by its name). ``không sửa`` is none (no edit to make, not
     an edit to come), nor ``bản gốc`` (also the signed original)."""
     return any(denial in BEFORE_CORRECTION_WORDS for denial in _version_words(name))
+
+
+def numbers_version(name: str) -> bool:
+    """Whether ``name`` numbers a version of its list (:data:`_NUMBERED`: ``Q-DD lần 3``,
+    ``Q-DD_v2``) or marks it later (:func:`marks_newer`): what a unit writes on a list it
+    sends again on purpose, never what a copy or a download adds (``Q-DD (2)``, ``Copy of``)."""
+    return bool(_NUMBERED.search(word_key(name))) or marks_newer(name)
