@@ -45,12 +45,21 @@ SKIP_OUTSIDE = "liên kết trỏ ra ngoài thư mục dữ liệu; không đọ
 SKIP_LINKED_FOLDER = "liên kết tới một thư mục; không đọc các tệp qua liên kết"
 SKIP_OUTPUT = ("thư mục kết quả của chương trình nằm trong thư mục dữ liệu; không đọc như tệp "
                "của đơn vị")
+SKIP_SYSTEM_FOLDER = ("thùng rác hoặc thư mục của hệ điều hành ($RECYCLE.BIN, System Volume "
+                      "Information, __MACOSX…): tệp trong đó đã bị xóa hoặc do máy tạo ra; không "
+                      "đọc các tệp trong đó")
 SKIP_UNREADABLE_FOLDER = ("thư mục con không mở được (không có quyền đọc); các tệp trong đó "
                           "chưa được đọc, đề nghị kiểm tra quyền của thư mục")
 
 _TEMPORARY = re.compile(r".*\.(tmp|temp|part|partial|crdownload|download)$|~.*\.tmp$",
                         re.IGNORECASE)
 _SYSTEM = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
+#: Folders an operating system keeps on a disk or a USB stick, never a unit's: Windows' recycle
+#: bins and restore points, the copies of a Mac's resource forks a zip holds, Linux's
+#: ``lost+found`` (a deleted draft in ``$RECYCLE.BIN`` was counted over the unit's list:
+#: fresh tester Q's R127). Hidden ones (``.Trash-1000``, ``.Trashes``) are hidden folders.
+_SYSTEM_FOLDERS = {"$recycle.bin", "recycler", "recycled", "system volume information",
+                   "__macosx", "lost+found", "$trash$"}
 #: Backups a program made by itself: Excel's "Always create backup" (``Backup of Q-HK.xlk``)
 #: and the ``.bak`` of other programs.
 _BACKUP = re.compile(r".*\.(xlk|bak|wbk)$", re.IGNORECASE)
@@ -168,6 +177,13 @@ def _classify(path: Path, raw_root: Path) -> tuple[str, bool]:
     return "", False
 
 
+def form_suffix(path: Path) -> str:
+    """A file's suffix in lower case, spaces and dots after it left out (``Q-DD.xlsx `` from a
+    zip made on a Mac or a name typed by hand, ``Q-DD.XLSX.``: fresh tester Q's R147, rejected
+    as the format ``'.xlsx '``)."""
+    return Path(path.name.rstrip(" .")).suffix.lower()
+
+
 def discover_files(raw_dir: Path, exclude: Iterable[Path] = ()) -> list[InputFile]:
     """Every entry under ``raw_dir`` (sub-folders included), sorted by relative path.
 
@@ -176,7 +192,8 @@ def discover_files(raw_dir: Path, exclude: Iterable[Path] = ()) -> list[InputFil
     are rejected later with a reason. Everything else is listed once with its
     :attr:`InputFile.skipped` reason and never opened (module docstring): a folder in
     ``exclude`` (the run's output and cache folders) or holding :data:`OUTPUT_MARKER`, a hidden
-    folder and a folder that cannot be opened are one entry each, their content unread.
+    folder, a recycle bin or other system folder (:data:`_SYSTEM_FOLDERS`) and a folder that
+    cannot be opened are one entry each, their content unread.
     Source: issue 9.8; ``spec/submission-form.md``, "The file".
     """
     root = raw_dir.resolve()
@@ -200,6 +217,8 @@ def discover_files(raw_dir: Path, exclude: Iterable[Path] = ()) -> list[InputFil
                     found.append(_entry(path, raw_dir, SKIP_OUTPUT))
                 elif name.startswith("."):
                     found.append(_entry(path, raw_dir, SKIP_HIDDEN_FOLDER))
+                elif name.lower() in _SYSTEM_FOLDERS:
+                    found.append(_entry(path, raw_dir, SKIP_SYSTEM_FOLDER))
                 else:
                     pending.append(path)
                 continue

@@ -18,6 +18,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from thidua.ingest.discover import form_suffix
 from thidua.ingest.limits import MAX_FILE_BYTES, size
 
 #: Folders of a package holding pictures and embedded objects, never read as cells
@@ -49,7 +50,7 @@ def readable_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> int:
     """How many bytes of ``path``, a file over ``limit`` (:data:`MAX_FILE_BYTES`), may be
     read: the whole file when it is a package over ``limit`` only by its pictures and under
     :data:`MAX_PICTURED_FILE_BYTES`, else ``limit``."""
-    if path.suffix.lower() not in PACKAGE_SUFFIXES:
+    if form_suffix(path) not in PACKAGE_SUFFIXES:
         return limit
     try:
         file_size = path.stat().st_size
@@ -63,7 +64,7 @@ def readable_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> int:
 def pictures_said(path: Path) -> str:
     """`` (trong đó 12 ảnh dán vào bảng tính: 52,0 MB, đề nghị xóa ảnh)`` for a package holding pictures, to
     name them in the rejection of a file over the size limit; ``""`` otherwise."""
-    if path.suffix.lower() not in PACKAGE_SUFFIXES:
+    if form_suffix(path) not in PACKAGE_SUFFIXES:
         return ""
     count, weight = _pictures_in(path)
     return (f" (trong đó {count} ảnh dán vào bảng tính: {size(weight)}, đề nghị xóa ảnh)"

@@ -16,6 +16,7 @@ from itertools import chain
 from pathlib import Path
 
 from thidua.ingest import legacy
+from thidua.ingest.discover import form_suffix
 from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_facts
 from thidua.ingest.htmltable import html_grid
 from thidua.ingest.mhtml import is_mhtml, mhtml_pages
@@ -147,7 +148,7 @@ def read_bytes(path: Path) -> bytes:
     Raises :class:`FileRejected` when the suffix is not a form format
     (``spec/submission-form.md``, "The file"), the file cannot be read, or it is empty.
     """
-    suffix = path.suffix.lower()
+    suffix = form_suffix(path)
     if suffix in ARCHIVE_SUFFIXES:
         raise FileRejected(f"Tệp nén ('{suffix}') không được đọc: đề nghị giải nén các tệp bên "
                            f"trong vào thư mục của năm rồi chạy lại (tệp nén có thể để lại, nó "
