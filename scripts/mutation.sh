@@ -13,6 +13,11 @@
 # Prints killed/survived per module, and the survivors (`.venv/bin/mutmut show <name>`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# every temporary folder of the run (each mutant's tests make their own cache and Prefect home,
+# and a mutant's process ends without its exit handlers) in one folder, removed at the end
+TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/thidua-mutation-XXXXXX")"
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 [ -x .venv/bin/mutmut ] || bash scripts/setup.sh
 
 # module → the mutant names (fnmatch) and the test files that check it (a key may name only
@@ -171,7 +176,7 @@ declare -A TESTS=(
   [sheetversions]="tests/ingest/test_sheet_versions.py"
   [versionwords]="tests/ingest/test_sheet_versions.py tests/ingest/test_name_order_lookalikes.py"
   [legend]="tests/ingest/test_legend.py tests/ingest/test_legend_lines.py"
-  [numfmt]="tests/ingest/test_sheets.py tests/ingest/test_title_slips.py tests/ingest/test_numfmt_shown_words.py tests/ingest/test_sheet_data.py tests/ingest/test_formatted_years.py tests/ingest/test_xlsxfacts_mutants.py tests/ingest/test_year_in_date_cell.py"
+  [numfmt]="tests/ingest/test_numfmt.py tests/ingest/test_sheets.py tests/ingest/test_title_slips.py tests/ingest/test_numfmt_shown_words.py tests/ingest/test_sheet_data.py tests/ingest/test_formatted_years.py tests/ingest/test_xlsxfacts_mutants.py tests/ingest/test_year_in_date_cell.py"
   [flatods]="tests/ingest/test_flat_ods.py"
   [withdrawn]="tests/ingest/test_withdrawn_notes.py"
   [yearwords]="tests/ingest/test_year_words.py tests/ingest/test_year_column.py"
