@@ -8,9 +8,10 @@ Federation set up ward/commune unions directly above grassroots in autumn 2025
 (``../shared/domain/brief.md``, "The organisation"; the registry's ``xa_phuong`` units, level
 ``cap_tren_co_so``, from 2025-10-01). So from the report year 2025 on, such a cell is
 ``Cấp trên trực tiếp cơ sở``; before it, ``Cơ sở``; ``CĐCS phường`` is ``Cơ sở`` in every
-year. The column is optional (``spec/submission-form.md``, "Columns"): the registration is
-sound, so a cell read so is counted and told (``đã hiểu là …``), never rejected. An extension
-of the form's accepted values, in ``docs/contracts.md``.
+year. Such a cell stays rejected, as the bundled sample's own ``Phường`` is (it is no
+accepted value of ``spec/submission-form.md``), and its message asks whether it is the value
+of the report year (:func:`ward_hint`): the unit confirms, nothing is counted on a guess.
+``docs/contracts.md``, "A level naming the ward or commune".
 """
 
 from __future__ import annotations
