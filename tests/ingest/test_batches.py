@@ -172,3 +172,30 @@ def test_the_dropped_registrations_are_in_validate_s_problem_column_and_the_feed
     book = openpyxl.load_workbook(io.BytesIO(feedback_workbooks(results, 2024)["Q-DD"]))
     lines = [[c.value for c in row] for row in book["Lỗi và lưu ý cả tệp"].iter_rows(min_row=2)]
     assert lines == [["Q-DD_dot2.xlsx", "Danh sách", "Lưu ý", note]]
+
+
+def test_a_large_list_and_its_correction_are_compared_in_one_pass(monkeypatch):
+    """Fresh tester Q's R259, R260: a unit's list of 2.050 and its correction dropping the last
+    100. The registrations left out are worked out once, each model's registrants grouped
+    once; before, each registration asked for the whole comparison again, each model looked
+    through every registration (the run did not finish in 10 minutes). Figures and note as
+    for a small list."""
+    from test_selection_mutants import result
+
+    from thidua.ingest import selection
+
+    models = [(f"Mô hình số {i}", f"CĐCS {i % 40}") for i in range(2_050)]
+    older = result("Q-DD.xlsx", models=models)
+    newer = result("Q-DD (sửa).xlsx", models=models[:1_950])
+    calls = []
+    real = selection._left_out
+    monkeypatch.setattr(selection, "_left_out",
+                        lambda mine, told: calls.append(len(mine)) or real(mine, told))
+    note = selection.batch_note(older, newer)
+    assert calls == [2_050]
+    assert note == ("100 trong 2.050 mô hình của tệp Q-DD.xlsx không có trong các mô hình hợp "
+                    "lệ của tệp Q-DD (sửa).xlsx mới hơn nên không được tính: 'Mô hình số 1950', "
+                    "'Mô hình số 1951', 'Mô hình số 1952' và 97 mô hình khác. Nếu vẫn đăng ký "
+                    "các mô hình này, hãy gộp hai tệp vào một tệp và gửi lại.")
+    left = real(selection._registrations(older), set(selection._registrations(newer)))
+    assert len(left) == 100

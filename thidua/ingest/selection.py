@@ -305,7 +305,8 @@ def batch_note(older: FileResult, newer: FileResult,
     (:func:`_left_out`)."""
     mine, theirs = _registrations(older), _registrations(newer)
     told = set(theirs).union(*(_registrations(f) for f in later))
-    missing = [model for key, model in mine.items() if key in _left_out(mine, told)]
+    left = _left_out(mine, told)  # once: per registration it made a list of 2.050 hang
+    missing = [model for key, model in mine.items() if key in left]
     if not missing:
         return None
     if not theirs and newer.rows.get("rejected", 0):  # a correction whose every row failed
@@ -342,10 +343,15 @@ def _left_out(mine: dict[tuple[str, str], str], told: set[tuple[str, str]]) -> s
     of the older file's own registrants, another registrant beside it is one more person
     (fresh tester G's 407: ``M`` by An and by B, then by B and by Cường: An is left out), a
     correction only when its name is a typo of the older one (:func:`_near`)."""
+    olds: dict[str, list[str]] = {}
+    news: dict[str, set[str]] = {}
+    for model, registrant in mine:  # grouped by model once (fresh tester Q's R259, R260: a
+        olds.setdefault(model, []).append(registrant)  # list of 2.050 compared with its
+    for model, registrant in told:  # correction, each model against all, did not finish)
+        news.setdefault(model, set()).add(registrant)
     left = set()
-    for model in dict.fromkeys(m for m, _ in mine):
-        old = [r for m, r in mine if m == model]
-        new = {r for m, r in told if m == model}
+    for model, old in olds.items():
+        new = news.get(model, set())
         spare = sorted(r for r in new if r not in old)
         kept = len(new) > len(spare)  # the model matched exactly under a registrant
         for registrant in old:
