@@ -31,6 +31,7 @@ from thidua.ingest.workbook import MIXED
 from thidua.ingest.registry import accepted_units, validity_text
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.discover import form_suffix
+from thidua.ingest.ownfiles import OWN_FEEDBACK, is_feedback
 from thidua.ingest.read import FORMULA_HINT, FileRejected, FileSheets, read_bytes, title_rows
 from thidua.ingest.sheetrows import (SheetCheck, SheetOutcome, SheetRows, check_sheets,
                                      label_rows, unit_codes)
@@ -264,6 +265,8 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
             raise
         digest = hashlib.sha256(content).hexdigest()
         parsed = parse_isolated(content, form_suffix(source.path))  # limits, own process (9.6)
+        if is_feedback(parsed):  # the program's own feedback workbook, saved back
+            raise FileRejected(OWN_FEEDBACK)
         sheet_name, encoding = parsed.first.sheet, parsed.first.encoding
         coded = [unit_code_column(sheet, context.known_codes) for sheet in parsed.sheets]
         parsed = replace(parsed, sheets=tuple(sheet for sheet, _ in coded))  # ``Đơn vị``: Q-CG

@@ -40,6 +40,7 @@ from thidua.ingest.files import (
     USED,
     FileResult,
 )
+from thidua.ingest.ownfiles import FEEDBACK_COLUMNS, FEEDBACK_SHEETS, FEEDBACK_TITLE
 from thidua.ingest.selection import select_submissions
 from thidua.ingest.workbook import MIXED
 from thidua.publish.atomic import write_atomic
@@ -49,7 +50,8 @@ from thidua.text import clean_text, xml_text
 UNKNOWN_UNIT = "KHONG-RO-DON-VI"
 STATUS_TEXT = {USED: "được dùng", SUPERSEDED: "không dùng (đã có tệp mới hơn)",
                REJECTED: "bị từ chối cả tệp"}
-ROW_COLUMNS = ["Tệp", "Trang tính", "Dòng (Excel)", "Cột có lỗi", "Giá trị đã ghi", "Lý do"]
+ROW_COLUMNS = ["Tệp", "Trang tính", FEEDBACK_COLUMNS[0], FEEDBACK_COLUMNS[1], "Giá trị đã ghi",
+               FEEDBACK_COLUMNS[2]]  # (how a feedback workbook sent back is known: ownfiles)
 FILE_COLUMNS = ["Tệp", "Trang tính", "Loại", "Nội dung"]
 _BOLD = Font(bold=True)
 _FAULT = PatternFill("solid", fgColor="FFC7CE")
@@ -111,7 +113,7 @@ def _widths(ws, widths: dict[int, float]) -> None:
 
 
 def _summary_sheet(ws, code: str, name: str, year: int, files: list[FileResult]) -> None:
-    _put(ws, 1, 1, f"PHẢN HỒI KIỂM TRA BIỂU DVK-01 NĂM {year}").font = Font(bold=True, size=13)
+    _put(ws, 1, 1, f"{FEEDBACK_TITLE} NĂM {year}").font = Font(bold=True, size=13)
     _put(ws, 2, 1, f"Đơn vị: {code}" + (f" – {name}" if name else ""))
     _put(ws, 3, 1, "Sửa từng dòng ở trang 'Dòng bị từ chối' ngay trong tệp của đơn vị (đúng số dòng "
                    "Excel đã ghi), sửa các lỗi ở trang 'Lỗi và lưu ý cả tệp', rồi gửi lại cả tệp; tệp gửi sau "
@@ -211,10 +213,11 @@ def unit_workbook(code: str, year: int, files: list[FileResult], name: str = "",
     """
     wb = openpyxl.Workbook()
     _summary_sheet(wb.active, code, name, year, files)
-    wb.active.title = "Tóm tắt"
+    summary, rows, whole = FEEDBACK_SHEETS
+    wb.active.title = summary
     reported = [f for f in files if f.status != SUPERSEDED]
-    _rows_sheet(wb.create_sheet("Dòng bị từ chối"), [f for f in reported if f.status == USED])
-    _file_sheet(wb.create_sheet("Lỗi và lưu ý cả tệp"), reported, used or {})
+    _rows_sheet(wb.create_sheet(rows), [f for f in reported if f.status == USED])
+    _file_sheet(wb.create_sheet(whole), reported, used or {})
     return _stable_bytes(wb, dt.datetime(year + 1, 1, 1))
 
 
