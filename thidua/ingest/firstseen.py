@@ -17,7 +17,6 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from pathlib import PurePosixPath
 
 import pandas as pd
 
@@ -69,23 +68,6 @@ def seen_before(inputs: Iterable[Mapping]) -> dict[tuple[str, str], dt.datetime]
     return seen
 
 
-def _sent_again_on_purpose(results: list[FileResult]) -> set[str]:
-    """The usable files whose name numbers a later version than every other usable file of
-    their unit (:func:`thidua.ingest.versionwords.numbers_version`, last in
-    :func:`thidua.ingest.selection.name_order`): ``Q-DD lần 3`` beside ``lần 2`` and the
-    original. Such a file is a new sending even when its rows are the original's (the unit
-    sends its first list again to undo a wrong correction: fresh tester Q's R222, R231),
-    so it is never dated back."""
-    from thidua.ingest.selection import name_order  # (selection imports this module)
-    from thidua.ingest.versionwords import numbers_version
-
-    usable = [r for r in results if r.rows_sha256]
-    return {r.file for r in usable
-            if numbers_version(PurePosixPath(r.file).stem)
-            and all(name_order(o.file) < name_order(r.file) for o in usable
-                    if o.unit == r.unit and o.file != r.file)}
-
-
 def dated_by_content(results: list[FileResult],
                      seen: Mapping[tuple[str, str], dt.datetime] | None = None
                      ) -> list[FileResult]:
@@ -94,9 +76,10 @@ def dated_by_content(results: list[FileResult],
     time. Seen: in ``seen`` (the version published before, :func:`seen_before`), or, in this
     run, in another file of its unit with the same bytes (``sha256``: the first e-mail's
     attachment downloaded again). Two files of one run with the same rows but other bytes
-    keep their own times: nothing says which came first; so does a file whose name numbers a
-    later version than all its unit's others (:func:`_sent_again_on_purpose`). Other results
-    are returned unchanged. Idempotent: a ``first_seen`` already set is kept when earlier."""
+    keep their own times: nothing says which came first (and
+    :func:`thidua.ingest.selection.select_submissions` undoes the date of a file whose name
+    numbers a later version than all its unit's others). Other results are returned
+    unchanged. Idempotent: a ``first_seen`` already set is kept when earlier."""
     hashed = [replace(r, rows_sha256=r.rows_sha256 or rows_sha256(r))
               if r.status in (USED, SUPERSEDED) and r.unit else r for r in results]
     copies: dict[tuple[str, str], dt.datetime] = {}
@@ -104,10 +87,9 @@ def dated_by_content(results: list[FileResult],
         if r.rows_sha256 and r.sha256:
             key = (r.unit, r.sha256)
             copies[key] = min(r.input.modified, copies.get(key, r.input.modified))
-    resent = _sent_again_on_purpose(hashed)
     dated = []
     for r in hashed:
-        if r.rows_sha256 and r.file not in resent:
+        if r.rows_sha256:
             times = [r.input.modified, copies.get((r.unit, r.sha256), r.input.modified),
                      *([r.first_seen] if r.first_seen else []),
                      *([seen[k]] if seen and (k := (r.unit, r.rows_sha256)) in seen else [])]

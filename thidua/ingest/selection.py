@@ -22,7 +22,7 @@ from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.firstseen import dated_by_content
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
-from thidua.ingest.versionwords import marks_newer, marks_older
+from thidua.ingest.versionwords import marks_newer, marks_older, numbers_version
 from thidua.text import clean_text, match_key
 
 
@@ -372,6 +372,20 @@ def _later(result: FileResult, results: list[FileResult], chosen: FileResult) ->
                  and _recency(o) > _recency(result))
 
 
+def _sent_again_on_purpose(results: list[FileResult]) -> set[str]:
+    """The usable files whose name numbers a later version than every other usable file of
+    their unit (:func:`thidua.ingest.versionwords.numbers_version`, last in
+    :func:`thidua.ingest.selection.name_order`): ``Q-DD lần 3`` beside ``lần 2`` and the
+    original. Such a file is a new sending even when its rows are the original's (the unit
+    sends its first list again to undo a wrong correction: fresh tester Q's R222, R231),
+    so it is never dated back."""
+    usable = [r for r in results if r.status in (USED, SUPERSEDED) and r.unit]
+    return {r.file for r in usable
+            if numbers_version(PurePosixPath(r.file).stem)
+            and all(name_order(o.file) < name_order(r.file) for o in usable
+                    if o.unit == r.unit and o.file != r.file)}
+
+
 def select_submissions(results: list[FileResult]) -> list[FileResult]:
     """Mark all but the newest usable file of each unit as ``superseded``, and say in the
     chosen file's ``choice`` why it counts when that is not plain (issues 9.7, 16.2).
@@ -388,10 +402,14 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
     unit (or as one of the version published before, when the caller dated ``results`` by
     :func:`thidua.ingest.firstseen.dated_by_content` with what it published) is dated by the
     first time those rows were seen: an original saved again or downloaded again never
-    undoes a correction (:mod:`thidua.ingest.firstseen`). Idempotent; returns the results in
-    the input order.
+    undoes a correction (:mod:`thidua.ingest.firstseen`), unless its name numbers a later
+    version than all its unit's other files (:func:`_sent_again_on_purpose`). Idempotent;
+    returns the results in the input order.
     """
     results = dated_by_content(results)
+    resent = _sent_again_on_purpose(results)  # never dated back
+    results = [replace(r, first_seen=None) if r.file in resent and r.first_seen else r
+               for r in results]
     newest: dict[str, FileResult] = {}
     for result in results:
         if result.status in (USED, SUPERSEDED):
