@@ -91,7 +91,8 @@ def test_the_scan_names_the_copies_and_two_are_kept(tmp_path):
 def test_a_file_with_a_value_filled_down_past_the_bound_is_read(tmp_path, context, first,
                                                                 last, cells, rows):
     result = _read(tmp_path, context, _filled(tmp_path, first, last, cells))
-    assert result.status == USED and result.rows == rows
+    assert result.status == USED, result.problem
+    assert result.rows == rows
     said = f"dòng {first:,} đến {last:,} là một dòng lặp lại".replace(",", ".")
     assert [r for r in result.remarks if said in r and "chỉ đọc 2 dòng đầu" in r]
 

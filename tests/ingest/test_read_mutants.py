@@ -607,7 +607,7 @@ class _Stream:
 
 
 class _Path:
-    suffix = ".csv"
+    suffix, name = ".csv", "x.csv"
 
     def __init__(self, size: int):
         self.size, self.asked = size, []

@@ -76,8 +76,9 @@ class BlankCells(FileRejected):
 class RepeatedRows(BlankCells):
     """An ``.xlsx`` sheet (``part``) whose rows ``first`` to ``last`` (Excel's numbers) hold the
     same values, past the row bound (a value filled down to the sheet's end: 1.048.561 rows
-    of ``Hoàn thành``); taken out past its :data:`KEPT_COPIES` first copies as the empty cells
-    of :class:`BlankCells` are (``last_row``), and told (:func:`copies_note`)."""
+    of ``Hoàn thành``); taken out past its :data:`KEPT_COPIES` first copies
+    (:func:`without_repeated_rows`; ``last_row``, the last row kept, as a :class:`BlankCells`
+    says it), and told (:func:`copies_note`)."""
 
     def __init__(self, reason: str, part: str, first: int, last: int, last_col: int):
         super().__init__(reason, part, first + KEPT_COPIES - 1, max(last_col, MAX_COLUMNS))
@@ -135,24 +136,40 @@ def without_blank_cells(data: bytes, found: BlankCells) -> bytes | None:
         return None
 
 
+def _row_start(body: bytes, number: int, start: int = 0) -> re.Match | None:
+    """The start tag of the row ``number`` (its ``r``) in a sheet's XML, from ``start``."""
+    return re.compile(rb'<((?:[\w.-]+:)?row)\b[^>]*?\sr="' + str(number).encode()
+                      + rb'"[^>]*>').search(body, start)
+
+
 def without_repeated_rows(data: bytes, found: RepeatedRows) -> tuple[bytes, str] | None:
     """``(zip bytes, note)``: the workbook ``data`` without the rows of ``found``'s sheet past
-    its first :data:`KEPT_COPIES` copies (:func:`without_blank_cells`), and the line telling
-    the unit (:func:`copies_note`, with the copied row's values); ``None`` when the sheet
-    cannot be rewritten exactly, so that the file stays rejected. Never raises."""
-    if (rewritten := without_blank_cells(data, found)) is None:
-        return None
+    its first :data:`KEPT_COPIES` copies, and the line telling the unit (:func:`copies_note`,
+    with the copied row's values); ``None`` when the sheet cannot be rewritten exactly (no row
+    of that number, a comment or CDATA section), so that the file stays rejected. The copies
+    end the sheet's data, one row after another (:class:`RepeatedRows`): everything from the
+    first row dropped to the end of ``sheetData`` goes, in one cut (a sheet of a million rows
+    is 100 MB of XML: copied for each step, it ran a worker out of memory). Never raises."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             body = source.read(found.part)
-            row = re.search(rb'<((?:[\w.-]+:)?row)\b[^>]*?\sr="' + str(found.first).encode()
-                            + rb'"[^>]*>(.*?)</\1\s*>', body, re.DOTALL)
-            cells = [cell[0] for cell in _CELL.finditer(row[2])] if row else []
+            if b"<!" in body:
+                return None
+            first = _row_start(body, found.first)
+            drop = _row_start(body, found.first + KEPT_COPIES, first.end()) if first else None
+            end = re.compile(rb"</(?:[\w.-]+:)?sheetData\s*>").search(body, drop.end()) \
+                if drop else None
+            if end is None:
+                return None
+            row = re.compile(rb"(.*?)</" + re.escape(first[1]) + rb"\s*>", re.DOTALL).match(
+                body, first.end())
+            cells = [cell[0] for cell in _CELL.finditer(row[1])] if row else []
             strings = _shared_strings(source, cells)
             values = [_value(cell, strings) for cell in cells]
             name = _sheet_name(source, found.part)
-    except Exception:  # the values only name the row: told without them
-        values, name = [], found.part
+            rewritten = rezipped(source, {found.part: body[:drop.start()] + body[end.start():]})
+    except Exception:  # a zip or part that cannot be rewritten: the file stays rejected
+        return None
     return rewritten, copies_note(name, found.first, found.last, values)
 
 
