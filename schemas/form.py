@@ -278,7 +278,7 @@ OLD_SHEET_WORDS: tuple[str, ...] = (
 NEWER_FILE_WORDS: tuple[str, ...] = (
     "bo sung", "bosung", "sua", "sua doi", "sua lai", "dieu chinh", "cap nhat", "moi nhat",
     "ban moi", "ban cuoi", "chinh thuc", "final", "update", "updated", "latest", "gui lai",
-    "hoan chinh", "ban hoan chinh")
+    "hoan chinh", "ban hoan chinh", "chot", "ban chot", "cuoi cung")
 #: Words before one of :data:`NEWER_FILE_WORDS` that deny it (``chưa sửa``, ``chưa cập nhật``).
 NOT_NEWER_WORDS: tuple[str, ...] = ("chua", "khong", "ko", "truoc", "truoc khi", "can")
 #: The words of :data:`NOT_NEWER_WORDS` that, denying a word of :data:`NEWER_FILE_WORDS`, say

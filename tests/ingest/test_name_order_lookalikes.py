@@ -24,6 +24,10 @@ from thidua.ingest.selection import name_order, select_submissions
     ("Q-HK_20_11_24.xlsx", "Q-HK_05_12_24.xlsx"), ("Q-HK_20112024.xlsx", "Q-HK_05122024.xlsx"),
     ("Q-HK_2024-11-20.xlsx", "Q-HK_2024-12-05.xlsx"), ("Q-HK_20241120.xlsx", "Q-HK_20241205.xlsx"),
     ("Q-HK.xlsx", "Q-HK (1).xlsx"), ("Q-HK (1).xlsx", "Q-HK (2).xlsx"), ("Q-HK_a.xlsx", "Q-HK_b.xlsx"),
+    # a version written inside the bracket: after the bracket closed sooner (a space sorted
+    # before ``)``: fresh tester Q's R242)
+    ("Q-HK (sửa).xlsx", "Q-HK (sửa lần 2).xlsx"), ("Q-HK [v1].xlsx", "Q-HK [v1 bổ sung].xlsx"),
+    ("Q-HK_sua.xlsx", "Q-HK_sua_2.xlsx"),
 ])
 def test_a_later_version_or_date_in_the_name_sorts_later(older, newer):
     assert name_order(older) < name_order(newer)
@@ -85,6 +89,9 @@ def test_a_copy_with_a_cyrillic_letter_is_rejected_as_a_duplicate(tmp_path, cont
     ("Ban cuoi/Q-HM.xlsx", "Gui lan dau/Q-HM.xlsx"), ("Q-HM final.xlsx", "Q-HM.xlsx"),
     ("Gửi lại - Q-HM.xlsx", "Q-HM.xlsx"),  # fresh tester K's K165
     ("Q-HM (bản hoàn chỉnh).xlsx", "Q-HM.xlsx"), ("Q-HM_gui lai.xlsx", "Q-HM_gui lan 1.xlsx"),
+    # the final list: ``bản chốt``, ``cuối cùng`` (fresh tester Q's R240)
+    ("Q-HM (ban chot cuoi cung).xlsx", "Q-HM.xlsx"), ("Q-HM bản chốt.xlsx", "Q-HM.xlsx"),
+    ("Q-HM_danh sach cuoi cung.xlsx", "Q-HM_du kien.xlsx"),
 ])
 def test_a_name_marking_a_later_version_sorts_after_an_unmarked_one(newer, older):
     """Fresh tester D's 513: the supplement in ``bo-sung 05-12/`` lost to the original beside

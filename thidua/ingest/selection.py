@@ -110,6 +110,9 @@ def dated_name(name: str) -> str:
 
 
 _NATURAL = natsort_keygen(alg=ns.IGNORECASE)
+#: What separates words in a file's name, never a word of its own (a date's dashes are read
+#: first, :func:`dated_name`).
+_PUNCTUATION = re.compile(r"[\s()\[\]{}_,;]+")
 
 
 def name_order(file: str) -> tuple:
@@ -120,7 +123,10 @@ def name_order(file: str) -> tuple:
     fresh tester A's F3: a plain character order kept the older file). Extends "the name's
     sort order" of ``spec/submission-form.md``, "Corrections" (``docs/contracts.md``)."""
     path = PurePosixPath(file)  # ``Q-HK.xlsx`` before ``Q-HK (1).xlsx``: by stem, then suffix
-    return (is_newer_file(file), _NATURAL(dated_name(str(path.with_suffix("")))), path.suffix)
+    # brackets and dashes are spaces: ``(sửa lần 2)`` after ``(sửa)`` (a space sorts before
+    # ``)``: fresh tester Q's R242)
+    words = " ".join(_PUNCTUATION.sub(" ", dated_name(str(path.with_suffix("")))).split())
+    return (is_newer_file(file), _NATURAL(words), path.suffix)
 
 
 def is_newer_file(file: str) -> bool:
