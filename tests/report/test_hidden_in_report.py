@@ -39,3 +39,23 @@ def test_no_hidden_rows_no_sentence(tmp_path):
     context = build_context(figures, ReportMeta(year=2024, report_date=pipeline.default_report_date(figures)))
     assert context["hidden"] is None
     assert "dòng bị ẩn" not in render_html(context)
+
+
+def test_a_superseded_file_is_said_replaced_by_a_newer_file_never_sent_later(tmp_path):
+    """Two files of one unit without a sent date, ordered by their modification times: the
+    report says the older is replaced by the unit's newer file, never "bản gửi sau" (sent
+    later), which nothing says (``docs/contracts.md``, "mới hơn"; fresh tester Q)."""
+    import os
+
+    raw = tmp_path / "raw" / "2024"
+    raw.mkdir(parents=True)
+    write_xlsx(raw / "S-01_a.xlsx", [titled("S-01", regs(3))])
+    write_xlsx(raw / "S-01_b.xlsx", [titled("S-01", regs(4))])
+    os.utime(raw / "S-01_a.xlsx", (1_700_000_000, 1_700_000_000))
+    plan = pipeline.plan_run(2024, raw, CORPUS_REGISTRY)
+    figures = pipeline.aggregate_results(plan, [pipeline.ingest(f, plan.context)
+                                                for f in plan.files])
+    html = render_html(build_context(figures, ReportMeta(
+        year=2024, report_date=pipeline.default_report_date(figures))))
+    assert "Đã đọc 2 tệp (0 tệp bị từ chối, 1 tệp được thay bằng tệp mới hơn của đơn vị)" in html
+    assert "gửi sau" not in html
