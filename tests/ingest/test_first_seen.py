@@ -295,3 +295,32 @@ def test_a_version_number_below_another_file_s_is_still_dated_back():
     again = replace(first, input=replace(first.input, modified=t12), sha256="1b")
     assert _chosen([draft, again, second], seen) == {
         "Q-DD.xlsx": SUPERSEDED, "Q-DD lan 1.xlsx": SUPERSEDED, "Q-DD lan 2.xlsx": USED}
+
+
+@pytest.mark.parametrize("final", ["Q-DD bản chốt.xlsx", "Q-DD cuối cùng.xlsx", "Q-DD_final.xlsx",
+                                   "Q-DD gửi lại.xlsx"])
+def test_the_first_list_sent_again_as_the_final_one_after_a_correction_counts(final):
+    """Fresh tester R's S53, S54, S63, S69: ``Q-DD.xlsx`` (8), ``Q-DD (sửa).xlsx`` drops two
+    (6), then the unit sends its first list again as its final one: a word marks it and it was
+    saved last, so it counts, though ``(sửa)`` sorts after it by name."""
+    t12 = dt.datetime(2024, 12, 12, 8, tzinfo=UTC)
+    original = result("Q-DD.xlsx", models=EIGHT, modified=T2, sha256="o")
+    fixed = result("Q-DD (sửa).xlsx", models=SIX, modified=T5, sha256="s")
+    seen = seen_before(_published([original, fixed]))
+    again = result(final, models=EIGHT, modified=t12, sha256="o")
+    assert _chosen([original, fixed, again], seen)[final] == USED
+    assert _chosen([original, fixed, again])[final] == USED  # the three in one run
+
+
+@pytest.mark.parametrize("copy", ["Q-DD lần 2 (1).xlsx", "Q-DD lần 2 - Copy.xlsx",
+                                  "Copy of Q-DD lần 2.xlsx", "Q-DD lần 2 - Bản sao (2).xlsx"])
+def test_an_office_copy_of_a_numbered_file_never_undoes_its_correction(copy):
+    """S56, S64: ``lần 1`` (8), ``lần 2`` (6), then a copy of ``lần 2``'s name holding ``lần
+    1``'s bytes: a copy's name (:func:`thidua.ingest.selection._copy_of`) numbers nothing new,
+    so the copy is dated back and ``lần 2`` stays counted."""
+    t12 = dt.datetime(2024, 12, 12, 8, tzinfo=UTC)
+    first = result("Q-DD lần 1.xlsx", models=EIGHT, modified=T2, sha256="1")
+    second = result("Q-DD lần 2.xlsx", models=SIX, modified=T5, sha256="2")
+    seen = seen_before(_published([first, second]))
+    again = result(copy, models=EIGHT, modified=t12, sha256="1")
+    assert _chosen([first, second, again], seen)["Q-DD lần 2.xlsx"] == USED

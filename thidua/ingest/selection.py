@@ -23,7 +23,7 @@ from thidua.ingest.firstseen import dated_by_content
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
 from thidua.ingest.versionwords import marks_newer, marks_older, numbers_version
-from thidua.text import clean_text, match_key
+from thidua.text import clean_text, match_key, word_key
 
 
 @lru_cache(maxsize=4096)
@@ -378,18 +378,46 @@ def _later(result: FileResult, results: list[FileResult], chosen: FileResult) ->
                  and _recency(o) > _recency(result))
 
 
+#: What a copy adds to a file's name (match keys of the stem): ``Copy of …``, ``Bản sao của
+#: …`` before it; `` (1)``, `` - Copy``, `` - Bản sao (2)`` after it (a download, Explorer's
+#: copy); never a version's own number (``lần 2``).
+_COPY_MARKS = re.compile(r"^(?:copy of|copy|ban sao cua|ban sao)\s+|\s*\(\d{1,3}\)$"
+                         r"|\s*-\s*(?:copy|ban sao)(?:\s*\(\d{1,3}\))?$")
+
+
+def _copy_of(stem: str) -> str:
+    """A file's stem without what a copy adds to it (:data:`_COPY_MARKS`), as words: the name
+    of the file it is a copy of (``Q-DD lần 2 (1)`` → ``q dd lan 2``)."""
+    key = match_key(stem)
+    while (bare := _COPY_MARKS.sub("", key).strip()) != key:
+        key = bare
+    return word_key(key)
+
+
 def _sent_again_on_purpose(results: list[FileResult]) -> set[str]:
-    """The usable files whose name numbers a later version than every other usable file of
-    their unit (:func:`thidua.ingest.versionwords.numbers_version`, last in
-    :func:`thidua.ingest.selection.name_order`): ``Q-DD lần 3`` beside ``lần 2`` and the
-    original. Such a file is a new sending even when its rows are the original's (the unit
-    sends its first list again to undo a wrong correction: fresh tester Q's R222, R231),
-    so it is never dated back."""
+    """The usable files whose name numbers or marks a later version
+    (:func:`thidua.ingest.versionwords.numbers_version`: ``Q-DD lần 3``, ``bản chốt``, ``(sửa
+    lần 2)``), is no copy's name of another file of their unit (``Q-DD lần 2 (1)``, ``Q-DD_v2 -
+    Copy``: an office copy, :func:`_copy_of`) and comes last of their unit by name
+    (:func:`name_order`), or is marked by a word (:func:`is_newer_file`: ``bản chốt``,
+    ``final``, ``gửi lại``) and was saved last (a number alone, ``lần 1`` saved again beside
+    ``lần 2``, is the office's copy). Such a file is a new sending even
+    when its rows are the original's (the unit sends its first list again to undo a wrong
+    correction: fresh tester Q's R222, R231; R's S53, S54, S63, S69: ``(sửa)`` then
+    ``bản chốt``), so it is never dated back."""
     usable = [r for r in results if r.status in (USED, SUPERSEDED) and r.unit]
-    return {r.file for r in usable
-            if numbers_version(PurePosixPath(r.file).stem)
-            and all(name_order(o.file) < name_order(r.file) for o in usable
-                    if o.unit == r.unit and o.file != r.file)}
+    found = set()
+    for r in usable:
+        stem = PurePosixPath(r.file).stem
+        others = [o for o in usable if o.unit == r.unit and o.file != r.file]
+        if not numbers_version(stem) or any(
+                _copy_of(stem) == _copy_of(PurePosixPath(o.file).stem) for o in others):
+            continue
+        if all(name_order(o.file) < name_order(r.file) for o in others) \
+                or is_newer_file(r.file) and all(o.input.modified < r.input.modified
+                                                 for o in others):
+            found.add(r.file)  # last by name; or marked by a word and the last one saved
+    return found
 
 
 def select_submissions(results: list[FileResult]) -> list[FileResult]:
