@@ -35,6 +35,11 @@ LEGENDS = {
                                       "TT = Tập thể\nCN = Cá nhân"]],
     "entries run together": [["KT - Kinh tế VHXH - Văn hóa - xã hội", "", "",
                               "Tập thể (TT) Cá nhân (CN)"]],
+    # the label alone on its own row, without a colon, the legend's lines under it (fresh
+    # tester R's S17, S18, S1I); a synonym of the label (S19)
+    "label alone, no colon": [["Chú thích"], ["", "KT", "Kinh tế"], ["", "TT", "Tập thể"]],
+    "Ghi chú alone": [["Ghi chú"], ["KT: Kinh tế; VHXH: Văn hóa - xã hội"]],
+    "Chú giải": [["Chú giải:", "KT: Kinh tế; VHXH: Văn hóa - xã hội"]],
     "one entry per cell, off the coded columns": [["KT: Kinh tế", "", "", "TT: Tập thể"]],
 }
 

@@ -133,9 +133,10 @@ def subheading_field(texts: list[str]) -> str | None:
     return reading.code if reading.how == "exact" else None
 
 
-_NOTE = re.compile(r"^(ghi chu|luu y|chu thich|nguon)\s*:|^\(?\*+\)?\s")
-#: A note's label in a cell of its own, its text in the next one.
-_NOTE_LABEL = re.compile(r"(ghi chu|luu y|chu thich|chu y|nguon)\s*:?")
+_NOTE = re.compile(r"^(ghi chu|luu y|chu thich|chu giai|nguon)\s*:|^\(?\*+\)?\s")
+#: A note's label in a cell of its own, its text in the next one (or on the rows under it:
+#: ``Chú thích`` alone on a row, then a legend's lines; fresh tester R's S17, S18).
+_NOTE_LABEL = re.compile(r"(ghi chu|luu y|chu thich|chu giai|chu y|nguon)\s*:?")
 
 
 def is_signature(texts: list[str]) -> bool:
@@ -145,9 +146,9 @@ def is_signature(texts: list[str]) -> bool:
     (:func:`thidua.ingest.legend.is_legend`);
     a cell merged across the table counts once."""
     keys = list(dict.fromkeys(match_key(t) for t in texts))
-    if len(keys) == 1 and _NOTE.match(keys[0]) or len(keys) == 2 and (
-            _NOTE_LABEL.fullmatch(keys[0]) or _LABELLED.fullmatch(keys[0])):
-        return True  # ``Ghi chú: …``, or ``Ghi chú:`` | ``- Cột Kết quả …`` in two cells
+    if len(keys) == 1 and (_NOTE.match(keys[0]) or _NOTE_LABEL.fullmatch(keys[0])) \
+            or len(keys) == 2 and (_NOTE_LABEL.fullmatch(keys[0]) or _LABELLED.fullmatch(keys[0])):
+        return True  # ``Ghi chú: …``, ``Chú thích`` alone, or ``Ghi chú:`` | ``- Cột …`` in two
     if len(keys) <= 2 and is_legend(" ".join(dict.fromkeys(texts))):
         return True  # ``Lĩnh vực: 1 - Kinh tế; 2 - …`` (:mod:`thidua.ingest.legend`)
     return any(k.startswith(SIGNATURE_KEYS) or re.match(r"^.{0,40}, ngay .{0,6}thang", k)
