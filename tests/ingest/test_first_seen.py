@@ -324,3 +324,16 @@ def test_an_office_copy_of_a_numbered_file_never_undoes_its_correction(copy):
     seen = seen_before(_published([first, second]))
     again = result(copy, models=EIGHT, modified=t12, sha256="1")
     assert _chosen([first, second, again], seen)["Q-DD lần 2.xlsx"] == USED
+
+
+def test_the_final_list_beside_its_own_download_copy_still_counts():
+    """``bản chốt`` and its download copy ``bản chốt (1)`` (same bytes, saved later): the copy
+    is the copy, never the final list itself."""
+    t12, t13 = (dt.datetime(2024, 12, d, 8, tzinfo=UTC) for d in (12, 13))
+    files = [result("Q-DD.xlsx", models=EIGHT, modified=T2, sha256="o"),
+             result("Q-DD (sửa).xlsx", models=SIX, modified=T5, sha256="s"),
+             result("Q-DD bản chốt.xlsx", models=EIGHT, modified=t12, sha256="o"),
+             result("Q-DD bản chốt (1).xlsx", models=EIGHT, modified=t13, sha256="o")]
+    chosen = _chosen(files)
+    assert chosen["Q-DD (sửa).xlsx"] == SUPERSEDED
+    assert USED in (chosen["Q-DD bản chốt.xlsx"], chosen["Q-DD bản chốt (1).xlsx"])

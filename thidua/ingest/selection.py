@@ -410,12 +410,15 @@ def _sent_again_on_purpose(results: list[FileResult]) -> set[str]:
     for r in usable:
         stem = PurePosixPath(r.file).stem
         others = [o for o in usable if o.unit == r.unit and o.file != r.file]
-        if not numbers_version(stem) or any(
-                _copy_of(stem) == _copy_of(PurePosixPath(o.file).stem) for o in others):
+        copied = _copy_of(stem)  # a copy's name (its marks taken off) of another file's
+        if not numbers_version(stem) or copied != word_key(stem) and any(
+                copied == _copy_of(PurePosixPath(o.file).stem) for o in others):
             continue
-        if all(name_order(o.file) < name_order(r.file) for o in others) \
+        own = word_key(stem)  # its own copies (``bản chốt (1)``) are no later sending
+        rivals = [o for o in others if _copy_of(PurePosixPath(o.file).stem) != own]
+        if all(name_order(o.file) < name_order(r.file) for o in rivals) \
                 or is_newer_file(r.file) and all(o.input.modified < r.input.modified
-                                                 for o in others):
+                                                 for o in rivals):
             found.add(r.file)  # last by name; or marked by a word and the last one saved
     return found
 
