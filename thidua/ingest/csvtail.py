@@ -148,8 +148,7 @@ def _shown(line: str | bytes, width: int) -> str:
     whole file)."""
     if width == 2:
         return line
-    raw = line
     try:
-        return raw.decode("utf-8")
+        return line.decode("utf-8")
     except UnicodeDecodeError:
-        return unicodedata.normalize("NFC", raw.decode("cp1258", "replace"))
+        return unicodedata.normalize("NFC", line.decode("cp1258", "replace"))

@@ -73,16 +73,16 @@ class BlankCells(FileRejected):
         self.part, self.last_row, self.last_col = part, last_row, last_col
 
 
-class RepeatedRows(BlankCells):
+class RepeatedRows(FileRejected):
     """An ``.xlsx`` sheet (``part``) whose rows ``first`` to ``last`` (Excel's numbers) hold the
     same values, past the row bound (a value filled down to the sheet's end: 1.048.561 rows
     of ``Hoàn thành``); taken out past its :data:`KEPT_COPIES` first copies
-    (:func:`without_repeated_rows`; ``last_row``, the last row kept, as a :class:`BlankCells`
-    says it), and told (:func:`copies_note`)."""
+    (:func:`without_repeated_rows`) and told (:func:`copies_note`); ``str(exc)`` is the
+    rejection the file gets if they cannot be taken out."""
 
-    def __init__(self, reason: str, part: str, first: int, last: int, last_col: int):
-        super().__init__(reason, part, first + KEPT_COPIES - 1, max(last_col, MAX_COLUMNS))
-        self.first, self.last = first, last
+    def __init__(self, reason: str, part: str, first: int, last: int):
+        super().__init__(reason)
+        self.part, self.first, self.last = part, first, last
 
 
 _ROW = re.compile(rb"<((?:[\w.-]+:)?row)\b([^>]*?)(?:/>|>(.*?)</\1\s*>)", re.DOTALL)

@@ -286,7 +286,7 @@ class _Part:
         try:
             _check_extent(*self.far[0])
         except FileRejected as exc:
-            return RepeatedRows(str(exc), self.part, first, last, self.last_col)
+            return RepeatedRows(str(exc), self.part, first, last)
         return None
 
     def _blank_strings(self):
