@@ -58,7 +58,7 @@ def check_year(year: int, raw_dir: Path, registry_path: Path, as_of: dt.date | N
     :class:`thidua.pipeline.NothingToReport` when nothing can be checked (no folder, no file,
     an unusable registry)."""
     plan = plan_run(year, raw_dir, registry_path, as_of=as_of)
-    results = select_submissions(read(plan))
+    results = select_submissions(read(plan), plan.lineage)
     figures = compute_figures(year, results, plan.expected)
     submitted = figures.files[figures.files["status"] != SKIPPED]  # skipped: no unit's file
     return Check(plan, results, figures, unit_overview(submitted, plan.expected))

@@ -45,7 +45,7 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     out_dir = (out or default_out_dir(year)) / CHECK_DIR
     names = dict(zip(check.plan.expected["code"], check.plan.expected["name"]))
     try:
-        written = write_feedback(out_dir, check.results, year, names)
+        written = write_feedback(out_dir, check.results, year, names, check.plan.lineage)
     except OSError as exc:
         fail(f"Không ghi được phản hồi vào {out_dir}: {os_reason(exc)}")
     if written:

@@ -144,7 +144,7 @@ def prepare_outputs(plan: Plan, results: list[FileResult], figures: Figures,
     (:func:`thidua.publish.feedback.feedback_workbooks`), and ``manifest.json`` listing them
     all but the PDF: the copy attached inside the PDF (``spec/outputs.md``, "The manifest
     inside the PDF"). :func:`attachments` picks the three files the PDF carries."""
-    feedback = feedback_workbooks(results, plan.year, plan.unit_names)
+    feedback = feedback_workbooks(results, plan.year, plan.unit_names, plan.lineage)
     outputs = data_outputs(figures)
     outputs.update(appendix_outputs(figures, draft.meta, plan.unit_names))
     outputs.update({f"{FEEDBACK_DIR}/{code}.xlsx": data for code, data in feedback.items()})

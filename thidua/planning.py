@@ -16,6 +16,7 @@ import pandas as pd
 from thidua.errors import NothingToReport
 from thidua.ingest.discover import InputFile, discover_files, sha256_of
 from thidua.ingest.files import FileResult, UnitContext, ingest_file
+from thidua.ingest.handover import heirs
 from thidua.ingest.selection import select_submissions
 from thidua.ingest.registry import RegistryError, expected_units, load_registry
 from thidua.publish.latest import plan_fingerprint
@@ -57,6 +58,12 @@ class Plan:
     settings: DocumentSettings | None = None
     #: The reference date of the expected units (``--as-of``), when not 31/12 of the year.
     as_of: dt.date | None = None
+
+    @property
+    def lineage(self) -> dict[str, frozenset[str]]:
+        """Unit code → the units that took over from it (:func:`thidua.ingest.handover.heirs`
+        of :attr:`registry`), for the choice of files (``select_submissions``)."""
+        return heirs(self.registry)
 
     @property
     def unit_names(self) -> dict[str, str]:
@@ -149,7 +156,7 @@ def _reasons(results: list[FileResult], shown: int = 3) -> str:
 def aggregate_results(plan: Plan, results: list[FileResult]) -> Figures:
     """Choose the newest file per unit and aggregate. Raises :class:`NothingToReport` when no
     file was usable or no row was valid."""
-    selected = select_submissions(results)
+    selected = select_submissions(results, plan.lineage)
     if not any(r.status == "used" for r in selected):
         raise NothingToReport(f"Không có tệp nào dùng được ({_reasons(selected)}).")
     figures = compute_figures(plan.year, selected, plan.expected, plan.registry)

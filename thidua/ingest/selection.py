@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 from thidua.ingest.files import REJECTED, SKIPPED, SUPERSEDED, USED, FileResult
 from thidua.ingest.duplicates import duplicate_key
 from thidua.ingest.firstseen import dated_by_content
+from thidua.ingest.handover import handed_over
 from thidua.ingest.limits import SHOWN_CELL_CHARS, number
 from thidua.ingest.sheetchoice import is_old_sheet
 from thidua.ingest.versionwords import marks_newer, marks_older, numbers_version
@@ -423,7 +424,8 @@ def _sent_again_on_purpose(results: list[FileResult]) -> set[str]:
     return found
 
 
-def select_submissions(results: list[FileResult]) -> list[FileResult]:
+def select_submissions(results: list[FileResult],
+                       lineage: dict[str, frozenset[str]] | None = None) -> list[FileResult]:
     """Mark all but the newest usable file of each unit as ``superseded``, and say in the
     chosen file's ``choice`` why it counts when that is not plain (issues 9.7, 16.2).
 
@@ -440,8 +442,11 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
     :func:`thidua.ingest.firstseen.dated_by_content` with what it published) is dated by the
     first time those rows were seen: an original saved again or downloaded again never
     undoes a correction (:mod:`thidua.ingest.firstseen`), unless its name numbers a later
-    version than all its unit's other files (:func:`_sent_again_on_purpose`). Idempotent;
-    returns the results in the input order.
+    version than all its unit's other files (:func:`_sent_again_on_purpose`). With
+    ``lineage`` (:func:`thidua.ingest.handover.heirs` of the registry), a registration that a
+    unit which ended during the year and one of its successors both send is counted once, in
+    the successor's file (:func:`thidua.ingest.handover.handed_over`). Idempotent; returns the
+    results in the input order.
     """
     results = dated_by_content(results)
     resent = _sent_again_on_purpose(results)  # never dated back
@@ -470,7 +475,7 @@ def select_submissions(results: list[FileResult]) -> list[FileResult]:
             selected.append(replace(r, status=SUPERSEDED, choice="", chosen_by="", problem=note))
         else:
             selected.append(r)
-    return selected
+    return handed_over(selected, lineage) if lineage else selected
 
 
 FILE_COLUMNS = ["file", "sha256", "size", "modified", "unit", "sent_date", "sent_time",

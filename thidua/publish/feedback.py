@@ -222,14 +222,17 @@ def unit_workbook(code: str, year: int, files: list[FileResult], name: str = "",
 
 
 def feedback_workbooks(results: list[FileResult], year: int,
-                       unit_names: Mapping[str, str] | None = None) -> dict[str, bytes]:
+                       unit_names: Mapping[str, str] | None = None,
+                       lineage: Mapping[str, frozenset[str]] | None = None) -> dict[str, bytes]:
     """``{unit code: .xlsx bytes}`` for every unit with a rejected row or file
     (:func:`units_with_rejections`); :data:`UNKNOWN_UNIT` gathers the files of no known unit.
 
     ``results``: every file of the run (the newest file per unit is chosen again here with
-    :func:`thidua.ingest.selection.select_submissions`, which leaves chosen results unchanged).
+    :func:`thidua.ingest.selection.select_submissions`, which leaves chosen results unchanged;
+    ``lineage``: its successors, :attr:`thidua.planning.Plan.lineage`).
     """
-    selected = [r for r in select_submissions(results) if r.status != SKIPPED]  # no unit's file
+    selected = [r for r in select_submissions(results, dict(lineage or {}))
+                if r.status != SKIPPED]  # no unit's file
     used = {r.unit: r.file for r in selected if r.status == USED and r.unit}
     names = unit_names or {}
     return {code: unit_workbook(code, year, [r for r in selected if _unit_key(r) == code],
@@ -238,13 +241,14 @@ def feedback_workbooks(results: list[FileResult], year: int,
 
 
 def write_feedback(out_dir: Path, results: list[FileResult], year: int,
-                   unit_names: Mapping[str, str] | None = None) -> list[Path]:
+                   unit_names: Mapping[str, str] | None = None,
+                   lineage: Mapping[str, frozenset[str]] | None = None) -> list[Path]:
     """Write :func:`feedback_workbooks` to ``<out_dir>/phan-hoi/<code>.xlsx`` (atomically) and
     remove the workbooks of an earlier run for units that no longer have a rejection. Returns
     the paths written, sorted. Raises ``OSError`` when the folder cannot be written."""
 
     folder = out_dir / FEEDBACK_DIR
-    books = feedback_workbooks(results, year, unit_names)
+    books = feedback_workbooks(results, year, unit_names, lineage)
     paths = []
     for code, data in books.items():
         write_atomic(folder / f"{code}.xlsx", data)
