@@ -173,9 +173,10 @@ VALUE_READINGS: dict[str, dict[str, list[str]]] = {
     },
     "type": {
         "collective": ["Nhóm", "Tổ", "Tổ công đoàn", "Đơn vị", "Tập thể nhỏ", "Tổ chức",
-                       "Collective", "Group", "Team", "Organisation", "Organization"],
+                       "TTLĐ", "Collective", "Group", "Team", "Organisation", "Organization"],
         "individual": ["Đoàn viên", "Cán bộ", "Công nhân", "Người lao động", "Individual",
-                       "Personal", "Person"],
+                       "Công đoàn viên", "Đoàn viên công đoàn",
+                       "Công nhân lao động", "Personal", "Person"],
     },
     "level": {
         "thanh_pho": ["LĐLĐ TP", "Thành phố Hà Nội", "City", "City level", "Municipal"],
