@@ -152,3 +152,25 @@ def test_heirs_follow_successors_of_successors():
     assert heirs(None) == {} and heirs(registry[["code"]]) == {}
     bundled = heirs(load_registry(REGISTRY))
     assert {"P-DONGDA", "P-KIMLIEN"} <= bundled["Q-DD"] and "Q-DD" not in bundled.get("P-DONGDA", ())
+
+
+def test_a_successor_s_sheet_is_named_when_its_file_has_several(tmp_path):
+    """The successor's list on two sheets: the message names the sheet of the row kept."""
+    import openpyxl
+
+    raw = tmp_path / "2025"
+    _file(raw, "Q-DD", _rows(MODELS[:2]))
+    path = _file(raw, "P-DONGDA", _rows(MODELS[2:3], period="10/2025 - 12/2025"), sheet="Tổ 1")
+    book = openpyxl.load_workbook(path)
+    second = book.copy_worksheet(book["Tổ 1"])
+    second.title = "Tổ 2"
+    second.delete_rows(5, 1)
+    for i, value in enumerate(_rows(MODELS[1:2], period="10/2025 - 12/2025")[0], 1):
+        second.cell(5, i, value)
+    book.save(path)
+    check, used = _check(raw)
+    assert used["P-DONGDA"].rows["valid"] == 2 and used["Q-DD"].rows["valid"] == 1
+    assert used["Q-DD"].rejections["error"].tolist() == [
+        "Trùng với dòng 5 (trang 'Tổ 2') của tệp 'P-DONGDA_dang-ky.xlsx' của đơn vị kế thừa "
+        "P-DONGDA: cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn "
+        "cơ sở; chỉ tính ở đơn vị kế thừa."]
