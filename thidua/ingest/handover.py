@@ -22,7 +22,7 @@ from schemas.form import BY_NAME
 from thidua.ingest.columnar import frame_by_value
 from thidua.ingest.duplicates import DUPLICATE_KEY, duplicate_key
 from thidua.ingest.files import USED, FileResult
-from thidua.ingest.registry_check import successor_codes
+from thidua.ingest.registry_check import successor_edges
 from thidua.ingest.rejections import rejection_frame, shorten
 from thidua.text import clean_text
 
@@ -35,9 +35,7 @@ def heirs(registry: pd.DataFrame | None) -> dict[str, frozenset[str]]:
     ``successors`` column gives ``{}``."""
     if registry is None or "successors" not in registry:
         return {}
-    direct: dict[str, set[str]] = {}
-    for code, successors in registry[["code", "successors"]].itertuples(index=False):
-        direct.setdefault(code, set()).update(successor_codes(successors))
+    direct = successor_edges(registry)
     found = {}
     for code in direct:
         seen: set[str] = set()

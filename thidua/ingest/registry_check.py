@@ -157,6 +157,17 @@ def successor_codes(value: object) -> list[str]:
     return [code.strip() for code in value.split(";") if code.strip()]
 
 
+def successor_edges(registry: pd.DataFrame) -> dict[str, set[str]]:
+    """Unit code → the codes its ``successors`` cells name (:func:`successor_codes`; several
+    periods of a code joined); codes without successors are left out. ``registry``:
+    :func:`thidua.ingest.registry.load_registry` (``code``, ``successors``)."""
+    edges: dict[str, set[str]] = {}
+    for code, successors in registry[["code", "successors"]].itertuples(index=False):
+        if found := successor_codes(successors):
+            edges.setdefault(code, set()).update(found)
+    return edges
+
+
 def _unknown_successors(frame: pd.DataFrame, line: dict[int, int]) -> list[RegistryProblem]:
     codes = set(frame["code"].dropna())
     problems = []

@@ -21,6 +21,7 @@ import pandas as pd
 
 from schemas.form import FIELDS, LEVELS, RESULTS, TYPES
 from thidua.reasons import json_reason, os_reason
+from thidua.ingest.registry_check import successor_edges
 
 KINDS = (*TYPES, "total")
 
@@ -93,11 +94,7 @@ def successor_groups(registry: pd.DataFrame, previous_units: list[str],
     ``registry``: :func:`thidua.ingest.registry.load_registry`.
     """
     before, now = set(previous_units), set(current_units)
-    edges: dict[str, set[str]] = {}
-    for code, successors in registry[["code", "successors"]].itertuples(index=False):
-        for successor in (successors.split(";") if isinstance(successors, str) else []):
-            if successor.strip():
-                edges.setdefault(code, set()).add(successor.strip())
+    edges = successor_edges(registry)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
