@@ -33,12 +33,13 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
 
     check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
     published = latest_version(out or default_out_dir(year))  # the same choice as the run's
-    seen = seen_before(published.manifest.get("inputs", [])) if published else None
+    inputs = published.manifest.get("inputs", []) if published else []
     try:
         check = check_year(year, raw or default_raw_dir(year), registry or default_registry(),
                            as_of_date(as_of, year),
                            read=lambda plan: dated_by_content(
-                               ingest_all(plan, cache or default_cache_dir(), threads())[0], seen))
+                               ingest_all(plan, cache or default_cache_dir(), threads())[0],
+                               seen_before(inputs), seen_before(inputs, by="path")))
     except NothingToReport as exc:
         fail(str(exc))
     Console(highlight=False).print(overview_table(check))

@@ -169,8 +169,8 @@ def run_year(year: int | None = None, raw_dir: str | None = None, registry: str 
         warming.start()  # the report's libraries imported while the workers read
         results, read = steps.ingest_all(plan, cache)
         # the same rows saved or downloaded again are dated by when they were first published
-        results = dated_by_content(results, seen_before(previous.manifest.get("inputs", []))
-                                   if previous else None)
+        inputs = previous.manifest.get("inputs", []) if previous else []
+        results = dated_by_content(results, seen_before(inputs), seen_before(inputs, by="path"))
         warming.join()  # before the render forks its processes
         steps.info("Đã đọc %d tệp, %d tệp lấy lại từ bộ nhớ đệm", read, len(results) - read)
         progress.emit("step_done", step="read")

@@ -337,3 +337,69 @@ def test_the_final_list_beside_its_own_download_copy_still_counts():
     chosen = _chosen(files)
     assert chosen["Q-DD (sửa).xlsx"] == SUPERSEDED
     assert USED in (chosen["Q-DD bản chốt.xlsx"], chosen["Q-DD bản chốt (1).xlsx"])
+
+
+def test_a_correction_saved_again_after_the_final_list_stays_behind_it():
+    """Fresh tester R's S66: ``Q-DD`` (8), ``(sửa)`` (6), ``bản chốt`` (the first list again,
+    8) published; then the office saves ``(sửa)`` again and a download copy ``bản chốt (1)``
+    comes in. ``(sửa)`` is dated by the first time its own name held its rows
+    (``own_first_seen``), so ``bản chốt`` stays counted; before, ``(sửa)`` won by its new
+    modification time (6 counted)."""
+    t12, t13, t14 = (dt.datetime(2024, 12, d, 8, tzinfo=UTC) for d in (12, 13, 14))
+    original = result("Q-DD.xlsx", models=EIGHT, modified=T2, sha256="o")
+    fixed = result("Q-DD (sửa).xlsx", models=SIX, modified=T5, sha256="s")
+    final = result("Q-DD bản chốt.xlsx", models=EIGHT, modified=t12, sha256="o")
+    published = _published(dated_by_content([original, fixed, final]))
+    assert {p["path"]: p["status"] for p in published}["Q-DD bản chốt.xlsx"] == USED
+    resaved = replace(fixed, input=replace(fixed.input, modified=t13), sha256="s2")
+    copy = result("Q-DD bản chốt (1).xlsx", models=EIGHT, modified=t14, sha256="o")
+    now = [original, resaved, final, copy]
+    dated = dated_by_content(now, seen_before(published), seen_before(published, by="path"))
+    assert {r.file: r.own_first_seen for r in dated} == {
+        "Q-DD.xlsx": None, "Q-DD (sửa).xlsx": T5, "Q-DD bản chốt.xlsx": None,
+        "Q-DD bản chốt (1).xlsx": None}
+    assert {r.file: r.status for r in select_submissions(dated)} == {
+        "Q-DD.xlsx": SUPERSEDED, "Q-DD (sửa).xlsx": SUPERSEDED, "Q-DD bản chốt.xlsx": USED,
+        "Q-DD bản chốt (1).xlsx": SUPERSEDED}
+    # without the published version's names, (sửa) saved last wins as a new sending
+    plain = dated_by_content(now, seen_before(published))
+    assert {r.file: r.status for r in select_submissions(plain)}["Q-DD (sửa).xlsx"] == USED
+
+
+def test_seen_before_by_path_keeps_each_name_s_earliest_time():
+    entries = [{"path": "a.xlsx", "unit": "Q-DD", "rows_sha256": "r", "status": USED,
+                "modified": T5.isoformat(), "first_seen": T2.isoformat()},
+               {"path": "b.xlsx", "unit": "Q-DD", "rows_sha256": "r", "status": SUPERSEDED,
+                "modified": T9.isoformat()},
+               {"path": "c.xlsx", "unit": "Q-DD", "rows_sha256": "r", "status": REJECTED,
+                "modified": T2.isoformat()}]
+    assert seen_before(entries, by="path") == {("a.xlsx", "r"): T2, ("b.xlsx", "r"): T9}
+    assert seen_before(entries) == {("Q-DD", "r"): T2}
+
+
+def test_a_re_run_after_the_office_saved_the_correction_again_keeps_the_final_list(tmp_path):
+    """S66 through ``thidua run`` and ``thidua validate``: the published version's names
+    reach the choice (``seen_before(…, by="path")``)."""
+    raw, out, cache = tmp_path / "raw" / "2024", tmp_path / "out", tmp_path / "cache"
+    rows = [row(model=f"Mô hình số {i}", stt=i) for i in range(1, 5)]
+    original = write_xlsx(raw / "Q-HM.xlsx", rows, title=["Năm: 2024"])
+    fixed = write_xlsx(raw / "Q-HM (sửa).xlsx", rows[:2], title=["Năm: 2024"])
+    final = write_xlsx(raw / "Q-HM bản chốt.xlsx", rows, title=["Năm: 2024"])
+    for path, when in ((original, T2), (fixed, T5), (final, T9)):
+        _at(path, when)
+    first = run_year(2024, str(raw), str(REGISTRY), str(out), cache_dir=str(cache))
+    assert first["summary"]["registrations"]["total"] == 4
+    book = openpyxl.load_workbook(fixed)  # the office opens the correction and presses Save
+    book.properties.lastModifiedBy = "Văn phòng LĐLĐ"
+    book.save(fixed)
+    _at(fixed, dt.datetime(2024, 12, 10, 8, tzinfo=UTC))
+    second = run_year(2024, str(raw), str(REGISTRY), str(out), cache_dir=str(cache))
+    assert (second["status"], second["summary"]["registrations"]["total"]) == ("published", 4)
+    inputs = {i["path"]: i["status"] for i in json.loads(
+        (out / "manifest.json").read_text(encoding="utf-8"))["inputs"]}
+    assert (inputs["Q-HM bản chốt.xlsx"], inputs["Q-HM (sửa).xlsx"]) == ("used", "superseded")
+    checked = CliRunner().invoke(app, ["validate", "--year", "2024", "--raw", str(raw),
+                                       "--registry", str(REGISTRY), "--out", str(out),
+                                       "--cache", str(cache)])
+    line = next(t for t in checked.output.splitlines() if "Q-HM" in t)
+    assert [c.strip() for c in line.split("│")[3:5]] == ["3", "4"]

@@ -107,7 +107,9 @@ class FileResult:
     (:func:`thidua.ingest.firstseen.rows_sha256`; set for usable files by the choice among a
     unit's files, ``""`` before); ``first_seen``: the earliest modification time of the same
     rows of its unit, when earlier than the file's own (a file the office saved again or
-    downloaded again; :func:`thidua.ingest.firstseen.dated_by_content`), else ``None``.
+    downloaded again; :func:`thidua.ingest.firstseen.dated_by_content`), else ``None``;
+    ``own_first_seen``: the same, under this file's own name only (the version published
+    before held this name with these rows earlier: the file saved again), else ``None``.
     ``readings``: what the unit should check of how its file was read (issues 9.1, 16.6): one
     line for its rows of nothing but filled-down values, one per value read by approximation
     (``… đã hiểu là …``); ``interpreted``: how many cells of valid rows were read so.
@@ -139,6 +141,7 @@ class FileResult:
     transient: bool = False
     rows_sha256: str = ""
     first_seen: dt.datetime | None = None
+    own_first_seen: dt.datetime | None = None
 
     @property
     def file(self) -> str:

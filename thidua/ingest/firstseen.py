@@ -51,25 +51,28 @@ def rows_sha256(result: FileResult) -> str:
     return digest.hexdigest()
 
 
-def seen_before(inputs: Iterable[Mapping]) -> dict[tuple[str, str], dt.datetime]:
+def seen_before(inputs: Iterable[Mapping], by: str = "unit") -> dict[tuple[str, str], dt.datetime]:
     """``{(unit, rows_sha256): earliest time}`` from a published manifest's ``inputs``
-    (``spec/outputs.md``; the keys ``unit``, ``rows_sha256``, ``modified`` and ``first_seen``,
-    ISO times) for the files counted or superseded; entries without them are left out."""
+    (``spec/outputs.md``; the keys ``unit``, ``path``, ``rows_sha256``, ``modified`` and
+    ``first_seen``, ISO times) for the files counted or superseded; entries without them are
+    left out. ``by="path"``: ``{(path, rows_sha256): earliest time}``, when the same rows were
+    first seen under each name (:attr:`FileResult.own_first_seen`)."""
     seen: dict[tuple[str, str], dt.datetime] = {}
     for entry in inputs:
-        unit, rows = entry.get("unit"), entry.get("rows_sha256")
-        if not unit or not rows or entry.get("status") not in (USED, SUPERSEDED):
+        owner, rows = entry.get(by), entry.get("rows_sha256")
+        if not owner or not rows or entry.get("status") not in (USED, SUPERSEDED):
             continue
         times = [dt.datetime.fromisoformat(t) for t in (entry.get("modified"),
                                                          entry.get("first_seen")) if t]
         if times:
-            key = (unit, rows)
+            key = (owner, rows)
             seen[key] = min([*times, *([seen[key]] if key in seen else [])])
     return seen
 
 
 def dated_by_content(results: list[FileResult],
-                     seen: Mapping[tuple[str, str], dt.datetime] | None = None
+                     seen: Mapping[tuple[str, str], dt.datetime] | None = None,
+                     named: Mapping[tuple[str, str], dt.datetime] | None = None
                      ) -> list[FileResult]:
     """``results`` (in order) with every usable file's ``rows_sha256`` and, when its unit's
     same rows were seen earlier than its own modification time, ``first_seen``: that earliest
@@ -78,8 +81,10 @@ def dated_by_content(results: list[FileResult],
     attachment downloaded again). Two files of one run with the same rows but other bytes
     keep their own times: nothing says which came first (and
     :func:`thidua.ingest.selection.select_submissions` undoes the date of a file whose name
-    numbers a later version than all its unit's others). Other results are returned
-    unchanged. Idempotent: a ``first_seen`` already set is kept when earlier."""
+    numbers a later version than all its unit's others). ``named``: :func:`seen_before` by
+    path; a file whose own name held its rows earlier gets that time as ``own_first_seen``
+    too (saved again: what such an undoing keeps). Other results are returned unchanged.
+    Idempotent: a ``first_seen`` already set is kept when earlier."""
     hashed = [replace(r, rows_sha256=r.rows_sha256 or rows_sha256(r))
               if r.status in (USED, SUPERSEDED) and r.unit else r for r in results]
     copies: dict[tuple[str, str], dt.datetime] = {}
@@ -96,5 +101,9 @@ def dated_by_content(results: list[FileResult],
             first = min(times)
             if first < r.input.modified and first != r.first_seen:
                 r = replace(r, first_seen=first)
+            own = named.get((r.file, r.rows_sha256)) if named else None
+            if own and own < r.input.modified and (r.own_first_seen is None
+                                                   or own < r.own_first_seen):
+                r = replace(r, own_first_seen=own)
         dated.append(r)
     return dated

@@ -401,11 +401,13 @@ def _sent_again_on_purpose(results: list[FileResult]) -> set[str]:
     lần 2)``), is no copy's name of another file of their unit (``Q-DD lần 2 (1)``, ``Q-DD_v2 -
     Copy``: an office copy, :func:`_copy_of`) and comes last of their unit by name
     (:func:`name_order`), or is marked by a word (:func:`is_newer_file`: ``bản chốt``,
-    ``final``, ``gửi lại``) and was saved last (a number alone, ``lần 1`` saved again beside
-    ``lần 2``, is the office's copy). Such a file is a new sending even
+    ``final``, ``gửi lại``) and was saved last, a file saved again counting from when its rows
+    were first seen (``first_seen``: ``(sửa)`` saved again after ``bản chốt``, fresh tester R's
+    S66; a number alone, ``lần 1`` saved again beside ``lần 2``, is the office's copy). Such a file is a new sending even
     when its rows are the original's (the unit sends its first list again to undo a wrong
     correction: fresh tester Q's R222, R231; R's S53, S54, S63, S69: ``(sửa)`` then
-    ``bản chốt``), so it is never dated back."""
+    ``bản chốt``), so it is never dated back to another file's time; only to its own name's
+    (``own_first_seen``: it was saved again since)."""
     usable = [r for r in results if r.status in (USED, SUPERSEDED) and r.unit]
     found = set()
     for r in usable:
@@ -418,8 +420,8 @@ def _sent_again_on_purpose(results: list[FileResult]) -> set[str]:
         own = word_key(stem)  # its own copies (``bản chốt (1)``) are no later sending
         rivals = [o for o in others if _copy_of(PurePosixPath(o.file).stem) != own]
         if all(name_order(o.file) < name_order(r.file) for o in rivals) \
-                or is_newer_file(r.file) and all(o.input.modified < r.input.modified
-                                                 for o in rivals):
+                or is_newer_file(r.file) and all((o.first_seen or o.input.modified)
+                                                 < r.input.modified for o in rivals):
             found.add(r.file)  # last by name; or marked by a word and the last one saved
     return found
 
@@ -450,8 +452,8 @@ def select_submissions(results: list[FileResult],
     """
     results = dated_by_content(results)
     resent = _sent_again_on_purpose(results)  # never dated back
-    results = [replace(r, first_seen=None) if r.file in resent and r.first_seen else r
-               for r in results]
+    results = [replace(r, first_seen=r.own_first_seen)  # dated by its own name's first time
+               if r.file in resent and r.first_seen else r for r in results]
     newest: dict[str, FileResult] = {}
     for result in results:
         if result.status in (USED, SUPERSEDED):
