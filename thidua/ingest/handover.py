@@ -109,7 +109,7 @@ def _without(result: FileResult, kept_at: list[str | None]) -> FileResult:
                for sheet, row, model, where, g in zip(regs["sheet"], regs.index, regs["model"],
                                                       kept_at, gone) if g]
     order = {s["sheet"]: i for i, s in enumerate(result.sheets)}
-    rejections = pd.concat([result.rejections, rejection_frame(records)], ignore_index=True)
+    rejections = pd.concat([result.rejections, rejection_frame(records)])  # index: sorted below
     rejections = (rejections.assign(_at=rejections["sheet"].map(order))
                   .sort_values(["_at", "row", "column"], kind="stable", ignore_index=True)
                   .drop(columns="_at"))
