@@ -43,14 +43,45 @@ def _root(archive: zipfile.ZipFile, part: str):
         return None
 
 
+_TWICE = ("Tệp bị hỏng: phần '{part}' có {n} bản khác nhau bên trong tệp (tệp nén ghi trùng tên "
+          "một phần), nên không biết bản nào là dữ liệu đúng; đề nghị mở tệp bằng Excel (hoặc "
+          "LibreOffice), lưu lại rồi gửi lại.")
+#: Parts whose copies may differ without changing what the file says: properties, thumbnail,
+#: custom XML, pictures.
+_WHATEVER = ("docprops/", "customxml/", "xl/media/", "thumbnails/", "pictures/", "meta.xml")
+
+
+def twice_stored(archive: zipfile.ZipFile) -> str | None:
+    """The reason (Vietnamese) a package holds one of its parts twice with different content,
+    else ``None``: two zip entries of one name (a zip tool appending a part instead of
+    replacing it; or names differing only in case or ``\\``, one part to Open Packaging
+    Conventions, ECMA-376 part 2, §9.1.1.1: part names compare without case). Which copy a
+    reader takes is its own choice (Python's ``zipfile`` and calamine take the last), so the
+    file could count an older copy silently (fresh tester T's T073, T220, T223, T225: 5 of 8,
+    a correction's new row lost). Copies with the same bytes (CRC and size) and parts that
+    change no figure (:data:`_WHATEVER`) are let through. Never raises."""
+    copies: dict[str, list[zipfile.ZipInfo]] = {}
+    for info in archive.infolist():
+        if not info.is_dir():
+            copies.setdefault(_key(info.filename), []).append(info)
+    for part, infos in copies.items():
+        if len(infos) > 1 and not part.startswith(_WHATEVER) \
+                and len({(i.CRC, i.file_size) for i in infos}) > 1:
+            return _TWICE.format(part=infos[-1].filename, n=len(infos))
+    return None
+
+
 def broken_package(archive: zipfile.ZipFile) -> str | None:
     """The reason (Vietnamese) an ``.xlsx`` package cannot be opened for a required part
     missing or not well-formed (``_rels/.rels``, the workbook part it names, the workbook's
-    relationships, a sheet part the workbook lists; an ``.ods``'s ``content.xml``), else
+    relationships, a sheet part the workbook lists; an ``.ods``'s ``content.xml``), or stored
+    twice with different content (:func:`twice_stored`), else
     ``None`` (a zip that is no workbook is left to the reader). Names compare without
     case and with ``\\`` as ``/`` (a part a lenient reader would still find is never called
     missing). Never raises. Source: ECMA-376 part 2 (Open Packaging Conventions): the package
     relationships name the main part."""
+    if reason := twice_stored(archive):
+        return reason
     actual = {_key(n): n for n in archive.namelist()}
     names = set(actual)
     if not any(n.startswith("xl/") for n in names):  # an .ods, or no workbook at all
