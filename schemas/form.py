@@ -288,6 +288,37 @@ NOT_NEWER_WORDS: tuple[str, ...] = ("chua", "khong", "ko", "truoc", "truoc khi",
 #: (:func:`thidua.ingest.versionwords.marks_older`). ``không``/``ko`` are not: ``không sửa``
 #: may say there was nothing to correct.
 BEFORE_CORRECTION_WORDS: tuple[str, ...] = ("chua", "truoc", "truoc khi", "can")
+
+#: Names of people, three words or more, that Hà Nội's wards (before and after 01/07/2025) and
+#: streets are named after (``Phường Lê Đại Hành``, ``phố Trần Hưng Đạo``): written after a
+#: person's name in a registrant cell (``Nguyễn Văn An, Lê Đại Hành``), such a name is where
+#: the person works or lives, not a second person (fresh tester T's T139: 12 counted for 8).
+#: Source: the wards of the districts Hoàn Kiếm, Hai Bà Trưng, Ba Đình, Hoàng Mai, Hà Đông
+#: and Sơn Tây before 2025, and Hà Nội's streets named after historical figures.
+NAMESAKE_PLACES: tuple[str, ...] = (
+    "Lê Đại Hành", "Trần Hưng Đạo", "Hoàng Văn Thụ", "Phan Chu Trinh", "Lý Thái Tổ",
+    "Phạm Đình Hổ", "Bùi Thị Xuân", "Ngô Thì Nhậm", "Nguyễn Trung Trực", "Lý Thường Kiệt",
+    "Phan Đình Phùng", "Hoàng Hoa Thám", "Nguyễn Thái Học", "Tôn Đức Thắng", "Nguyễn Chí Thanh",
+    "Lê Văn Lương", "Phạm Văn Đồng", "Võ Chí Công", "Võ Nguyên Giáp", "Trần Duy Hưng",
+    "Nguyễn Văn Cừ", "Ngô Gia Tự", "Nguyễn Văn Linh", "Lê Trọng Tấn", "Hồ Tùng Mậu",
+    "Trần Quốc Hoàn", "Hoàng Quốc Việt", "Nguyễn Phong Sắc", "Trần Đăng Ninh", "Lê Thanh Nghị",
+    "Trần Khát Chân", "Trần Nhật Duật", "Trần Quang Khải", "Lê Thái Tổ", "Đinh Tiên Hoàng",
+    "Lê Thánh Tông", "Lý Nam Đế", "Phan Bội Châu", "Nguyễn Đình Chiểu", "Huỳnh Thúc Kháng",
+    "Nguyễn Lương Bằng", "Tôn Thất Tùng", "Chu Văn An", "Phan Huy Chú", "Phạm Ngũ Lão",
+    "Lê Hồng Phong", "Nguyễn Tri Phương", "Lê Văn Hưu", "Nguyễn Công Trứ", "Mai Hắc Đế",
+    "Triệu Việt Vương", "Nguyễn Huy Tưởng", "Lạc Long Quân", "Võ Thị Sáu", "Khuất Duy Tiến",
+    "Vũ Trọng Phụng", "Lê Văn Thiêm", "Hoàng Đạo Thúy", "Hoàng Minh Giám", "Nguyễn Thị Định",
+    "Nguyễn Văn Huyên", "Nguyễn Khánh Toàn", "Đặng Thai Mai", "Nguyễn Hoàng Tôn",
+    "Lê Quang Đạo", "Lê Đức Thọ", "Phạm Văn Bạch", "Trần Quốc Toản", "Trần Nhân Tông",
+    "Nguyễn Thượng Hiền", "Phùng Chí Kiên", "Lê Quý Đôn", "Trần Bình Trọng", "Nguyễn Bỉnh Khiêm",
+    "Lê Ngọc Hân", "Trần Xuân Soạn", "Hồ Xuân Hương", "Đoàn Thị Điểm", "Nguyễn Thị Minh Khai",
+    "Trần Quý Cáp", "Đào Duy Anh", "Đào Duy Từ", "Tôn Thất Thiệp", "Phạm Hồng Thái",
+    "Hoàng Văn Thái", "Nguyễn Văn Trỗi", "Đặng Văn Ngữ", "Phạm Ngọc Thạch", "Nguyễn Hữu Thọ",
+    "Trần Thủ Độ", "Nguyễn Cơ Thạch", "Lưu Hữu Phước", "Đỗ Đức Dục", "Hồ Chí Minh",
+    "Nguyễn Khắc Hiếu", "Nguyễn Văn Tố", "Lê Văn Linh", "Trần Kim Xuyến", "Nguyễn Ngọc Nại",
+    "Vũ Tông Phan", "Phạm Tuấn Tài",
+)
+
 #: The words a collective's name starts with, in lower case with diacritics (``Tổ`` is no
 #: ``Tô``, ``Đoàn thanh niên`` no ``Đoàn Văn Hùng``), and, without diacritics, the ones of two
 #: words or more: a registrant so named is never typed an individual by the position beside it

@@ -258,3 +258,31 @@ def test_a_position_part_saying_nothing_is_no_person_s_position(tmp_path, contex
     assert got["registrant"].tolist() == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert got["position"].tolist() == ["Chủ tịch CĐCS, -"] * 2
     assert result.rows == {"read": 1, "valid": 1, "rejected": 0, "ignored": 0}
+
+
+@pytest.mark.parametrize("text", [
+    "Nguyễn Văn An, Lê Đại Hành", "Trần Thị Bình, Trần Hưng Đạo", "Lê Văn Cường\nHoàng Văn Thụ",
+    "Phạm Thị Dung - Phan Chu Trinh", "Nguyễn Văn An; Lý Thường Kiệt", "NGUYỄN VĂN AN, LÊ ĐẠI HÀNH",
+    "Nguyễn Văn An và Nguyễn Thị Minh Khai", "Nguyễn Văn An, Trần Thị Bình, Tôn Đức Thắng",
+])
+def test_a_name_then_a_ward_or_street_named_after_a_person_is_one_registrant(text):
+    """Fresh tester T's T139: a person and the ward they are of, the ward named after a
+    historical figure (``schemas.form.NAMESAKE_PLACES``), was counted as two people (12 for 8)."""
+    assert people_in_cell(text) is None
+
+
+def test_a_namesake_first_or_among_others_keeps_the_split():
+    """Only a namesake written last reads as the place of the people before it."""
+    assert people_in_cell("Lê Đại Hành, Nguyễn Văn An")[0] == ["Lê Đại Hành", "Nguyễn Văn An"]
+    assert people_in_cell("Nguyễn Văn An, Trần Thị Bình")[0] == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+def test_a_person_and_a_namesake_ward_count_once(tmp_path, context):
+    result = _read(tmp_path, context, [
+        row(model="Bữa cơm công đoàn", type_="Cá nhân", registrant="Nguyễn Văn An, Lê Đại Hành",
+            position="Chủ tịch CĐCS", stt=1),
+        row(model="Tủ sách pháp luật", type_="Cá nhân", registrant="Trần Thị Bình\nTrần Hưng Đạo",
+            position="Đoàn viên", stt=2)])
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    assert result.registrations["registrant"].tolist() == [
+        "Nguyễn Văn An, Lê Đại Hành", "Trần Thị Bình Trần Hưng Đạo"]

@@ -18,7 +18,7 @@ import re
 
 import pandas as pd
 
-from schemas.form import BY_NAME, COLLECTIVE_WORDS, POSITION_WORDS
+from schemas.form import BY_NAME, COLLECTIVE_WORDS, NAMESAKE_PLACES, POSITION_WORDS
 from thidua.ingest.normalise import says_nothing
 from thidua.ingest.registrant import POSITION_SPLIT, is_position
 from thidua.ingest.splitrows import split_rows
@@ -66,6 +66,16 @@ def is_person_name(text: str) -> bool:
     lower = [w.lower() for w in words]
     return not any(" ".join(lower[i:i + n]) in _ORGANISATION
                    for n in (1, 2, 3) for i in range(len(lower)))
+
+
+_NAMESAKES = frozenset(match_key(name) for name in NAMESAKE_PLACES)
+
+
+def is_namesake_place(text: str) -> bool:
+    """Whether ``text`` is a person's name that a ward or street of Hà Nội is named after
+    (:data:`schemas.form.NAMESAKE_PLACES`; case, accents and spacing aside): ``Lê Đại
+    Hành``, ``TRẦN HƯNG ĐẠO``."""
+    return match_key(text) in _NAMESAKES
 
 
 def _reads_as_position(part: str) -> bool:
@@ -118,6 +128,8 @@ def people_and_positions(text: object
         if separator is _DASH and any(map(_reads_as_position, parts)):
             continue  # ``Nguyễn Văn An - Đoàn Viên Ưu Tú``: a name and its position
         people = [_person(p) for p in parts]
+        if len(people) >= 2 and is_namesake_place(parts[-1]):
+            return None  # ``Nguyễn Văn An, Lê Đại Hành``: a person and the ward they are of
         if len(people) >= 2 and all(people):
             return people, separator
         if separator is _SEPARATORS[0]:  # lines that are not all names: no other reading
