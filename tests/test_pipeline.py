@@ -62,7 +62,7 @@ def test_nothing_usable_names_each_file_once_punctuated_and_counts_the_rest(tmp_
         (tmp_path / name).write_bytes(b"")
     results = [ingest_file(input_file(tmp_path / n), context) for n in names]
     with pytest.raises(NothingToReport) as caught:
-        aggregate_results(SimpleNamespace(year=2024), results)
+        aggregate_results(SimpleNamespace(year=2024, lineage={}), results)
     empty = "Tệp rỗng (0 byte), không có dữ liệu; đề nghị gửi lại tệp đã lưu đầy đủ"
     assert str(caught.value) == (
         f"Không có tệp nào dùng được (Q-BD_a.csv: {empty}; Q-DD_b.xlsx: {empty}; "
