@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import REGISTRY
-from helpers import row, write_xlsx
+from helpers import HEADER, row, write_xlsx
 from thidua.check import check_year
 from thidua.ingest.handover import heirs
 from thidua.ingest.registry import load_registry
@@ -174,3 +174,29 @@ def test_a_successor_s_sheet_is_named_when_its_file_has_several(tmp_path):
         "Trùng với dòng 5 (trang 'Tổ 2') của tệp 'P-DONGDA_dang-ky.xlsx' của đơn vị kế thừa "
         "P-DONGDA: cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn "
         "cơ sở; chỉ tính ở đơn vị kế thừa."]
+
+
+def test_the_predecessor_s_rejections_stay_in_sheet_then_row_order(tmp_path):
+    """The rejections moved in join the file's own in its sheets' order (workbook order, not
+    by name), then by row, numbered from 0 as every rejections table is."""
+    import openpyxl
+
+    raw = tmp_path / "2025"
+    bad = _rows(MODELS[3:5])
+    bad[1][2] = "Không rõ"  # the second sheet's own rejection, row 6
+    path = _file(raw, "Q-DD", bad, sheet="Tổ B")
+    book = openpyxl.load_workbook(path)
+    first = book.create_sheet("Tổ Z", 0)  # first in the workbook, last by name
+    for line in (["Mã đơn vị: Q-DD"], ["Năm: 2025"], [], list(HEADER)):
+        first.append(line)
+    for line in _rows(MODELS[:3]):
+        first.append(line)
+    book.save(path)
+    _file(raw, "P-DONGDA", _rows(MODELS[1:2], period="10/2025 - 12/2025"))
+    check, used = _check(raw)
+    rejected = used["Q-DD"].rejections
+    assert list(zip(rejected["sheet"], rejected["row"])) == [("Tổ Z", 6), ("Tổ B", 6)]
+    assert rejected.index.tolist() == [0, 1]
+    assert used["Q-DD"].rows == {"read": 5, "valid": 3, "rejected": 2, "ignored": 0}
+    assert [(s["sheet"], s["valid"], s["rejected"]) for s in used["Q-DD"].sheets] == [
+        ("Tổ Z", 2, 1), ("Tổ B", 1, 1)]
