@@ -28,7 +28,8 @@ from thidua.ingest.identify import (
 )
 from thidua.ingest.legacy import DECODERS
 from thidua.ingest.workbook import MIXED
-from thidua.ingest.registry import accepted_units, validity_text
+from thidua.ingest.registry import accepted_units, ended_units, validity_text
+from thidua.ingest.unitend import after_end_note
 from thidua.ingest.isolation import ReaderFailed, parse_isolated
 from thidua.ingest.discover import form_suffix
 from thidua.ingest.ownfiles import OWN_FEEDBACK, is_feedback
@@ -67,6 +68,9 @@ class UnitContext:
     accepted_codes: frozenset[str]
     periods: tuple[tuple[str, str], ...] = ()
     names: tuple[tuple[str, str], ...] = ()  # (code, name) of the accepted units
+    #: ``(code, last day)`` of the accepted units that end during ``year``
+    #: (:func:`thidua.ingest.registry.ended_units`; also said by ``periods``, in the cache key).
+    ends: tuple[tuple[str, dt.date], ...] = ()
 
     @classmethod
     def for_year(cls, registry: pd.DataFrame, year: int) -> "UnitContext":
@@ -75,7 +79,8 @@ class UnitContext:
         accepted = accepted_units(registry, year)
         return cls(year, frozenset(registry["code"]), frozenset(accepted["code"]),
                    tuple(sorted(validity_text(registry).items())),
-                   tuple(sorted(dict(zip(accepted["code"], accepted["name"])).items())))
+                   tuple(sorted(dict(zip(accepted["code"], accepted["name"])).items())),
+                   tuple(sorted(ended_units(registry, year).items())))
 
 
 @dataclass(frozen=True)
@@ -251,6 +256,7 @@ class _Opened:
     year: int
     digest: str
     told: tuple[str | None, ...] = ()  # how its unit was read: :func:`code_note` …
+    ends: dt.date | None = None  # its unit's last day, when within the year
 
 
 def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
@@ -304,7 +310,8 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
             nameless_note(codes, unit, known),  # ``HK-001`` beside ``Q-HK``
             other_unit_named(title.lines, unit, dict(context.names)),
             sheet_name_note(parsed.first.sheet, unit, dict(context.names)))
-    return _Opened(source, parsed, labelled, title, codes, unit, year, digest, told)
+    return _Opened(source, parsed, labelled, title, codes, unit, year, digest, told,
+                   dict(context.ends).get(unit))
 
 
 def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
@@ -314,7 +321,8 @@ def _finished(opened: _Opened, outcomes: list[SheetOutcome]) -> FileResult:
     sent, remark = checked_sent_date(title, year)
     remarks = (remark, year_remark(title, year), *opened.parsed.remarks, *combined.pop("remarks"))
     readings = (*opened.told,
-                *combined.pop("readings"))
+                *combined.pop("readings"),
+                after_end_note(unit, opened.ends, combined["registrations"]))
     first = opened.parsed.first
     return FileResult(source, USED, unit=unit, sent_date=sent,
                       sent_time=title.sent_time if sent else None, sheet=first.sheet,

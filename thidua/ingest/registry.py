@@ -140,6 +140,16 @@ def accepted_units(registry: pd.DataFrame, year: int) -> pd.DataFrame:
     return registry[live].drop_duplicates("code", keep="last").reset_index(drop=True)
 
 
+def ended_units(registry: pd.DataFrame, year: int) -> dict[str, dt.date]:
+    """Unit code → its last day, for the units accepted for ``year`` (:func:`accepted_units`)
+    whose last period ends before 31 December of it (``valid_to``; ``spec/unit-registry.md``):
+    the 40 districts' unions that ended on 30/06/2025. A unit with an open or later period is
+    not among them."""
+    live = registry[registry["code"].isin(accepted_units(registry, year)["code"])]
+    last = live["valid_to"].fillna(pd.Timestamp.max).groupby(live["code"]).max()
+    return {code: end.date() for code, end in last.items() if end < pd.Timestamp(year, 12, 31)}
+
+
 def validity_text(registry: pd.DataFrame) -> dict[str, str]:
     """Unit code → its validity periods in Vietnamese (``từ 01/07/2025``, ``từ 01/01/1990 đến
     30/06/2025``, several joined by ``; ``), for the message rejecting a file of a unit that did
