@@ -25,6 +25,7 @@ from thidua.ingest.defaultkey import OPENED_NOTE, opened_with_default_password
 from thidua.ingest.pictures import pictures_note
 from thidua.ingest.prescan import check_bytes
 from thidua.ingest.read import FileSheets, parse_sheets, prepare
+from thidua.ingest.widetext import as_utf8
 from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, kept where they were
     CRASHED,
     FAILED,
@@ -49,8 +50,10 @@ def checked_parse(data: bytes, suffix: str) -> FileSheets:
     :func:`thidua.ingest.prescan.check_bytes`, then (a workbook encrypted with Excel's default
     password opened first, :mod:`thidua.ingest.defaultkey`, told) :func:`thidua.ingest.read.parse_sheets`
     and the rows of each sheet (:func:`thidua.ingest.read.prepare`): what a worker runs for
-    one file."""
+    one file. A web page or XML workbook saved in UTF-16 (UTF-32 text too) is all of this as
+    its UTF-8 twin (:func:`thidua.ingest.widetext.as_utf8`): never trimmed as a CSV."""
     notes: list[str] = []
+    data = as_utf8(data, suffix)
     if reads_as_csv(data, suffix):  # padding and blank lines after the text, one line's
         data, note = trimmed_tail(data)  # copies past the limit of rows (csvtail.py)
         data, copies = repeated_tail(data)

@@ -41,6 +41,7 @@ from thidua.ingest.olecheck import check_xls, headless_ole
 from thidua.ingest.packageparts import broken_package
 from thidua.ingest.salvage import INFLATE_ERRORS, OPTIONAL_PARTS
 from thidua.ingest.sheetscan import quick_scan
+from thidua.ingest.widetext import as_utf8, undecodable
 from thidua.ingest.workbook import FileRejected, reads_as_csv, utf16
 from thidua.reasons import file_fault
 
@@ -66,7 +67,11 @@ def check_bytes(data: bytes, suffix: str) -> None:
     cannot be inflated. The format is taken from the content, as in
     :func:`thidua.ingest.read.parse_sheet` (:func:`thidua.ingest.workbook.reads_as_csv`: a
     workbook under a ``.csv`` name is checked as a workbook). Returns ``None`` when the parser
-    may go ahead."""
+    may go ahead. A web page or XML workbook saved in UTF-16, and UTF-32 text, is checked as
+    its UTF-8 twin (:func:`thidua.ingest.widetext.as_utf8`, which rejects such text that does
+    not decode); a UTF-16 CSV that does not decode is rejected saying so
+    (:func:`thidua.ingest.widetext.undecodable`)."""
+    data = as_utf8(data, suffix)
     if reads_as_csv(data, suffix):
         _check_csv(data)
     elif data.startswith(_ZIP):
@@ -544,6 +549,8 @@ def _check_csv(data: bytes) -> None:
     if separators > MAX_CELLS:
         raise FileRejected(exceeded("số ô của tệp CSV", f"khoảng {number(separators)} ô",
                                     f"{number(MAX_CELLS)} ô"))
+    if reason := undecodable(data):  # UTF-16 cut in a character: not "NUL bytes"
+        raise FileRejected(reason)
     nul = data.count(b"\x00")
     if nul and not utf16(data):
         raise FileRejected(f"Tệp CSV có {number(nul)} ký tự NUL (mã 0), không phải văn bản: có "

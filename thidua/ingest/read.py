@@ -21,6 +21,7 @@ from thidua.ingest.cells import SheetFacts, fill_merges, restore_unowned, sheet_
 from thidua.ingest.htmltable import html_grid
 from thidua.ingest.mhtml import is_mhtml, mhtml_pages
 from thidua.ingest.xml2003 import is_xml2003, xml2003_sheets
+from thidua.ingest.widetext import as_utf8, undecodable
 from thidua.ingest.flatods import as_ods, is_flat_ods
 from thidua.ingest.limits import MAX_FILE_BYTES, exceeded, size
 from thidua.ingest.pictures import pictures_said, readable_bytes
@@ -194,9 +195,14 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
     (``SheetData.encoding`` says which was found). Raises :class:`FileRejected` (message in
     Vietnamese) when the bytes are not a supported spreadsheet, cannot be opened, are empty,
     have no header row in any visible sheet, or a sheet that counts mixes two legacy
-    encodings.
+    encodings. A web page or XML workbook saved in UTF-16 is read as its UTF-8 twin, and
+    UTF-16 or UTF-32 text that does not decode is rejected saying so
+    (:mod:`thidua.ingest.widetext`).
     """
+    data = as_utf8(data, suffix)  # UTF-16 markup, UTF-32: the UTF-8 twin (widetext.py)
     if reads_as_csv(data, suffix):
+        if reason := undecodable(data):  # UTF-16 cut in a character: never "no header"
+            raise FileRejected(reason)
         sheet, told = _typed(_csv_sheet(data))
         if sheet.encoding.startswith(legacy.MOJIBAKE):
             told = (mojibake_note("", sheet.encoding), *told)

@@ -127,26 +127,39 @@ def _is_truncated_zip(data: bytes) -> bool:
     return False
 
 
-def utf16(data: bytes) -> str | None:
-    """The codec of UTF-16 text, or ``None``: ``"utf-16"`` with a byte-order mark (Excel's
-    "Unicode Text"), ``"utf-16-le"``/``"utf-16-be"`` without one (a program that left it out):
-    an even length, at least a third of the first 4.096 characters' high (or low) bytes NUL as
-    in a table's ASCII letters, digits and separators, none of the other half, and the whole
-    decoding cleanly."""
+def utf16_pattern(data: bytes) -> str | None:
+    """The codec of text that looks like UTF-16, whether or not it decodes: ``"utf-16"`` with
+    a byte-order mark, ``"utf-16-le"``/``"utf-16-be"`` without one when at least a third of
+    the first 4.096 characters' high (or low) bytes are NUL as in a table's ASCII letters,
+    digits and separators, and none of the other half (an odd last byte left out: a file cut
+    short looks like what it was, :mod:`thidua.ingest.widetext`); else ``None``."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     head = data[:8192]
-    if len(data) % 2 or len(head) < 4:
+    head = head[:len(head) // 2 * 2]
+    if len(head) < 4:
         return None
     even, odd = head[0::2], head[1::2]
     for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if zeros.count(0) * 3 >= len(zeros) and others.count(0) == 0:
-            try:
-                data.decode(codec)
-            except UnicodeDecodeError:
-                return None
             return codec
     return None
+
+
+def utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text, or ``None``: ``"utf-16"`` with a byte-order mark (Excel's
+    "Unicode Text"), ``"utf-16-le"``/``"utf-16-be"`` without one (a program that left it out):
+    :func:`utf16_pattern`, an even length, and the whole decoding cleanly."""
+    codec = utf16_pattern(data)
+    if codec is None or codec == "utf-16":
+        return codec
+    if len(data) % 2:
+        return None
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
 
 
 def _is_text(data: bytes) -> bool:
