@@ -74,8 +74,10 @@ _LABELLED = re.compile(r"\s*([^:]{1,40}?)\s*:\s*(\S.*)", re.DOTALL)
 
 
 #: A code typed letter by letter with a space or slash between (``K T``, ``t t``, ``T/T``,
-#: ``C/N``; fresh tester J's J029), as a match key.
-_SPLIT_LETTERS = re.compile(r"[a-z](?:\s*[\s/]\s*[a-z]){1,5}")
+#: ``C/N``; fresh tester J's J029), or a dash or an underscore (``K-T``, ``T - T``, ``C–N``
+#: (a match key has ``-`` for ``–``), ``K_T``, ``C-T-C-S``; fresh tester's T137, T138,
+#: T132, T127), a dot after the last letter allowed (``K-T.``), as a match key.
+_SPLIT_LETTERS = re.compile(r"[a-z](?:\s*[\s/_-]\s*[a-z]){1,5}\.?")
 
 
 #: A result as a share of the plan (``100%``, ``Vượt 120% kế hoạch``; fresh tester J's J039),
@@ -152,10 +154,12 @@ def _read_text(column: str, text: str) -> Reading:
     if reading.how == UNKNOWN and column == "result" and (share := _SHARE.fullmatch(main)) \
             and int(share.group(1)) >= 100:  # ``100%``, ``Vượt 120% kế hoạch``
         return Reading("hoan_thanh", INTERPRETED)
-    if reading.how == UNKNOWN and _SPLIT_LETTERS.fullmatch(main):  # ``K T``, ``T/T``
-        joined = _read_text(column, re.sub(r"[\s/]", "", main))
-        if joined.code is not None:
-            return Reading(joined.code, INTERPRETED)
+    if reading.code is None and _SPLIT_LETTERS.fullmatch(main.strip()):  # ``K T``, ``T-T``
+        joined = _read_text(column, re.sub(r"[\s/_.-]", "", main))
+        # a slip from two values (``C T C S``: ``CĐCS``? ``CTCS``?) yields to the code the
+        # letters spell exactly (``CTCS``, Cấp trên cơ sở); never a text naming two values
+        if joined.code is not None and (reading.how == UNKNOWN or joined.how == EXACT):
+            reading = Reading(joined.code, INTERPRETED)
     if reading.how == UNKNOWN and column in VALUE_READINGS \
             and _other_column(column, main) is None:  # ``An ninh trật tự``: told
         meant = read_key(matcher(column, readings=True), main)
