@@ -3,8 +3,10 @@ te61`` (VNI) are ``Kinh tế`` as its writer typed it, the marks' keys left in t
 
 An officer whose Unikey was switched off types the keys of Telex (``aa`` → ``â``, ``ow`` →
 ``ơ``, ``dd`` → ``đ``, a tone key ``s f r x j`` after the vowels) or of VNI (digits ``1``–``9``)
-and sees them in the cell. Such a text is plain ASCII; the input method's own engine, BoGo
-(the ``bogo`` library), turns it back into the letters it stands for, word by word. Only a
+and sees them in the cell. Such a text is plain ASCII, or its words typed so are (``Vawn hóa
+- xax hội``: the mode switched within the cell, fresh tester's T131); the input method's own
+engine, BoGo (the ``bogo`` library), turns them back into the letters they stand for, word by
+word. Only a
 coded value that reads as no value otherwise is read so, and it is always told
 (:func:`thidua.ingest.values.read_value`); ``spec/submission-form.md``, "The header row"
 (values by meaning), ``docs/contracts.md``.
@@ -19,24 +21,35 @@ import bogo
 #: ASCII letters, digits and the separators of a coded value: what a writer with the
 #: Vietnamese mode off can type.
 _TYPED = re.compile(r"[A-Za-z0-9 .,;:/&()\-]+")
+#: A word typed with the Vietnamese mode on (``hóa``, ``xã``, ``Đảng``): letters, some
+#: outside ASCII, and the separators of :data:`_TYPED`; kept as written in a text whose other
+#: words were typed with the mode off (``Vawn hóa - xax hội``: the writer switched the mode
+#: off and on within the cell; fresh tester's T131).
+_UNICODE_WORD = re.compile(r"(?:[^\W\d_]|[.,;:/&()\-])+")
 _TELEX = bogo.get_telex_definition()
 _VNI = bogo.get_vni_definition()
 
 
-def _each_word(text: str, rules: dict) -> str:
-    return " ".join(bogo.process_sequence(word, rules=rules) for word in text.split(" "))
+def _each_word(words: list[str], rules: dict) -> str:
+    return " ".join(bogo.process_sequence(word, rules=rules) if _TYPED.fullmatch(word) else word
+                    for word in words)
 
 
 def typed_off(text: str) -> tuple[str, ...]:
-    """The texts an ASCII ``text`` stands for when typed in Telex, then in VNI, with the
-    Vietnamese mode off, each only when it differs from ``text``: ``"Kinh tees"`` →
-    ``("Kinh tế",)``, ``"Ta65p the63"`` → ``("Tập thể",)``; ``()`` for a text with letters
-    outside ASCII or no key of either method (``"Kinh te"``, ``"VHXH"``).
+    """The texts ``text`` stands for when its ASCII words were typed in Telex, then in VNI,
+    with the Vietnamese mode off, each only when it differs from ``text``: ``"Kinh tees"`` →
+    ``("Kinh tế",)``, ``"Ta65p the63"`` → ``("Tập thể",)``, ``"Vawn hóa - xax hội"`` →
+    ``("Văn hóa - xã hội",)`` (its words typed with the mode on kept as written); ``()`` for
+    a text with a character that is neither an ASCII one nor a letter (``"Kinh tees ✓"``) or
+    with no key of either method (``"Kinh te"``, ``"VHXH"``, ``"Kinh tế"``).
 
     >>> typed_off("Vawn hoas - xax hooji")
     ('Văn hóa - xã hội',)
+    >>> typed_off("Xây dựng heej thoongs chính trị")
+    ('Xây dựng hệ thống chính trị',)
     """
-    if not _TYPED.fullmatch(text):
+    words = text.split(" ")
+    if not all(_TYPED.fullmatch(word) or _UNICODE_WORD.fullmatch(word) for word in words):
         return ()
-    found = (_each_word(text, _TELEX), _each_word(text, _VNI))
+    found = (_each_word(words, _TELEX), _each_word(words, _VNI))
     return tuple(dict.fromkeys(t for t in found if t != text))

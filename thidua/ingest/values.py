@@ -98,13 +98,17 @@ def unlabelled(text: str, columns: tuple[str, ...]) -> str:
 
 def _typed_off(column: str, text: str) -> Reading | None:
     """The value ``text`` is when read as typed with the Vietnamese mode off
-    (:func:`thidua.ingest.keyboard.typed_off`), *interpreted*; ``None`` when neither reading
-    gives one."""
+    (:func:`thidua.ingest.keyboard.typed_off`), *interpreted*; the two values it names,
+    *ambiguous*, when so read it names two (``Văn hóa - Kinh tees``: ``Văn hóa - Kinh tế``,
+    asked, never ``Văn hóa`` by its first words); ``None`` when neither reading gives one."""
+    asked = None
     for meant in typed_off(text):
         reading = _read_text(column, meant)
         if reading.code is not None and not leading_value(column, match_key(meant)):
             return Reading(reading.code, INTERPRETED)  # never by its first words alone
-    return None
+        if reading.how == AMBIGUOUS:
+            asked = asked or reading
+    return asked
 
 
 def _leading(column: str, key: str) -> Reading | None:
@@ -169,6 +173,8 @@ def _read_text(column: str, text: str) -> Reading:
             return _leading(column, main) or meant
     if reading.how == UNKNOWN and _other_column(column, main) is None:
         reading = _typed_off(column, text) or reading  # ``Kinh tees``: Telex, mode off
+        if reading.how == AMBIGUOUS:
+            return reading  # ``Văn hóa - Kinh tees``: two fields, asked
     if reading.code is None:
         reading = _leading(column, main) or reading  # ``Tập thể công đoàn``: a value, then words
     if reading.code is None:
