@@ -185,7 +185,8 @@ VALUE_READINGS: dict[str, dict[str, list[str]]] = {
                            "LĐLĐ thị xã", "CĐ cấp trên", "Quận huyện", "Quận huyện thị xã",
                            "Cấp quận huyện", "LĐLĐ quận huyện", "District", "District level",
                            "Upper level", "Upper grassroots", "Direct upper level", "Sector"],
-        "co_so": ["Tổ công đoàn", "Công đoàn bộ phận", "CĐBP", "Nghiệp đoàn",
+        # ``Đơn vị cơ sở``: a grassroots unit (fresh tester's T126, a neighbour)
+        "co_so": ["Tổ công đoàn", "Công đoàn bộ phận", "CĐBP", "Nghiệp đoàn", "Đơn vị cơ sở",
                   "Công đoàn cơ sở thành viên", "Grassroots", "Grassroots level",
                   "Grassroots union", "Enterprise union"],
     },
@@ -223,6 +224,12 @@ FILLERS: dict[str, tuple[str, ...]] = {
     "result": ("kết quả", "xếp loại", "đánh giá", "mức"),
 }
 CONNECTORS: tuple[str, ...] = ("và", "va", "and")
+#: Words a unit may write before a value in any coded column (``Thuộc cấp cơ sở``, ``Là cá
+#: nhân``, ``Thuộc về LĐLĐ quận``; fresh tester's T126, its registration rejected): a text that
+#: reads as no value is read by what follows them and told (``đã hiểu là …``). Any case, with
+#: or without diacritics (``thuoc``). ``Thuộc`` before a field is a filler (read as written).
+#: Source: ``spec/submission-form.md``, "The header row" (values read by meaning).
+VALUE_LEADS: tuple[str, ...] = ("thuộc về", "thuộc", "là", "thuoc ve", "thuoc", "la")
 #: The canonical name of each code, per coded column (for messages and ``đã hiểu là …``).
 VALUE_NAMES: dict[str, dict[str, str]] = {"field": FIELDS, "type": TYPES, "level": LEVELS,
                                           "result": RESULTS}

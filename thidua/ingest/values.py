@@ -32,6 +32,10 @@ A text that reads as no value is read by the words that mean a value
 coded column (``TT`` in ``Lĩnh vực`` is the code of ``Tập thể``, typed in the wrong column, not
 the initials of ``Thể thao``): that is *unknown*, and :func:`other_column` names the column for
 the message. A spelling of :data:`schemas.form.TOLD_SPELLINGS` (``TB``) is *interpreted*.
+A code typed letter by letter (``K T``, ``C/N``, ``T-T``, ``K_T``) is read as the letters
+joined, *interpreted*. A text that reads as no value after words such as ``Thuộc`` or ``Là``
+(:data:`schemas.form.VALUE_LEADS`: ``Thuộc cấp cơ sở``) is read by what follows them,
+*interpreted*.
 
 Each distinct text is read once (:func:`read_value` is cached), so whole columns are fast.
 """
@@ -43,7 +47,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from schemas.form import TOLD_SPELLINGS, VALUE_NAMES, VALUE_READINGS
+from schemas.form import TOLD_SPELLINGS, VALUE_LEADS, VALUE_NAMES, VALUE_READINGS
 from thidua.ingest.columnar import by_value
 from thidua.ingest.valuewords import (  # noqa: F401 - the outcomes, kept where they were
     ABBREVIATION_WORDS,
@@ -78,6 +82,12 @@ _LABELLED = re.compile(r"\s*([^:]{1,40}?)\s*:\s*(\S.*)", re.DOTALL)
 #: (a match key has ``-`` for ``–``), ``K_T``, ``C-T-C-S``; fresh tester's T137, T138,
 #: T132, T127), a dot after the last letter allowed (``K-T.``), as a match key.
 _SPLIT_LETTERS = re.compile(r"[a-z](?:\s*[\s/_-]\s*[a-z]){1,5}\.?")
+
+
+#: Words before a value (:data:`schemas.form.VALUE_LEADS`: ``Thuộc cấp cơ sở``, ``Là cá
+#: nhân``, ``Thuộc: Cơ sở``; fresh tester's T126), with the colon or spaces after them.
+_LEAD = re.compile(r"\s*(?:%s)\b\s*:?\s*(?=\S)" % "|".join(
+    map(re.escape, sorted(VALUE_LEADS, key=len, reverse=True))), re.IGNORECASE)
 
 
 #: A result as a share of the plan (``100%``, ``Vượt 120% kế hoạch``; fresh tester J's J039),
@@ -177,6 +187,12 @@ def _read_text(column: str, text: str) -> Reading:
             return reading  # ``Văn hóa - Kinh tees``: two fields, asked
     if reading.code is None:
         reading = _leading(column, main) or reading  # ``Tập thể công đoàn``: a value, then words
+    if reading.how == UNKNOWN and (lead := _LEAD.match(text)):  # ``Thuộc cấp cơ sở``
+        after = _read_text(column, text[lead.end():])  # its brackets checked there
+        if after.code is not None:
+            return Reading(after.code, INTERPRETED)
+        if after.how == AMBIGUOUS:
+            return after
     if reading.code is None:
         return reading
     for hint in hints:
