@@ -15,6 +15,14 @@ MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
 #: A value longer than :data:`SHOWN_FROM_CHARS` is shown in ``rejected.csv``, the feedback and
 #: messages as its first :data:`SHOWN_CELL_CHARS` characters and ``…`` (issue 9.10).
 SHOWN_CELL_CHARS, SHOWN_FROM_CHARS = 100, 500
+#: Longest ``Thời gian thực hiện`` (or ``Từ ngày`` / ``Đến ngày``) cell that is read as a
+#: period, in characters. A longer one rejects its row at once, saying so
+#: (:func:`thidua.ingest.periodcheck.period_problem`), never its file: reading a period tries
+#: each dash of the cell as a range's middle, so its time grows with the square of its length
+#: (a 30.000-character cell took over 100 s of processor time: fresh tester's T200, T204, T215).
+#: The longest period units write is a list of dates (52 weekly dates: ~670 characters, T207,
+#: T210), well under it.
+MAX_PERIOD_CHARS = 1_000
 
 # --- file-wide limits: a file over one of these is rejected whole, before it is parsed -------
 # (issue 9.6 "one bad file never stops the year"; checked by :mod:`thidua.ingest.prescan`)

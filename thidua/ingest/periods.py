@@ -14,6 +14,7 @@ import re
 import pandas as pd
 
 from thidua.ingest.columnar import by_value
+from thidua.ingest.limits import MAX_PERIOD_CHARS
 from thidua.text import clean_text, match_key, year_digits
 
 _DATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})"
@@ -21,6 +22,28 @@ _MONTH = r"(\d{1,2})\s*[/.\-]\s*(\d{4})"
 #: What separates the two ends of a period (``A - B``, ``A đến B``; in English ``A to B``,
 #: ``A until B``: fresh tester N's N159).
 RANGE_SEP = r"\s*(?:->|=>|→|-|–|—|đến hết|den het|đến|den|tới|toi|~|\bto\b|\buntil\b|\btill\b)\s*"
+#: Most places a period's text is split at when each side is read as one end of a range
+#: (:func:`range_splits`): a range has one middle, and its ends' own dashes add a few
+#: (``05-03-2024 - 30-11-2024``: 5); a text with more is a list or prose, never two ends.
+MAX_RANGE_SPLITS = 12
+
+
+def range_splits(text: str) -> list[tuple[str, str]]:
+    """``(first, last)``, the text before and after each :data:`RANGE_SEP` of ``text``
+    (``01/2024 - 12/2024`` → ``[("01/2024", "12/2024")]``), for a caller that reads each side
+    as a whole period (:func:`thidua.ingest.periodcheck.period_problem`,
+    :func:`thidua.ingest.periodswap.turned`); ``[]`` when there are more than
+    :data:`MAX_RANGE_SPLITS` (``1-1-1-…``), so that such a caller reads at most that many
+    pairs: without the bound one 1.000-character cell of dashes took 5–9 s each (reading each
+    side splits it again)."""
+    splits = []
+    for sep in re.finditer(RANGE_SEP, text):
+        if len(splits) == MAX_RANGE_SPLITS:
+            return []
+        splits.append((text[:sep.start()].strip(), text[sep.end():].strip()))
+    return splits
+
+
 #: A remark in brackets after a period (``01/2024 - 12/2024 (đang thực hiện)``).
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _ISO = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")  # ``2024-01-15``, ``2024/01/15``
@@ -253,6 +276,14 @@ _TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?
 _ISO_INTERVAL = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})\s*/\s*(\d{4}-\d{1,2}-\d{1,2})")
 
 
+def over_long(value: object) -> bool:
+    """Whether a period cell is text longer than :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS`
+    (1.000 characters): never read as a period (its row is rejected saying so, by
+    :func:`thidua.ingest.periodcheck.period_problem`), so that reading one cell stays bounded
+    (fresh tester's T200, T204, T215: one 15–30k-character cell took 105–130 s)."""
+    return isinstance(value, str) and len(value) > MAX_PERIOD_CHARS
+
+
 def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """A period cell as ``(start, end)`` dates, ``None`` when it cannot be read.
 
@@ -276,7 +307,11 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     (months 1 to 12 of 2024, :data:`_MONTHS_RANGE`), a Vietnamese weekday before a date
     (``Thứ 2 ngày 02/12/2024``, ``CN 01/12/2024``: :data:`_VN_WEEKDAY`) and a recurring model
     (``Hằng tuần``, ``Thứ 7 hằng tuần``, ``1 lần/tháng``: the whole year, :func:`_year_in_words`).
+    A text longer than :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS` is ``None`` at once
+    (:func:`over_long`).
     """
+    if over_long(value):
+        return None
     if isinstance(value, dt.datetime):
         value = value.date()
     if typed := year_of_date_cell(value):  # ``2024`` in a date cell: ``16/07/1905``

@@ -7,24 +7,21 @@ An extension of ``spec/submission-form.md``, "Columns", period (``docs/contracts
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from thidua.ingest.columnar import by_value
-from thidua.ingest.periods import RANGE_SEP, parse_period
+from thidua.ingest.periods import over_long, parse_period, range_splits
 from thidua.text import clean_text, rows_said
 
 
 def turned(value: object) -> object:
     """A period cell with its ends swapped the right way round (``12/2024 - 01/2024`` →
     ``01/2024 - 12/2024``); any other value (a period that reads, one end, a date cell) as it
-    is."""
-    if not isinstance(value, str) or parse_period(value) is not None:
+    is; a text over :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS` as it is, unsearched."""
+    if not isinstance(value, str) or over_long(value) or parse_period(value) is not None:
         return value
     text = clean_text(value)
-    for sep in re.finditer(RANGE_SEP, text):
-        a, b = text[:sep.start()].strip(), text[sep.end():].strip()
+    for a, b in range_splits(text):
         first, last = parse_period(a), parse_period(b)
         if first and last and last[1] < first[0] and parse_period(f"{b} - {a}") is not None:
             return f"{b} - {a}"

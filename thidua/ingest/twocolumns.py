@@ -19,10 +19,8 @@ An extension of ``spec/submission-form.md``, "The header row" (``docs/contracts.
 
 from __future__ import annotations
 
-import re
-
 from thidua.ingest.headers import header_name
-from thidua.ingest.periods import RANGE_SEP, parse_period
+from thidua.ingest.periods import over_long, parse_period, range_splits
 from thidua.ingest.registrant import is_position
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
@@ -44,10 +42,12 @@ def _ends(first: object, last: object) -> bool:
 
 def _is_range(value: object) -> bool:
     """Whether a cell's text is a range of two points (``01/2024 - 12/2024``), not one
-    (``01-03-2024`` splits into no two points)."""
+    (``01-03-2024`` splits into no two points); a text over
+    :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS` is none, unsearched."""
+    if over_long(value):
+        return False
     text = match_key(clean_text(value))
-    return any(parse_period(text[:sep.start()]) and parse_period(text[sep.end():])
-               for sep in re.finditer(RANGE_SEP, text))
+    return any(parse_period(a) and parse_period(b) for a, b in range_splits(text))
 
 
 def _second(grid: Grid, rows: tuple[int, ...], columns: dict[int, str],

@@ -85,7 +85,7 @@ def _message(column: str, check: str, value: str, year: int,
     if check.startswith("str_length"):
         return (f"'{header}' có {number(len(value))} ký tự: cần từ {MODEL_MIN} đến {MODEL_MAX} "
                 f"ký tự.")
-    value = shorten(value)
+    whole, value = value, shorten(value)
     if check.startswith("isin"):
         return _ambiguous(column, value) or \
             f"'{value}' không hợp lệ ở cột '{header}': cần {spec.expected}." \
@@ -95,7 +95,7 @@ def _message(column: str, check: str, value: str, year: int,
     if check == "position_given":
         return "Thiếu 'Chức vụ': đăng ký Cá nhân phải ghi chức vụ của cá nhân đó."
     if check == "period_readable":
-        if problem := period_problem(value):  # 30/02/2024, 13/2024, end before start
+        if problem := period_problem(whole):  # 30/02/2024, 13/2024, end before start, too long
             return f"'{header}' '{value}': {problem}; đề nghị sửa lại."
         expected = YEAR_EXPECTED if column == "period" and "period" in own else spec.expected
         return f"Không đọc được '{header}' '{value}': cần {expected}."
