@@ -10,7 +10,7 @@ import calendar
 import re
 
 from thidua.ingest.limits import MAX_PERIOD_CHARS, number
-from thidua.ingest.periods import over_long, parse_period, range_splits
+from thidua.ingest.periods import over_long, parse_period, range_splits, short_years
 from thidua.text import match_key
 
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
@@ -42,14 +42,16 @@ def period_problem(value: object) -> str | None:
     ``ngày 30/02/2024 không có (tháng 02/2024 có 29 ngày)``, ``tháng 13/2024 không có (tháng
     chỉ từ 01 đến 12)``, ``ngày kết thúc (01/01/2024) trước ngày bắt đầu (31/12/2024)``
     (``tháng …`` for ``mm/yyyy`` ends, ``thời gian …`` for others: ``Quý IV/2024 - Quý
-    I/2024``). ``value``: the cell as read (any type). A text longer than
+    I/2024``); a date of a two-digit year as of 20yy (``31-02-24``: ``ngày 31/02/2024 không
+    có …``, :func:`thidua.ingest.periods.short_years`). ``value``: the cell as read (any
+    type). A text longer than
     :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS` is told so at once (``dài 30.000 ký tự,
     quá 1.000 ký tự …``), never searched (:func:`thidua.ingest.periods.over_long`)."""
     if over_long(value):
         return (f"dài {number(len(value))} ký tự, quá {number(MAX_PERIOD_CHARS)} ký tự đọc được "
                 f"của một thời gian (cần dd/mm/yyyy - dd/mm/yyyy hoặc mm/yyyy - mm/yyyy); phần "
                 f"mô tả đề nghị ghi ở cột 'Ghi chú'")
-    text = match_key(value)
+    text = short_years(match_key(value))  # ``31-02-24``: as ``31/02/2024``
     for m in _DAY.finditer(text):
         if problem := _missing_day(*map(int, m.groups())):
             return problem

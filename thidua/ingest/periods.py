@@ -88,6 +88,22 @@ _IN_WORDS = re.compile(r"(?:(?:ngay\s*)?(\d{1,2})\s*,?\s+)?thang\s*(\d{1,2})\s*,
 _DAY_IN_WORDS = re.compile(r"(?:ngay\s*)?\b(\d{1,2})\s+thang\s*(\d{1,2})\b")
 #: A date with a two-digit year (``31/12/24``, as a ``dd/mm/yy`` cell shows it): of 20yy.
 _SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{2})(?![\d/.])")
+#: A date with a two-digit year and dashes (``05-03-24``, ``5-3-24``; what Excel writes into a
+#: CSV for a date cell formatted ``dd-mm-yy``): of 20yy, day first. No spaces around its own
+#: dashes, so a spaced dash stays a range's middle (``05-03-24 - 30-11-24``); two such dates
+#: joined by a bare dash (``05-03-24-30-11-24``) are two dates, the dash between them a range's.
+#: Never inside a longer number (``2024-03-05``, ``01-03-2024``; fresh tester's T141, T180,
+#: T190: each row rejected "Không đọc được 'Từ ngày' '05-03-24'").
+_SHORT_YEAR_DASHED = re.compile(r"(?<![\d/.])(\d{1,2})-(\d{1,2})-(\d{2})(?![\d/.])")
+
+
+def short_years(text: str) -> str:
+    """``text`` (a matching key) with each date of a two-digit year written with its four
+    (of 20yy), day first: ``31/12/24``, ``31.12.24`` (:data:`_SHORT_YEAR`), ``31-12-24``
+    (:data:`_SHORT_YEAR_DASHED`) → ``31/12/2024``; as Excel shows a ``dd/mm/yy`` or
+    ``dd-mm-yy`` date cell."""
+    text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)
+    return _SHORT_YEAR_DASHED.sub(r"\1/\2/20\3", text)
 #: Excel's day numbers of 01/01/2000 and 31/12/2099 (a date cell read as a number).
 _SERIALS = (36526, 73050)
 
@@ -397,7 +413,7 @@ _VN_WEEKDAY = re.compile(
 def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
     """:func:`parse_period` of a cell's matching key."""
     text = english_dates(_VN_WEEKDAY.sub("", text))
-    text = _SHORT_YEAR.sub(r"\1/\3/20\4", text)  # ``01/01/24``: Excel's ``dd/mm/yy`` shown
+    text = short_years(text)  # ``01/01/24``, ``01-01-24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
     text = _DAY_IN_WORDS.sub(r"\1/\2", text)  # ``15 tháng 1`` of ``… đến 15 tháng 12 năm 2024``
     text = _KIND_YEAR.sub(r"\1\2/\3", text)
