@@ -57,3 +57,53 @@ def test_a_google_sheets_csv_counts_its_registrations(tmp_path, context):
         [6, "12/15/2023", "'Thời gian thực hiện' '12/15/2023' không trùng với năm báo cáo 2024."]]
     assert any(line.startswith("Cột 'Thời gian thực hiện' ghi ngày theo kiểu tháng/ngày/năm")
                for line in result.readings)
+
+
+# --- a period in two columns (``Từ ngày`` | ``Đến ngày``): the two decide as one -----------
+# (fresh tester's T183, T189: every row rejected "ngày 03/15/2024 không có … có vẻ ghi theo
+# kiểu tháng/ngày/năm", though one column so written was read)
+def test_two_period_columns_written_month_first_are_read_so():
+    data = pd.DataFrame({"period_from": ["3/5/2024", "3/15/2024"],
+                         "period_to": ["11/30/2024", "12/1/2024"]})
+    read, note = read_day_first(data)
+    assert read["period_from"].tolist() == ["5/3/2024", "15/3/2024"]
+    assert read["period_to"].tolist() == ["30/11/2024", "1/12/2024"]  # 12/1: decided by the sheet
+    assert note == ("Các cột 'Từ ngày', 'Đến ngày' ghi ngày theo kiểu tháng/ngày/năm (bảng tính "
+                    "đặt ngôn ngữ Mỹ, ví dụ '3/15/2024'): đã đọc theo tháng/ngày/năm "
+                    "('3/15/2024' là '15/3/2024'). Đề nghị lần sau ghi ngày/tháng/năm hoặc đổi "
+                    "ngôn ngữ bảng tính sang Việt Nam.")
+
+
+def test_the_unit_s_own_headers_are_named():
+    data = pd.DataFrame({"period_from": ["3/5/2024"], "period_to": ["11/30/2024"]})
+    note = read_day_first(data, {"period_from": "Bắt đầu", "period_to": "Kết thúc"})[1]
+    assert note.startswith("Các cột 'Bắt đầu', 'Kết thúc' ghi ngày theo kiểu tháng/ngày/năm "
+                           "(bảng tính đặt ngôn ngữ Mỹ, ví dụ '11/30/2024')")
+
+
+@pytest.mark.parametrize("first, last", [
+    (["15/3/2024"], ["11/30/2024"]),  # one date only day first: both orders, read day first
+    (["3/5/2024"], ["11/12/2024"]),  # nothing only month first
+])
+def test_two_columns_not_month_first_stay_as_written(first, last):
+    data = pd.DataFrame({"period_from": first, "period_to": last})
+    read, note = read_day_first(data)
+    assert note is None and read is data
+
+
+def test_a_us_csv_in_two_columns_counts_its_registrations(tmp_path, context):
+    header = [*HEADER[:8], "Từ ngày", "Đến ngày", *HEADER[9:]]
+    ends = [("3/15/2024", "11/30/2024"), ("3/5/2024", "11/30/2024"), ("12/15/2023", "12/20/2023")]
+    rows = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], header]
+    rows += [[*reg(i)[:8], a, b, *reg(i)[9:]] for i, (a, b) in enumerate(ends)]
+    write_csv(tmp_path / "Q-HK_dk.csv", rows)
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.csv"), context)
+    assert (result.status, result.rows["valid"], result.rows["rejected"]) == (USED, 2, 1)
+    assert result.registrations["period_start"].dt.date.tolist() == [
+        dt.date(2024, 3, 15), dt.date(2024, 3, 5)]
+    assert result.registrations["period_end"].dt.date.tolist() == [dt.date(2024, 11, 30)] * 2
+    assert result.rejections[["row", "column", "error"]].values.tolist() == [
+        [6, "Từ ngày", "'Thời gian thực hiện' ('Từ ngày' – 'Đến ngày') '12/15/2023 - 12/20/2023' "
+                       "không trùng với năm báo cáo 2024."]]
+    assert any(line.startswith("Các cột 'Từ ngày', 'Đến ngày' ghi ngày theo kiểu tháng/ngày/năm")
+               for line in result.readings)

@@ -294,7 +294,8 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     checks = [_without_other_years(c) for c in checks]  # ``DANH SÁCH … NĂM 2023`` under the list
     split = [positions_from_registrants(*positions_of_people(c.rows.data))
              for c in checks]  # ``Nguyễn Văn A - Chủ tịch``; ``1. A - Chủ tịch⏎2. B - Kế toán``
-    dated = [read_day_first(data) for data, _ in split]  # ``3/15/2024``: a US locale's dates
+    dated = [read_day_first(data, own_headers(column_labels(c.rows.sheet)))
+             for (data, _), c in zip(split, checks)]  # ``3/15/2024``: a US locale's dates
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
     yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"), c.year)
               for (data, _), c in zip(turned, checks)]  # ``Đăng ký mới 2024``, ``Hè 2024``

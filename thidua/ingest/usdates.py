@@ -1,9 +1,10 @@
 """Dates written month first (``3/15/2024``), as a spreadsheet set to a US locale writes them
-(Google Sheets' default, its CSV export): a ``Thời gian thực hiện`` column is read month
-first when some of its dates can only be month first (a "month" above 12) and none can only
-be day first (a "day" above 12 in the second place is the only reading; ``spec/submission-
-form.md``, "Columns", period; an extension in ``docs/contracts.md``). One column decides for
-all its cells, so ``3/5/2024`` beside ``3/15/2024`` is 5 March."""
+(Google Sheets' default, its CSV export): a ``Thời gian thực hiện`` column, or the two columns
+``Từ ngày`` | ``Đến ngày`` together, is read month first when some of its dates can only be
+month first (a "month" above 12) and none can only be day first (a "day" above 12 in the
+second place is the only reading; ``spec/submission-form.md``, "Columns", period; an
+extension in ``docs/contracts.md``). One column decides for all its cells, so ``3/5/2024``
+beside ``3/15/2024`` is 5 March."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 
 import pandas as pd
 
+from schemas.form import BY_NAME
 from thidua.ingest.columnar import by_value
 
 #: ``d/m/yyyy`` with ``/``, ``.`` or ``-``: the two numbers before the year, and the year.
@@ -40,15 +42,30 @@ def day_first(value: object) -> object:
     return _DATE.sub(lambda m: f"{m[3]}{m[2]}{m[1]}{m[4]}{m[5]}", value)
 
 
-def read_day_first(data: pd.DataFrame) -> tuple[pd.DataFrame, str | None]:
-    """``data`` (a sheet's data rows; column ``period`` when it has one) with its periods
-    read day first when they are written month first (:func:`month_first`), and the line
-    telling the unit, naming an example; else ``data`` as it is and ``None``."""
-    if "period" not in data or not month_first(data["period"]):
+#: The columns of a period: one (``Thời gian thực hiện``) or two (``Từ ngày`` | ``Đến ngày``).
+PERIOD_COLUMNS = ("period", "period_from", "period_to")
+
+
+def read_day_first(data: pd.DataFrame, headers: dict[str, str] | None = None
+                   ) -> tuple[pd.DataFrame, str | None]:
+    """``data`` (a sheet's data rows; columns ``period``, ``period_from``, ``period_to`` when
+    it has them) with its periods read day first when they are written month first
+    (:func:`month_first` of all its period columns' cells together: a sheet's two columns
+    ``Từ ngày`` | ``Đến ngày``, ``3/5/2024`` | ``11/30/2024``, decide as one, as the one
+    column does; fresh tester's T183, T189), and the line telling the unit, naming the
+    columns (``headers``: the unit's own headers of them, else the form's) and an example;
+    else ``data`` as it is and ``None``."""
+    columns = [c for c in PERIOD_COLUMNS if c in data]
+    if not columns:
         return data, None
-    example = next(v for v in data["period"] if any(b > 12 >= a for a, b in _places(v)))
-    note = (f"Cột 'Thời gian thực hiện' ghi ngày theo kiểu tháng/ngày/năm (bảng tính đặt ngôn "
+    cells = pd.concat([data[c] for c in columns], ignore_index=True)
+    if not month_first(cells):
+        return data, None
+    example = next(v for v in cells if any(b > 12 >= a for a, b in _places(v)))
+    names = [f"'{(headers or {}).get(c) or BY_NAME[c].header}'" for c in columns]
+    said = f"Cột {names[0]}" if len(names) == 1 else f"Các cột {', '.join(names)}"
+    note = (f"{said} ghi ngày theo kiểu tháng/ngày/năm (bảng tính đặt ngôn "
             f"ngữ Mỹ, ví dụ '{example}'): đã đọc theo tháng/ngày/năm ('{example}' là "
             f"'{day_first(example)}'). Đề nghị lần sau ghi ngày/tháng/năm hoặc đổi ngôn ngữ "
             f"bảng tính sang Việt Nam.")
-    return data.assign(period=by_value(data["period"], day_first)), note
+    return data.assign(**{c: by_value(data[c], day_first) for c in columns}), note

@@ -334,8 +334,9 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
                 for (row, column), text in sorted(lost.items())]
     for (row, column), check in sorted(problems.items()):
         value = clean_text(raw.at[row, column]) if column in raw else ""
-        if column == "period_from" and check == "period_in_year":
-            value = str(rows.at[row, "period"])
+        if column == "period_from" and check == "period_in_year":  # both cells, as written
+            ends = [clean_text(raw.at[row, c]) for c in ("period_from", "period_to") if c in raw]
+            value = " - ".join(e for e in ends if e) or str(rows.at[row, "period"])
         error = _message(column, check, value, year, own)
         if check == "period_order":
             error = (f"'{(own or {}).get('period_to', BY_NAME['period_to'].header)}' "
