@@ -171,15 +171,22 @@ _BARE_QUARTER = re.compile(r"(?:quy|q)\s*(iv|i{1,3}|[1-4])")
 #: from 01/09 of the first year to 15/01 of the second, term II from 16/01 to 31/05.
 _TERM = re.compile(r"(?:hoc ky|hoc ki|hk)\s*(ii|i|1|2)\s*,?\s*(?:nam hoc|nh)?\s*(\d{4})\s*[-–/]\s*(\d{4})")
 _QUARTER = re.compile(r"(?:quy|q)\s*(iv|i{1,3}|[1-4])\s*(?:[/.\-]|nam)?\s*(\d{4})")
-_HALF = re.compile(r"(?:6 thang|sau thang|nua)\s+(dau|cuoi)\s*(?:nam)?\s*(\d{4})?")
+#: The first or last months of a year (``6 tháng đầu năm``, ``Nửa cuối năm``, ``9 tháng đầu năm
+#: 2024``, ``3 tháng cuối năm``, ``chín tháng đầu năm``; fresh tester's T144): how many months,
+#: in figures (1–12) or in words, and whether first or last.
+_HALF = re.compile(r"(?:(\d{1,2}|muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
+                   r"\s+thang|(nua))\s+(dau|cuoi)\s*(?:nam)?\s*(\d{4})?")
+_MONTH_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+                "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12}
 
 
 def _point(text: str, year: int | None, lone: int | None = None
            ) -> tuple[dt.date, dt.date] | None:
     """One end of a period as its first and last day: a date, a month (``3/2024``, ``tháng
     3/2024``, ``T3/2024``), a quarter (``Quý II/2024``, ``Quý 2 năm 2024``), a half year (``6
-    tháng đầu năm 2024``), a year (``2024``, ``Năm 2024``, ``Cả năm 2024``); ``Cả năm`` and ``6
-    tháng đầu/cuối năm`` without a year are of ``year`` when given. Raises ``ValueError`` for
+    tháng đầu năm 2024``, any number of months 1–12 first or last: ``9 tháng đầu năm``, ``3 tháng
+    cuối năm``), a year (``2024``, ``Năm 2024``, ``Cả năm 2024``); ``Cả năm`` and ``N tháng
+    đầu/cuối năm`` without a year are of ``year`` when given. Raises ``ValueError`` for
     a day or month that does not exist. ``lone``: the report year when the whole cell names
     no year, for a length of time (``12 tháng``) or a quarter alone (``Quý 4``), which are
     of it (never of it when the other end of a range names a year: ``Quý I - Quý IV/2025``)."""
@@ -222,10 +229,13 @@ def _point(text: str, year: int | None, lone: int | None = None
         first = 3 * _QUARTERS[m.group(1)] - 2
         return (_parse_date(None, str(first), m.group(2), end=False),
                 _parse_date(None, str(first + 2), m.group(2), end=True))
-    if (m := _HALF.fullmatch(text)) and (m.group(2) or year):
-        y = int(m.group(2) or year)
-        return ((dt.date(y, 1, 1), dt.date(y, 6, 30)) if m.group(1) == "dau"
-                else (dt.date(y, 7, 1), dt.date(y, 12, 31)))
+    if (m := _HALF.fullmatch(text)) and (m.group(4) or year):
+        y, months = int(m.group(4) or year), 6 if m.group(2) else \
+            _MONTH_WORDS.get(m.group(1)) or int(m.group(1))
+        if not 1 <= months <= 12:  # ``13 tháng đầu năm``: no part of one year
+            return None
+        return ((dt.date(y, 1, 1), _parse_date(None, str(months), str(y), end=True))
+                if m.group(3) == "dau" else (dt.date(y, 13 - months, 1), dt.date(y, 12, 31)))
     if re.fullmatch(r"\d{4}", text):
         return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
     if m := _ISO.fullmatch(text):
@@ -423,7 +433,13 @@ def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
             return whole
         for sep in re.finditer(RANGE_SEP, text):
             a, b = text[:sep.start()], text[sep.end():]
+            if _KIND.match(a.strip()) and re.fullmatch(r"\s*\d{1,2}\s*", b):
+                b = _kind_of(a.strip(), b.strip())  # ``Tháng 3 - 9``: month 9, no length of 9
             first, last = _point(a, year, lone), _point(b, year, lone)
+            if not first and (m := _YEAR_START.fullmatch(a.strip(" "))) and \
+                    (last or (b.strip(" .") in _TO_YEAR_END and (m.group(1) or year))):
+                y = int(m.group(1) or (last[0].year if last else year))  # ``Đầu năm đến nay``
+                first = (dt.date(y, 1, 1),) * 2
             if first and not last and b.strip(" .") in _TO_YEAR_END:  # ``… đến hết năm``
                 last = (dt.date(first[1].year, 12, 31),) * 2
             if not (first and last):  # ``Quý I-IV/2024``, ``T1-T12/2024``, ``Quý I - IV``
@@ -452,6 +468,12 @@ def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
 
 
 _A_YEAR = re.compile(r"(?:nam\s+)?\d{4}")
+#: A range's kind word (``Tháng 3 - 9``, ``Quý I - III``), which its second end borrows.
+_KIND = re.compile(r"(?:thang|t|quy|q)\s*(?=[\divx])")
+#: The start of a year as a range's first end (``Đầu năm đến nay``, ``Từ đầu năm 2024 đến
+#: 30/6/2024``): 1 January of its year, else of the other end's (``đến nay``: the report
+#: year, :data:`_NOW`; fresh tester's T144).
+_YEAR_START = re.compile(r"dau\s+nam(?:\s+(\d{4}))?")
 #: The calendar named after a period (``Tháng 11/2024 âm lịch``, ``… (ÂL)``, ``dương lịch``):
 #: dropped, the dates read as written (a lunar month is within a few weeks of the solar one of
 #: the same number, and only the period's overlap with the report year is asked; fresh tester
@@ -464,6 +486,20 @@ _TO_YEAR_END = ("nam", "het nam", "cuoi nam", "nam nay", "het nam nay", "cuoi na
 #: ``3/2024; 9/2024``, ``Năm 2023 và 2024``), and a label before an item (``Đợt 1:``, ``Lần 2:``).
 _LIST_SEP = re.compile(r"\s*(?:[,;+&]|\bva\b)\s*")
 _ITEM_LABEL = re.compile(r"^(?:dot|lan|giai doan|gd|buoc)\s*\d{1,2}\s*[:.\-)]\s*")
+#: A label before a whole list (``Các buổi: 05/01/2024, 12/01/2024, …``, ``Ngày: …``; fresh
+#: tester's T207): words without figures, then a colon; dropped when every item reads.
+_LIST_LABEL = re.compile(r"([a-z][a-z ]{0,39}?)\s*:\s*")
+#: Dates joined by spaced dashes, three or more (``05/01/2024 - 12/01/2024 - 19/01/2024``, a
+#: tool's join; T210): a list, each item a whole date or month with its year.
+_DASHED_LIST = re.compile(r"\s+[-–—]\s+")
+_A_DAY_OR_MONTH = re.compile(r"(?:\d{1,2}\s*[/.\-]\s*)?\d{1,2}\s*[/.\-]\s*\d{4}")
+
+
+def _other_label(label: str) -> bool:
+    """Whether a list's label (a matching key) is a header of a form column other than the
+    period's (``ghi chu``): its value is that column's, never read as a period."""
+    from thidua.ingest.headers import header_name  # headers → … → periods: no cycle at run time
+    return header_name(label) not in (None, "period", "period_from", "period_to")
 
 
 def _listed(text: str, year: int | None, lone: int | None) -> tuple[dt.date, dt.date] | None:
@@ -471,10 +507,20 @@ def _listed(text: str, year: int | None, lone: int | None) -> tuple[dt.date, dt.
     its latest (fresh tester N's N154, N155, N158, N164: each row rejected), each item read
     as :func:`_point` reads one end, an item without its year or kind borrowing those of the
     last (``Quý I, II/2024`` → ``Quý I/2024``, ``Quý II/2024``), or a range itself
-    (``01/2024 - 03/2024; 09/2024 - 12/2024``); ``None`` unless every item reads."""
+    (``01/2024 - 03/2024; 09/2024 - 12/2024``); ``None`` unless every item reads. A label
+    before the list is dropped (``Các buổi: 05/01/2024, 12/01/2024``: :data:`_LIST_LABEL`),
+    unless it is another form column's header (``Ghi chú: …``); three or more dates or months
+    joined by spaced dashes are a list too (``05/01/2024 - 12/01/2024 - 19/01/2024``:
+    :data:`_DASHED_LIST`; fresh tester's T207, T210)."""
+    if (label := _LIST_LABEL.match(text)) and _other_label(label.group(1)):
+        return None  # ``Ghi chú: …``: another column's value
+    text = text[label.end():] if label else text
     items = [_ITEM_LABEL.sub("", i) for i in _LIST_SEP.split(text)]
     if len(items) < 2:
-        return None
+        dashed = _DASHED_LIST.split(text)  # ``05/01/2024 - 12/01/2024 - 19/01/2024``
+        if len(dashed) < 3 or not all(_A_DAY_OR_MONTH.fullmatch(i) for i in dashed):
+            return None
+        items = dashed
     last = items[-1]
     found = []
     for item in items:
