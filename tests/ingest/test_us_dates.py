@@ -107,3 +107,41 @@ def test_a_us_csv_in_two_columns_counts_its_registrations(tmp_path, context):
                        "không trùng với năm báo cáo 2024."]]
     assert any(line.startswith("Các cột 'Từ ngày', 'Đến ngày' ghi ngày theo kiểu tháng/ngày/năm")
                for line in result.readings)
+
+
+def test_rows_only_month_first_in_a_day_first_column_are_read_month_first_and_told():
+    """Fresh tester T's T150: a column mostly day first (``15/03/24``) with some rows that can
+    only be month first (``3/15/24 - 11/30/24``, ``5/20/24``): those rows read month first,
+    told with their rows; an ambiguous row (``3/5/24``) stays day first."""
+    data = pd.DataFrame({"period": ["15/03/24 - 30/11/24", "3/15/24 - 11/30/24", "3/5/24",
+                                    "5/20/24", "1/13/2024-12/28/2024", None]},
+                        index=[8, 9, 10, 11, 12, 13], dtype=object)
+    read, note = read_day_first(data)
+    assert read["period"].tolist() == ["15/03/24 - 30/11/24", "15/3/24 - 30/11/24", "3/5/24",
+                                       "20/5/24", "13/1/2024-28/12/2024", None]
+    assert note == ("Cột 'Thời gian thực hiện', dòng 9, 11, 12: ngày ghi theo kiểu tháng/ngày/"
+                    "năm, khác các dòng khác ('3/15/24 - 11/30/24'): đã đọc theo tháng/ngày/năm "
+                    "('3/15/24 - 11/30/24' là '15/3/24 - 30/11/24'). Đề nghị ghi ngày/tháng/năm "
+                    "như các dòng khác.")
+
+
+def test_a_row_of_two_columns_decides_as_one():
+    data = pd.DataFrame({"period_from": ["15/3/2024", "3/5/2024", "20/1/2024"],
+                         "period_to": ["11/30/2024", "11/30/2024", "30/6/2024"]}, index=[5, 6, 7])
+    read, note = read_day_first(data)
+    assert read["period_from"].tolist() == ["15/3/2024", "5/3/2024", "20/1/2024"]
+    assert read["period_to"].tolist() == ["11/30/2024", "30/11/2024", "30/6/2024"]
+    assert note.startswith("Các cột 'Từ ngày', 'Đến ngày', dòng 6: ")
+
+
+def test_a_us_row_among_day_first_rows_counts(tmp_path, context):
+    ends = [("15/03/24 - 30/11/24", "15/3/2024"), ("3/15/24 - 11/30/24", "15/3/2024"),
+            ("5/20/24", "20/5/2024")]
+    rows = [["Mã đơn vị: Q-HK"], ["Năm: 2024"], HEADER]
+    rows += [[*reg(i)[:8], p, *reg(i)[9:]] for i, (p, _) in enumerate(ends)]
+    write_csv(tmp_path / "Q-HK_dk.csv", rows)
+    result = ingest_file(input_file(tmp_path / "Q-HK_dk.csv"), context)
+    assert (result.status, result.rows["valid"], result.rows["rejected"]) == (USED, 3, 0)
+    assert [d.strftime("%-d/%-m/%Y") for d in result.registrations["period_start"]] == [
+        s for _, s in ends]
+    assert any("dòng 5, 6: ngày ghi theo kiểu tháng/ngày/năm" in n for n in result.readings)

@@ -4,7 +4,10 @@
 month first (a "month" above 12) and none can only be day first (a "day" above 12 in the
 second place is the only reading; ``spec/submission-form.md``, "Columns", period; an
 extension in ``docs/contracts.md``). One column decides for all its cells, so ``3/5/2024``
-beside ``3/15/2024`` is 5 March."""
+beside ``3/15/2024`` is 5 March. In a column that does not so decide (its other dates day
+first), a row whose dates can only be month first (``3/15/24 - 11/30/24`` beside
+``15/03/24``) is read month first on its own, told with its rows (fresh tester T's T150: such
+rows were rejected). The year may have two digits (``3/15/24``)."""
 
 from __future__ import annotations
 
@@ -14,9 +17,11 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.columnar import by_value
+from thidua.text import rows_said
 
-#: ``d/m/yyyy`` with ``/``, ``.`` or ``-``: the two numbers before the year, and the year.
-_DATE = re.compile(r"(?<!\d)(\d{1,2})(\s*[/.\-]\s*)(\d{1,2})(\s*[/.\-]\s*)(\d{4})(?!\d)")
+#: ``d/m/yyyy`` (or ``d/m/yy``) with ``/``, ``.`` or ``-``: the two numbers before the year, and
+#: the year.
+_DATE = re.compile(r"(?<!\d)(\d{1,2})(\s*[/.\-]\s*)(\d{1,2})(\s*[/.\-]\s*)(\d{4}|\d{2})(?!\d)")
 
 
 def _places(value: object) -> list[tuple[int, int]]:
@@ -30,7 +35,10 @@ def month_first(periods: pd.Series) -> bool:
     """Whether a sheet's period cells (``Thời gian thực hiện``, as read: str, date, float)
     write their dates month first: at least one text date whose second number is above 12
     while its first is not, and none whose first number is above 12."""
-    pairs = [pair for places in by_value(periods, _places) for pair in places]
+    return _month_first([pair for places in by_value(periods, _places) for pair in places])
+
+
+def _month_first(pairs: list[tuple[int, int]]) -> bool:
     return any(b > 12 >= a for a, b in pairs) and not any(a > 12 for a, _ in pairs)
 
 
@@ -59,13 +67,36 @@ def read_day_first(data: pd.DataFrame, headers: dict[str, str] | None = None
     if not columns:
         return data, None
     cells = pd.concat([data[c] for c in columns], ignore_index=True)
-    if not month_first(cells):
-        return data, None
-    example = next(v for v in cells if any(b > 12 >= a for a, b in _places(v)))
     names = [f"'{(headers or {}).get(c) or BY_NAME[c].header}'" for c in columns]
     said = f"Cột {names[0]}" if len(names) == 1 else f"Các cột {', '.join(names)}"
+    if not month_first(cells):
+        return _cells_month_first(data, columns, said)
+    example = next(v for v in cells if any(b > 12 >= a for a, b in _places(v)))
     note = (f"{said} ghi ngày theo kiểu tháng/ngày/năm (bảng tính đặt ngôn "
             f"ngữ Mỹ, ví dụ '{example}'): đã đọc theo tháng/ngày/năm ('{example}' là "
             f"'{day_first(example)}'). Đề nghị lần sau ghi ngày/tháng/năm hoặc đổi ngôn ngữ "
             f"bảng tính sang Việt Nam.")
     return data.assign(**{c: by_value(data[c], day_first) for c in columns}), note
+
+
+def _cells_month_first(data: pd.DataFrame, columns: list[str], said: str
+                       ) -> tuple[pd.DataFrame, str | None]:
+    """``data`` with the period cells of each row whose dates, all its period columns together,
+    can only be month first (:func:`_month_first`: ``3/15/24 - 11/30/24``; ``3/5/2024`` |
+    ``11/30/2024``, never ``15/3/2024`` | ``11/30/2024``) read day first, and the line naming
+    those rows (index: Excel row); ``data`` and ``None`` when there is none."""
+    places = [by_value(data[c], _places) for c in columns]
+    turned = pd.Series([_month_first([p for cell in cells for p in cell])
+                        for cells in zip(*places)], index=data.index, dtype=bool)
+    if not turned.any():
+        return data, None
+    rows = sorted({int(r) for r in data.index[turned.to_numpy()]})
+    first = data[turned.to_numpy()].iloc[0]
+    example = next(first[c] for c in columns if _places(first[c]))
+    note = (f"{said}, dòng {rows_said(rows)}: ngày ghi theo kiểu tháng/ngày/năm, khác các dòng "
+            f"khác ('{example}'): đã đọc theo tháng/ngày/năm ('{example}' là "
+            f"'{day_first(example)}'). Đề nghị ghi ngày/tháng/năm như các dòng khác.")
+    out = data.copy()
+    for c in columns:
+        out.loc[turned.to_numpy(), c] = by_value(data.loc[turned.to_numpy(), c], day_first)
+    return out, note
