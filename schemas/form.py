@@ -301,7 +301,9 @@ BEFORE_CORRECTION_WORDS: tuple[str, ...] = ("chua", "truoc", "truoc khi", "can")
 #: person's name in a registrant cell (``Nguyễn Văn An, Lê Đại Hành``), such a name is where
 #: the person works or lives, not a second person (fresh tester T's T139: 12 counted for 8).
 #: Source: the wards of the districts Hoàn Kiếm, Hai Bà Trưng, Ba Đình, Hoàng Mai, Hà Đông
-#: and Sơn Tây before 2025, and Hà Nội's streets named after historical figures.
+#: and Sơn Tây before 2025, and Hà Nội's streets named after historical figures (Hoàn Kiếm,
+#: Ba Đình, Hai Bà Trưng, Đống Đa, Cầu Giấy, Thanh Xuân, Từ Liêm, Hà Đông, Long Biên, Tây Hồ;
+#: fresh tester U's U021–U040). Not every street: a name missing here still splits.
 NAMESAKE_PLACES: tuple[str, ...] = (
     "Lê Đại Hành", "Trần Hưng Đạo", "Hoàng Văn Thụ", "Phan Chu Trinh", "Lý Thái Tổ",
     "Phạm Đình Hổ", "Bùi Thị Xuân", "Ngô Thì Nhậm", "Nguyễn Trung Trực", "Lý Thường Kiệt",
@@ -324,6 +326,25 @@ NAMESAKE_PLACES: tuple[str, ...] = (
     "Trần Thủ Độ", "Nguyễn Cơ Thạch", "Lưu Hữu Phước", "Đỗ Đức Dục", "Hồ Chí Minh",
     "Nguyễn Khắc Hiếu", "Nguyễn Văn Tố", "Lê Văn Linh", "Trần Kim Xuyến", "Nguyễn Ngọc Nại",
     "Vũ Tông Phan", "Phạm Tuấn Tài",
+    "Ngô Văn Sở", "Trần Khánh Dư", "Nguyễn Hữu Huân", "Lê Phụng Hiểu", "Nguyễn Gia Thiều",
+    "Nguyễn Khắc Cần", "Lý Đạo Thành", "Nguyễn Thiện Thuật", "Phạm Sư Mạnh", "Trần Nguyên Hãn",
+    "Lương Văn Can", "Trần Huy Liệu", "Nguyễn Công Hoan", "Nguyễn Cảnh Chân",
+    "Nguyễn Trường Tộ", "Tôn Thất Đàm", "Nguyễn Khắc Nhu", "Mai Anh Tuấn", "Trần Tế Xương",
+    "Nguyễn Phạm Tuân", "Cao Bá Quát", "Nguyễn Văn Ngọc", "Lê Gia Định", "Vũ Hữu Lợi",
+    "Trần Cao Vân", "Trần Thánh Tông", "Tăng Bạt Hổ", "Trần Quang Diệu", "Đặng Tiến Đông",
+    "Hồ Đắc Di", "Ngô Sĩ Liên", "Nguyễn Như Đổ", "Lương Định Của", "Ngô Tất Tố", "Vũ Ngọc Phan",
+    "Trần Hữu Tước", "Nguyễn Phúc Lai", "Hoàng Tích Trí", "Trịnh Hoài Đức", "Đặng Trần Côn",
+    "Hoàng Đạo Thành", "Nguyễn Ngọc Doãn", "Hoàng Ngọc Phách", "Trần Đại Nghĩa", "Tạ Quang Bửu",
+    "Dương Đình Nghệ", "Trần Thái Tông", "Nguyễn Thị Thập", "Nguyễn Đình Hoàn",
+    "Nguyễn Ngọc Vũ", "Nguyễn Viết Xuân", "Văn Tiến Dũng", "Hoàng Công Chất", "Đặng Thùy Trâm",
+    "Nguyễn Đình Thi", "Tôn Thất Thuyết", "Vũ Văn Cẩn", "Trần Văn Chuông", "Phan Đình Giót",
+    "Hoàng Như Tiếp", "Nguyễn Cảnh Dị", "Nguyễn Duy Trinh", "Trần Quốc Tuấn", "Lý Công Uẩn",
+    "Lê Văn Duyệt", "Võ Văn Kiệt", "Chu Huy Mân", "Huỳnh Tấn Phát", "Phan Văn Trị",
+    "Lý Tự Trọng", "Phạm Thận Duật", "Đỗ Đình Thiện", "Bùi Xương Trạch", "Phan Kế Bính",
+    "Nguyễn Văn Siêu", "Ngô Thì Sĩ", "Nguyễn Hữu Cầu", "Lê Văn Tám", "Mạc Thị Bưởi",
+    "Mạc Đĩnh Chi", "Phan Huy Ích", "Lê Văn Thịnh", "Hồ Quý Ly", "Trần Khắc Chung",
+    "Trần Quốc Vượng", "Lê Quang Định", "Đoàn Nhữ Hài", "Nguyễn Phi Khanh", "Trần Tử Bình",
+    "Lê Trung Nghĩa", "Tống Duy Tân", "Đoàn Trần Nghiệp", "Dương Quảng Hàm", "Phạm Huy Thông", "Đinh Công Tráng",
 )
 
 #: The words a collective's name starts with, in lower case with diacritics (``Tổ`` is no

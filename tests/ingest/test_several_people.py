@@ -271,10 +271,21 @@ def test_a_name_then_a_ward_or_street_named_after_a_person_is_one_registrant(tex
     assert people_in_cell(text) is None
 
 
-def test_a_namesake_first_or_among_others_keeps_the_split():
-    """Only a namesake written last reads as the place of the people before it."""
-    assert people_in_cell("Lê Đại Hành, Nguyễn Văn An")[0] == ["Lê Đại Hành", "Nguyễn Văn An"]
+def test_a_namesake_first_of_two_is_the_place_too_but_not_among_several():
+    """A ward written before its person (``Lê Đại Hành - Lê Văn Cường``, fresh tester U's U026)
+    is one registrant; among three people only the last can be their place."""
+    assert people_in_cell("Lê Đại Hành - Lê Văn Cường") is None
+    assert people_in_cell("Lê Đại Hành, Nguyễn Văn An, Trần Thị Bình")[0] == [
+        "Lê Đại Hành", "Nguyễn Văn An", "Trần Thị Bình"]
     assert people_in_cell("Nguyễn Văn An, Trần Thị Bình")[0] == ["Nguyễn Văn An", "Trần Thị Bình"]
+
+
+@pytest.mark.parametrize("place", ["Trần Quang Diệu", "Đặng Tiến Đông", "Hồ Đắc Di", "Ngô Sĩ Liên",
+                                   "Tạ Quang Bửu", "Trần Đại Nghĩa", "Đinh Công Tráng",
+                                   "Trần Khánh Dư", "Nguyễn Công Hoan", "Đặng Thùy Trâm"])
+def test_streets_of_each_district_named_after_people_are_places(place):
+    """U021–U040: streets of Đống Đa, Hai Bà Trưng, Hoàn Kiếm, Ba Đình, Cầu Giấy …"""
+    assert people_in_cell(f"Nguyễn Văn An, {place}") is None
 
 
 def test_a_person_and_a_namesake_ward_count_once(tmp_path, context):

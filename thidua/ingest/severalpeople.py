@@ -128,7 +128,7 @@ def people_and_positions(text: object
         if separator is _DASH and any(map(_reads_as_position, parts)):
             continue  # ``Nguyễn Văn An - Đoàn Viên Ưu Tú``: a name and its position
         people = [_person(p) for p in parts]
-        if len(people) >= 2 and is_namesake_place(parts[-1]):
+        if is_namesake_place(parts[-1]) or len(parts) == 2 and is_namesake_place(parts[0]):
             return None  # ``Nguyễn Văn An, Lê Đại Hành``: a person and the ward they are of
         if len(people) >= 2 and all(people):
             return people, separator
