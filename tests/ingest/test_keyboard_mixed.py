@@ -130,3 +130,26 @@ def test_a_file_with_a_mixed_value_counts_the_row_and_tells_it(tmp_path, context
            "không đúng, đề nghị sửa lại và gửi lại." in result.readings
     assert any(n.startswith("Cột 'Lĩnh vực': 'Xây dựng heej thoongs chính trị' (dòng 5) đã "
                             "hiểu là 'Xây dựng hệ thống chính trị'") for n in result.readings)
+
+
+@pytest.mark.parametrize(("column", "text", "code"), [
+    ("type", "Tập theer (CĐCS)", "collective"), ("level", "Cơ sowr (CĐCS)", "co_so"),
+    ("field", "Kinh tees (KT)", "KT"), ("result", "Tiêu bieeur (đề nghị khen)", "tieu_bieu"),
+    ("level", "Cơ sowr - Công ty Nam Thành", "co_so"), ("type", "Cas nhaan - Chủ tịch", "individual"),
+    ("field", "Vawn hoas - xax hooji (VHXH)", "VHXH"),
+])
+def test_a_word_typed_off_beside_brackets_or_words_of_the_unit_is_read_and_told(column, text,
+                                                                                 code):
+    """Fresh tester U's U081, U084, U085, U096: each fix alone read, the two together
+    rejected ("'Tập theer (CĐCS)' không hợp lệ")."""
+    found = read_value(column, text)
+    assert (found.code, found.how, found.candidates) == (code, INTERPRETED, ())
+
+
+@pytest.mark.parametrize(("column", "text", "candidates"), [
+    ("field", "Kinh tees (VHXH)", ("KT", "VHXH")),    # a hint naming another field: asked
+    ("field", "Kinh tees - Văn hóa", ("KT", "VHXH")),  # two fields, one typed off: asked
+])
+def test_typed_off_with_another_value_beside_it_is_asked(column, text, candidates):
+    found = read_value(column, text)
+    assert (found.code, found.how, tuple(found.candidates)) == (None, AMBIGUOUS, candidates)

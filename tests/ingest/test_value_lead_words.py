@@ -33,6 +33,17 @@ def test_a_value_after_lead_words_is_read_and_told(column, text, code):
     assert (reading.code, reading.how) == (code, INTERPRETED)
 
 
+@pytest.mark.parametrize(("column", "text", "code"), [
+    ("type", "- Là cá nhân", "individual"), ("type", "• Thuộc tập thể", "collective"),
+    ("level", "- Thuộc cấp cơ sở", "co_so"), ("level", "+ Thuộc: Cơ sở", "co_so"),
+])
+def test_lead_words_after_a_bullet_are_read_and_told(column, text, code):
+    """Fresh tester U's U092: ``- Là cá nhân`` was rejected though ``- Cá nhân`` and ``Là cá
+    nhân`` were read."""
+    found = read_value(column, text)
+    assert (found.code, found.how, found.candidates) == (code, INTERPRETED, ())
+
+
 @pytest.mark.parametrize(("column", "text", "how", "candidates"), [
     ("type", "Là tập thể, cá nhân", AMBIGUOUS, ("collective", "individual")),
     ("field", "Là Văn hóa - Kinh tế", AMBIGUOUS, ("KT", "VHXH")),

@@ -85,8 +85,9 @@ _SPLIT_LETTERS = re.compile(r"[a-z](?:\s*[\s/_-]\s*[a-z]){1,5}\.?")
 
 
 #: Words before a value (:data:`schemas.form.VALUE_LEADS`: ``Thuộc cấp cơ sở``, ``Là cá
-#: nhân``, ``Thuộc: Cơ sở``; fresh tester's T126), with the colon or spaces after them.
-_LEAD = re.compile(r"\s*(?:%s)\b\s*:?\s*(?=\S)" % "|".join(
+#: nhân``, ``Thuộc: Cơ sở``; fresh tester's T126), with the colon or spaces after them, and a
+#: bullet before them (``- Là cá nhân``, U092).
+_LEAD = re.compile(r"\s*(?:[-–—•*+]\s*)?(?:%s)\b\s*:?\s*(?=\S)" % "|".join(
     map(re.escape, sorted(VALUE_LEADS, key=len, reverse=True))), re.IGNORECASE)
 
 
@@ -104,6 +105,31 @@ def unlabelled(text: str, columns: tuple[str, ...]) -> str:
     if ":" not in text or not (found := _LABELLED.fullmatch(text)):
         return text
     return found.group(2) if header_name(found.group(1)) in columns else text
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` without what it writes in brackets, spaces collapsed (``Tập theer (CĐCS)`` →
+    ``Tập theer``)."""
+    return " ".join(_BRACKETS.sub(" ", text).split())
+
+
+#: A value then words of the unit's own after a dash, a comma or a semicolon
+#: (``Cơ sowr - Công ty Nam Thành``): the value is the part before it.
+_SEPARATED = re.compile(r"\s*(.+?)\s*(?:\s[-–—]\s|[,;])\s*\S")
+
+
+def _typed_off_first(column: str, first: str, text: str) -> Reading | None:
+    """The value of ``first`` (the part of ``text`` before a separator) typed with the
+    Vietnamese mode off, a whole value by itself (:func:`_typed_off`), *interpreted*, when the
+    whole text so typed back begins with that value only (:func:`_leading`: the words after
+    it name no other value of the column); else ``None``. A typed-off text is never read by
+    its first words without a separator (``Nhoms lowns``)."""
+    value = _typed_off(column, first)
+    if value is None or value.code is None:
+        return None
+    lead = next((_leading(column, match_key(meant)) for meant in typed_off(_unbracketed(text))),
+                None)
+    return value if lead is not None and lead.code == value.code else None
 
 
 def _typed_off(column: str, text: str) -> Reading | None:
@@ -182,11 +208,14 @@ def _read_text(column: str, text: str) -> Reading:
         elif meant.how == AMBIGUOUS:
             return _leading(column, main) or meant
     if reading.how == UNKNOWN and _other_column(column, main) is None:
-        reading = _typed_off(column, text) or reading  # ``Kinh tees``: Telex, mode off
+        # ``Kinh tees``: Telex, mode off; ``Tập theer (CĐCS)``: its brackets are hints
+        reading = _typed_off(column, _unbracketed(text) if hints else text) or reading
         if reading.how == AMBIGUOUS:
             return reading  # ``Văn hóa - Kinh tees``: two fields, asked
     if reading.code is None:
         reading = _leading(column, main) or reading  # ``Tập thể công đoàn``: a value, then words
+    if reading.how == UNKNOWN and (part := _SEPARATED.match(_unbracketed(text))):
+        reading = _typed_off_first(column, part.group(1), text) or reading
     if reading.how == UNKNOWN and (lead := _LEAD.match(text)):  # ``Thuộc cấp cơ sở``
         after = _read_text(column, text[lead.end():])  # its brackets checked there
         if after.code is not None:
