@@ -152,3 +152,23 @@ def test_a_flat_opendocument_file_is_named_as_what_it_is(tmp_path, context):
     result = _ingest(tmp_path, context, data, name="Q-DD_phang.ods")
     assert result.status == REJECTED
     assert result.problem.startswith("Tệp là bảng tính OpenDocument dạng XML phẳng (.fods)")
+
+
+@pytest.mark.parametrize("cut", [
+    '<?xml version="1.0"?>\n',                                          # no declaration
+    '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n',  # nor Excel's line
+])
+@pytest.mark.parametrize("name", ["Q-DD_xuat.xls", "Q-DD_xuat.xml"])
+def test_a_workbook_without_its_xml_declaration_is_read(tmp_path, context, cut, name):
+    """Fresh tester U's U057, U074: an XML 2003 workbook starting at ``<?mso-application?>``
+    or at ``<Workbook`` was rejected "Không tìm thấy dòng tiêu đề"."""
+    data = _workbook(_sheet([_row(_data(1, "Số hóa hồ sơ đoàn viên"))]))
+    data = data.replace(cut.encode(), b"", 1)
+    assert is_xml2003(data)
+    result = _ingest(tmp_path, context, data, name=name)
+    assert (result.status, result.rows["valid"]) == (USED, 1)
+
+
+def test_an_xml_file_without_the_namespace_is_no_xml_2003_workbook():
+    assert not is_xml2003(b"<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook></Workbook>")
+    assert not is_xml2003(b"<Workbook xmlns=\"urn:other\"><Table/></Workbook>")

@@ -58,12 +58,18 @@ def is_web_page(data: bytes) -> bool:
     return _not_a_workbook(data) == _WEB_PAGE
 
 
+#: How an XML 2003 workbook starts (lower case): its XML declaration, or, without one (a
+#: writer that leaves it out, fresh tester U's U057, U074), Excel's processing instruction or
+#: the ``Workbook`` element itself (:func:`thidua.ingest.xml2003.is_xml2003`).
+XML2003_STARTS = (b"<?xml", b"<?mso-application", b"<workbook", b"<ss:workbook", b"<!--")
+
+
 def _not_a_workbook(data: bytes) -> str | None:
     """What a file with a workbook suffix really is when its content is something else."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"%pdf"):
         return "tệp PDF"
-    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+    if head.startswith(XML2003_STARTS) and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
         return "bảng tính dạng XML 2003 (Excel 2003 XML)"
     if head.startswith(b"<?xml") and b"office:document" in head:
         return "bảng tính OpenDocument dạng XML phẳng (.fods)"

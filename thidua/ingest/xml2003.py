@@ -17,7 +17,7 @@ from defusedxml.ElementTree import fromstring
 
 from thidua.ingest.cells import SheetFacts
 from thidua.ingest.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, exceeded, number
-from thidua.ingest.workbook import FileRejected, Grid
+from thidua.ingest.workbook import XML2003_STARTS, FileRejected, Grid
 
 NAMESPACE = "urn:schemas-microsoft-com:office:spreadsheet"
 _SS = "{" + NAMESPACE + "}"
@@ -25,10 +25,11 @@ _X = "{urn:schemas-microsoft-com:office:excel}"
 
 
 def is_xml2003(data: bytes) -> bool:
-    """Whether a file's bytes are an Excel 2003 XML workbook (its namespace in the first
-    4.096 bytes, the ``Workbook`` element's)."""
+    """Whether a file's bytes are an Excel 2003 XML workbook (:data:`thidua.ingest.workbook.
+    XML2003_STARTS`, and its
+    namespace in the first 4.096 bytes, the ``Workbook`` element's)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<?xml") and NAMESPACE.encode() in head
+    return head.lower().startswith(XML2003_STARTS) and NAMESPACE.encode() in head
 
 
 def _index(node, name: str, default: int) -> int:
