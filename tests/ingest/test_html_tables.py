@@ -200,3 +200,29 @@ def test_a_title_in_paragraphs_of_one_cell_is_read_line_by_line(tmp_path, contex
     result = _ingest(tmp_path, context, page(2023), name="bao-cao.xls")
     assert result.status == REJECTED
     assert result.problem.startswith("Năm ở tiêu đề (2023) khác năm của thư mục (2024)")
+
+
+@pytest.mark.parametrize("name", ["Q-DD_xuat-excel.csv", "Q-DD_xuat-excel.txt", "Q-DD.tsv"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_a_web_export_named_csv_is_read_as_the_web_page_it_is(tmp_path, context, name, encoding):
+    """Fresh tester U's U045, U046, U106: a web system's export named ``.csv`` or ``.txt`` was
+    read as CSV and rejected "Không tìm thấy dòng tiêu đề"."""
+    result = _ingest(tmp_path, context, _page(_table()), name=name, encoding=encoding)
+    assert (result.status, result.rows["valid"]) == (USED, 3)
+    assert WEB_PAGE_NOTE in result.notes
+
+
+def test_a_csv_whose_cells_hold_markup_stays_a_csv(tmp_path, context):
+    """Only a text that starts as a web page is one: ``<html>`` in a CSV's cell is its text."""
+    lines = ["Mã đơn vị: Q-DD", "Năm: 2024", ",".join(HEADER),
+             ",".join(["1", "Mô hình <html> trong tên", *ROWS[0][2:]])]
+    result = _ingest(tmp_path, context, "\n".join(lines), name="Q-DD.csv")
+    assert (result.status, result.rows["valid"]) == (USED, 1)
+    assert result.registrations["model"].tolist() == ["Mô hình <html> trong tên"]
+    assert WEB_PAGE_NOTE not in result.notes
+
+
+def test_a_pdf_named_csv_is_told_as_a_pdf(tmp_path, context):
+    result = _ingest(tmp_path, context, b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+                     name="Q-DD.csv")
+    assert result.status == REJECTED and result.problem.startswith("Tệp là tệp PDF")

@@ -122,7 +122,7 @@ def test_text_or_not(data, text):
 
 @pytest.mark.parametrize(("data", "suffix", "csv"), [
     (b"PK\x03\x04STT", ".csv", False), (OLE + b"STT", ".CSV", False),
-    (b"%PDF", ".csv", True), (b"\x00\x01", ".TXT", True), (b"\x00", ".tsv", True),
+    (b"%PDF", ".csv", False), (b"STT;<html>", ".csv", True), (b"<html>", ".txt", False), (b"\x00\x01", ".TXT", True), (b"\x00", ".tsv", True),
     (b"STT;Ten", ".xlsx", True), (b"%PDF-1.4", ".xlsx", False), (b"<html>", ".xls", False),
     (b"STT\x00;", ".xlsx", False),
 ])

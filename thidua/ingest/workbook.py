@@ -64,6 +64,10 @@ def is_web_page(data: bytes) -> bool:
 XML2003_STARTS = (b"<?xml", b"<?mso-application", b"<workbook", b"<ss:workbook", b"<!--")
 
 
+#: How a web page starts (lower case).
+_PAGE_STARTS = (b"<html", b"<!doctype html", b"<table", b"<meta")
+
+
 def _not_a_workbook(data: bytes) -> str | None:
     """What a file with a workbook suffix really is when its content is something else."""
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -75,7 +79,7 @@ def _not_a_workbook(data: bytes) -> str | None:
         return "bảng tính OpenDocument dạng XML phẳng (.fods)"
     if is_mhtml(data):  # Excel's "Single File Web Page" (mhtml.py), read by read.parse_sheets
         return MHTML
-    if head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<html" in head:
+    if head.startswith(_PAGE_STARTS) or b"<html" in head:
         return _WEB_PAGE
     if data.startswith(_ZIP):
         try:
@@ -183,11 +187,15 @@ def reads_as_csv(data: bytes, suffix: str) -> bool:
     the suffix says"). A zip (``.xlsx``, ``.ods``) or OLE (``.xls``) container is a workbook
     even under a ``.csv`` name; text that is not a PDF, a web page or an XML workbook is CSV
     even under a workbook suffix (``.xlsx``); otherwise a ``.csv``, ``.txt`` or ``.tsv`` name
-    reads as CSV."""
+    reads as CSV, unless the text starts as a web page, an XML 2003 or flat ODF workbook, an
+    MHTML archive or a PDF (a web system's export named ``.csv``: fresh tester U's U046, U106,
+    rejected "Không tìm thấy dòng tiêu đề"); ``<html`` further in is a CSV cell's text."""
     if data.startswith((_ZIP, _OLE)):
         return False
     if suffix.lower() in (".csv", ".txt", ".tsv"):
-        return True
+        kind = _not_a_workbook(data)
+        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return kind is None or kind == _WEB_PAGE and not head.startswith(_PAGE_STARTS)
     return _not_a_workbook(data) is None and _is_text(data)
 
 
