@@ -270,3 +270,24 @@ def test_a_broken_settings_file_is_placed_in_vietnamese(capsys, tmp_path):
             "--settings", str(settings)]
     assert refusal(capsys, argv) == (f"thidua: Tệp thiết lập báo cáo {settings} không đúng dạng TOML ở "
                                      f"dòng 2, cột 10.")
+
+
+@pytest.mark.parametrize("command", [
+    ["diff"], ["distribute"], ["run", "--raw", "RAW"], ["validate", "--raw", "RAW"],
+    ["sign", "--p12", "KEY"]])
+def test_an_output_folder_of_another_year_is_refused(capsys, tmp_path, command):
+    """Fresh tester U: ``thidua diff --year 2023 --out <2024's folder>`` printed 2024's
+    changes as 2023's; every command that reads or adds versions refuses it."""
+    out = tmp_path / "out"
+    _published(out, 2)
+    for version in (1, 2):  # the manifests say their year (spec/outputs.md)
+        path = out / "versions" / f"v{version}" / "manifest.json"
+        path.write_text(json.dumps({**json.loads(path.read_text()), "year": 2024}))
+        (path.parent / "summary.json").write_text(json.dumps(SUMMARY))
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "key.p12").write_bytes(b"not a key")
+    argv = [a.replace("RAW", str(tmp_path / "raw")).replace("KEY", str(tmp_path / "key.p12"))
+            for a in command]
+    said = refusal(capsys, [argv[0], "--year", "2023", "--out", str(out), *argv[1:]])
+    assert said == (f"thidua: --out {out} là thư mục kết quả năm 2024, không phải năm 2023; hãy "
+                    f"chọn --year 2024, hoặc thư mục kết quả của năm 2023.")

@@ -19,7 +19,8 @@ from rich.console import Console
 
 from thidua import cli_serve, cli_sign, cli_validate, cli_versions, cli_words
 from thidua.cli_common import AsOfOption, CacheOption, OutOption, RawOption, RegistryOption, YearOption, \
-    as_of_date, check_folders, fail, flag, one_line, parse_date, report_distribution
+    as_of_date, check_folders, check_out_year, fail, flag, one_line, parse_date, \
+    report_distribution
 from thidua.progress import outcome_line, summary_line, summary_table
 from thidua.report.formatting import number
 from thidua.settings import quiet_prefect_defaults
@@ -122,6 +123,7 @@ def run(year: YearOption, raw: RawOption = None, registry: RegistryOption = None
     from thidua.settings import default_out_dir, default_raw_dir
 
     check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
+    check_out_year(out or default_out_dir(year), year)
     day = parse_date(report_date) if report_date else None
     as_of_day = as_of_date(as_of, year)
     sign_p12 = cli_sign.check_run_options(sign, p12, doc_number, settings)

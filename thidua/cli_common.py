@@ -61,6 +61,23 @@ def check_folders(raw: Path, out: Path) -> None:
               f"hãy chọn thư mục kết quả ở ngoài thư mục tệp đơn vị.")
 
 
+def check_out_year(out: Path, year: int) -> None:
+    """Refuse an output folder whose published versions are of another year than ``year``
+    (``manifest.json``'s ``year``, ``spec/outputs.md``): ``thidua diff --year 2023 --out
+    <2024's folder>`` printed 2024's changes as 2023's, and a run would number its version
+    after another year's (fresh tester U). A folder with no version passes."""
+    from thidua.publish.latest import latest_version
+
+    try:
+        published = latest_version(out)
+    except (OSError, ValueError):
+        return  # an unreadable version is the command's own error to tell
+    found = published.manifest.get("year") if published else None
+    if isinstance(found, int) and found != year:
+        fail(f"--out {out} là thư mục kết quả năm {found}, không phải năm {year}; hãy chọn "
+             f"--year {found}, hoặc thư mục kết quả của năm {year}.")
+
+
 def parse_date(text: str, option: str = "--date") -> dt.date:
     """A date option (``--date``, ``--as-of``) as ``YYYY-MM-DD`` or ``dd/mm/yyyy``; refuses
     anything else (one line)."""

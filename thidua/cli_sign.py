@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from thidua.cli_common import OutOption, YearOption, fail, flag
+from thidua.cli_common import OutOption, YearOption, check_out_year, fail, flag
 from thidua.report.document_settings import DEFAULT_SETTINGS
 from thidua.reasons import os_reason
 
@@ -75,6 +75,7 @@ def sign(year: YearOption,
     from thidua.report.document_settings import SettingsError, load_document_settings
     from thidua.settings import default_out_dir
 
+    check_out_year(out or default_out_dir(year), year)
     load_secret = None
     if os.environ.get("THIDUA_P12_SECRET") and not os.environ.get("THIDUA_P12_PASSWORD"):
         from thidua.settings import quiet_prefect_defaults

@@ -6,7 +6,7 @@ import typer
 from rich.console import Console
 
 from thidua.cli_common import AsOfOption, CacheOption, OutOption, RawOption, RegistryOption, YearOption, \
-    as_of_date, check_folders, fail
+    as_of_date, check_folders, check_out_year, fail
 from thidua.reasons import os_reason
 
 
@@ -32,6 +32,7 @@ def validate(year: YearOption, raw: RawOption = None, registry: RegistryOption =
     from thidua.publish.versions import latest_version
 
     check_folders(raw or default_raw_dir(year), out or default_out_dir(year))
+    check_out_year(out or default_out_dir(year), year)
     published = latest_version(out or default_out_dir(year))  # the same choice as the run's
     inputs = published.manifest.get("inputs", []) if published else []
     try:

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from thidua.cli_common import OutOption, YearOption, fail, flag, report_distribution
+from thidua.cli_common import OutOption, YearOption, check_out_year, fail, flag, report_distribution
 from thidua.reasons import os_reason
 from thidua.settings import quiet_prefect_defaults
 
@@ -30,6 +30,7 @@ def diff(year: YearOption, out: OutOption = None,
     from thidua.settings import default_out_dir
 
     out_dir = out or default_out_dir(year)
+    check_out_year(out_dir, year)
     try:
         first, second, changes = diff_versions(out_dir, first, second)
     except ValueError as exc:
@@ -84,6 +85,7 @@ def distribute(year: YearOption, out: OutOption = None,
     if os.environ.get(SECRET_VARIABLE):
         quiet_prefect_defaults()
         from flows.distribute import load_secret
+    check_out_year(out or default_out_dir(year), year)
     try:
         outcome = distribute_report(out or default_out_dir(year), year, version, force,
                                     recipients, load_secret=load_secret,
