@@ -30,19 +30,29 @@ def _command(tmp_path, raw) -> list[str]:
             str(tmp_path / "cache"), "--quiet"]
 
 
+def _descendants(parent: psutil.Process) -> dict[int, str]:
+    """The descendants of ``parent`` now (pid → command line), those that end or turn zombie
+    meanwhile left out; ``{}`` when ``parent`` is gone."""
+    found: dict[int, str] = {}
+    try:
+        children = parent.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return found
+    for child in children:
+        try:
+            found[child.pid] = " ".join(child.cmdline())
+        except psutil.Error:
+            pass
+    return found
+
+
 def _watch(process: subprocess.Popen, until) -> dict[int, str]:
     """Every descendant of ``process`` seen (pid → command line) until ``until()``."""
     seen: dict[int, str] = {}
     parent = psutil.Process(process.pid)
-    while not until():
-        try:
-            for child in parent.children(recursive=True):
-                try:
-                    seen.setdefault(child.pid, " ".join(child.cmdline()))
-                except psutil.Error:
-                    pass
-        except psutil.NoSuchProcess:
-            break
+    while not until() and parent.is_running():
+        for pid, line in _descendants(parent).items():
+            seen.setdefault(pid, line)
         time.sleep(0.05)
     return seen
 
@@ -88,7 +98,7 @@ def test_killing_a_run_leaves_no_process_behind(tmp_path, raw):
             return False
 
     seen = _watch(process, lambda: parsing() or time.monotonic() - started > 180)
-    seen |= {c.pid: " ".join(c.cmdline()) for c in parent.children(recursive=True)}
+    seen |= _descendants(parent)  # once more: a child that ended meanwhile is left out
     assert sum("forkserver" in c for c in seen.values()) >= 2, seen
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
