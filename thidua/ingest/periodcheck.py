@@ -10,7 +10,7 @@ import calendar
 import re
 
 from thidua.ingest.limits import MAX_PERIOD_CHARS, number
-from thidua.ingest.periods import over_long, parse_period, range_splits, short_years
+from thidua.ingest.periods import digit_problem, over_long, parse_period, range_splits, short_years
 from thidua.text import match_key
 
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
@@ -46,11 +46,15 @@ def period_problem(value: object) -> str | None:
     có …``, :func:`thidua.ingest.periods.short_years`). ``value``: the cell as read (any
     type). A text longer than
     :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS` is told so at once (``dài 30.000 ký tự,
-    quá 1.000 ký tự …``), never searched (:func:`thidua.ingest.periods.over_long`)."""
+    quá 1.000 ký tự …``), never searched (:func:`thidua.ingest.periods.over_long`). Dates typed
+    without separators that read two ways or none are told so
+    (:func:`thidua.ingest.periods.digit_problem`)."""
     if over_long(value):
         return (f"dài {number(len(value))} ký tự, quá {number(MAX_PERIOD_CHARS)} ký tự đọc được "
                 f"của một thời gian (cần dd/mm/yyyy - dd/mm/yyyy hoặc mm/yyyy - mm/yyyy); phần "
                 f"mô tả đề nghị ghi ở cột 'Ghi chú'")
+    if problem := digit_problem(match_key(value)):  # ``1012024``: 1 or 10 January?
+        return problem
     text = short_years(match_key(value))  # ``31-02-24``: as ``31/02/2024``
     for m in _DAY.finditer(text):
         if problem := _missing_day(*map(int, m.groups())):

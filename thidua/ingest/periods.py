@@ -97,6 +97,73 @@ _SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{
 _SHORT_YEAR_DASHED = re.compile(r"(?<![\d/.])(\d{1,2})-(\d{1,2})-(\d{2})(?![\d/.])")
 
 
+#: A cell of dates typed without separators and nothing else (``5032024``, ``05032024 -
+#: 30112024``, ``20240305``, ``032024``): runs of 5 to 8 digits joined by a range's middle.
+_DIGIT_CELL = re.compile(r"\s*\d{5,8}(?:\s*(?:-|–|—|den|đến|toi|tới)\s*\d{5,8})?\s*")
+_DIGIT_RUN = re.compile(r"\d{5,8}")
+
+
+def _valid(day: int, month: int, year: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return 1990 <= year <= 2099
+
+
+def _digit_date(run: str) -> str | None:
+    """A date or a month typed without separators, written with them when it reads one way
+    only: ``20240305`` (yyyymmdd) and ``05032024`` (ddmmyyyy) → ``05/03/2024``, ``5032024``
+    (dmmyyyy; ``ddmyyyy`` would be the 50th) → ``5/03/2024``, ``032024`` (mmyyyy) → ``03/2024``,
+    ``32024`` → ``3/2024``; ``None`` when no reading or two (``1012024``: 1 January or 10
+    January) are possible."""
+    readings = []
+    if len(run) == 8:
+        if _valid(int(run[6:]), int(run[4:6]), int(run[:4])):
+            readings.append(f"{run[6:]}/{run[4:6]}/{run[:4]}")
+        if _valid(int(run[:2]), int(run[2:4]), int(run[4:])):
+            readings.append(f"{run[:2]}/{run[2:4]}/{run[4:]}")
+    elif len(run) == 7:
+        for day, month in ((run[:1], run[1:3]), (run[:2], run[2:3])):
+            if _valid(int(day), int(month), int(run[3:])):
+                readings.append(f"{day}/{month}/{run[3:]}")
+    elif len(run) in (5, 6) and 1 <= int(run[:-4]) <= 12 and 1990 <= int(run[-4:]) <= 2099:
+        readings.append(f"{run[:-4]}/{run[-4:]}")
+    return readings[0] if len(set(readings)) == 1 else None
+
+
+def digit_problem(text: str) -> str | None:
+    """What is wrong with a cell of dates typed without separators that :func:`digit_dates`
+    left as it is, in Vietnamese: a date read two ways (``1012024``: "đọc được hai cách
+    (01/01/2024 hoặc 10/01/2024)"), or none (``99999999``); ``None`` for any other text."""
+    if not _DIGIT_CELL.fullmatch(text):
+        return None
+    for run in _DIGIT_RUN.findall(text):
+        if _digit_date(run):
+            continue
+        said = "" if run == text.strip() else f"'{run}' "  # the cell is quoted before it
+        if len(run) == 7 and _valid(int(run[:1]), int(run[1:3]), int(run[3:])) \
+                and _valid(int(run[:2]), int(run[2:3]), int(run[3:])):
+            return (f"{said}ghi ngày liền không có dấu phân cách, đọc được hai cách "
+                    f"({int(run[:1]):02d}/{run[1:3]}/{run[3:]} hoặc {run[:2]}/"
+                    f"{int(run[2:3]):02d}/{run[3:]}): đề nghị ghi dd/mm/yyyy")
+        return f"{said}không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"
+    return None
+
+
+def digit_dates(text: str) -> str:
+    """``text`` with its dates typed without separators written with them (:func:`_digit_date`)
+    when the text is nothing but such dates, one or a range of two (:data:`_DIGIT_CELL`: fresh
+    tester T's T145, T146: each such row rejected); ``text`` as it is otherwise, or when a date
+    reads no way or two."""
+    if not _DIGIT_CELL.fullmatch(text):
+        return text
+    dates = {run: _digit_date(run) for run in _DIGIT_RUN.findall(text)}
+    if not all(dates.values()):
+        return text
+    return _DIGIT_RUN.sub(lambda m: dates[m.group()], text)
+
+
 def short_years(text: str) -> str:
     """``text`` (a matching key) with each date of a two-digit year written with its four
     (of 20yy), day first: ``31/12/24``, ``31.12.24`` (:data:`_SHORT_YEAR`), ``31-12-24``
@@ -353,6 +420,7 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
         from thidua.ingest.values import unlabelled  # values → columnar: no cycle at run time
         text = unlabelled(text, ("period", "period_from", "period_to"))
     text = re.sub(r"^(?:tu|ke tu|bat dau tu|giai doan)\s+", "", match_key(year_digits(text)))
+    text = digit_dates(text)  # ``05032024 - 30112024``: dates typed without separators
     found = _parse_text(text, year)
     if found is None and (folded := _LOOKALIKE.sub(_digits_of, text)) != text:
         return _parse_text(folded, year)  # ``01/2O24``, ``0l/2024``: letters for digits

@@ -1,0 +1,61 @@
+"""Dates typed without separators (``5032024``, ``05032024 - 30112024``, ``20240305``,
+``032024``), as text or as a number cell, are read when they read one way only; one that reads
+two ways (``1012024``) rejects its row saying both (fresh tester T's T145, T146;
+:func:`thidua.ingest.periods.digit_dates`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpers import read_form, row
+from thidua.ingest.periodcheck import period_problem
+from thidua.ingest.periods import parse_period
+
+D = dt.date
+
+
+@pytest.mark.parametrize("value, period", [
+    ("5032024", (D(2024, 3, 5), D(2024, 3, 5))),                     # dmmyyyy
+    ("05032024", (D(2024, 3, 5), D(2024, 3, 5))),                    # ddmmyyyy
+    ("20240305", (D(2024, 3, 5), D(2024, 3, 5))),                    # yyyymmdd
+    ("05032024 - 30112024", (D(2024, 3, 5), D(2024, 11, 30))),
+    ("20240305 đến 20241130", (D(2024, 3, 5), D(2024, 11, 30))),
+    ("032024", (D(2024, 3, 1), D(2024, 3, 31))),                     # mmyyyy
+    ("32024", (D(2024, 3, 1), D(2024, 3, 31))),                      # myyyy
+    ("012024 - 122024", (D(2024, 1, 1), D(2024, 12, 31))),
+    (5032024.0, (D(2024, 3, 5), D(2024, 3, 5))),                     # a number cell
+    (20240305, (D(2024, 3, 5), D(2024, 3, 5))),
+    ("31122024", (D(2024, 12, 31), D(2024, 12, 31))),
+])
+def test_dates_typed_without_separators_are_read(value, period):
+    assert parse_period(value, 2024) == period
+
+
+@pytest.mark.parametrize("value", ["1012024", "99999999", "132024", "12345", "1012024 - 30112024"])
+def test_a_run_of_digits_reading_two_ways_or_none_is_not_read(value):
+    assert parse_period(value, 2024) is None
+
+
+@pytest.mark.parametrize("value, said", [
+    ("1012024", "ghi ngày liền không có dấu phân cách, đọc được hai cách (01/01/2024 hoặc "
+                "10/01/2024): đề nghị ghi dd/mm/yyyy"),
+    ("1012024 - 30112024", "'1012024' ghi ngày liền không có dấu phân cách, đọc được hai cách "
+                           "(01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy"),
+    ("99999999", "không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"),
+])
+def test_the_unit_is_told_why(value, said):
+    assert period_problem(value) == said
+
+
+def test_rows_with_such_periods_count(tmp_path, context):
+    result = read_form(tmp_path, context, [
+        row(model="Mô hình số 1", period="05032024 - 30112024", stt=1),
+        row(model="Mô hình số 2", period=20240305, stt=2),
+        row(model="Mô hình số 3", period="1012024", stt=3)])
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 1, "ignored": 0}
+    assert result.registrations["period_start"].dt.date.tolist() == [D(2024, 3, 5)] * 2
+    assert result.rejections["error"].tolist() == [
+        "'Thời gian thực hiện' '1012024': ghi ngày liền không có dấu phân cách, đọc được hai "
+        "cách (01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy; đề nghị sửa lại."]
