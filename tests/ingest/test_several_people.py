@@ -262,8 +262,7 @@ def test_a_position_part_saying_nothing_is_no_person_s_position(tmp_path, contex
 
 @pytest.mark.parametrize("text", [
     "Nguyễn Văn An, Lê Đại Hành", "Trần Thị Bình, Trần Hưng Đạo", "Lê Văn Cường\nHoàng Văn Thụ",
-    "Phạm Thị Dung - Phan Chu Trinh", "Nguyễn Văn An; Lý Thường Kiệt", "NGUYỄN VĂN AN, LÊ ĐẠI HÀNH",
-    "Nguyễn Văn An và Nguyễn Thị Minh Khai", "Nguyễn Văn An, Trần Thị Bình, Tôn Đức Thắng",
+    "Phạm Thị Dung - Phan Chu Trinh", "NGUYỄN VĂN AN, LÊ ĐẠI HÀNH", "Lê Đại Hành - Lê Văn Cường",
 ])
 def test_a_name_then_a_ward_or_street_named_after_a_person_is_one_registrant(text):
     """Fresh tester T's T139: a person and the ward they are of, the ward named after a
@@ -271,13 +270,19 @@ def test_a_name_then_a_ward_or_street_named_after_a_person_is_one_registrant(tex
     assert people_in_cell(text) is None
 
 
-def test_a_namesake_first_of_two_is_the_place_too_but_not_among_several():
-    """A ward written before its person (``Lê Đại Hành - Lê Văn Cường``, fresh tester U's U026)
-    is one registrant; among three people only the last can be their place."""
-    assert people_in_cell("Lê Đại Hành - Lê Văn Cường") is None
-    assert people_in_cell("Lê Đại Hành, Nguyễn Văn An, Trần Thị Bình")[0] == [
-        "Lê Đại Hành", "Nguyễn Văn An", "Trần Thị Bình"]
-    assert people_in_cell("Nguyễn Văn An, Trần Thị Bình")[0] == ["Nguyễn Văn An", "Trần Thị Bình"]
+@pytest.mark.parametrize("text, names", [
+    ("Nguyễn Văn An và Nguyễn Văn Ngọc", 2),                   # joined by ``và``: people
+    ("Nguyễn Văn An; Lý Thường Kiệt", 2),                       # by ``;``
+    ("1. Trần Thị Bình\n2. Nguyễn Thị Định", 2),                # numbered
+    ("Lê Văn Cường, Phạm Văn Hùng, Nguyễn Văn Linh", 3),        # three names
+    ("Lê Đại Hành, Nguyễn Văn An, Trần Thị Bình", 3),
+    ("Nguyễn Văn An - Chủ tịch CĐCS, Nguyễn Văn Linh - Kế toán", 2),  # a position each
+    ("Nguyễn Văn An, Trần Thị Bình", 2),
+])
+def test_people_written_as_several_stay_several_whatever_their_names(text, names):
+    """Fresh tester V's V005–V007: a namesake's name among people joined by ``và``, numbered,
+    three or with a position each was one registrant (people lost)."""
+    assert len(people_in_cell(text)[0]) == names
 
 
 @pytest.mark.parametrize("place", ["Trần Quang Diệu", "Đặng Tiến Đông", "Hồ Đắc Di", "Ngô Sĩ Liên",
@@ -297,3 +302,18 @@ def test_a_person_and_a_namesake_ward_count_once(tmp_path, context):
     assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
     assert result.registrations["registrant"].tolist() == [
         "Nguyễn Văn An, Lê Đại Hành", "Trần Thị Bình Trần Hưng Đạo"]
+
+
+def test_a_position_for_each_of_two_names_makes_them_two_people(tmp_path, context):
+    """V005: ``Chức vụ`` split in two (``Chủ tịch CĐCS; Phó Chủ tịch CĐCS``) says two people,
+    even when the second name is a street's; one position for both keeps a person and a place."""
+    result = _read(tmp_path, context, [
+        row(model="Bữa cơm công đoàn", type_="Cá nhân", registrant="Nguyễn Văn An, Nguyễn Văn Linh",
+            position="Chủ tịch CĐCS; Phó Chủ tịch CĐCS", stt=1),
+        row(model="Tủ sách pháp luật", type_="Cá nhân", registrant="Trần Thị Bình, Lê Đại Hành",
+            position="Đoàn viên", stt=2)])
+    assert result.rows["valid"] == 2
+    assert result.registrations["registrant"].tolist() == [
+        "Nguyễn Văn An", "Nguyễn Văn Linh", "Trần Thị Bình, Lê Đại Hành"]
+    assert result.registrations["position"].tolist() == [
+        "Chủ tịch CĐCS", "Phó Chủ tịch CĐCS", "Đoàn viên"]

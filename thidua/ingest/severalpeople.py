@@ -128,8 +128,6 @@ def people_and_positions(text: object
         if separator is _DASH and any(map(_reads_as_position, parts)):
             continue  # ``Nguyễn Văn An - Đoàn Viên Ưu Tú``: a name and its position
         people = [_person(p) for p in parts]
-        if is_namesake_place(parts[-1]) or len(parts) == 2 and is_namesake_place(parts[0]):
-            return None  # ``Nguyễn Văn An, Lê Đại Hành``: a person and the ward they are of
         if len(people) >= 2 and all(people):
             return people, separator
         if separator is _SEPARATORS[0]:  # lines that are not all names: no other reading
@@ -137,12 +135,38 @@ def people_and_positions(text: object
     return None
 
 
+#: Where two names may be a person and a place: a comma, a line break or a dash; never
+#: ``và``, ``;``, ``+``, ``&`` or ``/``, which join people.
+_PLACE_SEPARATORS = (_SEPARATORS[0], _SEPARATORS[4], _DASH)
+_NUMBERED = re.compile(r"(?m)^\s*\d{1,2}\s*[.)]")
+
+
+def is_person_and_place(text: str, found: tuple[list[tuple[str, str | None]], re.Pattern],
+                        position: object = None) -> bool:
+    """Whether two names of a registrant cell (:func:`people_and_positions`' ``found``) are a
+    person and the ward or street they are of, named after a historical figure
+    (:func:`is_namesake_place`, either name: ``Nguyễn Văn An, Lê Đại Hành``, ``Lê Đại Hành -
+    Lê Văn Cường``; fresh testers T's T139, U's U021–U040): two names only, joined by a
+    comma, a line break or a dash, not numbered, no position after either name and the
+    ``Chức vụ`` cell (``position``) not split into two. Written as several people (``và``,
+    ``1. … 2. …``, a position each, three names), they are people, whatever their names
+    (fresh tester V's V005–V007)."""
+    people, separator = found
+    if len(people) != 2 or separator not in _PLACE_SEPARATORS or _NUMBERED.search(text) \
+            or any(held for _, held in people) or _positions(position, 2, separator):
+        return False
+    return any(is_namesake_place(name) for name, _ in people)
+
+
 def people_in_cell(text: object) -> tuple[list[str], re.Pattern] | None:
     """The names of two or more people written in one registrant cell, and the separator
     that split them (:func:`people_and_positions` without the positions); ``None`` when the
-    cell does not split into people. ``1. A⏎2. B`` gives ``[A, B]``."""
+    cell does not split into people, or names a person and their place
+    (:func:`is_person_and_place`). ``1. A⏎2. B`` gives ``[A, B]``."""
     found = people_and_positions(text)
-    return None if found is None else ([name for name, _ in found[0]], found[1])
+    if found is None or is_person_and_place(text, found):
+        return None
+    return [name for name, _ in found[0]], found[1]
 
 
 def positions_of_people(data: pd.DataFrame) -> tuple[pd.DataFrame, frozenset[int]]:
@@ -161,7 +185,8 @@ def positions_of_people(data: pd.DataFrame) -> tuple[pd.DataFrame, frozenset[int
                                                  position)
             if isinstance(cell, str) and not clean_text(held)
             and read_value("type", kind).code == "individual"]  # few: a position is required
-    found = {row: f for row in rows if (f := people_and_positions(data.at[row, "registrant"]))}
+    found = {row: f for row in rows if (f := people_and_positions(cell := data.at[row, "registrant"]))
+             and not is_person_and_place(cell, f)}
     if not found:
         return data, frozenset()
     out = data.copy()
@@ -175,13 +200,15 @@ def positions_of_people(data: pd.DataFrame) -> tuple[pd.DataFrame, frozenset[int
 
 
 def _positions(text: object, count: int, separator: re.Pattern) -> list[str] | None:
-    """``text`` split into ``count`` positions by ``separator`` (or by lines), else ``None``;
+    """``text`` split into ``count`` positions by ``separator``, else by lines, ``;``, ``+``,
+    ``&``, ``,``, ``và`` or ``/`` (names joined by commas, positions by semicolons: fresh tester
+    V's V005), else ``None``;
     ``None`` too when a part says nothing (``Chủ tịch, -``, ``Tổ trưởng; Không``: read as a
     position, :func:`thidua.ingest.normalise.says_nothing`), so that no person is counted
     with a position the validation would have found missing."""
     if not isinstance(text, str):
         return None
-    for sep in dict.fromkeys((separator, _SEPARATORS[0])):
+    for sep in dict.fromkeys((separator, *_SEPARATORS[:-1])):  # a dash is no list of positions
         parts = _parts(text.strip(), sep)
         if len(parts) == count:
             return None if any(map(says_nothing, parts)) else parts
@@ -204,8 +231,11 @@ def several_people(valid: pd.DataFrame, raw: pd.DataFrame
     individual = valid.index[valid["type"].eq("individual").fillna(False).to_numpy(dtype=bool)
                              & valid.index.isin(raw.index)]
     cells = raw["registrant"].reindex(individual).tolist()  # whole column, not cell by cell
-    found = {row: f for row, cell in zip(individual, cells)
-             if (f := people_and_positions(cell)) is not None}
+    written = raw["position"].reindex(individual).tolist() if "position" in raw \
+        else [None] * len(cells)
+    found = {row: f for row, cell, held in zip(individual, cells, written)
+             if (f := people_and_positions(cell)) is not None
+             and not is_person_and_place(cell, f, held)}
     if not found:
         return valid, {}
     parts: dict[int, list[dict[str, object]]] = {}
