@@ -318,7 +318,7 @@ def test_a_sample_or_old_sheet_without_the_header_is_told_not_read(tmp_path, con
 
 
 @pytest.mark.parametrize("rows", [
-    [reg(2, stt=3)],                                  # one row: no list going on
+    [reg(2, stt=3, registrant=None)],                 # one row, no registrant: no list going on
     [["Danh sách đoàn viên", "Nguyễn Văn A"], ["Tổng", 3]],  # another list
     [[3, "Bữa cơm", "Tập thể", "Kinh tế", "CĐCS A"], [4, "Tủ sách", "Cá nhân", "VHXH", "B"]],
 ])  # the last: field and type in each other's columns, so not the first sheet's columns
@@ -364,3 +364,18 @@ def test_a_summary_of_counts_is_no_list_going_on(tmp_path, context):
                                         Sheet("Tổng hợp", summary)])
     assert counts(result) == [("DS", 4, 4, 0, 0)]
     assert result.rows["rejected"] == 0
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_sheet_without_the_header_holding_one_whole_registration_goes_on(tmp_path, context,
+                                                                            suffix):
+    """Fresh tester V's V037, V040: a sheet per grassroots union without the header, some of
+    one row only (model, field, type and registrant): each read and told; before, the
+    one-row sheets were left out without a word."""
+    result = ingest(tmp_path, context, [named("CĐCS 1", titled("Q-DD", [reg(0), reg(1)])),
+                                        Sheet("CĐCS 2", [reg(2, stt=3)]),
+                                        Sheet("CĐCS 3", [reg(3, stt=4), reg(4, stt=5)])],
+                    suffix=suffix)
+    assert counts(result) == [("CĐCS 1", 2, 2, 0, 0), ("CĐCS 2", 1, 1, 0, 0),
+                              ("CĐCS 3", 2, 2, 0, 0)]
+    assert any("Trang 'CĐCS 2' không có dòng tiêu đề" in n for n in result.notes)

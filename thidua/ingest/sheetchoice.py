@@ -163,8 +163,9 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
     the counted sheet ``first`` (a ``Lĩnh vực`` and a ``Hình thức`` value where ``first``
     has them, or a number a legend may give where ``first``'s own column holds numbers too,
     and a model; fresh tester H's H41, H09): a list going on from one sheet to the next
-    without repeating the header (fresh tester F's 111, 129); ``0`` when fewer than two do,
-    or when a header of the sheet's own table is above them (:func:`_own_header`)."""
+    without repeating the header (fresh tester F's 111, 129); ``0`` when fewer than two do
+    (one is enough when it names its registrant too: a whole registration), or when a header
+    of the sheet's own table is above them (:func:`_own_header`)."""
     at = {name: c for c, name in first.table.columns.items()}
     if "field" not in at or "model" not in at:
         return 0
@@ -185,7 +186,11 @@ def continued_rows(grid: Grid, first: FoundSheet) -> int:
 
     found = [r for r, row in enumerate(grid) if clean_text(cell(row, "model"))
              and reads("field", row) and ("type" not in at or reads("type", row))]
-    if len(found) < 2 or any(_own_header(row) for row in grid[:found[0]]):
+    # one row is enough when it is a whole registration: a registrant too (a sheet per
+    # grassroots union holding one model; fresh tester V's V037, V040)
+    whole = bool(found) and "type" in at and "registrant" in at \
+        and bool(clean_text(cell(grid[found[0]], "registrant")))
+    if len(found) < (1 if whole else 2) or any(_own_header(row) for row in grid[:found[0]]):
         return 0
     return len(found)
 
