@@ -153,3 +153,30 @@ def test_a_word_typed_off_beside_brackets_or_words_of_the_unit_is_read_and_told(
 def test_typed_off_with_another_value_beside_it_is_asked(column, text, candidates):
     found = read_value(column, text)
     assert (found.code, found.how, tuple(found.candidates)) == (None, AMBIGUOUS, candidates)
+
+
+@pytest.mark.parametrize(("column", "text", "code"), [
+    ("field", "Kinh tees – KT", "KT"), ("type", "Cas nhaan – Chủ tịch", "individual"),
+    ("level", "Cow sowr – Công ty Nam Thành", "co_so"), ("result", "Hoanf thanhf – đã nghiệm thu",
+                                                          "hoan_thanh"),
+    ("type", "Ta65p the63 – LĐLĐ quận", "collective"),                       # VNI, en dash
+    ("field", "Kinh tees/KT", "KT"), ("type", "Cas nhaan / CN", "individual"),
+    ("level", "Cow sowr/CĐCS", "co_so"), ("result", "Hoanf thanhf / HT", "hoan_thanh"),
+    ("field", '"Kinh tees"', "KT"), ("type", "“Cas nhaan”", "individual"),
+    ("field", "[Kinh tees]", "KT"), ("type", "+ Cas nhaan", "individual"),
+    ("type", "Cas nhaan!", "individual"), ("type", "Cas nhaan *", "individual"),
+    ("type", "Cas nhaan|CN", "individual"),
+])
+def test_typed_off_beside_punctuation_a_writer_puts_around_a_value_is_read(column, text, code):
+    """Fresh tester V's V016–V019: an en dash, a slash, quotes, square brackets or ``!`` beside
+    a word typed off rejected the row, though each was read in Unicode."""
+    found = read_value(column, text)
+    assert (found.code, found.how, found.candidates) == (code, INTERPRETED, ())
+
+
+@pytest.mark.parametrize("text, meant", [
+    ("Kinh tees – KT", ("Kinh tế – KT",)), ("“Cas nhaan”", ("“Cá nhân”",)),
+    ("[Kinh tees]", ("[Kinh tế]",)), ("Kinh tees ✓", ()), ("Kinh te", ()),
+])
+def test_punctuation_stands_between_words_typed_off(text, meant):
+    assert typed_off(text) == meant

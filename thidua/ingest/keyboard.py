@@ -30,9 +30,18 @@ _TELEX = bogo.get_telex_definition()
 _VNI = bogo.get_vni_definition()
 
 
-def _each_word(words: list[str], rules: dict) -> str:
-    return " ".join(bogo.process_sequence(word, rules=rules) if _TYPED.fullmatch(word) else word
-                    for word in words)
+#: What stands between words and is no key of either method: spaces, and punctuation a writer
+#: puts around a value (an en dash from autocorrect, quotes, square brackets, ``!``, ``*``,
+#: ``|``, ``+``, ``/``): ``Kinh tees – KT``, ``“Cas nhaan”``, ``[Kinh tees]``, ``Cow sowr/CĐCS``
+#: (fresh tester V's
+#: V016–V019).
+_BETWEEN = re.compile(r"(\s+|[–—“”‘’«»\"'\[\]!*|+?…/])")
+
+
+def _each_word(tokens: list[str], rules: dict) -> str:
+    return "".join(bogo.process_sequence(token, rules=rules)
+                   if _TYPED.fullmatch(token) and not token.isspace() else token
+                   for token in tokens)
 
 
 def typed_off(text: str) -> tuple[str, ...]:
@@ -48,8 +57,9 @@ def typed_off(text: str) -> tuple[str, ...]:
     >>> typed_off("Xây dựng heej thoongs chính trị")
     ('Xây dựng hệ thống chính trị',)
     """
-    words = text.split(" ")
-    if not all(_TYPED.fullmatch(word) or _UNICODE_WORD.fullmatch(word) for word in words):
+    tokens = [t for t in _BETWEEN.split(text) if t]
+    if not all(_BETWEEN.fullmatch(t) or _TYPED.fullmatch(t) or _UNICODE_WORD.fullmatch(t)
+               for t in tokens):
         return ()
-    found = (_each_word(words, _TELEX), _each_word(words, _VNI))
+    found = (_each_word(tokens, _TELEX), _each_word(tokens, _VNI))
     return tuple(dict.fromkeys(t for t in found if t != text))

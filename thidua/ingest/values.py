@@ -113,9 +113,9 @@ def _unbracketed(text: str) -> str:
     return " ".join(_BRACKETS.sub(" ", text).split())
 
 
-#: A value then words of the unit's own after a dash, a comma or a semicolon
-#: (``Cơ sowr - Công ty Nam Thành``): the value is the part before it.
-_SEPARATED = re.compile(r"\s*(.+?)\s*(?:\s[-–—]\s|[,;])\s*\S")
+#: A value then words of the unit's own after a dash, a comma, a semicolon, a slash or a bar
+#: (``Cơ sowr - Công ty Nam Thành``, ``Kinh tees/KT``): the value is the part before it.
+_SEPARATED = re.compile(r"\s*(.+?)\s*(?:\s[-–—]\s|[–—,;/|])\s*\S")
 
 
 def _typed_off_first(column: str, first: str, text: str) -> Reading | None:
