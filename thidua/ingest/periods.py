@@ -111,12 +111,12 @@ def _valid(day: int, month: int, year: int) -> bool:
     return 1990 <= year <= 2099
 
 
-def _digit_date(run: str) -> str | None:
-    """A date or a month typed without separators, written with them when it reads one way
-    only: ``20240305`` (yyyymmdd) and ``05032024`` (ddmmyyyy) → ``05/03/2024``, ``5032024``
+def _digit_readings(run: str) -> list[str]:
+    """The ways a date or a month typed without separators reads, written with them: ``20240305`` (yyyymmdd) and ``05032024`` (ddmmyyyy) → ``05/03/2024``, ``5032024``
     (dmmyyyy; ``ddmyyyy`` would be the 50th) → ``5/03/2024``, ``032024`` (mmyyyy) → ``03/2024``,
-    ``32024`` → ``3/2024``; ``None`` when no reading or two (``1012024``: 1 January or 10
-    January) are possible."""
+    ``32024`` → ``3/2024``, ``050324`` (ddmmyy) → ``05/03/2024``, ``202312`` (yyyymm) →
+    ``12/2023`` (fresh tester V's V031, V032); two for ``1012024`` (1 January or 10 January),
+    none for ``99999999``."""
     readings = []
     if len(run) == 8:
         if _valid(int(run[6:]), int(run[4:6]), int(run[:4])):
@@ -127,9 +127,25 @@ def _digit_date(run: str) -> str | None:
         for day, month in ((run[:1], run[1:3]), (run[:2], run[2:3])):
             if _valid(int(day), int(month), int(run[3:])):
                 readings.append(f"{day}/{month}/{run[3:]}")
-    elif len(run) in (5, 6) and 1 <= int(run[:-4]) <= 12 and 1990 <= int(run[-4:]) <= 2099:
-        readings.append(f"{run[:-4]}/{run[-4:]}")
-    return readings[0] if len(set(readings)) == 1 else None
+    else:
+        if 1 <= int(run[:-4]) <= 12 and 1990 <= int(run[-4:]) <= 2099:  # (m)myyyy
+            readings.append(f"{run[:-4]}/{run[-4:]}")
+        if len(run) == 6 and _valid(int(run[:2]), int(run[2:4]), 2000 + int(run[4:])):
+            readings.append(f"{run[:2]}/{run[2:4]}/20{run[4:]}")  # ddmmyy
+        if len(run) == 6 and 1 <= int(run[4:]) <= 12 and 1990 <= int(run[:4]) <= 2099:
+            readings.append(f"{run[4:]}/{run[:4]}")  # yyyymm
+    return list(dict.fromkeys(readings))
+
+
+def _digit_date(run: str) -> str | None:
+    """The one reading of a run of digits (:func:`_digit_readings`), ``None`` for none or two."""
+    readings = _digit_readings(run)
+    return readings[0] if len(readings) == 1 else None
+
+
+def _padded(date: str) -> str:
+    """``1/01/2024`` → ``01/01/2024``: each day and month of two digits."""
+    return "/".join(p.zfill(2) for p in date.split("/"))
 
 
 def digit_problem(text: str) -> str | None:
@@ -142,11 +158,11 @@ def digit_problem(text: str) -> str | None:
         if _digit_date(run):
             continue
         said = "" if run == text.strip() else f"'{run}' "  # the cell is quoted before it
-        if len(run) == 7 and _valid(int(run[:1]), int(run[1:3]), int(run[3:])) \
-                and _valid(int(run[:2]), int(run[2:3]), int(run[3:])):
-            return (f"{said}ghi ngày liền không có dấu phân cách, đọc được hai cách "
-                    f"({int(run[:1]):02d}/{run[1:3]}/{run[3:]} hoặc {run[:2]}/"
-                    f"{int(run[2:3]):02d}/{run[3:]}): đề nghị ghi dd/mm/yyyy")
+        if len(readings := _digit_readings(run)) > 1:
+            shown = " hoặc ".join(_padded(r) for r in readings)
+            ways = {2: "hai", 3: "ba"}.get(len(readings), str(len(readings)))
+            return (f"{said}ghi ngày liền không có dấu phân cách, đọc được {ways} cách "
+                    f"({shown}): đề nghị ghi dd/mm/yyyy")
         return f"{said}không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"
     return None
 
