@@ -109,7 +109,8 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path,
 
     Raises :class:`NothingToReport` when the registry or the settings file is unusable, the
     raw folder does not exist, it holds no file, or ``previous`` exists but is not a
-    ``summary.json``.
+    ``summary.json``, or is one of ``year`` or later (fresh tester V: the report compared 2024
+    with itself).
     """
     try:
         registry = load_registry(registry_path)
@@ -132,6 +133,9 @@ def plan_run(year: int, raw_dir: Path, registry_path: Path,
         last = read_previous(previous) if previous else None
     except PreviousUnusable as exc:
         raise NothingToReport(str(exc)) from exc
+    if last is not None and not (isinstance(last["year"], int) and last["year"] < year):
+        raise NothingToReport(f"Số liệu năm trước {previous} là của năm {last['year']}, không phải "
+                              f"một năm trước {year}; đề nghị chỉ summary.json của năm {year - 1}.")
     history = read_history(history_root, before=year)[0] if history_root else []
     read = summaries_read(history_root, year, previous if last else None, sha256_of)
     return Plan(year, files, expected, context, sha256_of(registry_path), program_sha256(),

@@ -32,7 +32,9 @@ def test_a_previous_summary_with_the_three_keys_is_read_as_it_is(tmp_path):
     assert read_previous(path) == MINIMAL
     assert read_previous(tmp_path / "2023") is None  # no file
     (tmp_path / "2023").mkdir()
-    assert read_previous(tmp_path / "2023") is None  # a folder is no summary either
+    assert read_previous(tmp_path / "2023") is None  # a folder without one
+    (tmp_path / "2023" / "summary.json").write_text(json.dumps(MINIMAL), encoding="utf-8")
+    assert read_previous(tmp_path / "2023") == MINIMAL  # the previous year's output folder
 
 
 @pytest.mark.parametrize("content", [
@@ -226,3 +228,21 @@ def test_a_group_names_its_silent_units_by_name_or_code():
     del block["by_successor_group"][0]["missing_units"]  # a block written before the list
     assert [row["label"] for row in comparison_context(block, 2025, NAMES)["group_rows"]] == [
         "LĐLĐ quận 1 (2024) → 3 đơn vị (2025)"]
+
+
+@pytest.mark.parametrize("year", [2024, 2025, "2023"])
+def test_a_previous_summary_of_this_year_or_later_is_refused(tmp_path, year):
+    """Fresh tester V: ``--previous`` given 2024's own summary made the report say "So với năm
+    2024 (9 mô hình), năm 2024 giữ nguyên"."""
+    from conftest import REGISTRY, SAMPLE_DIR
+    from thidua.errors import NothingToReport
+    from thidua.planning import plan_run
+
+    path = tmp_path / "summary.json"
+    path.write_text(json.dumps({**MINIMAL, "year": year}), encoding="utf-8")
+    with pytest.raises(NothingToReport) as caught:
+        plan_run(2024, SAMPLE_DIR, REGISTRY, previous=path)
+    assert str(caught.value) == (f"Số liệu năm trước {path} là của năm {year}, không phải một "
+                                 f"năm trước 2024; đề nghị chỉ summary.json của năm 2023.")
+    path.write_text(json.dumps({**MINIMAL, "year": 2023}), encoding="utf-8")
+    assert plan_run(2024, SAMPLE_DIR, REGISTRY, previous=tmp_path).previous["year"] == 2023

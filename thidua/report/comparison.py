@@ -31,9 +31,12 @@ class PreviousUnusable(Exception):
 
 
 def read_previous(path: Path) -> dict | None:
-    """The previous year's ``summary.json`` at ``path``; ``None`` when there is none. Raises
-    :class:`PreviousUnusable` when it exists but is not a summary (bad JSON, no
+    """The previous year's ``summary.json`` at ``path`` (a file, or a folder holding one: the
+    previous year's output folder given as ``--previous``; fresh tester V); ``None`` when there
+    is none. Raises :class:`PreviousUnusable` when it exists but is not a summary (bad JSON, no
     ``registrations``)."""
+    if path.is_dir():
+        path = path / "summary.json"
     if not path.is_file():
         return None
     try:
