@@ -63,6 +63,7 @@ declare -A MUTANTS=(
   [leadvalue]="thidua.ingest.leadvalue.*"
   [csvtail]="thidua.ingest.csvtail.*"
   [handover]="thidua.ingest.handover.*"
+  [unitend]="thidua.ingest.unitend.*"
   [defaultkey]="thidua.ingest.defaultkey.*"
   [firstseen]="thidua.ingest.firstseen.*"
   [ditto]="thidua.ingest.ditto.*"
@@ -193,6 +194,7 @@ declare -A TESTS=(
   [cellfacts]="tests/ingest/test_cellfacts_mutants.py tests/ingest/test_struck_words.py tests/ingest/test_struck_rows.py -context"
   [csvtail]="tests/ingest/test_csv_tail.py"
   [handover]="tests/ingest/test_handover.py"
+  [unitend]="tests/ingest/test_unit_end.py"
   [defaultkey]="tests/ingest/test_default_password.py"
   [firstseen]="tests/ingest/test_first_seen.py tests/ingest/test_selection_mutants.py"
   [ditto]="tests/ingest/test_ditto_marks.py"
@@ -227,7 +229,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        sheetversions versionwords legend numfmt flatods withdrawn yearwords ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
        severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
-       dropdownlists personmodels summarytable excerpts handover)
+       dropdownlists personmodels summarytable excerpts handover unitend)
 # (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``, ``printable``, ``xmltext``,
 # ``groupofplace``, ``valueunheaded``, ``lostletters``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)

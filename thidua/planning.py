@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -59,10 +60,11 @@ class Plan:
     #: The reference date of the expected units (``--as-of``), when not 31/12 of the year.
     as_of: dt.date | None = None
 
-    @property
+    @cached_property
     def lineage(self) -> dict[str, frozenset[str]]:
         """Unit code → the units that took over from it (:func:`thidua.ingest.handover.heirs`
-        of :attr:`registry`), for the choice of files (``select_submissions``)."""
+        of :attr:`registry`), for the choice of files (``select_submissions``); made once per
+        plan (the run asks it for the figures and again for the feedback)."""
         return heirs(self.registry)
 
     @property

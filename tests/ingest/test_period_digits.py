@@ -65,3 +65,9 @@ def test_rows_with_such_periods_count(tmp_path, context):
     assert result.rejections["error"].tolist() == [
         "'Thời gian thực hiện' '1012024': ghi ngày liền không có dấu phân cách, đọc được hai "
         "cách (01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy; đề nghị sửa lại."]
+
+
+@pytest.mark.parametrize("middle", [" - ", " – ", "->", " đến ", " tới ", " den ", "~"])
+def test_any_range_middle_joins_two_runs_of_digits(middle):
+    """The middles of every range (``periods.RANGE_SEP``), not a list of this module's own."""
+    assert parse_period(f"05032024{middle}30112024", 2024) == (D(2024, 3, 5), D(2024, 11, 30))

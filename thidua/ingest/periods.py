@@ -98,8 +98,9 @@ _SHORT_YEAR_DASHED = re.compile(r"(?<![\d/.])(\d{1,2})-(\d{1,2})-(\d{2})(?![\d/.
 
 
 #: A cell of dates typed without separators and nothing else (``5032024``, ``05032024 -
-#: 30112024``, ``20240305``, ``032024``): runs of 5 to 8 digits joined by a range's middle.
-_DIGIT_CELL = re.compile(r"\s*\d{5,8}(?:\s*(?:-|–|—|den|đến|toi|tới)\s*\d{5,8})?\s*")
+#: 30112024``, ``20240305``, ``032024``): runs of 5 to 8 digits joined by a range's middle
+#: (:data:`RANGE_SEP`, over a matching key).
+_DIGIT_CELL = re.compile(rf"\s*\d{{5,8}}(?:{RANGE_SEP}\d{{5,8}})?\s*")
 _DIGIT_RUN = re.compile(r"\d{5,8}")
 
 
@@ -112,9 +113,10 @@ def _valid(day: int, month: int, year: int) -> bool:
 
 
 def _digit_readings(run: str) -> list[str]:
-    """The ways a date or a month typed without separators reads, written with them: ``20240305`` (yyyymmdd) and ``05032024`` (ddmmyyyy) → ``05/03/2024``, ``5032024``
-    (dmmyyyy; ``ddmyyyy`` would be the 50th) → ``5/03/2024``, ``032024`` (mmyyyy) → ``03/2024``,
-    ``32024`` → ``3/2024``, ``050324`` (ddmmyy) → ``05/03/2024``, ``202312`` (yyyymm) →
+    """The ways a date or a month typed without separators reads, written with them:
+    ``20240305`` (yyyymmdd) and ``05032024`` (ddmmyyyy) → ``05/03/2024``, ``5032024``
+    (dmmyyyy; ``ddmyyyy`` would be the 50th) → ``5/03/2024``, ``032024`` (mmyyyy) →
+    ``03/2024``, ``32024`` → ``3/2024``, ``050324`` (ddmmyy) → ``05/03/2024``, ``202312`` (yyyymm) →
     ``12/2023`` (fresh tester V's V031, V032); two for ``1012024`` (1 January or 10 January),
     none for ``99999999``."""
     readings = []

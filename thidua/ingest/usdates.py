@@ -69,7 +69,10 @@ def read_day_first(data: pd.DataFrame, headers: dict[str, str] | None = None
     cells = pd.concat([data[c] for c in columns], ignore_index=True)
     names = [f"'{(headers or {}).get(c) or BY_NAME[c].header}'" for c in columns]
     said = f"Cột {names[0]}" if len(names) == 1 else f"Các cột {', '.join(names)}"
-    if not month_first(cells):
+    pairs = [pair for places in by_value(cells, _places) for pair in places]
+    if not any(b > 12 >= a for a, b in pairs):  # no date only month first: most sheets
+        return data, None
+    if not _month_first(pairs):
         return _cells_month_first(data, columns, said)
     example = next(v for v in cells if any(b > 12 >= a for a, b in _places(v)))
     note = (f"{said} ghi ngày theo kiểu tháng/ngày/năm (bảng tính đặt ngôn "
