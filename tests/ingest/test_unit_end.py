@@ -66,6 +66,7 @@ def test_the_note_names_each_sheet_of_a_file_of_several():
     assert "2 mô hình" in note and "(trang 'Tổ 1' dòng 8; trang 'Tổ 2' dòng 9)" in note
     assert after_end_note("Q-DD", None, frame) is None
     assert after_end_note("Q-DD", JUNE_30, frame.iloc[:0]) is None
+    assert after_end_note("Q-DD", JUNE_30, pd.DataFrame()) is None  # a file with no row
 
 
 def test_a_unit_ending_on_the_last_day_of_the_year_or_going_on_has_not_ended():

@@ -26,12 +26,12 @@ def after_end_note(unit: str | None, end: dt.date | None,
     ``sheet``) start after ``end``, and which rows: "Đơn vị 'Q-HK' kết thúc ngày 30/06/2025
     theo danh mục đơn vị, nhưng 8 mô hình ghi thời gian thực hiện bắt đầu sau ngày đó (dòng 8,
     9, …): …"; ``None`` when ``end`` is ``None`` or no registration starts after it."""
-    if end is None or not len(registrations) or "period_start" not in registrations:
+    if end is None or "period_start" not in registrations:  # no rows read: no columns
         return None
     later = registrations[registrations["period_start"] > pd.Timestamp(end)]
     if later.empty:
         return None
-    sheets = later["sheet"].unique() if "sheet" in later else []
+    sheets = later["sheet"].unique()
     if len(sheets) > 1:
         where = "; ".join(f"trang '{s}' dòng {rows_said(sorted(set(later.index[later['sheet'] == s])))}"
                           for s in sheets)
