@@ -25,6 +25,7 @@ from thidua.ingest.discover import InputFile
 from thidua.ingest.files import FileResult, UnitContext
 from thidua.report.figures import Figures
 from thidua.report.render import ReportMeta
+from thidua.report.partcache import PartCache
 from thidua.runner import Ingested, Steps, ingest_to_cache, run_year
 
 
@@ -68,9 +69,10 @@ def aggregate_task(plan: pipeline.Plan, results: list[FileResult]) -> Figures:
 
 @task(name="render", cache_policy=NO_CACHE)
 def render_task(figures: Figures, meta: ReportMeta,
-                attachments: dict[str, bytes] | None = None) -> bytes:
-    """Render the PDF/A-3b with its attached files (:func:`thidua.pipeline.render`)."""
-    return pipeline.render(figures, meta, attachments)
+                attachments: dict[str, bytes] | None = None, parts: PartCache | None = None) -> bytes:
+    """Render the PDF/A-3b with its attached files (:func:`thidua.pipeline.render`), reusing
+    the parts rendered before (``parts``)."""
+    return pipeline.render(figures, meta, attachments, parts)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -97,8 +99,8 @@ class PrefectSteps(Steps):
     def aggregate(self, plan, results):
         return aggregate_task(plan, results)
 
-    def render(self, figures, meta, attachments=None):
-        return render_task(figures, meta, attachments)
+    def render(self, figures, meta, attachments=None, parts=None):
+        return render_task(figures, meta, attachments, parts)
 
     def publish(self, plan, results, figures, draft, pdf, out, outputs=None):
         return publish_task(plan, results, figures, draft, pdf, out, outputs)

@@ -119,6 +119,11 @@ declare -A MUTANTS=(
   [groupofplace]="thidua.ingest.unitnames.x_group_of_place__mutmut_*"
   [valueunheaded]="thidua.ingest.valuecolumns.x__unheaded__mutmut_*"
   [lostletters]="thidua.ingest.errorcells.x_has_lost_letters__mutmut_*"
+  [widetext]="thidua.ingest.widetext.*"
+  [twicestored]="thidua.ingest.packageparts.x_twice_stored__mutmut_*"
+  [digitdates]="thidua.ingest.periods.x_*digit*"
+  [personplace]="thidua.ingest.severalpeople.x_is_person_and_place__mutmut_*"
+  [monthfirstcells]="thidua.ingest.usdates.x__cells_month_first__mutmut_*"
 )
 # (``read``: ``test_sheets.py`` left out, its merge down to row 1 048 576 takes 16 s a mutant;
 # ``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
@@ -220,6 +225,11 @@ declare -A TESTS=(
   [groupofplace]="tests/ingest/test_unitnames_mutants.py tests/ingest/test_group_of_place.py"
   [valueunheaded]="tests/ingest/test_valuecolumns_mutants.py tests/ingest/test_type_column_by_values.py"
   [lostletters]="tests/ingest/test_errorcells_mutants.py tests/ingest/test_question_marks.py"
+  [widetext]="tests/ingest/test_wide_text.py tests/ingest/test_xml2003.py"
+  [twicestored]="tests/ingest/test_parts_twice.py tests/ingest/test_package_parts.py"
+  [digitdates]="tests/ingest/test_period_digits.py"
+  [personplace]="tests/ingest/test_several_people.py"
+  [monthfirstcells]="tests/ingest/test_us_dates.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -229,9 +239,10 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        sheetversions versionwords legend numfmt flatods withdrawn yearwords ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
        severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
-       dropdownlists personmodels summarytable excerpts handover unitend)
+       dropdownlists personmodels summarytable excerpts handover unitend widetext)
 # (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``, ``printable``, ``xmltext``,
-# ``groupofplace``, ``valueunheaded``, ``lostletters``: one function or two of a module
+# ``groupofplace``, ``valueunheaded``, ``lostletters``, ``twicestored``, ``digitdates``,
+# ``personplace``, ``monthfirstcells``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)
 
 IFS=, read -r -a modules <<< "${1:-all}"

@@ -47,6 +47,7 @@ from thidua.report.figures import Figures, summary_dict
 from thidua.report import appendix
 from thidua.report.formatting import decree_date
 from thidua.report.render import ReportMeta, meta_from_settings, render_report
+from thidua.report.partcache import PartCache
 from thidua.settings import report_filename
 from thidua.settings import TIMEZONE
 from thidua.reasons import os_reason
@@ -128,12 +129,13 @@ def _complete(figures: Figures, fingerprint: str) -> str:
 
 
 def render(figures: Figures, meta: ReportMeta | None = None,
-           attachments: dict[str, bytes] | None = None) -> bytes:
+           attachments: dict[str, bytes] | None = None, parts: PartCache | None = None) -> bytes:
     """The PDF/A-3b bytes of the report with ``attachments`` (file name → bytes; see
     :func:`thidua.report.render.render_report`); without ``meta``, an unversioned report dated
-    :func:`default_report_date`."""
+    :func:`default_report_date`. ``parts``: the parts rendered by the run before
+    (:class:`thidua.report.partcache.PartCache`), reused where their HTML is the same."""
     meta = meta or ReportMeta(year=figures.year, report_date=default_report_date(figures))
-    return render_report(figures, meta, attachments)
+    return render_report(figures, meta, attachments, cache=parts)
 
 
 def prepare_outputs(plan: Plan, results: list[FileResult], figures: Figures,

@@ -38,6 +38,7 @@ from thidua.publish.outputs import restore_latest
 from thidua.publish.versions import latest_version
 from thidua.report.figures import Figures, summary_dict
 from thidua.report.render import warm
+from thidua.report.partcache import PartCache
 from thidua.settings import current_year, default_cache_dir, default_out_dir, \
     default_previous_summary, default_raw_dir, default_registry, for_year
 
@@ -71,8 +72,9 @@ class Steps:
     def aggregate(self, plan: pipeline.Plan, results: list[FileResult]) -> Figures:
         return pipeline.aggregate_results(plan, results)
 
-    def render(self, figures: Figures, meta, attachments: dict[str, bytes] | None = None) -> bytes:
-        return pipeline.render(figures, meta, attachments)
+    def render(self, figures: Figures, meta, attachments: dict[str, bytes] | None = None,
+               parts: PartCache | None = None) -> bytes:
+        return pipeline.render(figures, meta, attachments, parts)
 
     def publish(self, plan, results, figures, draft, pdf, out: Path,
                 outputs: dict[str, bytes] | None = None) -> list[Path]:
@@ -179,7 +181,8 @@ def run_year(year: int | None = None, raw_dir: str | None = None, registry: str 
         draft = pipeline.draft_version(plan, figures, previous, report_date, started)
         draft.manifest["ingest_cache"] = cache_keys(plan, results)
         outputs = pipeline.prepare_outputs(plan, results, figures, draft)
-        pdf = steps.render(figures, draft.meta, pipeline.attachments(outputs))
+        pdf = steps.render(figures, draft.meta, pipeline.attachments(outputs),
+                           PartCache.of_year(cache, year, plan.program))
         progress.emit("step_done", step="render")
         paths = steps.publish(plan, results, figures, draft, pdf, out, outputs)
         progress.emit("step_done", step="publish")

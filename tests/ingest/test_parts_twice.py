@@ -66,6 +66,16 @@ def test_a_sheet_stored_twice_rejects_the_file_naming_it(tmp_path, corpus_contex
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_three_copies_are_counted_and_the_last_one_named():
+    data = _with_copy(EIGHT, SHEET, _part(FIVE, SHEET), "xl/worksheets/Sheet1.xml")
+    data = _with_copy(data, SHEET, _part(EIGHT, SHEET) + b" ", "xl/worksheets/SHEET1.xml")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert [i.filename for i in z.infolist() if i.filename.lower() == SHEET.lower()] == [
+            SHEET, "xl/worksheets/SHEET1.xml", "xl/worksheets/Sheet1.xml"]
+        assert twice_stored(z) == SAID.replace("2 bản", "3 bản").format("xl/worksheets/Sheet1.xml")
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
 @pytest.mark.parametrize("part", ["xl/styles.xml", "xl/workbook.xml", "[Content_Types].xml",
                                   "xl/_rels/workbook.xml.rels"])
 def test_any_part_that_says_what_the_file_holds_counts(part):

@@ -65,8 +65,7 @@ def twice_stored(archive: zipfile.ZipFile) -> str | None:
         if not info.is_dir():
             copies.setdefault(_key(info.filename), []).append(info)
     for part, infos in copies.items():
-        if len(infos) > 1 and not part.startswith(_WHATEVER) \
-                and len({(i.CRC, i.file_size) for i in infos}) > 1:
+        if not part.startswith(_WHATEVER) and len({(i.CRC, i.file_size) for i in infos}) > 1:
             return _TWICE.format(part=infos[-1].filename, n=len(infos))
     return None
 

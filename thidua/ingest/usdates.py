@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from schemas.form import BY_NAME
@@ -89,17 +90,16 @@ def _cells_month_first(data: pd.DataFrame, columns: list[str], said: str
     ``11/30/2024``, never ``15/3/2024`` | ``11/30/2024``) read day first, and the line naming
     those rows (index: Excel row); ``data`` and ``None`` when there is none."""
     places = [by_value(data[c], _places) for c in columns]
-    turned = pd.Series([_month_first([p for cell in cells for p in cell])
-                        for cells in zip(*places)], index=data.index, dtype=bool)
+    turned = np.array([_month_first([p for cell in cells for p in cell]) for cells in zip(*places)])
     if not turned.any():
         return data, None
-    rows = sorted({int(r) for r in data.index[turned.to_numpy()]})
-    first = data[turned.to_numpy()].iloc[0]
+    rows = sorted({int(r) for r in data.index[turned]})
+    first = data[turned].iloc[0]
     example = next(first[c] for c in columns if _places(first[c]))
     note = (f"{said}, dòng {rows_said(rows)}: ngày ghi theo kiểu tháng/ngày/năm, khác các dòng "
             f"khác ('{example}'): đã đọc theo tháng/ngày/năm ('{example}' là "
             f"'{day_first(example)}'). Đề nghị ghi ngày/tháng/năm như các dòng khác.")
     out = data.copy()
     for c in columns:
-        out.loc[turned.to_numpy(), c] = by_value(data.loc[turned.to_numpy(), c], day_first)
+        out.loc[turned, c] = by_value(data.loc[turned, c], day_first)
     return out, note

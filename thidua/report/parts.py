@@ -19,6 +19,10 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from thidua.report.partcache import PartCache
 
 #: Rows of Phụ lục II per part (about six landscape pages).
 CHUNK_ROWS = 200
@@ -108,27 +112,44 @@ def _context():
         "fork" if small and threading.active_count() == 1 else "forkserver")
 
 
-def render_parts(jobs: list[tuple], workers: int | None = None) -> list[RenderedPart]:
+def render_parts(jobs: list[tuple], workers: int | None = None,
+                 cache: PartCache | None = None) -> list[RenderedPart]:
     """:func:`render_part` of each job, in order: in this process when ``workers`` is 1 or
-    there is one job, else in up to ``workers`` processes, the longest HTML first."""
-    workers = min(workers or default_workers(), len(jobs))
+    there is one job to render, else in up to ``workers`` processes, the longest HTML first.
+    With ``cache`` (:class:`thidua.report.partcache.PartCache`), a job rendered before with
+    the same key is taken from it, the others are rendered and kept, and only this render's
+    parts stay in it."""
+    keys = cache.keys(jobs) if cache else []
+    done = {i: part for i, key in enumerate(keys) if (part := cache.get(key)) is not None}
+    todo = [i for i in range(len(jobs)) if i not in done]
+    workers = min(workers or default_workers(), len(todo))
     if workers <= 1:
-        return [render_part(job) for job in jobs]
-    from thidua.ingest.isolation import main_script_hidden
+        done.update({i: render_part(jobs[i]) for i in todo})
+    else:
+        from thidua.ingest.isolation import main_script_hidden
 
-    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i][0]))
-    with main_script_hidden(), ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        futures = {i: pool.submit(render_part, jobs[i]) for i in order}
-        return [futures[i].result() for i in range(len(jobs))]
+        order = sorted(todo, key=lambda i: -len(jobs[i][0]))
+        with main_script_hidden(), ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+            futures = {i: pool.submit(render_part, jobs[i]) for i in order}
+            done.update({i: futures[i].result() for i in todo})
+    if cache:
+        for i in todo:
+            cache.put(keys[i], done[i])
+        cache.keep(keys)
+    return [done[i] for i in range(len(jobs))]
 
 
 def render_joined(htmls: list[str], attachments: dict[str, bytes] | None,
-                  stamp: dt.datetime, numbers_css: str, workers: int | None = None) -> bytes:
+                  stamp: dt.datetime, numbers_css: str, workers: int | None = None,
+                  cache: PartCache | None = None) -> bytes:
     """Render ``htmls`` (parts of one document, each without page numbers) with
-    :func:`render_parts`, the first part carrying ``attachments``, and join them with page
-    numbers (:func:`thidua.report.join.join_parts`; ``numbers_css``: the numbers' own CSS,
-    after ``report.css``)."""
+    :func:`render_parts` (through ``cache`` when given), the first part carrying
+    ``attachments`` dated ``stamp``, and join them with page numbers
+    (:func:`thidua.report.join.join_parts`; ``numbers_css``: the numbers' own CSS, after
+    ``report.css``). Only the first part's metadata goes into the joined file, so the other
+    parts are rendered undated: their bytes then depend on their HTML only."""
     from thidua.report.join import join_parts
 
-    jobs = [(html, attachments if i == 0 else None, stamp) for i, html in enumerate(htmls)]
-    return join_parts(render_parts(jobs, workers), numbers_css)
+    jobs = [(html, attachments, stamp) if i == 0 else (html, None, None)
+            for i, html in enumerate(htmls)]
+    return join_parts(render_parts(jobs, workers, cache), numbers_css)

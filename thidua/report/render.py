@@ -22,6 +22,7 @@ from thidua.report.glyphs import printable
 from thidua.report.formatting import NOT_DATA_HEADING, decree_date, number, percent, roman, short_date, short_name
 from thidua.report.appendix import INLINE_MAX, PDF as APPENDIX_PDF, WORKBOOK as APPENDIX_XLSX
 from thidua.report.parts import exemplary_chunks, render_joined, report_parts
+from thidua.report.partcache import PartCache
 from thidua.settings import TEMPLATES_DIR
 
 #: Names of :mod:`thidua.report.archive` this module gives (the render API), imported with
@@ -285,15 +286,18 @@ def html_to_pdf(html: str, attachments: dict[str, bytes] | None = None,
 
 
 def render_report(figures: Figures, meta: ReportMeta,
-                  attachments: dict[str, bytes] | None = None, workers: int | None = None) -> bytes:
+                  attachments: dict[str, bytes] | None = None, workers: int | None = None,
+                  cache: PartCache | None = None) -> bytes:
     """Figures → PDF/A-3b bytes with ``attachments`` (file name → bytes: ``summary.json``,
     ``rejected.csv``, ``manifest.json``) dated the report's date (see :func:`build_context`,
     :func:`render_html`). The report is rendered in parts (:func:`thidua.report.parts.report_parts`:
     the body with Phụ lục I, then Phụ lục II in parts of rows), ``workers`` processes at a
     time (default: the machine's cores), and joined with continuous page numbers, one
     outline and the first part's metadata, attachments and signature field
-    (:func:`thidua.report.parts.render_joined`). The bytes never depend on ``workers``."""
+    (:func:`thidua.report.parts.render_joined`), each part taken from ``cache`` when it was
+    rendered before (:class:`thidua.report.partcache.PartCache`). The bytes never depend on
+    ``workers`` nor on ``cache``."""
     stamp = dt.datetime.combine(meta.report_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
     context = build_context(figures, meta)
     htmls = [render_html(context, part, numbers_elsewhere=True) for part in report_parts(context)]
-    return render_joined(htmls, attachments, stamp, numbers_css="", workers=workers)
+    return render_joined(htmls, attachments, stamp, numbers_css="", workers=workers, cache=cache)
