@@ -31,6 +31,11 @@ D = dt.date
     ("050324 - 301124", (D(2024, 3, 5), D(2024, 11, 30))),           # ddmmyy (V031)
     ("010124", (D(2024, 1, 1), D(2024, 1, 1))),
     ("202312 - 202403", (D(2023, 12, 1), D(2024, 3, 31))),           # yyyymm (V032)
+    ("01/2024-122024", (D(2024, 1, 1), D(2024, 12, 31))),            # one end separated (V030)
+    ("05/03/2024 - 30112024", (D(2024, 3, 5), D(2024, 11, 30))),
+    ("5032024 đến 30/11/2024", (D(2024, 3, 5), D(2024, 11, 30))),
+    ("01.2024 - 122024", (D(2024, 1, 1), D(2024, 12, 31))),
+    ("032024 - 30.11.2024", (D(2024, 3, 1), D(2024, 11, 30))),
 ])
 def test_dates_typed_without_separators_are_read(value, period):
     assert parse_period(value, 2024) == period
@@ -48,6 +53,8 @@ def test_a_run_of_digits_reading_two_ways_or_none_is_not_read(value):
     ("1012024 - 30112024", "'1012024' ghi ngày liền không có dấu phân cách, đọc được hai cách "
                            "(01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy"),
     ("99999999", "không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"),
+    ("01/2024 - 1012024", "'1012024' ghi ngày liền không có dấu phân cách, đọc được hai cách "
+                          "(01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy"),
     ("201203", "ghi ngày liền không có dấu phân cách, đọc được hai cách (20/12/2003 hoặc "
                "03/2012): đề nghị ghi dd/mm/yyyy"),
 ])

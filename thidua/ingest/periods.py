@@ -97,10 +97,13 @@ _SHORT_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{
 _SHORT_YEAR_DASHED = re.compile(r"(?<![\d/.])(\d{1,2})-(\d{1,2})-(\d{2})(?![\d/.])")
 
 
+#: One end of a range written with separators, beside one typed without (``01/2024 - 122024``,
+#: ``05.03.2024 - 30112024``; fresh tester V's V030).
+_SEPARATED_END = r"\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{1,2}[/.]\d{4}"
 #: A cell of dates typed without separators and nothing else (``5032024``, ``05032024 -
 #: 30112024``, ``20240305``, ``032024``): runs of 5 to 8 digits joined by a range's middle
-#: (:data:`RANGE_SEP`, over a matching key).
-_DIGIT_CELL = re.compile(rf"\s*\d{{5,8}}(?:{RANGE_SEP}\d{{5,8}})?\s*")
+#: (:data:`RANGE_SEP`, over a matching key), one end of which may be written with separators.
+_DIGIT_CELL = re.compile(rf"\s*(?:\d{{5,8}}|{_SEPARATED_END})(?:{RANGE_SEP}(?:\d{{5,8}}|{_SEPARATED_END}))?\s*")
 _DIGIT_RUN = re.compile(r"\d{5,8}")
 
 
