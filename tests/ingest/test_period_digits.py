@@ -53,6 +53,9 @@ def test_a_run_of_digits_reading_two_ways_or_none_is_not_read(value):
     ("1012024 - 30112024", "'1012024' ghi ngày liền không có dấu phân cách, đọc được hai cách "
                            "(01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy"),
     ("99999999", "không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"),
+    ("05032024 - 1012024", "'1012024' ghi ngày liền không có dấu phân cách, đọc được hai cách "
+                           "(01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy"),
+    ("05032024 - 99999999", "'99999999' không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"),
     ("01/2024 - 1012024", "'1012024' ghi ngày liền không có dấu phân cách, đọc được hai cách "
                           "(01/01/2024 hoặc 10/01/2024): đề nghị ghi dd/mm/yyyy"),
     ("201203", "ghi ngày liền không có dấu phân cách, đọc được hai cách (20/12/2003 hoặc "
@@ -78,3 +81,22 @@ def test_rows_with_such_periods_count(tmp_path, context):
 def test_any_range_middle_joins_two_runs_of_digits(middle):
     """The middles of every range (``periods.RANGE_SEP``), not a list of this module's own."""
     assert parse_period(f"05032024{middle}30112024", 2024) == (D(2024, 3, 5), D(2024, 11, 30))
+
+
+@pytest.mark.parametrize("run, readings", [
+    ("20241305", []), ("20241231", ["31/12/2024"]), ("19900101", ["01/01/1990"]),  # yyyymmdd
+    ("19891231", []), ("20991231", ["31/12/2099"]), ("21000101", []),
+    ("5112024", ["5/11/2024"]), ("1012024", ["1/01/2024", "10/1/2024"]),      # dmmyyyy, ddmyyyy
+    ("121990", ["12/1990"]), ("121989", []), ("122099", ["12/2099"]),         # mmyyyy
+    ("122100", []), ("132024", []), ("012024", ["01/2024"]), ("12099", ["1/2099"]),
+    ("290232", ["29/02/2032"]), ("290233", []), ("010124", ["01/01/2024"]),   # ddmmyy
+    ("199001", ["01/1990"]), ("198912", []), ("209912", ["12/2099"]),         # yyyymm
+    ("210001", []), ("202400", []), ("202413", []), ("202402", ["02/2024"]),
+    ("202401", ["01/2024"]),
+])
+def test_each_shape_reads_within_its_bounds_only(run, readings):
+    """Just inside and just outside each shape's bounds (years 1990–2099, months 1–12, real
+    days: 29/02 of a leap year only)."""
+    from thidua.ingest.periods import _digit_readings
+
+    assert _digit_readings(run) == readings

@@ -160,15 +160,15 @@ def digit_problem(text: str) -> str | None:
     if not _DIGIT_CELL.fullmatch(text):
         return None
     for run in _DIGIT_RUN.findall(text):
-        if _digit_date(run):
+        readings = _digit_readings(run)
+        if len(readings) == 1:
             continue
         said = "" if run == text.strip() else f"'{run}' "  # the cell is quoted before it
-        if len(readings := _digit_readings(run)) > 1:
-            shown = " hoặc ".join(_padded(r) for r in readings)
-            ways = {2: "hai", 3: "ba"}.get(len(readings), str(len(readings)))
-            return (f"{said}ghi ngày liền không có dấu phân cách, đọc được {ways} cách "
-                    f"({shown}): đề nghị ghi dd/mm/yyyy")
-        return f"{said}không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"
+        if not readings:
+            return f"{said}không phải ngày (dd/mm/yyyy) hay tháng (mm/yyyy) ghi liền"
+        # two at most: a run's shapes of one length never hold three ways at once
+        return (f"{said}ghi ngày liền không có dấu phân cách, đọc được hai cách "
+                f"({' hoặc '.join(_padded(r) for r in readings)}): đề nghị ghi dd/mm/yyyy")
     return None
 
 
