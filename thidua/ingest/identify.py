@@ -12,7 +12,7 @@ from thidua.ingest.read import FileRejected
 from thidua.ingest.titleblock import (TitleBlock, checked_sent_date, parse_sent_date,
                                       parse_title)
 from thidua.ingest.unitcodes import (code_rejections, column_gives_way, column_typed, column_unit,
-                                     registry_code)
+                                     registry_code, short_codes)
 from thidua.ingest.unitnames import unit_by_name, unit_by_variant, unit_in_cell, unit_in_line
 from thidua.text import clean_text, fold_code, foreign_letters_note
 
@@ -39,6 +39,23 @@ def title_code(text: str, known_codes: set[str] | frozenset[str],
     if len(found) == 1:
         return found.pop()
     return (unit_in_cell(text, names) if names else None) or text.replace(" ", "")
+
+
+def short_title_code(title: TitleBlock, known_codes: set[str] | frozenset[str],
+                     names: dict[str, str] | None, hints: set[str]) -> str | None:
+    """The registry code a title's ``Mã đơn vị:`` value written without its prefix stands for
+    (:func:`thidua.ingest.unitcodes.short_codes`: ``DD`` → ``Q-DD``): the one such code; of
+    several (``HD``: ``H-HD``, ``Q-HD``), the one another source gives (``hints``: the
+    column's, the file name's code) or else the one a title line names (``LIÊN ĐOÀN LAO ĐỘNG
+    HUYỆN HOÀI ĐỨC``, :func:`unit_by_name` among them); ``None`` otherwise (fresh tester W's
+    W504, W505, W509)."""
+    found = short_codes(title.unit_code or "", known_codes)
+    if len(found) == 1:
+        return found[0]
+    if len(given := [c for c in found if c in hints]) == 1:
+        return given[0]
+    among = {c: names[c] for c in found if c in (names or {})}
+    return unit_by_name(title.lines, among) if among else None
 
 
 def typed_code(title: TitleBlock) -> str:
@@ -204,12 +221,16 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
     sources: list[tuple[str, str]] = []
     if from_column := column_unit(column_codes, known_codes):
         sources.append(("cột 'Mã đơn vị'", from_column))
+    from_name = code_from_filename(path, known_codes)
     if title.unit_code:
-        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề",
-                        title_code(title.unit_code, known_codes, names)))
+        from_title = title_code(title.unit_code, known_codes, names)
+        if from_title not in known_codes:  # ``Mã đơn vị: DD``, the prefix left out
+            from_title = short_title_code(title, known_codes, names,
+                                          {from_column, from_name}) or from_title
+        sources.append(("dòng 'Mã đơn vị:' ở tiêu đề", from_title))
     elif labelled := labelled_code(title.lines, known_codes):  # ``Đơn vị: Q-HK``
         sources.append((f"dòng '{labelled[1]}' ở tiêu đề", labelled[0]))
-    if from_name := code_from_filename(path, known_codes):
+    if from_name:
         sources.append(("tên tệp", from_name))
     if from_column and (from_column not in known_codes
                         or column_gives_way(column_codes, known_codes)) \
@@ -247,9 +268,12 @@ def resolve_unit(column_codes: pd.Series, title: TitleBlock, path: Path,
         typed = column_typed(column_codes, code, known_codes) if sources[0][0].startswith("cột") \
             else typed_code(title) if title.unit_code and sources[0][0].startswith("dòng 'Mã") \
             else code
+        maybe = [f"{c} ({names[c]})" if c in (names or {}) else c
+                 for c in short_codes(code, known_codes)]
+        said = f" (có thể là {' hoặc '.join(maybe)})" if maybe else ""
         raise FileRejected(f"Mã đơn vị '{typed}' không có trong danh mục đơn vị của năm {year} "
                            f"(mã lấy từ {sources[0][0]}); đề nghị ghi đúng mã đơn vị do LĐLĐ "
-                           f"thành phố cấp.{foreign_letters_note(code)}")
+                           f"thành phố cấp{said}.{foreign_letters_note(code)}")
     if code not in accepted_codes:
         when = (periods or {}).get(code)
         said = f"hoạt động {when}, không ngày nào trong" if when else "không hoạt động trong"

@@ -22,7 +22,8 @@ import re
 
 import pandas as pd
 
-from thidua.ingest.identify import TitleBlock, parse_title, title_code, unit_by_name
+from thidua.ingest.identify import TitleBlock, parse_title, short_title_code, title_code, \
+    unit_by_name
 from thidua.ingest.unitnames import unit_by_sheet_name
 from thidua.ingest.read import FileRejected
 from thidua.ingest.rows import SheetData, title_rows
@@ -123,6 +124,8 @@ def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                       f"đơn vị đó."))
     if title.unit_code:
         code = title_code(title.unit_code, known_codes, code_names or names)
+        if code not in known_codes:  # ``Mã đơn vị: DD`` in a file of ``Q-DD``
+            code = short_title_code(title, known_codes, code_names or names, {unit}) or code
         if code != unit:
             elsewhere = (f", hoặc gửi trang này trong tệp của đơn vị '{code}'"
                          if code in known_codes else "")

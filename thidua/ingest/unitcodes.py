@@ -36,6 +36,19 @@ def registry_code(text: str, known_codes: set[str] | frozenset[str]) -> str | No
     return found[0] if len(found) == 1 else None
 
 
+def short_codes(text: str, known_codes: set[str] | frozenset[str]) -> list[str]:
+    """The registry codes ``text`` is written for without their prefix (``DD`` → ``Q-DD``,
+    ``GD`` → ``N-GD``; ``HD`` → ``H-HD`` and ``Q-HD``: two), sorted: codes of ``known_codes``
+    whose part after their first ``-`` has the same :func:`_code_key`. ``[]`` when ``text``
+    is itself a registry code (:func:`registry_code`) or holds no letter or digit. The spec's
+    own example writes ``Mã đơn vị: DD`` (``spec/submission-form.md``, "Title block"; fresh
+    tester W's W504, W505, W509: the whole file was rejected)."""
+    key = _code_key(fold_code(text).upper())
+    if not key or registry_code(text, known_codes):
+        return []
+    return sorted(c for c in known_codes if "-" in c and _code_key(c.split("-", 1)[1]) == key)
+
+
 def _column_code(value: object, known_codes: set[str] | frozenset[str]) -> str:
     """The code a ``Mã đơn vị`` cell gives: its registry code (:func:`registry_code`), the
     code of the unit whose grassroots union's code it is (``Q-HK-02`` → ``Q-HK``), else its
@@ -44,8 +57,9 @@ def _column_code(value: object, known_codes: set[str] | frozenset[str]) -> str:
     text = clean_text(value)
     if not text or is_error_value(text):
         return ""
+    short = short_codes(text, known_codes)
     return registry_code(text, known_codes) or _parent_code(text, known_codes) \
-        or fold_code(text).upper()
+        or (short[0] if len(short) == 1 else fold_code(text).upper())
 
 
 #: A unit's code, then a number: the code a unit gives one of its grassroots unions (``Q-HK-02``,
