@@ -173,7 +173,7 @@ VALUE_READINGS: dict[str, dict[str, list[str]]] = {
     },
     "type": {
         "collective": ["Nhóm", "Tổ", "Tổ công đoàn", "Đơn vị", "Tập thể nhỏ", "Tổ chức",
-                       "TTLĐ", "Collective", "Group", "Team", "Organisation", "Organization"],
+                       "TTLĐ", "Tthể", "Collective", "Group", "Team", "Organisation", "Organization"],
         "individual": ["Đoàn viên", "Cán bộ", "Công nhân", "Người lao động", "Individual",
                        "Công đoàn viên", "Đoàn viên công đoàn",
                        "Công nhân lao động", "Personal", "Person"],
@@ -205,7 +205,10 @@ VALUE_READINGS: dict[str, dict[str, list[str]]] = {
         "khong_hoan_thanh": ["Chưa đạt", "Chưa hoàn thành", "Không đạt yêu cầu",
                              "Không hoàn thành nhiệm vụ", "Chưa hoàn thành nhiệm vụ",
                              "Not completed", "Incomplete", "Failed", "Not achieved"],
+        # ``Đang đánh giá``, ``Chờ xét``: being evaluated, no result yet (fresh tester W's W320)
         "chua_danh_gia": ["Đang thực hiện", "Đang triển khai", "Chưa có kết quả", "Chưa xét",
+                          "Đang đánh giá", "Chờ đánh giá", "Đang chờ đánh giá", "Đang xét",
+                          "Chờ xét", "Đang xem xét", "Chờ kết quả", "Đang chờ kết quả",
                           "Not evaluated", "Not yet evaluated", "Pending", "In progress",
                           "Ongoing",
                           "Chưa đạt", "Chưa hoàn thành", "Chưa hoàn thành nhiệm vụ"],

@@ -78,3 +78,46 @@ def test_a_result_of_a_tick_or_a_no_is_still_asked(tmp_path, context, word):
     result = _read(tmp_path, context, [row(model="Mô hình B", result=word)])
     assert result.rows["rejected"] == 1
     assert result.rejections["column"].tolist() == ["Kết quả"]
+
+
+#: What programs write for an empty cell (pandas, JavaScript, a pivot table), in any case.
+PROGRAM_EMPTIES = ["nan", "NaN", "NAN", "<NA>", "NaT", "null", "NULL", "undefined", "(blank)",
+                   "(trống)", "(Trống)", "(để trống)", "Để trống", "trống"]
+
+
+@pytest.mark.parametrize("word", PROGRAM_EMPTIES)
+def test_a_program_s_empty_in_the_optional_columns_is_empty(tmp_path, context, word):
+    result = _read(tmp_path, context, [
+        row(model="Mô hình A", level=word, grassroots="CĐCS Trường Tiểu học Láng", period=word,
+            result=word, note=word),
+        row(model="Mô hình B", level=word, grassroots=word, stt=2)])
+    assert result.rows == {"read": 2, "valid": 2, "rejected": 0, "ignored": 0}
+    got = result.registrations
+    assert got["level"].tolist() == ["co_so", "cap_tren_co_so"]  # the spec's default levels
+    assert got["result"].tolist() == ["chua_danh_gia", "hoan_thanh"]
+    assert got["period"].isna().tolist() == [True, False] and got["note"].isna().all()
+
+
+@pytest.mark.parametrize("word", ["nan", "null", "(trống)"])
+def test_a_program_s_empty_in_a_required_column_is_missing(tmp_path, context, word):
+    result = _read(tmp_path, context, [
+        row(model="Mô hình A"), row(model=word, stt=2), row(model="Mô hình C", field=word, stt=3),
+        row(model="Mô hình D", type_="Cá nhân", registrant="Lê Thị Bình", position=word, stt=4)])
+    assert result.rows["valid"] == 1
+    assert [e.split(":")[0] for e in result.rejections["error"]] == [
+        "Thiếu 'Tên mô hình'", "Thiếu 'Lĩnh vực'", POSITION]
+
+
+@pytest.mark.parametrize("name", ["Nan giải việc làm cho công nhân", "Trống đồng văn hóa",
+                                  "Null Café đoàn viên"])
+def test_a_name_that_starts_with_such_a_word_is_kept(tmp_path, context, name):
+    result = _read(tmp_path, context, [row(model=name)])
+    assert result.registrations["model"].tolist() == [name]
+
+
+@pytest.mark.parametrize("word", ["Đang đánh giá", "Chờ đánh giá", "Chờ xét", "Đang xét",
+                                  "Chờ kết quả", "đang chờ đánh giá"])
+def test_a_result_being_evaluated_is_not_yet_evaluated(tmp_path, context, word):
+    result = _read(tmp_path, context, [row(model="Mô hình A", result=word)])
+    assert result.rows["valid"] == 1
+    assert result.registrations["result"].tolist() == ["chua_danh_gia"]

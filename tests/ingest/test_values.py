@@ -453,6 +453,8 @@ def test_corpus_periods_in_words(results):
     ("result", "Hoàn thành tốt", "hoan_thanh"), ("result", "HTXS", "hoan_thanh"),
     ("result", "Hoàn thành xuất sắc", "hoan_thanh"), ("result", "Điển hình", "tieu_bieu"),
     ("result", "Đang thực hiện", "chua_danh_gia"), ("field", "VH", "VHXH"),
+    ("type", "Tthể", "collective"), ("result", "Đang đánh giá", "chua_danh_gia"),  # W324, W320
+    ("result", "Chờ xét", "chua_danh_gia"),
 ])
 def test_words_that_mean_a_value_count_as_an_interpretation_the_unit_is_told(column, text, code):
     reading = read_value(column, text)

@@ -540,14 +540,31 @@ def says_nothing(value: object) -> bool:
     return _nothing_blank(value) == ""
 
 
-def _placeholder_blank(value: object) -> object:
-    """``""`` for a :data:`_PLACEHOLDER` cell or boxes none of which is ticked (``☐ Hoàn thành
-    ☐ Tiêu biểu``: :func:`thidua.ingest.ballot.ballot_choice`; fresh tester H's H36), else the
+#: What programs write for an empty cell (match keys): pandas ``nan``/``NaN``/``<NA>``,
+#: ``NaT``, JavaScript ``null``/``undefined``, a pivot table's ``(blank)`` and its Vietnamese
+#: ``(trống)``, ``(để trống)``. Empty in every column (fresh tester W's W313, W317, W319, W31C,
+#: W31D, W31E: a whole list's rows rejected for ``nan`` in an optional column).
+_PROGRAM_EMPTY = frozenset({"nan", "<na>", "nat", "null", "undefined", "(blank)", "(empty)",
+                            "(trong)", "(de trong)", "de trong", "trong"})
+
+
+def _program_blank(value: object) -> object:
+    """``""`` for a cell a program wrote for an empty one (:data:`_PROGRAM_EMPTY`), else the
     value as it is."""
+    if isinstance(value, str) and match_key(value).strip() in _PROGRAM_EMPTY:
+        return ""
+    return value
+
+
+def _placeholder_blank(value: object) -> object:
+    """``""`` for a :data:`_PLACEHOLDER` cell, a program's empty (:func:`_program_blank`:
+    ``nan``, ``null``) or boxes none of which is ticked (``☐ Hoàn thành ☐ Tiêu biểu``:
+    :func:`thidua.ingest.ballot.ballot_choice`; fresh tester H's H36), else the value as it is."""
     if not isinstance(value, str):
         return value
     text = clean_text(value)
-    return "" if _PLACEHOLDER.fullmatch(text) or ballot_choice(text) == "" else value
+    return "" if _PLACEHOLDER.fullmatch(text) or ballot_choice(text) == "" \
+        or _program_blank(text) == "" else value
 
 
 def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
@@ -576,7 +593,7 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
             return by_value(raw[name], _nothing_blank)
         if name == "result":  # ``N/A``: no result yet
             return by_value(raw[name], _no_result_blank)
-        return by_value(raw[name], _placeholder_blank) if name in _OPTIONAL else raw[name]
+        return by_value(raw[name], _placeholder_blank if name in _OPTIONAL else _program_blank)
     for name in TEXT_COLUMNS:
         out[name] = by_value(get(name), _clean_or_na)
     out["field"] = _map_value(get("field"), "field")
