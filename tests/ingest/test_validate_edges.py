@@ -187,8 +187,8 @@ def test_the_rejections_table_has_an_integer_row_and_text_elsewhere():
 
 
 @pytest.mark.parametrize("text, key", [
-    ("“Bữa cơm  Công đoàn.”", "bua com cong doan"), ("- bữa cơm công đoàn;", "bua com cong doan"),
-    ("'Bữa cơm, công đoàn!'", "bua com, cong doan"), ("Bữa cơm?", "bua com"), ("", "")])
+    ("“Bữa cơm  Công đoàn.”", "bua com cd"), ("- bữa cơm công đoàn;", "bua com cd"),
+    ("'Bữa cơm, công đoàn!'", "bua com, cd"), ("Bữa cơm?", "bua com"), ("", "")])
 def test_the_duplicate_key_of_a_cell(text, key):
     assert duplicate_key(text) == key
 

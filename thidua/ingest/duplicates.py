@@ -49,6 +49,24 @@ def _unaddressed(value: object) -> object:
 _QUOTES = dict.fromkeys(map(ord, "\"'“”„‟«»‘’‚‛″〃`´"))
 
 
+#: Words of positions, unions, schools and companies that units write in full or shortened
+#: (match keys → the short form; of two starting alike, the longer first): ``Chủ tịch Công đoàn cơ sở``, ``Chủ tịch
+#: CĐCS`` and ``CT CĐCS`` are one position, ``Trường Tiểu học Ánh Dương`` and ``Trường TH Ánh
+#: Dương`` one union, in a duplicate's key (fresh tester W's W130, W131, W133: a row repeated
+#: with its position or union written the other way was counted twice).
+_SHORTENED = (
+    ("uy vien ban chap hanh", "uv bch"), ("uy vien ban thuong vu", "uv btv"),
+    ("ban chap hanh", "bch"), ("ban thuong vu", "btv"), ("pho chu tich", "pct"),
+    ("chu tich", "ct"), ("cong doan co so", "cdcs"), ("cong doan bo phan", "cdbp"),
+    ("lien doan lao dong", "ldld"), ("cong doan", "cd"), ("trung hoc co so", "thcs"),
+    ("trung hoc pho thong", "thpt"), ("tieu hoc", "th"), ("mam non", "mn"),
+    ("trach nhiem huu han", "tnhh"), ("co phan", "cp"), ("cong ty", "cty"),
+    ("thanh pho", "tp"), ("uy vien", "uv"), ("to truong", "tt"),
+)
+_SHORTENING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, _ in _SHORTENED) + r")\b")
+_SHORT = dict(_SHORTENED)
+
+
 def duplicate_key(value: object) -> str:
     """What two cells must share to be the same in a duplicate (``spec/submission-form.md``,
     "Errors": same name, field, type, registrant): :func:`thidua.text.match_key` (case,
@@ -58,9 +76,11 @@ def duplicate_key(value: object) -> str:
     address before a name (``Ông Nguyễn Văn An``, ``Đ/c Nguyễn Văn An``: one person); a
     Cyrillic or Greek letter that looks like a Latin one is that letter (:func:`thidua.text.
     fold_code`: a model copied with ``Сamera`` is the row ``Camera`` repeated, fresh tester A's
-    F4), as the reader sees it."""
+    F4), as the reader sees it; words written in full or shortened are one (:data:`_SHORTENED`:
+    ``Chủ tịch Công đoàn cơ sở`` is ``CT CĐCS``)."""
     key = match_key(fold_code(_unaddressed(value))).translate(_QUOTES)
-    return " ".join(key.split()).strip(" .,;:!?-")
+    key = _SHORTENING.sub(lambda m: _SHORT[m.group()], " ".join(key.split()))
+    return key.strip(" .,;:!?-")
 
 
 def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:
