@@ -51,17 +51,17 @@ def utf32_pattern(data: bytes) -> str | None:
     """``"utf-32"`` for a UTF-32 byte-order mark (``FF FE 00 00``, ``00 00 FE FF``: checked
     before UTF-16's, which ``FF FE`` also starts), ``"utf-32-le"``/``"utf-32-be"`` when the
     first 8.192 bytes are four a character with three NUL bytes beside each (characters below
-    U+10000 with at least one not NUL), else ``None``."""
+    U+10000 with at least one not NUL; a last character cut short left out, and at least two
+    whole ones), else ``None``."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "utf-32"
-    head = data[:8192]
-    head = head[:len(head) // 4 * 4]
+    head = data[:min(len(data) // 4, 2048) * 4]  # the whole characters of the first 8.192 bytes
     if len(head) < 8:
         return None
-    lanes = [head[i::4] for i in range(4)]
-    if not lanes[2].strip(b"\x00") and not lanes[3].strip(b"\x00") and 0 not in lanes[0]:
+    first, second, third, fourth = (head[i::4] for i in range(4))  # each character's bytes
+    if not third.strip(b"\x00") and not fourth.strip(b"\x00") and 0 not in first:
         return "utf-32-le"
-    if not lanes[0].strip(b"\x00") and not lanes[1].strip(b"\x00") and 0 not in lanes[3]:
+    if not first.strip(b"\x00") and not second.strip(b"\x00") and 0 not in fourth:
         return "utf-32-be"
     return None
 
@@ -76,18 +76,17 @@ def _codec(data: bytes) -> tuple[str, str] | None:
 
 
 def _head(data: bytes, codec: str) -> bytes:
-    """The start of wide text as UTF-8 (whole characters, a broken one replaced): enough for
-    every test of a format."""
-    width = 4 if codec.startswith("utf-32") else 2
-    head = data[:_HEAD_BYTES]
-    return head[:len(head) // width * width].decode(codec, errors="replace").encode("utf-8")
+    """The start of wide text as UTF-8 (a broken character, and one cut at its end, replaced
+    by U+FFFD): enough for every test of a format, which looks for markup at the start."""
+    return data[:_HEAD_BYTES].decode(codec, errors="replace").encode()
 
 
 def as_utf8(data: bytes, suffix: str) -> bytes:
     """``data`` as its UTF-8 twin when it is wide text (:func:`_codec`) read as something
     other than CSV under ``suffix`` (UTF-16 markup), or any UTF-32 text; else ``data``
     unchanged (UTF-16 text tables, UTF-8, Windows-1258, legacy encodings, workbooks). An XML
-    declaration's ``encoding`` is rewritten ``UTF-8``; the byte-order mark is dropped.
+    declaration's ``encoding`` is rewritten ``UTF-8``; the byte-order mark is dropped (a second
+    one too).
 
     Raises :class:`FileRejected` (Vietnamese) when such text does not decode
     (:func:`undecodable`)."""
@@ -101,10 +100,9 @@ def as_utf8(data: bytes, suffix: str) -> bytes:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise FileRejected(_reason(data, codec, name, exc, _not_a_workbook(head) or TEXT)) \
-            from None
-    text = _DECLARED.sub(r"\1\2UTF-8\2", text.removeprefix("\ufeff"), count=1)
-    return text.encode("utf-8")
+        raise FileRejected(_reason(data, name, exc, _not_a_workbook(head) or TEXT)) from None
+    text = text.removeprefix("\ufeff")  # a second mark: the codec took the first
+    return _DECLARED.sub(r"\1\2UTF-8\2", text).encode()  # (``^``: one at most; UTF-8)
 
 
 def undecodable(data: bytes) -> str | None:
@@ -119,11 +117,11 @@ def undecodable(data: bytes) -> str | None:
     try:
         data.decode(codec)
     except UnicodeDecodeError as exc:
-        return _reason(data, codec, name, exc, _not_a_workbook(_head(data, codec)) or TEXT)
+        return _reason(data, name, exc, _not_a_workbook(_head(data, codec)) or TEXT)
     return None
 
 
-def _reason(data: bytes, codec: str, name: str, exc: UnicodeDecodeError, kind: str) -> str:
+def _reason(data: bytes, name: str, exc: UnicodeDecodeError, kind: str) -> str:
     """The reason of wide text that does not decode (:func:`undecodable`)."""
     if exc.end >= len(data):  # (positions count the byte-order mark's bytes too)  # the last character is not whole: the file ends in it
         width = 4 if name == "UTF-32" else 2
