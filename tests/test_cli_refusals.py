@@ -203,6 +203,8 @@ def signing_files(tmp_path):
     (["sign", "--year", "2024"], "Thiếu tùy chọn --p12 (xem: thidua sign --help)"),
     (["sign", "--year", "1800", "--p12", "{p12}"], "Giá trị không hợp lệ cho --year: cần một số không nhỏ hơn 1990 (xem: thidua sign --help)"),
     (["sign", "--year", "2024", "--p12", "{p12}", "--out", "{tmp}"], "Chưa có mật khẩu của tệp khóa ký số: đặt biến môi trường THIDUA_P12_PASSWORD (hoặc THIDUA_P12_SECRET là tên khối Secret của Prefect chứa mật khẩu)."),
+    # the missing key file is said first, before the password it would need (fresh tester W)
+    (["sign", "--year", "2024", "--p12", "{tmp}/khong-co.p12", "--out", "{tmp}"], "Không có tệp khóa ký số {tmp}/khong-co.p12 (--p12 cần tệp PKCS#12 .p12 hoặc .pfx)."),
     (["verify"], "Thiếu tham số TỆP.pdf (xem: thidua verify --help)"),
     (["verify", "{tmp}/khong-co.pdf"], "Không có tệp {tmp}/khong-co.pdf (cần một tệp PDF)."),
     (["verify", "{pdf}", "--trust", "{notcert}"], "Tệp --trust {notcert} không phải chứng thư số X.509 (PEM hoặc DER)."),

@@ -76,6 +76,8 @@ def sign(year: YearOption,
     from thidua.settings import default_out_dir
 
     check_out_year(out or default_out_dir(year), year)
+    if not p12.is_file():  # said before the password is asked for (fresh tester W)
+        fail(f"Không có tệp khóa ký số {p12} (--p12 cần tệp PKCS#12 .p12 hoặc .pfx).")
     load_secret = None
     if os.environ.get("THIDUA_P12_SECRET") and not os.environ.get("THIDUA_P12_PASSWORD"):
         from thidua.settings import quiet_prefect_defaults
