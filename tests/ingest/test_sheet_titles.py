@@ -363,3 +363,33 @@ def test_a_code_line_is_quoted_as_written(tmp_path, context):
     assert result.rejections["error"][0].startswith(
         "Trang 'Trang 2' của tệp Q-DD_dk.xlsx ghi 'Mã số ĐV - Q-BD' ở tiêu đề, khác mã đơn vị "
         "của tệp 'Q-DD'")
+
+
+def test_a_sheet_repeating_the_first_under_another_unit_s_code_is_told_not_ignored(tmp_path,
+                                                                                    context):
+    """An office's workbook of two units' lists that happen to hold the same rows: the second
+    is another unit's, never a copy of the first (fresh tester W's W406: its rows ignored as a
+    copy, the other unit never named)."""
+    rows = regs(4)
+    result = ingest(tmp_path, context, [named("Đống Đa", titled("Q-DD", rows)),
+                                        named("Hoàn Kiếm", titled("Q-HK", rows))])
+    assert counts(result) == [("Đống Đa", 4, 4, 0, 0), ("Hoàn Kiếm", 4, 0, 4, 0)]
+    assert result.rejections["error"].str.contains(
+        "ghi 'Mã đơn vị: Q-HK' ở tiêu đề, khác mã đơn vị của tệp 'Q-DD'").all()
+
+
+@pytest.mark.parametrize("second", ["Q-DD", "q-dd", None])
+def test_a_sheet_repeating_the_first_under_the_same_code_or_none_is_a_copy(tmp_path, context,
+                                                                          second):
+    rows = regs(4)
+    copy = titled(second, rows) if second else Sheet("Bản sao", [HEADER, *rows])
+    result = ingest(tmp_path, context, [named("Đống Đa", titled("Q-DD", rows)),
+                                        named("Bản sao", copy)])
+    assert counts(result) == [("Đống Đa", 4, 4, 0, 0), ("Bản sao", 4, 0, 0, 4)]
+
+
+def test_a_titled_copy_of_an_untitled_first_sheet_is_a_copy(tmp_path, context):
+    rows = regs(4)
+    result = ingest(tmp_path, context, [Sheet("Danh sách", [HEADER, *rows]),
+                                        named("Bản sao", titled("Q-DD", rows))])
+    assert counts(result) == [("Danh sách", 4, 4, 0, 0), ("Bản sao", 4, 0, 0, 4)]
