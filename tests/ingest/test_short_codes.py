@@ -16,10 +16,11 @@ CODES = {"Q-DD", "Q-HD", "H-HD", "N-GD", "P-DONGDA", "VC", "Q-HK"}
 
 
 @pytest.mark.parametrize("text, codes", [
-    ("DD", ["Q-DD"]), ("dd", ["Q-DD"]), ("D.D", ["Q-DD"]), ("ĐĐ", ["Q-DD"]),
-    ("GD", ["N-GD"]), ("HD", ["H-HD", "Q-HD"]), ("DONGDA", ["P-DONGDA"]),
+    ("DD", ["Q-DD"]), ("D.D", ["Q-DD"]), ("ĐĐ", ["Q-DD"]), ("DONGDA", ["P-DONGDA"]),
+    ("GD", ["N-GD"]), ("HD", ["H-HD", "Q-HD"]),
     ("Q-DD", []), ("QDD", []), ("VC", []),  # registry codes themselves
     ("XYZ", []), ("", []), ("--", []), ("D", []),
+    ("Đống Đa", []), ("Dongda", []), ("DONG DA", []), ("dd", []),  # a name, not a code (W512)
 ])
 def test_a_code_without_its_prefix_names_the_codes_it_may_stand_for(text, codes):
     assert short_codes(text, CODES) == codes
@@ -80,3 +81,16 @@ def test_a_mã_đơn_vị_column_of_short_codes_counts(tmp_path, context):
     path = write_xlsx(tmp_path / "danh sach.xlsx", rows, title=["Năm: 2024"], header=header)
     result = ingest_file(input_file(path), context)
     assert (result.unit, result.rows["valid"]) == ("N-GD", 2)
+
+
+def test_a_place_s_name_in_the_code_column_is_no_ward_s_code(tmp_path, context):
+    """``Đống Đa`` in every ``Mã đơn vị`` cell of Q-DD's file names the district, never the
+    ward union ``P-DONGDA`` (fresh tester W's W512)."""
+    header = ["STT", "Mã đơn vị", "Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân",
+              "Chức vụ", "Cấp công đoàn", "Công đoàn cơ sở", "Thời gian thực hiện", "Kết quả",
+              "Ghi chú"]
+    rows = [[r[0], "Đống Đa", *r[1:]] for r in (row(model=f"Mô hình số {i}", stt=i) for i in (1, 2))]
+    path = write_xlsx(tmp_path / "Q-DD_dang-ky.xlsx", rows, title=["Mã đơn vị: Q-DD", "Năm: 2024"],
+                      header=header)
+    result = ingest_file(input_file(path), context)
+    assert (result.unit, result.status, result.rows["valid"]) == ("Q-DD", "used", 2)

@@ -42,9 +42,11 @@ def short_codes(text: str, known_codes: set[str] | frozenset[str]) -> list[str]:
     whose part after their first ``-`` has the same :func:`_code_key`. ``[]`` when ``text``
     is itself a registry code (:func:`registry_code`) or holds no letter or digit. The spec's
     own example writes ``Mã đơn vị: DD`` (``spec/submission-form.md``, "Title block"; fresh
-    tester W's W504, W505, W509: the whole file was rejected)."""
-    key = _code_key(fold_code(text).upper())
-    if not key or registry_code(text, known_codes):
+    tester W's W504, W505, W509: the whole file was rejected). Only a text written as a code
+    is read so: one word in capitals (``Đống Đa``, a place's name, is no ``P-DONGDA``: W512)."""
+    written = fold_code(clean_text(text))
+    key = _code_key(written.upper())
+    if not key or " " in written or written != written.upper() or registry_code(text, known_codes):
         return []
     return sorted(c for c in known_codes if "-" in c and _code_key(c.split("-", 1)[1]) == key)
 
