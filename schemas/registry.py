@@ -44,9 +44,13 @@ REGISTRY_SCHEMA = pa.DataFrameSchema(
         "name": pa.Column("str", pa.Check.str_length(1, None), description="tên chính thức"),
         "level": pa.Column("str", pa.Check.isin(LEVELS), description="thanh_pho hoặc cap_tren_co_so"),
         "kind": pa.Column("str", pa.Check.isin(KINDS), description="loại đơn vị, một trong: " + ", ".join(KINDS)),
-        "valid_from": pa.Column("datetime64[us]", coerce=True, description="ngày bắt đầu, YYYY-MM-DD"),
+        # dates read day first or year first before the schema (thidua.ingest.registrydates)
+        "valid_from": pa.Column("datetime64[us]", coerce=True,
+                                description="ngày bắt đầu dạng dd/mm/yyyy (ví dụ 01/10/2025) hoặc "
+                                            "yyyy-mm-dd"),
         "valid_to": pa.Column("datetime64[us]", coerce=True, nullable=True,
-                              description="ngày kết thúc, YYYY-MM-DD, trống nếu còn hoạt động"),
+                              description="ngày kết thúc dạng dd/mm/yyyy (ví dụ 30/06/2025) hoặc "
+                                          "yyyy-mm-dd, trống nếu còn hoạt động"),
         "successors": pa.Column("str", nullable=True, description="mã đơn vị kế thừa, cách nhau bởi ';'"),
         "members": pa.Column("int64", pa.Check.ge(0), coerce=True, description="số đoàn viên"),
         "grassroots_unions": pa.Column("int64", pa.Check.ge(0), coerce=True,

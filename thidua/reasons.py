@@ -70,23 +70,25 @@ _CSV_OPEN_QUOTE = re.compile(r"EOF inside string starting at row (\d+)")
 _CSV_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
-def csv_reason(exc: Exception) -> str:
+def csv_reason(exc: Exception, separator: str = "dấu phẩy") -> str:
     """Where pandas' C tokenizer (``pandas.errors.ParserError``) found the CSV text broken,
     with lines counted from 1 in the text it was given: a quote never closed
     (``"dấu ngoặc kép mở ở dòng L không được đóng"``) or a row with more cells than the header
     (``"dòng L có M ô, nhiều hơn N cột của dòng tiêu đề"``); otherwise
-    ``"không đúng dạng CSV"``. Source: the tokenizer's messages, pandas 2/3
-    (``tokenizer.c``: rows counted from 0, lines from 1)."""
+    ``"không đúng dạng CSV"``. ``separator``: the Vietnamese name of the text's separator
+    (``"dấu chấm phẩy"`` for a registry separated by ``;``), said in what a cell holding it
+    needs. Source: the tokenizer's messages, pandas 2/3 (``tokenizer.c``: rows counted from
+    0, lines from 1)."""
     text = str(exc)
     quote = _CSV_OPEN_QUOTE.search(text)
     if quote:
-        return (f"dấu ngoặc kép mở ở dòng {int(quote[1]) + 1} không được đóng (mỗi ô có dấu phẩy "
+        return (f"dấu ngoặc kép mở ở dòng {int(quote[1]) + 1} không được đóng (mỗi ô có {separator} "
                 f"hoặc xuống dòng phải nằm giữa hai dấu ngoặc kép)")
     fields = _CSV_FIELDS.search(text)
     if fields:
         return (f"dòng {fields[2]} có {fields[3]} ô, nhiều hơn {fields[1]} cột của dòng tiêu đề "
-                f"(ô có dấu phẩy phải nằm giữa hai dấu ngoặc kép)")
-    return "không đúng dạng CSV (dấu phẩy hoặc dấu ngoặc kép đặt sai)"
+                f"(ô có {separator} phải nằm giữa hai dấu ngoặc kép)")
+    return f"không đúng dạng CSV ({separator} hoặc dấu ngoặc kép đặt sai)"
 
 
 #: Words of a reader's or a zip part's English error → what it means for the unit's file, in

@@ -14,19 +14,26 @@ import pandas as pd
 import pandera.pandas as pa
 
 from schemas.registry import REGISTRY_SCHEMA
-from thidua.reasons import csv_reason, os_reason
-
-
-class RegistryError(Exception):
-    """The registry cannot be used; ``str(exc)`` says why, in Vietnamese."""
+from thidua.ingest.registrydates import DateFault, registry_dates
+from thidua.ingest.registrytext import (
+    SEPARATORS,
+    RegistryError,
+    registry_text,
+    separator,
+)
+from thidua.reasons import csv_reason
 
 
 def comment_lines(text: str) -> int:
-    """How many lines at the top of a registry's text are comments (``#`` first, or blank):
-    the header comment of an example registry (``spec/unit-registry.md``)."""
+    """How many lines at the top of a registry's text are comments: ``#`` first, or blank
+    (the header comment of an example registry, ``spec/unit-registry.md``), or ``"#`` first
+    (a comment holding the separator, which Excel saved in quotes), and a first line
+    ``sep=;`` (the separator hint Excel reads; the header line decides the separator
+    anyway, :func:`thidua.ingest.registrytext.separator`)."""
     count = 0
-    for line in text.splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
+    for number, line in enumerate(text.splitlines()):
+        hint = number == 0 and len(line) == 5 and line.startswith("sep=")
+        if line.strip() and not line.lstrip().startswith(("#", '"#')) and not hint:
             break
         count += 1
     return count
@@ -35,26 +42,24 @@ def comment_lines(text: str) -> int:
 def read_registry_table(path: Path) -> tuple[pd.DataFrame, int]:
     """The registry's rows as text (every column ``str``, empty cells NaN) and the CSV line
     number of its header row (1 unless comment lines come first). A data row's CSV line is
-    ``header line + 1 + its index``. Raises :class:`RegistryError` when the file is missing,
-    unreadable or empty (no header)."""
+    ``header line + 1 + its index``. The text is UTF-8 (or UTF-16 with its byte-order mark),
+    its separator ``,``, ``;`` or a tab as its header line says
+    (:mod:`thidua.ingest.registrytext`). Raises :class:`RegistryError` when the file is
+    missing, unreadable, not such a text or empty (no header)."""
     if not path.is_file():
         raise RegistryError(f"Không tìm thấy danh mục đơn vị: {path}")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise RegistryError(f"Không đọc được danh mục đơn vị {path}: {os_reason(exc)}") from exc
-    except UnicodeDecodeError as exc:
-        raise RegistryError(f"Danh mục đơn vị {path} không phải văn bản UTF-8 (byte lạ ở vị trí "
-                            f"{exc.start}); hãy lưu lại dạng CSV UTF-8.") from exc
+    text = registry_text(path)
     skip = comment_lines(text)
+    sep = separator(next(iter(text.splitlines()[skip:]), ""))
     try:
         frame = pd.read_csv(io.StringIO(text), dtype="str", keep_default_na=False,
-                            na_values=[""], skiprows=skip)
+                            na_values=[""], skiprows=skip, sep=sep)
     except pd.errors.EmptyDataError as exc:
         raise RegistryError(f"Danh mục đơn vị {path} rỗng: cần dòng tiêu đề "
                             f"{','.join(REGISTRY_SCHEMA.columns)} và mỗi đơn vị một dòng.") from exc
     except pd.errors.ParserError as exc:
-        raise RegistryError(f"Danh mục đơn vị {path} không đọc được: {csv_reason(exc)}.") from exc
+        raise RegistryError(f"Danh mục đơn vị {path} không đọc được: "
+                            f"{csv_reason(exc, SEPARATORS[sep])}.") from exc
     if not set(REGISTRY_SCHEMA.columns) & set(frame.columns):
         raise RegistryError(f"Danh mục đơn vị {path} không có dòng tiêu đề: dòng {skip + 1} phải là "
                             f"{','.join(REGISTRY_SCHEMA.columns)}.")
@@ -71,14 +76,20 @@ def load_registry(path: Path) -> pd.DataFrame:
     the header comment). A unit may have several rows, one per validity period
     (``spec/unit-registry.md``). Raises :class:`RegistryError` when the file is missing,
     unreadable or breaks the schema (``thidua registry check`` lists every fault:
-    :mod:`thidua.ingest.registry_check`).
+    :mod:`thidua.ingest.registry_check`). Dates may be written day first or year first
+    (:mod:`thidua.ingest.registrydates`); a date that cannot be read is refused before
+    anything else is checked, naming its line, column and value.
     """
-    frame, header = read_registry_table(path)
+    written, header = read_registry_table(path)
+    frame, faults = registry_dates(written, header)
+    if faults:
+        raise RegistryError(f"Danh mục đơn vị {path} không hợp lệ: "
+                            f"{_first_five([date_fault_text(f, header) for f in faults])}")
     try:
         valid = REGISTRY_SCHEMA.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as exc:
+    except pa.errors.SchemaErrors as exc:  # dates quoted as written (01/05/2024), not as read
         raise RegistryError(f"Danh mục đơn vị {path} không hợp lệ: "
-                            f"{_describe(exc.failure_cases, frame, header)}") from exc
+                            f"{_describe(exc.failure_cases, written, header)}") from exc
     return valid.assign(line=valid.index + header + 1)
 
 
@@ -105,8 +116,22 @@ def _describe(cases: pd.DataFrame, frame: pd.DataFrame, header: int = 1) -> str:
         else:
             expected = REGISTRY_SCHEMA.columns[column].description if column in REGISTRY_SCHEMA.columns else check
             said.append(f"{where}cột '{column}' = '{value}': cần {expected}")
+    return _first_five(said)
+
+
+def _first_five(said: list[str]) -> str:
+    """The first five of ``said`` (repeats dropped), joined by ``; ``, and how many more."""
     unique = list(dict.fromkeys(said))
     return "; ".join(unique[:5]) + (f"; và {len(unique) - 5} lỗi khác" if len(unique) > 5 else "")
+
+
+def date_fault_text(fault: DateFault, header: int) -> str:
+    """A date the registry cannot use (:class:`thidua.ingest.registrydates.DateFault`), as
+    :func:`load_registry` says it: ``dòng 6, cột 'valid_from' = '31/02/2025': ngày
+    31/02/2025 không có (tháng 02/2025 có 28 ngày); cần ngày bắt đầu dạng dd/mm/yyyy …``."""
+    expected = REGISTRY_SCHEMA.columns[fault.column].description
+    return (f"dòng {fault.index + header + 1}, cột '{fault.column}' = '{fault.value}': "
+            f"{fault.reason}; cần {expected}")
 
 
 def reference_date(year: int, as_of: dt.date | None = None) -> pd.Timestamp:

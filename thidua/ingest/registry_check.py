@@ -26,6 +26,8 @@ import pandera.pandas as pa
 
 from schemas.registry import REGISTRY_SCHEMA
 from thidua.ingest.registry import RegistryError, comment_lines, read_registry_table
+from thidua.ingest.registrydates import DateFault, registry_dates
+from thidua.ingest.registrytext import registry_text
 
 #: The rules of :func:`check_registry`, in the order they are reported.
 RULES = ("empty", "no_header", "cell", "reversed", "overlap", "unknown_successor", "cycle", "gap")
@@ -74,9 +76,11 @@ def check_registry(path: Path) -> list[RegistryProblem]:
         return [RegistryProblem("empty", header, "", "chỉ có dòng tiêu đề, không có đơn vị nào; "
                                 "cần mỗi đơn vị một dòng cho mỗi thời kỳ hoạt động")]
     line = {i: i + header + 1 for i in frame.index}
-    problems = _cell_problems(frame, line)
+    frame, faults = registry_dates(frame, header)
+    problems = _cell_problems(frame, line, faults)
     if any(p.column == "" for p in problems):  # a missing column: nothing else can be checked
         return problems
+    # dates read are ``YYYY-MM-DD``; a date left as written (a fault) never is: its row has no period
     start = pd.to_datetime(frame["valid_from"], format="%Y-%m-%d", errors="coerce")
     end = pd.to_datetime(frame["valid_to"], format="%Y-%m-%d", errors="coerce")
     dated = frame.assign(start=start, end=end)[start.notna() & (frame["valid_to"].isna() | end.notna())]
@@ -87,17 +91,23 @@ def check_registry(path: Path) -> list[RegistryProblem]:
 
 def _first_line(path: Path) -> int:
     """The CSV line of the first line that is not a comment."""
-    return comment_lines(path.read_text(encoding="utf-8-sig")) + 1
+    return comment_lines(registry_text(path)) + 1
 
 
-def _cell_problems(frame: pd.DataFrame, line: dict[int, int]) -> list[RegistryProblem]:
-    """The schema's per-cell faults (code, name, level, kind, dates, counts) and missing columns."""
+def _cell_problems(frame: pd.DataFrame, line: dict[int, int],
+                   faults: list[DateFault]) -> list[RegistryProblem]:
+    """The schema's per-cell faults (code, name, level, kind, dates, counts) and missing
+    columns; a date cell the registry cannot use (``faults``,
+    :func:`thidua.ingest.registrydates.registry_dates`) is said with its own reason."""
+    said: dict[tuple[int, str], RegistryProblem] = {}
+    unread = frame.copy()
+    for fault in faults:  # said below; never handed to pandas' own guess at a date
+        unread.at[fault.index, fault.column] = None
     try:
-        REGISTRY_SCHEMA.validate(frame, lazy=True)
-        return []
+        REGISTRY_SCHEMA.validate(unread, lazy=True)
+        cases = pd.DataFrame(columns=["column", "check", "failure_case", "index"])
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
-    said: dict[tuple[int, str], RegistryProblem] = {}
     for column, check, value, index in cases[["column", "check", "failure_case", "index"]].itertuples(index=False):
         if check == "column_in_dataframe":
             said[(0, str(value))] = RegistryProblem("cell", min(line.values()) - 1, "",
@@ -111,6 +121,11 @@ def _cell_problems(frame: pd.DataFrame, line: dict[int, int]) -> list[RegistryPr
             said[(int(index), column)] = RegistryProblem(
                 "cell", line[int(index)], column,
                 f"'{value}' không hợp lệ; cần {REGISTRY_SCHEMA.columns[column].description}")
+    for fault in faults:  # over the schema's word for the same cell, if it had one
+        said[(fault.index, fault.column)] = RegistryProblem(
+            "cell", line[fault.index], fault.column,
+            f"'{fault.value}' không hợp lệ: {fault.reason}; cần "
+            f"{REGISTRY_SCHEMA.columns[fault.column].description}")
     return sorted(said.values(), key=lambda p: (p.line, p.column))
 
 
