@@ -89,6 +89,7 @@ declare -A MUTANTS=(
   [flatods]="thidua.ingest.flatods.*"
   [withdrawn]="thidua.ingest.withdrawn.*"
   [yearwords]="thidua.ingest.yearwords.*"
+  [plandocs]="thidua.ingest.plandocs.*"
   [ballot]="thidua.ingest.ballot.*"
   [packageparts]="thidua.ingest.packageparts.*"
   [salvage]="thidua.ingest.salvage.*"
@@ -148,7 +149,7 @@ declare -A TESTS=(
   [validate]="tests/ingest/test_validate_edges.py tests/ingest/test_validate_together.py tests/ingest/test_validate_mutants.py tests/ingest/test_validate.py tests/ingest/test_schema_rules.py"
   [comparison]="tests/report/test_comparison.py tests/report/test_comparison_edges.py tests/report/test_history.py"
   [history]="tests/report/test_comparison.py tests/report/test_history.py tests/test_pipeline.py tests/publish/test_fingerprint.py"
-  [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py"
+  [periodcheck]="tests/ingest/test_lookalikes_periods.py tests/ingest/test_values.py tests/ingest/test_period_starts.py"
   [errorcells]="tests/ingest/test_error_values.py tests/ingest/test_optional_errors.py tests/ingest/test_unsaved_formulas.py tests/ingest/test_question_marks.py"
   [sheettitle]="tests/ingest/test_sheet_titles.py tests/ingest/test_sheet_named_year.py"
   [unitcodes]="tests/ingest/test_unit_code_column_foreign.py tests/ingest/test_unit_code_rows.py tests/ingest/test_identify.py"
@@ -165,7 +166,7 @@ declare -A TESTS=(
   [htmltable]="tests/ingest/test_html_table_edges.py tests/ingest/test_html_nested_mutants.py tests/ingest/test_html_tables.py"
   [xml2003]="tests/ingest/test_xml2003.py"
   [interpreted]="tests/ingest/test_values.py tests/ingest/test_values_edges.py tests/ingest/test_values_other_column.py -results"
-  [periods]="tests/ingest/test_periods_mutants.py tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_lookalikes_periods.py tests/ingest/test_period_words.py tests/ingest/test_year_in_date_cell.py tests/ingest/test_period_kinds.py tests/ingest/test_period_weekdays.py tests/ingest/test_period_dates_in_words.py -results"
+  [periods]="tests/ingest/test_periods_mutants.py tests/ingest/test_normalise.py tests/ingest/test_formatted_years.py tests/ingest/test_lookalikes_periods.py tests/ingest/test_period_words.py tests/ingest/test_year_in_date_cell.py tests/ingest/test_period_kinds.py tests/ingest/test_period_weekdays.py tests/ingest/test_period_dates_in_words.py tests/ingest/test_period_starts.py -results"
   [leadvalue]="tests/ingest/test_lead_values.py tests/ingest/test_values_mixed.py"
   [read]="tests/ingest/test_read_mutants.py tests/ingest/test_read.py tests/ingest/test_two_tables.py tests/ingest/test_many_sheets.py tests/ingest/test_html_tables.py -results -context -corpus_context"
   [workbook]="tests/ingest/test_workbook_mutants.py tests/ingest/test_damaged.py tests/ingest/test_text_tables.py tests/ingest/test_sheetscan.py tests/ingest/test_csv_encodings_mixed.py tests/ingest/test_xml2003.py -context -corpus_context"
@@ -187,6 +188,7 @@ declare -A TESTS=(
   [flatods]="tests/ingest/test_flat_ods.py"
   [withdrawn]="tests/ingest/test_withdrawn_notes.py"
   [yearwords]="tests/ingest/test_year_words.py tests/ingest/test_year_column.py"
+  [plandocs]="tests/ingest/test_period_starts.py"
   [ballot]="tests/ingest/test_ballot_boxes.py"
   [packageparts]="tests/ingest/test_packageparts_mutants.py tests/ingest/test_package_parts.py"
   [salvage]="tests/ingest/test_salvage_mutants.py tests/ingest/test_salvage.py tests/ingest/test_unread_errors.py"
@@ -236,7 +238,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        table sheetchoice sheetrows rows mergedrows htmltable xml2003 interpreted periods read workbook
        normalise grouplines titlelines unitnames keyboard wardlevel sidebyside
        typegroups valuecolumns packageparts salvage text twocolumns formsheet
-       sheetversions versionwords legend numfmt flatods withdrawn yearwords ballot cellrules xlsxfacts
+       sheetversions versionwords legend numfmt flatods withdrawn yearwords plandocs ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
        severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
        dropdownlists personmodels summarytable excerpts handover unitend widetext)

@@ -110,7 +110,10 @@ US = ("; có vẻ ghi theo kiểu tháng/ngày/năm (bảng tính đặt ngôn n
     ("12/2024 - 01/2024", "tháng kết thúc (01/2024) trước tháng bắt đầu (12/2024)"),
     ("Quý IV/2024 - Quý I/2024",
      "thời gian kết thúc (quy i/2024) trước thời gian bắt đầu (quy iv/2024)"),
-    ("hôm qua", None), ("01/2024 - 12/2024", None),
+    # days of one month (W705, W709: ``test_period_starts.py``)
+    ("26-20/5/2024", "ngày kết thúc (20/5/2024) trước ngày bắt đầu (26/5/2024)"),
+    ("30-29/2/2024", "ngày 30/02/2024 không có (tháng 02/2024 có 29 ngày)"),
+    ("hôm qua", None), ("01/2024 - 12/2024", None), ("20-26/5/2024", None),
 ])
 def test_period_problems(written, problem):
     assert period_problem(written) == problem

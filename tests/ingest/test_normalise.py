@@ -262,6 +262,10 @@ D = dt.date
     ("NH 2024 - 2025", (D(2024, 9, 1), D(2025, 8, 31))),
     ("Từ năm 2020 đến nay", (D(2020, 1, 1), D(2024, 12, 31))),
     ("Từ 3/2024 đến nay", (D(2024, 3, 1), D(2024, 12, 31))),
+    ("Từ năm 2020", (D(2020, 1, 1), D(2024, 12, 31))),  # from a start (W704, W708)
+    ("Duy trì từ 2018", (D(2018, 1, 1), D(2024, 12, 31))),
+    ("20-26/5/2024", (D(2024, 5, 20), D(2024, 5, 26))),  # days of one month (W705, W709)
+    ("Theo KH số 05/KH-CĐCS ngày 10/01/2024", (D(2024, 1, 1), D(2024, 12, 31))),  # W707
     ("Thường xuyên", (D(2024, 1, 1), D(2024, 12, 31))),
     ("Hằng năm", (D(2024, 1, 1), D(2024, 12, 31))),
     ("Liên tục", (D(2024, 1, 1), D(2024, 12, 31))),
@@ -275,6 +279,7 @@ def test_periods_as_units_write_them(value, expected):
 def test_words_for_the_whole_year_and_until_now_need_the_report_year():
     assert parse_period("Thường xuyên") is None
     assert parse_period("Từ năm 2020 đến nay") is None
+    assert parse_period("Từ năm 2020") is None
 
 
 @pytest.mark.parametrize("row, label", [

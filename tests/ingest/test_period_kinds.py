@@ -82,6 +82,9 @@ def test_look_alikes_that_keep_their_reading(text, period):
     ("01/2023 -", (D(2023, 1, 1), D(2024, 12, 31))),  # going on from 2023: into the year
     ("01/2025 -", (D(2025, 1, 1), D(2025, 1, 31))),  # of another year: rejected so
     ("- 12/2024", (D(2024, 12, 1), D(2024, 12, 31))), ("– 31/12/2023", (D(2023, 12, 31),) * 2),
+    # a start after ``từ`` is the same open end (W704, W708: ``test_period_starts.py``)
+    ("2020 -", (D(2020, 1, 1), D(2024, 12, 31))), ("Từ năm 2020", (D(2020, 1, 1), D(2024, 12, 31))),
+    ("Từ 01/2025", (D(2025, 1, 1), D(2025, 1, 31))),
 ])
 def test_a_range_with_one_end_open(text, period):
     assert parse_period(text, 2024) == period
@@ -89,6 +92,8 @@ def test_a_range_with_one_end_open(text, period):
 
 def test_an_open_end_waits_for_the_report_year():
     assert parse_period("01/2024 -") is None
+    assert parse_period("2020 -") is None  # was the year 2020 alone, rejected so (W708)
+    assert parse_period("Từ năm 2020") is None
     # an end that needs the report year reads it (a half year without its year)
     assert parse_period("6 tháng đầu năm -", 2024) == YEAR
     assert parse_period("- 6 tháng cuối năm", 2024) == (D(2024, 7, 1), D(2024, 12, 31))

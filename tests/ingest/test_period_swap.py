@@ -19,6 +19,8 @@ from helpers import input_file, row, write_xlsx
     ("31/12/2024 đến 01/03/2024", "01/03/2024 - 31/12/2024"),
     ("Quý IV/2024 - Quý I/2024", "Quý I/2024 - Quý IV/2024"),
     ("12/2024 - 01/2023", "01/2023 - 12/2024"),  # turned; the report year is checked after
+    ("Từ 12/2024 đến 01/2024", "01/2024 - 12/2024"),  # the first end read without ``Từ``
+    ("26-20/5/2024", "26-20/5/2024"),  # days of one month: rejected saying why
     # read as written, or not a period: as it is
     ("01/2024 - 12/2024", "01/2024 - 12/2024"), ("12/2024", "12/2024"),
     ("15/06/2024 - 14/06/2024", "14/06/2024 - 15/06/2024"),  # a day before: turned

@@ -32,6 +32,7 @@ def _rows(ends: list[tuple[object, object]]) -> list[list]:
     ([("01/03/2024", "")], False),                                      # nothing to the right
     ([("30/11/2024", "01/03/2024")], False),                            # the end first
     ([("01-03-2024", "30-11-2024")], True),                             # dashes in dates
+    ([("Từ 01/2023", "06/2023"), ("Từ tháng 3/2024", "Đến 11/2024")], True),  # saying so
 ])
 def test_two_columns_under_one_period_header_are_its_ends(ends, paired):
     for second in ("", "Thời gian thực hiện"):  # a CSV's empty header, a merge repeated

@@ -20,7 +20,9 @@ from thidua.ingest.usdates import day_first, month_first, read_day_first
     (["3/15/2024", "3/5/2024"], True), (["3/15/2024 - 12/15/2024", None], True),
     (["15/3/2024", "3/15/2024"], False),  # both orders: not one column's habit
     (["15/3/2024", "3/5/2024"], False), (["3/5/2024"], False), ([dt.date(2024, 3, 15)], False),
-    (["01/2024 - 12/2024"], False), (["13/13/2024"], False), ([], False)])
+    (["01/2024 - 12/2024"], False), (["13/13/2024"], False), ([], False),
+    (["1-15/10/2024", "3-5/10/2024"], False),  # days of one month, no date of the year 10 (W709)
+    (["1-15/10/2024", "3/15/2024"], False)])
 def test_a_column_written_month_first(periods, first):
     assert month_first(pd.Series(periods, dtype=object)) is first
 

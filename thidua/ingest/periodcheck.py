@@ -10,7 +10,8 @@ import calendar
 import re
 
 from thidua.ingest.limits import MAX_PERIOD_CHARS, number
-from thidua.ingest.periods import digit_problem, over_long, parse_period, range_splits, short_years
+from thidua.ingest.periods import (day_of_range, digit_problem, documents_dropped, over_long,
+                                    parse_period, range_splits, short_years)
 from thidua.text import match_key
 
 _DAY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
@@ -48,22 +49,28 @@ def period_problem(value: object) -> str | None:
     :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS` is told so at once (``dài 30.000 ký tự,
     quá 1.000 ký tự …``), never searched (:func:`thidua.ingest.periods.over_long`). Dates typed
     without separators that read two ways or none are told so
-    (:func:`thidua.ingest.periods.digit_problem`)."""
+    (:func:`thidua.ingest.periods.digit_problem`). The first day of days of one month is of
+    that month (``26-20/5/2024``: ``ngày kết thúc (20/5/2024) trước ngày bắt đầu (26/5/2024)``;
+    ``30-29/2/2024``: ``ngày 30/02/2024 không có …``; fresh tester W's W705, W709:
+    :func:`thidua.ingest.periods.day_of_range`); a document's number or day of signing is no
+    period (``Theo KH 15/2024/QĐ-UBND`` is no month 15:
+    :func:`thidua.ingest.periods.documents_dropped`)."""
     if over_long(value):
         return (f"dài {number(len(value))} ký tự, quá {number(MAX_PERIOD_CHARS)} ký tự đọc được "
                 f"của một thời gian (cần dd/mm/yyyy - dd/mm/yyyy hoặc mm/yyyy - mm/yyyy); phần "
                 f"mô tả đề nghị ghi ở cột 'Ghi chú'")
     if problem := digit_problem(match_key(value)):  # ``1012024``: 1 or 10 January?
         return problem
-    text = short_years(match_key(value))  # ``31-02-24``: as ``31/02/2024``
-    for m in _DAY.finditer(text):
+    text = short_years(documents_dropped(match_key(value))[0])  # ``31-02-24``: ``31/02/2024``
+    splits = [(day_of_range(a, b) or a, b) for a, b in range_splits(text)]  # ``26-20/5/2024``
+    for m in [*_DAY.finditer(text), *(m for a, _ in splits if (m := _DAY.fullmatch(a)))]:
         if problem := _missing_day(*map(int, m.groups())):
             return problem
     for m in _MONTH.finditer(_DAY.sub(" ", text)):
         month, year = map(int, m.groups())
         if not 1 <= month <= 12:
             return f"tháng {month:02d}/{year} không có (tháng chỉ từ 01 đến 12)"
-    for a, b in range_splits(text):
+    for a, b in splits:
         first, last = parse_period(a), parse_period(b)
         if first and last and first[0] > last[1]:
             kind = _kind(b) if _kind(a) == _kind(b) else "thời gian"

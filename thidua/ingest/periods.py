@@ -2,8 +2,10 @@
 period ``dd/mm/yyyy - dd/mm/yyyy``, ``mm/yyyy - mm/yyyy`` or a real date cell, which must
 overlap the report year), read in every way units write them: :func:`parse_period` for one
 cell, :func:`period_of_two` for ``Từ ngày`` | ``Đến ngày``, :func:`with_report_year` for
-the periods that need the report year (``Cả năm``). Whether a period that does not read is
-impossible (``30/02``) is :mod:`thidua.ingest.periodcheck`'s.
+the periods that need the report year (``Cả năm``, ``Từ năm 2020``, ``01/2024 -``). Whether a
+period that does not read is impossible (``30/02``, ``26-20/5/2024``) is
+:mod:`thidua.ingest.periodcheck`'s; telling a unit its period was read without the documents it
+names is :mod:`thidua.ingest.plandocs`'.
 """
 
 from __future__ import annotations
@@ -40,10 +42,99 @@ def range_splits(text: str) -> list[tuple[str, str]]:
     for sep in re.finditer(RANGE_SEP, text):
         if len(splits) == MAX_RANGE_SPLITS:
             return []
-        splits.append((text[:sep.start()].strip(), text[sep.end():].strip()))
+        splits.append((since_dropped(text[:sep.start()].strip()), text[sep.end():].strip()))
     return splits
 
 
+#: The words before a period saying from when a model runs, as a matching key: ``Từ``, ``Kể
+#: từ``, ``Bắt đầu`` (with or without ``từ``), and a verb of running it then ``từ`` (``Duy trì
+#: từ``, ``Triển khai từ``, ``Thực hiện từ``, ``Áp dụng từ``, ``Khởi động từ``, ``Tổ chức
+#: từ``, ``Vận hành từ``, ``Hoạt động từ``, ``Tính từ``). Before one point (``Từ năm 2020``)
+#: they open a range whose end is not written: :func:`_since` (fresh tester W's W704, W708).
+#: ``Tiếp tục từ`` is none of them (``test_period_words.py``: asked, or read by
+#: :mod:`thidua.ingest.yearwords`).
+_SINCE_VERBS = ("bat dau", "duy tri", "trien khai", "thuc hien", "ap dung", "khoi dong",
+                "to chuc", "van hanh", "hoat dong", "tinh")
+_SINCE = re.compile(rf"^(?:(?:{'|'.join(_SINCE_VERBS)})\s+(?:ke\s+)?tu|ke\s+tu|bat\s+dau|tu)\s+")
+
+
+def since_dropped(first: str) -> str:
+    """``first`` (a range's first end, as written or as a matching key) without the words of
+    :data:`_SINCE` before it (``Từ 12/2024`` → ``12/2024``, ``Duy trì từ 2021`` → ``2021``): in
+    a range they say where the range starts, so the end alone is the point after them."""
+    if not (said := _SINCE.match(match_key(first))):
+        return first
+    words = len(said.group().split())
+    rest = first.split(None, words)
+    return rest[words] if len(rest) > words else ""
+
+
+#: The kinds of document a period may name the plan of (``KH``, ``Kế hoạch``, ``QĐ``,
+#: ``Quyết định``, ``NQ``, ``Nghị quyết``, ``CV``, ``Công văn``, ``TB``, ``Thông báo``,
+#: ``Chỉ thị``, ``Hướng dẫn``, ``Chương trình``, ``Kết luận``, ``Văn bản``), as matching keys.
+_DOC_KINDS = ("ke hoach", "kh", "quyet dinh", "qd", "nghi quyet", "nq", "cong van", "cv",
+              "thong bao", "tb", "chi thi", "ct", "huong dan", "hd", "chuong trinh", "ctr",
+              "ket luan", "kl", "van ban", "vb")
+#: A document's number: figures then its code (``05/KH-CĐCS``, ``08-NQ/TU``, ``15/QĐ-CĐ``,
+#: ``01/KH``, ``15/2024/QĐ-UBND``), or figures alone after ``số`` (``KH số 05``). Never a date
+#: or a month: a code has letters, and figures alone follow ``số``.
+_DOC_NUMBER = (r"(?:so\s*)?\d{1,4}(?:/\d{4})?[/\-][a-z][a-z0-9]*(?:[\-/.][a-z0-9]+)*"
+               r"|so\s*\d{1,4}(?![\d/.\-])")
+#: A document named in a period cell (``Theo KH số 05/KH-CĐCS ngày 10/01/2024``, ``theo QĐ
+#: 15/QĐ-CĐ``, ``Nghị quyết số 08-NQ/TU``), as a matching key: ``theo``/``căn cứ`` (and a verb
+#: before them: ``thực hiện theo``), the kind (:data:`_DOC_KINDS`), its number
+#: (:data:`_DOC_NUMBER`) and the day it was signed (``ngày 10/01/2024``, ``ngày 10 tháng 1 năm
+#: 2024``; group ``signed``). The number is never a date, the day it was signed never the
+#: period (fresh tester W's W707): :func:`documents_dropped`.
+_DOCUMENT = re.compile(
+    r"(?:(?:(?:thuc hien|trien khai|to chuc)\s+)?(?:theo|can cu(?:\s+vao)?|kem theo)\s+)?"
+    rf"\b(?:{'|'.join(_DOC_KINDS)})\s*(?:{_DOC_NUMBER})\b"
+    r"(?:\s*,?\s*(?:ban hanh\s+|ky\s+)?ngay\s*(?P<signed>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+    r"|\d{1,2}\s+thang\s+\d{1,2}\s*,?\s+nam\s+\d{4})(?!\d))?")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def _documents(key: str) -> tuple[str, list[re.Match]]:
+    """``(rest, found)``: a matching key without the documents it names (:data:`_DOCUMENT`),
+    brackets they leave empty and the spaces and ``,;:`` around, and those documents."""
+    found = list(_DOCUMENT.finditer(key))
+    if not found:
+        return key, []
+    rest = _EMPTY_BRACKETS.sub(" ", _DOCUMENT.sub(" ", key))
+    return " ".join(rest.split()).strip(" ,;:"), found
+
+
+def documents_only(key: str) -> bool:
+    """Whether a period cell's matching key names documents and nothing else (``theo kh số
+    05/kh-cdcs ngày 10/01/2024``): its period is then the year they were signed
+    (:func:`documents_dropped`)."""
+    rest, found = _documents(key)
+    return bool(found) and not rest
+
+
+def documents_dropped(key: str) -> tuple[str, bool]:
+    """``(rest, named)``: a period cell's matching key without the documents it names
+    (:data:`_DOCUMENT`) and whether it named one. ``rest`` is the period the cell also
+    states (``năm 2024 theo nghị quyết số 08-nq/tu`` → ``năm 2024``, ``từ 01/2024 theo qđ
+    15/qđ-cđ`` → ``từ 01/2024``, brackets left empty dropped: ``năm 2024 (kh 01/kh ngày
+    02/01/2024)`` → ``năm 2024``); for a cell stating nothing else, the year the documents
+    were signed (``theo kh số 05/kh-cdcs ngày 10/01/2024`` → ``nam 2024``), ``ca nam`` (the
+    report year, :func:`_point`) when they give no day, ``""`` (no period) when they give
+    days of two years. ``(key, False)`` for a cell naming no document."""
+    rest, found = _documents(key)
+    if not found:
+        return key, False
+    if rest:
+        return rest, True
+    years = {re.search(r"\d{4}$", m.group("signed")).group() for m in found if m.group("signed")}
+    if not years:
+        return "ca nam", True
+    return (f"nam {years.pop()}" if len(years) == 1 else ""), True
+
+
+#: A week's name before its days (``Tuần lễ 20-26/5/2024``), dropped: only before days of
+#: one month with its year (``Tuần 1/2024`` is no month).
+_WEEK = re.compile(r"^tuan(?:\s+le)?\s+(?=\d{1,2}\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4})")
 #: A remark in brackets after a period (``01/2024 - 12/2024 (đang thực hiện)``).
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _ISO = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")  # ``2024-01-15``, ``2024/01/15``
@@ -338,10 +429,32 @@ def _point(text: str, year: int | None, lone: int | None = None
     return None
 
 
+#: A day alone (``20``, ``ngày 20``) as the first end of a range or the first item of a list
+#: whose last is a whole date (``20-26/5/2024``, ``Ngày 1, 2/9/2024``).
+_LONE_DAY = re.compile(r"(?:ngay\s*)?\d{1,2}")
+_WHOLE_DATE_END = re.compile(r"(?<![\d/.])\d{1,2}\s*([/.])\s*(\d{1,2})\s*\1\s*(\d{4})$")
+
+
+def day_of_range(first: str, last: str) -> str | None:
+    """``first``, a day alone, with the month and year of ``last``, a whole date
+    (``20`` of ``20-26/5/2024`` → ``20/5/2024``, ``ngay 1`` of ``ngay 1, 2/9/2024`` →
+    ``1/9/2024``): the days of one month (fresh tester W's W705, W709: ``20-26/5/2024`` was
+    unread, ``1-15/10/2024`` read as 01/01–15/10/2024, its first day as a month); ``None``
+    when ``first`` is no day alone or ``last`` no whole date. The day is not checked
+    (``30`` of ``30-31/2/2024`` → ``30/2/2024``, which :func:`_point` refuses)."""
+    if not _LONE_DAY.fullmatch(first.strip()) or not (m := _WHOLE_DATE_END.search(last.strip())):
+        return None
+    day = re.search(r"\d+", first).group()
+    return f"{day}/{m.group(2)}/{m.group(3)}"
+
+
 def _shared_year(first: str, last: str) -> str:
     """``first`` with the year and the kind word of ``last``'s range when it has none:
     ``Quý I`` of ``Quý I-IV/2024`` → ``quy i/2024``, ``T1`` of ``T1-T12/2024`` → ``t1/2024``,
-    ``01/03`` of ``01/03 - 30/11/2024`` → ``01/03/2024``."""
+    ``01/03`` of ``01/03 - 30/11/2024`` → ``01/03/2024``; a day alone before a whole date
+    takes its month too (``20`` of ``20-26/5/2024`` → ``20/5/2024``: :func:`day_of_range`)."""
+    if day := day_of_range(first, last):
+        return day
     if re.search(r"\d{4}", first) or not (m := re.search(r"[/.\-\s](\d{4})$", last)):
         return first
     return f"{first}/{m.group(1)}"
@@ -421,6 +534,14 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     (months 1 to 12 of 2024, :data:`_MONTHS_RANGE`), a Vietnamese weekday before a date
     (``Thứ 2 ngày 02/12/2024``, ``CN 01/12/2024``: :data:`_VN_WEEKDAY`) and a recurring model
     (``Hằng tuần``, ``Thứ 7 hằng tuần``, ``1 lần/tháng``: the whole year, :func:`_year_in_words`).
+    One point after the words saying from when (``Từ năm 2020``, ``Duy trì từ 2018``, ``Bắt
+    đầu từ tháng 5/2023``: :data:`_SINCE`) runs to the end of ``year``, as ``01/2020 -`` does,
+    and, as it does, is ``None`` without ``year`` (:func:`_since`); days of one month
+    (``20-26/5/2024``, ``Tuần lễ 20-26/5/2024``, ``Ngày 1, 2/9/2024``: :func:`day_of_range`);
+    the documents a period names (``Theo KH số 05/KH-CĐCS ngày 10/01/2024``, ``Từ 01/2024 theo
+    QĐ 15/QĐ-CĐ``) are dropped, the period being the one the cell also states, else the year
+    they were signed, else ``year`` (:func:`documents_dropped`). Fresh tester W's W704, W705,
+    W707, W708, W709 (``test_period_starts.py``).
     A text longer than :data:`~thidua.ingest.limits.MAX_PERIOD_CHARS` is ``None`` at once
     (:func:`over_long`).
     """
@@ -440,11 +561,14 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
     if ":" in text:  # ``Thời gian: 01/2024 - 12/2024``: a mail-merge's label before it
         from thidua.ingest.values import unlabelled  # values → columnar: no cycle at run time
         text = unlabelled(text, ("period", "period_from", "period_to"))
-    text = re.sub(r"^(?:tu|ke tu|bat dau tu|giai doan)\s+", "", match_key(year_digits(text)))
+    text, _ = documents_dropped(match_key(year_digits(text)))  # ``Theo KH số 05/KH-CĐCS …``
+    since = _SINCE.match(text)  # ``Từ năm 2020``: from then on
+    text = text[since.end():] if since else re.sub(r"^giai doan\s+", "", text)
+    text = _WEEK.sub("", text)  # ``Tuần lễ 20-26/5/2024``
     text = digit_dates(text)  # ``05032024 - 30112024``: dates typed without separators
-    found = _parse_text(text, year)
+    found = _parse_text(text, year, since is not None)
     if found is None and (folded := _LOOKALIKE.sub(_digits_of, text)) != text:
-        return _parse_text(folded, year)  # ``01/2O24``, ``0l/2024``: letters for digits
+        return _parse_text(folded, year, since is not None)  # ``01/2O24``: letters for digits
     return found
 
 
@@ -509,14 +633,47 @@ _VN_WEEKDAY = re.compile(
     r"(?:ngay\s*)?(?=\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{1,2}\s*,?\s+thang\b)")
 
 
-def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
-    """:func:`parse_period` of a cell's matching key."""
+def _since(text: str, year: int | None, lone: int | None
+           ) -> tuple[dt.date, dt.date] | None | bool:
+    """A period after the words of :data:`_SINCE` (``Từ năm 2020``, ``Duy trì từ 2018``, ``Từ
+    tháng 5/2023``, ``Từ năm 2015 (duy trì hằng năm)``, ``Từ đầu năm 2020``) that is one point
+    (a remark in brackets after it dropped): a range left open at its end, read as
+    ``01/2024 -`` is (``docs/contracts.md``, "Periods written every other way"): from the
+    point's first day to the end of the report ``year``; a point after that year is the
+    point itself (``Từ năm 2025`` in 2024: rejected as not in the year). ``False`` when the
+    text is no one point (a range, ``01/2024 đến 12/2024``: read as written); ``None`` when it
+    is one but no ``year`` is given (it waits for the report year, as ``01/2024 -`` does), or
+    a day or month that does not exist. Fresh tester W's W704, W708: each such row was
+    rejected "không trùng với năm báo cáo 2024"."""
+    bare = _REMARK.sub("", text).strip()
+    if _MONTHS_RANGE.fullmatch(bare):  # ``Từ 1 - 12/2024``: months 1 to 12, a range
+        return False
+    try:
+        start = _point(bare, year, lone)
+    except ValueError:  # ``Từ 30/02/2024``
+        return None
+    if start is None and (m := _YEAR_START.fullmatch(bare)) and (m.group(1) or year):
+        y = int(m.group(1) or year)  # ``Từ đầu năm 2020``, ``Từ đầu năm``
+        start = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if start is None:
+        return False
+    if not year:
+        return None
+    return (start[0], dt.date(year, 12, 31)) if start[0].year <= year else start
+
+
+def _parse_text(text: str, year: int | None, since: bool = False
+                ) -> tuple[dt.date, dt.date] | None:
+    """:func:`parse_period` of a cell's matching key; ``since``: the key followed the words
+    of :data:`_SINCE` (``Từ …``), so that one point is from then on (:func:`_since`)."""
     text = english_dates(_VN_WEEKDAY.sub("", text))
     text = short_years(text)  # ``01/01/24``, ``01-01-24``: Excel's ``dd/mm/yy`` shown
     text = _IN_WORDS.sub(lambda m: "/".join(g for g in m.groups() if g), text)
     text = _DAY_IN_WORDS.sub(r"\1/\2", text)  # ``15 tháng 1`` of ``… đến 15 tháng 12 năm 2024``
     text = _KIND_YEAR.sub(r"\1\2/\3", text)
     lone = year if not re.search(r"\d{4}", text) else None
+    if since and (opened := _since(text, year, lone)) is not False:
+        return opened
     try:
         if not _MONTHS_RANGE.fullmatch(text) and (whole := _point(text, year, lone)):
             return whole
@@ -548,9 +705,11 @@ def _parse_text(text: str, year: int | None) -> tuple[dt.date, dt.date] | None:
             return listed
     except ValueError:  # ``Tháng 3, 13/2024``: an item that does not exist
         return None
-    if (m := re.fullmatch(rf"(.*?\d.*?){_OPEN_END.pattern}", text)) and year and \
-            (start := _open_end(m.group(1), year)):  # ``01/2024 -``: from then on
-        return (start[0], dt.date(year, 12, 31)) if start[0].year <= year else start
+    if m := re.fullmatch(rf"(.*?\d.*?){_OPEN_END.pattern}", text):  # ``01/2024 -``: from then on
+        if not year:  # ``2020 -`` waits for the report year too (it was the year 2020 alone)
+            return None
+        if start := _open_end(m.group(1), year):
+            return (start[0], dt.date(year, 12, 31)) if start[0].year <= year else start
     if m := re.fullmatch(rf"{_OPEN_END.pattern}(.*?\d.*?)", text):  # ``- 12/2024``: until then
         return _open_end(m.group(1), year)
     return _year_in_words(text, year)

@@ -30,6 +30,7 @@ from thidua.ingest.groupfill import GROUPED_COLUMNS, filled_from_group, group_fi
 from thidua.ingest.excerpts import EXCERPT, excerpt_note, mark_excerpts
 from thidua.ingest.dropdownlists import dropdown_list_note, mark_dropdown_lists
 from thidua.ingest.periodswap import swapped_periods
+from thidua.ingest.plandocs import document_note
 from thidua.ingest.personmodels import fill_person_models, person_models_note
 from thidua.ingest.normalise import (IGNORED_REASONS, classify_rows, filled_down,
                                      filled_down_note, form_text, normalise_frames)
@@ -299,9 +300,11 @@ def check_sheets(checks: list[SheetCheck]) -> list[SheetOutcome]:
     turned = [swapped_periods(data) for data, _ in dated]  # ``12/2024 - 01/2024``: swapped
     yearly = [years_from_words(data, column_labels(c.rows.sheet).get("period"), c.year)
               for (data, _), c in zip(turned, checks)]  # ``Đăng ký mới 2024``, ``Hè 2024``
-    split = [(data, [*told, *(n for n in (note, swap, year) if n)])
-             for (_, note), (_, swap), (_, year), (data, told)
-             in zip(dated, turned, yearly, split)]  # messages
+    plans = [document_note(data, column_labels(c.rows.sheet).get("period"), c.year)
+             for (data, _), c in zip(yearly, checks)]  # ``Theo KH số 05/KH-CĐCS ngày …``
+    split = [(data, [*told, *(n for n in (note, swap, year, plan) if n)])
+             for (_, note), (_, swap), (_, year), plan, (data, told)
+             in zip(dated, turned, yearly, plans, split)]  # messages
     # quote the unit's text
     todo = [i for i, (data, _) in enumerate(split) if not data.empty]
     normalised = normalise_frames([yearly[i][0] for i in todo])

@@ -20,7 +20,7 @@ An extension of ``spec/submission-form.md``, "The header row" (``docs/contracts.
 from __future__ import annotations
 
 from thidua.ingest.headers import header_name
-from thidua.ingest.periods import over_long, parse_period, range_splits
+from thidua.ingest.periods import over_long, parse_period, range_splits, since_dropped
 from thidua.ingest.registrant import is_position
 from thidua.ingest.workbook import Grid
 from thidua.text import clean_text, match_key
@@ -33,8 +33,11 @@ MIN_SHARE = 0.75
 
 def _ends(first: object, last: object) -> bool:
     """Whether two cells are a period's start and end: each one date, month or year (not a
-    range), the end not before the start."""
-    a, b = parse_period(first), parse_period(last)
+    range), the end not before the start. The start may say so (``Từ 01/2023`` | ``06/2023``:
+    :func:`thidua.ingest.periods.since_dropped`; alone, ``Từ 01/2023`` runs to the end of the
+    report year)."""
+    a = parse_period(since_dropped(clean_text(first)) if isinstance(first, str) else first)
+    b = parse_period(last)
     if a is None or b is None or b[1] < a[0]:
         return False
     return not _is_range(first) and not _is_range(last)

@@ -21,8 +21,11 @@ from thidua.ingest.columnar import by_value
 from thidua.text import rows_said
 
 #: ``d/m/yyyy`` (or ``d/m/yy``) with ``/``, ``.`` or ``-``: the two numbers before the year, and
-#: the year.
-_DATE = re.compile(r"(?<!\d)(\d{1,2})(\s*[/.\-]\s*)(\d{1,2})(\s*[/.\-]\s*)(\d{4}|\d{2})(?!\d)")
+#: the year. A two-digit "year" followed by ``/`` or ``.`` and a figure is a month: ``1-15/10`` of
+#: ``1-15/10/2024`` (days 1 to 15 of October) is no date of the year 10 (fresh tester W's W709:
+#: its sheet was told "ghi theo kiểu tháng/ngày/năm", ``'1-15/10/2024' là '15-1/10/2024'``).
+_DATE = re.compile(r"(?<!\d)(\d{1,2})(\s*[/.\-]\s*)(\d{1,2})(\s*[/.\-]\s*)(\d{4}|\d{2}(?!\s*[/.]\s*\d))"
+                   r"(?!\d)")
 
 
 def _places(value: object) -> list[tuple[int, int]]:

@@ -27,6 +27,7 @@ from thidua.ingest.limits import MAX_CELL_CHARS, number
 from thidua.ingest.legend import number_hint
 from thidua.ingest.periods import parse_period, serial_note, with_report_year
 from thidua.ingest.periodcheck import period_problem
+from thidua.ingest.plandocs import document_hint
 from thidua.ingest.values import AMBIGUOUS, other_column, read_value
 from thidua.ingest.wardlevel import ward_hint
 from thidua.text import clean_text, foreign_letters_note
@@ -104,7 +105,8 @@ def _message(column: str, check: str, value: str, year: int,
             header = (f"{BY_NAME['period'].header}' ('{header}' – "
                       f"'{own.get('period_to', BY_NAME['period_to'].header)}')")
             return f"'{header} '{value}'{serial_note(value)} không trùng với năm báo cáo {year}."
-        return f"'{header}' '{value}'{serial_note(value)} không trùng với năm báo cáo {year}."
+        return (f"'{header}' '{value}'{serial_note(value)} không trùng với năm báo cáo {year}."
+                f"{document_hint(whole, year)}")  # ``Theo KH … ngày 10/12/2023``: signed then
     return f"'{value}' không hợp lệ ở cột '{header}' ({check}): cần {spec.expected}."
 
 
