@@ -211,12 +211,12 @@ def entry() -> None:  # pragma: no cover - the console script
     sys.exit(main())
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-
 # Commands of other modules (kept out of this file; see their modules).
 from thidua import cli_history, cli_registry  # noqa: E402
 
 app.add_typer(cli_registry.registry_app, name="registry")
 app.command("history")(cli_history.history)
+
+
+if __name__ == "__main__":  # pragma: no cover (after every command is added)
+    sys.exit(main())

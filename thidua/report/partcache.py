@@ -73,17 +73,15 @@ class PartCache:
         versions = renderer_versions()
         return [part_key(job, self.program, versions) for job in jobs]
 
-    def get(self, key: str):
-        """The :class:`thidua.report.parts.RenderedPart` kept under ``key``, or ``None`` (no
-        entry, or one that cannot be read back: damaged, or of another Python)."""
-        from thidua.report.parts import RenderedPart
-
+    def get(self, key: str) -> object | None:
+        """What is kept under ``key`` (a :class:`thidua.report.parts.RenderedPart`, which the
+        caller checks), or ``None`` (no entry, or one that cannot be read back: damaged, or of
+        another Python)."""
         try:
             with open(self.folder / f"{key}{SUFFIX}", "rb") as handle:
-                value = pickle.load(handle)
+                return pickle.load(handle)
         except Exception:  # noqa: BLE001 - a damaged entry is a miss: render the part again
             return None
-        return value if isinstance(value, RenderedPart) else None
 
     def put(self, key: str, part) -> None:
         """Keep ``part`` under ``key`` (atomically). A folder that cannot be written is no

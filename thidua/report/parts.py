@@ -19,10 +19,8 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from thidua.report.partcache import PartCache
+from thidua.report.partcache import PartCache
 
 #: Rows of Phụ lục II per part (about six landscape pages).
 CHUNK_ROWS = 200
@@ -120,7 +118,8 @@ def render_parts(jobs: list[tuple], workers: int | None = None,
     the same key is taken from it, the others are rendered and kept, and only this render's
     parts stay in it."""
     keys = cache.keys(jobs) if cache else []
-    done = {i: part for i, key in enumerate(keys) if (part := cache.get(key)) is not None}
+    done = {i: part for i, key in enumerate(keys)
+            if isinstance(part := cache.get(key), RenderedPart)}  # else rendered again
     todo = [i for i in range(len(jobs)) if i not in done]
     workers = min(workers or default_workers(), len(todo))
     if workers <= 1:
