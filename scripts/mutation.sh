@@ -125,6 +125,13 @@ declare -A MUTANTS=(
   [digitdates]="thidua.ingest.periods.x_*digit_*"
   [personplace]="thidua.ingest.severalpeople.x_is_person_and_place__mutmut_*"
   [monthfirstcells]="thidua.ingest.usdates.x__cells_month_first__mutmut_*"
+  [shortcodes]="thidua.ingest.unitcodes.x_short_codes__mutmut_*"
+  [shorttitle]="thidua.ingest.identify.x_short_title_code__mutmut_*"
+  [registrydates]="thidua.ingest.registrydates.*"
+  [registrytext]="thidua.ingest.registrytext.*"
+  [programblank]="thidua.ingest.normalise.x__program_blank__mutmut_*"
+  [headerwords]="thidua.ingest.normalise.x__header_words__mutmut_*"
+  [titlecode]="thidua.ingest.read.x__title_code__mutmut_*"
 )
 # (``read``: ``test_sheets.py`` left out, its merge down to row 1 048 576 takes 16 s a mutant;
 # ``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
@@ -232,6 +239,13 @@ declare -A TESTS=(
   [digitdates]="tests/ingest/test_period_digits.py"
   [personplace]="tests/ingest/test_several_people.py"
   [monthfirstcells]="tests/ingest/test_us_dates.py"
+  [shortcodes]="tests/ingest/test_short_codes.py"
+  [shorttitle]="tests/ingest/test_short_codes.py"
+  [registrydates]="tests/ingest/test_registry_excel.py"
+  [registrytext]="tests/ingest/test_registry_excel.py"
+  [programblank]="tests/ingest/test_placeholder_words.py"
+  [headerwords]="tests/ingest/test_header_words_row.py"
+  [titlecode]="tests/ingest/test_sheet_titles.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -241,10 +255,12 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        sheetversions versionwords legend numfmt flatods withdrawn yearwords plandocs ballot cellrules xlsxfacts
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
        severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
-       dropdownlists personmodels summarytable excerpts handover unitend widetext)
+       dropdownlists personmodels summarytable excerpts handover unitend widetext registrydates
+       registrytext)
 # (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``, ``printable``, ``xmltext``,
 # ``groupofplace``, ``valueunheaded``, ``lostletters``, ``twicestored``, ``digitdates``,
-# ``personplace``, ``monthfirstcells``: one function or two of a module
+# ``personplace``, ``monthfirstcells``, ``shortcodes``, ``shorttitle``, ``programblank``,
+# ``headerwords``, ``titlecode``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)
 
 IFS=, read -r -a modules <<< "${1:-all}"
