@@ -26,6 +26,14 @@ def test_a_code_without_its_prefix_names_the_codes_it_may_stand_for(text, codes)
     assert short_codes(text, CODES) == codes
 
 
+def test_a_registry_code_itself_and_codes_of_two_dashes():
+    codes = {"VC", "K-VC", "A-B-C"}
+    assert short_codes("VC", codes) == []  # ``VC`` is a unit: never ``K-VC``
+    assert short_codes("K-VC", codes) == []
+    assert short_codes("BC", codes) == ["A-B-C"]  # all after the first dash
+    assert short_codes("B", codes) == short_codes("C", codes) == []
+
+
 def _read(tmp_path, context, name, title):
     rows = [row(model=f"Mô hình số {i}", stt=i) for i in range(1, 4)]
     path = write_xlsx(tmp_path / name, rows, title=[*title, "Năm: 2024"])

@@ -45,7 +45,7 @@ def short_codes(text: str, known_codes: set[str] | frozenset[str]) -> list[str]:
     tester W's W504, W505, W509: the whole file was rejected). Only a text written as a code
     is read so: one word in capitals (``Đống Đa``, a place's name, is no ``P-DONGDA``: W512)."""
     written = fold_code(clean_text(text))
-    key = _code_key(written.upper())
+    key = _code_key(written)
     if not key or " " in written or written != written.upper() or registry_code(text, known_codes):
         return []
     return sorted(c for c in known_codes if "-" in c and _code_key(c.split("-", 1)[1]) == key)
