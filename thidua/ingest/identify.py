@@ -49,13 +49,12 @@ def short_title_code(title: TitleBlock, known_codes: set[str] | frozenset[str],
     column's, the file name's code) or else the one a title line names (``LIÊN ĐOÀN LAO ĐỘNG
     HUYỆN HOÀI ĐỨC``, :func:`unit_by_name` among them); ``None`` otherwise (fresh tester W's
     W504, W505, W509)."""
-    found = short_codes(title.unit_code or "", known_codes)
+    found = short_codes(title.unit_code, known_codes)  # (called for a title with a code)
     if len(found) == 1:
         return found[0]
     if len(given := [c for c in found if c in hints]) == 1:
         return given[0]
-    among = {c: names[c] for c in found if c in (names or {})}
-    return unit_by_name(title.lines, among) if among else None
+    return unit_by_name(title.lines, {c: names[c] for c in found if c in (names or {})})
 
 
 def typed_code(title: TitleBlock) -> str:
