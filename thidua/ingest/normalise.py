@@ -182,7 +182,8 @@ def _is_header(texts: list[str]) -> bool:
 def _header_words(texts: list[str]) -> bool:
     """A row holding nothing but headers of the form (``Lĩnh vực`` typed one row below the
     header's other cells, a header's second row of ``Chức vụ`` | ``Ghi chú``): part of the
-    header, never a registration (fresh tester W's W208: rejected with four reasons)."""
+    header, never a registration (fresh tester W's W208: rejected with four reasons). Looked
+    for above the last registration only: ``Ghi chú`` under the table heads its notes."""
     return bool(texts) and all(header_name(t) for t in texts)
 
 
@@ -421,8 +422,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         texts = [t for t in text.loc[row].tolist() if t]
         either = bool(known["field"][row]) or bool(known["type"][row])
         nobody = "registrant" not in text or bool(_NO_NAME.fullmatch(text.at[row, "registrant"]))
-        if not either and (_is_header(texts) or _header_words(texts) or _column_numbers(texts)
-                           or page_line(texts)):
+        if not either and (_is_header(texts) or _column_numbers(texts) or page_line(texts)
+                           or row < last_registered and _header_words(texts)):
             labels[row] = "header"  # the header again, its column numbers, a page's number
         elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)
                                          or is_totals([t.strip("()[] ") for t in texts])) \
