@@ -43,3 +43,11 @@ def test_a_row_with_a_header_word_beside_a_registration_s_cells_is_data(tmp_path
     result = _read(tmp_path, context, HEADER, first)
     assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
     assert result.rejections["column"].tolist() == ["Lĩnh vực"]
+
+
+def test_a_row_without_field_or_type_above_the_list_s_end_is_still_asked(tmp_path, context):
+    first = _with({"STT": 1, "Tên mô hình": "Mô hình chưa đủ ô",
+                   "Tên tập thể/cá nhân": "CĐCS Công ty A"})
+    result = _read(tmp_path, context, HEADER, first)
+    assert result.rows == {"read": 4, "valid": 3, "rejected": 1, "ignored": 0}
+    assert sorted(result.rejections["column"]) == ["Hình thức", "Lĩnh vực"]

@@ -393,3 +393,18 @@ def test_a_titled_copy_of_an_untitled_first_sheet_is_a_copy(tmp_path, context):
     result = ingest(tmp_path, context, [Sheet("Danh sách", [HEADER, *rows]),
                                         named("Bản sao", titled("Q-DD", rows))])
     assert counts(result) == [("Danh sách", 4, 4, 0, 0), ("Bản sao", 4, 0, 0, 4)]
+
+
+@pytest.mark.parametrize("first, second, copy", [
+    ("Q-DD", "Q-HK", ""), ("Q-DD", "q-dd", "Đống Đa"), ("Q-DD", None, "Đống Đa"),
+    (None, "Q-DD", "Đống Đa"),
+])
+def test_which_repeating_sheet_is_a_copy_in_this_process(tmp_path, first, second, copy):
+    """:func:`parse_sheets` itself (the file tests above parse in a worker process): a sheet
+    repeating the first under another unit's title code is no copy of it."""
+    rows = regs(4)
+    sheets = [named(name, titled(code, rows) if code else Sheet(name, [HEADER, *rows]))
+              for name, code in (("Đống Đa", first), ("Hoàn Kiếm", second))]
+    write_xlsx(tmp_path / "dk.xlsx", sheets)
+    parsed = parse_sheets((tmp_path / "dk.xlsx").read_bytes(), ".xlsx")
+    assert [s.copy_of for s in parsed.sheets] == ["", copy]  # "": a copy of none
