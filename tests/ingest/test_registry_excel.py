@@ -302,3 +302,37 @@ def test_a_byte_order_mark_and_crlf_lines_read(tmp_path):
     path = tmp_path / "units.csv"
     path.write_bytes(codecs.BOM_UTF8 + text.encode())
     assert load_registry(path)["code"].tolist() == ["Q-DD", "P-A", "P-B"]
+
+
+@pytest.mark.parametrize("blank", [",,,,,,,,", ";;;;;;;;", " , , ,", ""])
+def test_a_row_of_nothing_but_separators_is_skipped(tmp_path, blank):
+    """Excel saves an empty formatted row as separators alone, at the end or between units
+    (fresh tester Z's Z051: the whole registry was refused, "cột 'members' = 'nan'")."""
+    text = registry_text("1990-01-01", "2025-06-30", "2025-07-01", "2025-07-01")
+    head, *rows = text.splitlines(keepends=True)
+    sep = ";" if blank.startswith(";") else ","
+    first = rows[0].replace("P-A;P-B", "PAB").replace(",", sep).replace("PAB", '"P-A;P-B"')
+    lines = [head.replace(",", sep), first,
+             blank + "\n", *(r.replace(",", sep) for r in rows[1:]), blank + "\n", blank + "\n"]
+    got = load_registry(write(tmp_path, "".join(lines)))
+    assert got["code"].tolist() == ["Q-DD", "P-A", "P-B"]
+    assert got["line"].tolist() == [2, 4, 5]  # each unit's own line in the file
+
+
+@pytest.mark.parametrize("members, unions, number", [
+    ('"29,140"', '"1,234"', (29140, 1234)), ("29.140", "1.234", (29140, 1234)),
+    ("29 140", "412", (29140, 412)), ('"1,029,140"', "7", (1029140, 7)),
+    ("29140", "412", (29140, 412)),
+])
+def test_counts_written_with_thousands_separators_are_read(tmp_path, members, unions, number):
+    """``29.140`` (Excel in a Vietnamese locale), ``29,140`` (an English one), ``29 140``
+    (fresh tester Z's Z050: the registry was refused "cần số đoàn viên")."""
+    row = f"Q-DD,LĐLĐ quận Đống Đa,cap_tren_co_so,quan_huyen,1990-01-01,,,{members},{unions}\n"
+    got = load_registry(write(tmp_path, HEAD + row))
+    assert (int(got.at[0, "members"]), int(got.at[0, "grassroots_unions"])) == number
+
+
+@pytest.mark.parametrize("members", ["29.14", "2.9140", "29,1400", "1.000.00"])
+def test_a_count_that_is_no_grouped_number_is_still_refused(tmp_path, members):
+    row = f'Q-DD,LĐLĐ quận Đống Đa,cap_tren_co_so,quan_huyen,1990-01-01,,,"{members}",10\n'
+    assert f"cột 'members' = '{members}'" in refused(write(tmp_path, HEAD + row))

@@ -53,7 +53,7 @@ def read_registry_table(path: Path) -> tuple[pd.DataFrame, int]:
     sep = separator(next(iter(text.splitlines()[skip:]), ""))
     try:
         frame = pd.read_csv(io.StringIO(text), dtype="str", keep_default_na=False,
-                            na_values=[""], skiprows=skip, sep=sep)
+                            na_values=[""], skiprows=skip, sep=sep, skip_blank_lines=False)
     except pd.errors.EmptyDataError as exc:
         raise RegistryError(f"Danh mục đơn vị {path} rỗng: cần dòng tiêu đề "
                             f"{','.join(REGISTRY_SCHEMA.columns)} và mỗi đơn vị một dòng.") from exc
@@ -63,7 +63,26 @@ def read_registry_table(path: Path) -> tuple[pd.DataFrame, int]:
     if not set(REGISTRY_SCHEMA.columns) & set(frame.columns):
         raise RegistryError(f"Danh mục đơn vị {path} không có dòng tiêu đề: dòng {skip + 1} phải là "
                             f"{','.join(REGISTRY_SCHEMA.columns)}.")
-    return frame, skip + 1
+    blank = frame.fillna("").apply(lambda column: column.str.strip()).eq("").all(axis=1)
+    return _counts_ungrouped(frame[~blank]), skip + 1
+
+
+#: A count written with thousands separators, as Excel shows it in a Vietnamese (``29.140``)
+#: or an English (``29,140``) locale, or with spaces (``29 140``).
+_GROUPED = r"\d{1,3}(?:[.,\s\u00a0]\d{3})+"
+
+
+def _counts_ungrouped(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with ``members`` and ``grassroots_unions`` written with thousands separators
+    (:data:`_GROUPED`) as plain digits (``29.140`` → ``29140``). (The rows of nothing but
+    separators Excel saves for an empty formatted row, ``,,,,,,,,``, were dropped before: fresh
+    tester Z's Z050, Z051, the whole registry was refused.)"""
+    for column in ("members", "grassroots_unions"):
+        if column in frame:
+            grouped = frame[column].str.strip().str.fullmatch(_GROUPED, na=False)
+            frame.loc[grouped, column] = frame.loc[grouped, column].str.replace(r"\D", "",
+                                                                                  regex=True)
+    return frame
 
 
 def load_registry(path: Path) -> pd.DataFrame:
