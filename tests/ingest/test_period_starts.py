@@ -353,3 +353,16 @@ def test_what_is_still_rejected_says_why(tmp_path, context):
         "'Thời gian thực hiện' 'Theo KH số 05/KH ngày 10/12/2023' không trùng với năm báo cáo "
         "2024. Ô chỉ ghi văn bản: đã hiểu thời gian là năm ký văn bản (2023); nếu mô hình thực "
         "hiện trong năm 2024, đề nghị ghi rõ thời gian thực hiện (dd/mm/yyyy - dd/mm/yyyy)."]
+
+
+@pytest.mark.parametrize("value, period", [
+    ("Từ 2020 cho đến nay", (dt.date(2020, 1, 1), dt.date(2024, 12, 31))),  # Z030, Z039
+    ("Từ 2019 cho tới nay", (dt.date(2019, 1, 1), dt.date(2024, 12, 31))),
+    ("Duy trì từ 2018 cho đến nay", (dt.date(2018, 1, 1), dt.date(2024, 12, 31))),
+    ("Từ năm 2020 cho đến bây giờ", (dt.date(2020, 1, 1), dt.date(2024, 12, 31))),
+    ("Từ năm 2020 đến thời điểm hiện tại", (dt.date(2020, 1, 1), dt.date(2024, 12, 31))),
+    ("01/2024 - nan", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),  # Z02A: an empty end
+    ("01/2024 - NaT", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+])
+def test_now_in_other_words_and_an_end_a_program_left_empty(value, period):
+    assert parse_period(value, 2024) == period

@@ -121,3 +121,19 @@ def test_a_result_being_evaluated_is_not_yet_evaluated(tmp_path, context, word):
     result = _read(tmp_path, context, [row(model="Mô hình A", result=word)])
     assert result.rows["valid"] == 1
     assert result.registrations["result"].tolist() == ["chua_danh_gia"]
+
+
+@pytest.mark.parametrize("period", ["nan - nan", "NaT - NaT", "Từ ngày … đến ngày …",
+                                    "Từ ngày ..... đến ngày .....", "dd/mm/yyyy - dd/mm/yyyy",
+                                    "mm/yyyy - mm/yyyy", "dd/mm/yyyy", "Từ tháng … đến tháng …"])
+def test_a_period_left_unfilled_is_empty(tmp_path, context, period):
+    """A script's two empty dates, the template's guide left as it was (fresh tester Z's Z029,
+    Z038): no period, the registration counted."""
+    result = _read(tmp_path, context, [row(model="Mô hình A", period=period)])
+    assert result.rows["valid"] == 1 and result.registrations["period"].isna().all()
+
+
+@pytest.mark.parametrize("name", ["Đền", "Tới"])
+def test_a_registrant_named_like_a_range_s_middle_is_kept(tmp_path, context, name):
+    result = _read(tmp_path, context, [row(model="Mô hình A", registrant=f"Tổ {name}")])
+    assert result.registrations["registrant"].tolist() == [f"Tổ {name}"]

@@ -557,10 +557,26 @@ _PROGRAM_EMPTY = frozenset({"nan", "<na>", "nat", "null", "undefined", "(blank)"
                             "(trong)", "(de trong)", "de trong", "trong"})
 
 
+#: A period cell a program or the form's template left unfilled: ``nan - nan``, ``NaT - NaT``
+#: (a script joining two empty dates), ``Từ ngày … đến ngày …``, ``dd/mm/yyyy - dd/mm/yyyy``
+#: (the template's guide), as match keys (fresh tester Z's Z029, Z038).
+_UNFILLED = re.compile(r"(?:(?:tu\s+)?(?:ngay|thang)?\s*(?:nan|nat|null|none|dd/mm/yyyy|mm/yyyy|"
+                       r"[.…_/\s]*)\s*(?:-|–|den|toi)\s*(?:ngay|thang)?\s*(?:nan|nat|null|none|"
+                       r"dd/mm/yyyy|mm/yyyy|[.…_/\s]*)|dd/mm/yyyy|mm/yyyy)")
+
+
 def _program_blank(value: object) -> object:
     """``""`` for a cell a program wrote for an empty one (:data:`_PROGRAM_EMPTY`), else the
     value as it is."""
     if isinstance(value, str) and match_key(value).strip() in _PROGRAM_EMPTY:
+        return ""
+    return value
+
+
+def _period_blank(value: object) -> object:
+    """:func:`_nothing_blank`, and ``""`` for a period left unfilled (:data:`_UNFILLED`)."""
+    value = _nothing_blank(value)
+    if isinstance(value, str) and _UNFILLED.fullmatch(match_key(value).strip()):
         return ""
     return value
 
@@ -598,6 +614,8 @@ def normalise_rows(raw: pd.DataFrame) -> pd.DataFrame:
     def get(name: str) -> pd.Series:  # a placeholder in an optional column is empty
         if name not in raw:
             return pd.Series("", index=raw.index, dtype=object)
+        if name in ("period", "period_from", "period_to"):
+            return by_value(raw[name], _period_blank)
         if name in _SAYS_NOTHING:
             return by_value(raw[name], _nothing_blank)
         if name == "result":  # ``N/A``: no result yet

@@ -141,7 +141,8 @@ _ISO = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")  # ``2024-0
 #: Words saying a model runs all through the report year (``Thường xuyên``, ``Hằng năm``).
 _ALL_YEAR = ("ca nam", "nam nay", "thuong xuyen", "hang nam", "hng nam", "lien tuc",
              "quanh nam", "trong nam", "ca nam nay")
-_NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc")
+_NOW = ("nay", "hien nay", "hien tai", "nay van tiep tuc", "thoi diem hien tai", "thoi diem nay",
+        "bay gio", "hien gio")
 #: What a period may be written in without a date, or around the year alone (``Thường xuyên,
 #: liên tục``, ``Lâu dài``, ``Đang thực hiện``, ``suốt năm 2024``, ``trong năm 2024``, ``từ đầu
 #: năm 2024``, ``đầu năm - cuối năm 2024``): the whole year (fresh tester I's I104, I125,
@@ -562,6 +563,7 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
         from thidua.ingest.values import unlabelled  # values → columnar: no cycle at run time
         text = unlabelled(text, ("period", "period_from", "period_to"))
     text, _ = documents_dropped(match_key(year_digits(text)))  # ``Theo KH số 05/KH-CĐCS …``
+    text = _CHO.sub(r"\1", _EMPTY_END.sub("", text))  # ``01/2024 - nan``, ``cho đến nay``
     since = _SINCE.match(text)  # ``Từ năm 2020``: from then on
     text = text[since.end():] if since else re.sub(r"^giai doan\s+", "", text)
     text = _WEEK.sub("", text)  # ``Tuần lễ 20-26/5/2024``
@@ -575,6 +577,11 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
 #: A run of digits with the letters ``o``/``l`` typed for ``0``/``1`` (``2O24``, ``0l``,
 #: ``O1``, ``l2``; fresh tester J's J101), never inside a word (``hoc``, ``lo``).
 _LOOKALIKE = re.compile(r"(?<![a-z\d])(?=[ol\d]*\d)(?=[ol\d]*[ol])[ol\d]+(?![a-z\d])")
+#: ``cho`` before a range's middle (``Từ 2020 cho đến nay``: ``đến nay``; fresh tester Z's Z030).
+_CHO = re.compile(r"\bcho\s+(den|toi)\b")
+#: A range's end a program wrote for an empty date (``01/2024 - nan``, ``NaT - 12/2024``: a
+#: script joining two date cells; Z02A): an open end.
+_EMPTY_END = re.compile(r"(?<![a-z])(?:nan|nat|null|none)(?![a-z])")
 #: An open end (``01/2024 -``, ``- 12/2024``; J036): a range with one end left blank.
 _OPEN_END = re.compile(r"\s*(?:->|=>|→|-|–|—|den|toi|~)\s*")
 
