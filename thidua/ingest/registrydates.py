@@ -62,9 +62,9 @@ class _Day:
     year_first: bool
 
     def both_ways(self) -> bool:
-        """A day first date that also reads month first, as another day."""
-        return not self.year_first and self.day.day <= 12 and self.day.month <= 12 \
-            and self.day.day != self.day.month
+        """A day first date that also reads month first, as another day: its day could be a
+        month (its month always could be a day)."""
+        return not self.year_first and self.day.day <= 12 and self.day.day != self.day.month
 
 
 def read_date(value: object) -> _Day | str | None:
@@ -73,8 +73,10 @@ def read_date(value: object) -> _Day | str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     timed = _TIMED.fullmatch(value.strip())
-    if not timed or (timed[2] and not (int(timed[2]) < 24 and int(timed[3]) < 60
-                                       and int(timed[4] or 0) < 60)):
+    if not timed:
+        return "không phải ngày"
+    hours, minutes, seconds = map(int, timed.groups("0")[1:])  # no time (or no seconds): 0
+    if not (hours < 24 and minutes < 60 and seconds < 60):
         return "không phải ngày"
     if found := _YEAR_FIRST.fullmatch(timed[1]):
         year, month, day = int(found[1]), int(found[3]), int(found[4])
@@ -85,11 +87,11 @@ def read_date(value: object) -> _Day | str | None:
         if len(found[4]) == 2:
             return (f"năm chỉ có 2 chữ số, không rõ là 19{found[4]} hay 20{found[4]}; hãy ghi "
                     f"năm đủ 4 chữ số")
-        return _day(int(found[1]), int(found[3]), int(found[4]), year_first=False)
+        return _day(int(found[1]), int(found[3]), int(found[4]))
     return "không phải ngày"
 
 
-def _day(day: int, month: int, year: int, year_first: bool) -> _Day | str:
+def _day(day: int, month: int, year: int, year_first: bool = False) -> _Day | str:
     if problem := _missing_day(day, month, year):
         return problem
     return _Day(dt.date(year, month, day), year_first)
@@ -124,5 +126,5 @@ def registry_dates(frame: pd.DataFrame, header: int) -> tuple[pd.DataFrame, list
                 written.append(value)
             else:
                 written.append(f"{reading.day:%Y-%m-%d}")
-        out[column] = pd.Series(written, index=frame.index, dtype=frame[column].dtype)
+        out[column] = pd.array(written, dtype=frame[column].dtype)  # in the frame's row order
     return out, sorted(faults, key=lambda f: (f.index, DATE_COLUMNS.index(f.column)))
