@@ -137,3 +137,12 @@ def test_a_period_left_unfilled_is_empty(tmp_path, context, period):
 def test_a_registrant_named_like_a_range_s_middle_is_kept(tmp_path, context, name):
     result = _read(tmp_path, context, [row(model="Mô hình A", registrant=f"Tổ {name}")])
     assert result.registrations["registrant"].tolist() == [f"Tổ {name}"]
+
+
+@pytest.mark.parametrize("word", ["nan", "NaN", "null", "(trống)"])
+def test_a_row_of_a_program_s_empties_is_blank(tmp_path, context, word):
+    """A pandas export writes a blank row as ``nan`` in every cell (fresh tester Z's Z022)."""
+    result = _read(tmp_path, context, [row(model="Mô hình A"), [word] * 11,
+                                       row(model="Mô hình B", stt=3)])
+    assert result.rows == {"read": 3, "valid": 2, "rejected": 0, "ignored": 1}
+    assert result.ignored["blank"] == 1

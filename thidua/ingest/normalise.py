@@ -204,8 +204,10 @@ def form_text(raw: pd.DataFrame) -> pd.DataFrame:
     """The cleaned text (:func:`thidua.text.clean_text`) of every cell of ``raw``'s form
     columns (same index; the columns of :data:`schemas.form.BY_NAME` ``raw`` has, in its
     order), each distinct value cleaned once: what the row rules of a sheet look at, computed
-    once for them all (issue 10)."""
-    return frame_by_value(raw[[c for c in raw.columns if c in BY_NAME]], clean_text)
+    once for them all (issue 10). A program's empty (``nan``, :func:`_program_blank`) is no
+    text: a row of them is blank (fresh tester Z's Z022: rejected with four reasons)."""
+    return frame_by_value(raw[[c for c in raw.columns if c in BY_NAME]],
+                          lambda value: _program_blank(clean_text(value)))
 
 
 def filled_down(raw: pd.DataFrame, text: pd.DataFrame | None = None) -> pd.Series:
