@@ -58,3 +58,21 @@ def test_the_same_model_of_a_namesake_in_another_union_still_counts(tmp_path, co
         row(**person, grassroots="Trường TH Ánh Dương", stt=1),
         row(**person, grassroots="Công ty CP May Thăng Long", stt=2)])
     assert result.rows["valid"] == 2
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Chủ tịch CĐ cơ sở", "Chủ tịch CĐCS"), ("Chủ tịch C.Đ.C.S", "Chủ tịch Công đoàn cơ sở"),
+    ("P.Chủ tịch CĐCS", "Phó Chủ tịch CĐCS"), ("P. Chủ tịch CĐCS", "PCT CĐCS"),
+    ("Trường T.H Ánh Dương", "Trường Tiểu học Ánh Dương"), ("TH Ánh Dương", "Trường TH Ánh Dương"),
+])
+def test_initials_with_dots_and_a_school_without_truong_are_one_key(one, other):
+    """Fresh tester Z's Z04E, Z04F, Z04G, Z04I, Z04J: each counted twice."""
+    assert duplicate_key(one) == duplicate_key(other)
+
+
+@pytest.mark.parametrize("one, other", [
+    ("Mô hình 5.3", "Mô hình 53"), ("Trường học hạnh phúc", "Học hạnh phúc"),
+    ("P.Chủ tịch CĐCS", "Chủ tịch CĐCS"),
+])
+def test_numbers_and_other_words_with_dots_stay_apart(one, other):
+    assert duplicate_key(one) != duplicate_key(other)

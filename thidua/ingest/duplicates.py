@@ -57,12 +57,19 @@ _QUOTES = dict.fromkeys(map(ord, "\"'“”„‟«»‘’‚‛″〃`´"))
 _SHORTENED = (
     ("uy vien ban chap hanh", "uv bch"), ("uy vien ban thuong vu", "uv btv"),
     ("ban chap hanh", "bch"), ("ban thuong vu", "btv"), ("pho chu tich", "pct"),
+    ("p chu tich", "pct"), ("p ct", "pct"), ("cd co so", "cdcs"), ("cong doan cs", "cdcs"),
     ("chu tich", "ct"), ("cong doan co so", "cdcs"), ("cong doan bo phan", "cdbp"),
     ("lien doan lao dong", "ldld"), ("cong doan", "cd"), ("trung hoc co so", "thcs"),
     ("trung hoc pho thong", "thpt"), ("tieu hoc", "th"), ("mam non", "mn"),
     ("trach nhiem huu han", "tnhh"), ("co phan", "cp"), ("cong ty", "cty"),
     ("thanh pho", "tp"), ("uy vien", "uv"), ("to truong", "tt"),
 )
+#: Initials written with dots (``C.Đ.C.S``, ``T.H``: fresh tester Z's Z04J, Z04F), a dot after
+#: one letter before a word (``P.Chủ tịch``: Z04I), and ``Trường`` before a school's name
+#: (``Trường TH Ánh Dương`` and ``TH Ánh Dương``: Z04G).
+_DOTTED = re.compile(r"\b([^\W\d_])\.(?=[^\W\d_]\b|[^\W\d_]\.)")
+_LETTER_DOT = re.compile(r"\b([^\W\d_])\.\s*(?=[^\W\d_])")
+_SCHOOL = re.compile(r"^truong\s+(?=(?:th|thcs|thpt|mn)\b)")
 _SHORTENING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w, _ in _SHORTENED) + r")\b")
 _SHORT = dict(_SHORTENED)
 
@@ -79,7 +86,8 @@ def duplicate_key(value: object) -> str:
     F4), as the reader sees it; words written in full or shortened are one (:data:`_SHORTENED`:
     ``Chủ tịch Công đoàn cơ sở`` is ``CT CĐCS``)."""
     key = match_key(fold_code(_unaddressed(value))).translate(_QUOTES)
-    key = _SHORTENING.sub(lambda m: _SHORT[m.group()], " ".join(key.split()))
+    key = _LETTER_DOT.sub(r"\1 ", _DOTTED.sub(r"\1", " ".join(key.split())))
+    key = _SCHOOL.sub("", _SHORTENING.sub(lambda m: _SHORT[m.group()], " ".join(key.split())))
     return key.strip(" .,;:!?-")
 
 
