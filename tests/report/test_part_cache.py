@@ -11,7 +11,7 @@ import pytest
 
 from conftest import REGISTRY
 from helpers import row, write_xlsx
-from test_joined_parts import ATTACHED, texts
+from test_joined_parts import ATTACHED, small_parts, texts  # noqa: F401 - a fixture
 from test_layout_pages import sample_figures, with_exemplary
 from thidua.report import parts
 from thidua.report.partcache import FOLDER, SUFFIX, PartCache, part_key, renderer_versions
@@ -20,15 +20,7 @@ from thidua.runner import run_year
 
 
 @pytest.fixture(scope="module")
-def small_parts():
-    """Phụ lục II cut every 15 rows: the two units' report has several parts."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parts, "CHUNK_ROWS", 15)
-        yield
-
-
-@pytest.fixture(scope="module")
-def sample(registry, context, small_parts):
+def sample(registry, context, small_parts):  # noqa: F811 - the imported fixture
     figures = sample_figures(registry, context)
     meta = ReportMeta(year=2024, report_date=dt.date(2024, 12, 20), version=1)
     return figures, meta
