@@ -366,3 +366,18 @@ def test_what_is_still_rejected_says_why(tmp_path, context):
 ])
 def test_now_in_other_words_and_an_end_a_program_left_empty(value, period):
     assert parse_period(value, 2024) == period
+
+
+@pytest.mark.parametrize("value, period", [
+    ("Duy trì hằng năm từ 2018", (dt.date(2018, 1, 1), dt.date(2024, 12, 31))),  # Z033
+    ("Duy trì mỗi năm từ 2019", (dt.date(2019, 1, 1), dt.date(2024, 12, 31))),
+    ("Bắt đầu từ tháng 9/2023, duy trì đến nay", (dt.date(2023, 9, 1), dt.date(2024, 12, 31))),
+    ("Từ 01/2024, tiếp tục đến nay", (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+    ("Từ 3/2024 và duy trì đến 11/2024", (dt.date(2024, 3, 1), dt.date(2024, 11, 30))),
+])
+def test_every_year_from_a_start_and_going_on_to_now(value, period):
+    assert parse_period(value, 2024) == period
+
+
+def test_going_on_from_a_start_still_needs_the_report_year():
+    assert parse_period("Tiếp tục từ 2020", 2024) is None  # asked (test_period_words.py)

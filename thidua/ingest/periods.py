@@ -55,7 +55,8 @@ def range_splits(text: str) -> list[tuple[str, str]]:
 #: :mod:`thidua.ingest.yearwords`).
 _SINCE_VERBS = ("bat dau", "duy tri", "trien khai", "thuc hien", "ap dung", "khoi dong",
                 "to chuc", "van hanh", "hoat dong", "tinh")
-_SINCE = re.compile(rf"^(?:(?:{'|'.join(_SINCE_VERBS)})\s+(?:ke\s+)?tu|ke\s+tu|bat\s+dau|tu)\s+")
+_SINCE = re.compile(rf"^(?:(?:{'|'.join(_SINCE_VERBS)})\s+(?:(?:hang|moi)\s+nam\s+)?(?:ke\s+)?tu"
+                    rf"|ke\s+tu|bat\s+dau|tu)\s+")  # ``Duy trì hằng năm từ 2018`` (Z033)
 
 
 def since_dropped(first: str) -> str:
@@ -564,6 +565,7 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
         text = unlabelled(text, ("period", "period_from", "period_to"))
     text, _ = documents_dropped(match_key(year_digits(text)))  # ``Theo KH số 05/KH-CĐCS …``
     text = _CHO.sub(r"\1", _EMPTY_END.sub("", text))  # ``01/2024 - nan``, ``cho đến nay``
+    text = _GOES_ON.sub(r" \1", text)  # ``Từ 9/2023, duy trì đến nay``: ``Từ 9/2023 đến nay``
     since = _SINCE.match(text)  # ``Từ năm 2020``: from then on
     text = text[since.end():] if since else re.sub(r"^giai doan\s+", "", text)
     text = _WEEK.sub("", text)  # ``Tuần lễ 20-26/5/2024``
@@ -577,6 +579,9 @@ def parse_period(value: object, year: int | None = None) -> tuple[dt.date, dt.da
 #: A run of digits with the letters ``o``/``l`` typed for ``0``/``1`` (``2O24``, ``0l``,
 #: ``O1``, ``l2``; fresh tester J's J101), never inside a word (``hoc``, ``lo``).
 _LOOKALIKE = re.compile(r"(?<![a-z\d])(?=[ol\d]*\d)(?=[ol\d]*[ol])[ol\d]+(?![a-z\d])")
+#: A verb of going on between a start and ``đến nay`` (``Bắt đầu từ tháng 9/2023, duy trì đến
+#: nay``; fresh tester Z's Z033).
+_GOES_ON = re.compile(r"\s*[,;]?\s*(?:va\s+)?(?:duy tri|tiep tuc|thuc hien|trien khai)\s+(den|toi)\b")
 #: ``cho`` before a range's middle (``Từ 2020 cho đến nay``: ``đến nay``; fresh tester Z's Z030).
 _CHO = re.compile(r"\bcho\s+(den|toi)\b")
 #: A range's end a program wrote for an empty date (``01/2024 - nan``, ``NaT - 12/2024``: a
