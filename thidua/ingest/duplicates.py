@@ -87,7 +87,7 @@ def duplicate_key(value: object) -> str:
     ``Chủ tịch Công đoàn cơ sở`` is ``CT CĐCS``)."""
     key = match_key(fold_code(_unaddressed(value))).translate(_QUOTES)
     key = _LETTER_DOT.sub(r"\1 ", _DOTTED.sub(r"\1", " ".join(key.split())))
-    key = _SCHOOL.sub("", _SHORTENING.sub(lambda m: _SHORT[m.group()], " ".join(key.split())))
+    key = _SCHOOL.sub("", _SHORTENING.sub(lambda m: _SHORT[m.group()], key))
     return key.strip(" .,;:!?-")
 
 

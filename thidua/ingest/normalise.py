@@ -21,7 +21,7 @@ from thidua.ingest.legend import is_legend, is_legend_line
 from thidua.ingest.listheadings import is_list_heading, is_list_title
 from thidua.ingest.summarytable import is_summary_heading, summary_table_rows
 from thidua.ingest.ballot import ballot_choice
-from thidua.ingest.periods import parse_period, period_of_two
+from thidua.ingest.periods import EMPTY_WORDS, parse_period, period_of_two
 from thidua.ingest.registrant import type_in_position
 from thidua.text import clean_text, match_key
 
@@ -562,9 +562,9 @@ _PROGRAM_EMPTY = frozenset({"nan", "<na>", "nat", "null", "undefined", "(blank)"
 #: A period cell a program or the form's template left unfilled: ``nan - nan``, ``NaT - NaT``
 #: (a script joining two empty dates), ``Từ ngày … đến ngày …``, ``dd/mm/yyyy - dd/mm/yyyy``
 #: (the template's guide), as match keys (fresh tester Z's Z029, Z038).
-_UNFILLED = re.compile(r"(?:(?:tu\s+)?(?:ngay|thang)?\s*(?:nan|nat|null|none|dd/mm/yyyy|mm/yyyy|"
-                       r"[.…_/\s]*)\s*(?:-|–|den|toi)\s*(?:ngay|thang)?\s*(?:nan|nat|null|none|"
-                       r"dd/mm/yyyy|mm/yyyy|[.…_/\s]*)|dd/mm/yyyy|mm/yyyy)")
+_UNFILLED_END = rf"(?:ngay|thang)?\s*(?:{'|'.join(EMPTY_WORDS)}|dd/mm/yyyy|mm/yyyy|[.…_/\s]*)"
+_UNFILLED = re.compile(rf"(?:(?:tu\s+)?{_UNFILLED_END}\s*(?:-|–|den|toi)\s*{_UNFILLED_END}"
+                       rf"|dd/mm/yyyy|mm/yyyy)")
 
 
 def _program_blank(value: object) -> object:

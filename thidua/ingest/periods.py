@@ -586,7 +586,8 @@ _GOES_ON = re.compile(r"\s*[,;]?\s*(?:va\s+)?(?:duy tri|tiep tuc|thuc hien|trien
 _CHO = re.compile(r"\bcho\s+(den|toi)\b")
 #: A range's end a program wrote for an empty date (``01/2024 - nan``, ``NaT - 12/2024``: a
 #: script joining two date cells; Z02A): an open end.
-_EMPTY_END = re.compile(r"(?<![a-z])(?:nan|nat|null|none)(?![a-z])")
+EMPTY_WORDS = ("nan", "nat", "null", "none")
+_EMPTY_END = re.compile(rf"(?<![a-z])(?:{'|'.join(EMPTY_WORDS)})(?![a-z])")
 #: An open end (``01/2024 -``, ``- 12/2024``; J036): a range with one end left blank.
 _OPEN_END = re.compile(r"\s*(?:->|=>|→|-|–|—|den|toi|~)\s*")
 
