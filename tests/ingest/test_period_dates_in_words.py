@@ -60,12 +60,13 @@ def test_vietnamese_dates_in_words(text, period):
     ("01/01/2024 to 31/12/2024", YEAR), ("Jan 2024 to Dec 2024", YEAR),
     ("01/2024 until 12/2024", YEAR), ("03/2024 till 09/2024", (D(2024, 3, 1), D(2024, 9, 30))),
     ("01/2024 + 12/2024", YEAR),
+    ("Jan 15", (D(2024, 1, 15), D(2024, 1, 15))),  # no year: of the report year (Z034)
 ])
 def test_english_dates(text, period):
     assert parse_period(text, 2024) == period
 
 
-@pytest.mark.parametrize("text", ["Jan 15", "15 Foo 2024", "Mon 2024 Jan", "Jan 15 - Dec 45, 2024"])
+@pytest.mark.parametrize("text", ["Jan 45", "15 Foo 2024", "Mon 2024 Jan", "Jan 15 - Dec 45, 2024"])
 def test_what_stays_unread(text):
     """``Jan 15`` alone names no year; ``Jan 15`` is never January 2015."""
     assert parse_period(text, 2024) is None

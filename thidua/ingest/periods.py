@@ -135,7 +135,8 @@ def documents_dropped(key: str) -> tuple[str, bool]:
 
 #: A week's name before its days (``Tuần lễ 20-26/5/2024``), dropped: only before days of
 #: one month with its year (``Tuần 1/2024`` is no month).
-_WEEK = re.compile(r"^tuan(?:\s+le)?\s+(?=\d{1,2}\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{4})")
+_WEEK = re.compile(r"^tuan(?:\s+le)?\s+(?=\d{1,2}\s*-\s*\d{1,2}\s*[/.]\s*\d{1,2}"
+                   r"(?:\s*[/.]\s*\d{4})?)")
 #: A remark in brackets after a period (``01/2024 - 12/2024 (đang thực hiện)``).
 _REMARK = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _ISO = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")  # ``2024-01-15``, ``2024/01/15``
@@ -340,6 +341,11 @@ _ROMAN_MONTH = re.compile(r"^(thang|t)\s*(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)
 #: A month with a two-digit year (``1/24``, ``T3/24``; J036, J035): of 20yy, only when the
 #: year cannot be a month (13–99), so that ``01/03`` of ``01/03 - 30/11/2024`` stays a day.
 _MONTH_SHORT = re.compile(r"(\d{1,2})\s*[/.]\s*(1[3-9]|[2-9]\d)")
+#: A day and month without a year (``26/5``, ``3.6``; fresh tester Z's Z034: ``20-26/5``,
+#: ``28/5 - 3/6``): of the report year when the whole cell names no year, as ``Tháng 5`` is;
+#: a month of 13–99 is a month and its year (:data:`_MONTH_SHORT`), a month of 0 or 13+ with a
+#: day first no date (``ValueError``).
+_DAY_MONTH = re.compile(r"(\d{1,2})\s*[/.]\s*(\d{1,2})")
 #: A month with its year first (``2024/01``, ``2024-01``; J036).
 _YEAR_MONTH = re.compile(r"(\d{4})\s*[/.\-]\s*(\d{1,2})")
 #: A length of time without a year (``12 tháng``, ``06 tháng``, ``1 năm``, ``365 ngày``, a
@@ -388,6 +394,9 @@ def _point(text: str, year: int | None, lone: int | None = None
     if (m := _MONTH_SHORT.fullmatch(text)) and 1 <= int(m.group(1)) <= 12:
         full = (m.group(1), f"20{m.group(2)}")
         return _parse_date(None, *full, end=False), _parse_date(None, *full, end=True)
+    if lone and not month_word and (m := _DAY_MONTH.fullmatch(text)):  # ``26/5``: of ``lone``
+        day = _parse_date(m.group(1), m.group(2), str(lone), end=False)
+        return day, day
     if (m := _YEAR_MONTH.fullmatch(text)) and 1 <= int(m.group(2)) <= 12:
         full = (m.group(2), m.group(1))
         return _parse_date(None, *full, end=False), _parse_date(None, *full, end=True)
@@ -435,19 +444,27 @@ def _point(text: str, year: int | None, lone: int | None = None
 #: whose last is a whole date (``20-26/5/2024``, ``Ngày 1, 2/9/2024``).
 _LONE_DAY = re.compile(r"(?:ngay\s*)?\d{1,2}")
 _WHOLE_DATE_END = re.compile(r"(?<![\d/.])\d{1,2}\s*([/.])\s*(\d{1,2})\s*\1\s*(\d{4})$")
+#: A day and month without a year closing a range (``26/5`` of ``20-26/5``; Z034).
+_DAY_MONTH_END = re.compile(r"(?<![\d/.])\d{1,2}\s*[/.]\s*(0?[1-9]|1[0-2])$")
 
 
 def day_of_range(first: str, last: str) -> str | None:
     """``first``, a day alone, with the month and year of ``last``, a whole date
     (``20`` of ``20-26/5/2024`` → ``20/5/2024``, ``ngay 1`` of ``ngay 1, 2/9/2024`` →
     ``1/9/2024``): the days of one month (fresh tester W's W705, W709: ``20-26/5/2024`` was
-    unread, ``1-15/10/2024`` read as 01/01–15/10/2024, its first day as a month); ``None``
-    when ``first`` is no day alone or ``last`` no whole date. The day is not checked
+    unread, ``1-15/10/2024`` read as 01/01–15/10/2024, its first day as a month); a day and
+    month without a year lends its month alone (``20`` of ``20-26/5`` → ``20/5``, read as of
+    the report year by :func:`_point`; Z034); ``None`` when ``first`` is no day alone or
+    ``last`` no date. The day is not checked
     (``30`` of ``30-31/2/2024`` → ``30/2/2024``, which :func:`_point` refuses)."""
-    if not _LONE_DAY.fullmatch(first.strip()) or not (m := _WHOLE_DATE_END.search(last.strip())):
+    if not _LONE_DAY.fullmatch(first.strip()):
         return None
     day = re.search(r"\d+", first).group()
-    return f"{day}/{m.group(2)}/{m.group(3)}"
+    if m := _WHOLE_DATE_END.search(last.strip()):
+        return f"{day}/{m.group(2)}/{m.group(3)}"
+    if m := _DAY_MONTH_END.search(last.strip()):  # ``20`` of ``20-26/5`` → ``20/5``
+        return f"{day}/{m.group(1)}"
+    return None
 
 
 def _shared_year(first: str, last: str) -> str:
@@ -692,6 +709,7 @@ def _parse_text(text: str, year: int | None, since: bool = False
             return whole
         for sep in re.finditer(RANGE_SEP, text):
             a, b = text[:sep.start()], text[sep.end():]
+            a = day_of_range(a, b) or a  # ``1-3/10``: days 1 to 3, never a length of 1
             if _KIND.match(a.strip()) and re.fullmatch(r"\s*\d{1,2}\s*", b):
                 b = _kind_of(a.strip(), b.strip())  # ``Tháng 3 - 9``: month 9, no length of 9
             first, last = _point(a, year, lone), _point(b, year, lone)
@@ -785,8 +803,9 @@ def _listed(text: str, year: int | None, lone: int | None) -> tuple[dt.date, dt.
     last = items[-1]
     found = []
     for item in items:
+        item = day_of_range(item, last) or item  # ``Ngày 1, 2/9``: day 1, never a length of 1
         borrowed = _shared_year(_kind_of(items[0], item), last)
-        point = (_point(item, year, lone) or _point(borrowed, year, lone)
+        point = (_point(_kind_of(items[0], item), year, lone) or _point(borrowed, year, lone)
                  or _parse_text(item if re.search(r"\d{4}", item) else borrowed, year))
         if point is None:  # an item that is a range itself: ``01/2024 - 03/2024, 09/2024 - …``
             return None
