@@ -131,7 +131,7 @@ declare -A MUTANTS=(
   [registrytext]="thidua.ingest.registrytext.*"
   [programblank]="thidua.ingest.normalise.x__program_blank__mutmut_*"
   [headerwords]="thidua.ingest.normalise.x__header_words__mutmut_*"
-  [titlecode]="thidua.ingest.read.x__title_code__mutmut_*"
+  [othercopies]="thidua.ingest.othercopies.*"
 )
 # (``read``: ``test_sheets.py`` left out, its merge down to row 1 048 576 takes 16 s a mutant;
 # ``-results``: leave out the tests that read the whole corpus; test_figures_agree.py checks the same tables on the whole bundled year, but reads its 40
@@ -245,7 +245,7 @@ declare -A TESTS=(
   [registrytext]="tests/ingest/test_registry_excel.py"
   [programblank]="tests/ingest/test_placeholder_words.py"
   [headerwords]="tests/ingest/test_header_words_row.py"
-  [titlecode]="tests/ingest/test_sheet_titles.py"
+  [othercopies]="tests/ingest/test_sheet_titles.py"
 )
 ORDER=(aggregate formatting figures legacy values schemas continuation headers marks sections
        registrant identify titleblock titledates duplicates selection validate comparison history periodcheck errorcells sheettitle unitcodes
@@ -256,11 +256,11 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
        odsfacts leadvalue contacts mhtml cellfacts csvtail defaultkey firstseen ditto pictures transposed
        severalpeople severalmodels splitrows otheryears listheadings unitcolumn unheaded
        dropdownlists personmodels summarytable excerpts handover unitend widetext registrydates
-       registrytext)
+       registrytext othercopies)
 # (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``, ``printable``, ``xmltext``,
 # ``groupofplace``, ``valueunheaded``, ``lostletters``, ``twicestored``, ``digitdates``,
 # ``personplace``, ``monthfirstcells``, ``shortcodes``, ``shorttitle``, ``programblank``,
-# ``headerwords``, ``titlecode``: one function or two of a module
+# ``headerwords``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)
 
 IFS=, read -r -a modules <<< "${1:-all}"

@@ -395,16 +395,93 @@ def test_a_titled_copy_of_an_untitled_first_sheet_is_a_copy(tmp_path, context):
     assert counts(result) == [("Danh sách", 4, 4, 0, 0), ("Bản sao", 4, 0, 0, 4)]
 
 
-@pytest.mark.parametrize("first, second, copy", [
-    ("Q-DD", "Q-HK", ""), ("Q-DD", "q-dd", "Đống Đa"), ("Q-DD", None, "Đống Đa"),
-    (None, "Q-DD", "Đống Đa"),
+def _second(name: str, code: str | None, rows, line: str | None = None) -> Sheet:
+    if line:  # a title naming a unit by its name, no code
+        return named(name, titled(None, rows, year=None, extra_title=[line]))
+    return named(name, titled(code, rows) if code else Sheet(name, [HEADER, *rows]))
+
+
+@pytest.mark.parametrize("first, second, name, line, copy", [
+    ("Q-DD", "Q-HK", "Hoàn Kiếm", None, ""),           # W406: its title's code
+    ("Q-DD", "q-dd", "Hoàn Kiếm", None, "Đống Đa"),    # the file's unit in another spelling
+    ("Q-DD", None, "Bản sao", None, "Đống Đa"),        # no title, a name of no unit's
+    ("Q-DD", None, "Hoàn Kiếm", None, ""),             # no title, named for Q-HK by its name
+    (None, "Q-DD", "Hoàn Kiếm", None, "Đống Đa"),
+    (None, "Q-HK", "Hoàn Kiếm", None, ""),             # Z067: the first's unit from the file name
+    ("Q-DD", None, "Q-HK", None, ""),                  # Z061: no title, named for Q-HK
+    ("Q-DD", None, "LĐLĐ Hoàn Kiếm", None, ""),
+    ("Q-DD", None, "Q-DD", None, "Đống Đa"),           # named for the file's own unit
+    ("Q-DD", None, "Hoàn Kiếm", "LIÊN ĐOÀN LAO ĐỘNG QUẬN HOÀN KIẾM", ""),  # Z060
+    ("Q-DD", None, "Hoàn Kiếm", "LĐLĐ Q. HOÀN KIẾM", ""),                   # Z064
+    ("Q-DD", None, "Bản sao", "LIÊN ĐOÀN LAO ĐỘNG QUẬN ĐỐNG ĐA", "Đống Đa"),
 ])
-def test_which_repeating_sheet_is_a_copy_in_this_process(tmp_path, first, second, copy):
-    """:func:`parse_sheets` itself (the file tests above parse in a worker process): a sheet
-    repeating the first under another unit's title code is no copy of it."""
+def test_which_repeating_sheet_is_a_copy_in_this_process(tmp_path, context, first, second, name,
+                                                         line, copy):
+    """:func:`parse_sheets` marks a repeating sheet a copy; once the file's unit is known, a
+    copy whose own title or name gives another unit is labelled again as its own list
+    (:func:`thidua.ingest.othercopies.copies_of_other_units`; the file tests above parse in a
+    worker process)."""
+    from thidua.ingest.othercopies import copies_of_other_units
+
     rows = regs(4)
-    sheets = [named(name, titled(code, rows) if code else Sheet(name, [HEADER, *rows]))
-              for name, code in (("Đống Đa", first), ("Hoàn Kiếm", second))]
+    sheets = [named("Đống Đa", titled(first, rows) if first else Sheet("Đống Đa", [HEADER, *rows])),
+              _second(name, second, rows, line)]
     write_xlsx(tmp_path / "dk.xlsx", sheets)
     parsed = parse_sheets((tmp_path / "dk.xlsx").read_bytes(), ".xlsx")
-    assert [s.copy_of for s in parsed.sheets] == ["", copy]  # "": a copy of none
+    assert [s.copy_of for s in parsed.sheets] == ["", "Đống Đa"]  # alike, row for row
+    labelled = [label_rows(s, context.names) for s in parsed.sheets]
+    again = copies_of_other_units(labelled, "Q-DD", frozenset(context.known_codes), context.names)
+    assert [r.sheet.copy_of for r in again] == ["", copy]  # "": a copy of none
+    assert (again[1].labels == "data").sum() == (0 if copy else 4)
+    assert again[0] is labelled[0]
+
+
+def test_a_third_sheet_repeating_another_unit_s_list_is_a_copy_of_it(tmp_path, context):
+    """The unit of a later list a third sheet repeats is that list's, not the file's: the
+    third is a copy of the second (Q-HK's), never a third list."""
+    from thidua.ingest.othercopies import copies_of_other_units
+
+    rows = regs(4)
+    sheets = [named("Đống Đa", titled("Q-DD", regs(3, start=5))),
+              named("Hoàn Kiếm", titled("Q-HK", rows)), named("Bản sao HK", titled("Q-HK", rows))]
+    write_xlsx(tmp_path / "dk.xlsx", sheets)
+    parsed = parse_sheets((tmp_path / "dk.xlsx").read_bytes(), ".xlsx")
+    labelled = [label_rows(s, context.names) for s in parsed.sheets]
+    again = copies_of_other_units(labelled, "Q-DD", frozenset(context.known_codes), context.names)
+    assert [r.sheet.copy_of for r in again] == ["", "", "Hoàn Kiếm"]
+
+
+def test_a_file_without_copies_is_not_read_again(tmp_path, context):
+    from thidua.ingest.othercopies import copies_of_other_units
+
+    sheets = [named("Đống Đa", titled("Q-DD", regs(2))), named("Hoàn Kiếm", titled("Q-HK", regs(2, start=3)))]
+    write_xlsx(tmp_path / "dk.xlsx", sheets)
+    parsed = parse_sheets((tmp_path / "dk.xlsx").read_bytes(), ".xlsx")
+    labelled = [label_rows(s, context.names) for s in parsed.sheets]
+    assert copies_of_other_units(labelled, "Q-DD", frozenset(context.known_codes),
+                                 context.names) is labelled
+
+
+@pytest.mark.parametrize("second, said", [
+    (_second("Hoàn Kiếm", None, regs(4), "LIÊN ĐOÀN LAO ĐỘNG QUẬN HOÀN KIẾM"),
+     "ghi 'LIÊN ĐOÀN LAO ĐỘNG QUẬN HOÀN KIẾM' ở tiêu đề (đơn vị 'Q-HK' trong danh mục), khác "
+     "đơn vị của tệp 'Q-DD'"),
+    (_second("Q-HK", None, regs(4)),
+     "mang tên 'Q-HK' (đơn vị 'Q-HK' trong danh mục), khác đơn vị của tệp 'Q-DD'"),
+])
+def test_another_unit_s_list_of_the_same_rows_named_by_its_title_or_sheet_is_rejected(
+        tmp_path, context, second, said):
+    """Fresh tester Z's Z060, Z061: the second list was ignored as a copy, Q-HK never named."""
+    result = ingest(tmp_path, context, [named("Đống Đa", titled("Q-DD", regs(4))), second])
+    assert counts(result) == [("Đống Đa", 4, 4, 0, 0), (second.name, 4, 0, 4, 0)]
+    assert result.rejections["error"].str.contains(said, regex=False).all()
+
+
+def test_another_unit_s_list_after_a_first_sheet_of_the_file_name_s_unit_is_rejected(tmp_path,
+                                                                                       context):
+    """Fresh tester Z's Z067: the first sheet has no title (its unit from the file name)."""
+    result = ingest(tmp_path, context, [Sheet("Danh sách", [HEADER, *regs(4)]),
+                                        named("Hoàn Kiếm", titled("Q-HK", regs(4)))])
+    assert counts(result) == [("Danh sách", 4, 4, 0, 0), ("Hoàn Kiếm", 4, 0, 4, 0)]
+    assert result.rejections["error"].str.contains(
+        "ghi 'Mã đơn vị: Q-HK' ở tiêu đề, khác mã đơn vị của tệp 'Q-DD'").all()

@@ -42,6 +42,7 @@ from thidua.ingest.unitcodes import nameless_note
 from thidua.ingest.unitcolumn import unit_code_column, unit_names_as_codes
 from thidua.ingest.validate import rejection_frame
 from thidua.ingest.cellrules import all_hidden_reason, check_not_all_formulas
+from thidua.ingest.othercopies import copies_of_other_units
 from thidua.ingest.sheettitle import sheets_of_other_years
 from thidua.ingest.titlelines import check_title_lines
 from thidua.ingest.titleblock import year_remark
@@ -291,6 +292,8 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
         unit = resolve_unit(codes, title, source.path, set(context.known_codes),
                             set(context.accepted_codes), year,
                             dict(context.periods), dict(context.names))
+        labelled = copies_of_other_units(labelled, unit, frozenset(context.known_codes),
+                                         context.names)  # same rows, another unit's (W406)
         if not any(len(r.data) for r in labelled):  # all hidden: say so (9.4), else none
             raise FileRejected(all_hidden_reason(labelled)
                                or f"Không có dòng đăng ký nào dưới dòng tiêu đề. {FORMULA_HINT}")

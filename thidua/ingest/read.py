@@ -35,7 +35,7 @@ from thidua.ingest.cellfacts import outside_rows
 from thidua.ingest.sheetversions import later_version
 from thidua.ingest.titleblock import parse_title
 from thidua.ingest.sidebyside import split_side_by_side
-from thidua.ingest.sheetchoice import (TOGETHER, FoundSheet, choose_sheets, copy_of, excerpt_of,
+from thidua.ingest.sheetchoice import (FoundSheet, choose_sheets, copy_of, excerpt_of,
                                        hidden_tables_reason, is_template_sheet, sheets_remark)
 from thidua.ingest.typegroups import typed_by_column, typed_note
 from thidua.ingest.table import HEADER_SEARCH_ROWS, Table, find_table, header_hint, table_parts
@@ -49,7 +49,7 @@ from thidua.ingest.workbook import (
     text_formula,
     workbook_grids,
 )
-from thidua.text import LOST_LETTER, clean_text, fold_code
+from thidua.text import LOST_LETTER, clean_text
 
 #: Said when a table reads empty: formulas saved without their values read as empty cells.
 FORMULA_HINT = ("Nếu số liệu trong tệp được tính bằng công thức, hãy mở tệp bằng Excel, lưu lại "
@@ -244,7 +244,6 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
                 else sheet_facts(data, f.name, len(f.grid)))))), ""))
     sheets: list[SheetData] = []
     originals: dict[str, object] = {}  # the sheets copying none, by name, with their rows
-    codes: dict[str, str] = {}  # their title's ``Mã đơn vị:``, folded
     told: tuple[str, ...] = ()  # how a sheet's layout was read
     for chosen in counted:
         if chosen.error is not None:
@@ -264,34 +263,17 @@ def parse_sheets(data: bytes, suffix: str) -> FileSheets:
                   if chosen.encoding.startswith(legacy.MOJIBAKE) else ()))
         for sheet in split_side_by_side(whole, frozenset(facts.hidden_columns)):  # A:K | M:W
             rows = raw_rows(sheet)  # the same frames each time: their text read once (M045)
-            original = copy_of(rows, originals)
-            own = _title_code(sheet) if original else ""
-            if own and any(codes.get(name, own) not in ("", own)
-                           for name in original.split(TOGETHER)):
-                original = None  # another unit's list, however alike: its title is told (W406)
+            original = copy_of(rows, originals)  # another unit's list, however alike, is
+            # labelled again when its unit is known (:mod:`thidua.ingest.othercopies`, W406)
             sheets.append(SheetData(sheet.sheet, sheet.grid, sheet.table, sheet.encoding,
                                     facts, copy_of=original) if original else sheet)
             if not original:
                 originals[sheet.sheet] = rows
-                codes[sheet.sheet] = _title_code(sheet)
     sheets = _excerpts_ignored(sheets)  # a summary listing some models again
     sheets = _earlier_versions_ignored(sheets)  # ``Lần 1`` | ``Lần 2 (sửa)``: the later counts
     remarks = (sheets_remark([s.sheet for s in sheets], passed),
                salvage_note(salvaged) if salvaged else None)
     return FileSheets(tuple(sheets), tuple(r for r in (remarks[1], remarks[0], *told) if r))
-
-
-def _title_code(sheet: SheetData) -> str:
-    """The ``Mã đơn vị:`` of ``sheet``'s own title block, folded (:func:`thidua.text.fold_code`,
-    upper case); ``""`` for none or a title that cannot be read. A sheet whose rows repeat an
-    earlier sheet's under another unit's code is no copy of it: it is another unit's list, and
-    :func:`thidua.ingest.sheettitle.title_rejections` says so (fresh tester W's W406: its rows
-    were ignored as a copy, the other unit never named)."""
-    try:
-        code = parse_title(title_rows(sheet)).unit_code
-    except FileRejected:
-        return ""
-    return fold_code(code or "").upper()
 
 
 #: What marks the header row of a sheet named after a field, which has no ``Lĩnh vực``.

@@ -64,6 +64,36 @@ def _sheet_named(sheet: str, title: TitleBlock, unit: str, names: dict[str, str]
     return code if code not in (None, unit) else None
 
 
+def _coded(title: TitleBlock, unit: str, known_codes: frozenset[str],
+           names: dict[str, str] | None) -> str:
+    """The code of the unit ``title``'s ``Mã đơn vị:`` line gives (it has one), in any
+    spelling (:func:`thidua.ingest.identify.title_code`; ``DD`` in a file of ``Q-DD``:
+    :func:`thidua.ingest.identify.short_title_code`), as read when it is none of
+    ``known_codes``."""
+    code = title_code(title.unit_code, known_codes, names)
+    if code not in known_codes:  # ``Mã đơn vị: DD`` in a file of ``Q-DD``
+        code = short_title_code(title, known_codes, names, {unit}) or code
+    return code
+
+
+def other_unit(sheet: SheetData, unit: str, known_codes: frozenset[str],
+               names: dict[str, str] | None = None,
+               code_names: dict[str, str] | None = None) -> str | None:
+    """The code of the unit other than ``unit`` (the file's) that ``sheet``'s own title
+    block or, without one, its name gives, by the rules :func:`title_rejections` rejects
+    its rows by: its ``Mã đơn vị:`` line, else (with ``names``, a later sheet's) a registry
+    unit named in its title (``LIÊN ĐOÀN LAO ĐỘNG QUẬN HOÀN KIẾM``), else its name (``Q-HK``,
+    ``LĐLĐ Hoàn Kiếm``); ``None`` when it names ``unit`` or none. ``code_names``: as
+    :func:`title_rejections` takes it."""
+    title, _ = sheet_title(sheet, names)
+    if title.unit_code:
+        code = _coded(title, unit, known_codes, code_names or names)
+        return code if code != unit else None
+    if named := _named(title, unit, names or {}):
+        return named[1]
+    return _sheet_named(sheet.sheet, title, unit, names or {})
+
+
 #: A sheet's name naming a year (``Năm 2023``, ``2023``, ``DS 2023``, ``ĐK_2023``) or
 #: last year (``Năm trước``, ``Năm cũ``), as a match key.
 _NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)|\bnam (?:truoc|cu|ngoai)\b")
@@ -123,9 +153,7 @@ def title_rejections(sheet: SheetData, rows: pd.Index, *, unit: str, year: int,
                       f"trang; nếu là của đơn vị '{code}', đề nghị gửi trang này trong tệp của "
                       f"đơn vị đó."))
     if title.unit_code:
-        code = title_code(title.unit_code, known_codes, code_names or names)
-        if code not in known_codes:  # ``Mã đơn vị: DD`` in a file of ``Q-DD``
-            code = short_title_code(title, known_codes, code_names or names, {unit}) or code
+        code = _coded(title, unit, known_codes, code_names or names)
         if code != unit:
             elsewhere = (f", hoặc gửi trang này trong tệp của đơn vị '{code}'"
                          if code in known_codes else "")
