@@ -112,8 +112,46 @@ def header_name(cell: object) -> str | None:
 
 
 #: What splits a header into parts one of which may name the column: a line break (``Tên mô
-#: hình⏎Model name``) or a slash between spaces (``Model name / Tên mô hình``).
+#: hình⏎Model name``) or a slash between spaces (``Model name / Tên mô hình``); else a slash
+#: alone (``Lĩnh vực/Field``, ``Kết quả/Result``: :data:`_SLASH`).
 _PARTS = re.compile(r"\s*[\r\n]+\s*|\s+/\s+")
+_SLASH = re.compile(r"\s*/\s*")
+
+#: The English headers of a bilingual form (``No.`` | ``Model name`` | ``Field`` | …), as
+#: match keys, by the column each names: never headers of their own (the form's header row
+#: is Vietnamese, ``spec/submission-form.md``), but a row of them under the header is its
+#: translation (:func:`english_header`; fresh tester Z's Z072: each such row was rejected
+#: with four reasons), and one beside the Vietnamese in a cell names the same column.
+ENGLISH_HEADERS = {
+    "stt": ("no", "no.", "#", "number", "order", "ordinal", "seq", "s/n", "sn"),
+    "model": ("model", "model name", "name of model", "name of the model", "models",
+              "initiative", "model title"),
+    "field": ("field", "fields", "area", "sector", "domain"),
+    "type": ("type", "form", "kind", "collective/individual", "collective or individual"),
+    "registrant": ("name", "full name", "registrant", "registrant name", "registrant's name",
+                   "collective/individual name", "name of collective/individual",
+                   "collective or individual name", "name of collective or individual"),
+    "position": ("position", "title", "job title", "role", "function"),
+    "level": ("level", "union level", "trade union level", "tier", "union tier"),
+    "grassroots_union": ("grassroots union", "grassroots trade union", "primary union",
+                         "trade union", "union", "unit", "organization", "organisation"),
+    "period": ("period", "time", "duration", "timeline", "implementation period",
+               "implementation time", "time of implementation", "time period"),
+    "result": ("result", "results", "outcome", "evaluation", "assessment", "rating"),
+    "note": ("note", "notes", "remark", "remarks", "comment", "comments"),
+    "unit_code": ("unit code", "code"),
+}
+_ENGLISH = {word: name for name, words in ENGLISH_HEADERS.items() for word in words}
+
+
+def english_header(cell: object) -> str | None:
+    """The column an English header of a bilingual form names (:data:`ENGLISH_HEADERS`:
+    ``Model name`` → ``model``, ``No.`` → ``stt``), the case, spaces around a slash and
+    closing stops and colons aside; ``None`` for any other cell."""
+    if not isinstance(cell, str) or len(cell) > 60:
+        return None
+    key = _SLASH.sub("/", match_key(cell)).strip(" :*")
+    return _ENGLISH.get(key) or _ENGLISH.get(key.rstrip("."))
 
 
 def _in_parts(cell: object) -> str | None:
@@ -129,7 +167,9 @@ def _in_parts(cell: object) -> str | None:
         return name
     parts = [p for p in _PARTS.split(cell.strip()) if p]
     if len(parts) < 2:
-        return None
+        parts = [p for p in _SLASH.split(cell.strip()) if p]  # ``Lĩnh vực/Field``
+        if len(parts) < 2 or not any(english_header(p) for p in parts):
+            return None
     names = {n for p in parts if (n := header_name(p))}
     return names.pop() if len(names) == 1 else None
 

@@ -16,7 +16,7 @@ from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
-from thidua.ingest.headers import header_name
+from thidua.ingest.headers import english_header, header_name
 from thidua.ingest.legend import is_legend, is_legend_line
 from thidua.ingest.listheadings import is_list_heading, is_list_title
 from thidua.ingest.summarytable import is_summary_heading, summary_table_rows
@@ -191,6 +191,17 @@ def _header_words(texts: list[str]) -> bool:
 #: ``Tờ 2``, ``Page 1 of 2``, ``- 3 -``.
 _PAGE = re.compile(r"(?:trang|to|page)\s*(?:so\s*)?\d{1,3}(?:\s*(?:/|tren|of)\s*\d{1,3})?\.?"
                    r"|[-–]\s*\d{1,3}\s*[-–]")
+
+
+def _translated_header(texts: list[str]) -> bool:
+    """A bilingual form's header in English under the Vietnamese one (``No.`` | ``Model
+    name`` | ``Field`` | …; fresh tester Z's Z072: rejected with four reasons): three texts
+    or more, each an English header (:func:`thidua.ingest.headers.english_header`) or one of
+    the form's, one English at least. Part of the header, never a registration, wherever it
+    stands (no registration is written in header words)."""
+    english = [english_header(t) for t in texts]
+    return len(texts) >= 3 and any(english) and \
+        all(e or header_name(t) for t, e in zip(texts, english))
 
 
 def page_line(texts: list[str]) -> bool:
@@ -425,7 +436,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
         either = bool(known["field"][row]) or bool(known["type"][row])
         nobody = "registrant" not in text or bool(_NO_NAME.fullmatch(text.at[row, "registrant"]))
         if not either and (_is_header(texts) or _column_numbers(texts) or page_line(texts)
-                           or row < last_registered and _header_words(texts)):
+                           or row < last_registered and _header_words(texts)
+                           or _translated_header(texts)):
             labels[row] = "header"  # the header again, its column numbers, a page's number
         elif (not either or nobody) and (is_totals(texts) or is_count_line(texts)
                                          or is_totals([t.strip("()[] ") for t in texts])) \
