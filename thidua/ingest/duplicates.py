@@ -26,6 +26,9 @@ from thidua.text import clean_text, fold_code, match_key
 #: field, type, registrant), and the grassroots union and position, which tell two people of
 #: one name (``Nguyễn Văn Hùng`` of two unions) or two unions' ``Ban Chấp hành CĐCS`` apart.
 DUPLICATE_KEY = ["model", "field", "type", "registrant", "grassroots_union", "position"]
+#: The column compared loosely (:func:`one_union`): left blank or with its place added in one
+#: of two rows alike in all else, it is still one union.
+UNION = "grassroots_union"
 
 
 #: A form of address before a person's name (``Ông``, ``Bà``, ``Anh``, ``Chị``, ``Đ/c``,
@@ -91,6 +94,45 @@ def duplicate_key(value: object) -> str:
     return key.strip(" .,;:!?-")
 
 
+#: A place after a union's name (``Trường TH Ánh Dương, quận Đống Đa``, ``… - Q. Đống Đa``,
+#: ``… (phường Láng Hạ)``, ``…, Hà Nội``), as a duplicate key ends: the union's address, not
+#: another union (fresh tester Z's Z04H: counted twice).
+_PLACE = re.compile(r"\s*[,(-]\s*(?:(?:quan|huyen|thi xa|tx|tp|phuong|xa|thi tran|q|h|p)\s*"
+                    r"[a-z0-9][a-z0-9 ]*|ha noi)\s*\)?$")
+
+
+#: A place's kind shortened (``Q. Đống Đa``), in full.
+_PLACE_KINDS = {"q": "quan", "h": "huyen", "p": "phuong", "tx": "thi xa", "tp": "thanh pho"}
+
+
+def placeless(key: str) -> tuple[str, frozenset[str]]:
+    """A union's duplicate key (:func:`duplicate_key`) without the places after its name
+    (:data:`_PLACE`), and those places, their kind in full and the city left out
+    (``truong th anh duong, q dong da, ha noi`` → ``("truong th anh duong", {"quan dong
+    da"})``)."""
+    places = set()
+    while (found := _PLACE.search(key)) and found.start() > 0:
+        kind, _, name = found.group().strip(" ,(-)").partition(" ")
+        if (kind, name) not in (("ha", "noi"), ("tp", "ha noi")):
+            places.add(f"{_PLACE_KINDS.get(kind, kind)} {name}".strip())
+        key = key[:found.start()]
+    return key, frozenset(places)
+
+
+def one_union(keys: list[str]) -> bool:
+    """Whether the union keys of rows alike in all else (model, field, type, registrant,
+    position) name one union: the blank ones aside, one name without its places, and places
+    that never disagree (each row's places within another's: ``Trường TH A``, ``Trường TH A,
+    quận Đống Đa``, ``Trường TH A - Q. Đống Đa, Hà Nội`` and a blank are one; ``…, quận Đống
+    Đa`` and ``…, quận Ba Đình`` two; ``Trường TH A``, ``Trường TH B`` and a blank two, and
+    the blank of neither: fresh tester W's W132, Z's Z04H)."""
+    read = [placeless(k) for k in keys if k]
+    if len({name for name, _ in read}) > 1:
+        return False
+    places = [p for _, p in read]
+    return all(a <= b or b <= a for a in places for b in places)
+
+
 def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:
     """For each row of each frame (normalised rows, index: Excel row) that repeats an earlier
     row of the same frame (:data:`DUPLICATE_KEY`, :func:`duplicate_key`), the Excel row of
@@ -106,7 +148,15 @@ def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:
     owner = np.repeat(np.arange(len(frames)), sizes)
     rows = np.concatenate([f.index.to_numpy(dtype="int64") for f in frames])
     first = (pd.Series(rows).groupby([owner, *(keys[c] for c in DUPLICATE_KEY)], dropna=False,
-                                     sort=False).transform("min").to_numpy())
+                                     sort=False).transform("min").to_numpy(copy=True))
+    alike = pd.Series(rows).groupby([owner, *(keys[c] for c in DUPLICATE_KEY if c != UNION)],
+                                    dropna=False, sort=False)
+    loose = alike.transform("min").to_numpy()
+    if (loose != first).any():  # rows alike but for their union's key: one union or two?
+        unions = keys[UNION].to_numpy()
+        for at in alike.indices.values():
+            if len(at) > 1 and one_union(list(unions[at])):
+                first[at] = loose[at]  # a blank union, or its place added (W132, Z04H)
     out, start = [], 0
     for frame, size in zip(frames, sizes):
         mine = first[start:start + size].astype(object)
@@ -117,6 +167,17 @@ def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:
 
 
 _SAME = "cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân, chức vụ và công đoàn cơ sở"
+#: Said when the two rows' unions are one by :func:`one_union` only.
+_SAME_BUT_UNION = ("cùng tên mô hình, lĩnh vực, hình thức, tập thể/cá nhân và chức vụ, cùng "
+                   "công đoàn cơ sở (một dòng để trống hoặc ghi thêm địa danh)")
+
+
+def _same(rows: pd.DataFrame, row: int, first: int) -> str:
+    """What two rows of a duplicate share, in Vietnamese: :data:`_SAME`, or
+    :data:`_SAME_BUT_UNION` when their unions' keys differ."""
+    if UNION in rows and duplicate_key(rows.at[row, UNION]) != duplicate_key(rows.at[first, UNION]):
+        return _SAME_BUT_UNION
+    return _SAME
 
 
 def _exact_copy(raw: pd.DataFrame, row: int, first: int) -> bool:
@@ -141,13 +202,14 @@ def duplicate_records(rows: pd.DataFrame, raw: pd.DataFrame, *, file: str, sheet
         if row in flagged:
             continue
         if first not in rejected:
-            error = f"Trùng với dòng {first}: {_SAME}; chỉ tính dòng {first}."
+            error = f"Trùng với dòng {first}: {_same(rows, row, first)}; chỉ tính dòng {first}."
         elif _exact_copy(raw, row, first):
             copies.add(row)
             error = (f"Lặp lại đúng dòng {first} (dòng {first} bị từ chối, xem lý do ở dòng "
                      f"{first}); khi sửa dòng {first}, đề nghị xóa dòng này.")
         else:
-            error = (f"Trùng với dòng {first}: {_SAME}; dòng {first} cũng bị từ chối: đề nghị "
+            error = (f"Trùng với dòng {first}: {_same(rows, row, first)}; dòng {first} cũng bị "
+                     f"từ chối: đề nghị "
                      f"sửa một trong hai dòng và xóa dòng còn lại.")
         records.append({"file": file, "sheet": sheet, "row": row,
                         "column": BY_NAME["model"].header,
