@@ -26,7 +26,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\
                                     "\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
                                     "\u2060\u2061\u2062\u2063\u2064\u180e\u034f"
                                     "\u206a\u206b\u206c\u206d\u206e\u206f\ufff9\ufffa\ufffb"))
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+#: Dashes, and the full-width forms of ASCII (``０１／２０２４ － １２／２０２４``, ``01／2024``,
+#: ``～``: typed with a Chinese or Japanese input method on; fresh tester AA's AA45, AA5C,
+#: AA5D: every period so written was unread) and the slashes that look like ``/`` (fraction
+#: and division slash), as their ASCII character in a matching key.
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "‒": "-", "―": "-",
+                         "﹣": "-", "⁄": "/", "∕": "/",
+                         **{chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}})
 #: Icelandic eth (``Ð`` U+00D0, ``ð`` U+00F0), typed for ``Đ``/``đ`` (U+0110/U+0111) by
 #: keyboards and fonts that draw them alike (``CÐCS``, ``XDÐ``; fresh tester J's J006, J018).
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
