@@ -222,7 +222,8 @@ ABBREVIATIONS: dict[str, str] = {"ko": "không", "k": "không", "kg": "không", 
 #: ``Mô hình tập thể``, ``Công đoàn cơ sở``); ``và``/``&`` join words in every column.
 FILLERS: dict[str, tuple[str, ...]] = {
     "field": ("lĩnh vực", "lv", "khối", "thuộc", "mô hình", "các"),
-    "type": ("hình thức", "mô hình", "đăng ký", "của", "do", "thực hiện", "các"),
+    "type": ("hình thức", "mô hình", "đăng ký", "của", "do", "thực hiện", "các", "danh sách",
+             "đối với"),
     "level": ("công đoàn", "cđ", "cấp"),
     "result": ("kết quả", "xếp loại", "đánh giá", "mức"),
 }

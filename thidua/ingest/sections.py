@@ -18,6 +18,11 @@ from thidua.ingest.values import EXACT, read_value
 from thidua.text import clean_text
 
 
+#: A part's number before a section's heading (``PHẦN II: CÁ NHÂN``, ``Phần thứ hai - Tập
+#: thể``; fresh tester AA's neighbours of AA40).
+_PART = re.compile(r"^\s*phần\s+(?:thứ\s+\w+|[ivxlc]+|\d{1,2})\s*[:.\-–]?\s*", re.IGNORECASE)
+
+
 def heading_type(row: list) -> str | None:
     """The type (``Tập thể`` or ``Cá nhân``) a section heading row names: its text, one cell
     or a numbering and one cell (``I. TẬP THỂ``, ``II | Cá nhân``, ``B. Cá nhân:``), read
@@ -27,7 +32,7 @@ def heading_type(row: list) -> str | None:
         return None
     if len(texts) == 2 and not re.fullmatch(r"[IVXivx]{1,4}|\d{1,2}|[A-Za-z]", texts[0]):
         return None  # two cells: a numbering, then the heading
-    reading = read_value("type", ". ".join(texts).rstrip(":"))
+    reading = read_value("type", _PART.sub("", ". ".join(texts)).rstrip(":"))
     return TYPES[reading.code] if reading.how == EXACT and reading.code else None
 
 
