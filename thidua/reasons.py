@@ -10,9 +10,12 @@ never the English one.
 
 from __future__ import annotations
 
+import builtins
 import errno
 import json
 import re
+import traceback
+from pathlib import Path
 
 #: ``errno`` → what it means for a file the user named.
 OS_REASONS = {
@@ -119,3 +122,33 @@ def file_fault(exc: BaseException) -> str:
     text = f"{type(exc).__name__} {exc}".lower()
     return next((said for words, said in FILE_FAULTS if words in text),
                 "nội dung tệp bị hỏng hoặc không đúng định dạng")
+
+
+#: Where this program's own code lives (``thidua/``, ``schemas/``).
+_OWN_CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "schemas")
+
+#: Said of a file whose reading met a fault of this program's own code (:func:`own_fault`),
+#: never of the file: the unit is not asked to change it.
+PROGRAM_FAULT = ("Chương trình gặp lỗi nội bộ khi đọc tệp này (lỗi của chương trình, không "
+                 "phải lỗi của tệp): tệp chưa được tính trong lần chạy này và sẽ được đọc lại ở "
+                 "lần chạy sau. Đề nghị người quản trị xem nhật ký của lần chạy và báo lỗi kèm "
+                 "tệp này.")
+
+
+def own_fault(exc: BaseException) -> str | None:
+    """The traceback of ``exc`` (English, for the run's log) when this program's own code
+    raised it: an exception of Python's own kinds (``ValueError``, ``KeyError``,
+    ``IndexError``, …) whose innermost Python frame is in ``thidua/`` or ``schemas/`` (a
+    check that went wrong: fresh tester AA's run of 02/12/2026 met one, and its file was
+    rejected "nội dung tệp bị hỏng"); ``None`` for an error a reader library raised in its
+    own code or of its own kind (:func:`file_fault`: the file's). A :class:`MemoryError`
+    is never one (a limit, :mod:`thidua.ingest.worker`)."""
+    if type(exc).__module__ != builtins.__name__ or isinstance(exc, MemoryError):
+        return None
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return None
+    where = Path(frames[-1].filename).resolve()
+    if not any(root == where.parent or root in where.parents for root in _OWN_CODE):
+        return None
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

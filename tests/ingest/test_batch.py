@@ -320,7 +320,9 @@ def test_a_batch_is_read_in_a_worker_whole_and_again_file_by_file_when_it_fails(
 
 
 def test_in_a_worker_an_isolated_call_runs_in_place_and_judges_errors_alike(monkeypatch):
+    import io
     import os
+    import zipfile
 
     from thidua.ingest import isolation, worker
     from thidua.ingest.workbook import FileRejected
@@ -328,9 +330,9 @@ def test_in_a_worker_an_isolated_call_runs_in_place_and_judges_errors_alike(monk
     assert isolation.run_isolated(os.getpid) != os.getpid()  # a worker of its own
     monkeypatch.setattr(worker, "serving", True)
     assert isolation.run_isolated(os.getpid) == os.getpid()  # already in one: in place
-    with pytest.raises(FileRejected) as failed:
-        isolation.run_isolated(int, "mười")
-    assert str(failed.value).startswith("Không đọc được tệp: ")
+    with pytest.raises(FileRejected) as failed:  # a reader library's error: the file's
+        isolation.run_isolated(zipfile.ZipFile, io.BytesIO(b"PK\x03\x04 broken"))
+    assert str(failed.value).startswith("Không đọc được tệp: cấu trúc nén của tệp bị hỏng")
     assert str(failed.value).endswith("đề nghị mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.")
     rejected = FileRejected("tệp hỏng")
 

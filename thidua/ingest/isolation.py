@@ -13,6 +13,7 @@ once. :func:`run_isolated` may be called from any number of threads at once.
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import threading
 from dataclasses import replace
@@ -38,7 +39,7 @@ from thidua.ingest.worker import (  # noqa: F401 - the reasons and the error, ke
 )
 from thidua.ingest import worker as worker_module
 from thidua.ingest.workbook import PASSWORD, FileRejected, reads_as_csv
-from thidua.reasons import file_fault
+from thidua.reasons import PROGRAM_FAULT, file_fault, own_fault
 
 #: Workers parsing at once (the machine's cores, at least two).
 MAX_WORKERS = max(2, os.cpu_count() or 2)
@@ -179,6 +180,9 @@ def run_isolated(function, *args, timeout: float | None = None, cpu_seconds: flo
         return value
     if isinstance(value, FileRejected):
         raise value
+    if trace := getattr(value, "own_trace", None) or own_fault(value):  # the program's fault
+        logging.getLogger("thidua").error("Lỗi chương trình khi đọc một tệp:\n%s", trace)
+        raise ReaderFailed(PROGRAM_FAULT) from value  # never cached: read again next run
     raise FileRejected(FAILED.format(error=file_fault(value))) from value
 
 

@@ -30,6 +30,7 @@ import psutil
 from thidua.ingest import limits
 from thidua.ingest.limits import exceeded, size
 from thidua.ingest.workbook import FileRejected
+from thidua.reasons import own_fault
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 # workers fork with the parsers already imported (the pool's module imports them)
@@ -133,6 +134,8 @@ def _serve(conn, log: str) -> None:
         except MemoryError:
             reply = ("memory", None)
         except Exception as exc:  # noqa: BLE001 - sent back, judged by the parent
+            with contextlib.suppress(AttributeError, TypeError):  # its traceback does not pickle
+                exc.own_trace = own_fault(exc)
             reply = ("error", exc)
         try:
             conn.send(reply)
