@@ -301,7 +301,8 @@ def _opened(source: InputFile, context: UnitContext) -> _Opened | FileResult:
             check_not_all_formulas(r.sheet, r.data)
     except FileRejected as exc:
         unit = code_from_filename(source.path, set(context.known_codes))
-        sent = checked_sent_date(title, context.year)[0] if title.sent_date else None
+        sent = checked_sent_date(title, context.year)[0] \
+            if title.sent_date or title.sent_undated else None
         said = " ".join([str(exc), *(n for _, n in coded if n and str(exc).startswith(NO_UNIT))])
         return _rejected_file(source, said, sheet_name, unit, encoding, digest, sent,
                               transient=isinstance(exc, ReaderFailed),

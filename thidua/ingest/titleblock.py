@@ -10,8 +10,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from thidua.ingest.titledates import (DATED_LINE, heading_line, heading_year, parse_sent_date,
-                                      parse_sent_time, sent_date_problem)
+from thidua.ingest.titledates import (DATED_LINE, SENDING_STARTS, assumed_sent_date, heading_line,
+                                      heading_year, parse_day_month, parse_sent_date,
+                                      parse_sent_time, sent_date_problem, undated_line,
+                                      undated_problem)
 from thidua.ingest.unitnames import unit_in_line
 from thidua.ingest.workbook import FileRejected
 from thidua.text import clean_text, fold_code, match_key, year_digits
@@ -43,6 +45,12 @@ class TitleBlock:
     short_year_text: str | None = field(default=None, compare=False)
     #: The ``Năm:`` line when it typed the letter O for a zero (``Năm: 2O24``), told.
     lettered_year_text: str | None = field(default=None, compare=False)
+    #: A sent date written without its year (``Ngày gửi: 20/11``, ``Hà Nội, ngày 20 tháng
+    #: 11``): ``(day, month, the line as told)``; its year is :func:`checked_sent_date`'s.
+    sent_undated: tuple[int, int, str] | None = None
+    #: A full date the title gives beside a sent date without its year (a dated line with its
+    #: year, another date label): the year is taken from it, never assumed.
+    dated_elsewhere: dt.date | None = field(default=None, compare=False)
 
 
 #: Title labels as match keys, longest first (``Ngày gửi báo cáo`` before ``Ngày gửi``), and
@@ -170,7 +178,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     ngày 05 tháng 12 năm 2024``) gives the sent date.
     """
     code = year = sent = sent_text = span_ = sent_time = year_text = code_text = short = None
-    lettered = None
+    lettered = undated = None
+    full: list[dt.date] = []  # the title's full dates, for a sent date without its year
     for kind, value, strict, said in _labelled(rows):
         if kind == "code":
             candidate = re.sub(r"\s*[(\[].*$", "", value).strip().upper()  # no ``(Ba Đình)``
@@ -199,14 +208,20 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
                                    f"(cần một năm 4 chữ số, ví dụ 'Năm: 2024').")
         elif kind == "sent":
             date = parse_sent_date(value)
-            if date or strict:
-                sent, sent_text = date, None if date else value
+            day_month = None if date else parse_day_month(value)  # ``Ngày gửi: 20/11``
+            full += [date] if date else []
+            if date or strict or day_month:
+                sent, sent_text = date, None if date or day_month else value
                 sent_time = parse_sent_time(value) if date else None
-    if sent is None and sent_text is None:  # ``Hà Nội, ngày 05 tháng 12 năm 2024``
-        for cell in (c for row in rows for c in ([row] if isinstance(row, str) else row)):
-            if (m := DATED_LINE.match(match_key(cell))) and (date := parse_sent_date(m[1])):
-                sent = date
-                break
+                undated = (*day_month, said) if day_month else None
+    cells = [c for row in rows for c in ([row] if isinstance(row, str) else row)]
+    dated = next((date for cell in cells if (m := DATED_LINE.match(match_key(cell)))
+                  and (date := parse_sent_date(m[1]))), None)  # ``Hà Nội, ngày 05 tháng 12 năm 2024``
+    if sent is None and sent_text is None and undated is None:
+        sent = dated
+        if dated is None:  # ``Hà Nội, ngày 20 tháng 11``: its year assumed
+            undated = next(((*day_month, clean_text(cell)) for cell in cells
+                            if isinstance(cell, str) and (day_month := undated_line(cell))), None)
     lines = tuple(clean_text(c) for row in rows for c in ([row] if isinstance(row, str) else row))
     named = heading_year(lines)
     if year is None and span_ is None:  # no ``Năm:`` line: the heading's ``… NĂM 2023``
@@ -214,7 +229,8 @@ def parse_title(rows: list[list[str]] | list[str]) -> TitleBlock:
     return TitleBlock(code, year, sent, sent_text, tuple(t for t in lines if t), named,
                       span_ if year is None else None, sent_time, year_text, code_text,
                       short if year_text == short else None,
-                      lettered if year_text == lettered else None)
+                      lettered if year_text == lettered else None, undated,
+                      (dated or (full[-1] if full else None)) if undated else None)
 
 
 #: A year typed with the letter O for a zero (``2O24``, ``2o25``, ``2OO4``): four characters of
@@ -307,7 +323,33 @@ def year_remark(title: TitleBlock, year: int) -> str | None:
 def checked_sent_date(title: TitleBlock, year: int) -> tuple[dt.date | None, str | None]:
     """The sent date to order a unit's files by, and a remark for the unit when the title's
     ``Ngày gửi:`` is ignored: unreadable, or outside the report year and the year after it
-    (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report)."""
+    (when reports for ``year`` are sent; a typo such as 2031 would otherwise date the report).
+
+    A sent date written without its year (``Ngày gửi: 20/11``, ``05 tháng 12``, ``Hà Nội,
+    ngày 20 tháng 11``: :attr:`TitleBlock.sent_undated`) is read with the year
+    :func:`thidua.ingest.titledates.assumed_sent_date` gives it (the report year from July on,
+    the next year before; the year of a full date the title gives elsewhere when it does) and
+    the unit is told the year was assumed ("… không ghi năm: đã hiểu là ngày 20/11/2024 …");
+    one whose day does not exist (``31/11``, ``30/2``) is told as unreadable. Before, such a
+    date was ignored and the modification time chose the older file (fresh tester AA's AA47,
+    AA57). An extension of ``spec/submission-form.md``, "Corrections"."""
+    if title.sent_undated:
+        day, month, said = title.sent_undated
+        near = title.dated_elsewhere
+        assumed, sent = assumed_sent_date(day, month, year, near)
+        if sent is None:
+            return None, (f"Dòng '{said}' không đọc được ({undated_problem(day, month, assumed)}); "
+                          f"đã dùng thời gian sửa tệp thay cho ngày gửi.")
+        why = (f"theo ngày {near:%d/%m/%Y} ghi ở tiêu đề" if near else
+               f"danh sách năm {year} gửi từ tháng {SENDING_STARTS:02d}/{year} đến tháng "
+               f"{SENDING_STARTS - 1:02d}/{year + 1}")
+        if not dt.date(year, 1, 1) <= sent <= dt.date(year + 1, 12, 31):
+            return None, (f"Dòng '{said}' không ghi năm; theo ngày {near:%d/%m/%Y} ghi ở tiêu đề "
+                          f"là ngày {sent:%d/%m/%Y}, nằm ngoài năm {year} và năm {year + 1}; đã "
+                          f"dùng thời gian sửa tệp thay cho ngày gửi.")
+        return sent, (f"Dòng '{said}' không ghi năm: đã hiểu là ngày {sent:%d/%m/%Y} ({why}); "
+                      f"đề nghị lần sau ghi đủ ngày, tháng, năm, ví dụ 'Ngày gửi: "
+                      f"{sent:%d/%m/%Y}'.")
     if title.sent_text:
         why = sent_date_problem(title.sent_text)  # ``31/11/2024``: no such day
         return None, (f"Dòng 'Ngày gửi: {title.sent_text}' không đọc được ({why}); "
@@ -403,4 +445,4 @@ def _read_one(kind: str, value: str, colon: bool) -> bool:
     label = {"code": "Mã đơn vị", "year": "Năm", "sent": "Ngày gửi"}[kind]
     title = parse_title([[f"{label}{':' if colon else ''} {value}"]])
     return bool(title.unit_code or title.year or title.year_span or title.sent_date
-                or title.sent_text)
+                or title.sent_text or title.sent_undated)

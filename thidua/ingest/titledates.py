@@ -4,6 +4,7 @@ The block itself, and what a unit is told of its dates, is :mod:`thidua.ingest.t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -11,7 +12,8 @@ from thidua.ingest.periodcheck import period_problem
 from thidua.ingest.periods import english_dates
 from thidua.text import match_key
 
-__all__ = ["DATED_LINE", "heading_year", "parse_sent_date", "parse_sent_time", "sent_date_problem"]
+__all__ = ["DATED_LINE", "assumed_sent_date", "heading_year", "parse_day_month", "parse_sent_date",
+           "parse_sent_time", "sent_date_problem", "undated_line", "undated_problem"]
 
 #: The dated line of a Vietnamese document (``Hà Nội, ngày 05 tháng 12 năm 2024``): its date
 #: is the sent date when no ``Ngày gửi:`` says otherwise.
@@ -79,6 +81,97 @@ def parse_sent_date(value: str) -> dt.date | None:
                 return dt.date(year, month, day)
             except ValueError:
                 return None
+    return None
+
+
+#: A sent date written without its year, and nothing else (as a match key): the day and the
+#: month in figures (``20/11``, ``20-11``, ``20.11``) or in words (``20 tháng 11``, ``ngày 20
+#: tháng 11``, ``20 thg 11``, ``20 tháng mười một``), after a place or a weekday and a comma or
+#: not (``Hà Nội, ngày 20 tháng 11``, ``Thứ Tư, 20/11``), a ``năm`` left blank after it or not
+#: (``ngày 20 tháng 11 năm``, a template's). Any number in figures (``31/11``, ``5/13``) is
+#: kept, to tell a day that does not exist (:func:`undated_problem`); a time or a year after it
+#: (``05 tháng 12 16:40``) makes it no such date.
+_DAY_MONTH = re.compile(
+    r"(?:[^,\d]{1,40},\s*)?(?:ngay\s*)?(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})|,?\s*(?:thang|thg)\s*"
+    + _MONTH + r")(?:\s*,?\s*nam)?[\s.,_…]*")
+
+
+def parse_day_month(value: str) -> tuple[int, int] | None:
+    """``(day, month)`` of a ``Ngày gửi:`` value (or a dated line) that is a day and a month
+    without a year (:data:`_DAY_MONTH`: ``20/11``, ``20 tháng 11``, ``Hà Nội, ngày 20 tháng
+    11``), whether or not that day exists (``31/11`` → ``(31, 11)``); ``None`` for any other
+    value, a full date included. Its year is :func:`assumed_sent_date`'s."""
+    found = _DAY_MONTH.fullmatch(match_key(value).strip())
+    if found is None:
+        return None
+    month = found[2] or found[3]
+    return int(found[1]), _MONTH_WORDS.get(month) or int(month)
+
+
+def undated_line(cell: str) -> tuple[int, int] | None:
+    """``(day, month)`` of a document's dated line written without its year (``Hà Nội, ngày
+    20 tháng 11``, ``Hà Nội, ngày 20 tháng 11 năm``): a place, a comma, ``ngày``, the day,
+    ``tháng`` and the month (:func:`parse_day_month`); ``None`` otherwise."""
+    key = match_key(cell).strip()
+    if not re.match(r"[^,\d]{1,40},\s*ngay\s*\d", key):
+        return None
+    return parse_day_month(cell)
+
+
+#: The first month of the months a report year's files are sent in: a year ``Y``'s lists are
+#: sent from the second half of ``Y`` (registrations, the year-end evaluation in November and
+#: December) to the first half of ``Y + 1`` (late lists, corrections); a day and month from
+#: July on is of ``Y``, before July of ``Y + 1``.
+SENDING_STARTS = 7
+
+
+def assumed_sent_date(day: int, month: int, year: int,
+                      near: dt.date | None = None) -> tuple[int, dt.date | None]:
+    """The year of a sent date written without it (``Ngày gửi: 20/11``), and the date
+    (``None`` when that day does not exist that year: ``31/11``, ``29/02`` of 2025), for a file
+    of report year ``year``. With ``near``, a full date the same title gives elsewhere (a dated
+    line ``Hà Nội, ngày 20 tháng 11 năm 2024``, another date label), the year is never guessed:
+    the year of ``near`` or the one before or after, whichever puts the day nearest to it
+    (``03/01`` beside ``28/12/2024`` is of 2025). Without it: ``year`` for a month from
+    :data:`SENDING_STARTS` (July) on, ``year + 1`` before: a year's lists are sent late in the
+    year and corrected early in the next (``checked_sent_date`` accepts only those two years).
+    The modification time is not asked: it is the very thing a sent date overrides (a copy, a
+    download or the office's Save change it; fresh tester AA's AA47: ``5/12`` was saved on
+    30/11, and the year before that, 2023, would have lost to ``20/11`` of 2024).
+    An extension of ``spec/submission-form.md``, "Corrections" (``docs/contracts.md``)."""
+    if near is not None:
+        dates = []
+        for candidate in (near.year - 1, near.year, near.year + 1):
+            try:
+                dates.append(dt.date(candidate, month, day))
+            except ValueError:
+                continue
+        if dates:
+            best = min(dates, key=lambda d: abs(d - near))
+            return best.year, best
+        chosen = near.year
+    else:
+        chosen = year if month >= SENDING_STARTS else year + 1
+    try:
+        return chosen, dt.date(chosen, month, day)
+    except ValueError:
+        return chosen, None
+
+
+def undated_problem(day: int, month: int, year: int) -> str | None:
+    """Why a day and month without a year (:func:`parse_day_month`) is no date, in
+    Vietnamese, for the unit, once its year is assumed as ``year``: ``tháng 13 không có
+    (tháng chỉ từ 01 đến 12)``, ``ngày 31/11 không có (tháng 11 chỉ có 30 ngày)``, ``ngày 30/02
+    không có (tháng 02 chỉ có 28 hoặc 29 ngày)``, ``ngày 29/02/2025 không có (tháng 02/2025 có
+    28 ngày)``; ``None`` when it is a date."""
+    if not 1 <= month <= 12:
+        return f"tháng {month:02d} không có (tháng chỉ từ 01 đến 12)"
+    most = calendar.monthrange(2024, month)[1]  # a leap year: the most days a month has
+    if not 1 <= day <= most:
+        days = "28 hoặc 29" if month == 2 else str(most)
+        return f"ngày {day:02d}/{month:02d} không có (tháng {month:02d} chỉ có {days} ngày)"
+    if day > (days := calendar.monthrange(year, month)[1]):
+        return f"ngày {day:02d}/{month:02d}/{year} không có (tháng {month:02d}/{year} có {days} ngày)"
     return None
 
 
