@@ -20,6 +20,7 @@ import pandas as pd
 from schemas.form import BY_NAME
 from thidua.ingest.columnar import by_value
 from thidua.ingest.rejections import shorten
+from thidua.ingest.salvage import LOST_STRING
 from thidua.text import LOST_LETTER, clean_text
 
 #: Every error value Excel shows in a cell (Excel 365 included).
@@ -162,3 +163,31 @@ def lost_letters_message(column: str) -> str:
     return (f"Ô '{BY_NAME[column].header}' có chữ tiếng Việt bị mất (thành dấu '?'): dòng này được "
             f"lưu bằng bảng mã không có chữ tiếng Việt. Đề nghị gõ lại dòng này, lưu tệp dạng "
             f"'CSV UTF-8 (Comma delimited)' hoặc .xlsx rồi gửi lại.")
+
+
+def lost_string_cells(raw: pd.DataFrame) -> dict[tuple[int, str], str]:
+    """``(Excel row, form column) → the cell's reference`` (``J15``; ``""`` when the file gave
+    none) of every form cell of ``raw`` whose text is lost in the file: an ``.xlsx`` cell
+    pointing at a shared string the file does not hold, read as
+    :data:`thidua.ingest.salvage.LOST_STRING` (:func:`thidua.ingest.salvage.with_lost_strings`).
+    Such a row is rejected (:func:`lost_string_message`), never counted with the cell read as
+    empty (``Kết quả`` would silently default to ``Chưa đánh giá``); ``STT`` aside
+    (:data:`EXEMPT`, only a numbering). Fresh tester AA's AA49; ``spec/submission-form.md``,
+    "Errors"."""
+    found = {}
+    for column in raw.columns:
+        if column not in BY_NAME or column in EXEMPT:
+            continue
+        for row, value in raw[column].items():
+            if isinstance(value, str) and value.startswith(LOST_STRING):
+                found[(int(row), column)] = value[len(LOST_STRING):].strip()
+    return found
+
+
+def lost_string_message(column: str, ref: str, header: str | None = None) -> str:
+    """The rejection of a cell of :func:`lost_string_cells`: ``Ô 'Kết quả' (J15) bị mất chữ
+    trong tệp: …``, the column as the unit's header names it when given."""
+    where = f" ({ref})" if ref else ""
+    return (f"Ô '{header or BY_NAME[column].header}'{where} bị mất chữ trong tệp: ô trỏ tới "
+            f"một chữ không có trong bảng chữ dùng chung của tệp (sharedStrings.xml), nên "
+            f"không biết ô ghi gì. Đề nghị gõ lại nội dung ô này rồi lưu tệp và gửi lại.")

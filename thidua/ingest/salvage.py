@@ -139,6 +139,72 @@ def with_read_errors(data: bytes) -> bytes | None:
         return None
 
 
+#: What a cell whose shared string is missing holds once read (:func:`with_lost_strings`):
+#: this mark, then the cell's reference (``J15``) when the file gives it. No unit types it;
+#: :func:`thidua.ingest.errorcells.lost_string_cells` finds it and rejects its row.
+LOST_STRING = "#LOST-STRING!"
+#: A cell of a worksheet part typed as a shared string (``t="s"``): its attributes before and
+#: after the type, and its value (the string's index).
+_SHARED_CELL = re.compile(rb'(<(?:\w+:)?c\b[^>]*?)\bt="s"([^>]*>(?:(?!</(?:\w+:)?c>).)*?'
+                          rb'<(?:\w+:)?v>)([^<]*)(</(?:\w+:)?v>)', re.DOTALL)
+#: A string of the shared strings part (``<si>``, any prefix).
+_SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
+_REF = re.compile(rb'\br="([A-Za-z]{1,3}[0-9]{1,7})"')
+
+
+#: A shared-string cell whose index is no number at all (``-1``, ``abc``, empty): python-calamine
+#: reads such a cell as the file's first string, silently (fresh tester AA's AA49 neighbours).
+_ODD_INDEX = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>\s*(?![0-9])')
+
+
+def odd_string_index(data: bytes) -> bool:
+    """Whether an ``.xlsx``'s worksheet holds a shared-string cell whose index is no number
+    (:data:`_ODD_INDEX`), which python-calamine would read as another cell's text instead of
+    refusing: such a file is read through :func:`with_lost_strings` first. ``False`` for no
+    zip or a damaged one. Never raises."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            return any(_ODD_INDEX.search(source.read(name)) for name in source.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+    except Exception:  # no zip, or a damaged one: calamine's own error says it
+        return False
+
+
+def with_lost_strings(data: bytes) -> bytes | None:
+    """The ``.xlsx`` ``data`` with each cell whose shared string does not exist (its index past
+    the end of ``xl/sharedStrings.xml``, negative, or not a number: a hand-made or damaged file)
+    written as a text cell holding :data:`LOST_STRING` and its reference (``#LOST-STRING!J15``),
+    so that python-calamine reads the rest of the sheet (it refuses the whole sheet, "Cell
+    string index not found in shared strings table") and the row holding it is rejected naming
+    the cell (:func:`thidua.ingest.errorcells.lost_string_cells`), never read as empty. Fresh
+    tester AA's AA49: one ``Kết quả`` cell pointing at string 999 of about 60 rejected the
+    whole file. ``None`` when there is no such cell, no shared strings part at all (the whole
+    file's problem: it stays rejected), or ``data`` is no zip. Never raises. An extension of
+    ``spec/submission-form.md``, "Errors" (``docs/contracts.md``)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            names = source.namelist()
+            shared = next((n for n in names if n.lower() == "xl/sharedstrings.xml"), None)
+            if shared is None:
+                return None
+            count = len(_SHARED_ITEM.findall(source.read(shared)))
+
+            def lost_cell(m: re.Match) -> bytes:
+                index = m.group(3).strip()
+                if index.isdigit() and int(index) < count:
+                    return m.group(0)
+                ref = _REF.search(m.group(1) + m.group(2))
+                mark = LOST_STRING.encode() + (ref.group(1).upper() if ref else b"")
+                return m.group(1) + b't="str"' + m.group(2) + mark + m.group(4)
+
+            bodies = {name: _SHARED_CELL.sub(lost_cell, body) for name in names
+                      if name.startswith("xl/worksheets/") and b't="s"' in (body := source.read(name))}
+            changed = {name: body for name, body in bodies.items() if body != source.read(name)}
+            return rezipped(source, changed) if changed else None
+    except Exception:  # no zip, or a damaged one: nothing to rewrite
+        return None
+
+
 def salvage_note(wrong: tuple[str, ...]) -> str:
     """The line telling a unit its file was read around its damaged parts (``wrong``: what
     :func:`without_broken_parts` found)."""

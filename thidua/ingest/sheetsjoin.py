@@ -8,9 +8,16 @@ import pandas as pd
 
 from schemas.form import BY_NAME
 from thidua.ingest.normalise import IGNORED_REASONS
+from thidua.ingest.salvage import LOST_STRING
 from thidua.ingest.sheetrows import SheetOutcome
 from thidua.ingest.validate import duplicates_across_sheets
 from thidua.text import on_sheet
+
+
+def _unmarked(value: object) -> object:
+    """A rejected row's cell as the unit wrote it: a cell whose shared string was lost in the
+    file (:data:`thidua.ingest.salvage.LOST_STRING`) is empty, never the mark."""
+    return "" if isinstance(value, str) and value.startswith(LOST_STRING) else value
 
 
 def combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
@@ -29,7 +36,7 @@ def combined(outcomes: list[SheetOutcome], unit: str | None, file: str) -> dict:
     rejected_rows = pd.concat(
         [o.raw.loc[sorted(r["row"].dropna().unique().astype(int)), list(o.headers)]
          .rename(columns=o.headers) for o, r in zip(outcomes, rejections)],
-        keys=[o.sheet for o in outcomes], names=["sheet", "row"])
+        keys=[o.sheet for o in outcomes], names=["sheet", "row"]).map(_unmarked)  # ``J15`` lost
     # a row of several people (:mod:`thidua.ingest.severalpeople`) is one row read, valid
     # unless one of them is rejected
     sheets = tuple({"sheet": o.sheet, "read": o.read,

@@ -22,7 +22,8 @@ from thidua.ingest.duplicates import (DUPLICATE_KEY, duplicate_key, duplicate_re
                                       duplicates_across_sheets, first_rows)
 from thidua.ingest.yearwords import YEAR_EXPECTED, is_year_header
 from thidua.ingest.errorcells import (error_cells, error_message, lost_letter_cells,
-                                      lost_letters_message)
+                                      lost_letters_message, lost_string_cells,
+                                      lost_string_message)
 from thidua.ingest.limits import MAX_CELL_CHARS, number
 from thidua.ingest.legend import number_hint
 from thidua.ingest.periods import parse_period, serial_note, with_report_year
@@ -311,10 +312,11 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     long = _oversized(raw, file.lower().endswith(CUT_AT_LIMIT))  # once: rejected or emptied
     oversized = {k: v for k, v in long.items() if not _free(k[1])}
     free = [k for k in long if _free(k[1])]  # a long remark keeps its row, told (long_free_cells)
+    strings = lost_string_cells(raw)  # a shared string missing from the file: its text lost
     errors = error_cells(raw)  # ``#N/A``: rejects its row, named as such (not as missing)
     native = file.lower().endswith(NATIVE_TEXT)  # a workbook's text is Unicode: ``Hỏi?Đáp``
     lost = {k: v for k, v in lost_letter_cells(raw, native).items() if k not in errors}  # ``S?ng``
-    flagged = set(oversized) | set(errors) | set(lost)
+    flagged = set(oversized) | set(errors) | set(lost) | set(strings)
     problems: dict[tuple[int, str], str] = {}
     for column, check, index in failures[["column", "check", "index"]].itertuples(index=False):
         column = _period_column(_CHECK_COLUMN.get(str(check), column), str(check), raw,
@@ -334,6 +336,9 @@ def _split(rows: pd.DataFrame, raw: pd.DataFrame, year: int, file: str, sheet: s
     records += [{"file": file, "sheet": sheet, "row": row, "column": BY_NAME[column].header,
                  "value": shorten(text), "error": lost_letters_message(column)}
                 for (row, column), text in sorted(lost.items())]
+    records += [{"file": file, "sheet": sheet, "row": row, "column": BY_NAME[column].header,
+                 "value": "(mất chữ)", "error": lost_string_message(column, ref)}
+                for (row, column), ref in sorted(strings.items())]
     for (row, column), check in sorted(problems.items()):
         value = clean_text(raw.at[row, column]) if column in raw else ""
         if column == "period_from" and check == "period_in_year":  # both cells, as written

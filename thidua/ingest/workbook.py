@@ -18,7 +18,7 @@ import zipfile
 import python_calamine as calamine
 
 from thidua.ingest import legacy
-from thidua.ingest.salvage import with_read_errors
+from thidua.ingest.salvage import odd_string_index, with_lost_strings, with_read_errors
 from thidua.text import LOST_LETTER
 
 Grid = list[list[object]]
@@ -216,6 +216,8 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
         raise FileRejected(PASSWORD)
     if _is_truncated_zip(data):
         raise FileRejected(TRUNCATED)
+    if data.startswith(_ZIP) and odd_string_index(data):  # ``<v>-1</v>``: read as string 0
+        data = with_lost_strings(data) or data
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
@@ -229,8 +231,10 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
     try:
         return _grids(workbook, hidden_rows)
     except calamine.CalamineError as exc:  # ``#SPILL!`` stored as an error: as text, read again
-        if "error value" not in str(exc) or (fixed := with_read_errors(data)) is None:
-            raise
+        fixed = with_read_errors(data)
+        fixed = with_lost_strings(fixed or data) or fixed  # a shared string missing: marked
+        if fixed is None:
+            raise exc
         return _grids(calamine.CalamineWorkbook.from_filelike(io.BytesIO(fixed)), hidden_rows)
 
 
