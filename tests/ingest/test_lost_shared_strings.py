@@ -22,7 +22,8 @@ from helpers import input_file
 from thidua.ingest.errorcells import lost_string_cells, lost_string_message
 from thidua.ingest.files import REJECTED, USED, ingest_file
 from thidua.ingest.read import parse_sheets
-from thidua.ingest.salvage import LOST_STRING, odd_string_index, with_lost_strings
+from thidua.ingest.salvage import (LOST_STRING, MAX_LOST_STRINGS, odd_string_index,
+                                   with_lost_strings)
 from thidua.ingest.workbook import workbook_grids
 
 _TITLE = [["LIÊN ĐOÀN LAO ĐỘNG THÀNH PHỐ HÀ NỘI"], ["LĐLĐ QUẬN ĐỐNG ĐA"],
@@ -120,6 +121,25 @@ def test_the_lost_cells_of_form_columns():
         "Ô 'Tên mô hình' bị mất chữ trong tệp: ô trỏ tới một chữ không có trong bảng chữ dùng "
         "chung của tệp (sharedStrings.xml), nên không biết ô ghi gì. Đề nghị gõ lại nội dung ô "
         "này rồi lưu tệp và gửi lại.")
+
+
+def test_a_spaced_index_is_a_number():
+    assert not odd_string_index(_xlsx({f"J{_FIRST}": " 3"}))
+
+
+def test_many_lost_cells_are_a_table_cut_short():
+    """More than :data:`MAX_LOST_STRINGS` (or one in ten of the string cells): the file's
+    problem, rejected as a whole as before (``test_damaged_reasons.py``'s cut table)."""
+    six = {f"J{r}": "999" for r in range(_FIRST, _FIRST + 6)}
+    assert MAX_LOST_STRINGS == 5
+    assert with_lost_strings(_xlsx(dict(list(six.items())[:5]))) is not None
+    assert with_lost_strings(_xlsx(six)) is None
+    with pytest.raises(Exception, match="shared strings"):
+        workbook_grids(_xlsx(six))
+    with pytest.raises(Exception, match="shared strings"):  # ``-1``: never read silently
+        workbook_grids(_xlsx({k: "-1" for k in six}))
+    assert with_lost_strings(_xlsx({f"J{_FIRST}": "999", f"B{_FIRST}": "998",
+                                    f"C{_FIRST}": "997"}, n=1)) is None  # 3 of 26 string cells
 
 
 def test_parse_sheets_reads_the_file_in_process():

@@ -150,11 +150,16 @@ _SHARED_CELL = re.compile(rb'(<(?:\w+:)?c\b[^>]*?)\bt="s"([^>]*>(?:(?!</(?:\w+:)
 #: A string of the shared strings part (``<si>``, any prefix).
 _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 _REF = re.compile(rb'\br="([A-Za-z]{1,3}[0-9]{1,7})"')
+#: The most cells whose shared string is missing a file is read around: a few cells (a
+#: hand-made file's slip) are its rows' problem; more, or more than one in ten of its
+#: shared-string cells, is a shared strings table cut short or damaged, the whole file's
+#: problem (the unit's own copy is likely whole: it sends it again).
+MAX_LOST_STRINGS = 5
 
 
 #: A shared-string cell whose index is no number at all (``-1``, ``abc``, empty): python-calamine
 #: reads such a cell as the file's first string, silently (fresh tester AA's AA49 neighbours).
-_ODD_INDEX = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>\s*(?![0-9])')
+_ODD_INDEX = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(?!\s*[0-9])')
 
 
 def odd_string_index(data: bytes) -> bool:
@@ -178,8 +183,10 @@ def with_lost_strings(data: bytes) -> bytes | None:
     string index not found in shared strings table") and the row holding it is rejected naming
     the cell (:func:`thidua.ingest.errorcells.lost_string_cells`), never read as empty. Fresh
     tester AA's AA49: one ``Kết quả`` cell pointing at string 999 of about 60 rejected the
-    whole file. ``None`` when there is no such cell, no shared strings part at all (the whole
-    file's problem: it stays rejected), or ``data`` is no zip. Never raises. An extension of
+    whole file. ``None`` when there is no such cell, no shared strings part at all, or more
+    such cells than :data:`MAX_LOST_STRINGS` or one in ten of the shared-string cells (a table
+    cut short: the whole file's problem, it stays rejected), or ``data`` is no zip. Never
+    raises. An extension of
     ``spec/submission-form.md``, "Errors" (``docs/contracts.md``)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
@@ -188,17 +195,23 @@ def with_lost_strings(data: bytes) -> bytes | None:
             if shared is None:
                 return None
             count = len(_SHARED_ITEM.findall(source.read(shared)))
+            cells = lost = 0
 
             def lost_cell(m: re.Match) -> bytes:
+                nonlocal cells, lost
+                cells += 1
                 index = m.group(3).strip()
                 if index.isdigit() and int(index) < count:
                     return m.group(0)
+                lost += 1
                 ref = _REF.search(m.group(1) + m.group(2))
                 mark = LOST_STRING.encode() + (ref.group(1).upper() if ref else b"")
                 return m.group(1) + b't="str"' + m.group(2) + mark + m.group(4)
 
             bodies = {name: _SHARED_CELL.sub(lost_cell, body) for name in names
                       if name.startswith("xl/worksheets/") and b't="s"' in (body := source.read(name))}
+            if lost > MAX_LOST_STRINGS or lost * 10 > cells:
+                return None  # a table cut short: the whole file's problem
             changed = {name: body for name, body in bodies.items() if body != source.read(name)}
             return rezipped(source, changed) if changed else None
     except Exception:  # no zip, or a damaged one: nothing to rewrite

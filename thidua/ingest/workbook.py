@@ -217,7 +217,9 @@ def workbook_grids(data: bytes, hidden_rows: int = 0) -> list[tuple[str, Grid, b
     if _is_truncated_zip(data):
         raise FileRejected(TRUNCATED)
     if data.startswith(_ZIP) and odd_string_index(data):  # ``<v>-1</v>``: read as string 0
-        data = with_lost_strings(data) or data
+        if (fixed := with_lost_strings(data)) is None:  # too many: a damaged table
+            raise calamine.CalamineError("Cell string index not found in shared strings table")
+        data = fixed
     try:
         workbook = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except calamine.PasswordError as exc:
