@@ -15,6 +15,7 @@ import pandas as pd
 from schemas.form import BY_NAME, HEADER_MARKERS, SIGNATURE_KEYS, TOTAL_KEYS
 from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.values import read_column, read_value
+from thidua.ingest.blocheadings import is_heading_line
 from thidua.ingest.grouplines import NUMBERING, breakdown_line, is_count_line, is_group_line
 from thidua.ingest.headers import english_header, header_name
 from thidua.ingest.legend import is_legend, is_legend_line
@@ -401,7 +402,9 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     nobody) (issue 9.3): ``Tổng công ty …``
     or ``Tổng kết …`` as a model or registrant is data. A total's breakdown is totals too
     (:func:`thidua.ingest.grouplines.breakdown_line`: ``Trong đó: Tập thể`` | ``2``
-    anywhere, ``Cá nhân`` | ``1`` right under a totals row). Returns a str Series on the same
+    anywhere, ``Cá nhân`` | ``1`` right under a totals row). A bloc's, a part's or a
+    workplace's heading (``I`` | ``KHỐI CƠ SỞ``, ``PHẦN I: …``, ``2`` | ``Trường Tiểu học X``:
+    :func:`thidua.ingest.blocheadings.is_heading_line`) is a ``subheading``. Returns a str Series on the same
     index. ``filled``: :func:`filled_down` of ``raw``, ``text``: :func:`form_text` of
     ``raw``, when the caller has them already.
     """
@@ -457,6 +460,8 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
             labels[row] = "subheading"  # ``Năm 2023``, ``DANH SÁCH … (tiếp theo)`` in STT
         elif not either and _model_heading(text.loc[row], columns):
             labels[row] = "subheading"  # ``I. CÁC MÔ HÌNH ĐĂNG KÝ NĂM 2024`` in the model's cell
+        elif not either and is_heading_line(text.loc[row].to_dict()):
+            labels[row] = "subheading"  # ``I`` | ``KHỐI CƠ SỞ``, ``2`` | ``Trường Tiểu học X``
     for row in summary_table_rows(text, labels):  # ``STT | Lĩnh vực | Tập thể | Cá nhân | Cộng``
         labels[row] = "totals"
     if both.any():  # a summary block's lines: ``Kinh tế`` | ``Cá nhân`` | ``2``
