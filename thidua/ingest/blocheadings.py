@@ -73,8 +73,9 @@ def _parts(texts: list[str]) -> list[str]:
 
 def _heading_key(texts: list[str]) -> str | None:
     """The match key of a heading's name: one text, or a numbering (``I``, ``A.``, ``2)``,
-    ``PHẦN I``) and one text, without the numbering and a trailing count; ``None`` for a row
-    of more."""
+    ``PHẦN I``) and one text, without the numbering (a count after it, ``(06 mô hình)``, is
+    read with the name); ``None`` for a row of more: a registrant, a field or a type of its
+    own beside a model makes a registration."""
     parts = _parts(texts)
     if not 1 <= len(parts) <= 2:
         return None
@@ -82,8 +83,7 @@ def _heading_key(texts: list[str]) -> str | None:
                                 or re.fullmatch(_PART + r"\s*[:.)\-–]?", match_key(parts[0]))):
         return None  # two cells: a numbering (or a part's label), then the heading
     key = match_key(" ".join(parts)).strip()
-    key = NUMBERING.sub("", key, count=1)
-    return _COUNT.sub("", key).strip(" .:-–") if _COUNT.search(key) else key
+    return NUMBERING.sub("", key, count=1)
 
 
 def is_bloc_heading(texts: list[str]) -> bool:
@@ -131,20 +131,17 @@ def is_heading_line(cells: dict[str, str]) -> bool:
     :func:`thidua.ingest.normalise.form_text` gives them) is a bloc's, a part's or a
     workplace's heading (:func:`is_bloc_heading`, :func:`is_workplace_line`), or a group
     line (:func:`thidua.ingest.grouplines.is_group_line`) with its level repeated. Its level
-    repeated in ``Cấp công đoàn`` is no value of its own. A registrant alone of its own
-    cell (not a merge over the row) makes it a row of the table; a workplace's name must fill
-    the model's cell (a registrant's wrapped second line ``Trường THCS …`` is none)."""
+    repeated in ``Cấp công đoàn`` is no value of its own. A registrant beside the heading's
+    text (not the same text merged over the row) makes it a row of the table (two texts, the
+    first no numbering: :func:`_heading_key`); a workplace's name must fill the model's cell
+    (a registrant's wrapped second line ``Trường THCS …`` is none)."""
     given = {c: t for c, t in cells.items() if t}
     filled = _without_level(given)
     texts = list(filled.values())
     if not texts:
         return False
-    name = _parts(texts)[-1]
-    registrant = filled.get("registrant", "")
-    if registrant and registrant != name:
-        return False  # a registrant of its own: a registration
     if is_bloc_heading(texts):
         return True
     if filled is not given and is_group_line(texts):
         return True  # ``Công đoàn cơ sở Công ty X`` | … | ``Cơ sở``
-    return filled.get("model") == name and is_workplace_line(texts)
+    return filled.get("model") == _parts(texts)[-1] and is_workplace_line(texts)
