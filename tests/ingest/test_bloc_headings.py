@@ -75,6 +75,8 @@ def test_a_level_repeated_in_its_column_is_no_value_of_the_heading():
     assert is_heading_line({"stt": "1", "model": "CĐCS Trường THCS Trưng Vương", "level": "Cơ sở"})
     assert not is_heading_line({"model": "KHỐI CƠ SỞ", "registrant": "Nguyễn Văn A"})
     assert not is_heading_line({"registrant": "Trường THCS Lê Lợi"})  # a registrant's 2nd line
+    assert not is_heading_line({"registrant": "Công đoàn cơ sở Trường Tiểu học số 1",
+                                "level": "Cấp trên trực tiếp cơ sở"})  # a registration's 2nd half
 
 
 def test_classify_rows_labels_each_heading_a_subheading_and_keeps_registrations():

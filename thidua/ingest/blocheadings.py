@@ -133,8 +133,10 @@ def is_heading_line(cells: dict[str, str]) -> bool:
     line (:func:`thidua.ingest.grouplines.is_group_line`) with its level repeated. Its level
     repeated in ``Cấp công đoàn`` is no value of its own. A registrant beside the heading's
     text (not the same text merged over the row) makes it a row of the table (two texts, the
-    first no numbering: :func:`_heading_key`); a workplace's name must fill the model's cell
-    (a registrant's wrapped second line ``Trường THCS …`` is none)."""
+    first no numbering: :func:`_heading_key`); a workplace's name, or a group's beside its
+    level, must fill the model's cell: a registrant's wrapped second line (``Trường THCS …``)
+    or a registration's second half (``Công đoàn cơ sở X`` | … | ``Cấp trên trực tiếp cơ
+    sở``: :func:`thidua.ingest.continuation.halves`) is none."""
     given = {c: t for c, t in cells.items() if t}
     filled = _without_level(given)
     texts = list(filled.values())
@@ -142,6 +144,7 @@ def is_heading_line(cells: dict[str, str]) -> bool:
         return False
     if is_bloc_heading(texts):
         return True
-    if filled is not given and is_group_line(texts):
+    in_model = filled.get("model") == _parts(texts)[-1]
+    if in_model and filled is not given and is_group_line(texts):
         return True  # ``Công đoàn cơ sở Công ty X`` | … | ``Cơ sở``
-    return filled.get("model") == _parts(texts)[-1] and is_workplace_line(texts)
+    return in_model and is_workplace_line(texts)
