@@ -112,6 +112,7 @@ declare -A MUTANTS=(
   [duplicatekey]="thidua.ingest.duplicates.x_duplicate_key__mutmut_*"
   [oneunion]="thidua.ingest.duplicates.x_one_union__mutmut_*"
   [placeless]="thidua.ingest.duplicates.x_placeless__mutmut_*"
+  [unionfirsts]="thidua.ingest.duplicates.x_union_firsts__mutmut_*"
   [ownnumber]="thidua.ingest.continuation.x__own_*"
   [unheaded]="thidua.ingest.unheaded.*"
   [personmodels]="thidua.ingest.personmodels.*"
@@ -228,6 +229,7 @@ declare -A TESTS=(
   [duplicatekey]="tests/ingest/test_pasted_text.py tests/ingest/test_duplicates_mutants.py tests/ingest/test_name_order_lookalikes.py tests/ingest/test_duplicate_shortened.py"
   [oneunion]="tests/ingest/test_duplicate_union.py"
   [placeless]="tests/ingest/test_duplicate_union.py"
+  [unionfirsts]="tests/ingest/test_duplicate_union.py"
   [ownnumber]="tests/ingest/test_second_people.py tests/ingest/test_continuation.py"
   [unheaded]="tests/ingest/test_lost_headers.py"
   [personmodels]="tests/ingest/test_personmodels_mutants.py tests/ingest/test_person_models.py tests/ingest/test_transposed_table.py"
@@ -264,7 +266,7 @@ ORDER=(aggregate formatting figures legacy values schemas continuation headers m
 # (``unescaped``, ``unwrapped``, ``duplicatekey``, ``ownnumber``, ``printable``, ``xmltext``,
 # ``groupofplace``, ``valueunheaded``, ``lostletters``, ``twicestored``, ``digitdates``,
 # ``personplace``, ``monthfirstcells``, ``shortcodes``, ``shorttitle``, ``programblank``,
-# ``headerwords``, ``oneunion``, ``placeless``: one function or two of a module
+# ``headerwords``, ``oneunion``, ``placeless``, ``unionfirsts``: one function or two of a module
 # scored above, changed since; not in ORDER, their module's run holds them)
 
 IFS=, read -r -a modules <<< "${1:-all}"

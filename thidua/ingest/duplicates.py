@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from schemas.form import BY_NAME
-from thidua.ingest.columnar import frame_by_value
+from thidua.ingest.columnar import by_value, frame_by_value
 from thidua.ingest.rejections import rejection_frame, shorten
 from thidua.text import clean_text, fold_code, match_key
 
@@ -97,7 +97,7 @@ def duplicate_key(value: object) -> str:
 #: A place after a union's name (``Trường TH Ánh Dương, quận Đống Đa``, ``… - Q. Đống Đa``,
 #: ``… (phường Láng Hạ)``, ``…, Hà Nội``), as a duplicate key ends: the union's address, not
 #: another union (fresh tester Z's Z04H: counted twice).
-_PLACE = re.compile(r"\s*[,(-]\s*(?:(?:quan|huyen|thi xa|tx|tp|phuong|xa|thi tran|q|h|p)\s*"
+_PLACE = re.compile(r"\s*[,(-]\s*(?:(?:quan|huyen|thi xa|tx|tp|phuong|xa|thi tran|q|h|p)\s+"
                     r"[a-z0-9][a-z0-9 ]*|ha noi)\s*\)?$")
 
 
@@ -127,10 +127,40 @@ def one_union(keys: list[str]) -> bool:
     Đa`` and ``…, quận Ba Đình`` two; ``Trường TH A``, ``Trường TH B`` and a blank two, and
     the blank of neither: fresh tester W's W132, Z's Z04H)."""
     read = [placeless(k) for k in keys if k]
-    if len({name for name, _ in read}) > 1:
-        return False
-    places = [p for _, p in read]
-    return all(a <= b or b <= a for a in places for b in places)
+    return all(_agree(a, b) for a in read for b in read)
+
+
+def _agree(one: tuple[str, frozenset[str]], other: tuple[str, frozenset[str]]) -> bool:
+    """Whether two unions read by :func:`placeless` can be one: the same name, and places
+    each within the other's or the other's within its."""
+    return one[0] == other[0] and (one[1] <= other[1] or other[1] <= one[1])
+
+
+def union_firsts(keys: list[str]) -> list[int]:
+    """For rows alike in all else (:func:`first_rows`' loose groups, in Excel order), by the
+    union keys of their ``Công đoàn cơ sở``: the position of the first row each repeats (its
+    own when none). Two rows can be one when their keys are equal, both filled and agreeing
+    (:func:`_agree`: ``Trường TH A, quận Đống Đa`` and ``Trường TH A``), or one blank while
+    every filled union of the rows is one (:func:`one_union`); a row repeats the first that
+    can be it when all the rows that can be it are one union: ``Trường TH A - Q. Đống Đa``
+    repeats ``Trường TH A`` whatever namesakes of other unions stand between (ABB7, AB9K), and
+    it can be that first one only: a blank beside ``Trường TH A`` and ``Trường TH B``, or
+    ``Trường TH A`` beside ``…, quận Đống Đa`` and ``…, quận Ba Đình``, could be either, and
+    repeats neither nor is repeated (AB2D: the two districts' rows both counted)."""
+    read = [placeless(k) if k else None for k in keys]
+    single = one_union(keys)
+
+    def can_be(one: int, other: int) -> bool:
+        if keys[one] == keys[other]:
+            return True
+        if read[one] is None or read[other] is None:
+            return single
+        return _agree(read[one], read[other])
+    alike = [[other for other in range(len(keys)) if can_be(at, other)] for at in range(len(keys))]
+    clear = [one_union([keys[other] for other in rows]) for rows in alike]
+    return [next((before for before in alike[at] if before < at and
+                  (clear[at] and clear[before] or keys[before] == keys[at])), at)
+            for at in range(len(keys))]
 
 
 def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:
@@ -149,14 +179,18 @@ def first_rows(frames: list[pd.DataFrame]) -> list[pd.Series]:
     rows = np.concatenate([f.index.to_numpy(dtype="int64") for f in frames])
     first = (pd.Series(rows).groupby([owner, *(keys[c] for c in DUPLICATE_KEY)], dropna=False,
                                      sort=False).transform("min").to_numpy(copy=True))
-    alike = pd.Series(rows).groupby([owner, *(keys[c] for c in DUPLICATE_KEY if c != UNION)],
-                                    dropna=False, sort=False)
+    levels = by_value(pd.concat([f["level"] if "level" in f else pd.Series("", index=f.index)
+                                 for f in frames if len(f)], ignore_index=True), match_key)
+    alike = pd.Series(rows).groupby([owner, levels, *(keys[c] for c in DUPLICATE_KEY
+                                                     if c != UNION)], dropna=False, sort=False)
     loose = alike.transform("min").to_numpy()
     if (loose != first).any():  # rows alike but for their union's key: one union or two?
         unions = keys[UNION].to_numpy()
         for at in alike.indices.values():
-            if len(at) > 1 and one_union(list(unions[at])):
-                first[at] = loose[at]  # a blank union, or its place added (W132, Z04H)
+            if len(at) > 1 and len(set(unions[at])) > 1:  # a blank union, its place added
+                at = at[np.argsort(rows[at], kind="stable")]  # in Excel order (W132, Z04H)
+                firsts = rows[at][union_firsts(list(unions[at]))]
+                first[at] = np.minimum(first[at], firsts)
     out, start = [], 0
     for frame, size in zip(frames, sizes):
         mine = first[start:start + size].astype(object)
