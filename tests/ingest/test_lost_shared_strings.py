@@ -37,14 +37,15 @@ _SHARED_REL = (b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.or
                b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
 
 
-def _xlsx(cells: dict[str, str], drop_shared: bool = False, n: int = 8) -> bytes:
+def _xlsx(cells: dict[str, str], drop_shared: bool = False, n: int = 8,
+          tail: list[list] = ()) -> bytes:
     """A workbook of ``n`` registrations whose texts are shared strings (openpyxl's inline
     strings moved into ``xl/sharedStrings.xml``, as Excel saves them), each cell of ``cells``
     (``J15``) then pointing at the index given (``999``, ``-1``, ``abc``)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "DS mô hình"
-    for row in [*_TITLE, HEADER, *regs(n)]:
+    for row in [*_TITLE, HEADER, *regs(n), *tail]:
         ws.append(row)
     out = io.BytesIO()
     wb.save(out)
@@ -142,6 +143,14 @@ def test_many_lost_cells_are_a_table_cut_short():
                                     f"C{_FIRST}": "997"}, n=1)) is None  # 3 of 26 string cells
 
 
+def test_six_lost_cells_of_one_row_are_that_row_s_problem():
+    """ABB0: the limit counts rows, not cells: one row's six lost cells rejected the file."""
+    row = {f"{c}{_FIRST + 1}": "9999" for c in "BCDEFH"}
+    assert with_lost_strings(_xlsx(row)) is not None
+    six_rows = {f"J{r}": "999" for r in range(_FIRST, _FIRST + 6)}
+    assert with_lost_strings(_xlsx({**six_rows, **row})) is None  # six rows: cut short
+
+
 def test_parse_sheets_reads_the_file_in_process():
     last = _FIRST + 7
     sheets = parse_sheets(_xlsx({f"J{last}": "999"}), ".xlsx")
@@ -182,3 +191,23 @@ def test_a_file_without_its_shared_strings_is_still_rejected(tmp_path, context):
     got = _ingest(tmp_path, context, {}, drop_shared=True)
     assert got.status == REJECTED
     assert "bảng chữ dùng chung của tệp (sharedStrings.xml) bị thiếu hoặc thiếu chữ" in got.problem
+
+
+def test_a_registration_of_six_lost_cells_is_rejected_not_ignored(tmp_path, context):
+    """ABB0: its STT, level, period and result left, it read as a template's blank row."""
+    row = _FIRST + 1
+    got = _ingest(tmp_path, context, {f"{c}{row}": "9999" for c in "BCDEFH"})
+    assert (got.status, got.rows["valid"], got.rows["rejected"], got.rows["ignored"]) == (
+        USED, 7, 1, 0)
+    assert set(got.rejections["row"].astype(int)) == {row}
+    assert sorted(got.rejections["column"]) == sorted(
+        ["Tên mô hình", "Lĩnh vực", "Hình thức", "Tên tập thể/cá nhân", "Chức vụ",
+         "Công đoàn cơ sở"])
+
+
+def test_a_lost_cell_of_the_signature_block_rejects_nothing(tmp_path, context):
+    """AB83: ``Người lập biểu`` under the table, its text lost: no registration."""
+    signature = [[], [None] * 8 + ["Người lập biểu"]]
+    got = _ingest(tmp_path, context, {f"I{_FIRST + 9}": "9999"}, tail=signature)
+    assert (got.status, got.rows["valid"], got.rows["rejected"]) == (USED, 8, 0)
+

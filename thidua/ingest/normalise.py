@@ -24,6 +24,7 @@ from thidua.ingest.summarytable import is_summary_heading, summary_table_rows
 from thidua.ingest.ballot import ballot_choice
 from thidua.ingest.periods import EMPTY_WORDS, parse_period, period_of_two
 from thidua.ingest.registrant import type_in_position
+from thidua.ingest.salvage import LOST_STRING
 from thidua.text import clean_text, match_key
 
 #: Ignored-row reasons, as counted in ``summary.json`` and the manifest.
@@ -217,9 +218,18 @@ def form_text(raw: pd.DataFrame) -> pd.DataFrame:
     columns (same index; the columns of :data:`schemas.form.BY_NAME` ``raw`` has, in its
     order), each distinct value cleaned once: what the row rules of a sheet look at, computed
     once for them all (issue 10). A program's empty (``nan``, :func:`_program_blank`) is no
-    text: a row of them is blank (fresh tester Z's Z022: rejected with four reasons)."""
+    text: a row of them is blank (fresh tester Z's Z022: rejected with four reasons); nor is
+    a cell whose text the file lost (:data:`thidua.ingest.salvage.LOST_STRING`): ``Người lập
+    biểu`` beside one is the signature block's, never a registration (fresh tester AB's AB83;
+    a registration's lost cell is rejected by :func:`thidua.ingest.errorcells.lost_string_cells`)."""
     return frame_by_value(raw[[c for c in raw.columns if c in BY_NAME]],
-                          lambda value: _program_blank(clean_text(value)))
+                          lambda value: _program_blank(_unlost(clean_text(value))))
+
+
+def _unlost(text: str) -> str:
+    """``""`` for a cell whose text the file lost (:data:`thidua.ingest.salvage.LOST_STRING`),
+    else ``text``."""
+    return "" if text.startswith(LOST_STRING) else text
 
 
 def filled_down(raw: pd.DataFrame, text: pd.DataFrame | None = None) -> pd.Series:
@@ -474,7 +484,20 @@ def classify_rows(raw: pd.DataFrame, filled: pd.Series | None = None,
     data = labels == "data"
     for row in _guide_lines(text, data.index[data.to_numpy(dtype=bool)]):
         labels[row] = "header"  # ``(Ghi tên mô hình)`` | ``Kinh tế`` | …: the template's guide
+    if (labels == "blank").any():  # cells the file lost beside others (``2`` | lost | … |
+        # ``Cơ sở`` | ``01/2024 - 12/2024``): a registration whose text is gone, rejected naming
+        # them (ABB0), never ignored; lost cells alone (a signature's, AB83) stay blank
+        lost = _lost_rows(raw) & text.ne("").any(axis=1)
+        labels[lost & (labels == "blank")] = "data"
     return labels.rename("status").astype("str")
+
+
+def _lost_rows(raw: pd.DataFrame) -> pd.Series:
+    """Per row of ``raw``: whether a form column's cell is one whose text the file lost
+    (:data:`thidua.ingest.salvage.LOST_STRING`)."""
+    columns = [c for c in raw.columns if c in BY_NAME]
+    return frame_by_value(raw[columns], lambda v: isinstance(v, str) and v.startswith(LOST_STRING)
+                          ).astype(bool).any(axis=1)
 
 
 def filled_down_note(raw: pd.DataFrame, labels: pd.Series,

@@ -150,10 +150,12 @@ _SHARED_CELL = re.compile(rb'(<(?:\w+:)?c\b[^>]*?)\bt="s"([^>]*>(?:(?!</(?:\w+:)
 #: A string of the shared strings part (``<si>``, any prefix).
 _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 _REF = re.compile(rb'\br="([A-Za-z]{1,3}[0-9]{1,7})"')
-#: The most cells whose shared string is missing a file is read around: a few cells (a
-#: hand-made file's slip) are its rows' problem; more, or more than one in ten of its
-#: shared-string cells, is a shared strings table cut short or damaged, the whole file's
-#: problem (the unit's own copy is likely whole: it sends it again).
+#: The most rows with cells whose shared string is missing a file is read around: a few rows
+#: (a hand-made file's slip, however many of a row's cells) are their own problem; more, or
+#: more than one in ten of its shared-string cells lost, is a shared strings table cut short
+#: or damaged, the whole file's problem (the unit's own copy is likely whole: it sends it
+#: again). Rows, not cells: one row of six lost cells rejected the whole file (fresh tester
+#: AB's ABB0).
 MAX_LOST_STRINGS = 5
 
 
@@ -196,6 +198,7 @@ def with_lost_strings(data: bytes) -> bytes | None:
                 return None
             count = len(_SHARED_ITEM.findall(source.read(shared)))
             cells = lost = 0
+            rows: set[bytes] = set()  # the rows (sheet part, row number) holding a lost cell
 
             def lost_cell(m: re.Match) -> bytes:
                 nonlocal cells, lost
@@ -205,12 +208,16 @@ def with_lost_strings(data: bytes) -> bytes | None:
                     return m.group(0)
                 lost += 1
                 ref = _REF.search(m.group(1) + m.group(2))
+                row = re.sub(rb"^[A-Za-z]+", b"", ref.group(1)) if ref else str(lost).encode()
+                rows.add(part.encode() + b"!" + row)  # ``J15`` → row 15 of this part
                 mark = LOST_STRING.encode() + (ref.group(1).upper() if ref else b"")
                 return m.group(1) + b't="str"' + m.group(2) + mark + m.group(4)
 
-            bodies = {name: _SHARED_CELL.sub(lost_cell, body) for name in names
-                      if name.startswith("xl/worksheets/") and b't="s"' in (body := source.read(name))}
-            if lost > MAX_LOST_STRINGS or lost * 10 > cells:
+            bodies, part = {}, ""
+            for part in names:
+                if part.startswith("xl/worksheets/") and b't="s"' in (body := source.read(part)):
+                    bodies[part] = _SHARED_CELL.sub(lost_cell, body)
+            if len(rows) > MAX_LOST_STRINGS or lost * 10 > cells:
                 return None  # a table cut short: the whole file's problem
             changed = {name: body for name, body in bodies.items() if body != source.read(name)}
             return rezipped(source, changed) if changed else None
