@@ -91,3 +91,23 @@ def test_an_impossible_day_and_month_is_unread(text, year):
 ])
 def test_a_day_alone_takes_the_month_of_a_day_and_month(first, last, day):
     assert day_of_range(first, last) == day
+
+
+@pytest.mark.parametrize("text, period", [
+    ("15/12 - 15/1", (D(2024, 12, 15), D(2025, 1, 15))),   # ABB4: was unread
+    ("Từ 15/12 đến 15/1", (D(2024, 12, 15), D(2025, 1, 15))),
+    ("28/12 - 3/1", (D(2024, 12, 28), D(2025, 1, 3))),
+    ("1/9 - 31/5", (D(2024, 9, 1), D(2025, 5, 31))),        # a school year's days
+    ("Quý IV - Quý I", (D(2024, 10, 1), D(2025, 3, 31))),
+    ("15/12 - 15/1/2025", (D(2024, 12, 15), D(2025, 1, 15))),  # the first a year back
+    ("15/12 - 15/1/2024", (D(2023, 12, 15), D(2024, 1, 15))),
+    ("Tháng 12 - tháng 1/2025", (D(2024, 12, 1), D(2025, 1, 31))),
+    ("T12 - T2/2025", (D(2024, 12, 1), D(2025, 2, 28))),
+    # the wrong way round stays unread: an end before its start in one half of the year
+    ("1/7 - 30/6", (D(2024, 7, 1), D(2025, 6, 30))), ("1/12 - 1/7", None),  # the halves' bounds
+    ("1/12 - 30/6/2025", (D(2024, 12, 1), D(2025, 6, 30))), ("1/12 - 1/7/2025", None),
+    ("26-20/5", None), ("1/6 - 1/5", None), ("26-20/5/2024", None), ("12/2024 - 01/2024", None),
+])
+def test_a_range_over_new_year_without_the_year(text, period):
+    assert parse_period(text, 2024) == period
+

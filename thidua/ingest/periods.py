@@ -723,6 +723,12 @@ def _parse_text(text: str, year: int | None, since: bool = False
                 # ``Tháng 3 đến hết năm 2024``: a year alone takes no kind word
                 b = b if last and _A_YEAR.fullmatch(b.strip()) else _kind_of(a, b)
                 first, last = _point(_shared_year(a, b), year, lone), _point(b, year, lone)
+                if first and last and first[0] > last[1] and first[0].month >= 7 \
+                        and last[1].month <= 6:  # ``15/12 - 15/1/2025``: from the year before
+                    first = _year_on(first, -1)
+            if first and last and first[0] > last[1] and lone and first[0].month >= 7 \
+                    and last[1].month <= 6:
+                last = _year_on(last)  # ``15/12 - 15/1``: into the next year (ABB4)
             if first and last:
                 return (first[0], last[1]) if first[0] <= last[1] else None
     except ValueError:  # 31/02/2024 and the like
@@ -744,6 +750,22 @@ def _parse_text(text: str, year: int | None, since: bool = False
     if m := re.fullmatch(rf"{_OPEN_END.pattern}(.*?\d.*?)", text):  # ``- 12/2024``: until then
         return _open_end(m.group(1), year)
     return _year_in_words(text, year)
+
+
+def _year_on(point: tuple[dt.date, dt.date], step: int = 1) -> tuple[dt.date, dt.date] | None:
+    """A range's second end read in the report year (no year written in the cell), a year on:
+    ``15/1`` of ``15/12 - 15/1`` is of the next year, as ``Tháng 11 - tháng 2`` ends in it
+    (fresh tester AB's ABB4: rejected); only when it ends before the first starts, the first
+    in the year's second half and the second in its first half (``26-20/5``, ``1/6 - 1/5``
+    stay unread: ends written the wrong way round); ``None`` for a day the next year has not
+    (29/2). ``step=-1``: a first end borrowing the second's year, a year back (``15/12`` of
+    ``15/12 - 15/1/2025`` is of 2024)."""
+    start, end = point
+    try:
+        later = (start.replace(year=start.year + step), end.replace(year=end.year + step))
+    except ValueError:
+        return None
+    return later
 
 
 _A_YEAR = re.compile(r"(?:nam\s+)?\d{4}")
