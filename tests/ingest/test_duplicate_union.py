@@ -38,6 +38,7 @@ def _frame(unions: list[object], rows: list[int] | None = None,
     ("Công ty CP May, huyện Gia Lâm", "cty cp may", {"huyen gia lam"}),
     ("Trường THCS Láng", "thcs lang", set()),
     ("Phường Láng Hạ", "phuong lang ha", set()),        # a name that is a place stays whole
+    ("(Phường Láng Hạ)", "(phuong lang ha)", set()),    # a place and nothing before it too
     ("Công ty A, phân xưởng 2", "cty a, phan xuong 2", set()),  # ``p`` of a word is no place
     ("Công ty A - Chi nhánh Long Biên", "cty a - chi nhanh long bien", set()),
     ("Công ty A, H. Gia Lâm", "cty a", {"huyen gia lam"}),

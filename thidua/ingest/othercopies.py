@@ -45,7 +45,8 @@ def copies_of_other_units(labelled: list[SheetRows], unit: str, known_codes: fro
             own = unit
         if sheet.copy_of and own not in {owners.get(n, unit)
                                          for n in sheet.copy_of.split(TOGETHER)}:
-            rows = label_rows(replace(sheet, copy_of="", excerpt=False, earlier=False), names)
+            rows = label_rows(replace(sheet, copy_of=""), names)  # (``excerpt``, ``earlier``
+            # say what kind of copy: nothing without ``copy_of``)
         if not rows.sheet.copy_of:
             owners[sheet.sheet] = own
         out.append(rows)
