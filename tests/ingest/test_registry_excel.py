@@ -336,3 +336,25 @@ def test_counts_written_with_thousands_separators_are_read(tmp_path, members, un
 def test_a_count_that_is_no_grouped_number_is_still_refused(tmp_path, members):
     row = f'Q-DD,LĐLĐ quận Đống Đa,cap_tren_co_so,quan_huyen,1990-01-01,,,"{members}",10\n'
     assert f"cột 'members' = '{members}'" in refused(write(tmp_path, HEAD + row))
+
+
+def test_the_first_byte_that_is_not_utf8_is_named_by_its_line(tmp_path):
+    """The line counted from the file's start (mutation review: the test above has it on
+    line 1, where any count gives 1)."""
+    body = (HEAD + "Q-HK,Hoan Kiem,cap_tren_co_so,quan_huyen,01/01/1990,,,1,1\n").encode() + \
+        "Q-CG,Liên đoàn Lao động quận Cầu Giấy,cap_tren_co_so,quan_huyen,01/01/1990,,,1,1\n" \
+        .encode("cp1258", errors="replace")
+    path = tmp_path / "units.csv"
+    path.write_bytes(body)
+    assert "không phải văn bản UTF-8: dòng 3 có byte 0xEA không đọc được" in refused(path)
+
+
+def test_a_registry_that_cannot_be_read_says_why(tmp_path):
+    from thidua.ingest import registrytext
+
+    path = tmp_path / "units.csv"
+    path.mkdir()  # a folder of that name: the system's reason, in Vietnamese
+    with pytest.raises(RegistryError) as caught:
+        registrytext.registry_text(path)
+    assert str(caught.value) == (f"Không đọc được danh mục đơn vị {path}: là một thư mục, "
+                                 f"không phải tệp")
