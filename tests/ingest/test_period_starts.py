@@ -291,6 +291,17 @@ def test_the_note_names_the_rows_read_with_their_plan():
     assert document_note(data.iloc[:1], "Thời gian", 2024).startswith("Cột 'Thời gian' ghi kèm")
 
 
+def test_the_note_names_a_plan_s_period_running_into_the_next_year():
+    """Mutation review: a period from the report year into the next one overlaps it."""
+    data = pd.DataFrame({"period": ["Từ 09/2024 đến 05/2025 theo KH số 05/KH-CĐCS",
+                                    "Từ 09/2023 đến 05/2024 theo KH số 06/KH-CĐCS",
+                                    "Từ 01/2025 đến 05/2025 theo KH số 07/KH-CĐCS"]},
+                        index=pd.RangeIndex(8, 11))
+    note = document_note(data, None, 2024)
+    assert " ở dòng 8, 9: " in note
+    assert "là 01/09/2024 - 31/05/2025)" in note
+
+
 def test_the_hint_of_a_plan_signed_in_another_year():
     assert document_hint("Theo KH số 05/KH ngày 10/12/2023", 2024) == (
         " Ô chỉ ghi văn bản: đã hiểu thời gian là năm ký văn bản (2023); nếu mô hình thực hiện "
