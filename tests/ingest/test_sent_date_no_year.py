@@ -9,16 +9,14 @@ elsewhere; the unit is told."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
-from corpus_rows import regs, titled
-from corpus_writers import write_xlsx
 from helpers import input_file
 from thidua.ingest.files import SUPERSEDED, USED, ingest_file
 from thidua.ingest.selection import select_submissions
 from thidua.ingest.titleblock import checked_sent_date, parse_title
+from test_sent_date_words import _sent  # one writer of a dated form
 from thidua.ingest.titledates import (assumed_sent_date, parse_day_month, undated_line,
                                       undated_problem)
 
@@ -112,12 +110,6 @@ def test_a_dated_line_with_its_year_is_used_as_before():
     assert undated_line("Hà Nội, ngày 05 tháng 12 năm 2024") is None
     assert undated_line("Hà Nội, ngày 20 tháng 11 năm") == (20, 11)  # the year left blank
     assert undated_line("Số: 12/CĐ, ngày 20 tháng 11") is None
-
-
-def _sent(path, sent: str, n: int, stamp: int):
-    write_xlsx(path, [titled("Q-DD", regs(n), sent=sent)])
-    os.utime(path, (stamp, stamp))
-    return path
 
 
 @pytest.mark.parametrize("a_sent, b_sent", [
